@@ -1,0 +1,60 @@
+"""Spans found in an article's text: named entities and quotations.
+
+Offsets are Python code-point indices into the text that was analysed, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ENTITY_LABELS = ("PERSON", "ORG", "LOC", "MISC", "DATE", "MONEY")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity mention with its label (one of ENTITY_LABELS)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation, its speaker mention, the resolved speaker name and the speech cue.
+
+    ``start``/``end`` cover the quotation including its quotation marks.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: Span | None = None
+    speaker_name: str | None = None
+    cue: Span | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "speaker_name": self.speaker_name,
+            "cue": self.cue.to_dict() if self.cue else None,
+        }
