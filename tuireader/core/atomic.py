@@ -1,0 +1,34 @@
+"""Writing files so that a crash at any moment leaves either the old or the new version."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to a temp file beside ``path``, fsync it, then rename it over ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged file out of the way (keeping it) and return the backup's path."""
+    for n in range(1, 1000):
+        backup = path.with_name(f"{path.name}.corrupt-{n}")
+        if not backup.exists():
+            os.replace(path, backup)
+            return backup
+    raise OSError(f"too many backups of {path}")

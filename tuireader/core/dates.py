@@ -1,0 +1,103 @@
+"""Parsing the many date forms news dumps use, without guessing wildly."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_TIME = (
+    r"(?:[ T,]+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
+)
+_PATTERNS = [
+    # 26-FEB-1987 15:01:01.79, 8 Nov 2016, 8 November, 2016
+    re.compile(rf"^(?P<day>\d{{1,2}})[- ]{_MONTH}[- ,]+(?P<year>\d{{4}}){_TIME}"),
+    # Nov. 8, 2016; November 8 2016 10:00 AM
+    re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}"),
+    # 2016/11/08
+    re.compile(rf"^(?P<year>\d{{4}})/(?P<mnum>\d{{1,2}})/(?P<day>\d{{1,2}}){_TIME}"),
+]
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+
+
+def parse_date(value: object) -> datetime | None:
+    """Parse a date from ISO 8601 or common news forms; None when it cannot be read.
+
+    Naive results are taken as UTC so that all dates compare.
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(float(value), tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    parsed = _parse_iso(text) or _parse_news(_WEEKDAY.sub("", text))
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed
+
+
+def _parse_iso(text: str) -> datetime | None:
+    candidate = text[:-1] + "+00:00" if text.endswith("Z") else text
+    try:
+        return datetime.fromisoformat(candidate)
+    except ValueError:
+        return None
+
+
+def _parse_news(text: str) -> datetime | None:
+    for pattern in _PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        if groups.get("mnum"):
+            month = int(groups["mnum"])
+        else:
+            month = _MONTHS.get(groups["month"].lower(), 0)
+        hour = int(groups["h"] or 0)
+        ampm = (groups.get("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        try:
+            return datetime(
+                int(groups["year"]),
+                month,
+                int(groups["day"]),
+                hour,
+                int(groups["mi"] or 0),
+                int(groups["s"] or 0),
+            )
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,54 @@
+"""What the rest of the program needs from a full-text engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..articles import Article
+
+
+class QueryError(ValueError):
+    """A query the user typed that cannot be run; the message is meant for them."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: int
+    score: float
+
+
+@dataclass(slots=True)
+class SearchResults:
+    """Ranked hits, the total number of matches and the terms to highlight in bodies."""
+
+    query: str
+    hits: list[SearchHit]
+    total: int
+    terms: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def ids(self) -> list[int]:
+        return [hit.article_id for hit in self.hits]
+
+
+class IndexWriter(Protocol):
+    def add(self, article_id: int, article: Article, replace: bool) -> None: ...
+    def delete_key(self, key: str) -> None: ...
+    def delete_file(self, path: str) -> None: ...
+    def commit(self) -> None: ...
+    def cancel(self) -> None: ...
+
+
+class SearchEngine(Protocol):
+    """Build/update, search, suggest, similar."""
+
+    def doc_count(self) -> int: ...
+    def writer(self, parallel: bool = False) -> IndexWriter: ...
+    def search(self, query: str, limit: int = 1000) -> SearchResults: ...
+    def suggest(self, query: str) -> str | None: ...
+    def similar(self, article: Article, limit: int = 10) -> list[SearchHit]: ...
+    def match_spans(self, terms: Iterable[str], text: str) -> list[tuple[int, int]]: ...
+    def refresh(self) -> None: ...
+    def close(self) -> None: ...

@@ -1,0 +1,254 @@
+"""The whoosh implementation of the search engine.
+
+Bodies are indexed but not stored: the reading pane reads them from the corpus. Only the
+article id (the metadata store's primary key) is stored, so a hit maps straight to a row.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import shutil
+import threading
+from collections.abc import Iterable, Iterator
+from datetime import timezone
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, Schema
+from whoosh.lang.porter2 import stem
+from whoosh.qparser import AndGroup, FuzzyTermPlugin, GtLtPlugin, MultifieldParser
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.query import MultiTerm, Not, NullQuery
+from whoosh.searching import Searcher
+from whoosh.support.charset import accent_map
+from whoosh.writing import IndexWriter as WhooshWriter
+
+from ..articles import Article
+from .engine import QueryError, SearchHit, SearchResults
+
+# Bump when the schema or the way fields are filled changes: the index is rebuilt.
+FORMAT_VERSION = 1
+
+SEARCH_FIELDS = ("title", "body")
+# Articles per job file handed to each indexing process.
+_PARALLEL_BATCH = 256
+
+
+def _analyzer():
+    # Only whoosh's own classes and functions: the schema is pickled into the index, and a
+    # class of ours that is later moved would make the index unopenable.
+    return (
+        RegexTokenizer()
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter()
+        | StemFilter(stemfn=stem)
+    )
+
+
+def make_schema() -> Schema:
+    analyzer = _analyzer()
+    return Schema(
+        aid=NUMERIC(int, bits=64, stored=True, signed=False),
+        key=ID(unique=True),
+        file=ID,
+        title=TEXT(analyzer=analyzer, field_boost=2.0),
+        body=TEXT(analyzer=analyzer),
+        source=TEXT(analyzer=RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)),
+        date=DATETIME(sortable=True),
+        url=ID,
+    )
+
+
+def _highlight_terms(query, reader) -> Iterator[str]:
+    """The indexed words a query looks for in titles and bodies, with wildcards expanded.
+
+    Terms under a NOT are left out: they are what the results do not contain.
+    """
+    if isinstance(query, Not):
+        return
+    if isinstance(query, MultiTerm):
+        if query.field() in SEARCH_FIELDS:
+            for text in itertools.islice(query._btexts(reader), 200):
+                yield text.decode("utf-8") if isinstance(text, bytes) else str(text)
+        return
+    if query.is_leaf():
+        for fieldname, text in query.terms(phrases=True):
+            if fieldname in SEARCH_FIELDS:
+                yield text.decode("utf-8") if isinstance(text, bytes) else str(text)
+        return
+    for child in query.children():
+        yield from _highlight_terms(child, reader)
+
+
+class WhooshWriterAdapter:
+    """Adds and deletes articles in one whoosh transaction."""
+
+    def __init__(self, writer: WhooshWriter) -> None:
+        self._writer = writer
+
+    def add(self, article_id: int, article: Article, replace: bool) -> None:
+        if replace:
+            self._writer.delete_by_term("key", article.key)
+        fields = {
+            "aid": article_id,
+            "key": article.key,
+            "file": article.file,
+            "title": article.title,
+            "body": article.body,
+            "source": article.source,
+            "url": article.url,
+        }
+        if article.date is not None:
+            fields["date"] = article.date.astimezone(timezone.utc).replace(tzinfo=None)
+        self._writer.add_document(**fields)
+
+    def delete_key(self, key: str) -> None:
+        self._writer.delete_by_term("key", key)
+
+    def delete_file(self, path: str) -> None:
+        self._writer.delete_by_term("file", path)
+
+    def commit(self) -> None:
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+
+
+class WhooshEngine:
+    """A whoosh index in a folder of its own."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._ix = self._open_or_create(directory)
+        self._searcher: Searcher | None = None
+        self._lock = threading.Lock()
+        self._parser = MultifieldParser(list(SEARCH_FIELDS), self._ix.schema, group=AndGroup)
+        self._parser.add_plugin(FuzzyTermPlugin())
+        self._parser.add_plugin(GtLtPlugin())
+        self._parser.add_plugin(DateParserPlugin(free=False))
+
+    @staticmethod
+    def _open_or_create(directory: Path):
+        version_file = directory / "FORMAT"
+        current = str(FORMAT_VERSION)
+        if directory.exists():
+            stored = version_file.read_text().strip() if version_file.exists() else None
+            usable = stored == current
+            if usable:
+                try:
+                    if whoosh_index.exists_in(str(directory)):
+                        return whoosh_index.open_dir(str(directory))
+                except Exception:  # whoosh raises its own IndexError and others on a bad dir
+                    usable = False
+            shutil.rmtree(directory, ignore_errors=True)
+        directory.mkdir(parents=True, exist_ok=True)
+        ix = whoosh_index.create_in(str(directory), make_schema())
+        version_file.write_text(current)
+        return ix
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def doc_count(self) -> int:
+        return self._ix.doc_count()
+
+    def writer(self, parallel: bool = False) -> WhooshWriterAdapter:
+        """A writer; ``parallel`` uses two indexing processes for large batches."""
+        if parallel and multiprocessing.cpu_count() > 1:
+            from whoosh.multiproc import MpWriter
+
+            return WhooshWriterAdapter(
+                MpWriter(self._ix, procs=2, batchsize=_PARALLEL_BATCH, multisegment=True)
+            )
+        return WhooshWriterAdapter(self._ix.writer(timeout=60.0))
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _get_searcher(self) -> Searcher:
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        else:
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def refresh(self) -> None:
+        """Open the searcher now (it is slow on big indexes) or pick up new commits."""
+        with self._lock:
+            self._get_searcher()
+
+    def parse(self, query: str):
+        text = query.strip()
+        if not text:
+            raise QueryError("Type something to search for.")
+        try:
+            parsed = self._parser.parse(text)
+        except Exception as exc:  # whoosh's parser raises assorted errors on odd input
+            raise QueryError(f"Cannot read the query: {exc}") from exc
+        if (
+            parsed is NullQuery
+            or isinstance(parsed, type(NullQuery))
+            or not list(parsed.leaves())
+            and not parsed.is_leaf()
+        ):
+            raise QueryError(f"Nothing to search for in {text!r} (only stop words or syntax?)")
+        return parsed
+
+    def search(self, query: str, limit: int = 1000) -> SearchResults:
+        parsed = self.parse(query)
+        with self._lock:
+            searcher = self._get_searcher()
+            try:
+                results = searcher.search(parsed, limit=limit)
+                hits = [
+                    SearchHit(int(results.fields(n)["aid"]), float(results.score(n)))
+                    for n in range(results.scored_length())
+                ]
+                total = len(results)
+                terms = frozenset(_highlight_terms(parsed, searcher.reader()))
+            except QueryError:
+                raise
+            except Exception as exc:  # e.g. a date range whoosh cannot compare
+                raise QueryError(f"Cannot run the query: {exc}") from exc
+        return SearchResults(query=query, hits=hits, total=total, terms=terms)
+
+    def suggest(self, query: str) -> str | None:
+        """A corrected query when some words are not in the index, else None."""
+        parsed = self.parse(query)
+        with self._lock:
+            searcher = self._get_searcher()
+            corrected = searcher.correct_query(parsed, query, prefix=1)
+        if corrected.query == parsed:
+            return None
+        return corrected.string
+
+    def similar(self, article: Article, limit: int = 10) -> list[SearchHit]:
+        """Articles sharing the most distinctive terms of this one."""
+        with self._lock:
+            searcher = self._get_searcher()
+            docnum = searcher.document_number(key=article.key)
+            if docnum is None:
+                return []
+            results = searcher.more_like(docnum, "body", text=article.body, top=limit)
+            return [SearchHit(int(hit["aid"]), float(hit.score)) for hit in results]
+
+    def match_spans(self, terms: Iterable[str], text: str) -> list[tuple[int, int]]:
+        """Character spans of the words in ``text`` whose indexed form is one of ``terms``."""
+        wanted = set(terms)
+        if not wanted:
+            return []
+        analyzer = self._ix.schema["body"].analyzer
+        return [
+            (token.startchar, token.endchar)
+            for token in analyzer(text, chars=True, removestops=False)
+            if token.text in wanted
+        ]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._ix.close()

@@ -1,0 +1,229 @@
+"""The light metadata store: what the list pane needs, without touching the search index.
+
+SQLite in WAL mode, so the list can read while a background sync writes. Each thread opens
+its own ``MetaStore`` on the same file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .articles import Article
+from .text import fold
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT UNIQUE NOT NULL,
+    file TEXT NOT NULL,
+    locator INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL,
+    date_ts REAL,
+    date_text TEXT NOT NULL,
+    url TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    has_headline INTEGER NOT NULL,
+    sort_title TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS skips (
+    file TEXT NOT NULL,
+    item TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS skips_file ON skips(file);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE INDEX IF NOT EXISTS articles_by_date
+    ON articles((date_ts IS NULL), date_ts DESC, file, locator);
+"""
+
+_ROW_COLUMNS = "id, key, file, locator, title, source, date_ts, date_text, url, has_headline"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """An article's metadata as the list pane shows it."""
+
+    id: int
+    key: str
+    file: str
+    locator: int
+    title: str
+    source: str
+    date_ts: float | None
+    date_text: str
+    url: str
+    has_headline: bool
+
+    @property
+    def date(self) -> datetime | None:
+        if self.date_ts is None:
+            return None
+        return datetime.fromtimestamp(self.date_ts, tz=timezone.utc)
+
+
+class MetaStore:
+    """One connection to a corpus's metadata database."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def ordered_ids(self) -> list[int]:
+        """All article ids, newest first, undated last (in file order)."""
+        rows = self.db.execute(
+            "SELECT id FROM articles ORDER BY (date_ts IS NULL), date_ts DESC, file, locator"
+        )
+        return [row[0] for row in rows]
+
+    def rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
+        """Metadata for the given ids (missing ids are left out)."""
+        found: dict[int, ArticleRow] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            for values in self.db.execute(
+                f"SELECT {_ROW_COLUMNS} FROM articles WHERE id IN ({marks})", tuple(chunk)
+            ):
+                row = _row(values)
+                found[row.id] = row
+        return found
+
+    def get(self, article_id: int) -> ArticleRow | None:
+        return self.rows([article_id]).get(article_id)
+
+    def by_key(self, key: str) -> ArticleRow | None:
+        values = self.db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM articles WHERE key = ?", (key,)
+        ).fetchone()
+        return _row(values) if values else None
+
+    def titles_matching(self, text: str, limit: int = 50) -> list[ArticleRow]:
+        """Articles whose title contains the text (case-insensitive), for open-by-title."""
+        pattern = (
+            "%" + fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        )
+        rows = self.db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM articles WHERE sort_title LIKE ? ESCAPE '\\' "
+            "ORDER BY sort_title LIMIT ?",
+            (pattern, limit),
+        )
+        return [_row(values) for values in rows]
+
+    # -- sync bookkeeping --------------------------------------------------------------------
+
+    def file_states(self) -> dict[str, tuple[int, int]]:
+        return {
+            path: (size, mtime)
+            for path, size, mtime in self.db.execute("SELECT path, size, mtime_ns FROM files")
+        }
+
+    def articles_of_file(self, file: str) -> dict[str, tuple[int, str]]:
+        """key -> (id, content hash) for every article stored from a file."""
+        return {
+            key: (article_id, digest)
+            for article_id, key, digest in self.db.execute(
+                "SELECT id, key, hash FROM articles WHERE file = ?", (file,)
+            )
+        }
+
+    def begin(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
+    def put_article(self, article: Article, digest: str) -> int:
+        """Insert or update an article's metadata; returns its id (kept across updates)."""
+        date_ts = article.date.timestamp() if article.date else None
+        values = (
+            article.file,
+            article.locator,
+            article.title,
+            article.source,
+            date_ts,
+            article.date_text,
+            article.url,
+            digest,
+            int(article.has_headline),
+            fold(article.title),
+        )
+        existing = self.db.execute(
+            "SELECT id FROM articles WHERE key = ?", (article.key,)
+        ).fetchone()
+        if existing:
+            self.db.execute(
+                "UPDATE articles SET file=?, locator=?, title=?, source=?, date_ts=?, "
+                "date_text=?, url=?, hash=?, has_headline=?, sort_title=? WHERE id=?",
+                (*values, existing[0]),
+            )
+            return existing[0]
+        cursor = self.db.execute(
+            "INSERT INTO articles (file, locator, title, source, date_ts, date_text, url, hash, "
+            "has_headline, sort_title, key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (*values, article.key),
+        )
+        return int(cursor.lastrowid)
+
+    def move_article(self, article_id: int, locator: int) -> None:
+        """An unchanged dump record whose offset moved."""
+        self.db.execute("UPDATE articles SET locator=? WHERE id=?", (locator, article_id))
+
+    def delete_articles(self, keys: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM articles WHERE key = ?", ((k,) for k in keys))
+
+    def delete_file(self, path: str) -> None:
+        self.db.execute("DELETE FROM articles WHERE file = ?", (path,))
+        self.db.execute("DELETE FROM files WHERE path = ?", (path,))
+        self.db.execute("DELETE FROM skips WHERE file = ?", (path,))
+
+    def set_skips(self, file: str, skips: Iterable[tuple[str, str]]) -> None:
+        """Replace what was skipped in a file: (item, reason) pairs."""
+        self.db.execute("DELETE FROM skips WHERE file = ?", (file,))
+        self.db.executemany(
+            "INSERT INTO skips (file, item, reason) VALUES (?,?,?)",
+            ((file, item, reason) for item, reason in skips),
+        )
+
+    def skips(self) -> list[tuple[str, str]]:
+        """(item, reason) for everything skipped by the syncs so far."""
+        return list(self.db.execute("SELECT item, reason FROM skips ORDER BY item"))
+
+    def set_file(self, path: str, size: int, mtime_ns: int) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO files (path, size, mtime_ns) VALUES (?,?,?)",
+            (path, size, mtime_ns),
+        )
+
+
+def _row(values: tuple) -> ArticleRow:
+    (article_id, key, file, locator, title, source, date_ts, date_text, url, headline) = values
+    return ArticleRow(
+        article_id, key, file, locator, title, source, date_ts, date_text, url, bool(headline)
+    )
