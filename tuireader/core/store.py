@@ -203,6 +203,14 @@ class MetaStore:
         self.db.execute("DELETE FROM files WHERE path = ?", (path,))
         self.db.execute("DELETE FROM skips WHERE file = ?", (path,))
 
+    def clear(self) -> None:
+        """Forget every article and file (before a rebuild)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("DELETE FROM articles")
+        self.db.execute("DELETE FROM files")
+        self.db.execute("DELETE FROM skips")
+        self.db.execute("COMMIT")
+
     def set_skips(self, file: str, skips: Iterable[tuple[str, str]]) -> None:
         """Replace what was skipped in a file: (item, reason) pairs."""
         self.db.execute("DELETE FROM skips WHERE file = ?", (file,))

@@ -246,6 +246,16 @@ class WhooshEngine:
             if token.text in wanted
         ]
 
+    def clear(self) -> None:
+        """Start again with an empty index (for a rebuild)."""
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._ix.close()
+            shutil.rmtree(self.directory, ignore_errors=True)
+            self._ix = self._open_or_create(self.directory)
+
     def close(self) -> None:
         with self._lock:
             if self._searcher is not None:

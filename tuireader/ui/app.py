@@ -1,0 +1,456 @@
+"""The reader app: list pane, reading pane, command bar, over a core Corpus."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
+
+from ..core.corpus import Corpus
+from ..core.search import QueryError, SearchEngine, SearchResults
+from ..core.state import UserState
+from ..core.store import ArticleRow, MetaStore
+from ..core.sync import SyncProgress, SyncReport, sync
+from .article_list import ArticleList
+from .commands import ArticleCommands
+from .help_screen import HelpScreen
+from .reading_pane import ReadingPane, ShownArticle
+
+SEARCH_LIMIT = 1000
+
+
+class SyncProgressed(Message):
+    def __init__(self, progress: SyncProgress) -> None:
+        super().__init__()
+        self.progress = replace(progress)
+
+
+class SyncFinished(Message):
+    def __init__(self, report: SyncReport | None, error: str | None = None) -> None:
+        super().__init__()
+        self.report = report
+        self.error = error
+
+
+class SearchFinished(Message):
+    def __init__(self, results: SearchResults) -> None:
+        super().__init__()
+        self.results = results
+
+
+class SearchFailed(Message):
+    def __init__(self, query: str, message: str) -> None:
+        super().__init__()
+        self.query = query
+        self.message = message
+
+
+class ArticleReady(Message):
+    def __init__(self, article_id: int, shown: ShownArticle | None, error: str = "") -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.shown = shown
+        self.error = error
+
+
+class ReaderApp(App[None]):
+    """Read and search one corpus."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "tuireader"
+    COMMANDS = App.COMMANDS | {ArticleCommands}
+    AUTO_FOCUS = "#list"
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="app.search"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="app.clear_search"),
+        Binding("right_square_bracket", "next_article", "Next", key_display="]", id="app.next"),
+        Binding(
+            "left_square_bracket",
+            "previous_article",
+            "Previous",
+            key_display="[",
+            id="app.previous",
+        ),
+        Binding(
+            "pagedown",
+            "reader_page_down",
+            "Page down",
+            show=False,
+            priority=True,
+            id="app.page_down",
+        ),
+        Binding("pageup", "reader_page_up", "Page up", show=False, priority=True, id="app.page_up"),
+        Binding("space", "reader_page_down", "Page down", show=False, id="app.space"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, corpus: Corpus, state: UserState | None = None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.state = state or UserState.load()
+        self.store: MetaStore | None = None
+        self.engine: SearchEngine | None = None
+        self._engine_ready = threading.Event()
+        self._cancel_sync = threading.Event()
+        self.total = 0
+        self.results: SearchResults | None = None
+        self._restore_key = self.state.last_open(corpus.id)
+        self._open_id: int | None = None
+        self._syncing = False
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="panes"):
+            yield ArticleList(self._fetch_rows, id="list")
+            yield ReadingPane(id="reader")
+        with Horizontal(id="indexing"):
+            yield Label("Indexing…", id="indexing-label")
+            yield ProgressBar(id="indexing-bar", show_eta=True)
+        yield Static("", id="message", classes="empty")
+        yield Input(
+            placeholder='/ search: words, "a phrase", OR, NOT, title:…  (Esc: back to all)',
+            id="search",
+        )
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#list", ArticleList)
+
+    @property
+    def reader(self) -> ReadingPane:
+        return self.query_one("#reader", ReadingPane)
+
+    @property
+    def search_input(self) -> Input:
+        return self.query_one("#search", Input)
+
+    def on_mount(self) -> None:
+        self.sub_title = self.corpus.name
+        self.store = self.corpus.open_store()
+        if self.state.warning:
+            self.notify(self.state.warning, severity="warning", timeout=10)
+        self.reload_list()
+        self.start_background()
+
+    def on_unmount(self) -> None:
+        self._cancel_sync.set()
+
+    # -- data --------------------------------------------------------------------------------
+
+    def _fetch_rows(self, ids) -> dict[int, ArticleRow]:
+        return self.store.rows(ids) if self.store else {}
+
+    def titles_matching(self, text: str) -> list[ArticleRow]:
+        return self.store.titles_matching(text, limit=30) if self.store else []
+
+    def reload_list(self) -> None:
+        """Show every article (after a sync commit, or when a search is cleared)."""
+        assert self.store is not None
+        ids = self.store.ordered_ids()
+        self.total = len(ids)
+        lst = self.article_list
+        if self.results is None:
+            lst.set_ids(ids)
+            lst.border_title = _count(self.total, "article")
+        else:
+            lst.forget_rows()
+        if not ids:
+            lst.empty_message = "Indexing…" if self._syncing else "No articles found."
+            lst.refresh()
+        self._restore_last_open()
+
+    def _restore_last_open(self) -> None:
+        if self._open_id is not None or self.store is None:
+            return
+        row = self.store.by_key(self._restore_key) if self._restore_key else None
+        if row is None and self.article_list.ids and not self._syncing:
+            row = self.store.get(self.article_list.ids[0])
+        if row is not None:
+            self._restore_key = None
+            self.article_list.move_to(row.id)
+            self.open_article(row.id)
+
+    # -- background work -------------------------------------------------------------------
+
+    @work(thread=True, group="sync", exclusive=True)
+    def start_background(self, rebuild: bool = False) -> None:
+        """Open the index, then bring it up to date with the corpus."""
+        self._syncing = True
+        store = self.corpus.open_store()
+        try:
+            if self.engine is None:
+                self.engine = self.corpus.open_engine()
+            if rebuild:
+                self._engine_ready.clear()
+                self.engine.clear()
+                store.clear()
+            self._engine_ready.set()
+            self.engine.refresh()  # the searcher is slow to open on big indexes
+            report = sync(
+                self.corpus,
+                store,
+                self.engine,
+                progress=lambda p: self.post_message(SyncProgressed(p)),
+                cancel=self._cancel_sync,
+            )
+            self.engine.refresh()
+            self.post_message(SyncFinished(report))
+        except Exception as exc:  # reported in the UI; the app keeps what it has
+            self._engine_ready.set()
+            self.post_message(SyncFinished(None, f"{type(exc).__name__}: {exc}"))
+        finally:
+            store.close()
+
+    def on_sync_progressed(self, message: SyncProgressed) -> None:
+        progress = message.progress
+        indexing = self.query_one("#indexing")
+        indexing.add_class("active")
+        bar = self.query_one("#indexing-bar", ProgressBar)
+        bar.update(total=max(1, progress.bytes_total), progress=progress.bytes_done)
+        self.query_one("#indexing-label", Label).update(f"Indexing: {progress.articles:,} articles")
+        if progress.committed:
+            self.reload_list()
+
+    def on_sync_finished(self, message: SyncFinished) -> None:
+        self._syncing = False
+        self.query_one("#indexing").remove_class("active")
+        if message.error:
+            self.show_message(f"Indexing failed: {message.error}", error=True)
+            return
+        report = message.report
+        assert report is not None
+        if report.busy:
+            self.notify("Another tuireader is indexing this corpus; showing what is indexed.")
+        if report.changed or not self.article_list.ids:
+            self.reload_list()
+        if report.skipped:
+            self.notify(
+                f"{len(report.skipped):,} items skipped (see `tuireader index` for reasons)",
+                severity="warning",
+            )
+        if report.changed and report.seconds > 1:
+            self.notify(
+                f"Indexed {report.added + report.updated:,} articles in {report.seconds:.1f} s"
+            )
+
+    # -- opening articles --------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        """Read an article from the corpus (in a thread) and show it."""
+        row = self.store.get(article_id) if self.store else None
+        if row is None:
+            return
+        self._open_id = article_id
+        self.article_list.set_open(article_id)
+        self.state.set_last_open(self.corpus.id, [str(p) for p in self.corpus.paths], row.key)
+        try:
+            self.state.save()
+        except OSError as exc:
+            self.show_message(f"Cannot save state: {exc}", error=True)
+        terms = self.results.terms if self.results else frozenset()
+        self._load_article(row, terms)
+
+    @work(thread=True, group="open", exclusive=True)
+    def _load_article(self, row: ArticleRow, terms: frozenset[str]) -> None:
+        try:
+            article = self.corpus.read(row)
+        except Exception as exc:  # a file that vanished or changed since indexing
+            self.post_message(ArticleReady(row.id, None, f"Cannot read {row.key}: {exc}"))
+            return
+        hits: tuple = ()
+        title_hits: tuple = ()
+        if terms and self._engine_ready.is_set() and self.engine is not None:
+            hits = tuple(self.engine.match_spans(terms, article.body))
+            title_hits = tuple(self.engine.match_spans(terms, article.title))
+        meta = " · ".join(
+            part
+            for part in (
+                article.source,
+                article.date.strftime("%a %d %b %Y %H:%M") if article.date else article.date_text,
+                article.url,
+                row.key if not article.source else "",
+            )
+            if part
+        )
+        shown = ShownArticle(article, meta, hits, title_hits)
+        self.post_message(ArticleReady(row.id, shown))
+
+    def on_article_ready(self, message: ArticleReady) -> None:
+        if message.article_id != self._open_id:
+            return
+        if message.shown is None:
+            self.reader.show_placeholder(message.error)
+            self.show_message(message.error, error=True)
+            return
+        self.reader.show(message.shown)
+
+    @on(ArticleList.Opened)
+    def _on_list_opened(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.article_id)
+
+    # -- search ------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#search")
+    def _on_search_submitted(self, event: Input.Submitted) -> None:
+        self.run_search(event.value)
+
+    def run_search(self, query: str) -> None:
+        if not query.strip():
+            self.action_clear_search()
+            return
+        self.show_message(f"Searching for {query!r}…")
+        self._search(query)
+
+    def run_search_from_palette(self, query: str) -> None:
+        self.search_input.value = query
+        self.run_search(query)
+
+    @work(thread=True, group="search", exclusive=True)
+    def _search(self, query: str) -> None:
+        self._engine_ready.wait()
+        try:
+            results = self.engine.search(query, limit=SEARCH_LIMIT)
+        except QueryError as exc:
+            self.post_message(SearchFailed(query, str(exc)))
+            return
+        except Exception as exc:  # never let a query take the app down
+            self.post_message(SearchFailed(query, f"Search failed: {exc}"))
+            return
+        self.post_message(SearchFinished(results))
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        results = message.results
+        self.results = results
+        lst = self.article_list
+        lst.set_ids(results.ids, keep_cursor=False)
+        shown = len(results.ids)
+        label = f"{results.total:,} of {self.total:,} match"
+        if shown < results.total:
+            label += f" (top {shown:,})"
+        lst.border_title = label
+        lst.empty_message = f"No articles match {results.query!r}."
+        self.show_message("")
+        if results.ids:
+            lst.focus()
+            self.open_article(results.ids[0])
+
+    def on_search_failed(self, message: SearchFailed) -> None:
+        self.show_message(message.message, error=True)
+
+    def action_clear_search(self) -> None:
+        """Leave the search bar and show every article again."""
+        had_results = self.results is not None
+        self.results = None
+        self.search_input.value = ""
+        self.show_message("")
+        self.article_list.focus()
+        if had_results:
+            self.reload_list()
+            if self._open_id is not None:
+                self.article_list.move_to(self._open_id)
+                self.open_article(self._open_id)
+
+    def action_focus_search(self) -> None:
+        self.search_input.focus()
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        widget = self.query_one("#message", Static)
+        widget.update(Content(text))
+        widget.set_class(not text, "empty")
+        widget.set_class(error, "error")
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def _step(self, delta: int) -> None:
+        lst = self.article_list
+        if not lst.ids:
+            return
+        position = lst.cursor
+        if self._open_id is not None and lst.current_id != self._open_id:
+            try:
+                position = lst.ids.index(self._open_id)
+            except ValueError:
+                pass
+        position = max(0, min(len(lst.ids) - 1, position + delta))
+        lst.cursor = position
+        self.open_article(lst.ids[position])
+
+    def action_next_article(self) -> None:
+        self._step(1)
+
+    def action_previous_article(self) -> None:
+        self._step(-1)
+
+    def action_reader_page_down(self) -> None:
+        self.reader.scroll_page_down(animate=False)
+
+    def action_reader_page_up(self) -> None:
+        self.reader.scroll_page_up(animate=False)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_sections()))
+
+    def help_sections(self) -> list[tuple[str, list[Binding]]]:
+        keymap_bindings = [
+            ("Anywhere", self._bindings_of(self)),
+            ("List pane", self._bindings_of(self.article_list)),
+            ("Reading pane", self._bindings_of(self.reader)),
+        ]
+        focus = [
+            Binding("tab", "focus_next", "Next pane"),
+            Binding("shift+tab", "focus_previous", "Previous pane"),
+            Binding("ctrl+p", "command_palette", "Command palette: open by title, search, reindex"),
+        ]
+        return [*keymap_bindings, ("Focus", focus)]
+
+    @staticmethod
+    def _bindings_of(node) -> list[Binding]:
+        seen: dict[str, Binding] = {}
+        for _key, binding in node._bindings:
+            if binding.system or not binding.id:
+                continue
+            name = binding.id or binding.action
+            if name in seen:
+                keys = seen[name].key.split(",")
+                if binding.key not in keys:
+                    seen[name] = replace(seen[name], key=",".join([*keys, binding.key]))
+            else:
+                seen[name] = binding
+        return list(seen.values())
+
+    def action_reindex(self, rebuild: bool = False) -> None:
+        if self._syncing:
+            self.notify("Indexing is already running.")
+            return
+        self.notify("Rebuilding the index…" if rebuild else "Checking the corpus for changes…")
+        self.start_background(rebuild)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Search", "Focus the search bar", self.action_focus_search)
+        yield SystemCommand(
+            "Reindex", "Index new, changed and removed articles", self.action_reindex
+        )
+        yield SystemCommand(
+            "Rebuild index",
+            "Index the whole corpus again from scratch",
+            lambda: self.action_reindex(rebuild=True),
+        )
+        yield SystemCommand("Help", "Show every key and the search syntax", self.action_help)
+        yield from super().get_system_commands(screen)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")

@@ -1,0 +1,255 @@
+"""The list pane: a line-API widget that renders only the visible rows.
+
+Rows are article ids; their metadata is fetched from the metadata store for the rows on
+screen, so a list of 100k articles costs one list of ints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..core.store import ArticleRow
+
+RowFetcher = Callable[[Sequence[int]], dict[int, ArticleRow]]
+
+_CACHE_LIMIT = 4000
+_DATE_WIDTH = 10
+_SOURCE_WIDTH = 16
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """A cursor over a list of article ids."""
+
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+    }
+    ArticleList > .article-list--cursor {
+        background: $block-cursor-blurred-background;
+    }
+    ArticleList:focus > .article-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    ArticleList > .article-list--open {
+        color: $accent;
+        text-style: bold;
+    }
+    ArticleList > .article-list--meta {
+        color: $text-muted;
+    }
+    ArticleList > .article-list--empty {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--open",
+        "article-list--meta",
+        "article-list--empty",
+    }
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("enter,l", "open", "Open", id="list.open"),
+        Binding("g,home", "first", "First", show=False, id="list.first"),
+        Binding("G,end", "last", "Last", show=False, id="list.last"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Opened(Message):
+        """The user chose an article (Enter, l or a click)."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class Highlighted(Message):
+        """The cursor moved to another article."""
+
+        def __init__(self, article_id: int | None) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, fetch: RowFetcher, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._fetch = fetch
+        self.ids: list[int] = []
+        self.open_id: int | None = None
+        self.empty_message = "Loading…"
+        self._rows: dict[int, ArticleRow] = {}
+
+    # -- content ---------------------------------------------------------------------------
+
+    def set_ids(self, ids: list[int], keep_cursor: bool = True) -> None:
+        """Show these articles; the cursor stays on the same article when it is still there."""
+        current = self.current_id
+        self.ids = ids
+        self._rows.clear()
+        self.virtual_size = Size(self.size.width, len(ids))
+        position = 0
+        if keep_cursor and current is not None:
+            try:
+                position = ids.index(current)
+            except ValueError:
+                position = 0
+        self.cursor = min(position, max(0, len(ids) - 1))
+        self._scroll_cursor_into_view()
+        self.refresh()
+
+    def forget_rows(self) -> None:
+        """Drop cached metadata (after a sync changed it)."""
+        self._rows.clear()
+        self.refresh()
+
+    def set_open(self, article_id: int | None) -> None:
+        self.open_id = article_id
+        self.refresh()
+
+    @property
+    def current_id(self) -> int | None:
+        if 0 <= self.cursor < len(self.ids):
+            return self.ids[self.cursor]
+        return None
+
+    def move_to(self, article_id: int) -> bool:
+        """Put the cursor on an article if it is in the list."""
+        try:
+            self.cursor = self.ids.index(article_id)
+        except ValueError:
+            return False
+        return True
+
+    def row(self, article_id: int) -> ArticleRow | None:
+        if article_id not in self._rows:
+            self._rows.update(self._fetch([article_id]))
+        return self._rows.get(article_id)
+
+    # -- cursor ----------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        if old != new or not self.ids:
+            self.post_message(self.Highlighted(self.current_id))
+
+    def _scroll_cursor_into_view(self) -> None:
+        height = self.scrollable_content_region.height or self.size.height
+        if height <= 0:
+            return
+        top = int(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    def action_cursor_down(self) -> None:
+        if self.cursor < len(self.ids) - 1:
+            self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        if self.cursor > 0:
+            self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = max(0, len(self.ids) - 1)
+
+    def action_page_down(self) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.cursor = min(len(self.ids) - 1, self.cursor + page) if self.ids else 0
+
+    def action_page_up(self) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.cursor = max(0, self.cursor - page)
+
+    def action_open(self) -> None:
+        if self.current_id is not None:
+            self.post_message(self.Opened(self.current_id))
+
+    def on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_y) + event.y
+        if 0 <= index < len(self.ids):
+            self.cursor = index
+            self.post_message(self.Opened(self.ids[index]))
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.ids))
+        self._scroll_cursor_into_view()
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def _ensure_rows(self, start: int, end: int) -> None:
+        missing = [i for i in self.ids[start:end] if i not in self._rows]
+        if missing:
+            if len(self._rows) > _CACHE_LIMIT:
+                self._rows.clear()
+            self._rows.update(self._fetch(missing))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width or self.size.width
+        top = int(self.scroll_y)
+        index = top + y
+        if not self.ids:
+            if y == 1:
+                style = self.get_component_rich_style("article-list--empty")
+                text = Text(" " + self.empty_message, style=style, no_wrap=True)
+                text.truncate(width, overflow="ellipsis", pad=True)
+                return Strip(text.render(self.app.console), width)
+            return Strip.blank(width, self.rich_style)
+        if index >= len(self.ids):
+            return Strip.blank(width, self.rich_style)
+        self._ensure_rows(top, top + self.size.height + 1)
+        article_id = self.ids[index]
+        row = self._rows.get(article_id)
+        return self._render_row(row, article_id, index == self.cursor, width)
+
+    def _render_row(self, row: ArticleRow | None, article_id: int, is_cursor: bool, width: int):
+        base = self.rich_style
+        is_open = article_id == self.open_id
+        if is_open:
+            base = base + self.get_component_rich_style("article-list--open")
+        meta_style = self.get_component_rich_style("article-list--meta", partial=True)
+        if is_cursor:
+            base = base + self.get_component_rich_style("article-list--cursor")
+            meta_style = Style()
+        title = row.title if row else "(missing)"
+        date = ""
+        source = ""
+        if row is not None:
+            date = row.date.strftime("%Y-%m-%d") if row.date else row.date_text[:_DATE_WIDTH]
+            source = row.source or row.file.rsplit("/", 1)[-1]
+        marker = "▶ " if is_open else "  "
+        show_source = width >= 60
+        meta_width = _DATE_WIDTH + 1 + (_SOURCE_WIDTH + 1 if show_source else 0)
+        title_width = max(1, width - len(marker) - meta_width - 1)
+        text = Text(marker, no_wrap=True, end="")
+        title_text = Text(title, no_wrap=True, end="")
+        title_text.truncate(title_width, overflow="ellipsis", pad=True)
+        text.append_text(title_text)
+        text.append(" ")
+        if show_source:
+            source_text = Text(source, style=meta_style, no_wrap=True, end="")
+            source_text.truncate(_SOURCE_WIDTH, overflow="ellipsis", pad=True)
+            text.append_text(source_text)
+            text.append(" ")
+        text.append(f"{date:>{_DATE_WIDTH}}", style=meta_style)
+        text.truncate(width, overflow="crop", pad=True)
+        segments = list(text.render(self.app.console))
+        return Strip(Segment.apply_style(segments, base), width)

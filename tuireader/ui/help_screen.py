@@ -1,0 +1,81 @@
+"""The help screen: every key binding as actually bound, and the query syntax."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+QUERY_SYNTAX = [
+    ("russia hacking", "both words (terms are ANDed; hacking also finds hacked)"),
+    ('"homeland security"', "the exact phrase"),
+    ("putin OR peskov", "either word"),
+    ("russia NOT sasse", "leave out articles with a word (also -sasse)"),
+    ("(putin OR kremlin) hack", "grouping"),
+    ("title:russia", "a word in the title; also source:reuters, url:"),
+    ("hack*", "words starting with hack"),
+    ("guccifer~", "words spelt nearly like guccifer"),
+    ("date:[2016-10-01 to 2016-10-31]", "articles dated in a range"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the bindings the app actually has, grouped by where they apply."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > VerticalScroll {
+        width: 90;
+        max-width: 100%;
+        height: 90%;
+        border: thick $primary;
+        background: $panel;
+        padding: 0 1;
+    }
+    """
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self._keys_table(), id="help-keys")
+            yield Static(self._syntax_table(), id="help-syntax")
+
+    def _keys_table(self) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        table.add_row(Text("tuireader — keys", style="bold underline"), "")
+        for title, bindings in self.sections:
+            table.add_row("", "")
+            table.add_row(Text(title, style="bold italic"), "")
+            for binding in bindings:
+                keys = ", ".join(
+                    self.app.get_key_display(Binding(key, binding.action))
+                    for key in binding.key.split(",")
+                )
+                table.add_row(Text(keys), Text(binding.description or binding.action))
+        return table
+
+    def _syntax_table(self) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        table.add_row("", "")
+        table.add_row(Text("Search syntax", style="bold underline"), "")
+        for example, meaning in QUERY_SYNTAX:
+            table.add_row(Text(example), Text(meaning))
+        table.add_row("", "")
+        table.add_row(Text("Esc / q / ?", style="dim"), Text("close this help", style="dim"))
+        return table
