@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
@@ -380,10 +381,8 @@ class ReaderApp(App[None]):
             return
         position = lst.cursor
         if self._open_id is not None and lst.current_id != self._open_id:
-            try:
+            with contextlib.suppress(ValueError):
                 position = lst.ids.index(self._open_id)
-            except ValueError:
-                pass
         position = max(0, min(len(lst.ids) - 1, position + delta))
         lst.cursor = position
         self.open_article(lst.ids[position])
