@@ -7,6 +7,7 @@ article id (the metadata store's primary key) is stored, so a hit maps straight 
 from __future__ import annotations
 
 import itertools
+import re
 import multiprocessing
 import shutil
 import threading
@@ -18,7 +19,13 @@ from whoosh import index as whoosh_index
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, Schema
 from whoosh.lang.porter2 import stem
-from whoosh.qparser import AndGroup, FuzzyTermPlugin, GtLtPlugin, MultifieldParser
+from whoosh.qparser import (
+    AndGroup,
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    MultifieldParser,
+    PlusMinusPlugin,
+)
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import MultiTerm, Not, NullQuery
 from whoosh.searching import Searcher
@@ -32,6 +39,8 @@ from .engine import QueryError, SearchHit, SearchResults
 FORMAT_VERSION = 1
 
 SEARCH_FIELDS = ("title", "body")
+# whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
+_ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
 # Articles per job file handed to each indexing process.
 _PARALLEL_BATCH = 256
 
@@ -60,6 +69,11 @@ def make_schema() -> Schema:
         date=DATETIME(sortable=True),
         url=ID,
     )
+
+
+def _compact_date(match: re.Match) -> str:
+    year, month, day = match.groups()
+    return f"{year}{int(month):02d}{int(day):02d}"
 
 
 def _highlight_terms(query, reader) -> Iterator[str]:
@@ -129,6 +143,7 @@ class WhooshEngine:
         self._parser = MultifieldParser(list(SEARCH_FIELDS), self._ix.schema, group=AndGroup)
         self._parser.add_plugin(FuzzyTermPlugin())
         self._parser.add_plugin(GtLtPlugin())
+        self._parser.add_plugin(PlusMinusPlugin())
         self._parser.add_plugin(DateParserPlugin(free=False))
 
     @staticmethod
@@ -180,7 +195,7 @@ class WhooshEngine:
             self._get_searcher()
 
     def parse(self, query: str):
-        text = query.strip()
+        text = _ISO_DATE.sub(_compact_date, query.strip())
         if not text:
             raise QueryError("Type something to search for.")
         try:
@@ -231,7 +246,9 @@ class WhooshEngine:
             docnum = searcher.document_number(key=article.key)
             if docnum is None:
                 return []
-            results = searcher.more_like(docnum, "body", text=article.body, top=limit)
+            results = searcher.more_like(
+                docnum, "body", text=article.body, top=limit, numterms=15
+            )
             return [SearchHit(int(hit["aid"]), float(hit.score)) for hit in results]
 
     def match_spans(self, terms: Iterable[str], text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,34 @@
+from datetime import datetime, timezone
+
+import pytest
+
+from tuireader.core.dates import parse_date
+
+UTC = timezone.utc
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("26-FEB-1987 15:01:01.79", datetime(1987, 2, 26, 15, 1, 1, tzinfo=UTC)),
+        ("Nov. 8, 2016", datetime(2016, 11, 8, tzinfo=UTC)),
+        ("November 8th, 2016 3:30 pm", datetime(2016, 11, 8, 15, 30, tzinfo=UTC)),
+        ("8 November 2016", datetime(2016, 11, 8, tzinfo=UTC)),
+        ("Tue, 8 Nov 2016 10:00", datetime(2016, 11, 8, 10, 0, tzinfo=UTC)),
+        ("2016-10-07", datetime(2016, 10, 7, tzinfo=UTC)),
+        ("2016-10-07T12:30:00Z", datetime(2016, 10, 7, 12, 30, tzinfo=UTC)),
+        ("2016/11/08", datetime(2016, 11, 8, tzinfo=UTC)),
+    ],
+)
+def test_parses_iso_and_news_forms(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_keeps_timezone_of_iso_dates():
+    parsed = parse_date("2016-10-07T12:00:00+02:00")
+    assert parsed is not None and parsed.utcoffset().total_seconds() == 7200
+
+
+@pytest.mark.parametrize("text", ["yesterday", "", "31-FEB-1987", None, "Smarch 3, 2016"])
+def test_unreadable_dates_are_none(text):
+    assert parse_date(text) is None

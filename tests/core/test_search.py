@@ -1,0 +1,100 @@
+import pytest
+
+from tests.conftest import write_jsonl
+from tuireader.core.corpus import Corpus
+from tuireader.core.search import QueryError
+from tuireader.core.sync import sync
+
+DOCS = [
+    {"id": "a", "title": "Russia denies hacking", "text": "Moscow said the hacked emails "
+     "were not its doing. Vladimir Putin's spokesman Dmitry Peskov spoke.", "date": "2016-10-07"},
+    {"id": "b", "title": "Senate hearing", "text": "Senator Ben Sasse called for a strong "
+     "response to Russia over the hacking.", "date": "2016-10-08", "source": "Wire"},
+    {"id": "c", "title": "Weather report", "text": "Heavy rain in Moscow and a café flooded.",
+     "date": "2016-11-01"},
+]
+
+
+@pytest.fixture
+def engine_and_store(tmp_path):
+    corpus = Corpus([write_jsonl(tmp_path / "d.jsonl", DOCS)])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    return engine, store
+
+
+def found(engine_and_store, query):
+    engine, store = engine_and_store
+    rows = store.rows(engine.search(query).ids)
+    return sorted(rows[i].key.rsplit("#", 1)[1] for i in engine.search(query).ids)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("moscow", ["a", "c"]),
+        ("moscow hacking", ["a"]),  # terms are ANDed
+        ("hack", ["a", "b"]),  # stemming: hacking/hacked
+        ('"ben sasse"', ["b"]),
+        ('"sasse ben"', []),
+        ("sasse OR rain", ["b", "c"]),
+        ("russia NOT sasse", ["a"]),
+        ("russia -sasse", ["a"]),
+        ("title:russia", ["a"]),
+        ("title:moscow", []),
+        ("source:wire", ["b"]),
+        ("cafe", ["c"]),  # accent folding
+        ("pesk*", ["a"]),
+        ("peskow~", ["a"]),
+        ("date:[2016-10-01 to 2016-10-31]", ["a", "b"]),
+    ],
+)
+def test_query_forms(engine_and_store, query, expected):
+    assert found(engine_and_store, query) == expected
+
+
+def test_results_are_ranked_and_counted(engine_and_store):
+    engine, _ = engine_and_store
+    results = engine.search("russia hacking")
+    assert results.total == len(results.hits) == 2
+    assert results.hits[0].score >= results.hits[1].score
+
+
+@pytest.mark.parametrize("query", ["", "   ", "the", "AND"])
+def test_empty_queries_are_errors(engine_and_store, query):
+    with pytest.raises(QueryError):
+        engine_and_store[0].search(query)
+
+
+def test_match_spans_find_inflected_forms(engine_and_store):
+    engine, _ = engine_and_store
+    results = engine.search("hacking")
+    text = "They hacked it; hacking is bad. Hackers!"
+    spans = engine.match_spans(results.terms, text)
+    assert [text[s:e] for s, e in spans] == ["hacked", "hacking"]
+
+
+def test_negated_terms_are_not_highlighted(engine_and_store):
+    results = engine_and_store[0].search("russia NOT sasse")
+    assert "sass" not in results.terms and "russia" in results.terms
+
+
+def test_suggest(engine_and_store):
+    engine, _ = engine_and_store
+    assert engine.suggest("moscw") is not None
+    assert engine.suggest("moscow") is None
+
+
+def test_similar_finds_the_article_sharing_distinctive_words(tmp_path):
+    filler = [{"id": f"f{i}", "title": f"Filler {i}", "text": f"cricket score {i} rain"}
+              for i in range(6)]
+    pair = [
+        {"id": "p1", "title": "Peskov dismisses", "text": "Peskov dismissed Guccifer claims."},
+        {"id": "p2", "title": "Guccifer again", "text": "Guccifer leaks, Peskov says no."},
+    ]
+    corpus = Corpus([write_jsonl(tmp_path / "d.jsonl", filler + pair)])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    row = store.by_key(f"{tmp_path / 'd.jsonl'}#p1")
+    similar = engine.similar(Corpus.read(row))
+    assert [store.get(hit.article_id).title for hit in similar][:1] == ["Guccifer again"]

@@ -1,0 +1,148 @@
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write_jsonl
+from tuireader.core.corpus import Corpus
+from tuireader.core.search import whoosh_engine
+from tuireader.core.sync import sync
+
+
+def open_corpus(*paths):
+    corpus = Corpus(list(paths))
+    return corpus, corpus.open_store(), corpus.open_engine()
+
+
+def titles(store):
+    return sorted(row.title for row in store.rows(store.ordered_ids()).values())
+
+
+def touch_later(path: Path, text: str) -> None:
+    """Rewrite a file so that its mtime surely changes."""
+    path.write_text(text, encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+
+
+def test_first_sync_indexes_everything_and_second_does_nothing(news_folder):
+    corpus, store, engine = open_corpus(news_folder)
+    report = sync(corpus, store, engine)
+    assert report.added == 3 and store.count() == 3 and engine.doc_count() == 3
+    again = sync(corpus, store, engine)
+    assert (again.added, again.updated, again.removed) == (0, 0, 0)
+    assert again.unchanged_files == 3
+
+
+def test_incremental_add_change_delete_of_files(news_folder):
+    corpus, store, engine = open_corpus(news_folder)
+    sync(corpus, store, engine)
+    (news_folder / "new.txt").write_text("Fresh Story\n\nZebras escaped from the zoo.")
+    touch_later(news_folder / "2016" / "budget.md", "# Budget Vetoed\n\nThe president vetoed it.")
+    (news_folder / "2016" / "oct" / "hack.txt").unlink()
+    report = sync(corpus, store, engine)
+    assert (report.added, report.updated, report.removed) == (1, 1, 1)
+    assert "Budget Vetoed" in titles(store) and "Kremlin Denies Hacking Claims" not in titles(store)
+    engine.refresh()
+    assert engine.search("zebras").total == 1
+    assert engine.search("vetoed").total == 1
+    assert engine.search("senate").total == 0
+    assert engine.search("kremlin").total == 0
+    assert engine.doc_count() == 3
+
+
+def test_dump_records_are_compared_by_content(tmp_path):
+    records = [{"id": str(i), "title": f"Story {i}", "text": f"word{i} common"} for i in range(5)]
+    dump = write_jsonl(tmp_path / "d.jsonl", records)
+    corpus, store, engine = open_corpus(dump)
+    sync(corpus, store, engine)
+    first_ids = {row.key: row.id for row in store.rows(store.ordered_ids()).values()}
+    # insert one record at the top (all offsets move), change one, drop one
+    changed = [{"id": "new", "title": "Story new", "text": "brandnew common"}] + records
+    changed[3] = {"id": "2", "title": "Story 2 revised", "text": "revised common"}
+    del changed[5]  # record "4"
+    write_jsonl(dump, changed)
+    st = dump.stat()
+    os.utime(dump, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+    report = sync(corpus, store, engine)
+    assert (report.added, report.updated, report.removed) == (1, 1, 1)
+    rows = {row.key: row for row in store.rows(store.ordered_ids()).values()}
+    assert rows[f"{dump}#1"].id == first_ids[f"{dump}#1"]  # unchanged record kept its id
+    # moved records still open correctly
+    for row in rows.values():
+        assert corpus.read(row).title == row.title
+    engine.refresh()
+    assert engine.search("revised").total == 1
+    assert engine.search("word2").total == 0
+    assert engine.search("word4").total == 0
+    assert engine.search("common").total == 5
+
+
+def test_format_version_change_rebuilds_index(news_folder, monkeypatch):
+    corpus, store, engine = open_corpus(news_folder)
+    sync(corpus, store, engine)
+    engine.close()
+    monkeypatch.setattr(whoosh_engine, "FORMAT_VERSION", whoosh_engine.FORMAT_VERSION + 1)
+    rebuilt = corpus.open_engine()
+    assert rebuilt.doc_count() == 0
+    store.clear()
+    report = sync(corpus, store, rebuilt)
+    assert report.added == 3 and rebuilt.doc_count() == 3
+
+
+def test_garbage_index_dir_is_replaced(news_folder):
+    corpus, store, engine = open_corpus(news_folder)
+    sync(corpus, store, engine)
+    engine.close()
+    for name in os.listdir(corpus.index_dir):
+        if name.endswith(".toc"):
+            (corpus.index_dir / name).write_bytes(b"garbage")
+    fresh = corpus.open_engine()
+    assert fresh.doc_count() == 0
+
+
+def test_cancel_leaves_nothing_half_done(tmp_path):
+    import threading
+
+    dump = write_jsonl(tmp_path / "d.jsonl", [{"title": f"T{i}", "text": "x"} for i in range(50)])
+    corpus, store, engine = open_corpus(dump)
+    cancel = threading.Event()
+    cancel.set()
+    report = sync(corpus, store, engine, cancel=cancel)
+    assert report.cancelled and store.count() == 0
+    assert sync(corpus, store, engine).added == 50
+
+
+def test_progress_reports_bytes_and_commits(tmp_path):
+    dump = write_jsonl(tmp_path / "d.jsonl", [{"title": f"T{i}", "text": "x"} for i in range(450)])
+    corpus, store, engine = open_corpus(dump)
+    seen = []
+    sync(corpus, store, engine, progress=lambda p: seen.append((p.articles, p.committed)))
+    commits = [n for n, committed in seen if committed]
+    assert commits[0] == 200  # the first batch becomes visible early
+    assert commits[-1] == 450
+
+
+def test_second_process_sync_is_refused_while_locked(news_folder):
+    from tuireader.core.sync import sync_lock
+
+    corpus, store, engine = open_corpus(news_folder)
+    with sync_lock(corpus):
+        other = Corpus([news_folder])
+        report = sync(other, other.open_store(), engine)
+    assert report.busy
+
+
+@pytest.mark.parametrize("slow", [False])
+def test_skipped_files_are_reported_with_reasons(tmp_path, slow):
+    (tmp_path / "good.txt").write_text("Good\n\nText.")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\xff" * 50)
+    (tmp_path / "d.jsonl").write_text('{"title": "A", "text": "a"}\nnope\n')
+    corpus, store, engine = open_corpus(tmp_path)
+    report = sync(corpus, store, engine)
+    reasons = {Path(s.path.split(":")[0]).name: s.reason for s in report.skipped}
+    assert reasons["bad.txt"] == "binary file"
+    assert "bad JSON" in reasons["d.jsonl"]
+    assert store.count() == 2
+    time.sleep(0)

@@ -1,0 +1,52 @@
+"""Direct quotations with speaker attribution, by rules (no model, no third-party packages).
+
+``extract_quotes(text, entities)`` pairs quotation marks, attributes each quotation to the
+speaker mention found by speech-cue patterns around it, carries speakers over split and
+continued quotations, drops scare quotes and titles, and resolves pronouns and
+"the senator"-style mentions to a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tuireader.core.annotations import Entity, Quote, Span
+from tuireader.core.quotes.attribution import Attribution
+from tuireader.core.quotes.extract import find_candidates
+from tuireader.core.quotes.resolve import NameResolver
+
+__all__ = ["extract_quotes"]
+
+
+def _span(text: str, offsets: tuple[int, int] | None) -> Span | None:
+    """Span for ``text[start:end]``, or None."""
+    if offsets is None:
+        return None
+    return Span(offsets[0], offsets[1], text[offsets[0] : offsets[1]])
+
+
+def _to_quote(text: str, start: int, end: int, who: Attribution | None, name: str | None) -> Quote:
+    """Assemble the public Quote record."""
+    return Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        speaker=_span(text, who.speaker if who else None),
+        speaker_name=name,
+        cue=_span(text, who.cue if who else None),
+    )
+
+
+def extract_quotes(text: str, entities: Sequence[Entity] = ()) -> list[Quote]:
+    """Return the direct quotations of ``text`` in order, each with speaker, name and cue.
+
+    ``entities`` (PERSON/ORG mentions) improve speaker names; without them a
+    capitalised-name heuristic stands in.
+    """
+    candidates = find_candidates(text)
+    resolver = NameResolver(text, entities, [(c.start, c.end) for c in candidates])
+    quotes = []
+    for c in candidates:
+        name = resolver.resolve(c.who.speaker) if c.who else None
+        quotes.append(_to_quote(text, c.start, c.end, c.who, name))
+    return quotes

@@ -1,0 +1,101 @@
+"""Pairing double quotation marks into quoted stretches, one paragraph at a time.
+
+News text mixes curly and straight marks, nests quotes with the wrong glyph and leaves
+multi-paragraph quotes open at each paragraph end, so a mark's role (opening or closing) is
+judged from its neighbours first and from its glyph only when the neighbours are ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING_MARKS = "\u201c\u201e\u00ab"
+CLOSING_MARKS = "\u201d\u00bb"
+STRAIGHT_MARK = '"'
+
+_MARK_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+# Markup such as <tweet tweet-id="123"> carries attribute quotes that are not quotations.
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>\n]{0,400}>")
+# Characters after which a mark opens (start of a stretch) and before which it closes.
+_BEFORE_OPEN = set(" \t\n\u00a0([{\u2014\u2013-/:\u2018'\u201c\u201e\u00ab\u2015")
+_AFTER_CLOSE = set(" \t\n\u00a0)]}.,;:!?\u2014\u2013-/\u2019'\u201d\u00bb\u2015\u2026")
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedStretch:
+    """A quotation candidate: ``text[start:end]``, marks included.
+
+    ``closed`` is False when the paragraph ended before a closing mark (a multi-paragraph
+    quote, or a typo); ``paragraph`` is the index of the paragraph it sits in.
+    """
+
+    start: int
+    end: int
+    closed: bool
+    paragraph: int
+
+
+def mask_markup(text: str) -> str:
+    """Blank out markup tags (same length) so their attribute quotes are not paired."""
+    if "<" not in text:
+        return text
+    return _TAG_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each non-empty line; news dumps use a line per paragraph."""
+    return [m.span() for m in _PARAGRAPH_RE.finditer(text)]
+
+
+def _role(text: str, i: int, lo: int, hi: int) -> str:
+    """Classify the mark at ``i`` as 'open', 'close' or '' (decide from the glyph)."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    can_open = before in _BEFORE_OPEN and not after.isspace()
+    can_close = after in _AFTER_CLOSE and not before.isspace()
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return ""
+
+
+def _is_opening(mark: str, role: str, stack: list[tuple[int, str]]) -> bool:
+    """Decide whether a mark opens, using its role, else its glyph, else the stack."""
+    if role:
+        return role == "open"
+    if mark in OPENING_MARKS:
+        return True
+    if mark in CLOSING_MARKS:
+        return False
+    return not stack or stack[-1][1] != STRAIGHT_MARK
+
+
+def _pair_paragraph(text: str, lo: int, hi: int, index: int) -> list[QuotedStretch]:
+    """Pair the marks of one paragraph; outermost pairs only, nested ones stay inside."""
+    found: list[QuotedStretch] = []
+    stack: list[tuple[int, str]] = []
+    for m in _MARK_RE.finditer(text, lo, hi):
+        i, mark = m.start(), m.group()
+        if _is_opening(mark, _role(text, i, lo, hi), stack):
+            stack.append((i, mark))
+        elif stack:
+            start = stack.pop()[0]
+            if not stack:
+                found.append(QuotedStretch(start, i + 1, True, index))
+    if stack:
+        end = len(text[lo:hi].rstrip()) + lo
+        found.append(QuotedStretch(stack[0][0], end, False, index))
+    return found
+
+
+def find_quoted_stretches(text: str) -> list[QuotedStretch]:
+    """Return the outermost double-quoted stretches of ``text`` in order."""
+    masked = mask_markup(text)
+    found: list[QuotedStretch] = []
+    for index, (lo, hi) in enumerate(paragraphs(masked)):
+        if _MARK_RE.search(masked, lo, hi):
+            found.extend(_pair_paragraph(masked, lo, hi, index))
+    return found
