@@ -1,0 +1,139 @@
+"""Compiled patterns that find candidate names without a Python loop over characters.
+
+A candidate is a run of capitalised tokens joined by single spaces, optionally through a
+lower-case connector ("Department of Homeland Security", "Frederik de Klerk", "Procter & Gamble").
+Possessive "'s" never enters a token, so "Putin's" yields "Putin".
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (long lists stay readable)."""
+    return frozenset(words.split())
+
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+
+# A capitalised token: letters/digits, inner apostrophes (not a possessive 's), inner hyphens,
+# dots and ampersands ("O'Neill", "Jean-Pierre", "U.S", "AT&T"), and one optional final dot that
+# the caller keeps only for abbreviations ("U.S.", "Corp.", "Sen.").
+_CAP = rf"[{UPPER}](?:\w|['’](?!(?:[sSmMdDtT]|ll|ve|re)\b)(?=\w)|[-.&](?=\w))*\.?"
+
+# Lower-case connectors that may sit inside a name. Longest alternatives first.
+CONNECTORS = (
+    "of the",
+    "for the",
+    "on the",
+    "de la",
+    "van der",
+    "van den",
+    "von der",
+    "of",
+    "for",
+    "on",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "dos",
+    "das",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "al",
+    "y",
+    "and",
+    "&",
+)
+_JOIN = "|".join(re.escape(c) for c in CONNECTORS)
+
+RUN = re.compile(rf"(?<![\w'’.-]){_CAP}(?: (?:(?:{_JOIN}) )?{_CAP})*")
+
+# "ex-Milan", "pro-Western", "anti-American": CoNLL marks such words MISC. The pattern finds
+# the "-Milan" part (a fast literal scan); ``prefixed`` checks the word before it.
+DASH_CAP = re.compile(rf"(?<=[a-z])-[{UPPER}][\w-]*\w")
+_PREFIXES = frozenset(("ex", "pre", "post", "anti", "pro", "non", "neo", "pan", "mid", "trans"))
+
+
+def prefixed(text: str) -> list[tuple[int, int]]:
+    """Spans of words such as "ex-Milan" whose lower-case prefix modifies a name."""
+    out = []
+    for m in DASH_CAP.finditer(text):
+        k = m.start()
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        if text[k : m.start()] in _PREFIXES and (k == 0 or text[k - 1] not in "-'’"):
+            out.append((k, m.end()))
+    return out
+
+
+# Any word, for all-caps lines where capitalisation tells nothing.
+WORD = re.compile(
+    r"(?<![\w'’])[^\W\d_](?:\w|['’](?!(?:[sSmMdDtT]|ll|ve|re)\b)(?=\w)|[-.&](?=\w))*\.?"
+)
+
+LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+HAS_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+UPPER_CHARS = re.compile(rf"[{UPPER}]")
+LOWER_CHARS = re.compile(r"[a-zß-öø-ÿ]")
+DATELINE_TAIL = re.compile(r"\s*(?:\d{4}-\d\d-\d\d|\(|-|,|\d{1,2}/\d{1,2})")
+DIGIT_AHEAD = re.compile(r" ?[-(]?\d")
+
+# A previous character after which a capitalised word opens a sentence or a quotation.
+SENTENCE_OPENERS = frozenset(".!?:;\"'“”‘’-–—*•|")
+
+# Words after which a capitalised word is usually a place.
+LOCATIVE = word_set(
+    "in at near from to outside across into towards toward via around throughout inside"
+)
+
+
+def is_caps_line(line: str) -> bool:
+    """True for headline-style text where nearly every letter is upper case."""
+    first_lower = HAS_LOWER.search(line, 0, 160)
+    if first_lower is not None and first_lower.start() < 12:
+        return False  # ordinary text shows a lower-case letter at once
+    upper = len(UPPER_CHARS.findall(line, 0, 160))
+    if upper < 2:
+        return False
+    lower = len(LOWER_CHARS.findall(line, 0, 160))
+    return lower * 4 < upper
+
+
+def is_title_line(line: str) -> bool:
+    """True for a Title Case headline ("Only 24 Percent of Donors Are Small Donors")."""
+    if len(line) > 150 or ". " in line:
+        return False
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether the token at ``start`` is the first word of a sentence or quotation."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in SENTENCE_OPENERS or text[j] == "\n"
+
+
+def previous_word(text: str, start: int) -> str:
+    """The lower-cased word just before ``start`` ("" if none), for context rules."""
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    k = j
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return text[k + 1 : j + 1].lower()
