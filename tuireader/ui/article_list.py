@@ -236,7 +236,7 @@ class ArticleList(ScrollView, can_focus=True):
             date = row.date.strftime("%Y-%m-%d") if row.date else row.date_text[:_DATE_WIDTH]
             source = row.source or row.file.rsplit("/", 1)[-1]
         marker = "▶ " if is_open else "  "
-        show_source = width >= 60
+        show_source = width >= 72
         meta_width = _DATE_WIDTH + 1 + (_SOURCE_WIDTH + 1 if show_source else 0)
         title_width = max(1, width - len(marker) - meta_width - 1)
         text = Text(marker, no_wrap=True, end="")

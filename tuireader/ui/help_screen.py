@@ -52,6 +52,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._keys_table(), id="help-keys")
             yield Static(self._syntax_table(), id="help-syntax")
 
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
     def _keys_table(self) -> Table:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)

@@ -7,8 +7,8 @@ article id (the metadata store's primary key) is stored, so a hit maps straight 
 from __future__ import annotations
 
 import itertools
-import re
 import multiprocessing
+import re
 import shutil
 import threading
 from collections.abc import Iterable, Iterator
@@ -183,10 +183,15 @@ class WhooshEngine:
     # -- reading ---------------------------------------------------------------------------
 
     def _get_searcher(self) -> Searcher:
-        if self._searcher is None:
+        searcher = self._searcher
+        if searcher is not None and searcher.doc_count_all() > 0:
+            # refresh() reuses the readers of unchanged segments: cheap on big indexes.
+            self._searcher = searcher.refresh()
+        elif searcher is None or not searcher.up_to_date():
+            # A searcher over an empty index cannot refresh (whoosh fails on its reader).
+            if searcher is not None:
+                searcher.close()
             self._searcher = self._ix.searcher()
-        else:
-            self._searcher = self._searcher.refresh()
         return self._searcher
 
     def refresh(self) -> None:
@@ -246,9 +251,7 @@ class WhooshEngine:
             docnum = searcher.document_number(key=article.key)
             if docnum is None:
                 return []
-            results = searcher.more_like(
-                docnum, "body", text=article.body, top=limit, numterms=15
-            )
+            results = searcher.more_like(docnum, "body", text=article.body, top=limit, numterms=15)
             return [SearchHit(int(hit["aid"]), float(hit.score)) for hit in results]
 
     def match_spans(self, terms: Iterable[str], text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,110 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tuireader import __version__
+from tuireader.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "tuireader", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_search_json_lists_both_sample_articles(sample_corpus, capsys):
+    assert main(["search", "Guccifer", "--corpus", str(sample_corpus), "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 2
+    assert {r["rank"] for r in lines} == {1, 2}
+    assert all(r["score"] > 0 and r["location"].endswith(".txt") for r in lines)
+    titles = {r["title"] for r in lines}
+    assert "U.S. Officially Accuses Russian Government Of Perpetrating DNC Email Hack" in titles
+
+
+def test_search_defaults_to_the_sample_corpus(capsys):
+    assert main(["search", "Sasse"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 of 2 articles match")
+    assert "score" in out
+
+
+def test_search_limit(sample_corpus, capsys):
+    assert main(["search", "russia", "--corpus", str(sample_corpus), "--limit", "1"]) == 0
+    assert "  2." not in capsys.readouterr().out
+
+
+def test_bad_query_is_a_one_line_error(sample_corpus, capsys):
+    assert main(["search", "the", "--corpus", str(sample_corpus)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tuireader: ") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", [["search", "x", "--corpus"], ["index"], []])
+def test_missing_path_exits_2_without_traceback(tmp_path, command):
+    result = run(*command, str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"tuireader: no such file or folder: {tmp_path / 'nope'}"
+
+
+def test_unreadable_path_exits_2(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0)
+    try:
+        if os.access(folder, os.R_OK):
+            pytest.skip("running as a user who can read anything (root)")
+        result = run(str(folder))
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 2 and "cannot read" in result.stderr
+
+
+def test_index_command_reports_counts(news_folder):
+    result = run("index", str(news_folder))
+    assert result.returncode == 0, result.stderr
+    assert "3 articles (3 added" in result.stdout
+    again = run("index", str(news_folder))
+    assert "3 articles (0 added, 0 updated, 0 removed)" in again.stdout
+
+
+def test_version_and_help():
+    assert run("--version").stdout.strip() == f"tuireader {__version__}"
+    help_text = run("--help").stdout
+    for word in ("index", "search", ".jsonl.gz", "--corpus"):
+        assert word in help_text
+
+
+def test_wheel_ships_the_sample_corpus(tmp_path):
+    pytest.importorskip("hatchling")
+    root = __import__("pathlib").Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(root),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    import zipfile
+
+    (wheel,) = tmp_path.glob("tuireader-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    samples = sorted(n for n in names if n.startswith("tuireader/_sample_corpus/"))
+    assert [n.rsplit("/", 1)[1] for n in samples] == [
+        "000_add3ad1c5d6f6f1d.txt",
+        "004_592b83a0605297e4.txt",
+    ]

@@ -1,0 +1,28 @@
+"""Helpers for driving the app headless."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+
+async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Let the app run until the condition holds (workers report back by messages)."""
+    waited = 0.0
+    while not condition():
+        if waited >= timeout:
+            raise AssertionError("condition not met in time")
+        await pilot.pause(0.05)
+        waited += 0.05
+
+
+def list_lines(app) -> list[str]:
+    """The text of the visible list rows."""
+    lst = app.article_list
+    return [lst.render_line(y).text.rstrip() for y in range(min(len(lst.ids), lst.size.height))]
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    for char in text:
+        await pilot.press("space" if char == " " else char)
