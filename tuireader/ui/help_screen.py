@@ -16,7 +16,7 @@ QUERY_SYNTAX = [
     ("putin OR peskov", "either word"),
     ("russia NOT sasse", "leave out articles with a word (also -sasse)"),
     ("(putin OR kremlin) hack", "grouping"),
-    ("title:russia", "a word in the title; also source:reuters, url:"),
+    ("title:russia", "a word in the title; also source:reuters"),
     ("hack*", "words starting with hack"),
     ("guccifer~", "words spelt nearly like guccifer"),
     ("date:[2016-10-01 to 2016-10-31]", "articles dated in a range"),

@@ -6,6 +6,7 @@ article id (the metadata store's primary key) is stored, so a hit maps straight 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import re
@@ -16,9 +17,7 @@ from datetime import timezone
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, Schema
-from whoosh.lang.porter2 import stem
 from whoosh.qparser import (
     AndGroup,
     FuzzyTermPlugin,
@@ -29,14 +28,14 @@ from whoosh.qparser import (
 from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import MultiTerm, Not, NullQuery
 from whoosh.searching import Searcher
-from whoosh.support.charset import accent_map
 from whoosh.writing import IndexWriter as WhooshWriter
 
 from ..articles import Article
+from .analysis import name_analyzer, news_analyzer
 from .engine import QueryError, SearchHit, SearchResults
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 SEARCH_FIELDS = ("title", "body")
 # whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
@@ -45,30 +44,30 @@ _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
 _PARALLEL_BATCH = 256
 
 
-def _analyzer():
-    # Only whoosh's own classes and functions: the schema is pickled into the index, and a
-    # class of ours that is later moved would make the index unopenable.
-    return (
-        RegexTokenizer()
-        | LowercaseFilter()
-        | CharsetFilter(accent_map)
-        | StopFilter()
-        | StemFilter(stemfn=stem)
-    )
-
-
 def make_schema() -> Schema:
-    analyzer = _analyzer()
+    analyzer = news_analyzer()
     return Schema(
         aid=NUMERIC(int, bits=64, stored=True, signed=False),
         key=ID(unique=True),
         file=ID,
         title=TEXT(analyzer=analyzer, field_boost=2.0),
         body=TEXT(analyzer=analyzer),
-        source=TEXT(analyzer=RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)),
+        source=TEXT(analyzer=name_analyzer()),
         date=DATETIME(sortable=True),
-        url=ID,
     )
+
+
+def _use_safe_start_method() -> None:
+    """Start indexing processes from a clean server rather than by forking this process.
+
+    whoosh's MpWriter uses the default start method; forking a process that runs threads (the
+    app's workers, rich's refresh thread) can deadlock the child on a lock held at fork time.
+    """
+    if multiprocessing.get_start_method(allow_none=True) is None:
+        with contextlib.suppress(RuntimeError, ValueError):
+            multiprocessing.set_start_method(
+                "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+            )
 
 
 def _compact_date(match: re.Match) -> str:
@@ -113,7 +112,6 @@ class WhooshWriterAdapter:
             "title": article.title,
             "body": article.body,
             "source": article.source,
-            "url": article.url,
         }
         if article.date is not None:
             fields["date"] = article.date.astimezone(timezone.utc).replace(tzinfo=None)
@@ -174,6 +172,8 @@ class WhooshEngine:
         """A writer; ``parallel`` uses two indexing processes for large batches."""
         if parallel and multiprocessing.cpu_count() > 1:
             from whoosh.multiproc import MpWriter
+
+            _use_safe_start_method()
 
             return WhooshWriterAdapter(
                 MpWriter(self._ix, procs=2, batchsize=_PARALLEL_BATCH, multisegment=True)
