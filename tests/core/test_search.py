@@ -6,12 +6,26 @@ from tuireader.core.search import QueryError
 from tuireader.core.sync import sync
 
 DOCS = [
-    {"id": "a", "title": "Russia denies hacking", "text": "Moscow said the hacked emails "
-     "were not its doing. Vladimir Putin's spokesman Dmitry Peskov spoke.", "date": "2016-10-07"},
-    {"id": "b", "title": "Senate hearing", "text": "Senator Ben Sasse called for a strong "
-     "response to Russia over the hacking.", "date": "2016-10-08", "source": "Wire"},
-    {"id": "c", "title": "Weather report", "text": "Heavy rain in Moscow and a café flooded.",
-     "date": "2016-11-01"},
+    {
+        "id": "a",
+        "title": "Russia denies hacking",
+        "text": "Moscow said the hacked emails "
+        "were not its doing. Vladimir Putin's spokesman Dmitry Peskov spoke.",
+        "date": "2016-10-07",
+    },
+    {
+        "id": "b",
+        "title": "Senate hearing",
+        "text": "Senator Ben Sasse called for a strong response to Russia over the hacking.",
+        "date": "2016-10-08",
+        "source": "Wire",
+    },
+    {
+        "id": "c",
+        "title": "Weather report",
+        "text": "Heavy rain in Moscow and a café flooded.",
+        "date": "2016-11-01",
+    },
 ]
 
 
@@ -86,8 +100,9 @@ def test_suggest(engine_and_store):
 
 
 def test_similar_finds_the_article_sharing_distinctive_words(tmp_path):
-    filler = [{"id": f"f{i}", "title": f"Filler {i}", "text": f"cricket score {i} rain"}
-              for i in range(6)]
+    filler = [
+        {"id": f"f{i}", "title": f"Filler {i}", "text": f"cricket score {i} rain"} for i in range(6)
+    ]
     pair = [
         {"id": "p1", "title": "Peskov dismisses", "text": "Peskov dismissed Guccifer claims."},
         {"id": "p2", "title": "Guccifer again", "text": "Guccifer leaks, Peskov says no."},
@@ -98,3 +113,36 @@ def test_similar_finds_the_article_sharing_distinctive_words(tmp_path):
     row = store.by_key(f"{tmp_path / 'd.jsonl'}#p1")
     similar = engine.similar(Corpus.read(row))
     assert [store.get(hit.article_id).title for hit in similar][:1] == ["Guccifer again"]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"unclosed phrase', "not closed"),
+        ("(putin OR kremlin", "not closed"),
+        ("putin)", "no matching"),
+        ("putin AND", "ends with AND"),
+        ("OR putin", "starts with OR"),
+        ("putin NOT", "ends with NOT"),
+        ("putin AND OR kremlin", "missing"),
+        ("author:smith", "Unknown field author:"),
+        ("title: russia", "needs a word"),
+    ],
+)
+def test_malformed_queries_get_a_message(engine_and_store, query, message):
+    with pytest.raises(QueryError, match=message):
+        engine_and_store[0].search(query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"ben sasse" (putin OR kremlin)',
+        "http://example.com",
+        'title:"russia denies"',
+        "date:[2016-10-01 to 2016-10-31}",
+        "moscow",
+    ],
+)
+def test_wellformed_queries_pass_the_checks(engine_and_store, query):
+    engine_and_store[0].search(query)

@@ -34,6 +34,7 @@ class ArticleList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleList {
         background: $surface;
+        overflow-x: hidden;
     }
     ArticleList > .article-list--cursor {
         background: $block-cursor-blurred-background;

@@ -33,11 +33,13 @@ from whoosh.writing import IndexWriter as WhooshWriter
 from ..articles import Article
 from .analysis import name_analyzer, news_analyzer
 from .engine import QueryError, SearchHit, SearchResults
+from .syntax import check_syntax
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
 FORMAT_VERSION = 2
 
 SEARCH_FIELDS = ("title", "body")
+QUERY_FIELDS = ("title", "body", "source", "date")
 # whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
 # Articles per job file handed to each indexing process.
@@ -203,6 +205,7 @@ class WhooshEngine:
         text = _ISO_DATE.sub(_compact_date, query.strip())
         if not text:
             raise QueryError("Type something to search for.")
+        check_syntax(text, QUERY_FIELDS)
         try:
             parsed = self._parser.parse(text)
         except Exception as exc:  # whoosh's parser raises assorted errors on odd input
