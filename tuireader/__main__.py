@@ -1,5 +1,8 @@
+"""``python -m tuireader``; guarded, as indexing processes re-import the main module."""
+
 import sys
 
 from .cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())
