@@ -1,0 +1,99 @@
+"""Annotating an article: named entities, then quotations attributed with their help.
+
+One entry point, ``annotate``, serves the index (fields such as ``person:``), the reading pane
+(highlighting) and ``tuireader annotate``. The entity backend is pluggable: the embedded
+recognizer by default, or a spaCy pipeline when configured and installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .annotations import Entity, Quote
+from .entities import extract_entities
+from .quotes import extract_quotes
+
+# Bump when the embedded extractors change what they find: indexes are re-annotated.
+ANNOTATOR_VERSION = "1"
+
+
+class EntityBackend(Protocol):
+    """Something that finds named entities in a text."""
+
+    name: str  # identifies the backend (and model) in index versions
+
+    def extract(self, text: str) -> list[Entity]: ...
+
+
+class EmbeddedBackend:
+    """The pure-Python recognizer shipped with tuireader."""
+
+    name = f"embedded-{ANNOTATOR_VERSION}"
+
+    def extract(self, text: str) -> list[Entity]:
+        return extract_entities(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """Entities and quotations of one text, offsets into that text."""
+
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+
+
+_DEFAULT_BACKEND = EmbeddedBackend()
+
+
+def annotate(text: str, backend: EntityBackend | None = None) -> Annotations:
+    """Entities and attributed quotations in ``text``."""
+    if not text:
+        return Annotations()
+    entities = (backend or _DEFAULT_BACKEND).extract(text)
+    quotes = extract_quotes(text, entities)
+    return Annotations(entities, quotes)
+
+
+def shift(annotations: Annotations, offset: int, length: int) -> Annotations:
+    """The annotations that fall inside ``[offset, offset + length)``, re-based to 0.
+
+    Used to show annotations of an article's full text on its body alone.
+    """
+    end = offset + length
+
+    def inside(start: int, stop: int) -> bool:
+        return start >= offset and stop <= end
+
+    entities: Sequence[Entity] = [
+        Entity(e.start - offset, e.end - offset, e.label, e.text)
+        for e in annotations.entities
+        if inside(e.start, e.end)
+    ]
+    quotes = [_shift_quote(q, offset) for q in annotations.quotes if inside(q.start, q.end)]
+    return Annotations(list(entities), quotes)
+
+
+def _shift_quote(quote: Quote, offset: int) -> Quote:
+    from .annotations import Span
+
+    def moved(span: Span | None) -> Span | None:
+        if span is None or span.start < offset:
+            return None
+        return Span(span.start - offset, span.end - offset, span.text)
+
+    return Quote(
+        quote.start - offset,
+        quote.end - offset,
+        quote.text,
+        moved(quote.speaker),
+        quote.speaker_name,
+        moved(quote.cue),
+    )
