@@ -17,7 +17,7 @@ from datetime import timezone
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.fields import DATETIME, ID, NUMERIC, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.qparser import (
     AndGroup,
     FuzzyTermPlugin,
@@ -26,29 +26,44 @@ from whoosh.qparser import (
     PlusMinusPlugin,
 )
 from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import MultiTerm, Not, NullQuery
+from whoosh.query import MultiTerm, Not, NullQuery, Or, Term
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter as WhooshWriter
 
+from ..annotate import ANNOTATOR_VERSION
 from ..articles import Article
 from .analysis import name_analyzer, news_analyzer
+from .annotation_fields import (
+    ANNOTATION_FIELDS,
+    FingerprintTokenizer,
+    annotation_analyzer,
+    quote_fingerprints,
+)
 from .engine import QueryError, SearchHit, SearchResults
 from .syntax import check_syntax
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 SEARCH_FIELDS = ("title", "body")
-QUERY_FIELDS = ("title", "body", "source", "date")
+QUERY_FIELDS = ("title", "body", "source", "date", *ANNOTATION_FIELDS)
 # whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
+# Share of a quotation's word runs another article must carry to count as quoting it.
+SHARED_QUOTE_SHARE = 0.5
 # Articles per job file handed to each indexing process.
 _PARALLEL_BATCH = 256
 
 
-def make_schema() -> Schema:
+def make_schema(spec: str = "embedded") -> Schema:
+    """The index's fields; ``spec`` names the entity backend the annotation fields use."""
     analyzer = news_analyzer()
+    annotation_fields = {
+        name: TEXT(analyzer=annotation_analyzer(name, spec)) for name in ANNOTATION_FIELDS
+    }
     return Schema(
+        **annotation_fields,
+        quotefp=KEYWORD(analyzer=FingerprintTokenizer(spec)),
         aid=NUMERIC(int, bits=64, stored=True, signed=False),
         key=ID(unique=True),
         file=ID,
@@ -115,6 +130,10 @@ class WhooshWriterAdapter:
             "body": article.body,
             "source": article.source,
         }
+        full_text = article.full_text  # one object: annotated once for all these fields
+        for name in ANNOTATION_FIELDS:
+            fields[name] = full_text
+        fields["quotefp"] = full_text
         if article.date is not None:
             fields["date"] = article.date.astimezone(timezone.utc).replace(tzinfo=None)
         self._writer.add_document(**fields)
@@ -135,9 +154,10 @@ class WhooshWriterAdapter:
 class WhooshEngine:
     """A whoosh index in a folder of its own."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, spec: str = "embedded") -> None:
         self.directory = directory
-        self._ix = self._open_or_create(directory)
+        self.spec = spec
+        self._ix = self._open_or_create(directory, spec)
         self._searcher: Searcher | None = None
         self._lock = threading.Lock()
         self._parser = MultifieldParser(list(SEARCH_FIELDS), self._ix.schema, group=AndGroup)
@@ -147,9 +167,10 @@ class WhooshEngine:
         self._parser.add_plugin(DateParserPlugin(free=False))
 
     @staticmethod
-    def _open_or_create(directory: Path):
+    def _open_or_create(directory: Path, spec: str):
         version_file = directory / "FORMAT"
-        current = str(FORMAT_VERSION)
+        # The schema, the annotators and the entity backend all decide what is indexed.
+        current = f"{FORMAT_VERSION} annotator-{ANNOTATOR_VERSION} {spec}"
         if directory.exists():
             stored = version_file.read_text().strip() if version_file.exists() else None
             usable = stored == current
@@ -161,7 +182,7 @@ class WhooshEngine:
                     usable = False
             shutil.rmtree(directory, ignore_errors=True)
         directory.mkdir(parents=True, exist_ok=True)
-        ix = whoosh_index.create_in(str(directory), make_schema())
+        ix = whoosh_index.create_in(str(directory), make_schema(spec))
         version_file.write_text(current)
         return ix
 
@@ -257,6 +278,26 @@ class WhooshEngine:
             results = searcher.more_like(docnum, "body", text=article.body, top=limit, numterms=15)
             return [SearchHit(int(hit["aid"]), float(hit.score)) for hit in results]
 
+    def articles_quoting(self, quote_text: str, exclude_key: str = "", limit: int = 50):
+        """Other articles carrying (nearly) the same quotation: (article id, share of its words).
+
+        A copy counts when at least half of the quotation's word runs appear in it, which
+        tolerates small edits (punctuation, a changed word) and quoting only part of it.
+        """
+        prints = quote_fingerprints(quote_text)
+        if not prints:
+            return []
+        query = Or([Term("quotefp", fp) for fp in prints])
+        with self._lock:
+            searcher = self._get_searcher()
+            own = searcher.document_number(key=exclude_key) if exclude_key else None
+            found = []
+            for hit in searcher.search(query, limit=limit + 1, terms=True):
+                share = len(hit.matched_terms()) / len(prints)
+                if hit.docnum != own and share >= SHARED_QUOTE_SHARE:
+                    found.append((int(hit["aid"]), share))
+        return found[:limit]
+
     def match_spans(self, terms: Iterable[str], text: str) -> list[tuple[int, int]]:
         """Character spans of the words in ``text`` whose indexed form is one of ``terms``."""
         wanted = set(terms)
@@ -277,7 +318,7 @@ class WhooshEngine:
                 self._searcher = None
             self._ix.close()
             shutil.rmtree(self.directory, ignore_errors=True)
-            self._ix = self._open_or_create(self.directory)
+            self._ix = self._open_or_create(self.directory, self.spec)
 
     def close(self) -> None:
         with self._lock:

@@ -1,0 +1,169 @@
+"""Index fields filled from an article's annotations: ``person:``, ``org:``, ``speaker:`` …
+
+Each annotation field is given the article's full text; its tokenizer annotates that text (once
+per article, cached) and yields the words of one kind of mention. Annotating inside the
+tokenizer means it runs in whoosh's indexing processes, in parallel, instead of in the process
+that reads the corpus. At query time the same tokenizer just splits words.
+
+These classes are pickled into the index schema: keep their module path and names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections.abc import Iterator
+
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token
+
+from ..annotate import Annotations, EntityBackend, annotate
+from .analysis import FoldAccentsFilter, StemmingFilter
+
+# Label(s) of the entities each field holds; "speaker" and "quote" come from quotations.
+ENTITY_FIELDS = {
+    "person": ("PERSON",),
+    "org": ("ORG",),
+    "place": ("LOC",),
+    "entity": ("PERSON", "ORG", "LOC", "MISC"),
+}
+QUOTE_FIELDS = ("speaker", "quote")
+ANNOTATION_FIELDS = (*ENTITY_FIELDS, *QUOTE_FIELDS)
+
+_WORD_RE = re.compile(r"\w+(?:[.'’]\w+)*")
+# Positions left between two mentions, so that a phrase cannot match across them.
+_MENTION_GAP = 10
+SHINGLE = 5
+MIN_SHARED_WORDS = 6
+
+_local = threading.local()
+_backends: dict[str, EntityBackend] = {}
+
+
+def backend_for(spec: str) -> EntityBackend | None:
+    """The entity backend named by a spec ("embedded", or "spacy:MODEL"); None: the default."""
+    if spec == "embedded":
+        return None
+    if spec not in _backends:
+        kind, _, model = spec.partition(":")
+        if kind != "spacy":
+            raise ValueError(f"unknown entity backend: {spec}")
+        from ..entities_spacy import SpacyBackend
+
+        _backends[spec] = SpacyBackend(model)
+    return _backends[spec]
+
+
+def cached_annotate(text: str, spec: str = "embedded") -> Annotations:
+    """Annotate a text, reusing the result while the same text is asked for again.
+
+    The fields of one article are tokenized one after the other with the same text.
+    """
+    last = getattr(_local, "last", None)
+    if last is not None and last[1] == spec and (last[0] is text or last[0] == text):
+        return last[2]
+    annotations = annotate(text, backend_for(spec))
+    _local.last = (text, spec, annotations)
+    return annotations
+
+
+def mentions(annotations: Annotations, field: str) -> list[str]:
+    """The mention texts one annotation field indexes."""
+    if field in ENTITY_FIELDS:
+        labels = ENTITY_FIELDS[field]
+        return [e.text for e in annotations.entities if e.label in labels]
+    if field == "speaker":
+        return [
+            q.speaker_name or (q.speaker.text if q.speaker else "")
+            for q in annotations.quotes
+            if q.speaker_name or q.speaker
+        ]
+    if field == "quote":
+        return [q.text for q in annotations.quotes]
+    raise ValueError(f"not an annotation field: {field}")
+
+
+class AnnotationTokenizer(RegexTokenizer):
+    """Indexing: the words of one kind of annotation of the text. Querying: plain words."""
+
+    def __init__(self, field: str = "entity", spec: str = "embedded") -> None:
+        super().__init__(_WORD_RE.pattern)
+        self.field = field
+        self.spec = spec
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AnnotationTokenizer) and (other.field, other.spec) == (
+            self.field,
+            self.spec,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.field, self.spec))
+
+    def __call__(self, value, positions=False, chars=False, mode="", start_pos=0, **kwargs):
+        if mode != "index":
+            yield from super().__call__(
+                value, positions=positions, chars=chars, mode=mode, start_pos=start_pos, **kwargs
+            )
+            return
+        position = start_pos
+        for mention in mentions(cached_annotate(value, self.spec), self.field):
+            token: Token | None = None
+            for token in super().__call__(
+                mention, positions=positions, chars=chars, mode=mode, start_pos=position, **kwargs
+            ):
+                yield token
+            if token is not None and positions:
+                position = token.pos + _MENTION_GAP
+
+
+def annotation_analyzer(field: str, spec: str):
+    analyzer = AnnotationTokenizer(field, spec) | LowercaseFilter() | FoldAccentsFilter()
+    if field == "quote":
+        analyzer = analyzer | StemmingFilter()
+    return analyzer
+
+
+# -- quotations shared between articles -----------------------------------------------------
+
+
+def quote_words(text: str) -> list[str]:
+    """A quotation's words, normalised (case, accents, punctuation and quote marks dropped)."""
+    return [w.translate(_FOLD).lower() for w in _WORD_RE.findall(text)]
+
+
+_FOLD = str.maketrans({"’": "'"})
+
+
+def quote_fingerprints(text: str) -> list[str]:
+    """Hashes of the quotation's overlapping word runs: shared by copies with small edits.
+
+    Quotations too short to be distinctive have none.
+    """
+    words = quote_words(text)
+    if len(words) < MIN_SHARED_WORDS:
+        return []
+    runs = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return sorted(hashlib.blake2b(r.encode(), digest_size=6).hexdigest() for r in runs)
+
+
+class FingerprintTokenizer(RegexTokenizer):
+    """Indexing: the fingerprints of every quotation in the text."""
+
+    def __init__(self, spec: str = "embedded") -> None:
+        super().__init__(r"\S+")
+        self.spec = spec
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FingerprintTokenizer) and other.spec == self.spec
+
+    def __hash__(self) -> int:
+        return hash(("fingerprint", self.spec))
+
+    def __call__(self, value, mode="", **kwargs) -> Iterator[Token]:
+        if mode != "index":
+            yield from super().__call__(value, mode=mode, **kwargs)
+            return
+        quotes = cached_annotate(value, self.spec).quotes
+        prints = sorted({fp for quote in quotes for fp in quote_fingerprints(quote.text)})
+        yield from super().__call__(" ".join(prints), mode=mode, **kwargs)
