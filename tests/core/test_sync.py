@@ -86,7 +86,6 @@ def test_format_version_change_rebuilds_index(news_folder, monkeypatch):
     monkeypatch.setattr(whoosh_engine, "FORMAT_VERSION", whoosh_engine.FORMAT_VERSION + 1)
     rebuilt = corpus.open_engine()
     assert rebuilt.doc_count() == 0
-    store.clear()
     report = sync(corpus, store, rebuilt)
     assert report.added == 3 and rebuilt.doc_count() == 3
 
@@ -100,6 +99,9 @@ def test_garbage_index_dir_is_replaced(news_folder):
             (corpus.index_dir / name).write_bytes(b"garbage")
     fresh = corpus.open_engine()
     assert fresh.doc_count() == 0
+    assert sync(corpus, store, fresh).added == 3
+    fresh.refresh()
+    assert fresh.search("kremlin").total == 1
 
 
 def test_cancel_leaves_nothing_half_done(tmp_path):

@@ -136,6 +136,9 @@ class _Sync:
 
     def run(self) -> SyncReport:
         started = time.monotonic()
+        if self.engine.doc_count() == 0 and self.store.count() > 0:
+            # The index was rebuilt (new format) or lost: index every article again.
+            self.store.clear()
         files, skipped = discover(self.corpus.paths)
         self.report.skipped.extend(skipped)
         known = self.store.file_states()

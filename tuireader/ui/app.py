@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -16,17 +17,23 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 
+from ..core.annotate import Annotations, annotate, shift
+from ..core.articles import Article
 from ..core.corpus import Corpus
 from ..core.search import QueryError, SearchEngine, SearchResults
+from ..core.search.annotation_fields import quote_fingerprints
 from ..core.state import UserState
 from ..core.store import ArticleRow, MetaStore
 from ..core.sync import SyncProgress, SyncReport, sync
 from .article_list import ArticleList
 from .commands import ArticleCommands
+from .entity_panel import EntityPanel
 from .help_screen import HelpScreen
+from .quote_sources import QuoteCopy, QuoteSourcesScreen
 from .reading_pane import ReadingPane, ShownArticle
 
 SEARCH_LIMIT = 1000
+ANNOTATION_CACHE = 32
 
 
 class SyncProgressed(Message):
@@ -56,11 +63,14 @@ class SearchFailed(Message):
 
 
 class ArticleReady(Message):
-    def __init__(self, article_id: int, shown: ShownArticle | None, error: str = "") -> None:
+    def __init__(
+        self, article_id: int, shown: ShownArticle | None, error: str = "", refresh: bool = False
+    ) -> None:
         super().__init__()
         self.article_id = article_id
         self.shown = shown
         self.error = error
+        self.refresh = refresh  # the same article again (new index data): keep the position
 
 
 class ReaderApp(App[None]):
@@ -91,6 +101,12 @@ class ReaderApp(App[None]):
         ),
         Binding("pageup", "reader_page_up", "Page up", show=False, priority=True, id="app.page_up"),
         Binding("space", "reader_page_down", "Page down", show=False, id="app.space"),
+        Binding("e", "toggle_entities", "Entities", id="app.toggle_entities"),
+        Binding(
+            "quotation_mark", "toggle_quotes", "Quotes", key_display='"', id="app.toggle_quotes"
+        ),
+        Binding("p", "toggle_panel", "Panel", id="app.toggle_panel"),
+        Binding("o", "quote_sources", "Quoted elsewhere", show=False, id="app.quote_sources"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -108,6 +124,7 @@ class ReaderApp(App[None]):
         self._restore_key = self.state.last_open(corpus.id)
         self._open_id: int | None = None
         self._syncing = False
+        self._annotations: OrderedDict[int, Annotations] = OrderedDict()
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -116,6 +133,7 @@ class ReaderApp(App[None]):
         with Horizontal(id="panes"):
             yield ArticleList(self._fetch_rows, id="list")
             yield ReadingPane(id="reader")
+            yield EntityPanel(id="panel")
         with Horizontal(id="indexing"):
             yield Label("Indexing…", id="indexing-label")
             yield ProgressBar(id="indexing-bar", show_eta=True)
@@ -237,6 +255,8 @@ class ReaderApp(App[None]):
             self.notify("Another tuireader is indexing this corpus; showing what is indexed.")
         if report.changed or not self.article_list.ids:
             self.reload_list()
+            if self._open_id is not None:
+                self.open_article(self._open_id, refresh=True)  # e.g. quotes now shared
         if report.skipped:
             self.notify(
                 f"{len(report.skipped):,} items skipped (see `tuireader index` for reasons)",
@@ -249,7 +269,7 @@ class ReaderApp(App[None]):
 
     # -- opening articles --------------------------------------------------------------------
 
-    def open_article(self, article_id: int) -> None:
+    def open_article(self, article_id: int, refresh: bool = False) -> None:
         """Read an article from the corpus (in a thread) and show it."""
         row = self.store.get(article_id) if self.store else None
         if row is None:
@@ -262,10 +282,10 @@ class ReaderApp(App[None]):
         except OSError as exc:
             self.show_message(f"Cannot save state: {exc}", error=True)
         terms = self.results.terms if self.results else frozenset()
-        self._load_article(row, terms)
+        self._load_article(row, terms, refresh)
 
     @work(thread=True, group="open", exclusive=True)
-    def _load_article(self, row: ArticleRow, terms: frozenset[str]) -> None:
+    def _load_article(self, row: ArticleRow, terms: frozenset[str], refresh: bool) -> None:
         try:
             article = self.corpus.read(row)
         except Exception as exc:  # a file that vanished or changed since indexing
@@ -273,9 +293,22 @@ class ReaderApp(App[None]):
             return
         hits: tuple = ()
         title_hits: tuple = ()
-        if terms and self._engine_ready.is_set() and self.engine is not None:
-            hits = tuple(self.engine.match_spans(terms, article.body))
-            title_hits = tuple(self.engine.match_spans(terms, article.title))
+        engine = self.engine if self._engine_ready.is_set() else None
+        if terms and engine is not None:
+            hits = tuple(engine.match_spans(terms, article.body))
+            title_hits = tuple(engine.match_spans(terms, article.title))
+        annotations = self._annotate(row.id, article)
+        body_offset = len(article.full_text) - len(article.body)
+        body_annotations = shift(annotations, body_offset, len(article.body))
+        title_annotations = (
+            shift(annotations, 0, len(article.title)) if article.has_headline else Annotations()
+        )
+        shared: dict[int, int] = {}
+        if engine is not None:
+            for index, quote in enumerate(body_annotations.quotes):
+                others = engine.articles_quoting(quote.text, exclude_key=row.key)
+                if others:
+                    shared[index] = len(others)
         meta = " · ".join(
             part
             for part in (
@@ -286,8 +319,20 @@ class ReaderApp(App[None]):
             )
             if part
         )
-        shown = ShownArticle(article, meta, hits, title_hits)
-        self.post_message(ArticleReady(row.id, shown))
+        shown = ShownArticle(
+            article, meta, hits, title_hits, body_annotations, title_annotations, shared
+        )
+        self.post_message(ArticleReady(row.id, shown, refresh=refresh))
+
+    def _annotate(self, article_id: int, article: Article) -> Annotations:
+        """Annotations of an article's full text, computed once per article while it is recent."""
+        cached = self._annotations.get(article_id)
+        if cached is None:
+            cached = annotate(article.full_text)
+            self._annotations[article_id] = cached
+            while len(self._annotations) > ANNOTATION_CACHE:
+                self._annotations.popitem(last=False)
+        return cached
 
     def on_article_ready(self, message: ArticleReady) -> None:
         if message.article_id != self._open_id:
@@ -296,7 +341,75 @@ class ReaderApp(App[None]):
             self.reader.show_placeholder(message.error)
             self.show_message(message.error, error=True)
             return
-        self.reader.show(message.shown)
+        self.reader.show(message.shown, keep_position=message.refresh)
+        self.query_one("#panel", EntityPanel).show_annotations(
+            _merged(message.shown.title_annotations, message.shown.annotations)
+        )
+
+    @on(EntityPanel.OptionSelected, "#panel")
+    def _on_panel_selected(self, event: EntityPanel.OptionSelected) -> None:
+        if event.option.id:
+            self.run_search_from_palette(event.option.id)
+
+    def action_toggle_entities(self) -> None:
+        self.reader.show_entities = not self.reader.show_entities
+
+    def action_toggle_quotes(self) -> None:
+        self.reader.show_quotes = not self.reader.show_quotes
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one("#panel", EntityPanel)
+        panel.toggle_class("visible")
+        if panel.has_class("visible"):
+            panel.focus()
+        elif self.focused is panel:
+            self.reader.focus()
+
+    def action_quote_sources(self) -> None:
+        shown = self.reader.shown
+        if shown is None or not shown.shared:
+            self.notify("No quotation of this article was found in another article.")
+            return
+        self._find_quote_sources(shown)
+
+    @work(thread=True, group="quotes", exclusive=True)
+    def _find_quote_sources(self, shown: ShownArticle) -> None:
+        """Read each article sharing a quote of this one and see who it quotes there."""
+        copies: list[QuoteCopy] = []
+        store = self.corpus.open_store()
+        try:
+            for index in sorted(shown.shared):
+                quote = shown.annotations.quotes[index]
+                wanted = set(quote_fingerprints(quote.text))
+                for article_id, _share in self.engine.articles_quoting(
+                    quote.text, exclude_key=shown.article.key
+                ):
+                    row = store.get(article_id)
+                    if row is None:
+                        continue
+                    speaker = None
+                    try:
+                        other = self.corpus.read(row)
+                        for candidate in self._annotate(row.id, other).quotes:
+                            if wanted & set(quote_fingerprints(candidate.text)):
+                                speaker = candidate.speaker_name or (
+                                    candidate.speaker.text if candidate.speaker else None
+                                )
+                                break
+                    except Exception:  # the other file vanished: still list the article
+                        pass
+                    copies.append(QuoteCopy(quote.text, article_id, row.title, speaker))
+        finally:
+            store.close()
+        self.call_from_thread(self._show_quote_sources, copies)
+
+    def _show_quote_sources(self, copies: list[QuoteCopy]) -> None:
+        def chosen(article_id: int | None) -> None:
+            if article_id is not None:
+                self.article_list.move_to(article_id)
+                self.open_article(article_id)
+
+        self.push_screen(QuoteSourcesScreen(copies), chosen)
 
     @on(ArticleList.Opened)
     def _on_list_opened(self, event: ArticleList.Opened) -> None:
@@ -449,6 +562,10 @@ class ReaderApp(App[None]):
         )
         yield SystemCommand("Help", "Show every key and the search syntax", self.action_help)
         yield from super().get_system_commands(screen)
+
+
+def _merged(first: Annotations, second: Annotations) -> Annotations:
+    return Annotations(first.entities + second.entities, first.quotes + second.quotes)
 
 
 def _count(n: int, noun: str) -> str:

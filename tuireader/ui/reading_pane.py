@@ -1,35 +1,50 @@
 """The reading pane: an article wrapped once per width and drawn a line at a time.
 
 Lines are kept as Strips, so scrolling a 50k-word article costs only the visible lines. The text
-is always wrapped in ``rich.text.Text`` (never parsed as markup), and search hits are applied as
-spans before wrapping.
+is always wrapped in ``rich.text.Text`` (never parsed as markup). Entities, quotations (with
+their speaker named after the closing mark) and search hits are applied as spans once per
+layout, hits last so they stay visible on top.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from rich._wrap import divide_line
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..core.annotate import Annotations
 from ..core.articles import Article
 
 MAX_TEXT_WIDTH = 100
+LABEL_CLASSES = {
+    "PERSON": "reading-pane--person",
+    "ORG": "reading-pane--org",
+    "LOC": "reading-pane--place",
+    "MISC": "reading-pane--misc",
+}
+LEGEND = (("PERSON", "person"), ("ORG", "organisation"), ("LOC", "place"), ("MISC", "other"))
 
 
 @dataclass(frozen=True, slots=True)
 class ShownArticle:
-    """What the pane shows: the article and the character spans of its search hits."""
+    """What the pane shows: the article, its annotations and search hits (body offsets)."""
 
     article: Article
     meta: str
-    hits: tuple[tuple[int, int], ...] = ()  # spans in article.body
+    hits: tuple[tuple[int, int], ...] = ()
     title_hits: tuple[tuple[int, int], ...] = ()
+    annotations: Annotations = field(default_factory=Annotations)
+    title_annotations: Annotations = field(default_factory=Annotations)
+    shared: dict[int, int] = field(default_factory=dict)  # quote index -> other articles
 
 
 class ReadingPane(ScrollView, can_focus=True):
@@ -42,28 +57,27 @@ class ReadingPane(ScrollView, can_focus=True):
         overflow-x: hidden;
         scrollbar-gutter: stable;
     }
-    ReadingPane > .reading-pane--title {
-        color: $accent;
-        text-style: bold;
-    }
-    ReadingPane > .reading-pane--meta {
-        color: $text-muted;
-    }
-    ReadingPane > .reading-pane--hit {
-        background: $warning 60%;
-        color: $text;
-        text-style: bold;
-    }
-    ReadingPane > .reading-pane--placeholder {
-        color: $text-muted;
-        text-style: italic;
-    }
+    ReadingPane > .reading-pane--title { color: $accent; text-style: bold; }
+    ReadingPane > .reading-pane--meta { color: $text-muted; }
+    ReadingPane > .reading-pane--hit { background: $warning 70%; color: $text; text-style: bold; }
+    ReadingPane > .reading-pane--placeholder { color: $text-muted; text-style: italic; }
+    ReadingPane > .reading-pane--person { color: $text-success; text-style: bold; }
+    ReadingPane > .reading-pane--org { color: $text-primary; text-style: bold; }
+    ReadingPane > .reading-pane--place { color: $text-warning; }
+    ReadingPane > .reading-pane--misc { color: $text-secondary; }
+    ReadingPane > .reading-pane--quote { background: $secondary-muted; text-style: italic; }
+    ReadingPane > .reading-pane--speaker { color: $text-accent; text-style: bold; }
+    ReadingPane > .reading-pane--shared { color: $text-error; text-style: bold; }
     """
     COMPONENT_CLASSES = {
         "reading-pane--title",
         "reading-pane--meta",
         "reading-pane--hit",
         "reading-pane--placeholder",
+        "reading-pane--quote",
+        "reading-pane--speaker",
+        "reading-pane--shared",
+        *LABEL_CLASSES.values(),
     }
     BINDINGS = [
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="reader.down"),
@@ -72,38 +86,61 @@ class ReadingPane(ScrollView, can_focus=True):
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
     ]
 
+    show_entities: reactive[bool] = reactive(True, init=False)
+    show_quotes: reactive[bool] = reactive(True, init=False)
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.shown: ShownArticle | None = None
         self.placeholder = "Choose an article."
         self._lines: list[Strip] = []
-        self._line_offsets: list[int] = []  # body offset where each line starts (-1: header)
+        self._line_offsets: list[int] = []  # body offset where each line starts (-1: none)
         self._wrapped_width = -1
 
-    def show(self, shown: ShownArticle | None, scroll_to_hit: bool = True) -> None:
+    # -- content ---------------------------------------------------------------------------
+
+    def show(self, shown: ShownArticle | None, keep_position: bool = False) -> None:
+        """Show an article at its top, or at its first search hit."""
+        if keep_position:
+            self.shown = shown
+            self._relayout_in_place()
+            return
         self.shown = shown
-        self._wrapped_width = -1
         self._rewrap()
         target = 0
-        if shown is not None and shown.hits and scroll_to_hit:
+        if shown is not None and shown.hits:
             target = max(0, self.line_of(shown.hits[0][0]) - 2)
         self.scroll_to(y=target, animate=False)
-        self.refresh()
 
     def show_placeholder(self, message: str) -> None:
         self.placeholder = message
         self.show(None)
 
+    def watch_show_entities(self) -> None:
+        self._relayout_in_place()
+
+    def watch_show_quotes(self) -> None:
+        self._relayout_in_place()
+
+    def _relayout_in_place(self) -> None:
+        if not self.is_mounted:
+            return
+        top = self._offset_at_top()
+        self._rewrap()
+        if top is not None:
+            self.scroll_to(y=self.line_of(top), animate=False)
+
     def line_of(self, offset: int) -> int:
         """The wrapped line holding a body offset."""
-        line = 0
-        for index, start in enumerate(self._line_offsets):
+        starts = [s if s >= 0 else -1 for s in self._line_offsets]
+        best = 0
+        for index, start in enumerate(starts):
             if start < 0:
                 continue
             if start > offset:
                 break
-            line = index
-        return line
+            best = index
+        return best
 
     @property
     def text_width(self) -> int:
@@ -111,103 +148,124 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         if self.text_width != self._wrapped_width:
-            top_offset = self._offset_at_top()
-            self._rewrap()
-            if top_offset is not None:
-                self.scroll_to(y=self.line_of(top_offset), animate=False)
+            self._relayout_in_place()
 
     def _offset_at_top(self) -> int | None:
-        index = int(self.scroll_y)
-        if 0 <= index < len(self._line_offsets) and self._line_offsets[index] >= 0:
-            return self._line_offsets[index]
+        if self.scroll_y < 1:
+            return None  # at the top: stay there, header included
+        for index in range(int(self.scroll_y), len(self._line_offsets)):
+            if self._line_offsets[index] >= 0:
+                return self._line_offsets[index]
         return None
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
 
     def _rewrap(self) -> None:
         width = self.text_width
         self._wrapped_width = width
-        console = self.app.console
-        lines: list[Strip] = []
-        offsets: list[int] = []
+        self._lines = []
+        self._line_offsets = []
         shown = self.shown
         if shown is None:
-            text = _styled(
-                self.placeholder,
-                self.get_component_rich_style("reading-pane--placeholder", partial=True),
-            )
-            for line in text.wrap(console, width):
-                lines.append(Strip(line.render(console)))
-                offsets.append(-1)
+            self._add_lines(_styled(self.placeholder, self._style("reading-pane--placeholder")))
         else:
-            hit_style = self.get_component_rich_style("reading-pane--hit", partial=True)
-            title = _styled(
-                shown.article.title,
-                self.get_component_rich_style("reading-pane--title", partial=True),
-            )
-            _apply(title, shown.title_hits, hit_style)
-            header = [title]
+            title = Text(shown.article.title)
+            title.stylize(self._style("reading-pane--title"))
+            if self.show_entities:
+                self._style_entities(title, shown.title_annotations, 0, len(title))
+            _stylize_all(title, shown.title_hits, self._style("reading-pane--hit"))
+            self._add_lines(title)
             if shown.meta:
-                header.append(
-                    _styled(
-                        shown.meta,
-                        self.get_component_rich_style("reading-pane--meta", partial=True),
-                    )
-                )
-            for part in header:
-                for line in part.wrap(console, width):
-                    lines.append(Strip(line.render(console)))
-                    offsets.append(-1)
-            lines.append(Strip.blank(0))
-            offsets.append(-1)
-            self._wrap_body(shown.article.body, shown.hits, hit_style, width, lines, offsets)
-        self._lines = lines
-        self._line_offsets = offsets
-        self.virtual_size = Size(width, len(lines))
+                self._add_lines(_styled(shown.meta, self._style("reading-pane--meta")))
+            legend = self._legend(shown)
+            if legend is not None:
+                self._add_lines(legend)
+            self._blank()
+            self._wrap_body(shown)
+        self.virtual_size = Size(width, len(self._lines))
         self.refresh()
 
-    def _wrap_body(
-        self,
-        body: str,
-        hits: Sequence[tuple[int, int]],
-        hit_style: Style,
-        width: int,
-        lines: list[Strip],
-        offsets: list[int],
-    ) -> None:
+    def _add_lines(self, text: Text, offsets: Sequence[int] | None = None) -> None:
+        """Wrap one paragraph and keep its lines; ``offsets`` maps each text index to the body."""
         console = self.app.console
+        plain = text.plain
+        breaks = divide_line(plain, self._wrapped_width, fold=True)
+        for start, line in zip([0, *breaks], text.divide(breaks), strict=True):
+            line.rstrip()
+            self._lines.append(Strip(line.render(console)))
+            self._line_offsets.append(offsets[start] if offsets is not None else -1)
+
+    def _blank(self) -> None:
+        if self._line_offsets and self._line_offsets[-1] == -2:
+            return  # one blank line between paragraphs is enough
+        self._lines.append(Strip.blank(0))
+        self._line_offsets.append(-2)
+
+    def _legend(self, shown: ShownArticle) -> Text | None:
+        if not (shown.annotations.entities or shown.annotations.quotes):
+            return None
+        legend = Text()
+        if self.show_entities:
+            for label, name in LEGEND:
+                legend.append(name, self._style(LABEL_CLASSES[label]))
+                legend.append("  ")
+        if self.show_quotes and shown.annotations.quotes:
+            legend.append("“quotation”", self._style("reading-pane--quote"))
+            legend.append(" ")
+            legend.append("‹speaker›", self._style("reading-pane--speaker"))
+            legend.append("  ")
+            legend.append("⇄n quoted elsewhere (o)", self._style("reading-pane--shared"))
+        return legend
+
+    def _style_entities(self, text: Text, annotations: Annotations, start: int, end: int) -> None:
+        for entity in _overlapping(annotations.entities, start, end):
+            text.stylize(
+                self._style(LABEL_CLASSES.get(entity.label, "reading-pane--misc")),
+                max(0, entity.start - start),
+                min(end, entity.end) - start,
+            )
+
+    def _wrap_body(self, shown: ShownArticle) -> None:
+        body = shown.article.body
+        quote_style = self._style("reading-pane--quote")
+        hit_style = self._style("reading-pane--hit")
         position = 0
-        hit_index = 0
-        paragraphs = body.split("\n")
-        for number, paragraph in enumerate(paragraphs):
+        for paragraph in body.split("\n"):
             start, end = position, position + len(paragraph)
             position = end + 1
             if not paragraph.strip():
-                if lines and offsets[-1] != -2:  # collapse runs of blank lines to one
-                    lines.append(Strip.blank(0))
-                    offsets.append(-2)
+                self._blank()
                 continue
             text = Text(paragraph)
-            while hit_index < len(hits) and hits[hit_index][1] <= start:
-                hit_index += 1
-            scan = hit_index
-            while scan < len(hits) and hits[scan][0] < end:
-                hit_start, hit_end = hits[scan]
-                text.stylize(
-                    hit_style, max(0, hit_start - start), min(len(paragraph), hit_end - start)
-                )
-                scan += 1
-            cursor = 0
-            for line in text.wrap(console, width, overflow="fold"):
-                found = (
-                    paragraph.find(line.plain.strip()[:16], cursor) if line.plain.strip() else -1
-                )
-                if found >= 0:
-                    cursor = found
-                offsets.append(start + cursor)
-                lines.append(Strip(line.render(console)))
-            if number < len(paragraphs) - 1 and paragraphs[number + 1].strip():
-                # Paragraphs separated by a single newline still get a blank line between them.
-                lines.append(Strip.blank(0))
-                offsets.append(-2)
+            labels: list[tuple[int, Text]] = []
+            if self.show_quotes:
+                for index, quote in enumerate(shown.annotations.quotes):
+                    if quote.end <= start or quote.start >= end:
+                        continue
+                    text.stylize(
+                        quote_style, max(0, quote.start - start), min(end, quote.end) - start
+                    )
+                    if start < quote.end <= end:
+                        labels.append((quote.end - start, self._quote_label(quote, shown, index)))
+            if self.show_entities:
+                self._style_entities(text, shown.annotations, start, end)
+            _stylize_all(text, _shifted(shown.hits, start, end), hit_style)
+            display, offsets = _with_labels(text, labels, start)
+            self._add_lines(display, offsets)
+            self._blank()
+
+    def _quote_label(self, quote, shown: ShownArticle, index: int) -> Text:
+        label = Text(" ")
+        who = quote.speaker_name or (quote.speaker.text if quote.speaker else "")
+        if who:
+            label.append(f"‹{who}›", self._style("reading-pane--speaker"))
+        others = shown.shared.get(index, 0)
+        if others:
+            label.append(f" ⇄{others}", self._style("reading-pane--shared"))
+        return label if len(label) > 1 else Text()
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -226,6 +284,40 @@ def _styled(plain: str, style: Style) -> Text:
     return text
 
 
-def _apply(text: Text, spans: Sequence[tuple[int, int]], style: Style) -> None:
+def _stylize_all(text: Text, spans: Sequence[tuple[int, int]], style: Style) -> None:
     for start, end in spans:
         text.stylize(style, start, end)
+
+
+def _overlapping(items, start: int, end: int):
+    return [item for item in items if item.end > start and item.start < end]
+
+
+def _shifted(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    ends = [e for _s, e in spans]
+    first = bisect_right(ends, start)
+    found = []
+    for hit_start, hit_end in spans[first:]:
+        if hit_start >= end:
+            break
+        found.append((max(0, hit_start - start), min(end, hit_end) - start))
+    return found
+
+
+def _with_labels(text: Text, labels: list[tuple[int, Text]], base: int) -> tuple[Text, list[int]]:
+    """The paragraph with speaker labels inserted, and each display index's body offset."""
+    if not labels:
+        return text, range(base, base + len(text) + 1)  # type: ignore[return-value]
+    display = Text()
+    offsets: list[int] = []
+    last = 0
+    for position, label in sorted(labels, key=lambda item: item[0]):
+        piece = text[last:position]
+        display.append_text(piece)
+        offsets.extend(range(base + last, base + position))
+        display.append_text(label)
+        offsets.extend([base + position] * len(label))
+        last = position
+    display.append_text(text[last:])
+    offsets.extend(range(base + last, base + len(text) + 1))
+    return display, offsets

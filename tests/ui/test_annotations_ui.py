@@ -1,0 +1,98 @@
+"""Entities, quotations and the names panel in the running app (sample corpus)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tests.ui.pilot_helpers import wait_for
+from tuireader.core.corpus import Corpus
+from tuireader.ui.app import ReaderApp
+from tuireader.ui.entity_panel import EntityPanel
+from tuireader.ui.quote_sources import QuoteSourcesScreen
+
+
+def run(sample_corpus, scenario, size=(150, 45)):
+    async def main():
+        app = ReaderApp(Corpus([sample_corpus]))
+        async with app.run_test(size=size) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            # after the first sync the open article is refreshed with what the index knows
+            await wait_for(pilot, lambda: app.reader.shown.shared)
+            await scenario(app, pilot)
+
+    asyncio.run(main())
+
+
+def styled_words(app, word: str) -> list:
+    """The styles the reading pane draws ``word`` with, wherever it appears."""
+    styles = []
+    for strip in app.reader._lines:
+        for segment in strip:
+            if word in segment.text:
+                styles.append(segment.style)
+    return styles
+
+
+def rendered_text(app) -> str:
+    return "\n".join(strip.text for strip in app.reader._lines)
+
+
+def test_entities_and_quotes_are_highlighted_by_type(sample_corpus):
+    async def scenario(app, pilot):
+        reader = app.reader
+        person = reader.get_component_rich_style("reading-pane--person", partial=True)
+        org = reader.get_component_rich_style("reading-pane--org", partial=True)
+        assert person.color != org.color
+        assert any(s and s.color == person.color for s in styled_words(app, "Vladimir Putin"))
+        assert any(s and s.color == org.color for s in styled_words(app, "Kremlin"))
+        text = rendered_text(app)
+        assert "⇄1" in text  # the joint statement is quoted in the other article too
+        assert "‹" in text  # speakers are named after their quotations
+        await pilot.press("e")
+        await wait_for(pilot, lambda: not reader.show_entities)
+        assert not any(s and s.color == person.color for s in styled_words(app, "Vladimir Putin"))
+        await pilot.press("quotation_mark")
+        await wait_for(pilot, lambda: "⇄1" not in rendered_text(app))
+
+    run(sample_corpus, scenario)
+
+
+def test_sasse_quote_is_attributed_in_the_second_article(sample_corpus):
+    async def scenario(app, pilot):
+        await pilot.press("j", "enter")
+        await wait_for(pilot, lambda: "Ben Sasse" in rendered_text(app))
+        assert "‹Ben Sasse›" in rendered_text(app)
+
+    run(sample_corpus, scenario)
+
+
+def test_panel_lists_entities_and_searches_for_the_chosen_one(sample_corpus):
+    async def scenario(app, pilot):
+        panel = app.query_one("#panel", EntityPanel)
+        assert not panel.display
+        await pilot.press("p")
+        await wait_for(pilot, lambda: panel.display and app.focused is panel)
+        prompts = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert "People" in prompts and "Quotes by speaker" in prompts
+        putin = next(i for i, p in enumerate(prompts) if p.endswith(" Vladimir Putin"))
+        panel.highlighted = putin
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.results is not None)
+        assert app.results.query == 'person:"Vladimir Putin"'
+        assert app.results.total == 2
+
+    run(sample_corpus, scenario)
+
+
+def test_shared_quote_lists_the_other_article_and_opens_it(sample_corpus):
+    async def scenario(app, pilot):
+        first = app.reader.shown.article.key
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuoteSourcesScreen))
+        copies = app.screen.copies
+        assert len(copies) == 1 and copies[0].title.startswith("The United States government")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.reader.shown.article.key != first)
+        assert app.reader.shown.article.title.startswith("The United States government")
+
+    run(sample_corpus, scenario)
