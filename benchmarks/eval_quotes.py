@@ -8,6 +8,10 @@ gold quotation when both spans, trimmed of quote marks, edge punctuation and whi
 by at least 0.8 of their union; matching is one-to-one, best overlap first. Speaker accuracy is
 taken over matched quotations whose gold attribution has a source: the predicted speaker span
 must overlap one of the source's span pieces.
+
+Only direct quotations are scored: predictions with ``direct=False`` (reported speech) are left
+out of the scores and reported apart, as information: how many were found, and how many match a
+gold attribution's content (overlap at least 0.5 of the union) with an overlapping source.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from tuireader.core.annotations import Entity, Quote  # noqa: E402
 from tuireader.core.quotes import extract_quotes  # noqa: E402
 
 MATCH_THRESHOLD = 0.8
+INDIRECT_THRESHOLD = 0.5
 _TRIM = " \t\n\u00a0\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb.,;:!?-\u2014\u2013\u2026()[]"
 
 
@@ -52,6 +57,9 @@ class Tally:
     words: int = 0
     seconds: float = 0.0
     entity_seconds: float = 0.0
+    indirect: int = 0
+    indirect_matched: int = 0
+    indirect_speaker_ok: int = 0
 
 
 def read_jsonl(path: str) -> Iterator[dict]:
@@ -141,8 +149,10 @@ def score_article(article: dict, tally: Tally, entities_of) -> list[tuple]:
         entities = entities_of(text)
         tally.entity_seconds += time.perf_counter() - t0
     t0 = time.perf_counter()
-    pred = extract_quotes(text, entities)
+    found = extract_quotes(text, entities)
     tally.seconds += time.perf_counter() - t0
+    pred = [q for q in found if q.direct]
+    score_indirect(article, [q for q in found if not q.direct], tally)
     gold = gold_quotes(article)
     pairs = match(text, gold, pred)
     tally.articles += 1
@@ -163,6 +173,23 @@ def score_article(article: dict, tally: Tally, entities_of) -> list[tuple]:
     errors += [("missed", g, None) for i, g in enumerate(gold) if i not in matched_g]
     errors += [("spurious", None, p) for i, p in enumerate(pred) if i not in matched_p]
     return errors
+
+
+def score_indirect(article: dict, found: Sequence[Quote], tally: Tally) -> None:
+    """Count reported-speech predictions and those matching a gold attribution (information)."""
+    text = article["text"]
+    golds = []
+    for a in article.get("attributions", []):
+        if a.get("content"):
+            span = (min(c["start"] for c in a["content"]), max(c["end"] for c in a["content"]))
+            golds.append((trim(text, *span), [(s["start"], s["end"]) for s in a.get("source", [])]))
+    for q in found:
+        tally.indirect += 1
+        span = trim(text, q.start, q.end)
+        best = max(golds, key=lambda g: overlap_ratio(span, g[0]), default=None)
+        if best is not None and overlap_ratio(span, best[0]) >= INDIRECT_THRESHOLD:
+            tally.indirect_matched += 1
+            tally.indirect_speaker_ok += speaker_hit(q, best[1])
 
 
 def show_error(text: str, kind: str, gold: GoldQuote | None, pred: Quote | None) -> None:
@@ -195,6 +222,11 @@ def report(tally: Tally, with_entities: bool) -> None:
     print(
         f"extract_quotes throughput: {tally.articles / secs:.1f} articles/s,"
         f" {tally.words / secs:.0f} words/s ({tally.seconds:.2f} s)"
+    )
+    print(
+        f"indirect (reported speech, not scored above): {tally.indirect} found,"
+        f" {tally.indirect_matched} match a gold attribution's content,"
+        f" {tally.indirect_speaker_ok} of them with the gold source"
     )
     if with_entities:
         print(f"extract_entities time: {tally.entity_seconds:.2f} s (not in throughput)")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from . import __version__
 
-SUBCOMMANDS = ("open", "index", "search")
+SUBCOMMANDS = ("open", "index", "search", "annotate")
 
 DESCRIPTION = """\
 Read and search a collection of news articles in the terminal.
@@ -21,6 +21,8 @@ Read and search a collection of news articles in the terminal.
   tuireader index PATH ...              build or update the search index, with a progress bar
   tuireader search QUERY [--corpus PATH ...] [--limit N] [--json]
                                         print ranked results
+  tuireader annotate PATH ... [--json] [--backend embedded|spacy] [--model NAME]
+                                        print the entities and quotations of each article
 
 PATH is a folder (searched recursively for .txt and .md files) or a dump: .jsonl, .jsonl.gz,
 .json (an array) or .csv with title/text fields. Several paths make one corpus.
@@ -38,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{open,index,search}")
+    commands = parser.add_subparsers(dest="command", metavar="{open,index,search,annotate}")
 
     open_cmd = commands.add_parser("open", help="open the reader (the default command)")
     open_cmd.add_argument("paths", nargs="*", metavar="PATH", help="corpus folders or dumps")
@@ -57,6 +59,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search_cmd.add_argument("--limit", type=int, default=20, help="results to print (default 20)")
     search_cmd.add_argument("--json", action="store_true", help="print JSON lines")
+
+    annotate_cmd = commands.add_parser(
+        "annotate",
+        help="print the named entities and quotations of articles",
+        description="Print the named entities and the attributed quotations of each article. "
+        "With --json, one JSON object per article; offsets are code-point indices into the "
+        "file as stored (title line included) or into a dump record's text field.",
+    )
+    annotate_cmd.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, folders or dumps"
+    )
+    annotate_cmd.add_argument("--json", action="store_true", help="print one JSON object per line")
+    annotate_cmd.add_argument(
+        "--backend",
+        choices=("embedded", "spacy"),
+        help="entity recognizer (default: [entities] backend in the config, else embedded)",
+    )
+    annotate_cmd.add_argument(
+        "--model",
+        metavar="NAME",
+        help="spaCy model package or folder (implies --backend spacy; default: the config's, "
+        "else en_core_web_sm)",
+    )
     return parser
 
 
@@ -72,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_index(args.paths)
         if args.command == "search":
             return run_search(args.query, args.corpus, args.limit, args.json)
+        if args.command == "annotate":
+            return run_annotate(args.paths, args.json, args.backend, args.model)
         return run_open(args.paths)
     except UsageError as exc:
         print(f"tuireader: {exc}", file=sys.stderr)
@@ -220,6 +247,63 @@ def run_search(query: str, corpus_paths: Sequence[str], limit: int, as_json: boo
     finally:
         engine.close()
         store.close()
+    return 0
+
+
+def run_annotate(
+    paths: Sequence[str], as_json: bool, backend_name: str | None, model: str | None
+) -> int:
+    from .core.annotate import annotate, load_backend
+    from .core.annotate_files import (
+        CorpusError,
+        Skipped,
+        find_sources,
+        iter_raw_texts,
+        json_line,
+        summary_lines,
+    )
+    from .core.config import Config, ConfigError, load_config
+
+    if model is not None and backend_name == "embedded":
+        raise UsageError("--model is for --backend spacy")
+    try:
+        sources, skipped = find_sources(list(paths))
+    except CorpusError as exc:
+        raise UsageError(str(exc)) from exc
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        print(f"tuireader: {exc} (using the defaults)", file=sys.stderr)
+        config = Config()
+    if model is not None:
+        config.entities_backend, config.entities_model = "spacy", model
+    if backend_name is not None:
+        config.entities_backend = backend_name
+    backend, warning = load_backend(config)
+    if warning:
+        print(f"tuireader: {warning}", file=sys.stderr)
+    out = sys.stdout
+    try:
+        for item in iter_raw_texts(sources):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            annotations = annotate(item.text, backend)
+            if as_json:
+                print(json_line(item, annotations), file=out, flush=True)
+            else:
+                print("\n".join(summary_lines(item, annotations)), file=out, flush=True)
+    except BrokenPipeError:  # e.g. `tuireader annotate … | head`
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    if skipped:
+        print(f"skipped {len(skipped):,} items:", file=sys.stderr)
+        for miss in skipped[:20]:
+            print(f"  {miss.path}: {miss.reason}", file=sys.stderr)
+        if len(skipped) > 20:
+            print(f"  … and {len(skipped) - 20:,} more", file=sys.stderr)
     return 0
 
 

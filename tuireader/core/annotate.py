@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .annotations import Entity, Quote
 from .entities import extract_entities
 from .quotes import extract_quotes
+
+if TYPE_CHECKING:
+    from .config import Config
 
 # Bump when the embedded extractors change what they find: indexes are re-annotated.
 ANNOTATOR_VERSION = "1"
@@ -51,6 +54,36 @@ class Annotations:
 
 
 _DEFAULT_BACKEND = EmbeddedBackend()
+
+
+class BackendError(Exception):
+    """An entity backend that cannot be used; the message says why, in one line."""
+
+
+def load_backend(config: Config | None = None) -> tuple[EntityBackend, str | None]:
+    """The entity backend the config asks for, and a warning when it had to fall back.
+
+    ``entities_backend = "spacy"`` loads ``entities_model`` with spaCy. When spaCy or the model
+    cannot be loaded, the embedded recognizer is returned with one message saying why. Never
+    raises.
+    """
+    kind = getattr(config, "entities_backend", "embedded") or "embedded"
+    if kind == "embedded":
+        return _DEFAULT_BACKEND, None
+    fallback = "using the embedded entity recognizer"
+    if kind != "spacy":
+        return _DEFAULT_BACKEND, f"unknown entity backend {kind!r}; {fallback}"
+    model = getattr(config, "entities_model", "") or ""
+    try:
+        from .entities_spacy import SpacyBackend
+
+        return SpacyBackend(model), None
+    except BackendError as exc:
+        return _DEFAULT_BACKEND, f"{exc}; {fallback}"
+    except Exception as exc:  # a broken spaCy install must not stop the caller
+        detail = (str(exc).strip().splitlines() or [""])[0][:200]
+        reason = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+        return _DEFAULT_BACKEND, f"cannot use spaCy ({reason}); {fallback}"
 
 
 def annotate(text: str, backend: EntityBackend | None = None) -> Annotations:

@@ -48,6 +48,7 @@ class Quote:
     speaker: Span | None = None
     speaker_name: str | None = None
     cue: Span | None = None
+    direct: bool = True
 
     def to_dict(self) -> dict:
         return {
@@ -57,4 +58,5 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "speaker_name": self.speaker_name,
             "cue": self.cue.to_dict() if self.cue else None,
+            "direct": self.direct,
         }

@@ -43,12 +43,17 @@ def settle(mentions: list[Mention]) -> None:
         label = strong.get(m.text)
         if label and m.weak:
             m.label, m.weak = label, False
-        elif single and m.text in person_parts and not m.country:
+        elif single and m.text in person_parts and not m.country and not _acronym(m.text):
             m.label, m.weak = PER, False
         elif m.weak and m.text in org_heads:
             m.label = ORG
         elif m.guess and m.text in hinted:
             m.label = hinted[m.text]
+
+
+def _acronym(word: str) -> bool:
+    """"DNC", "NSA": all-caps words are organisations, never a word of a person's name."""
+    return 1 < len(word) <= 5 and word.isupper() and word.isalpha()
 
 
 def known_names(mentions: list[Mention]) -> dict[str, str]:

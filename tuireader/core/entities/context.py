@@ -18,6 +18,7 @@ _PLACE_NOUNS = word_set(
 )
 _ORG_BEFORE = word_set(
     "agency newspaper daily weekly magazine club side company firm group operator team airline "
+    "website site portal platform app startup broadcaster "
     "carrier broker brokerage bank insurer maker distributor manufacturer publisher channel "
     "network station retailer chain newsagency organisation organization movement party"
 )
@@ -39,6 +40,11 @@ _PER_AFTER = word_set(
     "urged who wrote asked explained"
 )
 _WORDS_AFTER = re.compile(r" ([A-Za-z]+)")
+# "the Guccifer 2.0 online persona", "the Zorro hacker": a handle names one person, even after
+# "the" (which otherwise marks an organisation).
+_HANDLE_AFTER = re.compile(
+    r" (?:\d+(?:\.\d+)* )?(?:[a-z]+ )?(?:persona|hacker|pseudonym|alias|blogger|username)\b"
+)
 APPOSITION = re.compile(r" ?, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
@@ -56,6 +62,8 @@ def _words_before(text: str, start: int) -> tuple[str, str]:
 def single_by_context(text: str, start: int, end: int) -> str | None:
     """A label for the unknown one-word name ``text[start:end]`` from its neighbours."""
     w1, w2 = _words_before(text, start)
+    if _HANDLE_AFTER.match(text, end):
+        return PER
     if w1 == "the":
         return ORG  # people rarely take "the": "the Mets", "the daily Le Monde"
     if w1 in _LOCATIVE:

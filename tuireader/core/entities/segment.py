@@ -26,6 +26,12 @@ _COMPASS = word_set(
     "northern southern eastern western"
 )
 _MODEL = re.compile(r"[A-Z]{1,3}-\d+[A-Za-z]*$")  # "F-16", "AK-47s": models are MISC
+# "DCLeaks.com", "Amazon.co.uk": a site or the company behind it, never a person.
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|info|biz|io|co|tv|uk|de|fr|ru|eu)$", re.I)
+# "WikiLeaks", "YouTube", "NationsBank": an inner capital after three or more lower-case letters
+# marks a brand. Name prefixes ("McGrath", "MacArthur", "DeShields", "LaPorte") stay persons.
+_CAMEL = re.compile(r"[A-Z]([a-z]{3,})[A-Z][a-z]")
+_NAME_PREFIXES = word_set("mac fitz van von della dela")
 _COMMON_MID = 4.5
 _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
 _KNOWN = lx.LOC_ANY | lx.DEMONYM | lx.ORG | lx.MISC
@@ -320,12 +326,21 @@ class SegmentLabeller:
             return True
         return not f & (lx.NAME_ANY | lx.TITLE) and self.zipf.get(self.low(tok), 0.0) >= 2.5
 
+    def _camel_case(self, word: str) -> bool:
+        """A brand-like word with an inner capital that no gazetteer knows as a name."""
+        m = _CAMEL.match(word)
+        if m is None or m.group(1).lower() in _NAME_PREFIXES:
+            return False
+        return not self.flags.get(word.lower(), 0) & (lx.FIRST | lx.SUR)
+
     def _single(self, tok: Tok) -> Mention | None:
         """One capitalised word with no whole-phrase gazetteer entry."""
         word = self.text[tok[0] : tok[1]]
         if len(word) == 1 or word.lower() in _DIRECTIONS:
             return None
         if self._is_acronym(tok):
+            return self.mention([tok], ORG, weak=True)
+        if _DOMAIN.search(word) or self._camel_case(word):
             return self.mention([tok], ORG, weak=True)
         if _MODEL.match(word):
             return self.mention([tok], MISC)

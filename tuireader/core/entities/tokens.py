@@ -110,9 +110,21 @@ def is_caps_line(line: str) -> bool:
     return lower * 4 < upper
 
 
+_DOT_SPACE = re.compile(r"(\S+)\. ")
+
+
+def _has_sentence_break(line: str) -> bool:
+    """A ". " after an ordinary word; abbreviations ("U.S. Officially", "Sen. Sasse") don't count."""
+    for m in _DOT_SPACE.finditer(line):
+        word = m.group(1)
+        if not ("." in word or len(word) == 1 or (len(word) <= 3 and word[0].isupper())):
+            return True
+    return False
+
+
 def is_title_line(line: str) -> bool:
     """True for a Title Case headline ("Only 24 Percent of Donors Are Small Donors")."""
-    if len(line) > 150 or ". " in line:
+    if len(line) > 150 or _has_sentence_break(line):
         return False
     words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     if len(words) < 4:

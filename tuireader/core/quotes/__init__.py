@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from tuireader.core.annotations import Entity, Quote, Span
 from tuireader.core.quotes.attribution import Attribution
 from tuireader.core.quotes.extract import find_candidates
+from tuireader.core.quotes.indirect import IndirectFinder, Reported
+from tuireader.core.quotes.marks import find_quoted_stretches
 from tuireader.core.quotes.resolve import NameResolver
 
 __all__ = ["extract_quotes"]
@@ -37,11 +39,29 @@ def _to_quote(text: str, start: int, end: int, who: Attribution | None, name: st
     )
 
 
-def extract_quotes(text: str, entities: Sequence[Entity] = ()) -> list[Quote]:
-    """Return the direct quotations of ``text`` in order, each with speaker, name and cue.
+def _reported(text: str, r: Reported) -> Quote:
+    """The public record of reported speech (``direct=False``)."""
+    start, end = r.content
+    return Quote(
+        start=start,
+        end=end,
+        text=text[start:end],
+        speaker=_span(text, r.speaker),
+        speaker_name=r.name,
+        cue=_span(text, r.cue),
+        direct=False,
+    )
 
-    ``entities`` (PERSON/ORG mentions) improve speaker names; without them a
-    capitalised-name heuristic stands in.
+
+def extract_quotes(
+    text: str, entities: Sequence[Entity] = (), indirect: bool = True
+) -> list[Quote]:
+    """Return the quotations of ``text`` in order, each with speaker, name and cue.
+
+    Direct quotations come with ``direct=True``; with ``indirect`` also clearly attributed
+    reported speech (``direct=False``, the reported clause as the span) whose speaker is a named
+    person or organisation. ``entities`` (PERSON/ORG mentions) improve speaker names; without
+    them a capitalised-name heuristic stands in.
     """
     candidates = find_candidates(text)
     resolver = NameResolver(text, entities, [(c.start, c.end) for c in candidates])
@@ -49,4 +69,9 @@ def extract_quotes(text: str, entities: Sequence[Entity] = ()) -> list[Quote]:
     for c in candidates:
         name = resolver.resolve(c.who.speaker) if c.who else None
         quotes.append(_to_quote(text, c.start, c.end, c.who, name))
+    if indirect:
+        quoted = [(s.start, s.end) for s in find_quoted_stretches(text)]
+        finder = IndirectFinder(text, resolver.mentions, quoted, resolver.nearest_person)
+        quotes.extend(_reported(text, r) for r in finder.find())
+        quotes.sort(key=lambda q: q.start)
     return quotes

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tuireader.core.quotes.cues import (
     ADVERB,
+    ADVERBS,
     AFTER_CUE,
     DETERMINER,
     NAME,
@@ -194,7 +195,7 @@ _ACCORDING_RE = re.compile(
 )
 # Clause openers skipped when looking for a sentence's subject ("On Monday, Trump said").
 _LEAD_RE = re.compile(
-    r"^\s*(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
+    r"\s*(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
     r"\b,?\s*)?(?:(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
     r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
     r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
@@ -214,7 +215,8 @@ _PARTICIPLE_RE = re.compile(r"\w+ing$")
 _DETACHED_RE = re.compile(r"(?:,|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bthen)\s*$")
 _RELATIVE_RE = re.compile(r",\s+(?:who|which|whose|whom|noting|adding|speaking)\b")
 _LAST_WORD_RE = re.compile(r"\s+([\w'\u2019-]+)$")
-_NOT_MENTION_END = frozenset(_STOPWORDS.split())
+# "The Russian government further underscores": adverbs before a cue are not in the mention.
+_NOT_MENTION_END = frozenset(_STOPWORDS.split()) | frozenset(ADVERBS.split())
 _PREPOSITION_END_RE = re.compile(
     r"\b(?:at|in|on|of|for|with|by|from|to|into|about|after|before|during|over|under|since|"
     r"than|like|against|among|between|through|behind|despite)\s+$",

@@ -36,6 +36,7 @@ _END_PUNCT = ".,!?;:\u2014\u2013- \u2026"
 _LOCAL = frozenset({AFTER, INVERTED, DASH, BEFORE})
 _SMALL_WORDS = word_set("a an and the of in on for to at by or with from vs")
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019-]*")
+_CLAUSE_RE = re.compile(r"\bthat\b")
 _TITLE_CONTEXT_RE = re.compile(
     r"(?:['\u2019]s|\b(?:on|titled|entitled|named|dubbed|called|show|program|programme|film|"
     r"movie|book|series|podcast|song|album|column|op-ed|article|headline|magazine|slogan|"
@@ -104,10 +105,17 @@ def _previous_sentence(text: str, c: Candidate) -> Attribution | None:
 
 
 def _after_belongs_to_next(text: str, c: Candidate, a_end: int, next_start: int) -> bool:
-    """`"A." Trump added: "B."` - the words after A introduce B, not A."""
+    """`"A." Trump added: "B."` - the words after A introduce B, not A.
+
+    After a quote that closed its sentence, words running on to a later quote of the paragraph
+    as a clause (`"A." The senator argued that it was "B."`) are B's sentence.
+    """
     if a_end != next_start or _closing_punct(text, c) not in ".!?":
         return False
-    return text[c.end : a_end].rstrip().endswith((":", ","))
+    after = text[c.end : a_end].rstrip()
+    return after.endswith((":", ",")) or (
+        next_start < c.para_end and _CLAUSE_RE.search(after) is not None
+    )
 
 
 def _intro_paragraph(text: str, c: Candidate, prev_para: tuple[int, int]) -> Attribution | None:

@@ -183,11 +183,20 @@ class NameResolver:
         return self._starts
 
     def resolve(self, speaker: tuple[int, int]) -> str | None:
-        """The name a speaker mention refers to, or None when it cannot be told."""
+        """The name a speaker mention refers to, else its description ("Russian government").
+
+        Only names join the speakers that later pronouns may refer to; descriptions don't.
+        """
         name = self._resolve(speaker)
         if name and not any(m.start == speaker[0] for m in self.speakers):
             self.speakers.append(Mention(speaker[0], speaker[1], "PERSON", name))
-        return name
+        return name or self._description(speaker)
+
+    def _description(self, speaker: tuple[int, int]) -> str | None:
+        """A definite description without its determiner: "The statement" -> "statement"."""
+        head = _PAREN_RE.sub("", self.text[speaker[0] : speaker[1]]).split(",")[0].strip()
+        definite = _DEFINITE_RE.match(head)
+        return head.split(None, 1)[1] if definite else None
 
     def _resolve(self, speaker: tuple[int, int]) -> str | None:
         """Resolution proper: pronoun, proper name, apposition, then definite description."""
@@ -203,9 +212,13 @@ class NameResolver:
         if name:
             return self._complete(name, speaker[0])
         definite = _DEFINITE_RE.match(head)
-        if definite:
+        if definite and not _proper_modifier(head):
             return self._resolve_definite(definite.group("noun").lower(), speaker[0])
         return None
+
+    def nearest_person(self, speaker: tuple[int, int]) -> str | None:
+        """The person "he"/"she" at ``speaker`` refers to, without recording a speaker."""
+        return self._nearest(speaker[0], {"PERSON"})
 
     def _resolve_definite(self, noun: str, before: int) -> str | None:
         """'the senator' -> nearest PERSON; 'the campaign' -> nearest ORG."""
@@ -239,6 +252,12 @@ class NameResolver:
             if m.label == "PERSON" and m.name.endswith(" " + name):
                 return m.name
         return name
+
+
+def _proper_modifier(phrase: str) -> bool:
+    """ "the Russian government", "the Trump campaign": a description made specific by a name,
+    so it is not a stand-in for the nearest organisation or person."""
+    return any(w[:1].isupper() for w in phrase.split()[1:-1])
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:
