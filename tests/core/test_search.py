@@ -146,3 +146,27 @@ def test_malformed_queries_get_a_message(engine_and_store, query, message):
 )
 def test_wellformed_queries_pass_the_checks(engine_and_store, query):
     engine_and_store[0].search(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("*ov", "start of a word"),
+        ("?eskov", "start of a word"),
+        ("pe*", "at least 3 letters"),
+        ("title:r*", "at least 3 letters"),
+    ],
+)
+def test_slow_patterns_are_refused(engine_and_store, query, message):
+    with pytest.raises(QueryError, match=message):
+        engine_and_store[0].search(query)
+
+
+def test_fuzzy_terms_are_limited_unless_asked(engine_and_store):
+    engine, _ = engine_and_store
+    default = engine.parse("peskow~")
+    fuzzy = next(q for q in default.leaves() if hasattr(q, "maxdist"))
+    assert (fuzzy.maxdist, fuzzy.prefixlength) == (1, 2)
+    asked = next(q for q in engine.parse("peskow~2/1").leaves() if hasattr(q, "maxdist"))
+    assert (asked.maxdist, asked.prefixlength) == (2, 1)
+    assert found(engine_and_store, "pes*") == ["a"]

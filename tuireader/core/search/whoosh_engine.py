@@ -40,6 +40,7 @@ from .annotation_fields import (
     quote_fingerprints,
 )
 from .engine import QueryError, SearchHit, SearchResults
+from .guards import guard
 from .syntax import check_syntax
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
@@ -238,7 +239,7 @@ class WhooshEngine:
             and not parsed.is_leaf()
         ):
             raise QueryError(f"Nothing to search for in {text!r} (only stop words or syntax?)")
-        return parsed
+        return guard(parsed, text)
 
     def search(self, query: str, limit: int = 1000) -> SearchResults:
         parsed = self.parse(query)
