@@ -20,6 +20,8 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 from ..core.annotate import Annotations, annotate, shift
 from ..core.articles import Article
 from ..core.corpus import Corpus
+from ..core.find import find_all
+from ..core.history import SearchHistory
 from ..core.search import QueryError, SearchEngine, SearchResults
 from ..core.search.annotation_fields import quote_fingerprints
 from ..core.state import UserState
@@ -31,8 +33,11 @@ from .entity_panel import EntityPanel
 from .help_screen import HelpScreen
 from .quote_sources import QuoteCopy, QuoteSourcesScreen
 from .reading_pane import ReadingPane, ShownArticle
+from .search_bar import SearchBar
 
 SEARCH_LIMIT = 1000
+LIVE_DELAY = 0.25  # seconds of no typing before a live search
+LIVE_MIN_CHARS = 2
 ANNOTATION_CACHE = 32
 
 
@@ -50,16 +55,26 @@ class SyncFinished(Message):
 
 
 class SearchFinished(Message):
-    def __init__(self, results: SearchResults) -> None:
+    def __init__(self, results: SearchResults, seq: int, live: bool) -> None:
         super().__init__()
         self.results = results
+        self.seq = seq
+        self.live = live  # typed, not committed with Enter
 
 
 class SearchFailed(Message):
-    def __init__(self, query: str, message: str) -> None:
+    def __init__(self, query: str, message: str, seq: int) -> None:
         super().__init__()
         self.query = query
         self.message = message
+        self.seq = seq
+
+
+class SuggestionReady(Message):
+    def __init__(self, query: str, suggestion: str) -> None:
+        super().__init__()
+        self.query = query
+        self.suggestion = suggestion
 
 
 class ArticleReady(Message):
@@ -101,6 +116,16 @@ class ReaderApp(App[None]):
         ),
         Binding("pageup", "reader_page_up", "Page up", show=False, priority=True, id="app.page_up"),
         Binding("space", "reader_page_down", "Page down", show=False, id="app.space"),
+        Binding("n", "next_match", "Next match", show=False, id="app.next_match"),
+        Binding("N", "previous_match", "Previous match", show=False, id="app.previous_match"),
+        Binding("f", "find", "Find", show=False, id="app.find"),
+        Binding(
+            "ctrl+y",
+            "accept_suggestion",
+            "Accept suggestion",
+            show=False,
+            id="app.accept_suggestion",
+        ),
         Binding("e", "toggle_entities", "Entities", id="app.toggle_entities"),
         Binding(
             "quotation_mark", "toggle_quotes", "Quotes", key_display='"', id="app.toggle_quotes"
@@ -125,6 +150,10 @@ class ReaderApp(App[None]):
         self._open_id: int | None = None
         self._syncing = False
         self._annotations: OrderedDict[int, Annotations] = OrderedDict()
+        self.history = SearchHistory()
+        self._search_seq = 0
+        self._live_timer = None
+        self._suggestion: str | None = None
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -139,6 +168,12 @@ class ReaderApp(App[None]):
             yield ProgressBar(id="indexing-bar", show_eta=True)
         yield Static("", id="message", classes="empty")
         yield Input(
+            placeholder="find in this article (Enter; n/N next/previous; Esc closes)",
+            id="find",
+            classes="hidden",
+        )
+        yield SearchBar(
+            self.history.entries,
             placeholder='/ search: words, "a phrase", OR, NOT, title:…  (Esc: back to all)',
             id="search",
         )
@@ -153,14 +188,15 @@ class ReaderApp(App[None]):
         return self.query_one("#reader", ReadingPane)
 
     @property
-    def search_input(self) -> Input:
-        return self.query_one("#search", Input)
+    def search_input(self) -> SearchBar:
+        return self.query_one("#search", SearchBar)
 
     def on_mount(self) -> None:
         self.sub_title = self.corpus.name
         self.store = self.corpus.open_store()
-        if self.state.warning:
-            self.notify(self.state.warning, severity="warning", timeout=10)
+        for warning in (self.state.warning, self.history.warning):
+            if warning:
+                self.notify(warning, severity="warning", timeout=10)
         self.reload_list()
         self.start_background()
 
@@ -421,51 +457,112 @@ class ReaderApp(App[None]):
     def _on_search_submitted(self, event: Input.Submitted) -> None:
         self.run_search(event.value)
 
+    @on(Input.Changed, "#search")
+    def _on_search_changed(self, event: Input.Changed) -> None:
+        """Live results: search shortly after typing pauses; the newest query wins."""
+        if self._live_timer is not None:
+            self._live_timer.stop()
+        if not self.search_input.has_focus:
+            return
+        query = event.value
+        if len(query.strip()) < LIVE_MIN_CHARS:
+            return
+        self._live_timer = self.set_timer(LIVE_DELAY, lambda: self._start_search(query, live=True))
+
     def run_search(self, query: str) -> None:
+        """Run a query for good: counted, remembered in the history."""
+        if self._live_timer is not None:
+            self._live_timer.stop()
         if not query.strip():
             self.action_clear_search()
             return
+        self.search_input.reset_history_position()
+        try:
+            self.history.add(query)
+        except OSError as exc:
+            self.show_message(f"Cannot save the search history: {exc}", error=True)
         self.show_message(f"Searching for {query!r}…")
-        self._search(query)
+        self._start_search(query, live=False)
+
+    def _start_search(self, query: str, live: bool) -> None:
+        self._search_seq += 1
+        self._search(query, self._search_seq, live)
 
     def run_search_from_palette(self, query: str) -> None:
         self.search_input.value = query
         self.run_search(query)
 
-    @work(thread=True, group="search", exclusive=True)
-    def _search(self, query: str) -> None:
+    @work(thread=True, group="search")
+    def _search(self, query: str, seq: int, live: bool) -> None:
         self._engine_ready.wait()
+        if seq != self._search_seq:
+            return  # a newer query came while this one waited
         try:
-            results = self.engine.search(query, limit=SEARCH_LIMIT)
+            results = self.engine.search(query, limit=SEARCH_LIMIT, count=not live)
         except QueryError as exc:
-            self.post_message(SearchFailed(query, str(exc)))
+            self.post_message(SearchFailed(query, str(exc), seq))
             return
         except Exception as exc:  # never let a query take the app down
-            self.post_message(SearchFailed(query, f"Search failed: {exc}"))
+            self.post_message(SearchFailed(query, f"Search failed: {exc}", seq))
             return
-        self.post_message(SearchFinished(results))
+        self.post_message(SearchFinished(results, seq, live))
+        if not live and not results.hits:
+            try:
+                suggestion = self.engine.suggest(query)
+            except Exception:  # a suggestion is a nicety; never an error
+                suggestion = None
+            if suggestion and seq == self._search_seq:
+                self.post_message(SuggestionReady(query, suggestion))
+
+    def on_suggestion_ready(self, message: SuggestionReady) -> None:
+        self._suggestion = message.suggestion
+        self.show_message(
+            f"No articles match {message.query!r}. Did you mean {message.suggestion!r}? "
+            "(Ctrl+Y to search for it)"
+        )
+
+    def action_accept_suggestion(self) -> None:
+        if self._suggestion:
+            suggestion, self._suggestion = self._suggestion, None
+            self.run_search_from_palette(suggestion)
 
     def on_search_finished(self, message: SearchFinished) -> None:
+        if message.seq != self._search_seq:
+            return  # a stale result: a newer query has been asked for
         results = message.results
         self.results = results
+        self._suggestion = None
         lst = self.article_list
         lst.set_ids(results.ids, keep_cursor=False)
         shown = len(results.ids)
         label = f"{results.total:,} of {self.total:,} match"
         if shown < results.total:
             label += f" (top {shown:,})"
+        if message.live:
+            label = (
+                f"{results.total:,}+ of {self.total:,} match" if results.total > shown else label
+            )
         lst.border_title = label
         lst.empty_message = f"No articles match {results.query!r}."
         self.show_message("")
-        if results.ids:
+        if results.ids and not message.live:
             lst.focus()
             self.open_article(results.ids[0])
 
     def on_search_failed(self, message: SearchFailed) -> None:
-        self.show_message(message.message, error=True)
+        if message.seq == self._search_seq:
+            self.show_message(message.message, error=True)
 
     def action_clear_search(self) -> None:
         """Leave the search bar and show every article again."""
+        find = self.query_one("#find", Input)
+        if self.focused is find:
+            find.add_class("hidden")
+            self.reader.focus()
+            return
+        if self._live_timer is not None:
+            self._live_timer.stop()
+        self._search_seq += 1  # any search still running is now stale
         had_results = self.results is not None
         self.results = None
         self.search_input.value = ""
@@ -476,6 +573,36 @@ class ReaderApp(App[None]):
             if self._open_id is not None:
                 self.article_list.move_to(self._open_id)
                 self.open_article(self._open_id)
+
+    def action_next_match(self) -> None:
+        if not self.reader.next_hit(1):
+            self.show_message("No matches in this article (search with / or find with f).")
+
+    def action_previous_match(self) -> None:
+        if not self.reader.next_hit(-1):
+            self.show_message("No matches in this article (search with / or find with f).")
+
+    def action_find(self) -> None:
+        if self.reader.shown is None:
+            return
+        find = self.query_one("#find", Input)
+        find.remove_class("hidden")
+        find.focus()
+
+    @on(Input.Submitted, "#find")
+    def _on_find_submitted(self, event: Input.Submitted) -> None:
+        shown = self.reader.shown
+        if shown is None:
+            return
+        count = self.reader.set_hits(find_all(shown.article.body, event.value))
+        self.show_message(
+            f"{count} matches of {event.value.strip()!r} (n/N to move)"
+            if count
+            else f"{event.value.strip()!r} is not in this article.",
+            error=not count,
+        )
+        event.input.add_class("hidden")
+        self.reader.focus()
 
     def action_focus_search(self) -> None:
         self.search_input.focus()

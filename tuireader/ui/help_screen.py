@@ -20,7 +20,7 @@ QUERY_SYNTAX = [
     ("hack*", "words starting with hack"),
     ("guccifer~", "words spelt nearly like guccifer"),
     ("date:[2016-10-01 to 2016-10-31]", "articles dated in a range"),
-    ('person:putin, org:kremlin, place:russia', "a named person, organisation or place"),
+    ("person:putin, org:kremlin, place:russia", "a named person, organisation or place"),
     ("entity:wikileaks", "any kind of name"),
     ('speaker:"ben sasse"', "articles quoting someone"),
     ("quote:upend", "a word inside a quotation"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich._wrap import divide_line
 from rich.style import Style
@@ -96,21 +96,51 @@ class ReadingPane(ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._line_offsets: list[int] = []  # body offset where each line starts (-1: none)
         self._wrapped_width = -1
+        self.hit_index = -1
 
     # -- content ---------------------------------------------------------------------------
 
     def show(self, shown: ShownArticle | None, keep_position: bool = False) -> None:
         """Show an article at its top, or at its first search hit."""
-        if keep_position:
-            self.shown = shown
-            self._relayout_in_place()
-            return
         self.shown = shown
-        self._rewrap()
-        target = 0
-        if shown is not None and shown.hits:
-            target = max(0, self.line_of(shown.hits[0][0]) - 2)
-        self.scroll_to(y=target, animate=False)
+        self.hit_index = 0 if shown is not None and shown.hits else -1
+        if keep_position:
+            self._relayout_in_place()
+        else:
+            self._rewrap()
+            self.scroll_to(y=0, animate=False)
+            if self.hit_index == 0:
+                self._scroll_to_hit()
+        self._update_hit_indicator()
+
+    def set_hits(self, hits: tuple[tuple[int, int], ...]) -> int:
+        """Highlight other spans (find in article) and go to the first; returns their count."""
+        if self.shown is None:
+            return 0
+        self.shown = replace(self.shown, hits=hits, title_hits=())
+        self._relayout_in_place()
+        self.hit_index = 0 if hits else -1
+        if hits:
+            self._scroll_to_hit()
+        self._update_hit_indicator()
+        return len(hits)
+
+    def next_hit(self, step: int) -> bool:
+        """Go to the next (step 1) or previous (-1) highlighted match, wrapping around."""
+        if self.shown is None or not self.shown.hits:
+            return False
+        self.hit_index = (self.hit_index + step) % len(self.shown.hits)
+        self._scroll_to_hit()
+        self._update_hit_indicator()
+        return True
+
+    def _scroll_to_hit(self) -> None:
+        start = self.shown.hits[self.hit_index][0]
+        self.scroll_to(y=max(0, self.line_of(start) - 2), animate=False)
+
+    def _update_hit_indicator(self) -> None:
+        hits = self.shown.hits if self.shown is not None else ()
+        self.border_subtitle = f"match {self.hit_index + 1}/{len(hits)} (n/N)" if hits else ""
 
     def show_placeholder(self, message: str) -> None:
         self.placeholder = message
@@ -132,9 +162,8 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def line_of(self, offset: int) -> int:
         """The wrapped line holding a body offset."""
-        starts = [s if s >= 0 else -1 for s in self._line_offsets]
         best = 0
-        for index, start in enumerate(starts):
+        for index, start in enumerate(self._line_offsets):
             if start < 0:
                 continue
             if start > offset:

@@ -241,7 +241,8 @@ class WhooshEngine:
             raise QueryError(f"Nothing to search for in {text!r} (only stop words or syntax?)")
         return guard(parsed, text)
 
-    def search(self, query: str, limit: int = 1000) -> SearchResults:
+    def search(self, query: str, limit: int = 1000, count: bool = True) -> SearchResults:
+        """Ranked hits; ``count=False`` estimates the total instead of counting every match."""
         parsed = self.parse(query)
         with self._lock:
             searcher = self._get_searcher()
@@ -251,7 +252,11 @@ class WhooshEngine:
                     SearchHit(int(results.fields(n)["aid"]), float(results.score(n)))
                     for n in range(results.scored_length())
                 ]
-                total = len(results)
+                total = (
+                    len(results)
+                    if count
+                    else max(results.scored_length(), results.estimated_min_length())
+                )
                 terms = frozenset(_highlight_terms(parsed, searcher.reader()))
             except QueryError:
                 raise

@@ -1,0 +1,141 @@
+"""Live search, history, did-you-mean, and moving between matches in an article."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from tests.conftest import write_jsonl
+from tests.ui.pilot_helpers import type_text, wait_for
+from tuireader.core.corpus import Corpus
+from tuireader.ui.app import ReaderApp
+
+RECORDS = [
+    {
+        "id": "a",
+        "title": "Storm hits coast",
+        "text": "The storm hit. Storm damage grew.\n\n"
+        + "Filler sentence here. " * 60
+        + "\n\nThe storm passed at last.",
+    },
+    {"id": "b", "title": "Budget vote", "text": "The senate voted on the budget."},
+    {"id": "c", "title": "Peskov speaks", "text": "Dmitry Peskov spoke to reporters."},
+]
+
+
+def run(tmp_path, scenario, size=(120, 30)):
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=size) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await scenario(app, pilot)
+
+    asyncio.run(main())
+
+
+def test_results_update_while_typing(tmp_path):
+    async def scenario(app, pilot):
+        await pilot.press("slash")
+        await type_text(pilot, "budget")
+        await wait_for(pilot, lambda: app.results is not None and app.results.query == "budget")
+        assert len(app.article_list.ids) == 1
+        assert app.focused is app.search_input  # typing goes on
+        assert app.history.entries == []  # only Enter commits to history
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.history.entries == ["budget"])
+
+    run(tmp_path, scenario)
+
+
+def test_a_slow_stale_query_never_overwrites_a_newer_result(tmp_path):
+    async def scenario(app, pilot):
+        engine = app.engine
+        release = threading.Event()
+        real_search = engine.search
+
+        def slow_search(query, **kwargs):
+            if query == "storm":
+                release.wait(5)
+            return real_search(query, **kwargs)
+
+        engine.search = slow_search
+        app.run_search("storm")  # slow
+        await pilot.pause(0.1)
+        app.run_search("budget")  # fast, newer
+        await wait_for(pilot, lambda: app.results is not None and app.results.query == "budget")
+        release.set()
+        await pilot.pause(0.5)
+        assert app.results.query == "budget"
+        assert [app.article_list.row(i).title for i in app.article_list.ids] == ["Budget vote"]
+
+    run(tmp_path, scenario)
+
+
+def test_history_walks_with_up_and_down_and_survives_restart(tmp_path):
+    async def first(app, pilot):
+        for query in ("storm", "budget"):
+            await pilot.press("slash")
+            app.search_input.value = ""
+            await type_text(pilot, query)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda q=query: app.results and app.results.query == q)
+
+    async def second(app, pilot):
+        await pilot.press("slash")
+        await pilot.press("up")
+        assert app.search_input.value == "budget"
+        await pilot.press("up")
+        assert app.search_input.value == "storm"
+        await pilot.press("down", "down")
+        assert app.search_input.value == ""
+
+    run(tmp_path, first)
+    run(tmp_path, second)
+
+
+def test_n_and_N_move_between_matches_with_an_indicator(tmp_path):
+    async def scenario(app, pilot):
+        app.run_search("storm")
+        await wait_for(pilot, lambda: app.reader.shown.hits)
+        reader = app.reader
+        count = len(reader.shown.hits)
+        assert count >= 3
+        assert reader.border_subtitle == f"match 1/{count} (n/N)"
+        await pilot.press("n", "n")
+        assert reader.border_subtitle == f"match 3/{count} (n/N)"
+        assert reader.scroll_y > 0  # the last storm is far down
+        await pilot.press("N")
+        assert reader.border_subtitle == f"match 2/{count} (n/N)"
+
+    run(tmp_path, scenario, size=(80, 16))
+
+
+def test_find_in_article(tmp_path):
+    async def scenario(app, pilot):
+        await pilot.press("f")
+        find = app.query_one("#find")
+        assert app.focused is find
+        await type_text(pilot, "FILLER")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.reader.border_subtitle.startswith("match 1/60"))
+        assert "60 matches" in str(app.query_one("#message").render())
+        await pilot.press("f")
+        await pilot.press("escape")
+        assert find.has_class("hidden")
+
+    run(tmp_path, scenario)
+
+
+def test_did_you_mean_on_zero_results(tmp_path):
+    async def scenario(app, pilot):
+        app.search_input.value = "peskow"
+        app.run_search("peskow")
+        message = app.query_one("#message")
+        await wait_for(pilot, lambda: "Did you mean" in str(message.render()))
+        await pilot.press("ctrl+y")
+        await wait_for(pilot, lambda: app.results and app.results.total == 1)
+
+    run(tmp_path, scenario)
+
