@@ -86,6 +86,14 @@ def load_backend(config: Config | None = None) -> tuple[EntityBackend, str | Non
         return _DEFAULT_BACKEND, f"cannot use spaCy ({reason}); {fallback}"
 
 
+def backend_spec(backend: EntityBackend | None) -> str:
+    """How the index names a backend: "embedded" or "spacy:MODEL" (see annotation_fields)."""
+    model = getattr(backend, "model", None)
+    if backend is None or backend is _DEFAULT_BACKEND or model is None:
+        return "embedded"
+    return f"spacy:{model}"
+
+
 def annotate(text: str, backend: EntityBackend | None = None) -> Annotations:
     """Entities and attributed quotations in ``text``."""
     if not text:
@@ -129,4 +137,5 @@ def _shift_quote(quote: Quote, offset: int) -> Quote:
         moved(quote.speaker),
         quote.speaker_name,
         moved(quote.cue),
+        quote.direct,
     )

@@ -17,12 +17,20 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 
-from ..core.annotate import Annotations, annotate, shift
+from ..core.annotate import (
+    Annotations,
+    EntityBackend,
+    annotate,
+    backend_spec,
+    load_backend,
+    shift,
+)
 from ..core.articles import Article
+from ..core.config import ConfigError, load_config
 from ..core.corpus import Corpus
 from ..core.find import find_all
 from ..core.history import SearchHistory
-from ..core.search import QueryError, SearchEngine, SearchResults
+from ..core.search import QueryError, SearchEngine, SearchResults, WhooshEngine
 from ..core.search.annotation_fields import quote_fingerprints
 from ..core.state import UserState
 from ..core.store import ArticleRow, MetaStore
@@ -151,6 +159,7 @@ class ReaderApp(App[None]):
         self._syncing = False
         self._annotations: OrderedDict[int, Annotations] = OrderedDict()
         self.history = SearchHistory()
+        self.backend: EntityBackend | None = None  # None: the embedded recognizer
         self._search_seq = 0
         self._live_timer = None
         self._suggestion: str | None = None
@@ -247,7 +256,8 @@ class ReaderApp(App[None]):
         store = self.corpus.open_store()
         try:
             if self.engine is None:
-                self.engine = self.corpus.open_engine()
+                self._load_backend()
+                self.engine = WhooshEngine(self.corpus.index_dir, backend_spec(self.backend))
             if rebuild:
                 self._engine_ready.clear()
                 self.engine.clear()
@@ -268,6 +278,18 @@ class ReaderApp(App[None]):
             self.post_message(SyncFinished(None, f"{type(exc).__name__}: {exc}"))
         finally:
             store.close()
+
+    def _load_backend(self) -> None:
+        """The configured entity backend (a spaCy model takes seconds: this runs in a worker)."""
+        try:
+            config = load_config()
+        except ConfigError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="warning", timeout=10)
+            return
+        backend, warning = load_backend(config)
+        self.backend = backend
+        if warning:
+            self.call_from_thread(self.notify, warning, severity="warning", timeout=10)
 
     def on_sync_progressed(self, message: SyncProgressed) -> None:
         progress = message.progress
@@ -364,7 +386,7 @@ class ReaderApp(App[None]):
         """Annotations of an article's full text, computed once per article while it is recent."""
         cached = self._annotations.get(article_id)
         if cached is None:
-            cached = annotate(article.full_text)
+            cached = annotate(article.full_text, self.backend)
             self._annotations[article_id] = cached
             while len(self._annotations) > ANNOTATION_CACHE:
                 self._annotations.popitem(last=False)

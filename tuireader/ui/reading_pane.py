@@ -66,6 +66,7 @@ class ReadingPane(ScrollView, can_focus=True):
     ReadingPane > .reading-pane--place { color: $text-warning; }
     ReadingPane > .reading-pane--misc { color: $text-secondary; }
     ReadingPane > .reading-pane--quote { background: $secondary-muted; text-style: italic; }
+    ReadingPane > .reading-pane--reported { text-style: italic underline; }
     ReadingPane > .reading-pane--speaker { color: $text-accent; text-style: bold; }
     ReadingPane > .reading-pane--shared { color: $text-error; text-style: bold; }
     """
@@ -75,6 +76,7 @@ class ReadingPane(ScrollView, can_focus=True):
         "reading-pane--hit",
         "reading-pane--placeholder",
         "reading-pane--quote",
+        "reading-pane--reported",
         "reading-pane--speaker",
         "reading-pane--shared",
         *LABEL_CLASSES.values(),
@@ -260,6 +262,7 @@ class ReadingPane(ScrollView, can_focus=True):
     def _wrap_body(self, shown: ShownArticle) -> None:
         body = shown.article.body
         quote_style = self._style("reading-pane--quote")
+        reported_style = self._style("reading-pane--reported")
         hit_style = self._style("reading-pane--hit")
         position = 0
         for paragraph in body.split("\n"):
@@ -275,7 +278,9 @@ class ReadingPane(ScrollView, can_focus=True):
                     if quote.end <= start or quote.start >= end:
                         continue
                     text.stylize(
-                        quote_style, max(0, quote.start - start), min(end, quote.end) - start
+                        quote_style if quote.direct else reported_style,
+                        max(0, quote.start - start),
+                        min(end, quote.end) - start,
                     )
                     if start < quote.end <= end:
                         labels.append((quote.end - start, self._quote_label(quote, shown, index)))
@@ -290,7 +295,8 @@ class ReadingPane(ScrollView, can_focus=True):
         label = Text(" ")
         who = quote.speaker_name or (quote.speaker.text if quote.speaker else "")
         if who:
-            label.append(f"‹{who}›", self._style("reading-pane--speaker"))
+            said = who if quote.direct else f"{who}, reported"
+            label.append(f"‹{said}›", self._style("reading-pane--speaker"))
         others = shown.shared.get(index, 0)
         if others:
             label.append(f" ⇄{others}", self._style("reading-pane--shared"))
