@@ -174,6 +174,61 @@ def test_title_case_headline_is_read_like_an_all_caps_one() -> None:
     ]
 
 
+def test_title_case_headline_with_abbreviations_is_not_one_name() -> None:
+    # "U.K. Formally ..." has a ". " that is an abbreviation, not a sentence end.
+    text = (
+        "U.K. Formally Blames Iranian Ministry Of Orchestrating NHS Data Breach\n\n"
+        "Officials in London say the NHS lost records of patients this spring."
+    )
+    ents = found(text)
+    headline = text.split("\n", 1)[0]
+    assert ("U.K.", "LOC") in ents
+    assert ("Iranian", "MISC") in ents
+    assert ("NHS", "ORG") in ents
+    assert all(len(e) < 20 for e, _ in ents), ents  # nothing spans the headline
+    assert not any(headline.startswith(e) and len(e) > 4 for e, _ in ents)
+
+
+def test_camel_case_brands_are_organisations() -> None:
+    text = "Video portal ClipNest removed the clip, and ClipNest said it acted within hours."
+    assert found(text) == [("ClipNest", "ORG"), ("ClipNest", "ORG")]
+
+
+def test_camel_case_name_prefixes_stay_persons() -> None:
+    text = "Joan McGrath met Paul MacArthur, and DeShields joined them later."
+    assert found(text) == [
+        ("Joan McGrath", "PERSON"),
+        ("Paul MacArthur", "PERSON"),
+        ("DeShields", "PERSON"),
+    ]
+
+
+def test_domain_names_are_organisations() -> None:
+    text = "The files first appeared on LeakVault.org before they spread."
+    assert found(text) == [("LeakVault.org", "ORG")]
+
+
+def test_short_acronyms_are_organisations() -> None:
+    assert found("Hackers stole papers from the ZKR this summer.") == [("ZKR", "ORG")]
+
+
+def test_acronym_is_never_a_word_of_a_person_name() -> None:
+    # A long guessed name containing an acronym does not make the lone acronym a person.
+    text = "Zorblax Quentar ZKR Hemmings wrote first. Later the ZKR replied."
+    ents = found(text)
+    assert ("ZKR", "PERSON") not in ents
+
+
+def test_well_known_seats_and_leak_sites() -> None:
+    text = "Aides did not blame the White House, and WikiLeaks has not replied."
+    assert found(text) == [("White House", "LOC"), ("WikiLeaks", "ORG")]
+
+
+def test_online_persona_is_a_person_even_after_the() -> None:
+    text = "Files were posted by the Zorblax 3.1 online persona, officials said."
+    assert found(text) == [("Zorblax", "PERSON")]
+
+
 def test_contractions_models_and_prefixed_names() -> None:
     text = "I'm sure the F-16 and the ex-Milan coach will land ."
     assert found(text) == [("F-16", "MISC"), ("ex-Milan", "MISC")]

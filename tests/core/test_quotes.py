@@ -257,6 +257,179 @@ def test_surname_is_completed_from_an_earlier_full_name() -> None:
     assert _one(text).speaker_name == "Donald Trump"
 
 
+def test_speaker_stops_before_an_adverb_and_names_the_description() -> None:
+    text = (
+        "The Iranian ministry further insists that its servers face "
+        '"thousands of probes" every week.'
+    )
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "The Iranian ministry"
+    assert q.speaker_name == "Iranian ministry"  # not the nearest organisation
+
+
+def test_unresolved_description_loses_its_determiner() -> None:
+    text = 'The report reads: "Every one of these breaches fits the pattern of intrusions."'
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "The report"
+    assert q.speaker_name in (None, "report")
+
+
+def test_lead_in_clause_is_skipped_to_find_the_subject() -> None:
+    text = 'Meanwhile, Acme is standing firm, going as far as calling the report "nonsense."'
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "Acme"
+
+
+def test_words_before_the_next_quote_belong_to_it() -> None:
+    text = (
+        'Ann Lee called the plan "a fraud." The ministry argued that it faced '
+        '"thousands of attacks" each day.'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker.text if q.speaker else None for q in quotes] == [
+        "Ann Lee",
+        "The ministry",
+    ]
+
+
+# --- reported (indirect) speech ----------------------------------------------------------
+
+
+def _reported(text: str) -> list[Quote]:
+    """The indirect quotations of ``text``, with the recognizer's entities."""
+    from tuireader.core.entities import extract_entities
+
+    quotes = extract_quotes(text, extract_entities(text))
+    _assert_consistent(text, quotes)
+    return [q for q in quotes if not q.direct]
+
+
+def test_reported_speech_with_an_apposition_and_a_participle() -> None:
+    text = (
+        "Moscow's chief spokesman, Ivan Petrov, has rejected the claims of the British "
+        "government, saying that Moscow faces thousands of intrusion attempts every week."
+    )
+    (q,) = _reported(text)
+    assert q.direct is False
+    assert q.speaker is not None and q.speaker.text == "Ivan Petrov"
+    assert q.speaker_name == "Ivan Petrov"
+    assert q.cue is not None and q.cue.text == "saying"
+    assert q.text.startswith("Moscow faces") and q.text.endswith("every week.")
+    assert q.to_dict()["direct"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("Acme Corp said that its profits would rise sharply next year.", "Acme Corp", "said",
+         "its profits"),
+        ("Ann Lee told reporters on Monday that the plant would stay open all winter.",
+         "Ann Lee", "told", "the plant"),
+        ("According to Acme Corp, sales fell by a third in the last quarter.", "Acme Corp",
+         "According to", "sales fell"),
+        ("Sales fell by a third in the last quarter, Ann Lee said.", "Ann Lee", "said",
+         "Sales fell"),
+        ("Former senator Ann Lee, a longtime critic of the bill, said the vote was a mistake.",
+         "Ann Lee", "said", "the vote"),
+    ],
+)  # fmt: skip
+def test_reported_speech_shapes(text: str, speaker: str, cue: str, content: str) -> None:
+    (q,) = _reported(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+    assert q.text.startswith(content)
+
+
+def test_reported_speech_pronoun_resolves_to_the_person() -> None:
+    text = "Ann Lee arrived late on Friday. She said she had been stuck in traffic for hours."
+    (q,) = _reported(text)
+    assert q.speaker is not None and q.speaker.text == "She"
+    assert q.speaker_name == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said that the deal was off for the time being.",  # no name
+        "The statement said that the hackers had acted on orders from above.",  # description
+        "Ann Lee would not say that the plant was closing for good.",  # hedged
+        "Ann Lee was told that the plant was closing for good.",  # passive
+        "Russia insisted that the plant was closing for good.",  # a place, not a speaker
+        'Ann Lee said that the plan was "a fraud" from the start.',  # a direct quotation
+    ],
+)
+def test_no_reported_speech_without_a_named_speaker_and_cue(text: str) -> None:
+    assert _reported(text) == []
+
+
+def test_indirect_quotes_can_be_left_out() -> None:
+    text = 'Acme Corp said that its profits would rise. "We are glad," Ann Lee said.'
+    quotes = extract_quotes(text, indirect=False)
+    assert [q.direct for q in quotes] == [True]
+
+
+def test_eval_scores_direct_quotations_only() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "eval_quotes.py"
+    spec = importlib.util.spec_from_file_location("eval_quotes", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    text = "Acme Corp said that its profits would rise sharply next year."
+    article = {"text": text, "attributions": []}
+    tally = module.Tally()
+    module.score_article(article, tally, None)
+    assert tally.predicted == 0  # the indirect quotation is not scored ...
+    assert tally.indirect == 1  # ... only counted
+
+
+# --- the product's sample corpus --------------------------------------------------------
+
+
+def test_sample_corpus_acceptance() -> None:
+    from pathlib import Path
+
+    from tuireader.core.entities import extract_entities
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    assert len(texts) == 2
+    labels: dict[str, set[str]] = {}
+    quotes = []
+    for text in texts:
+        ents = extract_entities(text)
+        headline = text.split("\n", 1)[0]
+        in_headline = [e for e in ents if e.start < len(headline)]
+        assert all(e.end - e.start < 20 for e in in_headline), in_headline
+        for e in ents:
+            labels.setdefault(e.text, set()).add(e.label)
+        found = extract_quotes(text, ents)
+        _assert_consistent(text, found)
+        quotes.append(found)
+    assert labels["Russia"] == {"LOC"}
+    assert labels["Kremlin"] <= {"ORG", "LOC"}
+    assert labels["WikiLeaks"] == {"ORG"}
+    assert labels["Vladimir Putin"] == {"PERSON"}
+    assert labels["Dmitry Peskov"] == {"PERSON"}
+    assert labels["Ben Sasse"] == {"PERSON"}
+    assert labels["DNC"] == {"ORG"}
+    assert "PERSON" not in labels["DCLeaks.com"] | labels["White House"]
+    every = [q for found in quotes for q in found]
+    assert any(q.direct and q.speaker_name == "Ben Sasse" for q in every)
+    assert any(not q.direct and q.speaker_name == "Dmitry Peskov" for q in every)
+    opening = "The recent disclosures of alleged hacked e-mails"
+    for found in quotes:  # the joint statement's quotation, in both articles
+        assert any(q.direct and q.text[1:].startswith(opening) for q in found)
+    speakers = {q.speaker.text for q in every if q.speaker}
+    assert "The Russian government" in speakers
+
+
 # --- robustness ------------------------------------------------------------------------
 
 

@@ -52,7 +52,7 @@ def settle(mentions: list[Mention]) -> None:
 
 
 def _acronym(word: str) -> bool:
-    """"DNC", "NSA": all-caps words are organisations, never a word of a person's name."""
+    """ "DNC", "NSA": all-caps words are organisations, never a word of a person's name."""
     return 1 < len(word) <= 5 and word.isupper() and word.isalpha()
 
 

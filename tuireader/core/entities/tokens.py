@@ -114,7 +114,7 @@ _DOT_SPACE = re.compile(r"(\S+)\. ")
 
 
 def _has_sentence_break(line: str) -> bool:
-    """A ". " after an ordinary word; abbreviations ("U.S. Officially", "Sen. Sasse") don't count."""
+    """A ". " after an ordinary word, not an abbreviation ("U.S. Officially", "Sen. Sasse")."""
     for m in _DOT_SPACE.finditer(line):
         word = m.group(1)
         if not ("." in word or len(word) == 1 or (len(word) <= 3 and word[0].isupper())):

@@ -63,15 +63,16 @@ def extract_quotes(
     person or organisation. ``entities`` (PERSON/ORG mentions) improve speaker names; without
     them a capitalised-name heuristic stands in.
     """
-    candidates = find_candidates(text)
+    stretches = find_quoted_stretches(text)
+    candidates = find_candidates(text, stretches)
     resolver = NameResolver(text, entities, [(c.start, c.end) for c in candidates])
     quotes = []
     for c in candidates:
         name = resolver.resolve(c.who.speaker) if c.who else None
         quotes.append(_to_quote(text, c.start, c.end, c.who, name))
     if indirect:
-        quoted = [(s.start, s.end) for s in find_quoted_stretches(text)]
-        finder = IndirectFinder(text, resolver.mentions, quoted, resolver.nearest_person)
+        quoted = [(s.start, s.end) for s in stretches]
+        finder = IndirectFinder(text, resolver, quoted)
         quotes.extend(_reported(text, r) for r in finder.find())
         quotes.sort(key=lambda q: q.start)
     return quotes

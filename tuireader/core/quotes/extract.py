@@ -216,9 +216,13 @@ def _build(text: str, masked: str, stretches: list[QuotedStretch]) -> list[Candi
     return built
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Quotation candidates of ``text``, attributed, filtered and with inherited speakers."""
-    stretches = find_quoted_stretches(text)
+def find_candidates(text: str, stretches: list[QuotedStretch] | None = None) -> list[Candidate]:
+    """Quotation candidates of ``text``, attributed, filtered and with inherited speakers.
+
+    ``stretches``: the text's quoted stretches, if the caller has found them already.
+    """
+    if stretches is None:
+        stretches = find_quoted_stretches(text)
     masked = mask_quotations(text, stretches)
     cands = [c for c in _build(text, masked, stretches) if _is_quotation(text, c)]
     _inherit(cands)
