@@ -139,3 +139,19 @@ def test_did_you_mean_on_zero_results(tmp_path):
 
     run(tmp_path, scenario)
 
+
+
+def test_results_show_a_snippet_with_the_hits_under_each_title(tmp_path):
+    async def scenario(app, pilot):
+        app.run_search("damage")
+        await wait_for(pilot, lambda: app.results is not None and app.article_list.snippets)
+        lst = app.article_list
+        assert lst.row_height == 2
+        await wait_for(pilot, lambda: lst.ids[0] in lst.snippets)
+        plain, spans = lst.snippets[lst.ids[0]]
+        assert [plain[s:e] for s, e in spans] == ["damage"]
+        assert "Storm damage grew" in lst.render_line(1).text
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: lst.row_height == 1)
+
+    run(tmp_path, scenario)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .config import Config
 
 # Bump when the embedded extractors change what they find: indexes are re-annotated.
-ANNOTATOR_VERSION = "1"
+ANNOTATOR_VERSION = "2"
 
 
 class EntityBackend(Protocol):

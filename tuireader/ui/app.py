@@ -32,6 +32,7 @@ from ..core.find import find_all
 from ..core.history import SearchHistory
 from ..core.search import QueryError, SearchEngine, SearchResults, WhooshEngine
 from ..core.search.annotation_fields import quote_fingerprints
+from ..core.snippets import make_snippet
 from ..core.state import UserState
 from ..core.store import ArticleRow, MetaStore
 from ..core.sync import SyncProgress, SyncReport, sync
@@ -75,6 +76,13 @@ class SearchFailed(Message):
         super().__init__()
         self.query = query
         self.message = message
+        self.seq = seq
+
+
+class SnippetsReady(Message):
+    def __init__(self, snippets: dict, seq: int) -> None:
+        super().__init__()
+        self.snippets = snippets
         self.seq = seq
 
 
@@ -169,7 +177,7 @@ class ReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Horizontal(id="panes"):
-            yield ArticleList(self._fetch_rows, id="list")
+            yield ArticleList(self._fetch_rows, self._request_snippets, id="list")
             yield ReadingPane(id="reader")
             yield EntityPanel(id="panel")
         with Horizontal(id="indexing"):
@@ -536,6 +544,34 @@ class ReaderApp(App[None]):
             if suggestion and seq == self._search_seq:
                 self.post_message(SuggestionReady(query, suggestion))
 
+    def _request_snippets(self, ids: list[int]) -> None:
+        if self.results is not None:
+            self._make_snippets(ids, self.results.terms, self._search_seq)
+
+    @work(thread=True, group="snippets")
+    def _make_snippets(self, ids: list[int], terms: frozenset[str], seq: int) -> None:
+        """Snippets for the result rows in view: bodies read from the corpus, hits found."""
+        store = self.corpus.open_store()
+        snippets = {}
+        try:
+            for article_id, row in store.rows(ids).items():
+                if seq != self._search_seq:
+                    return
+                try:
+                    body = self.corpus.read(row).body
+                except Exception:  # a vanished file: an empty snippet, no error
+                    snippets[article_id] = ("", [])
+                    continue
+                spans = self.engine.match_spans(terms, body) if self.engine else []
+                snippets[article_id] = make_snippet(body, spans)
+        finally:
+            store.close()
+        self.post_message(SnippetsReady(snippets, seq))
+
+    def on_snippets_ready(self, message: SnippetsReady) -> None:
+        if message.seq == self._search_seq:
+            self.article_list.add_snippets(message.snippets)
+
     def on_suggestion_ready(self, message: SuggestionReady) -> None:
         self._suggestion = message.suggestion
         self.show_message(
@@ -555,7 +591,7 @@ class ReaderApp(App[None]):
         self.results = results
         self._suggestion = None
         lst = self.article_list
-        lst.set_ids(results.ids, keep_cursor=False)
+        lst.set_ids(results.ids, keep_cursor=False, snippets=True)
         shown = len(results.ids)
         label = f"{results.total:,} of {self.total:,} match"
         if shown < results.total:

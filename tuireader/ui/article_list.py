@@ -22,6 +22,7 @@ from textual.strip import Strip
 from ..core.store import ArticleRow
 
 RowFetcher = Callable[[Sequence[int]], dict[int, ArticleRow]]
+SnippetRequester = Callable[[list[int]], None]
 
 _CACHE_LIMIT = 4000
 _DATE_WIDTH = 10
@@ -51,6 +52,13 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--meta {
         color: $text-muted;
     }
+    ArticleList > .article-list--snippet {
+        color: $text-muted;
+    }
+    ArticleList > .article-list--snippet-hit {
+        color: $text-warning;
+        text-style: bold;
+    }
     ArticleList > .article-list--empty {
         color: $text-muted;
         text-style: italic;
@@ -61,6 +69,8 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--open",
         "article-list--meta",
         "article-list--empty",
+        "article-list--snippet",
+        "article-list--snippet-hit",
     }
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
@@ -86,9 +96,19 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
             self.article_id = article_id
 
-    def __init__(self, fetch: RowFetcher, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        fetch: RowFetcher,
+        request_snippets: SnippetRequester | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._fetch = fetch
+        self._request_snippets = request_snippets
+        # Search results show a snippet under each title; None while browsing.
+        self.snippets: dict[int, tuple[str, list[tuple[int, int]]]] | None = None
+        self._requested: set[int] = set()
         self.ids: list[int] = []
         self.open_id: int | None = None
         self.empty_message = "Loading…"
@@ -96,12 +116,21 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- content ---------------------------------------------------------------------------
 
-    def set_ids(self, ids: list[int], keep_cursor: bool = True) -> None:
-        """Show these articles; the cursor stays on the same article when it is still there."""
+    @property
+    def row_height(self) -> int:
+        return 1 if self.snippets is None else 2
+
+    def set_ids(self, ids: list[int], keep_cursor: bool = True, snippets: bool = False) -> None:
+        """Show these articles; the cursor stays on the same article when it is still there.
+
+        With ``snippets``, each row gets a second line, asked for when it comes into view.
+        """
         current = self.current_id
         self.ids = ids
         self._rows.clear()
-        self.virtual_size = Size(self.size.width, len(ids))
+        self.snippets = {} if snippets else None
+        self._requested.clear()
+        self.virtual_size = Size(self.size.width, len(ids) * self.row_height)
         position = 0
         if keep_cursor and current is not None:
             try:
@@ -111,6 +140,11 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = min(position, max(0, len(ids) - 1))
         self._scroll_cursor_into_view()
         self.refresh()
+
+    def add_snippets(self, snippets: dict[int, tuple[str, list[tuple[int, int]]]]) -> None:
+        if self.snippets is not None:
+            self.snippets.update(snippets)
+            self.refresh()
 
     def forget_rows(self) -> None:
         """Drop cached metadata (after a sync changed it)."""
@@ -153,10 +187,12 @@ class ArticleList(ScrollView, can_focus=True):
         if height <= 0:
             return
         top = int(self.scroll_y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+        first = self.cursor * self.row_height
+        last = first + self.row_height - 1
+        if first < top:
+            self.scroll_to(y=first, animate=False)
+        elif last >= top + height:
+            self.scroll_to(y=last - height + 1, animate=False)
 
     def action_cursor_down(self) -> None:
         if self.cursor < len(self.ids) - 1:
@@ -173,11 +209,11 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = max(0, len(self.ids) - 1)
 
     def action_page_down(self) -> None:
-        page = max(1, self.scrollable_content_region.height - 1)
+        page = max(1, self.scrollable_content_region.height // self.row_height - 1)
         self.cursor = min(len(self.ids) - 1, self.cursor + page) if self.ids else 0
 
     def action_page_up(self) -> None:
-        page = max(1, self.scrollable_content_region.height - 1)
+        page = max(1, self.scrollable_content_region.height // self.row_height - 1)
         self.cursor = max(0, self.cursor - page)
 
     def action_open(self) -> None:
@@ -185,13 +221,13 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Opened(self.current_id))
 
     def on_click(self, event: events.Click) -> None:
-        index = int(self.scroll_y) + event.y
+        index = (int(self.scroll_y) + event.y) // self.row_height
         if 0 <= index < len(self.ids):
             self.cursor = index
             self.post_message(self.Opened(self.ids[index]))
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.ids))
+        self.virtual_size = Size(self.size.width, len(self.ids) * self.row_height)
         self._scroll_cursor_into_view()
 
     # -- rendering -------------------------------------------------------------------------
@@ -206,7 +242,7 @@ class ArticleList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
         top = int(self.scroll_y)
-        index = top + y
+        index, part = divmod(top + y, self.row_height)
         if not self.ids:
             if y == 1:
                 style = self.get_component_rich_style("article-list--empty")
@@ -216,10 +252,38 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         if index >= len(self.ids):
             return Strip.blank(width, self.rich_style)
-        self._ensure_rows(top, top + self.size.height + 1)
+        first = top // self.row_height
+        last = first + self.size.height // self.row_height + 2
+        self._ensure_rows(first, last)
         article_id = self.ids[index]
+        if part == 1:
+            self._ensure_snippets(first, last)
+            return self._render_snippet(article_id, index == self.cursor, width)
         row = self._rows.get(article_id)
         return self._render_row(row, article_id, index == self.cursor, width)
+
+    def _ensure_snippets(self, start: int, end: int) -> None:
+        wanted = [
+            i for i in self.ids[start:end] if i not in self.snippets and i not in self._requested
+        ]
+        if wanted and self._request_snippets is not None:
+            self._requested.update(wanted)
+            self._request_snippets(wanted)
+
+    def _render_snippet(self, article_id: int, is_cursor: bool, width: int) -> Strip:
+        plain, spans = self.snippets.get(article_id, ("…", []))
+        style = self.get_component_rich_style("article-list--snippet", partial=True)
+        text = Text("    ", no_wrap=True, end="")
+        body = Text(plain, style=style, no_wrap=True, end="")
+        hit = self.get_component_rich_style("article-list--snippet-hit", partial=True)
+        for start, end in spans:
+            body.stylize(hit, start, end)
+        text.append_text(body)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        base = self.rich_style
+        if is_cursor:
+            base = base + self.get_component_rich_style("article-list--cursor")
+        return Strip(Segment.apply_style(list(text.render(self.app.console)), base), width)
 
     def _render_row(self, row: ArticleRow | None, article_id: int, is_cursor: bool, width: int):
         base = self.rich_style

@@ -30,7 +30,7 @@ def panel_options(annotations: Annotations) -> list[Option]:
     """Heading and entry options; an entry's id is the query that finds it."""
     options: list[Option] = []
     for label, heading, field in GROUPS:
-        counts = Counter(_canonical(e.text) for e in annotations.entities if e.label == label)
+        counts = _grouped(e.text for e in annotations.entities if e.label == label)
         if not counts:
             continue
         options.append(Option(Text(heading, style="bold underline"), disabled=True))
@@ -48,8 +48,18 @@ def panel_options(annotations: Annotations) -> list[Option]:
     return options
 
 
-def _canonical(name: str) -> str:
-    return " ".join(name.split())
+def _grouped(names) -> Counter:
+    """Counts per name, ignoring case ("EXXON" in a headline is "Exxon"); the commonest
+    spelling, preferring mixed case, names the group."""
+    forms: dict[str, Counter] = {}
+    for name in names:
+        flat = " ".join(name.split())
+        forms.setdefault(flat.casefold(), Counter())[flat] += 1
+    grouped: Counter = Counter()
+    for spellings in forms.values():
+        best = max(spellings, key=lambda s: (spellings[s], not s.isupper(), s))
+        grouped[best] = sum(spellings.values())
+    return grouped
 
 
 def _entry(name: str, count: int) -> Text:
