@@ -155,3 +155,46 @@ def test_results_show_a_snippet_with_the_hits_under_each_title(tmp_path):
         await wait_for(pilot, lambda: lst.row_height == 1)
 
     run(tmp_path, scenario)
+
+
+def test_sort_cycles_and_more_like_this(tmp_path):
+    async def scenario(app, pilot):
+        app.run_search("storm OR senate OR peskov")
+        await wait_for(pilot, lambda: app.results is not None and len(app.article_list.ids) == 3)
+
+        def titles():
+            return [app.article_list.row(i).title for i in app.article_list.ids]
+
+        await pilot.press("O", "O", "O")  # relevance -> newest -> oldest -> title
+        assert app.sort_order == "title"
+        assert titles() == ["Budget vote", "Peskov speaks", "Storm hits coast"]
+        assert app.article_list.border_title.endswith("· title")
+        await pilot.press("O")
+        assert app.sort_order == "relevance"
+        await pilot.press("M")
+        await wait_for(pilot, lambda: app.results.query.startswith("more like:"))
+
+    run(tmp_path, scenario)
+
+
+def test_saved_searches_persist_and_appear_in_the_palette(tmp_path):
+    async def first(app, pilot):
+        app.search_input.value = "storm"
+        app.run_search("storm")
+        await wait_for(pilot, lambda: app.results is not None)
+        app.save_current_search()
+        await pilot.pause(0.2)
+        await type_text(pilot, "weather")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.saved.items == {"weather": "storm"})
+
+    async def second(app, pilot):
+        assert app.saved.items == {"weather": "storm"}
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Saved search: weather")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.results is not None and app.results.query == "storm")
+
+    run(tmp_path, first)
+    run(tmp_path, second)

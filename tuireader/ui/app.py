@@ -7,6 +7,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -30,6 +31,7 @@ from ..core.config import ConfigError, load_config
 from ..core.corpus import Corpus
 from ..core.find import find_all
 from ..core.history import SearchHistory
+from ..core.saved import SavedSearches
 from ..core.search import QueryError, SearchEngine, SearchResults, WhooshEngine
 from ..core.search.annotation_fields import quote_fingerprints
 from ..core.snippets import make_snippet
@@ -40,11 +42,14 @@ from .article_list import ArticleList
 from .commands import ArticleCommands
 from .entity_panel import EntityPanel
 from .help_screen import HelpScreen
+from .prompt import PromptScreen
 from .quote_sources import QuoteCopy, QuoteSourcesScreen
 from .reading_pane import ReadingPane, ShownArticle
 from .search_bar import SearchBar
 
 SEARCH_LIMIT = 1000
+SIMILAR_LIMIT = 50
+SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 LIVE_DELAY = 0.25  # seconds of no typing before a live search
 LIVE_MIN_CHARS = 2
 ANNOTATION_CACHE = 32
@@ -142,6 +147,8 @@ class ReaderApp(App[None]):
             show=False,
             id="app.accept_suggestion",
         ),
+        Binding("M", "more_like_this", "More like this", show=False, id="app.more_like_this"),
+        Binding("O", "cycle_sort", "Sort", show=False, id="app.sort"),
         Binding("e", "toggle_entities", "Entities", id="app.toggle_entities"),
         Binding(
             "quotation_mark", "toggle_quotes", "Quotes", key_display='"', id="app.toggle_quotes"
@@ -167,6 +174,8 @@ class ReaderApp(App[None]):
         self._syncing = False
         self._annotations: OrderedDict[int, Annotations] = OrderedDict()
         self.history = SearchHistory()
+        self.saved = SavedSearches()
+        self.sort_order = "relevance"
         self.backend: EntityBackend | None = None  # None: the embedded recognizer
         self._search_seq = 0
         self._live_timer = None
@@ -211,7 +220,7 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = self.corpus.name
         self.store = self.corpus.open_store()
-        for warning in (self.state.warning, self.history.warning):
+        for warning in (self.state.warning, self.history.warning, self.saved.warning):
             if warning:
                 self.notify(warning, severity="warning", timeout=10)
         self.reload_list()
@@ -590,17 +599,10 @@ class ReaderApp(App[None]):
         results = message.results
         self.results = results
         self._suggestion = None
+        self.sort_order = "relevance"
         lst = self.article_list
         lst.set_ids(results.ids, keep_cursor=False, snippets=True)
-        shown = len(results.ids)
-        label = f"{results.total:,} of {self.total:,} match"
-        if shown < results.total:
-            label += f" (top {shown:,})"
-        if message.live:
-            label = (
-                f"{results.total:,}+ of {self.total:,} match" if results.total > shown else label
-            )
-        lst.border_title = label
+        lst.border_title = self._results_label(results, message.live)
         lst.empty_message = f"No articles match {results.query!r}."
         self.show_message("")
         if results.ids and not message.live:
@@ -631,6 +633,77 @@ class ReaderApp(App[None]):
             if self._open_id is not None:
                 self.article_list.move_to(self._open_id)
                 self.open_article(self._open_id)
+
+    # -- more like this, sorting, saved searches ---------------------------------------------
+
+    def action_more_like_this(self) -> None:
+        shown = self.reader.shown
+        if shown is None:
+            return
+        self._similar(shown.article)
+
+    @work(thread=True, group="search")
+    def _similar(self, article: Article) -> None:
+        self._engine_ready.wait()
+        self._search_seq += 1
+        seq = self._search_seq
+        hits = self.engine.similar(article, limit=SIMILAR_LIMIT)
+        results = SearchResults(
+            query=f"more like: {article.title}", hits=hits, total=len(hits), terms=frozenset()
+        )
+        self.post_message(SearchFinished(results, seq, live=False))
+
+    def action_cycle_sort(self) -> None:
+        """Relevance, newest, oldest, title: re-order the result list."""
+        if self.results is None:
+            self.notify("Sorting applies to search results; the full list is newest first.")
+            return
+        order = SORT_ORDERS[(SORT_ORDERS.index(self.sort_order) + 1) % len(SORT_ORDERS)]
+        self.sort_order = order
+        self._show_sorted()
+        self.notify(f"Sorted by {order}")
+
+    def _show_sorted(self) -> None:
+        results = self.results
+        ids = results.ids
+        if self.sort_order != "relevance":
+            rows = self.store.rows(ids)
+            present = [i for i in ids if i in rows]
+            if self.sort_order == "title":
+                ids = sorted(present, key=lambda i: rows[i].title.casefold())
+            else:
+                newest = self.sort_order == "newest"
+                dated = [i for i in present if rows[i].date_ts is not None]
+                undated = [i for i in present if rows[i].date_ts is None]
+                ids = sorted(dated, key=lambda i: rows[i].date_ts, reverse=newest) + undated
+        self.article_list.set_ids(ids, keep_cursor=True, snippets=True)
+        self.article_list.border_title = self._results_label(results) + f" · {self.sort_order}"
+
+    def _results_label(self, results: SearchResults, live: bool = False) -> str:
+        """The list header: "37 of 19,043 match"; "+" when a live count is an estimate."""
+        shown = len(results.ids)
+        if live and results.total > shown:
+            return f"{results.total:,}+ of {self.total:,} match"
+        label = f"{results.total:,} of {self.total:,} match"
+        if shown < results.total:
+            label += f" (top {shown:,})"
+        return label
+
+    def save_current_search(self) -> None:
+        query = self.search_input.value.strip() or (self.results.query if self.results else "")
+        if not query:
+            self.notify("Run a search first, then save it.")
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                try:
+                    self.saved.save(name, query)
+                    self.notify(f"Saved search {name!r}: {query}")
+                except (OSError, ValueError) as exc:
+                    self.show_message(f"Cannot save the search: {exc}", error=True)
+
+        self.push_screen(PromptScreen(f"Name for the search {query!r}:"), named)
 
     def action_next_match(self) -> None:
         if not self.reader.next_hit(1):
@@ -745,6 +818,19 @@ class ReaderApp(App[None]):
             "Index the whole corpus again from scratch",
             lambda: self.action_reindex(rebuild=True),
         )
+        yield SystemCommand(
+            "Save search", "Save the current search under a name", self.save_current_search
+        )
+        yield SystemCommand(
+            "More like this", "Articles similar to the open one", self.action_more_like_this
+        )
+        yield SystemCommand(
+            "Sort results", "Relevance, newest, oldest, title", self.action_cycle_sort
+        )
+        for name, query in self.saved.items.items():
+            yield SystemCommand(
+                f"Saved search: {name}", query, partial(self.run_search_from_palette, query)
+            )
         yield SystemCommand("Help", "Show every key and the search syntax", self.action_help)
         yield from super().get_system_commands(screen)
 
