@@ -22,6 +22,21 @@ def write_atomic(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a crash of the machine keeps the new name)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # pragma: no cover - e.g. Windows, where folders cannot be opened
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems refuse fsync on folders
+        pass
+    finally:
+        os.close(fd)
 
 
 def set_aside(path: Path) -> Path:
@@ -30,5 +45,6 @@ def set_aside(path: Path) -> Path:
         backup = path.with_name(f"{path.name}.corrupt-{n}")
         if not backup.exists():
             os.replace(path, backup)
+            fsync_dir(path.parent)
             return backup
     raise OSError(f"too many backups of {path}")

@@ -1,18 +1,40 @@
-"""A corpus: the paths a user pointed at, and where its index and metadata are cached."""
+"""A corpus: the paths a user pointed at, and where its index and metadata are cached.
+
+The cache folder may be unusable (read-only, full, not creatable): ``prepare_cache`` then opens
+what it can, an existing index read-only or a temporary one, and says so in ``cache_message``.
+Readers of the index take a shared lock that the syncing process takes exclusively while it
+commits, so that a search never opens a half-replaced set of index files; a search that still
+trips over a concurrent change is retried on a freshly opened index.
+"""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from . import paths as app_paths
 from .articles import Article
 from .loaders import check_paths, read_article
-from .search import WhooshEngine
-from .store import ArticleRow, MetaStore
+from .search import QueryError, SearchHit, SearchResults, WhooshEngine
+from .store import ArticleRow, CacheError, MetaStore
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+# How long a reader waits for a commit to end before reading anyway (and retrying on errors).
+READ_LOCK_WAIT = 2.0
+RETRIES = 3
 
 
 class Corpus:
@@ -24,6 +46,10 @@ class Corpus:
         self.id = hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         root = cache_root or app_paths.cache_dir()
         self.cache_dir = root / "corpora" / f"{_slug(self.paths[0].name)}-{self.id}"
+        self.read_only = False  # the cache cannot be written: show the index as it is
+        self.temporary = False  # the cache could not be used: the index is in a temp folder
+        self.cache_message: str | None = None
+        self._prepared = False
 
     @property
     def name(self) -> str:
@@ -43,17 +69,256 @@ class Corpus:
     def lock_path(self) -> Path:
         return self.cache_dir / "sync.lock"
 
-    def open_store(self) -> MetaStore:
-        """A metadata connection for the calling thread."""
-        return MetaStore(self.store_path)
+    @property
+    def commit_lock_path(self) -> Path:
+        return self.cache_dir / "commit.lock"
 
-    def open_engine(self) -> WhooshEngine:
-        return WhooshEngine(self.index_dir)
+    @property
+    def dirty_path(self) -> Path:
+        """Present while a sync has uncommitted work: found at start, the last one was killed."""
+        return self.cache_dir / "sync.dirty"
+
+    # -- the cache folder ----------------------------------------------------------------------
+
+    def prepare_cache(self, fallback: bool = True) -> str | None:
+        """Make sure the cache can be written; returns None, or a one-line message.
+
+        When it cannot be written (read-only, full, not creatable): with ``fallback``, an index
+        already there is opened read-only (``read_only``; syncs do nothing), else a temporary
+        cache is used (``temporary``; removed at exit); the message says which. Without
+        ``fallback`` (``tuireader index``), raises CacheError. Called by ``open_store`` and
+        ``open_engine``; only the first call does anything.
+        """
+        if self._prepared:
+            return self.cache_message
+        problem = _write_problem(self.cache_dir)
+        if problem is None:
+            self._prepared = True
+            return None
+        if not fallback:
+            raise CacheError(problem)
+        self._prepared = True
+        if self.store_path.exists() and (self.index_dir / "FORMAT").exists():
+            self.read_only = True
+            self.cache_message = f"{problem}; showing the index as it is, without updating it"
+            return self.cache_message
+        try:
+            temp = Path(tempfile.mkdtemp(prefix="tuireader-"))
+        except OSError as exc:
+            raise CacheError(f"{problem}; no temporary folder either ({exc.strerror})") from exc
+        atexit.register(shutil.rmtree, temp, True)
+        self.cache_dir = temp / self.cache_dir.name
+        self.temporary = True
+        self.cache_message = f"{problem}; indexing into a temporary folder that is not kept"
+        return self.cache_message
+
+    def open_store(self) -> MetaStore:
+        """A metadata connection for the calling thread (read-only when the cache is)."""
+        self.prepare_cache()
+        return MetaStore(self.store_path, read_only=self.read_only)
+
+    def open_engine(self, spec: str = "embedded") -> SafeEngine:
+        """The search index, opened under the read lock, with searches retried on a
+        concurrent commit (see SafeEngine)."""
+        self.prepare_cache()
+        return SafeEngine(self, spec)
+
+    # -- locks -----------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def index_read_lock(self, wait: float = READ_LOCK_WAIT) -> Iterator[bool]:
+        """Shared lock against commits; yields whether it was got within ``wait`` seconds."""
+        with _flock(self.commit_lock_path, shared=True, wait=wait) as got:
+            yield got
+
+    @contextlib.contextmanager
+    def index_write_lock(self) -> Iterator[bool]:
+        """Exclusive lock held while a sync commits (waits for readers, which are quick)."""
+        with _flock(self.commit_lock_path, shared=False, wait=60.0) as got:
+            yield got
 
     @staticmethod
     def read(row: ArticleRow) -> Article:
         """The full article behind a list row, read from the corpus."""
         return read_article(row.file, row.locator, row.key)
+
+
+class SafeEngine:
+    """A WhooshEngine for a corpus whose index another process may be writing.
+
+    Opening and every search run under the corpus's shared read lock, so they never see a
+    commit half done; should one still fail on an index error (a lock wait that timed out, a
+    writer of an older version), the index is opened afresh and the call retried, so a search
+    while another process writes does not fail. Anything else is passed to the engine.
+    """
+
+    def __init__(self, corpus: Corpus, spec: str = "embedded") -> None:
+        self.corpus = corpus
+        self.spec = spec
+        self._swap = threading.Lock()
+        self.inner = self._open()
+
+    def _open(self) -> WhooshEngine:
+        last: Exception | None = None
+        for attempt in range(RETRIES):
+            with self.corpus.index_read_lock():
+                try:
+                    return WhooshEngine(self.corpus.index_dir, self.spec)
+                except OSError as exc:
+                    if self.corpus.read_only or exc.errno in (30, 28, 13):  # EROFS ENOSPC EACCES
+                        raise CacheError(
+                            f"cannot open the index in {self.corpus.index_dir}: {exc.strerror}"
+                        ) from exc
+                    last = exc
+            time.sleep(0.05 * (attempt + 1))
+        raise CacheError(f"cannot open the index in {self.corpus.index_dir}: {last}")
+
+    def _reopen(self, broken: WhooshEngine) -> None:
+        with self._swap:
+            if self.inner is broken:
+                with contextlib.suppress(Exception):
+                    broken.close()
+                self.inner = self._open()
+
+    @staticmethod
+    def _drop_stale_searcher(engine: WhooshEngine) -> None:
+        """Close the engine's searcher when the index changed, so that a new one is opened.
+
+        whoosh-reloaded 2.7.5's ``Searcher.refresh()`` keeps the segments of the old reader
+        that a commit merged away (``FileIndex._reader(reuse=...)`` extends the new segment
+        list with the old ones), so after a merge every document is counted twice. Until
+        WhooshEngine stops refreshing, the searcher is replaced instead.
+        """
+        searcher = getattr(engine, "_searcher", None)
+        lock = getattr(engine, "_lock", None)
+        if searcher is None or lock is None or searcher.up_to_date():
+            return
+        with lock:
+            if engine._searcher is searcher:
+                engine._searcher = None
+                with contextlib.suppress(Exception):
+                    searcher.close()
+
+    def _call(self, name: str, *args, **kwargs):
+        for attempt in range(RETRIES):
+            engine = self.inner
+            try:
+                with self.corpus.index_read_lock():
+                    self._drop_stale_searcher(engine)
+                    return getattr(engine, name)(*args, **kwargs)
+            except QueryError as exc:
+                if not _index_trouble(exc.__cause__) or attempt == RETRIES - 1:
+                    raise
+            except Exception as exc:
+                if not _index_trouble(exc) or attempt == RETRIES - 1:
+                    raise
+            time.sleep(0.05 * (attempt + 1))
+            self._reopen(engine)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 1000, **kwargs) -> SearchResults:
+        return self._call("search", query, limit, **kwargs)
+
+    def suggest(self, query: str) -> str | None:
+        return self._call("suggest", query)
+
+    def similar(self, article: Article, limit: int = 10) -> list[SearchHit]:
+        return self._call("similar", article, limit)
+
+    def articles_quoting(self, quote_text: str, exclude_key: str = "", limit: int = 50):
+        return self._call("articles_quoting", quote_text, exclude_key=exclude_key, limit=limit)
+
+    def refresh(self) -> None:
+        self._call("refresh")
+
+    def doc_count(self) -> int:
+        return self._call("doc_count")
+
+    def match_spans(self, terms: Iterable[str], text: str) -> list[tuple[int, int]]:
+        return self.inner.match_spans(terms, text)
+
+    def parse(self, query: str):
+        return self.inner.parse(query)
+
+    # -- writing and the rest --------------------------------------------------------------------
+
+    def writer(self, parallel: bool = False):
+        return self.inner.writer(parallel=parallel)
+
+    def clear(self) -> None:
+        self.inner.clear()
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+
+def _index_trouble(exc: BaseException | None) -> bool:
+    """Whether an error looks like the index changing under a reader (worth a retry)."""
+    if exc is None or isinstance(exc, (QueryError, MemoryError, RecursionError)):
+        return False
+    module = type(exc).__module__ or ""
+    return isinstance(exc, (OSError, EOFError, KeyError)) or module.startswith("whoosh")
+
+
+@contextlib.contextmanager
+def _flock(path: Path, shared: bool, wait: float) -> Iterator[bool]:
+    """flock ``path`` (shared or exclusive), waiting up to ``wait`` seconds; yields whether it
+    was got. A lock file that cannot be opened (read-only cache) means no writer: go on."""
+    if fcntl is None:  # pragma: no cover
+        yield False
+        return
+    try:
+        handle = open(path, "a+b")  # noqa: SIM115 (closed below)
+    except OSError:
+        try:
+            handle = open(path, "rb")  # noqa: SIM115
+        except OSError:
+            yield False
+            return
+    got = False
+    try:
+        mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+        deadline = time.monotonic() + wait
+        # A writer polls often: readers hold the lock for a search at a time, and a writer
+        # that waits long between tries would find it taken again (starved).
+        delay, most = (0.005, 0.05) if shared else (0.0005, 0.002)
+        while True:
+            try:
+                fcntl.flock(handle, mode | fcntl.LOCK_NB)
+                got = True
+                break
+            except OSError:
+                if time.monotonic() >= deadline:
+                    break
+                time.sleep(delay)
+                delay = min(most, delay * 2)
+        yield got
+    finally:
+        if got:
+            with contextlib.suppress(OSError):
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+def _write_problem(folder: Path) -> str | None:
+    """None when files can be created and written in ``folder`` (made if missing), else why."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".probe-", dir=folder)
+        try:
+            os.write(fd, b"x" * 4096)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            os.unlink(probe)
+    except OSError as exc:
+        return f"cannot write the index in {folder}: {exc.strerror or exc}"
+    return None
 
 
 def _slug(name: str) -> str:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
 from .atomic import set_aside, write_atomic
+
+# A temp file of a save older than this was left by a process that was killed.
+_STALE_TEMP_SECONDS = 60
 
 
 @dataclass
@@ -21,6 +26,7 @@ class UserState:
     @classmethod
     def load(cls, path: Path | None = None) -> UserState:
         path = path or paths.data_dir() / "state.json"
+        _remove_stale_temps(path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if not isinstance(data, dict) or not isinstance(data.get("corpora", {}), dict):
@@ -47,3 +53,13 @@ class UserState:
         entry = self.corpora.setdefault(corpus_id, {})
         entry["paths"] = corpus_paths
         entry["last_open"] = key
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Delete temp files of saves that were killed before their rename (``write_atomic``)."""
+    with contextlib.suppress(OSError):
+        now = time.time()
+        for temp in path.parent.glob(f".{path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if now - temp.stat().st_mtime > _STALE_TEMP_SECONDS:
+                    temp.unlink()

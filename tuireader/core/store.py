@@ -11,9 +11,26 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 from .articles import Article
+from .loaders import CorpusError
 from .text import fold
+
+# The ``file`` under which skips found while walking the folders are kept (not a real file).
+DISCOVERY = ""
+
+
+class CacheError(CorpusError):
+    """The cache folder (index and metadata) cannot be written: read-only, full, or missing
+    permissions. The message is one line, for the user."""
+
+
+def cache_error(action: str, where: Path, exc: BaseException) -> CacheError:
+    """A CacheError with a one-line message from an OSError or sqlite3 error."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return CacheError(f"cannot {action} in {where}: {reason or type(exc).__name__}")
+
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -72,15 +89,26 @@ class ArticleRow:
 
 
 class MetaStore:
-    """One connection to a corpus's metadata database."""
+    """One connection to a corpus's metadata database.
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    ``read_only`` opens an existing database without writing anything next to it (for a
+    read-only cache folder); raises CacheError when it cannot be opened either way.
+    """
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
-        self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA)
+        self.read_only = read_only
+        if read_only:
+            self.db = _connect_read_only(path)
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise cache_error("write the article list", path.parent, exc) from exc
 
     def close(self) -> None:
         self.db.close()
@@ -216,18 +244,77 @@ class MetaStore:
         self.db.execute("DELETE FROM skips WHERE file = ?", (file,))
         self.db.executemany(
             "INSERT INTO skips (file, item, reason) VALUES (?,?,?)",
-            ((file, item, reason) for item, reason in skips),
+            ((_storable(file), _storable(item), _storable(reason)) for item, reason in skips),
         )
 
-    def skips(self) -> list[tuple[str, str]]:
-        """(item, reason) for everything skipped by the syncs so far."""
-        return list(self.db.execute("SELECT item, reason FROM skips ORDER BY item"))
+    def skips(self, limit: int | None = None) -> list[tuple[str, str]]:
+        """(item, reason) for everything skipped by the syncs so far (files that could not be
+        read, bad records, articles read only in part, folders that could not be listed)."""
+        sql = "SELECT item, reason FROM skips ORDER BY item"
+        if limit is not None:
+            return list(self.db.execute(sql + " LIMIT ?", (limit,)))
+        return list(self.db.execute(sql))
+
+    def skips_of(self, file: str) -> list[tuple[str, str]]:
+        """(item, reason) skipped in one file (DISCOVERY: in the folder walk)."""
+        return list(self.db.execute("SELECT item, reason FROM skips WHERE file = ?", (file,)))
+
+    def skip_count(self) -> int:
+        """How many items ``skips()`` would list (cheap, for a count in the UI)."""
+        return self.db.execute("SELECT count(*) FROM skips").fetchone()[0]
+
+    def skipped_files(self) -> set[str]:
+        """The files with skips recorded (DISCOVERY for the folder walk)."""
+        return {row[0] for row in self.db.execute("SELECT DISTINCT file FROM skips")}
+
+    def key_ids(self) -> dict[str, int]:
+        """key -> id of every article (for checking the index against the store)."""
+        return dict(self.db.execute("SELECT key, id FROM articles"))
+
+    def forget_articles(self, ids: Iterable[int]) -> set[str]:
+        """Delete articles by id and forget their files' state, so that the next sync reads
+        those files again; returns the files."""
+        files: set[str] = set()
+        for article_id in ids:
+            row = self.db.execute("SELECT file FROM articles WHERE id = ?", (article_id,))
+            found = row.fetchone()
+            if found:
+                files.add(found[0])
+                self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.db.executemany("DELETE FROM files WHERE path = ?", ((f,) for f in files))
+        return files
 
     def set_file(self, path: str, size: int, mtime_ns: int) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO files (path, size, mtime_ns) VALUES (?,?,?)",
             (path, size, mtime_ns),
         )
+
+
+def _storable(text: str) -> str:
+    """Text SQLite takes: a name with undecodable bytes (lone surrogates from os) gets them as
+    ``\\xff`` escapes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open a database for reading only; ``immutable`` when even its WAL index cannot be made."""
+    if not path.exists():
+        raise CacheError(f"no article list in {path.parent} (it was never indexed)")
+    uri = "file:" + quote(str(path))
+    last: sqlite3.Error | None = None
+    for mode in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            db = sqlite3.connect(f"{uri}?{mode}", uri=True, timeout=30, isolation_level=None)
+            db.execute("SELECT count(*) FROM articles").fetchone()
+            return db
+        except sqlite3.Error as exc:
+            last = exc
+    raise cache_error("read the article list", path.parent, last or sqlite3.Error())
 
 
 def _row(values: tuple) -> ArticleRow:

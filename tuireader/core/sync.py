@@ -4,22 +4,33 @@ Only new, changed and removed articles are touched: files are compared by path, 
 modification time; records of a changed dump by content hash. Work is committed in growing
 batches, so articles appear (and become searchable) while a large corpus is still indexing.
 The index is committed before the metadata, so a run killed in between is repaired by the next
-one, which sees those files as not yet done.
+one, which sees those files as not yet done. A marker file (``sync.dirty``) is present while a
+sync has uncommitted work; a run that finds it checks the index against the metadata and mends
+both (stale documents deleted, missing articles read again), with no manual step.
+
+Every skip (a file that cannot be read, a bad record, an article read only in part, a folder
+that cannot be listed) is kept in the metadata store (``MetaStore.skips()``) and logged with its
+reason in the log file (``log.log_file()``). A cache folder that cannot be written (full,
+read-only) raises CacheError with a one-line message.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+import sqlite3
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .articles import Article
 from .corpus import Corpus
-from .loaders import Skipped, SourceFile, discover, iter_articles
+from .loaders import Skipped, SourceFile, TruncatedFile, discover, iter_articles
+from .log import get_logger, log_skips
 from .search import IndexWriter, SearchEngine
-from .store import MetaStore
+from .store import DISCOVERY, CacheError, MetaStore, cache_error
 
 try:
     import fcntl
@@ -69,6 +80,8 @@ class SyncReport:
     seconds: float = 0.0
     cancelled: bool = False
     busy: bool = False  # another process was syncing this corpus
+    read_only: bool = False  # the cache cannot be written: nothing was synced
+    repaired: str = ""  # what was mended after an interrupted run, for a message
 
     @property
     def changed(self) -> bool:
@@ -82,8 +95,12 @@ class SyncBusy(Exception):
 @contextlib.contextmanager
 def sync_lock(corpus: Corpus) -> Iterator[None]:
     """One syncing process per corpus; others read what is there."""
-    corpus.cache_dir.mkdir(parents=True, exist_ok=True)
-    with open(corpus.lock_path, "a+") as handle:
+    try:
+        corpus.cache_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(corpus.lock_path, "a+")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise cache_error("write the index", corpus.cache_dir, exc) from exc
+    with handle:
         if fcntl is not None:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -103,12 +120,41 @@ def sync(
     progress: Callable[[SyncProgress], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> SyncReport:
-    """Update store and index from the corpus files; safe to call on every start."""
+    """Update store and index from the corpus files; safe to call on every start.
+
+    Returns at once with ``busy`` when another process syncs the corpus, and with
+    ``read_only`` when the cache cannot be written (``Corpus.prepare_cache``). Raises
+    CacheError when writing the index or the metadata fails (disk full, read-only).
+    """
+    if corpus.read_only or getattr(store, "read_only", False):
+        return SyncReport(
+            read_only=True, skipped=[Skipped(item, reason) for item, reason in store.skips()]
+        )
+    bad_keys: set[str] = set()
     try:
         with sync_lock(corpus):
-            return _Sync(corpus, store, engine, progress, cancel).run()
+            for _attempt in range(_MAX_RESTARTS):
+                try:
+                    return _Sync(corpus, store, engine, progress, cancel, bad_keys).run()
+                except _BadArticle as bad:
+                    bad_keys.add(bad.key)  # the batch was cancelled: go again without it
+            raise CacheError(f"indexing failed on {len(bad_keys)} articles: see the log")
     except SyncBusy:
         return SyncReport(busy=True)
+    except (OSError, sqlite3.Error) as exc:  # reading errors are skips: these are writes
+        get_logger().error("sync of %s failed: %s", corpus.cache_dir, exc)
+        raise cache_error("write the index", corpus.cache_dir, exc) from exc
+
+
+_MAX_RESTARTS = 20
+
+
+class _BadArticle(Exception):
+    """The index writer failed on an article; the batch is cancelled and the sync redone."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 class _Sync:
@@ -119,8 +165,11 @@ class _Sync:
         engine: SearchEngine,
         progress: Callable[[SyncProgress], None] | None,
         cancel: threading.Event | None,
+        bad_keys: set[str] | None = None,
     ) -> None:
         self.corpus = corpus
+        self.bad_keys = bad_keys if bad_keys is not None else set()
+        self.log = get_logger()
         self.store = store
         self.engine = engine
         self.report_progress = progress or (lambda _p: None)
@@ -133,18 +182,23 @@ class _Sync:
         self.in_batch = 0
         self.writer: IndexWriter | None = None
         self.last_report = 0.0
+        self.dirty = False
 
     def run(self) -> SyncReport:
         started = time.monotonic()
+        if self.corpus.dirty_path.exists():
+            self.report.repaired = _repair(self.corpus, self.store, self.engine)
+            self.replace = self.engine.doc_count() > 0
         if self.engine.doc_count() == 0 and self.store.count() > 0:
             # The index was rebuilt (new format) or lost: index every article again.
+            self.log.warning("%s: index empty or rebuilt; indexing every article", self.name)
             self.store.clear()
         files, skipped = discover(self.corpus.paths)
-        self.report.skipped.extend(skipped)
         known = self.store.file_states()
         current = {f.path for f in files}
         changed = [f for f in files if known.get(f.path) != (f.size, f.mtime_ns)]
         removed = sorted(set(known) - current)
+        self._record_discovery(skipped, current)
         self.report.unchanged_files = len(files) - len(changed)
         self.progress.bytes_total = sum(f.size for f in changed)
         self.parallel = self.progress.bytes_total > PARALLEL_BYTES
@@ -165,16 +219,52 @@ class _Sync:
         except BaseException:
             self._abort()
             raise
+        with contextlib.suppress(OSError):
+            self.corpus.dirty_path.unlink()
         self.report.skipped.extend(Skipped(item, reason) for item, reason in self.store.skips())
         self.report.seconds = time.monotonic() - started
+        if self.report.changed or self.report.repaired:
+            self.log.info(
+                "%s: %d added, %d updated, %d removed, %d skipped in %.1f s%s",
+                self.name,
+                self.report.added,
+                self.report.updated,
+                self.report.removed,
+                len(self.report.skipped),
+                self.report.seconds,
+                f"; {self.report.repaired}" if self.report.repaired else "",
+            )
         return self.report
+
+    @property
+    def name(self) -> str:
+        return self.corpus.name
+
+    def _record_discovery(self, skipped: list[Skipped], current: set[str]) -> None:
+        """Keep the folder walk's skips, and drop skips of files that are gone."""
+        pairs = [(s.path, s.reason) for s in skipped]
+        old = set(self.store.skips_of(DISCOVERY))
+        stale = self.store.skipped_files() - current - {DISCOVERY}
+        if set(pairs) == old and not stale:
+            return
+        log_skips(self.name, [p for p in pairs if p not in old])
+        self.store.begin()
+        try:
+            self.store.set_skips(DISCOVERY, pairs)
+            for path in stale:
+                self.store.set_skips(path, [])
+            self.store.commit()
+        except BaseException:
+            self.store.rollback()
+            raise
 
     def _sync_file(self, source: SourceFile) -> None:
         old = self.store.articles_of_file(source.path)
         seen: set[str] = set()
         skips: list[tuple[str, str]] = []
         base = self.progress.bytes_done
-        complete = True
+        complete = True  # False: keep the old articles not seen, read the file again next time
+        remember = True  # False: do not record the file as done (retry it next time)
         try:
             for item, done in iter_articles(source):
                 if self.cancel.is_set():
@@ -183,12 +273,27 @@ class _Sync:
                 if isinstance(item, Skipped):
                     skips.append((item.path, item.reason))
                     continue
+                if item.key in self.bad_keys:
+                    skips.append((item.key, "the index could not take this article (see log)"))
+                    continue
                 seen.add(item.key)
                 self._put(item, old.get(item.key))
-        except (OSError, ValueError, EOFError, UnicodeError) as exc:
-            reason = _reason(exc)
-            skips.append((source.path, reason))
+        except (_Cancelled, _BadArticle, CacheError):
+            raise
+        except TruncatedFile as exc:
+            skips.append((source.path, str(exc)))
+            complete = remember = False  # it may still be being written: read it again
+        except (OSError, EOFError) as exc:  # cannot open/read (permissions, vanished, I/O)
+            skips.append((source.path, f"cannot read: {_reason(exc)}"))
             complete = not seen  # a file that fails part-way keeps its old articles
+            remember = False  # e.g. made readable later without a new mtime
+        except (ValueError, UnicodeError, RecursionError) as exc:
+            skips.append((source.path, _reason(exc)))
+            complete = not seen
+        except Exception as exc:  # a bug reading one file must not stop the sync
+            self.log.error("%s: reading %s failed:\n%s", self.name, source.path, _trace(exc))
+            skips.append((source.path, f"internal error: {type(exc).__name__}: {exc}"))
+            complete = not seen
         self.progress.bytes_done = base + source.size
         self._begin()
         if complete:
@@ -197,7 +302,10 @@ class _Sync:
                 self.writer.delete_key(key)
             self.store.delete_articles(gone)
             self.report.removed += len(gone)
+        if complete and remember:
             self.store.set_file(source.path, source.size, source.mtime_ns)
+        previous = set(self.store.skips_of(source.path))
+        log_skips(self.name, [s for s in skips if s not in previous])
         self.store.set_skips(source.path, skips)
         self._tick()
 
@@ -208,7 +316,14 @@ class _Sync:
             self.store.move_article(existing[0], article.locator)
             return
         article_id = self.store.put_article(article, digest)
-        self.writer.add(article_id, article, replace=self.replace or existing is not None)
+        try:
+            self.writer.add(article_id, article, replace=self.replace or existing is not None)
+        except (OSError, CacheError):
+            raise
+        except Exception as exc:  # the writer may be half-way through the document: redo
+            self.log.error("%s: indexing %s failed:\n%s", self.name, article.key, _trace(exc))
+            self._abort()
+            raise _BadArticle(article.key) from exc
         if existing is None:
             self.report.added += 1
         else:
@@ -223,13 +338,19 @@ class _Sync:
 
     def _begin(self) -> None:
         if self.writer is None:
+            if not self.dirty:
+                self.corpus.dirty_path.touch()
+                self.dirty = True
             self.writer = self.engine.writer(parallel=self.parallel)
             self.store.begin()
 
     def _commit(self) -> None:
         if self.writer is None:
             return
-        self.writer.commit()  # index first: a kill before the store commits is redone next run
+        # Index first: a kill before the store commits is repaired next run. Readers wait
+        # while whoosh replaces its table of contents and deletes the files it no longer uses.
+        with self.corpus.index_write_lock():
+            self.writer.commit()
         self.store.commit()
         self.writer = None
         self.in_batch = 0
@@ -259,3 +380,82 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc) or type(exc).__name__
+
+
+def _trace(exc: BaseException) -> str:
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip()
+
+
+# -- repairing after an interrupted sync ----------------------------------------------------
+
+
+def _repair(corpus: Corpus, store: MetaStore, engine: SearchEngine) -> str:
+    """Make the index and the metadata agree after a sync that did not finish.
+
+    The index commits before the metadata, so a kill in between leaves documents the metadata
+    does not know (their article ids may even be given to other articles later): every
+    document whose key is not in the store, or whose article id is not the store's id for
+    that key, is deleted. Articles of the store missing from the index (an index commit lost)
+    are forgotten with their file's state, so that the sync reads them again. Returns what was
+    done, for the log and the report ("" when all agreed).
+    """
+    log = get_logger()
+    ix = _whoosh_index(engine)
+    if ix is None:  # another engine: it cannot be checked, so index everything again
+        store.clear()
+        engine.clear()
+        return "interrupted sync: index rebuilt"
+    wanted = store.key_ids()  # key -> article id
+    stale: list[int] = []
+    valid: set[int] = set()
+    with ix.reader() as reader:
+        key_of: dict[int, str] = {}
+        if "key" in reader.indexed_field_names():
+            for term in reader.lexicon("key"):
+                key = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+                for docnum in reader.postings("key", term).all_ids():
+                    key_of[docnum] = key
+        for docnum, fields in reader.iter_docs():
+            aid = fields.get("aid")
+            key = key_of.get(docnum)
+            if key is None or wanted.get(key) != aid or aid in valid:
+                stale.append(docnum)
+            else:
+                valid.add(aid)
+    missing = set(wanted.values()) - valid
+    if not stale and not missing:
+        with contextlib.suppress(OSError):
+            os.unlink(corpus.dirty_path)
+        return ""
+    if stale:
+        writer = ix.writer(timeout=60.0)
+        try:
+            for docnum in stale:
+                writer.delete_document(docnum)
+        except BaseException:
+            writer.cancel()
+            raise
+        with corpus.index_write_lock():
+            writer.commit()
+    if missing:
+        store.begin()
+        try:
+            files = store.forget_articles(missing)
+            store.commit()
+        except BaseException:
+            store.rollback()
+            raise
+    else:
+        files = set()
+    done = (
+        f"interrupted sync repaired: {len(stale)} stale index entries deleted, "
+        f"{len(missing)} articles in {len(files)} files to read again"
+    )
+    log.warning("%s: %s", corpus.name, done)
+    return done
+
+
+def _whoosh_index(engine: SearchEngine):
+    """The whoosh index behind an engine (a SafeEngine or a WhooshEngine), else None."""
+    inner = getattr(engine, "inner", engine)
+    return getattr(inner, "_ix", None)

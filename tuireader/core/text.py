@@ -6,15 +6,32 @@ import codecs
 import re
 import unicodedata
 
-# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional
-# embedding/override/isolate characters that can reorder what a reader sees.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# Whole escape sequences first, so that their printable tails ("[31m") go too.
+# C0 controls except tab and newline, DEL, C1 controls, the bidirectional marks and
+# embedding/override/isolate characters that can reorder what a reader sees, stray byte order
+# marks (zero-width no-break spaces) and lone surrogates (from JSON "\ud800" escapes).
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Whole escape sequences first, so that their printable tails ("[31m") go too; both the 7-bit
+# (ESC-prefixed) and the 8-bit (C1) forms. Payloads are bounded so that a stray introducer does
+# not swallow the rest of an article (what is left is harmless once the controls are gone).
 _ESCAPE_RE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, ended by BEL or ST
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
-    r"|\x1b[@-Z\\-_]"  # two-byte escapes
+    r"(?:\x1b\[|\x9b)[0-?]{0,64}[ -/]{0,8}[@-~]"  # CSI
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\|\x9c)?"  # OSC, ended by BEL or ST
+    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]{0,4096}(?:\x1b\\|\x9c)?"  # DCS SOS PM APC
+    r"|\x1b[@-Z\\-_]"  # two-byte (Fe) escapes
+    r"|\x1b[ -/]{1,4}[0-~]"  # escapes with intermediates (character set selection)
+)
+_LINE_SEPARATORS_RE = re.compile("\r\n?|[\x85\u2028\u2029]")
+# Characters made visible as escapes when a path or other raw value is printed.
+_INVISIBLE_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    "\u2028\u2029\ud800-\udfff]"
+)
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal may act on.
+_JSON_UNSAFE_RE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
 )
 _SPACE_RUN_RE = re.compile(r"[ \t]+")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s")
@@ -24,11 +41,16 @@ _HEADLINE_MAX = 160
 
 
 def clean_text(text: str) -> str:
-    """Normalise newlines and remove escape sequences and control characters."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x1b" in text:
-        text = _ESCAPE_RE.sub("", text)
+    """Normalise newlines and remove escape sequences and control characters.
+
+    CRLF, lone CR, NEL and the Unicode line/paragraph separators become ``\\n``; escape
+    sequences (CSI, OSC including OSC 52 clipboard writes and title changes, DCS, ...) are
+    removed whole; remaining C0/C1 controls (but tab and newline), bidirectional overrides and
+    stray BOMs are removed; lone surrogates become U+FFFD.
+    """
+    text = _LINE_SEPARATORS_RE.sub("\n", text)
+    text = _ESCAPE_RE.sub("", text)
+    text = _SURROGATE_RE.sub("\ufffd", text)
     return _CONTROL_RE.sub("", text)
 
 
@@ -37,31 +59,115 @@ def clean_line(text: str) -> str:
     return _SPACE_RUN_RE.sub(" ", clean_text(text).replace("\n", " ")).strip()
 
 
+def visible(text: str) -> str:
+    """A raw value (a path, a record id) with its invisible characters shown as escapes.
+
+    For printing values that must not be altered silently (a file name may really contain an
+    escape character) yet must not act on the terminal: ``\\x1b``, ``\\u202e``, ``\\udcff``.
+    """
+    return _INVISIBLE_RE.sub(_escape_char, text)
+
+
+def json_safe(line: str) -> str:
+    """A ``json.dumps(..., ensure_ascii=False)`` line with terminal-active characters escaped.
+
+    json.dumps escapes C0 controls but leaves DEL, C1 controls (``\\x9b`` is an 8-bit CSI),
+    bidirectional overrides, line separators and lone surrogates raw; they become ``\\uXXXX``
+    escapes, which decode to the same value.
+    """
+    return _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+
+
+def _escape_char(match: re.Match) -> str:
+    code = ord(match.group())
+    if code == 0x0A:
+        return "\\n"
+    if code == 0x09:
+        return "\\t"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def decode_bytes(data: bytes) -> str:
-    """Decode file contents: BOMs first, then UTF-8, then cp1252, then Latin-1."""
+    """Decode file contents.
+
+    A BOM decides (UTF-32, UTF-8, UTF-16); then UTF-16 without a BOM when every other byte is
+    NUL; then UTF-8; then UTF-8 with its few bad bytes replaced when most non-ASCII text is
+    valid UTF-8 (a damaged UTF-8 file), else cp1252, else Latin-1.
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return data.decode("utf-32", errors="replace")
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
+        return data[: len(data) & ~1].decode("utf-16", errors="replace")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data[: len(data) & ~1].decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for c in replaced if c > "\x7f") - bad - data.count(b"\xef\xbf\xbd")
+    if good >= max(1, bad):
+        return replaced
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
 
 
-def looks_binary(data: bytes) -> bool:
-    """Guess whether a file's leading bytes are binary rather than text."""
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when the bytes look like mostly-ASCII UTF-16 text, else None."""
     head = data[:4096]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if len(head) < 8:
+        return None
+    half = len(head) // 2
+    even, odd = head[0::2], head[1::2]
+    for zeros, chars, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * half and chars.count(0) <= 0.05 * half:
+            # mostly ASCII letters, digits, punctuation and spaces in the other half
+            text_like = sum(1 for b in chars if 32 <= b < 127 or b in (9, 10, 13))
+            return name if text_like >= 0.7 * len(chars) else None
+    return None
+
+
+# Leading bytes of common binary formats (images, archives, executables, PDF, SQLite).
+_MAGIC = (
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"\xfd7zXZ\x00",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+    b"SQLite format 3\x00",
+)
+
+
+def looks_binary(data: bytes) -> bool:
+    """Guess whether a file's leading bytes are binary rather than text.
+
+    A few NUL bytes in a text file do not make it binary (they are removed when it is cleaned);
+    a known binary signature, more than 1% NULs or more than 5% other controls do.
+    """
+    head = data[:4096]
+    if not head or head.startswith(
+        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+    ):
         return False
-    if b"\x00" in head:
+    if head.startswith(_MAGIC):
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return bool(head) and controls / len(head) > 0.1
+    if _utf16_without_bom(head):
+        return False
+    nuls = head.count(0)
+    controls = sum(1 for b in head if b < 32 and b not in (0, 9, 10, 12, 13, 27))
+    return nuls / len(head) > 0.01 or controls / len(head) > 0.05
 
 
 def split_headline(text: str) -> tuple[str | None, str]:

@@ -1,0 +1,109 @@
+"""SIGKILL `tuireader index` at random moments; the next run must finish a correct index.
+
+Also: SIGKILL a process that saves the user state in a loop; the state must always load.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tuireader.core.corpus import Corpus
+from tuireader.core.state import UserState
+
+ARTICLES = 1500
+ROUNDS = 14
+MARK = "zebrafish"
+# Small batches, so that kills land before, inside and after many commits; every third round
+# indexes with two writer processes (whoosh's MpWriter), as big corpora do.
+INDEX = (
+    "import sys, tuireader.core.sync as s; s.FIRST_BATCH = 100; s.MAX_BATCH = 300; "
+    "s.PARALLEL_BYTES = int(sys.argv[2]); "
+    "from tuireader.cli import main; sys.exit(main(['index', sys.argv[1]]))"
+)
+
+
+def _corpus(root: Path) -> None:
+    rng = random.Random(7)
+    words = ["the", "minister", "said", "talks", "went", "on", "late", "into", "night", "budget"]
+    (root / "sub").mkdir(parents=True)
+    for i in range(ARTICLES):
+        body = " ".join(rng.choice(words) for _ in range(40))
+        folder = root / "sub" if i % 2 else root
+        (folder / f"a{i:05d}.txt").write_text(f"Story {i}\n\n{MARK} uniq{i}x {body}.\n")
+    (root / "bad.txt").write_bytes(b"\x00\x01\x02" * 50)  # one skip, so that reports have one
+
+
+def test_sigkill_during_index_never_needs_a_manual_step(tmp_path):
+    root = tmp_path / "corpus"
+    _corpus(root)
+    rng = random.Random(int(os.environ.get("KILL_SEED", "11")))
+    for round_ in range(ROUNDS):
+        parallel = "0" if round_ % 3 == 2 else str(1 << 40)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", INDEX, str(root), parallel],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        time.sleep(rng.uniform(0.3, 1.6))
+        proc.send_signal(signal.SIGKILL)
+        _, err = proc.communicate()
+        if proc.returncode not in (0, -signal.SIGKILL):
+            raise AssertionError(f"round {round_}: exit {proc.returncode}: {err.decode()}")
+    done = subprocess.run(
+        [sys.executable, "-m", "tuireader", "index", str(root)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"{ARTICLES:,} articles" in done.stdout
+    assert "skipped 1 items" in done.stderr and "bad.txt: binary file" in done.stderr
+    corpus = Corpus([root])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    assert store.count() == ARTICLES == engine.doc_count()
+    assert engine.search(MARK, limit=5).total == ARTICLES
+    for i in random.Random(3).sample(range(ARTICLES), 40):
+        results = engine.search(f"uniq{i}x")
+        assert results.total == 1
+        assert store.get(results.ids[0]).title == f"Story {i}"
+    assert not corpus.dirty_path.exists()
+    again = subprocess.run(
+        [sys.executable, "-m", "tuireader", "index", str(root)], capture_output=True, text=True
+    )
+    assert "(0 added, 0 updated, 0 removed)" in again.stdout
+
+
+SAVER = """
+import sys, itertools
+from pathlib import Path
+from tuireader.core.state import UserState
+state = UserState.load(Path(sys.argv[1]))
+assert state.warning is None, state.warning
+for n in itertools.count():
+    state.set_last_open(f"corpus{n % 50}", ["/news"] * (n % 300), f"/news/{n}.txt" * 20)
+    state.save()
+    if n == 3:
+        print("saving", flush=True)
+"""
+
+
+def test_sigkill_while_saving_state_never_leaves_it_unreadable(tmp_path):
+    path = tmp_path / "state.json"
+    rng = random.Random(5)
+    for _ in range(12):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True
+        )
+        assert proc.stdout.readline() == "saving\n"
+        time.sleep(rng.uniform(0.0, 0.15))
+        proc.kill()
+        proc.wait()
+        json.loads(path.read_text())  # always whole: the old or the new version
+        state = UserState.load(path)
+        assert state.warning is None and state.corpora
+    assert not list(tmp_path.glob("state.json.corrupt-*"))
