@@ -12,6 +12,7 @@ import multiprocessing
 import re
 import shutil
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from datetime import timezone
 from pathlib import Path
@@ -32,6 +33,7 @@ from whoosh.writing import IndexWriter as WhooshWriter
 
 from ..annotate import ANNOTATOR_VERSION
 from ..articles import Article
+from ..atomic import write_atomic
 from .analysis import name_analyzer, news_analyzer
 from .annotation_fields import (
     ANNOTATION_FIELDS,
@@ -52,6 +54,8 @@ QUERY_FIELDS = ("title", "body", "source", "date", *ANNOTATION_FIELDS)
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
 # Share of a quotation's word runs another article must carry to count as quoting it.
 SHARED_QUOTE_SHARE = 0.5
+# Tries to open an index before it is taken as damaged and rebuilt.
+OPEN_ATTEMPTS = 3
 # Articles per job file handed to each indexing process.
 _PARALLEL_BATCH = 256
 
@@ -174,17 +178,20 @@ class WhooshEngine:
         current = f"{FORMAT_VERSION} annotator-{ANNOTATOR_VERSION} {spec}"
         if directory.exists():
             stored = version_file.read_text().strip() if version_file.exists() else None
-            usable = stored == current
-            if usable:
-                try:
-                    if whoosh_index.exists_in(str(directory)):
+            if stored == current:
+                for attempt in range(OPEN_ATTEMPTS):
+                    try:
+                        if not whoosh_index.exists_in(str(directory)):
+                            break
                         return whoosh_index.open_dir(str(directory))
-                except Exception:  # whoosh raises its own IndexError and others on a bad dir
-                    usable = False
+                    except Exception:  # whoosh raises its own IndexError and others
+                        # It may be a commit in progress in another process: look again
+                        # before deciding that the index is damaged.
+                        time.sleep(0.1 * (attempt + 1))
             shutil.rmtree(directory, ignore_errors=True)
         directory.mkdir(parents=True, exist_ok=True)
         ix = whoosh_index.create_in(str(directory), make_schema(spec))
-        version_file.write_text(current)
+        write_atomic(version_file, current)
         return ix
 
     # -- writing ---------------------------------------------------------------------------
@@ -208,11 +215,9 @@ class WhooshEngine:
 
     def _get_searcher(self) -> Searcher:
         searcher = self._searcher
-        if searcher is not None and searcher.doc_count_all() > 0:
-            # refresh() reuses the readers of unchanged segments: cheap on big indexes.
-            self._searcher = searcher.refresh()
-        elif searcher is None or not searcher.up_to_date():
-            # A searcher over an empty index cannot refresh (whoosh fails on its reader).
+        if searcher is None or not searcher.up_to_date():
+            # A new searcher, not refresh(): whoosh-reloaded's refresh keeps segments that a
+            # commit merged away (documents then count twice) and fails on an empty index.
             if searcher is not None:
                 searcher.close()
             self._searcher = self._ix.searcher()
