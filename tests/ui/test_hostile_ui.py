@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
 from tests.core.test_hostile_corpus import FORBIDDEN, make_hostile_corpus
 from tests.ui.pilot_helpers import list_lines, wait_for
 from tuireader.core import loaders
@@ -46,11 +44,6 @@ def test_browse_the_hostile_corpus(tmp_path, monkeypatch):
     _browse(hostile.root, len(hostile.valid) - 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the UI shows raw file names: app.py (meta line: row.key) and article_list.py "
-    "(source column: row.file) must pass them through tuireader.core.text.visible()",
-)
 def test_a_file_name_with_escapes_is_shown_inert(tmp_path):
     root = tmp_path / "c"
     root.mkdir()
