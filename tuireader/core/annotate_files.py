@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from .annotate import Annotations
 from .annotations import ENTITY_LABELS
 from .loaders import (
     BODY_FIELDS,
-    MAX_FILE_BYTES,
+    MAX_ARTICLE_BYTES,
     TITLE_FIELDS,
     CorpusError,
     Skipped,
@@ -37,6 +36,7 @@ from .text import (
     clean_line,
     clean_text,
     decode_bytes,
+    json_safe,
     looks_binary,
     shorten,
     split_headline,
@@ -96,11 +96,11 @@ def iter_raw_texts(sources: list[SourceFile]) -> Iterator[RawText | Skipped]:
 def _text_file(path: str) -> RawText | Skipped:
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
         return Skipped(path, f"cannot read: {exc.strerror or exc}")
-    if len(data) > MAX_FILE_BYTES:
-        return Skipped(path, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if len(data) > MAX_ARTICLE_BYTES:
+        return Skipped(path, f"larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB")
     if looks_binary(data):
         return Skipped(path, "binary file")
     text = decode_bytes(data)
@@ -162,7 +162,6 @@ def display_path(path: str) -> str:
 
 # Characters that JSON leaves raw but a terminal should not get raw (C1 controls, bidi controls,
 # line separators). As \uXXXX escapes they decode to the same text.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMES_SHOWN = 6
 
 
@@ -178,8 +177,7 @@ def to_record(item: RawText, annotations: Annotations) -> dict:
 
 def json_line(item: RawText, annotations: Annotations) -> str:
     """``to_record`` as one line of JSON that is safe to print to a terminal."""
-    line = json.dumps(to_record(item, annotations), ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+    return json_safe(json.dumps(to_record(item, annotations), ensure_ascii=False))
 
 
 def summary_lines(item: RawText, annotations: Annotations) -> list[str]:
