@@ -180,31 +180,11 @@ class SafeEngine:
                     broken.close()
                 self.inner = self._open()
 
-    @staticmethod
-    def _drop_stale_searcher(engine: WhooshEngine) -> None:
-        """Close the engine's searcher when the index changed, so that a new one is opened.
-
-        whoosh-reloaded 2.7.5's ``Searcher.refresh()`` keeps the segments of the old reader
-        that a commit merged away (``FileIndex._reader(reuse=...)`` extends the new segment
-        list with the old ones), so after a merge every document is counted twice. Until
-        WhooshEngine stops refreshing, the searcher is replaced instead.
-        """
-        searcher = getattr(engine, "_searcher", None)
-        lock = getattr(engine, "_lock", None)
-        if searcher is None or lock is None or searcher.up_to_date():
-            return
-        with lock:
-            if engine._searcher is searcher:
-                engine._searcher = None
-                with contextlib.suppress(Exception):
-                    searcher.close()
-
     def _call(self, name: str, *args, **kwargs):
         for attempt in range(RETRIES):
             engine = self.inner
             try:
                 with self.corpus.index_read_lock():
-                    self._drop_stale_searcher(engine)
                     return getattr(engine, name)(*args, **kwargs)
             except QueryError as exc:
                 if not _index_trouble(exc.__cause__) or attempt == RETRIES - 1:
