@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from . import __version__
 
-SUBCOMMANDS = ("open", "index", "search", "annotate")
+SUBCOMMANDS = ("open", "index", "search", "annotate", "export", "config")
 
 DESCRIPTION = """\
 Read and search a collection of news articles in the terminal.
@@ -23,6 +23,11 @@ Read and search a collection of news articles in the terminal.
                                         print ranked results
   tuireader annotate PATH ... [--json] [--backend embedded|spacy] [--model NAME]
                                         print the entities and quotations of each article
+  tuireader export QUERY [--format jsonl|csv|md] [--corpus PATH ...] [--output FILE]
+                                        write the matching articles with your tags and notes
+                                        (QUERY may use is:starred, is:unread, tag:NAME, note:WORD)
+  tuireader config [--path | --init]    check the config file, print its path, or write a
+                                        commented default
 
 PATH is a folder (searched recursively for .txt and .md files) or a dump: .jsonl, .jsonl.gz,
 .json (an array) or .csv with title/text fields. Several paths make one corpus.
@@ -40,13 +45,18 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{open,index,search,annotate}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="{open,index,search,annotate,export,config}"
+    )
 
     open_cmd = commands.add_parser("open", help="open the reader (the default command)")
     open_cmd.add_argument("paths", nargs="*", metavar="PATH", help="corpus folders or dumps")
 
     index_cmd = commands.add_parser("index", help="build or update a corpus's search index")
     index_cmd.add_argument("paths", nargs="*", metavar="PATH", help="corpus folders or dumps")
+    index_cmd.add_argument(
+        "--skipped", action="store_true", help="list every skipped item (not only the first 20)"
+    )
 
     search_cmd = commands.add_parser("search", help="search a corpus and print ranked results")
     search_cmd.add_argument("query", help="a query, e.g. 'putin \"press secretary\" -sasse'")
@@ -82,6 +92,45 @@ def build_parser() -> argparse.ArgumentParser:
         help="spaCy model package or folder (implies --backend spacy; default: the config's, "
         "else en_core_web_sm)",
     )
+    export_cmd = commands.add_parser(
+        "export",
+        help="export the articles matching a query to JSONL, CSV or Markdown",
+        description="Write the articles matching QUERY (every match, newest first for is:/tag:/"
+        "note: alone) with their title, source, date, location, url, tags, note and text. "
+        "The JSONL and CSV files open again as a corpus.",
+    )
+    export_cmd.add_argument("query", help="a query, e.g. 'is:starred' or 'tag:climate russia'")
+    export_cmd.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "md"),
+        help="output format (default: from the --output suffix, else jsonl)",
+    )
+    export_cmd.add_argument(
+        "--corpus",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="corpus folder or dump (repeatable; default: your default corpus or the sample)",
+    )
+    export_cmd.add_argument("--output", "-o", metavar="FILE", help="write to FILE (default stdout)")
+    export_cmd.add_argument(
+        "--annotations",
+        action="store_true",
+        help="add each article's named entities and quotations with their speakers",
+    )
+
+    config_cmd = commands.add_parser(
+        "config",
+        help="check the config file, print its path or write a commented default",
+        description="With no option: print the config file's path and check it.",
+    )
+    config_what = config_cmd.add_mutually_exclusive_group()
+    config_what.add_argument("--path", action="store_true", help="print the config file's path")
+    config_what.add_argument(
+        "--init",
+        action="store_true",
+        help="write a commented default config (refuses to replace an existing file)",
+    )
     return parser
 
 
@@ -94,11 +143,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(args_list)
     try:
         if args.command == "index":
-            return run_index(args.paths)
+            return run_index(args.paths, args.skipped)
         if args.command == "search":
             return run_search(args.query, args.corpus, args.limit, args.json)
         if args.command == "annotate":
             return run_annotate(args.paths, args.json, args.backend, args.model)
+        if args.command == "export":
+            return run_export(args.query, args.corpus, args.format, args.output, args.annotations)
+        if args.command == "config":
+            return run_config(args.path, args.init)
         return run_open(args.paths)
     except UsageError as exc:
         print(f"tuireader: {exc}", file=sys.stderr)
@@ -137,8 +190,21 @@ def run_open(paths: Sequence[str]) -> int:
 
 def _sync_with_progress(corpus, store, engine, quiet: bool = False):
     """Sync the corpus, drawing a rich progress bar on stderr when it is a terminal."""
+    from .core.store import CacheError
+
+    try:
+        return _sync_or_raise(corpus, store, engine, quiet)
+    except CacheError as exc:  # the cache is full or read-only: one line, exit code 2
+        raise UsageError(str(exc)) from exc
+
+
+def _sync_or_raise(corpus, store, engine, quiet: bool):
     from .core.sync import sync
 
+    if corpus.cache_message:
+        from .core.text import visible
+
+        print(f"tuireader: {visible(corpus.cache_message)}", file=sys.stderr)
     if quiet or not sys.stderr.isatty():
         return sync(corpus, store, engine)
     from rich.console import Console
@@ -175,10 +241,18 @@ def _sync_with_progress(corpus, store, engine, quiet: bool = False):
         return sync(corpus, store, engine, progress=update)
 
 
-def run_index(paths: Sequence[str]) -> int:
+def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
+    from .core.log import log_file, log_problem
+    from .core.store import CacheError
+    from .core.text import visible
+
     corpus = resolve_corpus(paths)
-    store = corpus.open_store()
-    engine = corpus.open_engine()
+    try:
+        corpus.prepare_cache(fallback=False)
+        store = corpus.open_store()
+        engine = corpus.open_engine()
+    except CacheError as exc:
+        raise UsageError(str(exc)) from exc
     try:
         report = _sync_with_progress(corpus, store, engine)
         if report.busy:
@@ -186,35 +260,69 @@ def run_index(paths: Sequence[str]) -> int:
         total = store.count()
         rate = report.added / report.seconds if report.seconds and report.added else 0
         print(
-            f"{corpus.name}: {total:,} articles ({report.added:,} added, {report.updated:,} "
-            f"updated, {report.removed:,} removed) in {report.seconds:.1f} s"
+            f"{visible(corpus.name)}: {total:,} articles ({report.added:,} added, "
+            f"{report.updated:,} updated, {report.removed:,} removed) in {report.seconds:.1f} s"
             + (f", {rate:,.0f} articles/s" if rate else ""),
         )
+        if report.repaired:
+            print(f"tuireader: {report.repaired}", file=sys.stderr)
         if report.skipped:
+            shown = report.skipped if list_skipped else report.skipped[:20]
             print(f"skipped {len(report.skipped):,} items:", file=sys.stderr)
-            for item in report.skipped[:20]:
-                print(f"  {item.path}: {item.reason}", file=sys.stderr)
-            if len(report.skipped) > 20:
-                print(f"  … and {len(report.skipped) - 20:,} more", file=sys.stderr)
-        print(f"index: {corpus.cache_dir}")
+            for item in shown:
+                print(f"  {visible(item.path)}: {visible(item.reason)}", file=sys.stderr)
+            if len(report.skipped) > len(shown):
+                print(
+                    f"  … and {len(report.skipped) - len(shown):,} more "
+                    "(all of them: tuireader index --skipped)",
+                    file=sys.stderr,
+                )
+            problem = log_problem()
+            print(
+                f"  reasons logged in {visible(str(log_file()))}"
+                if not problem
+                else f"  ({visible(problem)})",
+                file=sys.stderr,
+            )
+        print(f"index: {visible(str(corpus.cache_dir))}")
     finally:
         engine.close()
         store.close()
     return 0
 
 
+def _user_marks(corpus, query: str):
+    """The corpus's read marks, stars, tags and notes when the query asks about them."""
+    from .core.search.user_filters import has_user_clauses
+    from .core.userdata import UserData, UserDataError
+
+    if not has_user_clauses(query):
+        return None
+    try:
+        return UserData().corpus(corpus.id)
+    except UserDataError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def run_search(query: str, corpus_paths: Sequence[str], limit: int, as_json: bool) -> int:
     from .core.search import QueryError
+    from .core.search.user_filters import filtered_search
+    from .core.text import clean_line, json_safe, visible
 
     if limit < 1:
         raise UsageError("--limit must be at least 1")
+    from .core.store import CacheError
+
     corpus = resolve_corpus(corpus_paths)
-    store = corpus.open_store()
-    engine = corpus.open_engine()
+    try:
+        store = corpus.open_store()
+        engine = corpus.open_engine()
+    except CacheError as exc:  # no usable cache, not even a temporary one
+        raise UsageError(str(exc)) from exc
     try:
         _sync_with_progress(corpus, store, engine)
         try:
-            results = engine.search(query, limit=limit)
+            results = filtered_search(engine, store, _user_marks(corpus, query), query, limit)
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
         rows = store.rows(results.ids)
@@ -236,12 +344,14 @@ def run_search(query: str, corpus_paths: Sequence[str], limit: int, as_json: boo
                     "location": row.key,
                     "path": row.file,
                 }
-                print(json.dumps(record, ensure_ascii=False), file=out)
+                # json.dumps escapes C0 controls; json_safe the C1 and bidi ones it leaves raw
+                print(json_safe(json.dumps(record, ensure_ascii=False)), file=out)
             else:
-                meta = " · ".join(x for x in (row.source, date) if x)
-                print(f"{rank:>3}. {row.title}", file=out)
+                meta = " · ".join(clean_line(x) for x in (row.source, date) if x)
+                print(f"{rank:>3}. {clean_line(row.title)}", file=out)
                 print(
-                    f"     {meta + ' · ' if meta else ''}score {hit.score:.2f} · {row.key}",
+                    f"     {meta + ' · ' if meta else ''}score {hit.score:.2f} · "
+                    f"{visible(row.key)}",
                     file=out,
                 )
     finally:
@@ -304,6 +414,106 @@ def run_annotate(
             print(f"  {miss.path}: {miss.reason}", file=sys.stderr)
         if len(skipped) > 20:
             print(f"  … and {len(skipped) - 20:,} more", file=sys.stderr)
+    return 0
+
+
+def run_export(
+    query: str,
+    corpus_paths: Sequence[str],
+    fmt: str | None,
+    output: str | None,
+    with_annotations: bool = False,
+) -> int:
+    from pathlib import Path
+
+    from .core.export import build_items, export, export_to_file, format_for
+    from .core.search import QueryError
+    from .core.search.user_filters import filtered_search
+    from .core.store import CacheError
+    from .core.userdata import UserData, UserDataError
+
+    fmt = fmt or (format_for(output, "jsonl") if output else "jsonl")
+    corpus = resolve_corpus(corpus_paths)
+    try:
+        store = corpus.open_store()
+        engine = corpus.open_engine()
+    except CacheError as exc:
+        raise UsageError(str(exc)) from exc
+    try:
+        marks = UserData().corpus(corpus.id)
+    except UserDataError as exc:
+        print(f"tuireader: {exc} (exporting without tags and notes)", file=sys.stderr)
+        marks = None
+    try:
+        _sync_with_progress(corpus, store, engine)
+        try:
+            results = filtered_search(engine, store, marks, query, limit=None)
+        except QueryError as exc:
+            raise UsageError(str(exc)) from exc
+        annotate_one = None
+        if with_annotations:
+            from .core.annotate import annotate, load_backend
+            from .core.config import Config, ConfigError, load_config
+
+            try:
+                config = load_config()
+            except ConfigError:
+                config = Config()
+            backend, _warning = load_backend(config)
+
+            def annotate_one(row, article):
+                return annotate(article.full_text, backend)
+
+        items = build_items(corpus, store, results.ids, marks, annotate_one)
+        heading = f"{corpus.name}: {query}"
+        if output:
+            path = Path(output).expanduser()
+            try:
+                count = export_to_file(items, fmt, path, heading)
+            except OSError as exc:
+                raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            print(f"exported {count:,} articles to {path}", file=sys.stderr)
+        else:
+            try:
+                export(items, fmt, sys.stdout, heading)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                import os
+
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return 1
+    finally:
+        engine.close()
+        store.close()
+    return 0
+
+
+def run_config(show_path: bool, init: bool) -> int:
+    from .core import paths as app_paths
+    from .core.config import ConfigError, load_config, write_default_config
+
+    path = app_paths.config_file()
+    if init:
+        try:
+            write_default_config(path)
+        except FileExistsError as exc:
+            raise UsageError(f"{path} exists; not replaced (edit it, or move it away)") from exc
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        print(f"wrote {path}")
+        return 0
+    print(path)
+    if show_path:
+        return 0
+    if not path.exists():
+        print("tuireader: no config file (tuireader config --init writes one)", file=sys.stderr)
+        return 0
+    try:
+        load_config(path)
+    except ConfigError as exc:
+        print(f"tuireader: {exc}", file=sys.stderr)
+        return 2
+    print("config OK", file=sys.stderr)
     return 0
 
 

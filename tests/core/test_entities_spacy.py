@@ -225,7 +225,7 @@ def test_config_defaults(tmp_path: Path) -> None:
 def test_config_entities_table(tmp_path: Path) -> None:
     path = write_config(
         tmp_path,
-        '[corpus]\nmodel = 3\n\n[entities]\nbackend = "spacy"\nmodel = " /opt/models/x "\n',
+        '[corpus]\ndefault = "x"\n\n[entities]\nbackend = "spacy"\nmodel = " /opt/models/x "\n',
     )
     config = load_config(path)
     assert (config.entities_backend, config.entities_model) == ("spacy", "/opt/models/x")

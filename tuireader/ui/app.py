@@ -27,27 +27,32 @@ from ..core.annotate import (
     shift,
 )
 from ..core.articles import Article
-from ..core.config import ConfigError, load_config
 from ..core.corpus import Corpus
 from ..core.find import find_all
 from ..core.history import SearchHistory
+from ..core.log import log_file
 from ..core.saved import SavedSearches
-from ..core.search import QueryError, SearchEngine, SearchResults, WhooshEngine
+from ..core.search import QueryError, SearchEngine, SearchResults
 from ..core.search.annotation_fields import quote_fingerprints
+from ..core.search.user_filters import filtered_search, has_user_clauses
 from ..core.snippets import make_snippet
 from ..core.state import UserState
-from ..core.store import ArticleRow, MetaStore
+from ..core.store import ArticleRow, CacheError, MetaStore
 from ..core.sync import SyncProgress, SyncReport, sync
+from ..core.text import visible
 from .article_list import ArticleList
 from .commands import ArticleCommands
 from .entity_panel import EntityPanel
 from .help_screen import HelpScreen
+from .marks import MARK_BINDINGS, MarksMixin
 from .prompt import PromptScreen
 from .quote_sources import QuoteCopy, QuoteSourcesScreen
 from .reading_pane import ReadingPane, ShownArticle
 from .search_bar import SearchBar
+from .skipped import SkippedScreen
 
 SEARCH_LIMIT = 1000
+SKIPPED_SHOWN = 2000
 SIMILAR_LIMIT = 50
 SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 LIVE_DELAY = 0.25  # seconds of no typing before a live search
@@ -109,7 +114,7 @@ class ArticleReady(Message):
         self.refresh = refresh  # the same article again (new index data): keep the position
 
 
-class ReaderApp(App[None]):
+class ReaderApp(MarksMixin, App[None]):
     """Read and search one corpus."""
 
     CSS_PATH = "app.tcss"
@@ -157,6 +162,7 @@ class ReaderApp(App[None]):
         Binding("o", "quote_sources", "Quoted elsewhere", show=False, id="app.quote_sources"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        *MARK_BINDINGS,
     ]
 
     def __init__(self, corpus: Corpus, state: UserState | None = None) -> None:
@@ -176,10 +182,12 @@ class ReaderApp(App[None]):
         self.history = SearchHistory()
         self.saved = SavedSearches()
         self.sort_order = "relevance"
+        self.skipped = 0
         self.backend: EntityBackend | None = None  # None: the embedded recognizer
         self._search_seq = 0
         self._live_timer = None
         self._suggestion: str | None = None
+        self._init_user()  # config, read marks, stars, tags, notes (see marks.py)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -220,6 +228,9 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = self.corpus.name
         self.store = self.corpus.open_store()
+        if self.corpus.cache_message:
+            self.notify(self.corpus.cache_message, severity="warning", timeout=12)
+        self._mount_user()
         for warning in (self.state.warning, self.history.warning, self.saved.warning):
             if warning:
                 self.notify(warning, severity="warning", timeout=10)
@@ -242,10 +253,11 @@ class ReaderApp(App[None]):
         assert self.store is not None
         ids = self.store.ordered_ids()
         self.total = len(ids)
+        self.refresh_marks()
         lst = self.article_list
         if self.results is None:
             lst.set_ids(ids)
-            lst.border_title = _count(self.total, "article")
+            lst.border_title = self.all_articles_label()
         else:
             lst.forget_rows()
         if not ids:
@@ -274,7 +286,7 @@ class ReaderApp(App[None]):
         try:
             if self.engine is None:
                 self._load_backend()
-                self.engine = WhooshEngine(self.corpus.index_dir, backend_spec(self.backend))
+                self.engine = self.corpus.open_engine(backend_spec(self.backend))
             if rebuild:
                 self._engine_ready.clear()
                 self.engine.clear()
@@ -292,18 +304,14 @@ class ReaderApp(App[None]):
             self.post_message(SyncFinished(report))
         except Exception as exc:  # reported in the UI; the app keeps what it has
             self._engine_ready.set()
-            self.post_message(SyncFinished(None, f"{type(exc).__name__}: {exc}"))
+            detail = str(exc) if isinstance(exc, CacheError) else f"{type(exc).__name__}: {exc}"
+            self.post_message(SyncFinished(None, detail))
         finally:
             store.close()
 
     def _load_backend(self) -> None:
         """The configured entity backend (a spaCy model takes seconds: this runs in a worker)."""
-        try:
-            config = load_config()
-        except ConfigError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="warning", timeout=10)
-            return
-        backend, warning = load_backend(config)
+        backend, warning = load_backend(self.config)  # config problems: told on mount
         self.backend = backend
         if warning:
             self.call_from_thread(self.notify, warning, severity="warning", timeout=10)
@@ -326,16 +334,21 @@ class ReaderApp(App[None]):
             return
         report = message.report
         assert report is not None
+        if report.repaired:
+            self.notify(f"Repaired after an interrupted run: {report.repaired}", timeout=8)
         if report.busy:
             self.notify("Another tuireader is indexing this corpus; showing what is indexed.")
         if report.changed or not self.article_list.ids:
             self.reload_list()
             if self._open_id is not None:
                 self.open_article(self._open_id, refresh=True)  # e.g. quotes now shared
-        if report.skipped:
+        self.skipped = self.store.skip_count() if self.store else 0
+        if self.skipped:
             self.notify(
-                f"{len(report.skipped):,} items skipped (see `tuireader index` for reasons)",
+                f"{self.skipped:,} items could not be read: Ctrl+P › Skipped items lists them "
+                f"(reasons also in {visible(str(log_file()))})",
                 severity="warning",
+                timeout=8,
             )
         if report.changed and report.seconds > 1:
             self.notify(
@@ -351,6 +364,8 @@ class ReaderApp(App[None]):
             return
         self._open_id = article_id
         self.article_list.set_open(article_id)
+        if not refresh:
+            self.mark_opened(row)
         self.state.set_last_open(self.corpus.id, [str(p) for p in self.corpus.paths], row.key)
         try:
             self.state.save()
@@ -364,7 +379,7 @@ class ReaderApp(App[None]):
         try:
             article = self.corpus.read(row)
         except Exception as exc:  # a file that vanished or changed since indexing
-            self.post_message(ArticleReady(row.id, None, f"Cannot read {row.key}: {exc}"))
+            self.post_message(ArticleReady(row.id, None, f"Cannot read {visible(row.key)}: {exc}"))
             return
         hits: tuple = ()
         title_hits: tuple = ()
@@ -390,7 +405,7 @@ class ReaderApp(App[None]):
                 article.source,
                 article.date.strftime("%a %d %b %Y %H:%M") if article.date else article.date_text,
                 article.url,
-                row.key if not article.source else "",
+                visible(row.key) if not article.source else "",
             )
             if part
         )
@@ -416,7 +431,7 @@ class ReaderApp(App[None]):
             self.reader.show_placeholder(message.error)
             self.show_message(message.error, error=True)
             return
-        self.reader.show(message.shown, keep_position=message.refresh)
+        self.reader.show(self.with_marks(message.shown), keep_position=message.refresh)
         self.query_one("#panel", EntityPanel).show_annotations(
             _merged(message.shown.title_annotations, message.shown.annotations)
         )
@@ -536,14 +551,20 @@ class ReaderApp(App[None]):
         self._engine_ready.wait()
         if seq != self._search_seq:
             return  # a newer query came while this one waited
+        store = self.corpus.open_store() if has_user_clauses(query) else None
         try:
-            results = self.engine.search(query, limit=SEARCH_LIMIT, count=not live)
+            results = filtered_search(
+                self.engine, store, self.marks, query, limit=SEARCH_LIMIT, count=not live
+            )
         except QueryError as exc:
             self.post_message(SearchFailed(query, str(exc), seq))
             return
         except Exception as exc:  # never let a query take the app down
             self.post_message(SearchFailed(query, f"Search failed: {exc}", seq))
             return
+        finally:
+            if store is not None:
+                store.close()
         self.post_message(SearchFinished(results, seq, live))
         if not live and not results.hits:
             try:
@@ -582,6 +603,8 @@ class ReaderApp(App[None]):
             self.article_list.add_snippets(message.snippets)
 
     def on_suggestion_ready(self, message: SuggestionReady) -> None:
+        if not isinstance(message, SuggestionReady):
+            return  # an Input's completion (textual.suggester.SuggestionReady) bubbling up
         self._suggestion = message.suggestion
         self.show_message(
             f"No articles match {message.query!r}. Did you mean {message.suggestion!r}? "
@@ -770,6 +793,13 @@ class ReaderApp(App[None]):
     def action_reader_page_up(self) -> None:
         self.reader.scroll_page_up(animate=False)
 
+    def action_show_skipped(self) -> None:
+        items = self.store.skips(limit=SKIPPED_SHOWN) if self.store else []
+        if not items:
+            self.notify("Nothing was skipped: every file and record was read.")
+            return
+        self.push_screen(SkippedScreen(items, self.store.skip_count(), log_file()))
+
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_sections()))
 
@@ -786,10 +816,13 @@ class ReaderApp(App[None]):
         ]
         return [*keymap_bindings, ("Focus", focus)]
 
-    @staticmethod
-    def _bindings_of(node) -> list[Binding]:
+    def _bindings_of(self, node) -> list[Binding]:
+        """The node's bindings with the keys the keymap (config [keys]) gives them."""
+        bindings = node._bindings.copy()
+        if self._keymap:
+            bindings.apply_keymap(self._keymap)
         seen: dict[str, Binding] = {}
-        for _key, binding in node._bindings:
+        for _key, binding in bindings:
             if binding.system or not binding.id:
                 continue
             name = binding.id or binding.action
@@ -831,6 +864,12 @@ class ReaderApp(App[None]):
             yield SystemCommand(
                 f"Saved search: {name}", query, partial(self.run_search_from_palette, query)
             )
+        yield from self.marks_commands()
+        yield SystemCommand(
+            "Skipped items",
+            "Files and records that could not be read, and why",
+            self.action_show_skipped,
+        )
         yield SystemCommand("Help", "Show every key and the search syntax", self.action_help)
         yield from super().get_system_commands(screen)
 

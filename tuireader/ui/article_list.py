@@ -20,6 +20,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..core.store import ArticleRow
+from ..core.text import visible
+from .styles import component_style
 
 RowFetcher = Callable[[Sequence[int]], dict[int, ArticleRow]]
 SnippetRequester = Callable[[list[int]], None]
@@ -113,6 +115,9 @@ class ArticleList(ScrollView, can_focus=True):
         self.open_id: int | None = None
         self.empty_message = "Loading…"
         self._rows: dict[int, ArticleRow] = {}
+        # The user's marks: unread titles are bold (None: read state not shown), starred ★.
+        self.read_ids: set[int] | None = None
+        self.starred_ids: set[int] = set()
 
     # -- content ---------------------------------------------------------------------------
 
@@ -272,10 +277,14 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _render_snippet(self, article_id: int, is_cursor: bool, width: int) -> Strip:
         plain, spans = self.snippets.get(article_id, ("…", []))
-        style = self.get_component_rich_style("article-list--snippet", partial=True)
+        style = Style() if is_cursor else component_style(self, "article-list--snippet")
         text = Text("    ", no_wrap=True, end="")
         body = Text(plain, style=style, no_wrap=True, end="")
-        hit = self.get_component_rich_style("article-list--snippet-hit", partial=True)
+        hit = (
+            Style(bold=True, underline=True)
+            if is_cursor
+            else component_style(self, "article-list--snippet-hit")
+        )
         for start, end in spans:
             body.stylize(hit, start, end)
         text.append_text(body)
@@ -290,7 +299,7 @@ class ArticleList(ScrollView, can_focus=True):
         is_open = article_id == self.open_id
         if is_open:
             base = base + self.get_component_rich_style("article-list--open")
-        meta_style = self.get_component_rich_style("article-list--meta", partial=True)
+        meta_style = component_style(self, "article-list--meta")
         if is_cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
             meta_style = Style()
@@ -299,13 +308,14 @@ class ArticleList(ScrollView, can_focus=True):
         source = ""
         if row is not None:
             date = row.date.strftime("%Y-%m-%d") if row.date else row.date_text[:_DATE_WIDTH]
-            source = row.source or row.file.rsplit("/", 1)[-1]
-        marker = "▶ " if is_open else "  "
+            source = row.source or visible(row.file.rsplit("/", 1)[-1])
+        marker = ("▶" if is_open else " ") + ("★" if article_id in self.starred_ids else " ")
         show_source = width >= 72
         meta_width = _DATE_WIDTH + 1 + (_SOURCE_WIDTH + 1 if show_source else 0)
         title_width = max(1, width - len(marker) - meta_width - 1)
         text = Text(marker, no_wrap=True, end="")
-        title_text = Text(title, no_wrap=True, end="")
+        unread = self.read_ids is not None and article_id not in self.read_ids
+        title_text = Text(title, style="bold" if unread else "", no_wrap=True, end="")
         title_text.truncate(title_width, overflow="ellipsis", pad=True)
         text.append_text(title_text)
         text.append(" ")

@@ -24,6 +24,9 @@ QUERY_SYNTAX = [
     ("entity:wikileaks", "any kind of name"),
     ('speaker:"ben sasse"', "articles quoting someone"),
     ("quote:upend", "a word inside a quotation"),
+    ("is:unread, is:read, is:starred", "your marks (also is:unstarred, is:tagged, is:noted)"),
+    ("tag:climate", "articles you tagged climate"),
+    ("note:followup", "articles whose note has the word"),
 ]
 
 
@@ -63,7 +66,10 @@ class HelpScreen(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        table.add_row(Text("tuireader — keys", style="bold underline"), "")
+        table.add_column(style="dim", no_wrap=True)
+        table.add_row(
+            Text("tuireader — keys", style="bold underline"), "", Text("id (config [keys])")
+        )
         for title, bindings in self.sections:
             table.add_row("", "")
             table.add_row(Text(title, style="bold italic"), "")
@@ -72,7 +78,9 @@ class HelpScreen(ModalScreen[None]):
                     self.app.get_key_display(Binding(key, binding.action))
                     for key in binding.key.split(",")
                 )
-                table.add_row(Text(keys), Text(binding.description or binding.action))
+                table.add_row(
+                    Text(keys), Text(binding.description or binding.action), binding.id or ""
+                )
         return table
 
     def _syntax_table(self) -> Table:

@@ -1,4 +1,4 @@
-"""A one-line question in a small modal screen (e.g. the name of a saved search)."""
+"""A one-line question in a small modal screen (a saved search's name, tags, a note, a file)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
 
@@ -22,18 +23,27 @@ class PromptScreen(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt.cancel")]
 
-    def __init__(self, question: str, value: str = "") -> None:
+    def __init__(
+        self,
+        question: str,
+        value: str = "",
+        suggester: Suggester | None = None,
+        allow_empty: bool = False,
+    ) -> None:
         super().__init__()
         self.question = question
         self.value = value
+        self.suggester = suggester
+        self.allow_empty = allow_empty  # Enter on an empty line returns "" (e.g. clear a note)
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Content(self.question))
-            yield Input(value=self.value, id="prompt-input")
+            yield Input(value=self.value, suggester=self.suggester, id="prompt-input")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        value = event.value.strip()
+        self.dismiss(value if value or self.allow_empty else None)

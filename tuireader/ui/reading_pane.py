@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from ..core.annotate import Annotations
 from ..core.articles import Article
+from .styles import component_style
 
 MAX_TEXT_WIDTH = 100
 LABEL_CLASSES = {
@@ -45,6 +46,9 @@ class ShownArticle:
     annotations: Annotations = field(default_factory=Annotations)
     title_annotations: Annotations = field(default_factory=Annotations)
     shared: dict[int, int] = field(default_factory=dict)  # quote index -> other articles
+    starred: bool = False  # the user's marks, shown under the title
+    tags: tuple[str, ...] = ()
+    note: str = ""
 
 
 class ReadingPane(ScrollView, can_focus=True):
@@ -69,6 +73,8 @@ class ReadingPane(ScrollView, can_focus=True):
     ReadingPane > .reading-pane--reported { text-style: italic underline; }
     ReadingPane > .reading-pane--speaker { color: $text-accent; text-style: bold; }
     ReadingPane > .reading-pane--shared { color: $text-error; text-style: bold; }
+    ReadingPane > .reading-pane--marks { color: $text-accent; }
+    ReadingPane > .reading-pane--note { color: $text; background: $boost; text-style: italic; }
     """
     COMPONENT_CLASSES = {
         "reading-pane--title",
@@ -79,6 +85,8 @@ class ReadingPane(ScrollView, can_focus=True):
         "reading-pane--reported",
         "reading-pane--speaker",
         "reading-pane--shared",
+        "reading-pane--marks",
+        "reading-pane--note",
         *LABEL_CLASSES.values(),
     }
     BINDINGS = [
@@ -144,6 +152,13 @@ class ReadingPane(ScrollView, can_focus=True):
         hits = self.shown.hits if self.shown is not None else ()
         self.border_subtitle = f"match {self.hit_index + 1}/{len(hits)} (n/N)" if hits else ""
 
+    def set_marks(self, starred: bool, tags: tuple[str, ...], note: str) -> None:
+        """Show changed user marks (star, tags, note) under the title, keeping the position."""
+        if self.shown is None:
+            return
+        self.shown = replace(self.shown, starred=starred, tags=tags, note=note)
+        self._relayout_in_place()
+
     def show_placeholder(self, message: str) -> None:
         self.placeholder = message
         self.show(None)
@@ -192,7 +207,7 @@ class ReadingPane(ScrollView, can_focus=True):
     # -- layout ----------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        return component_style(self, name)
 
     def _rewrap(self) -> None:
         width = self.text_width
@@ -211,6 +226,13 @@ class ReadingPane(ScrollView, can_focus=True):
             self._add_lines(title)
             if shown.meta:
                 self._add_lines(_styled(shown.meta, self._style("reading-pane--meta")))
+            marks = " ".join(
+                [*(["★ starred"] if shown.starred else []), *(f"#{tag}" for tag in shown.tags)]
+            )
+            if marks:
+                self._add_lines(_styled(marks, self._style("reading-pane--marks")))
+            if shown.note:
+                self._add_lines(_styled(f"✎ {shown.note}", self._style("reading-pane--note")))
             legend = self._legend(shown)
             if legend is not None:
                 self._add_lines(legend)

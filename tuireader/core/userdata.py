@@ -1,0 +1,246 @@
+"""What the user adds to articles: read marks, stars, tags and notes; and app settings.
+
+One SQLite database in the platformdirs user *data* dir (the cache is disposable, this is not),
+in WAL mode. Articles are keyed by corpus id and article key: article ids belong to a corpus's
+cache and change when it is rebuilt, keys do not.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS marks (
+    corpus TEXT NOT NULL,
+    key TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    updated REAL NOT NULL,
+    PRIMARY KEY (corpus, key)
+);
+CREATE TABLE IF NOT EXISTS tags (
+    corpus TEXT NOT NULL,
+    key TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (corpus, key, tag)
+);
+CREATE INDEX IF NOT EXISTS tags_by_name ON tags(corpus, tag);
+CREATE TABLE IF NOT EXISTS settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+NOTE_LIMIT = 2000
+_TAG_BAD = re.compile(r"[\s,]+")
+
+
+class UserDataError(Exception):
+    """The user-data database cannot be opened or written; the message is one line."""
+
+
+def normalize_tag(tag: str) -> str:
+    """Tags are lower case words: spaces and commas become dashes."""
+    return _TAG_BAD.sub("-", tag.strip().casefold()).strip("-")
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags typed by the user: separated by spaces or commas, without repeats, in order."""
+    found: list[str] = []
+    for part in re.split(r"[\s,]+", text):
+        tag = normalize_tag(part.lstrip("#"))
+        if tag and tag not in found:
+            found.append(tag)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMarks:
+    """The user's marks on one article."""
+
+    read: bool = False
+    starred: bool = False
+    note: str = ""
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+class UserData:
+    """The database; one connection shared by threads (calls are serialized)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or paths.data_dir() / "userdata.sqlite"
+        self._lock = threading.RLock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(
+                str(self.path), timeout=10, isolation_level=None, check_same_thread=False
+            )
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise UserDataError(f"cannot open {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    def corpus(self, corpus_id: str) -> CorpusMarks:
+        return CorpusMarks(self, corpus_id)
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def setting(self, name: str) -> str | None:
+        with self._lock:
+            row = self.db.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, name: str, value: str | None) -> None:
+        with self._lock:
+            if value is None:
+                self.db.execute("DELETE FROM settings WHERE name = ?", (name,))
+            else:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)", (name, value)
+                )
+
+    # -- helpers for CorpusMarks -------------------------------------------------------------
+
+    def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return list(self.db.execute(sql, args))
+            except sqlite3.Error as exc:
+                raise UserDataError(f"cannot read {self.path}: {exc}") from exc
+
+    def _write(self, statements: Iterable[tuple[str, tuple]]) -> None:
+        with self._lock:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                for sql, args in statements:
+                    self.db.execute(sql, args)
+                self.db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise UserDataError(f"cannot write {self.path}: {exc}") from exc
+
+
+_UPSERT = (
+    "INSERT INTO marks (corpus, key, {column}, updated) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT(corpus, key) DO UPDATE SET {column} = excluded.{column}, "
+    "updated = excluded.updated"
+)
+
+
+class CorpusMarks:
+    """The marks of one corpus's articles, by article key."""
+
+    def __init__(self, data: UserData, corpus_id: str) -> None:
+        self.data = data
+        self.corpus_id = corpus_id
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def get(self, key: str) -> ArticleMarks:
+        rows = self.data._query(
+            "SELECT read, starred, note FROM marks WHERE corpus = ? AND key = ?",
+            (self.corpus_id, key),
+        )
+        tags = tuple(self.tags(key))
+        if not rows:
+            return ArticleMarks(tags=tags)
+        read, starred, note = rows[0]
+        return ArticleMarks(bool(read), bool(starred), note, tags)
+
+    def _keys_where(self, condition: str, args: tuple = ()) -> set[str]:
+        rows = self.data._query(
+            f"SELECT key FROM marks WHERE corpus = ? AND {condition}", (self.corpus_id, *args)
+        )
+        return {row[0] for row in rows}
+
+    def read_keys(self) -> set[str]:
+        return self._keys_where("read = 1")
+
+    def starred_keys(self) -> set[str]:
+        return self._keys_where("starred = 1")
+
+    def notes(self) -> dict[str, str]:
+        """key -> note of every article with a note."""
+        rows = self.data._query(
+            "SELECT key, note FROM marks WHERE corpus = ? AND note != ''", (self.corpus_id,)
+        )
+        return dict(rows)
+
+    def tags(self, key: str) -> list[str]:
+        rows = self.data._query(
+            "SELECT tag FROM tags WHERE corpus = ? AND key = ? ORDER BY tag",
+            (self.corpus_id, key),
+        )
+        return [row[0] for row in rows]
+
+    def all_tags(self) -> list[tuple[str, int]]:
+        """(tag, number of articles) of the corpus, most used first."""
+        return self.data._query(
+            "SELECT tag, count(*) FROM tags WHERE corpus = ? GROUP BY tag "
+            "ORDER BY count(*) DESC, tag",
+            (self.corpus_id,),
+        )
+
+    def keys_tagged(self, tag: str) -> set[str]:
+        rows = self.data._query(
+            "SELECT key FROM tags WHERE corpus = ? AND tag = ?",
+            (self.corpus_id, normalize_tag(tag)),
+        )
+        return {row[0] for row in rows}
+
+    def marked_keys(self) -> set[str]:
+        """Every article with some mark (read, star, note or tag)."""
+        keys = self._keys_where("1")
+        keys.update(
+            row[0]
+            for row in self.data._query(
+                "SELECT DISTINCT key FROM tags WHERE corpus = ?", (self.corpus_id,)
+            )
+        )
+        return keys
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def _set(self, column: str, keys: Iterable[str], value) -> None:
+        now = time.time()
+        sql = _UPSERT.format(column=column)
+        self.data._write((sql, (self.corpus_id, key, value, now)) for key in keys)
+
+    def set_read(self, key: str, read: bool = True) -> None:
+        self._set("read", [key], int(read))
+
+    def set_read_many(self, keys: Iterable[str], read: bool = True) -> None:
+        self._set("read", list(keys), int(read))
+
+    def set_starred(self, key: str, starred: bool = True) -> None:
+        self._set("starred", [key], int(starred))
+
+    def set_note(self, key: str, note: str) -> None:
+        self._set("note", [key], " ".join(note.split())[:NOTE_LIMIT])
+
+    def set_tags(self, key: str, tags: Iterable[str]) -> None:
+        wanted = [t for t in (normalize_tag(tag) for tag in tags) if t]
+        statements = [("DELETE FROM tags WHERE corpus = ? AND key = ?", (self.corpus_id, key))]
+        statements += [
+            (
+                "INSERT OR IGNORE INTO tags (corpus, key, tag) VALUES (?, ?, ?)",
+                (self.corpus_id, key, tag),
+            )
+            for tag in wanted
+        ]
+        self.data._write(statements)
