@@ -459,3 +459,12 @@ def test_spans_always_index_the_text(text: str) -> None:
 def test_core_does_not_import_ui_libraries(module: str) -> None:
     code = f"import sys, tuireader.core.quotes; sys.exit({module!r} in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_speaker_at_the_end_of_a_sentence_loses_the_full_stop_not_an_abbreviation():
+    from tuireader.core.annotate import annotate
+
+    (quote,) = annotate('"We did nothing wrong," said Dmitry Peskov.').quotes
+    assert quote.speaker.text == "Dmitry Peskov" and quote.speaker_name == "Dmitry Peskov"
+    (quote,) = annotate('"We will appeal," said John Smith Jr.').quotes
+    assert quote.speaker.text == "John Smith Jr."

@@ -9,6 +9,7 @@ continued quotations, drops scare quotes and titles, and resolves pronouns and
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tuireader.core.annotations import Entity, Quote, Span
 from tuireader.core.quotes.attribution import Attribution
@@ -37,6 +38,17 @@ def _to_quote(text: str, start: int, end: int, who: Attribution | None, name: st
         speaker_name=name,
         cue=_span(text, who.cue if who else None),
     )
+
+
+def _without_full_stop(text: str, who: Attribution) -> Attribution:
+    """A speaker span that ends a sentence ("…," said Dmitry Peskov.) loses the full stop;
+    an abbreviation's dot ("Jr.", "Corp.") stays."""
+    start, end = who.speaker
+    if end - start > 1 and text[end - 1] == ".":
+        last_word = text[start : end - 1].split()[-1] if text[start : end - 1].split() else ""
+        if len(last_word) > 3 and "." not in last_word:
+            return replace(who, speaker=(start, end - 1))
+    return who
 
 
 def _reported(text: str, r: Reported) -> Quote:
@@ -68,6 +80,8 @@ def extract_quotes(
     resolver = NameResolver(text, entities, [(c.start, c.end) for c in candidates])
     quotes = []
     for c in candidates:
+        if c.who is not None:
+            c.who = _without_full_stop(text, c.who)
         name = resolver.resolve(c.who.speaker) if c.who else None
         quotes.append(_to_quote(text, c.start, c.end, c.who, name))
     if indirect:
