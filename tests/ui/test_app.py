@@ -196,3 +196,18 @@ def test_empty_corpus_says_so(tmp_path):
             await wait_for(pilot, lambda: "No articles" in app.article_list.empty_message)
 
     asyncio.run(main())
+
+
+def test_page_keys_scroll_the_help_not_the_reader_behind_it(sample_corpus):
+    async def scenario(app, pilot):
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        before = app.reader.scroll_y
+        await pilot.press("pagedown")
+        await pilot.pause(0.2)
+        assert app.reader.scroll_y == before
+        from textual.containers import VerticalScroll
+
+        assert app.screen.query_one(VerticalScroll).scroll_y > 0
+
+    run_app([sample_corpus], scenario, size=(100, 20))

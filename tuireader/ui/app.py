@@ -787,6 +787,12 @@ class ReaderApp(MarksMixin, App[None]):
     def action_previous_article(self) -> None:
         self._step(-1)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Paging keys scroll the reading pane only while no dialog (help, lists) is open."""
+        if action in ("reader_page_down", "reader_page_up"):
+            return self.screen is self.screen_stack[0]
+        return True
+
     def action_reader_page_down(self) -> None:
         self.reader.scroll_page_down(animate=False)
 
