@@ -170,3 +170,15 @@ def test_fuzzy_terms_are_limited_unless_asked(engine_and_store):
     asked = next(q for q in engine.parse("peskow~2/1").leaves() if hasattr(q, "maxdist"))
     assert (asked.maxdist, asked.prefixlength) == (2, 1)
     assert found(engine_and_store, "pes*") == ["a"]
+
+
+def test_live_search_of_an_unmatched_fuzzy_term_is_no_error(engine_and_store):
+    engine, _ = engine_and_store
+    assert engine.search("zzqqxx~ moscow", count=False).total == 0
+    assert engine.search("zzqqxx~", count=False).total == 0
+
+
+def test_exact_total_without_a_recount_when_every_match_is_scored(engine_and_store):
+    engine, _ = engine_and_store
+    assert engine.search("moscow", limit=1).total == 2  # counted: more matches than the limit
+    assert engine.search("moscow", limit=10).total == 2

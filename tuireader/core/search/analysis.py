@@ -9,6 +9,7 @@ of every token, and a pure-Python LFU cache); these do the same work for a fract
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter, Token
@@ -42,6 +43,28 @@ class StemmingFilter(Filter):
             if not token.stopped:
                 token.text = stem(token.text)
             yield token
+
+
+_WORD = re.compile(RegexTokenizer().expression.pattern)
+
+
+def find_terms(text: str, terms) -> list[tuple[int, int]]:
+    """Spans of the words of ``text`` that index as one of ``terms`` (for highlighting).
+
+    The same steps as ``news_analyzer`` (words, lower case, folded accents, stems), without its
+    token objects: several times faster on long articles.
+    """
+    wanted = set(terms)
+    if not wanted:
+        return []
+    spans = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        if not word.isascii():
+            word = word.translate(accent_map)
+        if word in wanted or stem(word) in wanted:
+            spans.append(match.span())
+    return spans
 
 
 def news_analyzer():

@@ -34,7 +34,7 @@ from whoosh.writing import IndexWriter as WhooshWriter
 from ..annotate import ANNOTATOR_VERSION
 from ..articles import Article
 from ..atomic import write_atomic
-from .analysis import name_analyzer, news_analyzer
+from .analysis import find_terms, name_analyzer, news_analyzer
 from .annotation_fields import (
     ANNOTATION_FIELDS,
     FingerprintTokenizer,
@@ -90,6 +90,32 @@ def _use_safe_start_method() -> None:
             multiprocessing.set_start_method(
                 "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             )
+
+
+def _expand(query, reader):
+    """The query with wildcard and fuzzy terms replaced by the indexed words they match."""
+    if isinstance(query, MultiTerm):
+        words = sorted(
+            {w.decode("utf-8") if isinstance(w, bytes) else w for w in query._btexts(reader)}
+        )
+        if not words:
+            return NullQuery
+        return Or([Term(query.field(), word, boost=query.boost) for word in words])
+    if not query.is_leaf():
+        return query.apply(lambda child: _expand(child, reader))
+    return query
+
+
+def _total(results, scored: int, limit: int, count: bool) -> int:
+    """The number of matches; counting them all re-runs the query, so only when needed."""
+    if scored < limit:
+        return scored  # every match was scored: the count is exact already
+    if count:
+        return len(results)
+    try:
+        return max(scored, results.estimated_min_length())
+    except ValueError:  # whoosh's estimate fails on a fuzzy term that matched nothing
+        return scored
 
 
 def _compact_date(match: re.Match) -> str:
@@ -252,17 +278,16 @@ class WhooshEngine:
         with self._lock:
             searcher = self._get_searcher()
             try:
-                results = searcher.search(parsed, limit=limit)
+                # Expand wildcards and fuzzy terms once, for the search and the highlighting.
+                expanded = _expand(parsed, searcher.reader())
+                results = searcher.search(expanded, limit=limit)
+                scored = results.scored_length()
                 hits = [
                     SearchHit(int(results.fields(n)["aid"]), float(results.score(n)))
-                    for n in range(results.scored_length())
+                    for n in range(scored)
                 ]
-                total = (
-                    len(results)
-                    if count
-                    else max(results.scored_length(), results.estimated_min_length())
-                )
-                terms = frozenset(_highlight_terms(parsed, searcher.reader()))
+                total = _total(results, scored, limit, count)
+                terms = frozenset(_highlight_terms(expanded, searcher.reader()))
             except QueryError:
                 raise
             except Exception as exc:  # e.g. a date range whoosh cannot compare
@@ -311,15 +336,7 @@ class WhooshEngine:
 
     def match_spans(self, terms: Iterable[str], text: str) -> list[tuple[int, int]]:
         """Character spans of the words in ``text`` whose indexed form is one of ``terms``."""
-        wanted = set(terms)
-        if not wanted:
-            return []
-        analyzer = self._ix.schema["body"].analyzer
-        return [
-            (token.startchar, token.endchar)
-            for token in analyzer(text, chars=True, removestops=False)
-            if token.text in wanted
-        ]
+        return find_terms(text, terms)
 
     def clear(self) -> None:
         """Start again with an empty index (for a rebuild)."""
