@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .articles import WHOLE_FILE, Article
 from .dates import parse_date
+from .gzseek import read_line_at
 from .text import (
     clean_line,
     clean_text,
@@ -359,9 +360,12 @@ def read_article(file: str, locator: int, key: str = "") -> Article:
     kind = kind_of(file)
     limit = _record_limit()
     if kind == "jsonl":
-        with open(file, "rb") as raw, _maybe_gunzip(file, raw) as handle:
-            handle.seek(locator)
-            line = handle.readline(limit + 1)
+        if file.lower().endswith(".gz"):
+            line = read_line_at(file, locator, limit + 1)[: limit + 1]
+        else:
+            with open(file, "rb") as handle:
+                handle.seek(locator)
+                line = handle.readline(limit + 1)
         if len(line) > limit:
             raise ValueError(f"JSON line larger than {size_text(limit)}")
         try:
