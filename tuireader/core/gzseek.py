@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 SPAN = 4 * 1024 * 1024  # uncompressed bytes between snapshots
 _CHUNK = 64 * 1024
+_PIECE = 256 * 1024  # most bytes one decompress call may produce
 _MAX_DUMPS = 4  # dumps whose snapshots are kept (each ~35 KB per snapshot)
 
 
@@ -56,52 +57,63 @@ def _new_decompressor():
     return zlib.decompressobj(zlib.MAX_WBITS | 16)  # gzip wrapper
 
 
+def _inflate(handle, decompressor):
+    """Yield decompressed pieces of at most _PIECE bytes until the file ends.
+
+    Bounded pieces keep a highly compressed stretch from expanding all at once in memory.
+    """
+    pending = b""
+    while True:
+        if not pending:
+            pending = handle.read(_CHUNK)
+            if not pending:
+                return
+        data = decompressor.decompress(pending, _PIECE)
+        pending = decompressor.unconsumed_tail
+        if decompressor.eof:  # another gzip member may follow
+            pending = decompressor.unused_data + pending
+            decompressor = _new_decompressor()
+        yield data
+
+
 def _build(path: str) -> _Index:
+    """Walk the file once, keeping a snapshot at a chunk boundary every SPAN bytes."""
     index = _Index()
-    decompressor = _new_decompressor()
     produced = 0
     next_mark = 0
+    decompressor = _new_decompressor()
     with open(path, "rb") as handle:
+        pending = b""
         while True:
-            if produced >= next_mark:
+            if not pending and produced >= next_mark:
                 index.snapshots.append(_Snapshot(handle.tell(), produced, decompressor.copy()))
                 index.starts.append(produced)
                 next_mark = produced + SPAN
-            chunk = handle.read(_CHUNK)
-            if not chunk:
-                break
-            while chunk:
-                produced += len(decompressor.decompress(chunk))
-                if decompressor.eof:  # another gzip member follows
-                    chunk = decompressor.unused_data
-                    decompressor = _new_decompressor()
-                else:
-                    chunk = b""
+            if not pending:
+                pending = handle.read(_CHUNK)
+                if not pending:
+                    break
+            data = decompressor.decompress(pending, _PIECE)
+            pending = decompressor.unconsumed_tail
+            if decompressor.eof:
+                pending = decompressor.unused_data + pending
+                decompressor = _new_decompressor()
+            produced += len(data)
     return index
 
 
 def _read_from(path: str, snapshot: _Snapshot, offset: int, limit: int) -> bytes:
-    decompressor = snapshot.decompressor.copy()
     position = snapshot.uncompressed
     line = b""
     with open(path, "rb") as handle:
         handle.seek(snapshot.compressed)
-        while True:
-            chunk = handle.read(_CHUNK)
-            if not chunk:
-                return line
-            while chunk:
-                data = decompressor.decompress(chunk)
-                if decompressor.eof:
-                    chunk = decompressor.unused_data
-                    decompressor = _new_decompressor()
-                else:
-                    chunk = b""
-                if position + len(data) > offset:
-                    line += data[max(0, offset - position) :]
-                    newline = line.find(b"\n")
-                    if newline >= 0:
-                        return line[: newline + 1]
-                    if len(line) > limit:
-                        return line
-                position += len(data)
+        for data in _inflate(handle, snapshot.decompressor.copy()):
+            if position + len(data) > offset:
+                line += data[max(0, offset - position) :]
+                newline = line.find(b"\n")
+                if newline >= 0:
+                    return line[: newline + 1]
+                if len(line) > limit:
+                    return line[:limit]
+            position += len(data)
+    return line
