@@ -24,7 +24,7 @@ from pathlib import Path
 from . import paths as app_paths
 from .articles import Article
 from .loaders import check_paths, read_article
-from .search import QueryError, SearchHit, SearchResults, WhooshEngine
+from .search import QueryError, SearchHit, SearchResults
 from .store import ArticleRow, CacheError, MetaStore
 
 try:
@@ -158,11 +158,13 @@ class SafeEngine:
         self._swap = threading.Lock()
         self.inner = self._open()
 
-    def _open(self) -> WhooshEngine:
+    def _open(self):
         last: Exception | None = None
         for attempt in range(RETRIES):
             with self.corpus.index_read_lock():
                 try:
+                    from .search.whoosh_engine import WhooshEngine  # whoosh loads on first use
+
                     return WhooshEngine(self.corpus.index_dir, self.spec)
                 except OSError as exc:
                     if self.corpus.read_only or exc.errno in (30, 28, 13):  # EROFS ENOSPC EACCES
@@ -173,7 +175,7 @@ class SafeEngine:
             time.sleep(0.05 * (attempt + 1))
         raise CacheError(f"cannot open the index in {self.corpus.index_dir}: {last}")
 
-    def _reopen(self, broken: WhooshEngine) -> None:
+    def _reopen(self, broken) -> None:
         with self._swap:
             if self.inner is broken:
                 with contextlib.suppress(Exception):

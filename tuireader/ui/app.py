@@ -33,7 +33,6 @@ from ..core.history import SearchHistory
 from ..core.log import log_file
 from ..core.saved import SavedSearches
 from ..core.search import QueryError, SearchEngine, SearchResults
-from ..core.search.annotation_fields import quote_fingerprints
 from ..core.search.user_filters import filtered_search, has_user_clauses
 from ..core.snippets import make_snippet
 from ..core.state import UserState
@@ -465,6 +464,8 @@ class ReaderApp(MarksMixin, App[None]):
     @work(thread=True, group="quotes", exclusive=True)
     def _find_quote_sources(self, shown: ShownArticle) -> None:
         """Read each article sharing a quote of this one and see who it quotes there."""
+        from ..core.search.annotation_fields import quote_fingerprints
+
         copies: list[QuoteCopy] = []
         store = self.corpus.open_store()
         try:

@@ -35,6 +35,7 @@ _WORD_RE = re.compile(r"\w+(?:[.'’]\w+)*")
 _MENTION_GAP = 10
 SHINGLE = 5
 MIN_SHARED_WORDS = 6
+SKETCH = 3  # fingerprints kept per quotation
 
 _local = threading.local()
 _backends: dict[str, EntityBackend] = {}
@@ -136,15 +137,18 @@ _FOLD = str.maketrans({"’": "'"})
 
 
 def quote_fingerprints(text: str) -> list[str]:
-    """Hashes of the quotation's overlapping word runs: shared by copies with small edits.
+    """A small sketch of the quotation: the lowest hashes of its overlapping word runs.
 
-    Quotations too short to be distinctive have none.
+    Copies with small edits keep most of their runs, so most of the lowest hashes stay the
+    same; a handful of terms per quotation keeps the index small (every distinct term costs
+    whoosh a posting block). Quotations too short to be distinctive have none.
     """
     words = quote_words(text)
     if len(words) < MIN_SHARED_WORDS:
         return []
     runs = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    return sorted(hashlib.blake2b(r.encode(), digest_size=6).hexdigest() for r in runs)
+    hashes = sorted(hashlib.blake2b(r.encode(), digest_size=6).hexdigest() for r in runs)
+    return hashes[:SKETCH]
 
 
 class FingerprintTokenizer(RegexTokenizer):

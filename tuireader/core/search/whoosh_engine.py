@@ -46,7 +46,7 @@ from .guards import guard
 from .syntax import check_syntax
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 SEARCH_FIELDS = ("title", "body")
 QUERY_FIELDS = ("title", "body", "source", "date", *ANNOTATION_FIELDS)
