@@ -1,0 +1,791 @@
+"""Search latency: tuireader's query-to-first-page-with-snippets against whoosh's bare search.
+
+    python benchmarks/bench_search.py CORPUS_PATH [--queries 30] [--page 20] [--workdir DIR]
+                                      [--seed 1] [--sample 2000] [--key-trials 9] [--no-keys]
+
+The corpus is indexed (or brought up to date) with the core sync into a cache under the work
+dir; with ``--workdir`` an index built by an earlier run is reused. Queries are picked from the
+index's own vocabulary and from a sample of article bodies, ``--queries`` per class:
+
+* rare: a word whose body doc frequency is 2-10 (the lowest frequencies >= 2 if none is);
+* common: the most frequent indexed words (stop words are not indexed);
+* and: two mid-frequency words (0.5-10 % of articles) from one article;
+* phrase: two adjacent non-stop words from an article body, quoted;
+* fuzzy: a real word (5+ letters) with one letter after the second changed, plus ``~``;
+* field: ``title:<word>``, a word from a real title;
+* date: ``date:[YYYY-MM-DD to YYYY-MM-DD]`` spanning ~10 % of the corpus's dated articles.
+
+Each query is timed, in the same run, along three paths:
+
+* tuireader: what the app does on Enter, up to the first page shown with its snippets:
+  ``engine.search(q, limit=1000, count=True)``, the page's rows from the metadata store, and
+  for each row of the page the body read with ``Corpus.read``, ``match_spans`` and
+  ``make_snippet``;
+* bare: ``searcher.search(engine.parse(q), limit=PAGE)`` on a long-lived searcher of the same
+  index (parsing not timed), i.e. whoosh alone;
+* live: ``engine.search(q, limit=1000, count=False)``, the search-as-you-type path (no snippets).
+
+The order of tuireader and bare alternates from query to query, and each class is warmed up
+once. A breakdown table splits the tuireader path (search top 1000, the stored ``aid`` of each
+hit, the full count, rows, reading bodies, spans and snippets). Finally the app runs headless
+(``ReaderApp.run_test``) and ``j`` is pressed while a slow query runs in the search worker: the
+time until the list's cursor moves, and until the list repaints, is compared with one frame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import math
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import benchlib
+
+TARGET_RATIO = 1.3
+FRAME_MS = 1000 / 60  # Textual draws at most 60 frames a second
+SEARCH_LIMIT = 1000  # what the app asks for (tuireader.ui.app.SEARCH_LIMIT)
+CLASSES = ("rare", "common", "and", "phrase", "fuzzy", "field", "date")
+_WORD = re.compile(r"[a-z]+")
+
+
+# -- statistics ------------------------------------------------------------------------------
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def p95(values: Sequence[float]) -> float:
+    """Nearest-rank 95th percentile."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def ms(seconds: float) -> str:
+    if math.isnan(seconds):
+        return "-"
+    value = seconds * 1000
+    return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+
+
+# -- corpus access ---------------------------------------------------------------------------
+
+
+def read_bodies(rows) -> dict[int, object]:
+    """Articles for many rows, reading each file once in locator order (fast on .gz dumps).
+
+    Used only to pick queries; the timed path reads bodies the app's way (``Corpus.read``).
+    """
+    from tuireader.core.corpus import Corpus
+    from tuireader.core.loaders import article_from_record, kind_of
+
+    found: dict[int, object] = {}
+    by_file: dict[str, list] = {}
+    for row in rows:
+        by_file.setdefault(row.file, []).append(row)
+    for file, group in by_file.items():
+        group.sort(key=lambda r: r.locator)
+        if kind_of(file) != "jsonl":
+            for row in group:
+                with contextlib.suppress(Exception):
+                    found[row.id] = Corpus.read(row)
+            continue
+        import gzip
+
+        with open(file, "rb") as raw:
+            handle = gzip.GzipFile(fileobj=raw) if file.lower().endswith(".gz") else raw
+            for row in group:
+                handle.seek(row.locator)
+                line = handle.readline()
+                with contextlib.suppress(Exception):
+                    article = article_from_record(json.loads(line), file, row.locator)
+                    article.key = row.key
+                    found[row.id] = article
+    return found
+
+
+# -- picking queries ------------------------------------------------------------------------
+
+
+@dataclass
+class Vocabulary:
+    ndocs: int
+    body_df: dict[str, int]  # indexed body term -> doc frequency
+    title_df: dict[str, int]
+    surface: dict[str, Counter]  # indexed term -> the words (lower case) it came from
+    articles: list[list[tuple[str, str, bool, int, int]]]  # body tokens of sampled articles
+    bodies: list[str]
+    titles: list[list[tuple[str, str, bool]]]
+    dates: list[float]
+
+    def word_for(self, term: str) -> str | None:
+        words = self.surface.get(term)
+        return words.most_common(1)[0][0] if words else None
+
+
+def _field_df(reader, fieldname: str) -> dict[str, int]:
+    df: dict[str, int] = {}
+    if fieldname not in reader.indexed_field_names():
+        return df
+    for text, info in reader.iter_field(fieldname):
+        term = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+        df[term] = info.doc_frequency()
+    return df
+
+
+def build_vocabulary(store, searcher, analyzer, sample: int, rng: random.Random) -> Vocabulary:
+    reader = searcher.reader()
+    ids = store.ordered_ids()
+    chosen = rng.sample(ids, min(sample, len(ids)))
+    articles_by_id = read_bodies(list(store.rows(chosen).values()))
+    surface: dict[str, Counter] = {}
+    articles, bodies, titles = [], [], []
+    for aid in chosen:
+        article = articles_by_id.get(aid)
+        if article is None:
+            continue
+        body = article.body or ""
+        tokens = []
+        for token in analyzer(body, chars=True, removestops=False, positions=True):
+            word = body[token.startchar : token.endchar].lower()
+            tokens.append((token.text, word, token.stopped, token.startchar, token.endchar))
+            if not token.stopped:
+                surface.setdefault(token.text, Counter())[word] += 1
+        articles.append(tokens)
+        bodies.append(body)
+        title = article.title or ""
+        titles.append(
+            [
+                (t.text, title[t.startchar : t.endchar].lower(), t.stopped)
+                for t in analyzer(title, chars=True, removestops=False)
+            ]
+        )
+    rows = store.db.execute("SELECT date_ts FROM articles WHERE date_ts IS NOT NULL")
+    dates = sorted(r[0] for r in rows)
+    return Vocabulary(
+        ndocs=reader.doc_count(),
+        body_df=_field_df(reader, "body"),
+        title_df=_field_df(reader, "title"),
+        surface=surface,
+        articles=articles,
+        bodies=bodies,
+        titles=titles,
+        dates=dates,
+    )
+
+
+def _usable(word: str | None, min_len: int = 3) -> bool:
+    return bool(word) and len(word) >= min_len and _WORD.fullmatch(word) is not None
+
+
+def pick_queries(
+    vocab: Vocabulary, engine, n: int, rng: random.Random
+) -> dict[str, list[tuple[str, str]]]:
+    """Per class, up to ``n`` (query, note) pairs the engine accepts."""
+    from tuireader.core.search import QueryError
+
+    def accept(query: str) -> bool:
+        try:
+            engine.parse(query)
+        except QueryError:
+            return False
+        return True
+
+    def collect(make: Callable[[], tuple[str, str] | None], tries: int = 60) -> list:
+        found: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for _ in range(n * tries):
+            if len(found) >= n:
+                break
+            made = make()
+            if made is None or made[0] in seen:
+                continue
+            seen.add(made[0])
+            if accept(made[0]):
+                found.append(made)
+        return found
+
+    def word_of(term: str) -> str | None:
+        word = vocab.word_for(term)
+        if word is None and _usable(term):
+            word = term  # a stem the analyzer keeps as it is
+        return word if _usable(word) else None
+
+    df = vocab.body_df
+    queries: dict[str, list[tuple[str, str]]] = {}
+
+    # rare: doc frequency 2-10, words seen in the sample first
+    rare = [t for t, f in df.items() if 2 <= f <= 10 and word_of(t)]
+    if len(rare) < n:
+        rare = sorted((t for t in df if df[t] >= 2 and word_of(t)), key=df.get)[: n * 5]
+    seen_rare = [t for t in rare if t in vocab.surface]
+    pool = seen_rare if len(seen_rare) >= n else rare
+    rng.shuffle(pool)
+    rare_terms = iter(pool)
+    queries["rare"] = collect(lambda: _next_term(rare_terms, word_of, df), tries=3)
+
+    # common: the most frequent indexed words
+    common = sorted((t for t in df if _usable(t) and word_of(t)), key=df.get, reverse=True)
+    common_terms = iter(common)
+    queries["common"] = collect(lambda: _next_term(common_terms, word_of, df), tries=3)
+
+    low, high = max(2, int(0.005 * vocab.ndocs)), max(3, int(0.10 * vocab.ndocs))
+
+    def make_and():
+        tokens = rng.choice(vocab.articles)
+        mid = sorted(
+            {
+                (t, w)
+                for t, w, stopped, _s, _e in tokens
+                if not stopped and low <= df.get(t, 0) <= high
+            }
+        )
+        mid = [(t, w) for t, w in mid if _usable(w)]
+        if len(mid) < 2:
+            return None
+        (t1, w1), (t2, w2) = rng.sample(mid, 2)
+        if t1 == t2:
+            return None
+        return f"{w1} {w2}", f"df {df[t1]}+{df[t2]}"
+
+    queries["and"] = collect(make_and)
+
+    def make_phrase():
+        index = rng.randrange(len(vocab.articles))
+        tokens, body = vocab.articles[index], vocab.bodies[index]
+        pairs = [
+            (a, b)
+            for a, b in zip(tokens, tokens[1:], strict=False)
+            if not a[2]
+            and not b[2]
+            and _usable(a[1])
+            and _usable(b[1])
+            and body[a[4] : b[3]] == " "
+        ]
+        if not pairs:
+            return None
+        a, b = rng.choice(pairs)
+        return f'"{a[1]} {b[1]}"', f"df {df.get(a[0], 0)}+{df.get(b[0], 0)}"
+
+    queries["phrase"] = collect(make_phrase)
+
+    def make_fuzzy():
+        tokens = rng.choice(vocab.articles)
+        words = [w for t, w, stopped, _s, _e in tokens if not stopped and _usable(w, 5)]
+        if not words:
+            return None
+        word = rng.choice(words)
+        at = rng.randrange(2, len(word))
+        letter = rng.choice([c for c in "abcdefghijklmnopqrstuvwxyz" if c != word[at]])
+        return f"{word[:at]}{letter}{word[at + 1 :]}~", f"from {word}"
+
+    queries["fuzzy"] = collect(make_fuzzy)
+
+    def make_field():
+        title = rng.choice(vocab.titles)
+        words = [(t, w) for t, w, stopped in title if not stopped and _usable(w)]
+        if not words:
+            return None
+        term, word = rng.choice(words)
+        return f"title:{word}", f"title df {vocab.title_df.get(term, 0)}"
+
+    queries["field"] = collect(make_field)
+
+    def make_date():
+        dates = vocab.dates
+        if len(dates) < 20:
+            return None
+        span = max(1, len(dates) // 10)
+        start = rng.randrange(0, len(dates) - span)
+        first = datetime.fromtimestamp(dates[start], tz=timezone.utc).date()
+        last = datetime.fromtimestamp(dates[start + span], tz=timezone.utc).date()
+        return f"date:[{first.isoformat()} to {last.isoformat()}]", f"{(last - first).days + 1} d"
+
+    queries["date"] = collect(make_date)
+    return queries
+
+
+def _next_term(it, word_of, df) -> tuple[str, str] | None:
+    for term in it:
+        word = word_of(term)
+        if word:
+            return word, f"df {df[term]}"
+    return None
+
+
+# -- timing -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Sample:
+    query: str
+    tui: float
+    bare: float
+    live: float
+    total: int
+    parts: dict[str, float] = field(default_factory=dict)
+
+
+def tuireader_path(engine, store, corpus_cls, query: str, page: int):
+    """Query to the first page of results with snippets, as the app computes them."""
+    from tuireader.core.snippets import make_snippet
+
+    parts: dict[str, float] = {}
+    t0 = time.perf_counter()
+    results = engine.search(query, limit=SEARCH_LIMIT, count=True)
+    t1 = time.perf_counter()
+    page_ids = results.ids[:page]
+    rows = store.rows(page_ids)
+    t2 = time.perf_counter()
+    read = spans_time = 0.0
+    snippets = {}
+    for article_id in page_ids:
+        row = rows.get(article_id)
+        if row is None:
+            continue
+        r0 = time.perf_counter()
+        try:
+            body = corpus_cls.read(row).body
+        except Exception:  # the app shows an empty snippet
+            snippets[article_id] = ("", [])
+            continue
+        r1 = time.perf_counter()
+        spans = engine.match_spans(results.terms, body)
+        snippets[article_id] = make_snippet(body, spans)
+        read += r1 - r0
+        spans_time += time.perf_counter() - r1
+    t3 = time.perf_counter()
+    parts.update(search=t1 - t0, rows=t2 - t1, read=read, snippet=spans_time, total=t3 - t0)
+    return t3 - t0, results.total, parts
+
+
+def bare_search(searcher, parsed, page: int) -> float:
+    t0 = time.perf_counter()
+    results = searcher.search(parsed, limit=page)
+    results.scored_length()
+    return time.perf_counter() - t0
+
+
+def live_search(engine, query: str, errors: Counter | None = None) -> float:
+    """The search-as-you-type path; a QueryError is counted (and its time kept)."""
+    from tuireader.core.search import QueryError
+
+    t0 = time.perf_counter()
+    try:
+        engine.search(query, limit=SEARCH_LIMIT, count=False)
+    except QueryError as exc:
+        if errors is not None:
+            errors[str(exc)[:70]] += 1
+    return time.perf_counter() - t0
+
+
+def search_breakdown(engine, searcher, query: str) -> dict[str, float]:
+    """Where the engine's search time goes, replayed step by step on the bare searcher."""
+    from tuireader.core.search.whoosh_engine import _highlight_terms
+
+    t0 = time.perf_counter()
+    parsed = engine.parse(query)
+    t1 = time.perf_counter()
+    results = searcher.search(parsed, limit=SEARCH_LIMIT)
+    t2 = time.perf_counter()
+    for n in range(results.scored_length()):
+        results.fields(n)["aid"]
+        results.score(n)
+    t3 = time.perf_counter()
+    len(results)
+    t4 = time.perf_counter()
+    frozenset(_highlight_terms(parsed, searcher.reader()))
+    t5 = time.perf_counter()
+    return {
+        "parse": t1 - t0,
+        "top1000": t2 - t1,
+        "aid": t3 - t2,
+        "count": t4 - t3,
+        "terms": t5 - t4,
+        "hits": results.scored_length(),
+    }
+
+
+def run_class(
+    engine, searcher, store, corpus_cls, queries, page: int, errors: Counter
+) -> list[Sample]:
+    samples: list[Sample] = []
+    if not queries:
+        return samples
+    first = queries[0][0]
+    # warm-up: every path once
+    tuireader_path(engine, store, corpus_cls, first, page)
+    bare_search(searcher, engine.parse(first), page)
+    live_search(engine, first)
+    for i, (query, _note) in enumerate(queries):
+        parsed = engine.parse(query)
+        if i % 2:
+            bare = bare_search(searcher, parsed, page)
+            tui, total, parts = tuireader_path(engine, store, corpus_cls, query, page)
+        else:
+            tui, total, parts = tuireader_path(engine, store, corpus_cls, query, page)
+            bare = bare_search(searcher, parsed, page)
+        live = live_search(engine, query, errors)
+        parts.update(search_breakdown(engine, searcher, query))
+        samples.append(Sample(query, tui, bare, live, total, parts))
+    return samples
+
+
+# -- keypress latency -------------------------------------------------------------------------
+
+
+@dataclass
+class KeyTrial:
+    state_ms: float  # key sent -> the list's cursor moved
+    paint_ms: float  # key sent -> the list's first repaint after the move
+    before_results: bool  # handled while the search was still running
+
+
+async def _wait_until(predicate: Callable[[], bool], timeout: float, step: float = 0.01):
+    deadline = time.perf_counter() + timeout
+    while not predicate():
+        if time.perf_counter() > deadline:
+            return False
+        await asyncio.sleep(step)
+    return True
+
+
+async def key_latency(corpus_path: Path, query: str, trials: int, switch: float) -> dict:
+    """Press j in the result list, idle and while ``query`` runs in the search worker.
+
+    Times are taken by hooks (the cursor watcher and the list's render_line), not by polling,
+    so the measuring adds no event-loop turns of its own.
+    """
+    from textual import events
+    from textual.worker import WorkerState
+
+    from tuireader.core.corpus import Corpus
+    from tuireader.ui.app import ReaderApp
+
+    app = ReaderApp(Corpus([corpus_path]))
+    out: dict = {"idle": [], "busy": [], "missed": 0, "search_s": []}
+
+    async with app.run_test(size=(160, 50)) as pilot:
+
+        async def settle() -> None:
+            active = (WorkerState.PENDING, WorkerState.RUNNING)
+            await _wait_until(lambda: not any(w.state in active for w in app.workers), 600)
+            await pilot.pause()
+
+        await _wait_until(app._engine_ready.is_set, 600, 0.05)
+        await pilot.pause(0.5)
+        await settle()
+        lst = app.article_list
+        marks: dict[str, float | int | None] = {}
+        moved = asyncio.Event()
+        painted = asyncio.Event()
+
+        original_render = lst.render_line
+        original_watch = lst.watch_cursor
+
+        def render_line(y: int):
+            if "state" in marks and "paint" not in marks:
+                marks["paint"] = time.perf_counter()
+                painted.set()
+            return original_render(y)
+
+        def watch_cursor(old: int, new: int) -> None:
+            if "sent" in marks and "state" not in marks:
+                marks["state"] = time.perf_counter()
+                marks["cursor"] = new
+                moved.set()
+            original_watch(old, new)
+
+        lst.render_line = render_line  # type: ignore[method-assign]
+        lst.watch_cursor = watch_cursor  # type: ignore[method-assign]
+        engine = app.engine
+        original_search = engine.search
+
+        def timed_search(*a, **kw):
+            marks["search_start"] = time.perf_counter()
+            try:
+                return original_search(*a, **kw)
+            finally:
+                marks["search_end"] = time.perf_counter()
+
+        engine.search = timed_search  # type: ignore[method-assign]
+
+        async def trial(busy: bool) -> None:
+            app.action_clear_search()
+            await settle()
+            lst.focus()
+            if lst.cursor >= len(lst.ids) - 2:
+                lst.cursor = 0
+            await settle()
+            marks.clear()
+            moved.clear()
+            painted.clear()
+            before = lst.cursor
+            if busy:
+                started = time.perf_counter()
+                app.run_search(query)
+                await asyncio.sleep(0.03)  # let the worker get into whoosh
+                if "search_start" not in marks or "search_end" in marks:
+                    out["missed"] += 1
+                    await settle()
+                    return
+            key = events.Key("j", "j")
+            key.set_sender(app)
+            marks["sent"] = time.perf_counter()
+            app._driver.send_message(key)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(moved.wait(), 60)
+                await asyncio.wait_for(painted.wait(), 60)
+            await settle()
+            if busy:
+                out["search_s"].append(marks.get("search_end", started) - started)
+            if marks.get("cursor") != before + 1 or "paint" not in marks:
+                out["missed"] += 1  # the results replaced the list before the key was handled
+                return
+            sent = marks["sent"]
+            before_results = marks["state"] < marks.get("search_end", math.inf)
+            result = KeyTrial(
+                (marks["state"] - sent) * 1000, (marks["paint"] - sent) * 1000, before_results
+            )
+            out["busy" if busy else "idle"].append(result)
+
+        previous = sys.getswitchinterval()
+        if switch:
+            sys.setswitchinterval(switch)
+        try:
+            for _ in range(trials):
+                await trial(busy=False)
+                await trial(busy=True)
+        finally:
+            sys.setswitchinterval(previous)
+            engine.search = original_search  # type: ignore[method-assign]
+    return out
+
+
+# -- main -------------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="a corpus file or folder")
+    parser.add_argument("--queries", type=int, default=30, help="queries per class")
+    parser.add_argument("--page", type=int, default=20, help="rows on the first page")
+    parser.add_argument("--workdir", type=Path, help="keep the index here and reuse it")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sample", type=int, default=2000, help="articles read to pick words")
+    parser.add_argument("--key-trials", type=int, default=9)
+    parser.add_argument("--key-query", help="the slow query for the keypress check")
+    parser.add_argument("--no-keys", action="store_true", help="skip the keypress check")
+    args = parser.parse_args(argv)
+
+    corpus_path = args.corpus.resolve()
+    if not corpus_path.exists():
+        sys.exit(f"{corpus_path}: no such file or folder")
+    with contextlib.ExitStack() as stack:
+        if args.workdir:
+            root = args.workdir.resolve()
+            root.mkdir(parents=True, exist_ok=True)
+        else:
+            root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-search-")))
+        os.environ.update(benchlib.isolated_env(root / "xdg"))
+        return run(args, corpus_path)
+
+
+def run(args, corpus_path: Path) -> int:
+    from whoosh import index as whoosh_index
+
+    from tuireader.core.corpus import Corpus
+    from tuireader.core.sync import sync
+
+    print(f"# bench_search: {corpus_path}")
+    print(f"load before: {benchlib.load_average()}  ({benchlib.cpu_count()} cores)")
+    corpus = Corpus([corpus_path])
+    store = corpus.open_store()
+    engine = corpus.open_engine()
+    last = [0.0]
+
+    def progress(p) -> None:
+        if time.monotonic() - last[0] > 15:
+            last[0] = time.monotonic()
+            print(f"  indexing: {p.articles:,} articles, {p.fraction:.0%}", file=sys.stderr)
+
+    report = sync(corpus, store, engine, progress=progress)
+    engine.refresh()
+    if report.busy:
+        print("sync: another process is indexing this corpus; measuring the index as it is")
+    print(
+        f"sync: {report.added:,} added, {report.updated:,} updated in {report.seconds:.1f} s; "
+        f"{engine.doc_count():,} documents in the index"
+    )
+    bare_ix = whoosh_index.open_dir(str(corpus.index_dir))
+    searcher = bare_ix.searcher()
+    rng = random.Random(args.seed)
+    t0 = time.perf_counter()
+    vocab = build_vocabulary(store, searcher, searcher.schema["body"].analyzer, args.sample, rng)
+    queries = pick_queries(vocab, engine, args.queries, rng)
+    print(
+        f"queries picked in {time.perf_counter() - t0:.1f} s from {len(vocab.articles):,} "
+        f"sampled articles, {len(vocab.body_df):,} body terms"
+    )
+    for cls in CLASSES:
+        examples = ", ".join(f"{q} ({note})" for q, note in queries[cls][:3])
+        print(f"  {cls:7} {len(queries[cls]):3}  e.g. {examples}")
+
+    results: dict[str, list[Sample]] = {}
+    live_errors: dict[str, Counter] = {}
+    for cls in CLASSES:
+        live_errors[cls] = Counter()
+        results[cls] = run_class(
+            engine, searcher, store, Corpus, queries[cls], args.page, live_errors[cls]
+        )
+    load_after = benchlib.load_average()
+
+    print()
+    print(f"## Query to first page ({args.page} rows) with snippets vs bare searcher.search")
+    print(f"corpus: {corpus_path.name}, {engine.doc_count():,} articles; load after: {load_after}")
+    rows = []
+    for cls in CLASSES:
+        samples = results[cls]
+        tui = [s.tui for s in samples]
+        bare = [s.bare for s in samples]
+        ratio = median(tui) / median(bare) if samples and median(bare) > 0 else float("nan")
+        rows.append(
+            [
+                cls,
+                len(samples),
+                f"{median([s.total for s in samples]):,.0f}" if samples else "-",
+                ms(median(tui)),
+                ms(p95(tui)),
+                ms(median(bare)),
+                ms(p95(bare)),
+                f"{ratio:.2f}x",
+                f"<= {TARGET_RATIO}x",
+                benchlib.verdict(ratio <= TARGET_RATIO if samples else None),
+            ]
+        )
+    every = [s for cls in CLASSES for s in results[cls]]
+    live_ratio = median([s.live for s in every]) / median([s.bare for s in every])
+    rows.append(
+        [
+            "live (all)",
+            len(every),
+            "",
+            ms(median([s.live for s in every])),
+            ms(p95([s.live for s in every])),
+            ms(median([s.bare for s in every])),
+            ms(p95([s.bare for s in every])),
+            f"{live_ratio:.2f}x",
+            "info",
+            "",
+        ]
+    )
+    headers = ["class", "n", "hits med", "tui med ms", "tui p95", "bare med ms", "bare p95"]
+    print(benchlib.table([*headers, "ratio", "target", "verdict"], rows))
+
+    print()
+    print("## Live search (count=False, no snippets) per class, ms")
+    live_rows = []
+    for cls in CLASSES:
+        samples = results[cls]
+        live = [s.live for s in samples]
+        bare = [s.bare for s in samples]
+        ratio = median(live) / median(bare) if samples and median(bare) > 0 else float("nan")
+        errors = sum(live_errors[cls].values())
+        live_rows.append([cls, ms(median(live)), ms(p95(live)), f"{ratio:.2f}x", errors])
+    print(benchlib.table(["class", "live med", "live p95", "vs bare", "errors"], live_rows))
+    for cls in CLASSES:
+        for message, count in live_errors[cls].items():
+            print(f"  live {cls}: {count} x QueryError {message!r}")
+
+    print()
+    print("## Where the tuireader path's time goes (medians, ms)")
+    print("search = engine.search(limit=1000, count=True); replayed on the bare searcher:")
+    print("top1000 = searcher.search(limit=1000), aid = stored aid of each hit, count = len()")
+    parts = ["search", "parse", "top1000", "aid", "count", "terms", "rows", "read", "snippet"]
+    part_rows = []
+    for cls in CLASSES:
+        samples = results[cls]
+        if not samples:
+            continue
+        bare_median = median([s.bare for s in samples]) or float("nan")
+        part_rows.append(
+            [
+                cls,
+                f"{median([s.parts['hits'] for s in samples]):,.0f}",
+                *(ms(median([s.parts[p] for s in samples])) for p in parts),
+                ms(median([s.tui for s in samples])),
+                f"{median([s.parts['search'] for s in samples]) / bare_median:.2f}x",
+                f"{median([s.tui - s.parts['read'] for s in samples]) / bare_median:.2f}x",
+            ]
+        )
+    headers = ["class", "scored", *parts, "total", "search/bare", "no-read/bare"]
+    print(benchlib.table(headers, part_rows))
+    print(
+        "search/bare: engine.search alone against bare; no-read/bare: the tuireader path "
+        "without reading bodies (as if they were cached), against bare (ratios of medians)"
+    )
+
+    if not args.no_keys:
+        key_query = args.key_query or slowest_query(results)
+        print()
+        print(f"## Keypress while a search runs (j in the list; query {key_query!r})")
+        print(f"load before: {benchlib.load_average()}")
+        key_rows = []
+        notes = []
+        for label, switch in (("", 0.0), (" [switchinterval 1 ms]", 0.001)):
+            out = asyncio.run(key_latency(corpus_path, key_query, args.key_trials, switch))
+            for name, trials in (("idle", out["idle"]), ("search running", out["busy"])):
+                key_rows.append(key_row(name + label, trials))
+            notes.append(
+                f"{label.strip() or '[default switchinterval 5 ms]'}: the query took "
+                f"{ms(median(out['search_s']))} ms median in the app's worker; "
+                f"{sum(not t.before_results for t in out['busy'])} busy trials were handled "
+                f"only after the search ended; {out['missed']} trials missed"
+            )
+        headers = ["", "n", "cursor med ms", "max", "repaint med ms", "max", "target", "verdict"]
+        print(benchlib.table(headers, key_rows))
+        print("\n".join(notes))
+    print(f"load at end: {benchlib.load_average()}")
+    searcher.close()
+    engine.close()
+    store.close()
+    return 0
+
+
+def key_row(name: str, trials: list[KeyTrial]) -> list:
+    state = [t.state_ms / 1000 for t in trials]
+    paint = [t.paint_ms / 1000 for t in trials]
+    return [
+        name,
+        len(trials),
+        ms(median(state)),
+        ms(max(state) if state else float("nan")),
+        ms(median(paint)),
+        ms(max(paint) if paint else float("nan")),
+        f"<= {FRAME_MS:.1f}",
+        benchlib.verdict(median(paint) * 1000 <= FRAME_MS if trials else None),
+    ]
+
+
+def slowest_query(results: dict[str, list[Sample]]) -> str:
+    every = [s for samples in results.values() for s in samples]
+    return max(every, key=lambda s: s.parts["search"]).query
+
+
+if __name__ == "__main__":
+    sys.exit(main())
