@@ -19,6 +19,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import (
     AndGroup,
     FuzzyTermPlugin,
@@ -90,6 +91,12 @@ def _use_safe_start_method() -> None:
             multiprocessing.set_start_method(
                 "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             )
+
+
+def _storage(directory: Path) -> FileStorage:
+    """The index's files, read without mmap: with it, opening a searcher maps and copies whole
+    files (400 MB resident for a 200 MB index of 10k articles, against 29 MB without)."""
+    return FileStorage(str(directory), supports_mmap=False)
 
 
 def _expand(query, reader):
@@ -209,14 +216,14 @@ class WhooshEngine:
                     try:
                         if not whoosh_index.exists_in(str(directory)):
                             break
-                        return whoosh_index.open_dir(str(directory))
+                        return _storage(directory).open_index()
                     except Exception:  # whoosh raises its own IndexError and others
                         # It may be a commit in progress in another process: look again
                         # before deciding that the index is damaged.
                         time.sleep(0.1 * (attempt + 1))
             shutil.rmtree(directory, ignore_errors=True)
         directory.mkdir(parents=True, exist_ok=True)
-        ix = whoosh_index.create_in(str(directory), make_schema(spec))
+        ix = _storage(directory).create_index(make_schema(spec))
         write_atomic(version_file, current)
         return ix
 
