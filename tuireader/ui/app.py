@@ -233,7 +233,15 @@ class ReaderApp(MarksMixin, App[None]):
         for warning in (self.state.warning, self.history.warning, self.saved.warning):
             if warning:
                 self.notify(warning, severity="warning", timeout=10)
+        self._starting = True  # the first frame comes before any background work
         self.reload_list()
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """Threads that import and read (index, annotations) would compete with the first
+        frame for the interpreter: they start once it is drawn."""
+        self._starting = False
+        self._restore_last_open()
         self.start_background()
 
     def on_unmount(self) -> None:
@@ -265,6 +273,8 @@ class ReaderApp(MarksMixin, App[None]):
         self._restore_last_open()
 
     def _restore_last_open(self) -> None:
+        if getattr(self, "_starting", False):
+            return
         if self._open_id is not None or self.store is None:
             return
         row = self.store.by_key(self._restore_key) if self._restore_key else None
