@@ -2,7 +2,7 @@
 
 ``GzipFile.seek`` decompresses everything before the offset, so opening the last article of a
 large ``.jsonl.gz`` dump took the better part of a second (Reuters, 18 MB in) and grows with the
-dump. The first read of a dump walks it once and keeps decompressor snapshots every few MB; a
+dump. The first read of a dump walks it once and keeps decompressor snapshots every MB or so; a
 read then starts from the nearest snapshot before its offset.
 """
 
@@ -14,7 +14,8 @@ import threading
 import zlib
 from dataclasses import dataclass, field
 
-SPAN = 4 * 1024 * 1024  # uncompressed bytes between snapshots
+SPAN = 1024 * 1024  # uncompressed bytes between snapshots (at least)
+MAX_SNAPSHOTS = 2000  # per dump (~35 KB each): huge dumps get wider spans
 _CHUNK = 64 * 1024
 _PIECE = 256 * 1024  # most bytes one decompress call may produce
 _MAX_DUMPS = 4  # dumps whose snapshots are kept (each ~35 KB per snapshot)
@@ -81,6 +82,8 @@ def _build(path: str) -> _Index:
     index = _Index()
     produced = 0
     next_mark = 0
+    # The uncompressed size is not known up front: guess 5x the file, for the span only.
+    span = max(SPAN, os.path.getsize(path) * 5 // MAX_SNAPSHOTS)
     decompressor = _new_decompressor()
     with open(path, "rb") as handle:
         pending = b""
@@ -88,7 +91,7 @@ def _build(path: str) -> _Index:
             if not pending and produced >= next_mark:
                 index.snapshots.append(_Snapshot(handle.tell(), produced, decompressor.copy()))
                 index.starts.append(produced)
-                next_mark = produced + SPAN
+                next_mark = produced + span
             if not pending:
                 pending = handle.read(_CHUNK)
                 if not pending:
