@@ -26,6 +26,7 @@ from ..core.articles import Article
 from .styles import component_style
 
 MAX_TEXT_WIDTH = 100
+MIN_READABLE_HEIGHT = 4
 LABEL_CLASSES = {
     "PERSON": "reading-pane--person",
     "ORG": "reading-pane--org",
@@ -107,6 +108,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._line_offsets: list[int] = []  # body offset where each line starts (-1: none)
         self._wrapped_width = -1
         self.hit_index = -1
+        self._anchor: int | None = None  # body offset at the top of the pane (None: the top)
 
     # -- content ---------------------------------------------------------------------------
 
@@ -117,6 +119,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if keep_position:
             self._relayout_in_place()
         else:
+            self._anchor = None
             self._rewrap()
             self.scroll_to(y=0, animate=False)
             if self.hit_index == 0:
@@ -172,10 +175,19 @@ class ReadingPane(ScrollView, can_focus=True):
     def _relayout_in_place(self) -> None:
         if not self.is_mounted:
             return
-        top = self._offset_at_top()
+        top = self._anchor
         self._rewrap()
         if top is not None:
             self.scroll_to(y=self.line_of(top), animate=False)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        # Remember where the reader is, by text offset, while the pane is big enough to read
+        # in and can scroll; scrolling clamped (by a terminal shrunk to a few lines, or grown
+        # so that the article's end comes up) must not lose the place.
+        height = self.scrollable_content_region.height
+        if height >= MIN_READABLE_HEIGHT and new < self.max_scroll_y:
+            self._anchor = self._offset_at_top()
 
     def line_of(self, offset: int) -> int:
         """The wrapped line holding a body offset."""
