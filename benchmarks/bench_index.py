@@ -18,6 +18,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -149,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary work dir")
     args = parser.parse_args(argv)
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # still clean up the work dir
     work = args.workdir or Path(tempfile.mkdtemp(prefix="tuireader-bench-index-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"work dir {work}; {benchlib.cpu_count()} CPUs; load {benchlib.load_average()}")

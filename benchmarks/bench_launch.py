@@ -30,6 +30,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -629,6 +630,9 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     bench = Bench(args, work)
+    # A terminated run still stops its tmux server and removes its temporary dir.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGHUP, lambda *_: sys.exit(129))
     bench.tmux.start()
     results = []
     try:
