@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from . import paths
+from .layout import ARRANGEMENTS, MIN_COLUMNS, MIN_ROWS, parse_extent
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,7 +24,15 @@ class ConfigError(Exception):
 ENTITY_BACKENDS = ("embedded", "spacy")
 DEFAULT_SPACY_MODEL = "en_core_web_sm"
 MARK_READ = ("open", "never")
-TOP_LEVEL = ("corpus", "entities", "reading", "keys", "theme")
+TOP_LEVEL = ("corpus", "entities", "reading", "layout", "colours", "keys", "theme")
+COLOUR_KEYS = ("person", "org", "place", "misc", "quote", "speaker", "hit")
+MIN_READING_WIDTH = 20
+# A colour as Textual or Rich names it ("dark_orange", "ansi_red", "teal") or "#rgb"/"#rrggbb";
+# the UI checks that the name exists (the core knows no colour names).
+_COLOUR = re.compile(r"^(#[0-9A-Fa-f]{3}|#[0-9A-Fa-f]{6}|[A-Za-z][A-Za-z0-9_]*)$")
+# strftime directives (C89, C99 and glibc), with glibc's padding flags ("%-d").
+_DATE_DIRECTIVE = re.compile(r"%([-_0^#]?)(.|$)", re.DOTALL)
+_DATE_LETTERS = set("aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ%+fEO")
 # A key as Textual names it: "ctrl+n", "j", "G", "f5", "slash", "question_mark".
 _KEY_NAME = re.compile(r"^((ctrl|shift|alt|meta|super|hyper)\+)*([A-Za-z0-9]|[a-z][a-z0-9_]+)$")
 
@@ -42,6 +52,33 @@ DEFAULT_CONFIG = """\
 [reading]
 # When an article counts as read: "open" (when it is shown) or "never" (only with m).
 # mark_read = "open"
+# How dates are shown in the list and the reading pane (a strftime format). Unset, the list
+# shows 2016-10-03 and the reading pane Mon 03 Oct 2016 14:05.
+# date_format = "%d %b %Y"
+
+[layout]
+# The list pane's width beside the reading pane: a percentage or a number of columns.
+# list_width = "42%"
+# The list pane's height above the reading pane (stacked): a percentage or a number of rows.
+# list_height = "40%"
+# "side-by-side" (list left, reading pane right) or "stacked" (list above the reading pane).
+# arrangement = "side-by-side"
+# The longest line of article text, in columns (0: as wide as the pane).
+# reading_width = 100
+# < and > resize the list, z hides it (focus mode), v switches the arrangement; what you choose
+# is remembered until these settings are changed.
+
+[colours]
+# Highlight colours in the reading pane: a colour name (Textual or Rich: "teal", "dark_orange",
+# "ansi_red") or hex ("#d33682"). person, org, place, misc and speaker colour the text; quote
+# and hit (search and find matches) are backgrounds. Spelt [colours], not [colors].
+# person = "green"
+# org = "#5f87d7"
+# place = "dark_orange"
+# misc = "purple"
+# speaker = "teal"
+# quote = "#3a3a5a"
+# hit = "yellow"
 
 [entities]
 # backend = "embedded"       # or "spacy" (pip install 'tuireader[spacy]' and a model)
@@ -64,6 +101,12 @@ class Config:
     mark_read: str = "open"  # [reading] mark_read: "open" or "never"
     keys: dict[str, str] = field(default_factory=dict)  # [keys] binding id -> keys
     theme: str | None = None  # theme: a Textual theme name
+    date_format: str | None = None  # [reading] date_format (None: the built-in formats)
+    list_width: str = "42%"  # [layout] list_width: "42%" or columns ("60")
+    list_height: str = "40%"  # [layout] list_height (stacked): "40%" or rows ("12")
+    arrangement: str = "side-by-side"  # [layout] arrangement: "side-by-side" or "stacked"
+    reading_width: int = 100  # [layout] reading_width: longest text line (0: no cap)
+    colours: dict[str, str] = field(default_factory=dict)  # [colours] entity type -> colour
     text: str = ""  # the file's text, to find the line of a key
 
     def where(self, table: str, key: str) -> str:
@@ -103,11 +146,14 @@ def load_config(path: Path | None = None) -> Config:
     for key in data:
         if key not in TOP_LEVEL:
             line = _line_in_table(text, key, "") or _line_of(text, key)
+            hint = "; the table is spelt [colours]" if key == "colors" else ""
             raise ConfigError(
-                f"{path}, line {line}: unknown key {key} (known: {', '.join(TOP_LEVEL)})"
+                f"{path}, line {line}: unknown key {key} (known: {', '.join(TOP_LEVEL)}{hint})"
             )
     _table(path, text, data, "corpus", ("default",))
     _read_reading(path, text, data, config)
+    _read_layout(path, text, data, config)
+    _read_colours(path, text, data, config)
     _read_keys(path, text, data, config)
     theme = data.get("theme")
     if theme is not None:
@@ -135,8 +181,8 @@ def _table(path: Path, text: str, data: dict, name: str, known: tuple[str, ...])
 
 
 def _read_reading(path: Path, text: str, data: dict, config: Config) -> None:
-    """The ``[reading]`` table: ``mark_read`` ("open" or "never")."""
-    reading = _table(path, text, data, "reading", ("mark_read",))
+    """The ``[reading]`` table: ``mark_read`` ("open" or "never"), ``date_format``."""
+    reading = _table(path, text, data, "reading", ("mark_read", "date_format"))
     mark_read = reading.get("mark_read", "open")
     if mark_read not in MARK_READ:
         raise ConfigError(
@@ -144,6 +190,84 @@ def _read_reading(path: Path, text: str, data: dict, config: Config) -> None:
             f'must be "open" or "never", not {mark_read!r}'
         )
     config.mark_read = mark_read
+    if "date_format" in reading:
+        date_format = reading["date_format"]
+        problem = _date_format_problem(date_format)
+        if problem:
+            raise ConfigError(
+                f"{path}, line {_line_in_table(text, 'reading', 'date_format')}: key "
+                f'reading.date_format {problem} (e.g. "%Y-%m-%d", "%d %b %Y %H:%M")'
+            )
+        config.date_format = date_format
+
+
+def _date_format_problem(value: object) -> str:
+    """Why a value is not a usable strftime format ("" when it is one)."""
+    if not isinstance(value, str) or not value.strip():
+        return "must be a strftime format"
+    directives = _DATE_DIRECTIVE.findall(value)
+    for _flag, letter in directives:
+        if not letter:
+            return "ends with a lone %"
+        if letter not in _DATE_LETTERS:
+            return f"has {'%' + letter!r}, which is not a strftime directive"
+    if not any(letter != "%" for _flag, letter in directives):
+        return f"must have a directive such as %Y or %d, not {value!r}"
+    try:
+        datetime(2016, 10, 3, 14, 5).strftime(value)
+    except (ValueError, UnicodeError) as exc:
+        return f"cannot be used: {exc}"
+    return ""
+
+
+def _read_layout(path: Path, text: str, data: dict, config: Config) -> None:
+    """The ``[layout]`` table: ``list_width``, ``list_height``, ``arrangement``,
+    ``reading_width``."""
+    known = ("list_width", "list_height", "arrangement", "reading_width")
+    layout = _table(path, text, data, "layout", known)
+
+    def fail(key: str, problem: str) -> ConfigError:
+        line = _line_in_table(text, "layout", key)
+        return ConfigError(f"{path}, line {line}: key layout.{key} {problem}")
+
+    for key, minimum, unit in (
+        ("list_width", MIN_COLUMNS, "columns"),
+        ("list_height", MIN_ROWS, "rows"),
+    ):
+        if key in layout:
+            try:
+                setattr(config, key, str(parse_extent(layout[key], minimum, unit)))
+            except ValueError as exc:
+                raise fail(key, str(exc)) from None
+    arrangement = layout.get("arrangement", config.arrangement)
+    if arrangement not in ARRANGEMENTS:
+        raise fail("arrangement", f'must be "side-by-side" or "stacked", not {arrangement!r}')
+    config.arrangement = arrangement
+    width = layout.get("reading_width", config.reading_width)
+    if (
+        isinstance(width, bool)
+        or not isinstance(width, int)
+        or (width != 0 and width < MIN_READING_WIDTH)
+    ):
+        raise fail(
+            "reading_width",
+            f"must be a number of columns of at least {MIN_READING_WIDTH}, or 0 for no limit, "
+            f"not {width!r}",
+        )
+    config.reading_width = width
+
+
+def _read_colours(path: Path, text: str, data: dict, config: Config) -> None:
+    """The ``[colours]`` table: entity type -> colour name or hex (names are checked by the
+    app, which knows them; see ``Config.where``)."""
+    colours = _table(path, text, data, "colours", COLOUR_KEYS)
+    for key, value in colours.items():
+        if not isinstance(value, str) or not _COLOUR.match(value.strip()):
+            raise ConfigError(
+                f"{path}, line {_line_in_table(text, 'colours', key)}: key colours.{key} must "
+                f'be a colour name or hex, such as "teal" or "#d33682", not {value!r}'
+            )
+        config.colours[key] = value.strip()
 
 
 def _read_keys(path: Path, text: str, data: dict, config: Config) -> None:
