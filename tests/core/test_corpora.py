@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tuireader.core import paths
-from tuireader.core.corpora import SAMPLE_NAME, KnownCorpora, display_name
+from tuireader.core.corpora import SAMPLE_NAME, KnownCorpora, display_name, opened_ago
 
 
 def folders(tmp_path, *names):
@@ -105,3 +105,11 @@ def test_forget(tmp_path):
     known.remember([wires], "wires", when=200)
     known.forget(known.entries[0])
     assert [e.name for e in KnownCorpora().entries] == ["news"]
+
+
+def test_opened_ago():
+    assert opened_ago(0) == "never opened"
+    assert opened_ago(1000, now=1030) == "opened just now"
+    assert opened_ago(1000, now=1000 + 60) == "opened 1 minute ago"
+    assert opened_ago(1000, now=1000 + 3 * 3600 + 5) == "opened 3 hours ago"
+    assert opened_ago(1000, now=1000 + 2 * 86400) == "opened 2 days ago"

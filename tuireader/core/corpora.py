@@ -127,6 +127,18 @@ def display_name(corpus_paths: Sequence[str | os.PathLike], name: str) -> str:
     return name
 
 
+def opened_ago(when: float, now: float | None = None) -> str:
+    """When a corpus was last opened, as a person says it: "5 minutes ago", "never"."""
+    if not when:
+        return "never opened"
+    seconds = max(0.0, (now if now is not None else time.time()) - when)
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            n = int(seconds // size)
+            return f"opened {n} {unit}{'' if n == 1 else 's'} ago"
+    return "opened just now"
+
+
 def _identity(corpus_paths: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(set(corpus_paths)))
 
