@@ -184,7 +184,12 @@ def run_open(paths: Sequence[str]) -> int:
     corpus = resolve_corpus(paths)
     from .ui.app import ReaderApp
 
-    ReaderApp(corpus).run()
+    while corpus is not None:  # "Switch corpus" ends an app with the corpus to open next
+        app = ReaderApp(corpus)
+        try:
+            corpus = app.run()
+        finally:
+            app.release()  # its workers are done when run() returns
     return 0
 
 

@@ -40,7 +40,8 @@ from ..core.store import ArticleRow, CacheError, MetaStore
 from ..core.sync import SyncProgress, SyncReport, sync
 from ..core.text import visible
 from .article_list import ArticleList
-from .commands import ArticleCommands
+from .commands import ArticleCommands, CorpusCommands
+from .corpora import CorporaMixin
 from .entity_panel import EntityPanel
 from .help_screen import HelpScreen
 from .marks import MARK_BINDINGS, MarksMixin
@@ -113,12 +114,12 @@ class ArticleReady(Message):
         self.refresh = refresh  # the same article again (new index data): keep the position
 
 
-class ReaderApp(MarksMixin, App[None]):
-    """Read and search one corpus."""
+class ReaderApp(MarksMixin, CorporaMixin, App[Corpus | None]):
+    """Read and search one corpus; the result is the corpus to switch to (see corpora.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {ArticleCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, CorpusCommands}
     AUTO_FOCUS = "#list"
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="app.search"),
@@ -230,6 +231,7 @@ class ReaderApp(MarksMixin, App[None]):
         if self.corpus.cache_message:
             self.notify(self.corpus.cache_message, severity="warning", timeout=12)
         self._mount_user()
+        self._mount_corpora()
         for warning in (self.state.warning, self.history.warning, self.saved.warning):
             if warning:
                 self.notify(warning, severity="warning", timeout=10)
@@ -829,7 +831,11 @@ class ReaderApp(MarksMixin, App[None]):
         focus = [
             Binding("tab", "focus_next", "Next pane"),
             Binding("shift+tab", "focus_previous", "Previous pane"),
-            Binding("ctrl+p", "command_palette", "Command palette: open by title, search, reindex"),
+            Binding(
+                "ctrl+p",
+                "command_palette",
+                "Command palette: open by title, search, switch corpus, reindex",
+            ),
         ]
         return [*keymap_bindings, ("Focus", focus)]
 

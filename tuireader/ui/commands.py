@@ -1,12 +1,20 @@
-"""Command palette providers: open an article by title, or search the corpus for the text."""
+"""Command palette providers: open an article by title, search the corpus for the text, switch
+to another corpus."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
+
+from ..core.text import visible
+from .corpora import describe
 
 if TYPE_CHECKING:
     from .app import ReaderApp
@@ -45,3 +53,56 @@ class ArticleCommands(Provider):
                 text=f"Open: {row.title}",
                 help="open this article",
             )
+
+
+class CorpusCommands(Provider):
+    """"Switch corpus: NAME" for each remembered corpus and the sample; "Forget corpus: NAME"
+    for those whose paths are gone. Names and paths come from file names: plain text only."""
+
+    @property
+    def reader(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    async def startup(self) -> None:
+        """Look at the file system once per palette, not once per key typed."""
+        self.choices: list[tuple[str, Callable[[], None], str]] = []
+        for entry in self.reader.other_corpora():
+            name = visible(entry.name)
+            missing = " (missing)" if entry.missing else ""
+            help_text = escape(describe(entry))
+            self.choices.append(
+                (
+                    f"Switch corpus: {name}{missing}",
+                    partial(self.reader.switch_corpus, entry),
+                    help_text,
+                )
+            )
+            if missing:
+                self.choices.append(
+                    (
+                        f"Forget corpus: {name}{missing}",
+                        partial(self.reader.forget_corpus, entry),
+                        "drop it from the list (its index and marks are kept)",
+                    )
+                )
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self.choices:
+            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self.choices:
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
+
+
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """Matcher.highlight without reading the text as markup."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

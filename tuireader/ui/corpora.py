@@ -1,0 +1,99 @@
+"""Switching corpora: remember the open one, offer the others, leave for the chosen one.
+
+A mixin of ReaderApp. Switching exits the app with the chosen Corpus as its result and the
+``tuireader`` command starts a new app on it (``cli.run_open``): every worker, index and
+connection of the old corpus is finished and closed in between, and the new app restores the
+corpus's own last article and marks the way a fresh start does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from typing import TYPE_CHECKING
+
+from ..core.corpora import KnownCorpora, KnownCorpus, display_name, opened_ago
+from ..core.corpus import Corpus
+from ..core.loaders import CorpusError
+from ..core.text import visible
+
+if TYPE_CHECKING:
+    from .app import ReaderApp
+
+
+class CorporaMixin:
+    """The remembered corpora for ReaderApp's palette (see commands.CorpusCommands)."""
+
+    def _mount_corpora(self: ReaderApp) -> None:
+        """Remember the corpus being opened (called from on_mount)."""
+        self.known_corpora = KnownCorpora()
+        if self.known_corpora.warning:
+            self.notify(self.known_corpora.warning, severity="warning", timeout=10)
+        paths = [str(p) for p in self.corpus.paths]
+        try:
+            self.known_corpora.remember(paths, display_name(paths, self.corpus.name))
+        except OSError as exc:
+            self.notify(f"Cannot remember this corpus: {exc}", severity="warning", timeout=10)
+
+    def other_corpora(self: ReaderApp) -> list[KnownCorpus]:
+        """The corpora to switch to: every remembered one but this one, and the sample."""
+        here = KnownCorpus("", tuple(str(p) for p in self.corpus.paths), 0).identity
+        known = getattr(self, "known_corpora", None) or KnownCorpora()
+        return [e for e in known.with_sample() if e.identity != here]
+
+    def switch_corpus(self: ReaderApp, entry: KnownCorpus) -> None:
+        """Leave this corpus for another: the app exits with it (see ``cli.run_open``)."""
+        missing = entry.missing
+        if missing:
+            self.show_message(
+                f"Cannot open {entry.name}: {describe_missing(missing)}. "
+                "Ctrl+P › Forget corpus drops it from the list.",
+                error=True,
+            )
+            return
+        try:
+            corpus = Corpus(list(entry.paths))
+        except CorpusError as exc:
+            self.show_message(f"Cannot open {entry.name}: {exc}", error=True)
+            return
+        self.exit(corpus)
+
+    def forget_corpus(self: ReaderApp, entry: KnownCorpus) -> None:
+        try:
+            self.known_corpora.forget(entry)
+        except OSError as exc:
+            self.show_message(f"Cannot save the list of corpora: {exc}", error=True)
+            return
+        self.notify(f"Forgot {entry.name} (its index and marks are kept)")
+
+    def release(self: ReaderApp) -> None:
+        """Close the index and the databases once the app has ended (its workers are done)."""
+        for resource in (self.engine, self.store, self.userdata):
+            if resource is not None:
+                with contextlib.suppress(Exception):  # tidying up: nothing is lost if it fails
+                    resource.close()
+        self.engine = self.store = self.userdata = None
+
+
+def describe_missing(missing: list[str]) -> str:
+    first = visible(_home(missing[0]))
+    more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+    return f"{first}{more} no longer there"
+
+
+def describe(entry: KnownCorpus) -> str:
+    """A palette help line: where the corpus is and when it was last opened."""
+    missing = entry.missing
+    if missing:
+        return f"missing: {describe_missing(missing)}"
+    where = visible(_home(entry.paths[0]))
+    if len(entry.paths) > 1:
+        where += f" and {len(entry.paths) - 1} more"
+    return f"{where} · {opened_ago(entry.last_opened)}"
+
+
+def _home(path: str) -> str:
+    home = os.path.expanduser("~")
+    if home not in ("", "/") and (path == home or path.startswith(home + os.sep)):
+        return "~" + path[len(home) :]
+    return path
