@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from . import __version__
 
-SUBCOMMANDS = ("open", "index", "search", "annotate", "export", "config")
+SUBCOMMANDS = ("open", "index", "search", "annotate", "export", "config", "corpora")
 
 DESCRIPTION = """\
 Read and search a collection of news articles in the terminal.
@@ -28,6 +28,8 @@ Read and search a collection of news articles in the terminal.
                                         (QUERY may use is:starred, is:unread, tag:NAME, note:WORD)
   tuireader config [--path | --init]    check the config file, print its path, or write a
                                         commented default
+  tuireader corpora                     list the corpora the reader has opened, most recent
+                                        first (Ctrl+P "Switch corpus" in the reader opens one)
 
 PATH is a folder (searched recursively for .txt and .md files) or a dump: .jsonl, .jsonl.gz,
 .json (an array) or .csv with title/text fields. Several paths make one corpus.
@@ -46,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
     commands = parser.add_subparsers(
-        dest="command", metavar="{open,index,search,annotate,export,config}"
+        dest="command", metavar="{open,index,search,annotate,export,config,corpora}"
     )
 
     open_cmd = commands.add_parser("open", help="open the reader (the default command)")
@@ -131,6 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write a commented default config (refuses to replace an existing file)",
     )
+    commands.add_parser(
+        "corpora",
+        help="list the corpora the reader has opened",
+        description="List the corpora the reader has opened, most recently opened first: "
+        "name, article count (when indexed), when last opened, and paths. A corpus whose "
+        "paths are gone is listed as missing.",
+    )
     return parser
 
 
@@ -152,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(args.query, args.corpus, args.format, args.output, args.annotations)
         if args.command == "config":
             return run_config(args.path, args.init)
+        if args.command == "corpora":
+            return run_corpora()
         return run_open(args.paths)
     except UsageError as exc:
         print(f"tuireader: {exc}", file=sys.stderr)
@@ -520,6 +531,53 @@ def run_config(show_path: bool, init: bool) -> int:
         return 2
     print("config OK", file=sys.stderr)
     return 0
+
+
+def run_corpora() -> int:
+    import time
+
+    from .core.corpora import KnownCorpora
+    from .core.text import visible
+
+    known = KnownCorpora()
+    if known.warning:
+        print(f"tuireader: {visible(known.warning)}", file=sys.stderr)
+    if not known.entries:
+        print("no corpora opened yet (tuireader PATH opens one)", file=sys.stderr)
+        return 0
+    for entry in known.entries:
+        opened = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.last_opened))
+        missing = set(entry.missing)
+        count = "missing" if missing else _article_count(entry.paths)
+        print(f"{visible(entry.name)} · {count} · last opened {opened}")
+        for path in entry.paths:
+            print(f"  {visible(path)}{'  (missing)' if path in missing else ''}")
+    return 0
+
+
+def _article_count(corpus_paths) -> str:
+    """"1,234 articles" from the corpus's cache, without indexing; else why there is none."""
+    from .core.corpus import Corpus
+    from .core.loaders import CorpusError
+    from .core.store import CacheError, MetaStore
+
+    try:
+        corpus = Corpus(list(corpus_paths))
+    except CorpusError as exc:
+        return str(exc)
+    if not corpus.store_path.exists():
+        return "not indexed"
+    try:
+        store = MetaStore(corpus.store_path, read_only=True)
+    except CacheError:
+        return "index unreadable"
+    try:
+        count = store.count()
+    except Exception:  # a damaged or half-made cache: the listing goes on
+        return "index unreadable"
+    finally:
+        store.close()
+    return f"{count:,} article" + ("" if count == 1 else "s")
 
 
 def entry() -> None:  # pragma: no cover
