@@ -133,6 +133,12 @@ def test_a_missing_corpus_is_offered_as_missing_and_can_be_forgotten(tmp_path):
         await app.action_quit()
 
     async def in_wires(app, pilot):
+        offered = await palette(app, pilot, "switch corpus")
+        assert [line.split("\n")[0] for line in offered if line.startswith("Switch")] == [
+            "Switch corpus: sample corpus",  # those that can be opened come first
+            "Switch corpus: gone (missing)",
+        ]
+        await pilot.press("escape")
         offered = await palette(app, pilot, "switch gone")
         assert offered[0].startswith("Switch corpus: gone (missing)\nmissing: ")
         assert offered[0].endswith("gone no longer there")

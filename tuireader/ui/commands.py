@@ -65,7 +65,7 @@ class CorpusCommands(Provider):
 
     async def startup(self) -> None:
         """Look at the file system once per palette, not once per key typed."""
-        self.choices: list[tuple[str, Callable[[], None], str]] = []
+        self.choices: list[tuple[str, Callable[[], None], str, float]] = []
         for entry in self.reader.other_corpora():
             name = visible(entry.name)
             missing = " (missing)" if entry.missing else ""
@@ -75,6 +75,7 @@ class CorpusCommands(Provider):
                     f"Switch corpus: {name}{missing}",
                     partial(self.reader.switch_corpus, entry),
                     help_text,
+                    0.5 if missing else 1.0,  # below the corpora that can be opened
                 )
             )
             if missing:
@@ -83,17 +84,18 @@ class CorpusCommands(Provider):
                         f"Forget corpus: {name}{missing}",
                         partial(self.reader.forget_corpus, entry),
                         "drop it from the list (its index and marks are kept)",
+                        0.5,
                     )
                 )
 
     async def discover(self) -> Hits:
-        for text, callback, help_text in self.choices:
+        for text, callback, help_text, _weight in self.choices:
             yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for text, callback, help_text in self.choices:
-            score = matcher.match(text)
+        for text, callback, help_text, weight in self.choices:
+            score = matcher.match(text) * weight
             if score > 0:
                 yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
 
