@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import paths
+from .atomic import set_aside, write_atomic
 from .layout import ARRANGEMENTS, MIN_COLUMNS, MIN_ROWS, parse_extent
 
 if sys.version_info >= (3, 11):
@@ -19,6 +20,15 @@ else:  # pragma: no cover
 
 class ConfigError(Exception):
     """A config file that cannot be used; the message names the file, line and key."""
+
+
+class ConfigReplaced(ConfigError):
+    """A corrupted config file (not UTF-8, not TOML): kept aside and replaced by the commented
+    defaults, so that the next start is clean; the message names the file, line and backup."""
+
+    def __init__(self, message: str, backup: Path | None) -> None:
+        super().__init__(message)
+        self.backup = backup
 
 
 ENTITY_BACKENDS = ("embedded", "spacy")
@@ -120,15 +130,21 @@ def load_config(path: Path | None = None) -> Config:
     """Read the config file; a missing file gives the defaults."""
     path = path or paths.config_file()
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return Config()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
     try:
+        text = raw.decode("utf-8-sig")  # an editor's byte order mark is fine
         data = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        at = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        line = raw.count(b"\n", 0, at) + 1
+        raise replace_corrupt_config(path, line, f"not UTF-8 (byte {at:,})") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+        line, reason = _toml_error(exc, text)
+        raise replace_corrupt_config(path, line, f"not valid TOML ({reason})") from exc
     config = Config(source=path, text=text)
     corpus = data.get("corpus", {})
     if not isinstance(corpus, dict):
@@ -362,3 +378,41 @@ def _line_of(text: str, key: str) -> int:
         if stripped.startswith(key) or stripped.startswith(f"[{key}"):
             return number
     return 0
+
+
+# Messages about config files replaced in this process, for the app to show: the command line
+# reports the first, but the reader's screen would hide it.
+_replaced: list[str] = []
+
+
+def replace_corrupt_config(path: Path, line: int, reason: str) -> ConfigReplaced:
+    """Keep a corrupted config file aside (config.toml.corrupt-N) and write the commented
+    defaults in its place; returns the error to raise, naming the file, line and backup."""
+    where = f"{path}, line {line}: {reason}"
+    backup: Path | None = None
+    try:
+        backup = set_aside(path)
+        write_atomic(path, DEFAULT_CONFIG)
+        message = f"{where}; kept as {backup} and replaced by the commented defaults"
+    except OSError as exc:
+        kept = f"kept as {backup}" if backup else "left in place"
+        message = f"{where}; {kept}, using the defaults ({exc.strerror or exc})"
+    _replaced.append(message)
+    return ConfigReplaced(message, backup)
+
+
+def take_replaced_notices() -> list[str]:
+    """The messages of config files replaced in this process since the last call."""
+    notices = list(_replaced)
+    _replaced.clear()
+    return notices
+
+
+def _toml_error(exc: Exception, text: str) -> tuple[int, str]:
+    """The line and the reason of a tomllib error ("Invalid value (at line 3, column 5)")."""
+    message = str(exc)
+    found = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$", message)
+    if not found:
+        return getattr(exc, "lineno", 0) or 1, message
+    line = int(found.group(1)) if found.group(1) else text.count("\n") + 1
+    return line, message[: found.start()]

@@ -7,6 +7,7 @@ cache and change when it is rebuilt, keys do not.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import threading
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
+from .atomic import set_aside
+from .log import get_logger
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS marks (
@@ -79,16 +82,33 @@ class UserData:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.data_dir() / "userdata.sqlite"
         self._lock = threading.RLock()
+        self.warning: str | None = None  # set when a damaged database was set aside
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(
-                str(self.path), timeout=10, isolation_level=None, check_same_thread=False
-            )
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(SCHEMA)
+            try:
+                self.db = _connect(self.path)
+            except _Damaged as damage:
+                self.db = self._replace_damaged(str(damage))
         except (OSError, sqlite3.Error) as exc:
             raise UserDataError(f"cannot open {self.path}: {exc}") from exc
+
+    def _replace_damaged(self, reason: str) -> sqlite3.Connection:
+        """Keep a damaged database aside (with its WAL), start a new one and copy into it what
+        can still be read; the warning says so, and the log keeps it."""
+        backup = set_aside(self.path)
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                os.replace(side, backup.with_name(backup.name + suffix))
+        db = _connect(self.path)
+        saved = _salvage(db, backup)
+        kept = f"; {saved:,} rows of it recovered" if saved else ""
+        self.warning = (
+            f"User data {self.path} was damaged ({reason}); kept as {backup.name} and started "
+            f"afresh{kept}."
+        )
+        get_logger().warning("%s", self.warning)
+        return db
 
     def close(self) -> None:
         with self._lock:
@@ -133,6 +153,90 @@ class UserData:
                 if self.db.in_transaction:
                     self.db.execute("ROLLBACK")
                 raise UserDataError(f"cannot write {self.path}: {exc}") from exc
+
+
+class _Damaged(Exception):
+    """The database file is not a (tuireader) SQLite database, or is corrupted."""
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_COLUMNS = {
+    "marks": "corpus, key, read, starred, note, updated",
+    "tags": "corpus, key, tag",
+    "settings": "name, value",
+}
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open the database in WAL mode with the schema; raises _Damaged when the file is garbage,
+    corrupted or another program's database, sqlite3.Error for other faults (e.g. locked)."""
+    _check_header(path)
+    db = sqlite3.connect(str(path), timeout=10, isolation_level=None, check_same_thread=False)
+    try:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            check = db.execute("PRAGMA quick_check(1)").fetchone()
+            if check and check[0] != "ok":
+                raise _Damaged(" ".join(str(check[0]).split())[:200])
+            db.executescript(SCHEMA)
+            for table, columns in _COLUMNS.items():
+                db.execute(f"SELECT {columns} FROM {table} LIMIT 0")
+        except sqlite3.DatabaseError as exc:
+            name = getattr(exc, "sqlite_errorname", "")
+            if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "no such column" in str(
+                exc
+            ):
+                raise _Damaged(str(exc)) from exc
+            raise
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a non-empty file that is not SQLite before SQLite opens it: SQLite would delete
+    the WAL file beside it, which belongs in the backup."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    if head and head != _SQLITE_MAGIC:
+        raise _Damaged("file is not a database")
+
+
+def _salvage(db: sqlite3.Connection, backup: Path) -> int:
+    """Copy the rows still readable from a damaged database, table by table, up to the first
+    unreadable one of each; returns how many were copied."""
+    copied = 0
+    try:
+        old = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0
+    try:
+        for table, columns in _COLUMNS.items():
+            marks = ", ".join("?" for _ in columns.split(","))
+            rows = []
+            try:
+                for row in old.execute(f"SELECT {columns} FROM {table}"):
+                    rows.append(row)
+            except sqlite3.Error:
+                pass  # keep the rows read before the damage
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany(
+                    f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", rows
+                )
+                db.execute("COMMIT")
+                copied += len(rows)
+            except sqlite3.Error:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+    finally:
+        old.close()
+    return copied
 
 
 _UPSERT = (

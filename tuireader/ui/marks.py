@@ -18,7 +18,13 @@ from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.theme import Theme
 
-from ..core.config import Config, ConfigError, load_config
+from ..core.config import (
+    Config,
+    ConfigError,
+    ConfigReplaced,
+    load_config,
+    take_replaced_notices,
+)
 from ..core.export import build_items, default_export_path, export_to_file, format_for
 from ..core.search.user_filters import ids_of_keys
 from ..core.store import ArticleRow
@@ -101,9 +107,13 @@ class MarksMixin:
         self.config_problems: list[str] = []
         try:
             self.config = load_config()
+        except ConfigReplaced:
+            self.config = Config()  # its message comes with the notices below
         except ConfigError as exc:
             self.config = Config()
             self.config_problems.append(f"{exc} (using the defaults)")
+        # a corrupted config replaced here, or by the command line before the screen took over
+        self.config_problems.extend(take_replaced_notices())
         self.userdata: UserData | None = None
         self.marks: CorpusMarks | None = None
         try:
@@ -111,6 +121,8 @@ class MarksMixin:
             self.marks = self.userdata.corpus(self.corpus.id)
         except UserDataError as exc:
             self.config_problems.append(f"Read marks, stars and tags are off: {exc}")
+        if self.userdata is not None and self.userdata.warning:
+            self.config_problems.append(self.userdata.warning)
         self.read_ids: set[int] = set()
         self.starred_ids: set[int] = set()
 

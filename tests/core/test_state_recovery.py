@@ -1,0 +1,161 @@
+"""Corrupted config and user data: reported, kept aside as a backup, replaced by defaults."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from tuireader.core import paths
+from tuireader.core.config import (
+    DEFAULT_CONFIG,
+    ConfigError,
+    ConfigReplaced,
+    load_config,
+    take_replaced_notices,
+)
+from tuireader.core.log import log_file
+from tuireader.core.userdata import UserData
+
+
+@pytest.fixture(autouse=True)
+def _no_stale_notices():
+    take_replaced_notices()
+    yield
+    take_replaced_notices()
+
+
+def _config(data: bytes):
+    path = paths.config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "words"),
+    [
+        (b'theme = "nord"\n[reading\nmark_read = "open"\n', 2, ["not valid TOML"]),
+        (b'theme = "nord"\n\n[corpus]\ndefault = "unclosed\n', 4, ["not valid TOML"]),
+        (b"[keys]\n'app.next' = ", 2, ["not valid TOML"]),
+        (b'theme = "nord"\n# caf\xe9\n[reading]\n', 2, ["not UTF-8", "byte 20"]),
+        (b"\xef\xbb\xbf# bom\n\n\xff\xfe\x00garbage", 3, ["not UTF-8"]),
+        (bytes(range(256)) * 4, 2, ["not UTF-8", "byte 128"]),
+    ],
+    ids=["table", "string", "end", "latin-1", "bom", "binary"],
+)
+def test_a_corrupted_config_is_kept_aside_and_replaced_by_the_defaults(data, line, words):
+    path = _config(data)
+    with pytest.raises(ConfigReplaced) as info:
+        load_config()
+    message = str(info.value)
+    backup = path.with_name("config.toml.corrupt-1")
+    assert message.startswith(f"{path}, line {line}: "), message
+    assert str(backup) in message and "replaced by the commented defaults" in message
+    for word in words:
+        assert word in message
+    assert info.value.backup == backup
+    assert backup.read_bytes() == data  # nothing of the user's is lost
+    assert path.read_text(encoding="utf-8") == DEFAULT_CONFIG
+    assert take_replaced_notices() == [message]  # for the app, once
+    assert take_replaced_notices() == []
+    assert load_config().mark_read == "open"  # the next start is clean
+    # a second corruption gets a second backup
+    path.write_bytes(data)
+    with pytest.raises(ConfigReplaced, match="corrupt-2"):
+        load_config()
+    assert backup.read_bytes() == data
+
+
+def test_a_config_with_a_bad_value_is_kept_for_the_user_to_fix():
+    text = 'theme = "nord"\n\n[reading]\nmark_read = "sometimes"\n'
+    path = _config(text.encode())
+    with pytest.raises(ConfigError) as info:
+        load_config()
+    assert not isinstance(info.value, ConfigReplaced)
+    message = str(info.value)
+    assert message.startswith(f"{path}, line 4:") and "reading.mark_read" in message
+    assert path.read_text(encoding="utf-8") == text
+    assert not list(path.parent.glob("*.corrupt-*"))
+    assert take_replaced_notices() == []
+
+
+def test_a_config_with_a_byte_order_mark_is_read():
+    _config(b'\xef\xbb\xbf[reading]\nmark_read = "never"\n')
+    assert load_config().mark_read == "never"
+
+
+def _userdata_path():
+    return paths.data_dir() / "userdata.sqlite"
+
+
+def test_a_garbage_user_database_is_kept_aside_and_recreated():
+    path = _userdata_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    garbage = b"this is not SQLite\x00\xff" * 500
+    path.write_bytes(garbage)
+    wal = path.with_name(path.name + "-wal")
+    wal.write_bytes(b"stale wal")
+    data = UserData()
+    backup = path.with_name("userdata.sqlite.corrupt-1")
+    assert data.warning and str(path) in data.warning and backup.name in data.warning
+    assert "not a database" in data.warning
+    assert backup.read_bytes() == garbage
+    assert backup.with_name(backup.name + "-wal").read_bytes() == b"stale wal"
+    marks = data.corpus("c")
+    marks.set_starred("k")  # the features work on the new database
+    assert marks.get("k").starred
+    data.close()
+    again = UserData()
+    assert again.warning is None and again.corpus("c").get("k").starred
+    again.close()
+    assert "userdata.sqlite.corrupt-1" in log_file().read_text(encoding="utf-8")
+
+
+def test_a_damaged_user_database_keeps_what_can_be_read():
+    path = _userdata_path()
+    data = UserData()
+    marks = data.corpus("c")
+    marks.set_read_many([f"article-{i:05d}" for i in range(5000)])
+    marks.set_note("article-00001", "a note " * 100)
+    data.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data.close()
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:  # a page in the middle overwritten
+        handle.seek(size // 2)
+        handle.write(b"\xde\xad\xbe\xef" * 1024)
+    data = UserData()
+    assert data.warning and "damaged" in data.warning and "corrupt-1" in data.warning
+    recovered = data.corpus("c").read_keys()
+    assert 0 < len(recovered) < 5000
+    assert recovered <= {f"article-{i:05d}" for i in range(5000)}
+    data.corpus("c").set_starred("article-00002")
+    data.close()
+
+
+def test_another_programs_database_is_kept_aside():
+    path = _userdata_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE marks (id INTEGER PRIMARY KEY, label TEXT)")
+    other.execute("INSERT INTO marks (label) VALUES ('theirs')")
+    other.commit()
+    other.close()
+    data = UserData()
+    assert data.warning and "corrupt-1" in data.warning
+    data.corpus("c").set_read("k")
+    assert data.corpus("c").read_keys() == {"k"}
+    data.close()
+    kept = sqlite3.connect(path.with_name("userdata.sqlite.corrupt-1"))
+    assert kept.execute("SELECT label FROM marks").fetchall() == [("theirs",)]
+    kept.close()
+
+
+def test_a_sound_user_database_is_left_alone():
+    data = UserData()
+    data.corpus("c").set_read("k")
+    data.close()
+    data = UserData()
+    assert data.warning is None and data.corpus("c").read_keys() == {"k"}
+    data.close()
+    assert not list(_userdata_path().parent.glob("*.corrupt-*"))
