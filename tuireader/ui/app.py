@@ -44,6 +44,7 @@ from .commands import ArticleCommands, CorpusCommands
 from .corpora import CorporaMixin
 from .entity_panel import EntityPanel
 from .help_screen import HelpScreen
+from .layout import LAYOUT_BINDINGS, LAYOUT_IDS, LayoutMixin
 from .marks import MARK_BINDINGS, MarksMixin
 from .prompt import PromptScreen
 from .quote_sources import QuoteCopy, QuoteSourcesScreen
@@ -114,7 +115,7 @@ class ArticleReady(Message):
         self.refresh = refresh  # the same article again (new index data): keep the position
 
 
-class ReaderApp(MarksMixin, CorporaMixin, App[Corpus | None]):
+class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
     """Read and search one corpus; the result is the corpus to switch to (see corpora.py)."""
 
     CSS_PATH = "app.tcss"
@@ -163,6 +164,7 @@ class ReaderApp(MarksMixin, CorporaMixin, App[Corpus | None]):
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         *MARK_BINDINGS,
+        *LAYOUT_BINDINGS,
     ]
 
     def __init__(self, corpus: Corpus, state: UserState | None = None) -> None:
@@ -188,6 +190,7 @@ class ReaderApp(MarksMixin, CorporaMixin, App[Corpus | None]):
         self._live_timer = None
         self._suggestion: str | None = None
         self._init_user()  # config, read marks, stars, tags, notes (see marks.py)
+        self._init_layout()  # pane layout and colours (see layout.py)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -195,8 +198,9 @@ class ReaderApp(MarksMixin, CorporaMixin, App[Corpus | None]):
         yield Header(icon="≡")
         with Horizontal(id="panes"):
             yield ArticleList(self._fetch_rows, self._request_snippets, id="list")
-            yield ReadingPane(id="reader")
-            yield EntityPanel(id="panel")
+            with Horizontal(id="reading"):
+                yield ReadingPane(id="reader")
+                yield EntityPanel(id="panel")
         with Horizontal(id="indexing"):
             yield Label("Indexing…", id="indexing-label")
             yield ProgressBar(id="indexing-bar", show_eta=True)
@@ -231,6 +235,7 @@ class ReaderApp(MarksMixin, CorporaMixin, App[Corpus | None]):
         if self.corpus.cache_message:
             self.notify(self.corpus.cache_message, severity="warning", timeout=12)
         self._mount_user()
+        self._mount_layout()
         self._mount_corpora()
         for warning in (self.state.warning, self.history.warning, self.saved.warning):
             if warning:
@@ -414,7 +419,7 @@ class ReaderApp(MarksMixin, CorporaMixin, App[Corpus | None]):
             part
             for part in (
                 article.source,
-                article.date.strftime("%a %d %b %Y %H:%M") if article.date else article.date_text,
+                self.pane_date(article.date) if article.date else article.date_text,
                 article.url,
                 visible(row.key) if not article.source else "",
             )
@@ -642,7 +647,7 @@ class ReaderApp(MarksMixin, CorporaMixin, App[Corpus | None]):
         lst.empty_message = f"No articles match {results.query!r}."
         self.show_message("")
         if results.ids and not message.live:
-            lst.focus()
+            self.focus_list()  # the reading pane in focus mode
             self.open_article(results.ids[0])
 
     def on_search_failed(self, message: SearchFailed) -> None:
@@ -663,7 +668,7 @@ class ReaderApp(MarksMixin, CorporaMixin, App[Corpus | None]):
         self.results = None
         self.search_input.value = ""
         self.show_message("")
-        self.article_list.focus()
+        self.focus_list()
         if had_results:
             self.reload_list()
             if self._open_id is not None:
@@ -823,8 +828,10 @@ class ReaderApp(MarksMixin, CorporaMixin, App[Corpus | None]):
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
+        anywhere = self._bindings_of(self)
         keymap_bindings = [
-            ("Anywhere", self._bindings_of(self)),
+            ("Anywhere", [b for b in anywhere if b.id not in LAYOUT_IDS]),
+            ("Layout", [b for b in anywhere if b.id in LAYOUT_IDS]),
             ("List pane", self._bindings_of(self.article_list)),
             ("Reading pane", self._bindings_of(self.reader)),
         ]

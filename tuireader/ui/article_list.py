@@ -7,6 +7,7 @@ screen, so a list of 100k articles costs one list of ints.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from rich.segment import Segment
 from rich.style import Style
@@ -28,6 +29,8 @@ SnippetRequester = Callable[[list[int]], None]
 
 _CACHE_LIMIT = 4000
 _DATE_WIDTH = 10
+_DATE_WIDTH_LIMIT = 32  # a longer formatted date ([reading] date_format) is cut
+_DEFAULT_DATE = "%Y-%m-%d"
 _SOURCE_WIDTH = 16
 
 
@@ -118,6 +121,15 @@ class ArticleList(ScrollView, can_focus=True):
         # The user's marks: unread titles are bold (None: read state not shown), starred ★.
         self.read_ids: set[int] | None = None
         self.starred_ids: set[int] = set()
+        self.date_format = _DEFAULT_DATE
+        self.date_width = _DATE_WIDTH
+
+    def set_date_format(self, date_format: str | None) -> None:
+        """Show dates with a strftime format (None: 2016-10-03); the date column is as wide
+        as the longest date it can give."""
+        self.date_format = date_format or _DEFAULT_DATE
+        self.date_width = max(_DATE_WIDTH, date_column_width(self.date_format))
+        self.refresh()
 
     # -- content ---------------------------------------------------------------------------
 
@@ -307,11 +319,14 @@ class ArticleList(ScrollView, can_focus=True):
         date = ""
         source = ""
         if row is not None:
-            date = row.date.strftime("%Y-%m-%d") if row.date else row.date_text[:_DATE_WIDTH]
+            date = row.date.strftime(self.date_format) if row.date else row.date_text
             source = row.source or visible(row.file.rsplit("/", 1)[-1])
         marker = ("▶" if is_open else " ") + ("★" if article_id in self.starred_ids else " ")
         show_source = width >= 72
-        meta_width = _DATE_WIDTH + 1 + (_SOURCE_WIDTH + 1 if show_source else 0)
+        date_width = min(self.date_width, max(_DATE_WIDTH, width // 2))  # titles need room
+        date_text = Text(date, style=meta_style, no_wrap=True, end="")
+        date_text.truncate(date_width, overflow="ellipsis")
+        meta_width = date_width + 1 + (_SOURCE_WIDTH + 1 if show_source else 0)
         title_width = max(1, width - len(marker) - meta_width - 1)
         text = Text(marker, no_wrap=True, end="")
         unread = self.read_ids is not None and article_id not in self.read_ids
@@ -324,7 +339,18 @@ class ArticleList(ScrollView, can_focus=True):
             source_text.truncate(_SOURCE_WIDTH, overflow="ellipsis", pad=True)
             text.append_text(source_text)
             text.append(" ")
-        text.append(f"{date:>{_DATE_WIDTH}}", style=meta_style)
+        text.append(" " * (date_width - date_text.cell_len))
+        text.append_text(date_text)
         text.truncate(width, overflow="crop", pad=True)
         segments = list(text.render(self.app.console))
         return Strip(Segment.apply_style(segments, base), width)
+
+
+def date_column_width(date_format: str) -> int:
+    """The widest a date can be in a format (month and day names vary), within a limit."""
+    widest = 0
+    for month in range(1, 13):
+        for day in (1, 23, 28):  # a weekday of each length comes up among these
+            date = datetime(2016, month, day, 23, 59, 59)
+            widest = max(widest, Text(date.strftime(date_format)).cell_len)
+    return min(widest, _DATE_WIDTH_LIMIT)

@@ -25,7 +25,7 @@ from ..core.annotate import Annotations
 from ..core.articles import Article
 from .styles import component_style
 
-MAX_TEXT_WIDTH = 100
+MAX_TEXT_WIDTH = 100  # the default longest line ([layout] reading_width)
 MIN_READABLE_HEIGHT = 4
 LABEL_CLASSES = {
     "PERSON": "reading-pane--person",
@@ -109,6 +109,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._wrapped_width = -1
         self.hit_index = -1
         self._anchor: int | None = None  # body offset at the top of the pane (None: the top)
+        self.max_text_width = MAX_TEXT_WIDTH  # 0: as wide as the pane
 
     # -- content ---------------------------------------------------------------------------
 
@@ -202,7 +203,17 @@ class ReadingPane(ScrollView, can_focus=True):
 
     @property
     def text_width(self) -> int:
-        return max(10, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width))
+        width = self.scrollable_content_region.width
+        if self.max_text_width:
+            width = min(self.max_text_width, width)
+        return max(10, width)
+
+    def set_max_text_width(self, columns: int) -> None:
+        """Cap the lines at ``columns`` (0: no cap) for a comfortable line length, keeping the
+        text at the top of the pane where it is."""
+        self.max_text_width = columns
+        if self.is_mounted and self.text_width != self._wrapped_width:
+            self._relayout_in_place()
 
     def on_resize(self) -> None:
         if self.text_width != self._wrapped_width:
