@@ -11,6 +11,7 @@ from textual.command import CommandList, CommandPalette
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import list_lines, type_text, wait_for
 from tuireader import cli
+from tuireader.core import paths
 from tuireader.core.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 
@@ -159,6 +160,17 @@ def test_a_missing_corpus_is_offered_as_missing_and_can_be_forgotten(tmp_path):
     session(Corpus([gone]), quit_at_once)
     shutil.rmtree(gone)
     session(Corpus([wires]), in_wires)
+
+
+def test_the_sample_is_called_the_sample_corpus():
+    async def look(app, pilot):
+        assert app.sub_title == "sample corpus"
+        offered = await palette(app, pilot, "switch corpus")
+        assert not any("sample corpus" in line for line in offered)  # it is the open one
+        await pilot.press("escape")
+        await app.action_quit()
+
+    session(Corpus([paths.bundled_corpus()]), look)
 
 
 def test_the_tuireader_command_opens_the_next_corpus_and_leaves_no_threads(tmp_path, monkeypatch):

@@ -30,8 +30,10 @@ class CorporaMixin:
         if self.known_corpora.warning:
             self.notify(self.known_corpora.warning, severity="warning", timeout=10)
         paths = [str(p) for p in self.corpus.paths]
+        name = display_name(paths, self.corpus.name)
+        self.sub_title = name  # the name "Switch corpus" shows for it
         try:
-            self.known_corpora.remember(paths, display_name(paths, self.corpus.name))
+            self.known_corpora.remember(paths, name)
         except OSError as exc:
             self.notify(f"Cannot remember this corpus: {exc}", severity="warning", timeout=10)
 
