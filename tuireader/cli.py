@@ -235,7 +235,7 @@ def _sync_or_raise(corpus, store, engine, quiet: bool):
 
     console = Console(stderr=True)
     with Progress(
-        TextColumn("[bold]Indexing[/]"),
+        TextColumn("[bold]{task.description}[/]"),
         BarColumn(),
         TaskProgressColumn(),
         TextColumn("{task.fields[articles]:,} articles"),
@@ -244,11 +244,14 @@ def _sync_or_raise(corpus, store, engine, quiet: bool):
         console=console,
         transient=False,
     ) as bar:
-        task = bar.add_task("index", total=None, articles=0)
+        tasks: dict[str, int] = {}
 
         def update(progress) -> None:
+            if progress.stage not in tasks:
+                label = "Indexing" if progress.stage == "text" else "Entities, quotations"
+                tasks[progress.stage] = bar.add_task(label, total=None, articles=0)
             bar.update(
-                task,
+                tasks[progress.stage],
                 total=progress.bytes_total or None,
                 completed=progress.bytes_done,
                 articles=progress.articles,
@@ -274,11 +277,24 @@ def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
         if report.busy:
             raise UsageError("another tuireader is indexing this corpus; try again when it ends")
         total = store.count()
-        rate = report.added / report.seconds if report.seconds and report.added else 0
+        indexed = report.added + report.updated
+        text_seconds = report.text_seconds or report.seconds
+        rate = indexed / text_seconds if text_seconds and indexed else 0
+        annotation_seconds = report.seconds - text_seconds
+        annotation_rate = (
+            report.annotated / annotation_seconds if report.annotated and annotation_seconds else 0
+        )
         print(
             f"{visible(corpus.name)}: {total:,} articles ({report.added:,} added, "
-            f"{report.updated:,} updated, {report.removed:,} removed) in {report.seconds:.1f} s"
-            + (f", {rate:,.0f} articles/s" if rate else ""),
+            f"{report.updated:,} updated, {report.removed:,} removed) searchable in "
+            f"{text_seconds:.1f} s"
+            + (f", {rate:,.0f} articles/s" if rate else "")
+            + (
+                f"; entities and quotations of {report.annotated:,} in "
+                f"{annotation_seconds:.1f} s, {annotation_rate:,.0f} articles/s"
+                if report.annotated
+                else ""
+            ),
         )
         if report.repaired:
             print(f"tuireader: {report.repaired}", file=sys.stderr)

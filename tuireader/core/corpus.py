@@ -209,8 +209,8 @@ class SafeEngine:
     def similar(self, article: Article, limit: int = 10) -> list[SearchHit]:
         return self._call("similar", article, limit)
 
-    def articles_quoting(self, quote_text: str, exclude_key: str = "", limit: int = 50):
-        return self._call("articles_quoting", quote_text, exclude_key=exclude_key, limit=limit)
+    def articles_quoting(self, quote_text: str, exclude_id: int | None = None, limit: int = 50):
+        return self._call("articles_quoting", quote_text, exclude_id=exclude_id, limit=limit)
 
     def refresh(self) -> None:
         self._call("refresh")
@@ -228,6 +228,12 @@ class SafeEngine:
 
     def writer(self, parallel: bool = False):
         return self.inner.writer(parallel=parallel)
+
+    def annotation_writer(self, parallel: bool = False):
+        return self.inner.annotation_writer(parallel=parallel)
+
+    def annotated(self) -> set[str]:
+        return self._call("annotated")
 
     def clear(self) -> None:
         self.inner.clear()

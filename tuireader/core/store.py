@@ -267,6 +267,10 @@ class MetaStore:
         """The files with skips recorded (DISCOVERY for the folder walk)."""
         return {row[0] for row in self.db.execute("SELECT DISTINCT file FROM skips")}
 
+    def article_hashes(self) -> list[tuple[int, str, str]]:
+        """(id, content hash, file) of every article (for checking the annotation index)."""
+        return list(self.db.execute("SELECT id, hash, file FROM articles"))
+
     def key_ids(self) -> dict[str, int]:
         """key -> id of every article (for checking the index against the store)."""
         return dict(self.db.execute("SELECT key, id FROM articles"))

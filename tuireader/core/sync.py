@@ -25,6 +25,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from .annotation_sync import annotate_index
 from .articles import Article
 from .corpus import Corpus
 from .loaders import Skipped, SourceFile, TruncatedFile, discover, iter_articles
@@ -37,8 +38,11 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-FIRST_BATCH = 200
+FIRST_BATCH = 200  # the first articles show at once
 MAX_BATCH = 8000
+# Each commit of a parallel batch starts two indexing processes and merges small segments:
+# batches grow fast so that a big corpus is indexed in few of them.
+BATCH_GROWTH = 4
 # Above this many bytes of changed files, index with two processes.
 PARALLEL_BYTES = 4 * 1024 * 1024
 
@@ -48,6 +52,7 @@ class SyncProgress:
     """Where a sync is; sent to the progress callback."""
 
     articles: int = 0  # articles (re)indexed so far
+    stage: str = "text"  # "text", then "annotations" (entities and quotations)
     bytes_done: int = 0
     bytes_total: int = 0
     started: float = field(default_factory=time.monotonic)
@@ -82,6 +87,8 @@ class SyncReport:
     busy: bool = False  # another process was syncing this corpus
     read_only: bool = False  # the cache cannot be written: nothing was synced
     repaired: str = ""  # what was mended after an interrupted run, for a message
+    text_seconds: float = 0.0  # until every article was searchable by its words
+    annotated: int = 0  # articles whose entities and quotations were indexed
 
     @property
     def changed(self) -> bool:
@@ -221,6 +228,9 @@ class _Sync:
             raise
         with contextlib.suppress(OSError):
             self.corpus.dirty_path.unlink()
+        self.report.text_seconds = time.monotonic() - started
+        if not self.report.cancelled:
+            self._annotate(files)
         self.report.skipped.extend(Skipped(item, reason) for item, reason in self.store.skips())
         self.report.seconds = time.monotonic() - started
         if self.report.changed or self.report.repaired:
@@ -239,6 +249,22 @@ class _Sync:
     @property
     def name(self) -> str:
         return self.corpus.name
+
+    def _annotate(self, files: list[SourceFile]) -> None:
+        """The second pass: entities and quotations into the annotation index."""
+        progress = SyncProgress(stage="annotations")
+
+        def report(articles: int, done: int, total: int, committed: bool) -> None:
+            progress.articles, progress.bytes_done, progress.bytes_total = articles, done, total
+            progress.committed = committed
+            self.report_progress(progress)
+            progress.committed = False
+
+        result = annotate_index(
+            self.corpus, self.store, self.engine, files, progress=report, cancel=self.cancel
+        )
+        self.report.annotated = result.annotated
+        self.report.cancelled = result.cancelled
 
     def _record_discovery(self, skipped: list[Skipped], current: set[str]) -> None:
         """Keep the folder walk's skips, and drop skips of files that are gone."""
@@ -332,7 +358,7 @@ class _Sync:
         self.in_batch += 1
         if self.in_batch >= self.batch_limit:
             self._commit()
-            self.batch_limit = min(MAX_BATCH, self.batch_limit * 2)
+            self.batch_limit = min(MAX_BATCH, self.batch_limit * BATCH_GROWTH)
         else:
             self._tick()
 
@@ -415,8 +441,9 @@ def _repair(corpus: Corpus, store: MetaStore, engine: SearchEngine) -> str:
                 key = term.decode("utf-8") if isinstance(term, bytes) else str(term)
                 for docnum in reader.postings("key", term).all_ids():
                     key_of[docnum] = key
-        for docnum, fields in reader.iter_docs():
-            aid = fields.get("aid")
+        column = reader.column_reader("aid") if reader.has_column("aid") else None
+        for docnum in reader.all_doc_ids():
+            aid = int(column[docnum]) if column is not None else None
             key = key_of.get(docnum)
             if key is None or wanted.get(key) != aid or aid in valid:
                 stale.append(docnum)

@@ -338,7 +338,8 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
         indexing.add_class("active")
         bar = self.query_one("#indexing-bar", ProgressBar)
         bar.update(total=max(1, progress.bytes_total), progress=progress.bytes_done)
-        self.query_one("#indexing-label", Label).update(f"Indexing: {progress.articles:,} articles")
+        stage = "Indexing" if progress.stage == "text" else "Finding entities and quotations"
+        self.query_one("#indexing-label", Label).update(f"{stage}: {progress.articles:,} articles")
         if progress.committed:
             self.reload_list()
 
@@ -412,7 +413,7 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
         shared: dict[int, int] = {}
         if engine is not None:
             for index, quote in enumerate(body_annotations.quotes):
-                others = engine.articles_quoting(quote.text, exclude_key=row.key)
+                others = engine.articles_quoting(quote.text, exclude_id=row.id)
                 if others:
                     shared[index] = len(others)
         meta = " · ".join(
@@ -476,10 +477,10 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
         if shown is None or not shown.shared:
             self.notify("No quotation of this article was found in another article.")
             return
-        self._find_quote_sources(shown)
+        self._find_quote_sources(shown, self._open_id)
 
     @work(thread=True, group="quotes", exclusive=True)
-    def _find_quote_sources(self, shown: ShownArticle) -> None:
+    def _find_quote_sources(self, shown: ShownArticle, own_id: int | None) -> None:
         """Read each article sharing a quote of this one and see who it quotes there."""
         from ..core.search.annotation_fields import quote_fingerprints
 
@@ -490,7 +491,7 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
                 quote = shown.annotations.quotes[index]
                 wanted = set(quote_fingerprints(quote.text))
                 for article_id, _share in self.engine.articles_quoting(
-                    quote.text, exclude_key=shown.article.key
+                    quote.text, exclude_id=own_id
                 ):
                     row = store.get(article_id)
                     if row is None:

@@ -1,7 +1,16 @@
 """The whoosh implementation of the search engine.
 
-Bodies are indexed but not stored: the reading pane reads them from the corpus. Only the
-article id (the metadata store's primary key) is stored, so a hit maps straight to a row.
+Two whoosh indexes: the text index (title, body, source, date) and, in the folder beside it
+named with ``-annotations``, the annotation index (``person:``, ``org:``, ``place:``,
+``entity:``, ``speaker:``, ``quote:`` and quotation fingerprints). The text index is filled
+first, as fast as whoosh can (articles become searchable at once); finding entities and
+quotations costs as much again, so the annotation index is filled after it, and is rebuilt
+alone when the annotators or the entity backend change. Queries on both are answered by the
+text index, with the annotation parts run on the annotation index first (see ``aidset``).
+
+Bodies are indexed but not stored: the reading pane reads them from the corpus. Both indexes
+carry the article id (the metadata store's primary key) in a column, so a hit maps straight to
+a row; an annotation document is named by the article id and content hash it was made from.
 """
 
 from __future__ import annotations
@@ -9,8 +18,10 @@ from __future__ import annotations
 import contextlib
 import itertools
 import multiprocessing
+import os
 import re
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -18,7 +29,8 @@ from datetime import timezone
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import (
     AndGroup,
@@ -35,19 +47,23 @@ from whoosh.writing import IndexWriter as WhooshWriter
 from ..annotate import ANNOTATOR_VERSION
 from ..articles import Article
 from ..atomic import write_atomic
-from .analysis import find_terms, name_analyzer, news_analyzer
+from .aidset import ArticleSet
+from .analysis import NewsPositions, find_terms, name_analyzer, news_analyzer
 from .annotation_fields import (
     ANNOTATION_FIELDS,
     FingerprintTokenizer,
     annotation_analyzer,
     quote_fingerprints,
 )
+from .codec import FastW3Codec
 from .engine import QueryError, SearchHit, SearchResults
 from .guards import guard
 from .syntax import check_syntax
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
+# The same for the annotation index (which also follows the annotators and the backend).
+ANNOTATION_FORMAT_VERSION = 1
 
 SEARCH_FIELDS = ("title", "body")
 QUERY_FIELDS = ("title", "body", "source", "date", *ANNOTATION_FIELDS)
@@ -61,23 +77,62 @@ OPEN_ATTEMPTS = 3
 _PARALLEL_BATCH = 256
 
 
-def make_schema(spec: str = "embedded") -> Schema:
-    """The index's fields; ``spec`` names the entity backend the annotation fields use."""
-    analyzer = news_analyzer()
+def _article_id_column() -> COLUMN:
+    return COLUMN(NumericColumn("Q"))
+
+
+def _news_text(boost: float = 1.0) -> TEXT:
+    field = TEXT(analyzer=news_analyzer(), field_boost=boost)
+    field.format = NewsPositions(field_boost=boost)  # the same postings, made faster
+    return field
+
+
+def make_schema() -> Schema:
+    """The text index's fields."""
+    return Schema(
+        aid=_article_id_column(),
+        key=ID(unique=True),
+        file=ID,
+        title=_news_text(boost=2.0),
+        body=_news_text(),
+        source=TEXT(analyzer=name_analyzer()),
+        date=DATETIME(sortable=True),
+    )
+
+
+def make_annotation_schema(spec: str = "embedded") -> Schema:
+    """The annotation index's fields; ``spec`` names the entity backend they use."""
     annotation_fields = {
         name: TEXT(analyzer=annotation_analyzer(name, spec)) for name in ANNOTATION_FIELDS
     }
     return Schema(
         **annotation_fields,
         quotefp=KEYWORD(analyzer=FingerprintTokenizer(spec)),
-        aid=NUMERIC(int, bits=64, stored=True, signed=False),
-        key=ID(unique=True),
-        file=ID,
-        title=TEXT(analyzer=analyzer, field_boost=2.0),
-        body=TEXT(analyzer=analyzer),
-        source=TEXT(analyzer=name_analyzer()),
-        date=DATETIME(sortable=True),
+        aid=_article_id_column(),
+        ident=ID(unique=True),
     )
+
+
+def annotation_dir(directory: Path) -> Path:
+    """Where the annotation index of the text index in ``directory`` is kept."""
+    return directory.with_name(f"{directory.name}-annotations")
+
+
+def _article_ids(reader):
+    """The ``aid`` column of a reader (article id by document number); [] for an empty index."""
+    return reader.column_reader("aid") if reader.has_column("aid") else []
+
+
+def annotation_ident(article_id: int, digest: str) -> str:
+    """What an annotation document is made from: an article id and its content hash."""
+    return f"{article_id}:{digest}"
+
+
+_QUERY_SCHEMA = Schema(
+    **{name: field for name, field in make_schema().items()},
+    **{name: field for name, field in make_annotation_schema().items() if name != "aid"},
+)
+_ANNOTATION_NAMES = frozenset((*ANNOTATION_FIELDS, "quotefp"))
 
 
 def _use_safe_start_method() -> None:
@@ -88,9 +143,38 @@ def _use_safe_start_method() -> None:
     """
     if multiprocessing.get_start_method(allow_none=True) is None:
         with contextlib.suppress(RuntimeError, ValueError):
-            multiprocessing.set_start_method(
-                "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            )
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                multiprocessing.set_start_method("forkserver")
+                multiprocessing.set_forkserver_preload([f"{__package__}.preload"])
+            else:
+                multiprocessing.set_start_method("spawn")
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real standard error.
+
+    The tracker is started with ``sys.stderr``'s file descriptor; inside the reader app,
+    Textual has replaced ``sys.stderr`` with an object whose descriptor is -1, and starting
+    fails ("bad value(s) in fds_to_keep"). The tracker gets the null device instead.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = True  # the tracker then starts without passing standard error
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    with _STDERR_SWAP, open(os.devnull, "w") as null:  # noqa: PTH123
+        saved, sys.stderr = sys.stderr, null
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
+_STDERR_SWAP = threading.Lock()
 
 
 def _storage(directory: Path) -> FileStorage:
@@ -168,10 +252,6 @@ class WhooshWriterAdapter:
             "body": article.body,
             "source": article.source,
         }
-        full_text = article.full_text  # one object: annotated once for all these fields
-        for name in ANNOTATION_FIELDS:
-            fields[name] = full_text
-        fields["quotefp"] = full_text
         if article.date is not None:
             fields["date"] = article.date.astimezone(timezone.utc).replace(tzinfo=None)
         self._writer.add_document(**fields)
@@ -189,26 +269,76 @@ class WhooshWriterAdapter:
         self._writer.cancel()
 
 
+class AnnotationWriter:
+    """Adds and deletes annotation documents in one whoosh transaction."""
+
+    def __init__(self, writer: WhooshWriter) -> None:
+        self._writer = writer
+
+    def add(self, article_id: int, digest: str, article: Article) -> None:
+        """Index an article not in the annotation index (a plain add: no lookup to replace)."""
+        ident = annotation_ident(article_id, digest)
+        full_text = article.full_text  # one object: annotated once for all these fields
+        fields = {name: full_text for name in ANNOTATION_FIELDS}
+        self._writer.add_document(ident=ident, aid=article_id, quotefp=full_text, **fields)
+
+    def add_empty(self, article_id: int, digest: str) -> None:
+        """An article whose annotation failed: recorded, so that it is not tried again."""
+        self._writer.add_document(ident=annotation_ident(article_id, digest), aid=article_id)
+
+    def delete(self, ident: str) -> None:
+        self._writer.delete_by_term("ident", ident)
+
+    def commit(self) -> None:
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+
+
+def _writer(ix, parallel: bool) -> WhooshWriter:
+    """A whoosh writer; ``parallel`` uses two indexing processes for large batches."""
+    codec = FastW3Codec()
+    if parallel and multiprocessing.cpu_count() > 1:
+        from whoosh.multiproc import MpWriter
+
+        _use_safe_start_method()
+        _start_resource_tracker()
+        return MpWriter(ix, procs=2, batchsize=_PARALLEL_BATCH, multisegment=True, codec=codec)
+    return ix.writer(timeout=60.0, codec=codec)
+
+
 class WhooshEngine:
     """A whoosh index in a folder of its own."""
 
     def __init__(self, directory: Path, spec: str = "embedded") -> None:
         self.directory = directory
         self.spec = spec
-        self._ix = self._open_or_create(directory, spec)
+        self._ix, self._annotations = self._open_both(directory, spec)
         self._searcher: Searcher | None = None
+        self._annotation_searcher: Searcher | None = None
         self._lock = threading.Lock()
-        self._parser = MultifieldParser(list(SEARCH_FIELDS), self._ix.schema, group=AndGroup)
+        self._parser = MultifieldParser(list(SEARCH_FIELDS), _QUERY_SCHEMA, group=AndGroup)
         self._parser.add_plugin(FuzzyTermPlugin())
         self._parser.add_plugin(GtLtPlugin())
         self._parser.add_plugin(PlusMinusPlugin())
         self._parser.add_plugin(DateParserPlugin(free=False))
 
+    @classmethod
+    def _open_both(cls, directory: Path, spec: str):
+        """The text index and the annotation index (made or rebuilt as needed)."""
+        text = cls._open_or_create(directory, f"{FORMAT_VERSION}", make_schema)
+        annotations = cls._open_or_create(
+            annotation_dir(directory),
+            # The annotators and the entity backend decide what is indexed there.
+            f"{ANNOTATION_FORMAT_VERSION} annotator-{ANNOTATOR_VERSION} {spec}",
+            lambda: make_annotation_schema(spec),
+        )
+        return text, annotations
+
     @staticmethod
-    def _open_or_create(directory: Path, spec: str):
+    def _open_or_create(directory: Path, current: str, schema):
         version_file = directory / "FORMAT"
-        # The schema, the annotators and the entity backend all decide what is indexed.
-        current = f"{FORMAT_VERSION} annotator-{ANNOTATOR_VERSION} {spec}"
         if directory.exists():
             stored = version_file.read_text().strip() if version_file.exists() else None
             if stored == current:
@@ -223,7 +353,7 @@ class WhooshEngine:
                         time.sleep(0.1 * (attempt + 1))
             shutil.rmtree(directory, ignore_errors=True)
         directory.mkdir(parents=True, exist_ok=True)
-        ix = _storage(directory).create_index(make_schema(spec))
+        ix = _storage(directory).create_index(schema())
         write_atomic(version_file, current)
         return ix
 
@@ -233,33 +363,52 @@ class WhooshEngine:
         return self._ix.doc_count()
 
     def writer(self, parallel: bool = False) -> WhooshWriterAdapter:
-        """A writer; ``parallel`` uses two indexing processes for large batches."""
-        if parallel and multiprocessing.cpu_count() > 1:
-            from whoosh.multiproc import MpWriter
+        """A text index writer; ``parallel`` uses two indexing processes."""
+        return WhooshWriterAdapter(_writer(self._ix, parallel))
 
-            _use_safe_start_method()
+    def annotation_writer(self, parallel: bool = False) -> AnnotationWriter:
+        """An annotation index writer; ``parallel`` uses two indexing processes."""
+        return AnnotationWriter(_writer(self._annotations, parallel))
 
-            return WhooshWriterAdapter(
-                MpWriter(self._ix, procs=2, batchsize=_PARALLEL_BATCH, multisegment=True)
-            )
-        return WhooshWriterAdapter(self._ix.writer(timeout=60.0))
+    def annotated(self) -> set[str]:
+        """The idents (``annotation_ident``) of the articles in the annotation index."""
+        with self._annotations.reader() as reader:
+            if "ident" not in reader.indexed_field_names():
+                return set()
+            return {
+                term.decode("utf-8") if isinstance(term, bytes) else str(term)
+                for term in reader.lexicon("ident")
+            }
 
     # -- reading ---------------------------------------------------------------------------
 
     def _get_searcher(self) -> Searcher:
-        searcher = self._searcher
+        self._searcher = self._fresh(self._searcher, self._ix)
+        return self._searcher
+
+    def _get_annotation_searcher(self) -> Searcher:
+        self._annotation_searcher = self._fresh(self._annotation_searcher, self._annotations)
+        return self._annotation_searcher
+
+    @staticmethod
+    def _fresh(searcher: Searcher | None, ix) -> Searcher:
         if searcher is None or not searcher.up_to_date():
             # A new searcher, not refresh(): whoosh-reloaded's refresh keeps segments that a
             # commit merged away (documents then count twice) and fails on an empty index.
             if searcher is not None:
                 searcher.close()
-            self._searcher = self._ix.searcher()
-        return self._searcher
+            searcher = ix.searcher()
+        return searcher
 
     def refresh(self) -> None:
-        """Open the searcher now (it is slow on big indexes) or pick up new commits."""
+        """Open the searchers now (slow on big indexes) or pick up new commits."""
         with self._lock:
             self._get_searcher()
+            self._get_annotation_searcher()
+
+    def annotation_count(self) -> int:
+        """Articles in the annotation index (entity and quotation fields searchable)."""
+        return self._annotations.doc_count()
 
     def parse(self, query: str):
         text = _ISO_DATE.sub(_compact_date, query.strip())
@@ -279,6 +428,25 @@ class WhooshEngine:
             raise QueryError(f"Nothing to search for in {text!r} (only stop words or syntax?)")
         return guard(parsed, text)
 
+    def _resolve_annotations(self, query):
+        """The query with each part on annotation fields replaced by the articles it matches
+        in the annotation index (scored there), ready to run on the text index."""
+        fields = {leaf.field() for leaf in query.leaves()} if not query.is_leaf() else set()
+        if query.is_leaf():
+            fields = {query.field()}
+        if fields and fields <= _ANNOTATION_NAMES:
+            searcher = self._get_annotation_searcher()
+            expanded = _expand(query, searcher.reader())
+            if expanded is NullQuery:
+                return ArticleSet({}, str(query))
+            results = searcher.search(expanded, limit=None)
+            column = _article_ids(searcher.reader())
+            scores = {int(column[docnum]): score for score, docnum in results.top_n}
+            return ArticleSet(scores, str(query))
+        if query.is_leaf():
+            return query
+        return query.apply(self._resolve_annotations)
+
     def search(self, query: str, limit: int = 1000, count: bool = True) -> SearchResults:
         """Ranked hits; ``count=False`` estimates the total instead of counting every match."""
         parsed = self.parse(query)
@@ -286,12 +454,13 @@ class WhooshEngine:
             searcher = self._get_searcher()
             try:
                 # Expand wildcards and fuzzy terms once, for the search and the highlighting.
-                expanded = _expand(parsed, searcher.reader())
+                expanded = _expand(self._resolve_annotations(parsed), searcher.reader())
                 results = searcher.search(expanded, limit=limit)
                 scored = results.scored_length()
+                column = _article_ids(searcher.reader())
                 hits = [
-                    SearchHit(int(results.fields(n)["aid"]), float(results.score(n)))
-                    for n in range(scored)
+                    SearchHit(int(column[docnum]), float(score))
+                    for score, docnum in results.top_n[:scored]
                 ]
                 total = _total(results, scored, limit, count)
                 terms = frozenset(_highlight_terms(expanded, searcher.reader()))
@@ -306,7 +475,13 @@ class WhooshEngine:
         parsed = self.parse(query)
         with self._lock:
             searcher = self._get_searcher()
-            corrected = searcher.correct_query(parsed, query, prefix=1)
+            # Only the text index's words: the annotation fields have no spelling list here.
+            terms = [
+                (name, text)
+                for name, text in parsed.iter_all_terms()
+                if name in SEARCH_FIELDS or name == "source"
+            ]
+            corrected = searcher.correct_query(parsed, query, terms=terms, prefix=1)
         if corrected.query == parsed:
             return None
         return corrected.string
@@ -319,9 +494,10 @@ class WhooshEngine:
             if docnum is None:
                 return []
             results = searcher.more_like(docnum, "body", text=article.body, top=limit, numterms=15)
-            return [SearchHit(int(hit["aid"]), float(hit.score)) for hit in results]
+            column = _article_ids(searcher.reader())
+            return [SearchHit(int(column[hit.docnum]), float(hit.score)) for hit in results]
 
-    def articles_quoting(self, quote_text: str, exclude_key: str = "", limit: int = 50):
+    def articles_quoting(self, quote_text: str, exclude_id: int | None = None, limit: int = 50):
         """Other articles carrying (nearly) the same quotation: (article id, share of its words).
 
         A copy counts when at least half of the quotation's word runs appear in it, which
@@ -332,32 +508,38 @@ class WhooshEngine:
             return []
         query = Or([Term("quotefp", fp) for fp in prints])
         with self._lock:
-            searcher = self._get_searcher()
-            own = searcher.document_number(key=exclude_key) if exclude_key else None
+            searcher = self._get_annotation_searcher()
+            column = _article_ids(searcher.reader())
             found = []
             for hit in searcher.search(query, limit=limit + 1, terms=True):
                 share = len(hit.matched_terms()) / len(prints)
-                if hit.docnum != own and share >= SHARED_QUOTE_SHARE:
-                    found.append((int(hit["aid"]), share))
+                article_id = int(column[hit.docnum])
+                if article_id != exclude_id and share >= SHARED_QUOTE_SHARE:
+                    found.append((article_id, share))
         return found[:limit]
 
     def match_spans(self, terms: Iterable[str], text: str) -> list[tuple[int, int]]:
         """Character spans of the words in ``text`` whose indexed form is one of ``terms``."""
         return find_terms(text, terms)
 
+    def _close_searchers(self) -> None:
+        for searcher in (self._searcher, self._annotation_searcher):
+            if searcher is not None:
+                searcher.close()
+        self._searcher = self._annotation_searcher = None
+
     def clear(self) -> None:
-        """Start again with an empty index (for a rebuild)."""
+        """Start again with empty indexes (for a rebuild)."""
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            self._close_searchers()
             self._ix.close()
+            self._annotations.close()
             shutil.rmtree(self.directory, ignore_errors=True)
-            self._ix = self._open_or_create(self.directory, self.spec)
+            shutil.rmtree(annotation_dir(self.directory), ignore_errors=True)
+            self._ix, self._annotations = self._open_both(self.directory, self.spec)
 
     def close(self) -> None:
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            self._close_searchers()
             self._ix.close()
+            self._annotations.close()
