@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import partial
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -123,7 +124,9 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
     COMMANDS = App.COMMANDS | {ArticleCommands, CorpusCommands}
     AUTO_FOCUS = "#list"
     BINDINGS = [
-        Binding("slash", "focus_search", "Search", id="app.search"),
+        # priority: handled as the key arrives, so that what is typed right after it (fast,
+        # pasted, or in one packet over SSH) goes to the search bar, not to s, a, q...
+        Binding("slash", "focus_search", "Search", priority=True, id="app.search"),
         Binding("escape", "clear_search", "Clear search", show=False, id="app.clear_search"),
         Binding("right_square_bracket", "next_article", "Next", key_display="]", id="app.next"),
         Binding(
@@ -778,7 +781,10 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
         self.reader.focus()
 
     def action_focus_search(self) -> None:
-        self.search_input.focus()
+        if isinstance(self.focused, Input) or self.screen is not self.screen_stack[0]:
+            raise SkipAction()  # "/" is typed into a field, or belongs to an open dialog
+        # at once, not after the keys already queued (as .focus() would)
+        self.screen.set_focus(self.search_input)
 
     def show_message(self, text: str, error: bool = False) -> None:
         widget = self.query_one("#message", Static)

@@ -22,6 +22,8 @@ class PromptScreen(ModalScreen[str | None]):
     }
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt.cancel")]
+    # Not query_one() in on_mount: a prompt opened as the app quits has no children to query.
+    AUTO_FOCUS = "#prompt-input"
 
     def __init__(
         self,
@@ -40,9 +42,6 @@ class PromptScreen(ModalScreen[str | None]):
         with Vertical():
             yield Label(Content(self.question))
             yield Input(value=self.value, suggester=self.suggester, id="prompt-input")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
