@@ -108,3 +108,23 @@ def test_wheel_ships_the_sample_corpus(tmp_path):
         "000_add3ad1c5d6f6f1d.txt",
         "004_592b83a0605297e4.txt",
     ]
+
+
+def test_a_crash_of_the_reader_is_a_failing_exit_code(sample_corpus, monkeypatch):
+    import tuireader.ui.app as ui_app
+
+    class Crashing:
+        return_code = None
+
+        def __init__(self, corpus):
+            pass
+
+        def run(self):
+            self.return_code = 1  # what Textual sets after printing a traceback
+            return None
+
+        def release(self):
+            pass
+
+    monkeypatch.setattr(ui_app, "ReaderApp", Crashing)
+    assert main([str(sample_corpus)]) == 1

@@ -195,13 +195,15 @@ def run_open(paths: Sequence[str]) -> int:
     corpus = resolve_corpus(paths)
     from .ui.app import ReaderApp
 
+    code = 0
     while corpus is not None:  # "Switch corpus" ends an app with the corpus to open next
         app = ReaderApp(corpus)
         try:
             corpus = app.run()
         finally:
             app.release()  # its workers are done when run() returns
-    return 0
+        code = app.return_code or 0  # 1 after a crash (Textual printed the traceback)
+    return code
 
 
 def _sync_with_progress(corpus, store, engine, quiet: bool = False):
