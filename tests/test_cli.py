@@ -128,3 +128,15 @@ def test_a_crash_of_the_reader_is_a_failing_exit_code(sample_corpus, monkeypatch
 
     monkeypatch.setattr(ui_app, "ReaderApp", Crashing)
     assert main([str(sample_corpus)]) == 1
+
+
+@pytest.mark.parametrize("command", ["search", "export"])
+def test_a_damaged_user_database_is_reported(sample_corpus, capsys, command):
+    from tuireader.core import paths
+
+    path = paths.data_dir() / "userdata.sqlite"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"garbage" * 100)
+    assert main([command, "is:unread", "--corpus", str(sample_corpus)]) == 0
+    err = capsys.readouterr().err
+    assert f"User data {path} was damaged" in err and "userdata.sqlite.corrupt-1" in err

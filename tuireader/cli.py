@@ -333,9 +333,18 @@ def _user_marks(corpus, query: str):
     if not has_user_clauses(query):
         return None
     try:
-        return UserData().corpus(corpus.id)
+        return _reported(UserData()).corpus(corpus.id)
     except UserDataError as exc:
         raise UsageError(str(exc)) from exc
+
+
+def _reported(userdata):
+    """The user data, after saying on stderr that a damaged database was set aside."""
+    if userdata.warning:
+        from .core.text import visible
+
+        print(f"tuireader: {visible(userdata.warning)}", file=sys.stderr)
+    return userdata
 
 
 def run_search(query: str, corpus_paths: Sequence[str], limit: int, as_json: bool) -> int:
@@ -474,7 +483,7 @@ def run_export(
     except CacheError as exc:
         raise UsageError(str(exc)) from exc
     try:
-        marks = UserData().corpus(corpus.id)
+        marks = _reported(UserData()).corpus(corpus.id)
     except UserDataError as exc:
         print(f"tuireader: {exc} (exporting without tags and notes)", file=sys.stderr)
         marks = None
