@@ -166,6 +166,16 @@ class TimedRun:
     peak_rss_kb: int  # the largest single process (getrusage ru_maxrss of the child)
     peak_tree_kb: int  # the process and its children together, sampled every 0.1 s
     killed: str = ""  # why the run was stopped (memory limit), if it was
+    cpu_seconds: float = 0.0  # user+system of the process and its descendants (see timed_run)
+
+
+def cpu_ticks(pid: int) -> int:
+    """User + system clock ticks a process has used so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0
+    return int(fields[11]) + int(fields[12])
 
 
 def timed_run(argv: Sequence[str], env: dict[str, str], limit_kb: int | None = None) -> TimedRun:
@@ -181,10 +191,15 @@ def timed_run(argv: Sequence[str], env: dict[str, str], limit_kb: int | None = N
     peak_tree = 0
     killed = ""
     done = threading.Event()
+    # Descendants' CPU, sampled: processes started through a fork server (whoosh's indexing
+    # processes) are not waited for by the command, so its rusage does not include them.
+    ticks: dict[int, int] = {}
 
     def sample() -> None:
         nonlocal peak_tree, killed
         while not done.wait(0.1):
+            for member in process_tree(proc.pid)[1:]:
+                ticks[member] = max(ticks.get(member, 0), cpu_ticks(member))
             current = tree_rss_kb(proc.pid)
             peak_tree = max(peak_tree, current)
             if limit_kb and current > limit_kb and not killed:
@@ -217,6 +232,9 @@ def timed_run(argv: Sequence[str], env: dict[str, str], limit_kb: int | None = N
         peak_rss_kb=usage.ru_maxrss,
         peak_tree_kb=max(peak_tree, usage.ru_maxrss),
         killed=killed,
+        cpu_seconds=usage.ru_utime
+        + usage.ru_stime
+        + sum(ticks.values()) / os.sysconf("SC_CLK_TCK"),
     )
 
 
