@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -60,6 +61,7 @@ SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 LIVE_DELAY = 0.25  # seconds of no typing before a live search
 LIVE_MIN_CHARS = 2
 ANNOTATION_CACHE = 32
+_ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote):", re.IGNORECASE)
 
 
 class SyncProgressed(Message):
@@ -183,6 +185,7 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
         self._restore_key = self.state.last_open(corpus.id)
         self._open_id: int | None = None
         self._syncing = False
+        self._sync_stage = "text"  # "annotations": entity and quotation fields still filling
         self._annotations: OrderedDict[int, Annotations] = OrderedDict()
         self.history = SearchHistory()
         self.saved = SavedSearches()
@@ -341,6 +344,7 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
         indexing.add_class("active")
         bar = self.query_one("#indexing-bar", ProgressBar)
         bar.update(total=max(1, progress.bytes_total), progress=progress.bytes_done)
+        self._sync_stage = progress.stage
         stage = "Indexing" if progress.stage == "text" else "Finding entities and quotations"
         self.query_one("#indexing-label", Label).update(f"{stage}: {progress.articles:,} articles")
         if progress.committed:
@@ -649,10 +653,19 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
         lst.set_ids(results.ids, keep_cursor=False, snippets=True)
         lst.border_title = self._results_label(results, message.live)
         lst.empty_message = f"No articles match {results.query!r}."
-        self.show_message("")
+        self.show_message(self._coverage_note(results.query))
         if results.ids and not message.live:
             self.focus_list()  # the reading pane in focus mode
             self.open_article(results.ids[0])
+
+    def _coverage_note(self, query: str) -> str:
+        """Say so when a query uses entity or quotation fields that are still being filled."""
+        if self._syncing and self._sync_stage == "annotations" and _ANNOTATION_CLAUSE.search(query):
+            return (
+                "Entities and quotations are still being indexed: person:, org:, place:, "
+                "entity:, speaker: and quote: do not cover every article yet."
+            )
+        return ""
 
     def on_search_failed(self, message: SearchFailed) -> None:
         if message.seq == self._search_seq:
