@@ -198,3 +198,28 @@ def test_saved_searches_persist_and_appear_in_the_palette(tmp_path):
 
     run(tmp_path, first)
     run(tmp_path, second)
+
+
+def test_entity_searches_during_the_entity_pass_say_they_may_be_incomplete(tmp_path):
+    from tuireader.core.sync import SyncProgress
+    from tuireader.ui.app import SyncProgressed
+
+    async def scenario(app, pilot):
+        app._syncing = True  # as while the second indexing pass runs
+        app.post_message(SyncProgressed(SyncProgress(stage="annotations", articles=1)))
+        await wait_for(pilot, lambda: app._sync_stage == "annotations")
+        assert "Finding entities" in str(app.query_one("#indexing-label").render())
+        await pilot.press("slash")
+        await type_text(pilot, "person:peskov")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.results and app.results.query == "person:peskov")
+        message = str(app.query_one("#message").render())
+        assert "still being indexed" in message
+        await pilot.press("slash")
+        app.search_input.value = ""
+        await type_text(pilot, "budget")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.results is not None and app.results.query == "budget")
+        assert "still being indexed" not in str(app.query_one("#message").render())
+
+    run(tmp_path, scenario)
