@@ -61,7 +61,9 @@ SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 LIVE_DELAY = 0.25  # seconds of no typing before a live search
 LIVE_MIN_CHARS = 2
 ANNOTATION_CACHE = 32
-_ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote):", re.IGNORECASE)
+_ANNOTATION_CLAUSE = re.compile(
+    r"\b(person|org|place|entity|speaker|quote|exact):", re.IGNORECASE
+)
 
 
 class SyncProgressed(Message):
@@ -663,7 +665,7 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
         if self._syncing and self._sync_stage == "annotations" and _ANNOTATION_CLAUSE.search(query):
             return (
                 "Entities and quotations are still being indexed: person:, org:, place:, "
-                "entity:, speaker: and quote: do not cover every article yet."
+                "entity:, speaker:, quote: and exact: do not cover every article yet."
             )
         return ""
 

@@ -13,6 +13,7 @@ from textual.widgets import Static
 QUERY_SYNTAX = [
     ("russia hacking", "both words (terms are ANDed; hacking also finds hacked)"),
     ('"homeland security"', "the exact phrase"),
+    ('exact:hacked, exact:"hacked emails"', "the word as written: no other forms of it"),
     ("putin OR peskov", "either word"),
     ("russia NOT sasse", "leave out articles with a word (also -sasse)"),
     ("(putin OR kremlin) hack", "grouping"),

@@ -40,7 +40,7 @@ from whoosh.qparser import (
     PlusMinusPlugin,
 )
 from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import MultiTerm, Not, NullQuery, Or, Term
+from whoosh.query import AndNot, MultiTerm, Not, NullQuery, Or, Term
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter as WhooshWriter
 
@@ -63,10 +63,12 @@ from .syntax import check_syntax
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
 FORMAT_VERSION = 5
 # The same for the annotation index (which also follows the annotators and the backend).
-ANNOTATION_FORMAT_VERSION = 1
+ANNOTATION_FORMAT_VERSION = 2
 
 SEARCH_FIELDS = ("title", "body")
-QUERY_FIELDS = ("title", "body", "source", "date", *ANNOTATION_FIELDS)
+# ``exact:``: words as written (no stems), in the annotation index (filled in the second pass).
+EXACT_FIELD = "exact"
+QUERY_FIELDS = ("title", "body", "source", "date", EXACT_FIELD, *ANNOTATION_FIELDS)
 # whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
 # Share of a quotation's word runs another article must carry to count as quoting it.
@@ -112,6 +114,8 @@ def make_annotation_schema(spec: str = "embedded") -> Schema:
     return Schema(
         **annotation_fields,
         quotefp=KEYWORD(analyzer=FingerprintTokenizer(spec)),
+        # Title and body as written: lower case, accents folded, no stems, no stop words gone.
+        exact=TEXT(analyzer=name_analyzer()),
         aid=_article_id_column(),
         ident=ID(unique=True),
     )
@@ -136,7 +140,7 @@ _QUERY_SCHEMA = Schema(
     **{name: field for name, field in make_schema().items()},
     **{name: field for name, field in make_annotation_schema().items() if name != "aid"},
 )
-_ANNOTATION_NAMES = frozenset((*ANNOTATION_FIELDS, "quotefp"))
+_ANNOTATION_NAMES = frozenset((*ANNOTATION_FIELDS, "quotefp", EXACT_FIELD))
 
 
 def _use_safe_start_method() -> None:
@@ -218,6 +222,28 @@ def _only(within: Collection[int] | None) -> ArticleSet | None:
     return None if within is None else ArticleSet(dict.fromkeys(within, 0.0), "filter")
 
 
+def _exact_terms(query, reader) -> Iterator[str]:
+    """The words an ``exact:`` part of a query looks for (not under a NOT), to highlight;
+    ``reader``: the annotation index's, to expand wildcards."""
+    if isinstance(query, Not):
+        return
+    if isinstance(query, AndNot):
+        yield from _exact_terms(query.a, reader)
+        return
+    if query.is_leaf():
+        if isinstance(query, MultiTerm):
+            wanted = query.field() == EXACT_FIELD
+            for text in itertools.islice(query._btexts(reader), 200) if wanted else ():
+                yield text.decode("utf-8") if isinstance(text, bytes) else str(text)
+            return
+        for fieldname, text in query.terms(phrases=True):
+            if fieldname == EXACT_FIELD:
+                yield text.decode("utf-8") if isinstance(text, bytes) else str(text)
+        return
+    for child in query.children():
+        yield from _exact_terms(child, reader)
+
+
 def _compact_date(match: re.Match) -> str:
     year, month, day = match.groups()
     return f"{year}{int(month):02d}{int(day):02d}"
@@ -229,6 +255,9 @@ def _highlight_terms(query, reader) -> Iterator[str]:
     Terms under a NOT are left out: they are what the results do not contain.
     """
     if isinstance(query, Not):
+        return
+    if isinstance(query, AndNot):
+        yield from _highlight_terms(query.a, reader)
         return
     if isinstance(query, MultiTerm):
         if query.field() in SEARCH_FIELDS:
@@ -288,8 +317,8 @@ class AnnotationWriter:
         """Index an article not in the annotation index (a plain add: no lookup to replace)."""
         ident = annotation_ident(article_id, digest)
         full_text = article.full_text  # one object: annotated once for all these fields
-        fields = {name: full_text for name in ANNOTATION_FIELDS}
-        self._writer.add_document(ident=ident, aid=article_id, quotefp=full_text, **fields)
+        fields = {name: full_text for name in (*ANNOTATION_FIELDS, EXACT_FIELD, "quotefp")}
+        self._writer.add_document(ident=ident, aid=article_id, **fields)
 
     def add_empty(self, article_id: int, digest: str) -> None:
         """An article whose annotation failed: recorded, so that it is not tried again."""
@@ -486,7 +515,9 @@ class WhooshEngine:
                     for score, docnum in results.top_n[:scored]
                 ]
                 total = _total(results, scored, limit, count)
-                terms = frozenset(_highlight_terms(expanded, searcher.reader()))
+                terms = frozenset(_highlight_terms(expanded, searcher.reader())) | frozenset(
+                    _exact_terms(parsed, self._get_annotation_searcher().reader())
+                )
             except QueryError:
                 raise
             except Exception as exc:  # e.g. a date range whoosh cannot compare
