@@ -286,7 +286,8 @@ class Bench:
             if again.returncode != 0:
                 sys.exit(f"tuireader index failed: {again.killed}\n{again.stderr[-3000:]}")
             rebuilt = re.search(r"\(([\d,]+) added", again.stdout)
-            if not rebuilt or int(rebuilt.group(1).replace(",", "")) == 0:
+            annotated = re.search(r"entities and quotations of ([\d,]+)", again.stdout)
+            if (not rebuilt or int(rebuilt.group(1).replace(",", "")) == 0) and not annotated:
                 break
             # The product's index format changed during the build: this was a fresh build.
             print(f"[{size:,}] index rebuilt on re-check: {again.stdout.strip()}", flush=True)
