@@ -396,16 +396,16 @@ def live_search(engine, query: str, errors: Counter | None = None) -> float:
 
 def search_breakdown(engine, searcher, query: str) -> dict[str, float]:
     """Where the engine's search time goes, replayed step by step on the bare searcher."""
-    from tuireader.core.search.whoosh_engine import _highlight_terms
+    from tuireader.core.search.whoosh_engine import _article_ids, _highlight_terms
 
     t0 = time.perf_counter()
     parsed = engine.parse(query)
     t1 = time.perf_counter()
     results = searcher.search(parsed, limit=SEARCH_LIMIT)
     t2 = time.perf_counter()
-    for n in range(results.scored_length()):
-        results.fields(n)["aid"]
-        results.score(n)
+    column = _article_ids(searcher.reader())
+    for score, docnum in results.top_n:
+        int(column[docnum]), float(score)
     t3 = time.perf_counter()
     len(results)
     t4 = time.perf_counter()

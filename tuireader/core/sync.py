@@ -183,7 +183,6 @@ class _Sync:
         self.cancel = cancel or threading.Event()
         self.report = SyncReport()
         self.progress = SyncProgress()
-        self.replace = engine.doc_count() > 0
         self.parallel = False
         self.batch_limit = FIRST_BATCH
         self.in_batch = 0
@@ -195,7 +194,6 @@ class _Sync:
         started = time.monotonic()
         if self.corpus.dirty_path.exists():
             self.report.repaired = _repair(self.corpus, self.store, self.engine)
-            self.replace = self.engine.doc_count() > 0
         if self.engine.doc_count() == 0 and self.store.count() > 0:
             # The index was rebuilt (new format) or lost: index every article again.
             self.log.warning("%s: index empty or rebuilt; indexing every article", self.name)
@@ -343,7 +341,9 @@ class _Sync:
             return
         article_id = self.store.put_article(article, digest)
         try:
-            self.writer.add(article_id, article, replace=self.replace or existing is not None)
+            # Only an article the store knows can be in the index: a new one needs no delete
+            # (a term lookup in every segment); the repair of an interrupted run makes sure.
+            self.writer.add(article_id, article, replace=existing is not None)
         except (OSError, CacheError):
             raise
         except Exception as exc:  # the writer may be half-way through the document: redo
