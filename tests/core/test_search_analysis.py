@@ -75,3 +75,25 @@ def test_fast_codec_writes_the_same_scores_as_whooshs(news_folder):
             scores.append((hits, bounds))
     assert scores[0] == scores[1]
     assert scores[0][0] and any(bound[1] for bound in scores[0][1])
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.lists(st.one_of(WORDS, st.text(max_size=6)), max_size=4))
+def test_find_terms_fast_path_finds_what_stemming_every_word_finds(text, words):
+    from tuireader.core.search.analysis import _find_terms_slowly, find_terms, stem
+
+    # wanted: stems and exact forms of some words, of the text's own words, and odd strings
+    own = [m.group().lower() for m in re.finditer(r"\w+", text)][:3]
+    terms = {stem(w.lower()) for w in words + own} | {w.lower() for w in words}
+    assert find_terms(text, terms) == _find_terms_slowly(text, frozenset(t for t in terms if t))
+
+
+def test_find_terms_knows_the_stemmers_exceptions():
+    from tuireader.core.search.analysis import find_terms
+
+    text = "Dying patients, lying witnesses and skies."
+    assert [text[a:b] for a, b in find_terms(text, {"die", "lie", "sky"})] == [
+        "Dying",
+        "lying",
+        "skies",
+    ]

@@ -16,6 +16,7 @@ from pickle import dumps
 
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter, Token
 from whoosh.formats import Positions
+from whoosh.lang.porter2 import exceptional_forms as porter2_exceptions
 from whoosh.lang.porter2 import stem as porter2_stem
 from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
@@ -56,11 +57,33 @@ def find_terms(text: str, terms) -> list[tuple[int, int]]:
     """Spans of the words of ``text`` that index as one of ``terms`` (for highlighting).
 
     The same steps as ``news_analyzer`` (words, lower case, folded accents, stems), without its
-    token objects: several times faster on long articles.
+    token objects. Only words starting like a wanted term are looked at (a stem keeps the start
+    of its words but for its last letter and a few listed exceptions): a search's snippets and
+    highlights cost a regex scan instead of stemming every word.
     """
-    wanted = set(terms)
+    wanted = frozenset(term for term in terms if term)
     if not wanted:
         return []
+    folded = text.lower()
+    if not folded.isascii():
+        folded = folded.translate(accent_map)
+    if len(folded) != len(text):  # a letter whose lower case is two ("İ"): word by word
+        return _find_terms_slowly(text, wanted)
+    spans = []
+    for candidate in _word_starts(wanted).finditer(folded):
+        match = _WORD.match(folded, candidate.start())
+        if match is None:  # a "term" that no word can start with (".5")
+            continue
+        word = text[match.start() : match.end()].lower()  # as the analyzer does it
+        if not word.isascii():
+            word = word.translate(accent_map)
+        if word in wanted or stem(word) in wanted:
+            spans.append(match.span())
+    return spans
+
+
+def _find_terms_slowly(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
+    """``find_terms`` word by word (the reference the fast path is tested against)."""
     spans = []
     for match in _WORD.finditer(text):
         word = match.group().lower()
@@ -69,6 +92,28 @@ def find_terms(text: str, terms) -> list[tuple[int, int]]:
         if word in wanted or stem(word) in wanted:
             spans.append(match.span())
     return spans
+
+
+_WORD_PREFIX = re.compile(r"[\w*]+(?:\.?[\w*]+)*\.?")
+_STEM_EXCEPTIONS: dict[str, list[str]] = {}
+for _word, _stem in porter2_exceptions.items():
+    _STEM_EXCEPTIONS.setdefault(_stem, []).append(_word)
+
+
+@functools.lru_cache(maxsize=64)
+def _word_starts(wanted: frozenset[str]) -> re.Pattern:
+    """Where a word that may index as one of ``wanted`` starts, in lower-cased, folded text."""
+    prefixes = set()
+    for term in wanted:
+        prefixes.add(term[:-1] if len(term) > 2 else term[:1])
+        prefixes.update(_STEM_EXCEPTIONS.get(term, ()))
+    # Only what a word can start with: a match may not swallow the start of the next word.
+    prefixes = {p for p in prefixes if _WORD_PREFIX.fullmatch(p)}
+    if not prefixes:
+        return re.compile(r"(?!)")  # matches nothing
+    alternatives = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    # A word starts where no word character (or word character and a dot) comes before.
+    return re.compile(rf"(?<![\w*])(?<![\w*]\.)(?:{alternatives})")
 
 
 def news_analyzer():
