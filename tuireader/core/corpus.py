@@ -206,8 +206,8 @@ class SafeEngine:
     def suggest(self, query: str) -> str | None:
         return self._call("suggest", query)
 
-    def similar(self, article: Article, limit: int = 10) -> list[SearchHit]:
-        return self._call("similar", article, limit)
+    def similar(self, article: Article, limit: int = 10, **kwargs) -> list[SearchHit]:
+        return self._call("similar", article, limit, **kwargs)
 
     def articles_quoting(self, quote_text: str, exclude_id: int | None = None, limit: int = 50):
         return self._call("articles_quoting", quote_text, exclude_id=exclude_id, limit=limit)

@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS skips (
 );
 CREATE INDEX IF NOT EXISTS skips_file ON skips(file);
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
 CREATE INDEX IF NOT EXISTS articles_by_date
     ON articles((date_ts IS NULL), date_ts DESC, file, locator);
 """
@@ -146,6 +147,43 @@ class MetaStore:
             f"SELECT {_ROW_COLUMNS} FROM articles WHERE key = ?", (key,)
         ).fetchone()
         return _row(values) if values else None
+
+    def sources(self) -> list[tuple[str, int]]:
+        """Each source named in the corpus with its article count, most articles first (for
+        "Filter by source" in the palette)."""
+        return list(
+            self.db.execute(
+                "SELECT source, count(*) AS n FROM articles WHERE source != '' "
+                "GROUP BY source ORDER BY n DESC, source"
+            )
+        )
+
+    def filtered_ids(
+        self,
+        source: str | None = None,
+        start_ts: float | None = None,
+        end_ts: float | None = None,
+    ) -> list[int]:
+        """Article ids, newest first, from exactly this source and dated in [start_ts, end_ts)
+        (a bound left as None is open; a date bound leaves out undated articles)."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if source is not None:
+            clauses.append("source = ?")
+            params.append(source)
+        if start_ts is not None:
+            clauses.append("date_ts >= ?")
+            params.append(start_ts)
+        if end_ts is not None:
+            clauses.append("date_ts < ?")
+            params.append(end_ts)
+        where = f"WHERE {' AND '.join(clauses)} " if clauses else ""
+        rows = self.db.execute(
+            f"SELECT id FROM articles {where}"
+            "ORDER BY (date_ts IS NULL), date_ts DESC, file, locator",
+            params,
+        )
+        return [row[0] for row in rows]
 
     def titles_matching(self, text: str, limit: int = 50) -> list[ArticleRow]:
         """Articles whose title contains the text (case-insensitive), for open-by-title."""

@@ -79,10 +79,16 @@ class ArticleSet(Query):
         docnums = docnums_by_article(reader)
         deleted = reader.has_deletions()
         pairs = []
-        for aid, score in self.scores.items():
-            docnum = docnums.get(aid)
-            if docnum is not None and not (deleted and reader.is_deleted(docnum)):
-                pairs.append((docnum, score))
+        if len(docnums) < len(self.scores):  # a big set (a filter): walk the segment instead
+            scores = self.scores
+            for aid, docnum in docnums.items():
+                if aid in scores and not (deleted and reader.is_deleted(docnum)):
+                    pairs.append((docnum, scores[aid]))
+        else:
+            for aid, score in self.scores.items():
+                docnum = docnums.get(aid)
+                if docnum is not None and not (deleted and reader.is_deleted(docnum)):
+                    pairs.append((docnum, score))
         if not pairs:
             return NullMatcher()
         pairs.sort()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..text import fold
 from ..userdata import CorpusMarks, normalize_tag
 from .engine import QueryError, SearchHit, SearchResults
+from .meta_filter import MetaFilter
 
 USER_FIELDS = ("is", "tag", "note")
 IS_VALUES = ("starred", "unstarred", "read", "unread", "tagged", "noted")
@@ -150,24 +151,36 @@ def filtered_search(
     query: str,
     limit: int | None = 1000,
     count: bool = True,
+    narrow: MetaFilter | None = None,
 ) -> SearchResults:
-    """``engine.search`` with the user-mark clauses applied; ``total`` counts what passes."""
+    """``engine.search`` with the user-mark clauses applied; ``total`` counts what passes.
+
+    ``narrow`` (a source, a date range) keeps only the articles it passes; with it, a query
+    left empty lists those articles newest first.
+    """
     rest, user_filter = split_query(query)
+    within: list[int] | None = None
+    if narrow is not None and not narrow.empty:
+        within = narrow.ids(store)
+        if not rest.strip() and user_filter.empty:
+            hits = [SearchHit(i, 0.0) for i in within]
+            shown = hits if limit is None else hits[:limit]
+            return SearchResults(query=query, hits=shown, total=len(hits))
     if user_filter.empty or marks is None:
         if not user_filter.empty:
             raise QueryError("is:, tag: and note: need the user data, which cannot be opened.")
         if limit is None:
-            first = engine.search(query, limit=1000, count=True)
+            first = engine.search(query, limit=1000, count=True, **_within(within))
             if first.total <= len(first.hits):
                 return first
-            return engine.search(query, limit=first.total, count=True)
-        return engine.search(query, limit=limit, count=count)
+            return engine.search(query, limit=first.total, count=True, **_within(within))
+        return engine.search(query, limit=limit, count=count, **_within(within))
     passes = user_filter.predicate(marks)
     terms: frozenset[str] = frozenset()
     if rest.strip():
-        results = engine.search(rest, limit=limit or 1000, count=True)
+        results = engine.search(rest, limit=limit or 1000, count=True, **_within(within))
         if results.total > len(results.hits):  # every match must be seen to count them
-            results = engine.search(rest, limit=results.total, count=True)
+            results = engine.search(rest, limit=results.total, count=True, **_within(within))
         rows = store.rows(results.ids)
         hits = [
             hit
@@ -179,7 +192,7 @@ def filtered_search(
         key_of = {article_id: key for key, article_id in store.key_ids().items()}
         hits = [
             SearchHit(article_id, 0.0)
-            for article_id in store.ordered_ids()
+            for article_id in (store.ordered_ids() if within is None else within)
             if passes(key_of.get(article_id, ""))
         ]
     else:
@@ -187,11 +200,17 @@ def filtered_search(
         wanted = {
             article_id for key, article_id in ids_of_keys(store, candidates).items() if passes(key)
         }
-        hits = [SearchHit(i, 0.0) for i in store.ordered_ids() if i in wanted]
+        ordered = store.ordered_ids() if within is None else within
+        hits = [SearchHit(i, 0.0) for i in ordered if i in wanted]
     total = len(hits)
     if limit is not None:
         hits = hits[:limit]
     return SearchResults(query=query, hits=hits, total=total, terms=terms)
+
+
+def _within(ids: list[int] | None) -> dict:
+    """``within=`` for engine.search only when a filter is set (engines without it still work)."""
+    return {} if ids is None else {"within": ids}
 
 
 def has_user_clauses(query: str) -> bool:

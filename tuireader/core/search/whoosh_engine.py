@@ -205,12 +205,22 @@ def _expand(query, reader):
     return query
 
 
-def _total(results, scored: int, limit: int, count: bool) -> int:
-    """The number of matches; counting them all re-runs the query, so only when needed."""
+def _total(results, scored: int, limit: int, count: bool, cap: int | None = None) -> int:
+    """The number of matches; counting them all re-runs the query, so only when needed.
+
+    ``cap``: the size of a filter (``within``); whoosh would count every match to estimate
+    how many pass it, so the query's own estimate is taken, at most ``cap``.
+    """
     if scored < limit:
         return scored  # every match was scored: the count is exact already
     if count:
         return len(results)
+    if cap is not None:
+        try:
+            estimate = results.q.estimate_min_size(results.searcher.reader())
+        except ValueError:
+            estimate = scored
+        return max(scored, min(estimate, cap))
     try:
         return max(scored, results.estimated_min_length())
     except ValueError:  # whoosh's estimate fails on a fuzzy term that matched nothing
@@ -514,7 +524,8 @@ class WhooshEngine:
                     SearchHit(int(column[docnum]), float(score))
                     for score, docnum in results.top_n[:scored]
                 ]
-                total = _total(results, scored, limit, count)
+                cap = None if within is None else len(within)
+                total = _total(results, scored, limit, count, cap)
                 terms = frozenset(_highlight_terms(expanded, searcher.reader())) | frozenset(
                     _exact_terms(parsed, self._get_annotation_searcher().reader())
                 )
