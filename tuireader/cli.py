@@ -20,7 +20,9 @@ Read and search a collection of news articles in the terminal.
   tuireader [PATH ...]                  open the reader (no PATH: default corpus or the sample)
   tuireader index PATH ...              build or update the search index, with a progress bar
   tuireader search QUERY [--corpus PATH ...] [--limit N] [--json]
-                                        print ranked results
+                   [--source NAME] [--from DATE] [--to DATE]
+                                        print ranked results (only from a source, between
+                                        dates: 2016, 2016-10, 2016-10-01)
   tuireader annotate PATH ... [--json] [--backend embedded|spacy] [--model NAME]
                                         print the entities and quotations of each article
   tuireader export QUERY [--format jsonl|csv|md] [--corpus PATH ...] [--output FILE]
@@ -61,7 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     search_cmd = commands.add_parser("search", help="search a corpus and print ranked results")
-    search_cmd.add_argument("query", help="a query, e.g. 'putin \"press secretary\" -sasse'")
+    search_cmd.add_argument(
+        "query",
+        nargs="?",
+        default="",
+        help="a query, e.g. 'putin \"press secretary\" -sasse' (may be left out with --source, "
+        "--from or --to: the articles they pass, newest first)",
+    )
     search_cmd.add_argument(
         "--corpus",
         action="append",
@@ -71,6 +79,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search_cmd.add_argument("--limit", type=int, default=20, help="results to print (default 20)")
     search_cmd.add_argument("--json", action="store_true", help="print JSON lines")
+    search_cmd.add_argument(
+        "--source",
+        metavar="NAME",
+        help="only articles from this source: the whole name, as the reader lists it "
+        "(unlike the query's source:WORD, which matches a word of it)",
+    )
+    search_cmd.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="only articles dated on or after DATE: 2016, 2016-10 or 2016-10-01 (UTC days)",
+    )
+    search_cmd.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help="only articles dated on or before DATE (2016-10: to the end of October)",
+    )
 
     annotate_cmd = commands.add_parser(
         "annotate",
@@ -154,7 +180,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "index":
             return run_index(args.paths, args.skipped)
         if args.command == "search":
-            return run_search(args.query, args.corpus, args.limit, args.json)
+            return run_search(
+                args.query,
+                args.corpus,
+                args.limit,
+                args.json,
+                filters=(args.source, args.date_from, args.date_to),
+            )
         if args.command == "annotate":
             return run_annotate(args.paths, args.json, args.backend, args.model)
         if args.command == "export":
@@ -347,13 +379,27 @@ def _reported(userdata):
     return userdata
 
 
-def run_search(query: str, corpus_paths: Sequence[str], limit: int, as_json: bool) -> int:
+def run_search(
+    query: str,
+    corpus_paths: Sequence[str],
+    limit: int,
+    as_json: bool,
+    filters: tuple[str | None, str | None, str | None] = (None, None, None),
+) -> int:
+    """``filters``: --source, --from and --to."""
     from .core.search import QueryError
+    from .core.search.meta_filter import DateRangeError, from_options
     from .core.search.user_filters import filtered_search
     from .core.text import clean_line, json_safe, visible
 
     if limit < 1:
         raise UsageError("--limit must be at least 1")
+    try:
+        narrow = from_options(*filters)
+    except DateRangeError as exc:
+        raise UsageError(str(exc)) from exc
+    if not query.strip() and narrow.empty:
+        raise UsageError("search needs a QUERY (or --source, --from or --to)")
     from .core.store import CacheError
 
     corpus = resolve_corpus(corpus_paths)
@@ -365,13 +411,17 @@ def run_search(query: str, corpus_paths: Sequence[str], limit: int, as_json: boo
     try:
         _sync_with_progress(corpus, store, engine)
         try:
-            results = filtered_search(engine, store, _user_marks(corpus, query), query, limit)
+            marks = _user_marks(corpus, query)
+            results = filtered_search(engine, store, marks, query, limit, narrow=narrow)
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
         rows = store.rows(results.ids)
         out = sys.stdout
         if not as_json:
-            print(f"{results.total:,} of {store.count():,} articles match {query!r}", file=out)
+            asked = " · ".join(
+                x for x in (repr(query) if query.strip() else "", narrow.label()) if x
+            )
+            print(f"{results.total:,} of {store.count():,} articles match {asked}", file=out)
         for rank, hit in enumerate(results.hits, start=1):
             row = rows.get(hit.article_id)
             if row is None:
