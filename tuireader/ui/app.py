@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 import threading
 from collections import OrderedDict
@@ -35,6 +34,7 @@ from ..core.history import SearchHistory
 from ..core.log import log_file
 from ..core.saved import SavedSearches
 from ..core.search import QueryError, SearchEngine, SearchResults
+from ..core.search.meta_filter import MetaFilter
 from ..core.search.user_filters import filtered_search, has_user_clauses
 from ..core.snippets import make_snippet
 from ..core.state import UserState
@@ -45,6 +45,7 @@ from .article_list import ArticleList
 from .commands import ArticleCommands, CorpusCommands
 from .corpora import CorporaMixin
 from .entity_panel import EntityPanel
+from .filters import FilterCommands, FiltersMixin
 from .help_screen import HelpScreen
 from .layout import LAYOUT_BINDINGS, LAYOUT_IDS, LayoutMixin
 from .marks import MARK_BINDINGS, MarksMixin
@@ -52,11 +53,11 @@ from .prompt import PromptScreen
 from .quote_sources import QuoteCopy, QuoteSourcesScreen
 from .reading_pane import ReadingPane, ShownArticle
 from .search_bar import SearchBar
+from .similar import SimilarMixin
 from .skipped import SkippedScreen
 
 SEARCH_LIMIT = 1000
 SKIPPED_SHOWN = 2000
-SIMILAR_LIMIT = 50
 SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 LIVE_DELAY = 0.25  # seconds of no typing before a live search
 LIVE_MIN_CHARS = 2
@@ -80,11 +81,14 @@ class SyncFinished(Message):
 
 
 class SearchFinished(Message):
-    def __init__(self, results: SearchResults, seq: int, live: bool) -> None:
+    def __init__(
+        self, results: SearchResults, seq: int, live: bool, similar_to: Article | None = None
+    ) -> None:
         super().__init__()
         self.results = results
         self.seq = seq
         self.live = live  # typed, not committed with Enter
+        self.similar_to = similar_to  # "more like this" results: the article they are like
 
 
 class SearchFailed(Message):
@@ -120,12 +124,14 @@ class ArticleReady(Message):
         self.refresh = refresh  # the same article again (new index data): keep the position
 
 
-class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
+class ReaderApp(
+    MarksMixin, LayoutMixin, CorporaMixin, FiltersMixin, SimilarMixin, App[Corpus | None]
+):
     """Read and search one corpus; the result is the corpus to switch to (see corpora.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {ArticleCommands, CorpusCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, CorpusCommands, FilterCommands}
     AUTO_FOCUS = "#list"
     BINDINGS = [
         # priority: handled as the key arrives, so that what is typed right after it (fast,
@@ -160,7 +166,13 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
             show=False,
             id="app.accept_suggestion",
         ),
-        Binding("M", "more_like_this", "More like this", show=False, id="app.more_like_this"),
+        Binding(
+            "M",
+            "more_like_this",
+            "More like this (≈ marks near-duplicates)",
+            show=False,
+            id="app.more_like_this",
+        ),
         Binding("O", "cycle_sort", "Sort", show=False, id="app.sort"),
         Binding("e", "toggle_entities", "Entities", id="app.toggle_entities"),
         Binding(
@@ -199,6 +211,8 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
         self._suggestion: str | None = None
         self._init_user()  # config, read marks, stars, tags, notes (see marks.py)
         self._init_layout()  # pane layout and colours (see layout.py)
+        self._init_filters()  # source and date range filters (see filters.py)
+        self._init_similar()  # more like this, near-duplicates (see similar.py)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -273,17 +287,28 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
     def reload_list(self) -> None:
         """Show every article (after a sync commit, or when a search is cleared)."""
         assert self.store is not None
-        ids = self.store.ordered_ids()
-        self.total = len(ids)
+        self.forget_sources()
+        if self.meta_filter.empty:
+            ids = self.store.ordered_ids()
+            self.total = len(ids)
+        else:
+            ids = self.meta_filter.ids(self.store)
+            self.total = self.store.count()
         self.refresh_marks()
         lst = self.article_list
         if self.results is None:
             lst.set_ids(ids)
-            lst.border_title = self.all_articles_label()
+            self.set_list_title(self.all_articles_label())
         else:
             lst.forget_rows()
         if not ids:
-            lst.empty_message = "Indexing…" if self._syncing else "No articles found."
+            lst.empty_message = (
+                "Indexing…"
+                if self._syncing
+                else "No articles found."
+                if self.meta_filter.empty or not self.total
+                else "No articles pass the filters (Ctrl+P: Clear filters)."
+            )
             lst.refresh()
         self._restore_last_open()
 
@@ -568,21 +593,28 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
 
     def _start_search(self, query: str, live: bool) -> None:
         self._search_seq += 1
-        self._search(query, self._search_seq, live)
+        self._search(query, self._search_seq, live, self.meta_filter)
 
     def run_search_from_palette(self, query: str) -> None:
         self.search_input.value = query
         self.run_search(query)
 
     @work(thread=True, group="search")
-    def _search(self, query: str, seq: int, live: bool) -> None:
+    def _search(self, query: str, seq: int, live: bool, meta_filter: MetaFilter) -> None:
         self._engine_ready.wait()
         if seq != self._search_seq:
             return  # a newer query came while this one waited
-        store = self.corpus.open_store() if has_user_clauses(query) else None
+        needs_store = has_user_clauses(query) or not meta_filter.empty
+        store = self.corpus.open_store() if needs_store else None
         try:
             results = filtered_search(
-                self.engine, store, self.marks, query, limit=SEARCH_LIMIT, count=not live
+                self.engine,
+                store,
+                self.marks,
+                query,
+                limit=SEARCH_LIMIT,
+                count=not live,
+                narrow=meta_filter,
             )
         except QueryError as exc:
             self.post_message(SearchFailed(query, str(exc), seq))
@@ -649,16 +681,25 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
             return  # a stale result: a newer query has been asked for
         results = message.results
         self.results = results
+        self.similar_to = message.similar_to
+        self.near_duplicates = None
         self._suggestion = None
         self.sort_order = "relevance"
         lst = self.article_list
         lst.set_ids(results.ids, keep_cursor=False, snippets=True)
-        lst.border_title = self._results_label(results, message.live)
-        lst.empty_message = f"No articles match {results.query!r}."
+        self.set_list_title(self._results_label(results, message.live))
+        lst.empty_message = (
+            f"No articles match {results.query!r}."
+            if self.similar_to is None
+            else "No other article is like this one."
+        )
+        if not self.meta_filter.empty:
+            lst.empty_message = lst.empty_message[:-1] + f" ({self.meta_filter.label()})."
         self.show_message(self._coverage_note(results.query))
         if results.ids and not message.live:
             self.focus_list()  # the reading pane in focus mode
-            self.open_article(results.ids[0])
+            if self.similar_to is None:  # more like this: the article compared stays open
+                self.open_article(results.ids[0])
 
     def _coverage_note(self, query: str) -> str:
         """Say so when a query uses entity or quotation fields that are still being filled."""
@@ -685,6 +726,7 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
         self._search_seq += 1  # any search still running is now stale
         had_results = self.results is not None
         self.results = None
+        self.similar_to = None
         self.search_input.value = ""
         self.show_message("")
         self.focus_list()
@@ -695,23 +737,6 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
                 self.open_article(self._open_id)
 
     # -- more like this, sorting, saved searches ---------------------------------------------
-
-    def action_more_like_this(self) -> None:
-        shown = self.reader.shown
-        if shown is None:
-            return
-        self._similar(shown.article)
-
-    @work(thread=True, group="search")
-    def _similar(self, article: Article) -> None:
-        self._engine_ready.wait()
-        self._search_seq += 1
-        seq = self._search_seq
-        hits = self.engine.similar(article, limit=SIMILAR_LIMIT)
-        results = SearchResults(
-            query=f"more like: {article.title}", hits=hits, total=len(hits), terms=frozenset()
-        )
-        self.post_message(SearchFinished(results, seq, live=False))
 
     def action_cycle_sort(self) -> None:
         """Relevance, newest, oldest, title: re-order the result list."""
@@ -736,11 +761,13 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
                 dated = [i for i in present if rows[i].date_ts is not None]
                 undated = [i for i in present if rows[i].date_ts is None]
                 ids = sorted(dated, key=lambda i: rows[i].date_ts, reverse=newest) + undated
-        self.article_list.set_ids(ids, keep_cursor=True, snippets=True)
-        self.article_list.border_title = self._results_label(results) + f" · {self.sort_order}"
+        self.article_list.set_ids(ids, keep_cursor=True, snippets=True, keep_badges=True)
+        self.set_list_title(self._results_label(results) + f" · {self.sort_order}")
 
     def _results_label(self, results: SearchResults, live: bool = False) -> str:
         """The list header: "37 of 19,043 match"; "+" when a live count is an estimate."""
+        if self.similar_to is not None:
+            return self.similar_label(results)
         shown = len(results.ids)
         if live and results.total > shown:
             return f"{results.total:,}+ of {self.total:,} match"
@@ -815,8 +842,10 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
             return
         position = lst.cursor
         if self._open_id is not None and lst.current_id != self._open_id:
-            with contextlib.suppress(ValueError):
+            try:
                 position = lst.ids.index(self._open_id)
+            except ValueError:
+                delta = 0  # the open article is not in the list: the cursor's comes next
         position = max(0, min(len(lst.ids) - 1, position + delta))
         lst.cursor = position
         self.open_article(lst.ids[position])
@@ -863,7 +892,8 @@ class ReaderApp(MarksMixin, LayoutMixin, CorporaMixin, App[Corpus | None]):
             Binding(
                 "ctrl+p",
                 "command_palette",
-                "Command palette: open by title, search, switch corpus, reindex",
+                "Command palette: open by title, search, filter by source or dates, "
+                "switch corpus, reindex",
             ),
         ]
         return [*keymap_bindings, ("Focus", focus)]

@@ -68,6 +68,10 @@ class ArticleList(ScrollView, can_focus=True):
         color: $text-muted;
         text-style: italic;
     }
+    ArticleList > .article-list--badge {
+        color: $text-warning;
+        text-style: bold;
+    }
     """
     COMPONENT_CLASSES = {
         "article-list--cursor",
@@ -76,6 +80,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--empty",
         "article-list--snippet",
         "article-list--snippet-hit",
+        "article-list--badge",
     }
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
@@ -114,6 +119,8 @@ class ArticleList(ScrollView, can_focus=True):
         # Search results show a snippet under each title; None while browsing.
         self.snippets: dict[int, tuple[str, list[tuple[int, int]]]] | None = None
         self._requested: set[int] = set()
+        # A word on a result's snippet line, e.g. "≈ 83% same text" (near-duplicates).
+        self.badges: dict[int, str] = {}
         self.ids: list[int] = []
         self.open_id: int | None = None
         self.empty_message = "Loading…"
@@ -137,16 +144,25 @@ class ArticleList(ScrollView, can_focus=True):
     def row_height(self) -> int:
         return 1 if self.snippets is None else 2
 
-    def set_ids(self, ids: list[int], keep_cursor: bool = True, snippets: bool = False) -> None:
+    def set_ids(
+        self,
+        ids: list[int],
+        keep_cursor: bool = True,
+        snippets: bool = False,
+        keep_badges: bool = False,
+    ) -> None:
         """Show these articles; the cursor stays on the same article when it is still there.
 
-        With ``snippets``, each row gets a second line, asked for when it comes into view.
+        With ``snippets``, each row gets a second line, asked for when it comes into view;
+        ``keep_badges`` keeps the rows' badges (the same results re-ordered).
         """
         current = self.current_id
         self.ids = ids
         self._rows.clear()
         self.snippets = {} if snippets else None
         self._requested.clear()
+        if not keep_badges:
+            self.badges = {}
         self.virtual_size = Size(self.size.width, len(ids) * self.row_height)
         position = 0
         if keep_cursor and current is not None:
@@ -162,6 +178,11 @@ class ArticleList(ScrollView, can_focus=True):
         if self.snippets is not None:
             self.snippets.update(snippets)
             self.refresh()
+
+    def set_badges(self, badges: dict[int, str]) -> None:
+        """Mark result rows: the text leads their snippet line (until the next ``set_ids``)."""
+        self.badges = dict(badges)
+        self.refresh()
 
     def forget_rows(self) -> None:
         """Drop cached metadata (after a sync changed it)."""
@@ -291,6 +312,15 @@ class ArticleList(ScrollView, can_focus=True):
         plain, spans = self.snippets.get(article_id, ("…", []))
         style = Style() if is_cursor else component_style(self, "article-list--snippet")
         text = Text("    ", no_wrap=True, end="")
+        badge = self.badges.get(article_id)
+        if badge:
+            text.append(
+                badge,
+                style=Style(bold=True)
+                if is_cursor
+                else component_style(self, "article-list--badge"),
+            )
+            text.append(" · ", style=style)
         body = Text(plain, style=style, no_wrap=True, end="")
         hit = (
             Style(bold=True, underline=True)

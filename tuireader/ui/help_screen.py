@@ -29,6 +29,12 @@ QUERY_SYNTAX = [
     ("tag:climate", "articles you tagged climate"),
     ("note:followup", "articles whose note has the word"),
 ]
+PALETTE_FILTERS = [
+    ("Filter by source: NAME", "only that source's articles (the whole name), in every search"),
+    ("Filter by date range…", "2016, 2016-10, 2016-10-01 to 2016-10-31, from 2016-10, to 2016"),
+    ("Clear filters", "the header shows the filters on, e.g. source: Reuters · 2016-10"),
+    ("M, then ≈ 83% same text", "a near-duplicate: shares most of its text with the open one"),
+]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -91,6 +97,10 @@ class HelpScreen(ModalScreen[None]):
         table.add_row("", "")
         table.add_row(Text("Search syntax", style="bold underline"), "")
         for example, meaning in QUERY_SYNTAX:
+            table.add_row(Text(example), Text(meaning))
+        table.add_row("", "")
+        table.add_row(Text("Filters (Ctrl+P) and near-duplicates", style="bold underline"), "")
+        for example, meaning in PALETTE_FILTERS:
             table.add_row(Text(example), Text(meaning))
         table.add_row("", "")
         table.add_row(Text("Esc / q / ?", style="dim"), Text("close this help", style="dim"))

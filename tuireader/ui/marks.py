@@ -199,16 +199,23 @@ class MarksMixin:
         self.article_list.refresh()
 
     def all_articles_label(self: ReaderApp) -> str:
-        """The list header when every article is shown: "2 articles · 1 unread"."""
+        """The list header when every article is shown: "2 articles · 1 unread" (with a filter
+        on: "1 of 2 articles · 1 unread", counted in the list)."""
         label = _count(self.total, "article")
+        shown = None if self.meta_filter.empty else self.article_list.ids
+        if shown is not None:
+            label = f"{len(shown):,} of {label}"
         if self.marks is not None and self.total:
-            unread = max(0, self.total - len(self.read_ids))
+            if shown is None:
+                unread = max(0, self.total - len(self.read_ids))
+            else:
+                unread = sum(1 for i in shown if i not in self.read_ids)
             label += f" · {unread:,} unread"
         return label
 
     def _marks_changed(self: ReaderApp) -> None:
         if self.results is None:
-            self.article_list.border_title = self.all_articles_label()
+            self.set_list_title(self.all_articles_label())
         self.article_list.refresh()
 
     def mark_opened(self: ReaderApp, row: ArticleRow) -> None:

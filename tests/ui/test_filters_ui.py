@@ -1,0 +1,223 @@
+"""Filters by source and date range from the palette, and near-duplicate marks after M."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.command import CommandList, CommandPalette
+from textual.content import Content
+from textual.widgets import Input
+
+from tests.conftest import write_jsonl
+from tests.core.test_duplicates import COPY, OTHER, WIRE
+from tests.ui.pilot_helpers import type_text, wait_for
+from tuireader.core.corpus import Corpus
+from tuireader.ui.app import ReaderApp
+from tuireader.ui.prompt import PromptScreen
+
+ODD = '[b]Wire[/b] "Service": Paris'
+RECORDS = [
+    {"id": "wire", "title": "Fed raises rates", "text": WIRE, "source": "AP", "date": "2016-10-03"},
+    {
+        "id": "copy",
+        "title": "Borrowers pay more",
+        "text": COPY,
+        "source": "Daily Courier",
+        "date": "2016-10-04",
+    },
+    {
+        "id": "other",
+        "title": "Yellen lifts the rate",
+        "text": OTHER,
+        "source": "Reuters",
+        "date": "2016-10-05",
+    },
+    {
+        "id": "hold",
+        "title": "Rates hold in November",
+        "text": "The Federal Reserve held its interest rate in November.",
+        "source": "Reuters",
+        "date": "2016-11-02",
+    },
+    {
+        "id": "storm",
+        "title": "Storm hits coast",
+        "text": "A storm hit the coast and closed the highway.",
+        "source": "Reuters",
+        "date": "2016-09-20",
+    },
+    {
+        "id": "odd",
+        "title": "Storm in Paris",
+        "text": "A storm hit Paris.",
+        "source": ODD,
+        "date": "2016-10-06",
+    },
+]
+
+
+def run(tmp_path, scenario):
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await scenario(app, pilot)
+
+    asyncio.run(main())
+
+
+def titles(app) -> list[str]:
+    return [app.article_list.row(i).title for i in app.article_list.ids]
+
+
+def header(app) -> str:
+    """The list's header as shown."""
+    return Content.from_markup(app.article_list.border_title).plain
+
+
+def message(app) -> str:
+    return str(app.query_one("#message").render())
+
+
+def screen_lines(app) -> list[str]:
+    lst = app.article_list
+    rows = min(len(lst.ids) * lst.row_height, lst.size.height)
+    return [lst.render_line(y).text.rstrip() for y in range(rows)]
+
+
+async def palette(app, pilot, text: str) -> list[str]:
+    """Open the palette, type, and return what it offers (command and help line)."""
+    await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+    app.screen.query_one(Input).value = text  # as typed, without a search per key
+    await pilot.pause(0.5)
+    return [option.prompt.plain for option in app.screen.query_one(CommandList)._options]
+
+
+async def choose(app, pilot, text: str, expected: str) -> None:
+    offered = await palette(app, pilot, text)
+    assert offered[0].startswith(expected), offered
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: not isinstance(app.screen, CommandPalette))
+
+
+async def dates(app, pilot, text: str) -> None:
+    await choose(app, pilot, "date range", "Filter by date range…")
+    await wait_for(
+        pilot, lambda: isinstance(app.screen, PromptScreen) and app.screen.query("#prompt-input")
+    )
+    app.screen.query_one("#prompt-input").value = text
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: not isinstance(app.screen, PromptScreen))
+
+
+def test_filter_by_source_narrows_the_list_and_survives_new_queries(tmp_path):
+    async def scenario(app, pilot):
+        assert len(app.article_list.ids) == 6
+        offered = await palette(app, pilot, "filter by source")
+        assert offered[0] == "Filter by source: Reuters\n3 articles"  # most articles first
+        assert "Filter by source: AP\n1 article" in offered
+        await pilot.press("escape")
+        await choose(app, pilot, "source: Reuters", "Filter by source: Reuters")
+        await wait_for(pilot, lambda: len(app.article_list.ids) == 3)
+        assert titles(app) == [
+            "Rates hold in November",
+            "Yellen lifts the rate",
+            "Storm hits coast",
+        ]
+        assert header(app) == "3 of 6 articles · 2 unread · source: Reuters"  # one is open
+
+        await pilot.press("slash")
+        await type_text(pilot, "storm")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.results is not None and app.results.query == "storm")
+        assert titles(app) == ["Storm hits coast"]  # not the Paris storm from another source
+        assert header(app) == "1 of 6 match · source: Reuters"
+        app.run_search_from_palette("rates OR rate")
+        await wait_for(pilot, lambda: app.results.query == "rates OR rate")
+        assert set(titles(app)) == {"Rates hold in November", "Yellen lifts the rate"}
+        assert "source: Reuters" in header(app)
+
+    run(tmp_path, scenario)
+
+
+def test_a_source_named_like_markup_is_offered_and_shown_as_written(tmp_path):
+    async def scenario(app, pilot):
+        await choose(app, pilot, "source: Wire Service", f"Filter by source: {ODD}")
+        await wait_for(pilot, lambda: len(app.article_list.ids) == 1)
+        assert titles(app) == ["Storm in Paris"]
+        assert header(app).endswith(f"source: {ODD}")
+
+    run(tmp_path, scenario)
+
+
+def test_date_range_filter_then_clear_filters(tmp_path):
+    async def scenario(app, pilot):
+        await dates(app, pilot, "2016-10-01 to 2016-10-31")
+        await wait_for(pilot, lambda: len(app.article_list.ids) == 4)
+        assert "Storm hits coast" not in titles(app) and "Rates hold in November" not in titles(app)
+        assert header(app).endswith("· 2016-10-01–2016-10-31")
+        await choose(app, pilot, "source: Reuters", "Filter by source: Reuters")
+        await wait_for(pilot, lambda: titles(app) == ["Yellen lifts the rate"])
+        assert header(app).endswith("source: Reuters · 2016-10-01–2016-10-31")
+
+        await dates(app, pilot, "2016-11")  # a new range replaces the old one
+        await wait_for(pilot, lambda: titles(app) == ["Rates hold in November"])
+
+        await choose(app, pilot, "clear filters", "Clear filters")
+        await wait_for(pilot, lambda: len(app.article_list.ids) == 6)
+        assert header(app) == "6 articles · 5 unread"
+        offered = await palette(app, pilot, "clear filters")
+        assert not any(o.startswith("Clear filters") for o in offered)  # nothing to clear
+
+    run(tmp_path, scenario)
+
+
+def test_a_bad_date_range_gives_a_message_and_keeps_the_list(tmp_path):
+    async def scenario(app, pilot):
+        app.run_search_from_palette("storm")
+        await wait_for(pilot, lambda: app.results is not None and len(app.article_list.ids) == 2)
+        before = list(app.article_list.ids)
+        await dates(app, pilot, "2016-10-32")
+        await wait_for(pilot, lambda: "October 2016 has 31 days" in message(app))
+        await dates(app, pilot, "2016-10-31 to 2016-10-01")
+        await wait_for(pilot, lambda: "ends (2016-10-01) before it starts" in message(app))
+        await pilot.pause(0.3)
+        assert app.article_list.ids == before
+        assert app.meta_filter.empty
+        assert "2016" not in header(app)
+
+    run(tmp_path, scenario)
+
+
+def test_more_like_this_marks_the_wire_copy_as_a_near_duplicate(tmp_path):
+    async def scenario(app, pilot):
+        app.article_list.focus()
+        wire = next(
+            i for i in app.article_list.ids if app.article_list.row(i).title == "Fed raises rates"
+        )
+        app.open_article(wire)
+        await wait_for(pilot, lambda: app.reader.shown.article.title == "Fed raises rates")
+        await pilot.press("M")
+        await wait_for(
+            pilot, lambda: app.similar_to is not None and app.near_duplicates is not None
+        )
+        shown = titles(app)
+        assert "Borrowers pay more" in shown and "Yellen lifts the rate" in shown
+        assert header(app) == f"{len(shown)} similar, 1 near-duplicate"
+        await pilot.pause(0.3)
+        lines = screen_lines(app)
+        copy_row = next(n for n, line in enumerate(lines) if "Borrowers pay more" in line)
+        assert "% same text" in lines[copy_row + 1]
+        share = int(lines[copy_row + 1].split("≈")[1].split("%")[0])
+        assert 70 <= share < 100
+        other_row = next(n for n, line in enumerate(lines) if "Yellen lifts the rate" in line)
+        assert "same text" not in lines[other_row + 1]
+        # the article compared stays open, and ] goes to the first similar one
+        assert app.reader.shown.article.title == "Fed raises rates"
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: app.reader.shown.article.title == shown[0])
+
+    run(tmp_path, scenario)
