@@ -148,3 +148,38 @@ def test_skipped_files_are_reported_with_reasons(tmp_path, slow):
     assert "bad JSON" in reasons["d.jsonl"]
     assert store.count() == 2
     time.sleep(0)
+
+
+def test_the_saved_list_order_follows_every_change(tmp_path):
+    """The order is kept as a blob for fast starts; it must never be stale."""
+    path = tmp_path / "d.jsonl"
+    records = [
+        {"id": str(i), "title": f"T{i}", "text": "x", "date": f"2016-10-{i + 1:02d}"}
+        for i in range(5)
+    ]
+    write_jsonl(path, records)
+    corpus, store, engine = open_corpus(path)
+    sync(corpus, store, engine)
+
+    def fresh_order():
+        return [
+            row[0]
+            for row in store.db.execute(
+                "SELECT id FROM articles ORDER BY (date_ts IS NULL), date_ts DESC, file, locator"
+            )
+        ]
+
+    assert store.db.execute("SELECT count(*) FROM list_order").fetchone()[0] == 1
+    assert store.ordered_ids() == fresh_order()
+    assert [store.get(i).title for i in store.ordered_ids()] == ["T4", "T3", "T2", "T1", "T0"]
+    records[0]["date"] = "2016-11-30"  # changed: moves to the top
+    records.append({"id": "new", "title": "Undated", "text": "y"})
+    del records[2]
+    write_jsonl(path, records)
+    touch_later(path, path.read_text())
+    sync(corpus, store, engine)
+    assert [store.get(i).title for i in store.ordered_ids()] == ["T0", "T4", "T3", "T1", "Undated"]
+    assert store.ordered_ids() == fresh_order()
+    store.db.execute("UPDATE articles SET date_ts = NULL")  # any change drops the saved order
+    assert store.db.execute("SELECT count(*) FROM list_order").fetchone()[0] == 0
+    assert store.ordered_ids() == fresh_order()
