@@ -240,6 +240,12 @@ class MetaStore:
                 self.db.execute("INSERT INTO list_order (ids) VALUES (?)", (ids.tobytes(),))
             self.db.execute("COMMIT")
 
+    def save_order(self) -> None:
+        """Save the list's order if it is not saved (a store made by an older version)."""
+        if self.db.execute("SELECT 1 FROM list_order").fetchone() is None:
+            self.begin()
+            self.commit()
+
     def rollback(self) -> None:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")

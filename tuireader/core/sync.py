@@ -228,6 +228,8 @@ class _Sync:
             self.corpus.dirty_path.unlink()
         self.report.text_seconds = time.monotonic() - started
         if not self.report.cancelled:
+            self.store.save_order()
+        if not self.report.cancelled:
             self._annotate(files)
         self.report.skipped.extend(Skipped(item, reason) for item, reason in self.store.skips())
         self.report.seconds = time.monotonic() - started
