@@ -149,7 +149,8 @@ class _Pass:
             position = base + min(done, source.size)
             if self.in_batch >= self.batch_limit:
                 self._commit(position, total)
-                self.batch_limit = min(MAX_BATCH, self.batch_limit * 4)
+                grown = MAX_BATCH if self.parallel else self.batch_limit * 4
+                self.batch_limit = min(MAX_BATCH, grown)
             elif self.result.annotated % 50 == 0:
                 self.report_progress(self.result.annotated, position, total, False)
 

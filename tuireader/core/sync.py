@@ -360,7 +360,10 @@ class _Sync:
         self.in_batch += 1
         if self.in_batch >= self.batch_limit:
             self._commit()
-            self.batch_limit = min(MAX_BATCH, self.batch_limit * BATCH_GROWTH)
+            # In parallel, straight to the largest batch: every commit starts indexing
+            # processes, and small segments are merged again later.
+            grown = MAX_BATCH if self.parallel else self.batch_limit * BATCH_GROWTH
+            self.batch_limit = min(MAX_BATCH, grown)
         else:
             self._tick()
 

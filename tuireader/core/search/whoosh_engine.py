@@ -78,9 +78,10 @@ OPEN_ATTEMPTS = 3
 # Articles per job file handed to each indexing process.
 _PARALLEL_BATCH = 256
 # Postings a writer keeps in memory before spilling sorted runs to disk (whoosh's estimate,
-# about 180 bytes a posting). Spilling made indexing a third slower; at 256 MB a process
-# holds the 4,000 articles of the largest parallel batch (MAX_BATCH in sync) without it.
-_POOL_MB = 256
+# about 190 bytes a posting). Spilling made indexing a third slower; at 512 MB a process
+# holds the 4,000 articles of the largest parallel batch (MAX_BATCH in sync) without it
+# (about 450 MB resident).
+_POOL_MB = 512
 
 
 def _article_id_column() -> COLUMN:
