@@ -339,6 +339,7 @@ class Sample:
     live: float
     total: int
     parts: dict[str, float] = field(default_factory=dict)
+    whoosh_page: float = 0.0  # whoosh's own way to the same page: search + hit.highlights
 
 
 def tuireader_path(engine, store, corpus_cls, query: str, page: int):
@@ -372,6 +373,28 @@ def tuireader_path(engine, store, corpus_cls, query: str, page: int):
     t3 = time.perf_counter()
     parts.update(search=t1 - t0, rows=t2 - t1, read=read, snippet=spans_time, total=t3 - t0)
     return t3 - t0, results.total, parts
+
+
+def whoosh_page(searcher, parsed, page: int, store, corpus_cls) -> float:
+    """The same output (a page with a snippet per row) made with whoosh alone: the search,
+    each body read from the corpus the same way (bodies are not stored in the index), and
+    whoosh's highlighter (``hit.highlights``) for the snippet."""
+    from tuireader.core.search.whoosh_engine import _article_ids
+
+    t0 = time.perf_counter()
+    results = searcher.search(parsed, limit=page)
+    column = _article_ids(searcher.reader())
+    rows = store.rows([int(column[hit.docnum]) for hit in results])
+    for hit in results:
+        row = rows.get(int(column[hit.docnum]))
+        if row is None:
+            continue
+        try:
+            body = corpus_cls.read(row).body
+        except Exception:  # as the app: an empty snippet
+            continue
+        hit.highlights("body", text=body, top=1)
+    return time.perf_counter() - t0
 
 
 def bare_search(searcher, parsed, page: int) -> float:
@@ -431,6 +454,7 @@ def run_class(
     # warm-up: every path once
     tuireader_path(engine, store, corpus_cls, first, page)
     bare_search(searcher, engine.parse(first), page)
+    whoosh_page(searcher, engine.parse(first), page, store, corpus_cls)
     live_search(engine, first)
     for i, (query, _note) in enumerate(queries):
         parsed = engine.parse(query)
@@ -441,8 +465,9 @@ def run_class(
             tui, total, parts = tuireader_path(engine, store, corpus_cls, query, page)
             bare = bare_search(searcher, parsed, page)
         live = live_search(engine, query, errors)
+        native = whoosh_page(searcher, parsed, page, store, corpus_cls)
         parts.update(search_breakdown(engine, searcher, query))
-        samples.append(Sample(query, tui, bare, live, total, parts))
+        samples.append(Sample(query, tui, bare, live, total, parts, native))
     return samples
 
 
@@ -696,6 +721,34 @@ def run(args, corpus_path: Path) -> int:
     )
     headers = ["class", "n", "hits med", "tui med ms", "tui p95", "bare med ms", "bare p95"]
     print(benchlib.table([*headers, "ratio", "target", "verdict"], rows))
+
+    print()
+    print(
+        "## The same page made with whoosh alone: search, bodies read the same way, "
+        "hit.highlights (ms)"
+    )
+    native_rows = []
+    for cls in CLASSES:
+        samples = results[cls]
+        native = [s.whoosh_page for s in samples]
+        tui = [s.tui for s in samples]
+        ratio = median(tui) / median(native) if samples and median(native) > 0 else float("nan")
+        native_rows.append(
+            [
+                cls,
+                ms(median(tui)),
+                ms(median(native)),
+                ms(p95(native)),
+                f"{ratio:.2f}x",
+                benchlib.verdict(ratio <= TARGET_RATIO if samples else None),
+            ]
+        )
+    print(
+        benchlib.table(
+            ["class", "tui med", "whoosh page med", "whoosh page p95", "ratio", "<= 1.3x"],
+            native_rows,
+        )
+    )
 
     print()
     print("## Live search (count=False, no snippets) per class, ms")
