@@ -223,3 +223,39 @@ def test_entity_searches_during_the_entity_pass_say_they_may_be_incomplete(tmp_p
         assert "still being indexed" not in str(app.query_one("#message").render())
 
     run(tmp_path, scenario)
+
+
+def test_a_long_result_list_shows_its_first_page_then_the_rest(tmp_path):
+    from tuireader.ui import app as app_module
+
+    records = [
+        {"id": f"s{i}", "title": f"Storm report {i}", "text": "storm " * (1 + i % 7) + "rain"}
+        for i in range(app_module.FIRST_PAGE + 30)
+    ]
+    dump = write_jsonl(tmp_path / "d.jsonl", records)
+    shown: list[tuple[int, str]] = []
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            real = app.set_list_title
+
+            def spy(label, *args, **kwargs):
+                real(label, *args, **kwargs)
+                shown.append((len(app.article_list.ids), str(label)))
+
+            app.set_list_title = spy  # type: ignore[method-assign]
+            await pilot.press("slash")
+            await type_text(pilot, "storm")
+            await pilot.press("enter")
+            total = app_module.FIRST_PAGE + 30
+            await wait_for(pilot, lambda: len(app.article_list.ids) == total)
+            first_hit = app.results.ids[0]
+            assert app.reader.shown.article.title == app.store.get(first_hit).title
+            assert f"{total} of {total} match" in str(app.article_list.border_title)
+
+    asyncio.run(main())
+    committed = [entry for entry in shown if entry[0] >= 100]
+    assert committed[0][0] == 100 and "+" in committed[0][1]  # the first page, count estimated
+    assert committed[-1][0] == 130

@@ -57,6 +57,10 @@ from .similar import SimilarMixin
 from .skipped import SkippedScreen
 
 SEARCH_LIMIT = 1000
+# On Enter, the best hits come first (shown with their snippets at once); the rest of the list
+# (up to SEARCH_LIMIT) and the exact count follow: on a large corpus, ranking a thousand hits
+# and counting every match cost three times the first page.
+FIRST_PAGE = 100
 SKIPPED_SHOWN = 2000
 SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 LIVE_DELAY = 0.25  # seconds of no typing before a live search
@@ -82,13 +86,21 @@ class SyncFinished(Message):
 
 class SearchFinished(Message):
     def __init__(
-        self, results: SearchResults, seq: int, live: bool, similar_to: Article | None = None
+        self,
+        results: SearchResults,
+        seq: int,
+        live: bool,
+        similar_to: Article | None = None,
+        first_page: bool = False,
+        rest: bool = False,
     ) -> None:
         super().__init__()
         self.results = results
         self.seq = seq
         self.live = live  # typed, not committed with Enter
         self.similar_to = similar_to  # "more like this" results: the article they are like
+        self.first_page = first_page  # the best FIRST_PAGE hits, the count estimated
+        self.rest = rest  # the whole result list and exact count after a first page
 
 
 class SearchFailed(Message):
@@ -606,16 +618,23 @@ class ReaderApp(
             return  # a newer query came while this one waited
         needs_store = has_user_clauses(query) or not meta_filter.empty
         store = self.corpus.open_store() if needs_store else None
-        try:
-            results = filtered_search(
-                self.engine,
-                store,
-                self.marks,
-                query,
-                limit=SEARCH_LIMIT,
-                count=not live,
-                narrow=meta_filter,
+
+        def search(limit: int, count: bool) -> SearchResults:
+            return filtered_search(
+                self.engine, store, self.marks, query, limit=limit, count=count, narrow=meta_filter
             )
+
+        try:
+            if live:
+                results = search(SEARCH_LIMIT, count=False)
+                self.post_message(SearchFinished(results, seq, live))
+            else:
+                results = search(FIRST_PAGE, count=False)
+                complete = len(results.hits) < FIRST_PAGE  # every match is in the first page
+                self.post_message(SearchFinished(results, seq, live, first_page=not complete))
+                if not complete and seq == self._search_seq:
+                    rest = search(SEARCH_LIMIT, count=True)
+                    self.post_message(SearchFinished(rest, seq, live, rest=True))
         except QueryError as exc:
             self.post_message(SearchFailed(query, str(exc), seq))
             return
@@ -625,7 +644,6 @@ class ReaderApp(
         finally:
             if store is not None:
                 store.close()
-        self.post_message(SearchFinished(results, seq, live))
         if not live and not results.hits:
             try:
                 suggestion = self.engine.suggest(query)
@@ -680,6 +698,16 @@ class ReaderApp(
         if message.seq != self._search_seq:
             return  # a stale result: a newer query has been asked for
         results = message.results
+        if message.rest:  # the whole list after its first page: the cursor and article stay
+            self.results = results
+            if self.sort_order != "relevance":
+                self._show_sorted()
+                return
+            self.article_list.set_ids(
+                results.ids, keep_cursor=True, snippets=True, keep_badges=True, keep_snippets=True
+            )
+            self.set_list_title(self._results_label(results))
+            return
         self.results = results
         self.similar_to = message.similar_to
         self.near_duplicates = None
@@ -687,7 +715,7 @@ class ReaderApp(
         self.sort_order = "relevance"
         lst = self.article_list
         lst.set_ids(results.ids, keep_cursor=False, snippets=True)
-        self.set_list_title(self._results_label(results, message.live))
+        self.set_list_title(self._results_label(results, message.live or message.first_page))
         lst.empty_message = (
             f"No articles match {results.query!r}."
             if self.similar_to is None

@@ -150,17 +150,20 @@ class ArticleList(ScrollView, can_focus=True):
         keep_cursor: bool = True,
         snippets: bool = False,
         keep_badges: bool = False,
+        keep_snippets: bool = False,
     ) -> None:
         """Show these articles; the cursor stays on the same article when it is still there.
 
         With ``snippets``, each row gets a second line, asked for when it comes into view;
-        ``keep_badges`` keeps the rows' badges (the same results re-ordered).
+        ``keep_badges`` keeps the rows' badges (the same results re-ordered), and
+        ``keep_snippets`` the snippets made so far (the same query, more results).
         """
         current = self.current_id
         self.ids = ids
         self._rows.clear()
-        self.snippets = {} if snippets else None
-        self._requested.clear()
+        if not (snippets and keep_snippets and self.snippets is not None):
+            self.snippets = {} if snippets else None
+            self._requested.clear()
         if not keep_badges:
             self.badges = {}
         self.virtual_size = Size(self.size.width, len(ids) * self.row_height)
