@@ -17,8 +17,6 @@ index size. Target: >= 400 articles/s for articles of ~500 words on a 2-core mac
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import re
 import shutil
 import signal
@@ -84,15 +82,6 @@ def folder_stats(root: Path) -> benchlib.CorpusStats:
     return benchlib.CorpusStats(len(sizes), total, total, words[len(words) // 2] if words else 0)
 
 
-def dir_bytes(path: Path) -> int:
-    total = 0
-    for dirpath, _dirs, files in os.walk(path):
-        for name in files:
-            with contextlib.suppress(OSError):
-                total += os.stat(os.path.join(dirpath, name)).st_size
-    return total
-
-
 def index_corpus(name: str, corpus: Path, stats: benchlib.CorpusStats, work: Path) -> IndexResult:
     xdg = work / f"xdg-{name}"
     shutil.rmtree(xdg, ignore_errors=True)
@@ -113,7 +102,7 @@ def index_corpus(name: str, corpus: Path, stats: benchlib.CorpusStats, work: Pat
     match = re.search(r"index: (.+)$", build.stdout, re.MULTILINE)
     cache = Path(match.group(1).strip()) if match else Path(env["XDG_CACHE_HOME"])
     return IndexResult(
-        name, stats, build, rerun, dir_bytes(cache), load_before, load_after, summary
+        name, stats, build, rerun, benchlib.dir_bytes(cache), load_before, load_after, summary
     )
 
 

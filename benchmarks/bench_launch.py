@@ -24,7 +24,6 @@ launch, after browsing and after the search. Targets (the issue's, for 100k arti
 from __future__ import annotations
 
 import argparse
-import contextlib
 import math
 import os
 import re
@@ -266,7 +265,7 @@ class Bench:
         added = int(added_match.group(1).replace(",", "")) if added_match else 0
         fresh = added > 0
         cache = re.search(r"index: (.+)$", run.stdout, re.MULTILINE)
-        index_bytes = dir_bytes(Path(cache.group(1).strip())) if cache else 0
+        index_bytes = benchlib.dir_bytes(Path(cache.group(1).strip())) if cache else 0
         count = re.search(r": ([\d,]+) articles", summary)
         articles = int(count.group(1).replace(",", "")) if count else size
         result = SizeResult(
@@ -297,7 +296,7 @@ class Bench:
             result.index_seconds = again.seconds
             result.index_added = int(rebuilt.group(1).replace(",", ""))
             result.index_peak_kb = again.peak_tree_kb
-            result.index_mb = dir_bytes(Path(cache.group(1).strip())) / 1e6 if cache else 0
+            result.index_mb = benchlib.dir_bytes(Path(cache.group(1).strip())) / 1e6 if cache else 0
         result.recheck_seconds = again.seconds
         print(f"[{size:,}] re-check (nothing changed) {again.seconds:.2f} s", flush=True)
         xdg_env = {var: env[var] for var in benchlib.XDG_VARS}
@@ -443,15 +442,6 @@ def failure_summary(exc: LaunchFailed) -> str:
     lines = [m.strip(" │▊▎") for m in _FAILURE.findall(exc.screen)]
     head = [line for line in exc.screen.splitlines() if line.strip()][:3]
     return f"{exc}: " + " | ".join(lines or head)
-
-
-def dir_bytes(path: Path) -> int:
-    total = 0
-    for dirpath, _dirs, files in os.walk(path):
-        for name in files:
-            with contextlib.suppress(OSError):
-                total += os.stat(os.path.join(dirpath, name)).st_size
-    return total
 
 
 def git_state() -> str:

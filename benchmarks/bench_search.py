@@ -70,6 +70,12 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def ratio(values: Sequence[float], baseline: Sequence[float]) -> float:
+    """Ratio of the medians; nan without samples or with a zero baseline."""
+    below = median(baseline)
+    return median(values) / below if values and below > 0 else float("nan")
+
+
 def p95(values: Sequence[float]) -> float:
     """Nearest-rank 95th percentile."""
     if not values:
@@ -699,7 +705,7 @@ def run(args, corpus_path: Path) -> int:
         samples = results[cls]
         tui = [s.tui for s in samples]
         bare = [s.bare for s in samples]
-        ratio = median(tui) / median(bare) if samples and median(bare) > 0 else float("nan")
+        factor = ratio(tui, bare)
         rows.append(
             [
                 cls,
@@ -709,13 +715,13 @@ def run(args, corpus_path: Path) -> int:
                 ms(p95(tui)),
                 ms(median(bare)),
                 ms(p95(bare)),
-                f"{ratio:.2f}x",
+                f"{factor:.2f}x",
                 f"<= {TARGET_RATIO}x",
-                benchlib.verdict(ratio <= TARGET_RATIO if samples else None),
+                benchlib.verdict(factor <= TARGET_RATIO if samples else None),
             ]
         )
     every = [s for cls in CLASSES for s in results[cls]]
-    live_ratio = median([s.live for s in every]) / median([s.bare for s in every])
+    live_ratio = ratio([s.live for s in every], [s.bare for s in every])
     rows.append(
         [
             "live (all)",
@@ -743,15 +749,15 @@ def run(args, corpus_path: Path) -> int:
         samples = results[cls]
         native = [s.whoosh_page for s in samples]
         tui = [s.tui for s in samples]
-        ratio = median(tui) / median(native) if samples and median(native) > 0 else float("nan")
+        factor = ratio(tui, native)
         native_rows.append(
             [
                 cls,
                 ms(median(tui)),
                 ms(median(native)),
                 ms(p95(native)),
-                f"{ratio:.2f}x",
-                benchlib.verdict(ratio <= TARGET_RATIO if samples else None),
+                f"{factor:.2f}x",
+                benchlib.verdict(factor <= TARGET_RATIO if samples else None),
             ]
         )
     print(
@@ -768,9 +774,9 @@ def run(args, corpus_path: Path) -> int:
         samples = results[cls]
         live = [s.live for s in samples]
         bare = [s.bare for s in samples]
-        ratio = median(live) / median(bare) if samples and median(bare) > 0 else float("nan")
+        factor = ratio(live, bare)
         errors = sum(live_errors[cls].values())
-        live_rows.append([cls, ms(median(live)), ms(p95(live)), f"{ratio:.2f}x", errors])
+        live_rows.append([cls, ms(median(live)), ms(p95(live)), f"{factor:.2f}x", errors])
     print(benchlib.table(["class", "live med", "live p95", "vs bare", "errors"], live_rows))
     for cls in CLASSES:
         for message, count in live_errors[cls].items():

@@ -169,6 +169,16 @@ class TimedRun:
     cpu_seconds: float = 0.0  # user+system of the process and its descendants (see timed_run)
 
 
+def dir_bytes(path: Path) -> int:
+    """The size of the files under a folder (an index, a cache)."""
+    total = 0
+    for dirpath, _dirs, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.stat(os.path.join(dirpath, name)).st_size
+    return total
+
+
 def cpu_ticks(pid: int) -> int:
     """User + system clock ticks a process has used so far (0 when it is gone)."""
     try:

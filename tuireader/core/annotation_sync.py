@@ -22,8 +22,6 @@ from .loaders import Skipped, SourceFile, iter_articles
 from .log import get_logger
 from .store import CacheError, MetaStore
 
-FIRST_BATCH = 200
-MAX_BATCH = 8000
 # From this many articles to annotate, use two indexing processes.
 PARALLEL_ARTICLES = 2000
 _MAX_RESTARTS = 20
@@ -73,9 +71,11 @@ def annotate_index(
 
 class _Pass:
     def __init__(self, corpus, store, engine, files, progress, cancel, failed) -> None:
+        from . import sync  # imports this module: its batch sizes are read here
         from .search.whoosh_engine import annotation_ident
 
         self.ident_of = annotation_ident
+        self.next_batch = sync.next_batch
         self.corpus = corpus
         self.store = store
         self.engine = engine
@@ -86,7 +86,7 @@ class _Pass:
         self.result = AnnotationPass()
         self.writer = None
         self.in_batch = 0
-        self.batch_limit = FIRST_BATCH
+        self.batch_limit = sync.FIRST_BATCH
         self.parallel = False
 
     def run(self) -> AnnotationPass:
@@ -149,8 +149,7 @@ class _Pass:
             position = base + min(done, source.size)
             if self.in_batch >= self.batch_limit:
                 self._commit(position, total)
-                grown = MAX_BATCH if self.parallel else self.batch_limit * 4
-                self.batch_limit = min(MAX_BATCH, grown)
+                self.batch_limit = self.next_batch(self.batch_limit, self.parallel)
             elif self.result.annotated % 50 == 0:
                 self.report_progress(self.result.annotated, position, total, False)
 

@@ -95,6 +95,15 @@ class SyncReport:
         return bool(self.added or self.updated or self.removed)
 
 
+def next_batch(limit: int, parallel: bool) -> int:
+    """The size of the batch after one of ``limit`` articles (both passes use it).
+
+    In parallel, straight to the largest batch: every commit starts indexing processes, and
+    small segments are merged again later.
+    """
+    return min(MAX_BATCH, MAX_BATCH if parallel else limit * BATCH_GROWTH)
+
+
 class SyncBusy(Exception):
     """Another process holds the corpus's sync lock."""
 
@@ -360,10 +369,7 @@ class _Sync:
         self.in_batch += 1
         if self.in_batch >= self.batch_limit:
             self._commit()
-            # In parallel, straight to the largest batch: every commit starts indexing
-            # processes, and small segments are merged again later.
-            grown = MAX_BATCH if self.parallel else self.batch_limit * BATCH_GROWTH
-            self.batch_limit = min(MAX_BATCH, grown)
+            self.batch_limit = next_batch(self.batch_limit, self.parallel)
         else:
             self._tick()
 

@@ -233,55 +233,34 @@ def _only(within: Collection[int] | None) -> ArticleSet | None:
     return None if within is None else ArticleSet(dict.fromkeys(within, 0.0), "filter")
 
 
-def _exact_terms(query, reader) -> Iterator[str]:
-    """The words an ``exact:`` part of a query looks for (not under a NOT), to highlight;
-    ``reader``: the annotation index's, to expand wildcards."""
-    if isinstance(query, Not):
-        return
-    if isinstance(query, AndNot):
-        yield from _exact_terms(query.a, reader)
-        return
-    if query.is_leaf():
-        if isinstance(query, MultiTerm):
-            wanted = query.field() == EXACT_FIELD
-            for text in itertools.islice(query._btexts(reader), 200) if wanted else ():
-                yield text.decode("utf-8") if isinstance(text, bytes) else str(text)
-            return
-        for fieldname, text in query.terms(phrases=True):
-            if fieldname == EXACT_FIELD:
-                yield text.decode("utf-8") if isinstance(text, bytes) else str(text)
-        return
-    for child in query.children():
-        yield from _exact_terms(child, reader)
-
-
 def _compact_date(match: re.Match) -> str:
     year, month, day = match.groups()
     return f"{year}{int(month):02d}{int(day):02d}"
 
 
-def _highlight_terms(query, reader) -> Iterator[str]:
-    """The indexed words a query looks for in titles and bodies, with wildcards expanded.
+def _highlight_terms(query, reader, fields=SEARCH_FIELDS) -> Iterator[str]:
+    """The indexed words a query looks for in ``fields``, with wildcards expanded (``reader``:
+    of the index those fields are in).
 
     Terms under a NOT are left out: they are what the results do not contain.
     """
     if isinstance(query, Not):
         return
     if isinstance(query, AndNot):
-        yield from _highlight_terms(query.a, reader)
+        yield from _highlight_terms(query.a, reader, fields)
         return
     if isinstance(query, MultiTerm):
-        if query.field() in SEARCH_FIELDS:
+        if query.field() in fields:
             for text in itertools.islice(query._btexts(reader), 200):
                 yield text.decode("utf-8") if isinstance(text, bytes) else str(text)
         return
     if query.is_leaf():
         for fieldname, text in query.terms(phrases=True):
-            if fieldname in SEARCH_FIELDS:
+            if fieldname in fields:
                 yield text.decode("utf-8") if isinstance(text, bytes) else str(text)
         return
     for child in query.children():
-        yield from _highlight_terms(child, reader)
+        yield from _highlight_terms(child, reader, fields)
 
 
 class WhooshWriterAdapter:
@@ -516,9 +495,7 @@ class WhooshEngine:
     def _resolve_annotations(self, query):
         """The query with each part on annotation fields replaced by the articles it matches
         in the annotation index (scored there), ready to run on the text index."""
-        fields = {leaf.field() for leaf in query.leaves()} if not query.is_leaf() else set()
-        if query.is_leaf():
-            fields = {query.field()}
+        fields = {leaf.field() for leaf in query.leaves()}
         if fields and fields <= _ANNOTATION_NAMES:
             searcher = self._get_annotation_searcher()
             expanded = _expand(query, searcher.reader())
@@ -556,9 +533,11 @@ class WhooshEngine:
                 ]
                 cap = None if within is None else len(within)
                 total = _total(results, scored, limit, count, cap)
-                terms = frozenset(_highlight_terms(expanded, searcher.reader())) | frozenset(
-                    _exact_terms(parsed, self._get_annotation_searcher().reader())
-                )
+                terms = frozenset(_highlight_terms(expanded, searcher.reader()))
+                if any(leaf.field() == EXACT_FIELD for leaf in parsed.leaves()):
+                    # exact: words are in the annotation index (its words, not stems)
+                    reader = self._get_annotation_searcher().reader()
+                    terms |= frozenset(_highlight_terms(parsed, reader, (EXACT_FIELD,)))
             except QueryError:
                 raise
             except Exception as exc:  # e.g. a date range whoosh cannot compare
