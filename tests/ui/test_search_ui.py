@@ -256,6 +256,34 @@ def test_a_long_result_list_shows_its_first_page_then_the_rest(tmp_path):
             assert f"{total} of {total} match" in str(app.article_list.border_title)
 
     asyncio.run(main())
-    committed = [entry for entry in shown if entry[0] >= 100]
+    committed = [e for e in shown if e[0] >= 100 and not e[1].startswith("Searching")]
     assert committed[0][0] == 100 and "+" in committed[0][1]  # the first page, count estimated
     assert committed[-1][0] == 130
+
+
+
+def test_a_running_search_shows_in_the_list_title_without_moving_the_panes(tmp_path):
+    """Starting a search changes no layout (a full-screen frame that keys pressed during the
+    search would wait behind): the list says what it is searching for; the panes stay put."""
+
+    async def scenario(app, pilot):
+        engine = app.engine
+        release = threading.Event()
+        real_search = engine.search
+
+        def slow_search(query, **kwargs):
+            release.wait(5)
+            return real_search(query, **kwargs)
+
+        engine.search = slow_search
+        lst = app.article_list
+        before = lst.region
+        app.run_search("storm")
+        await pilot.pause(0.2)
+        assert str(lst.border_title) == "Searching for 'storm'…"
+        assert lst.region == before
+        release.set()
+        await wait_for(pilot, lambda: app.results is not None and app.results.query == "storm")
+        assert "Searching" not in str(lst.border_title)
+
+    run(tmp_path, scenario)

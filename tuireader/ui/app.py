@@ -41,6 +41,7 @@ from ..core.state import UserState
 from ..core.store import ArticleRow, CacheError, MetaStore
 from ..core.sync import SyncProgress, SyncReport, sync
 from ..core.text import visible
+from . import frame_timer
 from .article_list import ArticleList
 from .commands import ArticleCommands, CorpusCommands
 from .corpora import CorporaMixin
@@ -199,6 +200,7 @@ class ReaderApp(
     ]
 
     def __init__(self, corpus: Corpus, state: UserState | None = None) -> None:
+        frame_timer.install()  # a keypress is drawn in the next frame, not the one after
         super().__init__()
         self.corpus = corpus
         self.state = state or UserState.load()
@@ -600,7 +602,9 @@ class ReaderApp(
             self.history.add(query)
         except OSError as exc:
             self.show_message(f"Cannot save the search history: {exc}", error=True)
-        self.show_message(f"Searching for {query!r}…")
+        # in the list's title, not the message bar: showing that bar is a layout change,
+        # a full-screen frame that keys pressed during the search would wait behind
+        self.set_list_title(f"Searching for {query!r}…")
         self._start_search(query, live=False)
 
     def _start_search(self, query: str, live: bool) -> None:

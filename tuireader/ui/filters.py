@@ -104,7 +104,7 @@ class FiltersMixin:
         elif self.similar_to is not None:
             self.find_similar(self.similar_to)
         else:
-            self.show_message(f"Searching for {self.results.query!r}…")
+            self.set_list_title(f"Searching for {self.results.query!r}…")
             self._start_search(self.results.query, live=False)
 
 
