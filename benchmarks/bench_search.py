@@ -1,7 +1,7 @@
 """Search latency: tuireader's query-to-first-page-with-snippets against whoosh's bare search.
 
     python benchmarks/bench_search.py CORPUS_PATH [--queries 30] [--page 20] [--workdir DIR]
-                                      [--seed 1] [--sample 2000] [--key-trials 9] [--no-keys]
+                                      [--seed 1] [--sample 2000] [--key-trials 15] [--no-keys]
 
 The corpus is indexed (or brought up to date) with the core sync into a cache under the work
 dir; with ``--workdir`` an index built by an earlier run is reused. Queries are picked from the
@@ -507,7 +507,7 @@ async def _wait_until(predicate: Callable[[], bool], timeout: float, step: float
     return True
 
 
-async def key_latency(corpus_path: Path, query: str, trials: int, switch: float) -> dict:
+async def key_latency(corpus_path: Path, query: str, trials: int) -> dict:
     """Press j in the result list, idle and while ``query`` runs in the search worker.
 
     Times are taken by hooks (the cursor watcher and the list's render_line), not by polling,
@@ -606,15 +606,11 @@ async def key_latency(corpus_path: Path, query: str, trials: int, switch: float)
             )
             out["busy" if busy else "idle"].append(result)
 
-        previous = sys.getswitchinterval()
-        if switch:
-            sys.setswitchinterval(switch)
         try:
             for _ in range(trials):
                 await trial(busy=False)
                 await trial(busy=True)
         finally:
-            sys.setswitchinterval(previous)
             engine.search = original_search  # type: ignore[method-assign]
     return out
 
@@ -630,7 +626,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="keep the index here and reuse it")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sample", type=int, default=2000, help="articles read to pick words")
-    parser.add_argument("--key-trials", type=int, default=9)
+    parser.add_argument("--key-trials", type=int, default=15)
     parser.add_argument("--key-query", help="the slow query for the keypress check")
     parser.add_argument("--no-keys", action="store_true", help="skip the keypress check")
     args = parser.parse_args(argv)
@@ -829,21 +825,15 @@ def run(args, corpus_path: Path) -> int:
         print()
         print(f"## Keypress while a search runs (j in the list; query {key_query!r})")
         print(f"load before: {benchlib.load_average()}")
-        key_rows = []
-        notes = []
-        for label, switch in (("", 0.0), (" [switchinterval 1 ms]", 0.001)):
-            out = asyncio.run(key_latency(corpus_path, key_query, args.key_trials, switch))
-            for name, trials in (("idle", out["idle"]), ("search running", out["busy"])):
-                key_rows.append(key_row(name + label, trials))
-            notes.append(
-                f"{label.strip() or '[default switchinterval 5 ms]'}: the query took "
-                f"{ms(median(out['search_s']))} ms median in the app's worker; "
-                f"{sum(not t.before_results for t in out['busy'])} busy trials were handled "
-                f"only after the search ended; {out['missed']} trials missed"
-            )
+        out = asyncio.run(key_latency(corpus_path, key_query, args.key_trials))
+        key_rows = [key_row("idle", out["idle"]), key_row("search running", out["busy"])]
         headers = ["", "n", "cursor med ms", "max", "repaint med ms", "max", "target", "verdict"]
         print(benchlib.table(headers, key_rows))
-        print("\n".join(notes))
+        print(
+            f"the query took {ms(median(out['search_s']))} ms median in the app's worker; "
+            f"{sum(not t.before_results for t in out['busy'])} busy trials were handled only "
+            f"after the search ended; {out['missed']} trials missed"
+        )
     print(f"load at end: {benchlib.load_average()}")
     searcher.close()
     engine.close()
