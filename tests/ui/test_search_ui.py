@@ -256,9 +256,10 @@ def test_a_long_result_list_shows_its_first_page_then_the_rest(tmp_path):
             assert f"{total} of {total} match" in str(app.article_list.border_title)
 
     asyncio.run(main())
-    committed = [e for e in shown if e[0] >= 100 and not e[1].startswith("Searching")]
-    assert committed[0][0] == 100 and "+" in committed[0][1]  # the first page, count estimated
-    assert committed[-1][0] == 130
+    page = app_module.FIRST_PAGE  # more than the 30-line terminal's list shows
+    committed = [e for e in shown if e[0] >= page and not e[1].startswith("Searching")]
+    assert committed[0][0] == page and "+" in committed[0][1]  # the first page, count estimated
+    assert committed[-1][0] == page + 30
 
 
 
@@ -287,3 +288,24 @@ def test_a_running_search_shows_in_the_list_title_without_moving_the_panes(tmp_p
         assert "Searching" not in str(lst.border_title)
 
     run(tmp_path, scenario)
+
+
+def test_in_a_tall_terminal_the_first_page_fills_the_list(tmp_path):
+    """On Enter the first search asks for as many hits as the list shows, then the rest."""
+    limits = []
+
+    async def scenario(app, pilot):
+        real_search = app.engine.search
+
+        def spy(query, limit=1000, **kwargs):
+            limits.append(limit)
+            return real_search(query, limit, **kwargs)
+
+        app.engine.search = spy
+        rows = app.article_list.result_rows_in_view()
+        app.run_search("storm OR budget OR peskov")
+        await wait_for(pilot, lambda: app.results is not None)
+        assert rows > 20
+        assert limits[0] == rows
+
+    run(tmp_path, scenario, size=(120, 90))

@@ -58,10 +58,11 @@ from .similar import SimilarMixin
 from .skipped import SkippedScreen
 
 SEARCH_LIMIT = 1000
-# On Enter, the best hits come first (shown with their snippets at once); the rest of the list
-# (up to SEARCH_LIMIT) and the exact count follow: on a large corpus, ranking a thousand hits
-# and counting every match cost three times the first page.
-FIRST_PAGE = 100
+# On Enter, the best hits that fill the list (at least FIRST_PAGE) come first, shown with
+# their snippets at once; the rest of the list (up to SEARCH_LIMIT) and the exact count
+# follow: on a large corpus, ranking a thousand hits and counting every match cost three
+# times the first page.
+FIRST_PAGE = 20
 SKIPPED_SHOWN = 2000
 SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 LIVE_DELAY = 0.25  # seconds of no typing before a live search
@@ -100,7 +101,7 @@ class SearchFinished(Message):
         self.seq = seq
         self.live = live  # typed, not committed with Enter
         self.similar_to = similar_to  # "more like this" results: the article they are like
-        self.first_page = first_page  # the best FIRST_PAGE hits, the count estimated
+        self.first_page = first_page  # the best hits that fill the list, the count estimated
         self.rest = rest  # the whole result list and exact count after a first page
 
 
@@ -609,14 +610,17 @@ class ReaderApp(
 
     def _start_search(self, query: str, live: bool) -> None:
         self._search_seq += 1
-        self._search(query, self._search_seq, live, self.meta_filter)
+        first_page = max(FIRST_PAGE, self.article_list.result_rows_in_view())
+        self._search(query, self._search_seq, live, self.meta_filter, first_page)
 
     def run_search_from_palette(self, query: str) -> None:
         self.search_input.value = query
         self.run_search(query)
 
     @work(thread=True, group="search")
-    def _search(self, query: str, seq: int, live: bool, meta_filter: MetaFilter) -> None:
+    def _search(
+        self, query: str, seq: int, live: bool, meta_filter: MetaFilter, first_page: int
+    ) -> None:
         self._engine_ready.wait()
         if seq != self._search_seq:
             return  # a newer query came while this one waited
@@ -633,8 +637,8 @@ class ReaderApp(
                 results = search(SEARCH_LIMIT, count=False)
                 self.post_message(SearchFinished(results, seq, live))
             else:
-                results = search(FIRST_PAGE, count=False)
-                complete = len(results.hits) < FIRST_PAGE  # every match is in the first page
+                results = search(first_page, count=False)
+                complete = len(results.hits) < first_page  # every match is in the first page
                 self.post_message(SearchFinished(results, seq, live, first_page=not complete))
                 if not complete and seq == self._search_seq:
                     rest = search(SEARCH_LIMIT, count=True)

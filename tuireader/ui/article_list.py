@@ -144,6 +144,11 @@ class ArticleList(ScrollView, can_focus=True):
     def row_height(self) -> int:
         return 1 if self.snippets is None else 2
 
+    def result_rows_in_view(self) -> int:
+        """How many result rows (with their snippet lines) the list shows at once."""
+        height = self.scrollable_content_region.height or self.size.height
+        return max(1, -(-height // 2))
+
     def set_ids(
         self,
         ids: list[int],
