@@ -1,0 +1,93 @@
+"""Index files read through memory maps, without the copies whoosh's own mmap mode makes.
+
+whoosh reads a segment either with a seek and a read per access (``supports_mmap=False``: a
+search on a date range took 25 ms on Reuters where it took 15.6 ms mapped) or from a map that
+it copies whole, file by file, into ``BytesIO`` buffers (400 MB resident for a 200 MB index).
+Here each file is mapped and handed out as zero-copy views: ``get`` slices the map, and the
+parts of a compound segment file are views of its map. Only the pages a search touches are
+read, and the kernel may drop them again, so memory stays what it was without maps.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+from io import SEEK_CUR, SEEK_END, SEEK_SET
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.structfile import BufferFile, StructFile
+
+
+class _ViewReader:
+    """A read-only file object over a memoryview (``BytesIO(view)`` would copy it)."""
+
+    def __init__(self, view: memoryview) -> None:
+        self._view = view
+        self._pos = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        length = len(self._view)
+        end = length if size is None or size < 0 else min(length, self._pos + size)
+        data = bytes(self._view[self._pos : end])
+        self._pos = max(self._pos, end)
+        return data
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        view = self._view
+        end = len(view) if size is None or size < 0 else min(len(view), self._pos + size)
+        start = self._pos
+        while self._pos < end:
+            self._pos += 1
+            if view[self._pos - 1] == 10:
+                break
+        return bytes(view[start : self._pos])
+
+    def seek(self, offset: int, whence: int = SEEK_SET) -> int:
+        base = {SEEK_SET: 0, SEEK_CUR: self._pos, SEEK_END: len(self._view)}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def close(self) -> None:
+        self._view = memoryview(b"")
+
+
+class ViewFile(BufferFile):
+    """whoosh's ``BufferFile`` over a view that stays a view: reads, ``get`` and ``subset``
+    copy only the bytes asked for."""
+
+    def __init__(self, view: memoryview, name: str | None = None) -> None:
+        StructFile.__init__(self, _ViewReader(view), name=name)
+        self._buf = view
+        self.is_real = False
+
+    def subset(self, position: int, length: int, name: str | None = None) -> ViewFile:
+        return ViewFile(self._buf[position : position + length], name=name or self._name)
+
+    def close(self) -> None:
+        if not self.is_closed:
+            self.is_closed = True
+            self.file.close()
+            self._buf = memoryview(b"")
+
+
+class MappedFileStorage(FileStorage):
+    """A ``FileStorage`` whose files are opened for reading as mapped ``ViewFile``s."""
+
+    def __init__(self, path: str) -> None:
+        # whoosh's own mmap mode stays off: its compound reader would copy the parts.
+        super().__init__(path, supports_mmap=False)
+
+    def open_file(self, name: str, **kwargs) -> StructFile:
+        with open(self._fpath(name), "rb") as handle:
+            if os.fstat(handle.fileno()).st_size == 0:
+                return StructFile(open(self._fpath(name), "rb"), name=name, **kwargs)  # noqa: SIM115
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        return ViewFile(memoryview(mapped), name=name)
