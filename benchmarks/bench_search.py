@@ -20,8 +20,8 @@ Each query is timed, in the same run, along three paths:
 * tuireader: what the app does on Enter, up to the first page shown with its snippets:
   ``engine.search(q, limit=PAGE, count=False)`` (the app's first step; the rest of the list and
   the exact count follow, timed separately as "rest"), the page's rows from the metadata store,
-  and for each row of the page the body read with ``Corpus.read``, ``match_spans`` and
-  ``make_snippet``;
+  the page's texts with ``Corpus.bodies`` (kept in the store; else read from the corpus), and
+  for each row ``match_spans`` and ``make_snippet``;
 * bare: ``searcher.search(engine.parse(q), limit=PAGE)`` on a long-lived searcher of the same
   index (parsing not timed), i.e. whoosh alone;
 * live: ``engine.search(q, limit=1000, count=False)``, the search-as-you-type path (no snippets).
@@ -97,7 +97,7 @@ def ms(seconds: float) -> str:
 def read_bodies(rows) -> dict[int, object]:
     """Articles for many rows, reading each file once in locator order (fast on .gz dumps).
 
-    Used only to pick queries; the timed path reads bodies the app's way (``Corpus.read``).
+    Used only to pick queries; the timed path gets texts the app's way (``Corpus.bodies``).
     """
     from tuireader.core.corpus import Corpus
     from tuireader.core.loaders import article_from_record, kind_of
@@ -365,23 +365,16 @@ def tuireader_path(engine, store, corpus_cls, query: str, page: int):
     page_ids = results.ids[:page]
     rows = store.rows(page_ids)
     t2 = time.perf_counter()
-    read = spans_time = 0.0
+    # as the app's snippet worker: the texts kept in the store (else read from the corpus)
+    texts = corpus_cls.bodies(store, rows.values())
+    r1 = time.perf_counter()
+    read = r1 - t2
     snippets = {}
     for article_id in page_ids:
-        row = rows.get(article_id)
-        if row is None:
-            continue
-        r0 = time.perf_counter()
-        try:
-            body = corpus_cls.read(row).body
-        except Exception:  # the app shows an empty snippet
-            snippets[article_id] = ("", [])
-            continue
-        r1 = time.perf_counter()
-        spans = engine.match_spans(results.terms, body)
+        body = texts.get(article_id, "")
+        spans = engine.match_spans(results.terms, body) if body else []
         snippets[article_id] = make_snippet(body, spans)
-        read += r1 - r0
-        spans_time += time.perf_counter() - r1
+    spans_time = time.perf_counter() - r1
     t3 = time.perf_counter()
     parts.update(search=t1 - t0, rows=t2 - t1, read=read, snippet=spans_time, total=t3 - t0)
     total = results.total
@@ -396,23 +389,19 @@ def tuireader_path(engine, store, corpus_cls, query: str, page: int):
 
 def whoosh_page(searcher, parsed, page: int, store, corpus_cls) -> float:
     """The same output (a page with a snippet per row) made with whoosh alone: the search,
-    each body read from the corpus the same way (bodies are not stored in the index), and
-    whoosh's highlighter (``hit.highlights``) for the snippet."""
+    the bodies got the same way (bodies are not stored in the index), and whoosh's
+    highlighter (``hit.highlights``) for the snippet."""
     from tuireader.core.search.whoosh_engine import _article_ids
 
     t0 = time.perf_counter()
     results = searcher.search(parsed, limit=page)
     column = _article_ids(searcher.reader())
     rows = store.rows([int(column[hit.docnum]) for hit in results])
+    texts = corpus_cls.bodies(store, rows.values())
     for hit in results:
-        row = rows.get(int(column[hit.docnum]))
-        if row is None:
-            continue
-        try:
-            body = corpus_cls.read(row).body
-        except Exception:  # as the app: an empty snippet
-            continue
-        hit.highlights("body", text=body, top=1)
+        body = texts.get(int(column[hit.docnum]))
+        if body:
+            hit.highlights("body", text=body, top=1)
     return time.perf_counter() - t0
 
 

@@ -34,7 +34,7 @@ def test_an_index_searched_through_maps_finds_the_same(tmp_path):
     schema = Schema(key=ID(stored=True), body=TEXT(stored=True), n=NUMERIC(stored=True))
     ix = FileStorage(str(tmp_path)).create_index(schema)
     rng = random.Random(5)
-    words = "oil gold price market storm senate vote budget".split()
+    words = ["oil", "gold", "price", "market", "storm", "senate", "vote", "budget"]
     for batch in range(3):  # several segments
         writer = ix.writer()
         for i in range(200):

@@ -142,6 +142,20 @@ class Corpus:
         """The full article behind a list row, read from the corpus."""
         return read_article(row.file, row.locator, row.key)
 
+    @classmethod
+    def bodies(cls, store: MetaStore, rows: Iterable[ArticleRow]) -> dict[int, str]:
+        """The text of these articles, for snippets: kept in the store, else read from the
+        corpus; "" for one that cannot be read (a vanished file), never an error."""
+        rows = list(rows)
+        texts = store.bodies([row.id for row in rows])
+        for row in rows:
+            if row.id not in texts:
+                try:
+                    texts[row.id] = cls.read(row).body
+                except Exception:  # noqa: BLE001 (a snippet is a nicety)
+                    texts[row.id] = ""
+        return texts
+
 
 class SafeEngine:
     """A WhooshEngine for a corpus whose index another process may be writing.

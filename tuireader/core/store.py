@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import zlib
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -68,6 +69,12 @@ CREATE INDEX IF NOT EXISTS articles_by_date
 -- large corpus gets it at once instead of sorting every row. Any change to the articles that
 -- can move one drops it (the triggers); the next commit saves it again.
 CREATE TABLE IF NOT EXISTS list_order (ids BLOB NOT NULL);
+-- Each article's text, zlib-compressed, for the snippets of a page of results: reading twenty
+-- bodies back from a .jsonl.gz dump took 7 ms (Reuters), from here well under one. A store
+-- made before this table has none: those snippets are read from the corpus as before.
+CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, text BLOB NOT NULL);
+CREATE TRIGGER IF NOT EXISTS bodies_delete AFTER DELETE ON articles
+    BEGIN DELETE FROM bodies WHERE id = old.id; END;
 CREATE TRIGGER IF NOT EXISTS list_order_insert AFTER INSERT ON articles
     BEGIN DELETE FROM list_order; END;
 CREATE TRIGGER IF NOT EXISTS list_order_delete AFTER DELETE ON articles
@@ -76,6 +83,8 @@ CREATE TRIGGER IF NOT EXISTS list_order_update AFTER UPDATE OF date_ts, file, lo
     ON articles BEGIN DELETE FROM list_order; END;
 """
 _ORDER_SQL = "SELECT id FROM articles ORDER BY (date_ts IS NULL), date_ts DESC, file, locator"
+
+BODY_COMPRESSION = 1  # zlib level: fast; text still shrinks to about 40 %
 
 _ROW_COLUMNS = "id, key, file, locator, title, source, date_ts, date_text, url, has_headline"
 
@@ -157,6 +166,19 @@ class MetaStore:
 
     def get(self, article_id: int) -> ArticleRow | None:
         return self.rows([article_id]).get(article_id)
+
+    def bodies(self, ids: Sequence[int]) -> dict[int, str]:
+        """The stored text of these articles (those without one are left out)."""
+        found: dict[int, str] = {}
+        with contextlib.suppress(sqlite3.Error):  # an older read-only store without the table
+            for chunk_start in range(0, len(ids), 500):
+                chunk = tuple(ids[chunk_start : chunk_start + 500])
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT id, text FROM bodies WHERE id IN ({marks})"
+                for article_id, blob in self.db.execute(query, chunk):
+                    with contextlib.suppress(zlib.error, UnicodeDecodeError):
+                        found[article_id] = zlib.decompress(blob).decode("utf-8", "surrogatepass")
+        return found
 
     def by_key(self, key: str) -> ArticleRow | None:
         values = self.db.execute(
@@ -274,13 +296,17 @@ class MetaStore:
                 "date_text=?, url=?, hash=?, has_headline=?, sort_title=? WHERE id=?",
                 (*values, existing[0]),
             )
-            return existing[0]
-        cursor = self.db.execute(
-            "INSERT INTO articles (file, locator, title, source, date_ts, date_text, url, hash, "
-            "has_headline, sort_title, key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (*values, article.key),
-        )
-        return int(cursor.lastrowid)
+            article_id = existing[0]
+        else:
+            cursor = self.db.execute(
+                "INSERT INTO articles (file, locator, title, source, date_ts, date_text, url, "
+                "hash, has_headline, sort_title, key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, article.key),
+            )
+            article_id = int(cursor.lastrowid)
+        body = zlib.compress(article.body.encode("utf-8", "surrogatepass"), BODY_COMPRESSION)
+        self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (article_id, body))
+        return article_id
 
     def move_article(self, article_id: int, locator: int) -> None:
         """An unchanged dump record whose offset moved."""
@@ -298,6 +324,7 @@ class MetaStore:
         """Forget every article and file (before a rebuild)."""
         self.db.execute("BEGIN IMMEDIATE")
         self.db.execute("DELETE FROM articles")
+        self.db.execute("DELETE FROM bodies")
         self.db.execute("DELETE FROM files")
         self.db.execute("DELETE FROM skips")
         self.db.execute("COMMIT")

@@ -666,22 +666,18 @@ class ReaderApp(
 
     @work(thread=True, group="snippets")
     def _make_snippets(self, ids: list[int], terms: frozenset[str], seq: int) -> None:
-        """Snippets for the result rows in view: bodies read from the corpus, hits found."""
+        """Snippets for the result rows in view: their text (kept in the store), hits found."""
         store = self.corpus.open_store()
-        snippets = {}
         try:
-            for article_id, row in store.rows(ids).items():
-                if seq != self._search_seq:
-                    return
-                try:
-                    body = self.corpus.read(row).body
-                except Exception:  # a vanished file: an empty snippet, no error
-                    snippets[article_id] = ("", [])
-                    continue
-                spans = self.engine.match_spans(terms, body) if self.engine else []
-                snippets[article_id] = make_snippet(body, spans)
+            texts = self.corpus.bodies(store, store.rows(ids).values())
         finally:
             store.close()
+        snippets = {}
+        for article_id, body in texts.items():
+            if seq != self._search_seq:
+                return
+            spans = self.engine.match_spans(terms, body) if self.engine and body else []
+            snippets[article_id] = make_snippet(body, spans)
         self.post_message(SnippetsReady(snippets, seq))
 
     def on_snippets_ready(self, message: SnippetsReady) -> None:

@@ -81,19 +81,13 @@ class SimilarMixin:
         """Share of text of each similar article with ``article``; None once stale."""
         own = shingles(article.body)
         compared = [hit.article_id for hit in hits[:COMPARED_LIMIT]]
-        rows = store.rows(compared)
+        texts = self.corpus.bodies(store, store.rows(compared).values())
         shares: dict[int, float] = {}
         for article_id in compared:
             if seq != self._search_seq:
                 return None
-            row = rows.get(article_id)
-            if row is None:
-                continue
-            try:
-                body = self.corpus.read(row).body
-            except Exception:  # a file gone since indexing: left unmarked
-                continue
-            shares[article_id] = shared_share(own, shingles(body))
+            if texts.get(article_id):  # a file gone since indexing: left unmarked
+                shares[article_id] = shared_share(own, shingles(texts[article_id]))
         return shares
 
     def on_near_duplicates_found(self: ReaderApp, message: NearDuplicatesFound) -> None:

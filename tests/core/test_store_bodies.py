@@ -1,0 +1,43 @@
+"""Snippet texts come from the store, follow the corpus, and fall back to it."""
+
+from tests.conftest import write_jsonl
+from tests.core.test_sync import touch_later
+from tuireader.core.corpus import Corpus
+from tuireader.core.sync import sync
+
+
+def test_texts_are_kept_and_follow_changes_and_deletions(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Oil\n\nOil prices rose — 5 % café.", encoding="utf-8")
+    (folder / "b.txt").write_text("Gold\n\nGold fell.", encoding="utf-8")
+    corpus = Corpus([folder])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    ids = {row.title: row.id for row in store.rows(store.ordered_ids()).values()}
+    assert store.bodies(list(ids.values())) == {
+        ids["Oil"]: "Oil prices rose — 5 % café.",
+        ids["Gold"]: "Gold fell.",
+    }
+    touch_later(folder / "a.txt", "Oil\n\nOil prices fell.")
+    (folder / "b.txt").unlink()
+    sync(corpus, store, engine)
+    assert store.bodies(list(ids.values())) == {ids["Oil"]: "Oil prices fell."}
+    store.clear()
+    assert store.bodies(list(ids.values())) == {}
+
+
+def test_without_a_kept_text_the_corpus_is_read_and_a_vanished_file_gives_nothing(tmp_path):
+    dump = write_jsonl(tmp_path / "d.jsonl", [{"id": "1", "title": "T", "text": "Body one."}])
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "gone.txt").write_text("Gone\n\nSoon gone.", encoding="utf-8")
+    corpus = Corpus([dump, folder])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    store.db.execute("DELETE FROM bodies")  # as in a store made before the texts were kept
+    (folder / "gone.txt").unlink()
+    rows = store.rows(store.ordered_ids())
+    texts = corpus.bodies(store, rows.values())
+    by_title = {rows[i].title: text for i, text in texts.items()}
+    assert by_title == {"T": "Body one.", "Gone": ""}
