@@ -41,3 +41,19 @@ def test_without_a_kept_text_the_corpus_is_read_and_a_vanished_file_gives_nothin
     texts = corpus.bodies(store, rows.values())
     by_title = {rows[i].title: text for i, text in texts.items()}
     assert by_title == {"T": "Body one.", "Gone": ""}
+
+
+def test_a_store_made_before_texts_were_kept_gets_them_at_the_next_sync(tmp_path):
+    records = [{"id": str(i), "title": f"T{i}", "text": f"Body {i}."} for i in range(5)]
+    corpus = Corpus([write_jsonl(tmp_path / "d.jsonl", records)])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    store.db.executescript("DROP TRIGGER bodies_delete; DROP TABLE bodies; DROP TABLE pending")
+    store.close()
+    store = corpus.open_store()  # as a store from before: the table made anew, empty
+    assert store.texts_pending()
+    report = sync(corpus, store, engine)
+    assert (report.added, report.updated) == (0, 0)
+    texts = store.bodies(store.ordered_ids())
+    assert sorted(texts.values()) == [f"Body {i}." for i in range(5)]
+    assert not store.texts_pending()

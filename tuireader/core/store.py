@@ -75,6 +75,8 @@ CREATE TABLE IF NOT EXISTS list_order (ids BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, text BLOB NOT NULL);
 CREATE TRIGGER IF NOT EXISTS bodies_delete AFTER DELETE ON articles
     BEGIN DELETE FROM bodies WHERE id = old.id; END;
+-- Work a sync still owes an older store ('texts': keep the texts of its articles).
+CREATE TABLE IF NOT EXISTS pending (what TEXT PRIMARY KEY);
 CREATE TRIGGER IF NOT EXISTS list_order_insert AFTER INSERT ON articles
     BEGIN DELETE FROM list_order; END;
 CREATE TRIGGER IF NOT EXISTS list_order_delete AFTER DELETE ON articles
@@ -129,12 +131,18 @@ class MetaStore:
             self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            older = self._tables() and "bodies" not in self._tables()
             self.db.executescript(SCHEMA)
+            if older:  # made before texts were kept: the next sync fills them in
+                self.db.execute("INSERT OR IGNORE INTO pending VALUES ('texts')")
         except (OSError, sqlite3.Error) as exc:
             raise cache_error("write the article list", path.parent, exc) from exc
 
     def close(self) -> None:
         self.db.close()
+
+    def _tables(self) -> set[str]:
+        return {name for (name,) in self.db.execute("SELECT name FROM sqlite_master")}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -304,9 +312,38 @@ class MetaStore:
                 (*values, article.key),
             )
             article_id = int(cursor.lastrowid)
-        body = zlib.compress(article.body.encode("utf-8", "surrogatepass"), BODY_COMPRESSION)
-        self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (article_id, body))
+        self.put_bodies([(article_id, article.body)])
         return article_id
+
+    def put_bodies(self, texts: Iterable[tuple[int, str]]) -> None:
+        """Keep these articles' texts (for snippets)."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO bodies VALUES (?, ?)",
+            (
+                (i, zlib.compress(text.encode("utf-8", "surrogatepass"), BODY_COMPRESSION))
+                for i, text in texts
+            ),
+        )
+
+    def texts_pending(self) -> bool:
+        """Whether this store was made before texts were kept and still lacks them."""
+        with contextlib.suppress(sqlite3.Error):
+            found = self.db.execute("SELECT 1 FROM pending WHERE what = 'texts'").fetchone()
+            return found is not None
+        return False
+
+    def texts_done(self) -> None:
+        self.db.execute("DELETE FROM pending WHERE what = 'texts'")
+
+    def rows_without_body(self) -> list[ArticleRow]:
+        """Articles whose text is not kept, in file order."""
+        return [
+            _row(values)
+            for values in self.db.execute(
+                f"SELECT {_ROW_COLUMNS} FROM articles WHERE id NOT IN (SELECT id FROM bodies) "
+                "ORDER BY file, locator"
+            )
+        ]
 
     def move_article(self, article_id: int, locator: int) -> None:
         """An unchanged dump record whose offset moved."""

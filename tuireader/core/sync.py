@@ -163,6 +163,7 @@ def sync(
 
 
 _MAX_RESTARTS = 20
+TEXT_BATCH = 2000  # texts kept per transaction when filling them in for an older store
 
 
 class _BadArticle(Exception):
@@ -238,6 +239,7 @@ class _Sync:
         self.report.text_seconds = time.monotonic() - started
         if not self.report.cancelled:
             self.store.save_order()
+            self._keep_missing_texts()
         if not self.report.cancelled:
             self._annotate(files)
         self.report.skipped.extend(Skipped(item, reason) for item, reason in self.store.skips())
@@ -258,6 +260,23 @@ class _Sync:
     @property
     def name(self) -> str:
         return self.corpus.name
+
+    def _keep_missing_texts(self) -> None:
+        """Texts for snippets of articles indexed before the store kept them: read once."""
+        if not self.store.texts_pending():
+            return
+        rows = self.store.rows_without_body()
+        for start in range(0, len(rows), TEXT_BATCH):
+            if self.cancel is not None and self.cancel.is_set():
+                return
+            texts = []
+            for row in rows[start : start + TEXT_BATCH]:
+                with contextlib.suppress(Exception):  # unreadable now: read when shown
+                    texts.append((row.id, self.corpus.read(row).body))
+            self.store.begin()
+            self.store.put_bodies(texts)
+            self.store.commit()
+        self.store.texts_done()
 
     def _annotate(self, files: list[SourceFile]) -> None:
         """The second pass: entities and quotations into the annotation index."""
