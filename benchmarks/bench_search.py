@@ -728,7 +728,7 @@ def run(args, corpus_path: Path) -> int:
 
     print()
     print(
-        "## The same page made with whoosh alone: search, bodies read the same way, "
+        "## The same page made with whoosh alone: search, texts got the same way, "
         "hit.highlights (ms)"
     )
     native_rows = []

@@ -131,7 +131,8 @@ class MetaStore:
             self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            older = self._tables() and "bodies" not in self._tables()
+            tables = self._tables()
+            older = bool(tables) and "bodies" not in tables
             self.db.executescript(SCHEMA)
             if older:  # made before texts were kept: the next sync fills them in
                 self.db.execute("INSERT OR IGNORE INTO pending VALUES ('texts')")
