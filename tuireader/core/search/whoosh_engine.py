@@ -57,8 +57,10 @@ from .annotation_fields import (
 )
 from .codec import FastW3Codec
 from .engine import QueryError, SearchHit, SearchResults
+from .fast_parse import FastParser
 from .guards import guard
 from .mapped_storage import MappedFileStorage
+from .searcher_cache import remember, searching_only
 from .syntax import check_syntax
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
@@ -131,6 +133,15 @@ def annotation_dir(directory: Path) -> Path:
 def _article_ids(reader):
     """The ``aid`` column of a reader (article id by document number); [] for an empty index."""
     return reader.column_reader("aid") if reader.has_column("aid") else []
+
+
+def _searcher_ids(searcher: Searcher):
+    """``_article_ids`` of a searcher's reader, made once per searcher (a column reader over
+    many segments takes 0.1 ms to make, a tenth of a rare word's search)."""
+    column = getattr(searcher, "_tuireader_ids", None)
+    if column is None:
+        column = searcher._tuireader_ids = _article_ids(searcher.reader())
+    return column
 
 
 def annotation_ident(article_id: int, digest: str) -> str:
@@ -387,6 +398,8 @@ class WhooshEngine:
         self._parser.add_plugin(GtLtPlugin())
         self._parser.add_plugin(PlusMinusPlugin())
         self._parser.add_plugin(DateParserPlugin(free=False))
+        analyzers = {name: _QUERY_SCHEMA[name].analyzer for name in ("title", "body", "source")}
+        self._fast_parser = FastParser(SEARCH_FIELDS, analyzers)
 
     @classmethod
     def _open_both(cls, directory: Path, spec: str):
@@ -461,7 +474,7 @@ class WhooshEngine:
             # commit merged away (documents then count twice) and fails on an empty index.
             if searcher is not None:
                 searcher.close()
-            searcher = ix.searcher()
+            searcher = remember(ix.searcher())
         return searcher
 
     def refresh(self) -> None:
@@ -474,11 +487,17 @@ class WhooshEngine:
         """Articles in the annotation index (entity and quotation fields searchable)."""
         return self._annotations.doc_count()
 
-    def parse(self, query: str):
+    def parse(self, query: str, fast: bool = True):
+        """The query object; ``fast``: simple queries without whoosh's parser (whose
+        queries also know where each word was in the text, which spelling corrections need)."""
         text = _ISO_DATE.sub(_compact_date, query.strip())
         if not text:
             raise QueryError("Type something to search for.")
         check_syntax(text, QUERY_FIELDS)
+        if fast:
+            parsed = self._fast_parser.parse(text)
+            if parsed is not None:
+                return parsed
         try:
             parsed = self._parser.parse(text)
         except Exception as exc:  # whoosh's parser raises assorted errors on odd input
@@ -502,7 +521,7 @@ class WhooshEngine:
             if expanded is NullQuery:
                 return ArticleSet({}, str(query))
             results = searcher.search(expanded, limit=None)
-            column = _article_ids(searcher.reader())
+            column = _searcher_ids(searcher)
             scores = {int(column[docnum]): score for score, docnum in results.top_n}
             return ArticleSet(scores, str(query))
         if query.is_leaf():
@@ -524,15 +543,16 @@ class WhooshEngine:
             try:
                 # Expand wildcards and fuzzy terms once, for the search and the highlighting.
                 expanded = _expand(self._resolve_annotations(parsed), searcher.reader())
-                results = searcher.search(expanded, limit=limit, filter=_only(within))
-                scored = results.scored_length()
-                column = _article_ids(searcher.reader())
+                with searching_only(searcher, expanded):
+                    results = searcher.search(expanded, limit=limit, filter=_only(within))
+                    scored = results.scored_length()
+                    cap = None if within is None else len(within)
+                    total = _total(results, scored, limit, count, cap)
+                column = _searcher_ids(searcher)
                 hits = [
                     SearchHit(int(column[docnum]), float(score))
                     for score, docnum in results.top_n[:scored]
                 ]
-                cap = None if within is None else len(within)
-                total = _total(results, scored, limit, count, cap)
                 terms = frozenset(_highlight_terms(expanded, searcher.reader()))
                 if any(leaf.field() == EXACT_FIELD for leaf in parsed.leaves()):
                     # exact: words are in the annotation index (its words, not stems)
@@ -546,7 +566,7 @@ class WhooshEngine:
 
     def suggest(self, query: str) -> str | None:
         """A corrected query when some words are not in the index, else None."""
-        parsed = self.parse(query)
+        parsed = self.parse(query, fast=False)
         with self._lock:
             searcher = self._get_searcher()
             # Only the text index's words: the annotation fields have no spelling list here.
@@ -572,7 +592,7 @@ class WhooshEngine:
             results = searcher.more_like(
                 docnum, "body", text=article.body, top=limit, numterms=15, filter=_only(within)
             )
-            column = _article_ids(searcher.reader())
+            column = _searcher_ids(searcher)
             return [SearchHit(int(column[hit.docnum]), float(hit.score)) for hit in results]
 
     def articles_quoting(self, quote_text: str, exclude_id: int | None = None, limit: int = 50):
@@ -587,7 +607,7 @@ class WhooshEngine:
         query = Or([Term("quotefp", fp) for fp in prints])
         with self._lock:
             searcher = self._get_annotation_searcher()
-            column = _article_ids(searcher.reader())
+            column = _searcher_ids(searcher)
             found = []
             for hit in searcher.search(query, limit=limit + 1, terms=True):
                 share = len(hit.matched_terms()) / len(prints)

@@ -1,0 +1,87 @@
+"""The engine's shortcuts (its own parser for simple queries, remembered term lookups, skipped
+segments, mapped reads) rank exactly as whoosh alone does on the same index."""
+
+import random
+
+import pytest
+from whoosh import index as whoosh_index
+
+from tests.conftest import write_jsonl
+from tuireader.core.corpus import Corpus
+from tuireader.core.search.searcher_cache import may_match, segments_for
+from tuireader.core.sync import sync
+
+COMMON = ["oil", "price", "market", "senate", "vote", "budget", "storm", "gold"]
+RARE = {1: ["quokka", "xylophone"], 3: ["zanzibar"]}  # batch: its rare words
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    """An index of several segments: rare words only in some of them."""
+    folder = tmp_path_factory.mktemp("corpus")
+    rng = random.Random(11)
+    corpus = Corpus([folder])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    for batch in range(4):  # a sync per file: a segment each (big enough to be kept)
+        records = []
+        for i in range(2500):
+            words = rng.choices(COMMON, k=rng.randint(5, 40))
+            if i % 400 == 0:
+                for rare in RARE.get(batch, ()):
+                    words.insert(rng.randrange(len(words)), rare)
+            records.append(
+                {"id": f"{batch}-{i}", "title": " ".join(words[:4]), "text": " ".join(words)}
+            )
+        write_jsonl(folder / f"batch{batch}.jsonl", records)
+        sync(corpus, store, engine)
+    engine.refresh()
+    yield corpus, engine
+    engine.close()
+    store.close()
+
+
+QUERIES = [
+    "zanzibar", "quokka", "xylophone oil", "oil", "oil price", '"oil price"', "title:gold",
+    "zanzibar OR quokka", "oil -zanzibar", "senate NOT vote", "(quokka OR storm) budget",
+    "zanz*", "quokk~", '"market storm"~3', "nothingatall", "oil AND nothingatall",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_engine_ranks_as_whoosh_alone(indexed, query):
+    corpus, engine = indexed
+    inner = engine.inner
+    ix = whoosh_index.open_dir(str(corpus.index_dir))
+    with ix.searcher() as searcher:
+        parsed = inner.parse(query, fast=False)  # whoosh's own parser
+        column = searcher.reader().column_reader("aid")
+        for limit in (5, 20, 1000):
+            expected = [
+                (int(column[docnum]), round(score, 9))
+                for score, docnum in searcher.search(parsed, limit=limit).top_n
+            ]
+            found = engine.search(query, limit=limit, count=True)
+            assert [(h.article_id, round(h.score, 9)) for h in found.hits] == expected
+            assert found.total == len(searcher.search(parsed, limit=None))
+    assert found.total or query in ("nothingatall", "oil AND nothingatall")
+
+
+def test_a_rare_word_searches_only_the_segments_holding_it(indexed):
+    _corpus, engine = indexed
+    inner = engine.inner
+    searcher = inner._get_searcher()
+    assert len(searcher.subsearchers) >= 3
+    kept = segments_for(searcher, inner.parse("zanzibar"))
+    assert kept is not None and 0 < len(kept) < len(searcher.subsearchers)
+    assert segments_for(searcher, inner.parse("oil")) is None  # everywhere: nothing skipped
+    assert segments_for(searcher, inner.parse("nothingatall")) == []
+    # after a search, every segment is back for the next one
+    engine.search("zanzibar")
+    assert len(searcher.subsearchers) == len(inner._get_searcher().subsearchers)
+
+
+def test_queries_of_unknown_needs_are_never_skipped(indexed):
+    _corpus, engine = indexed
+    reader = engine.inner._get_searcher().subsearchers[0][0].reader()
+    for query in ("date:2016", "zanz*", "NOT oil"):
+        assert may_match(engine.inner.parse(query), reader)
