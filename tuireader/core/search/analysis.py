@@ -59,7 +59,8 @@ def find_terms(text: str, terms) -> list[tuple[int, int]]:
     The same steps as ``news_analyzer`` (words, lower case, folded accents, stems), without its
     token objects. Only words starting like a wanted term are looked at (a stem keeps the start
     of its words but for its last letter and a few listed exceptions): a search's snippets and
-    highlights cost a regex scan instead of stemming every word.
+    highlights cost a scan for those starts (``str.find``, or one regex for many terms)
+    instead of stemming every word.
     """
     wanted = frozenset(term for term in terms if term)
     if not wanted:
@@ -70,8 +71,8 @@ def find_terms(text: str, terms) -> list[tuple[int, int]]:
     if len(folded) != len(text):  # a letter whose lower case is two ("İ"): word by word
         return _find_terms_slowly(text, wanted)
     spans = []
-    for candidate in _word_starts(wanted).finditer(folded):
-        match = _WORD.match(folded, candidate.start())
+    for start in _candidate_starts(folded, wanted):
+        match = _WORD.match(folded, start)
         if match is None:  # a "term" that no word can start with (".5")
             continue
         word = text[match.start() : match.end()].lower()  # as the analyzer does it
@@ -80,6 +81,41 @@ def find_terms(text: str, terms) -> list[tuple[int, int]]:
         if word in wanted or stem(word) in wanted:
             spans.append(match.span())
     return spans
+
+
+# Up to this many word starts are looked for one by one with str.find (a fast scan each);
+# more go in one regex (one slower scan).
+_FIND_AT_MOST = 8
+
+
+def _candidate_starts(folded: str, wanted: frozenset[str]) -> list[int]:
+    """Where, in lower-cased folded text, words that may index as one of ``wanted`` start."""
+    prefixes = _word_prefixes(wanted)
+    if len(prefixes) > _FIND_AT_MOST:
+        return [m.start() for m in _word_starts(wanted).finditer(folded)]
+    starts = set()
+    for prefix in prefixes:
+        at = folded.find(prefix)
+        while at >= 0:
+            if _starts_word(folded, at):
+                starts.add(at)
+            at = folded.find(prefix, at + 1)
+    return sorted(starts)
+
+
+def _is_word_char(char: str) -> bool:
+    """``[\\w*]`` of the word-start pattern (``\\w``: alphanumeric or underscore)."""
+    return char.isalnum() or char in "_*"
+
+
+def _starts_word(folded: str, at: int) -> bool:
+    """No word character (or word character and a dot) before ``at``: a word starts there."""
+    if at == 0:
+        return True
+    before = folded[at - 1]
+    if _is_word_char(before):
+        return False
+    return not (before == "." and at >= 2 and _is_word_char(folded[at - 2]))
 
 
 def _find_terms_slowly(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
@@ -101,17 +137,24 @@ for _word, _stem in porter2_exceptions.items():
 
 
 @functools.lru_cache(maxsize=64)
-def _word_starts(wanted: frozenset[str]) -> re.Pattern:
-    """Where a word that may index as one of ``wanted`` starts, in lower-cased, folded text."""
+def _word_prefixes(wanted: frozenset[str]) -> tuple[str, ...]:
+    """What the words that may index as one of ``wanted`` start with, in lower-cased, folded
+    text: a stem keeps its words' start but its last letter, save porter2's exceptions."""
     prefixes = set()
     for term in wanted:
         prefixes.add(term[:-1] if len(term) > 2 else term[:1])
         prefixes.update(_STEM_EXCEPTIONS.get(term, ()))
     # Only what a word can start with: a match may not swallow the start of the next word.
-    prefixes = {p for p in prefixes if _WORD_PREFIX.fullmatch(p)}
+    return tuple(sorted((p for p in prefixes if _WORD_PREFIX.fullmatch(p)), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=64)
+def _word_starts(wanted: frozenset[str]) -> re.Pattern:
+    """The word starts of ``_word_prefixes`` as one pattern."""
+    prefixes = _word_prefixes(wanted)
     if not prefixes:
         return re.compile(r"(?!)")  # matches nothing
-    alternatives = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    alternatives = "|".join(re.escape(p) for p in prefixes)
     # A word starts where no word character (or word character and a dot) comes before.
     return re.compile(rf"(?<![\w*])(?<![\w*]\.)(?:{alternatives})")
 
@@ -177,8 +220,11 @@ class NewsPositions(Positions):
             for position in positions:
                 deltas.append(position - base)
                 base = position
-            yield term, len(positions), len(positions) * boost, (
-                pack_uint(len(deltas)) + dumps(deltas, 2)
+            yield (
+                term,
+                len(positions),
+                len(positions) * boost,
+                (pack_uint(len(deltas)) + dumps(deltas, 2)),
             )
 
 
