@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import mmap
 import os
-from io import SEEK_CUR, SEEK_END, SEEK_SET
+import pickle
+from io import SEEK_CUR, SEEK_END, SEEK_SET, BytesIO
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile, StructFile
@@ -59,6 +60,10 @@ class _ViewReader:
         self._view = memoryview(b"")
 
 
+# Bytes copied to unpickle a block header (whoosh's are about 40); longer ones are read again.
+_PICKLE_GUESS = 256
+
+
 class ViewFile(BufferFile):
     """whoosh's ``BufferFile`` over a view that stays a view: reads, ``get`` and ``subset``
     copy only the bytes asked for."""
@@ -67,6 +72,25 @@ class ViewFile(BufferFile):
         StructFile.__init__(self, _ViewReader(view), name=name)
         self._buf = view
         self.is_real = False
+
+    def read_pickle(self):
+        """The pickle at the current position, unpickled from a copy of the bytes after it:
+        ``pickle.load`` on the view's reader would call its ``read`` once per opcode (a
+        postings block's header is about twenty)."""
+        reader = self.file
+        start = reader._pos
+        for size in (_PICKLE_GUESS, None):
+            end = None if size is None else start + size
+            chunk = BytesIO(reader._view[start:end])
+            try:
+                value = pickle.load(chunk)
+            except Exception:  # cut short: the pickle is longer than the guess
+                if size is None:
+                    raise
+                continue
+            reader._pos = start + chunk.tell()
+            return value
+        raise AssertionError("unreachable")
 
     def subset(self, position: int, length: int, name: str | None = None) -> ViewFile:
         return ViewFile(self._buf[position : position + length], name=name or self._name)
