@@ -62,6 +62,7 @@ from .guards import guard
 from .mapped_storage import MappedFileStorage
 from .searcher_cache import remember, searching_only
 from .syntax import check_syntax
+from .term_search import top_hits
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
 FORMAT_VERSION = 5
@@ -543,16 +544,18 @@ class WhooshEngine:
             try:
                 # Expand wildcards and fuzzy terms once, for the search and the highlighting.
                 expanded = _expand(self._resolve_annotations(parsed), searcher.reader())
-                with searching_only(searcher, expanded):
-                    results = searcher.search(expanded, limit=limit, filter=_only(within))
-                    scored = results.scored_length()
-                    cap = None if within is None else len(within)
-                    total = _total(results, scored, limit, count, cap)
+                found = None if within is not None else top_hits(searcher, expanded, limit)
+                if found is not None:  # a plain word: scored here, counted exactly
+                    top, total = found.top, found.total
+                else:
+                    with searching_only(searcher, expanded):
+                        results = searcher.search(expanded, limit=limit, filter=_only(within))
+                        scored = results.scored_length()
+                        cap = None if within is None else len(within)
+                        total = _total(results, scored, limit, count, cap)
+                    top = results.top_n[:scored]
                 column = _searcher_ids(searcher)
-                hits = [
-                    SearchHit(int(column[docnum]), float(score))
-                    for score, docnum in results.top_n[:scored]
-                ]
+                hits = [SearchHit(int(column[docnum]), float(score)) for score, docnum in top]
                 terms = frozenset(_highlight_terms(expanded, searcher.reader()))
                 if any(leaf.field() == EXACT_FIELD for leaf in parsed.leaves()):
                     # exact: words are in the annotation index (its words, not stems)

@@ -1,0 +1,178 @@
+"""The best hits of a one-word query, scored without whoosh's matcher and collector objects.
+
+Most searches typed into the bar are one word, which the parser makes a word in the title or
+the body (``Or([Term(title), Term(body)])``), or a field word such as ``title:bonus``. For
+these whoosh builds, in every segment, a scorer, a matcher per field, a union matcher and a
+collector, and then calls four methods per matching document: about 0.3 ms for a word in
+four articles, several times the cost of reading its postings. Here the postings are read
+block by block and scored in one loop, with whoosh's BM25F formula and whoosh's own
+statistics (idf, average field length, the per-document lengths), so the scores are the same
+floats and the order is whoosh's (score, then document number). Anything else (other query
+types, boosts, another weighting, an unknown posting format) returns None and whoosh runs it.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching import ListMatcher
+from whoosh.query import Or, Term
+from whoosh.reading import SegmentReader, TermNotFound
+from whoosh.scoring import BM25F
+
+# Beyond this many postings whoosh is as fast: it skips the blocks that cannot reach its top
+# hits (on their best weight and shortest length) without decoding them; this reads them all.
+MAX_POSTINGS = 4000
+# Two fields at most: a document's score is the sum of its fields' scores, and float sums of
+# more terms depend on the order whoosh's matcher tree adds them in.
+MAX_TERMS = 2
+
+
+@dataclass(frozen=True)
+class TermHits:
+    """The best ``(score, docnum)`` pairs, best first, and how many documents match."""
+
+    top: list[tuple[float, int]]
+    total: int
+
+
+def plain_terms(query) -> list[Term] | None:
+    """The terms of a query that is one term or an OR of up to two, with no boosts."""
+    if type(query) is Term:
+        terms = [query]
+    elif (
+        type(query) is Or
+        and query.boost == 1.0
+        and not query.minmatch
+        and not query.scale
+        and 0 < len(query.subqueries) <= MAX_TERMS
+        and all(type(sub) is Term for sub in query.subqueries)
+    ):
+        terms = list(query.subqueries)
+    else:
+        return None
+    if any(term.boost != 1.0 or term.minquality for term in terms):
+        return None
+    if len({(term.fieldname, term.text) for term in terms}) != len(terms):
+        return None  # the same term twice: whoosh adds its score twice
+    return terms
+
+
+def _postings(terms_reader, terminfo, term: tuple[str, bytes], format_):
+    """Document numbers and weights of a term's postings in one segment (None: unknown kind)."""
+    inner = getattr(terms_reader, "_inner", terms_reader)  # under searcher_cache's memo
+    codec, postfile = getattr(inner, "_codec", None), getattr(inner, "_postfile", None)
+    if codec is None or postfile is None:
+        return None
+    matcher = codec.postings_reader(postfile, terminfo, format_, term=term)
+    if type(matcher) is ListMatcher:
+        ids = matcher._ids
+        if matcher._all_weights:
+            return ids, [matcher._all_weights] * len(ids)
+        if matcher._weights:
+            return ids, matcher._weights
+        return ids, [1.0] * len(ids)
+    if type(matcher) is not W3LeafMatcher:
+        return None
+    ids: list[int] = []
+    weights: list[float] = []
+    while True:
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.extend(matcher._ids)
+        weights.extend(matcher._weights)
+        if matcher._lastblock:
+            return ids, weights
+        matcher._goto(matcher._nextoffset)
+
+
+def _lengths(reader, fieldname: str) -> list[int]:
+    """Each document's length in the field, as whoosh's scorer asks for it (a missing length
+    counts 1)."""
+    perdoc = reader._perdoc
+    count = reader.doc_count_all()
+    lengths = perdoc.lengths(fieldname) if hasattr(perdoc, "lengths") else None
+    if lengths is None or len(lengths) < count:
+        return [reader.doc_field_length(docnum, fieldname, 1) for docnum in range(count)]
+    return lengths
+
+
+def top_hits(searcher, query, limit: int) -> TermHits | None:
+    """The best ``limit`` hits of ``query`` as whoosh's ``searcher.search`` ranks them, or None
+    when the query is not a plain term query or has too many postings (whoosh's own search
+    is then needed)."""
+    terms = plain_terms(query)
+    weighting = searcher.weighting
+    if terms is None or type(weighting) is not BM25F or limit < 1:
+        return None
+    schema = searcher.schema
+    scorers = []
+    for term in terms:
+        if term.fieldname not in schema or not schema[term.fieldname].scorable:
+            return None
+        field = schema[term.fieldname]
+        try:
+            tbytes = field.to_bytes(term.text)
+        except ValueError:
+            return None
+        scorers.append((term.fieldname, tbytes, field.format))
+
+    # Where each term is (its term info per segment), and whether it is rare enough.
+    located = []
+    total_postings = 0
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        if type(reader) is not SegmentReader:
+            return None  # an empty index's reader, say
+        for scorer in scorers:
+            try:
+                terminfo = reader._terms.term_info(scorer[0], scorer[1])
+            except TermNotFound:
+                continue
+            total_postings += terminfo.doc_frequency()
+            located.append((reader, offset, terminfo, scorer))
+    if total_postings > MAX_POSTINGS:
+        return None
+
+    # The whole index's statistics, as whoosh's BM25F scorer takes them (only for the terms
+    # found: a term in no segment has no idf, and an empty index none at all).
+    stats = {}
+    for fieldname, tbytes in {scorer[:2] for _reader, _offset, _info, scorer in located}:
+        stats[fieldname, tbytes] = (
+            searcher.idf(fieldname, tbytes),
+            searcher.avg_field_length(fieldname) or 1,
+            weighting._field_B.get(fieldname, weighting.B),
+            weighting.K1,
+        )
+
+    scores: dict[int, float] = {}
+    for reader, offset, terminfo, scorer in located:
+        fieldname, tbytes, format_ = scorer
+        idf, avgfl, B, K1 = stats[fieldname, tbytes]
+        postings = _postings(reader._terms, terminfo, (fieldname, tbytes), format_)
+        if postings is None:
+            return None
+        ids, weights = postings
+        deleted = reader.deleted_docs_set
+        if deleted:
+            kept = [i for i, docnum in enumerate(ids) if docnum not in deleted]
+            ids, weights = [ids[i] for i in kept], [weights[i] for i in kept]
+        lengths = _lengths(reader, fieldname)
+        # whoosh.scoring.bm25, the same operations in the same order (so the same floats)
+        k1_plus_1, one_minus_b = K1 + 1, 1 - B
+        found = [
+            idf * ((tf * k1_plus_1) / (tf + K1 * (one_minus_b + B * (lengths[d] or 1) / avgfl)))
+            for d, tf in zip(ids, weights, strict=True)
+        ]
+        if not scores:
+            scores = dict(zip([offset + d for d in ids], found, strict=True))
+            continue
+        get = scores.get
+        for docnum, score in zip(ids, found, strict=True):
+            key = offset + docnum
+            previous = get(key)
+            scores[key] = score if previous is None else previous + score
+    best = heapq.nlargest(limit, zip(scores.values(), [-d for d in scores], strict=True))
+    return TermHits([(score, -negated) for score, negated in best], len(scores))
