@@ -12,9 +12,10 @@ whoosh's own reader.
 from __future__ import annotations
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PostingsWriter, _lenfield
+from whoosh.columns import NumericColumn
 from whoosh.util.numeric import byte_to_length
 
-_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
+_LENGTH_OF_BYTE = [byte_to_length(b) if b else 0 for b in range(256)]
 # Blocks with fewer postings are not worth compressing (a few bytes saved, a zlib call each).
 COMPRESS_FROM = 4
 
@@ -31,13 +32,23 @@ class _Lengths:
         if not self._reader.has_column(lenfield):
             return None
         column = self._reader.column_reader(lenfield, LENGTHS_COLUMN)
+        if type(column) is NumericColumn.Reader and column._fixedlen == 1:
+            # one byte a document, stored whole: read at once (a get per document is 50x slower)
+            raw = column._dbfile.get(column._basepos, column._count)
+            missing = [0] * (column._doccount - column._count)
+            return [_LENGTH_OF_BYTE[b] for b in raw] + missing
         return [_LENGTH_OF_BYTE[b] if b else 0 for b in column]
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+    def lengths(self, fieldname: str) -> list[int] | None:
+        """Every document's length in the field (0: none), or None without a lengths column."""
         try:
-            lengths = self._lengths[fieldname]
+            return self._lengths[fieldname]
         except KeyError:
             lengths = self._lengths[fieldname] = self._load(fieldname)
+            return lengths
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        lengths = self.lengths(fieldname)
         if lengths is None or docnum >= len(lengths):
             return default
         return lengths[docnum] or default
