@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 SNIPPET_WIDTH = 160
 _LEAD = 40  # characters of context before the first hit in the window
+_FLATTEN = str.maketrans("\n\r\t", "   ")
 
 
 def make_snippet(
@@ -26,7 +27,7 @@ def make_snippet(
     if end < len(text):
         space = text.rfind(" ", end - 20, end)
         end = space if space > start else end
-    piece = "".join(" " if c in "\n\r\t" else c for c in text[start:end])
+    piece = text[start:end].translate(_FLATTEN)
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
