@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
@@ -113,6 +114,31 @@ class ArticleRow:
         return datetime.fromtimestamp(self.date_ts, tz=timezone.utc)
 
 
+# A store up to this size is read ahead on opening (see _read_ahead): Reuters' is 18 MB.
+READ_AHEAD_BYTES = 64 * 2**20
+
+
+def _read_ahead(path: Path) -> None:
+    """Have a small store read into the kernel's cache in the background: the first pages
+    of results read rows and texts from random places in the file, 0.3-3 ms from disk
+    against 0.1 ms from memory (posix_fadvise's WILLNEED read less than half of it here).
+    Bigger stores are left to be read as used."""
+    try:
+        if path.stat().st_size > READ_AHEAD_BYTES:
+            return
+    except OSError:
+        return  # not made yet
+    reader = threading.Thread(target=_read_through, args=(path,), name="store-read-ahead")
+    reader.daemon = True
+    reader.start()
+
+
+def _read_through(path: Path) -> None:
+    with contextlib.suppress(OSError), open(path, "rb", buffering=0) as handle:
+        while handle.read(2**20):
+            pass
+
+
 class MetaStore:
     """One connection to a corpus's metadata database.
 
@@ -123,6 +149,7 @@ class MetaStore:
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        _read_ahead(path)
         if read_only:
             self.db = _connect_read_only(path)
             return
