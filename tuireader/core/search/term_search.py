@@ -60,13 +60,9 @@ def plain_terms(query) -> list[Term] | None:
     return terms
 
 
-def _postings(terms_reader, terminfo, term: tuple[str, bytes], format_):
+def _postings(terms_reader, fieldname: str, tbytes: bytes, format_):
     """Document numbers and weights of a term's postings in one segment (None: unknown kind)."""
-    inner = getattr(terms_reader, "_inner", terms_reader)  # under searcher_cache's memo
-    codec, postfile = getattr(inner, "_codec", None), getattr(inner, "_postfile", None)
-    if codec is None or postfile is None:
-        return None
-    matcher = codec.postings_reader(postfile, terminfo, format_, term=term)
+    matcher = terms_reader.matcher(fieldname, tbytes, format_)
     if type(matcher) is ListMatcher:
         ids = matcher._ids
         if matcher._all_weights:
@@ -88,14 +84,13 @@ def _postings(terms_reader, terminfo, term: tuple[str, bytes], format_):
         matcher._goto(matcher._nextoffset)
 
 
-def _lengths(reader, fieldname: str) -> list[int]:
-    """Each document's length in the field, as whoosh's scorer asks for it (a missing length
-    counts 1)."""
-    perdoc = reader._perdoc
-    count = reader.doc_count_all()
-    lengths = perdoc.lengths(fieldname) if hasattr(perdoc, "lengths") else None
-    if lengths is None or len(lengths) < count:
-        return [reader.doc_field_length(docnum, fieldname, 1) for docnum in range(count)]
+def _lengths(reader, fieldname: str) -> list[int] | None:
+    """Each document's length in the field, read once per segment by FastW3Codec's reader
+    (None: another reader; whoosh then scores)."""
+    lengths_of = getattr(reader._perdoc, "lengths", None)
+    lengths = lengths_of(fieldname) if lengths_of is not None else None
+    if lengths is None or len(lengths) < reader.doc_count_all():
+        return None
     return lengths
 
 
@@ -132,14 +127,14 @@ def top_hits(searcher, query, limit: int) -> TermHits | None:
             except TermNotFound:
                 continue
             total_postings += terminfo.doc_frequency()
-            located.append((reader, offset, terminfo, scorer))
+            located.append((reader, offset, scorer))
     if total_postings > MAX_POSTINGS:
         return None
 
     # The whole index's statistics, as whoosh's BM25F scorer takes them (only for the terms
     # found: a term in no segment has no idf, and an empty index none at all).
     stats = {}
-    for fieldname, tbytes in {scorer[:2] for _reader, _offset, _info, scorer in located}:
+    for fieldname, tbytes in {scorer[:2] for _reader, _offset, scorer in located}:
         stats[fieldname, tbytes] = (
             searcher.idf(fieldname, tbytes),
             searcher.avg_field_length(fieldname) or 1,
@@ -148,18 +143,18 @@ def top_hits(searcher, query, limit: int) -> TermHits | None:
         )
 
     scores: dict[int, float] = {}
-    for reader, offset, terminfo, scorer in located:
+    for reader, offset, scorer in located:
         fieldname, tbytes, format_ = scorer
         idf, avgfl, B, K1 = stats[fieldname, tbytes]
-        postings = _postings(reader._terms, terminfo, (fieldname, tbytes), format_)
-        if postings is None:
+        postings = _postings(reader._terms, fieldname, tbytes, format_)
+        lengths = _lengths(reader, fieldname)
+        if postings is None or lengths is None:
             return None
         ids, weights = postings
         deleted = reader.deleted_docs_set
         if deleted:
             kept = [i for i, docnum in enumerate(ids) if docnum not in deleted]
             ids, weights = [ids[i] for i in kept], [weights[i] for i in kept]
-        lengths = _lengths(reader, fieldname)
         # whoosh.scoring.bm25, the same operations in the same order (so the same floats)
         k1_plus_1, one_minus_b = K1 + 1, 1 - B
         found = [
