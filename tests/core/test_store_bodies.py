@@ -57,3 +57,23 @@ def test_a_store_made_before_texts_were_kept_gets_them_at_the_next_sync(tmp_path
     texts = store.bodies(store.ordered_ids())
     assert sorted(texts.values()) == [f"Body {i}." for i in range(5)]
     assert not store.texts_pending()
+
+
+def test_a_store_is_read_ahead_once_however_often_it_is_opened(tmp_path, monkeypatch):
+    """Workers and each search's snippets open their own connection: the file is read into
+    the kernel's cache at the first only."""
+    import threading
+
+    from tuireader.core import store as store_module
+    from tuireader.core.store import MetaStore
+
+    reads = []
+    monkeypatch.setattr(store_module, "_read_through", reads.append)
+    path = tmp_path / "articles.sqlite"
+    MetaStore(path).close()  # made: nothing to read yet
+    for _ in range(3):
+        MetaStore(path).close()
+    for thread in threading.enumerate():
+        if thread.name == "store-read-ahead":
+            thread.join(5)
+    assert reads == [path]

@@ -130,17 +130,26 @@ def read_ahead_limit() -> int:
     return min(READ_AHEAD_MOST, memory // READ_AHEAD_SHARE)
 
 
+_read_ahead_done: set[str] = set()  # stores read ahead in this process: once each
+_read_ahead_lock = threading.Lock()
+
+
 def _read_ahead(path: Path) -> None:
     """Have the store read into the kernel's cache in the background: the first pages of
     results read rows and texts from random places in the file, 0.3-3 ms from disk against
     0.1 ms from memory (posix_fadvise's WILLNEED read less than half of it here). What is
     read is the kernel's cache, given back under memory pressure, not this process's memory;
-    a store too big for a small share of the memory is left to be read as used."""
-    try:
-        if path.stat().st_size > read_ahead_limit():
+    a store too big for a small share of the memory is left to be read as used. Once per
+    store and process: workers open their own connections, a search's snippets one."""
+    with _read_ahead_lock:
+        if str(path) in _read_ahead_done:
             return
-    except OSError:
-        return  # not made yet
+        try:
+            if path.stat().st_size > read_ahead_limit():
+                return
+        except OSError:
+            return  # not made yet
+        _read_ahead_done.add(str(path))
     reader = threading.Thread(target=_read_through, args=(path,), name="store-read-ahead")
     reader.daemon = True
     reader.start()
