@@ -1,8 +1,11 @@
 """Snippet texts come from the store, follow the corpus, and fall back to it."""
 
+import zlib
+
 from tests.conftest import write_jsonl
 from tests.core.test_sync import touch_later
 from tuireader.core.corpus import Corpus
+from tuireader.core.store import MetaStore
 from tuireader.core.sync import sync
 
 
@@ -77,3 +80,17 @@ def test_a_store_is_read_ahead_once_however_often_it_is_opened(tmp_path, monkeyp
         if thread.name == "store-read-ahead":
             thread.join(5)
     assert reads == [path]
+
+
+def test_texts_kept_compressed_by_an_older_store_and_undecodable_ones_read_back(tmp_path):
+    store = MetaStore(tmp_path / "articles.sqlite")
+    older = zlib.compress("Kept by an older version — café.".encode(), 1)
+    store.db.execute("INSERT INTO bodies VALUES (1, ?)", (older,))
+    store.put_bodies([(2, "Plain text."), (3, "Undecodable \udcff byte.")])
+    assert store.bodies([1, 2, 3]) == {
+        1: "Kept by an older version — café.",
+        2: "Plain text.",
+        3: "Undecodable \udcff byte.",
+    }
+    kinds = dict(store.db.execute("SELECT id, typeof(text) FROM bodies"))
+    assert kinds == {1: "blob", 2: "text", 3: "blob"}
