@@ -62,7 +62,10 @@ def find_terms(text: str, terms) -> list[tuple[int, int]]:
     highlights cost a scan for those starts (``str.find``, or one regex for many terms)
     instead of stemming every word.
     """
-    wanted = frozenset(term for term in terms if term)
+    if type(terms) is frozenset and "" not in terms:
+        wanted = terms  # a search's terms, as they come: not copied for each of its rows
+    else:
+        wanted = frozenset(term for term in terms if term)
     if not wanted:
         return []
     folded = text.lower()
@@ -71,15 +74,17 @@ def find_terms(text: str, terms) -> list[tuple[int, int]]:
     if len(folded) != len(text):  # a letter whose lower case is two ("İ"): word by word
         return _find_terms_slowly(text, wanted)
     spans = []
+    match_word = _WORD.match
     for start in _candidate_starts(folded, wanted):
-        match = _WORD.match(folded, start)
+        match = match_word(folded, start)
         if match is None:  # a "term" that no word can start with (".5")
             continue
-        word = text[match.start() : match.end()].lower()  # as the analyzer does it
+        end = match.end()
+        word = text[start:end].lower()  # as the analyzer does it
         if not word.isascii():
             word = word.translate(accent_map)
         if word in wanted or stem(word) in wanted:
-            spans.append(match.span())
+            spans.append((start, end))
     return spans
 
 
@@ -93,14 +98,17 @@ def _candidate_starts(folded: str, wanted: frozenset[str]) -> list[int]:
     prefixes = _word_prefixes(wanted)
     if len(prefixes) > _FIND_AT_MOST:
         return [m.start() for m in _word_starts(wanted).finditer(folded)]
-    starts = set()
+    starts = []
+    find = folded.find
     for prefix in prefixes:
-        at = folded.find(prefix)
+        at = find(prefix)
         while at >= 0:
-            if _starts_word(folded, at):
-                starts.add(at)
-            at = folded.find(prefix, at + 1)
-    return sorted(starts)
+            if at == 0 or _starts_word(folded, at):
+                starts.append(at)
+            at = find(prefix, at + 1)
+    if len(prefixes) > 1:  # one prefix finds its starts in order, and each once
+        starts = sorted(set(starts))
+    return starts
 
 
 def _is_word_char(char: str) -> bool:
@@ -113,7 +121,7 @@ def _starts_word(folded: str, at: int) -> bool:
     if at == 0:
         return True
     before = folded[at - 1]
-    if _is_word_char(before):
+    if before.isalnum() or before in "_*":
         return False
     return not (before == "." and at >= 2 and _is_word_char(folded[at - 2]))
 
