@@ -85,3 +85,45 @@ def test_queries_of_unknown_needs_are_never_skipped(indexed):
     reader = engine.inner._get_searcher().subsearchers[0][0].reader()
     for query in ("date:2016", "zanz*", "NOT oil"):
         assert may_match(engine.inner.parse(query), reader)
+
+
+def test_term_lookups_read_from_the_map_find_what_whoosh_finds(indexed):
+    from whoosh.reading import TermNotFound
+
+    from tuireader.core.search.term_lookup import HashLookup
+
+    _corpus, engine = indexed
+    searcher = engine.inner._get_searcher()
+    leaves = [leaf.reader() for leaf, _offset in searcher.leaf_searchers()]
+    assert len(leaves) >= 4
+    for reader in leaves:
+        whoosh_terms = reader._terms._inner
+        lookup = HashLookup.of(whoosh_terms)
+        assert lookup is not None  # the engine's segments are mapped: the fast path is used
+        present = list(reader.all_terms())
+        assert len(present) > 20
+        absent = [("body", b"zzznotaword"), ("title", b"quokka"), ("nofield", b"oil")]
+        for fieldname, tbytes in present + absent:
+            try:
+                expected = whoosh_terms._tindex[whoosh_terms._keycoder(fieldname, tbytes)]
+            except KeyError:
+                expected = None
+            assert lookup.value(fieldname, tbytes) == expected
+        fieldname, tbytes = present[0]
+        cached = reader._terms
+        assert vars(cached.term_info(fieldname, tbytes)) == vars(
+            whoosh_terms.term_info(fieldname, tbytes)
+        )
+        with pytest.raises(TermNotFound):
+            cached.term_info("body", b"zzznotaword")
+
+
+def test_a_new_searcher_has_every_segments_title_and_body_lengths_read(indexed):
+    _corpus, engine = indexed
+    searcher = engine.inner._get_searcher()
+    leaves = [leaf.reader() for leaf, _offset in searcher.leaf_searchers()]
+    for reader in leaves:
+        loaded = reader._perdoc._lengths
+        assert set(loaded) >= {"title", "body"}
+        assert len(loaded["body"]) == reader.doc_count_all()
+        assert loaded["body"][0] == reader.doc_field_length(0, "body")

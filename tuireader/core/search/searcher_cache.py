@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.query import And, AndMaybe, AndNot, Or, Phrase, Query, Require, Term
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
+
+from .term_lookup import HashLookup
 
 # Terms remembered per segment before the map starts again (a term info is ~200 bytes).
 MAX_TERMS = 4096
@@ -37,19 +40,27 @@ class CachingTermsReader:
     def __init__(self, inner) -> None:
         self._inner = inner
         self._infos: dict = {}
+        self._lookup = HashLookup.of(inner)
 
     def _info(self, fieldname: str, tbytes: bytes):
         key = (fieldname, tbytes)
         info = self._infos.get(key, _MISSING)
         if info is _MISSING:
-            try:
-                info = self._inner.term_info(fieldname, tbytes)
-            except TermNotFound:
-                info = None
+            info = self._look_up(fieldname, tbytes)
             if len(self._infos) >= MAX_TERMS:
                 self._infos.clear()
             self._infos[key] = info
         return info
+
+    def _look_up(self, fieldname: str, tbytes: bytes):
+        """The term's info in this segment, None when it is not there."""
+        if self._lookup is not None:
+            value = self._lookup.value(fieldname, tbytes)
+            return None if value is None else W3TermInfo.from_bytes(value)
+        try:
+            return self._inner.term_info(fieldname, tbytes)
+        except TermNotFound:
+            return None
 
     def __contains__(self, term) -> bool:
         return self._info(*term) is not None
@@ -82,9 +93,19 @@ class CachingTermsReader:
         return getattr(self._inner, name)
 
 
-def remember(searcher: Searcher) -> Searcher:
-    """Make a new searcher remember its term lookups and field lengths; idempotent."""
+def remember(searcher: Searcher, lengths: Iterable[str] = ()) -> Searcher:
+    """Make a new searcher remember its term lookups and field lengths; idempotent.
+
+    ``lengths``: fields whose per-document lengths every segment reads now (FastW3Codec's
+    readers), not at the first search that scores in that segment: on Reuters a rare word
+    met a segment not read yet in most searches, 0.2 ms each time (a list a segment and
+    field; 1.8 ms for all of Reuters' seven, 12 ms at 100k articles, 1.6 MB).
+    """
     for leaf, _offset in searcher.reader().leaf_readers():
+        lengths_of = getattr(getattr(leaf, "_perdoc", None), "lengths", None)
+        if lengths_of is not None:
+            for fieldname in lengths:
+                lengths_of(fieldname)
         terms = getattr(leaf, "_terms", None)
         wrappable = hasattr(terms, "term_info") and hasattr(terms, "_postfile")
         if wrappable and not isinstance(terms, CachingTermsReader):

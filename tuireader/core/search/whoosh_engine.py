@@ -461,7 +461,7 @@ class WhooshEngine:
     # -- reading ---------------------------------------------------------------------------
 
     def _get_searcher(self) -> Searcher:
-        self._searcher = self._fresh(self._searcher, self._ix)
+        self._searcher = self._fresh(self._searcher, self._ix, SEARCH_FIELDS)
         return self._searcher
 
     def _get_annotation_searcher(self) -> Searcher:
@@ -469,13 +469,13 @@ class WhooshEngine:
         return self._annotation_searcher
 
     @staticmethod
-    def _fresh(searcher: Searcher | None, ix) -> Searcher:
+    def _fresh(searcher: Searcher | None, ix, lengths: tuple[str, ...] = ()) -> Searcher:
         if searcher is None or not searcher.up_to_date():
             # A new searcher, not refresh(): whoosh-reloaded's refresh keeps segments that a
             # commit merged away (documents then count twice) and fails on an empty index.
             if searcher is not None:
                 searcher.close()
-            searcher = remember(ix.searcher())
+            searcher = remember(ix.searcher(), lengths)
         return searcher
 
     def refresh(self) -> None:
