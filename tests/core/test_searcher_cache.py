@@ -127,3 +127,16 @@ def test_a_new_searcher_has_every_segments_title_and_body_lengths_read(indexed):
         assert set(loaded) >= {"title", "body"}
         assert len(loaded["body"]) == reader.doc_count_all()
         assert loaded["body"][0] == reader.doc_field_length(0, "body")
+
+
+def test_article_ids_read_whole_are_whooshs_column_values(indexed):
+    from tuireader.core.search.whoosh_engine import _article_ids, _searcher_ids
+
+    _corpus, engine = indexed
+    searcher = engine.inner._get_searcher()
+    ids = _searcher_ids(searcher)
+    column = _article_ids(searcher.reader())  # whoosh's own reader over the segments
+    assert len(searcher.leaf_searchers()) >= 4
+    assert type(ids) is not type(column)  # the whole-array path was taken
+    assert list(ids) == [column[docnum] for docnum in range(searcher.doc_count_all())]
+    assert len(set(ids)) == searcher.doc_count_all() == 10_000
