@@ -104,3 +104,33 @@ def test_only_plain_term_queries_qualify():
     assert plain_terms(Term("body", "oil", boost=2.0)) is None
     assert plain_terms(Or([title, body], boost=2.0)) is None
     assert plain_terms(Or([body, body])) is None
+
+
+def test_blocks_read_without_their_positions_have_whoosh_s_ids_and_weights(indexed):
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    _corpus, engine = indexed
+    searcher = engine.inner._get_searcher()
+    cut = 0
+    for leaf, _offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        for fieldname in ("title", "body"):
+            field = searcher.schema[fieldname]
+            for word in WORDS:
+                tbytes = field.to_bytes(word)
+                if (fieldname, tbytes) not in reader:
+                    continue
+                ours = reader._terms.matcher(fieldname, tbytes, field.format)
+                theirs = reader._terms.matcher(fieldname, tbytes, field.format)
+                if type(ours) is not W3LeafMatcher:
+                    continue  # inlined postings: no blocks
+                while True:
+                    term_search._load_block_without_values(ours)
+                    theirs._read_data()
+                    assert ours._data[:2] == theirs._data[:2]
+                    cut += ours._data[2] is None and theirs._data[2] is not None
+                    if ours._lastblock:
+                        break
+                    ours._goto(ours._nextoffset)
+                    theirs._goto(theirs._nextoffset)
+    assert cut > 20  # the positions were left out, block after block
