@@ -5,7 +5,7 @@ import zlib
 from tests.conftest import write_jsonl
 from tests.core.test_sync import touch_later
 from tuireader.core.corpus import Corpus
-from tuireader.core.store import MetaStore
+from tuireader.core.store import PLAIN_TEXT_MOST, MetaStore
 from tuireader.core.sync import sync
 
 
@@ -86,11 +86,13 @@ def test_texts_kept_compressed_by_an_older_store_and_undecodable_ones_read_back(
     store = MetaStore(tmp_path / "articles.sqlite")
     older = zlib.compress("Kept by an older version — café.".encode(), 1)
     store.db.execute("INSERT INTO bodies VALUES (1, ?)", (older,))
-    store.put_bodies([(2, "Plain text."), (3, "Undecodable \udcff byte.")])
-    assert store.bodies([1, 2, 3]) == {
+    long = "A long text — café. " * (PLAIN_TEXT_MOST // 10)
+    store.put_bodies([(2, "Plain text."), (3, "Undecodable \udcff byte."), (4, long)])
+    assert store.bodies([1, 2, 3, 4]) == {
         1: "Kept by an older version — café.",
         2: "Plain text.",
         3: "Undecodable \udcff byte.",
+        4: long,
     }
     kinds = dict(store.db.execute("SELECT id, typeof(text) FROM bodies"))
-    assert kinds == {1: "blob", 2: "text", 3: "blob"}
+    assert kinds == {1: "blob", 2: "text", 3: "blob", 4: "blob"}

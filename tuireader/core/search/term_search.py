@@ -16,7 +16,9 @@ from __future__ import annotations
 import heapq
 import pickle
 import zlib
+from array import array
 from dataclasses import dataclass
+from itertools import accumulate
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import ListMatcher
@@ -77,11 +79,16 @@ def _postings(terms_reader, fieldname: str, tbytes: bytes, format_):
     ids: list[int] = []
     weights: list[float] = []
     while True:
+        # whoosh's _read_ids and _read_weights, with accumulate for its delta_decode generator
         _load_block_without_values(matcher)
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.extend(matcher._ids)
-        weights.extend(matcher._weights)
+        block_ids, block_weights = matcher._data[0], matcher._data[1]
+        ids.extend(block_ids if matcher._byteids else accumulate(block_ids))
+        if block_weights is None:
+            weights.extend([1.0] * matcher._blocklength)
+        elif isinstance(block_weights, float):  # one for all: stored as whoosh does, float32
+            weights.extend(array("f", [block_weights]) * matcher._blocklength)
+        else:
+            weights.extend(block_weights)
         if matcher._lastblock:
             return ids, weights
         matcher._goto(matcher._nextoffset)
