@@ -106,31 +106,37 @@ def test_only_plain_term_queries_qualify():
     assert plain_terms(Or([body, body])) is None
 
 
-def test_blocks_read_without_their_positions_have_whoosh_s_ids_and_weights(indexed):
-    from whoosh.codec.whoosh3 import W3LeafMatcher
+def test_postings_read_from_the_map_are_whoosh_s_ids_and_weights(indexed):
+    from tuireader.core.search.mapped_storage import ViewFile
 
     _corpus, engine = indexed
     searcher = engine.inner._get_searcher()
-    cut = 0
+    compared = 0
     for leaf, _offset in searcher.leaf_searchers():
         reader = leaf.reader()
+        assert type(reader._terms._postfile) is ViewFile  # the engine's own reading is used
         for fieldname in ("title", "body"):
             field = searcher.schema[fieldname]
-            for word in WORDS:
+            for word in [*WORDS, "revised"]:
                 tbytes = field.to_bytes(word)
                 if (fieldname, tbytes) not in reader:
                     continue
-                ours = reader._terms.matcher(fieldname, tbytes, field.format)
-                theirs = reader._terms.matcher(fieldname, tbytes, field.format)
-                if type(ours) is not W3LeafMatcher:
-                    continue  # inlined postings: no blocks
-                while True:
-                    term_search._load_block_without_values(ours)
-                    theirs._read_data()
-                    assert ours._data[:2] == theirs._data[:2]
-                    cut += ours._data[2] is None and theirs._data[2] is not None
-                    if ours._lastblock:
-                        break
-                    ours._goto(ours._nextoffset)
-                    theirs._goto(theirs._nextoffset)
-    assert cut > 20  # the positions were left out, block after block
+                matcher = reader._terms._inner.matcher(fieldname, tbytes, field.format)
+                ids, weights = [], []
+                while matcher.is_active():
+                    ids.append(matcher.id())
+                    weights.append(matcher.weight())
+                    matcher.next()
+                assert term_search._postings(reader._terms, fieldname, tbytes) == (ids, weights)
+                compared += len(ids)
+    assert compared > 40_000  # many blocks of positions
+
+
+def test_a_block_s_positions_are_left_out_unpickled():
+    import pickle
+    import zlib
+
+    block = (tuple(range(1, 129)), 2.0, tuple(b"\x00\x01" + bytes([i]) for i in range(128)))
+    data = zlib.compress(pickle.dumps(block, 2))
+    assert term_search._ids_and_weights(zlib.decompress(data)) == block[:2]
+    assert term_search._VALUES_START in zlib.decompress(data)  # the values were cut off

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import heapq
 import pickle
+import struct
 import zlib
 from array import array
 from dataclasses import dataclass
+from io import BytesIO
 from itertools import accumulate
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching import ListMatcher
 from whoosh.query import Or, Term
 from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.scoring import BM25F
+
+from .mapped_storage import ViewFile
 
 # Beyond this many postings whoosh is as fast: it skips the blocks that cannot reach its top
 # hits (on their best weight and shortest length) without decoding them; this reads them all.
@@ -64,34 +66,66 @@ def plain_terms(query) -> list[Term] | None:
     return terms
 
 
-def _postings(terms_reader, fieldname: str, tbytes: bytes, format_):
-    """Document numbers and weights of a term's postings in one segment (None: unknown kind)."""
-    matcher = terms_reader.matcher(fieldname, tbytes, format_)
-    if type(matcher) is ListMatcher:
-        ids = matcher._ids
-        if matcher._all_weights:
-            return ids, [matcher._all_weights] * len(ids)
-        if matcher._weights:
-            return ids, matcher._weights
-        return ids, [1.0] * len(ids)
-    if type(matcher) is not W3LeafMatcher:
+def _postings(terms_reader, fieldname: str, tbytes: bytes):
+    """Document numbers and weights of a term's postings in one segment, read as whoosh's
+    postings reader and its block matcher would (None: postings inlined in the term info,
+    which whoosh's codec never writes as configured, or not in a mapped file)."""
+    terminfo = terms_reader.term_info(fieldname, tbytes)
+    postfile = terms_reader._postfile
+    if terminfo.is_inlined() or type(postfile) is not ViewFile:
         return None
+    offset, _length = terminfo.extent()
+    return _block_postings(postfile._buf, offset)
+
+
+# A term's postings (whoosh 3): a tag, then blocks, each its length (negative for the last),
+# the pickle of its info, and its data.
+_POSTINGS_TAG = b"W3Bl"
+_BLOCK_LENGTH = struct.Struct("!i")
+
+
+def _block_postings(view: memoryview, offset: int) -> tuple[list[int], list[float]] | None:
+    """Ids and weights of the blocks at ``offset``, as W3LeafMatcher's ``_goto``,
+    ``_read_ids`` and ``_read_weights`` make them, without a matcher object for each term and
+    segment (their setup was most of a rare word's reading)."""
+    if view[offset : offset + 4] != _POSTINGS_TAG:
+        return None
+    position = offset + 4
     ids: list[int] = []
     weights: list[float] = []
     while True:
-        # whoosh's _read_ids and _read_weights, with accumulate for its delta_decode generator
-        _load_block_without_values(matcher)
-        block_ids, block_weights = matcher._data[0], matcher._data[1]
-        ids.extend(block_ids if matcher._byteids else accumulate(block_ids))
+        (length,) = _BLOCK_LENGTH.unpack_from(view, position)
+        next_block = position + _BLOCK_LENGTH.size + abs(length)
+        info, data_start = _pickle_at(view, position + _BLOCK_LENGTH.size)
+        count, _maxid, _maxweight, compression, _minlength, _maxlength = info
+        data = bytes(view[data_start:next_block])
+        if compression:
+            data = zlib.decompress(data)
+        block_ids, block_weights = _ids_and_weights(data)
+        ids.extend(accumulate(block_ids))  # whoosh's delta_decode
         if block_weights is None:
-            weights.extend([1.0] * matcher._blocklength)
-        elif isinstance(block_weights, float):  # one for all: stored as whoosh does, float32
-            weights.extend(array("f", [block_weights]) * matcher._blocklength)
+            weights.extend([1.0] * count)
+        elif isinstance(block_weights, float):  # one for all: as whoosh keeps it, float32
+            weights.extend(array("f", [block_weights]) * count)
         else:
             weights.extend(block_weights)
-        if matcher._lastblock:
+        if length < 0:
             return ids, weights
-        matcher._goto(matcher._nextoffset)
+        position = next_block
+
+
+def _pickle_at(view: memoryview, position: int):
+    """The pickle at ``position`` and where it ends (a block's info is about 40 bytes)."""
+    for end in (position + 256, None):
+        chunk = BytesIO(view[position:end])
+        try:
+            value = pickle.load(chunk)
+        except Exception:  # cut short: the pickle is longer than the guess
+            if end is None:
+                raise
+            continue
+        return value, position + chunk.tell()
+    raise AssertionError("unreachable")
 
 
 # A block's data is the pickle (protocol 2) of (ids, weights, values); each value (a posting's
@@ -102,12 +136,9 @@ _VALUES_START = b"(c_codecs\nencode\n"
 _NO_VALUES = b"N\x87."  # NONE (for the values), TUPLE3, STOP
 
 
-def _load_block_without_values(matcher) -> None:
-    """Load the matcher's current block as whoosh's ``_read_data`` does, the values left out
-    (None) when the pickle is of the usual shape."""
-    data = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
-    if matcher._compression:
-        data = zlib.decompress(data)
+def _ids_and_weights(data: bytes) -> tuple:
+    """A block's (ids, weights) as whoosh's ``_read_data`` unpickles them, the values left
+    out when the pickle is of the usual shape."""
     cut = data.find(_VALUES_START)
     if cut > 0:
         try:
@@ -115,9 +146,8 @@ def _load_block_without_values(matcher) -> None:
         except Exception:  # noqa: BLE001 (not the usual shape: unpickled whole below)
             block = None
         if type(block) is tuple and len(block) == 3:
-            matcher._data = block
-            return
-    matcher._data = pickle.loads(data)
+            return block[:2]
+    return pickle.loads(data)[:2]
 
 
 def _lengths(reader, fieldname: str) -> list[int] | None:
@@ -148,7 +178,7 @@ def top_hits(searcher, query, limit: int) -> TermHits | None:
             tbytes = field.to_bytes(term.text)
         except ValueError:
             return None
-        scorers.append((term.fieldname, tbytes, field.format))
+        scorers.append((term.fieldname, tbytes))
 
     # Where each term is (its term info per segment), and whether it is rare enough.
     located = []
@@ -170,7 +200,7 @@ def top_hits(searcher, query, limit: int) -> TermHits | None:
     # The whole index's statistics, as whoosh's BM25F scorer takes them (only for the terms
     # found: a term in no segment has no idf, and an empty index none at all).
     stats = {}
-    for fieldname, tbytes in {scorer[:2] for _reader, _offset, scorer in located}:
+    for fieldname, tbytes in {scorer for _reader, _offset, scorer in located}:
         stats[fieldname, tbytes] = (
             searcher.idf(fieldname, tbytes),
             searcher.avg_field_length(fieldname) or 1,
@@ -178,11 +208,12 @@ def top_hits(searcher, query, limit: int) -> TermHits | None:
             weighting.K1,
         )
 
-    scores: dict[int, float] = {}
+    # Per segment (in order) the scores of its postings, field after field.
+    segments: dict[int, list[tuple[list[int], list[float]]]] = {}
     for reader, offset, scorer in located:
-        fieldname, tbytes, format_ = scorer
+        fieldname, tbytes = scorer
         idf, avgfl, B, K1 = stats[fieldname, tbytes]
-        postings = _postings(reader._terms, fieldname, tbytes, format_)
+        postings = _postings(reader._terms, fieldname, tbytes)
         lengths = _lengths(reader, fieldname)
         if postings is None or lengths is None:
             return None
@@ -197,13 +228,23 @@ def top_hits(searcher, query, limit: int) -> TermHits | None:
             idf * ((tf * k1_plus_1) / (tf + K1 * (one_minus_b + B * (lengths[d] or 1) / avgfl)))
             for d, tf in zip(ids, weights, strict=True)
         ]
-        if not scores:
-            scores = dict(zip([offset + d for d in ids], found, strict=True))
-            continue
-        get = scores.get
-        for docnum, score in zip(ids, found, strict=True):
-            key = offset + docnum
-            previous = get(key)
-            scores[key] = score if previous is None else previous + score
-    best = heapq.nlargest(limit, zip(scores.values(), [-d for d in scores], strict=True))
-    return TermHits([(score, -negated) for score, negated in best], len(scores))
+        segments.setdefault(offset, []).append((ids, found))
+
+    # A document is in one segment: only a segment's fields can add up (the first field's
+    # score plus the second's, as whoosh's union matcher adds them).
+    scores: list[float] = []
+    negated: list[int] = []  # -(document number): nlargest then prefers the lower one on a tie
+    for offset, parts in segments.items():
+        ids, found = parts[0]
+        if len(parts) > 1:
+            merged = dict(zip(ids, found, strict=True))
+            get = merged.get
+            for more_ids, more_found in parts[1:]:
+                for docnum, score in zip(more_ids, more_found, strict=True):
+                    previous = get(docnum)
+                    merged[docnum] = score if previous is None else previous + score
+            ids, found = list(merged), list(merged.values())
+        scores.extend(found)
+        negated.extend([-offset - docnum for docnum in ids])
+    best = heapq.nlargest(limit, zip(scores, negated, strict=True))
+    return TermHits([(score, -minus_docnum) for score, minus_docnum in best], len(scores))
