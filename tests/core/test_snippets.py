@@ -20,3 +20,29 @@ def test_snippet_cuts_at_word_boundaries():
     snippet, _ = make_snippet(text, [(31, 35)], width=30)
     words = snippet.strip("…").split()
     assert all(word in text.split() for word in words)
+
+
+def _densest_window(hits, width, lead=40):
+    """The window search written plainly: the first hit-led window holding the most hits."""
+    best_start, best_count = hits[0][0] - lead, 0
+    for hit_start, _end in hits:
+        count = sum(1 for s, e in hits if s >= hit_start and e <= hit_start - lead + width)
+        if count > best_count:
+            best_start, best_count = hit_start - lead, count
+    return best_start
+
+
+def test_the_window_is_the_one_holding_the_most_hits():
+    import random
+
+    from tuireader.core.snippets import _best_window
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        hits, at = [], 0  # words in order, apart: as find_terms gives them
+        for _hit in range(rng.randint(1, 12)):
+            at += rng.randint(1, 300)
+            hits.append((at, at + rng.randint(1, 12)))
+            at = hits[-1][1]
+        width = rng.choice([20, 80, 160, 400])
+        assert _best_window(hits, width) == _densest_window(hits, width)

@@ -32,15 +32,19 @@ def make_snippet(
     suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
     spans = [
-        (max(start, s) + shift, min(end, e) + shift) for s, e in hits if e > start and s < end
+        ((s if s > start else start) + shift, (e if e < end else end) + shift)
+        for s, e in hits
+        if e > start and s < end
     ]
     return prefix + piece + suffix, spans
 
 
 def _best_window(hits: Sequence[tuple[int, int]], width: int) -> int:
-    """Start of the window of ``width`` characters that holds the most hits."""
+    """Start of the window of ``width`` characters that holds the most hits (in order, apart)."""
     if not hits:
         return 0
+    if hits[-1][1] <= hits[0][0] - _LEAD + width:
+        return hits[0][0] - _LEAD  # all in the first hit's window (the usual case): no search
     best_start, best_count = hits[0][0] - _LEAD, 0
     right = 0
     for left, (hit_start, _end) in enumerate(hits):

@@ -69,7 +69,8 @@ def find_terms(text: str, terms) -> list[tuple[int, int]]:
     if not wanted:
         return []
     folded = text.lower()
-    if not folded.isascii():
+    plain = folded.isascii()  # then a word's lower case is its slice of the whole's
+    if not plain:
         folded = folded.translate(accent_map)
     if len(folded) != len(text):  # a letter whose lower case is two ("İ"): word by word
         return _find_terms_slowly(text, wanted)
@@ -80,9 +81,12 @@ def find_terms(text: str, terms) -> list[tuple[int, int]]:
         if match is None:  # a "term" that no word can start with (".5")
             continue
         end = match.end()
-        word = text[start:end].lower()  # as the analyzer does it
-        if not word.isascii():
-            word = word.translate(accent_map)
+        if plain:
+            word = folded[start:end]
+        else:
+            word = text[start:end].lower()  # as the analyzer does it
+            if not word.isascii():
+                word = word.translate(accent_map)
         if word in wanted or stem(word) in wanted:
             spans.append((start, end))
     return spans
