@@ -96,3 +96,21 @@ def test_texts_kept_compressed_by_an_older_store_and_undecodable_ones_read_back(
     }
     kinds = dict(store.db.execute("SELECT id, typeof(text) FROM bodies"))
     assert kinds == {1: "blob", 2: "text", 3: "blob", 4: "blob"}
+
+
+def test_rows_and_texts_in_one_query_are_rows_and_bodies(tmp_path):
+    records = [{"id": str(i), "title": f"T{i}", "text": f"Body {i} — café."} for i in range(6)]
+    records[2]["text"] = "Long " * 1000  # kept compressed
+    dump = write_jsonl(tmp_path / "d.jsonl", records)
+    corpus = Corpus([dump])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    ids = store.ordered_ids()
+    store.db.execute("DELETE FROM bodies WHERE id = ?", (ids[0],))  # read from the corpus
+    rows, texts = corpus.rows_and_bodies(store, [*ids, 10**9])
+    assert rows == store.rows(ids)
+    assert texts == corpus.bodies(store, rows.values())
+    assert sorted(texts.values()) == sorted(r["text"].strip() for r in records)
+    store.db.executescript("DROP TRIGGER bodies_delete; DROP TABLE bodies")  # an older store
+    rows, texts = store.rows_and_texts(ids)
+    assert rows == store.rows(ids) and texts == {}

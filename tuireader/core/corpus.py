@@ -150,13 +150,27 @@ class Corpus:
         corpus; "" for one that cannot be read (a vanished file), never an error."""
         rows = list(rows)
         texts = store.bodies([row.id for row in rows])
+        cls._read_missing(rows, texts)
+        return texts
+
+    @classmethod
+    def rows_and_bodies(
+        cls, store: MetaStore, ids: Sequence[int]
+    ) -> tuple[dict[int, ArticleRow], dict[int, str]]:
+        """The rows and ``bodies`` of these articles, kept texts read with the rows in one
+        query (a page of snippets)."""
+        rows, texts = store.rows_and_texts(ids)
+        cls._read_missing(rows.values(), texts)
+        return rows, texts
+
+    @classmethod
+    def _read_missing(cls, rows: Iterable[ArticleRow], texts: dict[int, str]) -> None:
         for row in rows:
             if row.id not in texts:
                 try:
                     texts[row.id] = cls.read(row).body
                 except Exception:  # noqa: BLE001 (a snippet is a nicety)
                     texts[row.id] = ""
-        return texts
 
 
 class SafeEngine:

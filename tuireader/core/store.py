@@ -97,6 +97,7 @@ BODY_COMPRESSION = 1  # zlib level of the texts kept as blobs (see the bodies ta
 PLAIN_TEXT_MOST = 2048  # bytes of UTF-8: half a database page
 
 _ROW_COLUMNS = "id, key, file, locator, title, source, date_ts, date_text, url, has_headline"
+_JOINED_COLUMNS = ", ".join(f"a.{column}" for column in _ROW_COLUMNS.split(", "))
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -249,13 +250,36 @@ class MetaStore:
                 chunk = tuple(ids[chunk_start : chunk_start + 500])
                 marks = ",".join("?" * len(chunk))
                 query = f"SELECT id, text FROM bodies WHERE id IN ({marks})"
-                for article_id, text in self.db.execute(query, chunk):
-                    if type(text) is str:
+                for article_id, kept in self.db.execute(query, chunk):
+                    text = _kept_text(kept)
+                    if text is not None:
                         found[article_id] = text
-                        continue
-                    with contextlib.suppress(zlib.error, UnicodeDecodeError, TypeError):
-                        found[article_id] = zlib.decompress(text).decode("utf-8", "surrogatepass")
         return found
+
+    def rows_and_texts(
+        self, ids: Sequence[int]
+    ) -> tuple[dict[int, ArticleRow], dict[int, str]]:
+        """``rows(ids)`` and ``bodies(ids)`` in one query: what a page of snippets needs
+        (twenty on Reuters: 0.09 ms, against 0.15 for the two queries)."""
+        rows: dict[int, ArticleRow] = {}
+        texts: dict[int, str] = {}
+        try:
+            for chunk_start in range(0, len(ids), 500):
+                chunk = tuple(ids[chunk_start : chunk_start + 500])
+                marks = ",".join("?" * len(chunk))
+                query = (
+                    f"SELECT {_JOINED_COLUMNS}, b.text FROM articles a "
+                    f"LEFT JOIN bodies b ON b.id = a.id WHERE a.id IN ({marks})"
+                )
+                for values in self.db.execute(query, chunk):
+                    row = _row(values[:-1])
+                    rows[row.id] = row
+                    text = _kept_text(values[-1])
+                    if text is not None:
+                        texts[row.id] = text
+        except sqlite3.Error:  # an older read-only store without the bodies table
+            return self.rows(ids), {}
+        return rows, texts
 
     def by_key(self, key: str) -> ArticleRow | None:
         values = self.db.execute(
@@ -486,6 +510,16 @@ class MetaStore:
             "INSERT OR REPLACE INTO files (path, size, mtime_ns) VALUES (?,?,?)",
             (path, size, mtime_ns),
         )
+
+
+def _kept_text(kept: str | bytes | None) -> str | None:
+    """A text as the bodies table keeps it, back as text (None: none, or unreadable)."""
+    if type(kept) is str or kept is None:
+        return kept
+    try:
+        return zlib.decompress(kept).decode("utf-8", "surrogatepass")
+    except (zlib.error, UnicodeDecodeError, TypeError):
+        return None
 
 
 def _storable_body(text: str) -> str | bytes:

@@ -669,7 +669,7 @@ class ReaderApp(
         """Snippets for the result rows in view: their text (kept in the store), hits found."""
         store = self.corpus.open_store()
         try:
-            texts = self.corpus.bodies(store, store.rows(ids).values())
+            _rows, texts = self.corpus.rows_and_bodies(store, ids)
         finally:
             store.close()
         snippets = {}
