@@ -114,3 +114,25 @@ def test_rows_and_texts_in_one_query_are_rows_and_bodies(tmp_path):
     store.db.executescript("DROP TRIGGER bodies_delete; DROP TABLE bodies")  # an older store
     rows, texts = store.rows_and_texts(ids)
     assert rows == store.rows(ids) and texts == {}
+
+
+def test_any_number_of_ids_is_read_with_a_few_statements(tmp_path):
+    from tuireader.core.store import _id_lists
+
+    for count in (1, 2, 3, 5, 17, 20, 511, 512, 513, 1500):
+        ids = list(range(100, 100 + count))
+        lists = list(_id_lists(ids))
+        assert [i for _marks, chunk in lists for i in dict.fromkeys(chunk)] == ids
+        assert all(marks.count("?") == len(chunk) for marks, chunk in lists)
+        assert {len(chunk) for _marks, chunk in lists} <= {2**k for k in range(10)}
+    records = [{"id": str(i), "title": f"T{i}", "text": f"Body {i}."} for i in range(40)]
+    corpus = Corpus([write_jsonl(tmp_path / "d.jsonl", records)])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    ids = store.ordered_ids()
+    for count in (1, 3, 7, 20, 33):
+        wanted = ids[:count]
+        assert sorted(store.rows(wanted)) == sorted(wanted)
+        assert sorted(store.bodies(wanted)) == sorted(wanted)
+        rows, texts = store.rows_and_texts(wanted)
+        assert sorted(rows) == sorted(texts) == sorted(wanted)

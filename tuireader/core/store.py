@@ -12,7 +12,7 @@ import sqlite3
 import threading
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -229,11 +229,9 @@ class MetaStore:
     def rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
         """Metadata for the given ids (missing ids are left out)."""
         found: dict[int, ArticleRow] = {}
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
-            marks = ",".join("?" * len(chunk))
+        for marks, chunk in _id_lists(ids):
             for values in self.db.execute(
-                f"SELECT {_ROW_COLUMNS} FROM articles WHERE id IN ({marks})", tuple(chunk)
+                f"SELECT {_ROW_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
             ):
                 row = _row(values)
                 found[row.id] = row
@@ -246,9 +244,7 @@ class MetaStore:
         """The stored text of these articles (those without one are left out)."""
         found: dict[int, str] = {}
         with contextlib.suppress(sqlite3.Error):  # an older read-only store without the table
-            for chunk_start in range(0, len(ids), 500):
-                chunk = tuple(ids[chunk_start : chunk_start + 500])
-                marks = ",".join("?" * len(chunk))
+            for marks, chunk in _id_lists(ids):
                 query = f"SELECT id, text FROM bodies WHERE id IN ({marks})"
                 for article_id, kept in self.db.execute(query, chunk):
                     text = _kept_text(kept)
@@ -264,9 +260,7 @@ class MetaStore:
         rows: dict[int, ArticleRow] = {}
         texts: dict[int, str] = {}
         try:
-            for chunk_start in range(0, len(ids), 500):
-                chunk = tuple(ids[chunk_start : chunk_start + 500])
-                marks = ",".join("?" * len(chunk))
+            for marks, chunk in _id_lists(ids):
                 query = (
                     f"SELECT {_JOINED_COLUMNS}, b.text FROM articles a "
                     f"LEFT JOIN bodies b ON b.id = a.id WHERE a.id IN ({marks})"
@@ -510,6 +504,21 @@ class MetaStore:
             "INSERT OR REPLACE INTO files (path, size, mtime_ns) VALUES (?,?,?)",
             (path, size, mtime_ns),
         )
+
+
+# Ids go into queries as IN lists of at most this many.
+_ID_LIST_MOST = 512
+
+
+def _id_lists(ids: Sequence[int]) -> Iterator[tuple[str, tuple[int, ...]]]:
+    """``ids`` as IN lists ("?,?,..." and the values), each padded to a power of two (with
+    its first id again): a statement with a new number of ids is compiled anew, 70 us on
+    Reuters, more than reading twenty rows; this way there are ten."""
+    for start in range(0, len(ids), _ID_LIST_MOST):
+        chunk = tuple(ids[start : start + _ID_LIST_MOST])
+        size = 1 << (len(chunk) - 1).bit_length()
+        padded = chunk + chunk[:1] * (size - len(chunk))
+        yield ",".join("?" * size), padded
 
 
 def _kept_text(kept: str | bytes | None) -> str | None:
