@@ -182,3 +182,34 @@ def test_exact_total_without_a_recount_when_every_match_is_scored(engine_and_sto
     engine, _ = engine_and_store
     assert engine.search("moscow", limit=1).total == 2  # counted: more matches than the limit
     assert engine.search("moscow", limit=10).total == 2
+
+
+def test_a_commit_is_seen_by_the_next_search_after_a_quiet_folder(tmp_path):
+    """A searcher whose index folder has not changed since a settled check skips whoosh's
+    listing of the folder, and a commit (which changes the folder) is still seen at once."""
+    import os
+
+    dump = tmp_path / "d.jsonl"
+    write_jsonl(dump, [{"id": "1", "title": "Gold", "text": "Gold rose."}])
+    corpus = Corpus([dump])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    folder = corpus.index_dir
+    past = os.stat(folder).st_mtime_ns - 3_600 * 10**9
+    os.utime(folder, ns=(past, past))  # a folder quiet for an hour
+    assert engine.search("gold").total == 1  # a full check, noted as settled
+    searcher = engine.inner._searcher
+
+    def listing_again():
+        raise AssertionError("the folder was listed although it did not change")
+
+    searcher.up_to_date = listing_again
+    assert engine.search("gold").total == 1  # the same searcher, no listing
+    assert engine.inner._searcher is searcher
+    write_jsonl(dump, [{"id": "1", "title": "Gold", "text": "Gold rose."},
+                       {"id": "2", "title": "Gold two", "text": "Gold fell."}])  # fmt: skip
+    del searcher.up_to_date
+    sync(corpus, store, engine)  # another commit: the folder changes
+    assert engine.search("gold").total == 2
+    engine.close()
+    store.close()

@@ -127,11 +127,11 @@ class Corpus:
 
     # -- locks -----------------------------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def index_read_lock(self, wait: float = READ_LOCK_WAIT) -> Iterator[bool]:
+    def index_read_lock(
+        self, wait: float = READ_LOCK_WAIT
+    ) -> contextlib.AbstractContextManager[bool]:
         """Shared lock against commits; yields whether it was got within ``wait`` seconds."""
-        with self._read_lock.held(self.commit_lock_path, wait) as got:
-            yield got
+        return self._read_lock.held(self.commit_lock_path, wait)
 
     @contextlib.contextmanager
     def index_write_lock(self) -> Iterator[bool]:
