@@ -52,6 +52,7 @@ class Corpus:
         self.cache_message: str | None = None
         self._prepared = False
         self._read_lock = _SharedFlock()
+        self._commit_lock: tuple[Path, Path] | None = None
 
     @property
     def name(self) -> str:
@@ -73,7 +74,11 @@ class Corpus:
 
     @property
     def commit_lock_path(self) -> Path:
-        return self.cache_dir / "commit.lock"
+        # made once per cache folder: every search takes the lock (a Path join is 4 us)
+        made = self._commit_lock
+        if made is None or made[0] is not self.cache_dir:
+            made = self._commit_lock = (self.cache_dir, self.cache_dir / "commit.lock")
+        return made[1]
 
     @property
     def dirty_path(self) -> Path:

@@ -65,6 +65,10 @@ class CachingTermsReader:
     def __contains__(self, term) -> bool:
         return self._info(*term) is not None
 
+    def info_or_none(self, fieldname: str, tbytes: bytes):
+        """The term's info in this segment, None when it is not there."""
+        return self._info(fieldname, tbytes)
+
     def term_info(self, fieldname: str, tbytes: bytes):
         info = self._info(fieldname, tbytes)
         if info is None:

@@ -187,11 +187,17 @@ def top_hits(searcher, query, limit: int) -> TermHits | None:
         reader = leaf.reader()
         if type(reader) is not SegmentReader:
             return None  # an empty index's reader, say
+        info_of = getattr(reader._terms, "info_or_none", None)  # the remembering reader's
         for scorer in scorers:
-            try:
-                terminfo = reader._terms.term_info(scorer[0], scorer[1])
-            except TermNotFound:
-                continue
+            if info_of is not None:
+                terminfo = info_of(*scorer)  # no exception for each segment without the word
+                if terminfo is None:
+                    continue
+            else:
+                try:
+                    terminfo = reader._terms.term_info(*scorer)
+                except TermNotFound:
+                    continue
             total_postings += terminfo.doc_frequency()
             located.append((reader, offset, scorer))
     if total_postings > MAX_POSTINGS:
