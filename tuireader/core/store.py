@@ -72,13 +72,13 @@ CREATE INDEX IF NOT EXISTS articles_by_date
 -- can move one drops it (the triggers); the next commit saves it again.
 CREATE TABLE IF NOT EXISTS list_order (ids BLOB NOT NULL);
 -- Each article's text, for the snippets of a page of results: reading twenty bodies back from
--- a .jsonl.gz dump took 7 ms (Reuters), from here well under one. A short text is kept as
--- plain text: inflating took 6 us an article on Reuters (0.1 ms a page, as much as reading
--- the texts). A longer one (over PLAIN_TEXT_MOST bytes) is a zlib blob: plain, 4 KB texts
--- spilled onto a second page each, and at 100k articles reading a page's texts took 1.3-2.6 ms
--- instead of 0.5-1. So are texts with lone surrogates (undecodable bytes, which SQLite's text
--- cannot hold). A store made before this table has none: those snippets are read from the
--- corpus as before.
+-- a .jsonl.gz dump took 7 ms (Reuters), from here well under one. A text that fits in a
+-- page (PLAIN_TEXT_MOST bytes) is kept as plain text: inflating took 6 us an article on
+-- Reuters (0.1 ms a page, as much as reading the texts). A longer one is a zlib blob: plain,
+-- it would spill onto a second page (at 100k articles, all plain, reading a page's texts took
+-- 1.3-2.6 ms instead of 0.5-1). So are texts with lone surrogates (undecodable bytes, which
+-- SQLite's text cannot hold). A store made before this table has none: those snippets are read
+-- from the corpus as before.
 CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, text BLOB NOT NULL);
 CREATE TRIGGER IF NOT EXISTS bodies_delete AFTER DELETE ON articles
     BEGIN DELETE FROM bodies WHERE id = old.id; END;
@@ -94,7 +94,7 @@ CREATE TRIGGER IF NOT EXISTS list_order_update AFTER UPDATE OF date_ts, file, lo
 _ORDER_SQL = "SELECT id FROM articles ORDER BY (date_ts IS NULL), date_ts DESC, file, locator"
 
 BODY_COMPRESSION = 1  # zlib level of the texts kept as blobs (see the bodies table)
-PLAIN_TEXT_MOST = 2048  # bytes of UTF-8: half a database page
+PLAIN_TEXT_MOST = 4000  # bytes of UTF-8: what a 4 KB page's cell holds without overflow
 
 _ROW_COLUMNS = "id, key, file, locator, title, source, date_ts, date_text, url, has_headline"
 _JOINED_COLUMNS = ", ".join(f"a.{column}" for column in _ROW_COLUMNS.split(", "))
