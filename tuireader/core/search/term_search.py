@@ -21,10 +21,11 @@ from array import array
 from dataclasses import dataclass
 from io import BytesIO
 from itertools import accumulate
+from math import log
 
 from whoosh.query import Or, Term
 from whoosh.reading import SegmentReader, TermNotFound
-from whoosh.scoring import BM25F
+from whoosh.scoring import BM25F, WeightingModel
 
 from .mapped_storage import ViewFile
 
@@ -160,6 +161,21 @@ def _lengths(reader, fieldname: str) -> list[int] | None:
     return lengths
 
 
+def _idf(searcher, fieldname: str, tbytes: bytes, doc_frequency: int) -> float:
+    """``searcher.idf``, computed from the document frequency found here instead of asking
+    each segment again (whoosh's WeightingModel.idf, kept in the searcher's idf cache)."""
+    cache = searcher._idf_cache
+    idf = cache.get((fieldname, tbytes))
+    if idf is None:
+        if (
+            type(searcher.weighting).idf is not WeightingModel.idf
+            or searcher.get_parent() is not searcher
+        ):
+            return searcher.idf(fieldname, tbytes)
+        idf = cache[fieldname, tbytes] = log(searcher.doc_count_all() / (doc_frequency + 1)) + 1
+    return idf
+
+
 def top_hits(searcher, query, limit: int) -> TermHits | None:
     """The best ``limit`` hits of ``query`` as whoosh's ``searcher.search`` ranks them, or None
     when the query is not a plain term query or has too many postings (whoosh's own search
@@ -183,6 +199,7 @@ def top_hits(searcher, query, limit: int) -> TermHits | None:
     # Where each term is (its term info per segment), and whether it is rare enough.
     located = []
     total_postings = 0
+    doc_frequency: dict[tuple[str, bytes], int] = {}  # the index's, summed over its segments
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         if type(reader) is not SegmentReader:
@@ -198,7 +215,9 @@ def top_hits(searcher, query, limit: int) -> TermHits | None:
                     terminfo = reader._terms.term_info(*scorer)
                 except TermNotFound:
                     continue
-            total_postings += terminfo.doc_frequency()
+            frequency = terminfo.doc_frequency()
+            total_postings += frequency
+            doc_frequency[scorer] = doc_frequency.get(scorer, 0) + frequency
             located.append((reader, offset, scorer))
     if total_postings > MAX_POSTINGS:
         return None
@@ -208,7 +227,7 @@ def top_hits(searcher, query, limit: int) -> TermHits | None:
     stats = {}
     for fieldname, tbytes in {scorer for _reader, _offset, scorer in located}:
         stats[fieldname, tbytes] = (
-            searcher.idf(fieldname, tbytes),
+            _idf(searcher, fieldname, tbytes, doc_frequency[fieldname, tbytes]),
             searcher.avg_field_length(fieldname) or 1,
             weighting._field_B.get(fieldname, weighting.B),
             weighting.K1,
