@@ -98,7 +98,7 @@ def ms(seconds: float) -> str:
 def read_bodies(rows) -> dict[int, object]:
     """Articles for many rows, reading each file once in locator order (fast on .gz dumps).
 
-    Used only to pick queries; the timed path gets texts the app's way (``Corpus.bodies``).
+    Used only to pick queries; the timed path gets texts the app's way (``Corpus.rows_and_bodies``).
     """
     from tuireader.core.corpus import Corpus
     from tuireader.core.loaders import article_from_record, kind_of

@@ -125,7 +125,7 @@ def _starts_word(folded: str, at: int) -> bool:
     if at == 0:
         return True
     before = folded[at - 1]
-    if before.isalnum() or before in "_*":
+    if _is_word_char(before):
         return False
     return not (before == "." and at >= 2 and _is_word_char(folded[at - 2]))
 

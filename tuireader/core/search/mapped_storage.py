@@ -64,6 +64,21 @@ class _ViewReader:
 _PICKLE_GUESS = 256
 
 
+def pickle_at(view: memoryview, position: int):
+    """The pickle at ``position`` in ``view`` and where it ends, unpickled from a copy of the
+    bytes after it (the guess first, the rest of the view if it was cut short)."""
+    for end in (position + _PICKLE_GUESS, None):
+        chunk = BytesIO(view[position:end])
+        try:
+            value = pickle.load(chunk)
+        except Exception:  # cut short: the pickle is longer than the guess
+            if end is None:
+                raise
+            continue
+        return value, position + chunk.tell()
+    raise AssertionError("unreachable")
+
+
 class ViewFile(BufferFile):
     """whoosh's ``BufferFile`` over a view that stays a view: reads, ``get`` and ``subset``
     copy only the bytes asked for."""
@@ -74,23 +89,11 @@ class ViewFile(BufferFile):
         self.is_real = False
 
     def read_pickle(self):
-        """The pickle at the current position, unpickled from a copy of the bytes after it:
-        ``pickle.load`` on the view's reader would call its ``read`` once per opcode (a
-        postings block's header is about twenty)."""
+        """The pickle at the current position (``pickle.load`` on the view's reader would
+        call its ``read`` once per opcode: a postings block's header is about twenty)."""
         reader = self.file
-        start = reader._pos
-        for size in (_PICKLE_GUESS, None):
-            end = None if size is None else start + size
-            chunk = BytesIO(reader._view[start:end])
-            try:
-                value = pickle.load(chunk)
-            except Exception:  # cut short: the pickle is longer than the guess
-                if size is None:
-                    raise
-                continue
-            reader._pos = start + chunk.tell()
-            return value
-        raise AssertionError("unreachable")
+        value, reader._pos = pickle_at(reader._view, reader._pos)
+        return value
 
     def subset(self, position: int, length: int, name: str | None = None) -> ViewFile:
         return ViewFile(self._buf[position : position + length], name=name or self._name)

@@ -19,7 +19,6 @@ import struct
 import zlib
 from array import array
 from dataclasses import dataclass
-from io import BytesIO
 from itertools import accumulate
 from math import log
 
@@ -27,7 +26,7 @@ from whoosh.query import Or, Term
 from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.scoring import BM25F, WeightingModel
 
-from .mapped_storage import ViewFile
+from .mapped_storage import ViewFile, pickle_at
 
 # Beyond this many postings whoosh is as fast: it skips the blocks that cannot reach its top
 # hits (on their best weight and shortest length) without decoding them; this reads them all.
@@ -97,7 +96,7 @@ def _block_postings(view: memoryview, offset: int) -> tuple[list[int], list[floa
     while True:
         (length,) = _BLOCK_LENGTH.unpack_from(view, position)
         next_block = position + _BLOCK_LENGTH.size + abs(length)
-        info, data_start = _pickle_at(view, position + _BLOCK_LENGTH.size)
+        info, data_start = pickle_at(view, position + _BLOCK_LENGTH.size)
         count, _maxid, _maxweight, compression, _minlength, _maxlength = info
         data = bytes(view[data_start:next_block])
         if compression:
@@ -113,20 +112,6 @@ def _block_postings(view: memoryview, offset: int) -> tuple[list[int], list[floa
         if length < 0:
             return ids, weights
         position = next_block
-
-
-def _pickle_at(view: memoryview, position: int):
-    """The pickle at ``position`` and where it ends (a block's info is about 40 bytes)."""
-    for end in (position + 256, None):
-        chunk = BytesIO(view[position:end])
-        try:
-            value = pickle.load(chunk)
-        except Exception:  # cut short: the pickle is longer than the guess
-            if end is None:
-                raise
-            continue
-        return value, position + chunk.tell()
-    raise AssertionError("unreachable")
 
 
 # A block's data is the pickle (protocol 2) of (ids, weights, values); each value (a posting's
