@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from tuireader import __version__
+from tuireader import __version__, cli
 from tuireader.cli import main
 
 
@@ -127,6 +127,7 @@ def test_a_crash_of_the_reader_is_a_failing_exit_code(sample_corpus, monkeypatch
             pass
 
     monkeypatch.setattr(ui_app, "ReaderApp", Crashing)
+    monkeypatch.setattr(cli, "not_a_terminal", lambda: None)  # as if run in a terminal
     assert main([str(sample_corpus)]) == 1
 
 

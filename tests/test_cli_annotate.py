@@ -239,6 +239,7 @@ def test_config_selects_spacy_and_option_overrides_it(
 
 
 def test_missing_spacy_model_warns_and_uses_embedded(tmp_path: Path, capsys) -> None:
+    pytest.importorskip("spacy")  # without spaCy the warning says it is not installed
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     code = main(["annotate", "--json", "--backend", "spacy", "--model", "no_such_xyz", str(path)])

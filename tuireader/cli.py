@@ -12,7 +12,16 @@ from collections.abc import Sequence
 
 from . import __version__
 
-SUBCOMMANDS = ("open", "index", "search", "annotate", "export", "config", "corpora")
+SUBCOMMANDS = (
+    "open",
+    "index",
+    "search",
+    "annotate",
+    "export",
+    "config",
+    "corpora",
+    "completion",
+)
 
 DESCRIPTION = """\
 Read and search a collection of news articles in the terminal.
@@ -22,7 +31,8 @@ Read and search a collection of news articles in the terminal.
   tuireader search QUERY [--corpus PATH ...] [--limit N] [--json]
                    [--source NAME] [--from DATE] [--to DATE]
                                         print ranked results (only from a source, between
-                                        dates: 2016, 2016-10, 2016-10-01)
+                                        dates: 2016, 2016-10, 2016-10-01); exit status 1
+                                        when nothing matches, like grep
   tuireader annotate PATH ... [--json] [--backend embedded|spacy] [--model NAME]
                                         print the entities and quotations of each article
   tuireader export QUERY [--format jsonl|csv|md] [--corpus PATH ...] [--output FILE]
@@ -32,6 +42,11 @@ Read and search a collection of news articles in the terminal.
                                         commented default
   tuireader corpora                     list the corpora the reader has opened, most recent
                                         first (Ctrl+P "Switch corpus" in the reader opens one)
+  tuireader completion bash|zsh|fish    print a shell completion script
+
+The reader needs a terminal; in pipes and scripts use search and export. Items that cannot be
+read (a bad record, a binary file) are counted on stderr; --skipped lists every one. Exit
+status: 0 done, 1 nothing matched (search), 2 bad input or an error.
 
 PATH is a folder (searched recursively for .txt and .md files) or a dump: .jsonl, .jsonl.gz,
 .json (an array) or .csv with title/text fields. Several paths make one corpus.
@@ -49,18 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
-    commands = parser.add_subparsers(
-        dest="command", metavar="{open,index,search,annotate,export,config,corpora}"
-    )
+    commands = parser.add_subparsers(dest="command", metavar="{" + ",".join(SUBCOMMANDS) + "}")
 
     open_cmd = commands.add_parser("open", help="open the reader (the default command)")
     open_cmd.add_argument("paths", nargs="*", metavar="PATH", help="corpus folders or dumps")
 
     index_cmd = commands.add_parser("index", help="build or update a corpus's search index")
     index_cmd.add_argument("paths", nargs="*", metavar="PATH", help="corpus folders or dumps")
-    index_cmd.add_argument(
-        "--skipped", action="store_true", help="list every skipped item (not only the first 20)"
-    )
+    _skipped_option(index_cmd)
 
     search_cmd = commands.add_parser("search", help="search a corpus and print ranked results")
     search_cmd.add_argument(
@@ -97,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="only articles dated on or before DATE (2016-10: to the end of October)",
     )
+    _skipped_option(search_cmd)
 
     annotate_cmd = commands.add_parser(
         "annotate",
@@ -146,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add each article's named entities and quotations with their speakers",
     )
+    _skipped_option(export_cmd)
 
     config_cmd = commands.add_parser(
         "config",
@@ -166,7 +179,24 @@ def build_parser() -> argparse.ArgumentParser:
         "name, article count (when indexed), when last opened, and paths. A corpus whose "
         "paths are gone is listed as missing.",
     )
+    completion_cmd = commands.add_parser(
+        "completion",
+        help="print a shell completion script",
+        description="Print a completion script for bash, zsh or fish. bash: "
+        'eval "$(tuireader completion bash)" in ~/.bashrc; zsh: tuireader completion zsh '
+        "> a file named _tuireader in a folder of your $fpath; fish: tuireader completion fish "
+        "> ~/.config/fish/completions/tuireader.fish",
+    )
+    completion_cmd.add_argument("shell", choices=("bash", "zsh", "fish"))
     return parser
+
+
+def _skipped_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--skipped",
+        action="store_true",
+        help="list every item that could not be read (not only the first 20)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -175,32 +205,84 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help", "--version")
     ):
         args_list.insert(0, "open")
-    args = build_parser().parse_args(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
     try:
-        if args.command == "index":
-            return run_index(args.paths, args.skipped)
-        if args.command == "search":
-            return run_search(
-                args.query,
-                args.corpus,
-                args.limit,
-                args.json,
-                filters=(args.source, args.date_from, args.date_to),
-            )
-        if args.command == "annotate":
-            return run_annotate(args.paths, args.json, args.backend, args.model)
-        if args.command == "export":
-            return run_export(args.query, args.corpus, args.format, args.output, args.annotations)
-        if args.command == "config":
-            return run_config(args.path, args.init)
-        if args.command == "corpora":
-            return run_corpora()
-        return run_open(args.paths)
+        code = _run(parser, args)
+        sys.stdout.flush()  # a closed pipe shows here when the output fitted in the buffer
+        return code
     except UsageError as exc:
         print(f"tuireader: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `tuireader search … | head`: the reader of the output has gone
+        _silence_closed_pipe()
+        return PIPE_CLOSED
+
+
+# What a shell reports for a command ended by SIGPIPE (128 + 13), as `grep … | head` gives.
+PIPE_CLOSED = 141
+
+
+def _silence_closed_pipe() -> None:
+    """Send what is left of the output to /dev/null, so that Python's flush at exit does not
+    print a second BrokenPipeError (https://docs.python.org/3/library/signal.html#note-on-sigpipe)."""
+    import contextlib
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        # a stream without a file descriptor (captured by a test) has nothing to flush there
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.command == "index":
+        return run_index(args.paths, args.skipped)
+    if args.command == "search":
+        return run_search(
+            args.query,
+            args.corpus,
+            args.limit,
+            args.json,
+            filters=(args.source, args.date_from, args.date_to),
+            list_skipped=args.skipped,
+        )
+    if args.command == "annotate":
+        return run_annotate(args.paths, args.json, args.backend, args.model)
+    if args.command == "export":
+        return run_export(
+            args.query, args.corpus, args.format, args.output, args.annotations, args.skipped
+        )
+    if args.command == "config":
+        return run_config(args.path, args.init)
+    if args.command == "corpora":
+        return run_corpora()
+    if args.command == "completion":
+        from .completion import script
+
+        sys.stdout.write(script(parser, args.shell))
+        return 0
+    return run_open(args.paths, need_terminal=True)
+
+
+def not_a_terminal() -> str | None:
+    """Which standard stream is not a terminal ("standard output"), or None: the reader reads
+    keys from stdin and draws on stderr, and its screen must not end up in a file or a pipe."""
+    for name, stream in (
+        ("standard input", sys.stdin),
+        ("standard output", sys.stdout),
+        ("standard error", sys.stderr),
+    ):
+        try:
+            if stream is None or not stream.isatty():
+                return name
+        except ValueError:  # closed
+            return name
+    return None
 
 
 def resolve_corpus(paths: Sequence[str]):
@@ -223,8 +305,16 @@ def resolve_corpus(paths: Sequence[str]):
         raise UsageError(str(exc)) from exc
 
 
-def run_open(paths: Sequence[str]) -> int:
+def run_open(paths: Sequence[str], need_terminal: bool = False) -> int:
+    """Open the reader; ``need_terminal``: refuse (exit 2) unless the standard streams are a
+    terminal (tests run it headless)."""
     corpus = resolve_corpus(paths)
+    missing = not_a_terminal() if need_terminal else None
+    if missing:
+        raise UsageError(
+            f"the reader needs a terminal, and {missing} is not one; in a pipe or a script, "
+            "use tuireader search QUERY or tuireader export QUERY"
+        )
     from .ui.app import ReaderApp
 
     code = 0
@@ -294,8 +384,34 @@ def _sync_or_raise(corpus, store, engine, quiet: bool):
         return sync(corpus, store, engine, progress=update)
 
 
-def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
+def report_skipped(report, command: str, list_all: bool) -> None:
+    """Count on stderr the items of the corpus that could not be read, with the first 20
+    reasons (every one with ``list_all``), as the reader's "items could not be read" does."""
     from .core.log import log_file, log_problem
+    from .core.text import visible
+
+    if not report.skipped:
+        return
+    shown = report.skipped if list_all else report.skipped[:20]
+    print(f"skipped {len(report.skipped):,} items that could not be read:", file=sys.stderr)
+    for item in shown:
+        print(f"  {visible(item.path)}: {visible(item.reason)}", file=sys.stderr)
+    if len(report.skipped) > len(shown):
+        print(
+            f"  … and {len(report.skipped) - len(shown):,} more "
+            f"(all of them: tuireader {command} --skipped)",
+            file=sys.stderr,
+        )
+    problem = log_problem()
+    print(
+        f"  reasons logged in {visible(str(log_file()))}"
+        if not problem
+        else f"  ({visible(problem)})",
+        file=sys.stderr,
+    )
+
+
+def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
     from .core.store import CacheError
     from .core.text import visible
 
@@ -332,24 +448,7 @@ def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
         )
         if report.repaired:
             print(f"tuireader: {report.repaired}", file=sys.stderr)
-        if report.skipped:
-            shown = report.skipped if list_skipped else report.skipped[:20]
-            print(f"skipped {len(report.skipped):,} items:", file=sys.stderr)
-            for item in shown:
-                print(f"  {visible(item.path)}: {visible(item.reason)}", file=sys.stderr)
-            if len(report.skipped) > len(shown):
-                print(
-                    f"  … and {len(report.skipped) - len(shown):,} more "
-                    "(all of them: tuireader index --skipped)",
-                    file=sys.stderr,
-                )
-            problem = log_problem()
-            print(
-                f"  reasons logged in {visible(str(log_file()))}"
-                if not problem
-                else f"  ({visible(problem)})",
-                file=sys.stderr,
-            )
+        report_skipped(report, "index", list_skipped)
         print(f"index: {visible(str(corpus.cache_dir))}")
     finally:
         engine.close()
@@ -385,8 +484,9 @@ def run_search(
     limit: int,
     as_json: bool,
     filters: tuple[str | None, str | None, str | None] = (None, None, None),
+    list_skipped: bool = False,
 ) -> int:
-    """``filters``: --source, --from and --to."""
+    """``filters``: --source, --from and --to. Exit status 1 when nothing matches (grep's)."""
     from .core.search import QueryError
     from .core.search.meta_filter import DateRangeError, from_options
     from .core.search.user_filters import filtered_search
@@ -409,7 +509,7 @@ def run_search(
     except CacheError as exc:  # no usable cache, not even a temporary one
         raise UsageError(str(exc)) from exc
     try:
-        _sync_with_progress(corpus, store, engine)
+        report_skipped(_sync_with_progress(corpus, store, engine), "search", list_skipped)
         try:
             marks = _user_marks(corpus, query)
             results = filtered_search(engine, store, marks, query, limit, narrow=narrow)
@@ -450,7 +550,7 @@ def run_search(
     finally:
         engine.close()
         store.close()
-    return 0
+    return 0 if results.total else 1
 
 
 def run_annotate(
@@ -486,21 +586,15 @@ def run_annotate(
     if warning:
         print(f"tuireader: {warning}", file=sys.stderr)
     out = sys.stdout
-    try:
-        for item in iter_raw_texts(sources):
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                continue
-            annotations = annotate(item.text, backend)
-            if as_json:
-                print(json_line(item, annotations), file=out, flush=True)
-            else:
-                print("\n".join(summary_lines(item, annotations)), file=out, flush=True)
-    except BrokenPipeError:  # e.g. `tuireader annotate … | head`
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+    for item in iter_raw_texts(sources):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        annotations = annotate(item.text, backend)
+        if as_json:
+            print(json_line(item, annotations), file=out, flush=True)
+        else:
+            print("\n".join(summary_lines(item, annotations)), file=out, flush=True)
     if skipped:
         print(f"skipped {len(skipped):,} items:", file=sys.stderr)
         for miss in skipped[:20]:
@@ -516,6 +610,7 @@ def run_export(
     fmt: str | None,
     output: str | None,
     with_annotations: bool = False,
+    list_skipped: bool = False,
 ) -> int:
     from pathlib import Path
 
@@ -538,7 +633,7 @@ def run_export(
         print(f"tuireader: {exc} (exporting without tags and notes)", file=sys.stderr)
         marks = None
     try:
-        _sync_with_progress(corpus, store, engine)
+        report_skipped(_sync_with_progress(corpus, store, engine), "export", list_skipped)
         try:
             results = filtered_search(engine, store, marks, query, limit=None)
         except QueryError as exc:
@@ -567,14 +662,7 @@ def run_export(
                 raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
             print(f"exported {count:,} articles to {path}", file=sys.stderr)
         else:
-            try:
-                export(items, fmt, sys.stdout, heading)
-                sys.stdout.flush()
-            except BrokenPipeError:
-                import os
-
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                return 1
+            export(items, fmt, sys.stdout, heading)
     finally:
         engine.close()
         store.close()
@@ -633,7 +721,7 @@ def run_corpora() -> int:
 
 
 def _article_count(corpus_paths) -> str:
-    """"1,234 articles" from the corpus's cache, without indexing; else why there is none."""
+    """ "1,234 articles" from the corpus's cache, without indexing; else why there is none."""
     from .core.corpus import Corpus
     from .core.loaders import CorpusError
     from .core.store import CacheError, MetaStore
