@@ -1,7 +1,8 @@
 """The spaCy entity backend, its loading with fallback, and the [entities] config.
 
 No model is downloaded: a blank English pipeline with an EntityRuler stands in for one, and is
-saved to disk to be loaded by path like a real model.
+saved to disk to be loaded by path like a real model. The tests that need spaCy skip without it
+(it comes with the dev extra); the fallback and config tests run either way.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import spacy
 
 from tuireader.core import annotate as annotate_module
 from tuireader.core.annotate import EmbeddedBackend, annotate, load_backend
@@ -43,8 +43,12 @@ TEXT = (
 )
 
 
+def need_spacy():
+    return pytest.importorskip("spacy", reason="spaCy is not installed (the dev extra has it)")
+
+
 def ruler_pipeline():
-    nlp = spacy.blank("en")
+    nlp = need_spacy().blank("en")
     nlp.add_pipe("entity_ruler").add_patterns(PATTERNS)
     return nlp
 
@@ -105,7 +109,7 @@ def test_long_texts_are_cut_under_max_length(nlp) -> None:
 
 def test_backend_name_and_annotate(nlp) -> None:
     backend = SpacyBackend("en_core_web_sm", nlp=nlp)
-    assert backend.name == f"spacy-en_core_web_sm-{spacy.__version__}"
+    assert backend.name == f"spacy-en_core_web_sm-{need_spacy().__version__}"
     assert SpacyBackend(nlp=nlp).name.startswith("spacy-en_")
     result = annotate(TEXT, backend)
     assert {e.label for e in result.entities} >= {"PERSON", "ORG", "LOC"}
@@ -148,11 +152,14 @@ def test_load_backend_loads_a_saved_pipeline(saved_model: Path) -> None:
     )
     assert warning is None
     assert isinstance(backend, SpacyBackend)
-    assert backend.name.startswith("spacy-en_pipeline") and backend.name.endswith(spacy.__version__)
+    assert backend.name.startswith("spacy-en_pipeline") and backend.name.endswith(
+        need_spacy().__version__
+    )
     assert ("Moscow", "LOC") in {(e.text, e.label) for e in backend.extract(TEXT)}
 
 
 def test_missing_model_falls_back_with_one_message() -> None:
+    need_spacy()
     backend, warning = load_backend(
         Config(entities_backend="spacy", entities_model="no_such_model_xyz")
     )
@@ -162,6 +169,7 @@ def test_missing_model_falls_back_with_one_message() -> None:
 
 
 def test_missing_folder_falls_back(tmp_path: Path) -> None:
+    need_spacy()
     model = str(tmp_path / "nope")
     backend, warning = load_backend(Config(entities_backend="spacy", entities_model=model))
     assert isinstance(backend, EmbeddedBackend)
@@ -169,7 +177,7 @@ def test_missing_folder_falls_back(tmp_path: Path) -> None:
 
 
 def test_empty_pipeline_falls_back(tmp_path: Path) -> None:
-    spacy.blank("en").to_disk(tmp_path / "blank")
+    need_spacy().blank("en").to_disk(tmp_path / "blank")
     backend, warning = load_backend(
         Config(entities_backend="spacy", entities_model=str(tmp_path / "blank"))
     )
@@ -187,7 +195,7 @@ def test_unexpected_errors_do_not_escape(monkeypatch: pytest.MonkeyPatch) -> Non
     def broken(*args, **kwargs):
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(spacy, "load", broken)
+    monkeypatch.setattr(need_spacy(), "load", broken)
     backend, warning = load_backend(Config(entities_backend="spacy", entities_model="m"))
     assert isinstance(backend, EmbeddedBackend)
     assert "boom" in warning and "\n" not in warning
