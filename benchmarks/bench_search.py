@@ -51,7 +51,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import benchlib
@@ -321,8 +321,8 @@ def pick_queries(
             return None
         span = max(1, len(dates) // 10)
         start = rng.randrange(0, len(dates) - span)
-        first = datetime.fromtimestamp(dates[start], tz=timezone.utc).date()
-        last = datetime.fromtimestamp(dates[start + span], tz=timezone.utc).date()
+        first = datetime.fromtimestamp(dates[start], tz=UTC).date()
+        last = datetime.fromtimestamp(dates[start + span], tz=UTC).date()
         return f"date:[{first.isoformat()} to {last.isoformat()}]", f"{(last - first).days + 1} d"
 
     queries["date"] = collect(make_date)

@@ -28,7 +28,7 @@ import random
 import sys
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 
@@ -147,8 +147,8 @@ class Generator:
             )
             for _ in range(1_500)
         ]
-        self.start = datetime(2010, 1, 1, tzinfo=timezone.utc)
-        end = datetime(2025, 1, 1, tzinfo=timezone.utc)
+        self.start = datetime(2010, 1, 1, tzinfo=UTC)
+        end = datetime(2025, 1, 1, tzinfo=UTC)
         self.span_seconds = int((end - self.start).total_seconds())
 
     def _pick(self, items: list[str]) -> str:

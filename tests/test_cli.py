@@ -108,6 +108,12 @@ def test_wheel_ships_the_sample_corpus(tmp_path):
         "000_add3ad1c5d6f6f1d.txt",
         "004_592b83a0605297e4.txt",
     ]
+    # PEP 639 licence metadata, the licence text itself, and the Python it needs
+    meta = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("/METADATA"))).decode()
+    assert "License-Expression: MIT" in meta.splitlines()
+    assert "Requires-Python: >=3.11" in meta.splitlines()
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert "Classifier: Environment :: Console" in meta
 
 
 def test_a_crash_of_the_reader_is_a_failing_exit_code(sample_corpus, monkeypatch):

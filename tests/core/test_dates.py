@@ -1,10 +1,8 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from tuireader.core.dates import parse_date
-
-UTC = timezone.utc
 
 
 @pytest.mark.parametrize(
@@ -32,3 +30,19 @@ def test_keeps_timezone_of_iso_dates():
 @pytest.mark.parametrize("text", ["yesterday", "", "31-FEB-1987", None, "Smarch 3, 2016"])
 def test_unreadable_dates_are_none(text):
     assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("20161108", datetime(2016, 11, 8, tzinfo=UTC)),
+        ("20161108T1405", datetime(2016, 11, 8, 14, 5, tzinfo=UTC)),
+        ("2016-11-08T14:05:00+0200", datetime(2016, 11, 8, 12, 5, tzinfo=UTC)),
+        ("2016-11-08 14:05:00+02:00", datetime(2016, 11, 8, 12, 5, tzinfo=UTC)),
+        ("2016-11-08T14:05:00Z", datetime(2016, 11, 8, 14, 5, tzinfo=UTC)),
+    ],
+)
+def test_compact_iso_dates_and_offsets_without_a_colon(text, expected):
+    """Forms Python 3.10 could not read (the articles came out undated there)."""
+    parsed = parse_date(text)
+    assert parsed == expected and parsed.utcoffset() is not None

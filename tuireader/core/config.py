@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -11,11 +11,6 @@ from pathlib import Path
 from . import paths
 from .atomic import set_aside, write_atomic
 from .layout import ARRANGEMENTS, MIN_COLUMNS, MIN_ROWS, parse_extent
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 class ConfigError(Exception):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 _MONTHS = {
     name: number
@@ -49,7 +49,7 @@ def parse_date(value: object) -> datetime | None:
     """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
-            return datetime.fromtimestamp(float(value), tz=timezone.utc)
+            return datetime.fromtimestamp(float(value), tz=UTC)
         except (OverflowError, OSError, ValueError):
             return None
     if not isinstance(value, str):
@@ -61,14 +61,14 @@ def parse_date(value: object) -> datetime | None:
     if parsed is None:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
+        parsed = parsed.replace(tzinfo=UTC)
     return parsed
 
 
 def _parse_iso(text: str) -> datetime | None:
-    candidate = text[:-1] + "+00:00" if text.endswith("Z") else text
+    """Python >= 3.11 reads every ISO 8601 form: 20161108, 2016-11-08T10:00Z, +0200 offsets."""
     try:
-        return datetime.fromisoformat(candidate)
+        return datetime.fromisoformat(text)
     except ValueError:
         return None
 

@@ -14,7 +14,7 @@ import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -124,7 +124,7 @@ class ArticleRow:
     def date(self) -> datetime | None:
         if self.date_ts is None:
             return None
-        return datetime.fromtimestamp(self.date_ts, tz=timezone.utc)
+        return datetime.fromtimestamp(self.date_ts, tz=UTC)
 
 
 # A store is read ahead on opening (see _read_ahead) when it is at most this share of the

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from ..text import visible
 
@@ -155,4 +155,4 @@ def _read_date(part: str, whole: str, end: bool) -> date:
 
 
 def _timestamp(day: date) -> float:
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()
+    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()

@@ -26,7 +26,7 @@ import threading
 import time
 from array import array
 from collections.abc import Collection, Iterable, Iterator
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -354,7 +354,7 @@ class WhooshWriterAdapter:
             "source": article.source,
         }
         if article.date is not None:
-            fields["date"] = article.date.astimezone(timezone.utc).replace(tzinfo=None)
+            fields["date"] = article.date.astimezone(UTC).replace(tzinfo=None)
         self._writer.add_document(**fields)
 
     def delete_key(self, key: str) -> None:
