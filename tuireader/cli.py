@@ -671,7 +671,8 @@ def run_export(
 
 def run_config(show_path: bool, init: bool) -> int:
     from .core import paths as app_paths
-    from .core.config import ConfigError, load_config, write_default_config
+    from .core.config import check_config, write_default_config
+    from .core.text import visible
 
     path = app_paths.config_file()
     if init:
@@ -689,13 +690,46 @@ def run_config(show_path: bool, init: bool) -> int:
     if not path.exists():
         print("tuireader: no config file (tuireader config --init writes one)", file=sys.stderr)
         return 0
-    try:
-        load_config(path)
-    except ConfigError as exc:
-        print(f"tuireader: {exc}", file=sys.stderr)
+    problems = check_config(path, **_names_the_ui_knows())
+    for problem in problems:
+        print(f"tuireader: {visible(problem)}", file=sys.stderr)
+    if problems:
+        count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+        print(f"{count}; the reader uses the defaults until they are fixed", file=sys.stderr)
         return 2
     print("config OK", file=sys.stderr)
     return 0
+
+
+def _names_the_ui_knows() -> dict:
+    """Theme names, binding ids and a colour check from the UI (the core knows none of them):
+    the only command that imports Textual without opening the reader."""
+    from rich.color import ANSI_COLOR_NAMES
+    from textual.color import Color, ColorParseError
+    from textual.theme import BUILTIN_THEMES
+
+    from .core.config import did_you_mean
+    from .ui.app import ReaderApp
+    from .ui.colours import resolve_colour
+    from .ui.marks import known_binding_ids
+
+    def colour_hint(name: str) -> str | None:
+        if resolve_colour(name) is not None:
+            return None
+        if hint := did_you_mean(name, ANSI_COLOR_NAMES):  # Rich's names: "dark_orange"
+            return hint
+        try:
+            Color.parse(name)
+        except ColorParseError as exc:  # Textual's own suggestion among its colour names
+            if exc.suggested_color:
+                return f"; did you mean {exc.suggested_color!r}?"
+        return ""
+
+    return {
+        "themes": set(BUILTIN_THEMES),
+        "binding_ids": known_binding_ids(ReaderApp),
+        "colour_hint": colour_hint,
+    }
 
 
 def run_corpora() -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -121,9 +123,18 @@ class Config:
         return f"{self.source}, line {line}" if line else f"{self.source}"
 
 
-def load_config(path: Path | None = None) -> Config:
-    """Read the config file; a missing file gives the defaults."""
+def load_config(
+    path: Path | None = None, problems: list[str] | None = None, keep_file: bool = False
+) -> Config:
+    """Read the config file; a missing file gives the defaults.
+
+    The first mistake raises ConfigError, unless ``problems`` is given: then every mistake is
+    appended to it and the keys that are right are used. A file that is not TOML or not UTF-8
+    is set aside and replaced by the defaults, unless ``keep_file`` (a check must not move it).
+    """
     path = path or paths.config_file()
+    collect = problems is not None
+    problems = [] if problems is None else problems
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -136,80 +147,170 @@ def load_config(path: Path | None = None) -> Config:
     except UnicodeDecodeError as exc:
         at = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
         line = raw.count(b"\n", 0, at) + 1
+        if keep_file:
+            return _failed(problems, collect, f"{path}, line {line}: not UTF-8 (byte {at:,})")
         raise replace_corrupt_config(path, line, f"not UTF-8 (byte {at:,})") from exc
     except tomllib.TOMLDecodeError as exc:
         line, reason = _toml_error(exc, text)
+        if keep_file:
+            return _failed(problems, collect, f"{path}, line {line}: not valid TOML ({reason})")
         raise replace_corrupt_config(path, line, f"not valid TOML ({reason})") from exc
     config = Config(source=path, text=text)
+    _read_all(path, text, data, config, problems)
+    if problems and not collect:
+        error = ConfigError(problems[0])
+        error.problems = problems
+        raise error
+    return config
+
+
+def _failed(problems: list[str], collect: bool, message: str) -> Config:
+    """The defaults after a file that cannot be read at all (kept where it is)."""
+    if not collect:
+        raise ConfigError(message)
+    problems.append(message)
+    return Config()
+
+
+def _read_all(path: Path, text: str, data: dict, config: Config, problems: list[str]) -> None:
     corpus = data.get("corpus", {})
     if not isinstance(corpus, dict):
-        raise ConfigError(f"{path}, line {_line_of(text, 'corpus')}: [corpus] must be a table")
+        problems.append(f"{path}, line {_line_of(text, 'corpus')}: [corpus] must be a table")
+        corpus = {}
     default = corpus.get("default", [])
     if isinstance(default, str):
         default = [default]
     if not isinstance(default, list) or not all(isinstance(p, str) for p in default):
-        raise ConfigError(
+        problems.append(
             f"{path}, line {_line_of(text, 'default')}: key corpus.default must be a path "
             "or a list of paths"
         )
-    config.default_corpus = [str(Path(p).expanduser()) for p in default]
-    _read_entities(path, text, data, config)
+    else:
+        config.default_corpus = [str(Path(p).expanduser()) for p in default]
+    _read_entities(path, text, data, config, problems)
     for key in data:
         if key not in TOP_LEVEL:
             line = _line_in_table(text, key, "") or _line_of(text, key)
-            hint = "; the table is spelt [colours]" if key == "colors" else ""
-            raise ConfigError(
-                f"{path}, line {line}: unknown key {key} (known: {', '.join(TOP_LEVEL)}{hint})"
+            hint = (
+                "; the table is spelt [colours]"
+                if key == "colors"
+                else did_you_mean(key, TOP_LEVEL)
             )
-    _table(path, text, data, "corpus", ("default",))
-    _read_reading(path, text, data, config)
-    _read_layout(path, text, data, config)
-    _read_colours(path, text, data, config)
-    _read_keys(path, text, data, config)
+            problems.append(
+                f"{path}, line {line}: unknown key {key}{hint} (known: {', '.join(TOP_LEVEL)})"
+            )
+    if isinstance(corpus, dict) and data.get("corpus") is not None:
+        _table(path, text, data, "corpus", ("default",), problems)
+    _read_reading(path, text, data, config, problems)
+    _read_layout(path, text, data, config, problems)
+    _read_colours(path, text, data, config, problems)
+    _read_keys(path, text, data, config, problems)
     theme = data.get("theme")
     if theme is not None:
         if not isinstance(theme, str) or not theme.strip():
-            raise ConfigError(
+            problems.append(
                 f"{path}, line {_line_of(text, 'theme')}: key theme must be a theme name, "
                 'e.g. "textual-light"'
             )
-        config.theme = theme.strip()
-    return config
+        else:
+            config.theme = theme.strip()
 
 
-def _table(path: Path, text: str, data: dict, name: str, known: tuple[str, ...]) -> dict:
+def did_you_mean(word: str, known: Collection[str]) -> str:
+    """ "; did you mean 'x'?" for the known name closest to a misspelt one, else ""."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def check_config(
+    path: Path | None = None,
+    themes: Collection[str] = (),
+    binding_ids: Collection[str] = (),
+    colour_hint: Callable[[str], str | None] | None = None,
+) -> list[str]:
+    """Every mistake in the config file, each with the file, line and key; never moves the file.
+
+    Names the core does not know are checked when given: ``themes`` and ``binding_ids`` (the
+    UI's), and ``colour_hint(name)``: None when the colour exists, else a hint ("" or a
+    "did you mean").
+    """
+    path = path or paths.config_file()
+    problems: list[str] = []
+    config = load_config(path, problems=problems, keep_file=True)
+    if config.source is None:  # missing or unreadable
+        return problems
+    if themes and config.theme and config.theme not in themes:
+        problems.append(
+            f"{config.where('', 'theme')}: unknown theme {config.theme!r}"
+            f"{did_you_mean(config.theme, themes)} (Ctrl+P, Change theme lists them)"
+        )
+    if colour_hint is not None:
+        for key, name in config.colours.items():
+            hint = colour_hint(name)
+            if hint is not None:
+                problems.append(
+                    f"{config.where('colours', key)}: key colours.{key}: unknown colour "
+                    f'{name!r}{hint} (a name such as "teal" or hex "#d33682")'
+                )
+    if binding_ids:
+        for binding_id in config.keys:
+            if binding_id not in binding_ids:
+                problems.append(
+                    f"{config.where('keys', binding_id)}: unknown binding id "
+                    f'keys."{binding_id}"{did_you_mean(binding_id, binding_ids)} '
+                    "(the help screen, ?, lists the ids)"
+                )
+    return sorted(problems, key=_line_number)
+
+
+def _line_number(message: str) -> int:
+    found = re.search(r", line (\d+): ", message)
+    return int(found.group(1)) if found else 0
+
+
+def _table(
+    path: Path, text: str, data: dict, name: str, known: tuple[str, ...], problems: list[str]
+) -> dict:
+    """The table ``name`` without its unknown keys (each one a problem)."""
     table = data.get(name, {})
     if not isinstance(table, dict):
         line = _line_in_table(text, name, "") or _line_of(text, name)
-        raise ConfigError(f"{path}, line {line}: [{name}] must be a table")
-    for key in table:
+        problems.append(f"{path}, line {line}: [{name}] must be a table")
+        return {}
+    kept = {}
+    for key, value in table.items():
         if known and key not in known:
-            raise ConfigError(
-                f"{path}, line {_line_in_table(text, name, key)}: unknown key {name}.{key} "
-                f"(known: {', '.join(known)})"
+            problems.append(
+                f"{path}, line {_line_in_table(text, name, key)}: unknown key {name}.{key}"
+                f"{did_you_mean(key, known)} (known: {', '.join(known)})"
             )
-    return table
+        else:
+            kept[key] = value
+    return kept
 
 
-def _read_reading(path: Path, text: str, data: dict, config: Config) -> None:
+def _read_reading(path: Path, text: str, data: dict, config: Config, problems: list[str]) -> None:
     """The ``[reading]`` table: ``mark_read`` ("open" or "never"), ``date_format``."""
-    reading = _table(path, text, data, "reading", ("mark_read", "date_format"))
+    reading = _table(path, text, data, "reading", ("mark_read", "date_format"), problems)
     mark_read = reading.get("mark_read", "open")
     if mark_read not in MARK_READ:
-        raise ConfigError(
+        problems.append(
             f"{path}, line {_line_in_table(text, 'reading', 'mark_read')}: key reading.mark_read "
             f'must be "open" or "never", not {mark_read!r}'
+            + (did_you_mean(mark_read, MARK_READ) if isinstance(mark_read, str) else "")
         )
-    config.mark_read = mark_read
+    else:
+        config.mark_read = mark_read
     if "date_format" in reading:
         date_format = reading["date_format"]
         problem = _date_format_problem(date_format)
         if problem:
-            raise ConfigError(
+            problems.append(
                 f"{path}, line {_line_in_table(text, 'reading', 'date_format')}: key "
                 f'reading.date_format {problem} (e.g. "%Y-%m-%d", "%d %b %Y %H:%M")'
             )
-        config.date_format = date_format
+        else:
+            config.date_format = date_format
 
 
 def _date_format_problem(value: object) -> str:
@@ -231,15 +332,15 @@ def _date_format_problem(value: object) -> str:
     return ""
 
 
-def _read_layout(path: Path, text: str, data: dict, config: Config) -> None:
+def _read_layout(path: Path, text: str, data: dict, config: Config, problems: list[str]) -> None:
     """The ``[layout]`` table: ``list_width``, ``list_height``, ``arrangement``,
     ``reading_width``."""
     known = ("list_width", "list_height", "arrangement", "reading_width")
-    layout = _table(path, text, data, "layout", known)
+    layout = _table(path, text, data, "layout", known, problems)
 
-    def fail(key: str, problem: str) -> ConfigError:
+    def fail(key: str, problem: str) -> None:
         line = _line_in_table(text, "layout", key)
-        return ConfigError(f"{path}, line {line}: key layout.{key} {problem}")
+        problems.append(f"{path}, line {line}: key layout.{key} {problem}")
 
     for key, minimum, unit in (
         ("list_width", MIN_COLUMNS, "columns"),
@@ -249,58 +350,64 @@ def _read_layout(path: Path, text: str, data: dict, config: Config) -> None:
             try:
                 setattr(config, key, str(parse_extent(layout[key], minimum, unit)))
             except ValueError as exc:
-                raise fail(key, str(exc)) from None
+                fail(key, str(exc))
     arrangement = layout.get("arrangement", config.arrangement)
     if arrangement not in ARRANGEMENTS:
-        raise fail("arrangement", f'must be "side-by-side" or "stacked", not {arrangement!r}')
-    config.arrangement = arrangement
+        hint = did_you_mean(arrangement, ARRANGEMENTS) if isinstance(arrangement, str) else ""
+        fail("arrangement", f'must be "side-by-side" or "stacked", not {arrangement!r}{hint}')
+    else:
+        config.arrangement = arrangement
     width = layout.get("reading_width", config.reading_width)
     if (
         isinstance(width, bool)
         or not isinstance(width, int)
         or (width != 0 and width < MIN_READING_WIDTH)
     ):
-        raise fail(
+        fail(
             "reading_width",
             f"must be a number of columns of at least {MIN_READING_WIDTH}, or 0 for no limit, "
             f"not {width!r}",
         )
-    config.reading_width = width
+    else:
+        config.reading_width = width
 
 
-def _read_colours(path: Path, text: str, data: dict, config: Config) -> None:
+def _read_colours(path: Path, text: str, data: dict, config: Config, problems: list[str]) -> None:
     """The ``[colours]`` table: entity type -> colour name or hex (names are checked by the
     app, which knows them; see ``Config.where``)."""
-    colours = _table(path, text, data, "colours", COLOUR_KEYS)
+    colours = _table(path, text, data, "colours", COLOUR_KEYS, problems)
     for key, value in colours.items():
         if not isinstance(value, str) or not _COLOUR.match(value.strip()):
-            raise ConfigError(
+            problems.append(
                 f"{path}, line {_line_in_table(text, 'colours', key)}: key colours.{key} must "
                 f'be a colour name or hex, such as "teal" or "#d33682", not {value!r}'
             )
-        config.colours[key] = value.strip()
+        else:
+            config.colours[key] = value.strip()
 
 
-def _read_keys(path: Path, text: str, data: dict, config: Config) -> None:
+def _read_keys(path: Path, text: str, data: dict, config: Config, problems: list[str]) -> None:
     """The ``[keys]`` table: binding id -> keys (comma separated). The ids are checked by the
     app, which knows its bindings (see ``Config.where``)."""
-    keys = _flatten(_table(path, text, data, "keys", ()))
+    keys = _flatten(_table(path, text, data, "keys", (), problems))
     for binding_id, value in keys.items():
         line = _line_in_table(text, "keys", binding_id) or _line_in_table(
             text, "keys", binding_id.rsplit(".", 1)[-1]
         )
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(
+            problems.append(
                 f'{path}, line {line}: key keys."{binding_id}" must be a key name such as '
                 '"ctrl+n" (several separated by commas)'
             )
+            continue
         names = [k.strip() for k in value.split(",")]
         bad = [k for k in names if not _KEY_NAME.match(k)]
         if bad:
-            raise ConfigError(
+            problems.append(
                 f'{path}, line {line}: key keys."{binding_id}": {bad[0]!r} is not a key name '
                 '(examples: "ctrl+n", "j", "G", "slash", "question_mark", "f5")'
             )
+            continue
         config.keys[binding_id] = ",".join(names)
 
 
@@ -325,23 +432,26 @@ def write_default_config(path: Path | None = None) -> Path:
     return path
 
 
-def _read_entities(path: Path, text: str, data: dict, config: Config) -> None:
+def _read_entities(path: Path, text: str, data: dict, config: Config, problems: list[str]) -> None:
     """The ``[entities]`` table: ``backend`` ("embedded" or "spacy") and ``model`` (spaCy)."""
-    entities = _table(path, text, data, "entities", ("backend", "model"))
+    entities = _table(path, text, data, "entities", ("backend", "model"), problems)
     backend = entities.get("backend", "embedded")
     if backend not in ENTITY_BACKENDS:
-        raise ConfigError(
+        hint = did_you_mean(backend, ENTITY_BACKENDS) if isinstance(backend, str) else ""
+        problems.append(
             f"{path}, line {_line_in_table(text, 'entities', 'backend')}: key entities.backend "
-            f'must be "embedded" or "spacy", not {backend!r}'
+            f'must be "embedded" or "spacy", not {backend!r}{hint}'
         )
+    else:
+        config.entities_backend = backend
     model = entities.get("model", DEFAULT_SPACY_MODEL)
     if not isinstance(model, str) or not model.strip():
-        raise ConfigError(
+        problems.append(
             f"{path}, line {_line_in_table(text, 'entities', 'model')}: key entities.model must "
             "be a spaCy package name or the path of a saved pipeline"
         )
-    config.entities_backend = backend
-    config.entities_model = model.strip()
+    else:
+        config.entities_model = model.strip()
 
 
 def _line_in_table(text: str, table: str, key: str) -> int:
