@@ -159,3 +159,46 @@ def test_a_sound_user_database_is_left_alone():
     assert data.warning is None and data.corpus("c").read_keys() == {"k"}
     data.close()
     assert not list(_userdata_path().parent.glob("*.corrupt-*"))
+
+
+DEEP = "[" * 100_000
+
+
+def _deep_json_files():
+    from tuireader.core.corpora import KnownCorpora
+    from tuireader.core.history import SearchHistory
+    from tuireader.core.saved import SavedSearches
+    from tuireader.core.state import UserState
+
+    return [
+        ("state.json", lambda: (UserState.load(), "corpora", {})),
+        ("history.json", lambda: (SearchHistory(), "entries", [])),
+        ("saved_searches.json", lambda: (SavedSearches(), "items", {})),
+        ("corpora.json", lambda: (KnownCorpora(), "entries", [])),
+    ]
+
+
+@pytest.mark.parametrize("name", [name for name, _ in _deep_json_files()])
+def test_deeply_nested_json_is_set_aside_like_any_damaged_file(name):
+    path = paths.data_dir() / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(DEEP, encoding="utf-8")
+    opener = dict(_deep_json_files())[name]
+    loaded, attribute, empty = opener()  # no RecursionError: the reader starts
+    assert getattr(loaded, attribute) == empty
+    assert loaded.warning and "nested too deeply" in loaded.warning
+    assert f"kept as {name}.corrupt-1" in loaded.warning
+    assert path.with_name(f"{name}.corrupt-1").read_text(encoding="utf-8") == DEEP
+    assert not path.exists()
+
+
+def test_a_deeply_nested_config_is_kept_aside_and_replaced():
+    data = b'theme = "nord"\nx = ' + b"[" * 100_000
+    path = _config(data)
+    with pytest.raises(ConfigReplaced) as info:
+        load_config()
+    message = str(info.value)
+    assert message.startswith(f"{path}, line 2: not valid TOML"), message
+    assert "nested too deeply" in message
+    assert path.with_name("config.toml.corrupt-1").read_bytes() == data
+    assert load_config().mark_read == "open"
