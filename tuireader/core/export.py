@@ -49,6 +49,7 @@ CSV_COLUMNS = [
     CSV_ESCAPED_COLUMN,
 ]
 ENTITY_ORDER = ("PERSON", "ORG", "LOC", "MISC", "DATE", "MONEY")
+_MD_TITLE_MAX = 600
 
 
 @dataclass
@@ -213,10 +214,11 @@ def _md_paragraphs(text: str) -> str:
 
 def _full_title(item: ExportItem) -> str:
     """The title, whole: a title taken from the opening sentence is shortened (with …) for
-    the list, not for an export."""
+    the list, not for an export (up to a long paragraph's length, for a text without a full
+    stop)."""
     article = item.article
     if article is not None and not article.has_headline and article.body:
-        return title_from_text(article.body, limit=len(article.body) + 1)
+        return title_from_text(article.body, limit=_MD_TITLE_MAX)
     return item.row.title
 
 
