@@ -655,7 +655,7 @@ def run_export(
         items = build_items(corpus, store, results.ids, marks, annotate_one)
         heading = f"{corpus.name}: {query}"
         if output:
-            path = Path(output).expanduser()
+            path = Path(output).expanduser().absolute()
             try:
                 count = export_to_file(items, fmt, path, heading)
             except OSError as exc:

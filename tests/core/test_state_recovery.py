@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from tests.read_only import read_only
 from tuireader.core import paths
 from tuireader.core.config import (
     DEFAULT_CONFIG,
@@ -159,3 +160,134 @@ def test_a_sound_user_database_is_left_alone():
     assert data.warning is None and data.corpus("c").read_keys() == {"k"}
     data.close()
     assert not list(_userdata_path().parent.glob("*.corrupt-*"))
+
+
+DEEP = "[" * 100_000
+
+
+def _deep_json_files():
+    from tuireader.core.corpora import KnownCorpora
+    from tuireader.core.history import SearchHistory
+    from tuireader.core.saved import SavedSearches
+    from tuireader.core.state import UserState
+
+    return [
+        ("state.json", lambda: (UserState.load(), "corpora", {})),
+        ("history.json", lambda: (SearchHistory(), "entries", [])),
+        ("saved_searches.json", lambda: (SavedSearches(), "items", {})),
+        ("corpora.json", lambda: (KnownCorpora(), "entries", [])),
+    ]
+
+
+@pytest.mark.parametrize("name", [name for name, _ in _deep_json_files()])
+def test_deeply_nested_json_is_set_aside_like_any_damaged_file(name):
+    path = paths.data_dir() / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(DEEP, encoding="utf-8")
+    opener = dict(_deep_json_files())[name]
+    loaded, attribute, empty = opener()  # no RecursionError: the reader starts
+    assert getattr(loaded, attribute) == empty
+    assert loaded.warning and "nested too deeply" in loaded.warning
+    assert f"kept as {name}.corrupt-1" in loaded.warning
+    assert path.with_name(f"{name}.corrupt-1").read_text(encoding="utf-8") == DEEP
+    assert not path.exists()
+
+
+def test_a_deeply_nested_config_is_kept_aside_and_replaced():
+    data = b'theme = "nord"\nx = ' + b"[" * 100_000
+    path = _config(data)
+    with pytest.raises(ConfigReplaced) as info:
+        load_config()
+    message = str(info.value)
+    assert message.startswith(f"{path}, line 2: not valid TOML"), message
+    assert "nested too deeply" in message
+    assert path.with_name("config.toml.corrupt-1").read_bytes() == data
+    assert load_config().mark_read == "open"
+
+
+def test_another_programs_database_is_kept_aside_untouched():
+    path = _userdata_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    other.execute("INSERT INTO customers (name) VALUES ('theirs')")
+    other.commit()
+    other.close()
+    theirs = path.read_bytes()
+    data = UserData()
+    assert data.warning and "not a tuireader database" in data.warning
+    assert "userdata.sqlite.corrupt-1" in data.warning
+    data.corpus("c").set_read("k")
+    assert data.corpus("c").read_keys() == {"k"}
+    data.close()
+    kept = path.with_name("userdata.sqlite.corrupt-1")
+    assert kept.read_bytes() == theirs  # no table of ours added to someone else's database
+
+
+def test_a_database_marked_by_another_application_is_kept_aside():
+    path = _userdata_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    other = sqlite3.connect(path)
+    other.execute("PRAGMA application_id = 1234")
+    other.execute("CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    other.commit()
+    other.close()
+    data = UserData()
+    assert data.warning and "another program's database" in data.warning
+    data.close()
+    kept = sqlite3.connect(path.with_name("userdata.sqlite.corrupt-1"))
+    assert kept.execute("PRAGMA application_id").fetchone() == (1234,)
+    kept.close()
+
+
+def test_a_database_from_before_the_application_id_keeps_its_marks():
+    from tuireader.core.userdata import SCHEMA
+
+    path = _userdata_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = sqlite3.connect(path)
+    old.executescript(SCHEMA)
+    old.execute("INSERT INTO marks (corpus, key, starred, updated) VALUES ('c', 'k', 1, 0)")
+    old.commit()
+    old.close()
+    data = UserData()
+    assert data.warning is None and data.corpus("c").starred_keys() == {"k"}
+    data.close()
+    assert not list(path.parent.glob("*.corrupt-*"))
+
+
+def test_an_empty_user_database_file_starts_afresh_and_says_so():
+    path = _userdata_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")
+    data = UserData()
+    assert data.warning and "empty" in data.warning and "nothing lost" in data.warning
+    assert not list(path.parent.glob("*.corrupt-*"))  # nothing to keep
+    data.corpus("c").set_starred("k")
+    data.close()
+    again = UserData()
+    assert again.warning is None and again.corpus("c").starred_keys() == {"k"}
+    again.close()
+
+
+@pytest.mark.parametrize("what", ["folder", "file"])
+def test_a_read_only_user_database_shows_its_marks(what):
+    path = _userdata_path()
+    data = UserData()
+    data.corpus("c").set_starred("kept")
+    data.corpus("c").set_tags("kept", ["climate"])
+    data.close()
+    before = path.read_bytes()
+    with read_only(path.parent if what == "folder" else path):
+        data = UserData()
+        assert data.warning and "changes cannot be kept" in data.warning
+        assert str(path) in data.warning
+        marks = data.corpus("c")
+        assert marks.starred_keys() == {"kept"} and marks.get("kept").tags == ("climate",)
+        marks.set_starred("new")  # works for the session ...
+        assert marks.starred_keys() == {"kept", "new"}
+        data.close()
+        assert path.read_bytes() == before  # ... and nothing was written
+    again = UserData()
+    assert again.warning is None and again.corpus("c").starred_keys() == {"kept"}
+    again.close()

@@ -87,3 +87,26 @@ def test_the_command_line_reports_a_corrupted_config_and_the_reader_shows_it(cap
 
     messages = _start(corpus, nothing)
     assert any(f"{config}, line 2: not UTF-8" in m for m in messages), messages
+
+
+def test_a_read_only_data_dir_shows_the_marks_and_says_changes_are_not_kept(tmp_path):
+    from tests.read_only import read_only
+    from tuireader.core.sync import sync
+    from tuireader.core.userdata import UserData
+
+    corpus = Corpus([write_jsonl(tmp_path / "d.jsonl", RECORDS)])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    keys = [row.key for row in store.rows(store.ordered_ids()).values()]
+    engine.close()
+    store.close()
+    data = UserData()
+    data.corpus(corpus.id).set_starred(keys[0])
+    data.close()
+
+    async def starred_shown(app, pilot):
+        await wait_for(pilot, lambda: len(app.starred_ids) == 1)
+
+    with read_only(paths.data_dir()):
+        messages = _start(corpus, starred_shown)
+    assert any("changes cannot be kept" in m for m in messages), messages

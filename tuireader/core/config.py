@@ -155,6 +155,9 @@ def load_config(
         if keep_file:
             return _failed(problems, collect, f"{path}, line {line}: not valid TOML ({reason})")
         raise replace_corrupt_config(path, line, f"not valid TOML ({reason})") from exc
+    except RecursionError as exc:  # tomllib recurses once per nested array or table
+        line = text.count("\n", 0, _deep_nesting_start(text)) + 1
+        raise replace_corrupt_config(path, line, "not valid TOML (nested too deeply)") from exc
     config = Config(source=path, text=text)
     _read_all(path, text, data, config, problems)
     if problems and not collect:
@@ -511,6 +514,13 @@ def take_replaced_notices() -> list[str]:
     notices = list(_replaced)
     _replaced.clear()
     return notices
+
+
+def _deep_nesting_start(text: str) -> int:
+    """Where a long run of opening brackets starts (what made tomllib recurse too deeply),
+    else 0."""
+    found = re.search(r"[\[{](?:\s*[\[{]){99}", text)
+    return found.start() if found else 0
 
 
 def _toml_error(exc: Exception, text: str) -> tuple[int, str]:

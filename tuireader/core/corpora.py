@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths as app_paths
-from .atomic import set_aside, write_atomic
+from .atomic import write_atomic
+from .jsonfile import load_json, read_json
 
 MAX_ENTRIES = 100
 SAMPLE_NAME = "sample corpus"
@@ -46,40 +47,12 @@ class KnownCorpora:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or app_paths.data_dir() / "corpora.json"
-        self.entries: list[KnownCorpus] = []
-        self.warning: str | None = None  # set when a damaged file was set aside
-        try:
-            self.entries = self._read()
-        except FileNotFoundError:
-            pass
-        except (OSError, ValueError) as exc:
-            try:
-                backup = set_aside(self.path)
-                self.warning = (
-                    f"The list of corpora {self.path} was unreadable ({exc}); "
-                    f"kept as {backup.name}."
-                )
-            except OSError:
-                self.warning = f"The list of corpora {self.path} was unreadable ({exc})."
+        # self.warning is set when a damaged file was set aside
+        entries, self.warning = load_json(self.path, _entries, "The list of corpora")
+        self.entries: list[KnownCorpus] = entries or []
 
     def _read(self) -> list[KnownCorpus]:
-        data = json.loads(self.path.read_text(encoding="utf-8"))
-        items = data.get("corpora") if isinstance(data, dict) else None
-        if not isinstance(items, list):
-            raise ValueError("not a tuireader list of corpora")
-        entries = []
-        for item in items:
-            if not (
-                isinstance(item, dict)
-                and isinstance(item.get("name"), str)
-                and isinstance(item.get("paths"), list)
-                and item["paths"]
-                and all(isinstance(p, str) for p in item["paths"])
-                and isinstance(item.get("last_opened"), (int, float))
-            ):
-                raise ValueError(f"a bad entry: {json.dumps(item)[:80]}")
-            entries.append(KnownCorpus(item["name"], tuple(item["paths"]), item["last_opened"]))
-        return _ordered(entries)
+        return _entries(read_json(self.path))
 
     def remember(
         self, corpus_paths: Sequence[str | os.PathLike], name: str, when: float | None = None
@@ -137,6 +110,26 @@ def opened_ago(when: float, now: float | None = None) -> str:
             n = int(seconds // size)
             return f"opened {n} {unit}{'' if n == 1 else 's'} ago"
     return "opened just now"
+
+
+def _entries(data: object) -> list[KnownCorpus]:
+    """The entries of a parsed corpora.json; ValueError when it is not one."""
+    items = data.get("corpora") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise ValueError("not a tuireader list of corpora")
+    entries = []
+    for item in items:
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("name"), str)
+            and isinstance(item.get("paths"), list)
+            and item["paths"]
+            and all(isinstance(p, str) for p in item["paths"])
+            and isinstance(item.get("last_opened"), (int, float))
+        ):
+            raise ValueError(f"a bad entry: {json.dumps(item)[:80]}")
+        entries.append(KnownCorpus(item["name"], tuple(item["paths"]), item["last_opened"]))
+    return _ordered(entries)
 
 
 def _identity(corpus_paths: Sequence[str]) -> tuple[str, ...]:

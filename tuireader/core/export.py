@@ -3,6 +3,12 @@
 JSONL and CSV records carry the dump fields the loaders read (``id``, ``title``, ``text``,
 ``date``, ``source``, ``url``), so an export opens again as a corpus. A single article's export
 also lists its named entities and its quotations with their speakers.
+
+An export may be printed to a terminal and its values come from files (a file name may hold
+an escape sequence): no format writes a raw control character or bidirectional override.
+JSONL writes them as ``\\uXXXX`` escapes (the same value once decoded), CSV and Markdown as
+visible ``\\x1b``-style escapes. CSV cells that a spreadsheet would run as a formula get a
+``'`` in front (OWASP); the ``escaped`` column tells the loader to take it off again.
 """
 
 from __future__ import annotations
@@ -19,7 +25,9 @@ from typing import TextIO
 
 from .annotate import Annotations
 from .articles import Article
+from .loaders import CSV_ESCAPE_PREFIXES, CSV_ESCAPED_COLUMN, CSV_ESCAPED_VALUE
 from .store import ArticleRow
+from .text import json_safe, title_from_text, visible_controls
 from .userdata import ArticleMarks
 
 FORMATS = ("md", "jsonl", "csv")
@@ -38,8 +46,10 @@ CSV_COLUMNS = [
     "entities",
     "quotes",
     "text",
+    CSV_ESCAPED_COLUMN,
 ]
 ENTITY_ORDER = ("PERSON", "ORG", "LOC", "MISC", "DATE", "MONEY")
+_MD_TITLE_MAX = 600
 
 
 @dataclass
@@ -109,7 +119,7 @@ def quote_summary(annotations: Annotations) -> list[dict]:
 def write_jsonl(items: Iterable[ExportItem], out: TextIO) -> int:
     count = 0
     for item in items:
-        out.write(json.dumps(record(item), ensure_ascii=False) + "\n")
+        out.write(json_safe(json.dumps(record(item), ensure_ascii=False)) + "\n")
         count += 1
     return count
 
@@ -130,9 +140,18 @@ def write_csv(items: Iterable[ExportItem], out: TextIO) -> int:
         data["quotes"] = "\n".join(
             f"{q['text']} — {q['speaker'] or 'unattributed'}" for q in data.get("quotes", [])
         )
-        writer.writerow(data)
+        row = {name: _csv_cell(data.get(name)) for name in CSV_COLUMNS}
+        row[CSV_ESCAPED_COLUMN] = CSV_ESCAPED_VALUE
+        writer.writerow(row)
         count += 1
     return count
+
+
+def _csv_cell(value: object) -> str:
+    """A CSV cell: controls made visible, and a ``'`` before what a spreadsheet would run as a
+    formula (= + - @ tab CR) or before a leading ``'`` (so that taking one off is exact)."""
+    text = visible_controls("" if value is None else str(value))
+    return "'" + text if text.startswith(CSV_ESCAPE_PREFIXES) else text
 
 
 def write_markdown(items: Iterable[ExportItem], out: TextIO, heading: str = "") -> int:
@@ -149,7 +168,7 @@ def write_markdown(items: Iterable[ExportItem], out: TextIO, heading: str = "") 
 
 def _markdown_item(item: ExportItem) -> Iterator[str]:
     data = record(item)
-    yield f"## {_md_line(data['title'])}\n\n"
+    yield f"## {_md_line(_full_title(item))}\n\n"
     for label, value in (
         ("Source", data["source"]),
         ("Date", data["date"]),
@@ -166,7 +185,7 @@ def _markdown_item(item: ExportItem) -> Iterator[str]:
     if item.annotations is None:
         return
     if data["text"]:
-        yield data["text"].rstrip() + "\n\n"
+        yield _md_paragraphs(data["text"])
     if data["entities"]:
         yield "### Names\n\n"
         for entity in data["entities"]:
@@ -183,7 +202,24 @@ def _markdown_item(item: ExportItem) -> Iterator[str]:
 
 
 def _md_line(text: str) -> str:
-    return " ".join(str(text).split())
+    return visible_controls(" ".join(str(text).split()))
+
+
+def _md_paragraphs(text: str) -> str:
+    """Each line of an article a paragraph: Markdown joins lines not set apart by a blank
+    line."""
+    lines = (visible_controls(line.strip()) for line in text.split("\n"))
+    return "".join(f"{line}\n\n" for line in lines if line)
+
+
+def _full_title(item: ExportItem) -> str:
+    """The title, whole: a title taken from the opening sentence is shortened (with …) for
+    the list, not for an export (up to a long paragraph's length, for a text without a full
+    stop)."""
+    article = item.article
+    if article is not None and not article.has_headline and article.body:
+        return title_from_text(article.body, limit=_MD_TITLE_MAX)
+    return item.row.title
 
 
 def export(items: Iterable[ExportItem], fmt: str, out: TextIO, heading: str = "") -> int:
@@ -239,5 +275,5 @@ def default_export_path(corpus_name: str, what: str, fmt: str = "md", now=None) 
 
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M")
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", corpus_name).strip("-.")[:40] or "corpus"
-    folder = Path(platformdirs.user_documents_dir()) / "tuireader"
+    folder = Path(platformdirs.user_documents_dir()).expanduser().absolute() / "tuireader"
     return folder / f"{slug}-{what}-{stamp}{SUFFIXES.get(fmt, '.md')}"

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from . import paths
-from .atomic import set_aside, write_atomic
+from .atomic import write_atomic
+from .jsonfile import load_json
 
 MAX_ENTRIES = 500
 
@@ -16,21 +17,8 @@ class SearchHistory:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.data_dir() / "history.json"
-        self.entries: list[str] = []
-        self.warning: str | None = None
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(data, list) or not all(isinstance(q, str) for q in data):
-                raise ValueError("not a list of queries")
-            self.entries = data[-MAX_ENTRIES:]
-        except FileNotFoundError:
-            pass
-        except (OSError, ValueError) as exc:
-            try:
-                backup = set_aside(self.path)
-                self.warning = f"History {self.path} was unreadable ({exc}); kept as {backup.name}."
-            except OSError:
-                self.warning = f"History {self.path} was unreadable ({exc})."
+        entries, self.warning = load_json(self.path, _queries, "History")
+        self.entries: list[str] = entries or []
 
     def add(self, query: str) -> None:
         query = query.strip()
@@ -41,3 +29,9 @@ class SearchHistory:
         self.entries.append(query)
         del self.entries[:-MAX_ENTRIES]
         write_atomic(self.path, json.dumps(self.entries, ensure_ascii=False, indent=0))
+
+
+def _queries(data: object) -> list[str]:
+    if not isinstance(data, list) or not all(isinstance(q, str) for q in data):
+        raise ValueError("not a list of queries")
+    return data[-MAX_ENTRIES:]

@@ -383,7 +383,7 @@ def read_article(file: str, locator: int, key: str = "") -> Article:
             header = next(csv.reader(_decoded_lines(handle)))
             handle.seek(locator)
             row = next(csv.reader(_decoded_lines(handle)))
-        record = dict(zip(header, row, strict=False))
+        record = _csv_record([h.strip().lstrip("\ufeff") for h in header], row)
     else:
         raise ValueError(f"not an article file: {file}")
     article = article_from_record(record, file, locator)
@@ -558,6 +558,22 @@ def _decoded_lines(handle: io.BufferedIOBase) -> Iterator[str]:
     return iter(_LineReader(handle))
 
 
+# tuireader's CSV export puts a ' before cells a spreadsheet would run as formulas (and before
+# a leading '), and marks each row so in this column; reading such a row takes the ' off again.
+# Other CSV files (no such column) are read as they are.
+CSV_ESCAPED_COLUMN = "escaped"
+CSV_ESCAPED_VALUE = "yes"
+CSV_ESCAPE_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _csv_record(header: list[str], row: list[str]) -> dict:
+    """A CSV row as a record, with the ' of tuireader's formula escaping taken off."""
+    record = dict(zip(header, row, strict=False))
+    if record.get(CSV_ESCAPED_COLUMN) == CSV_ESCAPED_VALUE:
+        return {k: v[1:] if v.startswith("'") else v for k, v in record.items()}
+    return record
+
+
 def _csv_field_limit() -> None:
     csv.field_size_limit(max(_record_limit(), 131072))
 
@@ -608,4 +624,4 @@ def _csv_records(path: str) -> Iterator[tuple[int, dict | Skipped, int]]:
                     lines.offset,
                 )
                 continue
-            yield start, dict(zip(header, row, strict=True)), lines.offset
+            yield start, _csv_record(header, row), lines.offset

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from . import paths
-from .atomic import set_aside, write_atomic
+from .atomic import write_atomic
+from .jsonfile import load_json
 
 
 class SavedSearches:
@@ -14,23 +15,8 @@ class SavedSearches:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.data_dir() / "saved_searches.json"
-        self.items: dict[str, str] = {}
-        self.warning: str | None = None
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in data.items()
-            ):
-                raise ValueError("not a table of name = query")
-            self.items = data
-        except FileNotFoundError:
-            pass
-        except (OSError, ValueError) as exc:
-            try:
-                backup = set_aside(self.path)
-                self.warning = f"{self.path} was unreadable ({exc}); kept as {backup.name}."
-            except OSError:
-                self.warning = f"{self.path} was unreadable ({exc})."
+        items, self.warning = load_json(self.path, _named_queries, "Saved searches")
+        self.items: dict[str, str] = items or {}
 
     def save(self, name: str, query: str) -> None:
         name, query = name.strip(), query.strip()
@@ -46,3 +32,11 @@ class SavedSearches:
 
     def _write(self) -> None:
         write_atomic(self.path, json.dumps(self.items, ensure_ascii=False, indent=1))
+
+
+def _named_queries(data: object) -> dict[str, str]:
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise ValueError("not a table of name = query")
+    return data

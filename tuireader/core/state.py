@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
-from .atomic import set_aside, write_atomic
+from .atomic import write_atomic
+from .jsonfile import load_json
 
 # A temp file of a save older than this was left by a process that was killed.
 _STALE_TEMP_SECONDS = 60
@@ -27,20 +28,8 @@ class UserState:
     def load(cls, path: Path | None = None) -> UserState:
         path = path or paths.data_dir() / "state.json"
         _remove_stale_temps(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("corpora", {}), dict):
-                raise ValueError("not a tuireader state file")
-        except FileNotFoundError:
-            return cls(path)
-        except (OSError, ValueError) as exc:
-            try:
-                backup = set_aside(path)
-                warning = f"State file {path} was unreadable ({exc}); kept as {backup.name}."
-            except OSError:
-                warning = f"State file {path} was unreadable ({exc})."
-            return cls(path, warning=warning)
-        return cls(path, corpora=data.get("corpora", {}))
+        corpora, warning = load_json(path, _corpora_of, "State file")
+        return cls(path, corpora=corpora or {}, warning=warning)
 
     def save(self) -> None:
         write_atomic(self.path, json.dumps({"corpora": self.corpora}, indent=1))
@@ -53,6 +42,12 @@ class UserState:
         entry = self.corpora.setdefault(corpus_id, {})
         entry["paths"] = corpus_paths
         entry["last_open"] = key
+
+
+def _corpora_of(data: object) -> dict[str, dict]:
+    if not isinstance(data, dict) or not isinstance(data.get("corpora", {}), dict):
+        raise ValueError("not a tuireader state file")
+    return data.get("corpora", {})
 
 
 def _remove_stale_temps(path: Path) -> None:

@@ -29,6 +29,10 @@ _INVISIBLE_RE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
     "\u2028\u2029\ud800-\udfff]"
 )
+_INVISIBLE_LINES_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    "\u2028\u2029\ud800-\udfff]"
+)
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal may act on.
 _JSON_UNSAFE_RE = re.compile(
     "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
@@ -74,6 +78,12 @@ def visible(text: str) -> str:
     escape character) yet must not act on the terminal: ``\\x1b``, ``\\u202e``, ``\\udcff``.
     """
     return _INVISIBLE_RE.sub(_escape_char, text)
+
+
+def visible_controls(text: str) -> str:
+    """Like ``visible``, but keeping tabs and newlines: for multi-line text written to a file
+    that may be printed (an export), where an escape character must not act on a terminal."""
+    return _INVISIBLE_LINES_RE.sub(_escape_char, text)
 
 
 def json_safe(line: str) -> str:

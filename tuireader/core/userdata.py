@@ -7,12 +7,13 @@ cache and change when it is rebuilt, keys do not.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,15 +83,50 @@ class UserData:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.data_dir() / "userdata.sqlite"
         self._lock = threading.RLock()
-        self.warning: str | None = None  # set when a damaged database was set aside
+        # set when a damaged database was set aside, or when changes cannot be kept
+        self.warning: str | None = None
+        self.read_only = False  # a copy in memory: changes last until the app quits
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            empty = _is_empty_file(self.path)
+            exists = self.path.exists()
             try:
-                self.db = _connect(self.path)
+                if exists and not empty and not os.access(self.path, os.W_OK):
+                    self.db = self._open_read_only("the file is read-only")
+                else:
+                    self.db = _connect(self.path)
             except _Damaged as damage:
                 self.db = self._replace_damaged(str(damage))
+            except sqlite3.OperationalError as exc:
+                if not _cannot_write(exc) or empty or not exists:
+                    raise
+                folder = self.path.parent
+                why = "its folder is read-only" if not os.access(folder, os.W_OK) else str(exc)
+                self.db = self._open_read_only(why)
+            if empty:
+                self.warning = (
+                    f"User data {self.path} was an empty file (0 bytes: no marks in it, nothing "
+                    "lost); started a new database in its place."
+                )
+                get_logger().warning("%s", self.warning)
         except (OSError, sqlite3.Error) as exc:
             raise UserDataError(f"cannot open {self.path}: {exc}") from exc
+
+    def _open_read_only(self, why: str) -> sqlite3.Connection:
+        """The database copied into memory from a read-only open, for a file or folder that
+        cannot be written (SQLite's WAL needs files beside the database): the marks are
+        shown; the warning says that changes last only until the app quits."""
+        try:
+            db = _connect_read_only(self.path)
+        except _Damaged as damage:  # and it cannot be set aside either
+            raise sqlite3.OperationalError(f"{damage}, and {why}") from damage
+        self.read_only = True
+        self.warning = (
+            f"User data {self.path} cannot be written ({why}): your marks are shown, but "
+            "changes cannot be kept (they are lost when you quit)."
+        )
+        get_logger().warning("%s", self.warning)
+        return db
 
     def _replace_damaged(self, reason: str) -> sqlite3.Connection:
         """Keep a damaged database aside (with its WAL), start a new one and copy into it what
@@ -160,39 +196,125 @@ class _Damaged(Exception):
 
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# PRAGMA application_id of tuireader's database ("tuir"), and its schema version.
+APPLICATION_ID = 0x74756972
+SCHEMA_VERSION = 1
 _COLUMNS = {
     "marks": "corpus, key, read, starred, note, updated",
     "tags": "corpus, key, tag",
     "settings": "name, value",
 }
+# What a tuireader database may hold besides SQLite's own objects (sqlite_*).
+_OWN_OBJECTS = {*_COLUMNS, "tags_by_name"}
 
 
 def _connect(path: Path) -> sqlite3.Connection:
     """Open the database in WAL mode with the schema; raises _Damaged when the file is garbage,
-    corrupted or another program's database, sqlite3.Error for other faults (e.g. locked)."""
+    corrupted or another program's database, sqlite3.Error for other faults (e.g. locked, or
+    a folder that cannot be written)."""
     _check_header(path)
     db = sqlite3.connect(str(path), timeout=10, isolation_level=None, check_same_thread=False)
     try:
-        try:
+        with _damage_as_damaged():
+            _check(db)  # before anything is written to what may be another program's file
+            _check_columns(db)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            check = db.execute("PRAGMA quick_check(1)").fetchone()
-            if check and check[0] != "ok":
-                raise _Damaged(" ".join(str(check[0]).split())[:200])
             db.executescript(SCHEMA)
-            for table, columns in _COLUMNS.items():
-                db.execute(f"SELECT {columns} FROM {table} LIMIT 0")
-        except sqlite3.DatabaseError as exc:
-            name = getattr(exc, "sqlite_errorname", "")
-            if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "no such column" in str(
-                exc
-            ):
-                raise _Damaged(str(exc)) from exc
-            raise
+            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A copy in memory of the database opened read-only (``immutable`` when even its WAL index
+    cannot be made beside it); raises _Damaged like _connect, sqlite3.Error when it cannot be
+    read either."""
+    _check_header(path)
+    uri = path.resolve().as_uri()
+    last: sqlite3.Error = sqlite3.OperationalError("cannot open")
+    for mode in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            source = sqlite3.connect(f"{uri}?{mode}", uri=True, timeout=10)
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        try:
+            with _damage_as_damaged():
+                _check(source)
+                _check_columns(source)
+                copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                source.backup(copy)
+                copy.executescript(SCHEMA)
+                return copy
+        except _Damaged:
+            raise
+        except sqlite3.Error as exc:
+            last = exc
+        finally:
+            source.close()
+    raise last
+
+
+@contextlib.contextmanager
+def _damage_as_damaged() -> Iterator[None]:
+    """Turn SQLite's "not a database" and "corrupt" errors (and a table of tuireader's name
+    without its columns) into _Damaged."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        name = getattr(exc, "sqlite_errorname", "")
+        if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "no such column" in str(exc):
+            raise _Damaged(str(exc)) from exc
+        raise
+
+
+def _check(db: sqlite3.Connection) -> None:
+    """Raise _Damaged for a corrupted database or for another program's: one marked with
+    another application id, or holding tables or other objects tuireader never made (a
+    database from before application ids were set holds only tuireader's)."""
+    check = db.execute("PRAGMA quick_check(1)").fetchone()
+    if check and check[0] != "ok":
+        raise _Damaged(" ".join(str(check[0]).split())[:200])
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    if app_id == APPLICATION_ID:
+        return
+    if app_id != 0:
+        raise _Damaged(f"another program's database (application id {app_id:#x})")
+    names = {
+        name
+        for (name,) in db.execute("SELECT name FROM sqlite_master")
+        if not name.startswith("sqlite_")
+    }
+    foreign = sorted(names - _OWN_OBJECTS)
+    if foreign:
+        listed = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
+        raise _Damaged(f"not a tuireader database (it holds {listed})")
+
+
+def _check_columns(db: sqlite3.Connection) -> None:
+    """Raise (no such column) when a table of tuireader's name lacks one of its columns."""
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for table, columns in _COLUMNS.items():
+        if table in tables:
+            db.execute(f"SELECT {columns} FROM {table} LIMIT 0")
+
+
+def _is_empty_file(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def _cannot_write(exc: sqlite3.Error) -> bool:
+    """Whether SQLite failed because the database or its folder cannot be written."""
+    name = getattr(exc, "sqlite_errorname", "")
+    return name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"))
 
 
 def _check_header(path: Path) -> None:

@@ -370,7 +370,7 @@ class MarksMixin:
 
         def chosen(target: str | None) -> None:
             if target:
-                self._export(what, ids, Path(target).expanduser())
+                self._export(what, ids, Path(target).expanduser().absolute())
 
         self.push_screen(
             PromptScreen(f"Export {EXPORTS[what]} to (.md, .jsonl or .csv):", str(default)),
