@@ -342,7 +342,7 @@ class ReaderApp(
         if row is not None:
             self._restore_key = None
             self.article_list.move_to(row.id)
-            self.open_article(row.id)
+            self.open_article(row.id, preview=True)
 
     # -- background work -------------------------------------------------------------------
 
@@ -439,14 +439,16 @@ class ReaderApp(
 
     # -- opening articles --------------------------------------------------------------------
 
-    def open_article(self, article_id: int, refresh: bool = False) -> None:
-        """Read an article from the corpus (in a thread) and show it."""
+    def open_article(self, article_id: int, refresh: bool = False, preview: bool = False) -> None:
+        """Read an article from the corpus (in a thread) and show it. Opened by the user (Enter,
+        click, ], [, the palette) it is marked read; shown by the app itself (the last one at
+        start, a search's top hit) it is a ``preview`` and keeps its mark."""
         row = self.store.get(article_id) if self.store else None
         if row is None:
             return
         self._open_id = article_id
         self.article_list.set_open(article_id)
-        if not refresh:
+        if not refresh and not preview:
             self.mark_opened(row)
         self.state.set_last_open(self.corpus.id, [str(p) for p in self.corpus.paths], row.key)
         try:
@@ -747,7 +749,7 @@ class ReaderApp(
         if results.ids and not message.live:
             self.focus_list()  # the reading pane in focus mode
             if self.similar_to is None:  # more like this: the article compared stays open
-                self.open_article(results.ids[0])
+                self.open_article(results.ids[0], preview=True)
 
     def _coverage_note(self, query: str) -> str:
         """Say so when a query uses entity or quotation fields that are still being filled."""
@@ -782,7 +784,7 @@ class ReaderApp(
             self.reload_list()
             if self._open_id is not None:
                 self.article_list.move_to(self._open_id)
-                self.open_article(self._open_id)
+                self.open_article(self._open_id, preview=True)
 
     # -- more like this, sorting, saved searches ---------------------------------------------
 
