@@ -134,3 +134,19 @@ def test_an_article_carrying_several_of_the_quotes_is_one_row(tmp_path):
         await wait_for(pilot, lambda: app.reader.shown.article.title == "Wire rewrite of the story")
 
     run(dump, scenario)
+
+
+def test_quote_marks_come_back_after_a_restart(sample_corpus):
+    """The article reopened at start was read before the index was open: once it is, the
+    article shows its "quoted elsewhere" marks and `o` lists the other article."""
+    run(sample_corpus, lambda app, pilot: asyncio.sleep(0))
+
+    async def main():
+        app = ReaderApp(Corpus([sample_corpus]))
+        async with app.run_test(size=(150, 45)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: "⇄1" in rendered_text(app))
+            await pilot.press("o")
+            await wait_for(pilot, lambda: isinstance(app.screen, QuoteSourcesScreen))
+
+    asyncio.run(main())

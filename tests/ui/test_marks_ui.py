@@ -192,9 +192,10 @@ def test_mark_all_read_can_be_undone_from_the_palette(tmp_path):
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
         commands["Undo mark all read"].callback()
         assert app.article_list.border_title == "3 articles · 2 unread"
-        assert titles(app)[1] == "Budget vote" and app.article_list.row(
-            app.article_list.ids[1]
-        ).key in app.marks.read_keys()  # read before the mark-all: still read
+        assert (
+            titles(app)[1] == "Budget vote"
+            and app.article_list.row(app.article_list.ids[1]).key in app.marks.read_keys()
+        )  # read before the mark-all: still read
 
     run(dump, scenario)
 

@@ -130,13 +130,23 @@ class SuggestionReady(Message):
 
 class ArticleReady(Message):
     def __init__(
-        self, article_id: int, shown: ShownArticle | None, error: str = "", refresh: bool = False
+        self,
+        article_id: int,
+        shown: ShownArticle | None,
+        error: str = "",
+        refresh: bool = False,
+        indexed: bool = True,
     ) -> None:
         super().__init__()
         self.article_id = article_id
         self.shown = shown
         self.error = error
         self.refresh = refresh  # the same article again (new index data): keep the position
+        self.indexed = indexed  # False: read before the index was open (no quotes shared)
+
+
+class IndexOpened(Message):
+    """The index can answer (e.g. which articles share a quotation)."""
 
 
 class ReaderApp(
@@ -215,6 +225,8 @@ class ReaderApp(
         self.results: SearchResults | None = None
         self._restore_key = self.state.last_open(corpus.id)
         self._open_id: int | None = None
+        self._index_opened = False
+        self._shown_unindexed = False  # the open article was read before the index was open
         self._syncing = False
         self._sync_stage = "text"  # "annotations": entity and quotation fields still filling
         self._annotations: OrderedDict[int, Annotations] = OrderedDict()
@@ -361,6 +373,7 @@ class ReaderApp(
                 store.clear()
             self._engine_ready.set()
             self.engine.refresh()  # the searcher is slow to open on big indexes
+            self.post_message(IndexOpened())
             report = sync(
                 self.corpus,
                 store,
@@ -496,7 +509,7 @@ class ReaderApp(
         shown = ShownArticle(
             article, meta, hits, title_hits, body_annotations, title_annotations, shared
         )
-        self.post_message(ArticleReady(row.id, shown, refresh=refresh))
+        self.post_message(ArticleReady(row.id, shown, refresh=refresh, indexed=engine is not None))
 
     def _annotate(self, article_id: int, article: Article) -> Annotations:
         """Annotations of an article's full text, computed once per article while it is recent."""
@@ -519,6 +532,17 @@ class ReaderApp(
         self.query_one("#panel", EntityPanel).show_annotations(
             _merged(message.shown.title_annotations, message.shown.annotations)
         )
+        self._shown_unindexed = not message.indexed
+        if self._shown_unindexed and self._index_opened and self._engine_ready.is_set():
+            self.open_article(message.article_id, refresh=True)
+
+    def on_index_opened(self, _message: IndexOpened) -> None:
+        """The article reopened at start was read before the index was open: read it again
+        for its "quoted elsewhere" marks (a restart with nothing to index has no sync to
+        refresh it)."""
+        self._index_opened = True
+        if self._shown_unindexed and self._open_id is not None:
+            self.open_article(self._open_id, refresh=True)
 
     @on(EntityPanel.OptionSelected, "#panel")
     def _on_panel_selected(self, event: EntityPanel.OptionSelected) -> None:
