@@ -8,7 +8,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import partial
 
 from textual import on, work
 from textual.actions import SkipAction
@@ -44,13 +43,14 @@ from ..core.sync import SyncProgress, SyncReport, sync
 from ..core.text import visible
 from . import frame_timer
 from .article_list import ArticleList
-from .commands import ArticleCommands, CorpusCommands
+from .commands import ArticleCommands, CorpusCommands, UserCommands
 from .corpora import CorporaMixin
 from .entity_panel import EntityPanel
 from .filters import FilterCommands, FiltersMixin
 from .help_screen import HelpScreen
 from .layout import LAYOUT_BINDINGS, LAYOUT_IDS, LayoutMixin
 from .marks import MARK_BINDINGS, MarksMixin
+from .notices import NoticesMixin
 from .prompt import PromptScreen
 from .quote_sources import QuoteCopy, QuoteSourcesScreen
 from .reading_pane import ReadingPane, ShownArticle
@@ -150,13 +150,19 @@ class IndexOpened(Message):
 
 
 class ReaderApp(
-    MarksMixin, LayoutMixin, CorporaMixin, FiltersMixin, SimilarMixin, App[Corpus | None]
+    NoticesMixin,
+    MarksMixin,
+    LayoutMixin,
+    CorporaMixin,
+    FiltersMixin,
+    SimilarMixin,
+    App[Corpus | None],
 ):
     """Read and search one corpus; the result is the corpus to switch to (see corpora.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {ArticleCommands, CorpusCommands, FilterCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, CorpusCommands, FilterCommands, UserCommands}
     AUTO_FOCUS = "#list"
     BINDINGS = [
         # priority: handled as the key arrives, so that what is typed right after it (fast,
@@ -820,7 +826,7 @@ class ReaderApp(
         order = SORT_ORDERS[(SORT_ORDERS.index(self.sort_order) + 1) % len(SORT_ORDERS)]
         self.sort_order = order
         self._show_sorted()
-        self.notify(f"Sorted by {order}")
+        self.notify_replacing("sort", f"Sorted by {order}")
 
     def _show_sorted(self) -> None:
         results = self.results
@@ -1016,11 +1022,7 @@ class ReaderApp(
         yield SystemCommand(
             "Sort results", "Relevance, newest, oldest, title", self.action_cycle_sort
         )
-        for name, query in self.saved.items.items():
-            yield SystemCommand(
-                f"Saved search: {name}", query, partial(self.run_search_from_palette, query)
-            )
-        yield from self.marks_commands()
+        yield from self.marks_commands()  # saved searches and tags: commands.UserCommands
         yield SystemCommand(
             "Skipped items",
             "Files and records that could not be read, and why",

@@ -257,7 +257,9 @@ class MarksMixin:
         if self._write_marks(self.marks.set_read, row.key, read):
             (self.read_ids.add if read else self.read_ids.discard)(row.id)
             self._marks_changed()
-            self.notify(f"Marked {'read' if read else 'unread'}: {row.title}", timeout=2)
+            self.notify_replacing(
+                "marks", f"Marked {'read' if read else 'unread'}: {row.title}", timeout=2
+            )
 
     def action_next_unread(self: ReaderApp) -> None:
         """Open the next unread article in the list after the open one (or the cursor's),
@@ -318,7 +320,9 @@ class MarksMixin:
             (self.starred_ids.add if starred else self.starred_ids.discard)(row.id)
             self._marks_changed()
             self._show_marks(row)
-            self.notify(f"{'Starred' if starred else 'Unstarred'}: {row.title}", timeout=2)
+            self.notify_replacing(
+                "marks", f"{'Starred' if starred else 'Unstarred'}: {row.title}", timeout=2
+            )
 
     def action_tag(self: ReaderApp) -> None:
         row = self._target_row()
@@ -445,6 +449,15 @@ class MarksMixin:
 
     # -- palette -----------------------------------------------------------------------------
 
+    def tag_counts(self: ReaderApp) -> list[tuple[str, int]]:
+        """(tag, articles) for "Show tag: …" in the palette (see commands.UserCommands)."""
+        if self.marks is None:
+            return []
+        try:
+            return self.marks.all_tags()
+        except UserDataError:
+            return []
+
     def marks_commands(self: ReaderApp) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Mark read / unread", "Toggle the read mark of the article (m)", self.action_toggle_read
@@ -463,17 +476,6 @@ class MarksMixin:
         yield SystemCommand("Show unread only", "is:unread", partial(search, "is:unread"))
         yield SystemCommand("Show starred", "is:starred", partial(search, "is:starred"))
         yield SystemCommand("Show articles with notes", "is:noted", partial(search, "is:noted"))
-        if self.marks is not None:
-            try:
-                tags = self.marks.all_tags()
-            except UserDataError:
-                tags = []
-            for tag, n in tags:
-                yield SystemCommand(
-                    f"Show tag: {tag}",
-                    f"tag:{tag} ({_count(n, 'article')})",
-                    partial(search, f"tag:{tag}"),
-                )
         for what, label in EXPORTS.items():
             yield SystemCommand(
                 f"Export {what}…",
