@@ -232,6 +232,7 @@ class ReaderApp(
         self._restore_key = self.state.last_open(corpus.id)
         self._open_id: int | None = None
         self._index_opened = False
+        self._before_find: tuple | None = None  # (article id, hits, title hits) before a find
         self._shown_unindexed = False  # the open article was read before the index was open
         self._syncing = False
         self._sync_stage = "text"  # "annotations": entity and quotation fields still filling
@@ -539,6 +540,7 @@ class ReaderApp(
             _merged(message.shown.title_annotations, message.shown.annotations)
         )
         self._shown_unindexed = not message.indexed
+        self._before_find = None  # shown afresh: no find highlighted
         if self._shown_unindexed and self._index_opened and self._engine_ready.is_set():
             self.open_article(message.article_id, refresh=True)
 
@@ -793,6 +795,18 @@ class ReaderApp(
     def on_search_failed(self, message: SearchFailed) -> None:
         if message.seq == self._search_seq:
             self.show_message(message.message, error=True)
+            self._restore_list_title()
+
+    def _restore_list_title(self) -> None:
+        """The header says what the list shows again (not "Searching for …" after a query
+        that failed: the list kept what it had)."""
+        if self.results is None:
+            self.set_list_title(self.all_articles_label())
+            return
+        label = self._results_label(self.results)
+        if self.sort_order != "relevance":
+            label += f" · {self.sort_order}"
+        self.set_list_title(label)
 
     def action_clear_search(self) -> None:
         """Leave the search bar and show every article again."""
@@ -800,6 +814,8 @@ class ReaderApp(
         if self.focused is find:
             find.add_class("hidden")
             self.reader.focus()
+            return
+        if self._close_find():
             return
         if self._live_timer is not None:
             self._live_timer.stop()
@@ -892,6 +908,8 @@ class ReaderApp(
         shown = self.reader.shown
         if shown is None:
             return
+        if self._before_find is None:  # the search's hits, for Esc to bring back
+            self._before_find = (self._open_id, shown.hits, shown.title_hits)
         count = self.reader.set_hits(find_all(shown.article.body, event.value))
         self.show_message(
             f"{count} matches of {event.value.strip()!r} (n/N to move)"
@@ -907,6 +925,18 @@ class ReaderApp(
             raise SkipAction()  # "/" is typed into a field, or belongs to an open dialog
         # at once, not after the keys already queued (as .focus() would)
         self.screen.set_focus(self.search_input)
+
+    def _close_find(self) -> bool:
+        """Esc after a find (f): the article's search hits come back and the search stays;
+        False when no find is shown."""
+        before, self._before_find = self._before_find, None
+        shown = self.reader.shown
+        if before is None or shown is None or before[0] != self._open_id:
+            return False
+        _article_id, hits, title_hits = before
+        self.reader.show(replace(shown, hits=hits, title_hits=title_hits), keep_position=True)
+        self.show_message("")
+        return True
 
     def show_message(self, text: str, error: bool = False) -> None:
         widget = self.query_one("#message", Static)
