@@ -168,7 +168,13 @@ class ReaderApp(
         # priority: handled as the key arrives, so that what is typed right after it (fast,
         # pasted, or in one packet over SSH) goes to the search bar, not to s, a, q...
         Binding("slash", "focus_search", "Search", priority=True, id="app.search"),
-        Binding("escape", "clear_search", "Clear search", show=False, id="app.clear_search"),
+        Binding(
+            "escape",
+            "clear_search",
+            "Clear search (after a find: close the find)",
+            show=False,
+            id="app.clear_search",
+        ),
         Binding("right_square_bracket", "next_article", "Next", key_display="]", id="app.next"),
         Binding(
             "left_square_bracket",
