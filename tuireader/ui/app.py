@@ -535,8 +535,8 @@ class ReaderApp(
         return cached
 
     def on_article_ready(self, message: ArticleReady) -> None:
-        if message.article_id != self._open_id:
-            return
+        if message.article_id != self._open_id or not self.query("#reader"):
+            return  # another article since, or the app is ending (switching corpus)
         if message.shown is None:
             self.reader.show_placeholder(message.error)
             self.show_message(message.error, error=True)
@@ -555,7 +555,7 @@ class ReaderApp(
         for its "quoted elsewhere" marks (a restart with nothing to index has no sync to
         refresh it)."""
         self._index_opened = True
-        if self._shown_unindexed and self._open_id is not None:
+        if self._shown_unindexed and self._open_id is not None and self.query("#list"):
             self.open_article(self._open_id, refresh=True)
 
     @on(EntityPanel.OptionSelected, "#panel")
