@@ -47,6 +47,19 @@ def test_marks_persist_in_the_data_dir_not_the_cache(isolated_dirs):
     assert again.get("k2").tags == ()
 
 
+def test_mark_all_read_can_be_undone(isolated_dirs):
+    """Undo puts back exactly the articles that were unread before "Mark all read"."""
+    marks = UserData().corpus("c1")
+    marks.set_read("k1")
+    assert not marks.can_undo_mark_all_read
+    assert marks.mark_all_read(["k1", "k2", "k3"]) == 2
+    assert marks.read_keys() == {"k1", "k2", "k3"}
+    assert marks.can_undo_mark_all_read
+    assert sorted(marks.undo_mark_all_read()) == ["k2", "k3"]
+    assert marks.read_keys() == {"k1"}  # read before: still read
+    assert marks.undo_mark_all_read() is None and not marks.can_undo_mark_all_read
+
+
 def test_parse_tags():
     assert parse_tags("#One, two  two three") == ["one", "two", "three"]
     assert parse_tags("  ") == []

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
+from textual.widgets import OptionList
+
+from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
 from tuireader.core.corpus import Corpus
 from tuireader.ui.app import ReaderApp
@@ -96,3 +99,54 @@ def test_shared_quote_lists_the_other_article_and_opens_it(sample_corpus):
         assert app.reader.shown.article.title.startswith("The United States government")
 
     run(sample_corpus, scenario)
+
+
+Q1 = (
+    '"We will never accept the sanctions imposed on our country by the foreign ministers," '
+    "said John Smith, the spokesman."
+)
+Q2 = (
+    'He added: "The talks have failed because nobody was willing to listen to the other side '
+    'of the argument."'
+)
+REWRITES = [
+    {"id": "a", "title": "Ministry rejects sanctions", "text": f"The ministry spoke. {Q1} {Q2}"},
+    {"id": "b", "title": "Wire rewrite of the story", "text": f"A rewrite. {Q1} Later. {Q2}"},
+]
+
+
+def test_an_article_carrying_several_of_the_quotes_is_one_row(tmp_path):
+    """A wire rewrite carries two of the open article's quotations: `o` lists it once, with
+    both quotations, instead of crashing on a duplicated option id."""
+    dump = write_jsonl(tmp_path / "d.jsonl", REWRITES)
+
+    async def scenario(app, pilot):
+        assert app.reader.shown.article.title == "Ministry rejects sanctions"
+        assert len(app.reader.shown.shared) == 2
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuoteSourcesScreen))
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 1
+        row = str(options.get_option_at_index(0).prompt)
+        assert "Wire rewrite of the story" in row and "(2 quotations)" in row
+        assert "We will never accept" in row and "The talks have failed" in row
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.reader.shown.article.title == "Wire rewrite of the story")
+
+    run(dump, scenario)
+
+
+def test_quote_marks_come_back_after_a_restart(sample_corpus):
+    """The article reopened at start was read before the index was open: once it is, the
+    article shows its "quoted elsewhere" marks and `o` lists the other article."""
+    run(sample_corpus, lambda app, pilot: asyncio.sleep(0))
+
+    async def main():
+        app = ReaderApp(Corpus([sample_corpus]))
+        async with app.run_test(size=(150, 45)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: "⇄1" in rendered_text(app))
+            await pilot.press("o")
+            await wait_for(pilot, lambda: isinstance(app.screen, QuoteSourcesScreen))
+
+    asyncio.run(main())

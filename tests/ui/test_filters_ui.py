@@ -127,7 +127,8 @@ def test_filter_by_source_narrows_the_list_and_survives_new_queries(tmp_path):
             "Yellen lifts the rate",
             "Storm hits coast",
         ]
-        assert header(app) == "3 of 6 articles · 2 unread · source: Reuters"  # one is open
+        # the open one is a preview (shown by the app, not opened by the user): unread
+        assert header(app) == "3 of 6 articles · 3 unread · source: Reuters"
 
         await pilot.press("slash")
         await type_text(pilot, "storm")
@@ -168,7 +169,7 @@ def test_date_range_filter_then_clear_filters(tmp_path):
 
         await choose(app, pilot, "clear filters", "Clear filters")
         await wait_for(pilot, lambda: len(app.article_list.ids) == 6)
-        assert header(app) == "6 articles · 5 unread"
+        assert header(app) == "6 articles · 6 unread"
         offered = await palette(app, pilot, "clear filters")
         assert not any(o.startswith("Clear filters") for o in offered)  # nothing to clear
 

@@ -59,7 +59,8 @@ def test_marks_survive_a_restart(tmp_path):
     dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
 
     async def first(app, pilot):
-        assert app.article_list.border_title == "3 articles · 2 unread"  # the open one is read
+        # the article the app opened by itself is a preview: still unread
+        assert app.article_list.border_title == "3 articles · 3 unread"
         row = app.article_list.render_line(1)
         assert any(seg.style and seg.style.bold for seg in row if "Budget" in seg.text)
         await pilot.press("j", "s")  # star the cursor article (the list has focus)
@@ -70,14 +71,16 @@ def test_marks_survive_a_restart(tmp_path):
         await answer(app, pilot, "ask about the vote")
         await pilot.press("enter")  # open it: it is read now, and shows its marks
         await wait_for(pilot, lambda: app.reader.shown.article.title == "Budget vote")
-        assert app.article_list.border_title == "3 articles · 1 unread"
+        assert app.article_list.border_title == "3 articles · 2 unread"
         shown = app.reader.shown
         assert shown.starred and shown.tags == ("economy", "senate")
         assert shown.note == "ask about the vote"
         lines = [app.reader.render_line(y).text for y in range(6)]
         assert any("★ starred #economy #senate" in line for line in lines)
         assert any("✎ ask about the vote" in line for line in lines)
-        await pilot.press("k", "m")  # the first article back to unread
+        await pilot.press("k", "m")  # the first article read, and back to unread
+        assert app.article_list.border_title == "3 articles · 1 unread"
+        await pilot.press("m")
         assert app.article_list.border_title == "3 articles · 2 unread"
         app.theme = "textual-light"
         await pilot.pause(0.1)
@@ -119,13 +122,80 @@ def test_palette_filters_and_mark_all_read(tmp_path):
         await pilot.pause(0.4)
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.results is not None)
-        assert app.results.query == "is:unread" and len(app.article_list.ids) == 2
+        assert app.results.query == "is:unread" and len(app.article_list.ids) == 3
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.results is None)
         app.mark_all_read()
         assert app.article_list.border_title == "3 articles · 0 unread"
         row = app.article_list.render_line(2)
         assert not any(seg.style and seg.style.bold for seg in row if "Peskov" in seg.text)
+
+    run(dump, scenario)
+
+
+def test_what_the_app_opens_by_itself_stays_unread(tmp_path):
+    """A search's top hit and the article shown at start are previews: only the user's own
+    opening (Enter, ], [) marks an article read."""
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def scenario(app, pilot):
+        assert app.article_list.border_title == "3 articles · 3 unread"
+        for query in ("storm", "senate", "is:unread"):
+            await search(app, pilot, query)
+            await wait_for(pilot, lambda: app._open_id == app.article_list.ids[0])
+            await wait_for(pilot, lambda: app.reader.shown.article.title == titles(app)[0])
+        assert app.read_ids == set()
+        await pilot.press("enter")  # the user opens the top hit: read
+        await wait_for(pilot, lambda: len(app.read_ids) == 1)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.results is None)
+        assert app.article_list.border_title == "3 articles · 2 unread"
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: app.article_list.border_title == "3 articles · 1 unread")
+
+    run(dump, scenario)
+
+
+def test_next_unread_key(tmp_path):
+    """u opens the next unread article in the list (wrapping round), marking it read."""
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def scenario(app, pilot):
+        await pilot.press("j", "m")  # Budget vote read
+        assert app.reader.shown.article.title == "Storm hits coast"  # the preview
+        await pilot.press("u")  # skips the read Budget vote
+        await wait_for(pilot, lambda: app.reader.shown.article.title == "Peskov speaks")
+        assert app.article_list.border_title == "3 articles · 1 unread"
+        await pilot.press("u")  # wraps round to the top
+        await wait_for(pilot, lambda: app.reader.shown.article.title == "Storm hits coast")
+        assert app.article_list.border_title == "3 articles · 0 unread"
+        await pilot.press("u")
+        await wait_for(pilot, lambda: any("No unread" in n.message for n in app._notifications))
+        assert app.reader.shown.article.title == "Storm hits coast"
+        footer = {(k.key_display, k.description) for k in app.screen.query("FooterKey")}
+        assert ("u", "Next unread") in footer
+        help_sections = dict(app.help_sections())
+        assert any(b.id == "app.next_unread" and b.key == "u" for b in help_sections["Anywhere"])
+
+    run(dump, scenario)
+
+
+def test_mark_all_read_can_be_undone_from_the_palette(tmp_path):
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def scenario(app, pilot):
+        await pilot.press("j", "m")  # Budget vote read before
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert "Undo mark all read" not in commands
+        commands["Mark all read"].callback()
+        assert app.article_list.border_title == "3 articles · 0 unread"
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Undo mark all read"].callback()
+        assert app.article_list.border_title == "3 articles · 2 unread"
+        assert (
+            titles(app)[1] == "Budget vote"
+            and app.article_list.row(app.article_list.ids[1]).key in app.marks.read_keys()
+        )  # read before the mark-all: still read
 
     run(dump, scenario)
 

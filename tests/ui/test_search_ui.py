@@ -326,3 +326,72 @@ def test_what_the_app_holds_after_a_sync_is_kept_out_of_garbage_collections(tmp_
         assert gc.get_freeze_count() == 0
 
     asyncio.run(main())
+
+
+def test_a_bad_query_leaves_the_header_saying_what_the_list_shows(tmp_path):
+    async def scenario(app, pilot):
+        app.run_search("storm")
+        await wait_for(pilot, lambda: app.results is not None and app.results.query == "storm")
+        shown = app.article_list.border_title
+        message = app.query_one("#message")
+        app.search_input.value = "title:("
+        app.run_search("title:(")
+        await wait_for(pilot, lambda: message.has_class("error"))
+        assert app.article_list.border_title == shown  # not "Searching for 'title:('…"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.results is None)
+        app.run_search("title:(")
+        await wait_for(pilot, lambda: message.has_class("error"))
+        assert app.article_list.border_title == "3 articles · 3 unread"
+
+    run(tmp_path, scenario)
+
+
+def test_esc_after_a_find_closes_the_find_not_the_search(tmp_path):
+    async def scenario(app, pilot):
+        app.run_search("storm")
+        await wait_for(pilot, lambda: app.reader.shown.hits)
+        search_hits = app.reader.shown.hits
+        await pilot.press("f")
+        await type_text(pilot, "filler")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.reader.border_subtitle.startswith("match 1/60"))
+        await pilot.press("escape")  # closes the find: the search's hits are back
+        assert app.results is not None and app.results.query == "storm"
+        assert app.reader.shown.hits == search_hits
+        assert app.reader.border_subtitle == f"match 1/{len(search_hits)} (n/N)"
+        await pilot.press("escape")  # and now the search
+        await wait_for(pilot, lambda: app.results is None)
+
+    run(tmp_path, scenario)
+
+
+def test_sorting_again_replaces_the_toast(tmp_path):
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 30), notifications=True) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            app.run_search("storm OR senate OR peskov")
+            await wait_for(pilot, lambda: app.results is not None)
+            await pilot.press("O", "O", "O", "O")
+            await pilot.pause(0.3)
+            shown = [toast.render().plain for toast in app.screen.query("Toast")]
+            assert shown == ["Sorted by relevance"]
+
+    asyncio.run(main())
+
+
+def test_save_screenshot_makes_the_downloads_folder(tmp_path, monkeypatch):
+    """The palette's "Screenshot" failed while ~/Downloads did not exist."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+
+    async def scenario(app, pilot):
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Screenshot"].callback()  # what the palette runs
+        await wait_for(pilot, lambda: list((home / "Downloads").glob("*.svg")))
+
+    run(tmp_path, scenario)

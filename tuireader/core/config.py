@@ -57,7 +57,7 @@ DEFAULT_CONFIG = """\
 # default = ["~/news"]
 
 [reading]
-# When an article counts as read: "open" (when it is shown) or "never" (only with m).
+# When an article counts as read: "open" (when you open it) or "never" (only with m).
 # mark_read = "open"
 # How dates are shown in the list and the reading pane (a strftime format). Unset, the list
 # shows 2016-10-03 and the reading pane Mon 03 Oct 2016 14:05.

@@ -374,6 +374,7 @@ class CorpusMarks:
     def __init__(self, data: UserData, corpus_id: str) -> None:
         self.data = data
         self.corpus_id = corpus_id
+        self._undo_read: list[str] | None = None  # what the last mark_all_read marked
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -470,3 +471,30 @@ class CorpusMarks:
             for tag in wanted
         ]
         self.data._write(statements)
+
+    # -- mark all read, and its undo ------------------------------------------------------------
+
+    def mark_all_read(self, keys: Iterable[str]) -> int:
+        """Mark the articles read, remembering which were unread so that
+        ``undo_mark_all_read`` can put them back (until the next mark-all); returns how many
+        were unread."""
+        keys = list(dict.fromkeys(keys))
+        already = self.read_keys()
+        newly = [key for key in keys if key not in already]
+        self._set("read", keys, 1)
+        self._undo_read = newly
+        return len(newly)
+
+    @property
+    def can_undo_mark_all_read(self) -> bool:
+        return self._undo_read is not None
+
+    def undo_mark_all_read(self) -> list[str] | None:
+        """The articles the last ``mark_all_read`` marked are unread again; returns their keys
+        (None: nothing to undo)."""
+        keys = self._undo_read
+        if keys is None:
+            return None
+        self._set("read", keys, 0)
+        self._undo_read = None
+        return keys

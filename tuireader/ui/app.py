@@ -8,7 +8,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import partial
 
 from textual import on, work
 from textual.actions import SkipAction
@@ -44,13 +43,14 @@ from ..core.sync import SyncProgress, SyncReport, sync
 from ..core.text import visible
 from . import frame_timer
 from .article_list import ArticleList
-from .commands import ArticleCommands, CorpusCommands
+from .commands import ArticleCommands, CorpusCommands, UserCommands
 from .corpora import CorporaMixin
 from .entity_panel import EntityPanel
 from .filters import FilterCommands, FiltersMixin
 from .help_screen import HelpScreen
 from .layout import LAYOUT_BINDINGS, LAYOUT_IDS, LayoutMixin
 from .marks import MARK_BINDINGS, MarksMixin
+from .notices import NoticesMixin
 from .prompt import PromptScreen
 from .quote_sources import QuoteCopy, QuoteSourcesScreen
 from .reading_pane import ReadingPane, ShownArticle
@@ -130,29 +130,51 @@ class SuggestionReady(Message):
 
 class ArticleReady(Message):
     def __init__(
-        self, article_id: int, shown: ShownArticle | None, error: str = "", refresh: bool = False
+        self,
+        article_id: int,
+        shown: ShownArticle | None,
+        error: str = "",
+        refresh: bool = False,
+        indexed: bool = True,
     ) -> None:
         super().__init__()
         self.article_id = article_id
         self.shown = shown
         self.error = error
         self.refresh = refresh  # the same article again (new index data): keep the position
+        self.indexed = indexed  # False: read before the index was open (no quotes shared)
+
+
+class IndexOpened(Message):
+    """The index can answer (e.g. which articles share a quotation)."""
 
 
 class ReaderApp(
-    MarksMixin, LayoutMixin, CorporaMixin, FiltersMixin, SimilarMixin, App[Corpus | None]
+    NoticesMixin,
+    MarksMixin,
+    LayoutMixin,
+    CorporaMixin,
+    FiltersMixin,
+    SimilarMixin,
+    App[Corpus | None],
 ):
     """Read and search one corpus; the result is the corpus to switch to (see corpora.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {ArticleCommands, CorpusCommands, FilterCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, CorpusCommands, FilterCommands, UserCommands}
     AUTO_FOCUS = "#list"
     BINDINGS = [
         # priority: handled as the key arrives, so that what is typed right after it (fast,
         # pasted, or in one packet over SSH) goes to the search bar, not to s, a, q...
         Binding("slash", "focus_search", "Search", priority=True, id="app.search"),
-        Binding("escape", "clear_search", "Clear search", show=False, id="app.clear_search"),
+        Binding(
+            "escape",
+            "clear_search",
+            "Clear search (after a find: close the find)",
+            show=False,
+            id="app.clear_search",
+        ),
         Binding("right_square_bracket", "next_article", "Next", key_display="]", id="app.next"),
         Binding(
             "left_square_bracket",
@@ -215,6 +237,9 @@ class ReaderApp(
         self.results: SearchResults | None = None
         self._restore_key = self.state.last_open(corpus.id)
         self._open_id: int | None = None
+        self._index_opened = False
+        self._before_find: tuple | None = None  # (article id, hits, title hits) before a find
+        self._shown_unindexed = False  # the open article was read before the index was open
         self._syncing = False
         self._sync_stage = "text"  # "annotations": entity and quotation fields still filling
         self._annotations: OrderedDict[int, Annotations] = OrderedDict()
@@ -342,7 +367,7 @@ class ReaderApp(
         if row is not None:
             self._restore_key = None
             self.article_list.move_to(row.id)
-            self.open_article(row.id)
+            self.open_article(row.id, preview=True)
 
     # -- background work -------------------------------------------------------------------
 
@@ -361,6 +386,7 @@ class ReaderApp(
                 store.clear()
             self._engine_ready.set()
             self.engine.refresh()  # the searcher is slow to open on big indexes
+            self.post_message(IndexOpened())
             report = sync(
                 self.corpus,
                 store,
@@ -439,14 +465,16 @@ class ReaderApp(
 
     # -- opening articles --------------------------------------------------------------------
 
-    def open_article(self, article_id: int, refresh: bool = False) -> None:
-        """Read an article from the corpus (in a thread) and show it."""
+    def open_article(self, article_id: int, refresh: bool = False, preview: bool = False) -> None:
+        """Read an article from the corpus (in a thread) and show it. Opened by the user (Enter,
+        click, ], [, the palette) it is marked read; shown by the app itself (the last one at
+        start, a search's top hit) it is a ``preview`` and keeps its mark."""
         row = self.store.get(article_id) if self.store else None
         if row is None:
             return
         self._open_id = article_id
         self.article_list.set_open(article_id)
-        if not refresh:
+        if not refresh and not preview:
             self.mark_opened(row)
         self.state.set_last_open(self.corpus.id, [str(p) for p in self.corpus.paths], row.key)
         try:
@@ -494,7 +522,7 @@ class ReaderApp(
         shown = ShownArticle(
             article, meta, hits, title_hits, body_annotations, title_annotations, shared
         )
-        self.post_message(ArticleReady(row.id, shown, refresh=refresh))
+        self.post_message(ArticleReady(row.id, shown, refresh=refresh, indexed=engine is not None))
 
     def _annotate(self, article_id: int, article: Article) -> Annotations:
         """Annotations of an article's full text, computed once per article while it is recent."""
@@ -507,8 +535,8 @@ class ReaderApp(
         return cached
 
     def on_article_ready(self, message: ArticleReady) -> None:
-        if message.article_id != self._open_id:
-            return
+        if message.article_id != self._open_id or not self.query("#reader"):
+            return  # another article since, or the app is ending (switching corpus)
         if message.shown is None:
             self.reader.show_placeholder(message.error)
             self.show_message(message.error, error=True)
@@ -517,6 +545,18 @@ class ReaderApp(
         self.query_one("#panel", EntityPanel).show_annotations(
             _merged(message.shown.title_annotations, message.shown.annotations)
         )
+        self._shown_unindexed = not message.indexed
+        self._before_find = None  # shown afresh: no find highlighted
+        if self._shown_unindexed and self._index_opened and self._engine_ready.is_set():
+            self.open_article(message.article_id, refresh=True)
+
+    def on_index_opened(self, _message: IndexOpened) -> None:
+        """The article reopened at start was read before the index was open: read it again
+        for its "quoted elsewhere" marks (a restart with nothing to index has no sync to
+        refresh it)."""
+        self._index_opened = True
+        if self._shown_unindexed and self._open_id is not None and self.query("#list"):
+            self.open_article(self._open_id, refresh=True)
 
     @on(EntityPanel.OptionSelected, "#panel")
     def _on_panel_selected(self, event: EntityPanel.OptionSelected) -> None:
@@ -747,7 +787,7 @@ class ReaderApp(
         if results.ids and not message.live:
             self.focus_list()  # the reading pane in focus mode
             if self.similar_to is None:  # more like this: the article compared stays open
-                self.open_article(results.ids[0])
+                self.open_article(results.ids[0], preview=True)
 
     def _coverage_note(self, query: str) -> str:
         """Say so when a query uses entity or quotation fields that are still being filled."""
@@ -761,6 +801,18 @@ class ReaderApp(
     def on_search_failed(self, message: SearchFailed) -> None:
         if message.seq == self._search_seq:
             self.show_message(message.message, error=True)
+            self._restore_list_title()
+
+    def _restore_list_title(self) -> None:
+        """The header says what the list shows again (not "Searching for …" after a query
+        that failed: the list kept what it had)."""
+        if self.results is None:
+            self.set_list_title(self.all_articles_label())
+            return
+        label = self._results_label(self.results)
+        if self.sort_order != "relevance":
+            label += f" · {self.sort_order}"
+        self.set_list_title(label)
 
     def action_clear_search(self) -> None:
         """Leave the search bar and show every article again."""
@@ -768,6 +820,8 @@ class ReaderApp(
         if self.focused is find:
             find.add_class("hidden")
             self.reader.focus()
+            return
+        if self._close_find():
             return
         if self._live_timer is not None:
             self._live_timer.stop()
@@ -782,7 +836,7 @@ class ReaderApp(
             self.reload_list()
             if self._open_id is not None:
                 self.article_list.move_to(self._open_id)
-                self.open_article(self._open_id)
+                self.open_article(self._open_id, preview=True)
 
     # -- more like this, sorting, saved searches ---------------------------------------------
 
@@ -794,7 +848,7 @@ class ReaderApp(
         order = SORT_ORDERS[(SORT_ORDERS.index(self.sort_order) + 1) % len(SORT_ORDERS)]
         self.sort_order = order
         self._show_sorted()
-        self.notify(f"Sorted by {order}")
+        self.notify_replacing("sort", f"Sorted by {order}")
 
     def _show_sorted(self) -> None:
         results = self.results
@@ -860,6 +914,8 @@ class ReaderApp(
         shown = self.reader.shown
         if shown is None:
             return
+        if self._before_find is None:  # the search's hits, for Esc to bring back
+            self._before_find = (self._open_id, shown.hits, shown.title_hits)
         count = self.reader.set_hits(find_all(shown.article.body, event.value))
         self.show_message(
             f"{count} matches of {event.value.strip()!r} (n/N to move)"
@@ -875,6 +931,18 @@ class ReaderApp(
             raise SkipAction()  # "/" is typed into a field, or belongs to an open dialog
         # at once, not after the keys already queued (as .focus() would)
         self.screen.set_focus(self.search_input)
+
+    def _close_find(self) -> bool:
+        """Esc after a find (f): the article's search hits come back and the search stays;
+        False when no find is shown."""
+        before, self._before_find = self._before_find, None
+        shown = self.reader.shown
+        if before is None or shown is None or before[0] != self._open_id:
+            return False
+        _article_id, hits, title_hits = before
+        self.reader.show(replace(shown, hits=hits, title_hits=title_hits), keep_position=True)
+        self.show_message("")
+        return True
 
     def show_message(self, text: str, error: bool = False) -> None:
         widget = self.query_one("#message", Static)
@@ -990,11 +1058,7 @@ class ReaderApp(
         yield SystemCommand(
             "Sort results", "Relevance, newest, oldest, title", self.action_cycle_sort
         )
-        for name, query in self.saved.items.items():
-            yield SystemCommand(
-                f"Saved search: {name}", query, partial(self.run_search_from_palette, query)
-            )
-        yield from self.marks_commands()
+        yield from self.marks_commands()  # saved searches and tags: commands.UserCommands
         yield SystemCommand(
             "Skipped items",
             "Files and records that could not be read, and why",

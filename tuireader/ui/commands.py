@@ -1,5 +1,9 @@
 """Command palette providers: open an article by title, search the corpus for the text, switch
-to another corpus."""
+to another corpus, saved searches and tags.
+
+What they show comes from the corpus or the user (titles, file names, tags, queries): it is
+given to the palette as ``Content``/``Text``, and help lines (which the palette reads as markup)
+through ``notices.as_markup``, so that it is shown as written."""
 
 from __future__ import annotations
 
@@ -11,10 +15,10 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
-from textual.markup import escape
 
 from ..core.text import visible
 from .corpora import describe
+from .notices import as_markup
 
 if TYPE_CHECKING:
     from .app import ReaderApp
@@ -69,7 +73,7 @@ class CorpusCommands(Provider):
         for entry in self.reader.other_corpora():
             name = visible(entry.name)
             missing = " (missing)" if entry.missing else ""
-            help_text = escape(describe(entry))
+            help_text = as_markup(describe(entry))
             self.choices.append(
                 (
                     f"Switch corpus: {name}{missing}",
@@ -96,6 +100,42 @@ class CorpusCommands(Provider):
         matcher = self.matcher(query)
         for text, callback, help_text, weight in self.choices:
             score = matcher.match(text) * weight
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
+
+
+class UserCommands(Provider):
+    """ "Saved search: NAME" for each saved search and "Show tag: TAG" for each tag: names,
+    queries and tags are the user's text, shown as typed."""
+
+    @property
+    def reader(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    async def startup(self) -> None:
+        search = self.reader.run_search_from_palette
+        self.choices: list[tuple[str, Callable[[], None], str]] = [
+            (f"Saved search: {name}", partial(search, query), as_markup(query))
+            for name, query in self.reader.saved.items.items()
+        ]
+        for tag, count in self.reader.tag_counts():
+            articles = f"{count:,} article" + ("" if count == 1 else "s")
+            self.choices.append(
+                (
+                    f"Show tag: {tag}",
+                    partial(search, f"tag:{tag}"),
+                    as_markup(f"tag:{tag} ({articles})"),
+                )
+            )
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self.choices:
+            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self.choices:
+            score = matcher.match(text)
             if score > 0:
                 yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
 

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.markup import escape
 
 from ..core.search.meta_filter import EXAMPLES, DateRangeError, MetaFilter, parse_date_range
 from ..core.text import visible
 from .commands import _highlight
+from .notices import as_markup
 from .prompt import PromptScreen
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ class FilterCommands(Provider):
         ]
         if not current.empty:
             self.choices.append(
-                ("Clear filters", self.reader.clear_filters, escape(current.label()))
+                ("Clear filters", self.reader.clear_filters, as_markup(current.label()))
             )
         for source, count in self.reader.sources():
             mark = " (on)" if source == current.source else ""

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .app import ReaderApp
 
 MARK_BINDINGS = [
+    Binding("u", "next_unread", "Next unread", id="app.next_unread"),
     Binding("m", "toggle_read", "Read/unread", show=False, id="app.toggle_read"),
     Binding("s", "toggle_star", "Star", show=False, id="app.star"),
     Binding("t", "tag", "Tags", show=False, id="app.tag"),
@@ -256,17 +257,57 @@ class MarksMixin:
         if self._write_marks(self.marks.set_read, row.key, read):
             (self.read_ids.add if read else self.read_ids.discard)(row.id)
             self._marks_changed()
-            self.notify(f"Marked {'read' if read else 'unread'}: {row.title}", timeout=2)
+            self.notify_replacing(
+                "marks", f"Marked {'read' if read else 'unread'}: {row.title}", timeout=2
+            )
+
+    def action_next_unread(self: ReaderApp) -> None:
+        """Open the next unread article in the list after the open one (or the cursor's),
+        wrapping round to the top; opened this way it is read."""
+        lst = self.article_list
+        ids = lst.ids
+        if not ids:
+            return
+        start = lst.cursor  # the open article not in the list: from the cursor's
+        if self._open_id is not None and self._open_id in ids:
+            start = ids.index(self._open_id) + 1
+        start %= len(ids)
+        for index in (*range(start, len(ids)), *range(start)):
+            if ids[index] not in self.read_ids:
+                lst.cursor = index
+                self.open_article(ids[index])
+                return
+        self.notify("No unread article in the list.", timeout=3)
 
     def mark_all_read(self: ReaderApp) -> None:
         ids = list(self.article_list.ids)
         if not ids or self.marks is None or self.store is None:
             return
         keys = [row.key for row in self.store.rows(ids).values()]
-        if self._write_marks(self.marks.set_read_many, keys, True):
+        if self._write_marks(self.marks.mark_all_read, keys):
             self.read_ids.update(ids)
             self._marks_changed()
-            self.notify(f"Marked {_count(len(keys), 'article')} read")
+            self.notify(
+                f"Marked {_count(len(keys), 'article')} read "
+                "(Ctrl+P › Undo mark all read puts them back)",
+                timeout=8,
+            )
+
+    def undo_mark_all_read(self: ReaderApp) -> None:
+        """The articles the last "Mark all read" marked are unread again."""
+        if self.marks is None:
+            return
+        try:
+            keys = self.marks.undo_mark_all_read()
+        except UserDataError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        if keys is None:
+            self.notify("Nothing to undo: no article was marked read with Mark all read.")
+            return
+        self.refresh_marks()
+        self._marks_changed()
+        self.notify(f"{_count(len(keys), 'article')} unread again")
 
     # -- stars, tags, notes ------------------------------------------------------------------
 
@@ -279,7 +320,9 @@ class MarksMixin:
             (self.starred_ids.add if starred else self.starred_ids.discard)(row.id)
             self._marks_changed()
             self._show_marks(row)
-            self.notify(f"{'Starred' if starred else 'Unstarred'}: {row.title}", timeout=2)
+            self.notify_replacing(
+                "marks", f"{'Starred' if starred else 'Unstarred'}: {row.title}", timeout=2
+            )
 
     def action_tag(self: ReaderApp) -> None:
         row = self._target_row()
@@ -406,11 +449,26 @@ class MarksMixin:
 
     # -- palette -----------------------------------------------------------------------------
 
+    def tag_counts(self: ReaderApp) -> list[tuple[str, int]]:
+        """(tag, articles) for "Show tag: …" in the palette (see commands.UserCommands)."""
+        if self.marks is None:
+            return []
+        try:
+            return self.marks.all_tags()
+        except UserDataError:
+            return []
+
     def marks_commands(self: ReaderApp) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Mark read / unread", "Toggle the read mark of the article (m)", self.action_toggle_read
         )
         yield SystemCommand("Mark all read", "Every article in the list", self.mark_all_read)
+        if self.marks is not None and self.marks.can_undo_mark_all_read:
+            yield SystemCommand(
+                "Undo mark all read",
+                "The articles the last Mark all read marked are unread again",
+                self.undo_mark_all_read,
+            )
         yield SystemCommand("Star / unstar", "Star the article (s)", self.action_toggle_star)
         yield SystemCommand("Tag…", "Tag the article (t)", self.action_tag)
         yield SystemCommand("Note…", "Write a note on the article (a)", self.action_note)
@@ -418,17 +476,6 @@ class MarksMixin:
         yield SystemCommand("Show unread only", "is:unread", partial(search, "is:unread"))
         yield SystemCommand("Show starred", "is:starred", partial(search, "is:starred"))
         yield SystemCommand("Show articles with notes", "is:noted", partial(search, "is:noted"))
-        if self.marks is not None:
-            try:
-                tags = self.marks.all_tags()
-            except UserDataError:
-                tags = []
-            for tag, n in tags:
-                yield SystemCommand(
-                    f"Show tag: {tag}",
-                    f"tag:{tag} ({_count(n, 'article')})",
-                    partial(search, f"tag:{tag}"),
-                )
         for what, label in EXPORTS.items():
             yield SystemCommand(
                 f"Export {what}…",

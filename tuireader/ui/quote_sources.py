@@ -48,25 +48,34 @@ class QuoteSourcesScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Quotations of this article found in other articles (Enter opens)")
-            options: list[Option] = []
-            last_quote = None
-            for copy in self.copies:
-                if copy.quote != last_quote:
-                    head = Text("“", style="italic")
-                    head.append(Text(_shorten(copy.quote, 100), style="italic"))
-                    head.append("”")
-                    options.append(Option(head, disabled=True))
-                    last_quote = copy.quote
-                entry = Text("   ⇄ ")
-                entry.append(Text(copy.title, style="bold"))
+            yield OptionList(*self._options(), id="quote-copies")
+
+    def _options(self) -> list[Option]:
+        """One row per other article (a wire rewrite often carries several of the quotations),
+        listing the quotations it shares and who says them there."""
+        by_article: dict[int, list[QuoteCopy]] = {}
+        for copy in self.copies:
+            by_article.setdefault(copy.article_id, []).append(copy)
+        options: list[Option] = []
+        # the articles sharing the most quotations first (a rewrite of the same story)
+        ranked = sorted(by_article.items(), key=lambda item: -len(item[1]))
+        for article_id, copies in ranked:
+            entry = Text("⇄ ")
+            entry.append(Text(copies[0].title, style="bold"))
+            if len(copies) > 1:
+                entry.append(Text(f"  ({len(copies)} quotations)", style="dim"))
+            for copy in copies:
+                entry.append("\n    “")
+                entry.append(Text(_shorten(copy.quote, 90), style="italic"))
+                entry.append("”")
                 entry.append(
                     Text(
                         f"  — said by {copy.speaker}" if copy.speaker else "  — speaker unknown",
                         style="dim",
                     )
                 )
-                options.append(Option(entry, id=str(copy.article_id)))
-            yield OptionList(*options, id="quote-copies")
+            options.append(Option(entry, id=str(article_id)))
+        return options
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -32,16 +32,13 @@ class SkippedScreen(ModalScreen[None]):
         super().__init__()
         self.items = items
         self.total = total
-        self.log = log
+        self.log_path = log
 
     def compose(self) -> ComposeResult:
         with Vertical():
             more = f" (first {len(self.items):,} shown)" if self.total > len(self.items) else ""
-            yield Label(
-                Content(
-                    f"{self.total:,} items could not be read{more}; log: {visible(str(self.log))}"
-                )
-            )
+            log = visible(str(self.log_path))
+            yield Label(Content(f"{self.total:,} items could not be read{more}; log: {log}"))
             options = []
             for item, reason in self.items:
                 line = Text(visible(item), style="bold")

@@ -1,0 +1,103 @@
+"""Toasts and screenshots for ReaderApp: corpus text in them is shown as written.
+
+A mixin of ReaderApp. Titles, sources, tags, notes and file names reach toasts: Textual reads a
+toast as markup unless told otherwise, so a title holding ``[/nope]`` crashed the app and one
+holding ``[@click=app.quit]`` made a clickable action. Here a toast is never read as markup.
+Toasts of a kind that is repeated (the sort order, a mark toggled) replace the previous one of
+their kind instead of stacking up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from platformdirs import user_downloads_path
+from textual.notifications import Notification, Notify, SeverityLevel
+
+from ..core.text import visible
+
+if TYPE_CHECKING:
+    from .app import ReaderApp
+
+
+def as_markup(text: str) -> str:
+    """Markup that shows ``text`` as written, for the Textual APIs that only take markup
+    (a palette command's help line). Every ``[`` is escaped: ``textual.markup.escape`` leaves
+    ``[$accent]`` and ``[B]`` to be read as styles."""
+    return text.replace("[", "\\[")
+
+
+class NoticesMixin:
+    """``notify`` without markup, ``notify_replacing``, screenshots that can be saved."""
+
+    def notify(
+        self: ReaderApp,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast, its message and title shown as written: ``markup`` is ignored (a widget's
+        ``notify`` asks for markup by default)."""
+        super().notify(  # type: ignore[misc]
+            message, title=title, severity=severity, timeout=timeout, markup=False
+        )
+
+    def notify_replacing(
+        self: ReaderApp,
+        kind: str,
+        message: str,
+        *,
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+    ) -> None:
+        """A toast that takes the place of the previous toast of the same ``kind`` (pressing
+        O four times leaves one "Sorted by …", not four)."""
+        notices: dict[str, Notification] = self.__dict__.setdefault("_replaceable_notices", {})
+        previous = notices.get(kind)
+        if previous is not None:
+            previous.timeout = 0  # expired: dropped, with its toast, when the next one is added
+        notification = Notification(
+            message,
+            severity=severity,
+            timeout=self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+            markup=False,
+        )
+        notices[kind] = notification
+        self.post_message(Notify(notification))
+
+    def action_help_quit(self: ReaderApp) -> None:
+        """Ctrl+C: say which key quits (Textual's own message is markup)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                shown = self.get_key_display(active.binding) or key
+                self.notify(f"Press {shown} to quit the app", title="Do you want to quit?")
+                return
+
+    def deliver_screenshot(
+        self: ReaderApp,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """Save a screenshot (the palette's "Save screenshot"), by default in the Downloads
+        folder, which is made if it is not there (Textual's delivery failed without it)."""
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)  # type: ignore[misc]
+        folder = Path(path).expanduser() if path else user_downloads_path()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder), time_format)
+        except OSError as exc:
+            self.notify(
+                f"Cannot save the screenshot in {visible(str(folder))}: {exc}",
+                title="Screenshot",
+                severity="error",
+                timeout=10,
+            )
+            return None
+        self.notify(f"Saved screenshot to {visible(saved)}", title="Screenshot", timeout=8)
+        return None
