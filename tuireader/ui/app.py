@@ -242,7 +242,8 @@ class ReaderApp(
                 yield EntityPanel(id="panel")
         with Horizontal(id="indexing"):
             yield Label("Indexing…", id="indexing-label")
-            yield ProgressBar(id="indexing-bar", show_eta=True)
+            # the ETA is the sync's own (the whole pass's rate), in the label
+            yield ProgressBar(id="indexing-bar", show_eta=False)
         yield Static("", id="message", classes="empty")
         yield Input(
             placeholder="find in this article (Enter; n/N next/previous; Esc closes)",
@@ -389,10 +390,9 @@ class ReaderApp(
         indexing = self.query_one("#indexing")
         indexing.add_class("active")
         bar = self.query_one("#indexing-bar", ProgressBar)
-        bar.update(total=max(1, progress.bytes_total), progress=progress.bytes_done)
         self._sync_stage = progress.stage
-        stage = "Indexing" if progress.stage == "text" else "Finding entities and quotations"
-        self.query_one("#indexing-label", Label).update(f"{stage}: {progress.articles:,} articles")
+        self.query_one("#indexing-label", Label).update(progress_label(progress))
+        bar.update(total=max(1, progress.articles_total), progress=progress.articles)
         if progress.committed:
             self.reload_list()
 
@@ -1002,6 +1002,18 @@ class ReaderApp(
         )
         yield SystemCommand("Help", "Show every key and the search syntax", self.action_help)
         yield from super().get_system_commands(screen)
+
+
+def progress_label(progress: SyncProgress) -> str:
+    """The indexing bar's label: the pass, the count the bar shows, and the time left."""
+    total = progress.articles_total
+    estimated = progress.known_total is None and progress.bytes_done < progress.bytes_total
+    count = f"{progress.articles:,} of {'~' if estimated else ''}{total:,} articles"
+    label = f"Indexing {progress.phase}: {count}"
+    if progress.eta is not None:
+        minutes, seconds = divmod(int(progress.eta + 0.5), 60)
+        label += f" · about {minutes}:{seconds:02d} left"
+    return label
 
 
 def _merged(first: Annotations, second: Annotations) -> Annotations:
