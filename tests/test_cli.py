@@ -32,6 +32,22 @@ def test_search_defaults_to_the_sample_corpus(capsys):
     assert "score" in out
 
 
+def test_search_while_another_process_indexes_says_so(tmp_path, capsys):
+    from tuireader.core.corpus import Corpus
+    from tuireader.core.sync import sync_lock
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Harbour cranes\n\nShips and cranes.\n")
+    with sync_lock(Corpus([tmp_path / "news"])):  # another process's first build
+        assert main(["search", "cranes", "--corpus", str(tmp_path / "news")]) == 0
+    captured = capsys.readouterr()
+    assert "being indexed by another process" in captured.err
+    assert "0 articles it has committed so far" in captured.err
+    assert main(["search", "cranes", "--corpus", str(tmp_path / "news")]) == 0
+    captured = capsys.readouterr()
+    assert "another process" not in captured.err and "1 of 1" in captured.out
+
+
 def test_search_limit(sample_corpus, capsys):
     assert main(["search", "russia", "--corpus", str(sample_corpus), "--limit", "1"]) == 0
     assert "  2." not in capsys.readouterr().out

@@ -328,14 +328,25 @@ def run_open(paths: Sequence[str], need_terminal: bool = False) -> int:
     return code
 
 
-def _sync_with_progress(corpus, store, engine, quiet: bool = False):
-    """Sync the corpus, drawing a rich progress bar on stderr when it is a terminal."""
+def _sync_with_progress(corpus, store, engine, quiet: bool = False, reading: bool = True):
+    """Sync the corpus, drawing a rich progress bar on stderr when it is a terminal.
+
+    ``reading``: the command answers from the index, so when another process is indexing
+    the corpus, stderr says that the answer covers only what it has committed so far.
+    """
     from .core.store import CacheError
 
     try:
-        return _sync_or_raise(corpus, store, engine, quiet)
+        report = _sync_or_raise(corpus, store, engine, quiet)
     except CacheError as exc:  # the cache is full or read-only: one line, exit code 2
         raise UsageError(str(exc)) from exc
+    if report.busy and reading:
+        print(
+            "tuireader: the corpus is being indexed by another process; answering from the "
+            f"{store.count():,} articles it has committed so far",
+            file=sys.stderr,
+        )
+    return report
 
 
 def _sync_or_raise(corpus, store, engine, quiet: bool):
@@ -423,7 +434,7 @@ def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
     except CacheError as exc:
         raise UsageError(str(exc)) from exc
     try:
-        report = _sync_with_progress(corpus, store, engine)
+        report = _sync_with_progress(corpus, store, engine, reading=False)
         if report.busy:
             raise UsageError("another tuireader is indexing this corpus; try again when it ends")
         total = store.count()

@@ -126,6 +126,39 @@ def test_progress_reports_bytes_and_commits(tmp_path):
     assert commits[-1] == 450
 
 
+def test_the_progress_bar_and_the_count_shown_agree(tmp_path):
+    from dataclasses import replace
+
+    dump = write_jsonl(
+        tmp_path / "d.jsonl", [{"title": f"T{i}", "text": "word " * (i % 40)} for i in range(450)]
+    )
+    corpus, store, engine = open_corpus(dump)
+    seen = []
+    sync(corpus, store, engine, progress=lambda p: seen.append(replace(p)))
+    for stage in ("text", "annotations"):
+        reports = [p for p in seen if p.stage == stage]
+        assert reports
+        for p in reports:
+            assert p.articles <= p.articles_total
+            assert p.fraction == (p.articles / p.articles_total if p.articles_total else 1.0)
+        assert reports[-1].articles == reports[-1].articles_total == 450
+    # the entity pass knows its total from the start: the bar moves with its count
+    assert {p.articles_total for p in seen if p.stage == "annotations"} == {450}
+
+
+def test_the_eta_is_the_pass_rate_and_never_jumps_back_up():
+    from tuireader.core.sync import SyncProgress
+
+    p = SyncProgress(stage="annotations", started=0.0, known_total=1000)
+    p.articles = 100
+    assert p.update_eta(now=10.0) == 90.0  # 900 left at 10 a second
+    # a commit stalls the count for 20 s: the rate over the pass drops, the ETA still falls
+    assert p.update_eta(now=30.0) == 70.0
+    p.articles = 900  # then a fast stretch: the lower estimate is taken at once
+    assert p.update_eta(now=40.0) == 100 / (900 / 40)
+    assert "2/2" in p.phase and "1/2" in SyncProgress().phase
+
+
 def test_second_process_sync_is_refused_while_locked(news_folder):
     from tuireader.core.sync import sync_lock
 

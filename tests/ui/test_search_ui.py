@@ -208,7 +208,7 @@ def test_entity_searches_during_the_entity_pass_say_they_may_be_incomplete(tmp_p
         app._syncing = True  # as while the second indexing pass runs
         app.post_message(SyncProgressed(SyncProgress(stage="annotations", articles=1)))
         await wait_for(pilot, lambda: app._sync_stage == "annotations")
-        assert "Finding entities" in str(app.query_one("#indexing-label").render())
+        assert "2/2 entities and quotations" in str(app.query_one("#indexing-label").render())
         await pilot.press("slash")
         await type_text(pilot, "person:peskov")
         await pilot.press("enter")

@@ -50,13 +50,14 @@ def annotate_index(
     store: MetaStore,
     engine,
     files: list[SourceFile],
-    progress: Callable[[int, int, int, bool], None] | None = None,
+    progress: Callable[..., None] | None = None,
     cancel: threading.Event | None = None,
 ) -> AnnotationPass:
     """Bring the annotation index up to date with the store.
 
     ``files`` are the corpus's files as just discovered; ``progress(articles, bytes_done,
-    bytes_total, committed)`` is called as the pass goes.
+    bytes_total, committed)`` is called as the pass goes, and once at its start with a fifth
+    argument, the number of articles it annotates.
     """
     if not hasattr(engine, "annotation_writer"):
         return AnnotationPass()
@@ -105,6 +106,7 @@ class _Pass:
         paths = sorted(path for path in by_file if path in sources)
         total = sum(sources[path].size for path in paths)
         self.parallel = len(todo) >= PARALLEL_ARTICLES
+        self.report_progress(0, 0, total, False, len(todo))  # how many this pass does
         done_bytes = 0
         try:
             if stale:
@@ -177,8 +179,7 @@ class _Pass:
     def _commit(self, done: int, total: int) -> None:
         if self.writer is None:
             return
-        with self.corpus.index_write_lock():
-            self.writer.commit()
+        self.writer.commit()  # published under the commit lock (see MappedFileStorage)
         self.writer = None
         self.in_batch = 0
         self.report_progress(self.result.annotated, done, total, True)

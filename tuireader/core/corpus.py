@@ -140,7 +140,9 @@ class Corpus:
 
     @contextlib.contextmanager
     def index_write_lock(self) -> Iterator[bool]:
-        """Exclusive lock held while a sync commits (waits for readers, which are quick)."""
+        """Exclusive lock held while a commit is published (waits for readers, which are
+        quick): the index's storage takes it when its table of contents is replaced, see
+        ``MappedFileStorage``; a sync does not hold it while it writes."""
         with _flock(self.commit_lock_path, shared=False, wait=60.0) as got:
             yield got
 
@@ -200,7 +202,9 @@ class SafeEngine:
                 try:
                     from .search.whoosh_engine import WhooshEngine  # whoosh loads on first use
 
-                    return WhooshEngine(self.corpus.index_dir, self.spec)
+                    return WhooshEngine(
+                        self.corpus.index_dir, self.spec, self.corpus.index_write_lock
+                    )
                 except OSError as exc:
                     if self.corpus.read_only or exc.errno in (30, 28, 13):  # EROFS ENOSPC EACCES
                         raise CacheError(

@@ -216,6 +216,11 @@ class MetaStore:
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
+    def generation(self) -> int:
+        """A number that changes when another connection (a sync in this process or in
+        another) commits to the store: a cheap check whether the list is still current."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
     def ordered_ids(self) -> list[int]:
         """All article ids, newest first, undated last (in file order)."""
         with contextlib.suppress(sqlite3.Error):  # an older store without the table

@@ -49,7 +49,14 @@ PARALLEL_BYTES = 4 * 1024 * 1024
 
 @dataclass(slots=True)
 class SyncProgress:
-    """Where a sync is; sent to the progress callback."""
+    """Where a sync is; sent to the progress callback.
+
+    Progress is counted in articles, so that the bar and the count shown agree: the annotation
+    pass knows how many it has to do; the text pass estimates it from the share of the
+    changed files' bytes read so far (``articles_total``). The ETA is the whole pass's rate
+    (articles over elapsed time) and only counts down: a commit that stalls the count does not
+    send it back up.
+    """
 
     articles: int = 0  # articles (re)indexed so far
     stage: str = "text"  # "text", then "annotations" (entities and quotations)
@@ -57,22 +64,48 @@ class SyncProgress:
     bytes_total: int = 0
     started: float = field(default_factory=time.monotonic)
     committed: bool = False  # True right after a batch became visible
+    known_total: int | None = None  # articles this pass does, when known beforehand
+    eta: float | None = None  # seconds left, see ``update_eta``; None until there is a rate
+    eta_at: float = 0.0  # when ``eta`` was worked out
 
     @property
     def elapsed(self) -> float:
         return time.monotonic() - self.started
 
     @property
-    def fraction(self) -> float:
-        return 1.0 if not self.bytes_total else min(1.0, self.bytes_done / self.bytes_total)
+    def phase(self) -> str:
+        """The pass, for the progress bar: "1/2 text", "2/2 entities and quotations"."""
+        return "1/2 text" if self.stage == "text" else "2/2 entities and quotations"
 
     @property
-    def eta(self) -> float | None:
-        """Seconds left, from the byte rate so far; None until there is a rate."""
-        if self.bytes_done <= 0 or self.elapsed < 0.5:
-            return None
-        rate = self.bytes_done / self.elapsed
-        return max(0.0, (self.bytes_total - self.bytes_done) / rate)
+    def articles_total(self) -> int:
+        """How many articles this pass does: known, else estimated from the bytes read."""
+        if self.known_total is not None:
+            return max(self.known_total, self.articles)
+        if self.bytes_done <= 0 or self.bytes_total <= 0 or not self.articles:
+            return self.articles
+        if self.bytes_done >= self.bytes_total:
+            return self.articles
+        return max(self.articles, round(self.articles * self.bytes_total / self.bytes_done))
+
+    @property
+    def fraction(self) -> float:
+        total = self.articles_total
+        return 1.0 if not total else min(1.0, self.articles / total)
+
+    def update_eta(self, now: float | None = None) -> float | None:
+        """Work out ``eta`` afresh: the articles left at the pass's rate so far, never more
+        than the last ETA less the time since (so it never jumps back up)."""
+        now = time.monotonic() if now is None else now
+        elapsed = now - self.started
+        if self.articles <= 0 or elapsed < 1.0:
+            return self.eta
+        rate = self.articles / elapsed
+        estimate = max(0.0, (self.articles_total - self.articles) / rate)
+        if self.eta is not None:
+            estimate = min(estimate, max(0.0, self.eta - (now - self.eta_at)))
+        self.eta, self.eta_at = estimate, now
+        return self.eta
 
 
 @dataclass(slots=True)
@@ -282,9 +315,14 @@ class _Sync:
         """The second pass: entities and quotations into the annotation index."""
         progress = SyncProgress(stage="annotations")
 
-        def report(articles: int, done: int, total: int, committed: bool) -> None:
+        def report(
+            articles: int, done: int, total: int, committed: bool, todo: int | None = None
+        ) -> None:
             progress.articles, progress.bytes_done, progress.bytes_total = articles, done, total
+            if todo is not None:
+                progress.known_total = todo
             progress.committed = committed
+            progress.update_eta()
             self.report_progress(progress)
             progress.committed = False
 
@@ -404,13 +442,14 @@ class _Sync:
         if self.writer is None:
             return
         # Index first: a kill before the store commits is repaired next run. Readers wait
-        # while whoosh replaces its table of contents and deletes the files it no longer uses.
-        with self.corpus.index_write_lock():
-            self.writer.commit()
+        # only while whoosh replaces its table of contents and deletes the files it no longer
+        # uses (the engine's storage takes the corpus's commit lock then), not while it writes.
+        self.writer.commit()
         self.store.commit()
         self.writer = None
         self.in_batch = 0
         self.progress.committed = True
+        self.progress.update_eta()
         self.report_progress(self.progress)
         self.progress.committed = False
 
@@ -425,6 +464,7 @@ class _Sync:
         now = time.monotonic()
         if now - self.last_report >= 0.1:
             self.last_report = now
+            self.progress.update_eta(now)
             self.report_progress(self.progress)
 
 
@@ -492,8 +532,7 @@ def _repair(corpus: Corpus, store: MetaStore, engine: SearchEngine) -> str:
         except BaseException:
             writer.cancel()
             raise
-        with corpus.index_write_lock():
-            writer.commit()
+        writer.commit()  # published under the commit lock (see MappedFileStorage)
     if missing:
         store.begin()
         try:

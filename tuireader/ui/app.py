@@ -69,6 +69,7 @@ SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 LIVE_DELAY = 0.25  # seconds of no typing before a live search
 LIVE_MIN_CHARS = 2
 ANNOTATION_CACHE = 32
+FOLLOW_INTERVAL = 2.0  # seconds between checks for commits made by another process
 _ANNOTATION_CLAUSE = re.compile(
     r"\b(person|org|place|entity|speaker|quote|exact):", re.IGNORECASE
 )
@@ -267,7 +268,8 @@ class ReaderApp(
                 yield EntityPanel(id="panel")
         with Horizontal(id="indexing"):
             yield Label("Indexing…", id="indexing-label")
-            yield ProgressBar(id="indexing-bar", show_eta=True)
+            # the ETA is the sync's own (the whole pass's rate), in the label
+            yield ProgressBar(id="indexing-bar", show_eta=False)
         yield Static("", id="message", classes="empty")
         yield Input(
             placeholder="find in this article (Enter; n/N next/previous; Esc closes)",
@@ -306,6 +308,8 @@ class ReaderApp(
                 self.notify(warning, severity="warning", timeout=10)
         self._starting = True  # the first frame comes before any background work
         self.reload_list()
+        self._store_generation = self.store.generation()
+        self.set_interval(FOLLOW_INTERVAL, self._follow_other_writers)
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
@@ -355,6 +359,37 @@ class ReaderApp(
             )
             lst.refresh()
         self._restore_last_open()
+
+    def _follow_other_writers(self) -> None:
+        """Show what another process (``tuireader index``, another reader) committed: the
+        list and its counts, and the shown results searched again (the cursor stays)."""
+        if self.store is None:
+            return
+        generation = self.store.generation()
+        if generation == self._store_generation:
+            return
+        self._store_generation = generation
+        if self._syncing:
+            return  # this app's own sync: its commits reload the list as they come
+        self.reload_list()
+        if self.results is not None and self.similar_to is None:
+            self._search_seq += 1
+            self._refresh_results(self.results.query, self._search_seq, self.meta_filter)
+
+    @work(thread=True, group="search")
+    def _refresh_results(self, query: str, seq: int, meta_filter: MetaFilter) -> None:
+        """The shown query again, on what is committed now; shown in place (see ``rest``)."""
+        self._engine_ready.wait()
+        store = self.corpus.open_store()
+        try:
+            results = filtered_search(
+                self.engine, store, self.marks, query, limit=SEARCH_LIMIT, narrow=meta_filter
+            )
+        except Exception:  # noqa: BLE001 (the results shown stay; the next search tells)
+            return
+        finally:
+            store.close()
+        self.post_message(SearchFinished(results, seq, False, rest=True))
 
     def _restore_last_open(self) -> None:
         if getattr(self, "_starting", False):
@@ -415,15 +450,16 @@ class ReaderApp(
         indexing = self.query_one("#indexing")
         indexing.add_class("active")
         bar = self.query_one("#indexing-bar", ProgressBar)
-        bar.update(total=max(1, progress.bytes_total), progress=progress.bytes_done)
         self._sync_stage = progress.stage
-        stage = "Indexing" if progress.stage == "text" else "Finding entities and quotations"
-        self.query_one("#indexing-label", Label).update(f"{stage}: {progress.articles:,} articles")
+        self.query_one("#indexing-label", Label).update(progress_label(progress))
+        bar.update(total=max(1, progress.articles_total), progress=progress.articles)
         if progress.committed:
             self.reload_list()
 
     def on_sync_finished(self, message: SyncFinished) -> None:
         self._syncing = False
+        if self.store is not None:  # this sync's commits are shown below
+            self._store_generation = self.store.generation()
         self.query_one("#indexing").remove_class("active")
         if message.error:
             self.show_message(f"Indexing failed: {message.error}", error=True)
@@ -1066,6 +1102,18 @@ class ReaderApp(
         )
         yield SystemCommand("Help", "Show every key and the search syntax", self.action_help)
         yield from super().get_system_commands(screen)
+
+
+def progress_label(progress: SyncProgress) -> str:
+    """The indexing bar's label: the pass, the count the bar shows, and the time left."""
+    total = progress.articles_total
+    estimated = progress.known_total is None and progress.bytes_done < progress.bytes_total
+    count = f"{progress.articles:,} of {'~' if estimated else ''}{total:,} articles"
+    label = f"Indexing {progress.phase}: {count}"
+    if progress.eta is not None:
+        minutes, seconds = divmod(int(progress.eta + 0.5), 60)
+        label += f" · about {minutes}:{seconds:02d} left"
+    return label
 
 
 def _merged(first: Annotations, second: Annotations) -> Annotations:

@@ -60,7 +60,7 @@ from .codec import FastW3Codec
 from .engine import QueryError, SearchHit, SearchResults
 from .fast_parse import FastParser
 from .guards import guard
-from .mapped_storage import MappedFileStorage
+from .mapped_storage import MappedFileStorage, PublishLock
 from .searcher_cache import remember, searching_only
 from .syntax import check_syntax
 from .term_search import top_hits
@@ -260,9 +260,10 @@ def _start_resource_tracker() -> None:
 _STDERR_SWAP = threading.Lock()
 
 
-def _storage(directory: Path) -> FileStorage:
-    """The index's files, read through maps without copies (see ``mapped_storage``)."""
-    return MappedFileStorage(str(directory))
+def _storage(directory: Path, publish_lock: PublishLock | None = None) -> FileStorage:
+    """The index's files, read through maps without copies; commits published under
+    ``publish_lock`` (see ``mapped_storage``)."""
+    return MappedFileStorage(str(directory), publish_lock)
 
 
 def _expand(query, reader):
@@ -448,10 +449,15 @@ def _writer(ix, parallel: bool) -> WhooshWriter:
 class WhooshEngine:
     """A whoosh index in a folder of its own."""
 
-    def __init__(self, directory: Path, spec: str = "embedded") -> None:
+    def __init__(
+        self, directory: Path, spec: str = "embedded", publish_lock: PublishLock | None = None
+    ) -> None:
+        """``publish_lock``: held while a commit replaces the index's table of contents and
+        deletes old files (the corpus's commit lock, which readers share)."""
         self.directory = directory
         self.spec = spec
-        self._ix, self._annotations = self._open_both(directory, spec)
+        self.publish_lock = publish_lock
+        self._ix, self._annotations = self._open_both(directory, spec, publish_lock)
         self._searcher: Searcher | None = None
         self._annotation_searcher: Searcher | None = None
         self._lock = threading.Lock()
@@ -464,19 +470,22 @@ class WhooshEngine:
         self._fast_parser = FastParser(SEARCH_FIELDS, analyzers)
 
     @classmethod
-    def _open_both(cls, directory: Path, spec: str):
+    def _open_both(cls, directory: Path, spec: str, publish_lock: PublishLock | None = None):
         """The text index and the annotation index (made or rebuilt as needed)."""
-        text = cls._open_or_create(directory, f"{FORMAT_VERSION}", make_schema)
+        text = cls._open_or_create(directory, f"{FORMAT_VERSION}", make_schema, publish_lock)
         annotations = cls._open_or_create(
             annotation_dir(directory),
             # The annotators and the entity backend decide what is indexed there.
             f"{ANNOTATION_FORMAT_VERSION} annotator-{ANNOTATOR_VERSION} {spec}",
             lambda: make_annotation_schema(spec),
+            publish_lock,
         )
         return text, annotations
 
     @staticmethod
-    def _open_or_create(directory: Path, current: str, schema):
+    def _open_or_create(
+        directory: Path, current: str, schema, publish_lock: PublishLock | None = None
+    ):
         version_file = directory / "FORMAT"
         if directory.exists():
             stored = version_file.read_text().strip() if version_file.exists() else None
@@ -485,14 +494,14 @@ class WhooshEngine:
                     try:
                         if not whoosh_index.exists_in(str(directory)):
                             break
-                        return _storage(directory).open_index()
+                        return _storage(directory, publish_lock).open_index()
                     except Exception:  # whoosh raises its own IndexError and others
                         # It may be a commit in progress in another process: look again
                         # before deciding that the index is damaged.
                         time.sleep(0.1 * (attempt + 1))
             shutil.rmtree(directory, ignore_errors=True)
         directory.mkdir(parents=True, exist_ok=True)
-        ix = _storage(directory).create_index(schema())
+        ix = _storage(directory, publish_lock).create_index(schema())
         write_atomic(version_file, current)
         return ix
 
@@ -701,7 +710,9 @@ class WhooshEngine:
             self._annotations.close()
             shutil.rmtree(self.directory, ignore_errors=True)
             shutil.rmtree(annotation_dir(self.directory), ignore_errors=True)
-            self._ix, self._annotations = self._open_both(self.directory, self.spec)
+            self._ix, self._annotations = self._open_both(
+                self.directory, self.spec, self.publish_lock
+            )
 
     def close(self) -> None:
         with self._lock:
