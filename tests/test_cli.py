@@ -39,7 +39,8 @@ def test_search_while_another_process_indexes_says_so(tmp_path, capsys):
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a.txt").write_text("Harbour cranes\n\nShips and cranes.\n")
     with sync_lock(Corpus([tmp_path / "news"])):  # another process's first build
-        assert main(["search", "cranes", "--corpus", str(tmp_path / "news")]) == 0
+        # Nothing committed yet: no hit, so exit 1 like grep.
+        assert main(["search", "cranes", "--corpus", str(tmp_path / "news")]) == 1
     captured = capsys.readouterr()
     assert "being indexed by another process" in captured.err
     assert "0 articles it has committed so far" in captured.err
