@@ -57,6 +57,7 @@ from .annotation_fields import (
     quote_fingerprints,
 )
 from .codec import FastW3Codec
+from .date_clauses import rewrite_dates
 from .engine import QueryError, SearchHit, SearchResults
 from .fast_parse import FastParser
 from .guards import guard
@@ -555,7 +556,7 @@ class WhooshEngine:
     def parse(self, query: str, fast: bool = True):
         """The query object; ``fast``: simple queries without whoosh's parser (whose
         queries also know where each word was in the text, which spelling corrections need)."""
-        text = _ISO_DATE.sub(_compact_date, query.strip())
+        text = _ISO_DATE.sub(_compact_date, rewrite_dates(query.strip()))
         if not text:
             raise QueryError("Type something to search for.")
         check_syntax(text, QUERY_FIELDS)
