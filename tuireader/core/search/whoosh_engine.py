@@ -80,6 +80,9 @@ EXACT_FIELD = "exact"
 QUERY_FIELDS = ("title", "body", "source", "date", EXACT_FIELD, *ANNOTATION_FIELDS)
 # whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
+# Suggestions only for queries this short (whoosh's corrector walks the word list per word).
+SUGGEST_WORDS = 6
+SUGGEST_CHARS = 120
 # Share of a quotation's word runs another article must carry to count as quoting it.
 SHARED_QUOTE_SHARE = 0.5
 # Tries to open an index before it is taken as damaged and rebuilt.
@@ -609,8 +612,7 @@ class WhooshEngine:
                 return ArticleSet({}, str(query))
             column = _searcher_ids(searcher)
             scores = {
-                int(column[docnum]): score
-                for score, docnum in _collect(searcher, expanded, budget)
+                int(column[docnum]): score for score, docnum in _collect(searcher, expanded, budget)
             }
             return ArticleSet(scores, str(query))
         if query.is_leaf():
@@ -662,7 +664,22 @@ class WhooshEngine:
         return SearchResults(query=query, hits=hits, total=len(scored), terms=terms)
 
     def suggest(self, query: str) -> str | None:
-        """A corrected query when some words are not in the index, else None."""
+        """A corrected query when some words are not in the index, else None.
+
+        Only for short plain queries (words and quoted phrases, at most ``SUGGEST_WORDS``
+        words): whoosh's corrector fails on terms without positions (TypeError) and on
+        ranges (AttributeError), and takes long over many words; any failure gives None."""
+        text = query.strip()
+        if len(text.split()) > SUGGEST_WORDS or len(text) > SUGGEST_CHARS:
+            return None
+        try:
+            if self.parse(text) is None or self._fast_parser.parse(text) is None:
+                return None  # not plain words (operators, wildcards, fields, ranges)
+            return self._suggest(text)
+        except Exception:  # noqa: BLE001 (a suggestion is a nicety, never an error)
+            return None
+
+    def _suggest(self, query: str) -> str | None:
         parsed = self.parse(query, fast=False)
         with self._lock:
             searcher = self._get_searcher()
