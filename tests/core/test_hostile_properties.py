@@ -223,6 +223,11 @@ query_text = st.one_of(
                 "é",
                 "ANDNOT",
                 "source:",
+                "~9/0",
+                "[a TO zzzz]",
+                "body:[TO z]",
+                "2016-13",
+                '"putin kremlin"',
             ]
         ),
         max_size=12,
@@ -238,3 +243,12 @@ def test_search_raises_only_query_error(engine, query):
     except QueryError:
         return
     assert results.total >= 0
+
+
+@given(query_text)
+@settings(max_examples=int(os.environ.get("QUERY_EXAMPLES", "200")), deadline=None)
+def test_suggest_never_raises(engine, query):
+    """The app asks for a suggestion after a search found nothing; whoosh's corrector raised
+    TypeError on phrases and AttributeError on ranges."""
+    suggestion = engine.suggest(query)
+    assert suggestion is None or isinstance(suggestion, str)

@@ -155,6 +155,14 @@ def test_wellformed_queries_pass_the_checks(engine_and_store, query):
         ("?eskov", "start of a word"),
         ("pe*", "at least 3 letters"),
         ("title:r*", "at least 3 letters"),
+        ("*", "every article"),
+        ("title:*", "every article"),
+        ("moscow *", "every article"),
+        ("[a TO zzzz]", "ranges work on dates"),
+        ("body:[TO z]", "ranges work on dates"),
+        ("source:[a to z]", "ranges work on dates"),
+        ('"' + "moscow rain " * 10000 + '"', "characters long"),
+        ("*" * 100_000, "characters long"),
     ],
 )
 def test_slow_patterns_are_refused(engine_and_store, query, message):
@@ -170,6 +178,32 @@ def test_fuzzy_terms_are_limited_unless_asked(engine_and_store):
     asked = next(q for q in engine.parse("peskow~2/1").leaves() if hasattr(q, "maxdist"))
     assert (asked.maxdist, asked.prefixlength) == (2, 1)
     assert found(engine_and_store, "pes*") == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("query", "edits", "fixed"),
+    [("peskow~9/0", 2, 1), ("peskow~99", 2, 2), ("peskow~3/0", 2, 1), ("peskow~1/0", 1, 1)],
+)
+def test_fuzzy_terms_never_exceed_two_edits(engine_and_store, query, edits, fixed):
+    fuzzy = next(q for q in engine_and_store[0].parse(query).leaves() if hasattr(q, "maxdist"))
+    assert (fuzzy.maxdist, fuzzy.prefixlength) == (edits, fixed)
+    assert found(engine_and_store, query) == ["a"]
+
+
+@pytest.mark.parametrize(
+    "query", ['"moscw rain"', "title:[a TO z]", "moscw OR rian", "date:[2016 to 2017] moscw"]
+)
+def test_no_suggestion_for_queries_beyond_plain_words(engine_and_store, query):
+    """whoosh's corrector raised on phrases (TypeError) and ranges (AttributeError)."""
+    assert engine_and_store[0].suggest(query) is None
+
+
+def test_a_superseded_search_stops_with_a_message(engine_and_store):
+    engine, _ = engine_and_store
+    for query in ("moscow", "moscow OR rain", "mosc*", "peskow~"):
+        with pytest.raises(QueryError, match="newer"):
+            engine.search(query, cancelled=lambda: True)
+        assert engine.search(query, cancelled=lambda: False).total > 0
 
 
 def test_live_search_of_an_unmatched_fuzzy_term_is_no_error(engine_and_store):

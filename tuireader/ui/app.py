@@ -719,9 +719,19 @@ class ReaderApp(
         needs_store = has_user_clauses(query) or not meta_filter.empty
         store = self.corpus.open_store() if needs_store else None
 
+        def superseded() -> bool:  # a newer query stops this one (it holds the engine)
+            return seq != self._search_seq
+
         def search(limit: int, count: bool) -> SearchResults:
             return filtered_search(
-                self.engine, store, self.marks, query, limit=limit, count=count, narrow=meta_filter
+                self.engine,
+                store,
+                self.marks,
+                query,
+                limit=limit,
+                count=count,
+                narrow=meta_filter,
+                cancelled=superseded,
             )
 
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -52,6 +52,7 @@ class SearchEngine(Protocol):
         limit: int = 1000,
         count: bool = True,
         within: Collection[int] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> SearchResults: ...
     def suggest(self, query: str) -> str | None: ...
     def similar(

@@ -16,8 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from ..text import visible
 
-# 2016, 2016-10, 2016-10-01, 20161001 (whoosh's compact form)
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?|(\d{2})(\d{2}))?")
+# 2016, 2016-10, 2016-10-01, 201610, 20161001 (whoosh's compact forms)
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?|(\d{2})(\d{2})?)?")
 _SEPARATOR = re.compile(r"\s+to\s+|\s*\.\.\s*|\s*[–—]\s*|\s+-\s+", re.IGNORECASE)
 _OPEN_END = re.compile(r"^(.*?)(?:\s+to|\s*\.\.|\s*[–—])$", re.IGNORECASE)
 _OPEN_START = re.compile(r"^(?:to\s+|until\s+|\.\.\s*|[–—]\s*)(.*)$", re.IGNORECASE)
@@ -127,6 +127,12 @@ def parse_date_range(text: str) -> DateRange:
             f"The range ends ({end.isoformat()}) before it starts ({start.isoformat()})."
         )
     return DateRange(start, end)
+
+
+def read_date(part: str, end: bool = False) -> date:
+    """The first (``end``: the last) day of a year, month or day ("2016", "2016-10",
+    "2016-10-01", "201610", "20161001"); DateRangeError if it cannot be read."""
+    return _read_date(part, part, end)
 
 
 def _read_date(part: str, whole: str, end: bool) -> date:

@@ -152,8 +152,12 @@ def filtered_search(
     limit: int | None = 1000,
     count: bool = True,
     narrow: MetaFilter | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> SearchResults:
     """``engine.search`` with the user-mark clauses applied; ``total`` counts what passes.
+
+    ``cancelled``: checked while the engine searches; when true it stops with a QueryError
+    (a newer search has been asked for).
 
     ``narrow`` (a source, a date range) keeps only the articles it passes; with it, a query
     left empty lists those articles newest first.
@@ -166,21 +170,23 @@ def filtered_search(
             hits = [SearchHit(i, 0.0) for i in within]
             shown = hits if limit is None else hits[:limit]
             return SearchResults(query=query, hits=shown, total=len(hits))
+    # within= and cancelled= only when set (engines without them still work)
+    extra = _within(within) | ({} if cancelled is None else {"cancelled": cancelled})
     if user_filter.empty or marks is None:
         if not user_filter.empty:
             raise QueryError("is:, tag: and note: need the user data, which cannot be opened.")
         if limit is None:
-            first = engine.search(query, limit=1000, count=True, **_within(within))
+            first = engine.search(query, limit=1000, count=True, **extra)
             if first.total <= len(first.hits):
                 return first
-            return engine.search(query, limit=first.total, count=True, **_within(within))
-        return engine.search(query, limit=limit, count=count, **_within(within))
+            return engine.search(query, limit=first.total, count=True, **extra)
+        return engine.search(query, limit=limit, count=count, **extra)
     passes = user_filter.predicate(marks)
     terms: frozenset[str] = frozenset()
     if rest.strip():
-        results = engine.search(rest, limit=limit or 1000, count=True, **_within(within))
+        results = engine.search(rest, limit=limit or 1000, count=True, **extra)
         if results.total > len(results.hits):  # every match must be seen to count them
-            results = engine.search(rest, limit=results.total, count=True, **_within(within))
+            results = engine.search(rest, limit=results.total, count=True, **extra)
         rows = store.rows(results.ids)
         hits = [
             hit

@@ -16,6 +16,7 @@ a row; an annotation document is named by the article id and content hash it was
 from __future__ import annotations
 
 import contextlib
+import heapq
 import itertools
 import multiprocessing
 import os
@@ -25,11 +26,12 @@ import sys
 import threading
 import time
 from array import array
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import UTC
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.collectors import FilterCollector, UnlimitedCollector
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
@@ -56,14 +58,16 @@ from .annotation_fields import (
     annotation_analyzer,
     quote_fingerprints,
 )
+from .bounded import SEARCH_SECONDS, BoundedCollector, Budget
 from .codec import FastW3Codec
+from .date_clauses import rewrite_dates
 from .engine import QueryError, SearchHit, SearchResults
 from .fast_parse import FastParser
-from .guards import guard
+from .guards import check_length, guard
 from .mapped_storage import MappedFileStorage, PublishLock
 from .searcher_cache import remember, searching_only
 from .syntax import check_syntax
-from .term_search import top_hits
+from .term_search import MAX_POSTINGS, top_hits
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
 FORMAT_VERSION = 5
@@ -76,6 +80,9 @@ EXACT_FIELD = "exact"
 QUERY_FIELDS = ("title", "body", "source", "date", EXACT_FIELD, *ANNOTATION_FIELDS)
 # whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
+# Suggestions only for queries this short (whoosh's corrector walks the word list per word).
+SUGGEST_WORDS = 6
+SUGGEST_CHARS = 120
 # Share of a quotation's word runs another article must carry to count as quoting it.
 SHARED_QUOTE_SHARE = 0.5
 # Tries to open an index before it is taken as damaged and rebuilt.
@@ -266,40 +273,57 @@ def _storage(directory: Path, publish_lock: PublishLock | None = None) -> FileSt
     return MappedFileStorage(str(directory), publish_lock)
 
 
-def _expand(query, reader):
+def _expand(query, reader, budget: Budget | None = None):
     """The query with wildcard and fuzzy terms replaced by the indexed words they match."""
     if isinstance(query, MultiTerm):
+        if budget is not None:
+            budget.check()
         words = sorted(
-            {w.decode("utf-8") if isinstance(w, bytes) else w for w in query._btexts(reader)}
+            {
+                w.decode("utf-8") if isinstance(w, bytes) else w
+                for _field, w in query.expanded_terms(reader)
+            }
         )
         if not words:
             return NullQuery
         return Or([Term(query.field(), word, boost=query.boost) for word in words])
     if not query.is_leaf():
-        return query.apply(lambda child: _expand(child, reader))
+        return query.apply(lambda child: _expand(child, reader, budget))
     return query
 
 
-def _total(results, scored: int, limit: int, count: bool, cap: int | None = None) -> int:
-    """The number of matches; counting them all re-runs the query, so only when needed.
+def _collect(searcher: Searcher, query, budget: Budget, within=None) -> list:
+    """Every match's (score, document number), scored whole within the budget.
 
-    ``cap``: the size of a filter (``within``); whoosh would count every match to estimate
-    how many pass it, so the query's own estimate is taken, at most ``cap``.
+    Not whoosh's top-N collector: its block-quality skipping takes a union of many terms
+    (a fuzzy word's variants) to score at most its best term, and dropped the documents
+    holding several of them, so the first page of ``oil~5`` on Reuters depended on its size
+    (limit 1 put an article of score 30.5 first, above it was one of 50.1).
     """
-    if scored < limit:
-        return scored  # every match was scored: the count is exact already
-    if count:
-        return len(results)
-    if cap is not None:
-        try:
-            estimate = results.q.estimate_min_size(results.searcher.reader())
-        except ValueError:
-            estimate = scored
-        return max(scored, min(estimate, cap))
-    try:
-        return max(scored, results.estimated_min_length())
-    except ValueError:  # whoosh's estimate fails on a fuzzy term that matched nothing
-        return scored
+    collector = BoundedCollector(UnlimitedCollector(), budget)
+    if within is not None:
+        collector = FilterCollector(collector, allow=_only(within))
+    searcher.search_with_collector(query, collector)
+    return collector.results().top_n
+
+
+# Digits of a score compared when ranking: a document's score is a sum whose order follows
+# its segment's layout, so two builds of the same corpus may differ in the last bits.
+_SCORE_DIGITS = 9
+_TIE = 10.0**-_SCORE_DIGITS
+
+
+def _rank(scored: list, column, limit: int) -> list:
+    """The best ``limit`` (score, document number) pairs, best first, equal scores in article
+    id order (document numbers follow the order of indexing, which differs between builds)."""
+    if limit < len(scored):  # only the pairs that may be in the first ``limit`` are sorted
+        cut = heapq.nlargest(limit, scored)[-1][0] - _TIE
+        scored = [pair for pair in scored if pair[0] >= cut]
+
+    def key(pair):
+        return -round(pair[0], _SCORE_DIGITS), column[pair[1]]
+
+    return sorted(scored, key=key)[:limit]
 
 
 def _only(within: Collection[int] | None) -> ArticleSet | None:
@@ -325,7 +349,7 @@ def _highlight_terms(query, reader, fields=SEARCH_FIELDS) -> Iterator[str]:
         return
     if isinstance(query, MultiTerm):
         if query.field() in fields:
-            for text in itertools.islice(query._btexts(reader), 200):
+            for _field, text in itertools.islice(query.expanded_terms(reader), 200):
                 yield text.decode("utf-8") if isinstance(text, bytes) else str(text)
         return
     if query.is_leaf():
@@ -564,7 +588,8 @@ class WhooshEngine:
     def parse(self, query: str, fast: bool = True):
         """The query object; ``fast``: simple queries without whoosh's parser (whose
         queries also know where each word was in the text, which spelling corrections need)."""
-        text = _ISO_DATE.sub(_compact_date, query.strip())
+        check_length(query)
+        text = _ISO_DATE.sub(_compact_date, rewrite_dates(query.strip()))
         if not text:
             raise QueryError("Type something to search for.")
         check_syntax(text, QUERY_FIELDS)
@@ -585,22 +610,23 @@ class WhooshEngine:
             raise QueryError(f"Nothing to search for in {text!r} (only stop words or syntax?)")
         return guard(parsed, text)
 
-    def _resolve_annotations(self, query):
+    def _resolve_annotations(self, query, budget: Budget):
         """The query with each part on annotation fields replaced by the articles it matches
         in the annotation index (scored there), ready to run on the text index."""
         fields = {leaf.field() for leaf in query.leaves()}
         if fields and fields <= _ANNOTATION_NAMES:
             searcher = self._get_annotation_searcher()
-            expanded = _expand(query, searcher.reader())
+            expanded = _expand(query, searcher.reader(), budget)
             if expanded is NullQuery:
                 return ArticleSet({}, str(query))
-            results = searcher.search(expanded, limit=None)
             column = _searcher_ids(searcher)
-            scores = {int(column[docnum]): score for score, docnum in results.top_n}
+            scores = {
+                int(column[docnum]): score for score, docnum in _collect(searcher, expanded, budget)
+            }
             return ArticleSet(scores, str(query))
         if query.is_leaf():
             return query
-        return query.apply(self._resolve_annotations)
+        return query.apply(lambda child: self._resolve_annotations(child, budget))
 
     def search(
         self,
@@ -608,26 +634,32 @@ class WhooshEngine:
         limit: int = 1000,
         count: bool = True,
         within: Collection[int] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        seconds: float | None = SEARCH_SECONDS,
     ) -> SearchResults:
-        """Ranked hits; ``count=False`` estimates the total instead of counting every match;
-        ``within``: only these article ids (a filter: the scores are not changed)."""
+        """Ranked hits, equal scores in article id order, and the exact total (``count`` is
+        kept for callers: every match is scored, so the count is exact anyway);
+        ``within``: only these article ids (a filter: the scores are not changed).
+
+        The search stops with a QueryError (``SearchStopped``) after ``seconds`` (None: no
+        limit) or as soon as ``cancelled()`` is true (a newer search wants the engine)."""
+        budget = Budget(seconds, cancelled)
         parsed = self.parse(query)
         with self._lock:
+            budget.check()  # it may have waited for the lock behind another search
             searcher = self._get_searcher()
             try:
                 # Expand wildcards and fuzzy terms once, for the search and the highlighting.
-                expanded = _expand(self._resolve_annotations(parsed), searcher.reader())
-                found = None if within is not None else top_hits(searcher, expanded, limit)
-                if found is not None:  # a plain word: scored here, counted exactly
-                    top, total = found.top, found.total
+                resolved = self._resolve_annotations(parsed, budget)
+                expanded = _expand(resolved, searcher.reader(), budget)
+                found = None if within is not None else top_hits(searcher, expanded, MAX_POSTINGS)
+                if found is not None:  # a plain word: every match scored here
+                    scored = found.top
                 else:
                     with searching_only(searcher, expanded):
-                        results = searcher.search(expanded, limit=limit, filter=_only(within))
-                        scored = results.scored_length()
-                        cap = None if within is None else len(within)
-                        total = _total(results, scored, limit, count, cap)
-                    top = results.top_n[:scored]
+                        scored = _collect(searcher, expanded, budget, within)
                 column = _searcher_ids(searcher)
+                top = _rank(scored, column, limit)
                 hits = [SearchHit(int(column[docnum]), float(score)) for score, docnum in top]
                 terms = frozenset(_highlight_terms(expanded, searcher.reader()))
                 if any(leaf.field() == EXACT_FIELD for leaf in parsed.leaves()):
@@ -638,10 +670,25 @@ class WhooshEngine:
                 raise
             except Exception as exc:  # e.g. a date range whoosh cannot compare
                 raise QueryError(f"Cannot run the query: {exc}") from exc
-        return SearchResults(query=query, hits=hits, total=total, terms=terms)
+        return SearchResults(query=query, hits=hits, total=len(scored), terms=terms)
 
     def suggest(self, query: str) -> str | None:
-        """A corrected query when some words are not in the index, else None."""
+        """A corrected query when some words are not in the index, else None.
+
+        Only for short plain queries (words and quoted phrases, at most ``SUGGEST_WORDS``
+        words): whoosh's corrector fails on terms without positions (TypeError) and on
+        ranges (AttributeError), and takes long over many words; any failure gives None."""
+        text = query.strip()
+        if len(text.split()) > SUGGEST_WORDS or len(text) > SUGGEST_CHARS:
+            return None
+        try:
+            if self.parse(text) is None or self._fast_parser.parse(text) is None:
+                return None  # not plain words (operators, wildcards, fields, ranges)
+            return self._suggest(text)
+        except Exception:  # noqa: BLE001 (a suggestion is a nicety, never an error)
+            return None
+
+    def _suggest(self, query: str) -> str | None:
         parsed = self.parse(query, fast=False)
         with self._lock:
             searcher = self._get_searcher()
