@@ -32,3 +32,10 @@ def test_keeps_timezone_of_iso_dates():
 @pytest.mark.parametrize("text", ["yesterday", "", "31-FEB-1987", None, "Smarch 3, 2016"])
 def test_unreadable_dates_are_none(text):
     assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:30:00-01:00", "0001-01-01T00:30:00+01:00"]
+)
+def test_dates_outside_the_utc_years_are_unusable(text):
+    assert parse_date(text) is None
