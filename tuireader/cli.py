@@ -248,6 +248,31 @@ def _sync_with_progress(corpus, store, engine, quiet: bool = False):
         raise UsageError(str(exc)) from exc
 
 
+def _sync_then_search(corpus, store, engine, search):
+    """Sync, then ``search()`` (search and export). A cache that cannot be written (a full
+    disk) leaves the index as it is, which is searched; an index the search finds damaged is
+    built again at once (the sync sets it aside) and searched again."""
+    from .core.search.index_files import IndexDamaged
+    from .core.store import CacheError
+    from .core.text import visible
+
+    def sync_and_say() -> None:
+        try:
+            report = _sync_or_raise(corpus, store, engine, quiet=False)
+        except CacheError as exc:
+            print(f"tuireader: {visible(str(exc))}; searching the index as it is", file=sys.stderr)
+            return
+        if report.repaired:
+            print(f"tuireader: {visible(report.repaired)}", file=sys.stderr)
+
+    sync_and_say()
+    try:
+        return search()
+    except IndexDamaged:
+        sync_and_say()
+        return search()
+
+
 def _sync_or_raise(corpus, store, engine, quiet: bool):
     from .core.sync import sync
 
@@ -409,10 +434,14 @@ def run_search(
     except CacheError as exc:  # no usable cache, not even a temporary one
         raise UsageError(str(exc)) from exc
     try:
-        _sync_with_progress(corpus, store, engine)
         try:
             marks = _user_marks(corpus, query)
-            results = filtered_search(engine, store, marks, query, limit, narrow=narrow)
+            results = _sync_then_search(
+                corpus,
+                store,
+                engine,
+                lambda: filtered_search(engine, store, marks, query, limit, narrow=narrow),
+            )
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
         rows = store.rows(results.ids)
@@ -538,9 +567,13 @@ def run_export(
         print(f"tuireader: {exc} (exporting without tags and notes)", file=sys.stderr)
         marks = None
     try:
-        _sync_with_progress(corpus, store, engine)
         try:
-            results = filtered_search(engine, store, marks, query, limit=None)
+            results = _sync_then_search(
+                corpus,
+                store,
+                engine,
+                lambda: filtered_search(engine, store, marks, query, limit=None),
+            )
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
         annotate_one = None
