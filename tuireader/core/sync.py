@@ -438,8 +438,10 @@ class _Sync:
             # Only an article the store knows can be in the index: a new one needs no delete
             # (a term lookup in every segment); the repair of an interrupted run makes sure.
             self.writer.add(article_id, article, replace=existing is not None)
-        except (OSError, CacheError):
+        except CacheError:
             raise
+        except OSError as exc:  # a write (a full disk): not a file that cannot be read
+            raise cache_error("write the index", self.corpus.cache_dir, exc) from exc
         except Exception as exc:  # the writer may be half-way through the document: redo
             self.log.error("%s: indexing %s failed:\n%s", self.name, article.key, _trace(exc))
             self._abort()

@@ -431,6 +431,19 @@ def _merge_small(writer, segments):
     return [seg for seg in segments if seg not in merge]
 
 
+def _end_processes(tasks) -> None:
+    """Terminate indexing processes (SIGTERM ends them quietly), then kill any left."""
+    for task in tasks:
+        with contextlib.suppress(Exception):
+            task.terminate()
+    for task in tasks:
+        with contextlib.suppress(Exception):
+            task.join(5)
+            if task.is_alive():
+                task.kill()
+                task.join(5)
+
+
 def _writer(ix, parallel: bool) -> WhooshWriter:
     """A whoosh writer; ``parallel`` uses two indexing processes for large batches."""
     codec = FastW3Codec()
@@ -439,7 +452,19 @@ def _writer(ix, parallel: bool) -> WhooshWriter:
 
         _use_safe_start_method()
         _start_resource_tracker()
-        return MpWriter(
+
+        class EndingMpWriter(MpWriter):
+            """whoosh's MpWriter, whose ``cancel`` also ends its processes: whoosh's only sets
+            a flag in this process, and processes waiting for their next job waited for ever
+            (a failed batch, a full disk: Python's exit then waited on them)."""
+
+            def cancel(self) -> None:
+                try:
+                    _end_processes(self.tasks)
+                finally:
+                    super().cancel()
+
+        return EndingMpWriter(
             ix,
             procs=2,
             batchsize=_PARALLEL_BATCH,
