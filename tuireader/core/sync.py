@@ -242,6 +242,7 @@ class _Sync:
             # knows its articles by: the index starts again, else every article is there twice.
             self.log.warning("%s: article list empty, index not; indexing again", self.name)
             self.engine.clear()
+            self.store.clear()  # its files too: every one is read again
             self.store.set_reindex(False)
         elif documents == 0 and articles > 0 and not self.store.reindex_pending():
             # The index was rebuilt (new format) or lost: every article is indexed again, by
