@@ -749,3 +749,22 @@ def test_damaged_store_is_set_aside_and_rebuilt(tmp_path, capsys, how):
     assert code == 0 and "400 of 400 articles match" in out
     code, out, err = _run_cli(["search", "w123x", "--corpus", str(root), "--json"], capsys)
     assert json.loads(out)["title"] == "Story 123"
+
+
+def test_store_with_text_that_is_not_utf8_still_lists_and_is_replaced(tmp_path, capsys):
+    import sqlite3
+
+    root, corpus = _indexed_folder(tmp_path, capsys)
+    db = sqlite3.connect(corpus.store_path)
+    db.execute("UPDATE articles SET title = CAST(x'41ff42' AS TEXT) WHERE id = 3")
+    db.execute("UPDATE files SET path = CAST(x'2fff' AS TEXT) WHERE rowid = 5")  # read by syncs
+    db.commit()
+    db.close()
+    store, engine = corpus.open_store(), corpus.open_engine()  # what the app does first
+    ids = store.ordered_ids()
+    rows = store.rows(ids)  # was "Could not decode to UTF-8", the app's crash at launch
+    assert len(rows) == 40 and rows[3].title == "A\ufffdB"
+    report = sync(corpus, corpus.open_store(), engine)  # the app's sync has its own connection
+    assert "articles.sqlite.corrupt-1" in report.repaired
+    ids = store.ordered_ids()  # the list is read again: from the new store
+    assert store.count() == 40 and not any("\ufffd" in r.title for r in store.rows(ids).values())

@@ -300,15 +300,27 @@ class MetaStore:
         return [row[0] for row in self.db.execute(_ORDER_SQL)]
 
     def rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
-        """Metadata for the given ids (missing ids are left out)."""
+        """Metadata for the given ids (missing ids are left out, and so are rows of a damaged
+        store that cannot be read: the sync sets it aside and reads the corpus again)."""
         found: dict[int, ArticleRow] = {}
+        try:
+            self._read_rows(ids, found)
+        except sqlite3.DatabaseError as exc:
+            if not store_damage(exc):
+                raise
+            if "Could not decode" in str(exc):  # bytes that are not UTF-8: shown as U+FFFD
+                self.db.text_factory = _lenient_text
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    self._read_rows(ids, found)
+        return found
+
+    def _read_rows(self, ids: Sequence[int], found: dict[int, ArticleRow]) -> None:
         for marks, chunk in _id_lists(ids):
             for values in self.db.execute(
                 f"SELECT {_ROW_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
             ):
                 row = _row(values)
                 found[row.id] = row
-        return found
 
     def get(self, article_id: int) -> ArticleRow | None:
         return self.rows([article_id]).get(article_id)
@@ -344,8 +356,8 @@ class MetaStore:
                     text = _kept_text(values[-1])
                     if text is not None:
                         texts[row.id] = text
-        except sqlite3.Error:  # an older read-only store without the bodies table
-            return self.rows(ids), {}
+        except sqlite3.Error:  # an older read-only store without the bodies table (or a
+            return self.rows(ids), {}  # damaged one: what can be read)
         return rows, texts
 
     def by_key(self, key: str) -> ArticleRow | None:
@@ -637,6 +649,10 @@ def _storable(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return text
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
 
 
 def _inode(path: Path) -> int | None:
