@@ -14,6 +14,12 @@ of the indexing process and of its worker processes, and the time. Then the inde
 the article count, the index's document count and a search for the word every valid article
 carries must all equal the number of valid articles, and every article's own word must find
 exactly it. Exit code 1 when a check fails.
+
+Then the damage cases, each on a small corpus indexed afresh (``--no-damage`` leaves them out):
+an index segment cut to half, emptied or overwritten with random bytes (text and annotation
+index); the article list deleted, emptied or damaged (header, pages); 25 of 1,025 records dated
+0001-01-01T00:00:00+01:00 (before year 1 in UTC); a record nested 100,000 deep. Each must end
+with every article found exactly once by ``tuireader search``, exit 0 and no traceback.
 """
 
 from __future__ import annotations
@@ -92,11 +98,137 @@ def _vmhwm_kb(pid: int) -> int:
     return 0
 
 
+DAMAGE_ARTICLES = 60
+
+
+def _damage_corpus(root: Path) -> int:
+    """Text files, plus a dump with out-of-range dates and a deeply nested record; returns
+    how many articles it holds."""
+    root.mkdir(parents=True)
+    for i in range(DAMAGE_ARTICLES):
+        (root / f"{i:03d}.txt").write_text(f"Story {i}\n\n{MARK} d{i}x " + "filler " * 40)
+    lines = [
+        json.dumps(
+            {
+                "id": str(i),
+                "title": f"Dated {i}",
+                "text": f"{MARK} r{i}x",
+                "date": "0001-01-01T00:00:00+01:00" if i % 41 == 0 else "2016-10-07T12:00:00Z",
+            }
+        )
+        for i in range(1025)
+    ]
+    nested = '{"title": "Deep", "text": "' + MARK + ' deep", "extra": ' + "[" * 100_000
+    lines.append(nested + "]" * 100_000 + "}")
+    (root / "dump.jsonl").write_text("\n".join(lines) + "\n")
+    return DAMAGE_ARTICLES + 1025  # the deep record is skipped, with its reason
+
+
+def _damage(cache: Path, case: str) -> None:
+    import random
+    import sqlite3
+
+    part, how = case.split(":")
+    if part == "store":
+        store = cache / "articles.sqlite"
+        if how == "deleted":
+            for path in cache.glob("articles.sqlite*"):
+                path.unlink()
+        elif how == "emptied":
+            store.write_bytes(b"")
+            for path in cache.glob("articles.sqlite-*"):
+                path.unlink()
+        elif how == "rows-deleted":
+            db = sqlite3.connect(store)
+            db.execute("DELETE FROM articles")
+            db.commit()
+            db.close()
+        else:
+            data = bytearray(store.read_bytes())
+            span = (
+                slice(0, 100) if how == "header" else slice(len(data) // 3, len(data) // 3 + 8192)
+            )
+            data[span] = b"\xa5" * (span.stop - span.start)
+            store.write_bytes(bytes(data))
+        return
+    rng = random.Random(4)
+    for segment in (cache / part).glob("*.seg"):
+        data = bytearray(segment.read_bytes())
+        if how == "half":
+            data = data[: len(data) // 2]
+        elif how == "empty":
+            data = bytearray()
+        else:
+            for _ in range(2000):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        segment.write_bytes(bytes(data))
+
+
+def damage_cases(work: Path) -> bool:
+    """Run each damage case; print one line each; True when all passed."""
+    root = work / "damage-corpus"
+    shutil.rmtree(work / "damage-corpus", ignore_errors=True)
+    expected = _damage_corpus(root)
+    env = dict(os.environ)
+    for var in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        env[var] = str(work / "damage" / var.lower())
+    cases = ["none:none", "dates:none"]
+    cases += [
+        f"{p}:{h}" for p in ("whoosh", "whoosh-annotations") for h in ("half", "empty", "random")
+    ]
+    cases += [f"store:{h}" for h in ("deleted", "emptied", "rows-deleted", "header", "pages")]
+    run = [sys.executable, "-m", "tuireader"]
+    ok = True
+    for case in cases:
+        shutil.rmtree(work / "damage", ignore_errors=True)
+        index = subprocess.run(
+            [*run, "index", str(root)],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=600,
+        )
+        cache = next((work / "damage" / "xdg_cache_home").rglob("articles.sqlite")).parent
+        if not case.startswith(("none", "dates")):
+            _damage(cache, case)
+        started = time.monotonic()
+        found = subprocess.run(
+            [*run, "search", MARK, "--corpus", str(root), "--limit", "1"],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=600,
+        )
+        seconds = time.monotonic() - started
+        passed = (
+            index.returncode == found.returncode == 0
+            and f"{expected:,} of {expected:,} articles match" in found.stdout
+            and "Traceback" not in index.stderr + found.stderr
+        )
+        if case.startswith("dates"):
+            rows = subprocess.run(
+                [*run, "search", "r41x", "--corpus", str(root), "--json"],
+                env=env,
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                timeout=600,
+            )
+            passed = passed and '"date": "0001-01-01T00:00:00+01:00"' in rows.stdout
+        said = (found.stderr.strip().splitlines() or [""])[-1][:110]
+        print(f"  {'ok  ' if passed else 'FAIL'} {case:<26} {seconds:5.1f} s  {said}")
+        ok = ok and passed
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--keep", action="store_true", help="keep the work dir")
+    parser.add_argument("--no-damage", action="store_true", help="leave out the damage cases")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="tuireader-stress-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -189,9 +321,12 @@ def main() -> int:
         ok = False
     log = Path(env["XDG_STATE_HOME"]) / "tuireader" / "log" / "tuireader.log"
     print(f"log: {log} ({log.stat().st_size if log.exists() else 0:,} bytes)")
-    print("RESULT: " + ("OK, nothing crashed, nothing valid lost" if ok else "FAILED"))
     engine.close()
     store.close()
+    if not args.no_damage:
+        print("damage cases (search after the damage: every article found once):")
+        ok = damage_cases(work) and ok
+    print("RESULT: " + ("OK, nothing crashed, nothing valid lost" if ok else "FAILED"))
     if not args.keep and args.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0 if ok else 1

@@ -5,14 +5,18 @@ Also: SIGKILL a process that saves the user state in a loop; the state must alwa
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from tuireader.core.corpus import Corpus
 from tuireader.core.state import UserState
@@ -52,13 +56,20 @@ def test_sigkill_during_index_never_needs_a_manual_step(tmp_path):
             stderr=subprocess.PIPE,
             start_new_session=True,
         )
-        time.sleep(rng.uniform(0.3, 1.6))
-        proc.send_signal(signal.SIGKILL)
-        _, err = proc.communicate()
+        try:
+            time.sleep(rng.uniform(0.3, 1.6))
+            proc.send_signal(signal.SIGKILL)
+            # stderr ends when the indexer's helpers (which share it) have ended too
+            _, err = proc.communicate(timeout=30)
+        finally:
+            _kill_group(proc.pid)
         if proc.returncode not in (0, -signal.SIGKILL):
             raise AssertionError(f"round {round_}: exit {proc.returncode}: {err.decode()}")
     done = subprocess.run(
-        [sys.executable, "-m", "tuireader", "index", str(root)], capture_output=True, text=True
+        [sys.executable, "-m", "tuireader", "index", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=90,
     )
     assert done.returncode == 0, done.stderr
     assert f"{ARTICLES:,} articles" in done.stdout
@@ -73,9 +84,68 @@ def test_sigkill_during_index_never_needs_a_manual_step(tmp_path):
         assert store.get(results.ids[0]).title == f"Story {i}"
     assert not corpus.dirty_path.exists()
     again = subprocess.run(
-        [sys.executable, "-m", "tuireader", "index", str(root)], capture_output=True, text=True
+        [sys.executable, "-m", "tuireader", "index", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert "(0 added, 0 updated, 0 removed)" in again.stdout
+
+
+def _kill_group(pgid: int) -> None:
+    """Whatever is left of a process group started by a test (nothing, normally)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+
+
+def _session(sid: int) -> list[int]:
+    """The live processes of a session (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid and fields[0] != b"Z":
+            found.append(int(entry))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_indexing_processes_end_with_a_killed_indexer(tmp_path):
+    """SIGKILL of the indexer alone (as the OOM killer does): its two writer processes, the
+    fork server and the resource tracker used to live on (blocked on the job queue)."""
+    root = tmp_path / "corpus"
+    _corpus(root)
+    left_over: list[str] = []
+    for delay in (0.2, 0.5, 0.8, 1.1):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", INDEX, str(root), "1"],  # two writer processes at once
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            # the indexer, the resource tracker, the fork server and its writer processes
+            while len(_session(proc.pid)) < 4 and time.monotonic() < deadline:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.02)
+            time.sleep(delay)
+            proc.kill()
+            proc.wait(timeout=10)
+            deadline = time.monotonic() + 10
+            while _session(proc.pid) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            left_over += _session(proc.pid)
+        finally:
+            _kill_group(proc.pid)
+        shutil.rmtree(Corpus([root]).cache_dir, ignore_errors=True)
+    assert left_over == []
 
 
 SAVER = """
@@ -97,13 +167,62 @@ def test_sigkill_while_saving_state_never_leaves_it_unreadable(tmp_path):
     rng = random.Random(5)
     for _ in range(12):
         proc = subprocess.Popen(
-            [sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", SAVER, str(path)],
+            stdout=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
         )
-        assert proc.stdout.readline() == "saving\n"
-        time.sleep(rng.uniform(0.0, 0.15))
-        proc.kill()
-        proc.wait()
+        try:
+            assert proc.stdout.readline() == "saving\n"
+            time.sleep(rng.uniform(0.0, 0.15))
+            proc.kill()
+            proc.wait(timeout=10)
+        finally:
+            _kill_group(proc.pid)
+            proc.stdout.close()
         json.loads(path.read_text())  # always whole: the old or the new version
         state = UserState.load(path)
         assert state.warning is None and state.corpora
     assert not list(tmp_path.glob("state.json.corrupt-*"))
+
+
+FULL_DISK = """
+import errno, sys
+import tuireader.core.sync as s
+from tuireader.core.search import whoosh_engine
+s.PARALLEL_BYTES = 1  # two writer processes
+real, added = whoosh_engine.WhooshWriterAdapter.add, []
+def add(self, *args, **kwargs):
+    added.append(1)
+    if len(added) == 900:  # the processes have jobs by now
+        raise OSError(errno.ENOSPC, "No space left on device")
+    return real(self, *args, **kwargs)
+whoosh_engine.WhooshWriterAdapter.add = add
+from tuireader.cli import main
+sys.exit(main(["index", sys.argv[1]]))
+"""
+
+
+def test_full_disk_with_writer_processes_ends_with_the_message(tmp_path):
+    """The writer processes waited for jobs for ever after a failed batch, and the indexer's
+    exit waited for them: the error was printed, then nothing."""
+    root = tmp_path / "corpus"
+    _corpus(root)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", FULL_DISK, str(root)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        _, err = proc.communicate(timeout=60)
+        deadline = time.monotonic() + 10  # the resource tracker ends once the rest have
+        while _session(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _session(proc.pid) == []
+    finally:
+        _kill_group(proc.pid)
+    assert proc.returncode == 2
+    assert err.startswith("tuireader: cannot write the index") and err.count("\n") == 1, err
+    assert "No space left on device" in err

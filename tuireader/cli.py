@@ -340,13 +340,48 @@ def _sync_with_progress(corpus, store, engine, quiet: bool = False, reading: boo
         report = _sync_or_raise(corpus, store, engine, quiet)
     except CacheError as exc:  # the cache is full or read-only: one line, exit code 2
         raise UsageError(str(exc)) from exc
-    if report.busy and reading:
+    if reading:
+        _say_if_busy(report, store)
+    return report
+
+
+def _say_if_busy(report, store) -> None:
+    """When another process is indexing the corpus, the answer covers only what it has
+    committed so far: stderr says so."""
+    if report.busy:
         print(
             "tuireader: the corpus is being indexed by another process; answering from the "
             f"{store.count():,} articles it has committed so far",
             file=sys.stderr,
         )
-    return report
+
+
+def _sync_then_search(corpus, store, engine, search, command: str, list_skipped: bool):
+    """Sync, then ``search()`` (search and export). A cache that cannot be written (a full
+    disk) leaves the index as it is, which is searched; an index the search finds damaged is
+    built again at once (the sync sets it aside) and searched again."""
+    from .core.search.index_files import IndexDamaged
+    from .core.store import CacheError
+    from .core.text import visible
+
+    def sync_and_say(first: bool) -> None:
+        try:
+            report = _sync_or_raise(corpus, store, engine, quiet=False)
+        except CacheError as exc:
+            print(f"tuireader: {visible(str(exc))}; searching the index as it is", file=sys.stderr)
+            return
+        if report.repaired:
+            print(f"tuireader: {visible(report.repaired)}", file=sys.stderr)
+        _say_if_busy(report, store)
+        if first:
+            report_skipped(report, command, list_skipped)
+
+    sync_and_say(first=True)
+    try:
+        return search()
+    except IndexDamaged:
+        sync_and_say(first=False)
+        return search()
 
 
 def _sync_or_raise(corpus, store, engine, quiet: bool):
@@ -520,10 +555,16 @@ def run_search(
     except CacheError as exc:  # no usable cache, not even a temporary one
         raise UsageError(str(exc)) from exc
     try:
-        report_skipped(_sync_with_progress(corpus, store, engine), "search", list_skipped)
         try:
             marks = _user_marks(corpus, query)
-            results = filtered_search(engine, store, marks, query, limit, narrow=narrow)
+            results = _sync_then_search(
+                corpus,
+                store,
+                engine,
+                lambda: filtered_search(engine, store, marks, query, limit, narrow=narrow),
+                "search",
+                list_skipped,
+            )
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
         rows = store.rows(results.ids)
@@ -644,9 +685,15 @@ def run_export(
         print(f"tuireader: {exc} (exporting without tags and notes)", file=sys.stderr)
         marks = None
     try:
-        report_skipped(_sync_with_progress(corpus, store, engine), "export", list_skipped)
         try:
-            results = filtered_search(engine, store, marks, query, limit=None)
+            results = _sync_then_search(
+                corpus,
+                store,
+                engine,
+                lambda: filtered_search(engine, store, marks, query, limit=None),
+                "export",
+                list_skipped,
+            )
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
         annotate_one = None

@@ -46,3 +46,10 @@ def test_compact_iso_dates_and_offsets_without_a_colon(text, expected):
     """Forms Python 3.10 could not read (the articles came out undated there)."""
     parsed = parse_date(text)
     assert parsed == expected and parsed.utcoffset() is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:30:00-01:00", "0001-01-01T00:30:00+01:00"]
+)
+def test_dates_outside_the_utc_years_are_unusable(text):
+    assert parse_date(text) is None

@@ -250,6 +250,7 @@ import pytest  # noqa: E402
 from tuireader import cli  # noqa: E402
 from tuireader.core import sync as sync_module  # noqa: E402
 from tuireader.core.corpus import Corpus  # noqa: E402
+from tuireader.core.search import QueryError  # noqa: E402
 from tuireader.core.sync import sync  # noqa: E402
 
 CUT = 64 * 1024
@@ -633,3 +634,137 @@ def test_search_while_another_process_indexes_never_fails(tmp_path):
     assert counts == sorted(counts)  # searches saw commits, in order
     engine = corpus.open_engine()
     assert engine.search(MARK, limit=5).total == 701
+
+
+# -- damaged index and store -------------------------------------------------------------------
+
+
+def _indexed_folder(tmp_path, capsys, count: int = 40) -> tuple[Path, Corpus]:
+    root = tmp_path / "c"
+    root.mkdir()
+    for i in range(count):
+        (root / f"{i:03d}.txt").write_text(f"Story {i}\n\n{MARK} w{i}x " + "filler " * 30)
+    assert _run_cli(["index", str(root)], capsys)[0] == 0
+    return root, Corpus([root])
+
+
+def _damage(path: Path, how: str) -> None:
+    data = bytearray(path.read_bytes())
+    if how == "half":
+        path.write_bytes(data[: len(data) // 2])
+    elif how == "empty":
+        path.write_bytes(b"")
+    else:  # random bytes over the middle of the file
+        rng = random.Random(4)
+        for at in range(len(data) // 8, len(data) * 7 // 8):
+            data[at] = rng.randrange(256)
+        path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("how", ["half", "empty", "random"])
+@pytest.mark.parametrize("part", ["whoosh", "whoosh-annotations"])
+def test_damaged_index_segment_is_found_set_aside_and_rebuilt(tmp_path, capsys, how, part):
+    root, corpus = _indexed_folder(tmp_path, capsys)
+    segments = sorted((corpus.cache_dir / part).glob("*.seg"))
+    assert segments
+    for segment in segments:
+        _damage(segment, how)
+    # Before any sync: the list still works, a search says what is wrong (no traceback).
+    store, engine = corpus.open_store(), corpus.open_engine()
+    assert len(store.ordered_ids()) == 40
+    query = MARK if part == "whoosh" else f"exact:{MARK}"
+    with pytest.raises(QueryError) as caught:
+        engine.search(query)
+    assert "search index is damaged" in str(caught.value)
+    engine.close()
+    store.close()
+    code, out, err = _run_cli(["search", query, "--corpus", str(root)], capsys)
+    assert code == 0, err
+    assert "40 of 40 articles match" in out
+    assert "search index was damaged" in err and f"kept as {part}.corrupt-1" in err
+    assert (corpus.cache_dir / f"{part}.corrupt-1").is_dir()
+    code, out, err = _run_cli(["search", f"w7x {query}", "--corpus", str(root)], capsys)
+    assert code == 0 and "1 of 40 articles match" in out and not err
+    corpus = Corpus([root])
+    assert corpus.open_engine().doc_count() == 40
+
+
+def test_damaged_index_rebuild_keeps_the_list_and_article_ids(tmp_path, capsys):
+    root, corpus = _indexed_folder(tmp_path, capsys)
+    store = corpus.open_store()
+    before = {row.key: row.id for row in store.rows(store.ordered_ids()).values()}
+    for segment in (corpus.cache_dir / "whoosh").glob("*.seg"):
+        _damage(segment, "half")
+    engine = corpus.open_engine()
+    seen: list[int] = []
+    report = sync(corpus, store, engine, progress=lambda p: seen.append(len(store.ordered_ids())))
+    assert "search index was damaged" in report.repaired and report.added == 40
+    assert seen and min(seen) == 40  # the list never emptied while the index was rebuilt
+    after = {row.key: row.id for row in store.rows(store.ordered_ids()).values()}
+    assert after == before
+    assert engine.search(MARK).total == 40 == engine.doc_count()
+    again = sync(corpus, store, engine)
+    assert (again.added, again.updated, again.removed) == (0, 0, 0) and not again.repaired
+
+
+@pytest.mark.parametrize("how", ["deleted", "emptied"])
+def test_lost_store_rebuilds_the_index_instead_of_doubling_it(tmp_path, capsys, how):
+    import sqlite3
+
+    root, corpus = _indexed_folder(tmp_path, capsys)
+    if how == "deleted":
+        for path in corpus.cache_dir.glob("articles.sqlite*"):
+            path.unlink()
+    else:
+        db = sqlite3.connect(corpus.store_path)
+        db.execute("DELETE FROM articles")
+        db.execute("DELETE FROM files")
+        db.commit()
+        db.close()
+    code, out, err = _run_cli(
+        ["search", MARK, "--corpus", str(root), "--json", "--limit", "100"], capsys
+    )
+    assert code == 0, err
+    hits = [json.loads(line)["location"] for line in out.splitlines()]
+    assert len(hits) == 40 == len(set(hits))
+    code, out, err = _run_cli(["search", MARK, "--corpus", str(root)], capsys)
+    assert "40 of 40 articles match" in out
+    assert Corpus([root]).open_engine().doc_count() == 40
+
+
+@pytest.mark.parametrize("how", ["header", "pages"])
+def test_damaged_store_is_set_aside_and_rebuilt(tmp_path, capsys, how):
+    root, corpus = _indexed_folder(tmp_path, capsys, count=400)
+    data = bytearray(corpus.store_path.read_bytes())
+    if how == "header":
+        data[:100] = b"\xff" * 100
+    else:  # pages in the middle: "database disk image is malformed" when they are read
+        data[len(data) // 3 : len(data) // 3 + 8192] = b"\xa5" * 8192
+    corpus.store_path.write_bytes(bytes(data))
+    code, out, err = _run_cli(["index", str(root)], capsys)
+    assert code == 0, err
+    assert "400 articles" in out and "articles.sqlite.corrupt-1" in err
+    assert (corpus.cache_dir / "articles.sqlite.corrupt-1").exists()
+    code, out, err = _run_cli(["search", MARK, "--corpus", str(root)], capsys)
+    assert code == 0 and "400 of 400 articles match" in out
+    code, out, err = _run_cli(["search", "w123x", "--corpus", str(root), "--json"], capsys)
+    assert json.loads(out)["title"] == "Story 123"
+
+
+def test_store_with_text_that_is_not_utf8_still_lists_and_is_replaced(tmp_path, capsys):
+    import sqlite3
+
+    root, corpus = _indexed_folder(tmp_path, capsys)
+    db = sqlite3.connect(corpus.store_path)
+    db.execute("UPDATE articles SET title = CAST(x'41ff42' AS TEXT) WHERE id = 3")
+    db.execute("UPDATE files SET path = CAST(x'2fff' AS TEXT) WHERE rowid = 5")  # read by syncs
+    db.commit()
+    db.close()
+    store, engine = corpus.open_store(), corpus.open_engine()  # what the app does first
+    ids = store.ordered_ids()
+    rows = store.rows(ids)  # was "Could not decode to UTF-8", the app's crash at launch
+    assert len(rows) == 40 and rows[3].title == "A\ufffdB"
+    report = sync(corpus, corpus.open_store(), engine)  # the app's sync has its own connection
+    assert "articles.sqlite.corrupt-1" in report.repaired
+    ids = store.ordered_ids()  # the list is read again: from the new store
+    assert store.count() == 40 and not any("\ufffd" in r.title for r in store.rows(ids).values())

@@ -216,3 +216,38 @@ def test_the_saved_list_order_follows_every_change(tmp_path):
     store.db.execute("UPDATE articles SET date_ts = NULL")  # any change drops the saved order
     assert store.db.execute("SELECT count(*) FROM list_order").fetchone()[0] == 0
     assert store.ordered_ids() == fresh_order()
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["one-writer", "two-processes"])
+def test_out_of_range_dates_are_undated_and_cost_no_other_article(tmp_path, monkeypatch, parallel):
+    """0001-01-01T00:00:00+01:00 is before year 1 in UTC: it was an OverflowError in the index
+    writer, which restarted the run for each such record and gave up after 20 (0 articles)."""
+    from tuireader.core import sync as sync_module
+
+    bad = {i for i in range(0, 1025, 41)}  # 25 records
+    records = [
+        {
+            "id": str(i),
+            "title": f"Story {i}",
+            "text": f"word{i}x common",
+            "date": "0001-01-01T00:00:00+01:00" if i in bad else "2016-10-07T12:00:00+02:00",
+        }
+        for i in range(1025)
+    ]
+    records[7]["date"] = "9999-12-31T23:30:00-01:00"  # after year 9999 in UTC
+    bad.add(7)
+    dump = write_jsonl(tmp_path / "d.jsonl", records)
+    if parallel:
+        monkeypatch.setattr(sync_module, "PARALLEL_BYTES", 1)
+    corpus, store, engine = open_corpus(dump)
+    report = sync(corpus, store, engine)
+    assert report.added == 1025 and not report.skipped
+    assert store.count() == 1025 == engine.doc_count()
+    engine.refresh()
+    assert engine.search("common", limit=5).total == 1025
+    rows = store.rows(store.ordered_ids())
+    undated = {row.title for row in rows.values() if row.date is None}
+    assert undated == {f"Story {i}" for i in bad}
+    row = next(r for r in rows.values() if r.title == "Story 41")
+    assert row.date_text == "0001-01-01T00:00:00+01:00"  # kept as given
+    assert engine.search("word41x").ids == [row.id]

@@ -26,6 +26,7 @@ from . import paths as app_paths
 from .articles import Article
 from .loaders import check_paths, read_article
 from .search import QueryError, SearchHit, SearchResults
+from .search.index_files import IndexDamaged
 from .store import ArticleRow, CacheError, MetaStore
 
 try:
@@ -122,7 +123,10 @@ class Corpus:
     def open_store(self) -> MetaStore:
         """A metadata connection for the calling thread (read-only when the cache is)."""
         self.prepare_cache()
-        return MetaStore(self.store_path, read_only=self.read_only)
+        store = MetaStore(self.store_path, read_only=self.read_only)
+        if store.warning:  # a damaged store was set aside: said once, by the CLI or the app
+            self.cache_message = "; ".join(m for m in (self.cache_message, store.warning) if m)
+        return store
 
     def open_engine(self, spec: str = "embedded") -> SafeEngine:
         """The search index, opened under the read lock, with searches retried on a
@@ -222,6 +226,12 @@ class SafeEngine:
                 self.inner = self._open()
 
     def _call(self, name: str, *args, **kwargs):
+        engine = self.inner
+        if engine.damage is not None:
+            self._reopen(engine)  # the syncing process may have rebuilt it meanwhile
+            engine = self.inner
+            if engine.damage is not None:
+                raise IndexDamaged(damage_message(engine.damage))
         for attempt in range(RETRIES):
             engine = self.inner
             try:
@@ -229,13 +239,24 @@ class SafeEngine:
                     return getattr(engine, name)(*args, **kwargs)
             except QueryError as exc:
                 if not _index_trouble(exc.__cause__) or attempt == RETRIES - 1:
+                    self._raise_damage(engine, exc.__cause__)
                     raise
             except Exception as exc:
                 if not _index_trouble(exc) or attempt == RETRIES - 1:
+                    self._raise_damage(engine, exc)
                     raise
             time.sleep(0.05 * (attempt + 1))
             self._reopen(engine)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _raise_damage(self, engine, error: BaseException | None) -> None:
+        """After an error reading the index: IndexDamaged when its files are damaged."""
+        if error is None or isinstance(error, (QueryError, MemoryError, RecursionError)):
+            return
+        with self.corpus.index_read_lock():
+            damage = engine.check_after_error()
+        if damage is not None:
+            raise IndexDamaged(damage_message(damage)) from error
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -282,6 +303,13 @@ class SafeEngine:
 
     def __getattr__(self, name: str):
         return getattr(self.inner, name)
+
+
+def damage_message(reason: str) -> str:
+    return (
+        f"The search index is damaged ({reason}). It is set aside and built again at the next "
+        "indexing (tuireader index, or starting the reader); the article list still works."
+    )
 
 
 def _index_trouble(exc: BaseException | None) -> bool:

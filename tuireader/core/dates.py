@@ -45,11 +45,13 @@ _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNO
 def parse_date(value: object) -> datetime | None:
     """Parse a date from ISO 8601 or common news forms; None when it cannot be read.
 
-    Naive results are taken as UTC so that all dates compare.
+    Naive results are taken as UTC so that all dates compare. A date that cannot be used (one
+    that leaves the years 1-9999 in UTC, such as 0001-01-01T00:00:00+01:00) is None too: the
+    article is undated, its date kept as given (``Article.date_text``).
     """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
-            return datetime.fromtimestamp(float(value), tz=UTC)
+            return _usable(datetime.fromtimestamp(float(value), tz=UTC))
         except (OverflowError, OSError, ValueError):
             return None
     if not isinstance(value, str):
@@ -62,6 +64,16 @@ def parse_date(value: object) -> datetime | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
+    return _usable(parsed)
+
+
+def _usable(parsed: datetime) -> datetime | None:
+    """The date, when it has a UTC time and a timestamp that turn back into a date (what the
+    index and the article list store); else None."""
+    try:
+        datetime.fromtimestamp(parsed.astimezone(UTC).timestamp(), tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
     return parsed
 
 

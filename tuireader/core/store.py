@@ -19,7 +19,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .articles import Article
+from .atomic import set_aside
 from .loaders import CorpusError
+from .log import get_logger
 from .text import fold
 
 # The ``file`` under which skips found while walking the folders are kept (not a real file).
@@ -178,23 +180,51 @@ def _read_through(path: Path) -> None:
             pass
 
 
+def store_damage(exc: BaseException) -> bool:
+    """Whether an error reading the store says its file is damaged (not a database, a
+    corrupted page, text that is not UTF-8) rather than busy, full or read-only."""
+    if isinstance(exc, UnicodeDecodeError):
+        return True
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return True
+    text = str(exc)
+    return "malformed" in text or "not a database" in text or "Could not decode" in text
+
+
 class MetaStore:
     """One connection to a corpus's metadata database.
 
     ``read_only`` opens an existing database without writing anything next to it (for a
-    read-only cache folder); raises CacheError when it cannot be opened either way.
+    read-only cache folder); raises CacheError when it cannot be opened either way. A damaged
+    database (it is a cache: the files are read again) is set aside as
+    ``articles.sqlite.corrupt-N`` and a new one made; ``warning`` then says so.
     """
 
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self.warning: str | None = None
         _read_ahead(path)
         if read_only:
             self.db = _connect_read_only(path)
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+            try:
+                self._connect()
+            except sqlite3.DatabaseError as exc:
+                if not store_damage(exc):
+                    raise
+                self.replace_damaged(str(exc))
+        except (OSError, sqlite3.Error) as exc:
+            raise cache_error("write the article list", path.parent, exc) from exc
+
+    def _connect(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+        try:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             tables = self._tables()
@@ -202,8 +232,50 @@ class MetaStore:
             self.db.executescript(SCHEMA)
             if older:  # made before texts were kept: the next sync fills them in
                 self.db.execute("INSERT OR IGNORE INTO pending VALUES ('texts')")
+            self.db.execute("SELECT count(*) FROM articles").fetchone()
+        except BaseException:
+            self.db.close()
+            raise
+        self._inode = _inode(self.path)
+
+    def damaged(self) -> bool:
+        """Whether SQLite finds the database damaged (reads all of it: after an error only)."""
+        try:
+            found = self.db.execute("PRAGMA quick_check(1)").fetchone()
+        except sqlite3.DatabaseError as exc:
+            return store_damage(exc)
+        return bool(found) and found[0] != "ok"
+
+    def replace_damaged(self, reason: str) -> Path:
+        """Keep the damaged database aside (with its WAL) as ``articles.sqlite.corrupt-N`` and
+        start an empty one, which the next sync fills again; returns the backup's path."""
+        with contextlib.suppress(sqlite3.Error, AttributeError):
+            self.db.close()
+        backup = set_aside(self.path)
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(side, backup.with_name(backup.name + suffix))
+        self._connect()
+        reason = " ".join(reason.split())[:200]
+        self.warning = (
+            f"The article list {self.path} was damaged ({reason}); kept as {backup.name}, "
+            "indexing the corpus again"
+        )
+        get_logger().warning("%s", self.warning)
+        return backup
+
+    def follow_replacement(self) -> None:
+        """Reconnect when another connection replaced a damaged database file (a connection
+        keeps reading the file it opened, now the backup)."""
+        if self.read_only or _inode(self.path) in (self._inode, None):
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+        try:
+            self._connect()
         except (OSError, sqlite3.Error) as exc:
-            raise cache_error("write the article list", path.parent, exc) from exc
+            raise cache_error("read the article list", self.path.parent, exc) from exc
 
     def close(self) -> None:
         self.db.close()
@@ -223,6 +295,7 @@ class MetaStore:
 
     def ordered_ids(self) -> list[int]:
         """All article ids, newest first, undated last (in file order)."""
+        self.follow_replacement()  # the list is read again: after a sync, which may replace it
         with contextlib.suppress(sqlite3.Error):  # an older store without the table
             saved = self.db.execute("SELECT ids FROM list_order").fetchone()
             if saved is not None:
@@ -232,15 +305,27 @@ class MetaStore:
         return [row[0] for row in self.db.execute(_ORDER_SQL)]
 
     def rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
-        """Metadata for the given ids (missing ids are left out)."""
+        """Metadata for the given ids (missing ids are left out, and so are rows of a damaged
+        store that cannot be read: the sync sets it aside and reads the corpus again)."""
         found: dict[int, ArticleRow] = {}
+        try:
+            self._read_rows(ids, found)
+        except sqlite3.DatabaseError as exc:
+            if not store_damage(exc):
+                raise
+            if "Could not decode" in str(exc):  # bytes that are not UTF-8: shown as U+FFFD
+                self.db.text_factory = _lenient_text
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    self._read_rows(ids, found)
+        return found
+
+    def _read_rows(self, ids: Sequence[int], found: dict[int, ArticleRow]) -> None:
         for marks, chunk in _id_lists(ids):
             for values in self.db.execute(
                 f"SELECT {_ROW_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
             ):
                 row = _row(values)
                 found[row.id] = row
-        return found
 
     def get(self, article_id: int) -> ArticleRow | None:
         return self.rows([article_id]).get(article_id)
@@ -276,8 +361,8 @@ class MetaStore:
                     text = _kept_text(values[-1])
                     if text is not None:
                         texts[row.id] = text
-        except sqlite3.Error:  # an older read-only store without the bodies table
-            return self.rows(ids), {}
+        except sqlite3.Error:  # an older read-only store without the bodies table (or a
+            return self.rows(ids), {}  # damaged one: what can be read)
         return rows, texts
 
     def by_key(self, key: str) -> ArticleRow | None:
@@ -424,6 +509,18 @@ class MetaStore:
     def texts_done(self) -> None:
         self.db.execute("DELETE FROM pending WHERE what = 'texts'")
 
+    def reindex_pending(self) -> bool:
+        """Whether the search index was started again while the list was kept: every
+        article is indexed again (by its id) before the next sync may skip unchanged ones."""
+        found = self.db.execute("SELECT 1 FROM pending WHERE what = 'index'").fetchone()
+        return found is not None
+
+    def set_reindex(self, pending: bool) -> None:
+        if pending:
+            self.db.execute("INSERT OR IGNORE INTO pending VALUES ('index')")
+        else:
+            self.db.execute("DELETE FROM pending WHERE what = 'index'")
+
     def rows_without_body(self) -> list[ArticleRow]:
         """Articles whose text is not kept, in file order."""
         return [
@@ -557,6 +654,17 @@ def _storable(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return text
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

@@ -31,7 +31,7 @@ from .corpus import Corpus
 from .loaders import Skipped, SourceFile, TruncatedFile, discover, iter_articles
 from .log import get_logger, log_skips
 from .search import IndexWriter, SearchEngine
-from .store import DISCOVERY, CacheError, MetaStore, cache_error
+from .store import DISCOVERY, CacheError, MetaStore, cache_error, store_damage
 
 try:
     import fcntl
@@ -180,13 +180,23 @@ def sync(
             read_only=True, skipped=[Skipped(item, reason) for item, reason in store.skips()]
         )
     bad_keys: set[str] = set()
+    mended: list[str] = []  # damaged files set aside during this sync, for the report
     try:
         with sync_lock(corpus):
             for _attempt in range(_MAX_RESTARTS):
                 try:
-                    return _Sync(corpus, store, engine, progress, cancel, bad_keys).run()
+                    report = _Sync(corpus, store, engine, progress, cancel, bad_keys).run()
                 except _BadArticle as bad:
                     bad_keys.add(bad.key)  # the batch was cancelled: go again without it
+                    continue
+                except Exception as exc:
+                    if len(mended) >= _MAX_MENDS or not _mend(store, engine, exc, mended):
+                        raise
+                    continue  # the next run sets the damaged index aside, or fills the store
+                report.repaired = "; ".join(
+                    [*mended, report.repaired] if report.repaired else mended
+                )
+                return report
             raise CacheError(f"indexing failed on {len(bad_keys)} articles: see the log")
     except SyncBusy:
         return SyncReport(busy=True)
@@ -196,6 +206,24 @@ def sync(
 
 
 _MAX_RESTARTS = 20
+_MAX_MENDS = 3  # damaged files found and set aside within one sync before giving up
+
+
+def _mend(store: MetaStore, engine: SearchEngine, error: Exception, mended: list[str]) -> bool:
+    """After an error in a sync: whether it came from a damaged store (then set aside and
+    started empty) or a damaged index (then noted, for the next run to set aside)."""
+    if isinstance(error, (CacheError, _Cancelled)):
+        return False
+    if store_damage(error) or isinstance(error, sqlite3.DatabaseError) and store.damaged():
+        store.replace_damaged(str(error))
+        mended.append(store.warning or "the article list was damaged")
+        return True
+    if isinstance(error, (sqlite3.Error, MemoryError, RecursionError)):
+        return False
+    check = getattr(engine, "check_after_error", None)
+    return check is not None and check() is not None
+
+
 TEXT_BATCH = 2000  # texts kept per transaction when filling them in for an older store
 
 
@@ -232,19 +260,35 @@ class _Sync:
         self.writer: IndexWriter | None = None
         self.last_report = 0.0
         self.dirty = False
+        self.reindex = False  # the index is built again for the articles the store keeps
 
     def run(self) -> SyncReport:
         started = time.monotonic()
+        damage = self._set_aside_damage()
         if self.corpus.dirty_path.exists():
             self.report.repaired = _repair(self.corpus, self.store, self.engine)
-        if self.engine.doc_count() == 0 and self.store.count() > 0:
-            # The index was rebuilt (new format) or lost: index every article again.
+        if damage:
+            self.report.repaired = "; ".join(x for x in (damage, self.report.repaired) if x)
+        articles, documents = self.store.count(), self.engine.doc_count()
+        if articles == 0 and documents > 0:
+            # The article list was lost (deleted, emptied, set aside) with the ids the index
+            # knows its articles by: the index starts again, else every article is there twice.
+            self.log.warning("%s: article list empty, index not; indexing again", self.name)
+            self.engine.clear()
+            self.store.clear()  # its files too: every one is read again
+            self.store.set_reindex(False)
+        elif documents == 0 and articles > 0 and not self.store.reindex_pending():
+            # The index was rebuilt (new format) or lost: every article is indexed again, by
+            # the id it has; the list stays as it is meanwhile.
             self.log.warning("%s: index empty or rebuilt; indexing every article", self.name)
-            self.store.clear()
+            self.store.set_reindex(True)
+        self.reindex = self.store.reindex_pending()
+        with contextlib.suppress(AttributeError, OSError):
+            self.engine.record_files()  # an index made before its files' CRCs were noted
         files, skipped = discover(self.corpus.paths)
         known = self.store.file_states()
         current = {f.path for f in files}
-        changed = [f for f in files if known.get(f.path) != (f.size, f.mtime_ns)]
+        changed = [f for f in files if self.reindex or known.get(f.path) != (f.size, f.mtime_ns)]
         removed = sorted(set(known) - current)
         self._record_discovery(skipped, current)
         self.report.unchanged_files = len(files) - len(changed)
@@ -269,6 +313,8 @@ class _Sync:
             raise
         with contextlib.suppress(OSError):
             self.corpus.dirty_path.unlink()
+        if self.reindex and not self.report.cancelled:
+            self.store.set_reindex(False)
         self.report.text_seconds = time.monotonic() - started
         if not self.report.cancelled:
             self.store.save_order()
@@ -293,6 +339,22 @@ class _Sync:
     @property
     def name(self) -> str:
         return self.corpus.name
+
+    def _set_aside_damage(self) -> str:
+        """Damaged index folders renamed out of the way and started again; what was done."""
+        find = getattr(self.engine, "damaged_parts", None)
+        parts = find() if find is not None else {}
+        if not parts:
+            return ""
+        kept = self.engine.set_aside_damaged(list(parts))
+        if self.engine.directory in parts and self.store.count() > 0:
+            self.store.set_reindex(True)  # set before _repair, which would forget them all
+        done = (
+            f"the search index was damaged ({'; '.join(parts.values())}); kept as "
+            f"{', '.join(p.name for p in kept)} and built again"
+        )
+        self.log.warning("%s: %s", self.name, done)
+        return done
 
     def _keep_missing_texts(self) -> None:
         """Texts for snippets of articles indexed before the store kept them: read once."""
@@ -406,20 +468,25 @@ class _Sync:
         self._begin()
         if existing is not None and existing[1] == digest:
             self.store.move_article(existing[0], article.locator)
-            return
-        article_id = self.store.put_article(article, digest)
+            if not self.reindex:
+                return
+            article_id = existing[0]  # the index is being built again: the same id
+        else:
+            article_id = self.store.put_article(article, digest)
         try:
             # Only an article the store knows can be in the index: a new one needs no delete
             # (a term lookup in every segment); the repair of an interrupted run makes sure.
             self.writer.add(article_id, article, replace=existing is not None)
-        except (OSError, CacheError):
+        except CacheError:
             raise
+        except OSError as exc:  # a write (a full disk): not a file that cannot be read
+            raise cache_error("write the index", self.corpus.cache_dir, exc) from exc
         except Exception as exc:  # the writer may be half-way through the document: redo
             self.log.error("%s: indexing %s failed:\n%s", self.name, article.key, _trace(exc))
             self._abort()
             raise _BadArticle(article.key) from exc
-        if existing is None:
-            self.report.added += 1
+        if existing is None or existing[0] == article_id and existing[1] == digest:
+            self.report.added += 1  # new, or added again to a rebuilt index
         else:
             self.report.updated += 1
         self.progress.articles += 1
@@ -519,7 +586,9 @@ def _repair(corpus: Corpus, store: MetaStore, engine: SearchEngine) -> str:
                 stale.append(docnum)
             else:
                 valid.add(aid)
-    missing = set(wanted.values()) - valid
+    # While the index is built again (store.reindex_pending), the articles not in it yet are
+    # indexed by the sync itself: forgetting them would empty the list meanwhile.
+    missing = set() if store.reindex_pending() else set(wanted.values()) - valid
     if not stale and not missing:
         with contextlib.suppress(OSError):
             os.unlink(corpus.dirty_path)

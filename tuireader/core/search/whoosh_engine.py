@@ -64,6 +64,7 @@ from .date_clauses import rewrite_dates
 from .engine import QueryError, SearchHit, SearchResults
 from .fast_parse import FastParser
 from .guards import check_length, guard
+from .index_files import find_damage, note_damage, put_aside, record
 from .mapped_storage import MappedFileStorage, PublishLock
 from .searcher_cache import remember, searching_only
 from .syntax import check_syntax
@@ -364,8 +365,9 @@ def _highlight_terms(query, reader, fields=SEARCH_FIELDS) -> Iterator[str]:
 class WhooshWriterAdapter:
     """Adds and deletes articles in one whoosh transaction."""
 
-    def __init__(self, writer: WhooshWriter) -> None:
+    def __init__(self, writer: WhooshWriter, directory: Path) -> None:
         self._writer = writer
+        self._directory = directory
 
     def add(self, article_id: int, article: Article, replace: bool) -> None:
         if replace:
@@ -390,6 +392,7 @@ class WhooshWriterAdapter:
 
     def commit(self) -> None:
         self._writer.commit(mergetype=_merge_small)
+        record(self._directory)  # the new files' sizes and CRCs (see index_files)
 
     def cancel(self) -> None:
         self._writer.cancel()
@@ -398,8 +401,9 @@ class WhooshWriterAdapter:
 class AnnotationWriter:
     """Adds and deletes annotation documents in one whoosh transaction."""
 
-    def __init__(self, writer: WhooshWriter) -> None:
+    def __init__(self, writer: WhooshWriter, directory: Path) -> None:
         self._writer = writer
+        self._directory = directory
 
     def add(self, article_id: int, digest: str, article: Article) -> None:
         """Index an article not in the annotation index (a plain add: no lookup to replace)."""
@@ -417,6 +421,7 @@ class AnnotationWriter:
 
     def commit(self) -> None:
         self._writer.commit(mergetype=_merge_small)
+        record(self._directory)
 
     def cancel(self) -> None:
         self._writer.cancel()
@@ -451,6 +456,19 @@ def _merge_small(writer, segments):
     return [seg for seg in segments if seg not in merge]
 
 
+def _end_processes(tasks) -> None:
+    """Terminate indexing processes (SIGTERM ends them quietly), then kill any left."""
+    for task in tasks:
+        with contextlib.suppress(Exception):
+            task.terminate()
+    for task in tasks:
+        with contextlib.suppress(Exception):
+            task.join(5)
+            if task.is_alive():
+                task.kill()
+                task.join(5)
+
+
 def _writer(ix, parallel: bool) -> WhooshWriter:
     """A whoosh writer; ``parallel`` uses two indexing processes for large batches."""
     codec = FastW3Codec()
@@ -459,7 +477,19 @@ def _writer(ix, parallel: bool) -> WhooshWriter:
 
         _use_safe_start_method()
         _start_resource_tracker()
-        return MpWriter(
+
+        class EndingMpWriter(MpWriter):
+            """whoosh's MpWriter, whose ``cancel`` also ends its processes: whoosh's only sets
+            a flag in this process, and processes waiting for their next job waited for ever
+            (a failed batch, a full disk: Python's exit then waited on them)."""
+
+            def cancel(self) -> None:
+                try:
+                    _end_processes(self.tasks)
+                finally:
+                    super().cancel()
+
+        return EndingMpWriter(
             ix,
             procs=2,
             batchsize=_PARALLEL_BATCH,
@@ -485,6 +515,12 @@ class WhooshEngine:
         self._searcher: Searcher | None = None
         self._annotation_searcher: Searcher | None = None
         self._lock = threading.Lock()
+        # Why the index is damaged (checked on opening, and after a read error), else None.
+        self.damage: str | None = None
+        self._checked_clean: tuple | None = None  # the index files last found undamaged
+        found = self.damaged_parts()
+        if found:
+            self.damage = "; ".join(found.values())
         self._parser = MultifieldParser(list(SEARCH_FIELDS), _QUERY_SCHEMA, group=AndGroup)
         self._parser.add_plugin(FuzzyTermPlugin())
         self._parser.add_plugin(GtLtPlugin())
@@ -529,6 +565,67 @@ class WhooshEngine:
         write_atomic(version_file, current)
         return ix
 
+    # -- damage ----------------------------------------------------------------------------
+
+    def _parts(self):
+        return ((self.directory, self._ix), (annotation_dir(self.directory), self._annotations))
+
+    def damaged_parts(self, full: bool = False) -> dict[Path, str]:
+        """The damaged index folders (text, annotations) with why: a damage note, a file of
+        another size than written, segments that cannot be opened; ``full`` also reads every
+        file for its CRC (after a read error)."""
+        found: dict[Path, str] = {}
+        for directory, ix in self._parts():
+            reason = find_damage(directory, full)
+            if reason is None:
+                try:
+                    ix.reader().close()  # opens every segment (a few reads each)
+                except Exception as exc:  # noqa: BLE001 - whoosh raises many kinds here
+                    reason = f"cannot be opened ({type(exc).__name__}: {exc})"
+            if reason is not None:
+                found[directory] = f"{directory.name}: {reason}"
+        return found
+
+    def check_after_error(self) -> str | None:
+        """After an unexpected error reading the index: whether it is damaged (then noted for
+        the next sync, and ``damage`` set). Every file is read, once per set of files."""
+        if self.damage is not None:
+            return self.damage
+        try:
+            state: tuple | None = tuple(
+                sorted(
+                    (str(d), name, os.stat(d / name).st_mtime_ns)
+                    for d, _ix in self._parts()
+                    for name in os.listdir(d)
+                    if name.endswith(".toc")
+                )
+            )
+        except OSError:
+            state = None
+        if state is not None and state == self._checked_clean:
+            return None
+        found = self.damaged_parts(full=True)
+        if not found:
+            self._checked_clean = state
+            return None
+        for directory, reason in found.items():
+            note_damage(directory, reason)
+        self.damage = "; ".join(found.values())
+        return self.damage
+
+    def set_aside_damaged(self, parts: Collection[Path]) -> list[Path]:
+        """Rename these damaged index folders out of the way (``<name>.corrupt-N``) and start
+        them again empty; returns where they went. Only the syncing process does this."""
+        with self._lock:
+            self._close_searchers()
+            self._ix.close()
+            self._annotations.close()
+            kept = [put_aside(directory) for directory in parts if directory.exists()]
+            self._ix, self._annotations = self._open_both(self.directory, self.spec, self.publish_lock)
+            self.damage = None
+            self._checked_clean = None
+        return kept
+
     # -- writing ---------------------------------------------------------------------------
 
     def doc_count(self) -> int:
@@ -536,11 +633,19 @@ class WhooshEngine:
 
     def writer(self, parallel: bool = False) -> WhooshWriterAdapter:
         """A text index writer; ``parallel`` uses two indexing processes."""
-        return WhooshWriterAdapter(_writer(self._ix, parallel))
+        return WhooshWriterAdapter(_writer(self._ix, parallel), self.directory)
 
     def annotation_writer(self, parallel: bool = False) -> AnnotationWriter:
         """An annotation index writer; ``parallel`` uses two indexing processes."""
-        return AnnotationWriter(_writer(self._annotations, parallel))
+        return AnnotationWriter(
+            _writer(self._annotations, parallel), annotation_dir(self.directory)
+        )
+
+    def record_files(self) -> None:
+        """Note the sizes and CRCs of index files not noted yet (an index made before they
+        were: from then on its damage is found)."""
+        for directory, _ix in self._parts():
+            record(directory)
 
     def annotated(self) -> set[str]:
         """The idents (``annotation_ident``) of the articles in the annotation index."""
@@ -760,6 +865,7 @@ class WhooshEngine:
             self._ix, self._annotations = self._open_both(
                 self.directory, self.spec, self.publish_lock
             )
+            self.damage = None
 
     def close(self) -> None:
         with self._lock:

@@ -1,0 +1,113 @@
+"""Telling a damaged index from a working one, and keeping a damaged one aside.
+
+whoosh never changes a file once it is written (a commit adds segment files and a new table of
+contents, and deletes what it no longer uses), so the size and CRC of each file, noted after
+every commit in ``CHECKSUMS``, say whether it is still what was written. Sizes are compared
+when an index is opened (a stat a file); CRCs only after an error reading it, to tell damage
+from a query whoosh cannot run. A reader that finds damage leaves a ``DAMAGED`` note in the
+folder, so that the next sync (in whatever process) sets the index aside and builds it again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import zlib
+from pathlib import Path
+
+from ..atomic import set_aside, write_atomic
+from .engine import QueryError
+
+MANIFEST = "CHECKSUMS"
+DAMAGED = "DAMAGED"
+_CHECKED = (".seg", ".toc")  # whoosh's compound segments and tables of contents
+_CHUNK = 1 << 20
+
+
+class IndexDamaged(QueryError):
+    """The search index is damaged; the message says it is being rebuilt."""
+
+
+def _crc(path: Path) -> int:
+    crc = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            crc = zlib.crc32(chunk, crc)
+    return crc
+
+
+def _noted(directory: Path) -> dict[str, list[int]]:
+    try:
+        found = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _files(directory: Path) -> dict[str, int]:
+    """name -> size of the index files that are checked."""
+    found: dict[str, int] = {}
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if entry.name.endswith(_CHECKED):
+                with contextlib.suppress(OSError):
+                    found[entry.name] = entry.stat().st_size
+    return found
+
+
+def record(directory: Path) -> None:
+    """Note the size and CRC of the files not noted yet, and forget those gone (after a commit,
+    under the commit lock). A file that is noted keeps what was noted: whoosh never writes a
+    name twice, so a change is damage, found by ``find_damage``."""
+    old = _noted(directory)
+    noted: dict[str, list[int]] = {}
+    for name, size in _files(directory).items():
+        known = old.get(name)
+        if isinstance(known, list) and len(known) == 2:
+            noted[name] = known
+            continue
+        try:
+            noted[name] = [size, _crc(directory / name)]
+        except OSError:
+            continue  # deleted meanwhile
+    if noted != old:
+        write_atomic(directory / MANIFEST, json.dumps(noted, sort_keys=True))
+
+
+def find_damage(directory: Path, full: bool = False) -> str | None:
+    """Why the index in ``directory`` is damaged, or None: a ``DAMAGED`` note, a noted file of
+    another size, or (``full``: reads every file) of another CRC."""
+    try:
+        return f"{(directory / DAMAGED).read_text(encoding='utf-8').strip()}"
+    except OSError:
+        pass
+    for name, noted in _noted(directory).items():
+        if not (isinstance(noted, list) and len(noted) == 2):
+            continue  # not ours: no judgement
+        size, crc = noted
+        path = directory / name
+        try:
+            actual = path.stat().st_size
+            if actual != size:
+                return f"{name} has {actual:,} bytes, {size:,} were written"
+            if full and _crc(path) != crc:
+                return f"{name} is not what was written (its checksum differs)"
+        except OSError:
+            continue  # deleted by a commit: a file the index needs is missed when opened
+    return None
+
+
+def note_damage(directory: Path, reason: str) -> None:
+    """Leave the note the next sync acts on (nothing when the folder cannot be written)."""
+    with contextlib.suppress(OSError):
+        write_atomic(directory / DAMAGED, reason)
+
+
+def put_aside(directory: Path) -> Path:
+    """Rename a damaged index folder to ``<name>.corrupt-N``; only the newest such copy is kept
+    (an index is rebuilt from the corpus: the copy is for a bug report)."""
+    for older in directory.parent.glob(f"{directory.name}.corrupt-*"):
+        shutil.rmtree(older, ignore_errors=True)
+    return set_aside(directory)
