@@ -103,8 +103,10 @@ async def run(args: argparse.Namespace, rng: random.Random) -> int:
         total = len(app.article_list.ids)
     print(f"{args.corpus.name}: {total:,} articles, first sync {sync_seconds:.1f} s")
     print(f"load average before {load_before}, after {benchlib.load_average()}")
-    print(f"{'phase':<12}{'opens':>6}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}"
-          f"{'> 300 ms':>10}")
+    print(
+        f"{'phase':<12}{'opens':>6}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}"
+        f"{'> 300 ms':>10}"
+    )
     for phase, values in samples.items():
         if not values:
             continue

@@ -44,7 +44,7 @@ def test_entity_fields_combine_with_words_and_or_not(tmp_path):
     assert titles(store, engine.search("person:putin OR harvest")) == ["Summit", "Weather"]
     assert titles(store, engine.search("gas NOT person:putin")) == ["Speech"]
     assert titles(store, engine.search("gas -speaker:merkel")) == ["Speech"]
-    assert titles(store, engine.search('place:berlin OR place:chicago')) == ["Speech", "Summit"]
+    assert titles(store, engine.search("place:berlin OR place:chicago")) == ["Speech", "Summit"]
     assert engine.search("person:nobody gas").total == 0
 
 

@@ -70,8 +70,10 @@ def test_a_damaged_file_is_set_aside_with_a_warning(tmp_path):
     known = KnownCorpora()
     assert known.entries == []
     assert known.warning and "kept as corpora.json.corrupt-1" in known.warning
-    assert (path.parent / "corpora.json.corrupt-1").read_text(encoding="utf-8").startswith(
-        '{"corpora"'
+    assert (
+        (path.parent / "corpora.json.corrupt-1")
+        .read_text(encoding="utf-8")
+        .startswith('{"corpora"')
     )
     known.remember([news], "news")
     assert [e.name for e in KnownCorpora().entries] == ["news"]

@@ -183,7 +183,7 @@ def test_exports_never_write_raw_controls_from_file_names(tmp_path, capsys, fmt)
 
 FORMULAS = {
     "id": "=1+1",
-    "title": "=HYPERLINK(\"https://evil.example\",\"click\")",
+    "title": '=HYPERLINK("https://evil.example","click")',
     "source": "+cmd|' /C calc'!A0",
     "url": "@SUM(A1:A9)",
     "text": "-2+3 opens the article.\n\n=A1 in the middle of it stays.",

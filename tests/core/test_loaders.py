@@ -89,10 +89,21 @@ def test_binary_and_empty_files_are_refused(tmp_path):
 
 
 RECORDS = [
-    {"id": "r1", "title": "First Story", "text": "Body one.", "date": "Nov. 8, 2016",
-     "source": "Wire", "url": "http://example.com/1"},
-    {"id": "r2", "headline": "Second Story", "body": "Body two.", "publication": "Paper",
-     "date": "26-FEB-1987 15:01:01.79"},
+    {
+        "id": "r1",
+        "title": "First Story",
+        "text": "Body one.",
+        "date": "Nov. 8, 2016",
+        "source": "Wire",
+        "url": "http://example.com/1",
+    },
+    {
+        "id": "r2",
+        "headline": "Second Story",
+        "body": "Body two.",
+        "publication": "Paper",
+        "date": "26-FEB-1987 15:01:01.79",
+    },
     {"content": "An untitled record whose first sentence becomes its title. More text."},
     {"id": "r4", "title": "Odd Date", "text": "Body four.", "date": "sometime in spring"},
 ]
@@ -131,8 +142,21 @@ def test_json_array(tmp_path):
 def test_csv_with_multiline_fields(tmp_path):
     path = tmp_path / "d.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, ["id", "title", "text", "date", "source", "url",
-                                         "headline", "body", "publication", "content"])
+        writer = csv.DictWriter(
+            handle,
+            [
+                "id",
+                "title",
+                "text",
+                "date",
+                "source",
+                "url",
+                "headline",
+                "body",
+                "publication",
+                "content",
+            ],
+        )
         writer.writeheader()
         for record in RECORDS:
             writer.writerow(record)

@@ -17,13 +17,36 @@ from tuireader.core.search.codec import FastW3Codec
 from tuireader.core.search.whoosh_engine import make_schema
 
 WORDS = st.sampled_from(
-    ["The", "hacking", "hacked", "Café", "naïve", "of", "a", "I", "U.S.", "e-mail", "Putin's",
-     "3.5", "über", "ÉLYSÉE", "and", "running", "runs", "x", "2016", "ß", "İstanbul", "ﬁne"]
+    [
+        "The",
+        "hacking",
+        "hacked",
+        "Café",
+        "naïve",
+        "of",
+        "a",
+        "I",
+        "U.S.",
+        "e-mail",
+        "Putin's",
+        "3.5",
+        "über",
+        "ÉLYSÉE",
+        "and",
+        "running",
+        "runs",
+        "x",
+        "2016",
+        "ß",
+        "İstanbul",
+        "ﬁne",
+    ]
 )
 TEXTS = st.one_of(
     st.text(max_size=300),
-    st.lists(st.one_of(WORDS, st.sampled_from([" ", "  ", "\n", ", ", ". ", "-", "*"])))
-    .map("".join),
+    st.lists(st.one_of(WORDS, st.sampled_from([" ", "  ", "\n", ", ", ". ", "-", "*"]))).map(
+        "".join
+    ),
 )
 
 

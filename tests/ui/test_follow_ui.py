@@ -46,9 +46,7 @@ def test_the_list_and_the_results_follow_another_process(tmp_path):
             cursor_article = app.article_list.current_id
             _rewrite(dump, _records(range(1, 6)))  # a0 removed, a3..a5 added
             await asyncio.to_thread(_outside_sync, dump)
-            await wait_for(
-                pilot, lambda: app.results.total == 5 and app.total == 5, timeout=15
-            )
+            await wait_for(pilot, lambda: app.results.total == 5 and app.total == 5, timeout=15)
             assert "5 of 5 match" in str(app.query_one("#list").border_title)
             if cursor_article in app.article_list.ids:
                 assert app.article_list.current_id == cursor_article

@@ -140,7 +140,6 @@ def test_did_you_mean_on_zero_results(tmp_path):
     run(tmp_path, scenario)
 
 
-
 def test_results_show_a_snippet_with_the_hits_under_each_title(tmp_path):
     async def scenario(app, pilot):
         app.run_search("damage")
@@ -260,7 +259,6 @@ def test_a_long_result_list_shows_its_first_page_then_the_rest(tmp_path):
     committed = [e for e in shown if e[0] >= page and not e[1].startswith("Searching")]
     assert committed[0][0] == page and "+" in committed[0][1]  # the first page, count estimated
     assert committed[-1][0] == page + 30
-
 
 
 def test_a_running_search_shows_in_the_list_title_without_moving_the_panes(tmp_path):

@@ -117,8 +117,10 @@ def test_wide_combining_emoji_and_long_words_keep_the_panes_aligned(tmp_path):
                     key = RECORDS[index]["id"]
                     await wait_for(
                         pilot,
-                        lambda key=key: app.reader.shown is not None
-                        and app.reader.shown.article.key.endswith(f"#{key}"),
+                        lambda key=key: (
+                            app.reader.shown is not None
+                            and app.reader.shown.article.key.endswith(f"#{key}")
+                        ),
                     )
                     await pilot.pause()
                     for widget in (app.article_list, app.reader):

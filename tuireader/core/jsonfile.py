@@ -27,9 +27,7 @@ def read_json(path: Path) -> object:
         raise ValueError("nested too deeply") from exc
 
 
-def load_json(
-    path: Path, check: Callable[[object], T], what: str
-) -> tuple[T | None, str | None]:
+def load_json(path: Path, check: Callable[[object], T], what: str) -> tuple[T | None, str | None]:
     """``(check(value), None)`` for a sound file, ``(None, None)`` for a missing one, and
     ``(None, warning)`` for a damaged one, which is set aside first.
 

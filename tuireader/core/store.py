@@ -342,9 +342,7 @@ class MetaStore:
                         found[article_id] = text
         return found
 
-    def rows_and_texts(
-        self, ids: Sequence[int]
-    ) -> tuple[dict[int, ArticleRow], dict[int, str]]:
+    def rows_and_texts(self, ids: Sequence[int]) -> tuple[dict[int, ArticleRow], dict[int, str]]:
         """``rows(ids)`` and ``bodies(ids)`` in one query: what a page of snippets needs
         (twenty on Reuters: 0.09 ms, against 0.15 for the two queries)."""
         rows: dict[int, ArticleRow] = {}

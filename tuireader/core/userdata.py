@@ -348,9 +348,7 @@ def _salvage(db: sqlite3.Connection, backup: Path) -> int:
                 pass  # keep the rows read before the damage
             try:
                 db.execute("BEGIN IMMEDIATE")
-                db.executemany(
-                    f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", rows
-                )
+                db.executemany(f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", rows)
                 db.execute("COMMIT")
                 copied += len(rows)
             except sqlite3.Error:

@@ -70,9 +70,7 @@ LIVE_DELAY = 0.25  # seconds of no typing before a live search
 LIVE_MIN_CHARS = 2
 ANNOTATION_CACHE = 32
 FOLLOW_INTERVAL = 2.0  # seconds between checks for commits made by another process
-_ANNOTATION_CLAUSE = re.compile(
-    r"\b(person|org|place|entity|speaker|quote|exact):", re.IGNORECASE
-)
+_ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote|exact):", re.IGNORECASE)
 
 
 class SyncProgressed(Message):

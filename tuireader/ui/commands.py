@@ -60,7 +60,7 @@ class ArticleCommands(Provider):
 
 
 class CorpusCommands(Provider):
-    """"Switch corpus: NAME" for each remembered corpus and the sample; "Forget corpus: NAME"
+    """ "Switch corpus: NAME" for each remembered corpus and the sample; "Forget corpus: NAME"
     for those whose paths are gone. Names and paths come from file names: plain text only."""
 
     @property

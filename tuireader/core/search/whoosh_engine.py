@@ -621,7 +621,9 @@ class WhooshEngine:
             self._ix.close()
             self._annotations.close()
             kept = [put_aside(directory) for directory in parts if directory.exists()]
-            self._ix, self._annotations = self._open_both(self.directory, self.spec, self.publish_lock)
+            self._ix, self._annotations = self._open_both(
+                self.directory, self.spec, self.publish_lock
+            )
             self.damage = None
             self._checked_clean = None
         return kept
