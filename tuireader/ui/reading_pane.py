@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from ..core.annotate import Annotations
 from ..core.articles import Article
+from .colours import readable_style
 from .styles import component_style
 
 MAX_TEXT_WIDTH = 100  # the default longest line ([layout] reading_width)
@@ -66,15 +67,15 @@ class ReadingPane(ScrollView, can_focus=True):
     ReadingPane > .reading-pane--meta { color: $text-muted; }
     ReadingPane > .reading-pane--hit { background: $warning 70%; color: $text; text-style: bold; }
     ReadingPane > .reading-pane--placeholder { color: $text-muted; text-style: italic; }
-    ReadingPane > .reading-pane--person { color: $text-success; text-style: bold; }
-    ReadingPane > .reading-pane--org { color: $text-primary; text-style: bold; }
-    ReadingPane > .reading-pane--place { color: $text-warning; }
-    ReadingPane > .reading-pane--misc { color: $text-secondary; }
+    ReadingPane > .reading-pane--person { color: $success; text-style: bold; }
+    ReadingPane > .reading-pane--org { color: $primary; text-style: bold; }
+    ReadingPane > .reading-pane--place { color: $warning; }
+    ReadingPane > .reading-pane--misc { color: $secondary; }
     ReadingPane > .reading-pane--quote { background: $secondary-muted; text-style: italic; }
     ReadingPane > .reading-pane--reported { text-style: italic underline; }
-    ReadingPane > .reading-pane--speaker { color: $text-accent; text-style: bold; }
-    ReadingPane > .reading-pane--shared { color: $text-error; text-style: bold; }
-    ReadingPane > .reading-pane--marks { color: $text-accent; }
+    ReadingPane > .reading-pane--speaker { color: $accent; text-style: bold; }
+    ReadingPane > .reading-pane--shared { color: $error; text-style: bold; }
+    ReadingPane > .reading-pane--marks { color: $accent; }
     ReadingPane > .reading-pane--note { color: $text; background: $boost; text-style: italic; }
     """
     COMPONENT_CLASSES = {
@@ -110,6 +111,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.hit_index = -1
         self._anchor: int | None = None  # body offset at the top of the pane (None: the top)
         self.max_text_width = MAX_TEXT_WIDTH  # 0: as wide as the pane
+        self._styles: dict[str, Style] = {}
 
     # -- content ---------------------------------------------------------------------------
 
@@ -215,6 +217,12 @@ class ReadingPane(ScrollView, can_focus=True):
         if self.is_mounted and self.text_width != self._wrapped_width:
             self._relayout_in_place()
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+
+    def _on_theme_changed(self, _theme) -> None:
+        self._relayout_in_place()  # the lines hold the old theme's colours
+
     def on_resize(self) -> None:
         if self.text_width != self._wrapped_width:
             self._relayout_in_place()
@@ -230,9 +238,33 @@ class ReadingPane(ScrollView, can_focus=True):
     # -- layout ----------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        return component_style(self, name)
+        return self._styles[name]
+
+    def _palette(self) -> dict[str, Style]:
+        """The component styles for the current theme and [colours], each text colour made
+        readable (4.5:1) on every background it can be drawn on: the pane, a quotation's
+        background (names and speakers inside quotes), the hit's or the note's background."""
+        styles = {name: component_style(self, name) for name in self.COMPONENT_CLASSES}
+        base = self.rich_style
+        pane, text = base.bgcolor, base.color
+        quote = styles["reading-pane--quote"].bgcolor or pane
+        on = {
+            "reading-pane--hit": [styles["reading-pane--hit"].bgcolor or pane],
+            "reading-pane--note": [styles["reading-pane--note"].bgcolor or pane],
+            "reading-pane--quote": [quote],
+        }
+        in_quotes = {*LABEL_CLASSES.values(), "reading-pane--speaker", "reading-pane--shared"}
+        for name in in_quotes:
+            on[name] = [pane, quote]
+        for name, style in styles.items():
+            if name == "reading-pane--quote" and style.color is None:
+                style = style + Style(color=text)  # the plain text on the quote background
+            distinct = text if name in LABEL_CLASSES.values() else None
+            styles[name] = readable_style(style, on.get(name, [pane]), distinct)
+        return styles
 
     def _rewrap(self) -> None:
+        self._styles = self._palette()
         width = self.text_width
         self._wrapped_width = width
         self._lines = []
