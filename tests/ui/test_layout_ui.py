@@ -239,7 +239,7 @@ def test_colour_overrides_reach_the_reading_pane(tmp_path):
 
     async def configured(app, pilot):
         assert _colours_of(app, "Vladimir Putin") == {red}  # readable on the dark theme as is
-        assert _colours_of(app, "person") == {red}  # the legend too
+        assert app.reader.label_styles()["PERSON"].color == red  # the panel's legend too
         app.theme = "textual-light"  # the user's colour, darkened until it reads (4.5:1)
         await pilot.pause(0.2)
         (colour,) = _colours_of(app, "Vladimir Putin")

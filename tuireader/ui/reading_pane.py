@@ -11,8 +11,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from rich._wrap import divide_line
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -34,7 +36,7 @@ LABEL_CLASSES = {
     "LOC": "reading-pane--place",
     "MISC": "reading-pane--misc",
 }
-LEGEND = (("PERSON", "person"), ("ORG", "organisation"), ("LOC", "place"), ("MISC", "other"))
+SHARED_MARK = "↔"  # a quotation found in other articles (in WGL4: every terminal font has it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class ShownArticle:
     starred: bool = False  # the user's marks, shown under the title
     tags: tuple[str, ...] = ()
     note: str = ""
+    location: str = ""  # the article's file (or file#record), shown shortened after the meta
 
 
 class ReadingPane(ScrollView, can_focus=True):
@@ -118,7 +121,9 @@ class ReadingPane(ScrollView, can_focus=True):
     def show(self, shown: ShownArticle | None, keep_position: bool = False) -> None:
         """Show an article at its top, or at its first search hit."""
         self.shown = shown
-        self.hit_index = 0 if shown is not None and shown.hits else -1
+        # A match in the title comes first: the pane opens at the top, n goes to the body's.
+        body_first = shown is not None and shown.hits and not shown.title_hits
+        self.hit_index = 0 if body_first else -1
         if keep_position:
             self._relayout_in_place()
         else:
@@ -145,7 +150,10 @@ class ReadingPane(ScrollView, can_focus=True):
         """Go to the next (step 1) or previous (-1) highlighted match, wrapping around."""
         if self.shown is None or not self.shown.hits:
             return False
-        self.hit_index = (self.hit_index + step) % len(self.shown.hits)
+        if self.hit_index < 0 and step < 0:
+            self.hit_index = len(self.shown.hits) - 1  # from the title back to the last
+        else:
+            self.hit_index = (self.hit_index + step) % len(self.shown.hits)
         self._scroll_to_hit()
         self._update_hit_indicator()
         return True
@@ -156,7 +164,12 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def _update_hit_indicator(self) -> None:
         hits = self.shown.hits if self.shown is not None else ()
-        self.border_subtitle = f"match {self.hit_index + 1}/{len(hits)} (n/N)" if hits else ""
+        if not hits:
+            self.border_subtitle = ""
+        elif self.hit_index < 0:
+            self.border_subtitle = f"{len(hits)} matches in the text (n/N)"
+        else:
+            self.border_subtitle = f"match {self.hit_index + 1}/{len(hits)} (n/N)"
 
     def set_marks(self, starred: bool, tags: tuple[str, ...], note: str) -> None:
         """Show changed user marks (star, tags, note) under the title, keeping the position."""
@@ -279,8 +292,9 @@ class ReadingPane(ScrollView, can_focus=True):
                 self._style_entities(title, shown.title_annotations, 0, len(title))
             _stylize_all(title, shown.title_hits, self._style("reading-pane--hit"))
             self._add_lines(title)
-            if shown.meta:
-                self._add_lines(_styled(shown.meta, self._style("reading-pane--meta")))
+            meta = self._meta_line(shown)
+            if meta:
+                self._add_lines(meta)
             marks = " ".join(
                 [*(["★ starred"] if shown.starred else []), *(f"#{tag}" for tag in shown.tags)]
             )
@@ -288,9 +302,6 @@ class ReadingPane(ScrollView, can_focus=True):
                 self._add_lines(_styled(marks, self._style("reading-pane--marks")))
             if shown.note:
                 self._add_lines(_styled(f"✎ {shown.note}", self._style("reading-pane--note")))
-            legend = self._legend(shown)
-            if legend is not None:
-                self._add_lines(legend)
             self._blank()
             self._wrap_body(shown)
         self.virtual_size = Size(width, len(self._lines))
@@ -312,21 +323,27 @@ class ReadingPane(ScrollView, can_focus=True):
         self._lines.append(Strip.blank(0))
         self._line_offsets.append(-2)
 
-    def _legend(self, shown: ShownArticle) -> Text | None:
-        if not (shown.annotations.entities or shown.annotations.quotes):
+    def _meta_line(self, shown: ShownArticle) -> Text | None:
+        """Source, date, URL and the file, on one line: the file's path shortened to fit
+        (never broken inside a name), the rest cut with … (the text starts near the top)."""
+        parts = [shown.meta] if shown.meta else []
+        if shown.location:
+            used = cell_len(shown.meta) + 3 if shown.meta else 0
+            parts.append(short_path(shown.location, max(24, self._wrapped_width - used)))
+        if not parts:
             return None
-        legend = Text()
-        if self.show_entities:
-            for label, name in LEGEND:
-                legend.append(name, self._style(LABEL_CLASSES[label]))
-                legend.append("  ")
-        if self.show_quotes and shown.annotations.quotes:
-            legend.append("“quotation”", self._style("reading-pane--quote"))
-            legend.append(" ")
-            legend.append("‹speaker›", self._style("reading-pane--speaker"))
-            legend.append("  ")
-            legend.append("⇄n quoted elsewhere (o)", self._style("reading-pane--shared"))
-        return legend
+        line = _styled(" · ".join(parts), self._style("reading-pane--meta"))
+        line.truncate(self._wrapped_width, overflow="ellipsis")
+        return line
+
+    def label_styles(self) -> dict[str, Style]:
+        """The styles of the entity labels (PERSON...), "speaker" and "shared", as drawn now:
+        the names panel colours its headings with them (the colours' legend)."""
+        styles = self._styles or self._palette()
+        named = {label: styles[name] for label, name in LABEL_CLASSES.items()}
+        named["speaker"] = styles["reading-pane--speaker"]
+        named["shared"] = styles["reading-pane--shared"]
+        return named
 
     def _style_entities(self, text: Text, annotations: Annotations, start: int, end: int) -> None:
         for entity in _overlapping(annotations.entities, start, end):
@@ -376,7 +393,7 @@ class ReadingPane(ScrollView, can_focus=True):
             label.append(f"‹{said}›", self._style("reading-pane--speaker"))
         others = shown.shared.get(index, 0)
         if others:
-            label.append(f" ⇄{others}", self._style("reading-pane--shared"))
+            label.append(f" {SHARED_MARK}{others}", self._style("reading-pane--shared"))
         return label if len(label) > 1 else Text()
 
     def render_line(self, y: int) -> Strip:
@@ -387,6 +404,22 @@ class ReadingPane(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         strip = self._lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
         return strip.apply_style(self.rich_style)
+
+
+def short_path(path: str, width: int) -> str:
+    """A path in at most ``width`` cells if it can be: home as ``~``, then leading folders
+    left out (``…/folder/file.txt``); whole names only, the file's name always kept."""
+    home = str(Path.home()).rstrip("/")
+    if home and (path == home or path.startswith(home + "/")):
+        path = "~" + path[len(home) :]
+    if cell_len(path) <= width:
+        return path
+    names = path.split("/")
+    for keep in range(len(names) - 1, 0, -1):
+        shortened = "…/" + "/".join(names[-keep:])
+        if cell_len(shortened) <= width:
+            return shortened
+    return "…/" + names[-1]
 
 
 def _styled(plain: str, style: Style) -> Text:
