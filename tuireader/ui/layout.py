@@ -8,6 +8,7 @@ here too, being the other look-and-feel settings.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -111,10 +112,9 @@ class LayoutMixin:
         return self.query_one("#panel").has_class("visible")
 
     def on_resize(self: ReaderApp, event: events.Resize) -> None:
-        try:
+        # not composed yet, or a dialog on top (NoMatches): done when next needed
+        with suppress(NoMatches):
             self._apply_layout(event.size.width)  # the panel's room depends on the width
-        except NoMatches:  # not composed yet, or a dialog on top: done when next needed
-            pass
 
     # -- actions -----------------------------------------------------------------------------
 
