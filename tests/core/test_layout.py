@@ -36,3 +36,20 @@ def test_saved_layout_is_used_only_under_the_same_config():
     assert Layout.from_json("{not json", "x") is None
     damaged = saved.replace('"stacked"', '"diagonal"')
     assert Layout.from_json(damaged, "42%|40%|side-by-side") is None
+
+
+def test_the_names_panel_takes_the_lists_place_when_the_reading_pane_would_be_narrow():
+    from tuireader.core.layout import side_panel
+
+    assert side_panel(200, 84) == (True, 34)  # list 84 + panel 34 leaves 82 to read
+    assert side_panel(150, 63) == (False, 34)  # 53 left beside both: the list makes way
+    assert side_panel(100, 42) == (False, 34)  # 66 to read
+    assert side_panel(80, 33) == (False, 20)  # the panel narrows: 60 to read
+    assert side_panel(60, 25) == (False, 16)  # the narrowest panel, however tight
+    assert side_panel(100, 0) == (True, 34)  # no list beside (stacked, focus mode)
+
+
+def test_extent_in_cells_as_the_css_gives_it():
+    assert Extent(42, True).cells(100, 24) == 42
+    assert Extent(10, True).cells(100, 24) == 24  # the list's min-width
+    assert Extent(60, False).cells(50, 24) == 45  # 90% at most

@@ -38,3 +38,16 @@ def test_the_documented_examples_are_known_colours(tmp_path):
         colours = load_config(path).colours
         assert len(colours) == 7, name
         assert colours_css(colours)[1] == [], name
+
+
+def test_readable_moves_a_faint_colour_just_enough_and_keeps_a_readable_one():
+    from textual.color import Color
+
+    from tuireader.ui.colours import contrast_ratio, readable
+
+    light, dark = Color.parse("#d8d8d8"), Color.parse("#1e1e1e")
+    orange = Color.parse("#fea62b")  # textual-light's accent: 1.4:1 on its surface
+    fixed = readable(orange, [light])
+    assert 4.5 <= contrast_ratio(fixed, light) < 5.0  # just enough: as light as it can be
+    assert fixed.rgb[0] > fixed.rgb[2]  # still an orange
+    assert readable(orange, [dark]) == orange  # 8.5:1 already

@@ -6,12 +6,14 @@ from __future__ import annotations
 import asyncio
 
 from rich.color import Color
+from textual.color import Color as TColor
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import list_lines, wait_for
 from tuireader.core import paths
 from tuireader.core.corpus import Corpus
 from tuireader.ui.app import ReaderApp
+from tuireader.ui.colours import contrast_ratio
 from tuireader.ui.help_screen import HelpScreen
 
 PUTIN = (
@@ -229,18 +231,22 @@ def _backgrounds_of(app, word: str) -> set:
 
 def test_colour_overrides_reach_the_reading_pane(tmp_path):
     dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
-    red = Color.parse("#ff0000")
+    red = Color.parse("#ff5f5f")
 
     async def default(app, pilot):
         assert app.reader.show_entities and _colours_of(app, "Vladimir Putin")
         assert red not in _colours_of(app, "Vladimir Putin")
 
     async def configured(app, pilot):
-        assert _colours_of(app, "Vladimir Putin") == {red}
-        assert _colours_of(app, "person") == {red}  # the legend too
-        app.theme = "textual-light"  # the colour is the user's on any theme
+        assert _colours_of(app, "Vladimir Putin") == {red}  # readable on the dark theme as is
+        assert app.reader.label_styles()["PERSON"].color == red  # the panel's legend too
+        app.theme = "textual-light"  # the user's colour, darkened until it reads (4.5:1)
         await pilot.pause(0.2)
-        assert _colours_of(app, "Vladimir Putin") == {red}
+        (colour,) = _colours_of(app, "Vladimir Putin")
+        r, g, b = colour.get_truecolor()
+        assert r > 2 * max(g, b) and r < 220, colour  # a darker red
+        background = Color.from_triplet(app.reader.rich_style.bgcolor.get_truecolor())
+        assert contrast_ratio(TColor(r, g, b), TColor(*background.get_truecolor())) >= 4.5
         app.run_search_from_palette("sanctions")
         await wait_for(pilot, lambda: app.reader.shown.hits)
         blue = Color.parse("#0000ff")
@@ -253,7 +259,7 @@ def test_colour_overrides_reach_the_reading_pane(tmp_path):
         ), messages
 
     run(dump, default)
-    write_config('[colours]\nperson = "#ff0000"\nhit = "blue"\norg = "bleu"\n')
+    write_config('[colours]\nperson = "#ff5f5f"\nhit = "blue"\norg = "bleu"\n')
     run(dump, configured)
 
 

@@ -102,6 +102,10 @@ def test_n_and_N_move_between_matches_with_an_indicator(tmp_path):
         reader = app.reader
         count = len(reader.shown.hits)
         assert count >= 3
+        # "Storm hits coast": the first match is the title's, so the pane opens at the top
+        assert reader.shown.title_hits and reader.scroll_y == 0
+        assert reader.border_subtitle == f"{count} matches in the text (n/N)"
+        await pilot.press("n")
         assert reader.border_subtitle == f"match 1/{count} (n/N)"
         await pilot.press("n", "n")
         assert reader.border_subtitle == f"match 3/{count} (n/N)"

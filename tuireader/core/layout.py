@@ -14,6 +14,9 @@ MIN_COLUMNS = 24  # the list pane's narrowest readable width (and its CSS min-wi
 MIN_ROWS = 4  # a border and two rows
 STEP_PERCENT = 5
 STEP_CELLS = 4
+PANEL_WIDTH = 34  # the names panel's width when there is room
+MIN_PANEL_WIDTH = 16
+MIN_READING_WIDTH = 60  # the reading pane keeps this many columns beside the names panel
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,12 @@ class Extent:
     def __str__(self) -> str:
         """The form the config and the state use, and Textual's CSS accepts: "42%", "60"."""
         return f"{self.value}%" if self.percent else str(self.value)
+
+    def cells(self, available: int, minimum: int) -> int:
+        """The size in cells out of ``available``, as the CSS gives it (at least ``minimum``,
+        at most 90 percent)."""
+        size = available * self.value // 100 if self.percent else self.value
+        return max(minimum, min(size, available * PERCENT_RANGE[1] // 100))
 
     def stepped(self, direction: int, minimum: int, available: int) -> Extent:
         """One key press wider (1) or narrower (-1), kept within the limits: 10 to 90 percent,
@@ -98,3 +107,16 @@ class Layout:
         if layout.arrangement not in ARRANGEMENTS or not isinstance(layout.focus, bool):
             return None
         return layout
+
+
+def side_panel(total: int, list_cells: int) -> tuple[bool, int]:
+    """Where the names panel goes in ``total`` columns beside a list ``list_cells`` wide (0: no
+    list beside the reading pane): whether the list stays, and the panel's width.
+
+    The reading pane keeps MIN_READING_WIDTH columns: when the list, the panel and that do not
+    fit side by side, the panel takes the list's place, and narrows if even that is too wide.
+    """
+    if list_cells and total - list_cells - PANEL_WIDTH >= MIN_READING_WIDTH:
+        return True, PANEL_WIDTH
+    width = max(MIN_PANEL_WIDTH, min(PANEL_WIDTH, total - MIN_READING_WIDTH))
+    return not list_cells, width

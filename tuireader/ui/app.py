@@ -516,10 +516,13 @@ class ReaderApp(
         except OSError as exc:
             self.show_message(f"Cannot save state: {exc}", error=True)
         terms = self.results.terms if self.results else frozenset()
-        self._load_article(row, terms, refresh)
+        title_terms = self.results.title_terms if self.results else None
+        self._load_article(row, terms, refresh, terms if title_terms is None else title_terms)
 
     @work(thread=True, group="open", exclusive=True)
-    def _load_article(self, row: ArticleRow, terms: frozenset[str], refresh: bool) -> None:
+    def _load_article(
+        self, row: ArticleRow, terms: frozenset[str], refresh: bool, title_terms: frozenset[str]
+    ) -> None:
         try:
             article = self.corpus.read(row)
         except Exception as exc:  # a file that vanished or changed since indexing
@@ -528,9 +531,11 @@ class ReaderApp(
         hits: tuple = ()
         title_hits: tuple = ()
         engine = self.engine if self._engine_ready.is_set() else None
-        if terms and engine is not None:
-            hits = tuple(engine.match_spans(terms, article.body))
-            title_hits = tuple(engine.match_spans(terms, article.title))
+        if engine is not None:  # title: words highlight in the title only
+            hits = tuple(engine.match_spans(terms, article.body)) if terms else ()
+            title_hits = (
+                tuple(engine.match_spans(title_terms, article.title)) if title_terms else ()
+            )
         annotations = self._annotate(row.id, article)
         body_offset = len(article.full_text) - len(article.body)
         body_annotations = shift(annotations, body_offset, len(article.body))
@@ -549,12 +554,18 @@ class ReaderApp(
                 article.source,
                 self.pane_date(article.date) if article.date else article.date_text,
                 article.url,
-                visible(row.key) if not article.source else "",
             )
             if part
         )
         shown = ShownArticle(
-            article, meta, hits, title_hits, body_annotations, title_annotations, shared
+            article,
+            meta,
+            hits,
+            title_hits,
+            body_annotations,
+            title_annotations,
+            shared,
+            location=visible(row.key) if not article.source else "",
         )
         self.post_message(ArticleReady(row.id, shown, refresh=refresh, indexed=engine is not None))
 
@@ -577,7 +588,9 @@ class ReaderApp(
             return
         self.reader.show(self.with_marks(message.shown), keep_position=message.refresh)
         self.query_one("#panel", EntityPanel).show_annotations(
-            _merged(message.shown.title_annotations, message.shown.annotations)
+            _merged(message.shown.title_annotations, message.shown.annotations),
+            self.reader.label_styles(),
+            len(message.shown.shared),
         )
         self._shown_unindexed = not message.indexed
         self._before_find = None  # shown afresh: no find highlighted
@@ -604,12 +617,7 @@ class ReaderApp(
         self.reader.show_quotes = not self.reader.show_quotes
 
     def action_toggle_panel(self) -> None:
-        panel = self.query_one("#panel", EntityPanel)
-        panel.toggle_class("visible")
-        if panel.has_class("visible"):
-            panel.focus()
-        elif self.focused is panel:
-            self.reader.focus()
+        self.show_panel(not self._panel_open())  # see layout.py: it may take the list's place
 
     def action_quote_sources(self) -> None:
         shown = self.reader.shown

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -32,6 +33,7 @@ _DATE_WIDTH = 10
 _DATE_WIDTH_LIMIT = 32  # a longer formatted date ([reading] date_format) is cut
 _DEFAULT_DATE = "%Y-%m-%d"
 _SOURCE_WIDTH = 16
+_MIN_TITLE = 16  # narrower than this, the title gets the date's column (the pane shows it)
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -130,12 +132,15 @@ class ArticleList(ScrollView, can_focus=True):
         self.starred_ids: set[int] = set()
         self.date_format = _DEFAULT_DATE
         self.date_width = _DATE_WIDTH
+        self._generation = 0  # bumped when what the rows show changes (see _columns)
+        self._columns_cache: tuple[tuple, tuple[int, int]] | None = None
 
     def set_date_format(self, date_format: str | None) -> None:
         """Show dates with a strftime format (None: 2016-10-03); the date column is as wide
         as the longest date it can give."""
         self.date_format = date_format or _DEFAULT_DATE
         self.date_width = max(_DATE_WIDTH, date_column_width(self.date_format))
+        self._generation += 1
         self.refresh()
 
     # -- content ---------------------------------------------------------------------------
@@ -166,6 +171,7 @@ class ArticleList(ScrollView, can_focus=True):
         current = self.current_id
         self.ids = ids
         self._rows.clear()
+        self._generation += 1
         if not (snippets and keep_snippets and self.snippets is not None):
             self.snippets = {} if snippets else None
             self._requested.clear()
@@ -195,6 +201,7 @@ class ArticleList(ScrollView, can_focus=True):
     def forget_rows(self) -> None:
         """Drop cached metadata (after a sync changed it)."""
         self._rows.clear()
+        self._generation += 1
         self.refresh()
 
     def set_open(self, article_id: int | None) -> None:
@@ -284,6 +291,39 @@ class ArticleList(ScrollView, can_focus=True):
             if len(self._rows) > _CACHE_LIMIT:
                 self._rows.clear()
             self._rows.update(self._fetch(missing))
+            self._generation += 1
+
+    def _columns(self, first: int, last: int, width: int) -> tuple[int, int]:
+        """The date and source columns' widths (0: not shown) for the rows on screen: as wide
+        as their widest date and source, none for rows without, and none when the titles
+        would be left too little room."""
+        key = (first, last, width, self._generation)
+        if self._columns_cache is not None and self._columns_cache[0] == key:
+            return self._columns_cache[1]
+        rows = [self._rows.get(i) for i in self.ids[first:last]]
+        dates = [self._date_of(row) for row in rows if row is not None]
+        sources = [self._source_of(row) for row in rows if row is not None]
+        date_width = min(self.date_width, max((cell_len(d) for d in dates), default=0))
+        date_width = min(date_width, max(_DATE_WIDTH, width // 2))  # titles need room
+        source_width = min(_SOURCE_WIDTH, max((cell_len(s) for s in sources), default=0))
+        if width < 72:
+            source_width = 0
+
+        def title_room() -> int:
+            return width - 3 - sum(w + 1 for w in (date_width, source_width) if w)
+
+        if title_room() < _MIN_TITLE:
+            source_width = 0
+        if title_room() < _MIN_TITLE:
+            date_width = 0
+        self._columns_cache = (key, (date_width, source_width))
+        return date_width, source_width
+
+    def _date_of(self, row: ArticleRow) -> str:
+        return row.date.strftime(self.date_format) if row.date else row.date_text
+
+    def _source_of(self, row: ArticleRow) -> str:
+        return row.source or visible(row.file.rsplit("/", 1)[-1])
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
@@ -306,7 +346,8 @@ class ArticleList(ScrollView, can_focus=True):
             self._ensure_snippets(first, last)
             return self._render_snippet(article_id, index == self.cursor, width)
         row = self._rows.get(article_id)
-        return self._render_row(row, article_id, index == self.cursor, width)
+        columns = self._columns(first, last, width)
+        return self._render_row(row, article_id, index == self.cursor, width, columns)
 
     def _ensure_snippets(self, start: int, end: int) -> None:
         wanted = [
@@ -344,7 +385,14 @@ class ArticleList(ScrollView, can_focus=True):
             base = base + self.get_component_rich_style("article-list--cursor")
         return Strip(Segment.apply_style(list(text.render(self.app.console)), base), width)
 
-    def _render_row(self, row: ArticleRow | None, article_id: int, is_cursor: bool, width: int):
+    def _render_row(
+        self,
+        row: ArticleRow | None,
+        article_id: int,
+        is_cursor: bool,
+        width: int,
+        columns: tuple[int, int],
+    ) -> Strip:
         base = self.rich_style
         is_open = article_id == self.open_id
         if is_open:
@@ -354,17 +402,14 @@ class ArticleList(ScrollView, can_focus=True):
             base = base + self.get_component_rich_style("article-list--cursor")
             meta_style = Style()
         title = row.title if row else "(missing)"
-        date = ""
-        source = ""
-        if row is not None:
-            date = row.date.strftime(self.date_format) if row.date else row.date_text
-            source = row.source or visible(row.file.rsplit("/", 1)[-1])
+        date = self._date_of(row) if row is not None else ""
+        source = self._source_of(row) if row is not None else ""
         marker = ("▶" if is_open else " ") + ("★" if article_id in self.starred_ids else " ")
-        show_source = width >= 72
-        date_width = min(self.date_width, max(_DATE_WIDTH, width // 2))  # titles need room
+        date_width, source_width = columns
+        show_source = source_width > 0
         date_text = Text(date, style=meta_style, no_wrap=True, end="")
         date_text.truncate(date_width, overflow="ellipsis")
-        meta_width = date_width + 1 + (_SOURCE_WIDTH + 1 if show_source else 0)
+        meta_width = sum(w + 1 for w in columns if w)
         title_width = max(1, width - len(marker) - meta_width - 1)
         text = Text(marker, no_wrap=True, end="")
         unread = self.read_ids is not None and article_id not in self.read_ids
@@ -374,11 +419,12 @@ class ArticleList(ScrollView, can_focus=True):
         text.append(" ")
         if show_source:
             source_text = Text(source, style=meta_style, no_wrap=True, end="")
-            source_text.truncate(_SOURCE_WIDTH, overflow="ellipsis", pad=True)
+            source_text.truncate(source_width, overflow="ellipsis", pad=True)
             text.append_text(source_text)
             text.append(" ")
-        text.append(" " * (date_width - date_text.cell_len))
-        text.append_text(date_text)
+        if date_width:
+            text.append(" " * (date_width - date_text.cell_len))
+            text.append_text(date_text)
         text.truncate(width, overflow="crop", pad=True)
         segments = list(text.render(self.app.console))
         return Strip(Segment.apply_style(segments, base), width)

@@ -1,17 +1,22 @@
 """The side panel: the open article's entities by type with counts, and its quotes by speaker.
 
-Choosing a line searches the corpus for that entity or speaker.
+Choosing a line searches the corpus for that entity or speaker. The headings are in the reading
+pane's colours for each kind of name, so the panel is also the colours' legend.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
+from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..core.annotate import Annotations
+from .reading_pane import SHARED_MARK
 
 GROUPS = (
     ("PERSON", "People", "person"),
@@ -26,14 +31,19 @@ def _quoted(value: str) -> str:
     return '"' + value.replace('"', " ").strip() + '"'
 
 
-def panel_options(annotations: Annotations) -> list[Option]:
-    """Heading and entry options; an entry's id is the query that finds it."""
+def panel_options(
+    annotations: Annotations, styles: Mapping[str, Style] | None = None, shared: int = 0
+) -> list[Option]:
+    """Heading and entry options; an entry's id is the query that finds it. ``styles``: the
+    reading pane's, by entity label, "speaker" and "shared"; ``shared``: how many of the
+    article's quotations are found elsewhere (a line explains their mark)."""
+    styles = styles or {}
     options: list[Option] = []
     for label, heading, field in GROUPS:
         counts = _grouped(e.text for e in annotations.entities if e.label == label)
         if not counts:
             continue
-        options.append(Option(Text(heading, style="bold underline"), disabled=True))
+        options.append(_heading(heading, styles.get(label)))
         for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0].lower())):
             options.append(Option(_entry(name, count), id=f"{field}:{_quoted(name)}"))
     speakers = Counter(
@@ -41,11 +51,21 @@ def panel_options(annotations: Annotations) -> list[Option]:
         for q in annotations.quotes
     )
     if speakers:
-        options.append(Option(Text("Quotes by speaker", style="bold underline"), disabled=True))
+        options.append(_heading("Quotes by speaker", styles.get("speaker")))
         for name, count in sorted(speakers.items(), key=lambda item: (-item[1], item[0].lower())):
             query = None if name == "(unattributed)" else f"speaker:{_quoted(name)}"
             options.append(Option(_entry(name, count), id=query, disabled=query is None))
+    if shared:
+        note = Text(f"{SHARED_MARK}n", style=styles.get("shared") or "bold")
+        note.append(" quoted in n other articles (o)", style="italic")
+        options.append(Option(note, disabled=True))
     return options
+
+
+def _heading(heading: str, style: Style | None) -> Option:
+    return Option(
+        Text(heading, style=(style or Style()) + Style(bold=True, underline=True)), disabled=True
+    )
 
 
 def _grouped(names) -> Counter:
@@ -69,13 +89,17 @@ def _entry(name: str, count: int) -> Text:
 
 
 class EntityPanel(OptionList):
-    """An OptionList of the article's entities and speakers (a handful of rows)."""
+    """An OptionList of the article's entities and speakers, one row each (long names cut
+    with …), the full height of the reading pane."""
 
     DEFAULT_CSS = """
     EntityPanel {
         width: 34;
+        height: 1fr;
         display: none;
         border: round $panel-lighten-2;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     EntityPanel.visible {
         display: block;
@@ -85,9 +109,17 @@ class EntityPanel(OptionList):
     }
     """
 
-    def show_annotations(self, annotations: Annotations) -> None:
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="panel.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="panel.up"),
+    ]
+
+    def show_annotations(
+        self, annotations: Annotations, styles: Mapping[str, Style] | None = None, shared: int = 0
+    ) -> None:
+        """List an article's names and speakers, the first one highlighted (Enter searches)."""
         self.clear_options()
-        options = panel_options(annotations)
+        options = panel_options(annotations, styles, shared)
         if options:
             self.add_options(options)
         else:
@@ -95,3 +127,5 @@ class EntityPanel(OptionList):
                 Option(Text("No names or quotes found.", style="italic"), disabled=True)
             )
         self.border_title = "Names & quotes"
+        first = next((i for i, option in enumerate(options) if not option.disabled), None)
+        self.highlighted = first

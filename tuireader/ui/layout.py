@@ -8,12 +8,15 @@ here too, being the other look-and-feel settings.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.binding import Binding
+from textual.css.query import NoMatches
 
-from ..core.layout import MIN_COLUMNS, MIN_ROWS, Layout, parse_extent
+from ..core.layout import MIN_COLUMNS, MIN_ROWS, Layout, parse_extent, side_panel
 from .colours import colours_css
 
 if TYPE_CHECKING:
@@ -89,8 +92,29 @@ class LayoutMixin:
         return date.strftime(self.config.date_format or DEFAULT_PANE_DATE)
 
     def focus_list(self: ReaderApp) -> None:
-        """Focus the list, or the reading pane while the list is hidden (focus mode)."""
+        """Focus the list, or the reading pane while the list is hidden (focus mode). A names
+        panel in the list's place (a narrow terminal) closes: the list shows the results."""
+        if self._panel_open() and not self.article_list.display and not self.pane_layout.focus:
+            self.show_panel(False)
         (self.reader if self.pane_layout.focus else self.article_list).focus()
+
+    def show_panel(self: ReaderApp, visible: bool) -> None:
+        """Open (and focus) or close the names panel, making room for it (see _apply_layout)."""
+        panel = self.query_one("#panel")
+        panel.set_class(visible, "visible")
+        self._apply_layout()
+        if visible:
+            panel.focus()
+        elif self.focused is panel:
+            self.reader.focus()
+
+    def _panel_open(self: ReaderApp) -> bool:
+        return self.query_one("#panel").has_class("visible")
+
+    def on_resize(self: ReaderApp, event: events.Resize) -> None:
+        # not composed yet, or a dialog on top (NoMatches): done when next needed
+        with suppress(NoMatches):
+            self._apply_layout(event.size.width)  # the panel's room depends on the width
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -130,7 +154,8 @@ class LayoutMixin:
         except Exception as exc:  # the layout still changes; it is just not remembered
             self.show_message(f"Cannot save the layout: {exc}", error=True)
 
-    def _apply_layout(self: ReaderApp) -> None:
+    def _apply_layout(self: ReaderApp, width: int | None = None) -> None:
+        """Show the layout in ``width`` columns (None: the present width)."""
         layout = self.pane_layout
         lst = self.article_list
         self.query_one("#panes").set_class(layout.stacked, "stacked")
@@ -140,7 +165,19 @@ class LayoutMixin:
         else:
             lst.styles.width = layout.list_width
             lst.styles.height = None
-        lst.display = not layout.focus
-        lst.can_focus = not layout.focus
-        if layout.focus and self.focused is lst:
+        panes = width or self.query_one("#panes").size.width or self.size.width
+        beside = 0 if layout.stacked or layout.focus else self._list_cells(panes)
+        keep_list, panel_width = side_panel(panes, beside)
+        self.query_one("#panel").styles.width = panel_width
+        hidden = layout.focus or (self._panel_open() and not keep_list)
+        lst.display = not hidden
+        lst.can_focus = not hidden
+        if hidden and self.focused is lst:
             self.reader.focus()
+
+    def _list_cells(self: ReaderApp, available: int) -> int:
+        try:
+            extent = parse_extent(self.pane_layout.list_width, MIN_COLUMNS, "columns")
+        except ValueError:
+            return MIN_COLUMNS
+        return extent.cells(available, MIN_COLUMNS)

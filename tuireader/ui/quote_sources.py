@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from .reading_pane import SHARED_MARK
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteCopy:
@@ -60,7 +62,7 @@ class QuoteSourcesScreen(ModalScreen[int | None]):
         # the articles sharing the most quotations first (a rewrite of the same story)
         ranked = sorted(by_article.items(), key=lambda item: -len(item[1]))
         for article_id, copies in ranked:
-            entry = Text("⇄ ")
+            entry = Text(f"{SHARED_MARK} ")
             entry.append(Text(copies[0].title, style="bold"))
             if len(copies) > 1:
                 entry.append(Text(f"  ({len(copies)} quotations)", style="dim"))

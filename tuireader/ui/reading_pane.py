@@ -11,8 +11,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from rich._wrap import divide_line
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -23,6 +25,7 @@ from textual.strip import Strip
 
 from ..core.annotate import Annotations
 from ..core.articles import Article
+from .colours import readable_style
 from .styles import component_style
 
 MAX_TEXT_WIDTH = 100  # the default longest line ([layout] reading_width)
@@ -33,7 +36,7 @@ LABEL_CLASSES = {
     "LOC": "reading-pane--place",
     "MISC": "reading-pane--misc",
 }
-LEGEND = (("PERSON", "person"), ("ORG", "organisation"), ("LOC", "place"), ("MISC", "other"))
+SHARED_MARK = "↔"  # a quotation found in other articles (in WGL4: every terminal font has it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,7 @@ class ShownArticle:
     starred: bool = False  # the user's marks, shown under the title
     tags: tuple[str, ...] = ()
     note: str = ""
+    location: str = ""  # the article's file (or file#record), shown shortened after the meta
 
 
 class ReadingPane(ScrollView, can_focus=True):
@@ -66,15 +70,15 @@ class ReadingPane(ScrollView, can_focus=True):
     ReadingPane > .reading-pane--meta { color: $text-muted; }
     ReadingPane > .reading-pane--hit { background: $warning 70%; color: $text; text-style: bold; }
     ReadingPane > .reading-pane--placeholder { color: $text-muted; text-style: italic; }
-    ReadingPane > .reading-pane--person { color: $text-success; text-style: bold; }
-    ReadingPane > .reading-pane--org { color: $text-primary; text-style: bold; }
-    ReadingPane > .reading-pane--place { color: $text-warning; }
-    ReadingPane > .reading-pane--misc { color: $text-secondary; }
+    ReadingPane > .reading-pane--person { color: $success; text-style: bold; }
+    ReadingPane > .reading-pane--org { color: $primary; text-style: bold; }
+    ReadingPane > .reading-pane--place { color: $warning; }
+    ReadingPane > .reading-pane--misc { color: $secondary; }
     ReadingPane > .reading-pane--quote { background: $secondary-muted; text-style: italic; }
     ReadingPane > .reading-pane--reported { text-style: italic underline; }
-    ReadingPane > .reading-pane--speaker { color: $text-accent; text-style: bold; }
-    ReadingPane > .reading-pane--shared { color: $text-error; text-style: bold; }
-    ReadingPane > .reading-pane--marks { color: $text-accent; }
+    ReadingPane > .reading-pane--speaker { color: $accent; text-style: bold; }
+    ReadingPane > .reading-pane--shared { color: $error; text-style: bold; }
+    ReadingPane > .reading-pane--marks { color: $accent; }
     ReadingPane > .reading-pane--note { color: $text; background: $boost; text-style: italic; }
     """
     COMPONENT_CLASSES = {
@@ -110,13 +114,16 @@ class ReadingPane(ScrollView, can_focus=True):
         self.hit_index = -1
         self._anchor: int | None = None  # body offset at the top of the pane (None: the top)
         self.max_text_width = MAX_TEXT_WIDTH  # 0: as wide as the pane
+        self._styles: dict[str, Style] = {}
 
     # -- content ---------------------------------------------------------------------------
 
     def show(self, shown: ShownArticle | None, keep_position: bool = False) -> None:
         """Show an article at its top, or at its first search hit."""
         self.shown = shown
-        self.hit_index = 0 if shown is not None and shown.hits else -1
+        # A match in the title comes first: the pane opens at the top, n goes to the body's.
+        body_first = shown is not None and shown.hits and not shown.title_hits
+        self.hit_index = 0 if body_first else -1
         if keep_position:
             self._relayout_in_place()
         else:
@@ -143,7 +150,10 @@ class ReadingPane(ScrollView, can_focus=True):
         """Go to the next (step 1) or previous (-1) highlighted match, wrapping around."""
         if self.shown is None or not self.shown.hits:
             return False
-        self.hit_index = (self.hit_index + step) % len(self.shown.hits)
+        if self.hit_index < 0 and step < 0:
+            self.hit_index = len(self.shown.hits) - 1  # from the title back to the last
+        else:
+            self.hit_index = (self.hit_index + step) % len(self.shown.hits)
         self._scroll_to_hit()
         self._update_hit_indicator()
         return True
@@ -154,7 +164,12 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def _update_hit_indicator(self) -> None:
         hits = self.shown.hits if self.shown is not None else ()
-        self.border_subtitle = f"match {self.hit_index + 1}/{len(hits)} (n/N)" if hits else ""
+        if not hits:
+            self.border_subtitle = ""
+        elif self.hit_index < 0:
+            self.border_subtitle = f"{len(hits)} matches in the text (n/N)"
+        else:
+            self.border_subtitle = f"match {self.hit_index + 1}/{len(hits)} (n/N)"
 
     def set_marks(self, starred: bool, tags: tuple[str, ...], note: str) -> None:
         """Show changed user marks (star, tags, note) under the title, keeping the position."""
@@ -215,6 +230,12 @@ class ReadingPane(ScrollView, can_focus=True):
         if self.is_mounted and self.text_width != self._wrapped_width:
             self._relayout_in_place()
 
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+
+    def _on_theme_changed(self, _theme) -> None:
+        self._relayout_in_place()  # the lines hold the old theme's colours
+
     def on_resize(self) -> None:
         if self.text_width != self._wrapped_width:
             self._relayout_in_place()
@@ -230,9 +251,33 @@ class ReadingPane(ScrollView, can_focus=True):
     # -- layout ----------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        return component_style(self, name)
+        return self._styles[name]
+
+    def _palette(self) -> dict[str, Style]:
+        """The component styles for the current theme and [colours], each text colour made
+        readable (4.5:1) on every background it can be drawn on: the pane, a quotation's
+        background (names and speakers inside quotes), the hit's or the note's background."""
+        styles = {name: component_style(self, name) for name in self.COMPONENT_CLASSES}
+        base = self.rich_style
+        pane, text = base.bgcolor, base.color
+        quote = styles["reading-pane--quote"].bgcolor or pane
+        on = {
+            "reading-pane--hit": [styles["reading-pane--hit"].bgcolor or pane],
+            "reading-pane--note": [styles["reading-pane--note"].bgcolor or pane],
+            "reading-pane--quote": [quote],
+        }
+        in_quotes = {*LABEL_CLASSES.values(), "reading-pane--speaker", "reading-pane--shared"}
+        for name in in_quotes:
+            on[name] = [pane, quote]
+        for name, style in styles.items():
+            if name == "reading-pane--quote" and style.color is None:
+                style = style + Style(color=text)  # the plain text on the quote background
+            distinct = text if name in LABEL_CLASSES.values() else None
+            styles[name] = readable_style(style, on.get(name, [pane]), distinct)
+        return styles
 
     def _rewrap(self) -> None:
+        self._styles = self._palette()
         width = self.text_width
         self._wrapped_width = width
         self._lines = []
@@ -247,8 +292,9 @@ class ReadingPane(ScrollView, can_focus=True):
                 self._style_entities(title, shown.title_annotations, 0, len(title))
             _stylize_all(title, shown.title_hits, self._style("reading-pane--hit"))
             self._add_lines(title)
-            if shown.meta:
-                self._add_lines(_styled(shown.meta, self._style("reading-pane--meta")))
+            meta = self._meta_line(shown)
+            if meta:
+                self._add_lines(meta)
             marks = " ".join(
                 [*(["★ starred"] if shown.starred else []), *(f"#{tag}" for tag in shown.tags)]
             )
@@ -256,9 +302,6 @@ class ReadingPane(ScrollView, can_focus=True):
                 self._add_lines(_styled(marks, self._style("reading-pane--marks")))
             if shown.note:
                 self._add_lines(_styled(f"✎ {shown.note}", self._style("reading-pane--note")))
-            legend = self._legend(shown)
-            if legend is not None:
-                self._add_lines(legend)
             self._blank()
             self._wrap_body(shown)
         self.virtual_size = Size(width, len(self._lines))
@@ -280,21 +323,27 @@ class ReadingPane(ScrollView, can_focus=True):
         self._lines.append(Strip.blank(0))
         self._line_offsets.append(-2)
 
-    def _legend(self, shown: ShownArticle) -> Text | None:
-        if not (shown.annotations.entities or shown.annotations.quotes):
+    def _meta_line(self, shown: ShownArticle) -> Text | None:
+        """Source, date, URL and the file, on one line: the file's path shortened to fit
+        (never broken inside a name), the rest cut with … (the text starts near the top)."""
+        parts = [shown.meta] if shown.meta else []
+        if shown.location:
+            used = cell_len(shown.meta) + 3 if shown.meta else 0
+            parts.append(short_path(shown.location, max(24, self._wrapped_width - used)))
+        if not parts:
             return None
-        legend = Text()
-        if self.show_entities:
-            for label, name in LEGEND:
-                legend.append(name, self._style(LABEL_CLASSES[label]))
-                legend.append("  ")
-        if self.show_quotes and shown.annotations.quotes:
-            legend.append("“quotation”", self._style("reading-pane--quote"))
-            legend.append(" ")
-            legend.append("‹speaker›", self._style("reading-pane--speaker"))
-            legend.append("  ")
-            legend.append("⇄n quoted elsewhere (o)", self._style("reading-pane--shared"))
-        return legend
+        line = _styled(" · ".join(parts), self._style("reading-pane--meta"))
+        line.truncate(self._wrapped_width, overflow="ellipsis")
+        return line
+
+    def label_styles(self) -> dict[str, Style]:
+        """The styles of the entity labels (PERSON...), "speaker" and "shared", as drawn now:
+        the names panel colours its headings with them (the colours' legend)."""
+        styles = self._styles or self._palette()
+        named = {label: styles[name] for label, name in LABEL_CLASSES.items()}
+        named["speaker"] = styles["reading-pane--speaker"]
+        named["shared"] = styles["reading-pane--shared"]
+        return named
 
     def _style_entities(self, text: Text, annotations: Annotations, start: int, end: int) -> None:
         for entity in _overlapping(annotations.entities, start, end):
@@ -344,7 +393,7 @@ class ReadingPane(ScrollView, can_focus=True):
             label.append(f"‹{said}›", self._style("reading-pane--speaker"))
         others = shown.shared.get(index, 0)
         if others:
-            label.append(f" ⇄{others}", self._style("reading-pane--shared"))
+            label.append(f" {SHARED_MARK}{others}", self._style("reading-pane--shared"))
         return label if len(label) > 1 else Text()
 
     def render_line(self, y: int) -> Strip:
@@ -355,6 +404,22 @@ class ReadingPane(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         strip = self._lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
         return strip.apply_style(self.rich_style)
+
+
+def short_path(path: str, width: int) -> str:
+    """A path in at most ``width`` cells if it can be: home as ``~``, then leading folders
+    left out (``…/folder/file.txt``); whole names only, the file's name always kept."""
+    home = str(Path.home()).rstrip("/")
+    if home and (path == home or path.startswith(home + "/")):
+        path = "~" + path[len(home) :]
+    if cell_len(path) <= width:
+        return path
+    names = path.split("/")
+    for keep in range(len(names) - 1, 0, -1):
+        shortened = "…/" + "/".join(names[-keep:])
+        if cell_len(shortened) <= width:
+            return shortened
+    return "…/" + names[-1]
 
 
 def _styled(plain: str, style: Style) -> Text:

@@ -21,12 +21,14 @@ class SearchHit:
 
 @dataclass(slots=True)
 class SearchResults:
-    """Ranked hits, the total number of matches and the terms to highlight in bodies."""
+    """Ranked hits, the total number of matches and the terms to highlight in bodies, and in
+    titles (``title_terms``, with the ``title:`` ones; None: the same as ``terms``)."""
 
     query: str
     hits: list[SearchHit]
     total: int
     terms: frozenset[str] = field(default_factory=frozenset)
+    title_terms: frozenset[str] | None = None
 
     @property
     def ids(self) -> list[int]:

@@ -183,6 +183,7 @@ def filtered_search(
         return engine.search(query, limit=limit, count=count, **extra)
     passes = user_filter.predicate(marks)
     terms: frozenset[str] = frozenset()
+    title_terms: frozenset[str] | None = None
     if rest.strip():
         results = engine.search(rest, limit=limit or 1000, count=True, **extra)
         if results.total > len(results.hits):  # every match must be seen to count them
@@ -193,7 +194,7 @@ def filtered_search(
             for hit in results.hits
             if hit.article_id in rows and passes(rows[hit.article_id].key)
         ]
-        terms = results.terms
+        terms, title_terms = results.terms, results.title_terms
     elif user_filter.needs_all:
         key_of = {article_id: key for key, article_id in store.key_ids().items()}
         hits = [
@@ -211,7 +212,7 @@ def filtered_search(
     total = len(hits)
     if limit is not None:
         hits = hits[:limit]
-    return SearchResults(query=query, hits=hits, total=total, terms=terms)
+    return SearchResults(query=query, hits=hits, total=total, terms=terms, title_terms=title_terms)
 
 
 def _within(ids: list[int] | None) -> dict:

@@ -768,16 +768,22 @@ class WhooshEngine:
                 column = _searcher_ids(searcher)
                 top = _rank(scored, column, limit)
                 hits = [SearchHit(int(column[docnum]), float(score)) for score, docnum in top]
-                terms = frozenset(_highlight_terms(expanded, searcher.reader()))
+                # title: words are highlighted in titles only, not as stems in the body
+                terms = frozenset(_highlight_terms(expanded, searcher.reader(), ("body",)))
+                title_terms = frozenset(_highlight_terms(expanded, searcher.reader()))
                 if any(leaf.field() == EXACT_FIELD for leaf in parsed.leaves()):
                     # exact: words are in the annotation index (its words, not stems)
                     reader = self._get_annotation_searcher().reader()
-                    terms |= frozenset(_highlight_terms(parsed, reader, (EXACT_FIELD,)))
+                    exact = frozenset(_highlight_terms(parsed, reader, (EXACT_FIELD,)))
+                    terms |= exact
+                    title_terms |= exact
             except QueryError:
                 raise
             except Exception as exc:  # e.g. a date range whoosh cannot compare
                 raise QueryError(f"Cannot run the query: {exc}") from exc
-        return SearchResults(query=query, hits=hits, total=len(scored), terms=terms)
+        return SearchResults(
+            query=query, hits=hits, total=len(scored), terms=terms, title_terms=title_terms
+        )
 
     def suggest(self, query: str) -> str | None:
         """A corrected query when some words are not in the index, else None.

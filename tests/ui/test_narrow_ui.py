@@ -1,0 +1,120 @@
+"""Narrow terminals: the names panel takes the list's place, the reading pane keeps 60
+columns and its text starts near the top; the panel moves with j/k and cuts long names."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tests.conftest import write_jsonl
+from tests.ui.pilot_helpers import wait_for
+from tuireader.core.corpus import Corpus
+from tuireader.ui.app import ReaderApp
+from tuireader.ui.entity_panel import EntityPanel
+
+LONG_NAME = "Office of the Director of National Intelligence"
+BODY = (
+    f"The {LONG_NAME} said on Friday that Vladimir Putin and the Kremlin knew. "
+    '"We are confident," said James Clapper in Washington.\n\n'
+    + "Officials in Moscow and Washington met again. "
+    * 20
+)
+RECORDS = [
+    {
+        "id": "a",
+        "title": "U.S. Officially Accuses Russian Government Of Perpetrating DNC Email Hack",
+        "text": BODY,
+        "source": "Wire",
+        "date": "2016-10-07",
+    },
+    {"id": "b", "title": "Budget vote", "text": "The senate voted on the budget."},
+]
+
+
+def run(tmp_path, scenario, size):
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=size) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown.annotations.entities)
+            await pilot.pause()
+            await scenario(app, pilot)
+
+    asyncio.run(main())
+
+
+def first_text_row(reader) -> int:
+    """The pane row (from the top of its content) where the article's text starts."""
+    first = next(i for i, offset in enumerate(reader._line_offsets) if offset >= 0)
+    return first - int(reader.scroll_y)
+
+
+def test_the_panel_takes_the_lists_place_and_the_text_starts_near_the_top(tmp_path):
+    for size in ((100, 30), (80, 24)):
+
+        async def scenario(app, pilot, size=size):
+            await pilot.press("p")
+            await pilot.pause()
+            panel = app.query_one("#panel", EntityPanel)
+            reader = app.reader
+            assert panel.display and app.focused is panel
+            assert not app.article_list.display, size  # the panel is in the list's place
+            assert reader.region.width >= 60, (size, reader.region)
+            assert panel.region.x >= reader.region.right  # beside it, not over it
+            assert panel.region.right <= size[0]
+            assert first_text_row(reader) <= 4, (size, first_text_row(reader))
+            await pilot.press("p")  # closed: the list is back
+            await pilot.pause()
+            assert app.article_list.display and not panel.display
+
+        run(tmp_path, scenario, size)
+
+
+def test_a_wide_terminal_keeps_the_list_beside_the_panel(tmp_path):
+    async def scenario(app, pilot):
+        await pilot.press("p")
+        await pilot.pause()
+        panel = app.query_one("#panel", EntityPanel)
+        assert app.article_list.display and panel.display
+        assert app.reader.region.width >= 60
+        await pilot.resize_terminal(100, 30)  # narrowed: the list makes way
+        await pilot.pause(0.2)
+        assert not app.article_list.display and app.reader.region.width >= 60
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause(0.2)
+        assert app.article_list.display
+
+    run(tmp_path, scenario, (200, 60))
+
+
+def test_choosing_a_name_in_the_lists_place_brings_the_results_back(tmp_path):
+    async def scenario(app, pilot):
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("enter")  # the highlighted name: a search for it
+        await wait_for(pilot, lambda: app.results is not None)
+        await pilot.pause()
+        assert app.article_list.display and app.focused is app.article_list
+
+    run(tmp_path, scenario, (100, 30))
+
+
+def test_panel_rows_move_with_j_k_are_highlighted_cut_and_fill_the_height(tmp_path):
+    async def scenario(app, pilot):
+        await pilot.press("p")
+        await pilot.pause()
+        panel = app.query_one("#panel", EntityPanel)
+        first = panel.highlighted
+        assert first is not None and not panel.get_option_at_index(first).disabled
+        await pilot.press("j")
+        assert panel.highlighted is not None and panel.highlighted > first
+        await pilot.press("k")
+        assert panel.highlighted == first
+        assert panel.region.height == app.reader.region.height  # the full height
+        rows = [panel.render_line(y).text.rstrip() for y in range(panel.size.height)]
+        long = [row for row in rows if "Office of" in row]
+        assert long and all(row.endswith("…") for row in long), rows  # one row, cut with …
+        assert not any(row.strip().startswith(("National", "Intelligence")) for row in rows)
+
+    run(tmp_path, scenario, (100, 30))
