@@ -12,6 +12,7 @@ from tuireader.core.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.entity_panel import EntityPanel
 from tuireader.ui.quote_sources import QuoteSourcesScreen
+from tuireader.ui.reading_pane import SHARED_MARK
 
 
 def run(sample_corpus, scenario, size=(150, 45)):
@@ -145,7 +146,7 @@ def test_quote_marks_come_back_after_a_restart(sample_corpus):
         app = ReaderApp(Corpus([sample_corpus]))
         async with app.run_test(size=(150, 45)) as pilot:
             await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
-            await wait_for(pilot, lambda: "⇄1" in rendered_text(app))
+            await wait_for(pilot, lambda: f"{SHARED_MARK}1" in rendered_text(app))
             await pilot.press("o")
             await wait_for(pilot, lambda: isinstance(app.screen, QuoteSourcesScreen))
 

@@ -56,3 +56,37 @@ def test_the_list_and_the_results_follow_another_process(tmp_path):
             assert titles == {f"Harbour report {i}" for i in range(1, 6)}
 
     asyncio.run(main())
+
+
+def test_the_cursor_stays_on_its_article_as_batches_arrive(tmp_path):
+    """Newer articles committed while the user reads sort above the cursor: the cursor (and
+    ``]``) stay with the article being read, not with its row number."""
+
+    def dated(days):
+        return [
+            {
+                "id": f"d{d}",
+                "title": f"Day {d} report",
+                "text": "Cranes.",
+                "date": f"2016-11-{d:02d}",
+            }
+            for d in days
+        ]
+
+    dump = write_jsonl(tmp_path / "d.jsonl", dated([1, 3, 5]))
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await wait_for(pilot, lambda: len(app.article_list.ids) == 3 and not app._syncing)
+            await pilot.press("j")
+            reading = app.article_list.current_id
+            assert app.store.get(reading).title == "Day 3 report"
+            _rewrite(dump, dated([1, 2, 3, 4, 5, 6, 7]))
+            await asyncio.to_thread(_outside_sync, dump)
+            await wait_for(pilot, lambda: len(app.article_list.ids) == 7, timeout=15)
+            assert app.article_list.current_id == reading
+            await pilot.press("j")
+            assert app.store.get(app.article_list.current_id).title == "Day 2 report"
+
+    asyncio.run(main())

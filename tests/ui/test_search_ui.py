@@ -354,6 +354,7 @@ def test_esc_after_a_find_closes_the_find_not_the_search(tmp_path):
         app.run_search("storm")
         await wait_for(pilot, lambda: app.reader.shown.hits)
         search_hits = app.reader.shown.hits
+        search_subtitle = app.reader.border_subtitle
         await pilot.press("f")
         await type_text(pilot, "filler")
         await pilot.press("enter")
@@ -361,7 +362,7 @@ def test_esc_after_a_find_closes_the_find_not_the_search(tmp_path):
         await pilot.press("escape")  # closes the find: the search's hits are back
         assert app.results is not None and app.results.query == "storm"
         assert app.reader.shown.hits == search_hits
-        assert app.reader.border_subtitle == f"match 1/{len(search_hits)} (n/N)"
+        assert app.reader.border_subtitle == search_subtitle
         await pilot.press("escape")  # and now the search
         await wait_for(pilot, lambda: app.results is None)
 
