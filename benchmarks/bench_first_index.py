@@ -56,7 +56,7 @@ def main() -> int:
 
 
 async def run(args: argparse.Namespace, rng: random.Random) -> int:
-    from tuireader.core.corpus import Corpus
+    from tuireader.core.cache.corpus import Corpus
     from tuireader.ui.app import ReaderApp
 
     shown: dict[int, float] = {}

@@ -108,9 +108,9 @@ def main() -> int:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bench-hostile-"))
     _setup(workdir)
 
-    from tuireader.core.corpus import Corpus
+    from tuireader.core.cache.corpus import Corpus
+    from tuireader.core.cache.sync import sync
     from tuireader.core.search import QueryError
-    from tuireader.core.sync import sync
 
     corpus = Corpus([Path(args.corpus)])
     store, engine = corpus.open_store(), corpus.open_engine()

@@ -306,7 +306,7 @@ class Bench:
         """The title of the list's first row, from the reader's own metadata store."""
         code = (
             "import sys\n"
-            "from tuireader.core.corpus import Corpus\n"
+            "from tuireader.core.cache.corpus import Corpus\n"
             "store = Corpus([sys.argv[1]]).open_store()\n"
             "print(store.get(store.ordered_ids()[0]).title)\n"
         )

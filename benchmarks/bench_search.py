@@ -100,8 +100,8 @@ def read_bodies(rows) -> dict[int, object]:
 
     Used only to pick queries; the timed path gets texts the app's way (``Corpus.rows_and_bodies``).
     """
-    from tuireader.core.corpus import Corpus
-    from tuireader.core.loaders import article_from_record, kind_of
+    from tuireader.core.cache.corpus import Corpus
+    from tuireader.core.ingest.loaders import article_from_record, kind_of
 
     found: dict[int, object] = {}
     by_file: dict[str, list] = {}
@@ -353,7 +353,7 @@ class Sample:
 
 def tuireader_path(engine, store, corpus_cls, query: str, page: int):
     """Query to the first page of results with snippets, as the app computes them."""
-    from tuireader.core.snippets import make_snippet
+    from tuireader.core.present.snippets import make_snippet
 
     parts: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -506,7 +506,7 @@ async def key_latency(corpus_path: Path, query: str, trials: int) -> dict:
     from textual import events
     from textual.worker import WorkerState
 
-    from tuireader.core.corpus import Corpus
+    from tuireader.core.cache.corpus import Corpus
     from tuireader.ui.app import ReaderApp
 
     app = ReaderApp(Corpus([corpus_path]))
@@ -637,8 +637,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(args, corpus_path: Path) -> int:
     from whoosh import index as whoosh_index
 
-    from tuireader.core.corpus import Corpus
-    from tuireader.core.sync import sync
+    from tuireader.core.cache.corpus import Corpus
+    from tuireader.core.cache.sync import sync
 
     print(f"# bench_search: {corpus_path}")
     print(f"load before: {benchlib.load_average()}  ({benchlib.cpu_count()} cores)")

@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tuireader.core.entities import extract_entities  # noqa: E402
-from tuireader.core.entities.lexicon import load  # noqa: E402
+from tuireader.core.annotate.entities import extract_entities  # noqa: E402
+from tuireader.core.annotate.entities.lexicon import load  # noqa: E402
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 MAP = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}

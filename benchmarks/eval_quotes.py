@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tuireader.core.annotations import Entity, Quote  # noqa: E402
-from tuireader.core.quotes import extract_quotes  # noqa: E402
+from tuireader.core.annotate.quotes import extract_quotes  # noqa: E402
+from tuireader.core.annotate.spans import Entity, Quote  # noqa: E402
 
 MATCH_THRESHOLD = 0.8
 INDIRECT_THRESHOLD = 0.5
@@ -131,11 +131,11 @@ def load_entity_extractor(disabled: bool) -> Callable[[str], list[Entity]] | Non
     if disabled:
         return None
     try:
-        from tuireader.core.entities import extract_entities
+        from tuireader.core.annotate.entities import extract_entities
     except ImportError:
         return None
     except Exception as exc:  # a half-written recognizer must not stop the benchmark
-        print(f"note: tuireader.core.entities failed to import ({exc!r})", file=sys.stderr)
+        print(f"note: tuireader.core.annotate.entities failed to import ({exc!r})", file=sys.stderr)
         return None
     return extract_entities
 
@@ -211,7 +211,8 @@ def report(tally: Tally, with_entities: bool) -> None:
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     acc = tally.speaker_ok / tally.with_source if tally.with_source else 0.0
     secs = max(tally.seconds, 1e-9)
-    print(f"entities: {'tuireader.core.entities.extract_entities' if with_entities else 'none'}")
+    entities = "tuireader.core.annotate.entities.extract_entities" if with_entities else "none"
+    print(f"entities: {entities}")
     print(f"articles: {tally.articles}  words: {tally.words}")
     print(f"gold quotes: {tally.gold}  predicted: {tally.predicted}  matched: {tally.matched}")
     print(f"precision: {p:.4f}  recall: {r:.4f}  F1: {f1:.4f}")

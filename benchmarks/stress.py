@@ -289,7 +289,7 @@ def main() -> int:
     print(proc.stdout.strip())
 
     os.environ.update({k: v for k, v in env.items() if k.startswith("XDG_")})
-    from tuireader.core.corpus import Corpus
+    from tuireader.core.cache.corpus import Corpus
 
     corpus = Corpus([corpus_dir])
     store, engine = corpus.open_store(), corpus.open_engine()

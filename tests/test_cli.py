@@ -33,8 +33,8 @@ def test_search_defaults_to_the_sample_corpus(capsys):
 
 
 def test_search_while_another_process_indexes_says_so(tmp_path, capsys):
-    from tuireader.core.corpus import Corpus
-    from tuireader.core.sync import sync_lock
+    from tuireader.core.cache.corpus import Corpus
+    from tuireader.core.cache.sync import sync_lock
 
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a.txt").write_text("Harbour cranes\n\nShips and cranes.\n")
@@ -156,7 +156,7 @@ def test_a_crash_of_the_reader_is_a_failing_exit_code(sample_corpus, monkeypatch
 
 @pytest.mark.parametrize("command", ["search", "export"])
 def test_a_damaged_user_database_is_reported(sample_corpus, capsys, command):
-    from tuireader.core import paths
+    from tuireader.core.base import paths
 
     path = paths.data_dir() / "userdata.sqlite"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,9 +13,9 @@ import pytest
 
 from tests.conftest import write_jsonl
 from tuireader.cli import main
-from tuireader.core import paths as app_paths
-from tuireader.core.annotations import Quote
-from tuireader.core.text import decode_bytes
+from tuireader.core.annotate.spans import Quote
+from tuireader.core.base import paths as app_paths
+from tuireader.core.base.text import decode_bytes
 
 ARTICLE = (
     'Kremlin Denies Hacking Claims\r\n\r\nMoscow rejected the accusation on Friday. "The claims '

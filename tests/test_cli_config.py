@@ -4,7 +4,7 @@ a non-zero exit when there is one; the file never moved."""
 from __future__ import annotations
 
 from tuireader.cli import main
-from tuireader.core import paths
+from tuireader.core.base import paths
 
 MISTAKES = """\
 theme = "nrod"

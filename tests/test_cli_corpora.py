@@ -8,7 +8,7 @@ import time
 
 from tests.conftest import write_jsonl
 from tuireader.cli import main
-from tuireader.core.corpora import KnownCorpora
+from tuireader.core.user.corpora import KnownCorpora
 
 RECORDS = [
     {"id": "a", "title": "Storm hits coast", "text": "The storm hit."},

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from tests.read_only import read_only
 from tuireader.cli import main
-from tuireader.core import paths
-from tuireader.core.corpus import Corpus
-from tuireader.core.userdata import UserData
+from tuireader.core.base import paths
+from tuireader.core.cache.corpus import Corpus
+from tuireader.core.user.userdata import UserData
 
 
 def test_a_read_only_data_dir_still_finds_the_starred(sample_corpus, capsys):

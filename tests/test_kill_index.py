@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tuireader.core.corpus import Corpus
-from tuireader.core.state import UserState
+from tuireader.core.cache.corpus import Corpus
+from tuireader.core.user.state import UserState
 
 ARTICLES = 1500
 ROUNDS = 14
@@ -27,7 +27,7 @@ MARK = "zebrafish"
 # Small batches, so that kills land before, inside and after many commits; every third round
 # indexes with two writer processes (whoosh's MpWriter), as big corpora do.
 INDEX = (
-    "import sys, tuireader.core.sync as s; s.FIRST_BATCH = 100; s.MAX_BATCH = 300; "
+    "import sys, tuireader.core.cache.sync as s; s.FIRST_BATCH = 100; s.MAX_BATCH = 300; "
     "s.PARALLEL_BYTES = int(sys.argv[2]); "
     "from tuireader.cli import main; sys.exit(main(['index', sys.argv[1]]))"
 )
@@ -151,7 +151,7 @@ def test_indexing_processes_end_with_a_killed_indexer(tmp_path):
 SAVER = """
 import sys, itertools
 from pathlib import Path
-from tuireader.core.state import UserState
+from tuireader.core.user.state import UserState
 state = UserState.load(Path(sys.argv[1]))
 assert state.warning is None, state.warning
 for n in itertools.count():
@@ -188,7 +188,7 @@ def test_sigkill_while_saving_state_never_leaves_it_unreadable(tmp_path):
 
 FULL_DISK = """
 import errno, sys
-import tuireader.core.sync as s
+import tuireader.core.cache.sync as s
 from tuireader.core.search import whoosh_engine
 s.PARALLEL_BYTES = 1  # two writer processes
 real, added = whoosh_engine.WhooshWriterAdapter.add, []

@@ -8,7 +8,7 @@ import platformdirs
 import pytest
 
 from tests.conftest import REAL_APP_DIRS, SANDBOX
-from tuireader.core import paths
+from tuireader.core.base import paths
 
 
 def app_locations() -> dict[str, Path]:

@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from tuireader import __version__
 
 SUBCOMMANDS = (
     "open",
@@ -262,7 +262,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "corpora":
         return run_corpora()
     if args.command == "completion":
-        from .completion import script
+        from tuireader.completion import script
 
         sys.stdout.write(script(parser, args.shell))
         return 0
@@ -287,10 +287,10 @@ def not_a_terminal() -> str | None:
 
 def resolve_corpus(paths: Sequence[str]):
     """The Corpus for the given paths, else the configured default, else the bundled sample."""
-    from .core import paths as app_paths
-    from .core.config import ConfigError, load_config
-    from .core.corpus import Corpus
-    from .core.loaders import CorpusError
+    from tuireader.core.base import paths as app_paths
+    from tuireader.core.cache.corpus import Corpus
+    from tuireader.core.ingest.loaders import CorpusError
+    from tuireader.core.user.config import ConfigError, load_config
 
     chosen = list(paths)
     if not chosen:
@@ -315,7 +315,7 @@ def run_open(paths: Sequence[str], need_terminal: bool = False) -> int:
             f"the reader needs a terminal, and {missing} is not one; in a pipe or a script, "
             "use tuireader search QUERY or tuireader export QUERY"
         )
-    from .ui.app import ReaderApp
+    from tuireader.ui.app import ReaderApp
 
     code = 0
     while corpus is not None:  # "Switch corpus" ends an app with the corpus to open next
@@ -334,7 +334,7 @@ def _sync_with_progress(corpus, store, engine, quiet: bool = False, reading: boo
     ``reading``: the command answers from the index, so when another process is indexing
     the corpus, stderr says that the answer covers only what it has committed so far.
     """
-    from .core.store import CacheError
+    from tuireader.core.cache.store import CacheError
 
     try:
         report = _sync_or_raise(corpus, store, engine, quiet)
@@ -360,9 +360,9 @@ def _sync_then_search(corpus, store, engine, search, command: str, list_skipped:
     """Sync, then ``search()`` (search and export). A cache that cannot be written (a full
     disk) leaves the index as it is, which is searched; an index the search finds damaged is
     built again at once (the sync sets it aside) and searched again."""
-    from .core.search.index_files import IndexDamaged
-    from .core.store import CacheError
-    from .core.text import visible
+    from tuireader.core.base.text import visible
+    from tuireader.core.cache.store import CacheError
+    from tuireader.core.search.index_files import IndexDamaged
 
     def sync_and_say(first: bool) -> None:
         try:
@@ -385,10 +385,10 @@ def _sync_then_search(corpus, store, engine, search, command: str, list_skipped:
 
 
 def _sync_or_raise(corpus, store, engine, quiet: bool):
-    from .core.sync import sync
+    from tuireader.core.cache.sync import sync
 
     if corpus.cache_message:
-        from .core.text import visible
+        from tuireader.core.base.text import visible
 
         print(f"tuireader: {visible(corpus.cache_message)}", file=sys.stderr)
     if quiet or not sys.stderr.isatty():
@@ -433,8 +433,8 @@ def _sync_or_raise(corpus, store, engine, quiet: bool):
 def report_skipped(report, command: str, list_all: bool) -> None:
     """Count on stderr the items of the corpus that could not be read, with the first 20
     reasons (every one with ``list_all``), as the reader's "items could not be read" does."""
-    from .core.log import log_file, log_problem
-    from .core.text import visible
+    from tuireader.core.base.log import log_file, log_problem
+    from tuireader.core.base.text import visible
 
     if not report.skipped:
         return
@@ -458,8 +458,8 @@ def report_skipped(report, command: str, list_all: bool) -> None:
 
 
 def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
-    from .core.store import CacheError
-    from .core.text import visible
+    from tuireader.core.base.text import visible
+    from tuireader.core.cache.store import CacheError
 
     corpus = resolve_corpus(paths)
     try:
@@ -504,8 +504,8 @@ def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
 
 def _user_marks(corpus, query: str):
     """The corpus's read marks, stars, tags and notes when the query asks about them."""
-    from .core.search.user_filters import has_user_clauses
-    from .core.userdata import UserData, UserDataError
+    from tuireader.core.search.user_filters import has_user_clauses
+    from tuireader.core.user.userdata import UserData, UserDataError
 
     if not has_user_clauses(query):
         return None
@@ -518,7 +518,7 @@ def _user_marks(corpus, query: str):
 def _reported(userdata):
     """The user data, after saying on stderr that a damaged database was set aside."""
     if userdata.warning:
-        from .core.text import visible
+        from tuireader.core.base.text import visible
 
         print(f"tuireader: {visible(userdata.warning)}", file=sys.stderr)
     return userdata
@@ -533,10 +533,10 @@ def run_search(
     list_skipped: bool = False,
 ) -> int:
     """``filters``: --source, --from and --to. Exit status 1 when nothing matches (grep's)."""
-    from .core.search import QueryError
-    from .core.search.meta_filter import DateRangeError, from_options
-    from .core.search.user_filters import filtered_search
-    from .core.text import clean_line, json_safe, visible
+    from tuireader.core.base.text import clean_line, json_safe, visible
+    from tuireader.core.search import QueryError
+    from tuireader.core.search.meta_filter import DateRangeError, from_options
+    from tuireader.core.search.user_filters import filtered_search
 
     if limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -546,7 +546,7 @@ def run_search(
         raise UsageError(str(exc)) from exc
     if not query.strip() and narrow.empty:
         raise UsageError("search needs a QUERY (or --source, --from or --to)")
-    from .core.store import CacheError
+    from tuireader.core.cache.store import CacheError
 
     corpus = resolve_corpus(corpus_paths)
     try:
@@ -608,8 +608,8 @@ def run_search(
 def run_annotate(
     paths: Sequence[str], as_json: bool, backend_name: str | None, model: str | None
 ) -> int:
-    from .core.annotate import annotate, load_backend
-    from .core.annotate_files import (
+    from tuireader.core.annotate.pipeline import annotate, load_backend
+    from tuireader.core.annotate.raw_texts import (
         CorpusError,
         Skipped,
         find_sources,
@@ -617,7 +617,7 @@ def run_annotate(
         json_line,
         summary_lines,
     )
-    from .core.config import Config, ConfigError, load_config
+    from tuireader.core.user.config import Config, ConfigError, load_config
 
     if model is not None and backend_name == "embedded":
         raise UsageError("--model is for --backend spacy")
@@ -666,11 +666,11 @@ def run_export(
 ) -> int:
     from pathlib import Path
 
-    from .core.export import build_items, export, export_to_file, format_for
-    from .core.search import QueryError
-    from .core.search.user_filters import filtered_search
-    from .core.store import CacheError
-    from .core.userdata import UserData, UserDataError
+    from tuireader.core.cache.store import CacheError
+    from tuireader.core.present.export import build_items, export, export_to_file, format_for
+    from tuireader.core.search import QueryError
+    from tuireader.core.search.user_filters import filtered_search
+    from tuireader.core.user.userdata import UserData, UserDataError
 
     fmt = fmt or (format_for(output, "jsonl") if output else "jsonl")
     corpus = resolve_corpus(corpus_paths)
@@ -698,8 +698,8 @@ def run_export(
             raise UsageError(str(exc)) from exc
         annotate_one = None
         if with_annotations:
-            from .core.annotate import annotate, load_backend
-            from .core.config import Config, ConfigError, load_config
+            from tuireader.core.annotate.pipeline import annotate, load_backend
+            from tuireader.core.user.config import Config, ConfigError, load_config
 
             try:
                 config = load_config()
@@ -728,9 +728,9 @@ def run_export(
 
 
 def run_config(show_path: bool, init: bool) -> int:
-    from .core import paths as app_paths
-    from .core.config import check_config, write_default_config
-    from .core.text import visible
+    from tuireader.core.base import paths as app_paths
+    from tuireader.core.base.text import visible
+    from tuireader.core.user.config import check_config, write_default_config
 
     path = app_paths.config_file()
     if init:
@@ -766,10 +766,10 @@ def _names_the_ui_knows() -> dict:
     from textual.color import Color, ColorParseError
     from textual.theme import BUILTIN_THEMES
 
-    from .core.config import did_you_mean
-    from .ui.app import ReaderApp
-    from .ui.colours import resolve_colour
-    from .ui.marks import known_binding_ids
+    from tuireader.core.user.config import did_you_mean
+    from tuireader.ui.app import ReaderApp
+    from tuireader.ui.colours import resolve_colour
+    from tuireader.ui.marks import known_binding_ids
 
     def colour_hint(name: str) -> str | None:
         if resolve_colour(name) is not None:
@@ -793,8 +793,8 @@ def _names_the_ui_knows() -> dict:
 def run_corpora() -> int:
     import time
 
-    from .core.corpora import KnownCorpora
-    from .core.text import visible
+    from tuireader.core.base.text import visible
+    from tuireader.core.user.corpora import KnownCorpora
 
     known = KnownCorpora()
     if known.warning:
@@ -814,9 +814,9 @@ def run_corpora() -> int:
 
 def _article_count(corpus_paths) -> str:
     """ "1,234 articles" from the corpus's cache, without indexing; else why there is none."""
-    from .core.corpus import Corpus
-    from .core.loaders import CorpusError
-    from .core.store import CacheError, MetaStore
+    from tuireader.core.cache.corpus import Corpus
+    from tuireader.core.cache.store import CacheError, MetaStore
+    from tuireader.core.ingest.loaders import CorpusError
 
     try:
         corpus = Corpus(list(corpus_paths))

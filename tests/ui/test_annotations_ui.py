@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.entity_panel import EntityPanel
 from tuireader.ui.quote_sources import QuoteSourcesScreen

@@ -6,7 +6,7 @@ import asyncio
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import list_lines, type_text, wait_for
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.help_screen import HelpScreen
 

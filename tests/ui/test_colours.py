@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tuireader.core.config import DEFAULT_CONFIG, load_config
+from tuireader.core.user.config import DEFAULT_CONFIG, load_config
 from tuireader.ui.colours import colours_css, resolve_colour
 
 README = Path(__file__).resolve().parents[2] / "README.md"

@@ -11,8 +11,8 @@ from textual.command import CommandList, CommandPalette
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import list_lines, type_text, wait_for
 from tuireader import cli
-from tuireader.core import paths
-from tuireader.core.corpus import Corpus
+from tuireader.core.base import paths
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 
 WIRES = [

@@ -11,7 +11,7 @@ from textual.widgets import Input
 from tests.conftest import write_jsonl
 from tests.core.test_duplicates import COPY, OTHER, WIRE
 from tests.ui.pilot_helpers import type_text, wait_for
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.prompt import PromptScreen
 

@@ -8,8 +8,8 @@ import os
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
-from tuireader.core.corpus import Corpus
-from tuireader.core.sync import sync
+from tuireader.core.cache.corpus import Corpus
+from tuireader.core.cache.sync import sync
 from tuireader.ui.app import ReaderApp
 
 

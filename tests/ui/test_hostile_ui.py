@@ -6,8 +6,8 @@ import asyncio
 
 from tests.core.test_hostile_corpus import FORBIDDEN, make_hostile_corpus
 from tests.ui.pilot_helpers import list_lines, wait_for
-from tuireader.core import loaders
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
+from tuireader.core.ingest import loaders
 from tuireader.ui.app import ReaderApp
 
 

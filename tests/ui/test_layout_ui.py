@@ -10,8 +10,8 @@ from textual.color import Color as TColor
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import list_lines, wait_for
-from tuireader.core import paths
-from tuireader.core.corpus import Corpus
+from tuireader.core.base import paths
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.colours import contrast_ratio
 from tuireader.ui.help_screen import HelpScreen

@@ -7,7 +7,7 @@ import asyncio
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import list_lines, wait_for
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 
 LONG = "Senate passes the budget after a long night of votes and amendments in Washington"

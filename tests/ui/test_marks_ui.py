@@ -7,8 +7,8 @@ import json
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import list_lines, type_text, wait_for
-from tuireader.core import paths
-from tuireader.core.corpus import Corpus
+from tuireader.core.base import paths
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.help_screen import HelpScreen
 from tuireader.ui.prompt import PromptScreen

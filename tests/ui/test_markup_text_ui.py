@@ -13,8 +13,8 @@ from textual.content import Content
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import type_text, wait_for
-from tuireader.core.corpora import KnownCorpora
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
+from tuireader.core.user.corpora import KnownCorpora
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.notices import as_markup
 from tuireader.ui.prompt import PromptScreen

@@ -7,7 +7,7 @@ import asyncio
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.entity_panel import EntityPanel
 

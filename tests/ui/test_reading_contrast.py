@@ -10,9 +10,9 @@ from textual.app import App, ComposeResult
 from textual.color import Color, rgb_to_lab
 from textual.theme import BUILTIN_THEMES
 
-from tuireader.core.annotate import Annotations
-from tuireader.core.annotations import Entity, Quote, Span
-from tuireader.core.articles import Article
+from tuireader.core.annotate.pipeline import Annotations
+from tuireader.core.annotate.spans import Entity, Quote, Span
+from tuireader.core.base.articles import Article
 from tuireader.ui.reading_pane import ReadingPane, ShownArticle
 
 # The ANSI themes draw in the terminal's own palette: their contrast is the terminal theme's.

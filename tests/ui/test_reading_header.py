@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from tests.ui.pilot_helpers import wait_for
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.entity_panel import EntityPanel
 from tuireader.ui.reading_pane import short_path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from tests.ui.pilot_helpers import type_text, wait_for
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 
 SIZES = [(20, 6), (400, 120), (33, 9), (80, 24), (21, 7), (250, 60), (20, 6), (120, 40)]

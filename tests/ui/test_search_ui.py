@@ -7,7 +7,7 @@ import threading
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import type_text, wait_for
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 
 RECORDS = [
@@ -204,7 +204,7 @@ def test_saved_searches_persist_and_appear_in_the_palette(tmp_path):
 
 
 def test_entity_searches_during_the_entity_pass_say_they_may_be_incomplete(tmp_path):
-    from tuireader.core.sync import SyncProgress
+    from tuireader.core.cache.sync import SyncProgress
     from tuireader.ui.app import SyncProgressed
 
     async def scenario(app, pilot):

@@ -8,8 +8,8 @@ import asyncio
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
 from tuireader import cli
-from tuireader.core import paths
-from tuireader.core.corpus import Corpus
+from tuireader.core.base import paths
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 
 RECORDS = [
@@ -91,8 +91,8 @@ def test_the_command_line_reports_a_corrupted_config_and_the_reader_shows_it(cap
 
 def test_a_read_only_data_dir_shows_the_marks_and_says_changes_are_not_kept(tmp_path):
     from tests.read_only import read_only
-    from tuireader.core.sync import sync
-    from tuireader.core.userdata import UserData
+    from tuireader.core.cache.sync import sync
+    from tuireader.core.user.userdata import UserData
 
     corpus = Corpus([write_jsonl(tmp_path / "d.jsonl", RECORDS)])
     store, engine = corpus.open_store(), corpus.open_engine()

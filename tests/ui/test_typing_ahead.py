@@ -9,7 +9,7 @@ from textual import events
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.prompt import PromptScreen
 

@@ -8,7 +8,7 @@ from rich.cells import cell_len, split_graphemes
 
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
-from tuireader.core.corpus import Corpus
+from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 
 LONG_WORD = "Supercalifragilistic" * 250  # 5,000 characters, no break

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 
-from ..core.annotate import (
+from tuireader.core.annotate.pipeline import (
     Annotations,
     EntityBackend,
     annotate,
@@ -27,36 +27,36 @@ from ..core.annotate import (
     load_backend,
     shift,
 )
-from ..core.articles import Article
-from ..core.corpus import Corpus
-from ..core.find import find_all
-from ..core.history import SearchHistory
-from ..core.log import log_file
-from ..core.saved import SavedSearches
-from ..core.search import QueryError, SearchEngine, SearchResults
-from ..core.search.meta_filter import MetaFilter
-from ..core.search.user_filters import filtered_search, has_user_clauses
-from ..core.snippets import make_snippet
-from ..core.state import UserState
-from ..core.store import ArticleRow, CacheError, MetaStore
-from ..core.sync import SyncProgress, SyncReport, sync
-from ..core.text import visible
-from . import frame_timer
-from .article_list import ArticleList
-from .commands import ArticleCommands, CorpusCommands, UserCommands
-from .corpora import CorporaMixin
-from .entity_panel import EntityPanel
-from .filters import FilterCommands, FiltersMixin
-from .help_screen import HelpScreen
-from .layout import LAYOUT_BINDINGS, LAYOUT_IDS, LayoutMixin
-from .marks import MARK_BINDINGS, MarksMixin
-from .notices import NoticesMixin
-from .prompt import PromptScreen
-from .quote_sources import QuoteCopy, QuoteSourcesScreen
-from .reading_pane import ReadingPane, ShownArticle
-from .search_bar import SearchBar
-from .similar import SimilarMixin
-from .skipped import SkippedScreen
+from tuireader.core.base.articles import Article
+from tuireader.core.base.log import log_file
+from tuireader.core.base.text import visible
+from tuireader.core.cache.corpus import Corpus
+from tuireader.core.cache.store import ArticleRow, CacheError, MetaStore
+from tuireader.core.cache.sync import SyncProgress, SyncReport, sync
+from tuireader.core.present.find import find_all
+from tuireader.core.present.snippets import make_snippet
+from tuireader.core.search import QueryError, SearchEngine, SearchResults
+from tuireader.core.search.meta_filter import MetaFilter
+from tuireader.core.search.user_filters import filtered_search, has_user_clauses
+from tuireader.core.user.history import SearchHistory
+from tuireader.core.user.saved import SavedSearches
+from tuireader.core.user.state import UserState
+from tuireader.ui import frame_timer
+from tuireader.ui.article_list import ArticleList
+from tuireader.ui.commands import ArticleCommands, CorpusCommands, UserCommands
+from tuireader.ui.corpora import CorporaMixin
+from tuireader.ui.entity_panel import EntityPanel
+from tuireader.ui.filters import FilterCommands, FiltersMixin
+from tuireader.ui.help_screen import HelpScreen
+from tuireader.ui.layout import LAYOUT_BINDINGS, LAYOUT_IDS, LayoutMixin
+from tuireader.ui.marks import MARK_BINDINGS, MarksMixin
+from tuireader.ui.notices import NoticesMixin
+from tuireader.ui.prompt import PromptScreen
+from tuireader.ui.quote_sources import QuoteCopy, QuoteSourcesScreen
+from tuireader.ui.reading_pane import ReadingPane, ShownArticle
+from tuireader.ui.search_bar import SearchBar
+from tuireader.ui.similar import SimilarMixin
+from tuireader.ui.skipped import SkippedScreen
 
 SEARCH_LIMIT = 1000
 # On Enter, the best hits that fill the list (at least FIRST_PAGE) come first, shown with
@@ -629,7 +629,7 @@ class ReaderApp(
     @work(thread=True, group="quotes", exclusive=True)
     def _find_quote_sources(self, shown: ShownArticle, own_id: int | None) -> None:
         """Read each article sharing a quote of this one and see who it quotes there."""
-        from ..core.search.annotation_fields import quote_fingerprints
+        from tuireader.core.search.annotation_fields import quote_fingerprints
 
         copies: list[QuoteCopy] = []
         store = self.corpus.open_store()

@@ -21,9 +21,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..core.store import ArticleRow
-from ..core.text import visible
-from .styles import component_style
+from tuireader.core.base.text import visible
+from tuireader.core.cache.store import ArticleRow
+from tuireader.ui.styles import component_style
 
 RowFetcher = Callable[[Sequence[int]], dict[int, ArticleRow]]
 SnippetRequester = Callable[[list[int]], None]

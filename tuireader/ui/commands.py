@@ -16,12 +16,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from ..core.text import visible
-from .corpora import describe
-from .notices import as_markup
+from tuireader.core.base.text import visible
+from tuireader.ui.corpora import describe
+from tuireader.ui.notices import as_markup
 
 if TYPE_CHECKING:
-    from .app import ReaderApp
+    from tuireader.ui.app import ReaderApp
 
 
 class ArticleCommands(Provider):

@@ -12,13 +12,13 @@ import contextlib
 import os
 from typing import TYPE_CHECKING
 
-from ..core.corpora import KnownCorpora, KnownCorpus, display_name, opened_ago
-from ..core.corpus import Corpus
-from ..core.loaders import CorpusError
-from ..core.text import visible
+from tuireader.core.base.text import visible
+from tuireader.core.cache.corpus import Corpus
+from tuireader.core.ingest.loaders import CorpusError
+from tuireader.core.user.corpora import KnownCorpora, KnownCorpus, display_name, opened_ago
 
 if TYPE_CHECKING:
-    from .app import ReaderApp
+    from tuireader.ui.app import ReaderApp
 
 
 class CorporaMixin:

@@ -15,8 +15,8 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..core.annotate import Annotations
-from .reading_pane import SHARED_MARK
+from tuireader.core.annotate.pipeline import Annotations
+from tuireader.ui.reading_pane import SHARED_MARK
 
 GROUPS = (
     ("PERSON", "People", "person"),

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ..core.search.meta_filter import EXAMPLES, DateRangeError, MetaFilter, parse_date_range
-from ..core.text import visible
-from .commands import _highlight
-from .notices import as_markup
-from .prompt import PromptScreen
+from tuireader.core.base.text import visible
+from tuireader.core.search.meta_filter import EXAMPLES, DateRangeError, MetaFilter, parse_date_range
+from tuireader.ui.commands import _highlight
+from tuireader.ui.notices import as_markup
+from tuireader.ui.prompt import PromptScreen
 
 if TYPE_CHECKING:
-    from .app import ReaderApp
+    from tuireader.ui.app import ReaderApp
 
 SOURCES_SHOWN = 2000  # sources offered in the palette (most articles first)
 SOURCES_DISCOVERED = 30  # listed before anything is typed

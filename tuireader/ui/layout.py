@@ -16,11 +16,11 @@ from textual import events
 from textual.binding import Binding
 from textual.css.query import NoMatches
 
-from ..core.layout import MIN_COLUMNS, MIN_ROWS, Layout, parse_extent, side_panel
-from .colours import colours_css
+from tuireader.core.user.layout import MIN_COLUMNS, MIN_ROWS, Layout, parse_extent, side_panel
+from tuireader.ui.colours import colours_css
 
 if TYPE_CHECKING:
-    from .app import ReaderApp
+    from tuireader.ui.app import ReaderApp
 
 LAYOUT_BINDINGS = [
     Binding(

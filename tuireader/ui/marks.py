@@ -1,7 +1,7 @@
 """The reader's user marks (read, starred, tags, notes), exports, keymap and theme.
 
 A mixin of ReaderApp: it keeps the app module about reading and searching. The marks live in
-the user-data database (``tuireader.core.userdata``), keyed by corpus id and article key; the
+the user-data database (``tuireader.core.user.userdata``), keyed by corpus id and article key; the
 list pane gets them as sets of article ids.
 """
 
@@ -18,27 +18,32 @@ from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.theme import Theme
 
-from ..core.config import (
+from tuireader.core.cache.store import ArticleRow
+from tuireader.core.present.export import (
+    build_items,
+    default_export_path,
+    export_to_file,
+    format_for,
+)
+from tuireader.core.search.user_filters import ids_of_keys
+from tuireader.core.user.config import (
     Config,
     ConfigError,
     ConfigReplaced,
     load_config,
     take_replaced_notices,
 )
-from ..core.export import build_items, default_export_path, export_to_file, format_for
-from ..core.search.user_filters import ids_of_keys
-from ..core.store import ArticleRow
-from ..core.userdata import CorpusMarks, UserData, UserDataError, parse_tags
-from .article_list import ArticleList
-from .entity_panel import EntityPanel
-from .help_screen import HelpScreen
-from .prompt import PromptScreen
-from .quote_sources import QuoteSourcesScreen
-from .reading_pane import ReadingPane, ShownArticle
-from .search_bar import SearchBar
+from tuireader.core.user.userdata import CorpusMarks, UserData, UserDataError, parse_tags
+from tuireader.ui.article_list import ArticleList
+from tuireader.ui.entity_panel import EntityPanel
+from tuireader.ui.help_screen import HelpScreen
+from tuireader.ui.prompt import PromptScreen
+from tuireader.ui.quote_sources import QuoteSourcesScreen
+from tuireader.ui.reading_pane import ReadingPane, ShownArticle
+from tuireader.ui.search_bar import SearchBar
 
 if TYPE_CHECKING:
-    from .app import ReaderApp
+    from tuireader.ui.app import ReaderApp
 
 MARK_BINDINGS = [
     Binding("u", "next_unread", "Next unread", id="app.next_unread"),

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from platformdirs import user_downloads_path
 from textual.notifications import Notification, Notify, SeverityLevel
 
-from ..core.text import visible
+from tuireader.core.base.text import visible
 
 if TYPE_CHECKING:
-    from .app import ReaderApp
+    from tuireader.ui.app import ReaderApp
 
 
 def as_markup(text: str) -> str:

@@ -23,10 +23,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..core.annotate import Annotations
-from ..core.articles import Article
-from .colours import readable_style
-from .styles import component_style
+from tuireader.core.annotate.pipeline import Annotations
+from tuireader.core.base.articles import Article
+from tuireader.ui.colours import readable_style
+from tuireader.ui.styles import component_style
 
 MAX_TEXT_WIDTH = 100  # the default longest line ([layout] reading_width)
 MIN_READABLE_HEIGHT = 4

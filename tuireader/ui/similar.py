@@ -3,7 +3,7 @@ among them (the same text: a wire story run by several papers) marked in the lis
 
 A mixin of ReaderApp. Key-term similarity comes from the engine; how much text each similar
 article shares with the open one is measured after the list is shown, in the same worker, by
-reading their bodies (``tuireader.core.duplicates``), so the list never waits for it.
+reading their bodies (``tuireader.core.present.duplicates``), so the list never waits for it.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.message import Message
 
-from ..core.articles import Article
-from ..core.duplicates import is_near_duplicate, shared_share, shingles
-from ..core.search import SearchHit, SearchResults
+from tuireader.core.base.articles import Article
+from tuireader.core.present.duplicates import is_near_duplicate, shared_share, shingles
+from tuireader.core.search import SearchHit, SearchResults
 
 if TYPE_CHECKING:
-    from ..core.store import MetaStore
-    from .app import ReaderApp
+    from tuireader.core.cache.store import MetaStore
+    from tuireader.ui.app import ReaderApp
 
 SIMILAR_LIMIT = 50
 # Bodies read to compare texts: reading is the slow part (a few ms each from a gzipped dump).
@@ -58,7 +58,7 @@ class SimilarMixin:
 
     @work(thread=True, group="search")
     def _similar(self: ReaderApp, article: Article, seq: int, meta_filter) -> None:
-        from .app import SearchFinished
+        from tuireader.ui.app import SearchFinished
 
         self._engine_ready.wait()
         if seq != self._search_seq:

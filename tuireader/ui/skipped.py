@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from ..core.text import visible
+from tuireader.core.base.text import visible
 
 
 class SkippedScreen(ModalScreen[None]):

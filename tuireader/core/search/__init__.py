@@ -4,7 +4,13 @@ whoosh is imported only when an engine is used (``WhooshEngine``): importing it 
 0.1 s, which the reader's first frame should not wait for.
 """
 
-from .engine import IndexWriter, QueryError, SearchEngine, SearchHit, SearchResults
+from tuireader.core.search.engine import (
+    IndexWriter,
+    QueryError,
+    SearchEngine,
+    SearchHit,
+    SearchResults,
+)
 
 __all__ = [
     "IndexWriter",
@@ -18,7 +24,7 @@ __all__ = [
 
 def __getattr__(name: str):
     if name == "WhooshEngine":
-        from .whoosh_engine import WhooshEngine
+        from tuireader.core.search.whoosh_engine import WhooshEngine
 
         return WhooshEngine
     raise AttributeError(name)

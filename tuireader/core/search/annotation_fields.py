@@ -17,8 +17,8 @@ from collections.abc import Iterator
 
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token
 
-from ..annotate import Annotations, EntityBackend, annotate
-from .analysis import FoldAccentsFilter, StemmingFilter
+from tuireader.core.annotate.pipeline import Annotations, EntityBackend, annotate
+from tuireader.core.search.analysis import FoldAccentsFilter, StemmingFilter
 
 # Label(s) of the entities each field holds; "speaker" and "quote" come from quotations.
 ENTITY_FIELDS = {
@@ -49,7 +49,7 @@ def backend_for(spec: str) -> EntityBackend | None:
         kind, _, model = spec.partition(":")
         if kind != "spacy":
             raise ValueError(f"unknown entity backend: {spec}")
-        from ..entities_spacy import SpacyBackend
+        from tuireader.core.annotate.spacy_backend import SpacyBackend
 
         _backends[spec] = SpacyBackend(model)
     return _backends[spec]

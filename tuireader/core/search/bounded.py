@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from whoosh.collectors import WrappingCollector
 
-from .engine import QueryError
+from tuireader.core.search.engine import QueryError
 
 # Seconds a search may take (Reuters scale: every query answers or is refused within it).
 SEARCH_SECONDS = 1.0

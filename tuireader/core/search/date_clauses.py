@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .engine import QueryError
-from .meta_filter import DateRangeError, read_date
+from tuireader.core.search.engine import QueryError
+from tuireader.core.search.meta_filter import DateRangeError, read_date
 
 EXAMPLES = "date:2016, date:2016-10, date:2016-10-01, date:[2016-03 to 2016-04], date:>2016-10"
 # a date value: digits and dashes (checked by read_date)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..articles import Article
+from tuireader.core.base.articles import Article
 
 
 class QueryError(ValueError):

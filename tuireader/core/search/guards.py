@@ -16,7 +16,7 @@ import re
 
 from whoosh.query import Every, FuzzyTerm, Prefix, Query, TermRange, Wildcard
 
-from .engine import QueryError
+from tuireader.core.search.engine import QueryError
 
 MIN_PREFIX = 3
 FUZZY_PREFIX = 2

@@ -17,8 +17,8 @@ import shutil
 import zlib
 from pathlib import Path
 
-from ..atomic import set_aside, write_atomic
-from .engine import QueryError
+from tuireader.core.base.atomic import set_aside, write_atomic
+from tuireader.core.search.engine import QueryError
 
 MANIFEST = "CHECKSUMS"
 DAMAGED = "DAMAGED"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from ..text import visible
+from tuireader.core.base.text import visible
 
 # 2016, 2016-10, 2016-10-01, 201610, 20161001 (whoosh's compact forms)
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?|(\d{2})(\d{2})?)?")

@@ -14,9 +14,9 @@ from __future__ import annotations
 import os
 import signal
 
-from ..annotate import annotate
-from . import whoosh_engine  # noqa: F401 - imported for the processes forked from here
-from .lifeline import exit_with, open_watch
+from tuireader.core.annotate.pipeline import annotate
+from tuireader.core.search import whoosh_engine  # noqa: F401 - imported for the processes forked from here
+from tuireader.core.search.lifeline import exit_with, open_watch
 
 # The fork server keeps this as the handler its children start with.
 signal.signal(signal.SIGINT, signal.SIG_IGN)

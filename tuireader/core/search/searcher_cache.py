@@ -27,7 +27,7 @@ from whoosh.query import And, AndMaybe, AndNot, Or, Phrase, Query, Require, Term
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
-from .term_lookup import HashLookup
+from tuireader.core.search.term_lookup import HashLookup
 
 # Terms remembered per segment before the map starts again (a term info is ~200 bytes).
 MAX_TERMS = 4096

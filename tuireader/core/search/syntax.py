@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .engine import QueryError
+from tuireader.core.search.engine import QueryError
 
 _OPERATORS = ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE")
 _FIELD_RE = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=\())([A-Za-z_]\w*):(?!//)")

@@ -18,7 +18,7 @@ from whoosh.codec.whoosh3 import W3TermsReader
 from whoosh.filedb import filetables
 from whoosh.system import pack_ushort
 
-from .mapped_storage import ViewFile
+from tuireader.core.search.mapped_storage import ViewFile
 
 _POINTER = struct.Struct("!Iq")  # a slot: the key's hash, the item's position (0: empty)
 _LENGTHS = struct.Struct("!ii")  # an item: key length, value length

@@ -26,7 +26,7 @@ from whoosh.query import Or, Term
 from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.scoring import BM25F, WeightingModel
 
-from .mapped_storage import ViewFile, pickle_at
+from tuireader.core.search.mapped_storage import ViewFile, pickle_at
 
 # Beyond this many postings whoosh is as fast: it skips the blocks that cannot reach its top
 # hits (on their best weight and shortest length) without decoding them; this reads them all.

@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..text import fold
-from ..userdata import CorpusMarks, normalize_tag
-from .engine import QueryError, SearchHit, SearchResults
-from .meta_filter import MetaFilter
+from tuireader.core.base.text import fold
+from tuireader.core.search.engine import QueryError, SearchHit, SearchResults
+from tuireader.core.search.meta_filter import MetaFilter
+from tuireader.core.user.userdata import CorpusMarks, normalize_tag
 
 USER_FIELDS = ("is", "tag", "note")
 IS_VALUES = ("starred", "unstarred", "read", "unread", "tagged", "noted")

@@ -47,28 +47,28 @@ from whoosh.query import AndNot, MultiTerm, Not, NullQuery, Or, Term
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter as WhooshWriter
 
-from ..annotate import ANNOTATOR_VERSION
-from ..articles import Article
-from ..atomic import write_atomic
-from .aidset import ArticleSet
-from .analysis import NewsPositions, find_terms, name_analyzer, news_analyzer
-from .annotation_fields import (
+from tuireader.core.annotate.pipeline import ANNOTATOR_VERSION
+from tuireader.core.base.articles import Article
+from tuireader.core.base.atomic import write_atomic
+from tuireader.core.search.aidset import ArticleSet
+from tuireader.core.search.analysis import NewsPositions, find_terms, name_analyzer, news_analyzer
+from tuireader.core.search.annotation_fields import (
     ANNOTATION_FIELDS,
     FingerprintTokenizer,
     annotation_analyzer,
     quote_fingerprints,
 )
-from .bounded import SEARCH_SECONDS, BoundedCollector, Budget
-from .codec import FastW3Codec
-from .date_clauses import rewrite_dates
-from .engine import QueryError, SearchHit, SearchResults
-from .fast_parse import FastParser
-from .guards import check_length, guard
-from .index_files import find_damage, note_damage, put_aside, record
-from .mapped_storage import MappedFileStorage, PublishLock
-from .searcher_cache import remember, searching_only
-from .syntax import check_syntax
-from .term_search import MAX_POSTINGS, top_hits
+from tuireader.core.search.bounded import SEARCH_SECONDS, BoundedCollector, Budget
+from tuireader.core.search.codec import FastW3Codec
+from tuireader.core.search.date_clauses import rewrite_dates
+from tuireader.core.search.engine import QueryError, SearchHit, SearchResults
+from tuireader.core.search.fast_parse import FastParser
+from tuireader.core.search.guards import check_length, guard
+from tuireader.core.search.index_files import find_damage, note_damage, put_aside, record
+from tuireader.core.search.mapped_storage import MappedFileStorage, PublishLock
+from tuireader.core.search.searcher_cache import remember, searching_only
+from tuireader.core.search.syntax import check_syntax
+from tuireader.core.search.term_search import MAX_POSTINGS, top_hits
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
 FORMAT_VERSION = 5

@@ -1,0 +1,470 @@
+"""Quotation extraction and speaker attribution, one test per rule, on hand-written text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tuireader.core.annotate.quotes import extract_quotes
+from tuireader.core.annotate.spans import Entity, Quote
+
+
+def _one(text: str, entities: tuple[Entity, ...] = ()) -> Quote:
+    """The single quotation of ``text``."""
+    quotes = extract_quotes(text, entities)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+def _speakers(text: str) -> list[str | None]:
+    """Speaker mention texts of every quotation, in order."""
+    return [q.speaker.text if q.speaker else None for q in extract_quotes(text)]
+
+
+def _entity(text: str, name: str, label: str = "PERSON") -> Entity:
+    """An Entity for the first occurrence of ``name``."""
+    start = text.index(name)
+    return Entity(start, start + len(name), label, name)
+
+
+def _assert_consistent(text: str, quotes: list[Quote]) -> None:
+    """Every span indexes the text it claims to cover."""
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        for span in (q.speaker, q.cue):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+# --- quotation marks -------------------------------------------------------------------
+
+
+def test_curly_double_quotes() -> None:
+    text = "\u201cWe will win this state,\u201d Maria Lopez said on Monday."
+    q = _one(text)
+    assert q.text == "\u201cWe will win this state,\u201d"
+    assert q.speaker is not None and q.speaker.text == "Maria Lopez"
+    assert q.cue is not None and q.cue.text == "said"
+    _assert_consistent(text, [q])
+
+
+def test_straight_double_quotes() -> None:
+    text = 'The mayor was blunt. "Nobody here wants a new stadium," Tom Reyes said.'
+    q = _one(text)
+    assert q.text == '"Nobody here wants a new stadium,"'
+    assert q.speaker_name == "Tom Reyes"
+
+
+def test_mixed_marks_pair_up() -> None:
+    text = 'Ann Cole said the plan was "too little, too late\u201d for the valley.'
+    q = _one(text)
+    assert q.text == '"too little, too late\u201d'
+    assert q.speaker is not None and q.speaker.text == "Ann Cole"
+
+
+def test_quotes_inside_markup_attributes_are_ignored() -> None:
+    text = '<tweet tweet-id="12345"><tweet/>.\n\n"It is over for them," Dan Webb wrote.'
+    q = _one(text)
+    assert q.text == '"It is over for them,"'
+    assert q.speaker is not None and q.speaker.text == "Dan Webb"
+
+
+# --- multi-paragraph and nested quotations ---------------------------------------------
+
+
+def test_multi_paragraph_quote_is_one_quotation_per_paragraph() -> None:
+    text = (
+        "\u201cThe first thing we will do is fix the roads,\u201d Governor Ruth Ames said. "
+        "\u201cThen we will look at the bridges.\n\n"
+        "\u201cAnd after that, the schools.\u201d\n\n"
+        "The plan costs $4 billion."
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == [
+        "\u201cThe first thing we will do is fix the roads,\u201d",
+        "\u201cThen we will look at the bridges.",
+        "\u201cAnd after that, the schools.\u201d",
+    ]
+    assert {q.speaker_name for q in quotes} == {"Ruth Ames"}
+    _assert_consistent(text, quotes)
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    text = "\"He said 'no' to me, and then he left,\" she said."
+    q = _one(text)
+    assert q.text == "\"He said 'no' to me, and then he left,\""
+    assert q.speaker is not None and q.speaker.text == "she"
+
+
+def test_nested_double_quotes_with_wrong_glyph() -> None:
+    text = "\u201cI'd rather live in what he calls \u201chell\u201d than here,\u201d Ana Ruiz said."
+    q = _one(text)
+    assert q.end == len(text) - len(" Ana Ruiz said.")
+    assert q.speaker_name == "Ana Ruiz"
+
+
+# --- split quotations and continuation -------------------------------------------------
+
+
+def test_split_quote_both_parts_get_the_speaker() -> None:
+    text = "\u201cWe are not going anywhere,\u201d he said. \u201cThis is just the start.\u201d"
+    assert _speakers(text) == ["he", "he"]
+
+
+def test_quote_split_mid_sentence() -> None:
+    text = '"Let us be clear," Paul Gray added, "the vote was fair."'
+    quotes = extract_quotes(text)
+    assert len(quotes) == 2
+    assert {q.speaker_name for q in quotes} == {"Paul Gray"}
+
+
+def test_unattributed_paragraph_continues_the_speaker() -> None:
+    text = (
+        '"Taxes are too high," Senator Jill Park said at the rally.\n\n'
+        '"Families cannot keep paying more every single year."\n\n'
+        "The crowd cheered."
+    )
+    quotes = extract_quotes(text)
+    assert len(quotes) == 2
+    assert quotes[1].speaker == quotes[0].speaker
+    assert quotes[1].speaker_name == "Jill Park"
+
+
+def test_paragraph_ending_in_colon_introduces_the_quote() -> None:
+    text = "Rosa Diaz wrote to the board:\n\n\u201cI can no longer support this plan.\u201d"
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "Rosa Diaz"
+
+
+# --- scare quotes and titles -----------------------------------------------------------
+
+
+def test_scare_quote_without_cue_is_not_a_quotation() -> None:
+    assert extract_quotes('The so-called "experts" met again on Tuesday in a small office.') == []
+
+
+def test_title_is_not_a_quotation() -> None:
+    text = 'She starred in the film "Gone Girl" before moving to television.'
+    assert extract_quotes(text) == []
+
+
+def test_show_title_before_an_attribution_is_not_a_quotation() -> None:
+    text = 'Speaking on CNN\'s "State of the Union," Kate Moss said the race was close.'
+    assert extract_quotes(text) == []
+
+
+def test_short_quote_with_a_speech_cue_is_a_quotation() -> None:
+    text = 'Mark Hill said the report was "rubbish" and walked out.'
+    q = _one(text)
+    assert q.text == '"rubbish"'
+    assert q.speaker is not None and q.speaker.text == "Mark Hill"
+
+
+# --- speaker patterns ------------------------------------------------------------------
+
+
+def test_speaker_after_the_quote() -> None:
+    text = '"The numbers do not add up," the senator told reporters.'
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "the senator"
+    assert q.cue is not None and q.cue.text == "told"
+
+
+def test_inverted_attribution() -> None:
+    text = '"This bill is a disgrace," said Senator Ben Sasse of Nebraska.'
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "Senator Ben Sasse"
+    assert q.speaker_name == "Ben Sasse"
+
+
+def test_speaker_before_the_quote_with_colon() -> None:
+    text = 'Ella Stone tweeted: "Proud of every volunteer tonight!"'
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "Ella Stone"
+    assert q.cue is not None and q.cue.text == "tweeted"
+
+
+def test_quote_embedded_in_reported_speech() -> None:
+    text = 'Omar Haddad insisted that the deal would "hurt every worker in this state."'
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "Omar Haddad"
+    assert q.cue is not None and q.cue.text == "insisted"
+
+
+def test_according_to() -> None:
+    text = '"We expect a recount," according to a spokesman for the campaign.'
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text.startswith("a spokesman")
+    assert q.cue is not None and q.cue.text == "according to"
+
+
+def test_name_with_modifiers_and_apposition() -> None:
+    text = (
+        '"We had no warning," Green Party campaign manager Lee Chan, who joined in May, '
+        "wrote in an email."
+    )
+    q = _one(text)
+    assert q.speaker is not None and "Lee Chan" in q.speaker.text
+    assert q.speaker_name == "Lee Chan"
+
+
+def test_dash_attribution() -> None:
+    text = "\u201cI have never felt this hopeful about the future.\u201d \u2015 Julia Marsh"
+    q = _one(text)
+    assert q.speaker_name == "Julia Marsh"
+
+
+def test_speech_verbs() -> None:
+    for verb in ("added", "wrote", "tweeted", "asked", "stated", "explained", "insisted"):
+        text = f'"We must act before winter comes," Nora Bell {verb}.'
+        q = _one(text)
+        assert q.cue is not None and q.cue.text == verb, verb
+
+
+# --- resolution ------------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_nearest_person_heuristic() -> None:
+    text = 'Governor Ruth Ames visited the plant on Friday.\n\n"We are hiring," she said.'
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "she"
+    assert q.speaker_name == "Ruth Ames"
+
+
+def test_pronoun_resolves_with_entities() -> None:
+    text = 'Ames met Carl Berg on Friday. "It went well," he said.'
+    entities = (_entity(text, "Ames"), _entity(text, "Carl Berg"))
+    q = _one(text, entities)
+    assert q.speaker_name == "Carl Berg"
+
+
+def test_role_noun_resolves_to_person_and_org_noun_to_org() -> None:
+    text = (
+        "Senator Maria Lopez spoke after the Acme Corporation announced the closure. "
+        '"This is a betrayal," the senator said. "We followed the law," the company said.'
+    )
+    entities = (_entity(text, "Maria Lopez"), _entity(text, "Acme Corporation", "ORG"))
+    quotes = extract_quotes(text, entities)
+    assert [q.speaker_name for q in quotes] == ["Maria Lopez", "Acme Corporation"]
+
+
+def test_surname_is_completed_from_an_earlier_full_name() -> None:
+    text = 'Donald Trump spoke for an hour. "We will build it," Trump said.'
+    assert _one(text).speaker_name == "Donald Trump"
+
+
+def test_speaker_stops_before_an_adverb_and_names_the_description() -> None:
+    text = (
+        "The Iranian ministry further insists that its servers face "
+        '"thousands of probes" every week.'
+    )
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "The Iranian ministry"
+    assert q.speaker_name == "Iranian ministry"  # not the nearest organisation
+
+
+def test_unresolved_description_loses_its_determiner() -> None:
+    text = 'The report reads: "Every one of these breaches fits the pattern of intrusions."'
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "The report"
+    assert q.speaker_name in (None, "report")
+
+
+def test_lead_in_clause_is_skipped_to_find_the_subject() -> None:
+    text = 'Meanwhile, Acme is standing firm, going as far as calling the report "nonsense."'
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.text == "Acme"
+
+
+def test_words_before_the_next_quote_belong_to_it() -> None:
+    text = (
+        'Ann Lee called the plan "a fraud." The ministry argued that it faced '
+        '"thousands of attacks" each day.'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker.text if q.speaker else None for q in quotes] == [
+        "Ann Lee",
+        "The ministry",
+    ]
+
+
+# --- reported (indirect) speech ----------------------------------------------------------
+
+
+def _reported(text: str) -> list[Quote]:
+    """The indirect quotations of ``text``, with the recognizer's entities."""
+    from tuireader.core.annotate.entities import extract_entities
+
+    quotes = extract_quotes(text, extract_entities(text))
+    _assert_consistent(text, quotes)
+    return [q for q in quotes if not q.direct]
+
+
+def test_reported_speech_with_an_apposition_and_a_participle() -> None:
+    text = (
+        "Moscow's chief spokesman, Ivan Petrov, has rejected the claims of the British "
+        "government, saying that Moscow faces thousands of intrusion attempts every week."
+    )
+    (q,) = _reported(text)
+    assert q.direct is False
+    assert q.speaker is not None and q.speaker.text == "Ivan Petrov"
+    assert q.speaker_name == "Ivan Petrov"
+    assert q.cue is not None and q.cue.text == "saying"
+    assert q.text.startswith("Moscow faces") and q.text.endswith("every week.")
+    assert q.to_dict()["direct"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        ("Acme Corp said that its profits would rise sharply next year.", "Acme Corp", "said",
+         "its profits"),
+        ("Ann Lee told reporters on Monday that the plant would stay open all winter.",
+         "Ann Lee", "told", "the plant"),
+        ("According to Acme Corp, sales fell by a third in the last quarter.", "Acme Corp",
+         "According to", "sales fell"),
+        ("Sales fell by a third in the last quarter, Ann Lee said.", "Ann Lee", "said",
+         "Sales fell"),
+        ("Former senator Ann Lee, a longtime critic of the bill, said the vote was a mistake.",
+         "Ann Lee", "said", "the vote"),
+    ],
+)  # fmt: skip
+def test_reported_speech_shapes(text: str, speaker: str, cue: str, content: str) -> None:
+    (q,) = _reported(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text == cue
+    assert q.text.startswith(content)
+
+
+def test_reported_speech_pronoun_resolves_to_the_person() -> None:
+    text = "Ann Lee arrived late on Friday. She said she had been stuck in traffic for hours."
+    (q,) = _reported(text)
+    assert q.speaker is not None and q.speaker.text == "She"
+    assert q.speaker_name == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said that the deal was off for the time being.",  # no name
+        "The statement said that the hackers had acted on orders from above.",  # description
+        "Ann Lee would not say that the plant was closing for good.",  # hedged
+        "Ann Lee was told that the plant was closing for good.",  # passive
+        "Russia insisted that the plant was closing for good.",  # a place, not a speaker
+        'Ann Lee said that the plan was "a fraud" from the start.',  # a direct quotation
+    ],
+)
+def test_no_reported_speech_without_a_named_speaker_and_cue(text: str) -> None:
+    assert _reported(text) == []
+
+
+def test_indirect_quotes_can_be_left_out() -> None:
+    text = 'Acme Corp said that its profits would rise. "We are glad," Ann Lee said.'
+    quotes = extract_quotes(text, indirect=False)
+    assert [q.direct for q in quotes] == [True]
+
+
+def test_eval_scores_direct_quotations_only() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "eval_quotes.py"
+    spec = importlib.util.spec_from_file_location("eval_quotes", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    text = "Acme Corp said that its profits would rise sharply next year."
+    article = {"text": text, "attributions": []}
+    tally = module.Tally()
+    module.score_article(article, tally, None)
+    assert tally.predicted == 0  # the indirect quotation is not scored ...
+    assert tally.indirect == 1  # ... only counted
+
+
+# --- the product's sample corpus --------------------------------------------------------
+
+
+def test_sample_corpus_acceptance() -> None:
+    from pathlib import Path
+
+    from tuireader.core.annotate.entities import extract_entities
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    assert len(texts) == 2
+    labels: dict[str, set[str]] = {}
+    quotes = []
+    for text in texts:
+        ents = extract_entities(text)
+        headline = text.split("\n", 1)[0]
+        in_headline = [e for e in ents if e.start < len(headline)]
+        assert all(e.end - e.start < 20 for e in in_headline), in_headline
+        for e in ents:
+            labels.setdefault(e.text, set()).add(e.label)
+        found = extract_quotes(text, ents)
+        _assert_consistent(text, found)
+        quotes.append(found)
+    assert labels["Russia"] == {"LOC"}
+    assert labels["Kremlin"] <= {"ORG", "LOC"}
+    assert labels["WikiLeaks"] == {"ORG"}
+    assert labels["Vladimir Putin"] == {"PERSON"}
+    assert labels["Dmitry Peskov"] == {"PERSON"}
+    assert labels["Ben Sasse"] == {"PERSON"}
+    assert labels["DNC"] == {"ORG"}
+    assert "PERSON" not in labels["DCLeaks.com"] | labels["White House"]
+    every = [q for found in quotes for q in found]
+    assert any(q.direct and q.speaker_name == "Ben Sasse" for q in every)
+    assert any(not q.direct and q.speaker_name == "Dmitry Peskov" for q in every)
+    opening = "The recent disclosures of alleged hacked e-mails"
+    for found in quotes:  # the joint statement's quotation, in both articles
+        assert any(q.direct and q.text[1:].startswith(opening) for q in found)
+    speakers = {q.speaker.text for q in every if q.speaker}
+    assert "The Russian government" in speakers
+
+
+# --- robustness ------------------------------------------------------------------------
+
+
+def test_no_quotes() -> None:
+    assert extract_quotes("") == []
+    assert extract_quotes("Nothing to see here.\n\nReally.") == []
+
+
+def test_unbalanced_marks_do_not_crash() -> None:
+    text = 'He said "yes and then\n\n" no "" \u201d\u201c "'
+    _assert_consistent(text, extract_quotes(text))
+
+
+_ALPHABET = st.sampled_from(list("ab C.,:;\"\u201c\u201d\u2018\u2019'\n -\u2014") + ["said", "He"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_spans_always_index_the_text(text: str) -> None:
+    quotes = extract_quotes(text)
+    _assert_consistent(text, quotes)
+    assert all(0 <= q.start < q.end <= len(text) for q in quotes)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+@pytest.mark.parametrize("module", ["textual", "rich"])
+def test_core_does_not_import_ui_libraries(module: str) -> None:
+    code = f"import sys, tuireader.core.annotate.quotes; sys.exit({module!r} in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_speaker_at_the_end_of_a_sentence_loses_the_full_stop_not_an_abbreviation():
+    from tuireader.core.annotate.pipeline import annotate
+
+    (quote,) = annotate('"We did nothing wrong," said Dmitry Peskov.').quotes
+    assert quote.speaker.text == "Dmitry Peskov" and quote.speaker_name == "Dmitry Peskov"
+    (quote,) = annotate('"We will appeal," said John Smith Jr.').quotes
+    assert quote.speaker.text == "John Smith Jr."

@@ -1,0 +1,138 @@
+"""Snippet texts come from the store, follow the corpus, and fall back to it."""
+
+import zlib
+
+from tests.conftest import write_jsonl
+from tests.core.test_sync import touch_later
+from tuireader.core.cache.corpus import Corpus
+from tuireader.core.cache.store import PLAIN_TEXT_MOST, MetaStore
+from tuireader.core.cache.sync import sync
+
+
+def test_texts_are_kept_and_follow_changes_and_deletions(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Oil\n\nOil prices rose — 5 % café.", encoding="utf-8")
+    (folder / "b.txt").write_text("Gold\n\nGold fell.", encoding="utf-8")
+    corpus = Corpus([folder])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    ids = {row.title: row.id for row in store.rows(store.ordered_ids()).values()}
+    assert store.bodies(list(ids.values())) == {
+        ids["Oil"]: "Oil prices rose — 5 % café.",
+        ids["Gold"]: "Gold fell.",
+    }
+    touch_later(folder / "a.txt", "Oil\n\nOil prices fell.")
+    (folder / "b.txt").unlink()
+    sync(corpus, store, engine)
+    assert store.bodies(list(ids.values())) == {ids["Oil"]: "Oil prices fell."}
+    store.clear()
+    assert store.bodies(list(ids.values())) == {}
+
+
+def test_without_a_kept_text_the_corpus_is_read_and_a_vanished_file_gives_nothing(tmp_path):
+    dump = write_jsonl(tmp_path / "d.jsonl", [{"id": "1", "title": "T", "text": "Body one."}])
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "gone.txt").write_text("Gone\n\nSoon gone.", encoding="utf-8")
+    corpus = Corpus([dump, folder])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    store.db.execute("DELETE FROM bodies")  # as in a store made before the texts were kept
+    (folder / "gone.txt").unlink()
+    rows = store.rows(store.ordered_ids())
+    texts = corpus.bodies(store, rows.values())
+    by_title = {rows[i].title: text for i, text in texts.items()}
+    assert by_title == {"T": "Body one.", "Gone": ""}
+
+
+def test_a_store_made_before_texts_were_kept_gets_them_at_the_next_sync(tmp_path):
+    records = [{"id": str(i), "title": f"T{i}", "text": f"Body {i}."} for i in range(5)]
+    corpus = Corpus([write_jsonl(tmp_path / "d.jsonl", records)])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    store.db.executescript("DROP TRIGGER bodies_delete; DROP TABLE bodies; DROP TABLE pending")
+    store.close()
+    store = corpus.open_store()  # as a store from before: the table made anew, empty
+    assert store.texts_pending()
+    report = sync(corpus, store, engine)
+    assert (report.added, report.updated) == (0, 0)
+    texts = store.bodies(store.ordered_ids())
+    assert sorted(texts.values()) == [f"Body {i}." for i in range(5)]
+    assert not store.texts_pending()
+
+
+def test_a_store_is_read_ahead_once_however_often_it_is_opened(tmp_path, monkeypatch):
+    """Workers and each search's snippets open their own connection: the file is read into
+    the kernel's cache at the first only."""
+    import threading
+
+    from tuireader.core.cache import store as store_module
+    from tuireader.core.cache.store import MetaStore
+
+    reads = []
+    monkeypatch.setattr(store_module, "_read_through", reads.append)
+    path = tmp_path / "articles.sqlite"
+    MetaStore(path).close()  # made: nothing to read yet
+    for _ in range(3):
+        MetaStore(path).close()
+    for thread in threading.enumerate():
+        if thread.name == "store-read-ahead":
+            thread.join(5)
+    assert reads == [path]
+
+
+def test_texts_kept_compressed_by_an_older_store_and_undecodable_ones_read_back(tmp_path):
+    store = MetaStore(tmp_path / "articles.sqlite")
+    older = zlib.compress("Kept by an older version — café.".encode(), 1)
+    store.db.execute("INSERT INTO bodies VALUES (1, ?)", (older,))
+    long = "A long text — café. " * (PLAIN_TEXT_MOST // 10)
+    store.put_bodies([(2, "Plain text."), (3, "Undecodable \udcff byte."), (4, long)])
+    assert store.bodies([1, 2, 3, 4]) == {
+        1: "Kept by an older version — café.",
+        2: "Plain text.",
+        3: "Undecodable \udcff byte.",
+        4: long,
+    }
+    kinds = dict(store.db.execute("SELECT id, typeof(text) FROM bodies"))
+    assert kinds == {1: "blob", 2: "text", 3: "blob", 4: "blob"}
+
+
+def test_rows_and_texts_in_one_query_are_rows_and_bodies(tmp_path):
+    records = [{"id": str(i), "title": f"T{i}", "text": f"Body {i} — café."} for i in range(6)]
+    records[2]["text"] = "Long " * 1000  # kept compressed
+    dump = write_jsonl(tmp_path / "d.jsonl", records)
+    corpus = Corpus([dump])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    ids = store.ordered_ids()
+    store.db.execute("DELETE FROM bodies WHERE id = ?", (ids[0],))  # read from the corpus
+    rows, texts = corpus.rows_and_bodies(store, [*ids, 10**9])
+    assert rows == store.rows(ids)
+    assert texts == corpus.bodies(store, rows.values())
+    assert sorted(texts.values()) == sorted(r["text"].strip() for r in records)
+    store.db.executescript("DROP TRIGGER bodies_delete; DROP TABLE bodies")  # an older store
+    rows, texts = store.rows_and_texts(ids)
+    assert rows == store.rows(ids) and texts == {}
+
+
+def test_any_number_of_ids_is_read_with_a_few_statements(tmp_path):
+    from tuireader.core.cache.store import _id_lists
+
+    for count in (1, 2, 3, 5, 17, 20, 511, 512, 513, 1500):
+        ids = list(range(100, 100 + count))
+        lists = list(_id_lists(ids))
+        assert [i for _marks, chunk in lists for i in dict.fromkeys(chunk)] == ids
+        assert all(marks.count("?") == len(chunk) for marks, chunk in lists)
+        assert {len(chunk) for _marks, chunk in lists} <= {2**k for k in range(10)}
+    records = [{"id": str(i), "title": f"T{i}", "text": f"Body {i}."} for i in range(40)]
+    corpus = Corpus([write_jsonl(tmp_path / "d.jsonl", records)])
+    store, engine = corpus.open_store(), corpus.open_engine()
+    sync(corpus, store, engine)
+    ids = store.ordered_ids()
+    for count in (1, 3, 7, 20, 33):
+        wanted = ids[:count]
+        assert sorted(store.rows(wanted)) == sorted(wanted)
+        assert sorted(store.bodies(wanted)) == sorted(wanted)
+        rows, texts = store.rows_and_texts(wanted)
+        assert sorted(rows) == sorted(texts) == sorted(wanted)

@@ -1,0 +1,87 @@
+"""All-caps lines (headlines, datelines, some tables): names by case-insensitive lookup only.
+
+Capitalisation says nothing there, so a phrase is a name only if a gazetteer or the document's
+own body knows it ("RUSSIA DENIES HACKING CLAIMS BY U.S." -> RUSSIA, U.S.).
+"""
+
+from __future__ import annotations
+
+from tuireader.core.annotate.entities import lexicon as lx
+from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, Mention
+from tuireader.core.annotate.entities.tokens import DATELINE_TAIL, LOCATIVE, WORD, previous_word
+
+_MAX_CAPS_NGRAM = 5
+# A word this frequent in English is read as the word in a headline ("US", "WHO", "MAY").
+_CAPS_COMMON = 5.5
+
+
+def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str]) -> list[Mention]:
+    """Names in an all-caps line, by longest case-insensitive match."""
+    words = [(m.start(), _trim(m.group(), m.end(), lex.flags)) for m in WORD.finditer(text, ls, le)]
+    out: list[Mention] = []
+    i = 0
+    n = len(words)
+    dateline = bool(words) and _is_dateline(text, words, le)
+    while i < n:
+        hit = None
+        for j in range(min(n, i + _MAX_CAPS_NGRAM), i, -1):
+            if any(words[k][1] + 1 != words[k + 1][0] for k in range(i, j - 1)):
+                continue
+            start, end = words[i][0], words[j - 1][1]
+            phrase = text[start:end].lower()
+            label = _caps_label(phrase, j - i, lex, known)
+            if label:
+                hit = Mention(start, end, label[0], text[start:end], country=label[1])
+                hit.place = label[0] == LOC
+                hit.locative = previous_word(text, start) in LOCATIVE
+                hit.fixed = dateline and i == 0
+                break
+        if hit:
+            if j < n and words[j][0] == words[j - 1][1] + 1:
+                head = lex.flags.get(text[words[j][0] : words[j][1]].lower(), 0)
+                if head & lx.MISC_HEAD or (head & lx.ORG_SUFFIX and hit.label != MISC):
+                    label = MISC if head & lx.MISC_HEAD else ORG  # "HONG KONG OPEN"
+                    end = words[j][1]
+                    hit = Mention(hit.start, end, label, text[hit.start : end])
+                    j += 1
+            out.append(hit)
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _trim(word: str, end: int, flags: dict[str, int]) -> int:
+    """End offset of a caps word, without a sentence-final dot."""
+    if word.endswith(".") and "." not in word[:-1] and word.lower() not in flags:
+        return end - 1
+    return end
+
+
+def _is_dateline(text: str, words: list[tuple[int, int]], le: int) -> bool:
+    """A line such as "LONDON 1996-08-30" or "MOSCOW (Reuters) -"."""
+    tail = text[words[0][1] : le]
+    if len(words) > 1 and words[1][0] - words[0][1] == 1 and DATELINE_TAIL.match(tail) is None:
+        tail = text[words[1][1] : le]
+    return DATELINE_TAIL.match(tail) is not None
+
+
+def _caps_label(
+    phrase: str, size: int, lex: lx.Lexicon, known: dict[str, str]
+) -> tuple[str, bool] | None:
+    """(label, is_country) for an all-caps phrase, or None."""
+    label = known.get(phrase)
+    f = lex.flags.get(phrase, 0)
+    if label:
+        return label, bool(f & lx.COUNTRY)
+    if size == 1 and lex.zipf.get(phrase, 0.0) >= _CAPS_COMMON:
+        return None
+    if f & lx.ORG:
+        return ORG, False
+    if f & lx.COUNTRY:
+        return LOC, True
+    if f & lx.PLACE:
+        return LOC, False
+    if f & (lx.DEMONYM | lx.MISC):
+        return MISC, False
+    return None

@@ -1,0 +1,67 @@
+"""Document-level consistency: one name, one label, wherever the evidence for it appears.
+
+A later bare "Putin" is a PERSON because "Vladimir Putin" was named; "Zorblax" is an ORG because
+"Zorblax Corp" was; a sentence-opening word is kept only if the document names it elsewhere.
+"""
+
+from __future__ import annotations
+
+from tuireader.core.annotate.entities.mention import ORG, PER, Mention
+
+
+def settle(mentions: list[Mention]) -> None:
+    """Relabel weak mentions from the document's stronger evidence, in place.
+
+    Order of trust for a weak mention: the same text labelled with evidence elsewhere; a word of
+    a person's full name; the first word of an organisation's name; the label that a context cue
+    gave the same text. Sentence-opening words the document never names elsewhere are dropped.
+    """
+    confirmed = {m.text for m in mentions if not m.tentative}
+    confirmed.update(w for m in mentions if " " in m.text for w in m.text.split(" "))
+    mentions[:] = [m for m in mentions if not m.tentative or m.text in confirmed]
+
+    strong: dict[str, str] = {}  # text -> label, from gazetteers, heads and titles
+    hinted: dict[str, str] = {}  # text -> label, from context cues
+    person_parts: set[str] = set()  # words of full person names
+    org_heads: set[str] = set()  # first words of organisation names ("Zorblax" Corp)
+    for m in mentions:
+        if m.weak:
+            if not m.guess:
+                hinted.setdefault(m.text, m.label)
+            continue
+        strong.setdefault(m.text, m.label)
+        if " " in m.text:
+            if m.label == PER:
+                person_parts.update(m.text.split(" "))
+            elif m.label == ORG:
+                org_heads.add(m.text.split(" ", 1)[0])
+
+    for m in mentions:
+        single = " " not in m.text
+        if not m.weak and not (m.place and single):
+            continue  # only guesses and one-word gazetteer places may change
+        label = strong.get(m.text)
+        if label and m.weak:
+            m.label, m.weak = label, False
+        elif single and m.text in person_parts and not m.country and not _acronym(m.text):
+            m.label, m.weak = PER, False
+        elif m.weak and m.text in org_heads:
+            m.label = ORG
+        elif m.guess and m.text in hinted:
+            m.label = hinted[m.text]
+
+
+def _acronym(word: str) -> bool:
+    """ "DNC", "NSA": all-caps words are organisations, never a word of a person's name."""
+    return 1 < len(word) <= 5 and word.isupper() and word.isalpha()
+
+
+def known_names(mentions: list[Mention]) -> dict[str, str]:
+    """Lower-cased names used in the body (and surnames of its people) -> label."""
+    known: dict[str, str] = {}
+    for m in mentions:
+        known.setdefault(m.text.lower(), m.label)
+    for m in mentions:
+        if m.label == PER and " " in m.text:
+            known.setdefault(m.text.rsplit(" ", 1)[1].lower(), PER)
+    return known

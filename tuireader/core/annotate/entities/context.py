@@ -1,0 +1,84 @@
+"""Context words that type an unknown single name: "the town of X", "news agency X", "X said".
+
+Only used for one-word names that no gazetteer knows; the cues are ordinary English words,
+so they carry over to any news text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tuireader.core.annotate.entities.mention import LOC, ORG, PER
+from tuireader.core.annotate.entities.tokens import word_set
+
+_LOCATIVE = word_set("in at near outside into towards toward via throughout inside")
+_PLACE_NOUNS = word_set(
+    "town city village province state region island district port capital suburb county "
+    "republic area township municipality enclave"
+)
+_ORG_BEFORE = word_set(
+    "agency newspaper daily weekly magazine club side company firm group operator team airline "
+    "website site portal platform app startup broadcaster "
+    "carrier broker brokerage bank insurer maker distributor manufacturer publisher channel "
+    "network station retailer chain newsagency organisation organization movement party"
+)
+_ORG_AFTER = word_set(
+    "newspaper daily agency shares stock spokesman spokeswoman officials chairman executives "
+    "board management subsidiary unit employees shareholders stake directors owner owners coach "
+    "manager president chief striker midfielder defender goalkeeper fans supporters"
+)
+_PER_BEFORE = word_set(
+    "spokesman spokeswoman striker midfielder defender goalkeeper forward coach manager captain "
+    "chairman director analyst economist player champion sister brother wife husband son "
+    "daughter mother father dealer trader actor actress singer writer author novelist rider "
+    "driver president minister leader premier chancellor secretary envoy ambassador "
+    "counterpart mr mrs dr bowler batsman pitcher quarterback skipper compatriot "
+    "teammate lawyer judge"
+)
+_PER_AFTER = word_set(
+    "said says told added scored stated declared argued noted replied insisted denied admitted "
+    "urged who wrote asked explained"
+)
+_WORDS_AFTER = re.compile(r" ([A-Za-z]+)")
+# "the Guccifer 2.0 online persona", "the Zorro hacker": a handle names one person, even after
+# "the" (which otherwise marks an organisation).
+_HANDLE_AFTER = re.compile(
+    r" (?:\d+(?:\.\d+)* )?(?:[a-z]+ )?(?:persona|hacker|pseudonym|alias|blogger|username)\b"
+)
+APPOSITION = re.compile(r" ?, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
+
+
+def _words_before(text: str, start: int) -> tuple[str, str]:
+    """The two lower-cased words before ``start`` (nearest first), "" where missing."""
+    window = text[max(0, start - 40) : start]
+    words = re.findall(r"[A-Za-z]+", window)
+    w1 = words[-1].lower() if words else ""
+    w2 = words[-2].lower() if len(words) > 1 else ""
+    if window.rstrip().endswith(("-", ",", ".", "(", '"')):
+        return "", ""
+    return w1, w2
+
+
+def single_by_context(text: str, start: int, end: int) -> str | None:
+    """A label for the unknown one-word name ``text[start:end]`` from its neighbours."""
+    w1, w2 = _words_before(text, start)
+    if _HANDLE_AFTER.match(text, end):
+        return PER
+    if w1 == "the":
+        return ORG  # people rarely take "the": "the Mets", "the daily Le Monde"
+    if w1 in _LOCATIVE:
+        return LOC
+    if w1 == "of" and w2 in _PLACE_NOUNS:
+        return LOC
+    if w1 in _ORG_BEFORE:
+        return ORG
+    if w1 in _PER_BEFORE:
+        return PER
+    after = _WORDS_AFTER.match(text, end)
+    if after:
+        nxt = after.group(1)
+        if nxt in _ORG_AFTER:
+            return ORG
+        if nxt in _PER_AFTER:
+            return PER
+    return None

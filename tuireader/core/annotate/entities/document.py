@@ -1,0 +1,67 @@
+"""Whole-document analysis: mixed-case paragraphs first, then all-caps lines, then consistency.
+
+All-caps headlines are labelled only by case-insensitive lookups (in the gazetteers and in the
+names this document already used), never by capitalisation. The document-level pass lets strong
+evidence about a name ("Vladimir Putin" after a title) settle its weaker mentions ("Putin").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tuireader.core.annotate.entities import lexicon as lx
+from tuireader.core.annotate.entities.caps import caps_line
+from tuireader.core.annotate.entities.consistency import known_names, settle
+from tuireader.core.annotate.entities.mention import MISC, Mention
+from tuireader.core.annotate.entities.runs import segments
+from tuireader.core.annotate.entities.segment import SegmentLabeller
+from tuireader.core.annotate.entities.sports import is_sports, teams
+from tuireader.core.annotate.entities.tokens import (
+    RUN,
+    is_caps_line,
+    is_title_line,
+    opens_sentence,
+    prefixed,
+)
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def analyse(text: str, lex: lx.Lexicon) -> list[Mention]:
+    """All mentions of ``text``, sorted and non-overlapping."""
+    sports = is_sports(text, lex)
+    labeller = SegmentLabeller(lex, text, sports)
+    mentions: list[Mention] = []
+    caps_lines: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        ls, le = line.span()
+        headline = ls == 0 and le < len(text) and is_title_line(line.group())
+        if headline or is_caps_line(line.group()):
+            caps_lines.append((ls, le))
+            continue
+        for run in RUN.finditer(text, ls, le):
+            opens = opens_sentence(text, run.start()) or run.start() == ls
+            for seg in segments(text, run.start(), run.group(), lex.flags, opens):
+                mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
+    for ps, pe in prefixed(text):
+        if not any(ls <= ps < le for ls, le in caps_lines):
+            mentions.append(Mention(ps, pe, MISC, text[ps:pe]))
+    settle(mentions)
+    known = known_names(mentions)
+    for ls, le in caps_lines:
+        mentions.extend(caps_line(text, ls, le, lex, known))
+    if sports:
+        teams(mentions, text)
+    return _disjoint(mentions)
+
+
+def _disjoint(mentions: list[Mention]) -> list[Mention]:
+    """Sorted by start; a mention overlapping an earlier one is dropped (a safety net)."""
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    end = -1
+    for m in mentions:
+        if m.start >= end:
+            out.append(m)
+            end = m.end
+    return out

@@ -1,0 +1,124 @@
+"""Cut a run of capitalised tokens into segments at sentence ends and at connectors.
+
+A connector stays inside a name only when it makes sense there: "of" after an organisation or
+place head ("Bank of England"), particles of personal names ("de", "van", "bin"), "&", and
+"and" inside a known phrase or an organisation ("Department of Health and Human Services").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tuireader.core.annotate.entities import lexicon as lx
+from tuireader.core.annotate.entities.segment import Tok
+from tuireader.core.annotate.entities.tokens import word_set
+
+_OF = frozenset(("of", "of the", "for", "for the", "on", "on the"))
+_AND = frozenset(("and", "&"))
+_OF_HEADS = lx.OF_HEAD | lx.ORG_SUFFIX | lx.LOC_OF | lx.MISC_OF | lx.MISC_HEAD
+_ABBREVIATIONS = word_set("st. mt. ft. jr. sr. bros. no. inc. corp. co. ltd. plc. cos.")
+
+
+@dataclass(slots=True)
+class Segment:
+    """Tokens (capitalised words and the connectors kept inside) that form one candidate."""
+
+    toks: list[Tok]
+    opens: bool  # first word of a sentence
+    after_title: bool = False  # follows "Secretary of", so leading title words are stripped
+
+
+def _tokens(text: str, start: int, run: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is_connector) per space-separated token; a final dot kept only if needed."""
+    pos = start
+    for word in run.split(" "):
+        end = pos + len(word)
+        yield pos, end, not word[0].isupper()
+        pos = end + 1
+
+
+def _abbreviation(word: str, flags: dict[str, int]) -> bool:
+    low = word.lower()
+    return len(word) == 2 or "." in word[:-1] or low in _ABBREVIATIONS or low in flags
+
+
+def segments(text: str, start: int, run: str, flags: dict[str, int], opens: bool) -> list[Segment]:
+    """Split one regex run into the segments to label, merging across connectors."""
+    if " " not in run and run[-1] != ".":
+        return [Segment([(start, start + len(run))], opens)]
+    groups: list[list[Tok]] = [[]]
+    joins: list[str] = []  # connector between groups[i] and groups[i+1]; "." = sentence end
+    pending: list[str] = []
+    for s, e, is_conn in _tokens(text, start, run):
+        if is_conn:
+            pending.append(text[s:e])
+            continue
+        if pending:
+            joins.append(" ".join(pending))
+            groups.append([])
+            pending = []
+        word = text[s:e]
+        if word.endswith(".") and not _abbreviation(word, flags):
+            groups[-1].append((s, e - 1))
+            joins.append(".")
+            groups.append([])
+        else:
+            groups[-1].append((s, e))
+    if not groups[-1]:
+        groups.pop()
+        joins = joins[: len(groups) - 1]
+    return _merge(text, groups, joins, flags, opens)
+
+
+def _merge(
+    text: str, groups: list[list[Tok]], joins: list[str], flags: dict[str, int], opens: bool
+) -> list[Segment]:
+    out: list[Segment] = [Segment(list(groups[0]), opens)]
+    in_org = False
+    for i, join in enumerate(joins):
+        left, right = out[-1], groups[i + 1]
+        if join == ".":
+            out.append(Segment(list(right), True))
+            in_org = False
+            continue
+        head = left.toks[-1] if left.toks else None
+        head_f = flags.get(text[head[0] : head[1]].lower(), 0) if head else 0
+        phrase = text[left.toks[0][0] : right[-1][1]].lower() if left.toks else ""
+        conn = _connector_toks(text, left.toks[-1][1] if left.toks else 0, right[0][0])
+        merge = phrase in flags
+        if join in _OF:
+            merge = merge or in_org or bool(head_f & _OF_HEADS)
+            in_org = merge
+        elif join in _AND:
+            merge = merge or join == "&" or (in_org and _plain(text, right, flags))
+        else:  # name particles: "de", "van", "bin" ...
+            merge = True
+        if merge and left.toks:
+            left.toks.extend(conn)
+            left.toks.extend(right)
+        else:
+            after_title = join in _OF and bool(head_f & lx.TITLE)
+            out.append(Segment(list(right), False, after_title))
+            in_org = False
+    return [s for s in out if s.toks]
+
+
+def _connector_toks(text: str, left_end: int, right_start: int) -> list[Tok]:
+    """The connector words between two groups, as tokens."""
+    toks: list[Tok] = []
+    pos = left_end + 1
+    for word in text[pos : right_start - 1].split(" "):
+        toks.append((pos, pos + len(word)))
+        pos += len(word) + 1
+    return toks
+
+
+def _plain(text: str, toks: list[Tok], flags: dict[str, int]) -> bool:
+    """Whether a group after "and" can continue an organisation name (is not a name itself)."""
+    phrase = text[toks[0][0] : toks[-1][1]].lower()
+    if phrase in flags:
+        return False
+    first = flags.get(text[toks[0][0] : toks[0][1]].lower(), 0)
+    last = flags.get(text[toks[-1][0] : toks[-1][1]].lower(), 0)
+    return not (first & lx.FIRST or last & (lx.ORG_SUFFIX | lx.MISC_HEAD))

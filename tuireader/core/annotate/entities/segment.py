@@ -1,0 +1,370 @@
+"""Label one candidate name (a run of capitalised tokens) in mixed-case text.
+
+Evidence is tried from the most to the least reliable: a whole-phrase gazetteer entry, an
+organisation or event head word, a title before a person, a given name, then context words and
+a fallback guess (marked weak) that the document-level pass may still overrule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tuireader.core.annotate.entities import lexicon as lx
+from tuireader.core.annotate.entities.context import APPOSITION, single_by_context
+from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
+from tuireader.core.annotate.entities.tokens import DIGIT_AHEAD, previous_word, word_set
+
+# (start, end) of a token in the text being analysed.
+Tok = tuple[int, int]
+
+_DIRECTIONS = word_set(
+    "northern southern eastern western northeastern northwestern southeastern southwestern central"
+)
+_COMPASS = word_set(
+    "north south east west northeast northwest southeast southwest central far middle latin "
+    "northern southern eastern western"
+)
+_MODEL = re.compile(r"[A-Z]{1,3}-\d+[A-Za-z]*$")  # "F-16", "AK-47s": models are MISC
+# "DCLeaks.com", "Amazon.co.uk": a site or the company behind it, never a person.
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|info|biz|io|co|tv|uk|de|fr|ru|eu)$", re.I)
+# "WikiLeaks", "YouTube", "NationsBank": an inner capital after three or more lower-case letters
+# marks a brand. Name prefixes ("McGrath", "MacArthur", "DeShields", "LaPorte") stay persons.
+_CAMEL = re.compile(r"[A-Z]([a-z]{3,})[A-Z][a-z]")
+_NAME_PREFIXES = word_set("mac fitz van von della dela")
+_COMMON_MID = 4.5
+_HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
+_KNOWN = lx.LOC_ANY | lx.DEMONYM | lx.ORG | lx.MISC
+
+
+class SegmentLabeller:
+    """Labels the segments of one document; holds the lexicon and the text."""
+
+    def __init__(self, lex: lx.Lexicon, text: str, sports: bool = False) -> None:
+        self.flags = lex.flags
+        self.zipf = lex.zipf
+        self.text = text
+        self.sports = sports
+        self._cache: dict[Tok, int] = {}
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def low(self, tok: Tok) -> str:
+        return self.text[tok[0] : tok[1]].lower()
+
+    def tflags(self, tok: Tok) -> int:
+        """Flags of one token, cached by its offset (rules ask about the same token often)."""
+        f = self._cache.get(tok)
+        if f is None:
+            f = self._cache[tok] = self.flags.get(self.text[tok[0] : tok[1]].lower(), 0)
+        return f
+
+    def mention(self, toks: Sequence[Tok], label: str, weak: bool = False) -> Mention:
+        start, end = toks[0][0], toks[-1][1]
+        return Mention(start, end, label, self.text[start:end], weak=weak)
+
+    def _is_initial(self, tok: Tok) -> bool:
+        """A single-letter initial such as "J."."""
+        return tok[1] - tok[0] == 2 and self.text[tok[0] + 1] == "."
+
+    def _is_acronym(self, tok: Tok) -> bool:
+        word = self.text[tok[0] : tok[1]]
+        return len(word) > 1 and word.isupper() and word.isalpha()
+
+    def opening_word(self, tok: Tok, next_is_cap: bool, head_ended: bool = False) -> str:
+        """How to read a capitalised word that opens a sentence: "keep", "drop" or "maybe".
+
+        "maybe" words (rare words, surnames that are also words) become mentions only if the
+        document names them elsewhere, mid-sentence or inside a longer name.
+        """
+        if self._is_initial(tok):
+            return "keep"
+        word = self.low(tok)
+        z = self.zipf.get(word, 0.0)
+        f = self.flags.get(word, 0)
+        if head_ended and z < 5.5:
+            return "keep"  # "State Department", "Police Federation"
+        if f & lx.STOP or len(word) == 1:
+            return "drop"
+        if f & _KNOWN:
+            return "drop" if z >= 6.0 else "keep"
+        if f & lx.FIRST and next_is_cap and z < 6.0:
+            return "keep"
+        if z >= 4.5:
+            return "drop"
+        if next_is_cap:
+            return "drop" if z >= 3.5 and not f & lx.FIRST else "keep"
+        if self.text.startswith(("'s", "’s", " 's"), tok[1]):
+            return "keep"  # a possessive: "Putin's aides"
+        return "maybe"
+
+    def _starts_known(self, toks: list[Tok]) -> bool:
+        """The segment opens with a known multi-word name ("South Africa", "St Louis")."""
+        if len(toks) < 2:
+            return False
+        if self.low(toks[0]).rstrip(".") in ("st", "mt", "ft", "san", "santa", "los", "las"):
+            return True
+        text, flags = self.text, self.flags
+        start = toks[0][0]
+        return any(
+            flags.get(text[start : toks[i][1]].lower(), 0) & _KNOWN
+            for i in range(min(len(toks), 4) - 1, 0, -1)
+        )
+
+    # -- main entry --------------------------------------------------------------------------
+
+    def label(self, toks: list[Tok], opens: bool, after_title: bool = False) -> list[Mention]:
+        """Mentions in the segment ``toks`` (consecutive capitalised tokens and connectors).
+
+        ``opens``: the segment starts a sentence. ``after_title``: it follows "Secretary of".
+        """
+        maybe = False
+        if opens and not self._starts_known(toks):
+            head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
+            verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
+            if verdict == "drop":
+                toks = toks[1:]
+            # A table row ("Brechin 3 0 3 0") names its subject; it is no sentence.
+            maybe = verdict == "maybe" and not (
+                self.sports and DIGIT_AHEAD.match(self.text, toks[-1][1])
+            )
+        if not self._starts_known(toks):  # "Tel Aviv" keeps its "Tel"
+            while toks and self.tflags(toks[0]) & lx.STOP:
+                toks = toks[1:]
+        while toks and self.tflags(toks[-1]) & lx.STOP:
+            toks = toks[:-1]
+            while toks and self.text[toks[-1][0]].islower():  # "... Zeitung on [Saturday]"
+                toks = toks[:-1]
+        if not toks:
+            return []
+        out = self._compounds(toks, after_title)
+        if maybe:
+            for m in out:
+                m.tentative = True
+        return out
+
+    def _compounds(self, toks: list[Tok], after_title: bool) -> list[Mention]:
+        """Split off hyphenated modifiers: "Ontario-based Magna", "Kurdish-controlled"."""
+        text = self.text
+        for i, (s, e) in enumerate(toks):
+            word = text[s:e]
+            dash = word.rfind("-")
+            if dash > 0 and word[dash + 1 : dash + 2].islower():
+                head = text[toks[0][0] : s + dash].lower()
+                if self.flags.get(head, 0) & _KNOWN:  # "New York-based"
+                    out = [Mention(toks[0][0], e, MISC, text[toks[0][0] : e])]
+                else:  # CoNLL marks such compounds MISC: "Surinamese-born", "Tripoli-based"
+                    out = self._label(toks[:i], after_title) if i else []
+                    out.append(Mention(s, e, MISC, word))
+                if i + 1 < len(toks):
+                    out.extend(self._compounds(toks[i + 1 :], False))
+                return out
+        return self._label(toks, after_title)
+
+    def _label(self, toks: list[Tok], after_title: bool) -> list[Mention]:
+        if not toks:
+            return []
+        text = self.text
+        n = len(toks)
+        phrase = text[toks[0][0] : toks[-1][1]].lower()
+        f = self.flags.get(phrase, 0)
+        first_f = self.tflags(toks[0])
+        last_f = self.tflags(toks[-1])
+
+        if after_title:
+            i = 0
+            while i < n and self.tflags(toks[i]) & (lx.TITLE | lx.TITLE_MOD):
+                i += 1
+            if 0 < i < n:
+                return [self.mention(toks[i:], PER)]
+
+        # 1. The whole phrase is a known name.
+        known = self._whole(toks, f)
+        if known is not None:
+            return [known]
+
+        # 2. Heads: "Acme Corp", "Department of ...", "World Cup", "Gulf of Mexico".
+        of_head = self._of_head(toks)
+        if of_head:
+            return [self.mention(toks, of_head)]
+        if n > 1 and last_f & lx.ORG_SUFFIX and not last_f & lx.TITLE:
+            return [self.mention(toks, ORG)]
+        if n > 1 and last_f & lx.MISC_HEAD:
+            return [self.mention(toks, MISC)]
+        if n > 1 and last_f & lx.LOC_SUFFIX and not first_f & lx.TITLE:
+            m = self.mention(toks, LOC)
+            m.place = True
+            return [m]
+        if n > 1 and last_f & lx.DEMONYM and self._all_compass(toks[:-1]):
+            return [self.mention(toks, MISC)]  # "Southeast Asian", "Far Eastern"
+        if n > 1 and first_f & lx.LOC_ANY and self._team_plural(toks[-1]):
+            return [self.mention(toks, ORG)]  # "Cleveland Indians", "Bradford Bulls"
+
+        if n > 1 and self._is_acronym(toks[0]) and len(self.low(toks[0])) <= 4:
+            rest = self._whole(toks[1:], self.flags.get(self._phrase(toks[1:]), 0))
+            if rest is None or (self.sports and rest.label == LOC and not rest.country):
+                return [self.mention(toks, ORG)]  # "OFK Beograd", "LM Ericsson AB"
+
+        # 3. A title: "Sen. Ben Sasse", "Russian President Boris Yeltsin"; "U.S. Secretary".
+        if n > 1 and last_f & lx.TITLE and self._all_known(toks[:-1]):
+            return self._label(toks[:-1], False)
+        titled = self._split_title(toks)
+        if titled is not None:
+            return titled
+
+        # 4. Leading nationalities: "Australian Tom Moody", "Iraqi Kurds", "Bosnian Serb".
+        if n > 1 and first_f & lx.DEMONYM and not first_f & lx.FIRST:
+            k = 1
+            while k < n and self.tflags(toks[k]) & lx.DEMONYM:
+                k += 1
+            return [self.mention(toks[:k], MISC)] + self._label(toks[k:], False)
+
+        # 5. Person names.
+        if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
+            return [self.mention(toks, PER)]
+        if n > 1 and last_f & lx.SUR and not last_f & lx.LOC_ANY:
+            return [self.mention(toks, PER)]
+
+        # 6. One word.
+        if n == 1:
+            single = self._single(toks[0])
+            return [single] if single else []
+
+        # 7. Several known names side by side ("OSCE Chechnya"), else a guess.
+        parts = self._known_parts(toks)
+        if parts:
+            return parts
+        after_the = previous_word(self.text, toks[0][0]) == "the"
+        guess = self.mention(toks, PER if n <= 3 and not after_the else ORG, weak=True)
+        guess.guess = True
+        return [guess]
+
+    # -- rules -------------------------------------------------------------------------------
+
+    def _whole(self, toks: list[Tok], f: int) -> Mention | None:
+        """The phrase as a gazetteer entry, or None."""
+        if f & lx.ORG:
+            return self.mention(toks, ORG)
+        if f & lx.COUNTRY:
+            m = self.mention(toks, LOC)
+            m.country = m.place = True
+            return m
+        if f & (lx.MISC | lx.DEMONYM):
+            return self.mention(toks, MISC)
+        if f & lx.PLACE:
+            weak = len(toks) == 1 and bool(f & (lx.FIRST | lx.SUR))
+            m = self.mention(toks, LOC, weak=weak)
+            m.place = True
+            return m
+        return None
+
+    def _phrase(self, toks: list[Tok]) -> str:
+        return self.text[toks[0][0] : toks[-1][1]].lower()
+
+    def _all_compass(self, toks: list[Tok]) -> bool:
+        return all(self.low(t) in _COMPASS for t in toks)
+
+    def _all_known(self, toks: list[Tok]) -> bool:
+        if self.flags.get(self._phrase(toks), 0) & _KNOWN:
+            return True
+        return all(self.tflags(t) & (_KNOWN | lx.TITLE_MOD) for t in toks)
+
+    def _known_parts(self, toks: list[Tok]) -> list[Mention]:
+        """Each token a known name or an acronym: label them one by one."""
+        out: list[Mention] = []
+        for tok in toks:
+            m = self._whole([tok], self.tflags(tok))
+            if m is None and self._is_acronym(tok):
+                m = self.mention([tok], ORG, weak=True)
+            if m is None:
+                return []
+            out.append(m)
+        return out
+
+    def _team_plural(self, tok: Tok) -> bool:
+        word = self.text[tok[0] : tok[1]]
+        return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+    def _of_head(self, toks: list[Tok]) -> str | None:
+        """Label of a phrase with an inner "of" by its head word ("Bank of ..." -> ORG)."""
+        for i in range(1, len(toks)):
+            if self.low(toks[i]) in ("of", "for", "on"):
+                f = self.tflags(toks[i - 1])
+                if f & (lx.OF_HEAD | lx.ORG_SUFFIX):
+                    return ORG
+                if f & lx.LOC_OF:
+                    return LOC
+                if f & (lx.MISC_OF | lx.MISC_HEAD):
+                    return MISC
+                return None
+        return None
+
+    def _split_title(self, toks: list[Tok]) -> list[Mention] | None:
+        """Split "[who] [modifiers] title(s) Name" into its parts; None without a title."""
+        n = len(toks)
+        for t in range(n - 1):
+            if self.tflags(toks[t]) & lx.TITLE:
+                break
+        else:
+            return None
+        k = t
+        while k < n and self.tflags(toks[k]) & (lx.TITLE | lx.TITLE_MOD):
+            k += 1
+        if k >= n or self.low(toks[k]) in ("of", "the", "for", "and", "&"):
+            return None
+        m = t
+        while m > 0 and self._modifier(toks[m - 1]):
+            m -= 1
+        out = self._label(toks[:m], False)
+        out.append(self.mention(toks[k:], PER))
+        return out
+
+    def _modifier(self, tok: Tok) -> bool:
+        """A word that may open a title: "Prime", "Foreign", "Privatisation" (not a name)."""
+        f = self.tflags(tok)
+        if f & lx.TITLE_MOD:
+            return True
+        return not f & (lx.NAME_ANY | lx.TITLE) and self.zipf.get(self.low(tok), 0.0) >= 2.5
+
+    def _camel_case(self, word: str) -> bool:
+        """A brand-like word with an inner capital that no gazetteer knows as a name."""
+        m = _CAMEL.match(word)
+        if m is None or m.group(1).lower() in _NAME_PREFIXES:
+            return False
+        return not self.flags.get(word.lower(), 0) & (lx.FIRST | lx.SUR)
+
+    def _single(self, tok: Tok) -> Mention | None:
+        """One capitalised word with no whole-phrase gazetteer entry."""
+        word = self.text[tok[0] : tok[1]]
+        if len(word) == 1 or word.lower() in _DIRECTIONS:
+            return None
+        if self._is_acronym(tok):
+            return self.mention([tok], ORG, weak=True)
+        if _DOMAIN.search(word) or self._camel_case(word):
+            return self.mention([tok], ORG, weak=True)
+        if _MODEL.match(word):
+            return self.mention([tok], MISC)
+        appos = APPOSITION.match(self.text, tok[1])
+        if appos and self.flags.get(appos.group(1).lower(), 0) & lx.LOC_ANY:
+            m = self.mention([tok], LOC, weak=True)  # "Lockerbie, Scotland"
+            m.locative = True
+            return m
+        guess = single_by_context(self.text, tok[0], tok[1])
+        if guess is not None:
+            m = self.mention([tok], guess, weak=True)
+            m.locative = guess == LOC
+            return m
+        f = self.flags.get(word.lower(), 0)
+        if not f & lx.FIRST and self.zipf.get(word.lower(), 0.0) >= _COMMON_MID:
+            return None  # a frequent English word capitalised for emphasis or in a heading
+        if f & (lx.SUR | lx.FIRST):
+            m = self.mention([tok], PER, weak=True)
+            m.guess = True
+            return m
+        if word.lower().endswith(("shire", "stan", "land", "burg", "ville", "grad")):
+            m = self.mention([tok], LOC, weak=True)
+            m.place = True
+            return m
+        m = self.mention([tok], ORG if self.sports else PER, weak=True)
+        m.guess = True
+        return m

@@ -1,0 +1,52 @@
+"""Sports reports: team names are cities, counties and clubs (ORG); national teams stay LOC.
+
+A report is recognised by its headline ("SOCCER - ...") or by result lines and sports words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tuireader.core.annotate.entities import lexicon as lx
+from tuireader.core.annotate.entities.mention import LOC, ORG, Mention
+from tuireader.core.annotate.entities.tokens import LOCATIVE, previous_word
+
+# "Albion 2 Cowdenbeath 0" or a standings row "Sloboda 4 1 1 2 8 8 4": names of teams.
+TEAM_LINE = re.compile(
+    r"^(?:[^\d\n]{1,40}? \d+ [^\d\n]{1,40}? \d+(?: \(.*\))?|[^\d\n]{1,40}?(?: [-\d./]+){4,}) *$",
+    re.M,
+)
+SPORTS_WORDS = re.compile(
+    r"\b(?:match|matches|goals?|scored|innings|wickets?|runs|championship|league|division|"
+    r"tournament|seeded|beat|defeated|coach|striker|midfielder|semifinal|quarterfinal|"
+    r"final|points|half-time|penalty|season|race|lap|cup|champions?|medal|round|"
+    r"standings|played|won|drew|lost)\b"
+)
+
+
+def is_sports(text: str, lex: lx.Lexicon) -> bool:
+    """A sports report: the headline opens with a sport ("SOCCER - ...", "Rugby union: ...")
+    or the text is full of sports words and result lines."""
+    words = text[:40].lower().replace(":", " ").replace("-", " ").split()
+    for size in (2, 1):
+        if lex.flags.get(" ".join(words[:size]), 0) & lx.SPORT:
+            return True
+    if len(TEAM_LINE.findall(text)) >= 2:
+        return True
+    return len(SPORTS_WORDS.findall(text, 0, 5000)) >= 6
+
+
+def teams(mentions: list[Mention], text: str) -> None:
+    """In sports reports a city or county stands for its team (ORG); countries stay LOC.
+
+    Unknown names in result lines and standings rows are teams too.
+    """
+    rows = [m.span() for m in TEAM_LINE.finditer(text)]
+    for m in mentions:
+        if m.country or m.fixed:
+            continue
+        if m.label == LOC and m.place and not m.locative:
+            if previous_word(text, m.start) not in LOCATIVE:
+                m.label = ORG
+        elif m.weak and any(s <= m.start < e for s, e in rows):
+            m.label = ORG

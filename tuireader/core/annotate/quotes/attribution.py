@@ -1,0 +1,415 @@
+"""Finding the speaker and speech cue next to one quotation.
+
+Attribution in news follows a handful of shapes, each a regex anchored at the quote:
+after it (`"...," Trump said` / `"...," said Sen. Ben Sasse` / `"..." - Jane Doe`) and before it
+(`Trump said: "..."` / `Trump said the deal was "a disaster"` / `According to Trump, "..."`).
+Windows never cross a sentence boundary; callers mask quotation interiors first, so cues and
+sentence ends inside quotations are not seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tuireader.core.annotate.quotes.cues import (
+    ADVERB,
+    ADVERBS,
+    AFTER_CUE,
+    DETERMINER,
+    NAME,
+    NAMING_CUE,
+    NOT_OPENER,
+    PRONOUN,
+    SPEECH_CUE,
+    word_set,
+)
+
+# How a speaker was found; used to judge how much to trust an attribution.
+AFTER = "after"
+INVERTED = "inverted"
+DASH = "dash"
+BEFORE = "before"
+EMBEDDED = "embedded"
+NAMING = "naming"
+SUBJECT = "subject"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Speaker and cue offsets (absolute, end exclusive) and the pattern that found them."""
+
+    speaker: tuple[int, int]
+    cue: tuple[int, int] | None
+    how: str
+
+
+_ABBREVIATIONS = word_set(
+    """mr mrs ms dr prof sen rep gov lt gen col maj capt sgt adm cmdr rev fr st jr sr inc co
+    corp ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m mt ft ave pres
+    sens reps hon supt det insp amb atty dept univ ala ariz ark calif colo conn fla ga ill ind
+    kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo"""
+)
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
+_WORD_BEFORE_RE = re.compile(r"([\w.'\u2019-]+)$")
+
+# Words that cannot be part of a subject noun phrase: they end it.
+_STOPWORDS = (
+    "and or but nor that which who whom whose to by with on in into onto from as than when at "
+    "of for while if because after before since until said says told was is are were be been has "
+    "have had will would can could should may might must do does did not also then there "
+    "here this these those it its he she they we i you him her them us me his their our "
+    "your my so yet though although where what how why whether about over under during "
+    "against through via per the a an"
+)
+_STOP = r"(?!(?:" + "|".join(_STOPWORDS.split()) + r")\b)"
+_WORD = r"[\w'\u2019&-]+"
+_GAP = r"[\s,;:\u2014\u2013\u2015-]*"
+_PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
+# An apposition kept in the speaker span: "her adviser, Jake Sullivan" (not the comma after).
+_APPOSITION_IN = r"(?:(?:\s*,[^,;\"\u201c\u201d\n]{1,150}){1,4}(?=,))?"
+_ADVERBS = r"(?:\s+" + ADVERB + r"){0,2}"
+# "the senator", "a spokesman for the campaign", "Trump's campaign manager".
+_DET_NP = (
+    DETERMINER
+    + r"(?:\s+"
+    + _STOP
+    + _WORD
+    + r"){1,6}(?:\s+(?:of|for|at|from)\s+(?:the\s+)?"
+    + _STOP
+    + _WORD
+    + r"(?:\s+"
+    + _STOP
+    + _WORD
+    + r"){0,3})?"
+)
+_POSSESSIVE_NP = NAME + r"['\u2019]s(?:\s+" + _STOP + r"[a-z][\w-]*){1,3}"
+# Anchored at the quote, any few words may precede the name ("campaign manager Robby Mook").
+_MODIFIED_NAME = r"(?:" + _STOP + r"[\w'\u2019.-]+\s+){0,4}?" + NAME
+_SUBJECT = r"(?:" + PRONOUN + r"|" + _POSSESSIVE_NP + r"|" + _MODIFIED_NAME + r"|" + _DET_NP + r")"
+# Right after a quote and before a cue, looser: "Fight for $15 organizing director Kendall
+# Fells", "another friend, Mariam Emara".
+_AFTER_SUBJECT = (
+    r"(?:"
+    + _DET_NP
+    + r",\s+"
+    + NAME
+    + r"|"
+    + _STOP
+    + r"(?:[^\s,;:.!?\"\u201c\u201d]+\s+){0,6}?"
+    + NAME
+    + r"|"
+    + _SUBJECT
+    + r")"
+)
+# Searched backwards from a cue, the modifiers must start with a capital or a determiner.
+_LEFT_NAME = (
+    r"(?:(?:"
+    + NOT_OPENER
+    + r"[A-Z][\w'\u2019.-]*|"
+    + DETERMINER
+    + r")\s+(?:"
+    + _STOP
+    + r"[\w'\u2019.-]+\s+){0,3})?"
+    + NAME
+)
+_LEFT_SUBJECT = r"(?:" + PRONOUN + r"|" + _POSSESSIVE_NP + r"|" + _LEFT_NAME + r"|" + _DET_NP + r")"
+
+# "said Trump" inverts; "saying Trump..." and "told Trump" do not.
+_NOT_INVERTIBLE = r"(?!\w+ing\b|tells?\b|told\b|asks\b)"
+_AFTER_RE = re.compile(
+    r"^"
+    + _GAP
+    + r"(?P<sp>"
+    + _AFTER_SUBJECT
+    + _PAREN
+    + _APPOSITION_IN
+    + r"),?"
+    + _ADVERBS
+    + r"\s+(?P<cue>"
+    + AFTER_CUE
+    + r")\b"
+)
+_INVERTED_RE = re.compile(
+    r"^"
+    + _GAP
+    + _NOT_INVERTIBLE
+    + r"(?P<cue>"
+    + SPEECH_CUE
+    + r")(?:\s+(?:one|both))?\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"|"
+    + _DET_NP
+    + r")"
+)
+# `explained CBS moderator Nancy Cordes: "..."` - an inverted cue introducing the quote.
+_INVERTED_INTRO_RE = re.compile(
+    r"(?<!\w)"
+    + _NOT_INVERTIBLE
+    + r"(?P<cue>"
+    + SPEECH_CUE
+    + r")\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"|"
+    + _DET_NP
+    + _PAREN
+    + _APPOSITION_IN
+    + r")\s*[:,]\s*$"
+)
+# `... "small handful" of companies, Gilbert said.` - an attribution closing the sentence.
+_SENTENCE_FINAL_RE = re.compile(
+    r",\s*(?:(?P<sp>"
+    + _AFTER_SUBJECT
+    + _PAREN
+    + _APPOSITION_IN
+    + r"),?"
+    + _ADVERBS
+    + r"\s+(?P<cue>"
+    + SPEECH_CUE
+    + r")|"
+    + _NOT_INVERTIBLE
+    + r"(?P<cue2>"
+    + SPEECH_CUE
+    + r")\s+(?P<sp2>"
+    + _MODIFIED_NAME
+    + r"))\b[^.!?\u00b7\"\u201c\u201d]{0,120}[.!?]?\s*$"
+)
+_DASH_RE = re.compile(r"^\s*[\u2014\u2013\u2015-]+\s*(?P<sp>" + NAME + r")")
+_CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r")\b")
+_NAMING_RE = re.compile(r"(?<![\w-])(?P<cue>" + NAMING_CUE + r")\b")
+_SUBJECT_END_RE = re.compile(
+    r"(?:^|(?<=[\s(\u2014\u2013,;:]))(?P<sp>"
+    + _LEFT_SUBJECT
+    + _PAREN
+    + _APPOSITION_IN
+    + r"),?"
+    + _ADVERBS
+    + r"\s*$"
+)
+# "... and Trump calling it a 'great meeting'": a name right before a participle cue.
+_NAME_END_RE = re.compile(
+    r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>" + _LEFT_NAME + r"|" + PRONOUN + r")\s+$"
+)
+_ACCORDING_RE = re.compile(
+    r"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<sp>" + _MODIFIED_NAME + r"|" + _DET_NP + r")"
+)
+# Clause openers skipped when looking for a sentence's subject ("On Monday, Trump said").
+_LEAD_RE = re.compile(
+    r"\s*(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
+    r"\b,?\s*)?(?:(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
+    r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
+    r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
+    r"Meanwhile|However|Still|Then|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*)?"
+)
+_SENTENCE_SUBJECT_RE = re.compile(
+    r"(?![A-Z][a-z]+(?:ing|ed)\b(?!\s+[A-Z]))(?P<sp>"
+    + _LEFT_SUBJECT
+    + _PAREN
+    + _APPOSITION_IN
+    + r"),?"
+    + _ADVERBS
+    + r"\s+[a-z]"
+)
+# Cues whose subject is not right before them: "..., saying", "and added", "by saying".
+_PARTICIPLE_RE = re.compile(r"\w+ing$")
+_DETACHED_RE = re.compile(r"(?:,|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bthen)\s*$")
+_RELATIVE_RE = re.compile(r",\s+(?:who|which|whose|whom|noting|adding|speaking)\b")
+_LAST_WORD_RE = re.compile(r"\s+([\w'\u2019-]+)$")
+# "The Russian government further underscores": adverbs before a cue are not in the mention.
+_NOT_MENTION_END = frozenset(_STOPWORDS.split()) | frozenset(ADVERBS.split())
+_PREPOSITION_END_RE = re.compile(
+    r"\b(?:at|in|on|of|for|with|by|from|to|into|about|after|before|during|over|under|since|"
+    r"than|like|against|among|between|through|behind|despite)\s+$",
+    re.IGNORECASE,
+)
+# A cue after a modal or "to" is not reporting speech: "would continue", "to say".
+_MODAL_BEFORE_RE = re.compile(
+    r"\b(?:would|will|can|could|should|may|might|must|to|not|n['\u2019]t)\s+$", re.IGNORECASE
+)
+# `...doesn't surprise Republican pollster Daron Shaw: "..."` - a name right before the colon.
+_NAME_BEFORE_COLON_RE = re.compile(r"(?P<sp>" + _LEFT_NAME + _PAREN + r")\s*:\s*$")
+_TAIL_AFTER_CUE_RE = re.compile(r"[^.!?]{0,60}[.!?]?\s*$")
+
+
+def is_sentence_end(text: str, punct_at: int) -> bool:
+    """True when the punctuation at ``punct_at`` ends a sentence (not 'Sen.' or 'U.S.')."""
+    if text[punct_at] != ".":
+        return True
+    m = _WORD_BEFORE_RE.search(text, max(0, punct_at - 20), punct_at)
+    if m is None:
+        return True
+    word = m.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return False
+    return not (len(word) == 1 and word.isalpha()) and "." not in word.strip(".")
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets just past each sentence end (punctuation plus following space) in [lo, hi)."""
+    ends = []
+    for m in _SENTENCE_END_RE.finditer(text, lo, hi):
+        if ")" not in m.group() and is_sentence_end(text, m.start()):
+            ends.append(m.end())
+    return ends
+
+
+def after_window(text: str, start: int, limit: int) -> int:
+    """End of the attribution window after a quote: the first sentence end before ``limit``."""
+    ends = _sentence_ends(text, start, limit)
+    return ends[0] if ends else limit
+
+
+def before_window(text: str, limit: int, end: int) -> int:
+    """Start of the window before a quote: just past the last sentence end after ``limit``."""
+    ends = _sentence_ends(text, limit, end)
+    return ends[-1] if ends else limit
+
+
+def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a relative clause (', who ...') and trailing words that cannot end a mention."""
+    m = _RELATIVE_RE.search(text, start, end)
+    if m is not None:
+        end = m.start()
+    while True:
+        m = _LAST_WORD_RE.search(text, start, end)
+        if m is None or m.start() == start or not _cannot_end_mention(m.group(1)):
+            return start, end
+        end = m.start()
+
+
+def _cannot_end_mention(word: str) -> bool:
+    """Lowercase -ed/-ly words and function words do not end a speaker mention."""
+    if word.lower() in _NOT_MENTION_END:
+        return True
+    return word[0].islower() and word.endswith(("ed", "ly"))
+
+
+def _found(text: str, m: re.Match, offset: int, how: str) -> Attribution:
+    """Build an Attribution from a match on a slice of ``text`` starting at ``offset``."""
+    sp = trim_speaker(text, m.start("sp") + offset, m.end("sp") + offset)
+    cue = (m.start("cue") + offset, m.end("cue") + offset) if "cue" in m.re.groupindex else None
+    return Attribution(sp, cue, how)
+
+
+def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> Attribution | None:
+    """Speaker in the window right after a quote: subject-cue, cue-subject or a dash.
+
+    After a quote that closed its sentence ('..."') the window must be nothing but the
+    attribution (`"...." Trump said.`), or it is the next sentence.
+    """
+    window = text[start:end]
+    for regex, how in ((_AFTER_RE, AFTER), (_INVERTED_RE, INVERTED), (_DASH_RE, DASH)):
+        m = regex.match(window)
+        if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
+            return _found(text, m, start, how)
+    stripped = window.lstrip(" ,;:\u2014\u2013-")
+    m = _ACCORDING_RE.match(stripped)
+    if m and not sentence_closed:
+        return _found(text, m, start + len(window) - len(stripped), AFTER)
+    if not sentence_closed:
+        return _sentence_final(text, start, end)
+    return None
+
+
+def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
+    """`"..." than that of the CIA chief, Zuckoff said.` - the attribution ends the sentence."""
+    m = _SENTENCE_FINAL_RE.search(text, start, end)
+    if m is None:
+        return None
+    if m.group("sp") is not None:
+        return Attribution(trim_speaker(text, *m.span("sp")), m.span("cue"), AFTER)
+    return Attribution(trim_speaker(text, *m.span("sp2")), m.span("cue2"), INVERTED)
+
+
+def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The subject at the head of the sentence in [start, end), skipping lead-in clauses."""
+    lead = _LEAD_RE.match(text, start, end)
+    pos = lead.end() if lead else start
+    m = _SENTENCE_SUBJECT_RE.match(text, pos, end)
+    if m is None or not _plausible_subject(m.group("sp")):
+        return None
+    return m.span("sp")
+
+
+def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | None:
+    """The subject of a cue: right before it, or the sentence's for '..., saying'."""
+    before = text[max(start, cue.start() - 200) : cue.start()]
+    participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None
+    regex = _NAME_END_RE if participle else _SUBJECT_END_RE
+    m = regex.search(text, max(start, cue.start() - 250), cue.start())
+    if m is not None and _plausible_subject(m.group("sp")) and not _after_preposition(text, m):
+        return m.span("sp")
+    if participle or _DETACHED_RE.search(before):
+        return sentence_subject(text, start, cue.start())
+    return None
+
+
+def _after_preposition(text: str, m: re.Match) -> bool:
+    """True for 'at the time said': a phrase right after a preposition is not a subject."""
+    return _PREPOSITION_END_RE.search(text, max(0, m.start() - 12), m.start()) is not None
+
+
+def attribute_before(text: str, start: int, end: int) -> Attribution | None:
+    """Speaker in the same sentence before a quote: the subject of its last speech cue."""
+    m = _ACCORDING_RE.search(text, start, end)
+    if m:
+        return _found(text, m, 0, BEFORE)
+    m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
+    if m and _subject_of_cue(text, start, m) is None:
+        return _found(text, m, 0, BEFORE)
+    for regex, how in ((_CUE_RE, EMBEDDED), (_NAMING_RE, NAMING)):
+        for cue in reversed(list(regex.finditer(text, start, end))):
+            if _after_modal(text, start, cue):
+                continue
+            subject = _subject_of_cue(text, start, cue)
+            if subject is not None:
+                how_found = BEFORE if _ends_intro(text, cue.end(), end) else how
+                return Attribution(trim_speaker(text, *subject), cue.span("cue"), how_found)
+    return None
+
+
+def _after_modal(text: str, start: int, cue: re.Match) -> bool:
+    """True for 'would continue' or 'to say'; 'back to boasting' is still a cue."""
+    m = _MODAL_BEFORE_RE.search(text, max(start, cue.start() - 12), cue.start())
+    if m is None:
+        return False
+    return not (m.group().strip().lower() == "to" and cue.group("cue").endswith("ing"))
+
+
+def _ends_intro(text: str, cue_end: int, quote_start: int) -> bool:
+    """True when only a short object and a colon or comma lie between cue and quote."""
+    between = text[cue_end:quote_start]
+    return len(between) < 40 and between.rstrip().endswith((":", ","))
+
+
+_LOWER_START_RE = re.compile(PRONOUN + r"\b|" + DETERMINER + r"\b")
+
+
+def _plausible_subject(phrase: str) -> bool:
+    """Reject subjects that start with a lowercase word other than a pronoun or determiner."""
+    return phrase[:1].isupper() or _LOWER_START_RE.match(phrase) is not None
+
+
+def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None:
+    """`Sanders made the following comment:` - the subject of a sentence ending in a colon."""
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    m = _NAME_BEFORE_COLON_RE.search(text, max(start, end - 120), end)
+    if m:
+        return _found(text, m, 0, BEFORE)
+    subject = sentence_subject(text, start, end)
+    return Attribution(trim_speaker(text, *subject), None, BEFORE) if subject else None
+
+
+_ANY_CUE_RE = re.compile(r"(?<![\w-])(?:" + SPEECH_CUE + r"|" + NAMING_CUE + r")\b")
+
+
+def has_cue(text: str, start: int, end: int) -> bool:
+    """True when a speech or naming cue occurs in [start, end)."""
+    return _ANY_CUE_RE.search(text, start, end) is not None
+
+
+def according_to(text: str, start: int, end: int) -> Attribution | None:
+    """`"...," the judge said, according to the Post` - the reporting source named last."""
+    m = _ACCORDING_RE.search(text, start, end)
+    return _found(text, m, 0, AFTER) if m else None

@@ -1,0 +1,232 @@
+"""From quoted stretches to attributed quotation candidates.
+
+Each stretch is attributed from its own sentence first; stretches that are not quotations
+(scare quotes, titles) are dropped; the rest inherit a speaker from the quotation they continue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tuireader.core.annotate.quotes.attribution import (
+    AFTER,
+    BEFORE,
+    DASH,
+    INVERTED,
+    SUBJECT,
+    Attribution,
+    according_to,
+    after_window,
+    attribute_after,
+    attribute_before,
+    attribute_colon_intro,
+    before_window,
+    has_cue,
+    sentence_subject,
+    trim_speaker,
+)
+from tuireader.core.annotate.quotes.cues import word_set
+from tuireader.core.annotate.quotes.marks import QuotedStretch, find_quoted_stretches, paragraphs
+
+INHERITED = "inherited"
+PREVIOUS = "previous"
+_MASK = "\u00b7"
+_END_PUNCT = ".,!?;:\u2014\u2013- \u2026"
+_LOCAL = frozenset({AFTER, INVERTED, DASH, BEFORE})
+_SMALL_WORDS = word_set("a an and the of in on for to at by or with from vs")
+_WORD_RE = re.compile(r"[^\W_][\w'\u2019-]*")
+_CLAUSE_RE = re.compile(r"\bthat\b")
+_TITLE_CONTEXT_RE = re.compile(
+    r"(?:['\u2019]s|\b(?:on|titled|entitled|named|dubbed|called|show|program|programme|film|"
+    r"movie|book|series|podcast|song|album|column|op-ed|article|headline|magazine|slogan|"
+    r"hashtag|episode|documentary|novel|play|musical|ad|video))\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A quotation candidate with its (possibly inherited) attribution."""
+
+    start: int
+    end: int
+    closed: bool
+    paragraph: int
+    para_start: int
+    para_end: int
+    who: Attribution | None = None
+    sentence_cue: bool = False
+
+    @property
+    def leads_paragraph(self) -> bool:
+        """True when the quotation opens its paragraph."""
+        return self.start == self.para_start
+
+
+def _inner(text: str, c: Candidate) -> str:
+    """The quotation without its marks."""
+    return text[c.start + 1 : c.end - 1 if c.closed else c.end]
+
+
+def _closing_punct(text: str, c: Candidate) -> str:
+    """The punctuation just inside the closing mark ('' if none)."""
+    inner = _inner(text, c).rstrip()
+    return inner[-1] if inner and inner[-1] in ".,!?;:\u2014\u2013-" else ""
+
+
+def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution | None:
+    """Attribute one candidate from its sentence (``text`` has quotation interiors masked)."""
+    limit = min(next_start, c.para_end)
+    a_end = after_window(text, c.end, limit)
+    closed_sentence = _closing_punct(text, c) == "."
+    after = attribute_after(text, c.end, a_end, closed_sentence)
+    if after and _after_belongs_to_next(text, c, a_end, next_start):
+        after = None
+    b_start = before_window(text, c.para_start, c.start)
+    before = attribute_before(text, b_start, c.start) or attribute_colon_intro(
+        text, b_start, c.start
+    )
+    c.sentence_cue = has_cue(text, b_start, c.start) or has_cue(text, c.end, a_end)
+    if before is None and after is None and b_start == c.start > c.para_start:
+        return _previous_sentence(text, c)
+    if before and before.how == BEFORE and (after is None or _closing_punct(text, c) in ".:"):
+        return before
+    if after is not None and not closed_sentence:
+        return according_to(text, after.cue[1] if after.cue else c.end, a_end) or after
+    return after or before
+
+
+def _previous_sentence(text: str, c: Candidate) -> Attribution | None:
+    """`Kerry said the vote was "a step." "It is far from perfect."` - the speaker just before."""
+    start = before_window(text, c.para_start, c.start - 1)
+    found = attribute_before(text, start, c.start)
+    return Attribution(found.speaker, found.cue, PREVIOUS) if found else None
+
+
+def _after_belongs_to_next(text: str, c: Candidate, a_end: int, next_start: int) -> bool:
+    """`"A." Trump added: "B."` - the words after A introduce B, not A.
+
+    After a quote that closed its sentence, words running on to a later quote of the paragraph
+    as a clause (`"A." The senator argued that it was "B."`) are B's sentence.
+    """
+    if a_end != next_start or _closing_punct(text, c) not in ".!?":
+        return False
+    after = text[c.end : a_end].rstrip()
+    return after.endswith((":", ",")) or (
+        next_start < c.para_end and _CLAUSE_RE.search(after) is not None
+    )
+
+
+def _intro_paragraph(text: str, c: Candidate, prev_para: tuple[int, int]) -> Attribution | None:
+    """`Cruz continued:` ending the previous paragraph introduces a paragraph-leading quote."""
+    lo, hi = prev_para
+    if not text[lo:hi].rstrip().endswith(":"):
+        return None
+    start = before_window(text, lo, hi)
+    return attribute_before(text, start, hi) or attribute_colon_intro(text, start, hi)
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """True when every non-small word starts with a capital (film and show titles)."""
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _is_quotation(text: str, c: Candidate) -> bool:
+    """Tell quotations from scare quotes and titles: short, unattributed stretches."""
+    words = _WORD_RE.findall(_inner(text, c))
+    if not words:
+        return False
+    cued = c.sentence_cue or (c.who is not None and c.who.how in _LOCAL)
+    if len(words) <= 5 and _is_title_case(words):
+        titled = _TITLE_CONTEXT_RE.search(text, max(0, c.start - 40), c.start) is not None
+        return cued and not titled
+    if len(words) <= 2:
+        return cued
+    return True
+
+
+def _inherit(cands: list[Candidate]) -> None:
+    """Give unattributed quotations the speaker of the quotation they continue."""
+    last: Candidate | None = None
+    for i, c in enumerate(cands):
+        if c.who is None:
+            donor = _donor(cands, i, last)
+            if donor is not None and donor.who is not None:
+                c.who = Attribution(donor.who.speaker, donor.who.cue, INHERITED)
+        if c.who is not None:
+            last = c
+
+
+def _donor(cands: list[Candidate], i: int, last: Candidate | None) -> Candidate | None:
+    """The attributed quotation this one continues: same paragraph, else the one before."""
+    c = cands[i]
+    if last is not None and last.paragraph == c.paragraph:
+        return last
+    for nxt in cands[i + 1 :]:
+        if nxt.paragraph != c.paragraph:
+            break
+        if nxt.who is not None and nxt.who.how != INHERITED:
+            return nxt
+    if last is not None and c.leads_paragraph and last.paragraph >= c.paragraph - 1:
+        return last
+    return None
+
+
+def _fallback_subject(text: str, c: Candidate) -> Attribution | None:
+    """For a quote inside a sentence with no cue, the sentence's subject (a last resort)."""
+    if c.leads_paragraph:
+        return None
+    start = before_window(text, c.para_start, c.start)
+    subject = sentence_subject(text, start, c.start)
+    return Attribution(trim_speaker(text, *subject), None, SUBJECT) if subject else None
+
+
+def mask_quotations(text: str, stretches: list[QuotedStretch]) -> str:
+    """Blank quotation interiors (same length) so cues and sentence ends inside don't count.
+
+    The closing punctuation stays: it tells whether the quote ended its sentence.
+    """
+    pieces = []
+    pos = 0
+    for s in stretches:
+        inner_end = s.end - 1 if s.closed else s.end
+        kept = len(text[s.start + 1 : inner_end].rstrip(_END_PUNCT))
+        pieces.append(text[pos : s.start + 1])
+        pieces.append(_MASK * kept)
+        pos = s.start + 1 + kept
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _build(text: str, masked: str, stretches: list[QuotedStretch]) -> list[Candidate]:
+    """Candidates with the attributions found in and around their own sentences."""
+    para_spans = paragraphs(text)
+    built = []
+    for i, s in enumerate(stretches):
+        lo, hi = para_spans[s.paragraph]
+        nxt = stretches[i + 1] if i + 1 < len(stretches) else None
+        next_start = nxt.start if nxt and nxt.paragraph == s.paragraph else hi
+        c = Candidate(s.start, s.end, s.closed, s.paragraph, lo, hi)
+        c.who = _local_attribution(masked, c, next_start)
+        if c.who is None and c.leads_paragraph and s.paragraph:
+            c.who = _intro_paragraph(masked, c, para_spans[s.paragraph - 1])
+        built.append(c)
+    return built
+
+
+def find_candidates(text: str, stretches: list[QuotedStretch] | None = None) -> list[Candidate]:
+    """Quotation candidates of ``text``, attributed, filtered and with inherited speakers.
+
+    ``stretches``: the text's quoted stretches, if the caller has found them already.
+    """
+    if stretches is None:
+        stretches = find_quoted_stretches(text)
+    masked = mask_quotations(text, stretches)
+    cands = [c for c in _build(text, masked, stretches) if _is_quotation(text, c)]
+    _inherit(cands)
+    for c in cands:
+        if c.who is None:
+            c.who = _fallback_subject(masked, c)
+    return cands

@@ -1,0 +1,266 @@
+"""Turning a speaker mention into a name.
+
+Names are cleaned of titles and modifiers ("Trump spokesman Sen. Ben Sasse (R-Neb.)" ->
+"Ben Sasse") and completed from earlier mentions ("Sasse" -> "Ben Sasse"). Pronouns and
+"the senator"-style mentions take the nearest fitting PERSON/ORG mention before them that is
+not inside a quotation; earlier speakers count as mentions too. Mentions come from the caller's
+entities when given, else from a capitalised-name heuristic.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tuireader.core.annotate.quotes.cues import (
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    TITLES,
+    word_set,
+)
+from tuireader.core.annotate.spans import Entity
+
+_TITLE_WORDS = frozenset(w.rstrip(".").lower() for w in TITLES.split())
+_PAREN_RE = re.compile(r"\s*\([^()]*\)")
+_CLITIC_RE = re.compile(r"['\u2019](?:s|d|ll|ve|re|m)$")
+# A capitalised word or an initial ("G.K."); periods never join words across a sentence end.
+_CAP = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z\u00c0-\u00de][\w'\u2019-]*)"
+_LINK = r"(?:(?:de|van|von|bin|al|da|del|la|le)\s+)?"
+_NAME_RUN_RE = re.compile(r"(?<![\w'\u2019.-])" + _CAP + r"(?:\s+" + _LINK + _CAP + r"){0,5}")
+_TRAILING_NAME_RE = re.compile(_CAP + r"(?:\s+" + _LINK + _CAP + r"){0,3}$")
+_ORG_HINTS = word_set(
+    """committee party campaign department news times post journal network inc corp co llc
+    association council agency administration university institute foundation center centre
+    house senate congress bureau commission court group fund union league office ministry
+    press reuters cnn fox nbc abc cbs msnbc bbc politico breitbart huffpost club pac
+    organization organisation"""
+)
+_NOT_NAMES = word_set(
+    """the a an in on at but and or if when while after before this that these those it he
+    she they we i you his her their our its my there here then so yet as for to of by with
+    from monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december mr mrs ms dr read
+    related watch follow getty click sign republican republicans democrat democrats
+    democratic american americans new north south east west united state states"""
+)
+_ROLE_WORDS = _TITLE_WORDS | word_set(
+    "executive director chairman chairwoman spokesman spokeswoman retired deputy assistant "
+    "senior chief press manager strategist adviser advisor aide candidate nominee co-founder "
+    "founder ceo editor host anchor correspondent analyst pollster"
+)
+_DEFINITE_RE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?P<noun>[\w-]+)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A PERSON or ORG mention: offsets, label and name text."""
+
+    start: int
+    end: int
+    label: str
+    name: str
+
+
+def strip_titles(name: str) -> str:
+    """Drop leading titles ('Sen.', 'President') while a name word remains."""
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".").lower() in _TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def clean_name(raw: str) -> str:
+    """Drop parentheticals, appositions, possessives and titles from a name."""
+    name = _PAREN_RE.sub("", raw).split(",")[0].strip()
+    return strip_titles(_CLITIC_RE.sub("", name))
+
+
+def proper_name(phrase: str) -> str | None:
+    """The proper name a phrase ends with ('CBS moderator Nancy Cordes' -> 'Nancy Cordes')."""
+    m = _TRAILING_NAME_RE.search(phrase)
+    if m is None:
+        return None
+    words = m.group().split()
+    owners = [i for i, w in enumerate(words[:-1]) if _CLITIC_RE.search(w)]
+    words = words[owners[-1] + 1 :] if owners else words  # "GAF's Heyman" -> "Heyman"
+    words = _after_roles([_CLITIC_RE.sub("", w) for w in words]) or words[-1:]
+    name = " ".join(words)
+    return None if name.lower() in _NOT_NAMES else name
+
+
+def _heuristic_label(words: list[str]) -> str | None:
+    """ORG for runs with an org word or an acronym, PERSON for two or three name words."""
+    lowered = {w.lower().strip(".'\u2019") for w in words}
+    if lowered & _ORG_HINTS or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+        return "ORG"
+    if lowered & _NOT_NAMES:
+        return None
+    return "PERSON" if 2 <= len(words) <= 3 else None
+
+
+def _after_roles(words: list[str]) -> list[str]:
+    """The words after the last title or role word ('Party Chairman David Pepper')."""
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].rstrip(".").lower() in _ROLE_WORDS:
+            return words[i + 1 :]
+    return words
+
+
+def heuristic_mentions(text: str) -> list[Mention]:
+    """Capitalised-name runs labelled PERSON/ORG by shape (fallback when no entities).
+
+    A lone surname counts as a PERSON once its full name has appeared ('Trump').
+    """
+    found = []
+    full_names: dict[str, str] = {}
+    for m in _NAME_RUN_RE.finditer(text):
+        run = m.group()
+        if " " not in run:  # most runs are one capitalised word: decide cheaply
+            word = _CLITIC_RE.sub("", run)
+            if word in full_names:
+                found.append(Mention(m.start(), m.end(), "PERSON", full_names[word]))
+            elif word.isupper() and len(word) > 1:
+                found.append(Mention(m.start(), m.end(), "ORG", word))
+            continue
+        words = clean_name(run).split()
+        if not words:
+            continue
+        label = _heuristic_label(words)
+        if label == "PERSON" or label is None:
+            person = _after_roles(words)
+            if _heuristic_label(person) == "PERSON":
+                name = " ".join(person)
+                full_names.setdefault(person[-1], name)
+                found.append(Mention(m.start(), m.end(), "PERSON", name))
+        elif label == "ORG":
+            found.append(Mention(m.start(), m.end(), "ORG", " ".join(words)))
+    return found
+
+
+def _entity_mentions(entities: Sequence[Entity]) -> list[Mention]:
+    """PERSON/ORG entities as mentions, sorted by offset."""
+    return sorted(
+        (
+            Mention(e.start, e.end, e.label, clean_name(e.text))
+            for e in entities
+            if e.label in ("PERSON", "ORG")
+        ),
+        key=lambda m: (m.start, m.end),
+    )
+
+
+class NameResolver:
+    """Resolves the speaker mentions of one text, in text order, to names."""
+
+    def __init__(
+        self, text: str, entities: Sequence[Entity], quotes: Sequence[tuple[int, int]]
+    ) -> None:
+        self.text = text
+        self._entities = entities
+        self._quotes = quotes
+        self._mentions: list[Mention] | None = None
+        self._starts: list[int] = []
+        self.speakers: list[Mention] = []
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """PERSON/ORG mentions outside quotations, found on first use (the heuristic is slow)."""
+        if self._mentions is None:
+            found = _entity_mentions(self._entities) if self._entities else None
+            found = found if found is not None else heuristic_mentions(self.text)
+            starts = [s for s, _ in self._quotes]
+            self._mentions = [m for m in found if not _inside(m.start, self._quotes, starts)]
+            self._starts = [m.start for m in self._mentions]
+        return self._mentions
+
+    @property
+    def starts(self) -> list[int]:
+        """Start offsets of ``mentions``, for bisection."""
+        _ = self.mentions
+        return self._starts
+
+    def resolve(self, speaker: tuple[int, int]) -> str | None:
+        """The name a speaker mention refers to, else its description ("Russian government").
+
+        Only names join the speakers that later pronouns may refer to; descriptions don't.
+        """
+        name = self._resolve(speaker)
+        if name and not any(m.start == speaker[0] for m in self.speakers):
+            self.speakers.append(Mention(speaker[0], speaker[1], "PERSON", name))
+        return name or self._description(speaker)
+
+    def _description(self, speaker: tuple[int, int]) -> str | None:
+        """A definite description without its determiner: "The statement" -> "statement"."""
+        head = _PAREN_RE.sub("", self.text[speaker[0] : speaker[1]]).split(",")[0].strip()
+        definite = _DEFINITE_RE.match(head)
+        return head.split(None, 1)[1] if definite else None
+
+    def _resolve(self, speaker: tuple[int, int]) -> str | None:
+        """Resolution proper: pronoun, proper name, apposition, then definite description."""
+        raw = _PAREN_RE.sub("", self.text[speaker[0] : speaker[1]]).strip()
+        head, _, apposition = raw.partition(",")
+        head = _CLITIC_RE.sub("", head.strip())
+        lowered = head.lower()
+        if lowered in PERSON_PRONOUNS:
+            return self._nearest(speaker[0], {"PERSON"})
+        if lowered in ("they", "we", "it"):
+            return self._nearest(speaker[0], {"ORG"} if lowered == "it" else {"ORG", "PERSON"})
+        name = proper_name(head) or proper_name(apposition.strip())
+        if name:
+            return self._complete(name, speaker[0])
+        definite = _DEFINITE_RE.match(head)
+        if definite and not _proper_modifier(head):
+            return self._resolve_definite(definite.group("noun").lower(), speaker[0])
+        return None
+
+    def nearest_person(self, speaker: tuple[int, int]) -> str | None:
+        """The person "he"/"she" at ``speaker`` refers to, without recording a speaker."""
+        return self._nearest(speaker[0], {"PERSON"})
+
+    def _resolve_definite(self, noun: str, before: int) -> str | None:
+        """'the senator' -> nearest PERSON; 'the campaign' -> nearest ORG."""
+        if noun in PERSON_NOUNS or noun.rstrip("s") in PERSON_NOUNS:
+            return self._nearest(before, {"PERSON"})
+        if noun in ORG_NOUNS:
+            return self._nearest(before, {"ORG"})
+        return None
+
+    def _nearest(self, before: int, labels: set[str]) -> str | None:
+        """Name of the closest mention with one of ``labels`` ending before ``before``."""
+        best: Mention | None = None
+        i = bisect.bisect_left(self.starts, before)
+        for m in reversed(self.mentions[:i]):
+            if m.label in labels and m.end <= before:
+                best = m
+                break
+        for m in reversed(self.speakers):
+            if m.label in labels and m.end <= before:
+                if best is None or m.end > best.end:
+                    best = m
+                break
+        return self._complete(best.name, best.start) if best else None
+
+    def _complete(self, name: str, before: int) -> str:
+        """Expand a surname to the fullest earlier mention ending with it ('Trump')."""
+        if " " in name or not name:
+            return name
+        i = bisect.bisect_left(self.starts, before)
+        for m in self.mentions[:i]:
+            if m.label == "PERSON" and m.name.endswith(" " + name):
+                return m.name
+        return name
+
+
+def _proper_modifier(phrase: str) -> bool:
+    """ "the Russian government", "the Trump campaign": a description made specific by a name,
+    so it is not a stand-in for the nearest organisation or person."""
+    return any(w[:1].isupper() for w in phrase.split()[1:-1])
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:
+    """True when ``pos`` falls inside one of the (sorted) spans; ``starts`` are their starts."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

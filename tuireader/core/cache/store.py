@@ -1,0 +1,688 @@
+"""The light metadata store: what the list pane needs, without touching the search index.
+
+SQLite in WAL mode, so the list can read while a background sync writes. Each thread opens
+its own ``MetaStore`` on the same file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from tuireader.core.base.articles import Article
+from tuireader.core.base.atomic import set_aside
+from tuireader.core.base.log import get_logger
+from tuireader.core.base.text import fold
+from tuireader.core.ingest.loaders import CorpusError
+
+# The ``file`` under which skips found while walking the folders are kept (not a real file).
+DISCOVERY = ""
+
+
+class CacheError(CorpusError):
+    """The cache folder (index and metadata) cannot be written: read-only, full, or missing
+    permissions. The message is one line, for the user."""
+
+
+def cache_error(action: str, where: Path, exc: BaseException) -> CacheError:
+    """A CacheError with a one-line message from an OSError or sqlite3 error."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return CacheError(f"cannot {action} in {where}: {reason or type(exc).__name__}")
+
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT UNIQUE NOT NULL,
+    file TEXT NOT NULL,
+    locator INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL,
+    date_ts REAL,
+    date_text TEXT NOT NULL,
+    url TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    has_headline INTEGER NOT NULL,
+    sort_title TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS skips (
+    file TEXT NOT NULL,
+    item TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS skips_file ON skips(file);
+CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+CREATE INDEX IF NOT EXISTS articles_by_date
+    ON articles((date_ts IS NULL), date_ts DESC, file, locator);
+-- The list's order (ordered_ids) saved as one blob of 64-bit ids, so that a reader opening a
+-- large corpus gets it at once instead of sorting every row. Any change to the articles that
+-- can move one drops it (the triggers); the next commit saves it again.
+CREATE TABLE IF NOT EXISTS list_order (ids BLOB NOT NULL);
+-- Each article's text, for the snippets of a page of results: reading twenty bodies back from
+-- a .jsonl.gz dump took 7 ms (Reuters), from here well under one. A text that fits in a
+-- page (PLAIN_TEXT_MOST bytes) is kept as plain text: inflating took 6 us an article on
+-- Reuters (0.1 ms a page, as much as reading the texts). A longer one is a zlib blob: plain,
+-- it would spill onto a second page (at 100k articles, all plain, reading a page's texts took
+-- 1.3-2.6 ms instead of 0.5-1). So are texts with lone surrogates (undecodable bytes, which
+-- SQLite's text cannot hold). A store made before this table has none: those snippets are read
+-- from the corpus as before.
+CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, text BLOB NOT NULL);
+CREATE TRIGGER IF NOT EXISTS bodies_delete AFTER DELETE ON articles
+    BEGIN DELETE FROM bodies WHERE id = old.id; END;
+-- Work a sync still owes an older store ('texts': keep the texts of its articles).
+CREATE TABLE IF NOT EXISTS pending (what TEXT PRIMARY KEY);
+CREATE TRIGGER IF NOT EXISTS list_order_insert AFTER INSERT ON articles
+    BEGIN DELETE FROM list_order; END;
+CREATE TRIGGER IF NOT EXISTS list_order_delete AFTER DELETE ON articles
+    BEGIN DELETE FROM list_order; END;
+CREATE TRIGGER IF NOT EXISTS list_order_update AFTER UPDATE OF date_ts, file, locator
+    ON articles BEGIN DELETE FROM list_order; END;
+"""
+_ORDER_SQL = "SELECT id FROM articles ORDER BY (date_ts IS NULL), date_ts DESC, file, locator"
+
+BODY_COMPRESSION = 1  # zlib level of the texts kept as blobs (see the bodies table)
+PLAIN_TEXT_MOST = 4000  # bytes of UTF-8: what a 4 KB page's cell holds without overflow
+
+_ROW_COLUMNS = "id, key, file, locator, title, source, date_ts, date_text, url, has_headline"
+_JOINED_COLUMNS = ", ".join(f"a.{column}" for column in _ROW_COLUMNS.split(", "))
+
+
+@dataclass(slots=True, unsafe_hash=True)
+class ArticleRow:
+    """An article's metadata as the list pane shows it; read-only by convention.
+
+    Not ``frozen``: a frozen dataclass sets each field through ``object.__setattr__``, and
+    making rows took 1.2 us each instead of 0.2 (a page of results makes twenty, the list
+    a thousand).
+    """
+
+    id: int
+    key: str
+    file: str
+    locator: int
+    title: str
+    source: str
+    date_ts: float | None
+    date_text: str
+    url: str
+    has_headline: bool
+
+    @property
+    def date(self) -> datetime | None:
+        if self.date_ts is None:
+            return None
+        return datetime.fromtimestamp(self.date_ts, tz=UTC)
+
+
+# A store is read ahead on opening (see _read_ahead) when it is at most this share of the
+# machine's memory, and at most READ_AHEAD_MOST: Reuters' is 18 MB, 100,000 articles 311 MB.
+READ_AHEAD_SHARE = 16
+READ_AHEAD_MOST = 2**30
+
+
+def read_ahead_limit() -> int:
+    """The biggest store read ahead here: a sixteenth of the memory, at most 1 GiB."""
+    try:
+        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, OSError, ValueError):  # pragma: no cover - not on every system
+        return 64 * 2**20
+    return min(READ_AHEAD_MOST, memory // READ_AHEAD_SHARE)
+
+
+_read_ahead_done: set[str] = set()  # stores read ahead in this process: once each
+_read_ahead_lock = threading.Lock()
+
+
+def _read_ahead(path: Path) -> None:
+    """Have the store read into the kernel's cache in the background: the first pages of
+    results read rows and texts from random places in the file, 0.3-3 ms from disk against
+    0.1 ms from memory (posix_fadvise's WILLNEED read less than half of it here). What is
+    read is the kernel's cache, given back under memory pressure, not this process's memory;
+    a store too big for a small share of the memory is left to be read as used. Once per
+    store and process: workers open their own connections, a search's snippets one."""
+    with _read_ahead_lock:
+        if str(path) in _read_ahead_done:
+            return
+        try:
+            if path.stat().st_size > read_ahead_limit():
+                return
+        except OSError:
+            return  # not made yet
+        _read_ahead_done.add(str(path))
+    reader = threading.Thread(target=_read_through, args=(path,), name="store-read-ahead")
+    reader.daemon = True
+    reader.start()
+
+
+def _read_through(path: Path) -> None:
+    # The lowest CPU priority for this thread (Linux: threads have their own), so the read
+    # never competes with drawing the list at launch.
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    buffer = bytearray(2**20)
+    with contextlib.suppress(OSError), open(path, "rb", buffering=0) as handle:
+        while handle.readinto(buffer):
+            pass
+
+
+def store_damage(exc: BaseException) -> bool:
+    """Whether an error reading the store says its file is damaged (not a database, a
+    corrupted page, text that is not UTF-8) rather than busy, full or read-only."""
+    if isinstance(exc, UnicodeDecodeError):
+        return True
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return True
+    text = str(exc)
+    return "malformed" in text or "not a database" in text or "Could not decode" in text
+
+
+class MetaStore:
+    """One connection to a corpus's metadata database.
+
+    ``read_only`` opens an existing database without writing anything next to it (for a
+    read-only cache folder); raises CacheError when it cannot be opened either way. A damaged
+    database (it is a cache: the files are read again) is set aside as
+    ``articles.sqlite.corrupt-N`` and a new one made; ``warning`` then says so.
+    """
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.warning: str | None = None
+        _read_ahead(path)
+        if read_only:
+            self.db = _connect_read_only(path)
+            return
+        try:
+            try:
+                self._connect()
+            except sqlite3.DatabaseError as exc:
+                if not store_damage(exc):
+                    raise
+                self.replace_damaged(str(exc))
+        except (OSError, sqlite3.Error) as exc:
+            raise cache_error("write the article list", path.parent, exc) from exc
+
+    def _connect(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            tables = self._tables()
+            older = bool(tables) and "bodies" not in tables
+            self.db.executescript(SCHEMA)
+            if older:  # made before texts were kept: the next sync fills them in
+                self.db.execute("INSERT OR IGNORE INTO pending VALUES ('texts')")
+            self.db.execute("SELECT count(*) FROM articles").fetchone()
+        except BaseException:
+            self.db.close()
+            raise
+        self._inode = _inode(self.path)
+
+    def damaged(self) -> bool:
+        """Whether SQLite finds the database damaged (reads all of it: after an error only)."""
+        try:
+            found = self.db.execute("PRAGMA quick_check(1)").fetchone()
+        except sqlite3.DatabaseError as exc:
+            return store_damage(exc)
+        return bool(found) and found[0] != "ok"
+
+    def replace_damaged(self, reason: str) -> Path:
+        """Keep the damaged database aside (with its WAL) as ``articles.sqlite.corrupt-N`` and
+        start an empty one, which the next sync fills again; returns the backup's path."""
+        with contextlib.suppress(sqlite3.Error, AttributeError):
+            self.db.close()
+        backup = set_aside(self.path)
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(side, backup.with_name(backup.name + suffix))
+        self._connect()
+        reason = " ".join(reason.split())[:200]
+        self.warning = (
+            f"The article list {self.path} was damaged ({reason}); kept as {backup.name}, "
+            "indexing the corpus again"
+        )
+        get_logger().warning("%s", self.warning)
+        return backup
+
+    def follow_replacement(self) -> None:
+        """Reconnect when another connection replaced a damaged database file (a connection
+        keeps reading the file it opened, now the backup)."""
+        if self.read_only or _inode(self.path) in (self._inode, None):
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+        try:
+            self._connect()
+        except (OSError, sqlite3.Error) as exc:
+            raise cache_error("read the article list", self.path.parent, exc) from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _tables(self) -> set[str]:
+        return {name for (name,) in self.db.execute("SELECT name FROM sqlite_master")}
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def generation(self) -> int:
+        """A number that changes when another connection (a sync in this process or in
+        another) commits to the store: a cheap check whether the list is still current."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def ordered_ids(self) -> list[int]:
+        """All article ids, newest first, undated last (in file order)."""
+        self.follow_replacement()  # the list is read again: after a sync, which may replace it
+        with contextlib.suppress(sqlite3.Error):  # an older store without the table
+            saved = self.db.execute("SELECT ids FROM list_order").fetchone()
+            if saved is not None:
+                ids = array("q")
+                ids.frombytes(saved[0])
+                return ids.tolist()
+        return [row[0] for row in self.db.execute(_ORDER_SQL)]
+
+    def rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
+        """Metadata for the given ids (missing ids are left out, and so are rows of a damaged
+        store that cannot be read: the sync sets it aside and reads the corpus again)."""
+        found: dict[int, ArticleRow] = {}
+        try:
+            self._read_rows(ids, found)
+        except sqlite3.DatabaseError as exc:
+            if not store_damage(exc):
+                raise
+            if "Could not decode" in str(exc):  # bytes that are not UTF-8: shown as U+FFFD
+                self.db.text_factory = _lenient_text
+                with contextlib.suppress(sqlite3.DatabaseError):
+                    self._read_rows(ids, found)
+        return found
+
+    def _read_rows(self, ids: Sequence[int], found: dict[int, ArticleRow]) -> None:
+        for marks, chunk in _id_lists(ids):
+            for values in self.db.execute(
+                f"SELECT {_ROW_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+            ):
+                row = _row(values)
+                found[row.id] = row
+
+    def get(self, article_id: int) -> ArticleRow | None:
+        return self.rows([article_id]).get(article_id)
+
+    def bodies(self, ids: Sequence[int]) -> dict[int, str]:
+        """The stored text of these articles (those without one are left out)."""
+        found: dict[int, str] = {}
+        with contextlib.suppress(sqlite3.Error):  # an older read-only store without the table
+            for marks, chunk in _id_lists(ids):
+                query = f"SELECT id, text FROM bodies WHERE id IN ({marks})"
+                for article_id, kept in self.db.execute(query, chunk):
+                    text = _kept_text(kept)
+                    if text is not None:
+                        found[article_id] = text
+        return found
+
+    def rows_and_texts(self, ids: Sequence[int]) -> tuple[dict[int, ArticleRow], dict[int, str]]:
+        """``rows(ids)`` and ``bodies(ids)`` in one query: what a page of snippets needs
+        (twenty on Reuters: 0.09 ms, against 0.15 for the two queries)."""
+        rows: dict[int, ArticleRow] = {}
+        texts: dict[int, str] = {}
+        try:
+            for marks, chunk in _id_lists(ids):
+                query = (
+                    f"SELECT {_JOINED_COLUMNS}, b.text FROM articles a "
+                    f"LEFT JOIN bodies b ON b.id = a.id WHERE a.id IN ({marks})"
+                )
+                for values in self.db.execute(query, chunk):
+                    row = _row(values[:-1])
+                    rows[row.id] = row
+                    text = _kept_text(values[-1])
+                    if text is not None:
+                        texts[row.id] = text
+        except sqlite3.Error:  # an older read-only store without the bodies table (or a
+            return self.rows(ids), {}  # damaged one: what can be read)
+        return rows, texts
+
+    def by_key(self, key: str) -> ArticleRow | None:
+        values = self.db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM articles WHERE key = ?", (key,)
+        ).fetchone()
+        return _row(values) if values else None
+
+    def sources(self) -> list[tuple[str, int]]:
+        """Each source named in the corpus with its article count, most articles first (for
+        "Filter by source" in the palette)."""
+        return list(
+            self.db.execute(
+                "SELECT source, count(*) AS n FROM articles WHERE source != '' "
+                "GROUP BY source ORDER BY n DESC, source"
+            )
+        )
+
+    def filtered_ids(
+        self,
+        source: str | None = None,
+        start_ts: float | None = None,
+        end_ts: float | None = None,
+    ) -> list[int]:
+        """Article ids, newest first, from exactly this source and dated in [start_ts, end_ts)
+        (a bound left as None is open; a date bound leaves out undated articles)."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if source is not None:
+            clauses.append("source = ?")
+            params.append(source)
+        if start_ts is not None:
+            clauses.append("date_ts >= ?")
+            params.append(start_ts)
+        if end_ts is not None:
+            clauses.append("date_ts < ?")
+            params.append(end_ts)
+        where = f"WHERE {' AND '.join(clauses)} " if clauses else ""
+        rows = self.db.execute(
+            f"SELECT id FROM articles {where}"
+            "ORDER BY (date_ts IS NULL), date_ts DESC, file, locator",
+            params,
+        )
+        return [row[0] for row in rows]
+
+    def titles_matching(self, text: str, limit: int = 50) -> list[ArticleRow]:
+        """Articles whose title contains the text (case-insensitive), for open-by-title."""
+        pattern = (
+            "%" + fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        )
+        rows = self.db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM articles WHERE sort_title LIKE ? ESCAPE '\\' "
+            "ORDER BY sort_title LIMIT ?",
+            (pattern, limit),
+        )
+        return [_row(values) for values in rows]
+
+    # -- sync bookkeeping --------------------------------------------------------------------
+
+    def file_states(self) -> dict[str, tuple[int, int]]:
+        return {
+            path: (size, mtime)
+            for path, size, mtime in self.db.execute("SELECT path, size, mtime_ns FROM files")
+        }
+
+    def articles_of_file(self, file: str) -> dict[str, tuple[int, str]]:
+        """key -> (id, content hash) for every article stored from a file."""
+        return {
+            key: (article_id, digest)
+            for article_id, key, digest in self.db.execute(
+                "SELECT id, key, hash FROM articles WHERE file = ?", (file,)
+            )
+        }
+
+    def begin(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        if self.db.in_transaction:
+            if self.db.execute("SELECT 1 FROM list_order").fetchone() is None:
+                ids = array("q", (row[0] for row in self.db.execute(_ORDER_SQL)))
+                self.db.execute("INSERT INTO list_order (ids) VALUES (?)", (ids.tobytes(),))
+            self.db.execute("COMMIT")
+
+    def save_order(self) -> None:
+        """Save the list's order if it is not saved (a store made by an older version)."""
+        if self.db.execute("SELECT 1 FROM list_order").fetchone() is None:
+            self.begin()
+            self.commit()
+
+    def rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
+    def put_article(self, article: Article, digest: str) -> int:
+        """Insert or update an article's metadata; returns its id (kept across updates)."""
+        date_ts = article.date.timestamp() if article.date else None
+        values = (
+            article.file,
+            article.locator,
+            article.title,
+            article.source,
+            date_ts,
+            article.date_text,
+            article.url,
+            digest,
+            int(article.has_headline),
+            fold(article.title),
+        )
+        existing = self.db.execute(
+            "SELECT id FROM articles WHERE key = ?", (article.key,)
+        ).fetchone()
+        if existing:
+            self.db.execute(
+                "UPDATE articles SET file=?, locator=?, title=?, source=?, date_ts=?, "
+                "date_text=?, url=?, hash=?, has_headline=?, sort_title=? WHERE id=?",
+                (*values, existing[0]),
+            )
+            article_id = existing[0]
+        else:
+            cursor = self.db.execute(
+                "INSERT INTO articles (file, locator, title, source, date_ts, date_text, url, "
+                "hash, has_headline, sort_title, key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, article.key),
+            )
+            article_id = int(cursor.lastrowid)
+        self.put_bodies([(article_id, article.body)])
+        return article_id
+
+    def put_bodies(self, texts: Iterable[tuple[int, str]]) -> None:
+        """Keep these articles' texts (for snippets)."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO bodies VALUES (?, ?)",
+            ((i, _storable_body(text)) for i, text in texts),
+        )
+
+    def texts_pending(self) -> bool:
+        """Whether this store was made before texts were kept and still lacks them."""
+        with contextlib.suppress(sqlite3.Error):
+            found = self.db.execute("SELECT 1 FROM pending WHERE what = 'texts'").fetchone()
+            return found is not None
+        return False
+
+    def texts_done(self) -> None:
+        self.db.execute("DELETE FROM pending WHERE what = 'texts'")
+
+    def reindex_pending(self) -> bool:
+        """Whether the search index was started again while the list was kept: every
+        article is indexed again (by its id) before the next sync may skip unchanged ones."""
+        found = self.db.execute("SELECT 1 FROM pending WHERE what = 'index'").fetchone()
+        return found is not None
+
+    def set_reindex(self, pending: bool) -> None:
+        if pending:
+            self.db.execute("INSERT OR IGNORE INTO pending VALUES ('index')")
+        else:
+            self.db.execute("DELETE FROM pending WHERE what = 'index'")
+
+    def rows_without_body(self) -> list[ArticleRow]:
+        """Articles whose text is not kept, in file order."""
+        return [
+            _row(values)
+            for values in self.db.execute(
+                f"SELECT {_ROW_COLUMNS} FROM articles WHERE id NOT IN (SELECT id FROM bodies) "
+                "ORDER BY file, locator"
+            )
+        ]
+
+    def move_article(self, article_id: int, locator: int) -> None:
+        """An unchanged dump record whose offset moved."""
+        self.db.execute("UPDATE articles SET locator=? WHERE id=?", (locator, article_id))
+
+    def delete_articles(self, keys: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM articles WHERE key = ?", ((k,) for k in keys))
+
+    def delete_file(self, path: str) -> None:
+        self.db.execute("DELETE FROM articles WHERE file = ?", (path,))
+        self.db.execute("DELETE FROM files WHERE path = ?", (path,))
+        self.db.execute("DELETE FROM skips WHERE file = ?", (path,))
+
+    def clear(self) -> None:
+        """Forget every article and file (before a rebuild)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("DELETE FROM articles")
+        self.db.execute("DELETE FROM bodies")
+        self.db.execute("DELETE FROM files")
+        self.db.execute("DELETE FROM skips")
+        self.db.execute("COMMIT")
+
+    def set_skips(self, file: str, skips: Iterable[tuple[str, str]]) -> None:
+        """Replace what was skipped in a file: (item, reason) pairs."""
+        self.db.execute("DELETE FROM skips WHERE file = ?", (file,))
+        self.db.executemany(
+            "INSERT INTO skips (file, item, reason) VALUES (?,?,?)",
+            ((_storable(file), _storable(item), _storable(reason)) for item, reason in skips),
+        )
+
+    def skips(self, limit: int | None = None) -> list[tuple[str, str]]:
+        """(item, reason) for everything skipped by the syncs so far (files that could not be
+        read, bad records, articles read only in part, folders that could not be listed)."""
+        sql = "SELECT item, reason FROM skips ORDER BY item"
+        if limit is not None:
+            return list(self.db.execute(sql + " LIMIT ?", (limit,)))
+        return list(self.db.execute(sql))
+
+    def skips_of(self, file: str) -> list[tuple[str, str]]:
+        """(item, reason) skipped in one file (DISCOVERY: in the folder walk)."""
+        return list(self.db.execute("SELECT item, reason FROM skips WHERE file = ?", (file,)))
+
+    def skip_count(self) -> int:
+        """How many items ``skips()`` would list (cheap, for a count in the UI)."""
+        return self.db.execute("SELECT count(*) FROM skips").fetchone()[0]
+
+    def skipped_files(self) -> set[str]:
+        """The files with skips recorded (DISCOVERY for the folder walk)."""
+        return {row[0] for row in self.db.execute("SELECT DISTINCT file FROM skips")}
+
+    def article_hashes(self) -> list[tuple[int, str, str]]:
+        """(id, content hash, file) of every article (for checking the annotation index)."""
+        return list(self.db.execute("SELECT id, hash, file FROM articles"))
+
+    def key_ids(self) -> dict[str, int]:
+        """key -> id of every article (for checking the index against the store)."""
+        return dict(self.db.execute("SELECT key, id FROM articles"))
+
+    def forget_articles(self, ids: Iterable[int]) -> set[str]:
+        """Delete articles by id and forget their files' state, so that the next sync reads
+        those files again; returns the files."""
+        files: set[str] = set()
+        for article_id in ids:
+            row = self.db.execute("SELECT file FROM articles WHERE id = ?", (article_id,))
+            found = row.fetchone()
+            if found:
+                files.add(found[0])
+                self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self.db.executemany("DELETE FROM files WHERE path = ?", ((f,) for f in files))
+        return files
+
+    def set_file(self, path: str, size: int, mtime_ns: int) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO files (path, size, mtime_ns) VALUES (?,?,?)",
+            (path, size, mtime_ns),
+        )
+
+
+# Ids go into queries as IN lists of at most this many.
+_ID_LIST_MOST = 512
+
+
+def _id_lists(ids: Sequence[int]) -> Iterator[tuple[str, tuple[int, ...]]]:
+    """``ids`` as IN lists ("?,?,..." and the values), each padded to a power of two (with
+    its first id again): a statement with a new number of ids is compiled anew, 70 us on
+    Reuters, more than reading twenty rows; this way there are ten."""
+    for start in range(0, len(ids), _ID_LIST_MOST):
+        chunk = tuple(ids[start : start + _ID_LIST_MOST])
+        size = 1 << (len(chunk) - 1).bit_length()
+        padded = chunk + chunk[:1] * (size - len(chunk))
+        yield ",".join("?" * size), padded
+
+
+def _kept_text(kept: str | bytes | None) -> str | None:
+    """A text as the bodies table keeps it, back as text (None: none, or unreadable)."""
+    if type(kept) is str or kept is None:
+        return kept
+    try:
+        return zlib.decompress(kept).decode("utf-8", "surrogatepass")
+    except (zlib.error, UnicodeDecodeError, TypeError):
+        return None
+
+
+def _storable_body(text: str) -> str | bytes:
+    """An article's text as kept: itself when short, else (or with lone surrogates) a zlib
+    blob."""
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError:
+        encoded = text.encode("utf-8", "surrogatepass")
+    else:
+        if len(encoded) <= PLAIN_TEXT_MOST:
+            return text
+    return zlib.compress(encoded, BODY_COMPRESSION)
+
+
+def _storable(text: str) -> str:
+    """Text SQLite takes: a name with undecodable bytes (lone surrogates from os) gets them as
+    ``\\xff`` escapes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open a database for reading only; ``immutable`` when even its WAL index cannot be made."""
+    if not path.exists():
+        raise CacheError(f"no article list in {path.parent} (it was never indexed)")
+    uri = "file:" + quote(str(path))
+    last: sqlite3.Error | None = None
+    for mode in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            db = sqlite3.connect(f"{uri}?{mode}", uri=True, timeout=30, isolation_level=None)
+            db.execute("SELECT count(*) FROM articles").fetchone()
+            return db
+        except sqlite3.Error as exc:
+            last = exc
+    raise cache_error("read the article list", path.parent, last or sqlite3.Error())
+
+
+def _row(values: tuple) -> ArticleRow:
+    (article_id, key, file, locator, title, source, date_ts, date_text, url, headline) = values
+    return ArticleRow(
+        article_id, key, file, locator, title, source, date_ts, date_text, url, bool(headline)
+    )
