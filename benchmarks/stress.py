@@ -3,7 +3,7 @@
     python benchmarks/stress.py [--scale N] [--workdir DIR] [--keep]
 
 At ``--scale 1`` the corpus has a 200 MB article, 100,000 files in one folder and a 5 MB line
-with no breaks, besides every other hostile case of ``tests/core/test_hostile_corpus.py``
+with no breaks, besides every other hostile case of ``tests/core/ingest/test_hostile_corpus.py``
 (encodings, BOMs, NULs, escape sequences, binary files, symlink loops, FIFOs, bad JSON lines
 and CSV rows, truncated and damaged .gz, deep nesting, undecodable file names). Sizes scale
 linearly (``--scale 0.1``: 20 MB, 10,000 files, 512 KB).
@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.core.test_hostile_corpus import MARK, make_hostile_corpus  # noqa: E402
+from tests.core.ingest.test_hostile_corpus import MARK, make_hostile_corpus  # noqa: E402
 
 RUNNER = """
 import json, resource, sys

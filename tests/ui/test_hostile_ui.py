@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.core.test_hostile_corpus import FORBIDDEN, make_hostile_corpus
+from tests.core.ingest.test_hostile_corpus import FORBIDDEN, make_hostile_corpus
 from tests.ui.pilot_helpers import list_lines, wait_for
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.ingest import loaders

@@ -372,7 +372,7 @@ def test_eval_scores_direct_quotations_only() -> None:
     import importlib.util
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "eval_quotes.py"
+    path = Path(__file__).resolve().parents[3] / "benchmarks" / "eval_quotes.py"
     spec = importlib.util.spec_from_file_location("eval_quotes", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -397,7 +397,7 @@ def test_sample_corpus_acceptance() -> None:
 
     from tuireader.core.annotate.entities import extract_entities
 
-    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    corpus = Path(__file__).resolve().parents[3] / "corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
     assert len(texts) == 2
     labels: dict[str, set[str]] = {}

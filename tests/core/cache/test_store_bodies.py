@@ -3,7 +3,7 @@
 import zlib
 
 from tests.conftest import write_jsonl
-from tests.core.test_sync import touch_later
+from tests.core.cache.test_sync import touch_later
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.store import PLAIN_TEXT_MOST, MetaStore
 from tuireader.core.cache.sync import sync

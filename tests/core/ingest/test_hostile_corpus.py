@@ -248,7 +248,7 @@ import sys  # noqa: E402
 import pytest  # noqa: E402
 
 from tuireader import cli  # noqa: E402
-from tuireader.core import sync as sync_module  # noqa: E402
+from tuireader.core.cache import sync as sync_module  # noqa: E402
 from tuireader.core.cache.corpus import Corpus  # noqa: E402
 from tuireader.core.cache.sync import sync  # noqa: E402
 from tuireader.core.search import QueryError  # noqa: E402

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from tuireader.core.annotate.spans import Entity, Quote
+from tuireader.core.annotate.spans import BackendError, Entity, Quote
 
 if TYPE_CHECKING:
     from tuireader.core.user.config import Config
@@ -56,10 +56,6 @@ class Annotations:
 
 
 _DEFAULT_BACKEND = EmbeddedBackend()
-
-
-class BackendError(Exception):
-    """An entity backend that cannot be used; the message says why, in one line."""
 
 
 def load_backend(config: Config | None = None) -> tuple[EntityBackend, str | None]:

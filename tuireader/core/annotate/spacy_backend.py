@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tuireader.core.annotate.pipeline import BackendError
-from tuireader.core.annotate.spans import Entity
+from tuireader.core.annotate.spans import BackendError, Entity
 
 LABELS = {
     "PERSON": "PERSON",

@@ -60,3 +60,7 @@ class Quote:
             "cue": self.cue.to_dict() if self.cue else None,
             "direct": self.direct,
         }
+
+
+class BackendError(Exception):
+    """An entity backend that cannot be used; the message says why, in one line."""

@@ -72,7 +72,7 @@ def annotate_index(
 
 class _Pass:
     def __init__(self, corpus, store, engine, files, progress, cancel, failed) -> None:
-        from tuireader.core import sync  # imports this module: its batch sizes are read here
+        from tuireader.core.cache import sync  # imports this module: its batch sizes are read here
         from tuireader.core.search.whoosh_engine import annotation_ident
 
         self.ident_of = annotation_ident
