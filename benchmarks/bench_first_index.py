@@ -90,10 +90,10 @@ async def run(args: argparse.Namespace, rng: random.Random) -> int:
                 await pilot.pause(0.005)
             samples[phase].append(shown[article_id] - asked)
 
-        while not app._syncing and time.monotonic() - started < 10:
+        while not app.view.syncing and time.monotonic() - started < 10:
             await pilot.pause(0.05)
-        while app._syncing:
-            phase = app._sync_stage
+        while app.view.syncing:
+            phase = app.view.sync_stage
             await open_one(phase)
             await pilot.pause(args.interval)
         sync_seconds = time.monotonic() - started

@@ -357,7 +357,7 @@ def tuireader_path(engine, store, corpus_cls, query: str, page: int):
 
     parts: dict[str, float] = {}
     t0 = time.perf_counter()
-    # The app's first step on Enter (tuireader.ui.app._search): the best hits that fill the
+    # The app's first step on Enter (tuireader.ui.controllers.search.Search._search): the best hits that fill the
     # list (``page`` rows, at least FIRST_PAGE), the count estimated; the rest of the list and
     # the exact count follow (timed as "rest").
     first = max(FIRST_PAGE, page)
@@ -519,7 +519,7 @@ async def key_latency(corpus_path: Path, query: str, trials: int) -> dict:
             await _wait_until(lambda: not any(w.state in active for w in app.workers), 600)
             await pilot.pause()
 
-        await _wait_until(app._engine_ready.is_set, 600, 0.05)
+        await _wait_until(app.session.engine_ready.is_set, 600, 0.05)
         await pilot.pause(0.5)
         await settle()
         lst = app.article_list
@@ -545,7 +545,7 @@ async def key_latency(corpus_path: Path, query: str, trials: int) -> dict:
 
         lst.render_line = render_line  # type: ignore[method-assign]
         lst.watch_cursor = watch_cursor  # type: ignore[method-assign]
-        engine = app.engine
+        engine = app.session.engine
         original_search = engine.search
 
         def timed_search(*a, **kw):

@@ -769,7 +769,7 @@ def _names_the_ui_knows() -> dict:
     from tuireader.core.user.config import did_you_mean
     from tuireader.ui.app import ReaderApp
     from tuireader.ui.colours import resolve_colour
-    from tuireader.ui.marks import known_binding_ids
+    from tuireader.ui.bindings import known_binding_ids
 
     def colour_hint(name: str) -> str | None:
         if resolve_colour(name) is not None:

@@ -10,16 +10,16 @@ from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
-from tuireader.ui.entity_panel import EntityPanel
-from tuireader.ui.quote_sources import QuoteSourcesScreen
-from tuireader.ui.reading_pane import SHARED_MARK
+from tuireader.ui.widgets.entity_panel import EntityPanel
+from tuireader.ui.screens.quote_sources import QuoteSourcesScreen
+from tuireader.ui.widgets.reading_pane import SHARED_MARK
 
 
 def run(sample_corpus, scenario, size=(150, 45)):
     async def main():
         app = ReaderApp(Corpus([sample_corpus]))
         async with app.run_test(size=size) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             # after the first sync the open article is refreshed with what the index knows
             await wait_for(pilot, lambda: app.reader.shown.shared)
             await scenario(app, pilot)
@@ -81,9 +81,9 @@ def test_panel_lists_entities_and_searches_for_the_chosen_one(sample_corpus):
         putin = next(i for i, p in enumerate(prompts) if p.endswith(" Vladimir Putin"))
         panel.highlighted = putin
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.results is not None)
-        assert app.results.query == 'person:"Vladimir Putin"'
-        assert app.results.total == 2
+        await wait_for(pilot, lambda: app.view.results is not None)
+        assert app.view.results.query == 'person:"Vladimir Putin"'
+        assert app.view.results.total == 2
 
     run(sample_corpus, scenario)
 
@@ -145,7 +145,7 @@ def test_quote_marks_come_back_after_a_restart(sample_corpus):
     async def main():
         app = ReaderApp(Corpus([sample_corpus]))
         async with app.run_test(size=(150, 45)) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await wait_for(pilot, lambda: f"{SHARED_MARK}1" in rendered_text(app))
             await pilot.press("o")
             await wait_for(pilot, lambda: isinstance(app.screen, QuoteSourcesScreen))

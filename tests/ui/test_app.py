@@ -8,7 +8,7 @@ from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import list_lines, type_text, wait_for
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
-from tuireader.ui.help_screen import HelpScreen
+from tuireader.ui.screens.help import HelpScreen
 
 HEADLINE = "U.S. Officially Accuses Russian Government Of Perpetrating DNC Email Hack"
 
@@ -17,7 +17,7 @@ def run_app(corpus_paths, scenario, size=(120, 36)):
     async def main():
         app = ReaderApp(Corpus(corpus_paths))
         async with app.run_test(size=size) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await scenario(app, pilot)
 
     asyncio.run(main())
@@ -78,7 +78,7 @@ def test_search_replaces_list_highlights_and_esc_restores(sample_corpus):
         assert app.focused is app.search_input
         await type_text(pilot, "Sasse")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.results is not None)
+        await wait_for(pilot, lambda: app.view.results is not None)
         assert app.article_list.border_title == "1 of 2 match"
         assert len(app.article_list.ids) == 1
         await wait_for(pilot, lambda: app.reader.shown.hits != ())
@@ -99,7 +99,7 @@ def test_bad_query_shows_message_and_keeps_results(sample_corpus):
         await pilot.press("slash")
         await type_text(pilot, "putin")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.results is not None)
+        await wait_for(pilot, lambda: app.view.results is not None)
         before = list(app.article_list.ids)
         await pilot.press("slash")
         app.search_input.value = ""
@@ -109,7 +109,7 @@ def test_bad_query_shows_message_and_keeps_results(sample_corpus):
         await wait_for(pilot, lambda: message.has_class("error"))
         assert "Nothing to search for" in str(message.render())
         assert app.article_list.ids == before
-        assert app.results.query == "putin"
+        assert app.view.results.query == "putin"
 
     run_app([sample_corpus], scenario)
 
@@ -156,8 +156,8 @@ def test_palette_search_command(sample_corpus):
         await type_text(pilot, "wikileaks")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.results is not None)
-        assert app.results.query == "wikileaks" and app.results.total == 2
+        await wait_for(pilot, lambda: app.view.results is not None)
+        assert app.view.results.query == "wikileaks" and app.view.results.total == 2
 
     run_app([sample_corpus], scenario)
 
@@ -193,7 +193,7 @@ def test_empty_corpus_says_so(tmp_path):
     async def main():
         app = ReaderApp(Corpus([tmp_path]))
         async with app.run_test() as pilot:
-            await wait_for(pilot, lambda: not app._syncing and app.article_list.border_title)
+            await wait_for(pilot, lambda: not app.view.syncing and app.article_list.border_title)
             await wait_for(pilot, lambda: "No articles" in app.article_list.empty_message)
 
     asyncio.run(main())

@@ -27,7 +27,7 @@ BLOGS = [
 
 
 def ready(app) -> bool:
-    return app.reader.shown is not None and not app._syncing
+    return app.reader.shown is not None and not app.view.syncing
 
 
 def titles(app) -> list[str]:
@@ -36,7 +36,7 @@ def titles(app) -> list[str]:
 
 def unread_titles(app) -> list[str]:
     """The titles the list shows as unread (bold)."""
-    return [app.article_list.row(i).title for i in app.article_list.ids if i not in app.read_ids]
+    return [app.article_list.row(i).title for i in app.article_list.ids if i not in app.marks.read_ids]
 
 
 def session(corpus: Corpus, scenario) -> Corpus | None:
@@ -210,5 +210,5 @@ def test_the_tuireader_command_opens_the_next_corpus_and_leaves_no_threads(tmp_p
         ("wires.jsonl", ["Storm hits coast", "Budget vote", "Peskov speaks"]),
         ("blogs.jsonl", ["Gardening in autumn", "A recipe for soup"]),
     ]
-    assert all(app.store is None and app.engine is None for app in apps)
+    assert all(app.session.store is None and app.session.engine is None for app in apps)
     assert set(threading.enumerate()) - before == set()

@@ -13,7 +13,7 @@ from tests.core.present.test_duplicates import COPY, OTHER, WIRE
 from tests.ui.pilot_helpers import type_text, wait_for
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
-from tuireader.ui.prompt import PromptScreen
+from tuireader.ui.screens.prompt import PromptScreen
 
 ODD = '[b]Wire[/b] "Service": Paris'
 RECORDS = [
@@ -62,7 +62,7 @@ def run(tmp_path, scenario):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(120, 36)) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await scenario(app, pilot)
 
     asyncio.run(main())
@@ -133,11 +133,11 @@ def test_filter_by_source_narrows_the_list_and_survives_new_queries(tmp_path):
         await pilot.press("slash")
         await type_text(pilot, "storm")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.results is not None and app.results.query == "storm")
+        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "storm")
         assert titles(app) == ["Storm hits coast"]  # not the Paris storm from another source
         assert header(app) == "1 of 6 match · source: Reuters"
         app.run_search_from_palette("rates OR rate")
-        await wait_for(pilot, lambda: app.results.query == "rates OR rate")
+        await wait_for(pilot, lambda: app.view.results.query == "rates OR rate")
         assert set(titles(app)) == {"Rates hold in November", "Yellen lifts the rate"}
         assert "source: Reuters" in header(app)
 
@@ -179,7 +179,7 @@ def test_date_range_filter_then_clear_filters(tmp_path):
 def test_a_bad_date_range_gives_a_message_and_keeps_the_list(tmp_path):
     async def scenario(app, pilot):
         app.run_search_from_palette("storm")
-        await wait_for(pilot, lambda: app.results is not None and len(app.article_list.ids) == 2)
+        await wait_for(pilot, lambda: app.view.results is not None and len(app.article_list.ids) == 2)
         before = list(app.article_list.ids)
         await dates(app, pilot, "2016-10-32")
         await wait_for(pilot, lambda: "October 2016 has 31 days" in message(app))
@@ -187,7 +187,7 @@ def test_a_bad_date_range_gives_a_message_and_keeps_the_list(tmp_path):
         await wait_for(pilot, lambda: "ends (2016-10-01) before it starts" in message(app))
         await pilot.pause(0.3)
         assert app.article_list.ids == before
-        assert app.meta_filter.empty
+        assert app.view.meta_filter.empty
         assert "2016" not in header(app)
 
     run(tmp_path, scenario)
@@ -203,7 +203,7 @@ def test_more_like_this_marks_the_wire_copy_as_a_near_duplicate(tmp_path):
         await wait_for(pilot, lambda: app.reader.shown.article.title == "Fed raises rates")
         await pilot.press("M")
         await wait_for(
-            pilot, lambda: app.similar_to is not None and app.near_duplicates is not None
+            pilot, lambda: app.view.similar_to is not None and app.view.near_duplicates is not None
         )
         shown = titles(app)
         assert "Borrowers pay more" in shown and "Yellen lifts the rate" in shown

@@ -40,19 +40,19 @@ def test_the_list_and_the_results_follow_another_process(tmp_path):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(120, 30)) as pilot:
-            await wait_for(pilot, lambda: len(app.article_list.ids) == 3 and not app._syncing)
+            await wait_for(pilot, lambda: len(app.article_list.ids) == 3 and not app.view.syncing)
             app.run_search_from_palette("cranes")
-            await wait_for(pilot, lambda: app.results is not None and app.results.total == 3)
+            await wait_for(pilot, lambda: app.view.results is not None and app.view.results.total == 3)
             cursor_article = app.article_list.current_id
             _rewrite(dump, _records(range(1, 6)))  # a0 removed, a3..a5 added
             await asyncio.to_thread(_outside_sync, dump)
-            await wait_for(pilot, lambda: app.results.total == 5 and app.total == 5, timeout=15)
+            await wait_for(pilot, lambda: app.view.results.total == 5 and app.view.total == 5, timeout=15)
             assert "5 of 5 match" in str(app.query_one("#list").border_title)
             if cursor_article in app.article_list.ids:
                 assert app.article_list.current_id == cursor_article
             app.action_clear_search()
-            await wait_for(pilot, lambda: app.results is None)
-            titles = {app.store.get(i).title for i in app.article_list.ids}
+            await wait_for(pilot, lambda: app.view.results is None)
+            titles = {app.session.store.get(i).title for i in app.article_list.ids}
             assert titles == {f"Harbour report {i}" for i in range(1, 6)}
 
     asyncio.run(main())
@@ -78,15 +78,15 @@ def test_the_cursor_stays_on_its_article_as_batches_arrive(tmp_path):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(120, 30)) as pilot:
-            await wait_for(pilot, lambda: len(app.article_list.ids) == 3 and not app._syncing)
+            await wait_for(pilot, lambda: len(app.article_list.ids) == 3 and not app.view.syncing)
             await pilot.press("j")
             reading = app.article_list.current_id
-            assert app.store.get(reading).title == "Day 3 report"
+            assert app.session.store.get(reading).title == "Day 3 report"
             _rewrite(dump, dated([1, 2, 3, 4, 5, 6, 7]))
             await asyncio.to_thread(_outside_sync, dump)
             await wait_for(pilot, lambda: len(app.article_list.ids) == 7, timeout=15)
             assert app.article_list.current_id == reading
             await pilot.press("j")
-            assert app.store.get(app.article_list.current_id).title == "Day 2 report"
+            assert app.session.store.get(app.article_list.current_id).title == "Day 2 report"
 
     asyncio.run(main())

@@ -19,9 +19,9 @@ def _browse(root, expected: int) -> None:
     async def main():
         app = ReaderApp(Corpus([root]))
         async with app.run_test(size=(100, 30)) as pilot:
-            await wait_for(pilot, lambda: not app._syncing and app.reader.shown is not None, 30)
-            assert app.total == expected
-            for _ in range(app.total):
+            await wait_for(pilot, lambda: not app.view.syncing and app.reader.shown is not None, 30)
+            assert app.view.total == expected
+            for _ in range(app.view.total):
                 await pilot.press("j", "enter")
                 await pilot.pause()
                 shown = list_lines(app) + _rendered(app.reader)

@@ -14,7 +14,7 @@ from tuireader.core.base import paths
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.colours import contrast_ratio
-from tuireader.ui.help_screen import HelpScreen
+from tuireader.ui.screens.help import HelpScreen
 
 PUTIN = (
     "Russian President Vladimir Putin said on Friday that the talks in Moscow had failed, "
@@ -41,7 +41,7 @@ def run(dump, scenario, size=(120, 30)):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=size) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await pilot.pause()
             await scenario(app, pilot)
 
@@ -148,7 +148,7 @@ def test_committed_search_in_focus_mode_keeps_the_reading_pane(tmp_path):
         assert app.focused is app.reader and not app.article_list.display
         await pilot.press("escape")  # back to every article, still reading
         await pilot.pause()
-        assert app.focused is app.reader and app.results is None
+        assert app.focused is app.reader and app.view.results is None
 
     run(dump, scenario)
 

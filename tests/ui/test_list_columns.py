@@ -31,7 +31,7 @@ def run(tmp_path, recs, scenario, size):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=size) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await pilot.pause()
             await scenario(app, pilot)
 

@@ -10,8 +10,8 @@ from tests.ui.pilot_helpers import list_lines, type_text, wait_for
 from tuireader.core.base import paths
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
-from tuireader.ui.help_screen import HelpScreen
-from tuireader.ui.prompt import PromptScreen
+from tuireader.ui.screens.help import HelpScreen
+from tuireader.ui.screens.prompt import PromptScreen
 
 RECORDS = [
     {"id": "a", "title": "Storm hits coast", "text": "The storm hit.", "date": "2016-10-03"},
@@ -30,7 +30,7 @@ def run(dump, scenario, size=(120, 30)):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=size) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await scenario(app, pilot)
 
     asyncio.run(main())
@@ -42,7 +42,7 @@ def titles(app) -> list[str]:
 
 async def search(app, pilot, query):
     app.run_search_from_palette(query)
-    await wait_for(pilot, lambda: app.results is not None and app.results.query == query)
+    await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == query)
 
 
 async def answer(app, pilot, text):
@@ -101,13 +101,13 @@ def test_marks_survive_a_restart(tmp_path):
         await search(app, pilot, "note:VOTE")
         assert titles(app) == ["Budget vote"]
         await search(app, pilot, "senate tag:economy")
-        assert titles(app) == ["Budget vote"] and app.results.terms
+        assert titles(app) == ["Budget vote"] and app.view.results.terms
         await search(app, pilot, "storm tag:economy")
         assert titles(app) == [] and app.article_list.border_title == "0 of 3 match"
         app.run_search_from_palette("storm OR tag:economy")  # refused: a message
         message = app.query_one("#message")
         await wait_for(pilot, lambda: message.has_class("error"))
-        assert "OR" in str(message.render()) and app.results.query == "storm tag:economy"
+        assert "OR" in str(message.render()) and app.view.results.query == "storm tag:economy"
 
     run(dump, first)
     run(dump, second)
@@ -121,11 +121,11 @@ def test_palette_filters_and_mark_all_read(tmp_path):
         await type_text(pilot, "unread only")
         await pilot.pause(0.4)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.results is not None)
-        assert app.results.query == "is:unread" and len(app.article_list.ids) == 3
+        await wait_for(pilot, lambda: app.view.results is not None)
+        assert app.view.results.query == "is:unread" and len(app.article_list.ids) == 3
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.results is None)
-        app.mark_all_read()
+        await wait_for(pilot, lambda: app.view.results is None)
+        app.marks.mark_all_read()
         assert app.article_list.border_title == "3 articles · 0 unread"
         row = app.article_list.render_line(2)
         assert not any(seg.style and seg.style.bold for seg in row if "Peskov" in seg.text)
@@ -142,13 +142,13 @@ def test_what_the_app_opens_by_itself_stays_unread(tmp_path):
         assert app.article_list.border_title == "3 articles · 3 unread"
         for query in ("storm", "senate", "is:unread"):
             await search(app, pilot, query)
-            await wait_for(pilot, lambda: app._open_id == app.article_list.ids[0])
+            await wait_for(pilot, lambda: app.view.open_id == app.article_list.ids[0])
             await wait_for(pilot, lambda: app.reader.shown.article.title == titles(app)[0])
-        assert app.read_ids == set()
+        assert app.marks.read_ids == set()
         await pilot.press("enter")  # the user opens the top hit: read
-        await wait_for(pilot, lambda: len(app.read_ids) == 1)
+        await wait_for(pilot, lambda: len(app.marks.read_ids) == 1)
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.results is None)
+        await wait_for(pilot, lambda: app.view.results is None)
         assert app.article_list.border_title == "3 articles · 2 unread"
         await pilot.press("right_square_bracket")
         await wait_for(pilot, lambda: app.article_list.border_title == "3 articles · 1 unread")
@@ -194,7 +194,7 @@ def test_mark_all_read_can_be_undone_from_the_palette(tmp_path):
         assert app.article_list.border_title == "3 articles · 2 unread"
         assert (
             titles(app)[1] == "Budget vote"
-            and app.article_list.row(app.article_list.ids[1]).key in app.marks.read_keys()
+            and app.article_list.row(app.article_list.ids[1]).key in app.marks.marks.read_keys()
         )  # read before the mark-all: still read
 
     run(dump, scenario)
@@ -218,7 +218,7 @@ def test_tag_prompt_completes_existing_tags(tmp_path):
     dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
 
     async def scenario(app, pilot):
-        app.marks.set_tags("elsewhere", ["economy"])
+        app.marks.marks.set_tags("elsewhere", ["economy"])
         await pilot.press("t")
         await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
         await type_text(pilot, "eco")
@@ -246,7 +246,7 @@ def test_export_from_the_palette(tmp_path):
         assert "tuireader" in default and default.endswith(".md")
         await answer(app, pilot, str(target))
         await wait_for(pilot, lambda: target.exists())
-        app.export_prompt("article")
+        app.exports.prompt("article")
         await answer(app, pilot, str(article))
         await wait_for(pilot, lambda: article.exists())
 
@@ -295,7 +295,7 @@ def test_bad_config_is_reported_and_defaults_used(tmp_path):
     async def scenario(app, pilot):
         messages = [n.message for n in app._notifications]
         assert any("line 2" in m and "reading.mark_read" in m for m in messages)
-        assert app.config.mark_read == "open"
+        assert app.settings.config.mark_read == "open"
 
     run(dump, scenario)
 

@@ -17,9 +17,9 @@ from tuireader.core.cache.corpus import Corpus
 from tuireader.core.user.corpora import KnownCorpora
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.notices import as_markup
-from tuireader.ui.prompt import PromptScreen
-from tuireader.ui.quote_sources import QuoteSourcesScreen
-from tuireader.ui.skipped import SkippedScreen
+from tuireader.ui.screens.prompt import PromptScreen
+from tuireader.ui.screens.quote_sources import QuoteSourcesScreen
+from tuireader.ui.screens.skipped import SkippedScreen
 
 TITLE = 'T [/nope] x [@click=app.quit]CLICK[/] [link="https://evil.example"]L[/link] [$accent]V'
 SOURCE = "[b]Wire[/b] [/x] [$warning]"
@@ -120,7 +120,7 @@ def test_markup_in_corpus_and_user_text_is_shown_as_written(tmp_path):
     async def main():
         app = ReaderApp(Corpus([folder]))
         async with app.run_test(size=(160, 50), notifications=True) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await wait_for(pilot, lambda: app.reader.shown.shared)
             assert app.reader.shown.article.title == TITLE
             assert FOLDER in inert(app.screen.query_one("HeaderTitle"))
@@ -152,7 +152,7 @@ def test_markup_in_corpus_and_user_text_is_shown_as_written(tmp_path):
             hits = await palette(app, pilot, "show tag", "Show tag")
             assert any("Show tag: [/nope]" in h and "tag:[/nope] (1 article)" in h for h in hits)
             await pilot.press("escape")
-            app.saved.save("[/nope] mine", "ministry [$accent]")
+            app.searching.saved.save("[/nope] mine", "ministry [$accent]")
             hits = await palette(app, pilot, "saved", "Saved search")
             assert any(
                 "Saved search: [/nope] mine" in h and "ministry [$accent]" in h for h in hits
@@ -164,7 +164,7 @@ def test_markup_in_corpus_and_user_text_is_shown_as_written(tmp_path):
             hits = await palette(app, pilot, "filter by source", "Filter by source")
             assert any(f"Filter by source: {SOURCE}" in h for h in hits)
             await pilot.press("enter")
-            await wait_for(pilot, lambda: app.meta_filter.source == SOURCE)
+            await wait_for(pilot, lambda: app.view.meta_filter.source == SOURCE)
             await wait_for(pilot, lambda: f"Showing only source: {SOURCE}" in toasts(app))
             rendered_toasts(app)
             assert f"source: {SOURCE}" in screen_text(app)  # the list's header
@@ -187,7 +187,7 @@ def test_markup_in_corpus_and_user_text_is_shown_as_written(tmp_path):
             )
             assert "Other [/nope] story" in inert(app.screen.query_one("OptionList"))
             await pilot.press("escape")
-            app.export_prompt("article")
+            app.exports.prompt("article")
             await answer(app, pilot, str(exported))
             await wait_for(pilot, lambda: f"to {exported}" in toasts(app))
             rendered_toasts(app)

@@ -9,7 +9,7 @@ from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
-from tuireader.ui.entity_panel import EntityPanel
+from tuireader.ui.widgets.entity_panel import EntityPanel
 
 LONG_NAME = "Office of the Director of National Intelligence"
 BODY = (
@@ -36,7 +36,7 @@ def run(tmp_path, scenario, size):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=size) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await wait_for(pilot, lambda: app.reader.shown.annotations.entities)
             await pilot.pause()
             await scenario(app, pilot)
@@ -93,7 +93,7 @@ def test_choosing_a_name_in_the_lists_place_brings_the_results_back(tmp_path):
         await pilot.press("p")
         await pilot.pause()
         await pilot.press("enter")  # the highlighted name: a search for it
-        await wait_for(pilot, lambda: app.results is not None)
+        await wait_for(pilot, lambda: app.view.results is not None)
         await pilot.pause()
         assert app.article_list.display and app.focused is app.article_list
 

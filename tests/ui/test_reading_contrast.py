@@ -13,7 +13,7 @@ from textual.theme import BUILTIN_THEMES
 from tuireader.core.annotate.pipeline import Annotations
 from tuireader.core.annotate.spans import Entity, Quote, Span
 from tuireader.core.base.articles import Article
-from tuireader.ui.reading_pane import ReadingPane, ShownArticle
+from tuireader.ui.widgets.reading_pane import ReadingPane, ShownArticle
 
 # The ANSI themes draw in the terminal's own palette: their contrast is the terminal theme's.
 THEMES = [

@@ -9,8 +9,8 @@ from pathlib import Path
 from tests.ui.pilot_helpers import wait_for
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
-from tuireader.ui.entity_panel import EntityPanel
-from tuireader.ui.reading_pane import short_path
+from tuireader.ui.widgets.entity_panel import EntityPanel
+from tuireader.ui.widgets.reading_pane import short_path
 
 # Characters of WGL4 (Windows Glyph List 4: Consolas, Menlo, DejaVu Sans Mono and Fira Code all
 # cover it) beyond ASCII that the pane may add around an article's own text.
@@ -32,7 +32,7 @@ def run(corpus, scenario, size=(80, 24)):
     async def main():
         app = ReaderApp(Corpus([corpus]))
         async with app.run_test(size=size) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await wait_for(pilot, lambda: app.reader.shown.shared)
             await pilot.pause()
             await scenario(app, pilot)

@@ -15,7 +15,7 @@ def test_resizing_while_reading_and_searching_keeps_the_position(sample_corpus):
     async def main():
         app = ReaderApp(Corpus([sample_corpus]))
         async with app.run_test(size=(100, 30)) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await pilot.press("j", "enter")
             await wait_for(pilot, lambda: app.reader.shown.article.title.startswith("The United"))
             app.reader.focus()
@@ -37,7 +37,7 @@ def test_resizing_while_reading_and_searching_keeps_the_position(sample_corpus):
                 await pilot.resize_terminal(*size)
                 await pilot.pause(0.05)
             await pilot.press("enter")
-            await wait_for(pilot, lambda: app.results is not None and app.results.total == 1)
+            await wait_for(pilot, lambda: app.view.results is not None and app.view.results.total == 1)
             await pilot.resize_terminal(20, 6)
             await pilot.pause(0.1)
             assert app.is_running

@@ -29,7 +29,7 @@ def run(tmp_path, scenario, size=(120, 30)):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=size) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await scenario(app, pilot)
 
     asyncio.run(main())
@@ -39,19 +39,19 @@ def test_results_update_while_typing(tmp_path):
     async def scenario(app, pilot):
         await pilot.press("slash")
         await type_text(pilot, "budget")
-        await wait_for(pilot, lambda: app.results is not None and app.results.query == "budget")
+        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "budget")
         assert len(app.article_list.ids) == 1
         assert app.focused is app.search_input  # typing goes on
-        assert app.history.entries == []  # only Enter commits to history
+        assert app.searching.history.entries == []  # only Enter commits to history
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.history.entries == ["budget"])
+        await wait_for(pilot, lambda: app.searching.history.entries == ["budget"])
 
     run(tmp_path, scenario)
 
 
 def test_a_slow_stale_query_never_overwrites_a_newer_result(tmp_path):
     async def scenario(app, pilot):
-        engine = app.engine
+        engine = app.session.engine
         release = threading.Event()
         real_search = engine.search
 
@@ -64,10 +64,10 @@ def test_a_slow_stale_query_never_overwrites_a_newer_result(tmp_path):
         app.run_search("storm")  # slow
         await pilot.pause(0.1)
         app.run_search("budget")  # fast, newer
-        await wait_for(pilot, lambda: app.results is not None and app.results.query == "budget")
+        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "budget")
         release.set()
         await pilot.pause(0.5)
-        assert app.results.query == "budget"
+        assert app.view.results.query == "budget"
         assert [app.article_list.row(i).title for i in app.article_list.ids] == ["Budget vote"]
 
     run(tmp_path, scenario)
@@ -80,7 +80,7 @@ def test_history_walks_with_up_and_down_and_survives_restart(tmp_path):
             app.search_input.value = ""
             await type_text(pilot, query)
             await pilot.press("enter")
-            await wait_for(pilot, lambda q=query: app.results and app.results.query == q)
+            await wait_for(pilot, lambda q=query: app.view.results and app.view.results.query == q)
 
     async def second(app, pilot):
         await pilot.press("slash")
@@ -139,7 +139,7 @@ def test_did_you_mean_on_zero_results(tmp_path):
         message = app.query_one("#message")
         await wait_for(pilot, lambda: "Did you mean" in str(message.render()))
         await pilot.press("ctrl+y")
-        await wait_for(pilot, lambda: app.results and app.results.total == 1)
+        await wait_for(pilot, lambda: app.view.results and app.view.results.total == 1)
 
     run(tmp_path, scenario)
 
@@ -147,7 +147,7 @@ def test_did_you_mean_on_zero_results(tmp_path):
 def test_results_show_a_snippet_with_the_hits_under_each_title(tmp_path):
     async def scenario(app, pilot):
         app.run_search("damage")
-        await wait_for(pilot, lambda: app.results is not None and app.article_list.snippets)
+        await wait_for(pilot, lambda: app.view.results is not None and app.article_list.snippets)
         lst = app.article_list
         assert lst.row_height == 2
         await wait_for(pilot, lambda: lst.ids[0] in lst.snippets)
@@ -163,19 +163,19 @@ def test_results_show_a_snippet_with_the_hits_under_each_title(tmp_path):
 def test_sort_cycles_and_more_like_this(tmp_path):
     async def scenario(app, pilot):
         app.run_search("storm OR senate OR peskov")
-        await wait_for(pilot, lambda: app.results is not None and len(app.article_list.ids) == 3)
+        await wait_for(pilot, lambda: app.view.results is not None and len(app.article_list.ids) == 3)
 
         def titles():
             return [app.article_list.row(i).title for i in app.article_list.ids]
 
         await pilot.press("O", "O", "O")  # relevance -> newest -> oldest -> title
-        assert app.sort_order == "title"
+        assert app.view.sort_order == "title"
         assert titles() == ["Budget vote", "Peskov speaks", "Storm hits coast"]
         assert app.article_list.border_title.endswith("· title")
         await pilot.press("O")
-        assert app.sort_order == "relevance"
+        assert app.view.sort_order == "relevance"
         await pilot.press("M")
-        await wait_for(pilot, lambda: app.results.query.startswith("more like:"))
+        await wait_for(pilot, lambda: app.view.results.query.startswith("more like:"))
 
     run(tmp_path, scenario)
 
@@ -184,20 +184,20 @@ def test_saved_searches_persist_and_appear_in_the_palette(tmp_path):
     async def first(app, pilot):
         app.search_input.value = "storm"
         app.run_search("storm")
-        await wait_for(pilot, lambda: app.results is not None)
-        app.save_current_search()
+        await wait_for(pilot, lambda: app.view.results is not None)
+        app.searching.save_current()
         await pilot.pause(0.2)
         await type_text(pilot, "weather")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.saved.items == {"weather": "storm"})
+        await wait_for(pilot, lambda: app.searching.saved.items == {"weather": "storm"})
 
     async def second(app, pilot):
-        assert app.saved.items == {"weather": "storm"}
+        assert app.searching.saved.items == {"weather": "storm"}
         await pilot.press("ctrl+p")
         await type_text(pilot, "Saved search: weather")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.results is not None and app.results.query == "storm")
+        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "storm")
 
     run(tmp_path, first)
     run(tmp_path, second)
@@ -205,31 +205,31 @@ def test_saved_searches_persist_and_appear_in_the_palette(tmp_path):
 
 def test_entity_searches_during_the_entity_pass_say_they_may_be_incomplete(tmp_path):
     from tuireader.core.cache.sync import SyncProgress
-    from tuireader.ui.app import SyncProgressed
+    from tuireader.ui.messages import SyncProgressed
 
     async def scenario(app, pilot):
-        app._syncing = True  # as while the second indexing pass runs
+        app.view.syncing = True  # as while the second indexing pass runs
         app.post_message(SyncProgressed(SyncProgress(stage="annotations", articles=1)))
-        await wait_for(pilot, lambda: app._sync_stage == "annotations")
+        await wait_for(pilot, lambda: app.view.sync_stage == "annotations")
         assert "2/2 entities and quotations" in str(app.query_one("#indexing-label").render())
         await pilot.press("slash")
         await type_text(pilot, "person:peskov")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.results and app.results.query == "person:peskov")
+        await wait_for(pilot, lambda: app.view.results and app.view.results.query == "person:peskov")
         message = str(app.query_one("#message").render())
         assert "still being indexed" in message
         await pilot.press("slash")
         app.search_input.value = ""
         await type_text(pilot, "budget")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.results is not None and app.results.query == "budget")
+        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "budget")
         assert "still being indexed" not in str(app.query_one("#message").render())
 
     run(tmp_path, scenario)
 
 
 def test_a_long_result_list_shows_its_first_page_then_the_rest(tmp_path):
-    from tuireader.ui import app as app_module
+    from tuireader.ui.controllers import search as app_module
 
     records = [
         {"id": f"s{i}", "title": f"Storm report {i}", "text": "storm " * (1 + i % 7) + "rain"}
@@ -241,21 +241,21 @@ def test_a_long_result_list_shows_its_first_page_then_the_rest(tmp_path):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(120, 30)) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
-            real = app.set_list_title
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
+            real = app.listing.set_title
 
             def spy(label, *args, **kwargs):
                 real(label, *args, **kwargs)
                 shown.append((len(app.article_list.ids), str(label)))
 
-            app.set_list_title = spy  # type: ignore[method-assign]
+            app.listing.set_title = spy  # type: ignore[method-assign]
             await pilot.press("slash")
             await type_text(pilot, "storm")
             await pilot.press("enter")
             total = app_module.FIRST_PAGE + 30
             await wait_for(pilot, lambda: len(app.article_list.ids) == total)
-            first_hit = app.results.ids[0]
-            assert app.reader.shown.article.title == app.store.get(first_hit).title
+            first_hit = app.view.results.ids[0]
+            assert app.reader.shown.article.title == app.session.store.get(first_hit).title
             assert f"{total} of {total} match" in str(app.article_list.border_title)
 
     asyncio.run(main())
@@ -270,7 +270,7 @@ def test_a_running_search_shows_in_the_list_title_without_moving_the_panes(tmp_p
     search would wait behind): the list says what it is searching for; the panes stay put."""
 
     async def scenario(app, pilot):
-        engine = app.engine
+        engine = app.session.engine
         release = threading.Event()
         real_search = engine.search
 
@@ -286,7 +286,7 @@ def test_a_running_search_shows_in_the_list_title_without_moving_the_panes(tmp_p
         assert str(lst.border_title) == "Searching for 'storm'…"
         assert lst.region == before
         release.set()
-        await wait_for(pilot, lambda: app.results is not None and app.results.query == "storm")
+        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "storm")
         assert "Searching" not in str(lst.border_title)
 
     run(tmp_path, scenario)
@@ -297,16 +297,16 @@ def test_in_a_tall_terminal_the_first_page_fills_the_list(tmp_path):
     limits = []
 
     async def scenario(app, pilot):
-        real_search = app.engine.search
+        real_search = app.session.engine.search
 
         def spy(query, limit=1000, **kwargs):
             limits.append(limit)
             return real_search(query, limit, **kwargs)
 
-        app.engine.search = spy
+        app.session.engine.search = spy
         rows = app.article_list.result_rows_in_view()
         app.run_search("storm OR budget OR peskov")
-        await wait_for(pilot, lambda: app.results is not None)
+        await wait_for(pilot, lambda: app.view.results is not None)
         assert rows > 20
         assert limits[0] == rows
 
@@ -323,7 +323,7 @@ def test_what_the_app_holds_after_a_sync_is_kept_out_of_garbage_collections(tmp_
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(120, 30)) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await wait_for(pilot, lambda: gc.get_freeze_count() > 0)
         assert gc.get_freeze_count() == 0
 
@@ -333,7 +333,7 @@ def test_what_the_app_holds_after_a_sync_is_kept_out_of_garbage_collections(tmp_
 def test_a_bad_query_leaves_the_header_saying_what_the_list_shows(tmp_path):
     async def scenario(app, pilot):
         app.run_search("storm")
-        await wait_for(pilot, lambda: app.results is not None and app.results.query == "storm")
+        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "storm")
         shown = app.article_list.border_title
         message = app.query_one("#message")
         app.search_input.value = "title:("
@@ -341,7 +341,7 @@ def test_a_bad_query_leaves_the_header_saying_what_the_list_shows(tmp_path):
         await wait_for(pilot, lambda: message.has_class("error"))
         assert app.article_list.border_title == shown  # not "Searching for 'title:('…"
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.results is None)
+        await wait_for(pilot, lambda: app.view.results is None)
         app.run_search("title:(")
         await wait_for(pilot, lambda: message.has_class("error"))
         assert app.article_list.border_title == "3 articles · 3 unread"
@@ -360,11 +360,11 @@ def test_esc_after_a_find_closes_the_find_not_the_search(tmp_path):
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.reader.border_subtitle.startswith("match 1/60"))
         await pilot.press("escape")  # closes the find: the search's hits are back
-        assert app.results is not None and app.results.query == "storm"
+        assert app.view.results is not None and app.view.results.query == "storm"
         assert app.reader.shown.hits == search_hits
         assert app.reader.border_subtitle == search_subtitle
         await pilot.press("escape")  # and now the search
-        await wait_for(pilot, lambda: app.results is None)
+        await wait_for(pilot, lambda: app.view.results is None)
 
     run(tmp_path, scenario)
 
@@ -375,9 +375,9 @@ def test_sorting_again_replaces_the_toast(tmp_path):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(120, 30), notifications=True) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             app.run_search("storm OR senate OR peskov")
-            await wait_for(pilot, lambda: app.results is not None)
+            await wait_for(pilot, lambda: app.view.results is not None)
             await pilot.press("O", "O", "O", "O")
             await pilot.pause(0.3)
             shown = [toast.render().plain for toast in app.screen.query("Toast")]

@@ -36,7 +36,7 @@ def _start(corpus, scenario) -> list[str]:
     async def main():
         app = ReaderApp(corpus)
         async with app.run_test(size=(120, 30)) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await scenario(app, pilot)
             return [n.message for n in app._notifications]
 
@@ -48,7 +48,7 @@ def test_corrupted_config_and_state_are_reported_kept_and_replaced(tmp_path):
     dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
 
     async def use_the_features(app, pilot):
-        assert app.marks is not None  # read marks and stars are not turned off
+        assert app.marks.marks is not None  # read marks and stars are not turned off
         app.article_list.focus()
         await pilot.press("s")
         await wait_for(pilot, lambda: app.reader.shown.starred)
@@ -68,7 +68,7 @@ def test_corrupted_config_and_state_are_reported_kept_and_replaced(tmp_path):
     assert config.with_name("config.toml.corrupt-1").read_bytes() == b'theme = "nord"\n[reading\n'
 
     async def starred_still(app, pilot):
-        assert app.reader.shown.starred or app.starred_ids
+        assert app.reader.shown.starred or app.marks.starred_ids
 
     again = _start(Corpus([dump]), starred_still)
     assert not any("corrupt" in m for m in again), again  # replaced once, clean afterwards
@@ -105,7 +105,7 @@ def test_a_read_only_data_dir_shows_the_marks_and_says_changes_are_not_kept(tmp_
     data.close()
 
     async def starred_shown(app, pilot):
-        await wait_for(pilot, lambda: len(app.starred_ids) == 1)
+        await wait_for(pilot, lambda: len(app.marks.starred_ids) == 1)
 
     with read_only(paths.data_dir()):
         messages = _start(corpus, starred_shown)

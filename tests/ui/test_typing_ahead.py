@@ -11,7 +11,7 @@ from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
-from tuireader.ui.prompt import PromptScreen
+from tuireader.ui.screens.prompt import PromptScreen
 
 RECORDS = [
     {"id": "a", "title": "Storm hits coast", "text": "The storm hit.", "date": "2016-10-03"},
@@ -32,7 +32,7 @@ def run(tmp_path, scenario):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(100, 30)) as pilot:
-            await wait_for(pilot, lambda: app.reader.shown is not None and not app._syncing)
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await scenario(app, pilot)
 
     asyncio.run(main())
@@ -41,10 +41,10 @@ def run(tmp_path, scenario):
 def test_what_follows_slash_at_once_is_the_query(tmp_path):
     async def scenario(app, pilot):
         burst(app, "/storm is:starred\r")
-        await wait_for(pilot, lambda: app.results is not None)
+        await wait_for(pilot, lambda: app.view.results is not None)
         assert app.search_input.value == "storm is:starred"
         assert isinstance(app.screen, type(app.screen_stack[0]))  # no note or tag prompt
-        assert app.starred_ids == set() and app.is_running
+        assert app.marks.starred_ids == set() and app.is_running
         # "/" inside a field is a character, not a jump to the search bar
         app.search_input.focus()
         await pilot.pause()

@@ -7,29 +7,62 @@ through ``notices.as_markup``, so that it is shown as written."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from rich.text import Text
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
 from tuireader.core.base.text import visible
-from tuireader.ui.corpora import describe
+from tuireader.core.search.meta_filter import EXAMPLES
+from tuireader.ui.controllers.corpora import Corpora, describe
+from tuireader.ui.controllers.export import EXPORTS, Export
+from tuireader.ui.controllers.filters import Filters
+from tuireader.ui.controllers.indexing import Indexing
+from tuireader.ui.controllers.marks import Marks, count
+from tuireader.ui.controllers.search import Search
+from tuireader.ui.controllers.session import Session
+from tuireader.ui.controllers.similar import Similar
+from tuireader.ui.controllers.view import View
 from tuireader.ui.notices import as_markup
 
-if TYPE_CHECKING:
-    from tuireader.ui.app import ReaderApp
+SOURCES_DISCOVERED = 30  # sources listed before anything is typed
 
 
-class ArticleCommands(Provider):
-    """Titles matching what is typed, and "Search for …"."""
+class Palette(Protocol):
+    """What the palette offers to do, on the app."""
 
+    view: View
+    session: Session
+    marks: Marks
+    searching: Search
+    filters: Filters
+    corpora: Corpora
+    exports: Export
+    similar: Similar
+    indexing: Indexing
+
+    def action_focus_search(self) -> None: ...
+    def action_show_skipped(self) -> None: ...
+    def action_help(self) -> None: ...
+    def run_search_from_palette(self, query: str) -> None: ...
+    def open_article(
+        self, article_id: int, refresh: bool = False, preview: bool = False
+    ) -> None: ...
+
+
+class _Provider(Provider):
     @property
-    def reader(self) -> ReaderApp:
-        return self.app  # type: ignore[return-value]
+    def reader(self) -> Palette:
+        return cast(Palette, self.app)
+
+
+class ArticleCommands(_Provider):
+    """Titles matching what is typed, and "Search for …"."""
 
     async def discover(self) -> Hits:
         yield DiscoveryHit(
@@ -47,7 +80,7 @@ class ArticleCommands(Provider):
             text=f"Search the corpus for: {text}",
             help="full-text search (Enter)",
         )
-        for row in self.reader.titles_matching(text):
+        for row in self.reader.session.titles_matching(text):
             title = Text("Open: ")
             title.append(Text(row.title))
             yield Hit(
@@ -59,25 +92,21 @@ class ArticleCommands(Provider):
             )
 
 
-class CorpusCommands(Provider):
+class CorpusCommands(_Provider):
     """ "Switch corpus: NAME" for each remembered corpus and the sample; "Forget corpus: NAME"
     for those whose paths are gone. Names and paths come from file names: plain text only."""
-
-    @property
-    def reader(self) -> ReaderApp:
-        return self.app  # type: ignore[return-value]
 
     async def startup(self) -> None:
         """Look at the file system once per palette, not once per key typed."""
         self.choices: list[tuple[str, Callable[[], None], str, float]] = []
-        for entry in self.reader.other_corpora():
+        for entry in self.reader.corpora.others():
             name = visible(entry.name)
             missing = " (missing)" if entry.missing else ""
             help_text = as_markup(describe(entry))
             self.choices.append(
                 (
                     f"Switch corpus: {name}{missing}",
-                    partial(self.reader.switch_corpus, entry),
+                    partial(self.reader.corpora.switch, entry),
                     help_text,
                     0.5 if missing else 1.0,  # below the corpora that can be opened
                 )
@@ -86,7 +115,7 @@ class CorpusCommands(Provider):
                 self.choices.append(
                     (
                         f"Forget corpus: {name}{missing}",
-                        partial(self.reader.forget_corpus, entry),
+                        partial(self.reader.corpora.forget, entry),
                         "drop it from the list (its index and marks are kept)",
                         0.5,
                     )
@@ -104,22 +133,18 @@ class CorpusCommands(Provider):
                 yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
 
 
-class UserCommands(Provider):
+class UserCommands(_Provider):
     """ "Saved search: NAME" for each saved search and "Show tag: TAG" for each tag: names,
     queries and tags are the user's text, shown as typed."""
-
-    @property
-    def reader(self) -> ReaderApp:
-        return self.app  # type: ignore[return-value]
 
     async def startup(self) -> None:
         search = self.reader.run_search_from_palette
         self.choices: list[tuple[str, Callable[[], None], str]] = [
             (f"Saved search: {name}", partial(search, query), as_markup(query))
-            for name, query in self.reader.saved.items.items()
+            for name, query in self.reader.searching.saved.items.items()
         ]
-        for tag, count in self.reader.tag_counts():
-            articles = f"{count:,} article" + ("" if count == 1 else "s")
+        for tag, n in self.reader.marks.tag_counts():
+            articles = count(n, "article")
             self.choices.append(
                 (
                     f"Show tag: {tag}",
@@ -140,6 +165,41 @@ class UserCommands(Provider):
                 yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
 
 
+class FilterCommands(_Provider):
+    """ "Filter by source: NAME" for each source, "Filter by date range…", "Clear filters"."""
+
+    async def startup(self) -> None:
+        """Read the sources once per palette, not once per key typed."""
+        current = self.reader.view.meta_filter
+        filters = self.reader.filters
+        dates_help = f"e.g. {EXAMPLES}"
+        self.choices: list[tuple[str, Callable[[], None], str]] = [
+            ("Filter by date range…", filters.dates_prompt, dates_help)
+        ]
+        if not current.empty:
+            self.choices.append(("Clear filters", filters.clear, as_markup(current.label())))
+        for source, n in filters.sources():
+            mark = " (on)" if source == current.source else ""
+            self.choices.append(
+                (
+                    f"Filter by source: {visible(source)}",
+                    partial(filters.by_source, source),
+                    count(n, "article") + mark,
+                )
+            )
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self.choices[:SOURCES_DISCOVERED]:
+            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self.choices:
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
+
+
 def _highlight(matcher: Matcher, text: str) -> Content:
     """Matcher.highlight without reading the text as markup."""
     content = Content(text)
@@ -148,3 +208,53 @@ def _highlight(matcher: Matcher, text: str) -> Content:
         if not text[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
+
+
+def system_commands(app: Palette) -> Iterable[SystemCommand]:
+    """The reader's commands in the palette (Textual's own follow)."""
+    search = app.run_search_from_palette
+    marks = app.marks
+    yield SystemCommand("Search", "Focus the search bar", app.action_focus_search)
+    yield SystemCommand("Reindex", "Index new, changed and removed articles", app.indexing.reindex)
+    yield SystemCommand(
+        "Rebuild index",
+        "Index the whole corpus again from scratch",
+        partial(app.indexing.reindex, rebuild=True),
+    )
+    yield SystemCommand(
+        "Save search", "Save the current search under a name", app.searching.save_current
+    )
+    yield SystemCommand(
+        "More like this", "Articles similar to the open one", app.similar.more_like_this
+    )
+    yield SystemCommand(
+        "Sort results", "Relevance, newest, oldest, title", app.searching.cycle_sort
+    )
+    yield SystemCommand(
+        "Mark read / unread", "Toggle the read mark of the article (m)", marks.toggle_read
+    )
+    yield SystemCommand("Mark all read", "Every article in the list", marks.mark_all_read)
+    if marks.marks is not None and marks.marks.can_undo_mark_all_read:
+        yield SystemCommand(
+            "Undo mark all read",
+            "The articles the last Mark all read marked are unread again",
+            marks.undo_mark_all_read,
+        )
+    yield SystemCommand("Star / unstar", "Star the article (s)", marks.toggle_star)
+    yield SystemCommand("Tag…", "Tag the article (t)", marks.tag)
+    yield SystemCommand("Note…", "Write a note on the article (a)", marks.note)
+    yield SystemCommand("Show unread only", "is:unread", partial(search, "is:unread"))
+    yield SystemCommand("Show starred", "is:starred", partial(search, "is:starred"))
+    yield SystemCommand("Show articles with notes", "is:noted", partial(search, "is:noted"))
+    for what, label in EXPORTS.items():
+        yield SystemCommand(
+            f"Export {what}…",
+            f"Write {label} to Markdown, JSONL or CSV",
+            partial(app.exports.prompt, what),
+        )
+    yield SystemCommand(
+        "Skipped items",
+        "Files and records that could not be read, and why",
+        app.action_show_skipped,
+    )
+    yield SystemCommand("Help", "Show every key and the search syntax", app.action_help)

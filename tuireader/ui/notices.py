@@ -1,8 +1,8 @@
-"""Toasts and screenshots for ReaderApp: corpus text in them is shown as written.
+"""Toasts and screenshots: corpus text in them is shown as written.
 
-A mixin of ReaderApp. Titles, sources, tags, notes and file names reach toasts: Textual reads a
-toast as markup unless told otherwise, so a title holding ``[/nope]`` crashed the app and one
-holding ``[@click=app.quit]`` made a clickable action. Here a toast is never read as markup.
+``NoticesApp`` is the reader app's base class. Titles, sources, tags, notes and file names
+reach toasts: Textual reads a toast as markup unless told otherwise, so a title holding
+``[/nope]`` crashed the app and one holding ``[@click=app.quit]`` made a clickable action. Here a toast is never read as markup.
 Toasts of a kind that is repeated (the sort order, a mark toggled) replace the previous one of
 their kind instead of stacking up.
 """
@@ -10,15 +10,15 @@ their kind instead of stacking up.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
 from platformdirs import user_downloads_path
+from textual.app import App
 from textual.notifications import Notification, Notify, SeverityLevel
 
 from tuireader.core.base.text import visible
 
-if TYPE_CHECKING:
-    from tuireader.ui.app import ReaderApp
+ResultType = TypeVar("ResultType")
 
 
 def as_markup(text: str) -> str:
@@ -28,11 +28,16 @@ def as_markup(text: str) -> str:
     return text.replace("[", "\\[")
 
 
-class NoticesMixin:
-    """``notify`` without markup, ``notify_replacing``, screenshots that can be saved."""
+class NoticesApp(App[ResultType], Generic[ResultType]):
+    """An App whose ``notify`` takes no markup, with ``notify_replacing`` and screenshots
+    that can be saved."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._replaceable: dict[str, Notification] = {}
 
     def notify(
-        self: ReaderApp,
+        self,
         message: str,
         *,
         title: str = "",
@@ -42,12 +47,10 @@ class NoticesMixin:
     ) -> None:
         """A toast, its message and title shown as written: ``markup`` is ignored (a widget's
         ``notify`` asks for markup by default)."""
-        super().notify(  # type: ignore[misc]
-            message, title=title, severity=severity, timeout=timeout, markup=False
-        )
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def notify_replacing(
-        self: ReaderApp,
+        self,
         kind: str,
         message: str,
         *,
@@ -56,7 +59,7 @@ class NoticesMixin:
     ) -> None:
         """A toast that takes the place of the previous toast of the same ``kind`` (pressing
         O four times leaves one "Sorted by …", not four)."""
-        notices: dict[str, Notification] = self.__dict__.setdefault("_replaceable_notices", {})
+        notices = self._replaceable
         previous = notices.get(kind)
         if previous is not None:
             previous.timeout = 0  # expired: dropped, with its toast, when the next one is added
@@ -69,7 +72,7 @@ class NoticesMixin:
         notices[kind] = notification
         self.post_message(Notify(notification))
 
-    def action_help_quit(self: ReaderApp) -> None:
+    def action_help_quit(self) -> None:
         """Ctrl+C: say which key quits (Textual's own message is markup)."""
         for key, active in self.active_bindings.items():
             if active.binding.action in ("quit", "app.quit"):
@@ -78,7 +81,7 @@ class NoticesMixin:
                 return
 
     def deliver_screenshot(
-        self: ReaderApp,
+        self,
         filename: str | None = None,
         path: str | None = None,
         time_format: str | None = None,
@@ -86,7 +89,7 @@ class NoticesMixin:
         """Save a screenshot (the palette's "Save screenshot"), by default in the Downloads
         folder, which is made if it is not there (Textual's delivery failed without it)."""
         if self.is_web:
-            return super().deliver_screenshot(filename, path, time_format)  # type: ignore[misc]
+            return super().deliver_screenshot(filename, path, time_format)
         folder = Path(path).expanduser() if path else user_downloads_path()
         try:
             folder.mkdir(parents=True, exist_ok=True)

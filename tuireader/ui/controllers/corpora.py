@@ -1,53 +1,57 @@
 """Switching corpora: remember the open one, offer the others, leave for the chosen one.
 
-A mixin of ReaderApp. Switching exits the app with the chosen Corpus as its result and the
-``tuireader`` command starts a new app on it (``cli.run_open``): every worker, index and
-connection of the old corpus is finished and closed in between, and the new app restores the
-corpus's own last article and marks the way a fresh start does.
+Switching exits the app with the chosen Corpus as its result and the ``tuireader`` command
+starts a new app on it (``cli.run_open``): every worker, index and connection of the old
+corpus is finished and closed in between, and the new app restores the corpus's own last
+article and marks the way a fresh start does.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from typing import TYPE_CHECKING
 
 from tuireader.core.base.text import visible
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.ingest.loaders import CorpusError
 from tuireader.core.user.corpora import KnownCorpora, KnownCorpus, display_name, opened_ago
+from tuireader.ui.controllers.session import Session
+from tuireader.ui.controllers.settings import Settings
+from tuireader.ui.host import Host
 
-if TYPE_CHECKING:
-    from tuireader.ui.app import ReaderApp
 
+class Corpora:
+    def __init__(self, host: Host, session: Session, settings: Settings) -> None:
+        self.host = host
+        self.session = session
+        self.settings = settings
+        self.known: KnownCorpora | None = None
 
-class CorporaMixin:
-    """The remembered corpora for ReaderApp's palette (see commands.CorpusCommands)."""
-
-    def _mount_corpora(self: ReaderApp) -> None:
-        """Remember the corpus being opened (called from on_mount)."""
-        self.known_corpora = KnownCorpora()
-        if self.known_corpora.warning:
-            self.notify(self.known_corpora.warning, severity="warning", timeout=10)
-        paths = [str(p) for p in self.corpus.paths]
-        name = display_name(paths, self.corpus.name)
-        self.sub_title = name  # the name "Switch corpus" shows for it
+    def mount(self) -> str:
+        """Remember the corpus being opened; its name, for the header."""
+        self.known = KnownCorpora()
+        if self.known.warning:
+            self.host.notify(self.known.warning, severity="warning", timeout=10)
+        corpus = self.session.corpus
+        paths = [str(p) for p in corpus.paths]
+        name = display_name(paths, corpus.name)
         try:
-            self.known_corpora.remember(paths, name)
+            self.known.remember(paths, name)
         except OSError as exc:
-            self.notify(f"Cannot remember this corpus: {exc}", severity="warning", timeout=10)
+            self.host.notify(f"Cannot remember this corpus: {exc}", severity="warning", timeout=10)
+        return name
 
-    def other_corpora(self: ReaderApp) -> list[KnownCorpus]:
+    def others(self) -> list[KnownCorpus]:
         """The corpora to switch to: every remembered one but this one, and the sample."""
-        here = KnownCorpus("", tuple(str(p) for p in self.corpus.paths), 0).identity
-        known = getattr(self, "known_corpora", None) or KnownCorpora()
+        here = KnownCorpus("", tuple(str(p) for p in self.session.corpus.paths), 0).identity
+        known = self.known or KnownCorpora()
         return [e for e in known.with_sample() if e.identity != here]
 
-    def switch_corpus(self: ReaderApp, entry: KnownCorpus) -> None:
+    def switch(self, entry: KnownCorpus) -> None:
         """Leave this corpus for another: the app exits with it (see ``cli.run_open``)."""
         missing = entry.missing
         if missing:
-            self.show_message(
+            self.host.show_message(
                 f"Cannot open {entry.name}: {describe_missing(missing)}. "
                 "Ctrl+P › Forget corpus drops it from the list.",
                 error=True,
@@ -56,25 +60,26 @@ class CorporaMixin:
         try:
             corpus = Corpus(list(entry.paths))
         except CorpusError as exc:
-            self.show_message(f"Cannot open {entry.name}: {exc}", error=True)
+            self.host.show_message(f"Cannot open {entry.name}: {exc}", error=True)
             return
-        self.exit(corpus)
+        self.host.exit(corpus)
 
-    def forget_corpus(self: ReaderApp, entry: KnownCorpus) -> None:
+    def forget(self, entry: KnownCorpus) -> None:
         try:
-            self.known_corpora.forget(entry)
+            self.known.forget(entry)
         except OSError as exc:
-            self.show_message(f"Cannot save the list of corpora: {exc}", error=True)
+            self.host.show_message(f"Cannot save the list of corpora: {exc}", error=True)
             return
-        self.notify(f"Forgot {entry.name} (its index and marks are kept)")
+        self.host.notify(f"Forgot {entry.name} (its index and marks are kept)")
 
-    def release(self: ReaderApp) -> None:
+    def release(self) -> None:
         """Close the index and the databases once the app has ended (its workers are done)."""
-        for resource in (self.engine, self.store, self.userdata):
+        session = self.session
+        for resource in (session.engine, session.store, self.settings.userdata):
             if resource is not None:
                 with contextlib.suppress(Exception):  # tidying up: nothing is lost if it fails
                     resource.close()
-        self.engine = self.store = self.userdata = None
+        session.engine = session.store = self.settings.userdata = None
 
 
 def describe_missing(missing: list[str]) -> str:

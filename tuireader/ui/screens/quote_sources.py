@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tuireader.ui.reading_pane import SHARED_MARK
+from tuireader.ui.widgets.reading_pane import SHARED_MARK
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,13 +7,14 @@ screen, so a list of 100k articles costs one list of ints.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -26,7 +27,9 @@ from tuireader.core.cache.store import ArticleRow
 from tuireader.ui.styles import component_style
 
 RowFetcher = Callable[[Sequence[int]], dict[int, ArticleRow]]
-SnippetRequester = Callable[[list[int]], None]
+Snippets = dict[int, tuple[str, list[tuple[int, int]]]]
+# The rows' snippets as a job for a thread (None: the list shows no search results)
+SnippetJob = Callable[[list[int]], Callable[[], Snippets | None] | None]
 
 _CACHE_LIMIT = 4000
 _DATE_WIDTH = 10
@@ -108,16 +111,24 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
             self.article_id = article_id
 
+    @dataclass
+    class SnippetsReady(Message):
+        """Snippets made by the list's own worker for the rows it showed."""
+
+        snippets: Snippets
+        round: int
+
     def __init__(
         self,
         fetch: RowFetcher,
-        request_snippets: SnippetRequester | None = None,
+        snippet_job: SnippetJob | None = None,
         *,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self._fetch = fetch
-        self._request_snippets = request_snippets
+        self._snippet_job = snippet_job
+        self._snippet_round = 0  # bumped when the snippets start afresh: late ones are dropped
         # Search results show a snippet under each title; None while browsing.
         self.snippets: dict[int, tuple[str, list[tuple[int, int]]]] | None = None
         self._requested: set[int] = set()
@@ -175,6 +186,7 @@ class ArticleList(ScrollView, can_focus=True):
         if not (snippets and keep_snippets and self.snippets is not None):
             self.snippets = {} if snippets else None
             self._requested.clear()
+            self._snippet_round += 1
         if not keep_badges:
             self.badges = {}
         self.virtual_size = Size(self.size.width, len(ids) * self.row_height)
@@ -353,9 +365,21 @@ class ArticleList(ScrollView, can_focus=True):
         wanted = [
             i for i in self.ids[start:end] if i not in self.snippets and i not in self._requested
         ]
-        if wanted and self._request_snippets is not None:
+        job = self._snippet_job(wanted) if wanted and self._snippet_job is not None else None
+        if job is not None:
             self._requested.update(wanted)
-            self._request_snippets(wanted)
+            self._make_snippets(job, self._snippet_round)
+
+    @work(thread=True, group="snippets")
+    def _make_snippets(self, job: Callable[[], Snippets | None], round: int) -> None:
+        snippets = job()
+        if snippets is not None:
+            self.post_message(self.SnippetsReady(snippets, round))
+
+    def on_article_list_snippets_ready(self, message: SnippetsReady) -> None:
+        message.stop()
+        if message.round == self._snippet_round:
+            self.add_snippets(message.snippets)
 
     def _render_snippet(self, article_id: int, is_cursor: bool, width: int) -> Strip:
         plain, spans = self.snippets.get(article_id, ("…", []))

@@ -188,6 +188,10 @@ class ReadingPane(ScrollView, can_focus=True):
     def watch_show_quotes(self) -> None:
         self._relayout_in_place()
 
+    def relayout(self) -> None:
+        """Lay the lines out again (in new colours), the text at the top staying there."""
+        self._relayout_in_place()
+
     def _relayout_in_place(self) -> None:
         if not self.is_mounted:
             return

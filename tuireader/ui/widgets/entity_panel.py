@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuireader.core.annotate.pipeline import Annotations
-from tuireader.ui.reading_pane import SHARED_MARK
+from tuireader.ui.widgets.reading_pane import SHARED_MARK
 
 GROUPS = (
     ("PERSON", "People", "person"),

@@ -1,0 +1,125 @@
+"""The reader's key bindings (each with an id a config's [keys] may rebind; the help screen
+lists them by id), apart from those of the widgets and dialogs."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from tuireader.ui.screens.help import HelpScreen
+from tuireader.ui.screens.prompt import PromptScreen
+from tuireader.ui.screens.quote_sources import QuoteSourcesScreen
+from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.entity_panel import EntityPanel
+from tuireader.ui.widgets.reading_pane import ReadingPane
+from tuireader.ui.widgets.search_bar import SearchBar
+
+APP_BINDINGS = [
+    # priority: handled as the key arrives, so that what is typed right after it (fast,
+    # pasted, or in one packet over SSH) goes to the search bar, not to s, a, q...
+    Binding("slash", "focus_search", "Search", priority=True, id="app.search"),
+    Binding(
+        "escape",
+        "clear_search",
+        "Clear search (after a find: close the find)",
+        show=False,
+        id="app.clear_search",
+    ),
+    Binding("right_square_bracket", "next_article", "Next", key_display="]", id="app.next"),
+    Binding(
+        "left_square_bracket",
+        "previous_article",
+        "Previous",
+        key_display="[",
+        id="app.previous",
+    ),
+    Binding(
+        "pagedown",
+        "reader_page_down",
+        "Page down",
+        show=False,
+        priority=True,
+        id="app.page_down",
+    ),
+    Binding("pageup", "reader_page_up", "Page up", show=False, priority=True, id="app.page_up"),
+    Binding("space", "reader_page_down", "Page down", show=False, id="app.space"),
+    Binding("n", "next_match", "Next match", show=False, id="app.next_match"),
+    Binding("N", "previous_match", "Previous match", show=False, id="app.previous_match"),
+    Binding("f", "find", "Find", show=False, id="app.find"),
+    Binding(
+        "ctrl+y",
+        "accept_suggestion",
+        "Accept suggestion",
+        show=False,
+        id="app.accept_suggestion",
+    ),
+    Binding(
+        "M",
+        "more_like_this",
+        "More like this (≈ marks near-duplicates)",
+        show=False,
+        id="app.more_like_this",
+    ),
+    Binding("O", "cycle_sort", "Sort", show=False, id="app.sort"),
+    Binding("e", "toggle_entities", "Entities", id="app.toggle_entities"),
+    Binding("quotation_mark", "toggle_quotes", "Quotes", key_display='"', id="app.toggle_quotes"),
+    Binding("p", "toggle_panel", "Panel", id="app.toggle_panel"),
+    Binding("o", "quote_sources", "Quoted elsewhere", show=False, id="app.quote_sources"),
+    Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+    Binding("q", "quit", "Quit", id="app.quit"),
+]
+MARK_BINDINGS = [
+    Binding("u", "next_unread", "Next unread", id="app.next_unread"),
+    Binding("m", "toggle_read", "Read/unread", show=False, id="app.toggle_read"),
+    Binding("s", "toggle_star", "Star", show=False, id="app.star"),
+    Binding("t", "tag", "Tags", show=False, id="app.tag"),
+    Binding("a", "note", "Note", show=False, id="app.note"),
+]
+LAYOUT_BINDINGS = [
+    Binding(
+        "greater_than_sign",
+        "resize_list(1)",
+        "Widen the list (taller when stacked)",
+        key_display=">",
+        show=False,
+        id="app.widen_list",
+    ),
+    Binding(
+        "less_than_sign",
+        "resize_list(-1)",
+        "Narrow the list (shorter when stacked)",
+        key_display="<",
+        show=False,
+        id="app.narrow_list",
+    ),
+    Binding(
+        "z",
+        "toggle_focus_mode",
+        "Focus mode: hide / show the list",
+        show=False,
+        id="app.focus_mode",
+    ),
+    Binding("v", "toggle_arrangement", "Side by side / stacked", show=False, id="app.arrangement"),
+]
+LAYOUT_IDS = {binding.id for binding in LAYOUT_BINDINGS}
+ALL_BINDINGS = [*APP_BINDINGS, *MARK_BINDINGS, *LAYOUT_BINDINGS]
+
+
+def known_binding_ids(app_class: type) -> set[str]:
+    """Every binding id a keymap may name: the app's, its widgets' and its dialogs'."""
+    classes = (
+        app_class,
+        ArticleList,
+        ReadingPane,
+        SearchBar,
+        EntityPanel,
+        HelpScreen,
+        PromptScreen,
+        QuoteSourcesScreen,
+    )
+    ids: set[str] = set()
+    for cls in classes:
+        for klass in cls.__mro__:
+            for binding in vars(klass).get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.id:
+                    ids.add(binding.id)
+    return ids

@@ -1,0 +1,94 @@
+"""Export the open article, the listed articles or every starred one (Markdown, JSONL, CSV):
+a file name is asked for (its suffix picks the format), the writing runs in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tuireader.core.present.export import (
+    build_items,
+    default_export_path,
+    export_to_file,
+    format_for,
+)
+from tuireader.core.search.user_filters import ids_of_keys
+from tuireader.ui.controllers.marks import Marks, count
+from tuireader.ui.controllers.session import Session
+from tuireader.ui.controllers.view import View
+from tuireader.ui.host import Host
+from tuireader.ui.screens.prompt import PromptScreen
+
+EXPORTS = {
+    "article": "the open article",
+    "results": "the articles in the list",
+    "starred": "every starred article",
+}
+
+
+class Export:
+    def __init__(self, host: Host, view: View, session: Session, marks: Marks) -> None:
+        self.host = host
+        self.view = view
+        self.session = session
+        self.marks = marks
+
+    def prompt(self, what: str) -> None:
+        """Ask for a file name (the suffix picks the format), then export in a thread."""
+        host = self.host
+        if what == "article" and host.reader.shown is None:
+            host.notify("Open an article first.")
+            return
+        ids: list[int] = []
+        if what == "article":
+            ids = [self.view.open_id] if self.view.open_id is not None else []
+        elif what == "results":
+            ids = list(host.article_list.ids)
+            if not ids:
+                host.notify("The list is empty.")
+                return
+        elif self.marks.marks is None or not self.marks.starred_ids:
+            host.notify("No article is starred (s stars the article under the cursor).")
+            return
+        default = default_export_path(self.session.corpus.name, what)
+        query = self.view.results.query if self.view.results is not None else ""
+
+        def chosen(target: str | None) -> None:
+            if target:
+                path = Path(target).expanduser().absolute()
+                host.run_worker(
+                    lambda: self._export(what, ids, path, query), thread=True, group="export"
+                )
+
+        host.push_screen(
+            PromptScreen(f"Export {EXPORTS[what]} to (.md, .jsonl or .csv):", str(default)),
+            chosen,
+        )
+
+    def _export(self, what: str, ids: list[int], path: Path, query: str) -> None:
+        corpus = self.session.corpus
+        marks = self.marks.marks
+        fmt = format_for(path, "md")
+        store = corpus.open_store()
+        try:
+            annotate_one = None
+            if what == "article":
+                annotate_one = lambda row, article: self.session.annotate(row.id, article)  # noqa: E731
+                heading = ""
+            elif what == "results":
+                heading = f"{corpus.name}: {query}" if query else corpus.name
+            else:
+                starred = set(ids_of_keys(store, marks.starred_keys()).values())
+                ids = [i for i in store.ordered_ids() if i in starred]
+                heading = f"{corpus.name}: starred"
+            items = build_items(corpus, store, ids, marks, annotate_one)
+            written = export_to_file(items, fmt, path, heading)
+        except Exception as exc:  # a bad folder, a full disk: say so, keep the app
+            self.host.call_from_thread(
+                self.host.show_message, f"Cannot export to {path}: {exc}", True
+            )
+            return
+        finally:
+            store.close()
+        self.host.call_from_thread(
+            self.host.notify, f"Exported {count(written, 'article')} to {path}", timeout=8
+        )

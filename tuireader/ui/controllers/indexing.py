@@ -1,0 +1,157 @@
+"""Indexing in the background: open the index, bring it up to date with the corpus (its
+progress in the indexing bar), and follow what other processes commit."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import replace
+
+from textual.widgets import Label, ProgressBar
+
+from tuireader.core.base.log import log_file
+from tuireader.core.base.text import visible
+from tuireader.core.cache.store import CacheError
+from tuireader.core.cache.sync import SyncProgress
+from tuireader.ui.controllers.search import Search
+from tuireader.ui.controllers.session import Session
+from tuireader.ui.controllers.settings import Settings
+from tuireader.ui.controllers.view import View
+from tuireader.ui.host import Host
+from tuireader.ui.messages import IndexOpened, SyncFinished, SyncProgressed
+
+FOLLOW_INTERVAL = 2.0  # seconds between checks for commits made by another process
+
+
+def progress_label(progress: SyncProgress) -> str:
+    """The indexing bar's label: the pass, the count the bar shows, and the time left."""
+    total = progress.articles_total
+    estimated = progress.known_total is None and progress.bytes_done < progress.bytes_total
+    count = f"{progress.articles:,} of {'~' if estimated else ''}{total:,} articles"
+    label = f"Indexing {progress.phase}: {count}"
+    if progress.eta is not None:
+        minutes, seconds = divmod(int(progress.eta + 0.5), 60)
+        label += f" · about {minutes}:{seconds:02d} left"
+    return label
+
+
+class Indexing:
+    def __init__(
+        self, host: Host, view: View, session: Session, settings: Settings, search: Search
+    ) -> None:
+        self.host = host
+        self.view = view
+        self.session = session
+        self.settings = settings
+        self.search = search
+        self.skipped = 0
+        self.frozen = False  # see _freeze_loaded
+        self._generation = 0
+
+    def mount(self) -> None:
+        self._generation = self.session.store.generation()
+
+    def start(self, rebuild: bool = False) -> None:
+        """Open the index, then bring it up to date with the corpus (in a worker)."""
+        self.host.run_worker(lambda: self._sync(rebuild), thread=True, group="sync", exclusive=True)
+
+    def reindex(self, rebuild: bool = False) -> None:
+        if self.view.syncing:
+            self.host.notify("Indexing is already running.")
+            return
+        self.host.notify("Rebuilding the index…" if rebuild else "Checking the corpus for changes…")
+        self.start(rebuild)
+
+    def _sync(self, rebuild: bool) -> None:
+        host = self.host
+        self.view.syncing = True
+        try:
+            report = self.session.sync(
+                self.settings.config,
+                rebuild,
+                progress=lambda p: host.post_message(SyncProgressed(replace(p))),
+                opened=lambda: host.post_message(IndexOpened()),
+                warn=lambda w: host.call_from_thread(
+                    host.notify, w, severity="warning", timeout=10
+                ),
+            )
+        except Exception as exc:  # reported in the UI; the app keeps what it has
+            detail = str(exc) if isinstance(exc, CacheError) else f"{type(exc).__name__}: {exc}"
+            host.post_message(SyncFinished(None, detail))
+            return
+        host.post_message(SyncFinished(report))
+
+    def progressed(self, message: SyncProgressed) -> None:
+        progress = message.progress
+        host = self.host
+        host.query_one("#indexing").add_class("active")
+        self.view.sync_stage = progress.stage
+        host.query_one("#indexing-label", Label).update(progress_label(progress))
+        bar = host.query_one("#indexing-bar", ProgressBar)
+        bar.update(total=max(1, progress.articles_total), progress=progress.articles)
+        if progress.committed:
+            host.reload_list()
+
+    def finished(self, message: SyncFinished) -> None:
+        host, view, store = self.host, self.view, self.session.store
+        view.syncing = False
+        if store is not None:  # this sync's commits are shown below
+            self._generation = store.generation()
+        host.query_one("#indexing").remove_class("active")
+        if message.error:
+            host.show_message(f"Indexing failed: {message.error}", error=True)
+            return
+        report = message.report
+        assert report is not None
+        if report.repaired:
+            host.notify(f"Repaired after an interrupted run: {report.repaired}", timeout=8)
+        if report.busy:
+            host.notify("Another tuireader is indexing this corpus; showing what is indexed.")
+        if report.changed or not host.article_list.ids:
+            host.reload_list()
+            if view.open_id is not None:
+                host.open_article(view.open_id, refresh=True)  # e.g. quotes now shared
+        self.skipped = store.skip_count() if store else 0
+        if self.skipped:
+            host.notify(
+                f"{self.skipped:,} items could not be read: Ctrl+P › Skipped items lists them "
+                f"(reasons also in {visible(str(log_file()))})",
+                severity="warning",
+                timeout=8,
+            )
+        if report.changed and report.seconds > 1:
+            host.notify(
+                f"Indexed {report.added + report.updated:,} articles in {report.seconds:.1f} s"
+            )
+        self._freeze_loaded()
+
+    def follow_other_writers(self) -> None:
+        """Show what another process (``tuireader index``, another reader) committed: the
+        list and its counts, and the shown results searched again (the cursor stays)."""
+        store = self.session.store
+        if store is None:
+            return
+        generation = store.generation()
+        if generation == self._generation:
+            return
+        self._generation = generation
+        if self.view.syncing:
+            return  # this app's own sync: its commits reload the list as they come
+        self.host.reload_list()
+        if self.view.results is not None and self.view.similar_to is None:
+            self.search.refresh_in_place()
+
+    def _freeze_loaded(self) -> None:
+        """After a sync, set what the app holds (the list, the index's searcher) apart from the
+        cyclic garbage collector: at 100k articles every full collection walked it all, 30-40
+        ms every few searches (5-13 ms after this), and a key pressed then waited for it.
+        What was set apart at the previous sync is collected first (an old searcher's cycles
+        are not kept past the next sync); undone when the app ends (``stop``)."""
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self.frozen = True
+
+    def stop(self) -> None:
+        self.session.cancel_sync.set()
+        if self.frozen:
+            gc.unfreeze()

@@ -1,0 +1,112 @@
+"""What the list shows and what its header says: every article (under the filters), or the
+results of a search or of "more like this", in the order chosen."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from tuireader.core.present.duplicates import is_near_duplicate
+from tuireader.core.search import SearchResults
+from tuireader.ui.controllers.filters import Filters
+from tuireader.ui.controllers.marks import Marks
+from tuireader.ui.controllers.session import Session
+from tuireader.ui.controllers.view import View
+from tuireader.ui.host import Host
+
+
+class Listing:
+    def __init__(
+        self, host: Host, view: View, session: Session, marks: Marks, filters: Filters
+    ) -> None:
+        self.host = host
+        self.view = view
+        self.session = session
+        self.marks = marks
+        self.filters = filters
+
+    def reload(self) -> None:
+        """Show every article (after a sync commit, or when a search is cleared)."""
+        store = self.session.store
+        assert store is not None
+        view = self.view
+        self.filters.forget_sources()
+        if view.meta_filter.empty:
+            ids = store.ordered_ids()
+            view.total = len(ids)
+        else:
+            ids = view.meta_filter.ids(store)
+            view.total = store.count()
+        self.marks.refresh()
+        lst = self.host.article_list
+        if view.results is None:
+            lst.set_ids(ids)
+            self.set_title(self.marks.all_articles_label())
+        else:
+            lst.forget_rows()
+        if not ids:
+            lst.empty_message = (
+                "Indexing…"
+                if view.syncing
+                else "No articles found."
+                if view.meta_filter.empty or not view.total
+                else "No articles pass the filters (Ctrl+P: Clear filters)."
+            )
+            lst.refresh()
+
+    def set_title(self, label: str) -> None:
+        """The list's header with the filters in force; never read as markup (a source name
+        is corpus data)."""
+        parts = (label, self.view.meta_filter.label())
+        self.host.article_list.border_title = Content(" · ".join(p for p in parts if p))
+
+    def results_label(self, results: SearchResults, live: bool = False) -> str:
+        """The list header: "37 of 19,043 match"; "+" when a live count is an estimate."""
+        if self.view.similar_to is not None:
+            return self.similar_label(results)
+        shown = len(results.ids)
+        total = self.view.total
+        if live and results.total > shown:
+            return f"{results.total:,}+ of {total:,} match"
+        label = f"{results.total:,} of {total:,} match"
+        if shown < results.total:
+            label += f" (top {shown:,})"
+        return label
+
+    def similar_label(self, results: SearchResults) -> str:
+        """ "12 similar, 3 near-duplicates" (while the texts are compared: "comparing texts…")."""
+        label = f"{len(results.ids):,} similar"
+        shares = self.view.near_duplicates
+        if shares is None:
+            return label + " · comparing texts…" if results.ids else label
+        near = sum(1 for share in shares.values() if is_near_duplicate(share))
+        return label + f", {near:,} near-duplicate" + ("" if near == 1 else "s")
+
+    def restore_title(self) -> None:
+        """The header says what the list shows again (not "Searching for …" after a query
+        that failed: the list kept what it had)."""
+        results = self.view.results
+        if results is None:
+            self.set_title(self.marks.all_articles_label())
+            return
+        label = self.results_label(results)
+        if self.view.sort_order != "relevance":
+            label += f" · {self.view.sort_order}"
+        self.set_title(label)
+
+    def show_sorted(self) -> None:
+        """The results in the sort order chosen (relevance, newest, oldest, title)."""
+        results = self.view.results
+        order = self.view.sort_order
+        ids = results.ids
+        if order != "relevance":
+            rows = self.session.rows(ids)
+            present = [i for i in ids if i in rows]
+            if order == "title":
+                ids = sorted(present, key=lambda i: rows[i].title.casefold())
+            else:
+                newest = order == "newest"
+                dated = [i for i in present if rows[i].date_ts is not None]
+                undated = [i for i in present if rows[i].date_ts is None]
+                ids = sorted(dated, key=lambda i: rows[i].date_ts, reverse=newest) + undated
+        self.host.article_list.set_ids(ids, keep_cursor=True, snippets=True, keep_badges=True)
+        self.set_title(self.results_label(results) + f" · {order}")

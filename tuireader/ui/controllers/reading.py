@@ -1,0 +1,232 @@
+"""The reading pane's article: opening one (read in a worker), stepping through the list,
+finding in it, and the articles that quote it.
+
+Opened by the user (Enter, click, ], [, the palette) an article is marked read; shown by the
+app itself (the last one at start, a search's top hit) it is a ``preview`` and keeps its mark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.widgets import Input
+
+from tuireader.core.annotate.pipeline import Annotations
+from tuireader.core.base.text import visible
+from tuireader.core.cache.store import ArticleRow
+from tuireader.core.present.find import find_all
+from tuireader.core.user.state import UserState
+from tuireader.ui.controllers.marks import Marks
+from tuireader.ui.controllers.session import Session
+from tuireader.ui.controllers.settings import Settings
+from tuireader.ui.controllers.view import View
+from tuireader.ui.host import Host
+from tuireader.ui.messages import ArticleReady
+from tuireader.ui.screens.quote_sources import QuoteCopy, QuoteSourcesScreen
+from tuireader.ui.widgets.reading_pane import ShownArticle
+
+
+class Reading:
+    def __init__(
+        self,
+        host: Host,
+        view: View,
+        session: Session,
+        marks: Marks,
+        settings: Settings,
+        state: UserState,
+    ) -> None:
+        self.host = host
+        self.view = view
+        self.session = session
+        self.marks = marks
+        self.settings = settings
+        self.state = state
+        self.restore_key = state.last_open(session.corpus.id)
+        self.starting = True  # the first frame comes before any background work
+        self.index_opened = False
+        self._before_find: tuple | None = None  # (article id, hits, title hits) before a find
+        self._shown_unindexed = False  # the open article was read before the index was open
+
+    def restore_last_open(self) -> None:
+        """Show the article open when the reader last closed (else the list's first)."""
+        store = self.session.store
+        if self.starting or self.view.open_id is not None or store is None:
+            return
+        lst = self.host.article_list
+        row = store.by_key(self.restore_key) if self.restore_key else None
+        if row is None and lst.ids and not self.view.syncing:
+            row = store.get(lst.ids[0])
+        if row is not None:
+            self.restore_key = None
+            lst.move_to(row.id)
+            self.open(row.id, preview=True)
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    def open(self, article_id: int, refresh: bool = False, preview: bool = False) -> None:
+        """Read an article from the corpus (in a thread) and show it."""
+        store = self.session.store
+        row = store.get(article_id) if store else None
+        if row is None:
+            return
+        self.view.open_id = article_id
+        self.host.article_list.set_open(article_id)
+        if not refresh and not preview:
+            self.marks.opened(row)
+        corpus = self.session.corpus
+        self.state.set_last_open(corpus.id, [str(p) for p in corpus.paths], row.key)
+        try:
+            self.state.save()
+        except OSError as exc:
+            self.host.show_message(f"Cannot save state: {exc}", error=True)
+        results = self.view.results
+        terms = results.terms if results else frozenset()
+        title_terms = results.title_terms if results else None
+        title_terms = terms if title_terms is None else title_terms
+        self.host.run_worker(
+            lambda: self._load(row, terms, refresh, title_terms),
+            thread=True,
+            group="open",
+            exclusive=True,
+        )
+
+    def _load(
+        self, row: ArticleRow, terms: frozenset[str], refresh: bool, title_terms: frozenset[str]
+    ) -> None:
+        try:
+            shown, indexed = self.session.shown_article(
+                row, terms, title_terms, self.settings.pane_date
+            )
+        except Exception as exc:  # a file that vanished or changed since indexing
+            error = f"Cannot read {visible(row.key)}: {exc}"
+            self.host.post_message(ArticleReady(row.id, None, error))
+            return
+        self.host.post_message(ArticleReady(row.id, shown, refresh=refresh, indexed=indexed))
+
+    def ready(self, message: ArticleReady) -> None:
+        host = self.host
+        if message.article_id != self.view.open_id:
+            return  # another article since
+        reader = host.reader
+        if message.shown is None:
+            reader.show_placeholder(message.error)
+            host.show_message(message.error, error=True)
+            return
+        reader.show(self.marks.with_marks(message.shown), keep_position=message.refresh)
+        host.panel.show_annotations(
+            _merged(message.shown.title_annotations, message.shown.annotations),
+            reader.label_styles(),
+            len(message.shown.shared),
+        )
+        self._shown_unindexed = not message.indexed
+        self._before_find = None  # shown afresh: no find highlighted
+        ready = self.session.engine_ready.is_set()
+        if self._shown_unindexed and self.index_opened and ready:
+            self.open(message.article_id, refresh=True)
+
+    def opened_index(self) -> None:
+        """The article reopened at start was read before the index was open: read it again
+        for its "quoted elsewhere" marks (a restart with nothing to index has no sync to
+        refresh it)."""
+        self.index_opened = True
+        if self._shown_unindexed and self.view.open_id is not None:
+            self.open(self.view.open_id, refresh=True)
+
+    def step(self, delta: int) -> None:
+        """The next (1) or previous (-1) article in the list from the open one."""
+        lst = self.host.article_list
+        if not lst.ids:
+            return
+        position = lst.cursor
+        open_id = self.view.open_id
+        if open_id is not None and lst.current_id != open_id:
+            try:
+                position = lst.ids.index(open_id)
+            except ValueError:
+                delta = 0  # the open article is not in the list: the cursor's comes next
+        position = max(0, min(len(lst.ids) - 1, position + delta))
+        lst.cursor = position
+        self.open(lst.ids[position])
+
+    # -- finding ---------------------------------------------------------------------------------
+
+    def _find_input(self) -> Input:
+        return self.host.query_one("#find", Input)
+
+    def find(self) -> None:
+        if self.host.reader.shown is None:
+            return
+        find = self._find_input()
+        find.remove_class("hidden")
+        find.focus()
+
+    def find_submitted(self, event: Input.Submitted) -> None:
+        reader = self.host.reader
+        shown = reader.shown
+        if shown is None:
+            return
+        if self._before_find is None:  # the search's hits, for Esc to bring back
+            self._before_find = (self.view.open_id, shown.hits, shown.title_hits)
+        count = reader.set_hits(find_all(shown.article.body, event.value))
+        self.host.show_message(
+            f"{count} matches of {event.value.strip()!r} (n/N to move)"
+            if count
+            else f"{event.value.strip()!r} is not in this article.",
+            error=not count,
+        )
+        event.input.add_class("hidden")
+        reader.focus()
+
+    def escape_find(self) -> bool:
+        """Esc in the find field hides it; Esc after a find (f) brings the article's search
+        hits back. False when neither applies."""
+        find = self._find_input()
+        if self.host.focused is find:
+            find.add_class("hidden")
+            self.host.reader.focus()
+            return True
+        before, self._before_find = self._before_find, None
+        reader = self.host.reader
+        shown = reader.shown
+        if before is None or shown is None or before[0] != self.view.open_id:
+            return False
+        _article_id, hits, title_hits = before
+        reader.show(replace(shown, hits=hits, title_hits=title_hits), keep_position=True)
+        self.host.show_message("")
+        return True
+
+    def next_match(self, direction: int) -> None:
+        if not self.host.reader.next_hit(direction):
+            self.host.show_message("No matches in this article (search with / or find with f).")
+
+    # -- quoted elsewhere ------------------------------------------------------------------------
+
+    def quote_sources(self) -> None:
+        shown = self.host.reader.shown
+        if shown is None or not shown.shared:
+            self.host.notify("No quotation of this article was found in another article.")
+            return
+        own_id = self.view.open_id
+        self.host.run_worker(
+            lambda: self._find_quote_sources(shown, own_id),
+            thread=True,
+            group="quotes",
+            exclusive=True,
+        )
+
+    def _find_quote_sources(self, shown: ShownArticle, own_id: int | None) -> None:
+        copies = self.session.quote_copies(shown, own_id)
+        self.host.call_from_thread(self._show_quote_sources, copies)
+
+    def _show_quote_sources(self, copies: list[QuoteCopy]) -> None:
+        def chosen(article_id: int | None) -> None:
+            if article_id is not None:
+                self.host.article_list.move_to(article_id)
+                self.open(article_id)
+
+        self.host.push_screen(QuoteSourcesScreen(copies), chosen)
+
+
+def _merged(first: Annotations, second: Annotations) -> Annotations:
+    return Annotations(first.entities + second.entities, first.quotes + second.quotes)

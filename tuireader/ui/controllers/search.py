@@ -1,0 +1,272 @@
+"""Searching: live results while typing, Enter for good (a first page at once, the rest and
+the exact count after), spelling suggestions, sorting, saved searches, the history.
+
+Each search bumps ``view.search_seq``; its worker's messages carry the seq it was started for
+and are dropped once a newer search has been asked for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tuireader.core.search import QueryError, SearchResults
+from tuireader.core.search.meta_filter import MetaFilter
+from tuireader.core.search.user_filters import has_user_clauses
+from tuireader.core.user.history import SearchHistory
+from tuireader.core.user.saved import SavedSearches
+from tuireader.ui.controllers.listing import Listing
+from tuireader.ui.controllers.marks import Marks
+from tuireader.ui.controllers.session import Session
+from tuireader.ui.controllers.view import SORT_ORDERS, View
+from tuireader.ui.host import Host
+from tuireader.ui.messages import SearchFailed, SearchFinished, SuggestionReady
+from tuireader.ui.screens.prompt import PromptScreen
+
+SEARCH_LIMIT = 1000
+# On Enter, the best hits that fill the list (at least FIRST_PAGE) come first, shown with
+# their snippets at once; the rest of the list (up to SEARCH_LIMIT) and the exact count
+# follow: on a large corpus, ranking a thousand hits and counting every match cost three
+# times the first page.
+FIRST_PAGE = 20
+LIVE_DELAY = 0.25  # seconds of no typing before a live search
+LIVE_MIN_CHARS = 2
+_ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote|exact):", re.IGNORECASE)
+
+
+class Search:
+    def __init__(
+        self, host: Host, view: View, session: Session, marks: Marks, listing: Listing
+    ) -> None:
+        self.host = host
+        self.view = view
+        self.session = session
+        self.marks = marks
+        self.listing = listing
+        self.history = SearchHistory()
+        self.saved = SavedSearches()
+        self._live_timer = None
+        self.suggestion: str | None = None
+
+    # -- asking ----------------------------------------------------------------------------------
+
+    def changed(self, query: str) -> None:
+        """Live results: search shortly after typing pauses; the newest query wins."""
+        self.stop_live()
+        if not self.host.search_input.has_focus or len(query.strip()) < LIVE_MIN_CHARS:
+            return
+        self._live_timer = self.host.set_timer(LIVE_DELAY, lambda: self.start(query, live=True))
+
+    def stop_live(self) -> None:
+        if self._live_timer is not None:
+            self._live_timer.stop()
+
+    def run(self, query: str) -> bool:
+        """Run a query for good: counted, remembered in the history (False: the query is
+        empty, nothing was run)."""
+        self.stop_live()
+        if not query.strip():
+            return False
+        self.host.search_input.reset_history_position()
+        try:
+            self.history.add(query)
+        except OSError as exc:
+            self.host.show_message(f"Cannot save the search history: {exc}", error=True)
+        # in the list's title, not the message bar: showing that bar is a layout change,
+        # a full-screen frame that keys pressed during the search would wait behind
+        self.listing.set_title(f"Searching for {query!r}…")
+        self.start(query, live=False)
+        return True
+
+    def start(self, query: str, live: bool) -> None:
+        self.view.search_seq += 1
+        seq = self.view.search_seq
+        first_page = max(FIRST_PAGE, self.host.article_list.result_rows_in_view())
+        meta_filter = self.view.meta_filter
+        self.host.run_worker(
+            lambda: self._search(query, seq, live, meta_filter, first_page),
+            thread=True,
+            group="search",
+        )
+
+    def _search(
+        self, query: str, seq: int, live: bool, meta_filter: MetaFilter, first_page: int
+    ) -> None:
+        session, view, post = self.session, self.view, self.host.post_message
+        session.engine_ready.wait()
+        if view.stale(seq):
+            return  # a newer query came while this one waited
+        needs_store = has_user_clauses(query) or not meta_filter.empty
+        store = session.corpus.open_store() if needs_store else None
+
+        def search(limit: int, count: bool) -> SearchResults:
+            # a newer query stops this one (it holds the engine)
+            return session.search(
+                self.marks.marks,
+                query,
+                limit=limit,
+                count=count,
+                narrow=meta_filter,
+                cancelled=lambda: view.stale(seq),
+                store=store,
+            )
+
+        try:
+            if live:
+                results = search(SEARCH_LIMIT, count=False)
+                post(SearchFinished(results, seq, live))
+            else:
+                results = search(first_page, count=False)
+                complete = len(results.hits) < first_page  # every match is in the first page
+                post(SearchFinished(results, seq, live, first_page=not complete))
+                if not complete and not view.stale(seq):
+                    rest = search(SEARCH_LIMIT, count=True)
+                    post(SearchFinished(rest, seq, live, rest=True))
+        except QueryError as exc:
+            post(SearchFailed(query, str(exc), seq))
+            return
+        except Exception as exc:  # never let a query take the app down
+            post(SearchFailed(query, f"Search failed: {exc}", seq))
+            return
+        finally:
+            if store is not None:
+                store.close()
+        if not live and not results.hits:
+            try:
+                suggestion = session.engine.suggest(query)
+            except Exception:  # a suggestion is a nicety; never an error
+                suggestion = None
+            if suggestion and not view.stale(seq):
+                post(SuggestionReady(query, suggestion))
+
+    def refresh_in_place(self) -> None:
+        """The shown query again, on what is committed now; shown in place (see ``rest``)."""
+        view = self.view
+        view.search_seq += 1
+        seq, query, meta_filter = view.search_seq, view.results.query, view.meta_filter
+
+        def work() -> None:
+            store = self.session.corpus.open_store()
+            try:
+                results = self.session.search(
+                    self.marks.marks, query, limit=SEARCH_LIMIT, narrow=meta_filter, store=store
+                )
+            except Exception:  # noqa: BLE001 (the results shown stay; the next search tells)
+                return
+            finally:
+                store.close()
+            self.host.post_message(SearchFinished(results, seq, False, rest=True))
+
+        self.host.run_worker(work, thread=True, group="search")
+
+    def snippet_job(self, ids: list[int]):
+        """The snippets of these result rows, for the list's worker (None: no results)."""
+        if self.view.results is None:
+            return None
+        terms, seq = self.view.results.terms, self.view.search_seq
+        return lambda: self.session.snippets(ids, terms, lambda: self.view.stale(seq))
+
+    # -- answers ---------------------------------------------------------------------------------
+
+    def finished(self, message: SearchFinished) -> None:
+        view, listing = self.view, self.listing
+        if view.stale(message.seq):
+            return  # a stale result: a newer query has been asked for
+        results = message.results
+        if message.rest:  # the whole list after its first page: the cursor and article stay
+            view.results = results
+            if view.sort_order != "relevance":
+                listing.show_sorted()
+                return
+            self.host.article_list.set_ids(
+                results.ids, keep_cursor=True, snippets=True, keep_badges=True, keep_snippets=True
+            )
+            listing.set_title(listing.results_label(results))
+            return
+        view.results = results
+        view.similar_to = message.similar_to
+        view.near_duplicates = None
+        self.suggestion = None
+        view.sort_order = "relevance"
+        lst = self.host.article_list
+        lst.set_ids(results.ids, keep_cursor=False, snippets=True)
+        listing.set_title(listing.results_label(results, message.live or message.first_page))
+        lst.empty_message = (
+            f"No articles match {results.query!r}."
+            if view.similar_to is None
+            else "No other article is like this one."
+        )
+        if not view.meta_filter.empty:
+            lst.empty_message = lst.empty_message[:-1] + f" ({view.meta_filter.label()})."
+        self.host.show_message(self._coverage_note(results.query))
+        if results.ids and not message.live:
+            self.host.focus_list()  # the reading pane in focus mode
+            if view.similar_to is None:  # more like this: the article compared stays open
+                self.host.open_article(results.ids[0], preview=True)
+
+    def _coverage_note(self, query: str) -> str:
+        """Say so when a query uses entity or quotation fields that are still being filled."""
+        view = self.view
+        if view.syncing and view.sync_stage == "annotations" and _ANNOTATION_CLAUSE.search(query):
+            return (
+                "Entities and quotations are still being indexed: person:, org:, place:, "
+                "entity:, speaker:, quote: and exact: do not cover every article yet."
+            )
+        return ""
+
+    def failed(self, message: SearchFailed) -> None:
+        if not self.view.stale(message.seq):
+            self.host.show_message(message.message, error=True)
+            self.listing.restore_title()
+
+    def suggested(self, message: SuggestionReady) -> None:
+        self.suggestion = message.suggestion
+        self.host.show_message(
+            f"No articles match {message.query!r}. Did you mean {message.suggestion!r}? "
+            "(Ctrl+Y to search for it)"
+        )
+
+    def accept_suggestion(self) -> None:
+        if self.suggestion:
+            suggestion, self.suggestion = self.suggestion, None
+            self.host.run_search_from_palette(suggestion)
+
+    def clear(self) -> bool:
+        """Forget the search (any still running is stale); whether results were shown."""
+        self.stop_live()
+        self.view.search_seq += 1
+        had_results = self.view.results is not None
+        self.view.results = None
+        self.view.similar_to = None
+        self.host.search_input.value = ""
+        self.host.show_message("")
+        return had_results
+
+    # -- sorting, saving -------------------------------------------------------------------------
+
+    def cycle_sort(self) -> None:
+        """Relevance, newest, oldest, title: re-order the result list."""
+        view = self.view
+        if view.results is None:
+            self.host.notify("Sorting applies to search results; the full list is newest first.")
+            return
+        order = SORT_ORDERS[(SORT_ORDERS.index(view.sort_order) + 1) % len(SORT_ORDERS)]
+        view.sort_order = order
+        self.listing.show_sorted()
+        self.host.notify_replacing("sort", f"Sorted by {order}")
+
+    def save_current(self) -> None:
+        results = self.view.results
+        query = self.host.search_input.value.strip() or (results.query if results else "")
+        if not query:
+            self.host.notify("Run a search first, then save it.")
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                try:
+                    self.saved.save(name, query)
+                    self.host.notify(f"Saved search {name!r}: {query}")
+                except (OSError, ValueError) as exc:
+                    self.host.show_message(f"Cannot save the search: {exc}", error=True)
+
+        self.host.push_screen(PromptScreen(f"Name for the search {query!r}:"), named)

@@ -1,0 +1,28 @@
+"""What the reader shows, shared by the controllers: each changes its own part of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tuireader.core.base.articles import Article
+from tuireader.core.search import SearchResults
+from tuireader.core.search.meta_filter import MetaFilter
+
+SORT_ORDERS = ("relevance", "newest", "oldest", "title")
+
+
+@dataclass
+class View:
+    total: int = 0  # articles in the corpus
+    results: SearchResults | None = None  # None: every article is listed
+    similar_to: Article | None = None  # the results are "more like" this article
+    near_duplicates: dict[int, float] | None = None  # shares of text (None: still comparing)
+    sort_order: str = "relevance"
+    meta_filter: MetaFilter = field(default_factory=MetaFilter)
+    open_id: int | None = None  # the article in the reading pane
+    syncing: bool = False
+    sync_stage: str = "text"  # "annotations": entity and quotation fields still filling
+    search_seq: int = 0  # bumped by every search: work for an older one is stale
+
+    def stale(self, seq: int) -> bool:
+        return seq != self.search_seq
