@@ -154,6 +154,38 @@ def test_a_crash_of_the_reader_is_a_failing_exit_code(sample_corpus, monkeypatch
     assert main([str(sample_corpus)]) == 1
 
 
+@pytest.mark.parametrize(("preset", "expected"), [(None, "120"), ("30", "30")])
+def test_the_reader_draws_up_to_120_frames_a_second_unless_textual_fps_says(
+    sample_corpus, monkeypatch, preset, expected
+):
+    """A keypress during a search is drawn within a 60 Hz frame on Textual's 120 Hz grid
+    (benchmarks/README.md); a TEXTUAL_FPS the user set is kept."""
+    import tuireader.ui.app as ui_app
+
+    seen = []
+
+    class Recording:
+        return_code = 0
+
+        def __init__(self, corpus):
+            seen.append(os.environ.get("TEXTUAL_FPS"))
+
+        def run(self):
+            return None
+
+        def release(self):
+            pass
+
+    if preset is None:
+        monkeypatch.delenv("TEXTUAL_FPS", raising=False)
+    else:
+        monkeypatch.setenv("TEXTUAL_FPS", preset)
+    monkeypatch.setattr(ui_app, "ReaderApp", Recording)
+    monkeypatch.setattr(cli, "not_a_terminal", lambda: None)  # as if run in a terminal
+    assert main([str(sample_corpus)]) == 0
+    assert seen == [expected]
+
+
 @pytest.mark.parametrize("command", ["search", "export"])
 def test_a_damaged_user_database_is_reported(sample_corpus, capsys, command):
     from tuireader.core.base import paths

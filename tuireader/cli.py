@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -223,6 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # What a shell reports for a command ended by SIGPIPE (128 + 13), as `grep … | head` gives.
 PIPE_CLOSED = 141
+FRAME_RATE = "120"  # the reader's most frames a second, unless TEXTUAL_FPS says otherwise
 
 
 def _silence_closed_pipe() -> None:
@@ -315,6 +317,10 @@ def run_open(paths: Sequence[str], need_terminal: bool = False) -> int:
             f"the reader needs a terminal, and {missing} is not one; in a pipe or a script, "
             "use tuireader search QUERY or tuireader export QUERY"
         )
+    # Textual draws on a grid of frames (60 a second) and, after a slow frame, a change can
+    # wait up to two intervals: at 120 a keypress made during a search is drawn within one
+    # 60 Hz frame (benchmarks/README.md, keypress latency). Read when Textual is imported.
+    os.environ.setdefault("TEXTUAL_FPS", FRAME_RATE)
     from tuireader.ui.app import ReaderApp
 
     code = 0
@@ -768,8 +774,8 @@ def _names_the_ui_knows() -> dict:
 
     from tuireader.core.user.config import did_you_mean
     from tuireader.ui.app import ReaderApp
-    from tuireader.ui.colours import resolve_colour
     from tuireader.ui.bindings import known_binding_ids
+    from tuireader.ui.colours import resolve_colour
 
     def colour_hint(name: str) -> str | None:
         if resolve_colour(name) is not None:

@@ -23,7 +23,6 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 from tuireader.core.base.log import log_file
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.user.state import UserState
-from tuireader.ui import frame_timer
 from tuireader.ui.bindings import ALL_BINDINGS, LAYOUT_IDS, known_binding_ids
 from tuireader.ui.commands import (
     ArticleCommands,
@@ -76,7 +75,6 @@ class ReaderApp(NoticesApp[Corpus | None]):
     BINDINGS = ALL_BINDINGS
 
     def __init__(self, corpus: Corpus, state: UserState | None = None) -> None:
-        frame_timer.install()  # a keypress is drawn in the next frame, not the one after
         super().__init__()
         self.state = state or UserState.load()
         self.view = View()

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
@@ -314,9 +313,13 @@ class ReadingPane(ScrollView, can_focus=True):
     def _add_lines(self, text: Text, offsets: Sequence[int] | None = None) -> None:
         """Wrap one paragraph and keep its lines; ``offsets`` maps each text index to the body."""
         console = self.app.console
-        plain = text.plain
-        breaks = divide_line(plain, self._wrapped_width, fold=True)
-        for start, line in zip([0, *breaks], text.divide(breaks), strict=True):
+        plain = text.plain.replace("\t", " ")  # as the wrap expands tabs (one cell each)
+        position = 0
+        for line in text.wrap(console, self._wrapped_width, overflow="fold", tab_size=1):
+            # Each wrapped line is the text from its break on (the space it broke at may be
+            # left out): where it starts in the paragraph maps it to the body.
+            start = plain.find(line.plain, position) if line.plain else position
+            position = start + len(line.plain)
             line.rstrip()
             self._lines.append(Strip(line.render(console)))
             self._line_offsets.append(offsets[start] if offsets is not None else -1)
