@@ -58,8 +58,8 @@ import benchlib
 
 TARGET_RATIO = 1.3
 FRAME_MS = 1000 / 60  # Textual draws at most 60 frames a second
-SEARCH_LIMIT = 1000  # what the app asks for (tuireader.ui.app.SEARCH_LIMIT)
-FIRST_PAGE = 20  # the least it asks for first on Enter (tuireader.ui.app.FIRST_PAGE)
+SEARCH_LIMIT = 1000  # what the app asks for (tuireader.ui.controllers.search.SEARCH_LIMIT)
+FIRST_PAGE = 20  # the least it asks for first on Enter (ui.controllers.search.FIRST_PAGE)
 CLASSES = ("rare", "common", "and", "phrase", "fuzzy", "field", "date")
 _WORD = re.compile(r"[a-z]+")
 
@@ -357,9 +357,9 @@ def tuireader_path(engine, store, corpus_cls, query: str, page: int):
 
     parts: dict[str, float] = {}
     t0 = time.perf_counter()
-    # The app's first step on Enter (tuireader.ui.controllers.search.Search._search): the best hits that fill the
-    # list (``page`` rows, at least FIRST_PAGE), the count estimated; the rest of the list and
-    # the exact count follow (timed as "rest").
+    # The app's first step on Enter (ui.controllers.search.Search._search): the best hits that
+    # fill the list (``page`` rows, at least FIRST_PAGE), the count estimated; the rest of the
+    # list and the exact count follow (timed as "rest").
     first = max(FIRST_PAGE, page)
     results = engine.search(query, limit=first, count=False)
     t1 = time.perf_counter()
@@ -503,14 +503,18 @@ async def key_latency(corpus_path: Path, query: str, trials: int) -> dict:
     Times are taken by hooks (the cursor watcher and the list's render_line), not by polling,
     so the measuring adds no event-loop turns of its own.
     """
-    from textual import events
+    from tuireader.cli import FRAME_RATE
+
+    # the frame rate the reader runs at (cli.run_open), read when Textual is first imported
+    os.environ.setdefault("TEXTUAL_FPS", FRAME_RATE)
+    from textual import constants, events
     from textual.worker import WorkerState
 
     from tuireader.core.cache.corpus import Corpus
     from tuireader.ui.app import ReaderApp
 
     app = ReaderApp(Corpus([corpus_path]))
-    out: dict = {"idle": [], "busy": [], "missed": 0, "search_s": []}
+    out: dict = {"idle": [], "busy": [], "missed": 0, "search_s": [], "fps": constants.MAX_FPS}
 
     async with app.run_test(size=(160, 50)) as pilot:
 
@@ -818,6 +822,7 @@ def run(args, corpus_path: Path) -> int:
         headers = ["", "n", "cursor med ms", "max", "repaint med ms", "max", "target", "verdict"]
         print(benchlib.table(headers, key_rows))
         print(
+            f"at most {out['fps']} frames a second (TEXTUAL_FPS); "
             f"the query took {ms(median(out['search_s']))} ms median in the app's worker; "
             f"{sum(not t.before_results for t in out['busy'])} busy trials were handled only "
             f"after the search ended; {out['missed']} trials missed"

@@ -10,8 +10,8 @@ from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
-from tuireader.ui.widgets.entity_panel import EntityPanel
 from tuireader.ui.screens.quote_sources import QuoteSourcesScreen
+from tuireader.ui.widgets.entity_panel import EntityPanel
 from tuireader.ui.widgets.reading_pane import SHARED_MARK
 
 

@@ -36,7 +36,9 @@ def titles(app) -> list[str]:
 
 def unread_titles(app) -> list[str]:
     """The titles the list shows as unread (bold)."""
-    return [app.article_list.row(i).title for i in app.article_list.ids if i not in app.marks.read_ids]
+    return [
+        app.article_list.row(i).title for i in app.article_list.ids if i not in app.marks.read_ids
+    ]
 
 
 def session(corpus: Corpus, scenario) -> Corpus | None:

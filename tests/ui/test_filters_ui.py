@@ -133,7 +133,9 @@ def test_filter_by_source_narrows_the_list_and_survives_new_queries(tmp_path):
         await pilot.press("slash")
         await type_text(pilot, "storm")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "storm")
+        await wait_for(
+            pilot, lambda: app.view.results is not None and app.view.results.query == "storm"
+        )
         assert titles(app) == ["Storm hits coast"]  # not the Paris storm from another source
         assert header(app) == "1 of 6 match · source: Reuters"
         app.run_search_from_palette("rates OR rate")
@@ -179,7 +181,9 @@ def test_date_range_filter_then_clear_filters(tmp_path):
 def test_a_bad_date_range_gives_a_message_and_keeps_the_list(tmp_path):
     async def scenario(app, pilot):
         app.run_search_from_palette("storm")
-        await wait_for(pilot, lambda: app.view.results is not None and len(app.article_list.ids) == 2)
+        await wait_for(
+            pilot, lambda: app.view.results is not None and len(app.article_list.ids) == 2
+        )
         before = list(app.article_list.ids)
         await dates(app, pilot, "2016-10-32")
         await wait_for(pilot, lambda: "October 2016 has 31 days" in message(app))

@@ -42,11 +42,15 @@ def test_the_list_and_the_results_follow_another_process(tmp_path):
         async with app.run_test(size=(120, 30)) as pilot:
             await wait_for(pilot, lambda: len(app.article_list.ids) == 3 and not app.view.syncing)
             app.run_search_from_palette("cranes")
-            await wait_for(pilot, lambda: app.view.results is not None and app.view.results.total == 3)
+            await wait_for(
+                pilot, lambda: app.view.results is not None and app.view.results.total == 3
+            )
             cursor_article = app.article_list.current_id
             _rewrite(dump, _records(range(1, 6)))  # a0 removed, a3..a5 added
             await asyncio.to_thread(_outside_sync, dump)
-            await wait_for(pilot, lambda: app.view.results.total == 5 and app.view.total == 5, timeout=15)
+            await wait_for(
+                pilot, lambda: app.view.results.total == 5 and app.view.total == 5, timeout=15
+            )
             assert "5 of 5 match" in str(app.query_one("#list").border_title)
             if cursor_article in app.article_list.ids:
                 assert app.article_list.current_id == cursor_article

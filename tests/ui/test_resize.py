@@ -37,7 +37,9 @@ def test_resizing_while_reading_and_searching_keeps_the_position(sample_corpus):
                 await pilot.resize_terminal(*size)
                 await pilot.pause(0.05)
             await pilot.press("enter")
-            await wait_for(pilot, lambda: app.view.results is not None and app.view.results.total == 1)
+            await wait_for(
+                pilot, lambda: app.view.results is not None and app.view.results.total == 1
+            )
             await pilot.resize_terminal(20, 6)
             await pilot.pause(0.1)
             assert app.is_running

@@ -39,7 +39,9 @@ def test_results_update_while_typing(tmp_path):
     async def scenario(app, pilot):
         await pilot.press("slash")
         await type_text(pilot, "budget")
-        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "budget")
+        await wait_for(
+            pilot, lambda: app.view.results is not None and app.view.results.query == "budget"
+        )
         assert len(app.article_list.ids) == 1
         assert app.focused is app.search_input  # typing goes on
         assert app.searching.history.entries == []  # only Enter commits to history
@@ -64,7 +66,9 @@ def test_a_slow_stale_query_never_overwrites_a_newer_result(tmp_path):
         app.run_search("storm")  # slow
         await pilot.pause(0.1)
         app.run_search("budget")  # fast, newer
-        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "budget")
+        await wait_for(
+            pilot, lambda: app.view.results is not None and app.view.results.query == "budget"
+        )
         release.set()
         await pilot.pause(0.5)
         assert app.view.results.query == "budget"
@@ -163,7 +167,9 @@ def test_results_show_a_snippet_with_the_hits_under_each_title(tmp_path):
 def test_sort_cycles_and_more_like_this(tmp_path):
     async def scenario(app, pilot):
         app.run_search("storm OR senate OR peskov")
-        await wait_for(pilot, lambda: app.view.results is not None and len(app.article_list.ids) == 3)
+        await wait_for(
+            pilot, lambda: app.view.results is not None and len(app.article_list.ids) == 3
+        )
 
         def titles():
             return [app.article_list.row(i).title for i in app.article_list.ids]
@@ -197,7 +203,9 @@ def test_saved_searches_persist_and_appear_in_the_palette(tmp_path):
         await type_text(pilot, "Saved search: weather")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "storm")
+        await wait_for(
+            pilot, lambda: app.view.results is not None and app.view.results.query == "storm"
+        )
 
     run(tmp_path, first)
     run(tmp_path, second)
@@ -215,14 +223,18 @@ def test_entity_searches_during_the_entity_pass_say_they_may_be_incomplete(tmp_p
         await pilot.press("slash")
         await type_text(pilot, "person:peskov")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.view.results and app.view.results.query == "person:peskov")
+        await wait_for(
+            pilot, lambda: app.view.results and app.view.results.query == "person:peskov"
+        )
         message = str(app.query_one("#message").render())
         assert "still being indexed" in message
         await pilot.press("slash")
         app.search_input.value = ""
         await type_text(pilot, "budget")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "budget")
+        await wait_for(
+            pilot, lambda: app.view.results is not None and app.view.results.query == "budget"
+        )
         assert "still being indexed" not in str(app.query_one("#message").render())
 
     run(tmp_path, scenario)
@@ -286,7 +298,9 @@ def test_a_running_search_shows_in_the_list_title_without_moving_the_panes(tmp_p
         assert str(lst.border_title) == "Searching for 'storm'…"
         assert lst.region == before
         release.set()
-        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "storm")
+        await wait_for(
+            pilot, lambda: app.view.results is not None and app.view.results.query == "storm"
+        )
         assert "Searching" not in str(lst.border_title)
 
     run(tmp_path, scenario)
@@ -333,7 +347,9 @@ def test_what_the_app_holds_after_a_sync_is_kept_out_of_garbage_collections(tmp_
 def test_a_bad_query_leaves_the_header_saying_what_the_list_shows(tmp_path):
     async def scenario(app, pilot):
         app.run_search("storm")
-        await wait_for(pilot, lambda: app.view.results is not None and app.view.results.query == "storm")
+        await wait_for(
+            pilot, lambda: app.view.results is not None and app.view.results.query == "storm"
+        )
         shown = app.article_list.border_title
         message = app.query_one("#message")
         app.search_input.value = "title:("

@@ -107,7 +107,9 @@ def test_wide_combining_emoji_and_long_words_keep_the_panes_aligned(tmp_path):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=SIZES[0]) as pilot:
-            await wait_for(pilot, lambda: not app.view.syncing and app.view.total == len(RECORDS), 30)
+            await wait_for(
+                pilot, lambda: not app.view.syncing and app.view.total == len(RECORDS), 30
+            )
             for size in SIZES:
                 await pilot.resize_terminal(*size)
                 await pilot.pause(0.05)
@@ -134,7 +136,9 @@ def test_wide_combining_emoji_and_long_words_keep_the_panes_aligned(tmp_path):
                     app.article_list.focus()
             # search results: a snippet line under each title
             app.run_search("body OR word OR headline")
-            await wait_for(pilot, lambda: app.view.results is not None and app.view.results.total == 2)
+            await wait_for(
+                pilot, lambda: app.view.results is not None and app.view.results.total == 2
+            )
             await pilot.pause(0.3)
             assert app.article_list.row_height == 2
             _check_widget(app.article_list)

@@ -2,9 +2,9 @@
 
 ``NoticesApp`` is the reader app's base class. Titles, sources, tags, notes and file names
 reach toasts: Textual reads a toast as markup unless told otherwise, so a title holding
-``[/nope]`` crashed the app and one holding ``[@click=app.quit]`` made a clickable action. Here a toast is never read as markup.
-Toasts of a kind that is repeated (the sort order, a mark toggled) replace the previous one of
-their kind instead of stacking up.
+``[/nope]`` crashed the app and one holding ``[@click=app.quit]`` made a clickable action.
+Here a toast is never read as markup. Toasts of a kind that is repeated (the sort order, a
+mark toggled) replace the previous one of their kind instead of stacking up.
 """
 
 from __future__ import annotations

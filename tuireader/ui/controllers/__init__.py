@@ -1,1 +1,1 @@
-"""controllers"""
+"""The reader's controllers: plain classes, one per concern, working through ``ui.host.Host``."""

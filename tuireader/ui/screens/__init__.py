@@ -1,1 +1,1 @@
-"""screens"""
+"""The reader's dialogs (help, prompts, lists), pushed over the main screen."""

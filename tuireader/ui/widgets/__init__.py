@@ -1,1 +1,1 @@
-"""widgets"""
+"""The reader's widgets: the panes and the search bar."""
