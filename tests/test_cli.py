@@ -154,11 +154,11 @@ def test_a_crash_of_the_reader_is_a_failing_exit_code(sample_corpus, monkeypatch
     assert main([str(sample_corpus)]) == 1
 
 
-@pytest.mark.parametrize(("preset", "expected"), [(None, "120"), ("30", "30")])
-def test_the_reader_draws_up_to_120_frames_a_second_unless_textual_fps_says(
+@pytest.mark.parametrize(("preset", "expected"), [(None, "240"), ("30", "30")])
+def test_the_reader_draws_up_to_240_frames_a_second_unless_textual_fps_says(
     sample_corpus, monkeypatch, preset, expected
 ):
-    """A keypress during a search is drawn within a 60 Hz frame on Textual's 120 Hz grid
+    """A keypress during a search is drawn within a 60 Hz frame on Textual's 240 Hz grid
     (benchmarks/README.md); a TEXTUAL_FPS the user set is kept."""
     import tuireader.ui.app as ui_app
 

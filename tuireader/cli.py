@@ -224,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # What a shell reports for a command ended by SIGPIPE (128 + 13), as `grep … | head` gives.
 PIPE_CLOSED = 141
-FRAME_RATE = "120"  # the reader's most frames a second, unless TEXTUAL_FPS says otherwise
+FRAME_RATE = "240"  # the reader's most frames a second, unless TEXTUAL_FPS says otherwise
 
 
 def _silence_closed_pipe() -> None:
@@ -318,8 +318,9 @@ def run_open(paths: Sequence[str], need_terminal: bool = False) -> int:
             "use tuireader search QUERY or tuireader export QUERY"
         )
     # Textual draws on a grid of frames (60 a second) and, after a slow frame, a change can
-    # wait up to two intervals: at 120 a keypress made during a search is drawn within one
-    # 60 Hz frame (benchmarks/README.md, keypress latency). Read when Textual is imported.
+    # wait up to two intervals (33 ms): at 240 a keypress made during a search is drawn within
+    # a 60 Hz frame, at worst too (benchmarks/README.md, keypress latency). Frames are drawn
+    # only when something changed, so idle costs nothing. Read when Textual is imported.
     os.environ.setdefault("TEXTUAL_FPS", FRAME_RATE)
     from tuireader.ui.app import ReaderApp
 
