@@ -378,18 +378,25 @@ class MetaStore:
         kept = list(kept)
         if not kept:
             return True
-        in_transaction = self.db.in_transaction
+        if self.db.in_transaction:  # the caller's transaction
+            try:
+                self.db.executemany("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?)", kept)
+            except sqlite3.Error:
+                return False
+            return True
         try:
-            if not in_transaction:
-                self.db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+            self.db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+            self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?)", kept)
+            self.db.execute("COMMIT")
             return True
         except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                self.rollback()
             return False
         finally:
-            if not in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    self.db.execute("PRAGMA busy_timeout = 30000")
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("PRAGMA busy_timeout = 30000")
 
     def rows_and_texts(self, ids: Sequence[int]) -> tuple[dict[int, ArticleRow], dict[int, str]]:
         """``rows(ids)`` and ``bodies(ids)`` in one query: what a page of snippets needs

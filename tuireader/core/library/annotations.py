@@ -5,40 +5,16 @@ backend or the annotators changed (all three are in the version they are kept un
 
 from __future__ import annotations
 
-import json
 import threading
-import zlib
 from collections import OrderedDict
 
-from tuireader.core.annotate.pipeline import (
-    ANNOTATOR_VERSION,
-    Annotations,
-    EntityBackend,
-    annotate,
-    backend_spec,
-)
+from tuireader.core.annotate.pipeline import Annotations, EntityBackend, annotate, backend_spec
 from tuireader.core.base.articles import Article
+from tuireader.core.cache.kept_annotations import decode, encode, version
 from tuireader.core.cache.store import MetaStore
 
 RECENT = 32  # annotations kept in memory (an article opened again, its quote sources)
 WRITE_WAIT = 0.05  # seconds a write waits for a sync holding the store (else skipped)
-
-
-def version(article: Article, backend: EntityBackend | None) -> str:
-    """What kept annotations must match: the text annotated, the backend, the annotators."""
-    return f"{article.content_hash}:{backend_spec(backend)}:{ANNOTATOR_VERSION}"
-
-
-def encode(annotations: Annotations) -> bytes:
-    return zlib.compress(json.dumps(annotations.to_dict(), ensure_ascii=False).encode(), 1)
-
-
-def decode(data: bytes) -> Annotations | None:
-    """Kept annotations, or None when they cannot be read (then found again)."""
-    try:
-        return Annotations.from_dict(json.loads(zlib.decompress(data)))
-    except (zlib.error, ValueError, KeyError, TypeError):
-        return None
 
 
 class AnnotationSource:
@@ -46,11 +22,12 @@ class AnnotationSource:
 
     def __init__(self, backend: EntityBackend | None = None) -> None:
         self.backend = backend
+        self.spec = backend_spec(backend)
         self._recent: OrderedDict[tuple[int, str], Annotations] = OrderedDict()
         self._lock = threading.Lock()
 
     def of(self, store: MetaStore, article_id: int, article: Article) -> Annotations:
-        wanted = version(article, self.backend)
+        wanted = version(article, self.spec)
         key = (article_id, wanted)
         with self._lock:
             found = self._recent.get(key)
