@@ -300,8 +300,8 @@ def resolve_corpus(paths: Sequence[str]):
 
 
 def open_library(paths: Sequence[str], fallback: bool = True):
-    """The Library (core.library) of the corpus at ``paths``, its index open; what it has to
-    say (a cache folder that cannot be written, a damaged list set aside) on stderr."""
+    """The Library (core.library) of the corpus at ``paths``, its index open with the
+    configured entity backend (a warning when it cannot be used)."""
     from tuireader.core.cache.store import CacheError
     from tuireader.core.library import Library
 
@@ -311,10 +311,16 @@ def open_library(paths: Sequence[str], fallback: bool = True):
     except CacheError as exc:  # no usable cache, not even a temporary one
         raise UsageError(str(exc)) from exc
     try:
-        library.open_index()
+        # the configured entity backend names the annotation index, as in the reader: an index
+        # opened with another would be made again
+        warning = library.open_index(with_backend=True)
     except CacheError as exc:
         library.close()
         raise UsageError(str(exc)) from exc
+    if warning:
+        from tuireader.core.base.text import visible
+
+        print(f"tuireader: {visible(warning)}", file=sys.stderr)
     return library
 
 
@@ -678,8 +684,6 @@ def run_export(
     try:
         _user_marks(library, required=False, command="export")
         _sync_for_answer(library, "export", list_skipped)
-        if with_annotations:
-            library.load_backend()  # the configured entity recognizer
         path = Path(output).expanduser().absolute() if output else None
         try:
             count = library.export_query(
