@@ -616,45 +616,24 @@ def run_search(
 def run_annotate(
     paths: Sequence[str], as_json: bool, backend_name: str | None, model: str | None
 ) -> int:
-    from tuireader.core.annotate.pipeline import annotate, load_backend
-    from tuireader.core.annotate.raw_texts import (
-        CorpusError,
-        Skipped,
-        find_sources,
-        iter_raw_texts,
-        json_line,
-        summary_lines,
-    )
-    from tuireader.core.user.config import Config, ConfigError, load_config
+    from tuireader.core.annotate.raw_texts import CorpusError, json_line, summary_lines
+    from tuireader.core.library.files import FileAnnotations
 
     if model is not None and backend_name == "embedded":
         raise UsageError("--model is for --backend spacy")
     try:
-        sources, skipped = find_sources(list(paths))
+        found = FileAnnotations(paths, backend_name, model)
     except CorpusError as exc:
         raise UsageError(str(exc)) from exc
-    try:
-        config = load_config()
-    except ConfigError as exc:
-        print(f"tuireader: {exc} (using the defaults)", file=sys.stderr)
-        config = Config()
-    if model is not None:
-        config.entities_backend, config.entities_model = "spacy", model
-    if backend_name is not None:
-        config.entities_backend = backend_name
-    backend, warning = load_backend(config)
-    if warning:
-        print(f"tuireader: {warning}", file=sys.stderr)
+    for notice in found.notices:
+        print(f"tuireader: {notice}", file=sys.stderr)
     out = sys.stdout
-    for item in iter_raw_texts(sources):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        annotations = annotate(item.text, backend)
+    for item, spans in found:
         if as_json:
-            print(json_line(item, annotations), file=out, flush=True)
+            print(json_line(item, spans), file=out, flush=True)
         else:
-            print("\n".join(summary_lines(item, annotations)), file=out, flush=True)
+            print("\n".join(summary_lines(item, spans)), file=out, flush=True)
+    skipped = found.skipped
     if skipped:
         print(f"skipped {len(skipped):,} items:", file=sys.stderr)
         for miss in skipped[:20]:
@@ -800,26 +779,11 @@ def run_corpora() -> int:
 
 def _article_count(corpus_paths) -> str:
     """ "1,234 articles" from the corpus's cache, without indexing; else why there is none."""
-    from tuireader.core.cache.corpus import Corpus
-    from tuireader.core.cache.store import CacheError, MetaStore
-    from tuireader.core.ingest.loaders import CorpusError
+    from tuireader.core.library.files import indexed_count
 
-    try:
-        corpus = Corpus(list(corpus_paths))
-    except CorpusError as exc:
-        return str(exc)
-    if not corpus.store_path.exists():
-        return "not indexed"
-    try:
-        store = MetaStore(corpus.store_path, read_only=True)
-    except CacheError:
-        return "index unreadable"
-    try:
-        count = store.count()
-    except Exception:  # a damaged or half-made cache: the listing goes on
-        return "index unreadable"
-    finally:
-        store.close()
+    count = indexed_count(corpus_paths)
+    if isinstance(count, str):
+        return count
     return f"{count:,} article" + ("" if count == 1 else "s")
 
 
