@@ -196,3 +196,17 @@ def test_a_damaged_user_database_is_reported(sample_corpus, capsys, command):
     assert main([command, "is:unread", "--corpus", str(sample_corpus)]) == 0
     err = capsys.readouterr().err
     assert f"User data {path} was damaged" in err and "userdata.sqlite.corrupt-1" in err
+
+
+def test_the_commands_use_the_configured_entity_backend_like_the_reader(sample_corpus, capsys):
+    """search, index and export open the index with the entity backend the reader uses (an
+    index opened with another backend's name has its annotation fields made again): one that
+    cannot be loaded is said, and the embedded recognizer used, as in the reader."""
+    from tuireader.core.base import paths
+
+    config = paths.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[entities]\nbackend = "spacy"\nmodel = "no_such_model_here"\n')
+    assert main(["search", "kremlin", "--corpus", str(sample_corpus)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("using the embedded entity recognizer") == 1, err

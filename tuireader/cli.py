@@ -289,22 +289,48 @@ def not_a_terminal() -> str | None:
 
 def resolve_corpus(paths: Sequence[str]):
     """The Corpus for the given paths, else the configured default, else the bundled sample."""
-    from tuireader.core.base import paths as app_paths
-    from tuireader.core.cache.corpus import Corpus
     from tuireader.core.ingest.loaders import CorpusError
-    from tuireader.core.user.config import ConfigError, load_config
+    from tuireader.core.library.opening import choose_corpus
 
-    chosen = list(paths)
-    if not chosen:
-        try:
-            chosen = load_config().default_corpus
-        except ConfigError as exc:
-            print(f"tuireader: {exc} (using the sample corpus)", file=sys.stderr)
-        chosen = chosen or [str(app_paths.bundled_corpus())]
     try:
-        return Corpus(chosen)
+        corpus, notices = choose_corpus(paths)
     except CorpusError as exc:
         raise UsageError(str(exc)) from exc
+    for notice in notices:
+        print(f"tuireader: {notice}", file=sys.stderr)
+    return corpus
+
+
+def open_library(paths: Sequence[str], fallback: bool = True):
+    """The Library (core.library) of the corpus at ``paths``, its index open with the
+    configured entity backend (a warning when it cannot be used)."""
+    from tuireader.core.cache.store import CacheError
+    from tuireader.core.library import Library
+
+    corpus = resolve_corpus(paths)
+    try:
+        library = Library(corpus, fallback=fallback)
+    except CacheError as exc:  # no usable cache, not even a temporary one
+        raise UsageError(str(exc)) from exc
+    try:
+        # the configured entity backend names the annotation index, as in the reader: an index
+        # opened with another would be made again
+        warning = library.open_index(with_backend=True)
+    except CacheError as exc:
+        library.close()
+        raise UsageError(str(exc)) from exc
+    if warning:
+        from tuireader.core.base.text import visible
+
+        print(f"tuireader: {visible(warning)}", file=sys.stderr)
+    return library
+
+
+def say_notices(library) -> None:
+    from tuireader.core.base.text import visible
+
+    for notice in library.take_notices():
+        print(f"tuireader: {visible(notice)}", file=sys.stderr)
 
 
 def run_open(paths: Sequence[str], need_terminal: bool = False) -> int:
@@ -335,106 +361,109 @@ def run_open(paths: Sequence[str], need_terminal: bool = False) -> int:
     return code
 
 
-def _sync_with_progress(corpus, store, engine, quiet: bool = False, reading: bool = True):
-    """Sync the corpus, drawing a rich progress bar on stderr when it is a terminal.
-
-    ``reading``: the command answers from the index, so when another process is indexing
-    the corpus, stderr says that the answer covers only what it has committed so far.
-    """
-    from tuireader.core.cache.store import CacheError
-
-    try:
-        report = _sync_or_raise(corpus, store, engine, quiet)
-    except CacheError as exc:  # the cache is full or read-only: one line, exit code 2
-        raise UsageError(str(exc)) from exc
-    if reading:
-        _say_if_busy(report, store)
-    return report
-
-
-def _say_if_busy(report, store) -> None:
+def _say_if_busy(report, library) -> None:
     """When another process is indexing the corpus, the answer covers only what it has
-    committed so far: stderr says so."""
-    if report.busy:
+    committed so far: stderr says so (``report``: a SyncReport, or a "busy" SyncNotice)."""
+    if getattr(report, "busy", False) or getattr(report, "kind", "") == "busy":
         print(
             "tuireader: the corpus is being indexed by another process; answering from the "
-            f"{store.count():,} articles it has committed so far",
+            f"{library.count():,} articles it has committed so far",
             file=sys.stderr,
         )
 
 
-def _sync_then_search(corpus, store, engine, search, command: str, list_skipped: bool):
-    """Sync, then ``search()`` (search and export). A cache that cannot be written (a full
-    disk) leaves the index as it is, which is searched; an index the search finds damaged is
-    built again at once (the sync sets it aside) and searched again."""
+def _sync_for_answer(library, command: str, list_skipped: bool) -> None:
+    """Sync before answering from the index (search, export). A cache that cannot be written
+    (a full disk) leaves the index as it is, which is answered from."""
     from tuireader.core.base.text import visible
     from tuireader.core.cache.store import CacheError
-    from tuireader.core.search.index_files import IndexDamaged
 
-    def sync_and_say(first: bool) -> None:
-        try:
-            report = _sync_or_raise(corpus, store, engine, quiet=False)
-        except CacheError as exc:
-            print(f"tuireader: {visible(str(exc))}; searching the index as it is", file=sys.stderr)
-            return
-        if report.repaired:
-            print(f"tuireader: {visible(report.repaired)}", file=sys.stderr)
-        _say_if_busy(report, store)
-        if first:
-            report_skipped(report, command, list_skipped)
-
-    sync_and_say(first=True)
+    say_notices(library)
     try:
-        return search()
-    except IndexDamaged:
-        sync_and_say(first=False)
-        return search()
+        report = _sync(library)
+    except CacheError as exc:
+        print(f"tuireader: {visible(str(exc))}; searching the index as it is", file=sys.stderr)
+        return
+    if report.repaired:
+        print(f"tuireader: {visible(report.repaired)}", file=sys.stderr)
+    _say_if_busy(report, library)
+    report_skipped(report, command, list_skipped)
 
 
-def _sync_or_raise(corpus, store, engine, quiet: bool):
-    from tuireader.core.cache.sync import sync
+def _told_while_searching(library):
+    """What a search says when it found the index damaged and synced again (see
+    Library.search), on stderr."""
+    from tuireader.core.base.text import visible
+    from tuireader.core.library import SyncNotice
 
-    if corpus.cache_message:
-        from tuireader.core.base.text import visible
+    def tell(event) -> None:
+        if not isinstance(event, SyncNotice):
+            return  # no progress bar for the repair
+        if event.kind == "busy":
+            _say_if_busy(event, library)
+        elif event.kind == "cache_error":
+            print(
+                f"tuireader: {visible(event.text)}; searching the index as it is", file=sys.stderr
+            )
+        else:
+            print(f"tuireader: {visible(event.text)}", file=sys.stderr)
 
-        print(f"tuireader: {visible(corpus.cache_message)}", file=sys.stderr)
+    return tell
+
+
+def _sync(library, quiet: bool = False):
+    """Sync the library, drawing a rich progress bar on stderr when it is a terminal."""
     if quiet or not sys.stderr.isatty():
-        return sync(corpus, store, engine)
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        DownloadColumn,
-        Progress,
-        TaskProgressColumn,
-        TextColumn,
-        TimeRemainingColumn,
-    )
+        return library.sync()
+    with _progress_bar() as draw:
+        return library.sync(on_event=draw)
 
-    console = Console(stderr=True)
-    with Progress(
-        TextColumn("[bold]{task.description}[/]"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TextColumn("{task.fields[articles]:,} articles"),
-        DownloadColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=False,
-    ) as bar:
+
+class _progress_bar:  # noqa: N801 (a context manager read as a function)
+    """A rich progress bar on stderr, one task per sync stage; yields the event handler."""
+
+    def __enter__(self):
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn("[bold]{task.description}[/]"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[articles]:,} articles"),
+            DownloadColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self.bar.__enter__()
         tasks: dict[str, int] = {}
 
-        def update(progress) -> None:
+        def draw(event) -> None:
+            progress = getattr(event, "progress", None)
+            if progress is None:
+                return
             if progress.stage not in tasks:
                 label = "Indexing" if progress.stage == "text" else "Entities, quotations"
-                tasks[progress.stage] = bar.add_task(label, total=None, articles=0)
-            bar.update(
+                tasks[progress.stage] = self.bar.add_task(label, total=None, articles=0)
+            self.bar.update(
                 tasks[progress.stage],
                 total=progress.bytes_total or None,
                 completed=progress.bytes_done,
                 articles=progress.articles,
             )
 
-        return sync(corpus, store, engine, progress=update)
+        return draw
+
+    def __exit__(self, *exc) -> None:
+        self.bar.__exit__(*exc)
 
 
 def report_skipped(report, command: str, list_all: bool) -> None:
@@ -468,18 +497,16 @@ def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
     from tuireader.core.base.text import visible
     from tuireader.core.cache.store import CacheError
 
-    corpus = resolve_corpus(paths)
+    library = open_library(paths, fallback=False)
     try:
-        corpus.prepare_cache(fallback=False)
-        store = corpus.open_store()
-        engine = corpus.open_engine()
-    except CacheError as exc:
-        raise UsageError(str(exc)) from exc
-    try:
-        report = _sync_with_progress(corpus, store, engine, reading=False)
+        say_notices(library)
+        try:
+            report = _sync(library)
+        except CacheError as exc:  # the cache is full or read-only: one line, exit code 2
+            raise UsageError(str(exc)) from exc
         if report.busy:
             raise UsageError("another tuireader is indexing this corpus; try again when it ends")
-        total = store.count()
+        total = library.count()
         indexed = report.added + report.updated
         text_seconds = report.text_seconds or report.seconds
         rate = indexed / text_seconds if text_seconds and indexed else 0
@@ -488,7 +515,7 @@ def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
             report.annotated / annotation_seconds if report.annotated and annotation_seconds else 0
         )
         print(
-            f"{visible(corpus.name)}: {total:,} articles ({report.added:,} added, "
+            f"{visible(library.corpus.name)}: {total:,} articles ({report.added:,} added, "
             f"{report.updated:,} updated, {report.removed:,} removed) searchable in "
             f"{text_seconds:.1f} s"
             + (f", {rate:,.0f} articles/s" if rate else "")
@@ -502,33 +529,24 @@ def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
         if report.repaired:
             print(f"tuireader: {report.repaired}", file=sys.stderr)
         report_skipped(report, "index", list_skipped)
-        print(f"index: {visible(str(corpus.cache_dir))}")
+        print(f"index: {visible(str(library.corpus.cache_dir))}")
     finally:
-        engine.close()
-        store.close()
+        library.close()
     return 0
 
 
-def _user_marks(corpus, query: str):
-    """The corpus's read marks, stars, tags and notes when the query asks about them."""
-    from tuireader.core.search.user_filters import has_user_clauses
-    from tuireader.core.user.userdata import UserData, UserDataError
+def _user_marks(library, required: bool, command: str) -> None:
+    """Open the user's marks (a damaged database set aside is said on stderr). ``required``
+    (the query asks about them): exit 2 when they cannot be opened; else say so and go on."""
+    from tuireader.core.user.userdata import UserDataError
 
-    if not has_user_clauses(query):
-        return None
     try:
-        return _reported(UserData()).corpus(corpus.id)
+        library.user_marks()
     except UserDataError as exc:
-        raise UsageError(str(exc)) from exc
-
-
-def _reported(userdata):
-    """The user data, after saying on stderr that a damaged database was set aside."""
-    if userdata.warning:
-        from tuireader.core.base.text import visible
-
-        print(f"tuireader: {visible(userdata.warning)}", file=sys.stderr)
-    return userdata
+        if required:
+            raise UsageError(str(exc)) from exc
+        print(f"tuireader: {exc} (exporting without tags and notes)", file=sys.stderr)
+    say_notices(library)
 
 
 def run_search(
@@ -543,7 +561,6 @@ def run_search(
     from tuireader.core.base.text import clean_line, json_safe, visible
     from tuireader.core.search import QueryError
     from tuireader.core.search.meta_filter import DateRangeError, from_options
-    from tuireader.core.search.user_filters import filtered_search
 
     if limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -553,35 +570,27 @@ def run_search(
         raise UsageError(str(exc)) from exc
     if not query.strip() and narrow.empty:
         raise UsageError("search needs a QUERY (or --source, --from or --to)")
-    from tuireader.core.cache.store import CacheError
+    from tuireader.core.search.user_filters import has_user_clauses
 
-    corpus = resolve_corpus(corpus_paths)
+    library = open_library(corpus_paths)
     try:
-        store = corpus.open_store()
-        engine = corpus.open_engine()
-    except CacheError as exc:  # no usable cache, not even a temporary one
-        raise UsageError(str(exc)) from exc
-    try:
+        if has_user_clauses(query):
+            _user_marks(library, required=True, command="search")
+        _sync_for_answer(library, "search", list_skipped)
         try:
-            marks = _user_marks(corpus, query)
-            results = _sync_then_search(
-                corpus,
-                store,
-                engine,
-                lambda: filtered_search(engine, store, marks, query, limit, narrow=narrow),
-                "search",
-                list_skipped,
+            found = library.search(
+                query, narrow=narrow, limit=limit, on_event=_told_while_searching(library)
             )
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
-        rows = store.rows(results.ids)
+        rows = library.rows(found.ids)
         out = sys.stdout
         if not as_json:
             asked = " · ".join(
                 x for x in (repr(query) if query.strip() else "", narrow.label()) if x
             )
-            print(f"{results.total:,} of {store.count():,} articles match {asked}", file=out)
-        for rank, hit in enumerate(results.hits, start=1):
+            print(f"{found.total:,} of {library.count():,} articles match {asked}", file=out)
+        for rank, hit in enumerate(found.hits, start=1):
             row = rows.get(hit.article_id)
             if row is None:
                 continue
@@ -607,53 +616,31 @@ def run_search(
                     file=out,
                 )
     finally:
-        engine.close()
-        store.close()
-    return 0 if results.total else 1
+        library.close()
+    return 0 if found.total else 1
 
 
 def run_annotate(
     paths: Sequence[str], as_json: bool, backend_name: str | None, model: str | None
 ) -> int:
-    from tuireader.core.annotate.pipeline import annotate, load_backend
-    from tuireader.core.annotate.raw_texts import (
-        CorpusError,
-        Skipped,
-        find_sources,
-        iter_raw_texts,
-        json_line,
-        summary_lines,
-    )
-    from tuireader.core.user.config import Config, ConfigError, load_config
+    from tuireader.core.annotate.raw_texts import CorpusError, json_line, summary_lines
+    from tuireader.core.library.files import FileAnnotations
 
     if model is not None and backend_name == "embedded":
         raise UsageError("--model is for --backend spacy")
     try:
-        sources, skipped = find_sources(list(paths))
+        found = FileAnnotations(paths, backend_name, model)
     except CorpusError as exc:
         raise UsageError(str(exc)) from exc
-    try:
-        config = load_config()
-    except ConfigError as exc:
-        print(f"tuireader: {exc} (using the defaults)", file=sys.stderr)
-        config = Config()
-    if model is not None:
-        config.entities_backend, config.entities_model = "spacy", model
-    if backend_name is not None:
-        config.entities_backend = backend_name
-    backend, warning = load_backend(config)
-    if warning:
-        print(f"tuireader: {warning}", file=sys.stderr)
+    for notice in found.notices:
+        print(f"tuireader: {notice}", file=sys.stderr)
     out = sys.stdout
-    for item in iter_raw_texts(sources):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        annotations = annotate(item.text, backend)
+    for item, spans in found:
         if as_json:
-            print(json_line(item, annotations), file=out, flush=True)
+            print(json_line(item, spans), file=out, flush=True)
         else:
-            print("\n".join(summary_lines(item, annotations)), file=out, flush=True)
+            print("\n".join(summary_lines(item, spans)), file=out, flush=True)
+    skipped = found.skipped
     if skipped:
         print(f"skipped {len(skipped):,} items:", file=sys.stderr)
         for miss in skipped[:20]:
@@ -673,64 +660,42 @@ def run_export(
 ) -> int:
     from pathlib import Path
 
-    from tuireader.core.cache.store import CacheError
-    from tuireader.core.present.export import build_items, export, export_to_file, format_for
+    from tuireader.core.present.export import format_for
     from tuireader.core.search import QueryError
-    from tuireader.core.search.user_filters import filtered_search
-    from tuireader.core.user.userdata import UserData, UserDataError
+    from tuireader.core.search.user_filters import has_user_clauses
+    from tuireader.core.user.userdata import UserDataError
 
     fmt = fmt or (format_for(output, "jsonl") if output else "jsonl")
-    corpus = resolve_corpus(corpus_paths)
+    library = open_library(corpus_paths)
     try:
-        store = corpus.open_store()
-        engine = corpus.open_engine()
-    except CacheError as exc:
-        raise UsageError(str(exc)) from exc
-    try:
-        marks = _reported(UserData()).corpus(corpus.id)
-    except UserDataError as exc:
-        print(f"tuireader: {exc} (exporting without tags and notes)", file=sys.stderr)
-        marks = None
-    try:
+        _user_marks(library, required=False, command="export")
+        _sync_for_answer(library, "export", list_skipped)
+        path = Path(output).expanduser().absolute() if output else None
         try:
-            results = _sync_then_search(
-                corpus,
-                store,
-                engine,
-                lambda: filtered_search(engine, store, marks, query, limit=None),
-                "export",
-                list_skipped,
+            count = library.export_query(
+                query,
+                fmt,
+                out=None if path else sys.stdout,
+                path=path,
+                annotations=with_annotations,
+                on_event=_told_while_searching(library),
             )
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
-        annotate_one = None
-        if with_annotations:
-            from tuireader.core.annotate.pipeline import annotate, load_backend
-            from tuireader.core.user.config import Config, ConfigError, load_config
-
-            try:
-                config = load_config()
-            except ConfigError:
-                config = Config()
-            backend, _warning = load_backend(config)
-
-            def annotate_one(row, article):
-                return annotate(article.full_text, backend)
-
-        items = build_items(corpus, store, results.ids, marks, annotate_one)
-        heading = f"{corpus.name}: {query}"
-        if output:
-            path = Path(output).expanduser().absolute()
-            try:
-                count = export_to_file(items, fmt, path, heading)
-            except OSError as exc:
-                raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        except UserDataError as exc:  # the query asks about marks that cannot be read
+            if has_user_clauses(query):
+                raise UsageError(
+                    "is:, tag: and note: need the user data, which cannot be opened."
+                ) from exc
+            raise
+        except OSError as exc:
+            if path is None:
+                raise
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        if path is not None:
             print(f"exported {count:,} articles to {path}", file=sys.stderr)
-        else:
-            export(items, fmt, sys.stdout, heading)
     finally:
-        engine.close()
-        store.close()
+        library.close()
     return 0
 
 
@@ -821,26 +786,11 @@ def run_corpora() -> int:
 
 def _article_count(corpus_paths) -> str:
     """ "1,234 articles" from the corpus's cache, without indexing; else why there is none."""
-    from tuireader.core.cache.corpus import Corpus
-    from tuireader.core.cache.store import CacheError, MetaStore
-    from tuireader.core.ingest.loaders import CorpusError
+    from tuireader.core.library.files import indexed_count
 
-    try:
-        corpus = Corpus(list(corpus_paths))
-    except CorpusError as exc:
-        return str(exc)
-    if not corpus.store_path.exists():
-        return "not indexed"
-    try:
-        store = MetaStore(corpus.store_path, read_only=True)
-    except CacheError:
-        return "index unreadable"
-    try:
-        count = store.count()
-    except Exception:  # a damaged or half-made cache: the listing goes on
-        return "index unreadable"
-    finally:
-        store.close()
+    count = indexed_count(corpus_paths)
+    if isinstance(count, str):
+        return count
     return f"{count:,} article" + ("" if count == 1 else "s")
 
 

@@ -89,6 +89,8 @@ class _Pass:
         self.in_batch = 0
         self.batch_limit = sync.FIRST_BATCH
         self.parallel = False
+        self.spec = getattr(engine, "spec", "embedded")
+        self.kept: list[tuple[int, str, bytes]] = []  # annotations for the store (see _keep)
 
     def run(self) -> AnnotationPass:
         wanted: dict[str, str] = {}  # ident -> file
@@ -162,6 +164,7 @@ class _Pass:
             self.result.failed += 1
         else:
             try:
+                self._keep(entry[0], article)
                 self.writer.add(entry[0], entry[1], article)
             except OSError:
                 raise
@@ -172,6 +175,20 @@ class _Pass:
         self.result.annotated += 1
         self.in_batch += 1
 
+    def _keep(self, article_id: int, article) -> None:
+        """Keep the article's annotations in the store too, so that opening it reads them
+        (see kept_annotations). Only when indexing in this process: the index's fields are
+        then made from the same annotations (``cached_annotate`` remembers the last text), so
+        keeping them costs no second annotation. With parallel indexing processes they are
+        found in those processes, and kept the first time the article is opened instead."""
+        if self.parallel:
+            return
+        from tuireader.core.cache.kept_annotations import encode, version
+        from tuireader.core.search.annotation_fields import cached_annotate
+
+        annotations = cached_annotate(article.full_text, self.spec)
+        self.kept.append((article_id, version(article, self.spec), encode(annotations)))
+
     def _begin(self) -> None:
         if self.writer is None:
             self.writer = self.engine.annotation_writer(parallel=self.parallel)
@@ -180,11 +197,14 @@ class _Pass:
         if self.writer is None:
             return
         self.writer.commit()  # published under the commit lock (see MappedFileStorage)
+        kept, self.kept = self.kept, []
+        self.store.put_annotations(kept, wait=30.0)  # a cache: not kept when it fails
         self.writer = None
         self.in_batch = 0
         self.report_progress(self.result.annotated, done, total, True)
 
     def _abort(self) -> None:
+        self.kept = []
         if self.writer is not None:
             with contextlib.suppress(Exception):  # already failing; rechecked next run
                 self.writer.cancel()

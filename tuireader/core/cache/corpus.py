@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from tuireader.core.base import paths as app_paths
-from tuireader.core.base.articles import Article
+from tuireader.core.base.articles import WHOLE_FILE, Article
 from tuireader.core.cache.store import ArticleRow, CacheError, MetaStore
 from tuireader.core.ingest.loaders import check_paths, read_article
 from tuireader.core.search import QueryError, SearchHit, SearchResults
@@ -154,6 +154,40 @@ class Corpus:
     def read(row: ArticleRow) -> Article:
         """The full article behind a list row, read from the corpus."""
         return read_article(row.file, row.locator, row.key)
+
+    @classmethod
+    def articles(
+        cls, store: MetaStore, ids: Sequence[int]
+    ) -> tuple[dict[int, ArticleRow], dict[int, Article | Exception]]:
+        """The rows of these articles and each one whole, as indexed: the text kept in the
+        store (the one home of article text, written once per sync), else read from the
+        corpus (a store made before texts were kept); an article that cannot be read either
+        way (a vanished file) is the exception saying why."""
+        rows, texts = store.rows_and_texts(ids)
+        digests = store.digests(list(rows)) if rows else {}
+        found: dict[int, Article | Exception] = {}
+        for article_id, row in rows.items():
+            body = texts.get(article_id)
+            if body is None:
+                try:
+                    found[article_id] = cls.read(row)
+                except Exception as exc:  # noqa: BLE001 (the caller says why)
+                    found[article_id] = exc
+                continue
+            found[article_id] = Article(
+                key=row.key,
+                file=row.file,
+                locator=row.locator,
+                title=row.title,
+                body=body,
+                source=row.source,
+                date=row.date,
+                date_text=row.date_text,
+                url=row.url,
+                record_id=record_id_of(row, digests.get(article_id, "")),
+                has_headline=row.has_headline,
+            )
+        return rows, found
 
     @classmethod
     def bodies(cls, store: MetaStore, rows: Iterable[ArticleRow]) -> dict[int, str]:
@@ -305,6 +339,18 @@ class SafeEngine:
 
     def __getattr__(self, name: str):
         return getattr(self.inner, name)
+
+
+def record_id_of(row: ArticleRow, digest: str) -> str:
+    """A dump record's own id, from its key (``file#id``; ``file#h<hash>`` when it had none,
+    ``~N`` after a repeated one): "" for a whole file or a record without an id."""
+    prefix = row.file + "#"
+    if row.locator == WHOLE_FILE or not row.key.startswith(prefix):
+        return ""
+    ident = row.key[len(prefix) :]
+    if digest and re.fullmatch(f"h{re.escape(digest)}(~\\d+)?", ident):
+        return ""
+    return ident
 
 
 def damage_message(reason: str) -> str:

@@ -246,19 +246,19 @@ def export_to_file(items: Iterable[ExportItem], fmt: str, path: Path, heading: s
 def build_items(
     corpus, store, ids: Iterable[int], marks, annotate_one=None
 ) -> Iterator[ExportItem]:
-    """Export items for article ids: rows from the store, texts read from the corpus, marks
-    from the user data. ``annotate_one(row, article)`` annotates (for a single article)."""
+    """Export items for article ids: rows and texts from the store (``Corpus.articles``),
+    marks from the user data. ``annotate_one(row, article)`` gives an article's annotations
+    (for a single article, or ``tuireader export --annotations``)."""
     ids = list(ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        rows = store.rows(chunk)
+        rows, articles = corpus.articles(store, chunk)
         for article_id in chunk:
             row = rows.get(article_id)
             if row is None:
                 continue
-            try:
-                article = corpus.read(row)
-            except Exception:  # a vanished file: exported without its text
+            article = articles.get(article_id)
+            if isinstance(article, Exception):  # a vanished file: exported without its text
                 article = None
             item = ExportItem(row, article, marks.get(row.key) if marks else ArticleMarks())
             if annotate_one is not None and article is not None:

@@ -1,0 +1,514 @@
+"""The Library: one corpus opened with its store, index, user marks and annotations.
+
+See the package's docstring for the API. Threads: the thread that opens a Library keeps one
+store connection (``store``); a call from another thread (a UI worker) opens its own for the
+call and closes it after, since SQLite connections stay in their thread. The index and the
+user data are shared (both serialize their calls).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from tuireader.core.annotate.pipeline import Annotations, EntityBackend, backend_spec, load_backend
+from tuireader.core.base.articles import Article
+from tuireader.core.cache.corpus import Corpus, SafeEngine
+from tuireader.core.cache.store import ArticleRow, MetaStore
+from tuireader.core.cache.sync import SyncReport, sync
+from tuireader.core.library.annotations import AnnotationSource
+from tuireader.core.library.events import SyncEvent, SyncNotice, SyncProgressed
+from tuireader.core.library.exporting import export_ids
+from tuireader.core.library.ordering import sort_ids
+from tuireader.core.library.reading import (
+    ArticleUnavailable,
+    article_view,
+    load_article,
+    quote_sources,
+)
+from tuireader.core.library.views import ArticleView, Found, QuoteSource
+from tuireader.core.present.duplicates import shared_share, shingles
+from tuireader.core.present.snippets import make_snippet
+from tuireader.core.search import SearchHit, SearchResults
+from tuireader.core.search.index_files import IndexDamaged
+from tuireader.core.search.meta_filter import MetaFilter
+from tuireader.core.search.user_filters import filtered_search, has_user_clauses, ids_of_keys
+from tuireader.core.user.userdata import ArticleMarks, CorpusMarks, UserData, UserDataError
+
+SEARCH_LIMIT = 1000
+SIMILAR_LIMIT = 50
+
+
+class Library:
+    """One corpus, ready to be synced, searched, read, marked and exported."""
+
+    def __init__(self, corpus: Corpus, fallback: bool = True) -> None:
+        """Open the corpus's store (fast: no index yet, see ``open_index``). ``fallback``
+        False: a cache folder that cannot be written raises CacheError instead of using a
+        read-only or temporary index (``tuireader index``)."""
+        self.corpus = corpus
+        corpus.prepare_cache(fallback=fallback)
+        self._owner = threading.get_ident()
+        self.store: MetaStore = corpus.open_store()
+        self.engine: SafeEngine | None = None
+        self.backend: EntityBackend | None = None
+        self.annotations = AnnotationSource()
+        self.notices: list[str] = []  # for the user, once: see take_notices
+        if corpus.cache_message:
+            self.notices.append(corpus.cache_message)
+        self._userdata: UserData | None = None
+        self._marks: CorpusMarks | None = None
+        self._marks_error: UserDataError | None = None
+        self._index_ready = threading.Event()
+
+    @classmethod
+    def open(cls, paths: Sequence[str] = (), fallback: bool = True) -> Library:
+        """The corpus at ``paths`` (else the configured default, else the sample); a config
+        that cannot be read is a notice. CorpusError for bad paths, CacheError for a cache
+        that cannot be used."""
+        from tuireader.core.library.opening import choose_corpus
+
+        corpus, notices = choose_corpus(paths)
+        library = cls(corpus, fallback=fallback)
+        library.notices[:0] = notices
+        return library
+
+    def take_notices(self) -> list[str]:
+        """What the user has not been told yet (a damaged store set aside, a user-data
+        warning, a cache that cannot be written); each is given once."""
+        taken, self.notices = self.notices, []
+        return taken
+
+    def close(self) -> None:
+        """Close the index and the databases (once every worker using them is done)."""
+        for resource in (self.engine, self.store, self._userdata):
+            if resource is not None:
+                with contextlib.suppress(Exception):  # nothing is lost if tidying fails
+                    resource.close()
+        self.engine = None
+        self._userdata = self._marks = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[MetaStore]:
+        """A store connection for the calling thread (see the module docstring)."""
+        if threading.get_ident() == self._owner:
+            yield self.store
+            return
+        store = self.corpus.open_store()
+        try:
+            yield store
+        finally:
+            store.close()
+
+    # -- the index -------------------------------------------------------------------------
+
+    def open_index(self, with_backend: bool = False) -> str | None:
+        """Open the search index (slow on a big one: call it in a worker); with
+        ``with_backend``, first load the configured entity backend (a spaCy model takes
+        seconds), which then names the annotation index. Returns a warning when the backend
+        fell back to the embedded one. CacheError when the index cannot be opened."""
+        warning = None
+        if self.engine is None:
+            if with_backend:
+                warning = self.load_backend()
+            self.engine = self.corpus.open_engine(backend_spec(self.backend))
+        self._index_ready.set()
+        return warning
+
+    def load_backend(self) -> str | None:
+        """Load the configured entity backend for the annotations found from now on (a spaCy
+        model takes seconds); a warning when it fell back to the embedded one."""
+        from tuireader.core.user.config import Config, ConfigError, load_config
+
+        try:
+            config = load_config()
+        except ConfigError:  # said where the config is read (the CLI, the app's start)
+            config = Config()
+        self.backend, warning = load_backend(config)
+        self.annotations = AnnotationSource(self.backend)
+        return warning
+
+    @property
+    def index_open(self) -> bool:
+        return self._index_ready.is_set()
+
+    def wait_for_index(self, timeout: float | None = None) -> bool:
+        """Wait until ``open_index`` is done (a search asked for before it)."""
+        return self._index_ready.wait(timeout)
+
+    def _engine(self) -> SafeEngine:
+        if self.engine is None:
+            self.open_index()
+        assert self.engine is not None
+        return self.engine
+
+    def refresh(self) -> None:
+        """See what the last commits (this process's or another's) put in the index."""
+        self._engine().refresh()
+
+    def rebuild(self) -> None:
+        """Forget the index and the list: the next sync indexes everything again."""
+        engine = self._engine()
+        self._index_ready.clear()
+        try:
+            engine.clear()
+            with self.connection() as store:
+                store.clear()
+        finally:
+            self._index_ready.set()
+
+    def sync(
+        self,
+        on_event: Callable[[SyncEvent], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> SyncReport:
+        """Bring the list and the index up to date with the corpus files; events as it goes
+        (SyncProgressed). CacheError when the cache cannot be written.
+        The report says what changed, what was skipped, whether another process was busy
+        indexing (``busy``) or the cache is read-only (``read_only``)."""
+        tell = on_event or (lambda _event: None)
+        engine = self._engine()
+        with self.connection() as store:
+            return sync(
+                self.corpus,
+                store,
+                engine,
+                progress=lambda p: tell(SyncProgressed.of(p)),
+                cancel=cancel,
+            )
+
+    # -- the list ----------------------------------------------------------------------------
+
+    def count(self) -> int:
+        with self.connection() as store:
+            return store.count()
+
+    def rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
+        with self.connection() as store:
+            return store.rows(ids)
+
+    def ordered_ids(self, narrow: MetaFilter | None = None) -> list[int]:
+        """Every article newest first (undated last), or those ``narrow`` passes."""
+        with self.connection() as store:
+            if narrow is None or narrow.empty:
+                return store.ordered_ids()
+            return narrow.ids(store)
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        narrow: MetaFilter | None = None,
+        sort: str = "relevance",
+        limit: int | None = SEARCH_LIMIT,
+        offset: int = 0,
+        count: bool = True,
+        cancelled: Callable[[], bool] | None = None,
+        on_event: Callable[[SyncEvent], None] | None = None,
+    ) -> Found:
+        """Run a query: words and fields for the index, ``is:``/``tag:``/``note:`` clauses on
+        the user's marks, ``narrow`` (a source, dates) on the list. ``limit`` None: every
+        match. ``sort``: one of ordering.SORT_ORDERS (over every match; then ``offset``).
+        ``count`` False: ``total`` may be an estimate (faster).
+
+        QueryError for a query that cannot be run (the message is for the user);
+        UserDataError when it asks about marks and the user data cannot be opened. An index
+        found damaged is set aside and built again by a sync (events to ``on_event``), then
+        the query runs again."""
+        marks = self.user_marks() if has_user_clauses(query) else None
+        engine = self._engine()
+        # another order than the ranking's is over every match, so that pages follow on
+        wanted = None if limit is None or sort != "relevance" else offset + limit
+
+        def run(store: MetaStore) -> SearchResults:
+            return filtered_search(
+                engine,
+                store,
+                marks,
+                query,
+                limit=wanted,
+                count=count,
+                narrow=narrow,
+                cancelled=cancelled,
+            )
+
+        with self.connection() as store:
+            try:
+                results = run(store)
+            except IndexDamaged:
+                self._resync(on_event)
+                results = run(store)
+            ids = sort_ids(store, results.ids, sort)
+        page = ids[offset:] if limit is None else ids[offset : offset + limit]
+        return Found(results, page, results.total, offset, sort, counted=count)
+
+    def _resync(self, on_event: Callable[[SyncEvent], None] | None) -> None:
+        """Sync after the index was found damaged (it is set aside and built again); what
+        happened as SyncNotices: "cache_error", "repaired", "busy"."""
+        from tuireader.core.cache.store import CacheError
+
+        tell = on_event or (lambda _event: None)
+        try:
+            report = self.sync(on_event)
+        except CacheError as exc:
+            tell(SyncNotice(str(exc), "cache_error"))
+            return
+        if report.repaired:
+            tell(SyncNotice(report.repaired, "repaired"))
+        if report.busy:
+            tell(SyncNotice("another process is indexing this corpus", "busy"))
+
+    def sorted_ids(self, ids: Sequence[int], order: str) -> list[int]:
+        """Result ids in another order (see ordering.sort_ids)."""
+        with self.connection() as store:
+            return sort_ids(store, ids, order)
+
+    def suggest(self, query: str) -> str | None:
+        """A corrected query for one that found nothing, or None (never an error)."""
+        try:
+            return self._engine().suggest(query)
+        except Exception:  # noqa: BLE001 (a suggestion is a nicety)
+            return None
+
+    def titles_matching(self, text: str, limit: int = 30) -> list[ArticleRow]:
+        with self.connection() as store:
+            return store.titles_matching(text, limit=limit)
+
+    def sources(self) -> list[tuple[str, int]]:
+        with self.connection() as store:
+            return store.sources()
+
+    def snippets(
+        self, ids: Sequence[int], terms: frozenset[str], stop: Callable[[], bool] | None = None
+    ) -> dict[int, tuple[str, list[tuple[int, int]]]]:
+        """One-line snippets of these articles around the terms' hits (texts from the
+        store); ``stop``: checked between articles, a newer request makes these useless."""
+        with self.connection() as store:
+            rows, texts = Corpus.rows_and_bodies(store, ids)
+        engine = self.engine if self.index_open else None
+        found = {}
+        for article_id, body in texts.items():
+            if stop is not None and stop():
+                break
+            spans = engine.match_spans(terms, body) if engine and body and terms else []
+            found[article_id] = make_snippet(body, spans)
+        return found
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def article(
+        self,
+        article_id: int,
+        terms: frozenset[str] = frozenset(),
+        title_terms: frozenset[str] | None = None,
+    ) -> ArticleView:
+        """An article as the reading pane shows it (see ArticleView): text from the store,
+        annotations kept (found once), the terms' spans and the quotations shared with other
+        articles (those two once the index is open). ArticleUnavailable, with a message for
+        the user, when it cannot be shown."""
+        engine = self.engine if self.index_open else None
+        with self.connection() as store:
+            view = article_view(store, engine, self.annotations, article_id, terms, title_terms)
+        marks = self.marks_of(view.row.key)
+        return view if marks is None else _with_marks(view, marks)
+
+    def read(self, article_id: int) -> Article:
+        """An article's text and metadata, as indexed (ArticleUnavailable if it cannot be)."""
+        with self.connection() as store:
+            return load_article(store, article_id)
+
+    def annotations_of(self, article_id: int) -> Annotations:
+        """Entities and quotations of an article's full text (title and body)."""
+        with self.connection() as store:
+            return self.annotations.of(store, article_id, load_article(store, article_id))
+
+    def quote_sources(self, view: ArticleView) -> list[QuoteSource]:
+        """The other articles carrying the shared quotations of ``view``, with their speakers."""
+        engine = self._engine()
+        with self.connection() as store:
+            return quote_sources(store, engine, self.annotations, view)
+
+    def similar(
+        self, article_id: int, narrow: MetaFilter | None = None, limit: int = SIMILAR_LIMIT
+    ) -> SearchResults:
+        """More like this: the articles sharing the most distinctive terms of this one."""
+        engine = self._engine()
+        with self.connection() as store:
+            article = load_article(store, article_id)
+            within = {} if narrow is None or narrow.empty else {"within": narrow.ids(store)}
+        hits = engine.similar(article, limit=limit, **within)
+        return SearchResults(query=f"more like: {article.title}", hits=hits, total=len(hits))
+
+    def shared_text(
+        self,
+        article_id: int,
+        hits: Sequence[SearchHit],
+        stop: Callable[[], bool] | None = None,
+    ) -> dict[int, float] | None:
+        """How much of its text (0 to 1) each of ``hits`` shares with the article (near-
+        duplicates: see present.duplicates.is_near_duplicate); None when ``stop`` said so."""
+        compared = [hit.article_id for hit in hits]
+        with self.connection() as store:
+            own = shingles(load_article(store, article_id).body)
+            texts = Corpus.bodies(store, store.rows(compared).values())
+        shares: dict[int, float] = {}
+        for other in compared:
+            if stop is not None and stop():
+                return None
+            if texts.get(other):  # a file gone since indexing: left unmarked
+                shares[other] = shared_share(own, shingles(texts[other]))
+        return shares
+
+    # -- the user's marks --------------------------------------------------------------------
+
+    def user_marks(self) -> CorpusMarks:
+        """The read marks, stars, tags and notes of this corpus (opened on first use; a
+        warning about them becomes a notice). UserDataError when they cannot be opened."""
+        if self._marks is not None:
+            return self._marks
+        if self._marks_error is not None:
+            raise self._marks_error
+        try:
+            self._userdata = UserData()
+        except UserDataError as exc:
+            self._marks_error = exc
+            raise
+        if self._userdata.warning:
+            self.notices.append(self._userdata.warning)
+        self._marks = self._userdata.corpus(self.corpus.id)
+        return self._marks
+
+    @property
+    def marks(self) -> CorpusMarks | None:
+        """The marks, or None when the user data cannot be opened (see ``user_marks``)."""
+        try:
+            return self.user_marks()
+        except UserDataError:
+            return None
+
+    @property
+    def userdata(self) -> UserData | None:
+        return self._userdata if self.marks is not None else None
+
+    def marks_of(self, key: str) -> ArticleMarks | None:
+        marks = self.marks
+        if marks is None:
+            return None
+        try:
+            return marks.get(key)
+        except UserDataError:
+            return None
+
+    def _keys(self, ids: Sequence[int]) -> list[str]:
+        with self.connection() as store:
+            rows = store.rows(ids)
+        return [rows[i].key for i in ids if i in rows]
+
+    def read_ids(self) -> set[int]:
+        return self._ids_of(self.user_marks().read_keys())
+
+    def starred_ids(self) -> set[int]:
+        return self._ids_of(self.user_marks().starred_keys())
+
+    def _ids_of(self, keys) -> set[int]:
+        with self.connection() as store:
+            return set(ids_of_keys(store, keys).values())
+
+    def starred_in_order(self) -> list[int]:
+        """The starred articles, newest first."""
+        starred = self.starred_ids()
+        return [i for i in self.ordered_ids() if i in starred]
+
+    def set_read(self, ids: Sequence[int], read: bool = True) -> None:
+        """UserDataError when it cannot be saved (so are the setters below)."""
+        self.user_marks().set_read_many(self._keys(ids), read)
+
+    def set_starred(self, article_id: int, starred: bool = True) -> None:
+        for key in self._keys([article_id]):
+            self.user_marks().set_starred(key, starred)
+
+    def set_tags(self, article_id: int, tags: Sequence[str]) -> None:
+        for key in self._keys([article_id]):
+            self.user_marks().set_tags(key, tags)
+
+    def set_note(self, article_id: int, note: str) -> None:
+        for key in self._keys([article_id]):
+            self.user_marks().set_note(key, note)
+
+    def mark_all_read(self, ids: Sequence[int]) -> int:
+        """Mark these articles read, undoably (``undo_mark_all_read``); how many changed."""
+        return self.user_marks().mark_all_read(self._keys(ids))
+
+    def undo_mark_all_read(self) -> list[int]:
+        """Undo the last mark_all_read; the ids it marked unread again."""
+        keys = self.user_marks().undo_mark_all_read() or []
+        return sorted(self._ids_of(keys))
+
+    def tags(self) -> list[tuple[str, int]]:
+        """(tag, articles), most used first; [] without user data."""
+        marks = self.marks
+        if marks is None:
+            return []
+        try:
+            return marks.all_tags()
+        except UserDataError:
+            return []
+
+    # -- exporting ---------------------------------------------------------------------------
+
+    def export(
+        self,
+        ids: Sequence[int],
+        fmt: str | None = None,
+        out: TextIO | None = None,
+        path: Path | None = None,
+        heading: str = "",
+        annotations: bool = False,
+    ) -> int:
+        """Write these articles with the user's tags and notes (and, with ``annotations``,
+        their entities and quotations) to ``path`` or ``out``; returns how many. See
+        exporting.export_ids; OSError when the file cannot be written."""
+        with self.connection() as store:
+            annotate_one = None
+            if annotations:
+
+                def annotate_one(row: ArticleRow, article: Article) -> Annotations:
+                    return self.annotations.of(store, row.id, article)
+
+            return export_ids(
+                self.corpus, store, ids, self.marks, fmt, out, path, heading, annotate_one
+            )
+
+    def export_query(
+        self,
+        query: str,
+        fmt: str | None = None,
+        out: TextIO | None = None,
+        path: Path | None = None,
+        annotations: bool = False,
+        on_event: Callable[[SyncEvent], None] | None = None,
+    ) -> int:
+        """Every article matching ``query`` (ranked; newest first for is:/tag:/note: alone),
+        headed "corpus: query" (see ``export``). QueryError, UserDataError as ``search``."""
+        found = self.search(query, limit=None, on_event=on_event)
+        heading = f"{self.corpus.name}: {query}"
+        return self.export(found.ids, fmt, out, path, heading, annotations)
+
+
+def _with_marks(view: ArticleView, marks: ArticleMarks) -> ArticleView:
+    from dataclasses import replace
+
+    return replace(view, marks=marks)
+
+
+__all__ = ["ArticleUnavailable", "Library"]
