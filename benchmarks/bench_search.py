@@ -523,7 +523,7 @@ async def key_latency(corpus_path: Path, query: str, trials: int) -> dict:
             await _wait_until(lambda: not any(w.state in active for w in app.workers), 600)
             await pilot.pause()
 
-        await _wait_until(app.session.engine_ready.is_set, 600, 0.05)
+        await _wait_until(lambda: app.library.index_open, 600, 0.05)
         await pilot.pause(0.5)
         await settle()
         lst = app.article_list
@@ -549,7 +549,7 @@ async def key_latency(corpus_path: Path, query: str, trials: int) -> dict:
 
         lst.render_line = render_line  # type: ignore[method-assign]
         lst.watch_cursor = watch_cursor  # type: ignore[method-assign]
-        engine = app.session.engine
+        engine = app.library.engine
         original_search = engine.search
 
         def timed_search(*a, **kw):

@@ -212,5 +212,16 @@ def test_the_tuireader_command_opens_the_next_corpus_and_leaves_no_threads(tmp_p
         ("wires.jsonl", ["Storm hits coast", "Budget vote", "Peskov speaks"]),
         ("blogs.jsonl", ["Gardening in autumn", "A recipe for soup"]),
     ]
-    assert all(app.session.store is None and app.session.engine is None for app in apps)
+    assert all(app.library.engine is None and _closed(app.library.store) for app in apps)
     assert set(threading.enumerate()) - before == set()
+
+
+def _closed(store) -> bool:
+    """Whether the store's database connection was closed."""
+    import sqlite3
+
+    try:
+        store.count()
+    except sqlite3.ProgrammingError:
+        return True
+    return False

@@ -56,7 +56,7 @@ def test_the_list_and_the_results_follow_another_process(tmp_path):
                 assert app.article_list.current_id == cursor_article
             app.action_clear_search()
             await wait_for(pilot, lambda: app.view.results is None)
-            titles = {app.session.store.get(i).title for i in app.article_list.ids}
+            titles = {app.library.store.get(i).title for i in app.article_list.ids}
             assert titles == {f"Harbour report {i}" for i in range(1, 6)}
 
     asyncio.run(main())
@@ -85,12 +85,12 @@ def test_the_cursor_stays_on_its_article_as_batches_arrive(tmp_path):
             await wait_for(pilot, lambda: len(app.article_list.ids) == 3 and not app.view.syncing)
             await pilot.press("j")
             reading = app.article_list.current_id
-            assert app.session.store.get(reading).title == "Day 3 report"
+            assert app.library.store.get(reading).title == "Day 3 report"
             _rewrite(dump, dated([1, 2, 3, 4, 5, 6, 7]))
             await asyncio.to_thread(_outside_sync, dump)
             await wait_for(pilot, lambda: len(app.article_list.ids) == 7, timeout=15)
             assert app.article_list.current_id == reading
             await pilot.press("j")
-            assert app.session.store.get(app.article_list.current_id).title == "Day 2 report"
+            assert app.library.store.get(app.article_list.current_id).title == "Day 2 report"
 
     asyncio.run(main())

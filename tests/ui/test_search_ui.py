@@ -53,7 +53,7 @@ def test_results_update_while_typing(tmp_path):
 
 def test_a_slow_stale_query_never_overwrites_a_newer_result(tmp_path):
     async def scenario(app, pilot):
-        engine = app.session.engine
+        engine = app.library.engine
         release = threading.Event()
         real_search = engine.search
 
@@ -267,7 +267,7 @@ def test_a_long_result_list_shows_its_first_page_then_the_rest(tmp_path):
             total = app_module.FIRST_PAGE + 30
             await wait_for(pilot, lambda: len(app.article_list.ids) == total)
             first_hit = app.view.results.ids[0]
-            assert app.reader.shown.article.title == app.session.store.get(first_hit).title
+            assert app.reader.shown.article.title == app.library.store.get(first_hit).title
             assert f"{total} of {total} match" in str(app.article_list.border_title)
 
     asyncio.run(main())
@@ -282,7 +282,7 @@ def test_a_running_search_shows_in_the_list_title_without_moving_the_panes(tmp_p
     search would wait behind): the list says what it is searching for; the panes stay put."""
 
     async def scenario(app, pilot):
-        engine = app.session.engine
+        engine = app.library.engine
         release = threading.Event()
         real_search = engine.search
 
@@ -311,13 +311,13 @@ def test_in_a_tall_terminal_the_first_page_fills_the_list(tmp_path):
     limits = []
 
     async def scenario(app, pilot):
-        real_search = app.session.engine.search
+        real_search = app.library.engine.search
 
         def spy(query, limit=1000, **kwargs):
             limits.append(limit)
             return real_search(query, limit, **kwargs)
 
-        app.session.engine.search = spy
+        app.library.engine.search = spy
         rows = app.article_list.result_rows_in_view()
         app.run_search("storm OR budget OR peskov")
         await wait_for(pilot, lambda: app.view.results is not None)

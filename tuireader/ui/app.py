@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 
 from tuireader.core.base.log import log_file
 from tuireader.core.cache.corpus import Corpus
+from tuireader.core.library import Library
 from tuireader.core.user.state import UserState
 from tuireader.ui.bindings import ALL_BINDINGS, LAYOUT_IDS, known_binding_ids
 from tuireader.ui.commands import (
@@ -40,7 +41,6 @@ from tuireader.ui.controllers.listing import Listing
 from tuireader.ui.controllers.marks import Marks
 from tuireader.ui.controllers.reading import Reading
 from tuireader.ui.controllers.search import Search
-from tuireader.ui.controllers.session import Session
 from tuireader.ui.controllers.settings import Settings
 from tuireader.ui.controllers.similar import Similar
 from tuireader.ui.controllers.view import View
@@ -78,27 +78,27 @@ class ReaderApp(NoticesApp[Corpus | None]):
         super().__init__()
         self.state = state or UserState.load()
         self.view = View()
-        self.session = Session(corpus)
-        self.settings = Settings(corpus.id)
+        self.library = Library(corpus)  # the corpus's store; its index opens in a worker
+        self.settings = Settings(self.library)
         if self.settings.css:
             self.CSS = self.settings.css  # colours become app CSS, read with the stylesheet
-        self.marks = Marks(self, self.view, self.session, self.settings)
-        self.exports = Export(self, self.view, self.session, self.marks)
+        self.marks = Marks(self, self.view, self.library, self.settings)
+        self.exports = Export(self, self.view, self.library, self.marks)
         self.panes = Panes(self, self.settings)
-        self.filters = Filters(self, self.view, self.session)
-        self.listing = Listing(self, self.view, self.session, self.marks, self.filters)
-        self.searching = Search(self, self.view, self.session, self.marks, self.listing)
-        self.similar = Similar(self, self.view, self.session, self.listing)
-        self.reading = Reading(self, self.view, self.session, self.marks, self.settings, self.state)
-        self.indexing = Indexing(self, self.view, self.session, self.settings, self.searching)
-        self.corpora = Corpora(self, self.session, self.settings)
+        self.filters = Filters(self, self.view, self.library)
+        self.listing = Listing(self, self.view, self.library, self.marks, self.filters)
+        self.searching = Search(self, self.view, self.library, self.marks, self.listing)
+        self.similar = Similar(self, self.view, self.library, self.listing)
+        self.reading = Reading(self, self.view, self.library, self.marks, self.settings, self.state)
+        self.indexing = Indexing(self, self.view, self.library, self.settings, self.searching)
+        self.corpora = Corpora(self, self.library, self.settings)
 
     # -- layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Horizontal(id="panes"):
-            yield ArticleList(self.session.rows, self.searching.snippet_job, id="list")
+            yield ArticleList(self.library.rows, self.searching.snippet_job, id="list")
             with Horizontal(id="reading"):
                 yield ReadingPane(id="reader")
                 yield EntityPanel(id="panel")
@@ -136,10 +136,9 @@ class ReaderApp(NoticesApp[Corpus | None]):
         return self.query_one("#search", SearchBar)
 
     def on_mount(self) -> None:
-        self.sub_title = self.session.corpus.name
-        self.session.open()
-        if self.session.corpus.cache_message:
-            self.notify(self.session.corpus.cache_message, severity="warning", timeout=12)
+        self.sub_title = self.library.corpus.name
+        for notice in self.library.take_notices():  # the cache set aside, the user data
+            self.notify(notice, severity="warning", timeout=12)
         self.settings.apply(self, self, known_binding_ids(type(self)))
         self.marks.mount()
         self.panes.mount()
@@ -360,7 +359,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.panes.toggle_arrangement()
 
     def action_show_skipped(self) -> None:
-        store = self.session.store
+        store = self.library.store
         items = store.skips(limit=SKIPPED_SHOWN) if store else []
         if not items:
             self.notify("Nothing was skipped: every file and record was read.")

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from tuireader.core.base.text import visible
+from tuireader.core.library import Library
 from tuireader.core.search.meta_filter import EXAMPLES
 from tuireader.ui.controllers.corpora import Corpora, describe
 from tuireader.ui.controllers.export import EXPORTS, Export
@@ -25,7 +26,6 @@ from tuireader.ui.controllers.filters import Filters
 from tuireader.ui.controllers.indexing import Indexing
 from tuireader.ui.controllers.marks import Marks, count
 from tuireader.ui.controllers.search import Search
-from tuireader.ui.controllers.session import Session
 from tuireader.ui.controllers.similar import Similar
 from tuireader.ui.controllers.view import View
 from tuireader.ui.notices import as_markup
@@ -37,7 +37,7 @@ class Palette(Protocol):
     """What the palette offers to do, on the app."""
 
     view: View
-    session: Session
+    library: Library
     marks: Marks
     searching: Search
     filters: Filters
@@ -80,7 +80,7 @@ class ArticleCommands(_Provider):
             text=f"Search the corpus for: {text}",
             help="full-text search (Enter)",
         )
-        for row in self.reader.session.titles_matching(text):
+        for row in self.reader.library.titles_matching(text):
             title = Text("Open: ")
             title.append(Text(row.title))
             yield Hit(

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from tuireader.core.base.articles import Article
 from tuireader.core.cache.sync import SyncProgress, SyncReport
+from tuireader.core.library import ArticleView
 from tuireader.core.search import SearchResults
-from tuireader.ui.widgets.reading_pane import ShownArticle
 
 
 @dataclass
@@ -40,7 +39,7 @@ class SearchFinished(Message):
     results: SearchResults
     seq: int
     live: bool  # typed, not committed with Enter
-    similar_to: Article | None = None  # "more like this" results: the article they are like
+    similar_to: int | None = None  # "more like this" results: the article they are like
     first_page: bool = False  # the best hits that fill the list, the count estimated
     rest: bool = False  # the whole result list and exact count after a first page
 
@@ -68,8 +67,10 @@ class NearDuplicatesFound(Message):
 
 @dataclass
 class ArticleReady(Message):
+    """An opened article (``view.indexed`` False: read before the index was open, so no
+    quotation is shared yet), or why it cannot be shown."""
+
     article_id: int
-    shown: ShownArticle | None
+    view: ArticleView | None
     error: str = ""
     refresh: bool = False  # the same article again (new index data): keep the position
-    indexed: bool = True  # False: read before the index was open (no quotes shared)

@@ -8,22 +8,21 @@ article and marks the way a fresh start does.
 
 from __future__ import annotations
 
-import contextlib
 import os
 
 from tuireader.core.base.text import visible
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.ingest.loaders import CorpusError
+from tuireader.core.library import Library
 from tuireader.core.user.corpora import KnownCorpora, KnownCorpus, display_name, opened_ago
-from tuireader.ui.controllers.session import Session
 from tuireader.ui.controllers.settings import Settings
 from tuireader.ui.host import Host
 
 
 class Corpora:
-    def __init__(self, host: Host, session: Session, settings: Settings) -> None:
+    def __init__(self, host: Host, library: Library, settings: Settings) -> None:
         self.host = host
-        self.session = session
+        self.library = library
         self.settings = settings
         self.known: KnownCorpora | None = None
 
@@ -32,7 +31,7 @@ class Corpora:
         self.known = KnownCorpora()
         if self.known.warning:
             self.host.notify(self.known.warning, severity="warning", timeout=10)
-        corpus = self.session.corpus
+        corpus = self.library.corpus
         paths = [str(p) for p in corpus.paths]
         name = display_name(paths, corpus.name)
         try:
@@ -43,7 +42,7 @@ class Corpora:
 
     def others(self) -> list[KnownCorpus]:
         """The corpora to switch to: every remembered one but this one, and the sample."""
-        here = KnownCorpus("", tuple(str(p) for p in self.session.corpus.paths), 0).identity
+        here = KnownCorpus("", tuple(str(p) for p in self.library.corpus.paths), 0).identity
         known = self.known or KnownCorpora()
         return [e for e in known.with_sample() if e.identity != here]
 
@@ -74,12 +73,8 @@ class Corpora:
 
     def release(self) -> None:
         """Close the index and the databases once the app has ended (its workers are done)."""
-        session = self.session
-        for resource in (session.engine, session.store, self.settings.userdata):
-            if resource is not None:
-                with contextlib.suppress(Exception):  # tidying up: nothing is lost if it fails
-                    resource.close()
-        session.engine = session.store = self.settings.userdata = None
+        self.library.close()
+        self.settings.userdata = None
 
 
 def describe_missing(missing: list[str]) -> str:

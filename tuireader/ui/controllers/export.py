@@ -5,15 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tuireader.core.present.export import (
-    build_items,
-    default_export_path,
-    export_to_file,
-    format_for,
-)
-from tuireader.core.search.user_filters import ids_of_keys
+from tuireader.core.library import Library
+from tuireader.core.present.export import default_export_path
 from tuireader.ui.controllers.marks import Marks, count
-from tuireader.ui.controllers.session import Session
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
 from tuireader.ui.screens.prompt import PromptScreen
@@ -26,10 +20,10 @@ EXPORTS = {
 
 
 class Export:
-    def __init__(self, host: Host, view: View, session: Session, marks: Marks) -> None:
+    def __init__(self, host: Host, view: View, library: Library, marks: Marks) -> None:
         self.host = host
         self.view = view
-        self.session = session
+        self.library = library
         self.marks = marks
 
     def prompt(self, what: str) -> None:
@@ -49,7 +43,7 @@ class Export:
         elif self.marks.marks is None or not self.marks.starred_ids:
             host.notify("No article is starred (s stars the article under the cursor).")
             return
-        default = default_export_path(self.session.corpus.name, what)
+        default = default_export_path(self.library.corpus.name, what)
         query = self.view.results.query if self.view.results is not None else ""
 
         def chosen(target: str | None) -> None:
@@ -65,30 +59,21 @@ class Export:
         )
 
     def _export(self, what: str, ids: list[int], path: Path, query: str) -> None:
-        corpus = self.session.corpus
-        marks = self.marks.marks
-        fmt = format_for(path, "md")
-        store = corpus.open_store()
+        library = self.library
+        name = library.corpus.name
         try:
-            annotate_one = None
-            if what == "article":
-                annotate_one = lambda row, article: self.session.annotate(row.id, article)  # noqa: E731
-                heading = ""
-            elif what == "results":
-                heading = f"{corpus.name}: {query}" if query else corpus.name
-            else:
-                starred = set(ids_of_keys(store, marks.starred_keys()).values())
-                ids = [i for i in store.ordered_ids() if i in starred]
-                heading = f"{corpus.name}: starred"
-            items = build_items(corpus, store, ids, marks, annotate_one)
-            written = export_to_file(items, fmt, path, heading)
+            heading = ""  # one article: its own title heads it
+            if what == "results":
+                heading = f"{name}: {query}" if query else name
+            elif what == "starred":
+                ids = library.starred_in_order()
+                heading = f"{name}: starred"
+            written = library.export(ids, path=path, heading=heading, annotations=what == "article")
         except Exception as exc:  # a bad folder, a full disk: say so, keep the app
             self.host.call_from_thread(
                 self.host.show_message, f"Cannot export to {path}: {exc}", True
             )
             return
-        finally:
-            store.close()
         self.host.call_from_thread(
             self.host.notify, f"Exported {count(written, 'article')} to {path}", timeout=8
         )

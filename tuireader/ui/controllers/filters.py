@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tuireader.core.library import Library
 from tuireader.core.search.meta_filter import EXAMPLES, DateRangeError, MetaFilter, parse_date_range
-from tuireader.ui.controllers.session import Session
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
 from tuireader.ui.screens.prompt import PromptScreen
@@ -19,16 +19,16 @@ SOURCES_SHOWN = 2000  # sources offered in the palette (most articles first)
 
 
 class Filters:
-    def __init__(self, host: Host, view: View, session: Session) -> None:
+    def __init__(self, host: Host, view: View, library: Library) -> None:
         self.host = host
         self.view = view
-        self.session = session
+        self.library = library
         self._sources: list[tuple[str, int]] | None = None
 
     def sources(self) -> list[tuple[str, int]]:
         """(source, article count), most articles first; read again after indexing commits."""
         if self._sources is None:
-            store = self.session.store
+            store = self.library.store
             self._sources = store.sources()[:SOURCES_SHOWN] if store else []
         return self._sources
 

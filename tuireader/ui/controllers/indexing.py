@@ -4,7 +4,7 @@ progress in the indexing bar), and follow what other processes commit."""
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
+import threading
 
 from textual.widgets import Label, ProgressBar
 
@@ -12,8 +12,9 @@ from tuireader.core.base.log import log_file
 from tuireader.core.base.text import visible
 from tuireader.core.cache.store import CacheError
 from tuireader.core.cache.sync import SyncProgress
+from tuireader.core.library import Library, SyncEvent
+from tuireader.core.library import SyncProgressed as LibrarySyncProgressed
 from tuireader.ui.controllers.search import Search
-from tuireader.ui.controllers.session import Session
 from tuireader.ui.controllers.settings import Settings
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
@@ -36,19 +37,20 @@ def progress_label(progress: SyncProgress) -> str:
 
 class Indexing:
     def __init__(
-        self, host: Host, view: View, session: Session, settings: Settings, search: Search
+        self, host: Host, view: View, library: Library, settings: Settings, search: Search
     ) -> None:
         self.host = host
         self.view = view
-        self.session = session
+        self.library = library
         self.settings = settings
         self.search = search
         self.skipped = 0
         self.frozen = False  # see _freeze_loaded
         self._generation = 0
+        self._cancel = threading.Event()  # set when the app ends: the sync stops
 
     def mount(self) -> None:
-        self._generation = self.session.store.generation()
+        self._generation = self.library.store.generation()
 
     def start(self, rebuild: bool = False) -> None:
         """Open the index, then bring it up to date with the corpus (in a worker)."""
@@ -62,23 +64,30 @@ class Indexing:
         self.start(rebuild)
 
     def _sync(self, rebuild: bool) -> None:
-        host = self.host
+        """Open the index (loading the entity backend: a spaCy model takes seconds), then
+        bring it up to date with the corpus."""
+        host, library = self.host, self.library
         self.view.syncing = True
         try:
-            report = self.session.sync(
-                self.settings.config,
-                rebuild,
-                progress=lambda p: host.post_message(SyncProgressed(replace(p))),
-                opened=lambda: host.post_message(IndexOpened()),
-                warn=lambda w: host.call_from_thread(
-                    host.notify, w, severity="warning", timeout=10
-                ),
-            )
+            warning = library.open_index(with_backend=True)
+            if warning:
+                host.call_from_thread(host.notify, warning, severity="warning", timeout=10)
+            if rebuild:
+                library.rebuild()
+            library.refresh()  # the searcher is slow to open on big indexes
+            host.post_message(IndexOpened())
+            report = library.sync(self._on_event, cancel=self._cancel)
+            library.refresh()
         except Exception as exc:  # reported in the UI; the app keeps what it has
+            self.view.index_failed = not library.index_open  # searches stop waiting for it
             detail = str(exc) if isinstance(exc, CacheError) else f"{type(exc).__name__}: {exc}"
             host.post_message(SyncFinished(None, detail))
             return
         host.post_message(SyncFinished(report))
+
+    def _on_event(self, event: SyncEvent) -> None:
+        if isinstance(event, LibrarySyncProgressed):
+            self.host.post_message(SyncProgressed(event.progress))
 
     def progressed(self, message: SyncProgressed) -> None:
         progress = message.progress
@@ -92,7 +101,7 @@ class Indexing:
             host.reload_list()
 
     def finished(self, message: SyncFinished) -> None:
-        host, view, store = self.host, self.view, self.session.store
+        host, view, store = self.host, self.view, self.library.store
         view.syncing = False
         if store is not None:  # this sync's commits are shown below
             self._generation = store.generation()
@@ -127,7 +136,7 @@ class Indexing:
     def follow_other_writers(self) -> None:
         """Show what another process (``tuireader index``, another reader) committed: the
         list and its counts, and the shown results searched again (the cursor stays)."""
-        store = self.session.store
+        store = self.library.store
         if store is None:
             return
         generation = store.generation()
@@ -152,6 +161,6 @@ class Indexing:
         self.frozen = True
 
     def stop(self) -> None:
-        self.session.cancel_sync.set()
+        self._cancel.set()
         if self.frozen:
             gc.unfreeze()

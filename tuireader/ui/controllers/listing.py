@@ -5,28 +5,28 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from tuireader.core.library import Library
 from tuireader.core.present.duplicates import is_near_duplicate
 from tuireader.core.search import SearchResults
 from tuireader.ui.controllers.filters import Filters
 from tuireader.ui.controllers.marks import Marks
-from tuireader.ui.controllers.session import Session
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
 
 
 class Listing:
     def __init__(
-        self, host: Host, view: View, session: Session, marks: Marks, filters: Filters
+        self, host: Host, view: View, library: Library, marks: Marks, filters: Filters
     ) -> None:
         self.host = host
         self.view = view
-        self.session = session
+        self.library = library
         self.marks = marks
         self.filters = filters
 
     def reload(self) -> None:
         """Show every article (after a sync commit, or when a search is cleared)."""
-        store = self.session.store
+        store = self.library.store
         assert store is not None
         view = self.view
         self.filters.forget_sources()
@@ -99,7 +99,7 @@ class Listing:
         order = self.view.sort_order
         ids = results.ids
         if order != "relevance":
-            rows = self.session.rows(ids)
+            rows = self.library.rows(ids)
             present = [i for i in ids if i in rows]
             if order == "title":
                 ids = sorted(present, key=lambda i: rows[i].title.casefold())

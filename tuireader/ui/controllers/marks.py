@@ -8,19 +8,17 @@ rebuilt: ``refresh`` maps the keys again).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from textual.suggester import Suggester
 
 from tuireader.core.cache.store import ArticleRow
+from tuireader.core.library import Library
 from tuireader.core.search.user_filters import ids_of_keys
 from tuireader.core.user.userdata import CorpusMarks, UserDataError, parse_tags
-from tuireader.ui.controllers.session import Session
 from tuireader.ui.controllers.settings import Settings
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
 from tuireader.ui.screens.prompt import PromptScreen
-from tuireader.ui.widgets.reading_pane import ShownArticle
 
 
 def count(n: int, noun: str) -> str:
@@ -47,10 +45,10 @@ class TagSuggester(Suggester):
 
 
 class Marks:
-    def __init__(self, host: Host, view: View, session: Session, settings: Settings) -> None:
+    def __init__(self, host: Host, view: View, library: Library, settings: Settings) -> None:
         self.host = host
         self.view = view
-        self.session = session
+        self.library = library
         self.settings = settings
         self.marks: CorpusMarks | None = settings.marks
         self.read_ids: set[int] = set()
@@ -65,7 +63,7 @@ class Marks:
 
     def refresh(self) -> None:
         """Article ids of the read and starred keys (ids change when the cache is rebuilt)."""
-        store = self.session.store
+        store = self.library.store
         if self.marks is None or store is None:
             return
         try:
@@ -131,9 +129,9 @@ class Marks:
         article_id = lst.current_id
         if self.host.focused is not lst and self.view.open_id is not None:
             article_id = self.view.open_id
-        if article_id is None or self.session.store is None:
+        if article_id is None or self.library.store is None:
             return None
-        return self.session.store.get(article_id)
+        return self.library.store.get(article_id)
 
     def toggle_read(self) -> None:
         row = self._target_row()
@@ -167,9 +165,9 @@ class Marks:
 
     def mark_all_read(self) -> None:
         ids = list(self.host.article_list.ids)
-        if not ids or self.marks is None or self.session.store is None:
+        if not ids or self.marks is None or self.library.store is None:
             return
-        keys = [row.key for row in self.session.store.rows(ids).values()]
+        keys = [row.key for row in self.library.store.rows(ids).values()]
         if self._write(self.marks.mark_all_read, keys):
             self.read_ids.update(ids)
             self._changed()
@@ -258,16 +256,6 @@ class Marks:
             ),
             done,
         )
-
-    def with_marks(self, shown: ShownArticle) -> ShownArticle:
-        """An article to show, with its star, tags and note."""
-        if self.marks is None:
-            return shown
-        try:
-            marks = self.marks.get(shown.article.key)
-        except UserDataError:
-            return shown
-        return replace(shown, starred=marks.starred, tags=marks.tags, note=marks.note)
 
     def _show(self, row: ArticleRow) -> None:
         reader = self.host.reader

@@ -11,18 +11,17 @@ from dataclasses import replace
 
 from textual.widgets import Input
 
-from tuireader.core.annotate.pipeline import Annotations
 from tuireader.core.base.text import visible
 from tuireader.core.cache.store import ArticleRow
+from tuireader.core.library import ArticleUnavailable, ArticleView, Library, QuoteSource
 from tuireader.core.present.find import find_all
 from tuireader.core.user.state import UserState
 from tuireader.ui.controllers.marks import Marks
-from tuireader.ui.controllers.session import Session
 from tuireader.ui.controllers.settings import Settings
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
 from tuireader.ui.messages import ArticleReady
-from tuireader.ui.screens.quote_sources import QuoteCopy, QuoteSourcesScreen
+from tuireader.ui.screens.quote_sources import QuoteSourcesScreen
 from tuireader.ui.widgets.reading_pane import ShownArticle
 
 
@@ -31,26 +30,27 @@ class Reading:
         self,
         host: Host,
         view: View,
-        session: Session,
+        library: Library,
         marks: Marks,
         settings: Settings,
         state: UserState,
     ) -> None:
         self.host = host
         self.view = view
-        self.session = session
+        self.library = library
         self.marks = marks
         self.settings = settings
         self.state = state
-        self.restore_key = state.last_open(session.corpus.id)
+        self.restore_key = state.last_open(library.corpus.id)
         self.starting = True  # the first frame comes before any background work
         self.index_opened = False
         self._before_find: tuple | None = None  # (article id, hits, title hits) before a find
         self._shown_unindexed = False  # the open article was read before the index was open
+        self._view: ArticleView | None = None  # the article shown, as the door gave it
 
     def restore_last_open(self) -> None:
         """Show the article open when the reader last closed (else the list's first)."""
-        store = self.session.store
+        store = self.library.store
         if self.starting or self.view.open_id is not None or store is None:
             return
         lst = self.host.article_list
@@ -66,7 +66,7 @@ class Reading:
 
     def open(self, article_id: int, refresh: bool = False, preview: bool = False) -> None:
         """Read an article from the corpus (in a thread) and show it."""
-        store = self.session.store
+        store = self.library.store
         row = store.get(article_id) if store else None
         if row is None:
             return
@@ -74,7 +74,7 @@ class Reading:
         self.host.article_list.set_open(article_id)
         if not refresh and not preview:
             self.marks.opened(row)
-        corpus = self.session.corpus
+        corpus = self.library.corpus
         self.state.set_last_open(corpus.id, [str(p) for p in corpus.paths], row.key)
         try:
             self.state.save()
@@ -95,35 +95,51 @@ class Reading:
         self, row: ArticleRow, terms: frozenset[str], refresh: bool, title_terms: frozenset[str]
     ) -> None:
         try:
-            shown, indexed = self.session.shown_article(
-                row, terms, title_terms, self.settings.pane_date
-            )
-        except Exception as exc:  # a file that vanished or changed since indexing
+            view = self.library.article(row.id, terms, title_terms)
+        except ArticleUnavailable as exc:  # a file that vanished or changed since indexing
+            self.host.post_message(ArticleReady(row.id, None, str(exc)))
+            return
+        except Exception as exc:  # a store or index that fails: said, the app goes on
             error = f"Cannot read {visible(row.key)}: {exc}"
             self.host.post_message(ArticleReady(row.id, None, error))
             return
-        self.host.post_message(ArticleReady(row.id, shown, refresh=refresh, indexed=indexed))
+        self.host.post_message(ArticleReady(row.id, view, refresh=refresh))
 
     def ready(self, message: ArticleReady) -> None:
         host = self.host
         if message.article_id != self.view.open_id:
             return  # another article since
         reader = host.reader
-        if message.shown is None:
+        view = message.view
+        if view is None:
             reader.show_placeholder(message.error)
             host.show_message(message.error, error=True)
             return
-        reader.show(self.marks.with_marks(message.shown), keep_position=message.refresh)
-        host.panel.show_annotations(
-            _merged(message.shown.title_annotations, message.shown.annotations),
-            reader.label_styles(),
-            len(message.shown.shared),
-        )
-        self._shown_unindexed = not message.indexed
+        self._view = view
+        reader.show(self._shown(view), keep_position=message.refresh)
+        host.panel.show_annotations(view.all_annotations, reader.label_styles(), len(view.shared))
+        self._shown_unindexed = not view.indexed
         self._before_find = None  # shown afresh: no find highlighted
-        ready = self.session.engine_ready.is_set()
+        ready = self.library.index_open
         if self._shown_unindexed and self.index_opened and ready:
             self.open(message.article_id, refresh=True)
+
+    def _shown(self, view: ArticleView) -> ShownArticle:
+        """What the reading pane draws of an opened article (the date as configured)."""
+        marks = view.marks
+        return ShownArticle(
+            view.article,
+            view.meta(self.settings.pane_date),
+            view.hits,
+            view.title_hits,
+            view.annotations,
+            view.title_annotations,
+            view.shared,
+            starred=marks.starred,
+            tags=tuple(marks.tags),
+            note=marks.note,
+            location=view.location,
+        )
 
     def opened_index(self) -> None:
         """The article reopened at start was read before the index was open: read it again
@@ -203,30 +219,22 @@ class Reading:
     # -- quoted elsewhere ------------------------------------------------------------------------
 
     def quote_sources(self) -> None:
-        shown = self.host.reader.shown
-        if shown is None or not shown.shared:
+        view = self._view
+        if view is None or view.id != self.view.open_id or not view.shared:
             self.host.notify("No quotation of this article was found in another article.")
             return
-        own_id = self.view.open_id
         self.host.run_worker(
-            lambda: self._find_quote_sources(shown, own_id),
-            thread=True,
-            group="quotes",
-            exclusive=True,
+            lambda: self._find_quote_sources(view), thread=True, group="quotes", exclusive=True
         )
 
-    def _find_quote_sources(self, shown: ShownArticle, own_id: int | None) -> None:
-        copies = self.session.quote_copies(shown, own_id)
+    def _find_quote_sources(self, view: ArticleView) -> None:
+        copies = self.library.quote_sources(view)
         self.host.call_from_thread(self._show_quote_sources, copies)
 
-    def _show_quote_sources(self, copies: list[QuoteCopy]) -> None:
+    def _show_quote_sources(self, copies: list[QuoteSource]) -> None:
         def chosen(article_id: int | None) -> None:
             if article_id is not None:
                 self.host.article_list.move_to(article_id)
                 self.open(article_id)
 
         self.host.push_screen(QuoteSourcesScreen(copies), chosen)
-
-
-def _merged(first: Annotations, second: Annotations) -> Annotations:
-    return Annotations(first.entities + second.entities, first.quotes + second.quotes)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
+from tuireader.core.library import Library
 from tuireader.core.search import QueryError, SearchResults
 from tuireader.core.search.meta_filter import MetaFilter
-from tuireader.core.search.user_filters import has_user_clauses
 from tuireader.core.user.history import SearchHistory
 from tuireader.core.user.saved import SavedSearches
+from tuireader.core.user.userdata import UserDataError
 from tuireader.ui.controllers.listing import Listing
 from tuireader.ui.controllers.marks import Marks
-from tuireader.ui.controllers.session import Session
 from tuireader.ui.controllers.view import SORT_ORDERS, View
 from tuireader.ui.host import Host
 from tuireader.ui.messages import SearchFailed, SearchFinished, SuggestionReady
@@ -35,11 +35,11 @@ _ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote|exact
 
 class Search:
     def __init__(
-        self, host: Host, view: View, session: Session, marks: Marks, listing: Listing
+        self, host: Host, view: View, library: Library, marks: Marks, listing: Listing
     ) -> None:
         self.host = host
         self.view = view
-        self.session = session
+        self.library = library
         self.marks = marks
         self.listing = listing
         self.history = SearchHistory()
@@ -91,24 +91,20 @@ class Search:
     def _search(
         self, query: str, seq: int, live: bool, meta_filter: MetaFilter, first_page: int
     ) -> None:
-        session, view, post = self.session, self.view, self.host.post_message
-        session.engine_ready.wait()
+        library, view, post = self.library, self.view, self.host.post_message
+        view.wait_for_index(library)
         if view.stale(seq):
             return  # a newer query came while this one waited
-        needs_store = has_user_clauses(query) or not meta_filter.empty
-        store = session.corpus.open_store() if needs_store else None
 
         def search(limit: int, count: bool) -> SearchResults:
             # a newer query stops this one (it holds the engine)
-            return session.search(
-                self.marks.marks,
+            return library.search(
                 query,
+                narrow=meta_filter,
                 limit=limit,
                 count=count,
-                narrow=meta_filter,
                 cancelled=lambda: view.stale(seq),
-                store=store,
-            )
+            ).results
 
         try:
             if live:
@@ -121,20 +117,14 @@ class Search:
                 if not complete and not view.stale(seq):
                     rest = search(SEARCH_LIMIT, count=True)
                     post(SearchFinished(rest, seq, live, rest=True))
-        except QueryError as exc:
+        except (QueryError, UserDataError) as exc:
             post(SearchFailed(query, str(exc), seq))
             return
         except Exception as exc:  # never let a query take the app down
             post(SearchFailed(query, f"Search failed: {exc}", seq))
             return
-        finally:
-            if store is not None:
-                store.close()
         if not live and not results.hits:
-            try:
-                suggestion = session.engine.suggest(query)
-            except Exception:  # a suggestion is a nicety; never an error
-                suggestion = None
+            suggestion = library.suggest(query)
             if suggestion and not view.stale(seq):
                 post(SuggestionReady(query, suggestion))
 
@@ -145,16 +135,12 @@ class Search:
         seq, query, meta_filter = view.search_seq, view.results.query, view.meta_filter
 
         def work() -> None:
-            store = self.session.corpus.open_store()
+            self.view.wait_for_index(self.library)
             try:
-                results = self.session.search(
-                    self.marks.marks, query, limit=SEARCH_LIMIT, narrow=meta_filter, store=store
-                )
+                found = self.library.search(query, narrow=meta_filter, limit=SEARCH_LIMIT)
             except Exception:  # noqa: BLE001 (the results shown stay; the next search tells)
                 return
-            finally:
-                store.close()
-            self.host.post_message(SearchFinished(results, seq, False, rest=True))
+            self.host.post_message(SearchFinished(found.results, seq, False, rest=True))
 
         self.host.run_worker(work, thread=True, group="search")
 
@@ -163,7 +149,12 @@ class Search:
         if self.view.results is None:
             return None
         terms, seq = self.view.results.terms, self.view.search_seq
-        return lambda: self.session.snippets(ids, terms, lambda: self.view.stale(seq))
+
+        def job() -> dict | None:
+            snippets = self.library.snippets(ids, terms, stop=lambda: self.view.stale(seq))
+            return None if self.view.stale(seq) else snippets
+
+        return job
 
     # -- answers ---------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.theme import Theme
 
+from tuireader.core.library import Library
 from tuireader.core.user.config import (
     Config,
     ConfigError,
@@ -27,7 +28,7 @@ DEFAULT_PANE_DATE = "%a %d %b %Y %H:%M"  # the reading pane's date without [read
 
 
 class Settings:
-    def __init__(self, corpus_id: str) -> None:
+    def __init__(self, library: Library) -> None:
         self.problems: list[str] = []
         try:
             self.config = load_config()
@@ -38,15 +39,12 @@ class Settings:
             self.problems.append(f"{exc} (using the defaults)")
         # a corrupted config replaced here, or by the command line before the screen took over
         self.problems.extend(take_replaced_notices())
-        self.userdata: UserData | None = None
         self.marks: CorpusMarks | None = None
         try:
-            self.userdata = UserData()
-            self.marks = self.userdata.corpus(corpus_id)
+            self.marks = library.user_marks()  # a warning about them: a library notice
         except UserDataError as exc:
             self.problems.append(f"Read marks, stars and tags are off: {exc}")
-        if self.userdata is not None and self.userdata.warning:
-            self.problems.append(self.userdata.warning)
+        self.userdata: UserData | None = library.userdata  # the settings below are kept there
         self.keymap: dict[str, str] = {}
         css, unknown = colours_css(self.config.colours)
         self.css = css

@@ -8,14 +8,16 @@ open one is measured after the list is shown, in the same worker, by reading the
 
 from __future__ import annotations
 
-from tuireader.core.base.articles import Article
+from tuireader.core.library import Library
 from tuireader.core.present.duplicates import is_near_duplicate
 from tuireader.core.search.meta_filter import MetaFilter
 from tuireader.ui.controllers.listing import Listing
-from tuireader.ui.controllers.session import Session
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
-from tuireader.ui.messages import NearDuplicatesFound, SearchFinished
+from tuireader.ui.messages import NearDuplicatesFound, SearchFailed, SearchFinished
+
+# Bodies read to compare texts: reading is the slow part (a few ms each from a gzipped dump).
+COMPARED_LIMIT = 50
 
 
 def badge(share: float) -> str:
@@ -23,36 +25,39 @@ def badge(share: float) -> str:
 
 
 class Similar:
-    def __init__(self, host: Host, view: View, session: Session, listing: Listing) -> None:
+    def __init__(self, host: Host, view: View, library: Library, listing: Listing) -> None:
         self.host = host
         self.view = view
-        self.session = session
+        self.library = library
         self.listing = listing
 
     def more_like_this(self) -> None:
-        shown = self.host.reader.shown
-        if shown is not None:
-            self.find(shown.article)
+        if self.host.reader.shown is not None and self.view.open_id is not None:
+            self.find(self.view.open_id)
 
-    def find(self, article: Article) -> None:
+    def find(self, article_id: int) -> None:
         self.view.search_seq += 1  # any search still running is now stale
         seq, meta_filter = self.view.search_seq, self.view.meta_filter
         self.host.run_worker(
-            lambda: self._similar(article, seq, meta_filter), thread=True, group="search"
+            lambda: self._similar(article_id, seq, meta_filter), thread=True, group="search"
         )
 
-    def _similar(self, article: Article, seq: int, meta_filter: MetaFilter) -> None:
-        session, view = self.session, self.view
-        session.engine_ready.wait()
+    def _similar(self, article_id: int, seq: int, meta_filter: MetaFilter) -> None:
+        library, view = self.library, self.view
+        view.wait_for_index(library)
         if view.stale(seq):
             return
-        store = session.corpus.open_store()
         try:
-            results = session.similar(article, meta_filter, store)
-            self.host.post_message(SearchFinished(results, seq, live=False, similar_to=article))
-            shares = session.compare_texts(article, results.hits, store, lambda: view.stale(seq))
-        finally:
-            store.close()
+            results = library.similar(article_id, meta_filter)
+        except Exception as exc:  # the article gone since: said, the list stays
+            self.host.post_message(SearchFailed("", f"More like this failed: {exc}", seq))
+            return
+        self.host.post_message(SearchFinished(results, seq, live=False, similar_to=article_id))
+        compared = results.hits[:COMPARED_LIMIT]
+        try:
+            shares = library.shared_text(article_id, compared, stop=lambda: view.stale(seq))
+        except Exception:  # noqa: BLE001 (the badges are a nicety: the list stays unmarked)
+            shares = None
         if shares is not None:
             self.host.post_message(NearDuplicatesFound(shares, seq))
 

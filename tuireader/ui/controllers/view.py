@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tuireader.core.base.articles import Article
+from tuireader.core.library import Library
 from tuireader.core.search import SearchResults
 from tuireader.core.search.meta_filter import MetaFilter
 
@@ -15,7 +15,7 @@ SORT_ORDERS = ("relevance", "newest", "oldest", "title")
 class View:
     total: int = 0  # articles in the corpus
     results: SearchResults | None = None  # None: every article is listed
-    similar_to: Article | None = None  # the results are "more like" this article
+    similar_to: int | None = None  # the results are "more like" this article (its id)
     near_duplicates: dict[int, float] | None = None  # shares of text (None: still comparing)
     sort_order: str = "relevance"
     meta_filter: MetaFilter = field(default_factory=MetaFilter)
@@ -23,6 +23,12 @@ class View:
     syncing: bool = False
     sync_stage: str = "text"  # "annotations": entity and quotation fields still filling
     search_seq: int = 0  # bumped by every search: work for an older one is stale
+    index_failed: bool = False  # the index could not be opened: nothing waits for it
 
     def stale(self, seq: int) -> bool:
         return seq != self.search_seq
+
+    def wait_for_index(self, library: Library) -> None:
+        """Wait (in a worker) until the index is open, or could not be."""
+        while not library.wait_for_index(0.05) and not self.index_failed:
+            pass

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,17 +10,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from tuireader.core.library import QuoteSource
 from tuireader.ui.widgets.reading_pane import SHARED_MARK
 
-
-@dataclass(frozen=True, slots=True)
-class QuoteCopy:
-    """One other article carrying a quotation."""
-
-    quote: str
-    article_id: int
-    title: str
-    speaker: str | None
+QuoteCopy = QuoteSource  # one other article carrying a quotation (the door's plain data)
 
 
 class QuoteSourcesScreen(ModalScreen[int | None]):
