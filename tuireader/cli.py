@@ -655,8 +655,6 @@ def run_export(
 
     from tuireader.core.present.export import format_for
     from tuireader.core.search import QueryError
-    from tuireader.core.search.user_filters import has_user_clauses
-    from tuireader.core.user.userdata import UserDataError
 
     fmt = fmt or (format_for(output, "jsonl") if output else "jsonl")
     library = open_library(corpus_paths)
@@ -675,12 +673,6 @@ def run_export(
             )
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
-        except UserDataError as exc:  # the query asks about marks that cannot be read
-            if has_user_clauses(query):
-                raise UsageError(
-                    "is:, tag: and note: need the user data, which cannot be opened."
-                ) from exc
-            raise
         except OSError as exc:
             if path is None:
                 raise

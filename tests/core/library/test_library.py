@@ -294,3 +294,19 @@ def test_the_annotation_pass_keeps_what_it_found_for_opening(dump, monkeypatch):
             )
         assert calls == []
         assert lib.annotations_of(_id(lib, "Kremlin answers")).quotes
+
+
+def test_without_user_data_marks_are_off_and_their_clauses_say_why(library):
+    folder = paths.data_dir()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    if folder.exists():
+        import shutil
+
+        shutil.rmtree(folder)
+    folder.write_text("not a folder")  # the user data cannot be made
+    assert library.marks is None and library.read_ids() == set() and library.tags() == []
+    with pytest.raises(QueryError, match="need the user data"):
+        library.search("is:starred")
+    assert library.search("hacking").total == 3  # the rest works
+    view = library.article(_id(library, "Kremlin answers"))
+    assert not view.marks.starred

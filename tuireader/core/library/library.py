@@ -196,6 +196,28 @@ class Library:
         with self.connection() as store:
             return store.rows(ids)
 
+    def get(self, article_id: int) -> ArticleRow | None:
+        with self.connection() as store:
+            return store.get(article_id)
+
+    def by_key(self, key: str) -> ArticleRow | None:
+        with self.connection() as store:
+            return store.by_key(key)
+
+    def generation(self) -> int:
+        """Changes when anything (a sync here or in another process) commits to the list."""
+        with self.connection() as store:
+            return store.generation()
+
+    def skips(self, limit: int | None = None) -> list[tuple[str, str]]:
+        """(item, reason) of everything the syncs could not read."""
+        with self.connection() as store:
+            return store.skips(limit)
+
+    def skip_count(self) -> int:
+        with self.connection() as store:
+            return store.skip_count()
+
     def ordered_ids(self, narrow: MetaFilter | None = None) -> list[int]:
         """Every article newest first (undated last), or those ``narrow`` passes."""
         with self.connection() as store:
@@ -221,11 +243,12 @@ class Library:
         match. ``sort``: one of ordering.SORT_ORDERS (over every match; then ``offset``).
         ``count`` False: ``total`` may be an estimate (faster).
 
-        QueryError for a query that cannot be run (the message is for the user);
-        UserDataError when it asks about marks and the user data cannot be opened. An index
+        QueryError for a query that cannot be run (the message is for the user), also when
+        it asks about marks and the user data cannot be opened. An index
         found damaged is set aside and built again by a sync (events to ``on_event``), then
         the query runs again."""
-        marks = self.user_marks() if has_user_clauses(query) else None
+        # without user data, is:/tag:/note: are a QueryError (filtered_search says why)
+        marks = self.marks if has_user_clauses(query) else None
         engine = self._engine()
         # another order than the ranking's is over every match, so that pages follow on
         wanted = None if limit is None or sort != "relevance" else offset + limit
@@ -415,10 +438,14 @@ class Library:
         return [rows[i].key for i in ids if i in rows]
 
     def read_ids(self) -> set[int]:
-        return self._ids_of(self.user_marks().read_keys())
+        """The articles marked read (none without user data; UserDataError if unreadable)."""
+        marks = self.marks
+        return set() if marks is None else self._ids_of(marks.read_keys())
 
     def starred_ids(self) -> set[int]:
-        return self._ids_of(self.user_marks().starred_keys())
+        """The starred articles (none without user data; UserDataError if unreadable)."""
+        marks = self.marks
+        return set() if marks is None else self._ids_of(marks.starred_keys())
 
     def _ids_of(self, keys) -> set[int]:
         with self.connection() as store:
@@ -499,7 +526,7 @@ class Library:
         on_event: Callable[[SyncEvent], None] | None = None,
     ) -> int:
         """Every article matching ``query`` (ranked; newest first for is:/tag:/note: alone),
-        headed "corpus: query" (see ``export``). QueryError, UserDataError as ``search``."""
+        headed "corpus: query" (see ``export``). QueryError as ``search``."""
         found = self.search(query, limit=None, on_event=on_event)
         heading = f"{self.corpus.name}: {query}"
         return self.export(found.ids, fmt, out, path, heading, annotations)
