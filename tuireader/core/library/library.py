@@ -109,6 +109,19 @@ class Library:
         finally:
             store.close()
 
+    @contextlib.contextmanager
+    def connection_on_demand(self) -> Iterator[MetaStore]:
+        """``connection()``, opened only if it is used (a search of words alone needs none:
+        opening one in a worker costs half as much as such a search)."""
+        if threading.get_ident() == self._owner:
+            yield self.store
+            return
+        store = _StoreOnDemand(self.corpus)
+        try:
+            yield store  # type: ignore[misc]
+        finally:
+            store.close()
+
     # -- the index -------------------------------------------------------------------------
 
     def open_index(self, with_backend: bool = False) -> str | None:
@@ -265,7 +278,7 @@ class Library:
                 cancelled=cancelled,
             )
 
-        with self.connection() as store:
+        with self.connection_on_demand() as store:
             try:
                 results = run(store)
             except IndexDamaged:
@@ -530,6 +543,23 @@ class Library:
         found = self.search(query, limit=None, on_event=on_event)
         heading = f"{self.corpus.name}: {query}"
         return self.export(found.ids, fmt, out, path, heading, annotations)
+
+
+class _StoreOnDemand:
+    """A MetaStore opened on first use (see Library.connection_on_demand)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self._store: MetaStore | None = None
+
+    def __getattr__(self, name: str):
+        if self._store is None:
+            self._store = self._corpus.open_store()
+        return getattr(self._store, name)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
 
 
 def _with_marks(view: ArticleView, marks: ArticleMarks) -> ArticleView:
