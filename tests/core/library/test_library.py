@@ -310,3 +310,21 @@ def test_without_user_data_marks_are_off_and_their_clauses_say_why(library):
     assert library.search("hacking").total == 3  # the rest works
     view = library.article(_id(library, "Kremlin answers"))
     assert not view.marks.starred
+
+
+def test_searches_from_a_worker_thread_use_filters_marks_and_orders(library):
+    peskov = _id(library, "Russia denies hacking")
+    library.set_starred(peskov)
+    found = {}
+
+    def work():
+        found["plain"] = library.search("hacking").total
+        found["wire"] = library.search("hacking", narrow=MetaFilter(source="Wire")).total
+        found["starred"] = library.search("is:starred hacking").ids
+        found["oldest"] = library.search("hacking", sort="oldest").ids
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert found["plain"] == 3 and found["wire"] == 2 and found["starred"] == [peskov]
+    assert found["oldest"] == list(reversed(library.search("hacking", sort="newest").ids))
