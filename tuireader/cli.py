@@ -417,9 +417,9 @@ class _progress_bar:  # noqa: N801 (a context manager read as a function)
 
     def __enter__(self):
         from rich.console import Console
+        from rich.filesize import decimal
         from rich.progress import (
             BarColumn,
-            DownloadColumn,
             Progress,
             TaskProgressColumn,
             TextColumn,
@@ -431,7 +431,7 @@ class _progress_bar:  # noqa: N801 (a context manager read as a function)
             BarColumn(),
             TaskProgressColumn(),
             TextColumn("{task.fields[articles]:,} articles"),
-            DownloadColumn(),
+            TextColumn("{task.fields[size]}"),
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=False,
@@ -445,12 +445,16 @@ class _progress_bar:  # noqa: N801 (a context manager read as a function)
                 return
             if progress.stage not in tasks:
                 label = "Indexing" if progress.stage == "text" else "Entities, quotations"
-                tasks[progress.stage] = self.bar.add_task(label, total=None, articles=0)
+                tasks[progress.stage] = self.bar.add_task(label, total=None, articles=0, size="")
+            text = progress.stage == "text"  # read from the files: bytes; then from the store
             self.bar.update(
                 tasks[progress.stage],
-                total=progress.bytes_total or None,
-                completed=progress.bytes_done,
+                total=(progress.bytes_total if text else progress.articles_total) or None,
+                completed=progress.bytes_done if text else progress.articles,
                 articles=progress.articles,
+                size=f"{decimal(progress.bytes_done)}/{decimal(progress.bytes_total)}"
+                if text
+                else "",
             )
 
         return draw

@@ -9,12 +9,12 @@ import json
 import zlib
 
 from tuireader.core.annotate.pipeline import ANNOTATOR_VERSION, Annotations
-from tuireader.core.base.articles import Article
 
 
-def version(article: Article, spec: str) -> str:
-    """What kept annotations must match; ``spec``: the backend, "embedded" or "spacy:MODEL"."""
-    return f"{article.content_hash}:{spec}:{ANNOTATOR_VERSION}"
+def version(digest: str, spec: str) -> str:
+    """What kept annotations must match: the article's content hash as the store has it,
+    the backend ("embedded" or "spacy:MODEL") and the annotators."""
+    return f"{digest}:{spec}:{ANNOTATOR_VERSION}"
 
 
 def encode(annotations: Annotations) -> bytes:
