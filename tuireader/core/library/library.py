@@ -62,7 +62,9 @@ class Library:
         self._userdata: UserData | None = None
         self._marks: CorpusMarks | None = None
         self._marks_error: UserDataError | None = None
+        self._marks_lock = threading.Lock()  # opened once, whichever thread asks first
         self._index_ready = threading.Event()
+        self._open_lock = threading.Lock()
 
     @classmethod
     def open(cls, paths: Sequence[str] = (), fallback: bool = True) -> Library:
@@ -130,10 +132,11 @@ class Library:
         seconds), which then names the annotation index. Returns a warning when the backend
         fell back to the embedded one. CacheError when the index cannot be opened."""
         warning = None
-        if self.engine is None:
-            if with_backend:
-                warning = self.load_backend()
-            self.engine = self.corpus.open_engine(backend_spec(self.backend))
+        with self._open_lock:  # a search asked for meanwhile waits, not opens a second one
+            if self.engine is None:
+                if with_backend:
+                    warning = self.load_backend()
+                self.engine = self.corpus.open_engine(backend_spec(self.backend))
         self._index_ready.set()
         return warning
 
@@ -410,19 +413,20 @@ class Library:
     def user_marks(self) -> CorpusMarks:
         """The read marks, stars, tags and notes of this corpus (opened on first use; a
         warning about them becomes a notice). UserDataError when they cannot be opened."""
-        if self._marks is not None:
+        with self._marks_lock:
+            if self._marks is not None:
+                return self._marks
+            if self._marks_error is not None:
+                raise self._marks_error
+            try:
+                self._userdata = UserData()
+            except UserDataError as exc:
+                self._marks_error = exc
+                raise
+            if self._userdata.warning:
+                self.notices.append(self._userdata.warning)
+            self._marks = self._userdata.corpus(self.corpus.id)
             return self._marks
-        if self._marks_error is not None:
-            raise self._marks_error
-        try:
-            self._userdata = UserData()
-        except UserDataError as exc:
-            self._marks_error = exc
-            raise
-        if self._userdata.warning:
-            self.notices.append(self._userdata.warning)
-        self._marks = self._userdata.corpus(self.corpus.id)
-        return self._marks
 
     @property
     def marks(self) -> CorpusMarks | None:
