@@ -328,3 +328,20 @@ def test_searches_from_a_worker_thread_use_filters_marks_and_orders(library):
     worker.join()
     assert found["plain"] == 3 and found["wire"] == 2 and found["starred"] == [peskov]
     assert found["oldest"] == list(reversed(library.search("hacking", sort="newest").ids))
+
+
+def test_an_unwritable_cache_is_a_notice_or_for_index_an_error(dump):
+    from tests.read_only import read_only
+    from tuireader.core.cache.store import CacheError
+
+    with Library.open([str(dump)]) as lib:
+        lib.sync()
+        folder = lib.corpus.cache_dir
+    with read_only(folder):
+        with pytest.raises(CacheError):
+            Library.open([str(dump)], fallback=False)
+        with Library.open([str(dump)]) as lib:
+            (notice,) = lib.take_notices()
+            assert "showing the index as it is" in notice
+            assert lib.sync().read_only
+            assert lib.search("hacking").total == 3
