@@ -345,3 +345,16 @@ def test_an_unwritable_cache_is_a_notice_or_for_index_an_error(dump):
             assert "showing the index as it is" in notice
             assert lib.sync().read_only
             assert lib.search("hacking").total == 3
+
+
+def test_an_article_opened_before_the_index_says_so_and_has_its_shares_after(dump):
+    with Library.open([str(dump)]) as lib:
+        lib.sync()
+    with Library.open([str(dump)]) as lib:  # the list is there at once, the index not yet
+        article_id = _id(lib, "Russia denies hacking")
+        early = lib.article(article_id, frozenset({"hack"}))
+        assert not early.indexed and early.shared == {} and early.hits == ()
+        assert early.annotations.quotes  # kept: no index needed
+        lib.open_index()
+        late = lib.article(article_id, frozenset({"hack"}))
+        assert late.indexed and late.shared == {0: 1} and len(late.hits) == 1
