@@ -32,8 +32,7 @@ from tuireader.core.library.reading import (
 from tuireader.core.library.views import ArticleView, Found, QuoteSource
 from tuireader.core.present.duplicates import shared_share, shingles
 from tuireader.core.present.snippets import make_snippet
-from tuireader.core.search import SearchHit, SearchResults
-from tuireader.core.search.index_files import IndexDamaged
+from tuireader.core.search import IndexDamaged, SearchHit, SearchResults
 from tuireader.core.search.meta_filter import MetaFilter
 from tuireader.core.search.user_filters import filtered_search, has_user_clauses, ids_of_keys
 from tuireader.core.user.userdata import ArticleMarks, CorpusMarks, UserData, UserDataError
