@@ -6,6 +6,7 @@ The Textual UI is imported only when the reader opens, so the other subcommands 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -361,15 +362,14 @@ def run_open(paths: Sequence[str], need_terminal: bool = False) -> int:
     return code
 
 
-def _say_if_busy(report, library) -> None:
-    """When another process is indexing the corpus, the answer covers only what it has
-    committed so far: stderr says so (``report``: a SyncReport, or a "busy" SyncNotice)."""
-    if getattr(report, "busy", False) or getattr(report, "kind", "") == "busy":
-        print(
-            "tuireader: the corpus is being indexed by another process; answering from the "
-            f"{library.count():,} articles it has committed so far",
-            file=sys.stderr,
-        )
+def _say_busy(library) -> None:
+    """Another process is indexing the corpus: the answer covers only what it has committed
+    so far, and stderr says so."""
+    print(
+        "tuireader: the corpus is being indexed by another process; answering from the "
+        f"{library.count():,} articles it has committed so far",
+        file=sys.stderr,
+    )
 
 
 def _sync_for_answer(library, command: str, list_skipped: bool) -> None:
@@ -386,7 +386,8 @@ def _sync_for_answer(library, command: str, list_skipped: bool) -> None:
         return
     if report.repaired:
         print(f"tuireader: {visible(report.repaired)}", file=sys.stderr)
-    _say_if_busy(report, library)
+    if report.busy:
+        _say_busy(library)
     report_skipped(report, command, list_skipped)
 
 
@@ -400,7 +401,7 @@ def _told_while_searching(library):
         if not isinstance(event, SyncNotice):
             return  # no progress bar for the repair
         if event.kind == "busy":
-            _say_if_busy(event, library)
+            _say_busy(library)
         elif event.kind == "cache_error":
             print(
                 f"tuireader: {visible(event.text)}; searching the index as it is", file=sys.stderr
@@ -411,39 +412,37 @@ def _told_while_searching(library):
     return tell
 
 
-def _sync(library, quiet: bool = False):
+def _sync(library):
     """Sync the library, drawing a rich progress bar on stderr when it is a terminal."""
-    if quiet or not sys.stderr.isatty():
+    if not sys.stderr.isatty():
         return library.sync()
     with _progress_bar() as draw:
         return library.sync(on_event=draw)
 
 
-class _progress_bar:  # noqa: N801 (a context manager read as a function)
+@contextlib.contextmanager
+def _progress_bar():
     """A rich progress bar on stderr, one task per sync stage; yields the event handler."""
+    from rich.console import Console
+    from rich.filesize import decimal
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    def __enter__(self):
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            DownloadColumn,
-            Progress,
-            TaskProgressColumn,
-            TextColumn,
-            TimeRemainingColumn,
-        )
-
-        self.bar = Progress(
-            TextColumn("[bold]{task.description}[/]"),
-            BarColumn(),
-            TaskProgressColumn(),
-            TextColumn("{task.fields[articles]:,} articles"),
-            DownloadColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=False,
-        )
-        self.bar.__enter__()
+    with Progress(
+        TextColumn("[bold]{task.description}[/]"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[articles]:,} articles"),
+        TextColumn("{task.fields[size]}"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    ) as bar:
         tasks: dict[str, int] = {}
 
         def draw(event) -> None:
@@ -452,18 +451,19 @@ class _progress_bar:  # noqa: N801 (a context manager read as a function)
                 return
             if progress.stage not in tasks:
                 label = "Indexing" if progress.stage == "text" else "Entities, quotations"
-                tasks[progress.stage] = self.bar.add_task(label, total=None, articles=0)
-            self.bar.update(
+                tasks[progress.stage] = bar.add_task(label, total=None, articles=0, size="")
+            text = progress.stage == "text"  # read from the files: bytes; then from the store
+            bar.update(
                 tasks[progress.stage],
-                total=progress.bytes_total or None,
-                completed=progress.bytes_done,
+                total=(progress.bytes_total if text else progress.articles_total) or None,
+                completed=progress.bytes_done if text else progress.articles,
                 articles=progress.articles,
+                size=f"{decimal(progress.bytes_done)}/{decimal(progress.bytes_total)}"
+                if text
+                else "",
             )
 
-        return draw
-
-    def __exit__(self, *exc) -> None:
-        self.bar.__exit__(*exc)
+        yield draw
 
 
 def report_skipped(report, command: str, list_all: bool) -> None:
@@ -662,8 +662,6 @@ def run_export(
 
     from tuireader.core.present.export import format_for
     from tuireader.core.search import QueryError
-    from tuireader.core.search.user_filters import has_user_clauses
-    from tuireader.core.user.userdata import UserDataError
 
     fmt = fmt or (format_for(output, "jsonl") if output else "jsonl")
     library = open_library(corpus_paths)
@@ -682,12 +680,6 @@ def run_export(
             )
         except QueryError as exc:
             raise UsageError(str(exc)) from exc
-        except UserDataError as exc:  # the query asks about marks that cannot be read
-            if has_user_clauses(query):
-                raise UsageError(
-                    "is:, tag: and note: need the user data, which cannot be opened."
-                ) from exc
-            raise
         except OSError as exc:
             if path is None:
                 raise

@@ -156,3 +156,29 @@ def test_parallel_indexing_works_when_stderr_has_no_file_descriptor(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["40", "40", "40"]
+
+
+def test_the_annotation_pass_reads_the_texts_the_text_pass_kept(tmp_path):
+    """The corpus files are read once per sync: the second pass takes the texts from the
+    store (here the dump is gone by then, and every article is still annotated)."""
+    path = write_jsonl(
+        tmp_path / "d.jsonl",
+        [{"id": "a", "title": "A", "text": PUTIN}, {"id": "b", "title": "B", "text": OBAMA}],
+    )
+    corpus = Corpus([path])
+    store, engine = corpus.open_store(), corpus.open_engine()
+
+    def progress(p):
+        if p.stage == "annotations" and path.exists():
+            path.unlink()
+
+    report = sync(corpus, store, engine, progress=progress)
+    engine.refresh()
+    assert not path.exists() and report.annotated == 2
+    assert titles(store, engine.search("person:putin")) == ["A"]
+    assert titles(store, engine.search("speaker:obama")) == ["B"]
+    # and the annotations the index was made from are kept for opening the articles
+    kept = store.annotations(store.ordered_ids())
+    assert len(kept) == 2
+    engine.close()
+    store.close()

@@ -294,3 +294,67 @@ def test_the_annotation_pass_keeps_what_it_found_for_opening(dump, monkeypatch):
             )
         assert calls == []
         assert lib.annotations_of(_id(lib, "Kremlin answers")).quotes
+
+
+def test_without_user_data_marks_are_off_and_their_clauses_say_why(library):
+    folder = paths.data_dir()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    if folder.exists():
+        import shutil
+
+        shutil.rmtree(folder)
+    folder.write_text("not a folder")  # the user data cannot be made
+    assert library.marks is None and library.read_ids() == set() and library.tags() == []
+    with pytest.raises(QueryError, match="need the user data"):
+        library.search("is:starred")
+    assert library.search("hacking").total == 3  # the rest works
+    view = library.article(_id(library, "Kremlin answers"))
+    assert not view.marks.starred
+
+
+def test_searches_from_a_worker_thread_use_filters_marks_and_orders(library):
+    peskov = _id(library, "Russia denies hacking")
+    library.set_starred(peskov)
+    found = {}
+
+    def work():
+        found["plain"] = library.search("hacking").total
+        found["wire"] = library.search("hacking", narrow=MetaFilter(source="Wire")).total
+        found["starred"] = library.search("is:starred hacking").ids
+        found["oldest"] = library.search("hacking", sort="oldest").ids
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert found["plain"] == 3 and found["wire"] == 2 and found["starred"] == [peskov]
+    assert found["oldest"] == list(reversed(library.search("hacking", sort="newest").ids))
+
+
+def test_an_unwritable_cache_is_a_notice_or_for_index_an_error(dump):
+    from tests.read_only import read_only
+    from tuireader.core.cache.store import CacheError
+
+    with Library.open([str(dump)]) as lib:
+        lib.sync()
+        folder = lib.corpus.cache_dir
+    with read_only(folder):
+        with pytest.raises(CacheError):
+            Library.open([str(dump)], fallback=False)
+        with Library.open([str(dump)]) as lib:
+            (notice,) = lib.take_notices()
+            assert "showing the index as it is" in notice
+            assert lib.sync().read_only
+            assert lib.search("hacking").total == 3
+
+
+def test_an_article_opened_before_the_index_says_so_and_has_its_shares_after(dump):
+    with Library.open([str(dump)]) as lib:
+        lib.sync()
+    with Library.open([str(dump)]) as lib:  # the list is there at once, the index not yet
+        article_id = _id(lib, "Russia denies hacking")
+        early = lib.article(article_id, frozenset({"hack"}))
+        assert not early.indexed and early.shared == {} and early.hits == ()
+        assert early.annotations.quotes  # kept: no index needed
+        lib.open_index()
+        late = lib.article(article_id, frozenset({"hack"}))
+        assert late.indexed and late.shared == {0: 1} and len(late.hits) == 1

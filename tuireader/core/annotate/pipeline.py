@@ -54,14 +54,6 @@ class Annotations:
             "quotes": [q.to_dict() for q in self.quotes],
         }
 
-    @classmethod
-    def from_dict(cls, data: dict) -> Annotations:
-        """The annotations ``to_dict`` gave (KeyError, TypeError on anything else)."""
-        return cls(
-            [Entity.from_dict(e) for e in data["entities"]],
-            [Quote.from_dict(q) for q in data["quotes"]],
-        )
-
 
 _DEFAULT_BACKEND = EmbeddedBackend()
 

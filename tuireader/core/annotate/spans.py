@@ -21,10 +21,6 @@ class Span:
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text}
 
-    @classmethod
-    def from_dict(cls, data: dict | None) -> Span | None:
-        return None if data is None else cls(int(data["start"]), int(data["end"]), data["text"])
-
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -37,10 +33,6 @@ class Entity:
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "label": self.label, "text": self.text}
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Entity:
-        return cls(int(data["start"]), int(data["end"]), data["label"], data["text"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,18 +60,6 @@ class Quote:
             "cue": self.cue.to_dict() if self.cue else None,
             "direct": self.direct,
         }
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Quote:
-        return cls(
-            int(data["start"]),
-            int(data["end"]),
-            data["text"],
-            Span.from_dict(data["speaker"]),
-            data["speaker_name"],
-            Span.from_dict(data["cue"]),
-            bool(data["direct"]),
-        )
 
 
 class BackendError(Exception):

