@@ -359,12 +359,11 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.panes.toggle_arrangement()
 
     def action_show_skipped(self) -> None:
-        store = self.library.store
-        items = store.skips(limit=SKIPPED_SHOWN) if store else []
+        items = self.library.skips(limit=SKIPPED_SHOWN)
         if not items:
             self.notify("Nothing was skipped: every file and record was read.")
             return
-        self.push_screen(SkippedScreen(items, store.skip_count(), log_file()))
+        self.push_screen(SkippedScreen(items, self.library.skip_count(), log_file()))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_sections()))

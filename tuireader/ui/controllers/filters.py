@@ -28,8 +28,7 @@ class Filters:
     def sources(self) -> list[tuple[str, int]]:
         """(source, article count), most articles first; read again after indexing commits."""
         if self._sources is None:
-            store = self.library.store
-            self._sources = store.sources()[:SOURCES_SHOWN] if store else []
+            self._sources = self.library.sources()[:SOURCES_SHOWN]
         return self._sources
 
     def forget_sources(self) -> None:

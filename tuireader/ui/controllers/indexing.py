@@ -50,7 +50,7 @@ class Indexing:
         self._cancel = threading.Event()  # set when the app ends: the sync stops
 
     def mount(self) -> None:
-        self._generation = self.library.store.generation()
+        self._generation = self.library.generation()
 
     def start(self, rebuild: bool = False) -> None:
         """Open the index, then bring it up to date with the corpus (in a worker)."""
@@ -101,10 +101,9 @@ class Indexing:
             host.reload_list()
 
     def finished(self, message: SyncFinished) -> None:
-        host, view, store = self.host, self.view, self.library.store
+        host, view, library = self.host, self.view, self.library
         view.syncing = False
-        if store is not None:  # this sync's commits are shown below
-            self._generation = store.generation()
+        self._generation = library.generation()  # this sync's commits are shown below
         host.query_one("#indexing").remove_class("active")
         if message.error:
             host.show_message(f"Indexing failed: {message.error}", error=True)
@@ -119,7 +118,7 @@ class Indexing:
             host.reload_list()
             if view.open_id is not None:
                 host.open_article(view.open_id, refresh=True)  # e.g. quotes now shared
-        self.skipped = store.skip_count() if store else 0
+        self.skipped = library.skip_count()
         if self.skipped:
             host.notify(
                 f"{self.skipped:,} items could not be read: Ctrl+P › Skipped items lists them "
@@ -136,10 +135,7 @@ class Indexing:
     def follow_other_writers(self) -> None:
         """Show what another process (``tuireader index``, another reader) committed: the
         list and its counts, and the shown results searched again (the cursor stays)."""
-        store = self.library.store
-        if store is None:
-            return
-        generation = store.generation()
+        generation = self.library.generation()
         if generation == self._generation:
             return
         self._generation = generation

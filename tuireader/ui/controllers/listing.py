@@ -26,16 +26,10 @@ class Listing:
 
     def reload(self) -> None:
         """Show every article (after a sync commit, or when a search is cleared)."""
-        store = self.library.store
-        assert store is not None
-        view = self.view
+        library, view = self.library, self.view
         self.filters.forget_sources()
-        if view.meta_filter.empty:
-            ids = store.ordered_ids()
-            view.total = len(ids)
-        else:
-            ids = view.meta_filter.ids(store)
-            view.total = store.count()
+        ids = library.ordered_ids(view.meta_filter)
+        view.total = len(ids) if view.meta_filter.empty else library.count()
         self.marks.refresh()
         lst = self.host.article_list
         if view.results is None:
@@ -97,16 +91,6 @@ class Listing:
         """The results in the sort order chosen (relevance, newest, oldest, title)."""
         results = self.view.results
         order = self.view.sort_order
-        ids = results.ids
-        if order != "relevance":
-            rows = self.library.rows(ids)
-            present = [i for i in ids if i in rows]
-            if order == "title":
-                ids = sorted(present, key=lambda i: rows[i].title.casefold())
-            else:
-                newest = order == "newest"
-                dated = [i for i in present if rows[i].date_ts is not None]
-                undated = [i for i in present if rows[i].date_ts is None]
-                ids = sorted(dated, key=lambda i: rows[i].date_ts, reverse=newest) + undated
+        ids = self.library.sorted_ids(results.ids, order)
         self.host.article_list.set_ids(ids, keep_cursor=True, snippets=True, keep_badges=True)
         self.set_title(self.results_label(results) + f" · {order}")

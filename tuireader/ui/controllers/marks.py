@@ -13,7 +13,6 @@ from textual.suggester import Suggester
 
 from tuireader.core.cache.store import ArticleRow
 from tuireader.core.library import Library
-from tuireader.core.search.user_filters import ids_of_keys
 from tuireader.core.user.userdata import CorpusMarks, UserDataError, parse_tags
 from tuireader.ui.controllers.settings import Settings
 from tuireader.ui.controllers.view import View
@@ -63,12 +62,11 @@ class Marks:
 
     def refresh(self) -> None:
         """Article ids of the read and starred keys (ids change when the cache is rebuilt)."""
-        store = self.library.store
-        if self.marks is None or store is None:
+        if self.marks is None:
             return
         try:
-            read = ids_of_keys(store, self.marks.read_keys()).values()
-            starred = ids_of_keys(store, self.marks.starred_keys()).values()
+            read = self.library.read_ids()
+            starred = self.library.starred_ids()
         except Exception as exc:  # a damaged database: the reader goes on without marks
             self.host.show_message(f"Cannot read the marks: {exc}", error=True)
             return
@@ -129,9 +127,7 @@ class Marks:
         article_id = lst.current_id
         if self.host.focused is not lst and self.view.open_id is not None:
             article_id = self.view.open_id
-        if article_id is None or self.library.store is None:
-            return None
-        return self.library.store.get(article_id)
+        return None if article_id is None else self.library.get(article_id)
 
     def toggle_read(self) -> None:
         row = self._target_row()
@@ -165,9 +161,9 @@ class Marks:
 
     def mark_all_read(self) -> None:
         ids = list(self.host.article_list.ids)
-        if not ids or self.marks is None or self.library.store is None:
+        if not ids or self.marks is None:
             return
-        keys = [row.key for row in self.library.store.rows(ids).values()]
+        keys = [row.key for row in self.library.rows(ids).values()]
         if self._write(self.marks.mark_all_read, keys):
             self.read_ids.update(ids)
             self._changed()

@@ -50,13 +50,13 @@ class Reading:
 
     def restore_last_open(self) -> None:
         """Show the article open when the reader last closed (else the list's first)."""
-        store = self.library.store
-        if self.starting or self.view.open_id is not None or store is None:
+        library = self.library
+        if self.starting or self.view.open_id is not None:
             return
         lst = self.host.article_list
-        row = store.by_key(self.restore_key) if self.restore_key else None
+        row = library.by_key(self.restore_key) if self.restore_key else None
         if row is None and lst.ids and not self.view.syncing:
-            row = store.get(lst.ids[0])
+            row = library.get(lst.ids[0])
         if row is not None:
             self.restore_key = None
             lst.move_to(row.id)
@@ -66,8 +66,7 @@ class Reading:
 
     def open(self, article_id: int, refresh: bool = False, preview: bool = False) -> None:
         """Read an article from the corpus (in a thread) and show it."""
-        store = self.library.store
-        row = store.get(article_id) if store else None
+        row = self.library.get(article_id)
         if row is None:
             return
         self.view.open_id = article_id
