@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from tuireader.core.base.log import log_file
 from tuireader.core.cache.corpus import Corpus
@@ -59,6 +59,7 @@ from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.skipped import SkippedScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.entity_panel import EntityPanel
+from tuireader.ui.widgets.indexing_bar import IndexingBar
 from tuireader.ui.widgets.reading_pane import ReadingPane
 from tuireader.ui.widgets.search_bar import SearchBar
 
@@ -102,10 +103,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
             with Horizontal(id="reading"):
                 yield ReadingPane(id="reader")
                 yield EntityPanel(id="panel")
-        with Horizontal(id="indexing"):
-            yield Label("Indexing…", id="indexing-label")
-            # the ETA is the sync's own (the whole pass's rate), in the label
-            yield ProgressBar(id="indexing-bar", show_eta=False)
+        yield IndexingBar(id="indexing")
         yield Static("", id="message", classes="empty")
         yield Input(
             placeholder="find in this article (Enter; n/N next/previous; Esc closes)",
@@ -135,6 +133,18 @@ class ReaderApp(NoticesApp[Corpus | None]):
     def search_input(self) -> SearchBar:
         return self.query_one("#search", SearchBar)
 
+    @property
+    def find_input(self) -> Input:
+        return self.query_one("#find", Input)
+
+    @property
+    def indexing_bar(self) -> IndexingBar:
+        return self.query_one("#indexing", IndexingBar)
+
+    @property
+    def pane_area(self) -> Horizontal:  # the panes' container: the layout is set on it
+        return self.query_one("#panes", Horizontal)
+
     def on_mount(self) -> None:
         self.sub_title = self.library.corpus.name
         for notice in self.library.take_notices():  # the cache set aside, the user data
@@ -143,28 +153,25 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.marks.mount()
         self.panes.mount()
         self.sub_title = self.corpora.mount()  # the name "Switch corpus" shows for it
-        for warning in (self.state.warning, self.searching.history.warning):
+        searching = self.searching
+        for warning in (self.state.warning, searching.history.warning, searching.saved.warning):
             if warning:
                 self.notify(warning, severity="warning", timeout=10)
-        if self.searching.saved.warning:
-            self.notify(self.searching.saved.warning, severity="warning", timeout=10)
         self.reload_list()
         self.indexing.mount()
         self.set_interval(FOLLOW_INTERVAL, self.indexing.follow_other_writers)
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        """Threads that import and read (index, annotations) would compete with the first
-        frame for the interpreter: they start once it is drawn."""
+        """Threads that read (the index) would compete with the first frame: they start now."""
         self.reading.starting = False
         self.reading.restore_last_open()
         self.indexing.start()
 
     def on_unmount(self) -> None:
-        self.indexing.stop()
+        self.indexing.stop()  # the sync stops; the garbage collector gets back what it set apart
 
-    def release(self) -> None:
-        """Close the index and the databases once the app has ended (its workers are done)."""
+    def release(self) -> None:  # once the app has ended (its workers are done)
         self.corpora.release()
 
     def on_resize(self, event: events.Resize) -> None:

@@ -16,10 +16,12 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 from textual.worker import Worker
 
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.entity_panel import EntityPanel
+from tuireader.ui.widgets.indexing_bar import IndexingBar
 from tuireader.ui.widgets.reading_pane import ReadingPane
 from tuireader.ui.widgets.search_bar import SearchBar
 
@@ -35,10 +37,17 @@ class Host(Protocol):
     @property
     def search_input(self) -> SearchBar: ...
     @property
+    def find_input(self) -> Input: ...
+    @property
+    def indexing_bar(self) -> IndexingBar: ...
+    @property
+    def pane_area(self) -> Widget:
+        """The list and reading panes' container (the layout is set on it)."""
+
+    @property
     def focused(self) -> Widget | None: ...
     @property
     def size(self) -> Size: ...
-    def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
 
     # -- telling the user, dialogs, workers (Textual's App API) --------------------------------
     def notify(

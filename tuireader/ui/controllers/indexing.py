@@ -6,12 +6,9 @@ from __future__ import annotations
 import gc
 import threading
 
-from textual.widgets import Label, ProgressBar
-
 from tuireader.core.base.log import log_file
 from tuireader.core.base.text import visible
 from tuireader.core.cache.store import CacheError
-from tuireader.core.cache.sync import SyncProgress
 from tuireader.core.library import Library, SyncEvent
 from tuireader.core.library import SyncProgressed as LibrarySyncProgressed
 from tuireader.ui.controllers.search import Search
@@ -21,18 +18,6 @@ from tuireader.ui.host import Host
 from tuireader.ui.messages import IndexOpened, SyncFinished, SyncProgressed
 
 FOLLOW_INTERVAL = 2.0  # seconds between checks for commits made by another process
-
-
-def progress_label(progress: SyncProgress) -> str:
-    """The indexing bar's label: the pass, the count the bar shows, and the time left."""
-    total = progress.articles_total
-    estimated = progress.known_total is None and progress.bytes_done < progress.bytes_total
-    count = f"{progress.articles:,} of {'~' if estimated else ''}{total:,} articles"
-    label = f"Indexing {progress.phase}: {count}"
-    if progress.eta is not None:
-        minutes, seconds = divmod(int(progress.eta + 0.5), 60)
-        label += f" · about {minutes}:{seconds:02d} left"
-    return label
 
 
 class Indexing:
@@ -91,20 +76,16 @@ class Indexing:
 
     def progressed(self, message: SyncProgressed) -> None:
         progress = message.progress
-        host = self.host
-        host.query_one("#indexing").add_class("active")
         self.view.sync_stage = progress.stage
-        host.query_one("#indexing-label", Label).update(progress_label(progress))
-        bar = host.query_one("#indexing-bar", ProgressBar)
-        bar.update(total=max(1, progress.articles_total), progress=progress.articles)
+        self.host.indexing_bar.show_progress(progress)
         if progress.committed:
-            host.reload_list()
+            self.host.reload_list()
 
     def finished(self, message: SyncFinished) -> None:
         host, view, library = self.host, self.view, self.library
         view.syncing = False
         self._generation = library.generation()  # this sync's commits are shown below
-        host.query_one("#indexing").remove_class("active")
+        host.indexing_bar.done()
         if message.error:
             host.show_message(f"Indexing failed: {message.error}", error=True)
             return

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual.widget import Widget
-
 from tuireader.core.user.layout import MIN_COLUMNS, MIN_ROWS, Layout, parse_extent, side_panel
 from tuireader.ui.controllers.settings import Settings
 from tuireader.ui.host import Host
@@ -70,7 +68,7 @@ class Panes:
         layout = self.layout
         if layout.focus:
             layout = replace(layout, focus=False)  # resizing a hidden list shows it first
-        panes = self._panes().size
+        panes = self.host.pane_area.size
         if layout.stacked:
             size = parse_extent(layout.list_height, MIN_ROWS, "rows")
             size = size.stepped(direction, MIN_ROWS, panes.height)
@@ -91,9 +89,6 @@ class Panes:
 
     # -- applying and saving ---------------------------------------------------------------------
 
-    def _panes(self) -> Widget:
-        return self.host.query_one("#panes")
-
     def _set(self, layout: Layout) -> None:
         self.layout = layout
         self.apply()
@@ -106,7 +101,7 @@ class Panes:
         layout = self.layout
         host = self.host
         lst = host.article_list
-        panes_widget = self._panes()
+        panes_widget = self.host.pane_area
         panes_widget.set_class(layout.stacked, "stacked")
         if layout.stacked:
             lst.styles.width = None

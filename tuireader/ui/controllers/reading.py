@@ -166,13 +166,10 @@ class Reading:
 
     # -- finding ---------------------------------------------------------------------------------
 
-    def _find_input(self) -> Input:
-        return self.host.query_one("#find", Input)
-
     def find(self) -> None:
         if self.host.reader.shown is None:
             return
-        find = self._find_input()
+        find = self.host.find_input
         find.remove_class("hidden")
         find.focus()
 
@@ -196,7 +193,7 @@ class Reading:
     def escape_find(self) -> bool:
         """Esc in the find field hides it; Esc after a find (f) brings the article's search
         hits back. False when neither applies."""
-        find = self._find_input()
+        find = self.host.find_input
         if self.host.focused is find:
             find.add_class("hidden")
             self.host.reader.focus()
