@@ -362,7 +362,7 @@ def _sync_then_search(corpus, store, engine, search, command: str, list_skipped:
     built again at once (the sync sets it aside) and searched again."""
     from tuireader.core.base.text import visible
     from tuireader.core.cache.store import CacheError
-    from tuireader.core.search.index_files import IndexDamaged
+    from tuireader.core.search import IndexDamaged
 
     def sync_and_say(first: bool) -> None:
         try:

@@ -21,6 +21,7 @@ from tuireader.core.base.log import get_logger
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.store import CacheError, MetaStore
 from tuireader.core.ingest.loaders import Skipped, SourceFile, iter_articles
+from tuireader.core.search import annotation_ident
 
 # From this many articles to annotate, use two indexing processes.
 PARALLEL_ARTICLES = 2000
@@ -59,8 +60,6 @@ def annotate_index(
     bytes_total, committed)`` is called as the pass goes, and once at its start with a fifth
     argument, the number of articles it annotates.
     """
-    if not hasattr(engine, "annotation_writer"):
-        return AnnotationPass()
     failed: set[str] = set()
     for _attempt in range(_MAX_RESTARTS):
         try:
@@ -73,8 +72,6 @@ def annotate_index(
 class _Pass:
     def __init__(self, corpus, store, engine, files, progress, cancel, failed) -> None:
         from tuireader.core.cache import sync  # imports this module: its batch sizes are read here
-        from tuireader.core.search.whoosh_engine import annotation_ident
-
         self.ident_of = annotation_ident
         self.next_batch = sync.next_batch
         self.corpus = corpus

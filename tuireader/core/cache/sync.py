@@ -226,8 +226,7 @@ def _mend(store: MetaStore, engine: SearchEngine, error: Exception, mended: list
         return True
     if isinstance(error, (sqlite3.Error, MemoryError, RecursionError)):
         return False
-    check = getattr(engine, "check_after_error", None)
-    return check is not None and check() is not None
+    return engine.check_after_error() is not None
 
 
 TEXT_BATCH = 2000  # texts kept per transaction when filling them in for an older store
@@ -289,7 +288,7 @@ class _Sync:
             self.log.warning("%s: index empty or rebuilt; indexing every article", self.name)
             self.store.set_reindex(True)
         self.reindex = self.store.reindex_pending()
-        with contextlib.suppress(AttributeError, OSError):
+        with contextlib.suppress(OSError):
             self.engine.record_files()  # an index made before its files' CRCs were noted
         files, skipped = discover(self.corpus.paths)
         known = self.store.file_states()
@@ -348,8 +347,7 @@ class _Sync:
 
     def _set_aside_damage(self) -> str:
         """Damaged index folders renamed out of the way and started again; what was done."""
-        find = getattr(self.engine, "damaged_parts", None)
-        parts = find() if find is not None else {}
+        parts = self.engine.damaged_parts()
         if not parts:
             return ""
         kept = self.engine.set_aside_damaged(list(parts))
@@ -515,7 +513,7 @@ class _Sync:
         if self.writer is None:
             return
         # Index first: a kill before the store commits is repaired next run. Readers wait
-        # only while whoosh replaces its table of contents and deletes the files it no longer
+        # only while the engine replaces its table of contents and deletes the files it no longer
         # uses (the engine's storage takes the corpus's commit lock then), not while it writes.
         self.writer.commit()
         self.store.commit()
@@ -569,29 +567,9 @@ def _repair(corpus: Corpus, store: MetaStore, engine: SearchEngine) -> str:
     done, for the log and the report ("" when all agreed).
     """
     log = get_logger()
-    ix = _whoosh_index(engine)
-    if ix is None:  # another engine: it cannot be checked, so index everything again
-        store.clear()
-        engine.clear()
-        return "interrupted sync: index rebuilt"
     wanted = store.key_ids()  # key -> article id
-    stale: list[int] = []
-    valid: set[int] = set()
-    with ix.reader() as reader:
-        key_of: dict[int, str] = {}
-        if "key" in reader.indexed_field_names():
-            for term in reader.lexicon("key"):
-                key = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-                for docnum in reader.postings("key", term).all_ids():
-                    key_of[docnum] = key
-        column = reader.column_reader("aid") if reader.has_column("aid") else None
-        for docnum in reader.all_doc_ids():
-            aid = int(column[docnum]) if column is not None else None
-            key = key_of.get(docnum)
-            if key is None or wanted.get(key) != aid or aid in valid:
-                stale.append(docnum)
-            else:
-                valid.add(aid)
+    repair = engine.repair(wanted)
+    stale, valid = repair.deleted, repair.kept
     # While the index is built again (store.reindex_pending), the articles not in it yet are
     # indexed by the sync itself: forgetting them would empty the list meanwhile.
     missing = set() if store.reindex_pending() else set(wanted.values()) - valid
@@ -599,15 +577,6 @@ def _repair(corpus: Corpus, store: MetaStore, engine: SearchEngine) -> str:
         with contextlib.suppress(OSError):
             os.unlink(corpus.dirty_path)
         return ""
-    if stale:
-        writer = ix.writer(timeout=60.0)
-        try:
-            for docnum in stale:
-                writer.delete_document(docnum)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()  # published under the commit lock (see MappedFileStorage)
     if missing:
         store.begin()
         try:
@@ -619,14 +588,8 @@ def _repair(corpus: Corpus, store: MetaStore, engine: SearchEngine) -> str:
     else:
         files = set()
     done = (
-        f"interrupted sync repaired: {len(stale)} stale index entries deleted, "
+        f"interrupted sync repaired: {stale} stale index entries deleted, "
         f"{len(missing)} articles in {len(files)} files to read again"
     )
     log.warning("%s: %s", corpus.name, done)
     return done
-
-
-def _whoosh_index(engine: SearchEngine):
-    """The whoosh index behind an engine (a SafeEngine or a WhooshEngine), else None."""
-    inner = getattr(engine, "inner", engine)
-    return getattr(inner, "_ix", None)
