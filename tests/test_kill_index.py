@@ -189,15 +189,15 @@ def test_sigkill_while_saving_state_never_leaves_it_unreadable(tmp_path):
 FULL_DISK = """
 import errno, sys
 import tuireader.core.cache.sync as s
-from tuireader.core.search import whoosh_engine
+from tuireader.core.search.whoosh import writing
 s.PARALLEL_BYTES = 1  # two writer processes
-real, added = whoosh_engine.WhooshWriterAdapter.add, []
+real, added = writing.TextWriter.add, []
 def add(self, *args, **kwargs):
     added.append(1)
     if len(added) == 900:  # the processes have jobs by now
         raise OSError(errno.ENOSPC, "No space left on device")
     return real(self, *args, **kwargs)
-whoosh_engine.WhooshWriterAdapter.add = add
+writing.TextWriter.add = add
 from tuireader.cli import main
 sys.exit(main(["index", sys.argv[1]]))
 """

@@ -478,7 +478,7 @@ def test_cli_index_exits_2_with_one_line_when_the_cache_cannot_be_written(tmp_pa
 
 
 def test_full_disk_while_indexing_is_a_clear_error(tmp_path, monkeypatch, capsys):
-    from tuireader.core.search import whoosh_engine
+    from tuireader.core.search.whoosh import writing
 
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("A\n\nbody\n")
@@ -486,7 +486,7 @@ def test_full_disk_while_indexing_is_a_clear_error(tmp_path, monkeypatch, capsys
     def full(self):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(whoosh_engine.WhooshWriterAdapter, "commit", full)
+    monkeypatch.setattr(writing.TextWriter, "commit", full)
     code, out, err = _run_cli(["index", str(tmp_path / "c")], capsys)
     assert code == 2 and err.strip().endswith("No space left on device")
     assert err.count("\n") == 1

@@ -27,7 +27,7 @@ from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 from whoosh.searching import Searcher
 
-from tuireader.core.annotate.pipeline import ANNOTATOR_VERSION
+from tuireader.core.annotate import pipeline
 from tuireader.core.base.articles import Article
 from tuireader.core.base.atomic import write_atomic
 from tuireader.core.search.annotation_fields import quote_fingerprints
@@ -38,14 +38,13 @@ from tuireader.core.search.engine import (
     SearchHit,
     SearchResults,
 )
+from tuireader.core.search.whoosh import schema
 from tuireader.core.search.whoosh.analysis import find_terms
 from tuireader.core.search.whoosh.bounded import SEARCH_SECONDS, Budget
 from tuireader.core.search.whoosh.index_files import find_damage, note_damage, put_aside, record
 from tuireader.core.search.whoosh.join import only, resolve_annotations
 from tuireader.core.search.whoosh.schema import (
-    ANNOTATION_FORMAT_VERSION,
     EXACT_FIELD,
-    FORMAT_VERSION,
     SEARCH_FIELDS,
     annotation_dir,
     article_ids,
@@ -106,11 +105,11 @@ class WhooshEngine:
     @classmethod
     def _open_both(cls, directory: Path, spec: str, publish_lock: PublishLock | None = None):
         """The text index and the annotation index (made or rebuilt as needed)."""
-        text = cls._open_or_create(directory, f"{FORMAT_VERSION}", make_schema, publish_lock)
+        text = cls._open_or_create(directory, f"{schema.FORMAT_VERSION}", make_schema, publish_lock)
         annotations = cls._open_or_create(
             annotation_dir(directory),
             # The annotators and the entity backend decide what is indexed there.
-            f"{ANNOTATION_FORMAT_VERSION} annotator-{ANNOTATOR_VERSION} {spec}",
+            f"{schema.ANNOTATION_FORMAT_VERSION} annotator-{pipeline.ANNOTATOR_VERSION} {spec}",
             lambda: make_annotation_schema(spec),
             publish_lock,
         )
