@@ -20,6 +20,7 @@ import os
 import shutil
 import threading
 import time
+from array import array
 from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 
@@ -93,6 +94,8 @@ class WhooshEngine:
         self._ix, self._annotations = self._open_both(directory, spec, publish_lock)
         self._searcher: Searcher | None = None
         self._annotation_searcher: Searcher | None = None
+        # Article ids by document number, read whole once per searcher (see ``_ids``).
+        self._columns: dict[int, tuple[Searcher, array]] = {}
         self._lock = threading.Lock()
         # Why the index is damaged (checked on opening, and after a read error), else None.
         self.damage: str | None = None
@@ -281,6 +284,20 @@ class WhooshEngine:
         self._annotation_searcher = self._fresh(self._annotation_searcher, self._annotations)
         return self._annotation_searcher
 
+    def _ids(self, searcher: Searcher) -> array:
+        """The article id of each document of ``searcher``, read whole through its ``aid``
+        column once per searcher (a searcher sees a fixed set of segments): equal scores are
+        ordered by article id, and a lookup through the column reader's layers costs about
+        1 us, 20 ms for a date range's 2,000 matches on Reuters."""
+        known = self._columns.get(id(searcher))
+        if known is not None and known[0] is searcher:
+            return known[1]
+        current = (self._searcher, self._annotation_searcher)
+        self._columns = {key: pair for key, pair in self._columns.items() if pair[0] in current}
+        ids = array("Q", article_ids(searcher.reader()))
+        self._columns[id(searcher)] = (searcher, ids)
+        return ids
+
     @staticmethod
     def _fresh(searcher: Searcher | None, ix) -> Searcher:
         if searcher is None or not searcher.up_to_date():
@@ -294,8 +311,8 @@ class WhooshEngine:
     def refresh(self) -> None:
         """Open the searchers now (slow on big indexes) or pick up new commits."""
         with self._lock:
-            self._get_searcher()
-            self._get_annotation_searcher()
+            self._ids(self._get_searcher())
+            self._ids(self._get_annotation_searcher())
 
     def parse(self, query: str, fast: bool = True):
         """The whoosh query object (QueryError when it cannot be run)."""
@@ -332,14 +349,14 @@ class WhooshEngine:
                 if any(leaf.field() not in ("title", "body") for leaf in parsed.leaves()):
                     annotations = self._get_annotation_searcher()
                 resolved = (
-                    resolve_annotations(parsed, annotations, budget)
+                    resolve_annotations(parsed, annotations, budget, self._ids(annotations))
                     if annotations is not None
                     else parsed
                 )
                 reader = searcher.reader()
                 expanded = expand(resolved, reader, budget)
                 scored = collect(searcher, expanded, budget, only(within))
-                column = article_ids(reader)
+                column = self._ids(searcher)
                 top = rank(scored, column, offset + limit)[offset:]
                 hits = [SearchHit(int(column[docnum]), float(score)) for score, docnum in top]
                 # title: words are highlighted in titles only, not as stems in the body
@@ -403,7 +420,7 @@ class WhooshEngine:
             results = searcher.more_like(
                 docnum, "body", text=article.body, top=limit, numterms=15, filter=only(within)
             )
-            column = article_ids(searcher.reader())
+            column = self._ids(searcher)
             return [SearchHit(int(column[hit.docnum]), float(hit.score)) for hit in results]
 
     def articles_quoting(
@@ -420,7 +437,7 @@ class WhooshEngine:
         query = Or([Term("quotefp", fp) for fp in prints])
         with self._lock:
             searcher = self._get_annotation_searcher()
-            column = article_ids(searcher.reader())
+            column = self._ids(searcher)
             found = []
             for hit in searcher.search(query, limit=limit + 1, terms=True):
                 share = len(hit.matched_terms()) / len(prints)
@@ -438,6 +455,7 @@ class WhooshEngine:
             if searcher is not None:
                 searcher.close()
         self._searcher = self._annotation_searcher = None
+        self._columns = {}
 
     def clear(self) -> None:
         """Start again with empty indexes (for a rebuild)."""

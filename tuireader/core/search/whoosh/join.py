@@ -100,22 +100,23 @@ class ArticleSet(Query):
         return ListMatcher([d for d, _ in pairs], weights=[s * self.boost for _, s in pairs])
 
 
-def resolve_annotations(query, searcher, budget):
+def resolve_annotations(query, searcher, budget, ids=None):
     """The query with each part on annotation fields replaced by the articles it matches in
-    the annotation index (``searcher``, scored there), ready to run on the text index."""
+    the annotation index (``searcher``, scored there), ready to run on the text index
+    (``ids``: its article ids by document number, else read through its column)."""
     fields = {leaf.field() for leaf in query.leaves()}
     if fields and fields <= ANNOTATION_NAMES:
         expanded = expand(query, searcher.reader(), budget)
         if expanded is NullQuery:
             return ArticleSet({}, str(query))
-        column = article_ids(searcher.reader())
+        column = ids if ids is not None else article_ids(searcher.reader())
         scores = {
             int(column[docnum]): score for score, docnum in collect(searcher, expanded, budget)
         }
         return ArticleSet(scores, str(query))
     if query.is_leaf():
         return query
-    return query.apply(lambda child: resolve_annotations(child, searcher, budget))
+    return query.apply(lambda child: resolve_annotations(child, searcher, budget, ids))
 
 
 def only(within: Collection[int] | None) -> ArticleSet | None:
