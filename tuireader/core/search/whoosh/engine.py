@@ -52,6 +52,7 @@ from tuireader.core.search.whoosh.schema import (
     make_annotation_schema,
     make_schema,
 )
+from tuireader.core.search.whoosh.scoring import SegmentLengthsBM25F, read_lengths
 from tuireader.core.search.whoosh.searching import (
     QueryReader,
     collect,
@@ -305,13 +306,15 @@ class WhooshEngine:
             # commit merged away (documents then count twice) and fails on an empty index.
             if searcher is not None:
                 searcher.close()
-            searcher = ix.searcher()
+            searcher = ix.searcher(weighting=SegmentLengthsBM25F())
         return searcher
 
     def refresh(self) -> None:
         """Open the searchers now (slow on big indexes) or pick up new commits."""
         with self._lock:
-            self._ids(self._get_searcher())
+            searcher = self._get_searcher()
+            self._ids(searcher)
+            read_lengths(searcher.reader(), SEARCH_FIELDS)
             self._ids(self._get_annotation_searcher())
 
     def parse(self, query: str, fast: bool = True):
