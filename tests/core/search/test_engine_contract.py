@@ -451,3 +451,20 @@ def test_a_batch_never_committed_is_not_seen_when_reopened(make_engine):
     assert again.damage is None
     assert ids(again, "zanzibar") == []
     assert again.doc_count() == 5
+
+
+# -- ordering by date ------------------------------------------------------------------------
+
+
+def test_results_ordered_by_date_put_undated_articles_last(engine):
+    query = "moscow OR sasse OR oil"
+    assert engine.search(query, order="newest").ids == [3, 2, 1, 4, 5]
+    assert engine.search(query, order="oldest").ids == [1, 2, 3, 4, 5]
+    assert engine.search(query, order="newest").total == 5
+
+
+def test_pages_by_date_follow_the_full_order(engine):
+    query = "moscow OR sasse OR oil"
+    everything = engine.search(query, order="newest").ids
+    pages = [engine.search(query, order="newest", limit=2, offset=at).ids for at in (0, 2, 4)]
+    assert [n for page in pages for n in page] == everything

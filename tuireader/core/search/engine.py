@@ -121,9 +121,11 @@ class SearchEngine(Protocol):
         within: Collection[int] | None = None,
         cancelled: Callable[[], bool] | None = None,
         offset: int = 0,
+        order: str = "score",
     ) -> SearchResults:
-        """Hits ``offset`` to ``offset + limit`` ranked by score, ties by article id;
-        ``within``: only these ids; ``cancelled``: stop with a QueryError when true."""
+        """Hits ``offset`` to ``offset + limit`` ranked by score, ties by article id (``order``
+        "newest"/"oldest": by date, undated last, ties by article id); ``within``: only these
+        ids; ``cancelled``: stop with a QueryError when true. ``total`` counts every match."""
         ...
 
     def suggest(self, query: str) -> str | None: ...

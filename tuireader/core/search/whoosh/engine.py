@@ -59,6 +59,7 @@ from tuireader.core.search.whoosh.searching import (
     expand,
     highlight_terms,
     rank,
+    rank_by_date,
 )
 from tuireader.core.search.whoosh.storage import PublishingFileStorage, PublishLock
 from tuireader.core.search.whoosh.writing import AnnotationWriter, TextWriter, open_writer
@@ -68,6 +69,8 @@ SUGGEST_WORDS = 6
 SUGGEST_CHARS = 120
 # Share of a quotation's word runs another article must carry to count as quoting it.
 SHARED_QUOTE_SHARE = 0.5
+# What search results can be ordered by.
+ORDERS = ("score", "newest", "oldest")
 # Tries to open an index before it is taken as damaged and rebuilt.
 OPEN_ATTEMPTS = 3
 
@@ -95,8 +98,8 @@ class WhooshEngine:
         self._ix, self._annotations = self._open_both(directory, spec, publish_lock)
         self._searcher: Searcher | None = None
         self._annotation_searcher: Searcher | None = None
-        # Article ids by document number, read whole once per searcher (see ``_ids``).
-        self._columns: dict[int, tuple[Searcher, array]] = {}
+        # Columns by document number, read whole once per searcher (see ``_column``).
+        self._columns: dict[tuple[int, str], tuple[Searcher, array]] = {}
         self._lock = threading.Lock()
         # Why the index is damaged (checked on opening, and after a read error), else None.
         self.damage: str | None = None
@@ -290,14 +293,23 @@ class WhooshEngine:
         column once per searcher (a searcher sees a fixed set of segments): equal scores are
         ordered by article id, and a lookup through the column reader's layers costs about
         1 us, 20 ms for a date range's 2,000 matches on Reuters."""
-        known = self._columns.get(id(searcher))
+        return self._column(searcher, "aid")
+
+    def _column(self, searcher: Searcher, name: str) -> array:
+        """A column's raw values by document number, read once per searcher."""
+        key = (id(searcher), name)
+        known = self._columns.get(key)
         if known is not None and known[0] is searcher:
             return known[1]
         current = (self._searcher, self._annotation_searcher)
-        self._columns = {key: pair for key, pair in self._columns.items() if pair[0] in current}
-        ids = array("Q", article_ids(searcher.reader()))
-        self._columns[id(searcher)] = (searcher, ids)
-        return ids
+        self._columns = {k: pair for k, pair in self._columns.items() if pair[0] in current}
+        reader = searcher.reader()
+        if name == "aid":
+            values = array("Q", article_ids(reader))
+        else:
+            values = array("Q", reader.column_reader(name, translate=False))
+        self._columns[key] = (searcher, values)
+        return values
 
     @staticmethod
     def _fresh(searcher: Searcher | None, ix) -> Searcher:
@@ -332,15 +344,19 @@ class WhooshEngine:
         within: Collection[int] | None = None,
         cancelled: Callable[[], bool] | None = None,
         offset: int = 0,
+        order: str = "score",
         seconds: float | None = SEARCH_SECONDS,
     ) -> SearchResults:
         """Ranked hits ``offset`` to ``offset + limit``, equal scores in article id order, and
         the exact total (``count`` is kept for callers: every match is scored, so the count is
         exact anyway); ``within``: only these article ids (a filter: the scores are not
-        changed).
+        changed). ``order``: "score", or "newest"/"oldest" first by date (undated last, equal
+        dates in article id order).
 
         The search stops with a QueryError (``SearchStopped``) after ``seconds`` (None: no
         limit) or as soon as ``cancelled()`` is true (a newer search wants the engine)."""
+        if order not in ORDERS:
+            raise ValueError(f"unknown order: {order}")
         budget = Budget(seconds, cancelled)
         parsed = self.parse(query)
         with self._lock:
@@ -360,7 +376,12 @@ class WhooshEngine:
                 expanded = expand(resolved, reader, budget)
                 scored = collect(searcher, expanded, budget, only(within))
                 column = self._ids(searcher)
-                top = rank(scored, column, offset + limit)[offset:]
+                if order == "score":
+                    top = rank(scored, column, offset + limit)[offset:]
+                else:
+                    dates = self._column(searcher, "date") if reader.has_column("date") else None
+                    top = rank_by_date(scored, column, dates, offset + limit, order == "newest")
+                    top = top[offset:]
                 hits = [SearchHit(int(column[docnum]), float(score)) for score, docnum in top]
                 # title: words are highlighted in titles only, not as stems in the body
                 terms = frozenset(highlight_terms(expanded, reader, ("body",)))

@@ -127,6 +127,21 @@ def rank(scored: list, column, limit: int) -> list:
     return sorted(scored, key=key)[:limit]
 
 
+def rank_by_date(scored: list, column, dates, limit: int, newest: bool) -> list:
+    """The first ``limit`` (score, document number) pairs by date (``dates``: the raw ``date``
+    column, whose largest value marks a document without one: those last), newest or oldest
+    first, equal dates in article id order."""
+    missing = 2**64 - 1
+
+    def key(pair):
+        date = dates[pair[1]] if dates is not None else missing
+        if date == missing:
+            return (1, 0, column[pair[1]])
+        return (0, -date if newest else date, column[pair[1]])
+
+    return heapq.nsmallest(limit, scored, key=key)
+
+
 def highlight_terms(query, reader, fields=SEARCH_FIELDS) -> Iterator[str]:
     """The indexed words a query looks for in ``fields``, with wildcards expanded (``reader``:
     of the index those fields are in).
