@@ -314,7 +314,7 @@ class WhooshEngine:
     @staticmethod
     def _fresh(searcher: Searcher | None, ix) -> Searcher:
         if searcher is None or not searcher.up_to_date():
-            # A new searcher, not refresh(): whoosh-reloaded's refresh keeps segments that a
+            # A new searcher, not refresh(): whoosh 2.7.5's refresh kept segments that a
             # commit merged away (documents then count twice) and fails on an empty index.
             if searcher is not None:
                 searcher.close()
