@@ -23,7 +23,7 @@ Each query is timed, in the same run, along three paths:
   metadata store with ``Corpus.rows_and_bodies`` (one query, as the app's snippet worker; texts
   not kept there are read from the corpus), and for each row ``match_spans`` and
   ``make_snippet``;
-* bare: ``searcher.search(engine.parse(q), limit=PAGE)`` on a long-lived searcher of the same
+* bare: ``searcher.search(engine.inner.parse(q), limit=PAGE)`` on a long-lived searcher of the
   index (parsing not timed), i.e. whoosh alone;
 * live: ``engine.search(q, limit=1000, count=False)``, the search-as-you-type path (no snippets).
 
@@ -210,7 +210,7 @@ def pick_queries(
 
     def accept(query: str) -> bool:
         try:
-            engine.parse(query)
+            engine.check_query(query)
         except QueryError:
             return False
         return True
@@ -391,7 +391,7 @@ def whoosh_page(searcher, parsed, page: int, store, corpus_cls) -> float:
     """The same output (a page with a snippet per row) made with whoosh alone: the search,
     the bodies got the same way (bodies are not stored in the index), and whoosh's
     highlighter (``hit.highlights``) for the snippet."""
-    from tuireader.core.search.whoosh_engine import _article_ids
+    from tuireader.core.search.whoosh.schema import article_ids as _article_ids
 
     t0 = time.perf_counter()
     results = searcher.search(parsed, limit=page)
@@ -426,10 +426,11 @@ def live_search(engine, query: str, errors: Counter | None = None) -> float:
 
 def search_breakdown(engine, searcher, query: str) -> dict[str, float]:
     """Where the engine's search time goes, replayed step by step on the bare searcher."""
-    from tuireader.core.search.whoosh_engine import _article_ids, _highlight_terms
+    from tuireader.core.search.whoosh.schema import article_ids as _article_ids
+    from tuireader.core.search.whoosh.searching import highlight_terms as _highlight_terms
 
     t0 = time.perf_counter()
-    parsed = engine.parse(query)
+    parsed = engine.inner.parse(query)
     t1 = time.perf_counter()
     results = searcher.search(parsed, limit=SEARCH_LIMIT)
     t2 = time.perf_counter()
@@ -460,11 +461,11 @@ def run_class(
     first = queries[0][0]
     # warm-up: every path once
     tuireader_path(engine, store, corpus_cls, first, page)
-    bare_search(searcher, engine.parse(first), page)
-    whoosh_page(searcher, engine.parse(first), page, store, corpus_cls)
+    bare_search(searcher, engine.inner.parse(first), page)
+    whoosh_page(searcher, engine.inner.parse(first), page, store, corpus_cls)
     live_search(engine, first)
     for i, (query, _note) in enumerate(queries):
-        parsed = engine.parse(query)
+        parsed = engine.inner.parse(query)
         if i % 2:
             bare = bare_search(searcher, parsed, page)
             tui, total, parts = tuireader_path(engine, store, corpus_cls, query, page)

@@ -25,9 +25,9 @@ ARTICLES = 1500
 ROUNDS = 14
 MARK = "zebrafish"
 # Small batches, so that kills land before, inside and after many commits; every third round
-# indexes with two writer processes (whoosh's MpWriter), as big corpora do.
+# indexes with two writer processes, as big corpora do.
 INDEX = (
-    "import sys, tuireader.core.cache.sync as s; s.FIRST_BATCH = 100; s.MAX_BATCH = 300; "
+    "import sys, tuireader.core.cache.batching as s; s.FIRST_BATCH = 100; s.MAX_BATCH = 300; "
     "s.PARALLEL_BYTES = int(sys.argv[2]); "
     "from tuireader.cli import main; sys.exit(main(['index', sys.argv[1]]))"
 )
@@ -184,45 +184,3 @@ def test_sigkill_while_saving_state_never_leaves_it_unreadable(tmp_path):
         state = UserState.load(path)
         assert state.warning is None and state.corpora
     assert not list(tmp_path.glob("state.json.corrupt-*"))
-
-
-FULL_DISK = """
-import errno, sys
-import tuireader.core.cache.sync as s
-from tuireader.core.search import whoosh_engine
-s.PARALLEL_BYTES = 1  # two writer processes
-real, added = whoosh_engine.WhooshWriterAdapter.add, []
-def add(self, *args, **kwargs):
-    added.append(1)
-    if len(added) == 900:  # the processes have jobs by now
-        raise OSError(errno.ENOSPC, "No space left on device")
-    return real(self, *args, **kwargs)
-whoosh_engine.WhooshWriterAdapter.add = add
-from tuireader.cli import main
-sys.exit(main(["index", sys.argv[1]]))
-"""
-
-
-def test_full_disk_with_writer_processes_ends_with_the_message(tmp_path):
-    """The writer processes waited for jobs for ever after a failed batch, and the indexer's
-    exit waited for them: the error was printed, then nothing."""
-    root = tmp_path / "corpus"
-    _corpus(root)
-    proc = subprocess.Popen(
-        [sys.executable, "-c", FULL_DISK, str(root)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        _, err = proc.communicate(timeout=60)
-        deadline = time.monotonic() + 10  # the resource tracker ends once the rest have
-        while _session(proc.pid) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert _session(proc.pid) == []
-    finally:
-        _kill_group(proc.pid)
-    assert proc.returncode == 2
-    assert err.startswith("tuireader: cannot write the index") and err.count("\n") == 1, err
-    assert "No space left on device" in err

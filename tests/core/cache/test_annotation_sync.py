@@ -61,7 +61,7 @@ def test_a_changed_article_is_annotated_again_and_a_removed_one_leaves(tmp_path)
     assert report.annotated == 1
     assert engine.search("person:putin").total == 0
     assert titles(store, engine.search("person:obama")) == ["A"]
-    assert engine.annotation_count() == 1
+    assert engine.stats().annotated == 1
 
 
 def test_an_interrupted_annotation_pass_is_finished_by_the_next_sync(tmp_path):
@@ -76,13 +76,13 @@ def test_an_interrupted_annotation_pass_is_finished_by_the_next_sync(tmp_path):
 
     report = sync(corpus, store, engine, progress=progress, cancel=stop)
     assert report.cancelled and report.added == 250
-    assert 0 < engine.annotation_count() < 250
+    assert 0 < engine.stats().annotated < 250
     engine.refresh()
     assert engine.search("putin").total == 250  # the words were all searchable already
     report = sync(corpus, store, engine)
     engine.refresh()
     assert report.added == 0 and 0 < report.annotated < 250
-    assert engine.annotation_count() == 250
+    assert engine.stats().annotated == 250
     assert engine.search("person:putin").total == 250
     assert sync(corpus, store, engine).annotated == 0  # nothing left to do
 
@@ -110,7 +110,7 @@ def test_an_annotator_failure_skips_only_that_article(tmp_path, monkeypatch):
     assert engine.search("boom").total == 1  # its words are searchable
     assert titles(store, engine.search("person:obama")) == ["C"]
     assert titles(store, engine.search("person:putin")) == ["A"]
-    assert engine.annotation_count() == 3  # the failure is recorded, not retried each start
+    assert engine.stats().annotated == 3  # the failure is recorded, not retried each start
 
 
 def test_parallel_indexing_works_when_stderr_has_no_file_descriptor(tmp_path):

@@ -7,7 +7,6 @@ import pytest
 from tests.conftest import write_jsonl
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.sync import sync
-from tuireader.core.search import whoosh_engine
 
 
 def open_corpus(*paths):
@@ -77,17 +76,6 @@ def test_dump_records_are_compared_by_content(tmp_path):
     assert engine.search("word2").total == 0
     assert engine.search("word4").total == 0
     assert engine.search("common").total == 5
-
-
-def test_format_version_change_rebuilds_index(news_folder, monkeypatch):
-    corpus, store, engine = open_corpus(news_folder)
-    sync(corpus, store, engine)
-    engine.close()
-    monkeypatch.setattr(whoosh_engine, "FORMAT_VERSION", whoosh_engine.FORMAT_VERSION + 1)
-    rebuilt = corpus.open_engine()
-    assert rebuilt.doc_count() == 0
-    report = sync(corpus, store, rebuilt)
-    assert report.added == 3 and rebuilt.doc_count() == 3
 
 
 def test_garbage_index_dir_is_replaced(news_folder):

@@ -248,7 +248,7 @@ def test_search_raises_only_query_error(engine, query):
 @given(query_text)
 @settings(max_examples=int(os.environ.get("QUERY_EXAMPLES", "200")), deadline=None)
 def test_suggest_never_raises(engine, query):
-    """The app asks for a suggestion after a search found nothing; whoosh's corrector raised
+    """The app asks for a suggestion after a search found nothing; the corrector raised
     TypeError on phrases and AttributeError on ranges."""
     suggestion = engine.suggest(query)
     assert suggestion is None or isinstance(suggestion, str)

@@ -170,31 +170,11 @@ def test_slow_patterns_are_refused(engine_and_store, query, message):
         engine_and_store[0].search(query)
 
 
-def test_fuzzy_terms_are_limited_unless_asked(engine_and_store):
-    engine, _ = engine_and_store
-    default = engine.parse("peskow~")
-    fuzzy = next(q for q in default.leaves() if hasattr(q, "maxdist"))
-    assert (fuzzy.maxdist, fuzzy.prefixlength) == (1, 2)
-    asked = next(q for q in engine.parse("peskow~2/1").leaves() if hasattr(q, "maxdist"))
-    assert (asked.maxdist, asked.prefixlength) == (2, 1)
-    assert found(engine_and_store, "pes*") == ["a"]
-
-
-@pytest.mark.parametrize(
-    ("query", "edits", "fixed"),
-    [("peskow~9/0", 2, 1), ("peskow~99", 2, 2), ("peskow~3/0", 2, 1), ("peskow~1/0", 1, 1)],
-)
-def test_fuzzy_terms_never_exceed_two_edits(engine_and_store, query, edits, fixed):
-    fuzzy = next(q for q in engine_and_store[0].parse(query).leaves() if hasattr(q, "maxdist"))
-    assert (fuzzy.maxdist, fuzzy.prefixlength) == (edits, fixed)
-    assert found(engine_and_store, query) == ["a"]
-
-
 @pytest.mark.parametrize(
     "query", ['"moscw rain"', "title:[a TO z]", "moscw OR rian", "date:[2016 to 2017] moscw"]
 )
 def test_no_suggestion_for_queries_beyond_plain_words(engine_and_store, query):
-    """whoosh's corrector raised on phrases (TypeError) and ranges (AttributeError)."""
+    """The corrector raised on phrases and ranges: no suggestion, never an error."""
     assert engine_and_store[0].suggest(query) is None
 
 
@@ -218,32 +198,16 @@ def test_exact_total_without_a_recount_when_every_match_is_scored(engine_and_sto
     assert engine.search("moscow", limit=10).total == 2
 
 
-def test_a_commit_is_seen_by_the_next_search_after_a_quiet_folder(tmp_path):
-    """A searcher whose index folder has not changed since a settled check skips whoosh's
-    listing of the folder, and a commit (which changes the folder) is still seen at once."""
-    import os
-
+def test_a_commit_is_seen_by_the_next_search(tmp_path):
     dump = tmp_path / "d.jsonl"
     write_jsonl(dump, [{"id": "1", "title": "Gold", "text": "Gold rose."}])
     corpus = Corpus([dump])
     store, engine = corpus.open_store(), corpus.open_engine()
     sync(corpus, store, engine)
-    folder = corpus.index_dir
-    past = os.stat(folder).st_mtime_ns - 3_600 * 10**9
-    os.utime(folder, ns=(past, past))  # a folder quiet for an hour
-    assert engine.search("gold").total == 1  # a full check, noted as settled
-    searcher = engine.inner._searcher
-
-    def listing_again():
-        raise AssertionError("the folder was listed although it did not change")
-
-    searcher.up_to_date = listing_again
-    assert engine.search("gold").total == 1  # the same searcher, no listing
-    assert engine.inner._searcher is searcher
+    assert engine.search("gold").total == 1
     write_jsonl(dump, [{"id": "1", "title": "Gold", "text": "Gold rose."},
                        {"id": "2", "title": "Gold two", "text": "Gold fell."}])  # fmt: skip
-    del searcher.up_to_date
-    sync(corpus, store, engine)  # another commit: the folder changes
+    sync(corpus, store, engine)  # another commit
     assert engine.search("gold").total == 2
     engine.close()
     store.close()

@@ -18,9 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tuireader.core.base.log import get_logger
+from tuireader.core.cache import batching
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.store import CacheError, MetaStore
 from tuireader.core.ingest.loaders import SourceFile
+from tuireader.core.search import annotation_ident
 
 # From this many articles to annotate, use two indexing processes.
 PARALLEL_ARTICLES = 2000
@@ -65,8 +67,6 @@ def annotate_index(
     and total count articles), and once at its start with a fifth argument, the number of
     articles it annotates.
     """
-    if not hasattr(engine, "annotation_writer"):
-        return AnnotationPass()
     failed: set[str] = set()
     for _attempt in range(_MAX_RESTARTS):
         try:
@@ -78,11 +78,8 @@ def annotate_index(
 
 class _Pass:
     def __init__(self, corpus, store, engine, files, progress, cancel, failed) -> None:
-        from tuireader.core.cache import sync  # imports this module: its batch sizes are read here
-        from tuireader.core.search.whoosh_engine import annotation_ident
-
         self.ident_of = annotation_ident
-        self.next_batch = sync.next_batch
+        self.next_batch = batching.next_batch
         self.corpus = corpus
         self.store = store
         self.engine = engine
@@ -93,7 +90,7 @@ class _Pass:
         self.result = AnnotationPass()
         self.writer = None
         self.in_batch = 0
-        self.batch_limit = sync.FIRST_BATCH
+        self.batch_limit = batching.FIRST_BATCH
         self.parallel = False
         self.spec = getattr(engine, "spec", "embedded")
         self.kept: list[tuple[int, str, bytes]] = []  # annotations for the store (see _keep)

@@ -19,15 +19,26 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from tuireader.core.base import paths as app_paths
 from tuireader.core.base.articles import WHOLE_FILE, Article
 from tuireader.core.cache.store import ArticleRow, CacheError, MetaStore
 from tuireader.core.ingest.loaders import check_paths, read_article
-from tuireader.core.search import QueryError, SearchHit, SearchResults
-from tuireader.core.search.index_files import IndexDamaged
+from tuireader.core.search import (
+    ENGINE,
+    AnnotationWriter,
+    IndexDamaged,
+    IndexStats,
+    IndexWriter,
+    QueryError,
+    Repair,
+    SearchEngine,
+    SearchHit,
+    SearchResults,
+    open_engine,
+)
 
 try:
     import fcntl
@@ -67,7 +78,7 @@ class Corpus:
 
     @property
     def index_dir(self) -> Path:
-        return self.cache_dir / "whoosh"
+        return self.cache_dir / ENGINE
 
     @property
     def lock_path(self) -> Path:
@@ -219,30 +230,35 @@ class Corpus:
 
 
 class SafeEngine:
-    """A WhooshEngine for a corpus whose index another process may be writing.
+    """The search engine (a ``SearchEngine``) for a corpus whose index another process may be
+    writing.
 
     Opening and every search run under the corpus's shared read lock, so they never see a
     commit half done; should one still fail on an index error (a lock wait that timed out, a
     writer of an older version), the index is opened afresh and the call retried, so a search
-    while another process writes does not fail. Anything else is passed to the engine.
+    while another process writes does not fail.
     """
 
     def __init__(self, corpus: Corpus, spec: str = "embedded") -> None:
         self.corpus = corpus
         self.spec = spec
         self._swap = threading.Lock()
-        self.inner = self._open()
+        self.inner: SearchEngine = self._open()
 
-    def _open(self):
+    @property
+    def directory(self) -> Path:
+        return self.inner.directory
+
+    @property
+    def damage(self) -> str | None:
+        return self.inner.damage
+
+    def _open(self) -> SearchEngine:
         last: Exception | None = None
         for attempt in range(RETRIES):
             with self.corpus.index_read_lock():
                 try:
-                    from tuireader.core.search.whoosh_engine import (
-                        WhooshEngine,  # whoosh loads on first use
-                    )
-
-                    return WhooshEngine(
+                    return open_engine(
                         self.corpus.index_dir, self.spec, self.corpus.index_write_lock
                     )
                 except OSError as exc:
@@ -317,28 +333,43 @@ class SafeEngine:
     def match_spans(self, terms: Iterable[str], text: str) -> list[tuple[int, int]]:
         return self.inner.match_spans(terms, text)
 
-    def parse(self, query: str):
-        return self.inner.parse(query)
+    def check_query(self, query: str) -> None:
+        self.inner.check_query(query)
 
     # -- writing and the rest --------------------------------------------------------------------
 
-    def writer(self, parallel: bool = False):
+    def writer(self, parallel: bool = False) -> IndexWriter:
         return self.inner.writer(parallel=parallel)
 
-    def annotation_writer(self, parallel: bool = False):
+    def annotation_writer(self, parallel: bool = False) -> AnnotationWriter:
         return self.inner.annotation_writer(parallel=parallel)
 
     def annotated(self) -> set[str]:
         return self._call("annotated")
+
+    def stats(self) -> IndexStats:
+        return self._call("stats")
+
+    def damaged_parts(self, full: bool = False) -> dict[Path, str]:
+        return self.inner.damaged_parts(full)
+
+    def check_after_error(self) -> str | None:
+        return self.inner.check_after_error()
+
+    def set_aside_damaged(self, parts: Collection[Path]) -> list[Path]:
+        return self.inner.set_aside_damaged(parts)
+
+    def record_files(self) -> None:
+        self.inner.record_files()
+
+    def repair(self, wanted: Mapping[str, int]) -> Repair:
+        return self.inner.repair(wanted)
 
     def clear(self) -> None:
         self.inner.clear()
 
     def close(self) -> None:
         self.inner.close()
-
-    def __getattr__(self, name: str):
-        return getattr(self.inner, name)
 
 
 def record_id_of(row: ArticleRow, digest: str) -> str:
@@ -361,11 +392,12 @@ def damage_message(reason: str) -> str:
 
 
 def _index_trouble(exc: BaseException | None) -> bool:
-    """Whether an error looks like the index changing under a reader (worth a retry)."""
+    """Whether an error looks like the index changing under a reader (worth a retry): an
+    error of the operating system, or one raised inside the engine's library."""
     if exc is None or isinstance(exc, (QueryError, MemoryError, RecursionError)):
         return False
     module = type(exc).__module__ or ""
-    return isinstance(exc, (OSError, EOFError, KeyError)) or module.startswith("whoosh")
+    return isinstance(exc, (OSError, EOFError, KeyError)) or module.startswith(ENGINE)
 
 
 class _SharedFlock:

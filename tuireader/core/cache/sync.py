@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from tuireader.core.base.articles import Article
 from tuireader.core.base.log import get_logger, log_skips
+from tuireader.core.cache import batching
 from tuireader.core.cache.annotation_sync import annotate_index
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.store import DISCOVERY, CacheError, MetaStore, cache_error, store_damage
@@ -44,11 +45,6 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-FIRST_BATCH = 200  # the first articles show at once
-MAX_BATCH = 8000
-# Each commit of a parallel batch starts two indexing processes and merges small segments:
-# batches grow fast so that a big corpus is indexed in few of them.
-BATCH_GROWTH = 4
 # Above this many bytes of changed files, index with two processes.
 PARALLEL_BYTES = 4 * 1024 * 1024
 
@@ -134,15 +130,6 @@ class SyncReport:
         return bool(self.added or self.updated or self.removed)
 
 
-def next_batch(limit: int, parallel: bool) -> int:
-    """The size of the batch after one of ``limit`` articles (both passes use it).
-
-    In parallel, straight to the largest batch: every commit starts indexing processes, and
-    small segments are merged again later.
-    """
-    return min(MAX_BATCH, MAX_BATCH if parallel else limit * BATCH_GROWTH)
-
-
 class SyncBusy(Exception):
     """Another process holds the corpus's sync lock."""
 
@@ -226,8 +213,7 @@ def _mend(store: MetaStore, engine: SearchEngine, error: Exception, mended: list
         return True
     if isinstance(error, (sqlite3.Error, MemoryError, RecursionError)):
         return False
-    check = getattr(engine, "check_after_error", None)
-    return check is not None and check() is not None
+    return engine.check_after_error() is not None
 
 
 TEXT_BATCH = 2000  # texts kept per transaction when filling them in for an older store
@@ -261,7 +247,7 @@ class _Sync:
         self.report = SyncReport()
         self.progress = SyncProgress()
         self.parallel = False
-        self.batch_limit = FIRST_BATCH
+        self.batch_limit = batching.FIRST_BATCH
         self.in_batch = 0
         self.writer: IndexWriter | None = None
         self.last_report = 0.0
@@ -289,7 +275,7 @@ class _Sync:
             self.log.warning("%s: index empty or rebuilt; indexing every article", self.name)
             self.store.set_reindex(True)
         self.reindex = self.store.reindex_pending()
-        with contextlib.suppress(AttributeError, OSError):
+        with contextlib.suppress(OSError):
             self.engine.record_files()  # an index made before its files' CRCs were noted
         files, skipped = discover(self.corpus.paths)
         known = self.store.file_states()
@@ -348,8 +334,7 @@ class _Sync:
 
     def _set_aside_damage(self) -> str:
         """Damaged index folders renamed out of the way and started again; what was done."""
-        find = getattr(self.engine, "damaged_parts", None)
-        parts = find() if find is not None else {}
+        parts = self.engine.damaged_parts()
         if not parts:
             return ""
         kept = self.engine.set_aside_damaged(list(parts))
@@ -499,7 +484,7 @@ class _Sync:
         self.in_batch += 1
         if self.in_batch >= self.batch_limit:
             self._commit()
-            self.batch_limit = next_batch(self.batch_limit, self.parallel)
+            self.batch_limit = batching.next_batch(self.batch_limit, self.parallel)
         else:
             self._tick()
 
@@ -515,7 +500,7 @@ class _Sync:
         if self.writer is None:
             return
         # Index first: a kill before the store commits is repaired next run. Readers wait
-        # only while whoosh replaces its table of contents and deletes the files it no longer
+        # only while the engine replaces its table of contents and deletes the files it no longer
         # uses (the engine's storage takes the corpus's commit lock then), not while it writes.
         self.writer.commit()
         self.store.commit()
@@ -569,29 +554,9 @@ def _repair(corpus: Corpus, store: MetaStore, engine: SearchEngine) -> str:
     done, for the log and the report ("" when all agreed).
     """
     log = get_logger()
-    ix = _whoosh_index(engine)
-    if ix is None:  # another engine: it cannot be checked, so index everything again
-        store.clear()
-        engine.clear()
-        return "interrupted sync: index rebuilt"
     wanted = store.key_ids()  # key -> article id
-    stale: list[int] = []
-    valid: set[int] = set()
-    with ix.reader() as reader:
-        key_of: dict[int, str] = {}
-        if "key" in reader.indexed_field_names():
-            for term in reader.lexicon("key"):
-                key = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-                for docnum in reader.postings("key", term).all_ids():
-                    key_of[docnum] = key
-        column = reader.column_reader("aid") if reader.has_column("aid") else None
-        for docnum in reader.all_doc_ids():
-            aid = int(column[docnum]) if column is not None else None
-            key = key_of.get(docnum)
-            if key is None or wanted.get(key) != aid or aid in valid:
-                stale.append(docnum)
-            else:
-                valid.add(aid)
+    repair = engine.repair(wanted)
+    stale, valid = repair.deleted, repair.kept
     # While the index is built again (store.reindex_pending), the articles not in it yet are
     # indexed by the sync itself: forgetting them would empty the list meanwhile.
     missing = set() if store.reindex_pending() else set(wanted.values()) - valid
@@ -599,15 +564,6 @@ def _repair(corpus: Corpus, store: MetaStore, engine: SearchEngine) -> str:
         with contextlib.suppress(OSError):
             os.unlink(corpus.dirty_path)
         return ""
-    if stale:
-        writer = ix.writer(timeout=60.0)
-        try:
-            for docnum in stale:
-                writer.delete_document(docnum)
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()  # published under the commit lock (see MappedFileStorage)
     if missing:
         store.begin()
         try:
@@ -619,14 +575,8 @@ def _repair(corpus: Corpus, store: MetaStore, engine: SearchEngine) -> str:
     else:
         files = set()
     done = (
-        f"interrupted sync repaired: {len(stale)} stale index entries deleted, "
+        f"interrupted sync repaired: {stale} stale index entries deleted, "
         f"{len(missing)} articles in {len(files)} files to read again"
     )
     log.warning("%s: %s", corpus.name, done)
     return done
-
-
-def _whoosh_index(engine: SearchEngine):
-    """The whoosh index behind an engine (a SafeEngine or a WhooshEngine), else None."""
-    inner = getattr(engine, "inner", engine)
-    return getattr(inner, "_ix", None)

@@ -1,32 +1,49 @@
-"""The search index behind a small interface, so that another engine can be added later.
+"""The search index behind one protocol (``engine.SearchEngine``), so that another engine can
+be added: the engine in use is chosen here, and only its package names its library.
 
-whoosh is imported only when an engine is used (``WhooshEngine``): importing it costs about
+The engine is imported only when one is opened (``open_engine``): importing it costs about
 0.1 s, which the reader's first frame should not wait for.
 """
 
+from __future__ import annotations
+
+from pathlib import Path
+
 from tuireader.core.search.engine import (
+    AnnotationWriter,
+    IndexDamaged,
+    IndexStats,
     IndexWriter,
     QueryError,
+    Repair,
     SearchEngine,
     SearchHit,
     SearchResults,
+    annotation_ident,
 )
-from tuireader.core.search.index_files import IndexDamaged
+
+# The engine in use: the name of its library, and of its index folder in a corpus's cache.
+ENGINE = "whoosh"
 
 __all__ = [
+    "ENGINE",
+    "AnnotationWriter",
     "IndexDamaged",
+    "IndexStats",
     "IndexWriter",
     "QueryError",
+    "Repair",
     "SearchEngine",
     "SearchHit",
     "SearchResults",
-    "WhooshEngine",
+    "annotation_ident",
+    "open_engine",
 ]
 
 
-def __getattr__(name: str):
-    if name == "WhooshEngine":
-        from tuireader.core.search.whoosh_engine import WhooshEngine
+def open_engine(directory: Path, spec: str = "embedded", publish_lock=None) -> SearchEngine:
+    """The engine's indexes in ``directory`` (and the annotation folder beside it), made or
+    rebuilt as needed; ``publish_lock``: held while a commit is published (see the engine)."""
+    from tuireader.core.search.whoosh import WhooshEngine
 
-        return WhooshEngine
-    raise AttributeError(name)
+    return WhooshEngine(directory, spec, publish_lock)

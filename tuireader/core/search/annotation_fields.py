@@ -1,11 +1,7 @@
 """Index fields filled from an article's annotations: ``person:``, ``org:``, ``speaker:`` …
 
-Each annotation field is given the article's full text; its tokenizer annotates that text (once
-per article, cached) and yields the words of one kind of mention. Annotating inside the
-tokenizer means it runs in whoosh's indexing processes, in parallel, instead of in the process
-that reads the corpus. At query time the same tokenizer just splits words.
-
-These classes are pickled into the index schema: keep their module path and names.
+What each field holds (``mentions``) and the fingerprints of quotations shared between
+articles; the engine's tokenizers index them (annotating each article once, ``cached_annotate``).
 """
 
 from __future__ import annotations
@@ -13,12 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-from collections.abc import Iterator
-
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token
 
 from tuireader.core.annotate.pipeline import Annotations, EntityBackend, annotate
-from tuireader.core.search.analysis import FoldAccentsFilter, StemmingFilter
 
 # Label(s) of the entities each field holds; "speaker" and "quote" come from quotations.
 ENTITY_FIELDS = {
@@ -30,9 +22,9 @@ ENTITY_FIELDS = {
 QUOTE_FIELDS = ("speaker", "quote")
 ANNOTATION_FIELDS = (*ENTITY_FIELDS, *QUOTE_FIELDS)
 
-_WORD_RE = re.compile(r"\w+(?:[.'’]\w+)*")
+WORD_RE = re.compile(r"\w+(?:[.'’]\w+)*")
 # Positions left between two mentions, so that a phrase cannot match across them.
-_MENTION_GAP = 10
+MENTION_GAP = 10
 SHINGLE = 5
 MIN_SHARED_WORDS = 6
 SKETCH = 3  # fingerprints kept per quotation
@@ -84,53 +76,12 @@ def mentions(annotations: Annotations, field: str) -> list[str]:
     raise ValueError(f"not an annotation field: {field}")
 
 
-class AnnotationTokenizer(RegexTokenizer):
-    """Indexing: the words of one kind of annotation of the text. Querying: plain words."""
-
-    def __init__(self, field: str = "entity", spec: str = "embedded") -> None:
-        super().__init__(_WORD_RE.pattern)
-        self.field = field
-        self.spec = spec
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, AnnotationTokenizer) and (other.field, other.spec) == (
-            self.field,
-            self.spec,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.field, self.spec))
-
-    def __call__(self, value, positions=False, chars=False, mode="", start_pos=0, **kwargs):
-        if mode != "index":
-            yield from super().__call__(
-                value, positions=positions, chars=chars, mode=mode, start_pos=start_pos, **kwargs
-            )
-            return
-        position = start_pos
-        for mention in mentions(cached_annotate(value, self.spec), self.field):
-            token: Token | None = None
-            for token in super().__call__(
-                mention, positions=positions, chars=chars, mode=mode, start_pos=position, **kwargs
-            ):
-                yield token
-            if token is not None and positions:
-                position = token.pos + _MENTION_GAP
-
-
-def annotation_analyzer(field: str, spec: str):
-    analyzer = AnnotationTokenizer(field, spec) | LowercaseFilter() | FoldAccentsFilter()
-    if field == "quote":
-        analyzer = analyzer | StemmingFilter()
-    return analyzer
-
-
 # -- quotations shared between articles -----------------------------------------------------
 
 
 def quote_words(text: str) -> list[str]:
     """A quotation's words, normalised (case, accents, punctuation and quote marks dropped)."""
-    return [w.translate(_FOLD).lower() for w in _WORD_RE.findall(text)]
+    return [w.translate(_FOLD).lower() for w in WORD_RE.findall(text)]
 
 
 _FOLD = str.maketrans({"’": "'"})
@@ -141,7 +92,7 @@ def quote_fingerprints(text: str) -> list[str]:
 
     Copies with small edits keep most of their runs, so most of the lowest hashes stay the
     same; a handful of terms per quotation keeps the index small (every distinct term costs
-    whoosh a posting block). Quotations too short to be distinctive have none.
+    the index a posting list). Quotations too short to be distinctive have none.
     """
     words = quote_words(text)
     if len(words) < MIN_SHARED_WORDS:
@@ -149,25 +100,3 @@ def quote_fingerprints(text: str) -> list[str]:
     runs = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
     hashes = sorted(hashlib.blake2b(r.encode(), digest_size=6).hexdigest() for r in runs)
     return hashes[:SKETCH]
-
-
-class FingerprintTokenizer(RegexTokenizer):
-    """Indexing: the fingerprints of every quotation in the text."""
-
-    def __init__(self, spec: str = "embedded") -> None:
-        super().__init__(r"\S+")
-        self.spec = spec
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, FingerprintTokenizer) and other.spec == self.spec
-
-    def __hash__(self) -> int:
-        return hash(("fingerprint", self.spec))
-
-    def __call__(self, value, mode="", **kwargs) -> Iterator[Token]:
-        if mode != "index":
-            yield from super().__call__(value, mode=mode, **kwargs)
-            return
-        quotes = cached_annotate(value, self.spec).quotes
-        prints = sorted({fp for quote in quotes for fp in quote_fingerprints(quote.text)})
-        yield from super().__call__(" ".join(prints), mode=mode, **kwargs)

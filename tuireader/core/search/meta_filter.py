@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from tuireader.core.base.text import visible
 
-# 2016, 2016-10, 2016-10-01, 201610, 20161001 (whoosh's compact forms)
+# 2016, 2016-10, 2016-10-01, 201610, 20161001 (the query language's compact forms)
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?|(\d{2})(\d{2})?)?")
 _SEPARATOR = re.compile(r"\s+to\s+|\s*\.\.\s*|\s*[–—]\s*|\s+-\s+", re.IGNORECASE)
 _OPEN_END = re.compile(r"^(.*?)(?:\s+to|\s*\.\.|\s*[–—])$", re.IGNORECASE)

@@ -27,7 +27,7 @@ GROUPS = (
 
 
 def _quoted(value: str) -> str:
-    """A query phrase for a field: whoosh phrases cannot contain a double quote."""
+    """A query phrase for a field: query phrases cannot contain a double quote."""
     return '"' + value.replace('"', " ").strip() + '"'
 
 

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from tuireader.core.base.articles import Article
-from tuireader.core.search.whoosh_engine import WhooshEngine
+from tuireader.core.search.whoosh import WhooshEngine
 
 FILLER = ["Markets rally", "Council vote", "Harbour works", "Rail strike", "Farm prices"]
 

@@ -18,16 +18,11 @@ import zlib
 from pathlib import Path
 
 from tuireader.core.base.atomic import set_aside, write_atomic
-from tuireader.core.search.engine import QueryError
 
 MANIFEST = "CHECKSUMS"
 DAMAGED = "DAMAGED"
 _CHECKED = (".seg", ".toc")  # whoosh's compound segments and tables of contents
 _CHUNK = 1 << 20
-
-
-class IndexDamaged(QueryError):
-    """The search index is damaged; the message says it is being rebuilt."""
 
 
 def _crc(path: Path) -> int:

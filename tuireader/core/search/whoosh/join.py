@@ -1,7 +1,7 @@
 """A query leaf that matches given article ids, with given scores.
 
 Entity and quotation fields live in an index of their own (filled after the text index, see
-``WhooshEngine``). A query such as ``person:putin hacking`` is answered by running the
+``engine``). A query such as ``person:putin hacking`` is answered by running the
 ``person:`` part on that index and putting its matches into the text index's query as this
 leaf, so that AND, OR and NOT combine both as usual. Documents are found by the ``aid``
 column that both indexes carry.
@@ -9,8 +9,13 @@ column that both indexes carry.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from whoosh.matching import ListMatcher, NullMatcher
-from whoosh.query import Query
+from whoosh.query import NullQuery, Query
+
+from tuireader.core.search.whoosh.schema import ANNOTATION_NAMES, article_ids
+from tuireader.core.search.whoosh.searching import collect, expand
 
 # Segment id -> {article id: docnum}; a segment never changes once written (deletions are
 # checked at match time), so its map stays valid while the segment exists.
@@ -93,3 +98,27 @@ class ArticleSet(Query):
             return NullMatcher()
         pairs.sort()
         return ListMatcher([d for d, _ in pairs], weights=[s * self.boost for _, s in pairs])
+
+
+def resolve_annotations(query, searcher, budget, ids=None):
+    """The query with each part on annotation fields replaced by the articles it matches in
+    the annotation index (``searcher``, scored there), ready to run on the text index
+    (``ids``: its article ids by document number, else read through its column)."""
+    fields = {leaf.field() for leaf in query.leaves()}
+    if fields and fields <= ANNOTATION_NAMES:
+        expanded = expand(query, searcher.reader(), budget)
+        if expanded is NullQuery:
+            return ArticleSet({}, str(query))
+        column = ids if ids is not None else article_ids(searcher.reader())
+        scores = {
+            int(column[docnum]): score for score, docnum in collect(searcher, expanded, budget)
+        }
+        return ArticleSet(scores, str(query))
+    if query.is_leaf():
+        return query
+    return query.apply(lambda child: resolve_annotations(child, searcher, budget, ids))
+
+
+def only(within: Collection[int] | None) -> ArticleSet | None:
+    """A whoosh filter keeping the given article ids (None: no filter)."""
+    return None if within is None else ArticleSet(dict.fromkeys(within, 0.0), "filter")

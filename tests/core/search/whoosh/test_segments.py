@@ -3,7 +3,7 @@
 from tests.conftest import write_jsonl
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.sync import sync
-from tuireader.core.search.whoosh_engine import SMALL_SEGMENT
+from tuireader.core.search.whoosh.writing import SMALL_SEGMENT
 
 
 def test_small_segments_are_merged_and_big_ones_kept(tmp_path):

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
 from collections.abc import Iterator
-from pickle import dumps
 
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter, Token
-from whoosh.formats import Positions
 from whoosh.lang.porter2 import exceptional_forms as porter2_exceptions
 from whoosh.lang.porter2 import stem as porter2_stem
 from whoosh.support.charset import accent_map
-from whoosh.system import pack_uint
+
+from tuireader.core.search.annotation_fields import (
+    MENTION_GAP,
+    WORD_RE,
+    cached_annotate,
+    mentions,
+    quote_fingerprints,
+)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -172,74 +176,78 @@ def _word_starts(wanted: frozenset[str]) -> re.Pattern:
 
 
 def news_analyzer():
-    """The analyzer for titles and bodies (queries; indexing takes ``index_terms``)."""
+    """The analyzer for titles and bodies."""
     return (
         RegexTokenizer() | LowercaseFilter() | FoldAccentsFilter() | StopFilter() | StemmingFilter()
     )
 
 
-_STOP_WORDS = StopFilter().stops
-_STOP_MIN = StopFilter().min
-# Word as written -> its indexed term ("" for a stop word). Bounded: cleared when full.
-_TERMS: dict[str, str] = {}
-_TERMS_MAX = 500_000
-
-
-def _term_of(word: str) -> str:
-    term = word.lower()
-    if not term.isascii():
-        term = term.translate(accent_map)
-    term = "" if len(term) < _STOP_MIN or term in _STOP_WORDS else stem(term)
-    if len(_TERMS) >= _TERMS_MAX:
-        _TERMS.clear()
-    _TERMS[word] = term
-    return term
-
-
-def index_terms(text: str) -> dict[str, list[int]]:
-    """The terms ``news_analyzer`` indexes for ``text``, each with its positions.
-
-    The same words, terms and positions (stop words dropped and the positions after them
-    renumbered, as whoosh's StopFilter does), computed without a chain of token generators
-    and with each distinct word analysed once: about twice as fast, which matters because
-    bodies are most of the indexing work.
-    """
-    positions: dict[str, list[int]] = defaultdict(list)
-    position = -1
-    known = _TERMS.get
-    for index, match in enumerate(_WORD.finditer(text)):
-        word = match.group()
-        term = known(word)
-        if term is None:
-            term = _term_of(word)
-        if term:
-            position = index if position < 0 else position + 1
-            positions[term].append(position)
-    return positions
-
-
-class NewsPositions(Positions):
-    """whoosh's Positions format (the same postings), filled by ``index_terms``."""
-
-    def word_values(self, value, analyzer, **kwargs):
-        if kwargs.get("mode", "index") != "index" or not isinstance(value, str):
-            yield from super().word_values(value, analyzer, **kwargs)
-            return
-        boost = self.field_boost
-        for term, positions in index_terms(value).items():
-            deltas = []
-            base = 0
-            for position in positions:
-                deltas.append(position - base)
-                base = position
-            yield (
-                term,
-                len(positions),
-                len(positions) * boost,
-                (pack_uint(len(deltas)) + dumps(deltas, 2)),
-            )
-
-
 def name_analyzer():
     """For short fields such as the source: words, lower case, accents folded, no stemming."""
     return RegexTokenizer() | LowercaseFilter() | FoldAccentsFilter()
+
+
+# -- annotation fields (see annotation_fields) ----------------------------------------------
+
+
+class AnnotationTokenizer(RegexTokenizer):
+    """Indexing: the words of one kind of annotation of the text. Querying: plain words."""
+
+    def __init__(self, field: str = "entity", spec: str = "embedded") -> None:
+        super().__init__(WORD_RE.pattern)
+        self.field = field
+        self.spec = spec
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AnnotationTokenizer) and (other.field, other.spec) == (
+            self.field,
+            self.spec,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.field, self.spec))
+
+    def __call__(self, value, positions=False, chars=False, mode="", start_pos=0, **kwargs):
+        if mode != "index":
+            yield from super().__call__(
+                value, positions=positions, chars=chars, mode=mode, start_pos=start_pos, **kwargs
+            )
+            return
+        position = start_pos
+        for mention in mentions(cached_annotate(value, self.spec), self.field):
+            token: Token | None = None
+            for token in super().__call__(
+                mention, positions=positions, chars=chars, mode=mode, start_pos=position, **kwargs
+            ):
+                yield token
+            if token is not None and positions:
+                position = token.pos + MENTION_GAP
+
+
+def annotation_analyzer(field: str, spec: str):
+    analyzer = AnnotationTokenizer(field, spec) | LowercaseFilter() | FoldAccentsFilter()
+    if field == "quote":
+        analyzer = analyzer | StemmingFilter()
+    return analyzer
+
+
+class FingerprintTokenizer(RegexTokenizer):
+    """Indexing: the fingerprints of every quotation in the text."""
+
+    def __init__(self, spec: str = "embedded") -> None:
+        super().__init__(r"\S+")
+        self.spec = spec
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FingerprintTokenizer) and other.spec == self.spec
+
+    def __hash__(self) -> int:
+        return hash(("fingerprint", self.spec))
+
+    def __call__(self, value, mode="", **kwargs) -> Iterator[Token]:
+        if mode != "index":
+            yield from super().__call__(value, mode=mode, **kwargs)
+            return
+        quotes = cached_annotate(value, self.spec).quotes
+        prints = sorted({fp for quote in quotes for fp in quote_fingerprints(quote.text)})
+        yield from super().__call__(" ".join(prints), mode=mode, **kwargs)

@@ -8,7 +8,7 @@ import os
 from tests.conftest import write_jsonl
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.sync import sync
-from tuireader.core.search import mapped_storage, whoosh_engine
+from tuireader.core.search.whoosh import storage, writing
 
 
 def _reader_could_lock(path) -> bool:
@@ -38,13 +38,13 @@ def _corpus(tmp_path, count=40):
 def test_readers_are_not_kept_out_while_a_batch_is_written(tmp_path, monkeypatch):
     corpus, store, engine = _corpus(tmp_path)
     seen = []
-    merge = whoosh_engine._merge_small
+    merge = writing.merge_small
 
     def merge_and_look(writer, segments):  # whoosh calls it inside commit, before writing
         seen.append(_reader_could_lock(corpus.commit_lock_path))
         return merge(writer, segments)
 
-    monkeypatch.setattr(whoosh_engine, "_merge_small", merge_and_look)
+    monkeypatch.setattr(writing, "merge_small", merge_and_look)
     report = sync(corpus, store, engine)
     assert report.added == 40
     assert seen and all(seen)
@@ -57,14 +57,14 @@ def test_readers_are_kept_out_while_a_commit_is_published(tmp_path, monkeypatch)
     sync(corpus, store, engine)  # a first generation, whose files the next commits replace
     old_files = set(os.listdir(corpus.index_dir))  # what readers of the index may have open
     seen = []
-    delete = mapped_storage.MappedFileStorage.delete_file
+    delete = storage.PublishingFileStorage.delete_file
 
     def look_and_delete(self, name):
         if name in old_files:
             seen.append(_reader_could_lock(corpus.commit_lock_path))
         return delete(self, name)
 
-    monkeypatch.setattr(mapped_storage.MappedFileStorage, "delete_file", look_and_delete)
+    monkeypatch.setattr(storage.PublishingFileStorage, "delete_file", look_and_delete)
     write_jsonl(
         tmp_path / "news.jsonl",
         [{"id": "b", "title": "Canal news", "text": "Barges."}],

@@ -1,0 +1,78 @@
+"""The fields of the two indexes, and what the query language can name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, TEXT, Schema
+
+from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
+from tuireader.core.search.whoosh.analysis import (
+    FingerprintTokenizer,
+    annotation_analyzer,
+    name_analyzer,
+    news_analyzer,
+)
+
+# Bump when the schema or the way fields are filled changes: the index is rebuilt.
+# 6: plain whoosh postings and codec, analyzers in tuireader.core.search.whoosh.analysis.
+FORMAT_VERSION = 6
+# The same for the annotation index (which also follows the annotators and the backend).
+ANNOTATION_FORMAT_VERSION = 3
+
+SEARCH_FIELDS = ("title", "body")
+# ``exact:``: words as written (no stems), in the annotation index (filled in the second pass).
+EXACT_FIELD = "exact"
+QUERY_FIELDS = ("title", "body", "source", "date", EXACT_FIELD, *ANNOTATION_FIELDS)
+
+
+def _article_id_column() -> COLUMN:
+    return COLUMN(NumericColumn("Q"))
+
+
+def make_schema() -> Schema:
+    """The text index's fields."""
+    return Schema(
+        aid=_article_id_column(),
+        key=ID(unique=True),
+        file=ID,
+        title=TEXT(analyzer=news_analyzer(), field_boost=2.0),
+        body=TEXT(analyzer=news_analyzer()),
+        source=TEXT(analyzer=name_analyzer()),
+        date=DATETIME(sortable=True),
+    )
+
+
+def make_annotation_schema(spec: str = "embedded") -> Schema:
+    """The annotation index's fields; ``spec`` names the entity backend they use."""
+    annotation_fields = {
+        name: TEXT(analyzer=annotation_analyzer(name, spec)) for name in ANNOTATION_FIELDS
+    }
+    return Schema(
+        **annotation_fields,
+        quotefp=KEYWORD(analyzer=FingerprintTokenizer(spec)),
+        # Title and body as written: lower case, accents folded, no stems, no stop words gone.
+        exact=TEXT(analyzer=name_analyzer()),
+        aid=_article_id_column(),
+        ident=ID(unique=True),
+    )
+
+
+def annotation_dir(directory: Path) -> Path:
+    """Where the annotation index of the text index in ``directory`` is kept."""
+    return directory.with_name(f"{directory.name}-annotations")
+
+
+# What queries are parsed against: both indexes' fields (the annotation parts are run on the
+# annotation index, see ``join``).
+QUERY_SCHEMA = Schema(
+    **{name: field for name, field in make_schema().items()},
+    **{name: field for name, field in make_annotation_schema().items() if name != "aid"},
+)
+ANNOTATION_NAMES = frozenset((*ANNOTATION_FIELDS, "quotefp", EXACT_FIELD))
+
+
+def article_ids(reader):
+    """The ``aid`` column of a reader (article id by document number); [] for an empty index."""
+    return reader.column_reader("aid") if reader.has_column("aid") else []
