@@ -344,9 +344,9 @@ def run_open(paths: Sequence[str], need_terminal: bool = False) -> int:
             f"the reader needs a terminal, and {missing} is not one; in a pipe or a script, "
             "use tuireader search QUERY or tuireader export QUERY"
         )
-    # Textual draws on a grid of frames (60 a second) and, after a slow frame, a change can
-    # wait up to two intervals (33 ms): at 240 a keypress made during a search is drawn within
-    # a 60 Hz frame, at worst too (benchmarks/README.md, keypress latency). Frames are drawn
+    # Textual draws on a grid of frames and, after a slow frame, a change can wait up to two
+    # intervals: at 240 a keypress made during a search is drawn within a 60 Hz frame
+    # (benchmarks/README.md, bench_frame_rate.py). Frames are drawn
     # only when something changed, so idle costs nothing. Read when Textual is imported.
     os.environ.setdefault("TEXTUAL_FPS", FRAME_RATE)
     from tuireader.ui.app import ReaderApp

@@ -195,3 +195,17 @@ def test_check_paths_errors(tmp_path):
     (tmp_path / "x.pdf").write_text("x")
     with pytest.raises(CorpusError, match="not an article file"):
         check_paths([tmp_path / "x.pdf"])
+
+
+def test_a_bom_in_any_header_cell_gives_the_same_article_indexed_and_opened(tmp_path):
+    """A header cell other than the first starting with U+FEFF (cells pasted from other files):
+    the article the index gets and the one the reader opens have the same title and text."""
+    path = tmp_path / "d.csv"
+    header = "id,\ufefftitle,\ufefftext\n"
+    path.write_text(header + "a1,Harbour cranes,Cranes moved.\n", encoding="utf-8")
+    (source,), skipped = discover([path])
+    assert not skipped
+    ((indexed, _size),) = list(iter_articles(source))
+    opened = read_article(indexed.file, indexed.locator, indexed.key)
+    assert indexed.title == opened.title == "Harbour cranes"
+    assert indexed.body == opened.body == "Cranes moved."

@@ -35,7 +35,7 @@ class EmbeddedBackend:
 
     def extract(self, text: str) -> list[Entity]:
         from tuireader.core.annotate.entities import (
-            extract_entities,  # loaded on first use: it takes ~0.2 s
+            extract_entities,  # loaded on first use (slow to load)
         )
 
         return extract_entities(text)
@@ -98,7 +98,7 @@ def annotate(text: str, backend: EntityBackend | None = None) -> Annotations:
         return Annotations()
     entities = (backend or _DEFAULT_BACKEND).extract(text)
     from tuireader.core.annotate.quotes import (
-        extract_quotes,  # compiling its patterns takes ~0.15 s
+        extract_quotes,  # compiling its patterns is slow: on first use
     )
 
     quotes = extract_quotes(text, entities)

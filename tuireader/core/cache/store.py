@@ -73,12 +73,12 @@ CREATE INDEX IF NOT EXISTS articles_by_date
 -- large corpus gets it at once instead of sorting every row. Any change to the articles that
 -- can move one drops it (the triggers); the next commit saves it again.
 CREATE TABLE IF NOT EXISTS list_order (ids BLOB NOT NULL);
--- Each article's text, for the snippets of a page of results: reading twenty bodies back from
--- a .jsonl.gz dump took 7 ms (Reuters), from here well under one. A text that fits in a
--- page (PLAIN_TEXT_MOST bytes) is kept as plain text: inflating took 6 us an article on
--- Reuters (0.1 ms a page, as much as reading the texts). A longer one is a zlib blob: plain,
--- it would spill onto a second page (at 100k articles, all plain, reading a page's texts took
--- 1.3-2.6 ms instead of 0.5-1). So are texts with lone surrogates (undecodable bytes, which
+-- Each article's text (the one home of article text: snippets, the reading pane, exports
+-- and the annotation pass read it here; reading them back from a dump is many times slower).
+-- A text that fits in a page (PLAIN_TEXT_MOST bytes) is kept as plain text (inflating costs
+-- as much as reading); a longer one is a zlib blob: plain, it would spill onto a second page
+-- and slow every read of a page of texts (benchmarks/README.md, "Figures behind the
+-- design"). So are texts with lone surrogates (undecodable bytes, which
 -- SQLite's text cannot hold). A store made before this table has none: those snippets are read
 -- from the corpus as before.
 CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, text BLOB NOT NULL);
@@ -137,7 +137,7 @@ class ArticleRow:
 
 
 # A store is read ahead on opening (see _read_ahead) when it is at most this share of the
-# machine's memory, and at most READ_AHEAD_MOST: Reuters' is 18 MB, 100,000 articles 311 MB.
+# machine's memory, and at most READ_AHEAD_MOST.
 READ_AHEAD_SHARE = 16
 READ_AHEAD_MOST = 2**30
 
@@ -157,8 +157,8 @@ _read_ahead_lock = threading.Lock()
 
 def _read_ahead(path: Path) -> None:
     """Have the store read into the kernel's cache in the background: the first pages of
-    results read rows and texts from random places in the file, 0.3-3 ms from disk against
-    0.1 ms from memory (posix_fadvise's WILLNEED read less than half of it here). What is
+    results read rows and texts from random places in the file, many times slower from disk
+    than from memory (posix_fadvise's WILLNEED read less than half of it here). What is
     read is the kernel's cache, given back under memory pressure, not this process's memory;
     a store too big for a small share of the memory is left to be read as used. Once per
     store and process: workers open their own connections, a search's snippets one."""
@@ -400,7 +400,7 @@ class MetaStore:
 
     def rows_and_texts(self, ids: Sequence[int]) -> tuple[dict[int, ArticleRow], dict[int, str]]:
         """``rows(ids)`` and ``bodies(ids)`` in one query: what a page of snippets needs
-        (twenty on Reuters: 0.09 ms, against 0.15 for the two queries)."""
+        (one query instead of two)."""
         rows: dict[int, ArticleRow] = {}
         texts: dict[int, str] = {}
         try:

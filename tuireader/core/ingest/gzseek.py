@@ -1,12 +1,10 @@
 """Random access into a gzip file: reading one dump record without decompressing from the start.
 
-``GzipFile.seek`` decompresses everything before the offset, so opening the last article of a
-large ``.jsonl.gz`` dump took the better part of a second (Reuters, 18 MB in) and grows with the
-dump. The first read of a dump walks it once and keeps decompressor snapshots every 128 KB or
-so (wider for huge dumps); a read then starts from the nearest snapshot before its offset and
-decompresses in small pieces, stopping at the end of its line: a fraction of a millisecond, so
-that the snippets of a page of search results come quickly.
-"""
+``GzipFile.seek`` decompresses everything before the offset, so opening the last article of a large
+``.jsonl.gz`` dump was slow, and grew with the dump. The first read of a dump walks it once and
+keeps decompressor snapshots every 128 KB or so (wider for huge dumps); a read then starts from the
+nearest snapshot before its offset and decompresses in small pieces, stopping at the end of its
+line: a fraction of a millisecond, so that the snippets of a page of search results come quickly."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The search index behind one protocol (``engine.SearchEngine``), so that another engine can
 be added: the engine in use is chosen here, and only its package names its library.
 
-The engine is imported only when one is opened (``open_engine``): importing it costs about
-0.1 s, which the reader's first frame should not wait for.
+The engine is imported only when one is opened (``open_engine``): the reader's first frame
+should not wait for its import.
 """
 
 from __future__ import annotations

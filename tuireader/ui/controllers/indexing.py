@@ -128,8 +128,8 @@ class Indexing:
 
     def _freeze_loaded(self) -> None:
         """After a sync, set what the app holds (the list, the index's searcher) apart from the
-        cyclic garbage collector: at 100k articles every full collection walked it all, 30-40
-        ms every few searches (5-13 ms after this), and a key pressed then waited for it.
+        cyclic garbage collector: at 100k articles every full collection walked it all, every
+        few searches, and a key pressed then waited for it (benchmarks/README.md).
         What was set apart at the previous sync is collected first (an old searcher's cycles
         are not kept past the next sync); undone when the app ends (``stop``)."""
         gc.unfreeze()

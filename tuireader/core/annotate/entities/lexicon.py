@@ -78,7 +78,7 @@ def _plurals(words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
-    """Build the lexicon from the data files (about 50 ms, once per process)."""
+    """Build the lexicon from the data files (once per process)."""
     lex = Lexicon()
     for name, bit in (
         ("first_names.txt.gz", FIRST),

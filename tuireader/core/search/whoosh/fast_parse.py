@@ -1,7 +1,7 @@
 """The most common queries parsed without whoosh's query parser.
 
-whoosh's parser runs a dozen plugins over every query (0.15-0.4 ms for one or two words);
-for a rare word that is a third of the whole search. Queries made only of plain words,
+whoosh's parser runs a dozen plugins over every query; for a rare word that is a large share
+of the whole search. Queries made only of plain words,
 ``title:``/``source:`` words and "quoted phrases" are built here directly, as the same query
 objects the parser makes (tests compare the two on generated queries); anything else
 (operators, brackets, wildcards, fuzzy terms, ranges, other fields) returns None and goes to

@@ -1,14 +1,12 @@
 """Keeping queries away from whoosh's slow paths.
 
-Measured at 100k articles: a prefix query takes 2.5 s median, a leading wildcard seconds, a
-fuzzy term with two edits 0.46 s at p95. Short prefixes and leading wildcards are refused with
-a message; fuzzy terms get one edit and a two-letter fixed prefix unless the user asked
-for more (``word~2`` or ``word~2/1``), and never more than two edits or less than one fixed
-letter (as Lucene caps edits at 2: on Reuters ``exports~9/0`` took 16 s, ``exports~2/0`` 1.2 s,
-``exports~2/1`` 0.06 s). Ranges over words (``[a TO zzzz]``: 12 s on Reuters, ``body:[TO z]``
-25 s) and a bare ``*`` (every article, 6-12 s scored) are refused; very long queries are
-refused before any parsing (a 90,000-character phrase took 17 s and 462 MB).
-"""
+Short prefixes, leading wildcards and wide fuzzy terms are whoosh's slow paths (figures in
+benchmarks/README.md, "Figures behind the design", and bench_hostile_queries.py). Short
+prefixes and leading wildcards are refused with a message; fuzzy terms get one edit and a
+two-letter fixed prefix unless the user asked for more (``word~2`` or ``word~2/1``), and never
+more than two edits or less than one fixed letter (as Lucene caps edits at 2). Ranges over
+words (``[a TO zzzz]``, ``body:[TO z]``) and a bare ``*`` (every article, scored) are refused;
+very long queries are refused before any parsing."""
 
 from __future__ import annotations
 

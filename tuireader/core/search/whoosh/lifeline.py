@@ -1,14 +1,12 @@
 """Indexing processes that end with the process they index for.
 
-whoosh's indexing processes are forked by multiprocessing's fork server, not by the indexer,
-and each holds the fork server's "alive" pipe and both ends of its job queue: when the indexer
-was killed (SIGKILL, the OOM killer), the workers waited on the queue for ever and kept the
-fork server (which waits for that pipe to close) and the resource tracker alive, 220 MB in
-all. Here each of them watches the indexer's process and exits the moment it has ended (a
-pidfd on Linux; elsewhere a check four times a second). A parent-death signal
-(PR_SET_PDEATHSIG) would not do: it follows the thread that started the fork server, which in
-the reader app is a worker thread that ends long before the app.
-"""
+whoosh's indexing processes are forked by multiprocessing's fork server, not by the indexer, and
+each holds the fork server's "alive" pipe and both ends of its job queue: when the indexer was
+killed (SIGKILL, the OOM killer), the workers waited on the queue for ever and kept the fork server
+(which waits for that pipe to close) and the resource tracker alive. Here each of them watches the
+indexer's process and exits the moment it has ended (a pidfd on Linux; elsewhere a check four times
+a second). A parent-death signal (PR_SET_PDEATHSIG) would not do: it follows the thread that started
+the fork server, which in the reader app is a worker thread that ends long before the app."""
 
 from __future__ import annotations
 

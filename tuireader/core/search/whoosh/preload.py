@@ -1,8 +1,8 @@
 """Loaded once by the fork server that starts the indexing processes.
 
 Each commit of a large batch starts two indexing processes. Without this, every one of them
-would import whoosh and the analyzers and load the entity annotator's word lists again
-(about 0.45 s of CPU each); forked from a server that has done it once, they start ready.
+would import whoosh and the analyzers and load the entity annotator's word lists again;
+forked from a server that has done it once, they start ready.
 
 It also ties the server and every process it forks to the indexer (see ``lifeline``), and
 makes them ignore Ctrl-C, which the terminal sends to all of them: the indexer cancels its

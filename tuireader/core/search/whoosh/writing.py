@@ -23,10 +23,9 @@ from tuireader.core.search.whoosh.schema import EXACT_FIELD
 
 # Articles per job file handed to each indexing process.
 PARALLEL_BATCH = 256
-# Postings a writer keeps in memory before spilling sorted runs to disk (whoosh's estimate,
-# about 190 bytes a posting). Spilling made indexing a third slower; at 512 MB a process
-# holds the 4,000 articles of the largest parallel batch (MAX_BATCH in cache.batching) without it
-# (about 450 MB resident).
+# Postings a writer keeps in memory before spilling sorted runs to disk (whoosh's estimate).
+# Spilling made indexing slower; at this size a process holds the articles of the largest
+# parallel batch (MAX_BATCH in cache.batching) without it (benchmarks/README.md).
 POOL_MB = 512
 # Segments with fewer documents are merged at the next commit (see merge_small).
 SMALL_SEGMENT = 2000
