@@ -66,7 +66,7 @@ async def run(args: argparse.Namespace, rng: random.Random) -> int:
 
         def on_article_ready(self, message) -> None:
             super().on_article_ready(message)
-            if message.shown is not None:
+            if message.view is not None:
                 shown.setdefault(message.article_id, time.monotonic())
 
     load_before = benchlib.load_average()

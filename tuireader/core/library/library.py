@@ -139,6 +139,13 @@ class Library:
         self._index_ready.set()
         return warning
 
+    def prepare_reading(self) -> None:
+        """Load the annotators now (their word lists and patterns load on first use), so the
+        first article opened while the first index is built is not kept waiting for them."""
+        from tuireader.core.annotate.pipeline import annotate
+
+        annotate('Ann Lee of Acme Corp. in Paris said: "It works."', self.backend)
+
     def load_backend(self) -> str | None:
         """Load the configured entity backend for the annotations found from now on (a spaCy
         model takes seconds); a warning when it fell back to the embedded one."""

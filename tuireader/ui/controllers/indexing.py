@@ -61,6 +61,7 @@ class Indexing:
                 library.rebuild()
             library.refresh()  # the searcher is slow to open on big indexes
             host.post_message(IndexOpened())
+            library.prepare_reading()
             report = library.sync(self._on_event, cancel=self._cancel)
             library.refresh()
         except Exception as exc:  # reported in the UI; the app keeps what it has
