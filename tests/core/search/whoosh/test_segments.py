@@ -21,7 +21,7 @@ def test_small_segments_are_merged_and_big_ones_kept(tmp_path):
     (folder / "batch0.jsonl").unlink()  # deletions too
     sync(corpus, store, engine)
     engine.refresh()
-    for ix in (engine.inner._ix, engine.inner._annotations):
+    for ix in (engine.inner._text_index, engine.inner._annotations):
         sizes = [segment.doc_count_all() for segment in ix._segments()]
         assert len(sizes) <= 2, sizes
         assert sum(size < SMALL_SEGMENT for size in sizes) <= 2

@@ -95,7 +95,7 @@ class WhooshEngine:
         self.directory = directory
         self.spec = spec
         self.publish_lock = publish_lock
-        self._ix, self._annotations = self._open_both(directory, spec, publish_lock)
+        self._text_index, self._annotations = self._open_both(directory, spec, publish_lock)
         self._searcher: Searcher | None = None
         self._annotation_searcher: Searcher | None = None
         # Columns by document number, read whole once per searcher (see ``_column``).
@@ -148,7 +148,10 @@ class WhooshEngine:
     # -- damage ----------------------------------------------------------------------------
 
     def _parts(self):
-        return ((self.directory, self._ix), (annotation_dir(self.directory), self._annotations))
+        return (
+            (self.directory, self._text_index),
+            (annotation_dir(self.directory), self._annotations),
+        )
 
     def damaged_parts(self, full: bool = False) -> dict[Path, str]:
         """The damaged index folders (text, annotations) with why: a damage note, a file of
@@ -175,7 +178,7 @@ class WhooshEngine:
             state: tuple | None = tuple(
                 sorted(
                     (str(d), name, os.stat(d / name).st_mtime_ns)
-                    for d, _ix in self._parts()
+                    for d, _index in self._parts()
                     for name in os.listdir(d)
                     if name.endswith(".toc")
                 )
@@ -198,10 +201,10 @@ class WhooshEngine:
         them again empty; returns where they went. Only the syncing process does this."""
         with self._lock:
             self._close_searchers()
-            self._ix.close()
+            self._text_index.close()
             self._annotations.close()
             kept = [put_aside(directory) for directory in parts if directory.exists()]
-            self._ix, self._annotations = self._open_both(
+            self._text_index, self._annotations = self._open_both(
                 self.directory, self.spec, self.publish_lock
             )
             self.damage = None
@@ -211,11 +214,11 @@ class WhooshEngine:
     # -- writing ---------------------------------------------------------------------------
 
     def doc_count(self) -> int:
-        return self._ix.doc_count()
+        return self._text_index.doc_count()
 
     def writer(self, parallel: bool = False) -> TextWriter:
         """A text index writer; ``parallel`` uses two indexing processes."""
-        return TextWriter(open_writer(self._ix, parallel), self.directory)
+        return TextWriter(open_writer(self._text_index, parallel), self.directory)
 
     def annotation_writer(self, parallel: bool = False) -> AnnotationWriter:
         """An annotation index writer; ``parallel`` uses two indexing processes."""
@@ -226,7 +229,7 @@ class WhooshEngine:
     def record_files(self) -> None:
         """Note the sizes and CRCs of index files not noted yet (an index made before they
         were: from then on its damage is found)."""
-        for directory, _ix in self._parts():
+        for directory, _index in self._parts():
             record(directory)
 
     def annotated(self) -> set[str]:
@@ -242,7 +245,7 @@ class WhooshEngine:
 
     def stats(self) -> IndexStats:
         size = 0
-        for directory, _ix in self._parts():
+        for directory, _index in self._parts():
             with os.scandir(directory) as entries:
                 size += sum(e.stat().st_size for e in entries if e.is_file())
         return IndexStats(self.doc_count(), self.annotation_count(), size)
@@ -252,7 +255,7 @@ class WhooshEngine:
         article id is not the one wanted for their key, or that repeat an article."""
         stale: list[int] = []
         kept: set[int] = set()
-        with self._ix.reader() as reader:
+        with self._text_index.reader() as reader:
             key_of: dict[int, str] = {}
             if "key" in reader.indexed_field_names():
                 for term in reader.lexicon("key"):
@@ -267,7 +270,7 @@ class WhooshEngine:
                 else:
                     kept.add(aid)
         if stale:
-            writer = self._ix.writer(timeout=60.0)
+            writer = self._text_index.writer(timeout=60.0)
             try:
                 for docnum in stale:
                     writer.delete_document(docnum)
@@ -281,7 +284,7 @@ class WhooshEngine:
     # -- reading ---------------------------------------------------------------------------
 
     def _get_searcher(self) -> Searcher:
-        self._searcher = self._fresh(self._searcher, self._ix)
+        self._searcher = self._fresh(self._searcher, self._text_index)
         return self._searcher
 
     def _get_annotation_searcher(self) -> Searcher:
@@ -485,11 +488,11 @@ class WhooshEngine:
         """Start again with empty indexes (for a rebuild)."""
         with self._lock:
             self._close_searchers()
-            self._ix.close()
+            self._text_index.close()
             self._annotations.close()
             shutil.rmtree(self.directory, ignore_errors=True)
             shutil.rmtree(annotation_dir(self.directory), ignore_errors=True)
-            self._ix, self._annotations = self._open_both(
+            self._text_index, self._annotations = self._open_both(
                 self.directory, self.spec, self.publish_lock
             )
             self.damage = None
@@ -497,5 +500,5 @@ class WhooshEngine:
     def close(self) -> None:
         with self._lock:
             self._close_searchers()
-            self._ix.close()
+            self._text_index.close()
             self._annotations.close()
