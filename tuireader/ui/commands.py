@@ -133,7 +133,26 @@ class CorpusCommands(_Provider):
                 yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
 
 
-class UserCommands(_Provider):
+class _ChoicesProvider(_Provider):
+    """Commands listed once per palette in ``self.choices`` (text, callback, help); the
+    first ``discovered`` of them are shown before anything is typed."""
+
+    choices: list[tuple[str, Callable[[], None], str]]
+    discovered: int | None = None
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self.choices[: self.discovered]:
+            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self.choices:
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
+
+
+class UserCommands(_ChoicesProvider):
     """ "Saved search: NAME" for each saved search and "Show tag: TAG" for each tag: names,
     queries and tags are the user's text, shown as typed."""
 
@@ -153,20 +172,11 @@ class UserCommands(_Provider):
                 )
             )
 
-    async def discover(self) -> Hits:
-        for text, callback, help_text in self.choices:
-            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, callback, help_text in self.choices:
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
-
-
-class FilterCommands(_Provider):
+class FilterCommands(_ChoicesProvider):
     """ "Filter by source: NAME" for each source, "Filter by date range…", "Clear filters"."""
+
+    discovered = SOURCES_DISCOVERED
 
     async def startup(self) -> None:
         """Read the sources once per palette, not once per key typed."""
@@ -187,17 +197,6 @@ class FilterCommands(_Provider):
                     count(n, "article") + mark,
                 )
             )
-
-    async def discover(self) -> Hits:
-        for text, callback, help_text in self.choices[:SOURCES_DISCOVERED]:
-            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, callback, help_text in self.choices:
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, text), callback, text=text, help=help_text)
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:
