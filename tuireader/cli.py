@@ -67,12 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="{" + ",".join(SUBCOMMANDS) + "}")
+    commands.completer = complete_paths  # `tuireader PATH` opens the reader
 
     open_cmd = commands.add_parser("open", help="open the reader (the default command)")
-    open_cmd.add_argument("paths", nargs="*", metavar="PATH", help="corpus folders or dumps")
+    open_cmd.add_argument(
+        "paths", nargs="*", metavar="PATH", help="corpus folders or dumps"
+    ).completer = complete_paths
 
     index_cmd = commands.add_parser("index", help="build or update a corpus's search index")
-    index_cmd.add_argument("paths", nargs="*", metavar="PATH", help="corpus folders or dumps")
+    index_cmd.add_argument(
+        "paths", nargs="*", metavar="PATH", help="corpus folders or dumps"
+    ).completer = complete_paths
     _skipped_option(index_cmd)
 
     search_cmd = commands.add_parser("search", help="search a corpus and print ranked results")
@@ -89,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="PATH",
         help="corpus folder or dump (repeatable; default: your default corpus or the sample)",
-    )
+    ).completer = complete_paths
     search_cmd.add_argument("--limit", type=int, default=20, help="results to print (default 20)")
     search_cmd.add_argument("--json", action="store_true", help="print JSON lines")
     search_cmd.add_argument(
@@ -121,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     annotate_cmd.add_argument(
         "paths", nargs="+", metavar="PATH", help="article files, folders or dumps"
-    )
+    ).completer = complete_paths
     annotate_cmd.add_argument("--json", action="store_true", help="print one JSON object per line")
     annotate_cmd.add_argument(
         "--backend",
@@ -153,8 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="PATH",
         help="corpus folder or dump (repeatable; default: your default corpus or the sample)",
-    )
-    export_cmd.add_argument("--output", "-o", metavar="FILE", help="write to FILE (default stdout)")
+    ).completer = complete_paths
+    export_cmd.add_argument(
+        "--output", "-o", metavar="FILE", help="write to FILE (default stdout)"
+    ).completer = complete_paths
     export_cmd.add_argument(
         "--annotations",
         action="store_true",
@@ -193,6 +200,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def complete_paths(prefix: str, **kwargs) -> list[str]:
+    """File names for a PATH or FILE in shell completion (argcomplete reads an action's
+    ``completer``); every other value completes to nothing but its choices."""
+    from argcomplete.completers import FilesCompleter
+
+    return list(FilesCompleter()(prefix, **kwargs))
+
+
 def _skipped_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--skipped",
@@ -202,12 +217,19 @@ def _skipped_option(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (`tuireader completion`)
+        import argcomplete
+
+        argcomplete.autocomplete(
+            parser, always_complete_options=False, default_completer=argcomplete.SuppressCompleter()
+        )
+        # (it has answered on the shell's descriptor and ended the process)
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (
         args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help", "--version")
     ):
         args_list.insert(0, "open")
-    parser = build_parser()
     args = parser.parse_args(args_list)
     try:
         code = _run(parser, args)
@@ -265,9 +287,9 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "corpora":
         return run_corpora()
     if args.command == "completion":
-        from tuireader.completion import script
+        import argcomplete
 
-        sys.stdout.write(script(parser, args.shell))
+        sys.stdout.write(argcomplete.shellcode([parser.prog], shell=args.shell))
         return 0
     return run_open(args.paths, need_terminal=True)
 
