@@ -21,6 +21,7 @@ from tuireader.core.search.whoosh.fast_parse import FastParser
 from tuireader.core.search.whoosh.guards import check_length, guard
 from tuireader.core.search.whoosh.schema import QUERY_FIELDS, QUERY_SCHEMA, SEARCH_FIELDS
 from tuireader.core.search.whoosh.syntax import check_syntax
+from tuireader.core.search.whoosh.top_terms import TopOfUnion, union_terms
 
 # whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
@@ -106,6 +107,20 @@ def collect(searcher: Searcher, query, budget: Budget, allow=None) -> list:
         collector = FilterCollector(collector, allow=allow)
     searcher.search_with_collector(query, collector)
     return collector.results().top_n
+
+
+def collect_top(searcher: Searcher, query, budget: Budget, limit: int, allow=None):
+    """The matches that may be among the best ``limit`` (score, document number) pairs, ties
+    with the last included, and how many documents match at least: for a union of words
+    without a filter, only those that may be on the page are scored (``top_terms``); else
+    every match (``collect``). ``rank`` makes the same page from either."""
+    terms = union_terms(query) if allow is None else None
+    if terms is None:
+        scored = collect(searcher, query, budget, allow)
+        return scored, len(scored)
+    top = TopOfUnion(limit, _TIE, budget.check)
+    top.run(searcher, terms)
+    return top.candidates(), top.lower_bound()
 
 
 # Digits of a score compared when ranking: a document's score is a sum whose order follows
