@@ -7,10 +7,12 @@ from datetime import datetime, timedelta
 
 import pytest
 from whoosh import index as whoosh_index
+from whoosh.query import DateRange
 from whoosh.scoring import BM25F
 
 from tuireader.core.base.articles import Article
 from tuireader.core.search.whoosh import WhooshEngine
+from tuireader.core.search.whoosh.day_spans import DaySpans
 from tuireader.core.search.whoosh.searching import expand
 
 COMMON = ["price", "market", "senate", "vote", "budget", "storm", "gold", "trade", "bank"]
@@ -30,6 +32,9 @@ QUERIES = {
         "date:[2015-03-01 to 2015-06-30]",
         "date:2016",
         "price date:[2015-01-01 to 2015-12-31]",
+        "date:>2016-06",
+        "date:<2015-02",
+        "vote OR date:2015-05",
     ],
     "field": ["title:storm", "title:price"],
     "rare": ["zephyr", "quokka", "obelisk"],
@@ -76,6 +81,13 @@ def corpus(tmp_path_factory):
     engine.close()
 
 
+def _whoosh_dates(query):
+    """The query with whoosh's own date ranges (a union of index terms) for ``DaySpans``."""
+    if isinstance(query, DaySpans):
+        return DateRange(query.fieldname, query.startdate, query.enddate, boost=query.boost)
+    return query if query.is_leaf() else query.apply(_whoosh_dates)
+
+
 def _plain_whoosh(folder, engine, query: str) -> list[int]:
     """Article ids of every match, by whoosh's own search with BM25F (no limit: every match
     scored), best first, equal scores (to 9 digits, as the engine) in article id order. Fuzzy
@@ -84,7 +96,7 @@ def _plain_whoosh(folder, engine, query: str) -> list[int]:
     ix = whoosh_index.open_dir(str(folder))
     with ix.searcher(weighting=BM25F()) as searcher:
         aid = searcher.reader().column_reader("aid")
-        parsed = expand(engine.parse(query), searcher.reader())
+        parsed = expand(_whoosh_dates(engine.parse(query)), searcher.reader())
         hits = searcher.search(parsed, limit=None)
         ranked = sorted((-round(hit.score, 9), aid[hit.docnum]) for hit in hits)
     return [article_id for _score, article_id in ranked]
@@ -121,3 +133,25 @@ def test_the_filtered_first_page_is_the_filtered_full_ranking(corpus):
     within = set(full.ids[::3])
     page = engine.search("price market", limit=10, count=False, within=within)
     assert page.ids == [i for i in full.ids if i in within][:10]
+
+
+def test_date_ranges_leave_out_deleted_articles(tmp_path):
+    folder = tmp_path / "index"
+    engine = WhooshEngine(folder)
+    writer = engine.writer()
+    for n in range(1, 41):
+        day = START + timedelta(days=n)
+        article = Article(
+            key=str(n), file="/news.jsonl", locator=n, title="t", body="word", date=day
+        )
+        writer.add(n, article, replace=False)
+    writer.commit()
+    query = "date:[2015-01-05 to 2015-01-20]"
+    assert engine.search(query).ids == list(range(4, 20))
+    writer = engine.writer()
+    for n in (5, 6, 30):
+        writer.delete_key(str(n))
+    writer.commit()
+    assert engine.search(query).ids == [n for n in range(4, 20) if n not in (5, 6)]
+    assert engine.search(query).ids == _plain_whoosh(folder, engine, query)
+    engine.close()

@@ -39,7 +39,7 @@ from tuireader.core.search.engine import (
     SearchHit,
     SearchResults,
 )
-from tuireader.core.search.whoosh import schema
+from tuireader.core.search.whoosh import day_spans, schema
 from tuireader.core.search.whoosh.analysis import find_terms
 from tuireader.core.search.whoosh.bounded import SEARCH_SECONDS, Budget
 from tuireader.core.search.whoosh.index_files import find_damage, note_damage, put_aside, record
@@ -331,6 +331,7 @@ class WhooshEngine:
             searcher = self._get_searcher()
             self._ids(searcher)
             read_lengths(searcher.reader(), SEARCH_FIELDS)
+            day_spans.warm(searcher.reader())
             self._ids(self._get_annotation_searcher())
 
     def parse(self, query: str, fast: bool = True):

@@ -17,6 +17,7 @@ from whoosh.searching import Searcher
 from tuireader.core.search.engine import QueryError
 from tuireader.core.search.whoosh.bounded import BoundedCollector, Budget
 from tuireader.core.search.whoosh.date_clauses import rewrite_dates
+from tuireader.core.search.whoosh.day_spans import with_day_spans
 from tuireader.core.search.whoosh.fast_parse import FastParser
 from tuireader.core.search.whoosh.guards import check_length, guard
 from tuireader.core.search.whoosh.schema import QUERY_FIELDS, QUERY_SCHEMA, SEARCH_FIELDS
@@ -67,7 +68,7 @@ class QueryReader:
             and not parsed.is_leaf()
         ):
             raise QueryError(f"Nothing to search for in {text!r} (only stop words or syntax?)")
-        return guard(parsed, text)
+        return with_day_spans(guard(parsed, text))
 
     def is_plain(self, text: str) -> bool:
         """Whether a query is plain words and phrases (no operators, wildcards, fields)."""
