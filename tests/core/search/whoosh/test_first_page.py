@@ -7,13 +7,12 @@ from datetime import datetime, timedelta
 
 import pytest
 from whoosh import index as whoosh_index
-from whoosh.query import DateRange
+from whoosh.query import DateRange, FuzzyTerm, Or, Term
 from whoosh.scoring import BM25F
 
 from tuireader.core.base.articles import Article
 from tuireader.core.search.whoosh import WhooshEngine
 from tuireader.core.search.whoosh.day_spans import DaySpans
-from tuireader.core.search.whoosh.searching import expand
 
 COMMON = ["price", "market", "senate", "vote", "budget", "storm", "gold", "trade", "bank"]
 RARE = ["zephyr", "quokka", "obelisk"]
@@ -81,11 +80,15 @@ def corpus(tmp_path_factory):
     engine.close()
 
 
-def _whoosh_dates(query):
-    """The query with whoosh's own date ranges (a union of index terms) for ``DaySpans``."""
+def _whoosh_own(query, reader):
+    """The query with whoosh's own date ranges (a union of index terms) for ``DaySpans``, and
+    fuzzy words replaced by the scored union of the words whoosh's automaton finds."""
     if isinstance(query, DaySpans):
         return DateRange(query.fieldname, query.startdate, query.enddate, boost=query.boost)
-    return query if query.is_leaf() else query.apply(_whoosh_dates)
+    if isinstance(query, FuzzyTerm):
+        words = sorted({text for _field, text in query.expanded_terms(reader)})
+        return Or([Term(query.fieldname, word, boost=query.boost) for word in words])
+    return query if query.is_leaf() else query.apply(lambda child: _whoosh_own(child, reader))
 
 
 def _plain_whoosh(folder, engine, query: str) -> list[int]:
@@ -96,7 +99,7 @@ def _plain_whoosh(folder, engine, query: str) -> list[int]:
     ix = whoosh_index.open_dir(str(folder))
     with ix.searcher(weighting=BM25F()) as searcher:
         aid = searcher.reader().column_reader("aid")
-        parsed = expand(_whoosh_dates(engine.parse(query)), searcher.reader())
+        parsed = _whoosh_own(engine.parse(query), searcher.reader())
         hits = searcher.search(parsed, limit=None)
         ranked = sorted((-round(hit.score, 9), aid[hit.docnum]) for hit in hits)
     return [article_id for _score, article_id in ranked]
