@@ -154,9 +154,9 @@ def test_csv_records_are_the_cells_as_csv_reads_them(tmp_path: Path) -> None:
 def test_bad_paths_raise_corpus_error(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="no such file or folder"):
         find_sources([tmp_path / "missing"])
-    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    (tmp_path / "x.odt").write_bytes(b"%PDF")
     with pytest.raises(CorpusError, match="not an article file"):
-        find_sources([tmp_path / "x.pdf"])
+        find_sources([tmp_path / "x.odt"])
 
 
 def test_unreadable_dump_is_skipped(tmp_path: Path) -> None:

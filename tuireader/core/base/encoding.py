@@ -1,0 +1,125 @@
+"""Decoding file bytes whatever their encoding: UTF-8 first (nearly every file, so nearly free),
+then a byte order mark, UTF-16 without one, the charset a page or feed declares, and only then
+a detector made for the job (charset-normalizer) for the legacy encodings: Cyrillic (cp1251,
+KOI8-R), Greek, Central European, CJK (Shift-JIS, GB2312, Big5)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# <meta charset="...">, <meta http-equiv content="text/html; charset=...">, <?xml encoding="..."?>
+_DECLARED_RE = re.compile(
+    rb"""(?:charset\s*=\s*["']?|<\?xml[^>]{0,200}?encoding\s*=\s*["'])([A-Za-z0-9._:-]{1,40})""",
+    re.IGNORECASE,
+)
+# What the detector reads of a large file: enough to tell, without reading megabytes.
+_DETECT_BYTES = 64 * 1024
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page or XML document declares in its first kilobytes, when Python knows it."""
+    match = _DECLARED_RE.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # A page saved from a browser often still says iso-8859-1 while being UTF-8 (tried first),
+    # and browsers read iso-8859-1 as windows-1252: so do we.
+    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when the bytes look like UTF-16 text without a BOM, else None.
+
+    Text in one script puts its characters' high bytes in a few values (0 for ASCII spaces and
+    punctuation, 0x04 for Cyrillic, 0x03 for Greek), while their low bytes vary.
+    """
+    head = data[:4096]
+    if len(head) < 8:
+        return None
+    head = head[: len(head) & ~1]
+    half = len(head) // 2
+    even, odd = head[0::2], head[1::2]
+    for high, low, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if low.count(0) > 0.05 * half:
+            continue
+        if high.count(0) >= 0.9 * half:
+            # mostly ASCII letters, digits, punctuation and spaces in the other half
+            text_like = sum(1 for b in low if 32 <= b < 127 or b in (9, 10, 13))
+            return name if text_like >= 0.7 * len(low) else None
+        counts = sorted((high.count(b) for b in set(high)), reverse=True)
+        if high.count(0) >= 0.05 * half and sum(counts[:2]) >= 0.95 * half:
+            try:
+                head.decode(name)
+            except UnicodeDecodeError:
+                continue
+            return name
+    return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode file contents.
+
+    UTF-8 when the bytes are UTF-8; a BOM decides (UTF-32, UTF-8, UTF-16); UTF-16 without a BOM;
+    the charset the document declares (``declared``, or found in an HTML/XML head when given
+    as "auto"); UTF-8 with its few bad bytes replaced when most non-ASCII text is valid UTF-8
+    (a damaged UTF-8 file); then the detector; cp1252 as the last resort.
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return data.decode("utf-32", errors="replace")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data[: len(data) & ~1].decode("utf-16", errors="replace")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\x00" not in text or not utf16_without_bom(data):
+            return text
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return data[: len(data) & ~1].decode(utf16, errors="replace")
+    if declared == "auto":
+        declared = declared_charset(data)
+    if declared and declared not in ("utf-8", "utf_8"):
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for c in replaced if c > "\x7f") - bad - data.count(b"\xef\xbf\xbd")
+    if good >= max(1, bad):
+        return replaced
+    guess = None if _few_letters_beyond_ascii(data) else detect(data)
+    if guess:
+        return data.decode(guess, errors="replace")
+    return data.decode("cp1252", errors="replace")
+
+
+def _few_letters_beyond_ascii(data: bytes) -> bool:
+    """Mostly-ASCII text with a handful of other bytes (an accent, curly quotes): too little for
+    a detector to judge, and most often Western European (cp1252)."""
+    sample = data[:_DETECT_BYTES]
+    high = len(sample) - len(sample.translate(None, bytes(range(128, 256))))
+    letters = sum(1 for b in sample if 65 <= b <= 90 or 97 <= b <= 122)
+    return high < 32 and high * 2 < letters
+
+
+def detect(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds for bytes that are not UTF-8 (None: no idea)."""
+    from charset_normalizer import from_bytes
+
+    sample = data[:_DETECT_BYTES]
+    if len(data) > _DETECT_BYTES:  # do not judge a multi-byte character cut in half
+        sample = sample[: sample.rfind(b"\n") + 1] or sample
+    best = from_bytes(sample).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None
+    return best.encoding
