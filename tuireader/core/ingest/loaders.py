@@ -35,6 +35,7 @@ from tuireader.core.ingest import sidecar
 from tuireader.core.ingest.dates import parse_date
 from tuireader.core.ingest.formats import FORMATS, format_of, suffix_of
 from tuireader.core.ingest.gzseek import read_line_at
+from tuireader.core.ingest.skipped import Skipped, size_text
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".txt.gz")
 DUMP_SUFFIXES = (
@@ -86,17 +87,6 @@ def _record_limit() -> int:
     return 2 * MAX_ARTICLE_BYTES + 64 * 1024
 
 
-def size_text(size: int) -> str:
-    """A byte count for people: 950 bytes, 12 KB, 8 MB, 1.5 GB."""
-    if size < 1024:
-        return f"{size} bytes"
-    for unit in ("KB", "MB", "GB", "TB"):
-        size /= 1024
-        if size < 1024 or unit == "TB":
-            return f"{size:.0f} {unit}" if size >= 10 or size == int(size) else f"{size:.1f} {unit}"
-    raise AssertionError  # pragma: no cover
-
-
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     """A file that holds one article (text) or many (dump)."""
@@ -108,14 +98,6 @@ class SourceFile:
     @property
     def is_dump(self) -> bool:
         return self.path.lower().endswith(DUMP_SUFFIXES)
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """Something that was not read, and why."""
-
-    path: str
-    reason: str
 
 
 def kind_of(path: str) -> str | None:

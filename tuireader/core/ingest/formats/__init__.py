@@ -24,7 +24,7 @@ class Format:
     name: str
     suffixes: tuple[str, ...]
     extra: str | None = None
-    needs: str | None = None
+    needs: tuple[str, ...] = ()  # the modules the extra installs
     names: tuple[str, ...] = ()  # whole file names (newsboat's cache.db)
 
     @property
@@ -33,18 +33,18 @@ class Format:
 
     def missing(self) -> str | None:
         """Why its files cannot be read here (the extra to install), else None."""
-        if self.needs and not _importable(self.needs):
+        if not all(_importable(module) for module in self.needs):
             return f"install tuireader[{self.extra}] to read {{suffix}} files"
         return None
 
 
 FORMATS = (
-    Format("html", (".html", ".htm", ".xhtml"), "html", "trafilatura"),
-    Format("feeds", (".rss", ".atom", ".xml"), "feeds", "feedparser"),
+    Format("html", (".html", ".htm", ".xhtml"), "html", ("trafilatura", "lxml_html_clean")),
+    Format("feeds", (".rss", ".atom", ".xml"), "feeds", ("feedparser",)),
     Format("mail", (".eml", ".mbox")),
-    Format("warc", (".warc", ".warc.gz"), "warc", "warcio"),
-    Format("pdf", (".pdf",), "pdf", "pypdfium2"),
-    Format("office", (".docx",), "office", "docx"),
+    Format("warc", (".warc", ".warc.gz"), "warc", ("warcio", "trafilatura", "lxml_html_clean")),
+    Format("pdf", (".pdf",), "pdf", ("pypdfium2",)),
+    Format("office", (".docx",), "office", ("docx",)),
     Format("newsboat", (), names=("cache.db",)),
 )
 
