@@ -120,6 +120,23 @@ def detect(data: bytes) -> str | None:
     if len(data) > _DETECT_BYTES:  # do not judge a multi-byte character cut in half
         sample = sample[: sample.rfind(b"\n") + 1] or sample
     best = from_bytes(sample).best()
+    if best is not None and best.encoding in _CJK and _looks_halfwidth(str(best)):
+        # Short single-byte text (KOI8-R, Greek) passes for Shift-JIS as half-width katakana,
+        # which real Japanese text hardly uses: ask again among the other encodings.
+        best = from_bytes(sample, cp_exclusion=list(_CJK)).best() or best
     if best is None or best.encoding in ("utf_8", "ascii"):
         return None
     return best.encoding
+
+
+_CJK = (
+    "cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004",
+    "euc_jisx0213", "iso2022_jp", "cp949", "euc_kr", "johab", "big5", "big5hkscs", "cp950",
+    "gb2312", "gbk", "gb18030", "hz",
+)  # fmt: skip
+
+
+def _looks_halfwidth(text: str) -> bool:
+    letters = [c for c in text if not c.isspace() and not c.isascii()]
+    halfwidth = sum(1 for c in letters if "\uff61" <= c <= "\uff9f")
+    return bool(letters) and halfwidth * 3 >= len(letters)

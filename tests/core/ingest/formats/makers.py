@@ -178,25 +178,32 @@ def docx_document(path: Path, title: str = "Minutes of the meeting") -> None:
     document.save(str(path))
 
 
-def warc_file(path: Path, pages: int = 2, truncate: bool = False) -> None:
+def warc_file(
+    path: Path, pages: int = 2, truncate: bool = False, bodies: list[str] | None = None
+) -> None:
+    """A crawl of ``pages`` HTML pages and a robots.txt; ``truncate``: a record cut short
+    after them."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
+
+    def page_record(writer, i: int):
+        body = bodies[i] if bodies and i < len(bodies) else BODY
+        page = html_page(f"Crawled page {i}", body=body).encode("utf-8")
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        return writer.create_warc_record(
+            f"https://example.org/crawl/{i}",
+            "response",
+            payload=io.BytesIO(page),
+            http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2016-11-08T14:05:00Z"},
+        )
 
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=str(path).endswith(".gz"))
         for i in range(pages):
-            page = html_page(f"Crawled page {i}").encode("utf-8")
-            headers = StatusAndHeaders(
-                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-            )
-            record = writer.create_warc_record(
-                f"https://example.org/crawl/{i}",
-                "response",
-                payload=io.BytesIO(page),
-                http_headers=headers,
-                warc_headers_dict={"WARC-Date": "2016-11-08T14:05:00Z"},
-            )
-            writer.write_record(record)
+            writer.write_record(page_record(writer, i))
         robots = writer.create_warc_record(
             "https://example.org/robots.txt",
             "response",
@@ -206,9 +213,13 @@ def warc_file(path: Path, pages: int = 2, truncate: bool = False) -> None:
             ),
         )
         writer.write_record(robots)
+        whole = out.tell()
+        if truncate:  # one more page, cut in the middle of its record
+            writer.write_record(page_record(writer, pages))
+            end = out.tell()
     if truncate:
-        data = path.read_bytes()
-        path.write_bytes(data + data[: len(data) // 3])
+        with open(path, "r+b") as out:
+            out.truncate(whole + (end - whole) // 2)
 
 
 def newsboat_cache(path: Path) -> None:

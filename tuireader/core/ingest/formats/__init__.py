@@ -33,7 +33,7 @@ class Format:
 
     def missing(self) -> str | None:
         """Why its files cannot be read here (the extra to install), else None."""
-        if not all(_importable(module) for module in self.needs):
+        if not all(importable(module) for module in self.needs):
             return f"install tuireader[{self.extra}] to read {{suffix}} files"
         return None
 
@@ -70,5 +70,5 @@ def suffix_of(path: str) -> str:
 
 
 @functools.cache
-def _importable(module: str) -> bool:
+def importable(module: str) -> bool:
     return importlib.util.find_spec(module) is not None

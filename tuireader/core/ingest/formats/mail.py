@@ -119,6 +119,11 @@ def _body(message: EmailMessage) -> str:
 
 
 def _part_text(part) -> str:
+    part.get_payload(decode=True)  # notes a broken transfer encoding among the defects
+    if any("Base64" in type(defect).__name__ for defect in part.defects):
+        # broken base64: its characters as they stand beat bytes decoded from them
+        raw = part.get_payload(decode=False)
+        return raw if isinstance(raw, str) else ""
     try:
         content = part.get_content()
     except (LookupError, ValueError, TypeError, AssertionError, KeyError):  # bad charset or CTE

@@ -30,6 +30,9 @@ def read(path: str) -> Iterator[Article | Skipped]:
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
                 data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
                 offset = records.get_record_offset()  # (it reads on: the content first)
+                if len(data) <= MAX_DOCUMENT_BYTES and _cut_short(record):
+                    yield Skipped(f"{path}@{offset}", f"{uri}: truncated WARC record")
+                    continue
                 try:
                     article = _article(record, data, path, offset)
                 except ValueError as exc:
@@ -57,6 +60,14 @@ def reopen(path: str, locator: int, key: str) -> Article:
             article.key = key
             return article
     raise ValueError(f"no page record at offset {locator} any more")
+
+
+def _cut_short(record) -> bool:
+    """Whether the file ended inside the record (its block is shorter than it says)."""
+    try:
+        return record.length is not None and record.raw_stream.tell() < int(record.length)
+    except (AttributeError, TypeError, ValueError, OSError):
+        return False
 
 
 def _is_page(record) -> bool:
