@@ -51,8 +51,10 @@ def utf16_without_bom(data: bytes) -> str | None:
             # mostly ASCII letters, digits, punctuation and spaces in the other half
             text_like = sum(1 for b in low if 32 <= b < 127 or b in (9, 10, 13))
             return name if text_like >= 0.7 * len(low) else None
+        if high.count(0) < 0.05 * half:  # (spaces and punctuation are ASCII)
+            continue
         counts = sorted((high.count(b) for b in set(high)), reverse=True)
-        if high.count(0) >= 0.05 * half and sum(counts[:2]) >= 0.95 * half:
+        if sum(counts[:2]) >= 0.95 * half:
             try:
                 head.decode(name)
             except UnicodeDecodeError:
@@ -94,7 +96,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             pass
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    good = sum(1 for c in replaced if c > "\x7f") - bad - data.count(b"\xef\xbf\xbd")
+    beyond_ascii = len(replaced) - len(replaced.encode("ascii", "ignore"))
+    good = beyond_ascii - bad - data.count(b"\xef\xbf\xbd")
     if good >= max(1, bad):
         return replaced
     guess = None if _few_letters_beyond_ascii(data) else detect(data)
@@ -103,12 +106,16 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+_HIGH = bytes(range(128, 256))
+_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+
+
 def _few_letters_beyond_ascii(data: bytes) -> bool:
     """Mostly-ASCII text with a handful of other bytes (an accent, curly quotes): too little for
     a detector to judge, and most often Western European (cp1252)."""
     sample = data[:_DETECT_BYTES]
-    high = len(sample) - len(sample.translate(None, bytes(range(128, 256))))
-    letters = sum(1 for b in sample if 65 <= b <= 90 or 97 <= b <= 122)
+    high = len(sample) - len(sample.translate(None, _HIGH))
+    letters = len(sample) - len(sample.translate(None, _LETTERS))
     return high < 32 and high * 2 < letters
 
 
@@ -119,16 +126,28 @@ def detect(data: bytes) -> str | None:
     sample = data[:_DETECT_BYTES]
     if len(data) > _DETECT_BYTES:  # do not judge a multi-byte character cut in half
         sample = sample[: sample.rfind(b"\n") + 1] or sample
-    best = from_bytes(sample).best()
+    best = from_bytes(sample, cp_isolation=list(LEGACY)).best()
     if best is not None and best.encoding in _CJK and _looks_halfwidth(str(best)):
         # Short single-byte text (KOI8-R, Greek) passes for Shift-JIS as half-width katakana,
         # which real Japanese text hardly uses: ask again among the other encodings.
-        best = from_bytes(sample, cp_exclusion=list(_CJK)).best() or best
+        others = [name for name in LEGACY if name not in _CJK]
+        best = from_bytes(sample, cp_isolation=others).best() or best
     if best is None or best.encoding in ("utf_8", "ascii"):
         return None
     return best.encoding
 
 
+# The encodings files in the wild still come in (the detector tries only these: faster, and
+# it does not take a Russian file for a rare code page).
+LEGACY = (
+    "cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5",  # Cyrillic
+    "cp1253", "iso8859_7",  # Greek
+    "cp1250", "iso8859_2",  # Central European
+    "cp1252", "iso8859_15", "cp1254", "cp1257", "cp1258",  # Western, Turkish, Baltic, Vietnamese
+    "cp1255", "iso8859_8", "cp1256", "cp874",  # Hebrew, Arabic, Thai
+    "cp932", "shift_jis", "euc_jp", "iso2022_jp", "gb18030", "gb2312", "big5", "euc_kr",
+    "cp949", "utf_16_le", "utf_16_be",
+)  # fmt: skip
 _CJK = (
     "cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004",
     "euc_jisx0213", "iso2022_jp", "cp949", "euc_kr", "johab", "big5", "big5hkscs", "cp950",

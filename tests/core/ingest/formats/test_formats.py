@@ -188,3 +188,19 @@ def test_compressed_and_tab_separated_dumps(tmp_path, read_corpus):
     assert found.articles["Tab row"].date == NOV_8_1405
     assert found.articles["Gzipped note"].body == "Text of a note."
     found.check_reopens()
+
+
+def test_a_folder_mixing_every_format_lists_every_article_titled_and_dated(tmp_path, read_corpus):
+    for module in ("trafilatura", "feedparser", "warcio", "pypdfium2", "docx"):
+        pytest.importorskip(module)
+    expected = makers.mixed_folder(tmp_path / "mixed")
+    found = read_corpus(tmp_path / "mixed")
+    assert not found.skips
+    assert len(found.articles) == sum(expected.values())
+    files = {article.file for article in found.articles.values()}
+    assert files == {str((tmp_path / "mixed" / name).resolve()) for name in expected}
+    undated = {"Tab row", "Json gz", "Gzipped note", "Бюджет города"}  # their files give none
+    for title, article in found.articles.items():
+        assert title and article.body
+        assert (article.date is None) == (title in undated), title
+    found.check_reopens()
