@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import sqlite3
+import textwrap
 from datetime import datetime
 from pathlib import Path
 
@@ -117,7 +118,7 @@ def pdf_document(
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode())
     for i, text in enumerate(pages):
-        lines = [text[j : j + 80] for j in range(0, len(text), 80)] or [""]
+        lines = textwrap.wrap(text, 80) or [""]
         shown = "".join(
             f"({line.replace(chr(92), '').replace('(', '').replace(')', '')}) Tj 0 -14 Td "
             for line in lines

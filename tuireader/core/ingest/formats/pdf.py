@@ -27,7 +27,7 @@ def read(path: str) -> Iterator[Article]:
 
 def reopen(path: str, locator: int, key: str) -> Article:
     pages, meta = read_pages(path)
-    text = "\n\n".join(page.strip() for page in pages if page.strip())
+    text = "\n\n".join(reflow(page) for page in pages if page.strip())
     if not text.strip():
         raise ValueError("no text layer (a scanned PDF? its pages are images)")
     return make_article(
@@ -76,6 +76,36 @@ def read_pages(path: str) -> tuple[list[str], dict[str, str]]:
         finally:
             document.close()
     return pages, meta
+
+
+def reflow(page: str) -> str:
+    """A page's lines (a PDF breaks every line) joined into paragraphs: a line that ends a
+    sentence well short of the page's long lines, or a blank line, ends a paragraph."""
+    lines = [line.strip() for line in page.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    widths = sorted(len(line) for line in lines if line)
+    if not widths:
+        return ""
+    full = widths[int(len(widths) * 0.9) - 1 if len(widths) > 1 else 0]
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        if not current:
+            current = line
+        elif current.endswith("-") and line[:1].islower():
+            current += line
+        else:
+            current += " " + line
+        if line.endswith((".", "!", "?", ":", '"', "\u201d")) and len(line) < 0.8 * full:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
 
 
 def pdf_date(value: str) -> str:
