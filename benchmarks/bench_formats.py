@@ -7,6 +7,8 @@ In this process (one core): HTML pages/s (trafilatura on generated news pages wi
 navigation, cookie banner, share bar, scripts and styles around ~``--words`` words), PDF
 pages/s (pypdfium2's text layer of generated 10-page PDFs), and decoding a 5 KB file: UTF-8
 (the fast path) and cp1251, KOI8-R, Shift-JIS (through charset-normalizer), in ms per file.
+Times are the CPU time of this process (time.process_time), so that a machine busy with
+other work does not count against a reader: pages per CPU-second is pages/s per core.
 Targets: HTML >= 100 pages/s per core, PDF >= 20 pages/s per core, detection <= 1 ms per
 5 KB legacy file and next to nothing on UTF-8.
 
@@ -39,10 +41,10 @@ def bench_html(pages: list[str]) -> float:
     from tuireader.core.ingest.formats.html import article_from_html
 
     article_from_html(pages[0], key="k", file="f", locator=-1)  # imports, first-call caches
-    started = time.perf_counter()
+    started = time.process_time()
     for page in pages:
         article_from_html(page, key="k", file="f", locator=-1)
-    return len(pages) / (time.perf_counter() - started)
+    return len(pages) / (time.process_time() - started)
 
 
 def bench_pdf(files: list[Path]) -> tuple[float, int]:
@@ -50,10 +52,10 @@ def bench_pdf(files: list[Path]) -> tuple[float, int]:
     from tuireader.core.ingest.formats.pdf import read_pages, reopen
 
     count = sum(len(read_pages(str(path))[0]) for path in files)
-    started = time.perf_counter()
+    started = time.process_time()
     for path in files:
         reopen(str(path), -1, str(path))
-    return count / (time.perf_counter() - started), count
+    return count / (time.process_time() - started), count
 
 
 def bench_decode(text: str, encoding: str, repeat: int) -> float:
@@ -61,10 +63,10 @@ def bench_decode(text: str, encoding: str, repeat: int) -> float:
 
     data = text.encode(encoding)
     assert decode_bytes(data) == text, encoding
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(repeat):
         decode_bytes(data)
-    return (time.perf_counter() - started) / repeat * 1000
+    return (time.process_time() - started) / repeat * 1000
 
 
 def five_kb(sentence: str, encoding: str) -> str:
@@ -123,8 +125,8 @@ def main() -> int:
         japanese = "市議会は来年度の新しい予算を承認した。議員たちは長く議論した。"
         ok_html, ok_pdf = benchlib.verdict(html_rate >= 100), benchlib.verdict(pdf_rate >= 20)
         rows = [
-            [f"HTML pages/s (1 core, {len(pages)} pages)", f"{html_rate:,.0f}", "≥ 100", ok_html],
-            [f"PDF pages/s (1 core, {pdf_pages} pages)", f"{pdf_rate:,.0f}", "≥ 20", ok_pdf],
+            [f"HTML pages/CPU-s ({len(pages)} pages)", f"{html_rate:,.0f}", "≥ 100", ok_html],
+            [f"PDF pages/CPU-s ({pdf_pages} pages)", f"{pdf_rate:,.0f}", "≥ 20", ok_pdf],
         ]
         for label, text, encoding in (
             ("UTF-8 (fast path)", five_kb(russian, "utf-8"), "utf-8"),
@@ -133,7 +135,8 @@ def main() -> int:
             ("Shift-JIS", five_kb(japanese, "shift_jis"), "shift_jis"),
         ):
             ms = bench_decode(text, encoding, 2000 if encoding == "utf-8" else 100)
-            rows.append([f"decode 5 KB {label}, ms", f"{ms:.3f}", "≤ 1", benchlib.verdict(ms <= 1)])
+            ok = benchlib.verdict(ms <= 1)
+            rows.append([f"decode 5 KB {label}, CPU ms", f"{ms:.3f}", "≤ 1", ok])
         print(f"Reading document formats, {benchlib.cpu_count()} CPUs")
         print(benchlib.table(["measure", "value", "target", "ok"], rows))
         if args.extras:

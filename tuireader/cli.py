@@ -51,8 +51,9 @@ read (a bad record, a binary file) are counted on stderr; --skipped lists every 
 status: 0 done, 1 nothing matched (search), 2 bad input or an error.
 
 PATH is a folder (searched recursively) or a file: text (.txt, .md, .txt.gz), a dump (.jsonl,
-.json, .csv, .tsv, each maybe .gz, with title/text fields), a web page (.html), a feed (.rss,
-.atom, .xml), mail (.eml, .mbox), a crawl (.warc, .warc.gz), .pdf, .docx or newsboat's cache.db.
+.jsonl.gz, .json, .csv, .tsv, each also gzipped, with title/text fields), a web page (.html),
+a feed (.rss, .atom, .xml), mail (.eml, .mbox), a crawl (.warc, .warc.gz), .pdf, .docx or
+newsboat's cache.db.
 Some formats need an extra: pip install 'tuireader[all]'. Several paths make one corpus; "-"
 reads a JSON lines dump from standard input (… | tuireader -). A folder's manifest.csv,
 manifest.tsv or metadata.jsonl gives its files' title, date, source and url.
