@@ -34,6 +34,7 @@ PALETTE_FILTERS = [
     ("Filter by date range…", "2016, 2016-10, 2016-10-01 to 2016-10-31, from 2016-10, to 2016"),
     ("Clear filters", "the header shows the filters on, e.g. source: Reuters · 2016-10"),
     ("M, then ≈ 83% same text", "a near-duplicate: shares most of its text with the open one"),
+    ("Skipped items", "every file not read, and why: its format, an extra to install, damage"),
 ]
 
 
