@@ -19,11 +19,13 @@ from tuireader.core.search import (
     QueryError,
     SearchEngine,
     annotation_ident,
+    engine_available,
     open_engine,
 )
 
 ENGINES: dict[str, Callable[[Path], SearchEngine]] = {
-    "default": lambda folder: open_engine(folder / "index"),
+    "whoosh": lambda folder: open_engine(folder / "index", engine="whoosh"),
+    "tantivy": lambda folder: open_engine(folder / "index", engine="tantivy"),
 }
 
 
@@ -63,6 +65,8 @@ ARTICLES = {
 @pytest.fixture(params=sorted(ENGINES))
 def make_engine(request, tmp_path):
     """An engine factory: ``make_engine()`` opens (or reopens) the engine in one folder."""
+    if not engine_available(request.param):
+        pytest.skip(f"{request.param} is not installed (pip install 'tuireader[tantivy]')")
     opened: list[SearchEngine] = []
 
     def make() -> SearchEngine:

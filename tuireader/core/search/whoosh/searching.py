@@ -14,13 +14,13 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import AndNot, MultiTerm, Not, NullQuery, Or, Term
 from whoosh.searching import Searcher
 
+from tuireader.core.search.date_clauses import rewrite_dates
 from tuireader.core.search.engine import QueryError
+from tuireader.core.search.syntax import check_syntax
 from tuireader.core.search.whoosh.bounded import BoundedCollector, Budget
-from tuireader.core.search.whoosh.date_clauses import rewrite_dates
 from tuireader.core.search.whoosh.fast_parse import FastParser
 from tuireader.core.search.whoosh.guards import check_length, guard
 from tuireader.core.search.whoosh.schema import QUERY_FIELDS, QUERY_SCHEMA, SEARCH_FIELDS
-from tuireader.core.search.whoosh.syntax import check_syntax
 
 # whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
