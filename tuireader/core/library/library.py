@@ -582,4 +582,3 @@ def _with_marks(view: ArticleView, marks: ArticleMarks) -> ArticleView:
 
 
 __all__ = ["ArticleUnavailable", "Library"]
-

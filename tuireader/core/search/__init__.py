@@ -31,6 +31,7 @@ ENGINES = ("whoosh", "tantivy")
 class EngineMissing(ImportError):
     """The engine asked for is not installed; the message says how to install it."""
 
+
 __all__ = [
     "ENGINE",
     "ENGINES",
