@@ -1,8 +1,9 @@
 """The fields of the two tantivy indexes and the analyzers that fill them.
 
-The text index holds what the text pass writes: title and body (stemmed), ``exact`` (title and
-body as written: lower case, accents folded, no stems; so ``exact:`` needs no second copy of
-every word in the annotation index), source, file, key and date. Nothing of the text is
+The text index holds what the text pass writes: title and body (stemmed, with positions),
+``exact`` (title and body as written: lower case, accents folded, no stems, no stop words;
+so ``exact:`` needs no second copy of every word in the annotation index), source, file, key
+and date. Stop words leave gaps in positions, so phrases keep their shape. Nothing of the text is
 stored: the metadata store is the one home of article text; the index stores the key only.
 """
 
@@ -15,12 +16,13 @@ from datetime import UTC, datetime
 import tantivy
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 ANNOTATION_FORMAT_VERSION = 1
 
 WORD_PATTERN = r"\w+(?:\.?\w+)*"  # whoosh's RegexTokenizer words: the same words either way
 NEWS = "tuireader_news"  # words, lower case, accents folded, stop words gone, English stems
 NAMES = "tuireader_names"  # words, lower case, accents folded
+EXACT = "tuireader_exact"  # words, lower case, accents folded, stop words gone (no stems)
 TEXT_FIELDS = ("title", "body", "exact", "source")
 STEMMED = frozenset(("title", "body", "quote"))
 TITLE_BOOST = 2.0
@@ -34,19 +36,29 @@ UNDATED_LATE = (1 << 30) - 1
 def analyzer(name: str) -> tantivy.TextAnalyzer:
     builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(WORD_PATTERN))
     builder = builder.filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.ascii_fold())
-    if name == NEWS:
+    if name in (NEWS, EXACT):
         builder = builder.filter(tantivy.Filter.stopword("english"))
+    if name == NEWS:
         builder = builder.filter(tantivy.Filter.stemmer("english"))
     return builder.build()
+
+
+def positioned(name: str, text: str) -> list[tuple[int, str]]:
+    """The terms of ``text`` with their positions (stop words leave gaps)."""
+    tokens = analyzer(name).pre_tokenize(text).tokens
+    return [(token.position, token.text) for token in tokens]
 
 
 def register(index: tantivy.Index) -> None:
     """The analyzers are not kept in the index: named on every opening."""
     index.register_tokenizer(NEWS, analyzer(NEWS))
     index.register_tokenizer(NAMES, analyzer(NAMES))
+    index.register_tokenizer(EXACT, analyzer(EXACT))
 
 
 def field_analyzer(field: str) -> str:
+    if field == "exact":
+        return EXACT
     return NEWS if field in STEMMED else NAMES
 
 
@@ -57,7 +69,7 @@ def text_schema() -> tantivy.Schema:
     builder.add_text_field("file", stored=False, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("title", tokenizer_name=NEWS)
     builder.add_text_field("body", tokenizer_name=NEWS)
-    builder.add_text_field("exact", tokenizer_name=NAMES)
+    builder.add_text_field("exact", tokenizer_name=EXACT)
     builder.add_text_field("source", tokenizer_name=NAMES)
     builder.add_date_field("date", stored=False, indexed=True, fast=True)
     builder.add_unsigned_field("newest", stored=False, indexed=False, fast=True)

@@ -19,7 +19,12 @@ import tantivy
 
 from tuireader.core.search import query_tree as qt
 from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
-from tuireader.core.search.tantivy.schema import TITLE_BOOST, analyzer, field_analyzer
+from tuireader.core.search.tantivy.schema import (
+    TITLE_BOOST,
+    analyzer,
+    field_analyzer,
+    positioned,
+)
 
 # Index words a wildcard or fuzzy word may stand for (the most frequent are kept).
 MAX_EXPANSION = 256
@@ -95,14 +100,18 @@ class Translation:
     def _leaf(self, node: qt.Leaf, field: str, negated: bool) -> tantivy.Query | None:
         words: list[str]
         if isinstance(node, (qt.Word, qt.Phrase)):
-            words = analyzer(field_analyzer(field)).analyze(node.text)
+            terms = positioned(field_analyzer(field), node.text)
+            words = [term for _position, term in terms]
             if not words:
                 return None  # stop words only
             self._note(field, words, negated)
             if len(words) == 1:
                 query = tantivy.Query.term_query(self.schema, field, words[0])
             else:
-                query = tantivy.Query.phrase_query(self.schema, field, words)
+                start = terms[0][0]
+                query = tantivy.Query.phrase_query(
+                    self.schema, field, [(position - start, term) for position, term in terms]
+                )
         else:
             words = self._expand(node, field)
             self._note(field, words, negated)
