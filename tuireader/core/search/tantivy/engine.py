@@ -35,7 +35,7 @@ from tuireader.core.search.engine import (
 )
 from tuireader.core.search.index_files import find_damage, note_damage, put_aside, record
 from tuireader.core.search.tantivy import schema
-from tuireader.core.search.tantivy.translate import Translation, within_edits
+from tuireader.core.search.tantivy.translate import Translation, constant_score, within_edits
 from tuireader.core.search.tantivy.writing import CHECKED, AnnotationWriter, TextWriter
 
 ORDERS = ("score", "newest", "oldest")
@@ -309,7 +309,9 @@ class TantivyEngine:
                             (tantivy.Occur.Must, tantivy.Query.const_score_query(allowed, 0.0)),
                         ]
                     )
-                if order == "score":
+                if order == "score" and constant_score(node):
+                    hits, total = _by_date(searcher, built, offset, limit, "id")
+                elif order == "score":
                     hits, total = _ranked(searcher, built, offset, limit)
                 else:
                     hits, total = _by_date(searcher, built, offset, limit, order)
@@ -414,6 +416,13 @@ class TantivyEngine:
         found.sort(key=lambda pair: (-pair[1], pair[0]))
         return found[:limit]
 
+    def term_counts(self, field: str) -> dict[str, int]:
+        """Every indexed term of a text-index field with its document frequency (for
+        benchmarks and tools that pick words from the index)."""
+        with self._lock:
+            searcher = self._text.searcher()
+            return dict(searcher.terms_with_prefix(field, ""))
+
     def match_spans(self, terms: Iterable[str], text: str) -> list[tuple[int, int]]:
         return schema.find_terms(text, terms)
 
@@ -476,10 +485,13 @@ def _ranked(
 def _by_date(
     searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit: int, order: str
 ) -> tuple[list[SearchHit], int]:
-    """Hits by date (the sort keys carry the article id: ties are ordered by it)."""
-    field, direction = (
-        ("newest", tantivy.Order.Desc) if order == "newest" else ("oldest", tantivy.Order.Asc)
-    )
+    """Hits by date (the sort keys carry the article id: ties are ordered by it), or
+    (``order`` "id") by article id alone."""
+    field, direction = {
+        "newest": ("newest", tantivy.Order.Desc),
+        "oldest": ("oldest", tantivy.Order.Asc),
+        "id": ("aid", tantivy.Order.Asc),
+    }[order]
     result = searcher.search(
         query, limit=max(limit, 1), count=True, order_by_field=field, offset=offset, order=direction
     )
@@ -487,4 +499,5 @@ def _by_date(
     if not hits:
         return [], result.count
     aids = searcher.fast_field_values("aid", [address for _key, address in hits])
-    return [SearchHit(int(aid), 0.0) for aid in aids], result.count
+    score = 1.0 if order == "id" else 0.0  # every match alike, or ordered by date
+    return [SearchHit(int(aid), score) for aid in aids], result.count

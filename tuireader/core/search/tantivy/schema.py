@@ -110,13 +110,27 @@ def forms(word: str) -> tuple[str, str]:
 
 
 def find_terms(text: str, terms) -> list[tuple[int, int]]:
-    """Spans of the words of ``text`` that index as one of ``terms`` (folded or stemmed)."""
+    """Spans of the words of ``text`` that index as one of ``terms`` (folded or stemmed).
+
+    Only words starting like a wanted term are analysed (an English stem keeps the first two
+    letters of its words, save a few irregular forms): a page of snippets costs a scan for
+    those starts, not the analysis of every word."""
     wanted = terms if isinstance(terms, frozenset) else frozenset(terms)
+    wanted = frozenset(term for term in wanted if term)
     if not wanted:
         return []
     spans = []
-    for match in _WORD.finditer(text):
+    for match in _starts(wanted).finditer(text):
         folded, stem = forms(match.group())
         if folded in wanted or (stem and stem in wanted):
             spans.append(match.span())
     return spans
+
+
+@functools.lru_cache(maxsize=64)
+def _starts(wanted: frozenset[str]) -> re.Pattern:
+    """Words whose first letters (any case) are those of a wanted term; words starting with
+    a letter that folds (é) are all looked at."""
+    prefixes = sorted({term[:2] for term in wanted}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(p) for p in prefixes)
+    return re.compile(rf"(?<![\w.])(?:(?:{alternatives})|[^\W\d_a-z])\w*(?:\.?\w+)*", re.I)

@@ -45,6 +45,8 @@ class Translation:
         self.annotation_ids = annotation_ids
         self.terms: set[str] = set()
         self.title_terms: set[str] = set()
+        self._term_lists: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        self._expanded: dict[tuple, list[tuple[int, str]]] = {}
 
     # -- nodes -----------------------------------------------------------------------------
 
@@ -147,24 +149,56 @@ class Translation:
                 if count and fnmatch.fnmatchcase(term, pattern)
             ]
         else:
-            text = _fold(node.text)
-            prefix = text[: node.prefix]
-            found = [
-                (count, term)
-                for term, count in self.searcher.terms_with_prefix(field, prefix)
-                if count and within_edits(text, term, node.edits)
-            ]
-            stem = analyzer(field_analyzer(field)).analyze(node.text)
-            if stem and stem[0] != text:  # the stem of the typed word is near too
-                found += [
-                    (count, term)
-                    for term, count in self.searcher.terms_with_prefix(
-                        field, stem[0][: node.prefix]
-                    )
-                    if count and within_edits(stem[0], term, node.edits)
-                ]
+            # title and body share one expansion (from the body's words: the larger list)
+            field = "body" if field == "title" else field
+            key = (node, field)
+            if key not in self._expanded:
+                self._expanded[key] = self._near(node, field)
+            found = list(self._expanded[key])
         found.sort(key=lambda pair: (-pair[0], pair[1]))
         return list(dict.fromkeys(term for _count, term in found))[:MAX_EXPANSION]
+
+    def _near(self, node: qt.Fuzzy, field: str) -> list[tuple[int, str]]:
+        """Index words within ``node.edits`` of the typed word or of its stem, sharing its
+        first ``node.prefix`` letters (the words of one start are walked once a search)."""
+        text = _fold(node.text)
+        targets = {text}
+        stem = analyzer(field_analyzer(field)).analyze(node.text)
+        if stem:
+            targets.add(stem[0])
+        found = []
+        edits = node.edits
+        for start in {target[: node.prefix] for target in targets}:
+            near = [t for t in targets if t.startswith(start)]
+            for term, count in self._terms(field, start):
+                if not count:
+                    continue
+                for target in near:
+                    if abs(len(term) - len(target)) <= edits and within_edits(target, term, edits):
+                        found.append((count, term))
+                        break
+        return found
+
+    def _terms(self, field: str, start: str) -> list[tuple[str, int]]:
+        key = (field, start)
+        known = self._term_lists.get(key)
+        if known is None:
+            known = self._term_lists[key] = self.searcher.terms_with_prefix(field, start)
+        return known
+
+
+def constant_score(node: qt.Node) -> bool:
+    """Whether every match of the query scores the same (dates and annotation fields, ANDed
+    or excluded): then ties are the whole ranking, ordered by article id."""
+    if isinstance(node, qt.Or):
+        return False
+    if isinstance(node, qt.And):
+        return all(constant_score(child) for child in node.children)
+    if isinstance(node, qt.Not):
+        return True
+    if isinstance(node, qt.DateRange):
+        return True
+    return node.field in ANNOTATION_NAMES
 
 
 def _fold(text: str) -> str:
@@ -175,10 +209,26 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
 
 
+def _one_swap(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped (a transposition counts as one edit)."""
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diffs) != 2 or diffs[1] != diffs[0] + 1:
+        return False
+    return a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+
+
 def within_edits(a: str, b: str, limit: int) -> bool:
     """Whether ``a`` becomes ``b`` in at most ``limit`` edits (Levenshtein, bounded)."""
     if abs(len(a) - len(b)) > limit:
         return False
+    if limit == 1 and len(a) == len(b):  # one substitution, or two neighbours swapped
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1 or _one_swap(a, b)
+    if limit == 1:  # one letter more in the longer word
+        short, long = (a, b) if len(a) < len(b) else (b, a)
+        at = next(
+            (i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short)
+        )
+        return short[at:] == long[at + 1 :]
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
