@@ -3,6 +3,7 @@
     python benchmarks/bench_index.py [--synthetic 20000] [--words 500]
                                      [--format jsonl|folder|mixed]
                                      [--reuters PATH] [--workdir DIR] [--keep]
+                                     [--engine whoosh|tantivy ...] [--corpus FILE]
 
 ``--format mixed``: the synthetic articles as a folder mixing every document format (web
 pages, PDF, DOCX, mail, feeds, mailboxes, crawls: mixed_formats.py; needs '.[all]').
@@ -86,11 +87,14 @@ def folder_stats(root: Path) -> benchlib.CorpusStats:
     return benchlib.CorpusStats(len(sizes), total, total, words[len(words) // 2] if words else 0)
 
 
-def index_corpus(name: str, corpus: Path, stats: benchlib.CorpusStats, work: Path) -> IndexResult:
-    xdg = work / f"xdg-{name}"
+def index_corpus(
+    name: str, corpus: Path, stats: benchlib.CorpusStats, work: Path, engine: str = "whoosh"
+) -> IndexResult:
+    name = f"{name} {engine}"
+    xdg = work / f"xdg-{name.replace(' ', '-')}"
     shutil.rmtree(xdg, ignore_errors=True)
     env = benchlib.isolated_env(xdg)
-    argv = [benchlib.tuireader_script(), "index", str(corpus)]
+    argv = [benchlib.tuireader_script(), "index", "--engine", engine, str(corpus)]
     print(f"[{name}] indexing {stats.articles:,} articles (load {benchlib.load_average()})…")
     load_before = benchlib.load_average()
     build = benchlib.timed_run(argv, env)
@@ -126,7 +130,8 @@ def report(results: list[IndexResult]) -> str:
         "CPU ms/article",
         "peak RSS",
         "peak RSS tree",
-        "index size",
+        "cache size",
+        "× corpus",
         "re-run s",
         "load 1m before→after",
         f"≥{TARGET_RATE:.0f}/s",
@@ -152,6 +157,7 @@ def report(results: list[IndexResult]) -> str:
                 benchlib.mb(r.build.peak_rss_kb),
                 benchlib.mb(r.build.peak_tree_kb),
                 benchlib.mb(r.index_bytes, "bytes"),
+                f"{r.index_bytes / r.stats.text_bytes:.2f}",
                 f"{r.rerun.seconds:,.2f}",
                 f"{r.load_before.split()[0]}→{r.load_after.split()[0]}",
                 benchlib.verdict(ok) if long_enough else f"({benchlib.verdict(ok)}, short)",
@@ -173,6 +179,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--workdir", type=Path, help="keep corpora and indexes here")
     parser.add_argument("--keep", action="store_true", help="keep the temporary work dir")
+    parser.add_argument(
+        "--engine",
+        action="append",
+        choices=("whoosh", "tantivy"),
+        help="search engine (repeatable: side by side in one run; default whoosh)",
+    )
+    parser.add_argument("--corpus", type=Path, help="an existing synthetic .jsonl to index")
     args = parser.parse_args(argv)
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # still clean up the work dir
@@ -180,8 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     print(f"work dir {work}; {benchlib.cpu_count()} CPUs; load {benchlib.load_average()}")
     results = []
+    engines = args.engine or ["whoosh"]
     try:
-        if args.synthetic > 0:
+        if args.corpus:
+            stats = benchlib.jsonl_stats(args.corpus)
+            for engine in engines:
+                results.append(index_corpus(args.corpus.stem, args.corpus, stats, work, engine))
+        elif args.synthetic > 0:
             suffix = {"folder": "", "mixed": "-mixed"}.get(args.format, ".jsonl")
             corpus = work / f"synthetic-{args.synthetic}-{args.words}w-s{args.seed}{suffix}"
             fmt = "jsonl" if args.format == "mixed" else args.format
@@ -196,13 +214,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"wrote {corpus.name}: " + ", ".join(f"{n:,} {k}" for k, n in kinds.items()))
             folder = args.format == "folder"
             stats = folder_stats(corpus) if folder else benchlib.jsonl_stats(dump)
-            results.append(index_corpus(f"synthetic-{args.format}", corpus, stats, work))
+            for engine in engines:
+                results.append(
+                    index_corpus(f"synthetic-{args.format}", corpus, stats, work, engine)
+                )
         if args.reuters:
             reuters = Path(args.reuters)
             if not reuters.is_file():
                 sys.exit(f"no such file: {reuters}")
             stats = benchlib.jsonl_stats(reuters)
-            results.append(index_corpus("reuters21578", reuters, stats, work))
+            for engine in engines:
+                results.append(index_corpus("reuters21578", reuters, stats, work, engine))
     finally:
         if not args.workdir and not args.keep:
             shutil.rmtree(work, ignore_errors=True)

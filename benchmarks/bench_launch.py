@@ -1,6 +1,7 @@
 """Launch time and memory of the reader on large corpora, against a minimal Textual app.
 
     python benchmarks/bench_launch.py [--sizes 1000,10000,100000] [--reps 5] [--workdir DIR]
+                                      [--engine whoosh|tantivy]
 
 For each size: a synthetic corpus (make_corpus.py) is generated and indexed once with the
 installed ``tuireader index`` (timed: an indexing figure too). Then, in a real terminal (a
@@ -168,6 +169,7 @@ class Bench:
         self.args = args
         self.work = work
         self.script = benchlib.tuireader_script()
+        self.engine = args.engine  # the corpus remembers it: the reader opens it with it
         self.tmux = Tmux(f"tuireader-bench-{os.getpid()}", benchlib.isolated_env(work / "xdg"))
         self.counter = 0
         self.current = ""  # the tmux session being measured
@@ -255,7 +257,9 @@ class Bench:
         xdg = self.work / f"xdg-{size}"
         env = benchlib.isolated_env(xdg)
         print(f"[{size:,}] tuireader index (load {benchlib.load_average()})…", flush=True)
-        run = benchlib.timed_run([self.script, "index", str(corpus)], env, self.index_limit_kb)
+        run = benchlib.timed_run(
+            [self.script, "index", "--engine", self.engine, str(corpus)], env, self.index_limit_kb
+        )
         if run.returncode != 0:
             sys.exit(f"tuireader index failed: {run.killed}\n{run.stderr[-3000:]}")
         summary = run.stdout.strip().splitlines()[0]
@@ -283,7 +287,9 @@ class Bench:
         # against the product's index format changing while a long build ran.
         for _attempt in range(3):
             again = benchlib.timed_run(
-                [self.script, "index", str(corpus)], env, self.index_limit_kb
+                [self.script, "index", "--engine", self.engine, str(corpus)],
+                env,
+                self.index_limit_kb,
             )
             if again.returncode != 0:
                 sys.exit(f"tuireader index failed: {again.killed}\n{again.stderr[-3000:]}")
@@ -599,6 +605,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=5, help="measured launches of each app")
     parser.add_argument("--words", type=int, default=500, help="median words per article")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--engine", choices=("whoosh", "tantivy"), default="whoosh")
     parser.add_argument("--query", default="election campaign", help="the first search")
     parser.add_argument("--poll-ms", type=float, default=5.0, help="capture-pane interval")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per wait")

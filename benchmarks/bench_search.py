@@ -2,6 +2,11 @@
 
     python benchmarks/bench_search.py CORPUS_PATH [--queries 30] [--page 20] [--workdir DIR]
                                       [--seed 1] [--sample 2000] [--key-trials 15] [--no-keys]
+                                      [--engine whoosh|tantivy]
+
+With ``--engine tantivy`` the corpus is indexed by tantivy; "bare" is then the engine's own
+search of the first page without snippets (there is no whoosh searcher to compare with), and
+the whoosh-only tables are left out.
 
 The corpus is indexed (or brought up to date) with the core sync into a cache under the work
 dir; with ``--workdir`` an index built by an earlier run is reused. Queries are picked from the
@@ -452,6 +457,56 @@ def search_breakdown(engine, searcher, query: str) -> dict[str, float]:
     }
 
 
+class _TermInfo:
+    def __init__(self, df: int) -> None:
+        self._df = df
+
+    def doc_frequency(self) -> int:
+        return self._df
+
+
+class TantivyTerms:
+    """What ``build_vocabulary`` reads of a whoosh reader, from the tantivy engine's terms."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+
+    def reader(self):
+        return self
+
+    def doc_count(self) -> int:
+        return self.engine.doc_count()
+
+    def indexed_field_names(self):
+        return ("title", "body")
+
+    def iter_field(self, name: str):
+        for term, df in self.engine.inner.term_counts(name).items():
+            yield term, _TermInfo(df)
+
+
+def run_class_engine(engine, store, corpus_cls, queries, page: int, errors: Counter) -> list:
+    """``run_class`` for an engine without a whoosh searcher: bare is the engine's search of
+    the first page alone (no snippets)."""
+    samples: list[Sample] = []
+    if not queries:
+        return samples
+    tuireader_path(engine, store, corpus_cls, queries[0][0], page)
+    for query, _note in queries:
+        tui, total, parts = tuireader_path(engine, store, corpus_cls, query, page)
+        t0 = time.perf_counter()
+        with contextlib.suppress(Exception):
+            engine.search(query, limit=page, count=False)
+        bare = time.perf_counter() - t0
+        live = live_search(engine, query, errors)
+        t0 = time.perf_counter()
+        with contextlib.suppress(Exception):
+            engine.search(query, limit=1, count=True)
+        parts["count"] = time.perf_counter() - t0
+        samples.append(Sample(query, tui, bare, live, total, parts, float("nan")))
+    return samples
+
+
 def run_class(
     engine, searcher, store, corpus_cls, queries, page: int, errors: Counter
 ) -> list[Sample]:
@@ -624,6 +679,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--key-trials", type=int, default=15)
     parser.add_argument("--key-query", help="the slow query for the keypress check")
     parser.add_argument("--no-keys", action="store_true", help="skip the keypress check")
+    parser.add_argument("--engine", choices=("whoosh", "tantivy"), default="whoosh")
     args = parser.parse_args(argv)
 
     corpus_path = args.corpus.resolve()
@@ -648,6 +704,8 @@ def run(args, corpus_path: Path) -> int:
     print(f"# bench_search: {corpus_path}")
     print(f"load before: {benchlib.load_average()}  ({benchlib.cpu_count()} cores)")
     corpus = Corpus([corpus_path])
+    corpus.choose_engine(args.engine)
+    tantivy = args.engine == "tantivy"
     store = corpus.open_store()
     engine = corpus.open_engine()
     last = [0.0]
@@ -665,11 +723,18 @@ def run(args, corpus_path: Path) -> int:
         f"sync: {report.added:,} added, {report.updated:,} updated in {report.seconds:.1f} s; "
         f"{engine.doc_count():,} documents in the index"
     )
-    bare_ix = whoosh_index.open_dir(str(corpus.index_dir))
-    searcher = bare_ix.searcher()
+    if tantivy:
+        from tuireader.core.search.whoosh.analysis import news_analyzer
+
+        searcher = TantivyTerms(engine)  # the same Porter2 stems: words picked alike
+        analyzer = news_analyzer()
+    else:
+        bare_ix = whoosh_index.open_dir(str(corpus.index_dir))
+        searcher = bare_ix.searcher()
+        analyzer = searcher.schema["body"].analyzer
     rng = random.Random(args.seed)
     t0 = time.perf_counter()
-    vocab = build_vocabulary(store, searcher, searcher.schema["body"].analyzer, args.sample, rng)
+    vocab = build_vocabulary(store, searcher, analyzer, args.sample, rng)
     queries = pick_queries(vocab, engine, args.queries, rng)
     print(
         f"queries picked in {time.perf_counter() - t0:.1f} s from {len(vocab.articles):,} "
@@ -683,12 +748,18 @@ def run(args, corpus_path: Path) -> int:
     live_errors: dict[str, Counter] = {}
     for cls in CLASSES:
         live_errors[cls] = Counter()
+        if tantivy:
+            results[cls] = run_class_engine(
+                engine, store, Corpus, queries[cls], args.page, live_errors[cls]
+            )
+            continue
         results[cls] = run_class(
             engine, searcher, store, Corpus, queries[cls], args.page, live_errors[cls]
         )
     load_after = benchlib.load_average()
 
     print()
+    print(f"## engine: {args.engine}")
     print(f"## Query to first page ({args.page} rows) with snippets vs bare searcher.search")
     print(f"corpus: {corpus_path.name}, {engine.doc_count():,} articles; load after: {load_after}")
     rows = []
@@ -730,6 +801,23 @@ def run(args, corpus_path: Path) -> int:
     headers = ["class", "n", "hits med", "tui med ms", "tui p95", "bare med ms", "bare p95"]
     print(benchlib.table([*headers, "ratio", "target", "verdict"], rows))
 
+    if tantivy:
+        print()
+        print("## tantivy: exact count (limit 1, count=True) per class, ms")
+        count_rows = []
+        for cls in CLASSES:
+            counts = [s.parts["count"] for s in results[cls]]
+            count_rows.append([cls, ms(median(counts)), ms(p95(counts))])
+        print(benchlib.table(["class", "count med", "count p95"], count_rows))
+        print("## First page with snippets, p95 <= 10 ms per class")
+        p95_rows = []
+        for cls in CLASSES:
+            tui = [s.tui for s in results[cls]]
+            p95_rows.append(
+                [cls, ms(median(tui)), ms(p95(tui)), benchlib.verdict(p95(tui) <= 0.010)]
+            )
+        print(benchlib.table(["class", "tui med", "tui p95", "<= 10 ms"], p95_rows))
+        return _finish(args, corpus_path, results, engine, store, None)
     print()
     print(
         "## The same page made with whoosh alone: search, texts got the same way, "
@@ -813,6 +901,10 @@ def run(args, corpus_path: Path) -> int:
         "search/bare: engine.search alone against bare (ratio of medians)"
     )
 
+    return _finish(args, corpus_path, results, engine, store, searcher)
+
+
+def _finish(args, corpus_path: Path, results, engine, store, searcher) -> int:
     if not args.no_keys:
         key_query = args.key_query or slowest_query(results)
         print()
@@ -829,7 +921,8 @@ def run(args, corpus_path: Path) -> int:
             f"after the search ended; {out['missed']} trials missed"
         )
     print(f"load at end: {benchlib.load_average()}")
-    searcher.close()
+    if searcher is not None:
+        searcher.close()
     engine.close()
     store.close()
     return 0

@@ -78,12 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     open_cmd.add_argument(
         "paths", nargs="*", metavar="PATH", help="corpus folders or dumps"
     ).completer = complete_paths
+    _engine_option(open_cmd)
 
     index_cmd = commands.add_parser("index", help="build or update a corpus's search index")
     index_cmd.add_argument(
         "paths", nargs="*", metavar="PATH", help="corpus folders or dumps"
     ).completer = complete_paths
     _skipped_option(index_cmd)
+    _engine_option(index_cmd)
 
     search_cmd = commands.add_parser("search", help="search a corpus and print ranked results")
     search_cmd.add_argument(
@@ -121,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="only articles dated on or before DATE (2016-10: to the end of October)",
     )
     _skipped_option(search_cmd)
+    _engine_option(search_cmd)
 
     annotate_cmd = commands.add_parser(
         "annotate",
@@ -271,7 +274,7 @@ def _silence_closed_pipe() -> None:
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "index":
-        return run_index(args.paths, args.skipped)
+        return run_index(args.paths, args.skipped, engine=args.engine)
     if args.command == "search":
         return run_search(
             args.query,
@@ -280,6 +283,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             args.json,
             filters=(args.source, args.date_from, args.date_to),
             list_skipped=args.skipped,
+            engine=args.engine,
         )
     if args.command == "annotate":
         return run_annotate(args.paths, args.json, args.backend, args.model)
@@ -296,7 +300,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
         sys.stdout.write(argcomplete.shellcode([parser.prog], shell=args.shell))
         return 0
-    return run_open(args.paths, need_terminal=True)
+    return run_open(args.paths, need_terminal=True, engine=args.engine)
 
 
 def not_a_terminal() -> str | None:
@@ -315,8 +319,19 @@ def not_a_terminal() -> str | None:
     return None
 
 
-def resolve_corpus(paths: Sequence[str]):
-    """The Corpus for the given paths, else the configured default, else the bundled sample."""
+def _engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--engine",
+        choices=("whoosh", "tantivy"),
+        help="search engine for this corpus from now on (default: [search] engine in the "
+        "config, else whoosh); tantivy (pip install 'tuireader[tantivy]') is many times faster "
+        "on big corpora; switching rebuilds the index, marks, tags and notes are kept",
+    )
+
+
+def resolve_corpus(paths: Sequence[str], engine: str | None = None):
+    """The Corpus for the given paths, else the configured default, else the bundled sample;
+    ``engine``: --engine, chosen for it from now on."""
     from tuireader.core.ingest.loaders import CorpusError
     from tuireader.core.library.opening import choose_corpus
 
@@ -327,6 +342,10 @@ def resolve_corpus(paths: Sequence[str]):
         raise UsageError(str(exc)) from exc
     for notice in notices:
         print(f"tuireader: {notice}", file=sys.stderr)
+    try:
+        corpus.choose_engine(engine)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
     return corpus
 
 
@@ -350,13 +369,13 @@ def _standard_input(paths: Sequence[str]) -> list[str]:
     return [spooled if path == STDIN else path for path in paths]
 
 
-def open_library(paths: Sequence[str], fallback: bool = True):
+def open_library(paths: Sequence[str], fallback: bool = True, engine: str | None = None):
     """The Library (core.library) of the corpus at ``paths``, its index open with the
     configured entity backend (a warning when it cannot be used)."""
     from tuireader.core.cache.store import CacheError
     from tuireader.core.library import Library
 
-    corpus = resolve_corpus(paths)
+    corpus = resolve_corpus(paths, engine)
     try:
         library = Library(corpus, fallback=fallback)
     except CacheError as exc:  # no usable cache, not even a temporary one
@@ -382,10 +401,10 @@ def say_notices(library) -> None:
         print(f"tuireader: {visible(notice)}", file=sys.stderr)
 
 
-def run_open(paths: Sequence[str], need_terminal: bool = False) -> int:
+def run_open(paths: Sequence[str], need_terminal: bool = False, engine: str | None = None) -> int:
     """Open the reader; ``need_terminal``: refuse (exit 2) unless the standard streams are a
     terminal (tests run it headless)."""
-    corpus = resolve_corpus(paths)
+    corpus = resolve_corpus(paths, engine)
     missing = not_a_terminal() if need_terminal else None
     if missing:
         raise UsageError(
@@ -541,11 +560,11 @@ def report_skipped(report, command: str, list_all: bool) -> None:
     )
 
 
-def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
+def run_index(paths: Sequence[str], list_skipped: bool = False, engine: str | None = None) -> int:
     from tuireader.core.base.text import visible
     from tuireader.core.cache.store import CacheError
 
-    library = open_library(paths, fallback=False)
+    library = open_library(paths, fallback=False, engine=engine)
     try:
         say_notices(library)
         try:
@@ -576,6 +595,8 @@ def run_index(paths: Sequence[str], list_skipped: bool = False) -> int:
         )
         if report.repaired:
             print(f"tuireader: {report.repaired}", file=sys.stderr)
+        if report.advice:
+            print(f"tuireader: {report.advice}", file=sys.stderr)
         report_skipped(report, "index", list_skipped)
         print(f"index: {visible(str(library.corpus.cache_dir))}")
     finally:
@@ -604,6 +625,7 @@ def run_search(
     as_json: bool,
     filters: tuple[str | None, str | None, str | None] = (None, None, None),
     list_skipped: bool = False,
+    engine: str | None = None,
 ) -> int:
     """``filters``: --source, --from and --to. Exit status 1 when nothing matches (grep's)."""
     from tuireader.core.base.text import clean_line, json_safe, visible
@@ -620,7 +642,7 @@ def run_search(
         raise UsageError("search needs a QUERY (or --source, --from or --to)")
     from tuireader.core.search.user_filters import has_user_clauses
 
-    library = open_library(corpus_paths)
+    library = open_library(corpus_paths, engine=engine)
     try:
         if has_user_clauses(query):
             _user_marks(library, required=True, command="search")

@@ -15,7 +15,7 @@ from tuireader.core.base import paths
 from tuireader.core.cache.sync import SyncReport
 from tuireader.core.library import ArticleUnavailable, Library, SyncProgressed
 from tuireader.core.library import annotations as kept_annotations
-from tuireader.core.search import QueryError
+from tuireader.core.search import QueryError, engine_available
 from tuireader.core.search.meta_filter import MetaFilter, parse_date_range
 
 QUOTE = "We will not accept any interference in our elections from anybody at all"
@@ -53,9 +53,13 @@ def dump(tmp_path):
     return write_jsonl(tmp_path / "news.jsonl", DOCS)
 
 
-@pytest.fixture
-def library(dump):
+@pytest.fixture(params=["whoosh", "tantivy"])
+def library(dump, request):
+    """The corpus on each engine: what the reader does works on both."""
+    if not engine_available(request.param):
+        pytest.skip(f"{request.param} is not installed")
     lib = Library.open([str(dump)])
+    lib.corpus.choose_engine(request.param)
     lib.sync()
     yield lib
     lib.close()

@@ -19,11 +19,13 @@ from tuireader.core.search import (
     QueryError,
     SearchEngine,
     annotation_ident,
+    engine_available,
     open_engine,
 )
 
 ENGINES: dict[str, Callable[[Path], SearchEngine]] = {
-    "default": lambda folder: open_engine(folder / "index"),
+    "whoosh": lambda folder: open_engine(folder / "index", engine="whoosh"),
+    "tantivy": lambda folder: open_engine(folder / "index", engine="tantivy"),
 }
 
 
@@ -63,6 +65,8 @@ ARTICLES = {
 @pytest.fixture(params=sorted(ENGINES))
 def make_engine(request, tmp_path):
     """An engine factory: ``make_engine()`` opens (or reopens) the engine in one folder."""
+    if not engine_available(request.param):
+        pytest.skip(f"{request.param} is not installed (pip install 'tuireader[tantivy]')")
     opened: list[SearchEngine] = []
 
     def make() -> SearchEngine:
@@ -468,3 +472,26 @@ def test_pages_by_date_follow_the_full_order(engine):
     everything = engine.search(query, order="newest").ids
     pages = [engine.search(query, order="newest", limit=2, offset=at).ids for at in (0, 2, 4)]
     assert [n for page in pages for n in page] == everything
+
+
+# -- phrases with stop words, exact phrases --------------------------------------------------
+
+
+def test_phrases_keep_the_gaps_of_stop_words(make_engine):
+    engine = make_engine()
+    fill(
+        engine,
+        {
+            1: article(1, "Play", "He saw House of Cards again."),
+            2: article(2, "Other", "The house cards were dealt."),
+        },
+    )
+    assert 1 in ids(engine, '"house of cards"')
+    assert ids(engine, '"cards of house"') == []
+
+
+def test_exact_phrases_match_the_words_as_written_in_order(annotated):
+    engine = annotated
+    assert ids(engine, 'exact:"hacked emails"') == [1]
+    assert ids(engine, 'exact:"emails hacked"') == []
+    assert ids(engine, 'exact:"hacking emails"') == []

@@ -24,10 +24,12 @@ from pathlib import Path
 
 from tuireader.core.base import paths as app_paths
 from tuireader.core.base.articles import WHOLE_FILE, Article
+from tuireader.core.base.atomic import write_atomic
 from tuireader.core.cache.store import ArticleRow, CacheError, MetaStore
 from tuireader.core.ingest.loaders import check_paths, read_article
 from tuireader.core.search import (
     ENGINE,
+    ENGINES,
     AnnotationWriter,
     IndexDamaged,
     IndexStats,
@@ -37,6 +39,7 @@ from tuireader.core.search import (
     SearchEngine,
     SearchHit,
     SearchResults,
+    engine_available,
     open_engine,
 )
 
@@ -45,6 +48,8 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
+# The engine chosen for one corpus with --engine (a file in its cache folder).
+ENGINE_CHOICE = "ENGINE"
 # How long a reader waits for a commit to end before reading anyway (and retrying on errors).
 READ_LOCK_WAIT = 2.0
 RETRIES = 3
@@ -65,6 +70,7 @@ class Corpus:
         self._prepared = False
         self._read_lock = _SharedFlock()
         self._commit_lock: tuple[Path, Path] | None = None
+        self._engine: str | None = None
 
     @property
     def name(self) -> str:
@@ -78,7 +84,60 @@ class Corpus:
 
     @property
     def index_dir(self) -> Path:
-        return self.cache_dir / ENGINE
+        return self.cache_dir / self.engine
+
+    @property
+    def engine(self) -> str:
+        """The search engine of this corpus: the one chosen for it with --engine (kept in its
+        cache folder), else ``[search] engine`` of the config, else whoosh; tantivy when it is
+        not installed falls back to whoosh (with a message, ``cache_message``)."""
+        if self._engine is None:
+            self._engine = self._chosen_engine() or _configured_engine()
+            if not engine_available(self._engine):
+                self.cache_message = "; ".join(
+                    m
+                    for m in (
+                        self.cache_message,
+                        f"the {self._engine} engine is not installed (pip install "
+                        f"'tuireader[{self._engine}]'); using {ENGINE}",
+                    )
+                    if m
+                )
+                self._engine = ENGINE
+        return self._engine
+
+    def _chosen_engine(self) -> str | None:
+        try:
+            name = (self.cache_dir / ENGINE_CHOICE).read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return name if name in ENGINES else None
+
+    def choose_engine(self, name: str | None) -> None:
+        """Use engine ``name`` for this corpus from now on (``--engine``; None: as before).
+        ValueError when it is unknown or not installed. Switching builds this corpus's index
+        again with the new engine at the next sync (the list, marks, tags and notes stay),
+        and the other engine's index is deleted then."""
+        if name is None:
+            return
+        if name not in ENGINES:
+            raise ValueError(f"unknown engine {name!r} (engines: {', '.join(ENGINES)})")
+        if not engine_available(name):
+            raise ValueError(f"the {name} engine is not installed: pip install 'tuireader[{name}]'")
+        self._engine = name
+        with contextlib.suppress(OSError):
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            if self._chosen_engine() != name:
+                write_atomic(self.cache_dir / ENGINE_CHOICE, name)
+
+    def drop_other_engines(self) -> None:
+        """Delete the indexes of engines this corpus no longer uses (after a switch)."""
+        for name in ENGINES:
+            if name == self.engine:
+                continue
+            for folder in (self.cache_dir / name, self.cache_dir / f"{name}-annotations"):
+                if folder.is_dir():
+                    shutil.rmtree(folder, ignore_errors=True)
 
     @property
     def lock_path(self) -> Path:
@@ -143,6 +202,8 @@ class Corpus:
         """The search index, opened under the read lock, with searches retried on a
         concurrent commit (see SafeEngine)."""
         self.prepare_cache()
+        if not self.read_only:
+            self.drop_other_engines()
         return SafeEngine(self, spec)
 
     # -- locks -----------------------------------------------------------------------------------
@@ -259,7 +320,10 @@ class SafeEngine:
             with self.corpus.index_read_lock():
                 try:
                     return open_engine(
-                        self.corpus.index_dir, self.spec, self.corpus.index_write_lock
+                        self.corpus.index_dir,
+                        self.spec,
+                        self.corpus.index_write_lock,
+                        engine=self.corpus.engine,
                     )
                 except OSError as exc:
                     if self.corpus.read_only or exc.errno in (30, 28, 13):  # EROFS ENOSPC EACCES
@@ -397,7 +461,7 @@ def _index_trouble(exc: BaseException | None) -> bool:
     if exc is None or isinstance(exc, (QueryError, MemoryError, RecursionError)):
         return False
     module = type(exc).__module__ or ""
-    return isinstance(exc, (OSError, EOFError, KeyError)) or module.startswith(ENGINE)
+    return isinstance(exc, (OSError, EOFError, KeyError)) or module.startswith(ENGINES)
 
 
 class _SharedFlock:
@@ -512,3 +576,13 @@ def _write_problem(folder: Path) -> str | None:
 
 def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-.")[:40] or "corpus"
+
+
+def _configured_engine() -> str:
+    """``[search] engine`` of the config (whoosh when unset or unreadable)."""
+    from tuireader.core.user.config import ConfigError, load_config
+
+    try:
+        return load_config().search_engine or ENGINE
+    except ConfigError:
+        return ENGINE

@@ -124,6 +124,7 @@ class SyncReport:
     repaired: str = ""  # what was mended after an interrupted run, for a message
     text_seconds: float = 0.0  # until every article was searchable by its words
     annotated: int = 0  # articles whose entities and quotations were indexed
+    advice: str = ""  # said once: e.g. that another search engine suits this corpus better
 
     @property
     def changed(self) -> bool:

@@ -20,6 +20,7 @@ from tuireader.core.cache.corpus import Corpus, SafeEngine
 from tuireader.core.cache.store import ArticleRow, MetaStore
 from tuireader.core.cache.sync import SyncReport, sync
 from tuireader.core.library.annotations import AnnotationSource
+from tuireader.core.library.engine_advice import engine_advice
 from tuireader.core.library.events import SyncEvent, SyncNotice, SyncProgressed
 from tuireader.core.library.exporting import export_ids
 from tuireader.core.library.ordering import sort_ids
@@ -200,13 +201,15 @@ class Library:
         tell = on_event or (lambda _event: None)
         engine = self._engine()
         with self.connection() as store:
-            return sync(
+            report = sync(
                 self.corpus,
                 store,
                 engine,
                 progress=lambda p: tell(SyncProgressed.of(p)),
                 cancel=cancel,
             )
+            report.advice = engine_advice(self.corpus, store.count())
+        return report
 
     # -- the list ----------------------------------------------------------------------------
 

@@ -22,11 +22,20 @@ from tuireader.core.search.engine import (
     annotation_ident,
 )
 
-# The engine in use: the name of its library, and of its index folder in a corpus's cache.
+# The default engine: the name of its library, and of its index folder in a corpus's cache.
 ENGINE = "whoosh"
+# The engines, by name (each an optional import; tantivy is the extra ``tuireader[tantivy]``).
+ENGINES = ("whoosh", "tantivy")
+
+
+class EngineMissing(ImportError):
+    """The engine asked for is not installed; the message says how to install it."""
+
 
 __all__ = [
     "ENGINE",
+    "ENGINES",
+    "EngineMissing",
     "AnnotationWriter",
     "IndexDamaged",
     "IndexStats",
@@ -37,13 +46,34 @@ __all__ = [
     "SearchHit",
     "SearchResults",
     "annotation_ident",
+    "engine_available",
     "open_engine",
 ]
 
 
-def open_engine(directory: Path, spec: str = "embedded", publish_lock=None) -> SearchEngine:
+def engine_available(name: str) -> bool:
+    """Whether the engine's library is installed (without importing it)."""
+    import importlib.util
+
+    return name == "whoosh" or importlib.util.find_spec(name) is not None
+
+
+def open_engine(
+    directory: Path, spec: str = "embedded", publish_lock=None, engine: str = ENGINE
+) -> SearchEngine:
     """The engine's indexes in ``directory`` (and the annotation folder beside it), made or
-    rebuilt as needed; ``publish_lock``: held while a commit is published (see the engine)."""
+    rebuilt as needed; ``publish_lock``: held while a commit is published (see the engine);
+    ``engine``: one of ``ENGINES`` (EngineMissing when its library is not installed)."""
+    if engine == "tantivy":
+        if not engine_available("tantivy"):
+            raise EngineMissing(
+                "The tantivy engine is not installed: pip install 'tuireader[tantivy]'"
+            )
+        from tuireader.core.search.tantivy import TantivyEngine
+
+        return TantivyEngine(directory, spec, publish_lock)
+    if engine != "whoosh":
+        raise ValueError(f"unknown search engine: {engine} (engines: {', '.join(ENGINES)})")
     from tuireader.core.search.whoosh import WhooshEngine
 
     return WhooshEngine(directory, spec, publish_lock)

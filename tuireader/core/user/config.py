@@ -30,9 +30,10 @@ class ConfigReplaced(ConfigError):
 
 
 ENTITY_BACKENDS = ("embedded", "spacy")
+SEARCH_ENGINES = ("whoosh", "tantivy")
 DEFAULT_SPACY_MODEL = "en_core_web_sm"
 MARK_READ = ("open", "never")
-TOP_LEVEL = ("corpus", "entities", "reading", "layout", "colours", "keys", "theme")
+TOP_LEVEL = ("corpus", "entities", "search", "reading", "layout", "colours", "keys", "theme")
 COLOUR_KEYS = ("person", "org", "place", "misc", "quote", "speaker", "hit")
 MIN_READING_WIDTH = 20
 # A colour as Textual or Rich names it ("dark_orange", "ansi_red", "teal") or "#rgb"/"#rrggbb";
@@ -95,6 +96,10 @@ DEFAULT_CONFIG = """\
 # backend = "embedded"       # or "spacy" (pip install 'tuireader[spacy]' and a model)
 # model = "en_core_web_sm"   # spaCy model: a package name or the folder of a saved pipeline
 
+[search]
+# engine = "whoosh"          # or "tantivy" for big corpora (pip install 'tuireader[tantivy]');
+#                            # switching rebuilds a corpus's index, marks/tags/notes are kept
+
 [keys]
 # Rebind any key by its binding id (the help screen, ?, lists the ids); several keys are
 # separated by commas. Key names are Textual's: "ctrl+n", "j", "G", "slash", "f5".
@@ -109,6 +114,7 @@ class Config:
     source: Path | None = None
     entities_backend: str = "embedded"  # [entities] backend: "embedded" or "spacy"
     entities_model: str = DEFAULT_SPACY_MODEL  # [entities] model: spaCy package name or folder
+    search_engine: str | None = None  # [search] engine: "whoosh" or "tantivy" (None: default)
     mark_read: str = "open"  # [reading] mark_read: "open" or "never"
     keys: dict[str, str] = field(default_factory=dict)  # [keys] binding id -> keys
     theme: str | None = None  # theme: a Textual theme name
@@ -196,6 +202,7 @@ def _read_all(path: Path, text: str, data: dict, config: Config, problems: list[
     else:
         config.default_corpus = [str(Path(p).expanduser()) for p in default]
     _read_entities(path, text, data, config, problems)
+    _read_search(path, text, data, config, problems)
     for key in data:
         if key not in TOP_LEVEL:
             line = _line_in_table(text, key, "") or _line_of(text, key)
@@ -471,6 +478,22 @@ def _read_entities(path: Path, text: str, data: dict, config: Config, problems: 
         )
     else:
         config.entities_model = model.strip()
+
+
+def _read_search(path: Path, text: str, data: dict, config: Config, problems: list[str]) -> None:
+    """The ``[search]`` table: ``engine`` ("whoosh" or "tantivy")."""
+    search = _table(path, text, data, "search", ("engine",), problems)
+    engine = search.get("engine")
+    if engine is None:
+        return
+    if engine not in SEARCH_ENGINES:
+        hint = did_you_mean(engine, SEARCH_ENGINES) if isinstance(engine, str) else ""
+        problems.append(
+            f"{path}, line {_line_in_table(text, 'search', 'engine')}: key search.engine "
+            f'must be "whoosh" or "tantivy", not {engine!r}{hint}'
+        )
+    else:
+        config.search_engine = engine
 
 
 def _line_in_table(text: str, table: str, key: str) -> int:

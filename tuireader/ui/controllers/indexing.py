@@ -96,6 +96,8 @@ class Indexing:
             host.notify(f"Repaired after an interrupted run: {report.repaired}", timeout=8)
         if report.busy:
             host.notify("Another tuireader is indexing this corpus; showing what is indexed.")
+        if report.advice:
+            host.notify(report.advice, timeout=15)
         if report.changed or not host.article_list.ids:
             host.reload_list()
             if view.open_id is not None:

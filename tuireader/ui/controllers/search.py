@@ -73,6 +73,7 @@ class Search:
         self.saved = SavedSearches()
         self._live_timer = None
         self.suggestion: str | None = None
+        self._more_for: tuple[int, int] | None = None  # (seq, rows) a next page is asked for
 
     # -- asking ----------------------------------------------------------------------------------
 
@@ -197,6 +198,9 @@ class Search:
         if view.stale(message.seq):
             return  # a stale result: a newer query has been asked for
         results = message.results
+        if message.more:  # the next page of the list, at its end
+            self._add_page(results)
+            return
         if message.rest:  # the whole list after its first page: the cursor and article stay
             view.results = results
             if view.sort_order != "relevance":
@@ -206,6 +210,7 @@ class Search:
                 results.ids, keep_cursor=True, snippets=True, keep_badges=True, keep_snippets=True
             )
             listing.set_title(listing.results_label(results))
+            self._offer_more(results)
             return
         view.results = results
         view.similar_to = message.similar_to
@@ -214,6 +219,7 @@ class Search:
         view.sort_order = "relevance"
         lst = self.host.article_list
         lst.set_ids(results.ids, keep_cursor=False, snippets=True)
+        self._offer_more(results if not (message.live or message.first_page) else None)
         listing.set_title(listing.results_label(results, message.live or message.first_page))
         lst.empty_message = (
             f"No articles match {results.query!r}."
@@ -227,6 +233,70 @@ class Search:
             self.host.focus_list()  # the reading pane in focus mode
             if view.similar_to is None:  # more like this: the article compared stays open
                 self.host.open_article(results.ids[0], preview=True)
+
+    # -- the pages after the first 1,000 -------------------------------------------------------
+
+    def _offer_more(self, results: SearchResults | None) -> None:
+        """No cap on the list: near its end, the next page of matches is added (relevance
+        order; another order lists every match already)."""
+        lst = self.host.article_list
+        more = (
+            results is not None
+            and self.view.similar_to is None
+            and len(results.ids) < results.total
+            and len(results.ids) >= SEARCH_LIMIT
+        )
+        lst.near_end = self._next_page if more else None
+
+    def _next_page(self) -> None:
+        view = self.view
+        results, seq = view.results, view.search_seq
+        if results is None or view.sort_order != "relevance":
+            return
+        rows = len(results.ids)
+        if self.host.article_list.ids != results.ids:
+            return  # the list shows something else now
+        if self._more_for == (seq, rows):
+            return  # already asked for
+        self._more_for = (seq, rows)
+        query, meta_filter = results.query, view.meta_filter
+
+        def work() -> None:
+            try:
+                found = self.library.search(
+                    query,
+                    narrow=meta_filter,
+                    limit=SEARCH_LIMIT,
+                    offset=rows,
+                    count=False,
+                    cancelled=lambda: view.stale(seq),
+                )
+            except Exception:  # noqa: BLE001 (the list shown stays; scrolling asks again)
+                self._more_for = None
+                return
+            self.host.post_message(SearchFinished(found.results, seq, False, more=True))
+
+        self.host.run_worker(work, thread=True, group="more")
+
+    def _add_page(self, page: SearchResults) -> None:
+        results = self.view.results
+        if results is None:
+            return
+        known = set(results.ids)
+        added = [hit for hit in page.hits if hit.article_id not in known]
+        merged = SearchResults(
+            query=results.query,
+            hits=results.hits + added,
+            total=max(results.total, len(results.hits) + len(added)),
+            terms=results.terms,
+            title_terms=results.title_terms,
+        )
+        self.view.results = merged
+        self.host.article_list.set_ids(
+            merged.ids, keep_cursor=True, snippets=True, keep_badges=True, keep_snippets=True
+        )
+        self.listing.set_title(self.listing.results_label(merged))
+        self._offer_more(merged if added else None)
 
     def _coverage_note(self, query: str) -> str:
         """Say so when a query uses entity or quotation fields that are still being filled."""

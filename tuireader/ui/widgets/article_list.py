@@ -33,6 +33,7 @@ Snippets = dict[int, tuple[str, list[tuple[int, int]]]]
 SnippetJob = Callable[[list[int]], Callable[[], Snippets | None] | None]
 
 _CACHE_LIMIT = 4000
+NEAR_END_ROWS = 50  # the next page of results is asked for this many rows before the end
 _DATE_WIDTH = 10
 _DATE_WIDTH_LIMIT = 32  # a longer formatted date ([reading] date_format) is cut
 _DEFAULT_DATE = "%Y-%m-%d"
@@ -147,6 +148,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.zone: tzinfo | None = None  # dates are shown in this zone (None: the machine's)
         self._generation = 0  # bumped when what the rows show changes (see _columns)
         self._columns_cache: tuple[tuple, tuple[int, int]] | None = None
+        # Called when the cursor comes near the last row (a result list that has more pages).
+        self.near_end: Callable[[], None] | None = None
 
     def set_date_format(self, date_format: str | None) -> None:
         """Show dates with a strftime format (None: 2016-10-03); the date column is as wide
@@ -246,6 +249,8 @@ class ArticleList(ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         self._scroll_cursor_into_view()
         self.refresh()
+        if self.near_end is not None and new >= len(self.ids) - NEAR_END_ROWS:
+            self.near_end()
         if old != new or not self.ids:
             self.post_message(self.Highlighted(self.current_id))
 

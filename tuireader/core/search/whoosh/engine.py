@@ -39,10 +39,10 @@ from tuireader.core.search.engine import (
     SearchHit,
     SearchResults,
 )
+from tuireader.core.search.index_files import find_damage, note_damage, put_aside, record
 from tuireader.core.search.whoosh import day_spans, schema
 from tuireader.core.search.whoosh.analysis import find_terms
 from tuireader.core.search.whoosh.bounded import SEARCH_SECONDS, Budget
-from tuireader.core.search.whoosh.index_files import find_damage, note_damage, put_aside, record
 from tuireader.core.search.whoosh.join import only, resolve_annotations
 from tuireader.core.search.whoosh.schema import (
     EXACT_FIELD,

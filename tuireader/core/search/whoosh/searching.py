@@ -14,14 +14,14 @@ from whoosh.qparser.dateparse import DateParserPlugin
 from whoosh.query import AndNot, FuzzyTerm, MultiTerm, Not, NullQuery, Or, Term
 from whoosh.searching import Searcher
 
+from tuireader.core.search.date_clauses import rewrite_dates
 from tuireader.core.search.engine import QueryError
+from tuireader.core.search.syntax import check_syntax
 from tuireader.core.search.whoosh.bounded import BoundedCollector, Budget
-from tuireader.core.search.whoosh.date_clauses import rewrite_dates
 from tuireader.core.search.whoosh.day_spans import with_day_spans
 from tuireader.core.search.whoosh.fast_parse import FastParser
 from tuireader.core.search.whoosh.guards import check_length, guard
 from tuireader.core.search.whoosh.schema import QUERY_FIELDS, QUERY_SCHEMA, SEARCH_FIELDS
-from tuireader.core.search.whoosh.syntax import check_syntax
 from tuireader.core.search.whoosh.top_terms import TopOfUnion, union_terms
 from tuireader.core.search.whoosh.word_lists import fuzzy_words
 

@@ -13,7 +13,7 @@ from whoosh.writing import IndexWriter as WhooshWriter
 from tuireader.core.base.articles import Article
 from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
 from tuireader.core.search.engine import annotation_ident
-from tuireader.core.search.whoosh.index_files import record
+from tuireader.core.search.index_files import record
 from tuireader.core.search.whoosh.processes import (
     end_processes,
     start_resource_tracker,

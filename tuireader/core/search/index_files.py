@@ -1,11 +1,11 @@
-"""Telling a damaged index from a working one, and keeping a damaged one aside.
+"""Telling a damaged index from a working one, and keeping a damaged one aside (any engine).
 
-whoosh never changes a file once it is written (a commit adds segment files and a new table of
-contents, and deletes what it no longer uses), so the size and CRC of each file, noted after
-every commit in ``CHECKSUMS``, say whether it is still what was written. Sizes are compared
-when an index is opened (a stat a file); CRCs only after an error reading it, to tell damage
-from a query whoosh cannot run. A reader that finds damage leaves a ``DAMAGED`` note in the
-folder, so that the next sync (in whatever process) sets the index aside and builds it again.
+The engines never change a segment file once it is written (a commit adds segment files and a
+new table of contents, and deletes what it no longer uses), so the size and CRC of each file,
+noted after every commit in ``CHECKSUMS``, say whether it is still what was written. Sizes are
+compared when an index is opened (a stat a file); CRCs only after an error reading it, to tell
+damage from a query the engine cannot run. A reader that finds damage leaves a ``DAMAGED`` note
+in the folder, so that the next sync (in whatever process) sets the index aside and builds it again.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from tuireader.core.base.atomic import set_aside, write_atomic
 
 MANIFEST = "CHECKSUMS"
 DAMAGED = "DAMAGED"
-_CHECKED = (".seg", ".toc")  # whoosh's compound segments and tables of contents
+# The files checked by default: whoosh's compound segments and tables of contents (an engine
+# passes its own: the files it never rewrites under the same name).
+_CHECKED = (".seg", ".toc")
 _CHUNK = 1 << 20
 
 
@@ -41,24 +43,24 @@ def _noted(directory: Path) -> dict[str, list[int]]:
     return found if isinstance(found, dict) else {}
 
 
-def _files(directory: Path) -> dict[str, int]:
+def _files(directory: Path, checked: tuple[str, ...] = _CHECKED) -> dict[str, int]:
     """name -> size of the index files that are checked."""
     found: dict[str, int] = {}
     with contextlib.suppress(OSError), os.scandir(directory) as entries:
         for entry in entries:
-            if entry.name.endswith(_CHECKED):
+            if entry.name.endswith(checked):
                 with contextlib.suppress(OSError):
                     found[entry.name] = entry.stat().st_size
     return found
 
 
-def record(directory: Path) -> None:
+def record(directory: Path, checked: tuple[str, ...] = _CHECKED) -> None:
     """Note the size and CRC of the files not noted yet, and forget those gone (after a commit,
-    under the commit lock). A file that is noted keeps what was noted: whoosh never writes a
-    name twice, so a change is damage, found by ``find_damage``."""
+    under the commit lock). A file that is noted keeps what was noted: an engine never writes
+    a name twice, so a change is damage, found by ``find_damage``."""
     old = _noted(directory)
     noted: dict[str, list[int]] = {}
-    for name, size in _files(directory).items():
+    for name, size in _files(directory, checked).items():
         known = old.get(name)
         if isinstance(known, list) and len(known) == 2:
             noted[name] = known

@@ -1,0 +1,243 @@
+"""The query tree (``core.search.query_tree``) as a tantivy query, and the words to highlight.
+
+Words are analysed as their field indexes them; a word the analyser splits ("U.S.-led") is a
+phrase. Wildcards and fuzzy words are expanded here against the index's own word lists (fixed
+letters first, then edits counted in Python over the few words sharing them): the same words
+are searched and highlighted, and a fuzzy word never walks the whole dictionary. Annotation
+fields are answered by the annotation index first (``annotation_ids``) and join the text query
+as a filter on article ids.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import unicodedata
+from collections.abc import Callable
+from datetime import UTC, datetime, time, timedelta
+
+import tantivy
+
+from tuireader.core.search import query_tree as qt
+from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
+from tuireader.core.search.tantivy.schema import (
+    TITLE_BOOST,
+    analyzer,
+    field_analyzer,
+    positioned,
+)
+
+# Index words a wildcard or fuzzy word may stand for (the most frequent are kept).
+MAX_EXPANSION = 256
+ANNOTATION_NAMES = frozenset(ANNOTATION_FIELDS)
+
+
+class Translation:
+    """One query's tantivy form and the words to highlight in bodies and in titles."""
+
+    def __init__(
+        self,
+        schema: tantivy.Schema,
+        searcher: tantivy.Searcher,
+        annotation_ids: Callable[[qt.Leaf], set[int]] | None,
+    ) -> None:
+        self.schema = schema
+        self.searcher = searcher
+        self.annotation_ids = annotation_ids
+        self.terms: set[str] = set()
+        self.title_terms: set[str] = set()
+        self._term_lists: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        self._expanded: dict[tuple, list[tuple[int, str]]] = {}
+
+    # -- nodes -----------------------------------------------------------------------------
+
+    def query(self, node: qt.Node, negated: bool = False) -> tantivy.Query:
+        if isinstance(node, qt.And):
+            return self._boolean(node.children, tantivy.Occur.Must, negated)
+        if isinstance(node, qt.Or):
+            return self._boolean(node.children, tantivy.Occur.Should, negated)
+        if isinstance(node, qt.Not):
+            return self.query(node.child, not negated)
+        if isinstance(node, qt.DateRange):
+            return self._dates(node)
+        field = node.field
+        if field in ANNOTATION_NAMES and self.annotation_ids is not None:
+            ids = self.annotation_ids(node)
+            if not ids:
+                return tantivy.Query.empty_query()
+            found = tantivy.Query.term_set_query(self.schema, "aid", sorted(ids))
+            return tantivy.Query.const_score_query(found, 1.0)
+        fields = qt.DEFAULT_FIELDS if field is None else (field,)
+        parts = [self._leaf(node, name, negated) for name in fields]
+        parts = [p for p in parts if p is not None]
+        if not parts:
+            return tantivy.Query.empty_query()
+        if len(parts) == 1:
+            return parts[0]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, p) for p in parts])
+
+    def _boolean(self, children, occur, negated: bool) -> tantivy.Query:
+        clauses = []
+        for child in children:
+            if isinstance(child, qt.Not):
+                clauses.append((tantivy.Occur.MustNot, self.query(child.child, not negated)))
+            else:
+                clauses.append((occur, self.query(child, negated)))
+        if all(o == tantivy.Occur.MustNot for o, _q in clauses):
+            clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+        return tantivy.Query.boolean_query(clauses)
+
+    def _dates(self, node: qt.DateRange) -> tantivy.Query:
+        low = datetime.combine(node.start, time(), UTC) if node.start else None
+        high = datetime.combine(node.end + timedelta(days=1), time(), UTC) if node.end else None
+        return tantivy.Query.range_query(
+            self.schema,
+            "date",
+            tantivy.FieldType.Date,
+            low,
+            high,
+            include_lower=True,
+            include_upper=high is None,
+        )
+
+    def _leaf(self, node: qt.Leaf, field: str, negated: bool) -> tantivy.Query | None:
+        words: list[str]
+        if isinstance(node, (qt.Word, qt.Phrase)):
+            terms = positioned(field_analyzer(field), node.text)
+            words = [term for _position, term in terms]
+            if not words:
+                return None  # stop words only
+            self._note(field, words, negated)
+            if len(words) == 1:
+                query = tantivy.Query.term_query(self.schema, field, words[0])
+            else:
+                start = terms[0][0]
+                query = tantivy.Query.phrase_query(
+                    self.schema, field, [(position - start, term) for position, term in terms]
+                )
+        else:
+            words = self._expand(node, field)
+            self._note(field, words, negated)
+            if not words:
+                return None
+            query = tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, field, w))
+                    for w in words
+                ]
+            )
+        if field == "title":
+            query = tantivy.Query.boost_query(query, TITLE_BOOST)
+        return query
+
+    def _note(self, field: str, words: list[str], negated: bool) -> None:
+        if negated:
+            return
+        if field in ("body", "exact"):
+            self.terms.update(words)
+        if field in ("title", "exact"):
+            self.title_terms.update(words)
+
+    # -- wildcards and fuzzy words ---------------------------------------------------------
+
+    def _expand(self, node: qt.Wildcard | qt.Fuzzy, field: str) -> list[str]:
+        if isinstance(node, qt.Wildcard):
+            prefix = _fold(node.prefix)
+            pattern = _fold(node.pattern)
+            found = [
+                (count, term)
+                for term, count in self.searcher.terms_with_prefix(field, prefix)
+                if count and fnmatch.fnmatchcase(term, pattern)
+            ]
+        else:
+            # title and body share one expansion (from the body's words: the larger list)
+            field = "body" if field == "title" else field
+            key = (node, field)
+            if key not in self._expanded:
+                self._expanded[key] = self._near(node, field)
+            found = list(self._expanded[key])
+        found.sort(key=lambda pair: (-pair[0], pair[1]))
+        return list(dict.fromkeys(term for _count, term in found))[:MAX_EXPANSION]
+
+    def _near(self, node: qt.Fuzzy, field: str) -> list[tuple[int, str]]:
+        """Index words within ``node.edits`` of the typed word or of its stem, sharing its
+        first ``node.prefix`` letters (the words of one start are walked once a search)."""
+        text = _fold(node.text)
+        targets = {text}
+        stem = analyzer(field_analyzer(field)).analyze(node.text)
+        if stem:
+            targets.add(stem[0])
+        found = []
+        edits = node.edits
+        for start in {target[: node.prefix] for target in targets}:
+            near = [t for t in targets if t.startswith(start)]
+            for term, count in self._terms(field, start):
+                if not count:
+                    continue
+                for target in near:
+                    if abs(len(term) - len(target)) <= edits and within_edits(target, term, edits):
+                        found.append((count, term))
+                        break
+        return found
+
+    def _terms(self, field: str, start: str) -> list[tuple[str, int]]:
+        key = (field, start)
+        known = self._term_lists.get(key)
+        if known is None:
+            known = self._term_lists[key] = self.searcher.terms_with_prefix(field, start)
+        return known
+
+
+def constant_score(node: qt.Node) -> bool:
+    """Whether every match of the query scores the same (dates and annotation fields, ANDed
+    or excluded): then ties are the whole ranking, ordered by article id."""
+    if isinstance(node, qt.Or):
+        return False
+    if isinstance(node, qt.And):
+        return all(constant_score(child) for child in node.children)
+    if isinstance(node, qt.Not):
+        return True
+    if isinstance(node, qt.DateRange):
+        return True
+    return node.field in ANNOTATION_NAMES
+
+
+def _fold(text: str) -> str:
+    """Lower case and accents folded (as the analysers do), keeping * and ?."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
+
+
+def _one_swap(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped (a transposition counts as one edit)."""
+    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(diffs) != 2 or diffs[1] != diffs[0] + 1:
+        return False
+    return a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+
+
+def within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether ``a`` becomes ``b`` in at most ``limit`` edits (Levenshtein, bounded)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    if limit == 1 and len(a) == len(b):  # one substitution, or two neighbours swapped
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1 or _one_swap(a, b)
+    if limit == 1:  # one letter more in the longer word
+        short, long = (a, b) if len(a) < len(b) else (b, a)
+        at = next(
+            (i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short)
+        )
+        return short[at:] == long[at + 1 :]
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            current.append(value)
+            best = min(best, value)
+        if best > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit

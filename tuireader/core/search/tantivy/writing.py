@@ -1,0 +1,123 @@
+"""Writers of the two tantivy indexes: one tantivy writer per batch, published by its commit.
+
+tantivy publishes a commit by replacing ``meta.json`` atomically: a reader sees the index
+before or after it, a process killed before it leaves the index as it was (its unfinished
+segment files are removed by the next writer), and another process can read meanwhile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import UTC
+from pathlib import Path
+
+import tantivy
+
+from tuireader.core.base.articles import Article
+from tuireader.core.search.annotation_fields import (
+    ANNOTATION_FIELDS,
+    cached_annotate,
+    mentions,
+    quote_fingerprints,
+)
+from tuireader.core.search.engine import annotation_ident
+from tuireader.core.search.index_files import record
+from tuireader.core.search.tantivy.schema import date_keys
+
+# Memory for a writer's in-memory segments, split between its threads (tantivy needs 15 MB
+# a thread at least); the two cores of a small machine both index.
+HEAP_BYTES = 256_000_000
+THREADS = 2
+# The files tantivy never rewrites under the same name (``meta.json`` is replaced).
+CHECKED = (".idx", ".pos", ".term", ".store", ".fast", ".fieldnorm", ".del")
+
+
+def open_writer(index: tantivy.Index, parallel: bool) -> tantivy.IndexWriter:
+    return index.writer(heap_size=HEAP_BYTES, num_threads=THREADS if parallel else 1)
+
+
+class _Batch:
+    def __init__(
+        self,
+        index: tantivy.Index,
+        directory: Path,
+        parallel: bool,
+        publish_lock: Callable | None,
+    ) -> None:
+        self._index = index
+        self._directory = directory
+        self._writer = open_writer(index, parallel)
+        self._publish_lock = publish_lock
+
+    def commit(self) -> None:
+        lock = self._publish_lock() if self._publish_lock is not None else contextlib.nullcontext()
+        with lock:
+            self._writer.commit()
+        self._writer.wait_merging_threads()
+        record(self._directory, CHECKED)
+        self._index.reload()
+
+    def cancel(self) -> None:
+        with contextlib.suppress(Exception):
+            self._writer.rollback()
+        with contextlib.suppress(Exception):
+            self._writer.wait_merging_threads()
+
+
+class TextWriter(_Batch):
+    """Adds and deletes articles of the text index in one tantivy commit."""
+
+    def add(self, article_id: int, article: Article, replace: bool) -> None:
+        if replace:
+            self._writer.delete_documents_by_term("key", article.key)
+        newest, oldest = date_keys(article_id, article.date)
+        doc = tantivy.Document()
+        doc.add_unsigned("aid", article_id)
+        doc.add_text("key", article.key)
+        doc.add_text("file", article.file)
+        doc.add_text("title", article.title)
+        doc.add_text("body", article.body)
+        doc.add_text("exact", article.title)
+        doc.add_text("exact", article.body)
+        if article.source:
+            doc.add_text("source", article.source)
+        if article.date is not None:
+            doc.add_date("date", article.date.astimezone(UTC))
+        doc.add_unsigned("newest", newest)
+        doc.add_unsigned("oldest", oldest)
+        self._writer.add_document(doc)
+
+    def delete_key(self, key: str) -> None:
+        self._writer.delete_documents_by_term("key", key)
+
+    def delete_file(self, path: str) -> None:
+        self._writer.delete_documents_by_term("file", path)
+
+
+class AnnotationWriter(_Batch):
+    """Adds and deletes annotation documents in one tantivy commit."""
+
+    spec = "embedded"
+
+    def add(self, article_id: int, digest: str, article: Article) -> None:
+        annotations = cached_annotate(article.full_text, self.spec)
+        doc = tantivy.Document()
+        doc.add_unsigned("aid", article_id)
+        doc.add_text("ident", annotation_ident(article_id, digest))
+        for name in ANNOTATION_FIELDS:
+            for mention in mentions(annotations, name):
+                doc.add_text(name, mention)
+        prints = sorted({fp for q in annotations.quotes for fp in quote_fingerprints(q.text)})
+        for fingerprint in prints:
+            doc.add_text("quotefp", fingerprint)
+        self._writer.add_document(doc)
+
+    def add_empty(self, article_id: int, digest: str) -> None:
+        doc = tantivy.Document()
+        doc.add_unsigned("aid", article_id)
+        doc.add_text("ident", annotation_ident(article_id, digest))
+        self._writer.add_document(doc)
+
+    def delete(self, ident: str) -> None:
+        self._writer.delete_documents_by_term("ident", ident)
