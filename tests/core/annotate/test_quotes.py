@@ -264,7 +264,7 @@ def test_speaker_stops_before_an_adverb_and_names_the_description() -> None:
     )
     q = _one(text)
     assert q.speaker is not None and q.speaker.text == "The Iranian ministry"
-    assert q.speaker_name == "Iranian ministry"  # not the nearest organisation
+    assert q.speaker_name is None  # a description names no one; never the nearest org
 
 
 def test_unresolved_description_loses_its_determiner() -> None:

@@ -54,6 +54,25 @@ _ROLE_WORDS = _TITLE_WORDS | word_set(
 _DEFINITE_RE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?P<noun>[\w-]+)$", re.I)
 
 
+# "the statement said": the statement's issuer, if the text names one.
+DOCUMENT_NOUNS = word_set(
+    "statement statements report letter memo release announcement filing complaint ruling "
+    "document message communique communiqué declaration notice lawsuit suit order"
+)
+# "the source added": an unnamed speaker, never the nearest name.
+ANONYMOUS_NOUNS = word_set(
+    "source sources official officials officer man woman boy girl voter supporter resident "
+    "student friend expert analyst witness person people insider observer critic critics "
+    "aide spokesperson someone employee worker member"
+)
+_ISSUED_BY_RE = re.compile(
+    r"\b(?:statements?|report|letter|memo|release|announcement|communiqu[eé]|declaration)"
+    r"(?:\s+\w+){0,2}?\s+(?:released|issued|signed|published|sent|posted|put\s+out|"
+    r"written|made|delivered)\s+(?:\w+\s+){0,2}?by\s+(?P<by>[^.;:!?\"\u201c\u201d\n]{3,250}?)"
+    r"(?=[.;:!?\"\u201c\u201d\n]|,\s|\s+(?:on|that|which|who|to|after|saying|said)\b|$)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A PERSON or ORG mention: offsets, label and name text."""
@@ -183,20 +202,15 @@ class NameResolver:
         return self._starts
 
     def resolve(self, speaker: tuple[int, int]) -> str | None:
-        """The name a speaker mention refers to, else its description ("Russian government").
+        """The name a speaker mention refers to, else None.
 
-        Only names join the speakers that later pronouns may refer to; descriptions don't.
+        A description that names no one ("the source", "the governors") stays unnamed: None,
+        never the nearest name.
         """
         name = self._resolve(speaker)
         if name and not any(m.start == speaker[0] for m in self.speakers):
             self.speakers.append(Mention(speaker[0], speaker[1], "PERSON", name))
-        return name or self._description(speaker)
-
-    def _description(self, speaker: tuple[int, int]) -> str | None:
-        """A definite description without its determiner: "The statement" -> "statement"."""
-        head = _PAREN_RE.sub("", self.text[speaker[0] : speaker[1]]).split(",")[0].strip()
-        definite = _DEFINITE_RE.match(head)
-        return head.split(None, 1)[1] if definite else None
+        return name
 
     def _resolve(self, speaker: tuple[int, int]) -> str | None:
         """Resolution proper: pronoun, proper name, apposition, then definite description."""
@@ -213,16 +227,40 @@ class NameResolver:
             return self._complete(name, speaker[0])
         definite = _DEFINITE_RE.match(head)
         if definite and not _proper_modifier(head):
-            return self._resolve_definite(definite.group("noun").lower(), speaker[0])
+            noun = definite.group("noun").lower()
+            if noun in DOCUMENT_NOUNS:
+                return self._issuer(speaker[0])
+            return self._resolve_definite(noun, speaker[0])
         return None
 
     def nearest_person(self, speaker: tuple[int, int]) -> str | None:
         """The person "he"/"she" at ``speaker`` refers to, without recording a speaker."""
         return self._nearest(speaker[0], {"PERSON"})
 
+    def _issuer(self, before: int) -> str | None:
+        """ "the statement said" after "a joint statement released by A and B": A and B (the
+        PERSON/ORG mentions of the last such phrase before the quote)."""
+        found = None
+        for m in _ISSUED_BY_RE.finditer(self.text, max(0, before - 3000), before):
+            found = m
+        if found is None:
+            return None
+        lo, hi = found.span("by")
+        i = bisect.bisect_left(self.starts, lo)
+        names: list[str] = []
+        for m in self.mentions[i:]:
+            if m.start >= hi:
+                break
+            if m.end <= hi and m.name not in names:
+                names.append(m.name)
+        return " and ".join(names) if names else None
+
     def _resolve_definite(self, noun: str, before: int) -> str | None:
-        """'the senator' -> nearest PERSON; 'the campaign' -> nearest ORG."""
-        if noun in PERSON_NOUNS or noun.rstrip("s") in PERSON_NOUNS:
+        """'the senator' -> nearest PERSON; 'the campaign' -> nearest ORG. Plurals ("the
+        governors") and anonymous roles ("the source", "the official") stay unnamed."""
+        if noun in ANONYMOUS_NOUNS:
+            return None
+        if noun in PERSON_NOUNS:
             return self._nearest(before, {"PERSON"})
         if noun in ORG_NOUNS:
             return self._nearest(before, {"ORG"})
