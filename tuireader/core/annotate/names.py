@@ -64,6 +64,9 @@ def clean_person(raw: str) -> list[str]:
         words[-1] = _DIGITS_RE.sub("", _POSSESSIVE_RE.sub("", words[-1]))
     while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
         words.pop(0)
+    given = _first_given(words)
+    if given:  # "Staff Katie Walsh", "Understated Tom Perez": words before the given name
+        words = words[given:]
     while len(words) > 1 and (
         words[-1].lower().rstrip(".") in _TRAILING
         and words[-1].lower() not in _SUFFIXES
@@ -83,6 +86,32 @@ def clean_other(raw: str) -> str:
     if text.isupper() and " " in text:  # an all-caps headline name, not an acronym
         text = " ".join(w if len(w) <= 4 else _cased(w) for w in text.split())
     return text
+
+
+def _first_given(words: list[str]) -> int:
+    """Index of the first known given name when words that are not names precede it (they
+    are then debris: a headline word, a role); 0 otherwise."""
+    if len(words) < 3:
+        return 0
+    from tuireader.core.annotate.entities.lexicon import FIRST, SUR, load
+
+    lex = load()
+    first = words[0].lower()
+    if lex.flags.get(first, 0) & FIRST or (
+        lex.flags.get(first, 0) & SUR and lex.zipf.get(first, 0.0) < 3.5
+    ):
+        return 0
+    for i, word in enumerate(words[1:-1], 1):
+        if lex.flags.get(word.lower(), 0) & FIRST:
+            return i
+    return 0
+
+
+def _is_given(word: str) -> bool:
+    """True for a known given name ("jane"), not a headline word ("understated")."""
+    from tuireader.core.annotate.entities.lexicon import FIRST, load
+
+    return bool(load().flags.get(word.lower(), 0) & FIRST)
 
 
 def _key_words(words: list[str]) -> list[str]:
@@ -132,11 +161,18 @@ class Canon:
         if not core:
             return ""
         if len(core) >= 2:
-            return self.full.get((core[0].lower(), core[-1].lower()), " ".join(core))
+            key = (core[0].lower(), core[-1].lower())
+            if len(core) == 2 and not _is_given(key[0]):
+                strong = {k for k in self.by_surname.get(key[1], ()) if _is_given(k[0])}
+                if len(strong) == 1:
+                    return self.full[strong.pop()]
+            return self.full.get(key, " ".join(core))
         word = core[0].lower()
         keys = self.by_surname.get(word)
         if keys is None and word not in self.by_surname:
             keys = self.by_given.get(word)
+        if keys and len(keys) > 1:
+            keys = {k for k in keys if _is_given(k[0])}  # "Understated Doe": a headline word
         if keys and len(keys) == 1:
             return self.full[next(iter(keys))]
         return core[0]
@@ -156,7 +192,7 @@ class Canon:
             name = self.person(raw)
         if not name:
             return None
-        known = name in self.others or name.lower() in self.singles
+        known = name.lower() in self.singles or (name in self.others and " " in name)
         return name if plausible_speaker(name, known) else None
 
     def name(self, entity: Entity) -> str:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tuireader.core.annotate.quotes.attribution import _LEAD_RE
 from tuireader.core.annotate.quotes.cues import (
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -260,42 +261,107 @@ class NameResolver:
         governors") and anonymous roles ("the source", "the official") stay unnamed."""
         if noun in ANONYMOUS_NOUNS:
             return None
-        if noun in PERSON_NOUNS:
-            return self._nearest(before, {"PERSON"})
+        if noun in PERSON_NOUNS:  # "the host": often the person just named, not the subject
+            found = self._fitting(before, {"PERSON"})
+            best = max(found, key=lambda m: m.end) if found else None
+            return self._complete(best.name, best.start) if best else None
         if noun in ORG_NOUNS:
-            return self._nearest(before, {"ORG"})
+            return self._nearest_org(noun, before)
         return None
 
     def _nearest(self, before: int, labels: set[str]) -> str | None:
-        """Name of the closest mention with one of ``labels`` ending before ``before``."""
-        best: Mention | None = None
+        """Name of the subject of the closest sentence with a fitting mention before ``before``.
+
+        "Ted Cruz drew contrasts with Jane Roe. He said ..." -> Ted Cruz: in each sentence,
+        back from the pronoun (paragraph breaks crossed), the first fitting mention after any
+        lead-in clause ("As for Roe's plan, Cruz said") is the sentence's subject far more
+        often than the object nearer the pronoun. Earlier speakers count as mentions.
+        """
+        found = self._fitting(before, labels)
+        if not found:
+            return None
+        pos = before
+        for _ in range(5):
+            opening = _sentence_start(self.text, pos)
+            lead = _LEAD_RE.match(self.text, opening, pos)
+            body = lead.end() if lead else opening
+            # "He said Roe ...": the subject is a pronoun: its antecedent is further back.
+            pronoun = _PRONOUN_OPENING_RE.match(self.text, body) is not None
+            inside = [m for m in found if body <= m.start and m.end <= pos]
+            if inside and not pronoun:
+                best = inside[0]
+                return self._complete(best.name, best.start)
+            lead_in = [m for m in found if opening <= m.start < body]
+            if lead_in and not pronoun:
+                best = lead_in[-1]
+                return self._complete(best.name, best.start)
+            if opening == 0:
+                break
+            pos = opening
+            while pos > 0 and (pos == opening or self.text[pos - 1].isspace()):
+                pos -= 1
+        best = max(found, key=lambda m: m.end)
+        return self._complete(best.name, best.start)
+
+    def _nearest_org(self, noun: str, before: int) -> str | None:
+        """ "the committee" -> the closest organisation named "... Committee"; "the company",
+        "the group" -> the closest organisation."""
+        found = self._fitting(before, {"ORG"})
+        for m in reversed(found):
+            if noun in _ANY_ORG or noun in m.name.lower().split():
+                return m.name
+        return None
+
+    def _fitting(self, before: int, labels: set[str]) -> list[Mention]:
+        """Mentions and earlier speakers with one of ``labels`` in the 3,000 characters before
+        ``before``, by start."""
         i = bisect.bisect_left(self.starts, before)
-        for m in reversed(self.mentions[:i]):
-            if m.label in labels and m.end <= before:
-                best = m
-                break
-        for m in reversed(self.speakers):
-            if m.label in labels and m.end <= before:
-                if best is None or m.end > best.end:
-                    best = m
-                break
-        return self._complete(best.name, best.start) if best else None
+        lo = bisect.bisect_left(self.starts, before - 3000)
+        found = [m for m in self.mentions[lo:i] if m.label in labels and m.end <= before]
+        found += [
+            m
+            for m in self.speakers
+            if m.label in labels and before - 3000 <= m.start and m.end <= before
+        ]
+        return sorted(found, key=lambda m: (m.start, -m.end))
 
     def _complete(self, name: str, before: int) -> str:
-        """Expand a surname to the fullest earlier mention ending with it ('Trump')."""
+        """Expand a surname to the one fuller earlier mention ending with it ('Trump'); two
+        people sharing it ("Bill and Hillary Doe") leave it as it is."""
         if " " in name or not name:
             return name
         i = bisect.bisect_left(self.starts, before)
-        for m in self.mentions[:i]:
-            if m.label == "PERSON" and m.name.endswith(" " + name):
-                return m.name
-        return name
+        fuller = {
+            m.name for m in self.mentions[:i] if m.label == "PERSON" and m.name.endswith(" " + name)
+        }
+        return fuller.pop() if len(fuller) == 1 else name
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z])|\n")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (a rough cut: "Sen." and "U.S." rarely fall
+    between a subject and the mention that follows it)."""
+    start = max(0, pos - 400)
+    found = start
+    for m in _SENTENCE_END_RE.finditer(text, start, pos):
+        word = text[max(0, m.start() - 4) : m.start() + 1].split()[-1:] or [""]
+        if m.group() == "\n" or word[0].rstrip(".").lower() not in _ABBREVIATED:
+            found = m.end()
+    return found
+
+
+_ANY_ORG = word_set("company firm group organization organisation agency")
+_PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
+_ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
+_PARTY_MODIFIERS = word_set("Democratic Republican Democrat GOP Conservative Labour Liberal")
 
 
 def _proper_modifier(phrase: str) -> bool:
     """ "the Russian government", "the Trump campaign": a description made specific by a name,
     so it is not a stand-in for the nearest organisation or person."""
-    return any(w[:1].isupper() for w in phrase.split()[1:-1])
+    return any(w[:1].isupper() and w not in _PARTY_MODIFIERS for w in phrase.split()[1:-1])
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:
