@@ -6,6 +6,8 @@ A later bare "Putin" is a PERSON because "Vladimir Putin" was named; "Zorblax" i
 
 from __future__ import annotations
 
+from collections import Counter
+
 from tuireader.core.annotate.entities.mention import ORG, PER, Mention
 
 
@@ -18,7 +20,15 @@ def settle(mentions: list[Mention]) -> None:
     """
     confirmed = {m.text for m in mentions if not m.tentative}
     confirmed.update(w for m in mentions if " " in m.text for w in m.text.split(" "))
-    mentions[:] = [m for m in mentions if not m.tentative or m.text in confirmed]
+    lone = Counter(m.text for m in mentions if m.lone)
+    confirmed.difference_update(m.text for m in mentions if m.lone)
+    confirmed.update(w for m in mentions if " " in m.text for w in m.text.split(" "))
+    mentions[:] = [
+        m
+        for m in mentions
+        if (not m.tentative or m.text in confirmed)
+        and (not m.lone or m.text in confirmed or lone[m.text] > 1)
+    ]
 
     strong: dict[str, str] = {}  # text -> label, from gazetteers, heads and titles
     hinted: dict[str, str] = {}  # text -> label, from context cues
@@ -45,7 +55,7 @@ def settle(mentions: list[Mention]) -> None:
             m.label, m.weak = label, False
         elif single and m.text in person_parts and not m.country and not _acronym(m.text):
             m.label, m.weak = PER, False
-        elif m.weak and m.text in org_heads:
+        elif m.weak and m.text in org_heads and not m.place:
             m.label = ORG
         elif m.guess and m.text in hinted:
             m.label = hinted[m.text]
