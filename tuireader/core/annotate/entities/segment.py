@@ -34,9 +34,9 @@ _CAMEL = re.compile(r"[A-Z]([a-z]{3,})[A-Z][a-z]")
 _NAME_PREFIXES = word_set("mac fitz van von della dela")
 _COMMON_MID = 4.5
 # Words of a page's share bar: two or more in a row are furniture, not a name.
-_SHARE_BAR = frozenset(
+_SHARE_BAR = word_set(
     "facebook twitter email e-mail share pinterest linkedin whatsapp reddit print tumblr "
-    "messenger flipboard comments comment sms copy link".split()
+    "messenger flipboard comments comment sms copy link"
 )
 _POLICY_ENDINGS = ("care", "gate")
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
