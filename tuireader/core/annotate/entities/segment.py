@@ -40,7 +40,8 @@ _SHARE_BAR = word_set(
 )
 _POLICY_ENDINGS = ("care", "gate")
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
-_COMMON_NOUN = 3.8  # "house", "field", "lie": a surname this common is rarely one
+_COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
+_COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often nouns
 _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
 _KNOWN = lx.LOC_ANY | lx.DEMONYM | lx.ORG | lx.MISC
 
@@ -347,7 +348,12 @@ class SegmentLabeller:
     def _common(self, tok: Tok) -> bool:
         """A frequent English word ("house", "field") that is no given name."""
         low = self.low(tok)
-        return not self.flags.get(low, 0) & lx.FIRST and self.zipf.get(low, 0.0) >= _COMMON_NOUN
+        flags = self.flags.get(low, 0)
+        if flags & lx.FIRST:
+            return False
+        if flags & lx.SUR:  # "Obama" is frequent too: only words far more common than any name
+            return self.zipf.get(low, 0.0) >= _COMMON_SURNAME
+        return self.zipf.get(low, 0.0) >= _COMMON_NOUN
 
     def _camel_case(self, word: str) -> bool:
         """A brand-like word with an inner capital that no gazetteer knows as a name."""
