@@ -33,6 +33,7 @@ def settle(mentions: list[Mention]) -> None:
     strong: dict[str, str] = {}  # text -> label, from gazetteers, heads and titles
     hinted: dict[str, str] = {}  # text -> label, from context cues
     person_parts: set[str] = set()  # words of full person names
+    surnames: set[str] = set()  # their last words: a place name ("Miami") yields only to these
     org_heads: set[str] = set()  # first words of organisation names ("Zorblax" Corp)
     for m in mentions:
         if m.weak:
@@ -43,6 +44,7 @@ def settle(mentions: list[Mention]) -> None:
         if " " in m.text:
             if m.label == PER:
                 person_parts.update(m.text.split(" "))
+                surnames.add(m.text.rsplit(" ", 1)[1])
             elif m.label == ORG:
                 org_heads.add(m.text.split(" ", 1)[0])
 
@@ -53,7 +55,12 @@ def settle(mentions: list[Mention]) -> None:
         label = strong.get(m.text)
         if label and m.weak:
             m.label, m.weak = label, False
-        elif single and m.text in person_parts and not m.country and not _acronym(m.text):
+        elif (
+            single
+            and m.text in (surnames if m.place else person_parts)
+            and not m.country
+            and not _acronym(m.text)
+        ):
             m.label, m.weak = PER, False
         elif m.weak and m.text in org_heads and not m.place:
             m.label = ORG
