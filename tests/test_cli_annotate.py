@@ -26,7 +26,7 @@ BODY = (
     'Moscow rejected the accusation. "The claims are rubbish," said Dmitry Peskov, the Kremlin '
     'spokesman. Senator Ben Sasse said: "Russia must pay."'
 )
-ENTITY_KEYS = {"start", "end", "label", "text"}
+ENTITY_KEYS = {"start", "end", "label", "text", "name"}
 QUOTE_KEYS = set(Quote(0, 1, "x").to_dict())
 
 

@@ -211,7 +211,7 @@ def summary_lines(item: RawText, annotations: Annotations) -> list[str]:
     lines.append(f"  {clean_line(item.title)}")
     names: dict[str, list[str]] = {}
     for entity in annotations.entities:
-        names.setdefault(entity.label, []).append(clean_line(entity.text))
+        names.setdefault(entity.label, []).append(clean_line(entity.name or entity.text))
     if not names:
         lines.append("  entities: none")
     else:
