@@ -22,6 +22,7 @@ from tuireader.core.cache.sync import SyncReport, sync
 from tuireader.core.library.annotations import AnnotationSource
 from tuireader.core.library.events import SyncEvent, SyncNotice, SyncProgressed
 from tuireader.core.library.exporting import export_ids
+from tuireader.core.library.investigation import Investigation
 from tuireader.core.library.ordering import sort_ids
 from tuireader.core.library.reading import (
     ArticleUnavailable,
@@ -64,6 +65,7 @@ class Library:
         self._marks_lock = threading.Lock()  # opened once, whichever thread asks first
         self._index_ready = threading.Event()
         self._open_lock = threading.Lock()
+        self.investigation = Investigation(self)  # entities, quotes, timeline: the corpus
 
     @classmethod
     def open(cls, paths: Sequence[str] = (), fallback: bool = True) -> Library:

@@ -1,0 +1,89 @@
+"""Who said what: a speaker's quotations across the corpus, a quotation carried by several
+articles (a statement, a wire story) listed once with its articles, the earliest first and
+marked as the first publisher."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tuireader.core.search.annotation_fields import quote_words
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSite:
+    """Where a quotation is carried: an article and the quotation's offsets in its full text
+    (as ``tuireader annotate`` gives them)."""
+
+    article_id: int
+    key: str
+    title: str
+    source: str
+    date_ts: float | None
+    date_text: str
+    url: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {
+            "article": self.key,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date_text,
+            "url": self.url,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(slots=True)
+class GroupedQuote:
+    """One quotation, its speaker and the articles carrying it (earliest first: the first
+    publisher)."""
+
+    speaker: str
+    text: str
+    sites: list[QuoteSite] = field(default_factory=list)
+
+    @property
+    def first(self) -> QuoteSite:
+        return self.sites[0]
+
+    def to_dict(self) -> dict:
+        first = self.first
+        return {
+            "speaker": self.speaker,
+            "quote": self.text,
+            "start": first.start,
+            "end": first.end,
+            "title": first.title,
+            "date": first.date_text,
+            "location": first.key,
+            "articles": [
+                dict(site.to_dict(), first_publisher=index == 0)
+                for index, site in enumerate(self.sites)
+            ],
+        }
+
+
+def _site_order(site: QuoteSite) -> tuple:
+    return (site.date_ts is None, site.date_ts or 0.0, site.article_id, site.start)
+
+
+def group_quotes(found: Iterable[tuple[str, str, QuoteSite]]) -> list[GroupedQuote]:
+    """(speaker, quotation text, site) triples -> quotations, each once with its sites, the
+    same words (case, punctuation and quote marks aside) by the same speaker being one
+    quotation; the earliest dated site first. Ordered by their first site, earliest first."""
+    groups: dict[tuple[str, str], GroupedQuote] = {}
+    for speaker, text, site in found:
+        words = " ".join(quote_words(text)) or text
+        key = (speaker.casefold(), words)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = GroupedQuote(speaker, text)
+        if all(s.article_id != site.article_id for s in group.sites):
+            group.sites.append(site)
+    for group in groups.values():
+        group.sites.sort(key=_site_order)
+    return sorted(groups.values(), key=lambda g: (*_site_order(g.first), g.speaker))
