@@ -66,6 +66,7 @@ class EntityTableWriter:
                 db.executemany(
                     "INSERT OR REPLACE INTO article_entities VALUES (?, ?, ?, ?)", packed
                 )
+                db.execute("UPDATE entity_state SET changes = changes + 1")
             except sqlite3.Error:
                 self._ids = None  # read again next time: the names may not have been written
                 raise

@@ -101,6 +101,11 @@ CREATE TABLE IF NOT EXISTS article_entities (id INTEGER PRIMARY KEY, entities BL
     speakers BLOB NOT NULL, acronyms BLOB NOT NULL);
 CREATE TRIGGER IF NOT EXISTS article_entities_delete AFTER DELETE ON articles
     BEGIN DELETE FROM article_entities WHERE id = old.id; END;
+-- A number that changes whenever the entity table does (read to know when to read it again).
+CREATE TABLE IF NOT EXISTS entity_state (changes INTEGER NOT NULL);
+INSERT INTO entity_state SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM entity_state);
+CREATE TRIGGER IF NOT EXISTS entity_rows_gone AFTER DELETE ON article_entities
+    BEGIN UPDATE entity_state SET changes = changes + 1; END;
 -- Work a sync still owes an older store ('texts': keep the texts of its articles).
 CREATE TABLE IF NOT EXISTS pending (what TEXT PRIMARY KEY);
 CREATE TRIGGER IF NOT EXISTS list_order_insert AFTER INSERT ON articles
@@ -458,6 +463,12 @@ class MetaStore:
                 self.db.execute("SELECT id, entities, speakers, acronyms FROM article_entities")
             )
         return []
+
+    def entity_changes(self) -> int:
+        """A number that changes whenever the entity table does."""
+        with contextlib.suppress(sqlite3.Error, TypeError):
+            return self.db.execute("SELECT changes FROM entity_state").fetchone()[0]
+        return 0
 
     def entity_row_ids(self) -> set[int]:
         """The articles with a row in the entity table."""

@@ -175,5 +175,15 @@ class EntityIndex:
         return [i for i in keys if wanted.intersection(self.speakers.get(i, ()))]
 
     def speaker_ids(self, name: str) -> set[int]:
-        """The speaker ids a name stands for (itself, its aliases, what it joins)."""
-        return set(self.find(name))
+        """The speaker ids a name stands for (itself, its aliases, what it joins); failing
+        that, every name whose last words are these ("Peskov": "Dmitry Peskov")."""
+        found = set(self.find(name))
+        if found:
+            return found
+        words = name.casefold().split()
+        if not words:
+            return set()
+        for name_id, text in self.name.items():
+            if text.casefold().split()[-len(words) :] == words:
+                found.add(self.canonical.get(name_id, name_id))
+        return found

@@ -74,11 +74,10 @@ class Investigation:
 
     def index(self) -> EntityIndex:
         """The entity table in memory, read again when the store has changed."""
-        generation = self.library.generation()
-        with self._lock:
+        with self._lock, self.library.connection() as store:
+            generation = store.entity_changes()
             if self._index is None or generation != self._generation:
-                with self.library.connection() as store:
-                    self._index = EntityIndex(store.entity_names(), store.entity_rows())
+                self._index = EntityIndex(store.entity_names(), store.entity_rows())
                 self._generation = generation
             return self._index
 
