@@ -24,7 +24,7 @@ from tuireader.core.base.log import log_file
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.library import Library
 from tuireader.core.user.state import UserState
-from tuireader.ui.bindings import ALL_BINDINGS, LAYOUT_IDS, known_binding_ids
+from tuireader.ui.bindings import ALL_BINDINGS, FOCUS_HELP, LAYOUT_IDS, known_binding_ids
 from tuireader.ui.commands import (
     ArticleCommands,
     CorpusCommands,
@@ -35,7 +35,9 @@ from tuireader.ui.commands import (
 from tuireader.ui.controllers.corpora import Corpora
 from tuireader.ui.controllers.export import Export
 from tuireader.ui.controllers.filters import Filters
+from tuireader.ui.controllers.handoff import HandOff
 from tuireader.ui.controllers.indexing import FOLLOW_INTERVAL, Indexing
+from tuireader.ui.controllers.investigating import Investigating
 from tuireader.ui.controllers.layout import Panes
 from tuireader.ui.controllers.listing import Listing
 from tuireader.ui.controllers.marks import Marks
@@ -78,7 +80,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
     def __init__(self, corpus: Corpus, state: UserState | None = None) -> None:
         super().__init__()
         self.state = state or UserState.load()
-        self.view = View()
+        self.view = view = View()
         self.library = Library(corpus)  # the corpus's store; its index opens in a worker
         self.settings = Settings(self.library)
         if self.settings.css:
@@ -93,6 +95,8 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.reading = Reading(self, self.view, self.library, self.marks, self.settings, self.state)
         self.indexing = Indexing(self, self.view, self.library, self.settings, self.searching)
         self.corpora = Corpora(self, self.library, self.settings)
+        self.investigating = Investigating(self, view, self.library, self.filters, self.reading)
+        self.hand_off = HandOff(self, self.view, self.library)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -365,6 +369,12 @@ class ReaderApp(NoticesApp[Corpus | None]):
     def action_toggle_arrangement(self) -> None:
         self.panes.toggle_arrangement()
 
+    def action_investigate(self, what: str) -> None:  # E W C T (controllers/investigating)
+        getattr(self.investigating, what)()
+
+    def action_hand_off(self, what: str) -> None:  # b X P y Y (controllers/handoff)
+        self.hand_off.program(what) if what.isupper() else getattr(self.hand_off, what)()
+
     def action_show_skipped(self) -> None:
         items = self.library.skips(limit=SKIPPED_SHOWN)
         if not items:
@@ -377,22 +387,12 @@ class ReaderApp(NoticesApp[Corpus | None]):
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
         anywhere = self.settings.bindings((type(self),))
-        focus = [
-            Binding("tab", "focus_next", "Next pane"),
-            Binding("shift+tab", "focus_previous", "Previous pane"),
-            Binding(
-                "ctrl+p",
-                "command_palette",
-                "Command palette: open by title, search, filter by source or dates, "
-                "switch corpus, reindex",
-            ),
-        ]
         return [
             ("Anywhere", [b for b in anywhere if b.id not in LAYOUT_IDS]),
             ("Layout", [b for b in anywhere if b.id in LAYOUT_IDS]),
             ("List pane", self.settings.bindings((ArticleList,))),
             ("Reading pane", self.settings.bindings((ReadingPane,))),
-            ("Focus", focus),
+            ("Focus", FOCUS_HELP),
         ]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from tuireader.ui.screens.help import HelpScreen
+from tuireader.ui.screens.pick import PickScreen
 from tuireader.ui.screens.prompt import PromptScreen
 from tuireader.ui.screens.quote_sources import QuoteSourcesScreen
 from tuireader.ui.widgets.article_list import ArticleList
@@ -100,8 +101,36 @@ LAYOUT_BINDINGS = [
     ),
     Binding("v", "toggle_arrangement", "Side by side / stacked", show=False, id="app.arrangement"),
 ]
+INVESTIGATE_BINDINGS = [
+    Binding("E", "investigate('facets')", "Entities", id="app.facets"),
+    Binding("W", "investigate('speakers')", "Who said what", id="app.speakers"),
+    Binding("C", "investigate('cooccur')", "Co-occurrence", show=False, id="app.cooccur"),
+    Binding("T", "investigate('timeline')", "Timeline", show=False, id="app.timeline"),
+    Binding("b", "hand_off('browser')", "Browser", show=False, id="app.browser"),
+    Binding("X", "hand_off('EDITOR')", "Open the file in $EDITOR", show=False, id="app.editor"),
+    Binding("P", "hand_off('PAGER')", "Open the file in $PAGER", show=False, id="app.pager"),
+    Binding("y", "hand_off('copy_url')", "Copy the article's URL", show=False, id="app.copy_url"),
+    Binding(
+        "Y",
+        "hand_off('copy_quote')",
+        "Copy the quotation in view with its citation",
+        show=False,
+        id="app.copy_quote",
+    ),
+]
 LAYOUT_IDS = {binding.id for binding in LAYOUT_BINDINGS}
-ALL_BINDINGS = [*APP_BINDINGS, *MARK_BINDINGS, *LAYOUT_BINDINGS]
+ALL_BINDINGS = [*APP_BINDINGS, *MARK_BINDINGS, *INVESTIGATE_BINDINGS, *LAYOUT_BINDINGS]
+# Keys of the help screen's "Focus" section (Textual's own)
+FOCUS_HELP = [
+    Binding("tab", "focus_next", "Next pane"),
+    Binding("shift+tab", "focus_previous", "Previous pane"),
+    Binding(
+        "ctrl+p",
+        "command_palette",
+        "Command palette: open by title, search, filter by source, dates or entity, "
+        "entities, who said what, timeline, batch search, switch corpus, reindex",
+    ),
+]
 
 
 def known_binding_ids(app_class: type) -> set[str]:
@@ -115,6 +144,7 @@ def known_binding_ids(app_class: type) -> set[str]:
         HelpScreen,
         PromptScreen,
         QuoteSourcesScreen,
+        PickScreen,
     )
     ids: set[str] = set()
     for cls in classes:
