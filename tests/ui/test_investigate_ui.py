@@ -180,3 +180,39 @@ def test_copy_the_article_url_and_the_quotation_with_its_citation(tmp_path):
         assert "Jane Doe, Harbour talks open, Wire" in app.clipboard
 
     run(tmp_path, scenario, "copy")
+
+
+def test_near_duplicates_fold_into_one_row_expand_and_show_all(tmp_path):
+    from tests.core.present.test_duplicates import COPY, OTHER, WIRE
+
+    records = [
+        {"id": "wire", "title": "Fed raises rates", "text": WIRE, "date": "2016-10-03"},
+        {"id": "copy", "title": "Borrowers pay more", "text": COPY, "date": "2016-10-04"},
+        {"id": "other", "title": "Yellen lifts the rate", "text": OTHER, "date": "2016-10-05"},
+    ]
+    dump = write_jsonl(tmp_path / "fed.jsonl", records)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
+            app.run_search_from_palette("yellen")
+            await wait_for(pilot, lambda: "folded" in header(app))
+            lst = app.article_list
+            assert len(lst.ids) == 2
+            assert any("+1 copy" in badge for badge in lst.badges.values())
+            lst.move_to(next(i for i, b in lst.badges.items() if "+1 copy" in b))
+            await pilot.press("equals_sign")
+            await wait_for(pilot, lambda: len(lst.ids) == 3)
+            assert "↳ near-duplicate" in lst.badges.values()
+            await pilot.press("equals_sign")
+            await wait_for(pilot, lambda: len(lst.ids) == 2)
+            await pilot.press("D")
+            await wait_for(pilot, lambda: len(lst.ids) == 3)
+            await pilot.press("D")
+            await wait_for(pilot, lambda: len(lst.ids) == 2)
+            folder = os.environ.get("TUIREADER_SCREENSHOTS")
+            if folder:
+                app.save_screenshot("duplicates.svg", path=folder)
+
+    asyncio.run(main())

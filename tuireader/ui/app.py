@@ -80,7 +80,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
     def __init__(self, corpus: Corpus, state: UserState | None = None) -> None:
         super().__init__()
         self.state = state or UserState.load()
-        self.view = view = View()
+        self.view = View()
         self.library = Library(corpus)  # the corpus's store; its index opens in a worker
         self.settings = Settings(self.library)
         if self.settings.css:
@@ -95,7 +95,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.reading = Reading(self, self.view, self.library, self.marks, self.settings, self.state)
         self.indexing = Indexing(self, self.view, self.library, self.settings, self.searching)
         self.corpora = Corpora(self, self.library, self.settings)
-        self.investigating = Investigating(self, view, self.library, self.filters, self.reading)
+        self.investigating = Investigating(self, self.filters, self.reading, self.searching)
         self.hand_off = HandOff(self, self.view, self.library)
 
     # -- layout ----------------------------------------------------------------------------

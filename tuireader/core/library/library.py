@@ -396,6 +396,15 @@ class Library:
         hits = engine.similar(article, limit=limit, **within)
         return SearchResults(query=f"more like: {article.title}", hits=hits, total=len(hits))
 
+    def duplicate_groups(self, ids: Sequence[int]) -> list[list[int]]:
+        """The near-duplicates among ``ids`` as groups in the list's order (see
+        present.duplicate_groups); the texts are read from the store."""
+        from tuireader.core.present.duplicate_groups import near_duplicate_groups
+
+        with self.connection() as store:
+            texts = store.bodies(ids)
+        return near_duplicate_groups(ids, texts)
+
     def shared_text(
         self,
         article_id: int,

@@ -17,11 +17,11 @@ from rich.text import Text
 
 from tuireader.core.base.text import clean_line
 from tuireader.core.investigate.timeline import PERIODS
-from tuireader.core.library import Library
 from tuireader.core.search.meta_filter import DateRange
+from tuireader.ui.controllers.duplicates import Duplicates
 from tuireader.ui.controllers.filters import Filters
 from tuireader.ui.controllers.reading import Reading
-from tuireader.ui.controllers.view import View
+from tuireader.ui.controllers.search import Search
 from tuireader.ui.host import Host
 from tuireader.ui.screens.pick import PickScreen, Row
 from tuireader.ui.screens.prompt import PromptScreen
@@ -32,14 +32,13 @@ BATCH_HITS = 0  # batch search in the app counts; Enter runs the query for its r
 
 
 class Investigating:
-    def __init__(
-        self, host: Host, view: View, library: Library, filters: Filters, reading: Reading
-    ) -> None:
+    def __init__(self, host: Host, filters: Filters, reading: Reading, search: Search) -> None:
         reading.on_shown = self.scroll_to_pending  # a quotation chosen: scrolled to
         self.host = host
-        self.view = view
-        self.library = library
+        self.view = view = filters.view
+        self.library = library = filters.library
         self.filters = filters
+        self.duplicates = Duplicates(host, view, library, search)
         self.timeline_by = "month"
         self.pending_quote: tuple[int, str] | None = None  # (article, text) to scroll to
 
@@ -74,6 +73,12 @@ class Investigating:
             label = f"results of {view.results.query!r}" if view.results.query else "results"
         filters = view.meta_filter.label()
         return f"{label} · {filters}" if filters else label
+
+    def toggle_duplicates(self) -> None:
+        self.duplicates.toggle_all()
+
+    def expand_duplicates(self) -> None:
+        self.duplicates.expand()
 
     # -- entities (facets) -----------------------------------------------------------------
 
