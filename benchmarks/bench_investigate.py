@@ -126,13 +126,74 @@ def views(corpus: str, root: Path) -> None:
         del index
 
 
+def synthetic_views(articles: int, root: Path) -> None:
+    """The views over a synthetic entity table of ``articles`` articles (names drawn from a
+    Zipf-like distribution, ~20 a article, a few speakers): the table as the annotation pass
+    writes it, without annotating a corpus of that size first."""
+    import random
+    from collections import Counter
+
+    from tuireader.core.cache.entity_table import EntityTableWriter
+    from tuireader.core.cache.store import MetaStore
+    from tuireader.core.investigate.corpus import EntityIndex
+    from tuireader.core.investigate.rows import EntityRow
+
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / "synthetic.sqlite"
+    path.unlink(missing_ok=True)
+    store = MetaStore(path)
+    rng = random.Random(7)
+    people = [f"Person{n} Surname{n % 5000}" for n in range(60_000)]
+    others = [f"Organisation {n}" for n in range(40_000)]
+    writer = EntityTableWriter()
+    batch = []
+    for article_id in range(1, articles + 1):
+        row = EntityRow()
+        for _ in range(20):
+            kind = rng.randrange(4)
+            pool = people if kind == 0 else others
+            row.entities[kind, pool[min(len(pool) - 1, int(rng.paretovariate(1.1)) - 1)]] += 1
+        for _ in range(rng.randrange(3)):
+            row.speakers[people[min(len(people) - 1, int(rng.paretovariate(1.2)) - 1)]] += 1
+        batch.append((article_id, row))
+        if len(batch) == 5000:
+            store.put_annotations([], also=writer.writer(batch))
+            batch = []
+    if batch:
+        store.put_annotations([], also=writer.writer(batch))
+    start = time.perf_counter()
+    index = EntityIndex(store.entity_names(), store.entity_rows())
+    load = (time.perf_counter() - start) * 1000
+    ids = list(range(1, articles + 1))
+    rng.shuffle(ids)
+    some = ids[:10_000]
+    print(f"synthetic table, {articles:,} articles: read in {load:,.0f} ms")
+    print(f"  facets, whole list: {timed(lambda: index.facets(None, None, 5000, False)):,.1f} ms")
+    ms = timed(lambda: index.facets(some, None, 5000, False))
+    print(f"  facets, 10,000-article list: {ms:,.1f} ms")
+    counts = Counter(index.speaker_counts(None))
+    busiest = counts.most_common(1)[0][0]
+    ms = timed(lambda: index.articles_quoting({busiest}, None))
+    print(f"  articles quoting the busiest speaker ({counts[busiest]:,} quotations): {ms:,.1f} ms")
+    store.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus")
     parser.add_argument("--work", default=None)
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--child", choices=("with", "without"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--synthetic-table",
+        type=int,
+        metavar="N",
+        help="only time the views over a synthetic entity table of N articles (CORPUS unused)",
+    )
     args = parser.parse_args()
+    if args.synthetic_table:
+        synthetic_views(args.synthetic_table, Path(args.work or tempfile.mkdtemp()))
+        return
     if args.child:
         child(args.corpus, Path(args.work), args.child)
         return

@@ -7,6 +7,7 @@ whole list uses the totals kept here, a result list counts its own articles.
 
 from __future__ import annotations
 
+import heapq
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,17 +26,15 @@ class EntityCount:
     name: str
     type: str
     articles: int
-    mentions: int
+    mentions: int | None  # None: not counted
     aliases: tuple[str, ...]
 
     def to_dict(self) -> dict:
-        return {
-            "name": self.name,
-            "type": self.type,
-            "articles": self.articles,
-            "mentions": self.mentions,
-            "aliases": list(self.aliases),
-        }
+        found = {"name": self.name, "type": self.type, "articles": self.articles}
+        if self.mentions is not None:
+            found["mentions"] = self.mentions
+        found["aliases"] = list(self.aliases)
+        return found
 
 
 def _pairs(blob: bytes) -> array:
@@ -65,31 +64,50 @@ class EntityIndex:
                 acronyms.extend(zip(pairs[::2], pairs[1::2], strict=True))
         joined = merge_map({i: (self.kind[i], self.name[i]) for i in self.name}, acronyms)
         self.canonical = joined  # name id -> the id it joins (only those that join)
-        self.entities: dict[int, tuple[int, ...]] = {}
-        self.speakers: dict[int, tuple[int, ...]] = {}
-        self.quote_counts: dict[int, tuple[int, ...]] = {}
-        mentions: Counter[int] = Counter()
-        aliases: dict[int, set[str]] = defaultdict(set)
+        # per article its canonical entity ids (an array: C-level counting); most articles
+        # name no merged alias and keep their ids as stored
+        self.entities: dict[int, Sequence[int]] = {}  # arrays or memoryview slices
+        self.speakers: dict[int, array] = {}  # (speaker id, quotations) pairs as stored
+        self._blobs: dict[int, bytes] = {}  # the stored (id, mentions) pairs, for mentions
+        merged = set(joined)
         get = joined.get
+        entities, speakers, blobs = self.entities, self.speakers, self._blobs
+        # every article's pairs read in one array, each article's ids a slice of it (no copy)
+        every = array("i")
+        every.frombytes(b"".join(row[1] for row in rows))
+        view = memoryview(every)
+        start = 0
         for article_id, entity_blob, speaker_blob, _acronyms in rows:
-            pairs = _pairs(entity_blob)
-            ids = pairs[::2]
-            counts = pairs[1::2]
-            canon = [get(i, i) for i in ids]
-            for raw, target, count in zip(ids, canon, counts, strict=True):
-                mentions[target] += count
-                if raw != target:
-                    aliases[target].add(self.name[raw])
-            self.entities[article_id] = tuple(set(canon))
+            end = start + len(entity_blob) // 4
+            ids = view[start:end:2]
+            start = end
+            if merged and not merged.isdisjoint(ids):
+                ids = array("i", {get(i, i) for i in ids})
+            entities[article_id] = ids
+            blobs[article_id] = entity_blob
             if speaker_blob:
-                pairs = _pairs(speaker_blob)
-                self.speakers[article_id] = tuple(get(i, i) for i in pairs[::2])
-                self.quote_counts[article_id] = tuple(pairs[1::2])
-        self.mentions = mentions
-        self.aliases = {target: tuple(sorted(names)) for target, names in aliases.items()}
-        self.totals: Counter[int] = Counter(chain.from_iterable(self.entities.values()))
+                speakers[article_id] = _pairs(speaker_blob)
+        aliases: dict[int, list[str]] = defaultdict(list)
+        for name_id, target in joined.items():
+            aliases[target].append(self.name[name_id])
+        self.aliases = {target: tuple(sorted(set(names))) for target, names in aliases.items()}
+        self.totals: Counter[int] = Counter(chain.from_iterable(entities.values()))
+        self._mentions: Counter[int] | None = None
         self._postings: dict[int, list[int]] | None = None
         self._by_name: dict[str, list[int]] | None = None
+
+    @property
+    def mentions(self) -> Counter[int]:
+        """Canonical id -> mentions in the whole corpus (counted on first use)."""
+        if self._mentions is None:
+            mentions: Counter[int] = Counter()
+            get = self.canonical.get
+            for blob in self._blobs.values():
+                pairs = _pairs(blob)
+                for name_id, count in zip(pairs[::2], pairs[1::2], strict=True):
+                    mentions[get(name_id, name_id)] += count
+            self._mentions = mentions
+        return self._mentions
 
     # -- names ---------------------------------------------------------------------------
 
@@ -106,12 +124,14 @@ class EntityIndex:
     def type_of(self, name_id: int) -> str:
         return TYPES[self.kind[name_id]] if self.kind[name_id] < len(TYPES) else "misc"
 
-    def count(self, name_id: int, articles: int) -> EntityCount:
+    def count(self, name_id: int, articles: int, mentions: bool = True) -> EntityCount:
+        """The entity as listed; ``mentions`` False: not counted (the reader shows article
+        counts only; counting mentions reads every article's row once)."""
         return EntityCount(
             self.name[name_id],
             self.type_of(name_id),
             articles,
-            self.mentions.get(name_id, 0),
+            self.mentions.get(name_id, 0) if mentions else None,
             self.aliases.get(name_id, ()),
         )
 
@@ -125,18 +145,22 @@ class EntityIndex:
         return Counter(chain.from_iterable(entities.get(i, ()) for i in ids))
 
     def facets(
-        self, ids: Sequence[int] | None, kind: str | None = None, limit: int | None = None
+        self,
+        ids: Sequence[int] | None,
+        kind: str | None = None,
+        limit: int | None = None,
+        mentions: bool = True,
     ) -> list[EntityCount]:
         """The entities of a list, most articles first (ties by name); ``kind``: one type."""
         counts = self.article_counts(ids)
         wanted = None if kind is None else TYPES.index(kind)
-        ranked = sorted(
-            ((n, i) for i, n in counts.items() if wanted is None or self.kind[i] == wanted),
-            key=lambda pair: (-pair[0], self.name[pair[1]]),
-        )
-        if limit is not None:
-            ranked = ranked[:limit]
-        return [self.count(i, n) for n, i in ranked]
+        name, kinds = self.name, self.kind
+        pairs = ((n, i) for i, n in counts.items() if wanted is None or kinds[i] == wanted)
+        if limit is None:
+            ranked = sorted(pairs, key=lambda pair: (-pair[0], name[pair[1]]))
+        else:
+            ranked = heapq.nsmallest(limit, pairs, key=lambda pair: (-pair[0], name[pair[1]]))
+        return [self.count(i, n, mentions) for n, i in ranked]
 
     def postings(self) -> dict[int, list[int]]:
         """Canonical entity id -> the articles naming it (made once, on first use)."""
@@ -160,19 +184,22 @@ class EntityIndex:
         """Speaker id -> quotations in the articles of ``ids`` (None: all)."""
         counts: Counter[int] = Counter()
         keys = self.speakers.keys() if ids is None else ids
-        speakers, quotes = self.speakers, self.quote_counts
+        speakers, get = self.speakers, self.canonical.get
         for article_id in keys:
-            who = speakers.get(article_id)
-            if who:
-                for speaker, n in zip(who, quotes[article_id], strict=True):
-                    counts[speaker] += n
+            pairs = speakers.get(article_id)
+            if pairs:
+                for speaker, n in zip(pairs[::2], pairs[1::2], strict=True):
+                    counts[get(speaker, speaker)] += n
         return counts
 
     def articles_quoting(self, speaker_ids: Iterable[int], ids: Sequence[int] | None) -> list[int]:
-        """The articles (of ``ids``; None: all) with quotations by these speakers."""
+        """The articles (of ``ids``; None: all) with quotations by these speakers (or by the
+        names merged into them)."""
         wanted = set(speaker_ids)
+        wanted.update(i for i, target in self.canonical.items() if target in wanted)
         keys = self.speakers.keys() if ids is None else ids
-        return [i for i in keys if wanted.intersection(self.speakers.get(i, ()))]
+        speakers = self.speakers
+        return [i for i in keys if i in speakers and not wanted.isdisjoint(speakers[i][::2])]
 
     def speaker_ids(self, name: str) -> set[int]:
         """The speaker ids a name stands for (itself, its aliases, what it joins); failing

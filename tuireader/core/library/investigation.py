@@ -13,6 +13,7 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from tuireader.core.cache.kept_annotations import decode
@@ -89,11 +90,12 @@ class Investigation:
         kind: str | None = None,
         limit: int | None = None,
         containing: str = "",
+        mentions: bool = True,
     ) -> list[EntityCount]:
         """The list's entities (facets), most articles first; ``containing``: names (or
-        aliases) with this text, case-insensitive."""
+        aliases) with this text, case-insensitive; ``mentions`` False: not counted."""
         index = self.index()
-        found = index.facets(ids, kind, None if containing else limit)
+        found = index.facets(ids, kind, None if containing else limit, mentions)
         if containing:
             needle = containing.casefold()
             found = [
@@ -163,6 +165,7 @@ class Investigation:
         ids: Sequence[int] | None = None,
         min_count: int = 2,
         limit: int | None = 50,
+        mentions: bool = True,
     ) -> list[Cooccurrence]:
         """The entities sharing most articles with ``name`` in the list, ranked by G²
         (see ``investigate.cooccur``); [] for a name the corpus does not have."""
@@ -173,8 +176,7 @@ class Investigation:
         scope = list(index.entities) if ids is None else ids
         mine = [i for i in scope if targets.intersection(index.entities.get(i, ()))]
         shared: Counter[int] = Counter()
-        for article_id in mine:
-            shared.update(index.entities[article_id])
+        shared.update(chain.from_iterable(index.entities[i] for i in mine))
         for target in targets:
             shared.pop(target, None)
         counts = index.article_counts(None if ids is None else ids)
@@ -196,7 +198,7 @@ class Investigation:
         """The co-occurrence graph of the list's ``most`` commonest entities: nodes, and
         edges (name, name, shared articles) of pairs sharing at least ``min_count``."""
         index = self.index()
-        nodes = index.facets(ids, None, most)
+        nodes = index.facets(ids, None, most, mentions=False)
         wanted = {index.find(node.name)[0]: node for node in nodes if index.find(node.name)}
         pairs: Counter[tuple[int, int]] = Counter()
         scope = index.entities.keys() if ids is None else ids

@@ -85,7 +85,8 @@ class Investigating:
     def facets(self) -> None:
         investigation = self.library.investigation
         self._in_worker(
-            lambda: investigation.entities(self._list_ids(), None, FACETS_MOST), self._show_facets
+            lambda: investigation.entities(self._list_ids(), None, FACETS_MOST, mentions=False),
+            self._show_facets,
         )
 
     def _show_facets(self, entities) -> None:
@@ -220,7 +221,9 @@ class Investigating:
                 screen = PickScreen(f"Co-occurrence: choose an entity of {self._scope()}", rows)
                 self.host.push_screen(screen, lambda c: c and self.cooccur(c[1]))
 
-            self._in_worker(lambda: investigation.entities(self._list_ids(), None, 2000), show)
+            self._in_worker(
+                lambda: investigation.entities(self._list_ids(), None, 2000, mentions=False), show
+            )
             return
         investigation = self.library.investigation
         self._in_worker(
