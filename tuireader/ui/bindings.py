@@ -102,8 +102,8 @@ LAYOUT_BINDINGS = [
     Binding("v", "toggle_arrangement", "Side by side / stacked", show=False, id="app.arrangement"),
 ]
 INVESTIGATE_BINDINGS = [
-    Binding("E", "investigate('facets')", "Entities", id="app.facets"),
-    Binding("W", "investigate('speakers')", "Who said what", id="app.speakers"),
+    Binding("E", "investigate('facets')", "Facets", id="app.facets"),
+    Binding("W", "investigate('speakers')", "Who said", id="app.speakers"),
     Binding("C", "investigate('cooccur')", "Co-occurrence", show=False, id="app.cooccur"),
     Binding("T", "investigate('timeline')", "Timeline", show=False, id="app.timeline"),
     Binding(

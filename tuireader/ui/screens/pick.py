@@ -69,8 +69,9 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
                 placeholder="type to narrow the list", id="pick-filter", select_on_focus=False
             )
             yield OptionList(*self._options(""), id="pick-rows")
-            hint = "Enter: choose · Esc: close · type to narrow"
-            yield Label(Text(f"{self.hint} · {hint}" if self.hint else hint), id="pick-hint")
+            hint = "Esc: close · type to narrow"
+            hint = f"{self.hint} · {hint}" if self.hint else f"Enter: choose · {hint}"
+            yield Label(Text(hint), id="pick-hint")
 
     def _options(self, typed: str) -> list[Option]:
         needle = typed.strip().casefold()
