@@ -51,3 +51,23 @@ def test_a_damaged_store_is_rebuilt_with_its_entity_table(tmp_path):
     assert any(p.name.startswith("articles.sqlite.corrupt") for p in path.parent.iterdir())
     tables = {row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
     assert {"entity_names", "article_entities"} <= tables
+
+
+def test_rows_made_another_way_are_made_again_from_the_kept_annotations(tmp_path, monkeypatch):
+    from tuireader.core.cache import annotation_sync
+    from tuireader.core.search import annotation_fields
+
+    def no_annotating(*_args):
+        raise AssertionError("annotated again")
+
+    folder = tmp_path / "news"
+    _write(folder, "a.txt", "Talks\n\nJane Doe met Richard Roe in Paris on Monday.\n")
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        monkeypatch.setattr(annotation_sync, "ROWS_VERSION", "next")
+        monkeypatch.setattr(annotation_fields, "cached_annotate", no_annotating)
+        library.sync()
+        with library.connection() as store:
+            assert store.entity_rows_version() == "next"
+        assert _people(library) == {"Jane Doe": 1, "Richard Roe": 1}

@@ -72,3 +72,8 @@ def test_acronym_letters_must_match_the_initials():
     assert defines_acronym("Department of Example Affairs", "DEA")
     assert defines_acronym("Office of the Director of National Intelligence", "ODNI")
     assert not defines_acronym("Department of Example Affairs", "USA")
+
+
+def test_a_name_in_capitals_joins_the_name_as_usually_written():
+    table = names((2, "Japan"), (2, "JAPAN"), (0, "JAPAN"))
+    assert merge_map(table, []) == {2: 1}

@@ -23,7 +23,7 @@ from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.entity_table import EntityTableWriter
 from tuireader.core.cache.store import CacheError, MetaStore
 from tuireader.core.ingest.loaders import SourceFile
-from tuireader.core.investigate.rows import EntityRow, entity_row
+from tuireader.core.investigate.rows import ROWS_VERSION, EntityRow, entity_row
 from tuireader.core.search import annotation_ident
 
 # From this many articles to annotate, use two indexing processes.
@@ -136,6 +136,9 @@ class _Pass:
         from tuireader.core.cache.kept_annotations import decode, version
         from tuireader.core.search.annotation_fields import cached_annotate
 
+        if not self.store.read_only and self.store.entity_rows_version() != ROWS_VERSION:
+            self.store.restart_entity_table(ROWS_VERSION)
+            self.table.forget()
         have = self.store.entity_row_ids()
         missing = [entry for entry in done if entry[0] not in have]
         for start in range(0, len(missing), READ_BATCH):

@@ -102,8 +102,9 @@ CREATE TABLE IF NOT EXISTS article_entities (id INTEGER PRIMARY KEY, entities BL
 CREATE TRIGGER IF NOT EXISTS article_entities_delete AFTER DELETE ON articles
     BEGIN DELETE FROM article_entities WHERE id = old.id; END;
 -- A number that changes whenever the entity table does (read to know when to read it again).
-CREATE TABLE IF NOT EXISTS entity_state (changes INTEGER NOT NULL);
-INSERT INTO entity_state SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM entity_state);
+-- ``version``: how the rows were made (investigate.rows.ROWS_VERSION); others are made again.
+CREATE TABLE IF NOT EXISTS entity_state (changes INTEGER NOT NULL, version TEXT NOT NULL);
+INSERT INTO entity_state SELECT 0, '' WHERE NOT EXISTS (SELECT 1 FROM entity_state);
 CREATE TRIGGER IF NOT EXISTS entity_rows_gone AFTER DELETE ON article_entities
     BEGIN UPDATE entity_state SET changes = changes + 1; END;
 -- Work a sync still owes an older store ('texts': keep the texts of its articles).
@@ -469,6 +470,20 @@ class MetaStore:
         with contextlib.suppress(sqlite3.Error, TypeError):
             return self.db.execute("SELECT changes FROM entity_state").fetchone()[0]
         return 0
+
+    def entity_rows_version(self) -> str:
+        with contextlib.suppress(sqlite3.Error, TypeError):
+            return self.db.execute("SELECT version FROM entity_state").fetchone()[0]
+        return ""
+
+    def restart_entity_table(self, version: str) -> None:
+        """Forget every entity row (made another way): the annotation pass makes them again,
+        from the kept annotations."""
+        self.begin()
+        self.db.execute("DELETE FROM article_entities")
+        self.db.execute("DELETE FROM entity_names")
+        self.db.execute("UPDATE entity_state SET version = ?, changes = changes + 1", (version,))
+        self.db.execute("COMMIT")
 
     def entity_row_ids(self) -> set[int]:
         """The articles with a row in the entity table."""

@@ -7,8 +7,9 @@ Two rules, each applied only when the corpus leaves no doubt:
 - an acronym ("DEA") joins its expansion ("Department of Example Affairs") when some article
   defines it as such ("… Affairs (DEA)") and no article defines it otherwise.
 
-Two full names are never merged with each other: "Jane Doe" and "John Doe" stay two people,
-and "Doe" then stays apart from both.
+A name written in capitals ("JAPAN", in a headline) joins the same name as usually written
+("Japan") of the same type. Two full names are never merged with each other: "Jane Doe" and
+"John Doe" stay two people, and "Doe" then stays apart from both.
 """
 
 from __future__ import annotations
@@ -28,10 +29,21 @@ def merge_map(
     define them.
     """
     joined: dict[int, int] = {}
+    by_case: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for name_id, (kind, name) in names.items():
+        by_case[kind, name.casefold()].append(name_id)
+    for ids in by_case.values():
+        if len(ids) > 1:
+            usual = [i for i in ids if not names[i][1].isupper()]
+            if usual:
+                target = min(usual)
+                for name_id in ids:
+                    if name_id != target and names[name_id][1].isupper():
+                        joined[name_id] = target
     full_by_last: dict[str, set[int]] = defaultdict(set)
     single: dict[str, list[int]] = defaultdict(list)
     for name_id, (kind, name) in names.items():
-        if kind != PERSON:
+        if kind != PERSON or name_id in joined:
             continue
         words = name.split()
         if len(words) >= 2:
@@ -56,6 +68,7 @@ def merge_map(
             found = expansions.get(name)
             if found and len(found) == 1:
                 target = ids_of_expansion[next(iter(found))]
+                target = joined.get(target, target)
                 if target != name_id:
                     joined[name_id] = target
     return joined

@@ -13,12 +13,12 @@ import re
 from tuireader.core.annotate.spans import Entity
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_EDGE = " \t\n\"'“”‘’.,;:()[]"
+_EDGE = " \t\n\"'“”‘’,;:()[]"  # not ".": "U.S." and "Inc." keep theirs
 
 
 def normalise(text: str) -> str:
     """A mention's text as a name: one space between words, no possessive, no leading "the",
-    no quote marks or punctuation at its ends."""
+    no quote marks, brackets or commas at its ends (full stops stay: "U.S.")."""
     name = " ".join(text.split()).strip(_EDGE)
     name = _POSSESSIVE.sub("", name).strip(_EDGE)
     if name[:4].lower() == "the ":

@@ -16,6 +16,9 @@ from tuireader.core.investigate.naming import canonical_name, speaker_name
 TYPES = ("person", "org", "place", "misc")
 TYPE_OF_LABEL = {"PERSON": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 SPEAKER = 0  # speakers are kept as person names (merged with them)
+# Bump when entity_row or naming.canonical_name change what they make: the store's rows are
+# then made again from the kept annotations.
+ROWS_VERSION = "1"
 
 # "Department of Example Affairs (DEA)": an acronym in brackets just after a name.
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")

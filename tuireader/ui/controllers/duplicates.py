@@ -1,5 +1,5 @@
 """Near-duplicates collapsed in a results list: the wire story run by several outlets shows
-once, its first article leading with a count ("⧉ 3 copies"); ``=`` expands or folds the
+once, its first article leading with a count ("≈ 3 copies"); ``=`` expands or folds the
 group under the cursor, ``D`` shows every article (and collapses them again).
 
 The groups are found in a worker after the results are shown (``Library.duplicate_groups``:
@@ -55,11 +55,11 @@ class Duplicates:
         for leader, group in self.groups.items():
             copies = len(group) - 1
             if self.show_all or leader in self.expanded:
-                badges[leader] = f"⧉ {copies} cop{'y' if copies == 1 else 'ies'} below"
+                badges[leader] = f"≈ {copies} cop{'y' if copies == 1 else 'ies'} below"
                 for member in group[1:]:
                     badges[member] = "↳ near-duplicate"
             else:
-                badges[leader] = f"⧉ +{copies} cop{'y' if copies == 1 else 'ies'} (= expands)"
+                badges[leader] = f"≈ +{copies} cop{'y' if copies == 1 else 'ies'} (= expands)"
                 hidden.update(group[1:])
         shown = [i for i in self.full if i not in hidden] if hidden else list(self.full)
         if self.show_all or self.expanded:  # members right after their leader

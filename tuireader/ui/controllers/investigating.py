@@ -26,7 +26,6 @@ from tuireader.ui.host import Host
 from tuireader.ui.screens.pick import PickScreen, Row
 from tuireader.ui.screens.prompt import PromptScreen
 
-TYPE_MARKS = {"person": "👤", "org": "🏢", "place": "📍", "misc": "◆"}
 FACETS_MOST = 5000
 BATCH_HITS = 0  # batch search in the app counts; Enter runs the query for its results
 
@@ -92,7 +91,7 @@ class Investigating:
     def _show_facets(self, entities) -> None:
         rows = []
         for entity in entities:
-            shown = Text(f"{entity.articles:>7,}  {TYPE_MARKS.get(entity.type, ' ')} ")
+            shown = Text(f"{entity.articles:>7,}  ")
             shown.append(clean_line(entity.name), style="bold")
             shown.append(f"  {entity.type}", style="dim")
             if entity.aliases:
