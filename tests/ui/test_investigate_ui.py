@@ -216,3 +216,26 @@ def test_near_duplicates_fold_into_one_row_expand_and_show_all(tmp_path):
                 app.save_screenshot("duplicates.svg", path=folder)
 
     asyncio.run(main())
+
+
+def test_the_keys_are_in_the_help_and_the_views_in_the_palette(tmp_path):
+    from tests.ui.test_filters_ui import palette
+
+    async def scenario(app, pilot):
+        helped = {b.id for _title, bindings in app.help_sections() for b in bindings}
+        wanted = {"app.facets", "app.speakers", "app.cooccur", "app.timeline", "app.browser"}
+        assert wanted | {"app.editor", "app.pager", "app.copy_url", "app.copy_quote"} <= helped
+        footer = {key for key, b in app.active_bindings.items() if b.binding.show}
+        assert {"E", "W"} <= footer
+        offered = await palette(app, pilot, "batch search")
+        assert offered[0].startswith("Batch search…")
+        await pilot.press("escape")
+        app.investigating.add_entity_filter("Jane Doe")
+        await wait_for(pilot, lambda: "with Jane Doe" in header(app))
+        offered = await palette(app, pilot, "remove entity filter")
+        assert offered[0].startswith("Remove entity filter: Jane Doe")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "with Jane Doe" not in header(app))
+        assert len(app.article_list.ids) == 3
+
+    run(tmp_path, scenario, "palette")
