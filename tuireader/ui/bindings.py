@@ -121,19 +121,41 @@ INVESTIGATE_BINDINGS = [
         show=False,
         id="app.expand_duplicates",
     ),
-    Binding("b", "hand_off('browser')", "Browser", show=False, id="app.browser"),
-    Binding("X", "hand_off('EDITOR')", "Open the file in $EDITOR", show=False, id="app.editor"),
-    Binding("P", "hand_off('PAGER')", "Open the file in $PAGER", show=False, id="app.pager"),
-    Binding("y", "hand_off('copy_url')", "Copy the article's URL", show=False, id="app.copy_url"),
+    Binding("b", "investigate('browser')", "Browser", show=False, id="app.browser"),
+    Binding("X", "investigate('editor')", "Open the file in $EDITOR", show=False, id="app.editor"),
+    Binding("P", "investigate('pager')", "Open the file in $PAGER", show=False, id="app.pager"),
+    Binding(
+        "y", "investigate('copy_url')", "Copy the article's URL", show=False, id="app.copy_url"
+    ),
     Binding(
         "Y",
-        "hand_off('copy_quote')",
+        "investigate('copy_quote')",
         "Copy the quotation in view with its citation",
         show=False,
         id="app.copy_quote",
     ),
 ]
 LAYOUT_IDS = {binding.id for binding in LAYOUT_BINDINGS}
+INVESTIGATE_IDS = {binding.id for binding in INVESTIGATE_BINDINGS}
+
+
+def help_sections(
+    anywhere: list[Binding], list_pane: list[Binding], reading_pane: list[Binding]
+) -> list[tuple[str, list[Binding]]]:
+    """The help screen's sections from the bindings as bound (the app's, the panes')."""
+    return [
+        ("Anywhere", [b for b in anywhere if b.id not in LAYOUT_IDS | INVESTIGATE_IDS]),
+        ("Layout", [b for b in anywhere if b.id in LAYOUT_IDS]),
+        ("List pane", list_pane),
+        ("Reading pane", reading_pane),
+        (
+            "Investigating",
+            [b for b in anywhere if b.id in INVESTIGATE_IDS],
+        ),
+        ("Focus", FOCUS_HELP),
+    ]
+
+
 ALL_BINDINGS = [*APP_BINDINGS, *MARK_BINDINGS, *INVESTIGATE_BINDINGS, *LAYOUT_BINDINGS]
 # Keys of the help screen's "Focus" section (Textual's own)
 FOCUS_HELP = [

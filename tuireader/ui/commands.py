@@ -23,7 +23,6 @@ from tuireader.core.search.meta_filter import EXAMPLES
 from tuireader.ui.controllers.corpora import Corpora, describe
 from tuireader.ui.controllers.export import EXPORTS, Export
 from tuireader.ui.controllers.filters import Filters
-from tuireader.ui.controllers.handoff import HandOff
 from tuireader.ui.controllers.indexing import Indexing
 from tuireader.ui.controllers.investigating import Investigating
 from tuireader.ui.controllers.marks import Marks, count
@@ -48,7 +47,6 @@ class Palette(Protocol):
     similar: Similar
     indexing: Indexing
     investigating: Investigating
-    hand_off: HandOff
 
     def action_focus_search(self) -> None: ...
     def action_show_skipped(self) -> None: ...
@@ -268,7 +266,8 @@ def system_commands(app: Palette) -> Iterable[SystemCommand]:
         "Files and records that could not be read, and why",
         app.action_show_skipped,
     )
-    investigating, hand_off = app.investigating, app.hand_off
+    investigating = app.investigating
+    hand_off = investigating.hand_off
     yield SystemCommand(
         "Entities", "People, organisations, places of the list (E)", investigating.facets
     )

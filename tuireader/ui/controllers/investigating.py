@@ -20,6 +20,7 @@ from tuireader.core.investigate.timeline import PERIODS
 from tuireader.core.search.meta_filter import DateRange
 from tuireader.ui.controllers.duplicates import Duplicates
 from tuireader.ui.controllers.filters import Filters
+from tuireader.ui.controllers.handoff import HandOff
 from tuireader.ui.controllers.reading import Reading
 from tuireader.ui.controllers.search import Search
 from tuireader.ui.host import Host
@@ -38,6 +39,7 @@ class Investigating:
         self.library = library = filters.library
         self.filters = filters
         self.duplicates = Duplicates(host, view, library, search)
+        self.hand_off = HandOff(host, view, library)
         self.timeline_by = "month"
         self.pending_quote: tuple[int, str] | None = None  # (article, text) to scroll to
 
@@ -72,6 +74,23 @@ class Investigating:
             label = f"results of {view.results.query!r}" if view.results.query else "results"
         filters = view.meta_filter.label()
         return f"{label} · {filters}" if filters else label
+
+    # -- the keys' actions (app.action_investigate) ---------------------------------------
+
+    def browser(self) -> None:
+        self.hand_off.browser()
+
+    def editor(self) -> None:
+        self.hand_off.program("EDITOR")
+
+    def pager(self) -> None:
+        self.hand_off.program("PAGER")
+
+    def copy_url(self) -> None:
+        self.hand_off.copy_url()
+
+    def copy_quote(self) -> None:
+        self.hand_off.copy_quote()
 
     def toggle_duplicates(self) -> None:
         self.duplicates.toggle_all()
