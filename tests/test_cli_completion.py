@@ -65,7 +65,7 @@ def test_bash_completes_subcommands_options_choices_and_paths(bash_script, shim,
         return bash_offers(bash_script, line, tmp_path, shim)
 
     assert offers("tuireader se") == ["search"]
-    assert offers("tuireader co") == ["completion", "config", "corpora"]
+    assert offers("tuireader co") == ["completion", "config", "cooccur", "corpora"]
     assert offers("tuireader export x --format ") == ["csv", "jsonl", "md"]
     assert "--skipped" in offers("tuireader search x --")
     assert offers("tuireader search x --corpus ne") == ["news.jsonl"]

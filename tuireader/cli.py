@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from tuireader import __version__
+from tuireader import cli_investigate as investigate_cli
 
 SUBCOMMANDS = (
     "open",
@@ -23,6 +24,7 @@ SUBCOMMANDS = (
     "config",
     "corpora",
     "completion",
+    *investigate_cli.COMMANDS,
 )
 
 DESCRIPTION = """\
@@ -45,7 +47,7 @@ Read and search a collection of news articles in the terminal.
   tuireader corpora                     list the corpora the reader has opened, most recent
                                         first (Ctrl+P "Switch corpus" in the reader opens one)
   tuireader completion bash|zsh|fish    print a shell completion script
-
+{investigate}
 The reader needs a terminal; in pipes and scripts use search and export. Items that cannot be
 read (a bad record, a binary file) are counted on stderr; --skipped lists every one. Exit
 status: 0 done, 1 nothing matched (search), 2 bad input or an error.
@@ -57,7 +59,7 @@ newsboat's cache.db.
 Some formats need an extra: pip install 'tuireader[all]'. Several paths make one corpus; "-"
 reads a JSON lines dump from standard input (… | tuireader -). A folder's manifest.csv,
 manifest.tsv or metadata.jsonl gives its files' title, date, source and url.
-"""
+""".replace("{investigate}", investigate_cli.DESCRIPTION)
 
 
 class UsageError(Exception):
@@ -104,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     ).completer = complete_paths
     search_cmd.add_argument("--limit", type=int, default=20, help="results to print (default 20)")
     search_cmd.add_argument("--json", action="store_true", help="print JSON lines")
+    search_cmd.add_argument("--csv", action="store_true", help="with --batch: print CSV")
+    search_cmd.add_argument(
+        "--batch",
+        metavar="FILE",
+        help="run every query in FILE (one a line, # comments): counts and top hits",
+    ).completer = complete_paths
     search_cmd.add_argument(
         "--source",
         metavar="NAME",
@@ -196,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
         "name, article count (when indexed), when last opened, and paths. A corpus whose "
         "paths are gone is listed as missing.",
     )
+    investigate_cli.add_commands(commands, complete_paths)
     completion_cmd = commands.add_parser(
         "completion",
         help="print a shell completion script",
@@ -275,6 +284,8 @@ def _silence_closed_pipe() -> None:
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "index":
         return run_index(args.paths, args.skipped, engine=args.engine)
+    if args.command in investigate_cli.COMMANDS or getattr(args, "batch", None):
+        return run_investigate(args)
     if args.command == "search":
         return run_search(
             args.query,
@@ -688,6 +699,27 @@ def run_search(
     finally:
         library.close()
     return 0 if found.total else 1
+
+
+def run_investigate(args: argparse.Namespace) -> int:
+    """The investigating subcommands and ``search --batch`` (see cli_investigate)."""
+    from tuireader.core.search.meta_filter import DateRangeError, from_options
+
+    try:
+        narrow = from_options(args.source, args.date_from, args.date_to)
+    except DateRangeError as exc:
+        raise UsageError(str(exc)) from exc
+    library = open_library(args.corpus)
+    try:
+        _sync_for_answer(library, args.command, args.skipped)
+        if args.command == "search":
+            fmt = "json" if args.json else "csv" if args.csv else "text"
+            return investigate_cli.run_batch(args.batch, library, narrow, args.limit, fmt)
+        return investigate_cli.run(args, library, narrow)
+    except investigate_cli.BadInput as exc:
+        raise UsageError(str(exc)) from exc
+    finally:
+        library.close()
 
 
 def run_annotate(

@@ -24,7 +24,7 @@ from tuireader.core.base.log import log_file
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.library import Library
 from tuireader.core.user.state import UserState
-from tuireader.ui.bindings import ALL_BINDINGS, LAYOUT_IDS, known_binding_ids
+from tuireader.ui.bindings import ALL_BINDINGS, help_sections, known_binding_ids
 from tuireader.ui.commands import (
     ArticleCommands,
     CorpusCommands,
@@ -36,6 +36,7 @@ from tuireader.ui.controllers.corpora import Corpora
 from tuireader.ui.controllers.export import Export
 from tuireader.ui.controllers.filters import Filters
 from tuireader.ui.controllers.indexing import FOLLOW_INTERVAL, Indexing
+from tuireader.ui.controllers.investigating import Investigating
 from tuireader.ui.controllers.layout import Panes
 from tuireader.ui.controllers.listing import Listing
 from tuireader.ui.controllers.marks import Marks
@@ -93,6 +94,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.reading = Reading(self, self.view, self.library, self.marks, self.settings, self.state)
         self.indexing = Indexing(self, self.view, self.library, self.settings, self.searching)
         self.corpora = Corpora(self, self.library, self.settings)
+        self.investigating = Investigating(self, self.filters, self.reading, self.searching)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -365,6 +367,9 @@ class ReaderApp(NoticesApp[Corpus | None]):
     def action_toggle_arrangement(self) -> None:
         self.panes.toggle_arrangement()
 
+    def action_investigate(self, what: str) -> None:  # E W C T D = b X P y Y (investigating)
+        getattr(self.investigating, what)()
+
     def action_show_skipped(self) -> None:
         items = self.library.skips(limit=SKIPPED_SHOWN)
         if not items:
@@ -376,24 +381,8 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
-        anywhere = self.settings.bindings((type(self),))
-        focus = [
-            Binding("tab", "focus_next", "Next pane"),
-            Binding("shift+tab", "focus_previous", "Previous pane"),
-            Binding(
-                "ctrl+p",
-                "command_palette",
-                "Command palette: open by title, search, filter by source or dates, "
-                "switch corpus, reindex",
-            ),
-        ]
-        return [
-            ("Anywhere", [b for b in anywhere if b.id not in LAYOUT_IDS]),
-            ("Layout", [b for b in anywhere if b.id in LAYOUT_IDS]),
-            ("List pane", self.settings.bindings((ArticleList,))),
-            ("Reading pane", self.settings.bindings((ReadingPane,))),
-            ("Focus", focus),
-        ]
+        bound = self.settings.bindings  # as the config binds them
+        return help_sections(bound((type(self),)), bound((ArticleList,)), bound((ReadingPane,)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from system_commands(self)

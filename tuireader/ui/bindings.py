@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from tuireader.ui.screens.help import HelpScreen
+from tuireader.ui.screens.pick import PickScreen
 from tuireader.ui.screens.prompt import PromptScreen
 from tuireader.ui.screens.quote_sources import QuoteSourcesScreen
 from tuireader.ui.widgets.article_list import ArticleList
@@ -100,8 +101,73 @@ LAYOUT_BINDINGS = [
     ),
     Binding("v", "toggle_arrangement", "Side by side / stacked", show=False, id="app.arrangement"),
 ]
+INVESTIGATE_BINDINGS = [
+    Binding("E", "investigate('facets')", "Facets", id="app.facets"),
+    Binding("W", "investigate('speakers')", "Who said", id="app.speakers"),
+    Binding("C", "investigate('cooccur')", "Co-occurrence", show=False, id="app.cooccur"),
+    Binding("T", "investigate('timeline')", "Timeline", show=False, id="app.timeline"),
+    Binding(
+        "D",
+        "investigate('toggle_duplicates')",
+        "Near-duplicates: fold / show all",
+        show=False,
+        id="app.duplicates",
+    ),
+    Binding(
+        "equals_sign",
+        "investigate('expand_duplicates')",
+        "Expand / fold the near-duplicates of this article",
+        key_display="=",
+        show=False,
+        id="app.expand_duplicates",
+    ),
+    Binding("b", "investigate('browser')", "Browser", show=False, id="app.browser"),
+    Binding("X", "investigate('editor')", "Open the file in $EDITOR", show=False, id="app.editor"),
+    Binding("P", "investigate('pager')", "Open the file in $PAGER", show=False, id="app.pager"),
+    Binding(
+        "y", "investigate('copy_url')", "Copy the article's URL", show=False, id="app.copy_url"
+    ),
+    Binding(
+        "Y",
+        "investigate('copy_quote')",
+        "Copy the quotation in view with its citation",
+        show=False,
+        id="app.copy_quote",
+    ),
+]
 LAYOUT_IDS = {binding.id for binding in LAYOUT_BINDINGS}
-ALL_BINDINGS = [*APP_BINDINGS, *MARK_BINDINGS, *LAYOUT_BINDINGS]
+INVESTIGATE_IDS = {binding.id for binding in INVESTIGATE_BINDINGS}
+
+
+def help_sections(
+    anywhere: list[Binding], list_pane: list[Binding], reading_pane: list[Binding]
+) -> list[tuple[str, list[Binding]]]:
+    """The help screen's sections from the bindings as bound (the app's, the panes')."""
+    return [
+        ("Anywhere", [b for b in anywhere if b.id not in LAYOUT_IDS | INVESTIGATE_IDS]),
+        ("Layout", [b for b in anywhere if b.id in LAYOUT_IDS]),
+        ("List pane", list_pane),
+        ("Reading pane", reading_pane),
+        (
+            "Investigating",
+            [b for b in anywhere if b.id in INVESTIGATE_IDS],
+        ),
+        ("Focus", FOCUS_HELP),
+    ]
+
+
+ALL_BINDINGS = [*APP_BINDINGS, *MARK_BINDINGS, *INVESTIGATE_BINDINGS, *LAYOUT_BINDINGS]
+# Keys of the help screen's "Focus" section (Textual's own)
+FOCUS_HELP = [
+    Binding("tab", "focus_next", "Next pane"),
+    Binding("shift+tab", "focus_previous", "Previous pane"),
+    Binding(
+        "ctrl+p",
+        "command_palette",
+        "Command palette: open by title, search, filter by source, dates or entity, "
+        "entities, who said what, timeline, batch search, switch corpus, reindex",
+    ),
+]
 
 
 def known_binding_ids(app_class: type) -> set[str]:
@@ -115,6 +181,7 @@ def known_binding_ids(app_class: type) -> set[str]:
         HelpScreen,
         PromptScreen,
         QuoteSourcesScreen,
+        PickScreen,
     )
     ids: set[str] = set()
     for cls in classes:

@@ -24,6 +24,7 @@ from tuireader.ui.controllers.corpora import Corpora, describe
 from tuireader.ui.controllers.export import EXPORTS, Export
 from tuireader.ui.controllers.filters import Filters
 from tuireader.ui.controllers.indexing import Indexing
+from tuireader.ui.controllers.investigating import Investigating
 from tuireader.ui.controllers.marks import Marks, count
 from tuireader.ui.controllers.search import Search
 from tuireader.ui.controllers.similar import Similar
@@ -45,6 +46,7 @@ class Palette(Protocol):
     exports: Export
     similar: Similar
     indexing: Indexing
+    investigating: Investigating
 
     def action_focus_search(self) -> None: ...
     def action_show_skipped(self) -> None: ...
@@ -188,6 +190,14 @@ class FilterCommands(_ChoicesProvider):
         ]
         if not current.empty:
             self.choices.append(("Clear filters", filters.clear, as_markup(current.label())))
+        for name in current.entities:
+            self.choices.append(
+                (
+                    f"Remove entity filter: {visible(name)}",
+                    partial(self.reader.investigating.remove_entity_filter, name),
+                    "the list shows the articles without it again",
+                )
+            )
         for source, n in filters.sources():
             mark = " (on)" if source == current.source else ""
             self.choices.append(
@@ -255,5 +265,31 @@ def system_commands(app: Palette) -> Iterable[SystemCommand]:
         "Skipped items",
         "Files and records that could not be read, and why",
         app.action_show_skipped,
+    )
+    investigating = app.investigating
+    hand_off = investigating.hand_off
+    yield SystemCommand(
+        "Entities", "People, organisations, places of the list (E)", investigating.facets
+    )
+    yield SystemCommand(
+        "Who said what", "Speakers and their quotations (W)", investigating.speakers
+    )
+    yield SystemCommand(
+        "Co-occurrence", "Who appears with whom, ranked by G² (C)", investigating.cooccur
+    )
+    yield SystemCommand("Timeline", "Articles per day, week, month (T)", investigating.timeline)
+    yield SystemCommand(
+        "Batch search…", "Counts of every query in a file", investigating.batch_prompt
+    )
+    yield SystemCommand("Open in browser", "The article's URL (b)", hand_off.browser)
+    yield SystemCommand(
+        "Open in editor", "The article's file in $EDITOR (X)", partial(hand_off.program, "EDITOR")
+    )
+    yield SystemCommand(
+        "Open in pager", "The article's file in $PAGER (P)", partial(hand_off.program, "PAGER")
+    )
+    yield SystemCommand("Copy article URL", "To the clipboard (y)", hand_off.copy_url)
+    yield SystemCommand(
+        "Copy quotation", "The quotation in view with its citation (Y)", hand_off.copy_quote
     )
     yield SystemCommand("Help", "Show every key and the search syntax", app.action_help)

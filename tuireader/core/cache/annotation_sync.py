@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from tuireader.core.base.log import get_logger
 from tuireader.core.cache import batching
 from tuireader.core.cache.corpus import Corpus
+from tuireader.core.cache.entity_table import EntityTableWriter
 from tuireader.core.cache.store import CacheError, MetaStore
 from tuireader.core.ingest.loaders import SourceFile
+from tuireader.core.investigate.rows import ROWS_VERSION, EntityRow, entity_row
 from tuireader.core.search import annotation_ident
 
 # From this many articles to annotate, use two indexing processes.
@@ -94,6 +96,8 @@ class _Pass:
         self.parallel = False
         self.spec = getattr(engine, "spec", "embedded")
         self.kept: list[tuple[int, str, bytes]] = []  # annotations for the store (see _keep)
+        self.rows: list[tuple[int, EntityRow]] = []  # their entity rows (same transaction)
+        self.table = EntityTableWriter()
 
     def run(self) -> AnnotationPass:
         wanted: dict[str, tuple[int, str, str]] = {}  # ident -> (id, hash, file)
@@ -103,6 +107,7 @@ class _Pass:
         stale = have - wanted.keys()
         # in file order: a store made before texts were kept reads those files instead
         todo = sorted((wanted[ident] for ident in wanted.keys() - have), key=_file_order)
+        self._fill_entity_table([wanted[ident] for ident in wanted.keys() & have])
         if not stale and not todo:
             return self.result
         total = len(todo)
@@ -124,6 +129,44 @@ class _Pass:
             self._abort()
             raise
         return self.result
+
+    def _fill_entity_table(self, done: list[tuple[int, str, str]]) -> None:
+        """Entity rows for annotated articles that have none (a store made before the table):
+        from their kept annotations, else annotated again; once."""
+        from tuireader.core.cache.kept_annotations import decode, version
+        from tuireader.core.search.annotation_fields import cached_annotate
+
+        if not self.store.read_only and self.store.entity_rows_version() != ROWS_VERSION:
+            self.store.restart_entity_table(ROWS_VERSION)
+            self.table.forget()
+        have = self.store.entity_row_ids()
+        missing = [entry for entry in done if entry[0] not in have]
+        for start in range(0, len(missing), READ_BATCH):
+            if self.cancel.is_set():
+                return
+            some = missing[start : start + READ_BATCH]
+            ids = [entry[0] for entry in some]
+            kept = self.store.annotations(ids)
+            _rows, articles = Corpus.articles(self.store, ids)
+            rows: list[tuple[int, EntityRow]] = []
+            for article_id, digest, _file in some:
+                article = articles.get(article_id)
+                if article is None or isinstance(article, Exception):
+                    continue
+                found = kept.get(article_id)
+                annotations = None
+                if found is not None and found[0] == version(digest, self.spec):
+                    annotations = decode(found[1])
+                try:
+                    if annotations is None:
+                        annotations = cached_annotate(article.full_text, self.spec)
+                    row = entity_row(article.full_text, annotations)
+                except Exception as exc:  # the annotator failed on it: an empty row, once
+                    get_logger().error("entity row of %s failed: %r", article.key, exc)
+                    row = EntityRow()
+                rows.append((article_id, row))
+            if not self.store.put_annotations([], wait=30.0, also=self.table.writer(rows)):
+                self.table.forget()
 
     def _annotate_some(self, entries: list[tuple[int, str, str]], total: int) -> None:
         """Annotate these articles, their text read from the store (where the text pass kept
@@ -163,18 +206,18 @@ class _Pass:
 
     def _keep(self, entry: tuple[int, str], article) -> None:
         """Keep the article's annotations in the store too, so that opening it reads them
-        (see kept_annotations). Only when indexing in this process: the index's fields are
-        then made from the same annotations (``cached_annotate`` remembers the last text), so
-        keeping them costs no second annotation. With parallel indexing processes they are
-        found in those processes, and kept the first time the article is opened instead."""
-        if self.parallel:
-            return
+        (see kept_annotations), and its entity row (the corpus entity table). Indexing in
+        this process, the index's fields are then made from the same annotations
+        (``cached_annotate`` remembers the last text), so keeping them costs no second
+        annotation. With parallel indexing processes the fields are made in those processes
+        and the annotations found here a second time: the entity table needs them."""
         from tuireader.core.cache.kept_annotations import encode, version
         from tuireader.core.search.annotation_fields import cached_annotate
 
         annotations = cached_annotate(article.full_text, self.spec)
         article_id, digest = entry
         self.kept.append((article_id, version(digest, self.spec), encode(annotations)))
+        self.rows.append((article_id, entity_row(article.full_text, annotations)))
 
     def _begin(self) -> None:
         if self.writer is None:
@@ -185,13 +228,17 @@ class _Pass:
             return
         self.writer.commit()  # published under the commit lock (see MappedFileStorage)
         kept, self.kept = self.kept, []
-        self.store.put_annotations(kept, wait=30.0)  # a cache: not kept when it fails
+        rows, self.rows = self.rows, []
+        # a cache: not kept when it fails (found again when the article is annotated again)
+        if not self.store.put_annotations(kept, wait=30.0, also=self.table.writer(rows)):
+            self.table.forget()
         self.writer = None
         self.in_batch = 0
         self.report_progress(self.result.annotated, done, total, True)
 
     def _abort(self) -> None:
         self.kept = []
+        self.rows = []
         if self.writer is not None:
             with contextlib.suppress(Exception):  # already failing; rechecked next run
                 self.writer.cancel()

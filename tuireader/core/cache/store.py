@@ -12,7 +12,7 @@ import sqlite3
 import threading
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,6 +91,22 @@ CREATE TABLE IF NOT EXISTS annotations (id INTEGER PRIMARY KEY, version TEXT NOT
     data BLOB NOT NULL);
 CREATE TRIGGER IF NOT EXISTS annotations_delete AFTER DELETE ON articles
     BEGIN DELETE FROM annotations WHERE id = old.id; END;
+-- The corpus entity table (core/cache/entity_table.py): each name once, by type (0 person,
+-- 1 org, 2 place, 3 misc); per article, its names and speakers as arrays of 32-bit
+-- (name id, count) pairs and the acronyms it defines as (acronym id, expansion id) pairs.
+-- Written by the annotation pass in the same transaction as the annotations.
+CREATE TABLE IF NOT EXISTS entity_names (id INTEGER PRIMARY KEY, type INTEGER NOT NULL,
+    name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS article_entities (id INTEGER PRIMARY KEY, entities BLOB NOT NULL,
+    speakers BLOB NOT NULL, acronyms BLOB NOT NULL);
+CREATE TRIGGER IF NOT EXISTS article_entities_delete AFTER DELETE ON articles
+    BEGIN DELETE FROM article_entities WHERE id = old.id; END;
+-- A number that changes whenever the entity table does (read to know when to read it again).
+-- ``version``: how the rows were made (investigate.rows.ROWS_VERSION); others are made again.
+CREATE TABLE IF NOT EXISTS entity_state (changes INTEGER NOT NULL, version TEXT NOT NULL);
+INSERT INTO entity_state SELECT 0, '' WHERE NOT EXISTS (SELECT 1 FROM entity_state);
+CREATE TRIGGER IF NOT EXISTS entity_rows_gone AFTER DELETE ON article_entities
+    BEGIN UPDATE entity_state SET changes = changes + 1; END;
 -- Work a sync still owes an older store ('texts': keep the texts of its articles).
 CREATE TABLE IF NOT EXISTS pending (what TEXT PRIMARY KEY);
 CREATE TRIGGER IF NOT EXISTS list_order_insert AFTER INSERT ON articles
@@ -369,18 +385,26 @@ class MetaStore:
                     found[article_id] = (version, data)
         return found
 
-    def put_annotations(self, kept: Iterable[tuple[int, str, bytes]], wait: float = 0.0) -> bool:
+    def put_annotations(
+        self,
+        kept: Iterable[tuple[int, str, bytes]],
+        wait: float = 0.0,
+        also: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> bool:
         """Keep annotations (id, version, data); whether they were written. A cache: when a
         sync holds the database for longer than ``wait`` seconds, or it is read-only, nothing
-        is written (they are found again next time) and the caller does not wait."""
+        is written (they are found again next time) and the caller does not wait. ``also``
+        writes more in the same transaction (the entity table's rows)."""
         if self.read_only:
             return False
         kept = list(kept)
-        if not kept:
+        if not kept and also is None:
             return True
         if self.db.in_transaction:  # the caller's transaction
             try:
                 self.db.executemany("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?)", kept)
+                if also is not None:
+                    also(self.db)
             except sqlite3.Error:
                 return False
             return True
@@ -388,6 +412,8 @@ class MetaStore:
             self.db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
             self.db.execute("BEGIN IMMEDIATE")
             self.db.executemany("INSERT OR REPLACE INTO annotations VALUES (?, ?, ?)", kept)
+            if also is not None:
+                also(self.db)
             self.db.execute("COMMIT")
             return True
         except sqlite3.Error:
@@ -424,6 +450,50 @@ class MetaStore:
             f"SELECT {_ROW_COLUMNS} FROM articles WHERE key = ?", (key,)
         ).fetchone()
         return _row(values) if values else None
+
+    def entity_names(self) -> list[tuple[int, int, str]]:
+        """(id, type, name) of every name in the entity table."""
+        with contextlib.suppress(sqlite3.Error):  # an older read-only store without the table
+            return list(self.db.execute("SELECT id, type, name FROM entity_names"))
+        return []
+
+    def entity_rows(self) -> list[tuple[int, bytes, bytes, bytes]]:
+        """(article id, entities, speakers, acronyms) of every article in the entity table."""
+        with contextlib.suppress(sqlite3.Error):
+            return list(
+                self.db.execute("SELECT id, entities, speakers, acronyms FROM article_entities")
+            )
+        return []
+
+    def entity_changes(self) -> int:
+        """A number that changes whenever the entity table does."""
+        with contextlib.suppress(sqlite3.Error, TypeError):
+            return self.db.execute("SELECT changes FROM entity_state").fetchone()[0]
+        return 0
+
+    def entity_rows_version(self) -> str:
+        with contextlib.suppress(sqlite3.Error, TypeError):
+            return self.db.execute("SELECT version FROM entity_state").fetchone()[0]
+        return ""
+
+    def restart_entity_table(self, version: str) -> None:
+        """Forget every entity row (made another way): the annotation pass makes them again,
+        from the kept annotations."""
+        self.begin()
+        self.db.execute("DELETE FROM article_entities")
+        self.db.execute("DELETE FROM entity_names")
+        self.db.execute("UPDATE entity_state SET version = ?, changes = changes + 1", (version,))
+        self.db.execute("COMMIT")
+
+    def entity_row_ids(self) -> set[int]:
+        """The articles with a row in the entity table."""
+        with contextlib.suppress(sqlite3.Error):
+            return {row[0] for row in self.db.execute("SELECT id FROM article_entities")}
+        return set()
+
+    def dated(self) -> list[tuple[int, float]]:
+        """(id, date) of every dated article."""
+        return list(self.db.execute("SELECT id, date_ts FROM articles WHERE date_ts IS NOT NULL"))
 
     def sources(self) -> list[tuple[str, int]]:
         """Each source named in the corpus with its article count, most articles first (for
@@ -603,6 +673,7 @@ class MetaStore:
         self.db.execute("DELETE FROM articles")
         self.db.execute("DELETE FROM bodies")
         self.db.execute("DELETE FROM annotations")
+        self.db.execute("DELETE FROM article_entities")
         self.db.execute("DELETE FROM files")
         self.db.execute("DELETE FROM skips")
         self.db.execute("COMMIT")

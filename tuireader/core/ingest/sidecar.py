@@ -78,9 +78,7 @@ def _entries(folder: str, _stamp: int) -> dict[str, dict[str, str]]:
             if not isinstance(where, str) or not where.strip():
                 continue
             target = os.path.normpath(os.path.join(folder, where.strip()))
-            entries[target] = {
-                f: str(fields[f]) for f in FIELDS if fields.get(f) not in (None, "")
-            }
+            entries[target] = {f: str(fields[f]) for f in FIELDS if fields.get(f) not in (None, "")}
     return entries
 
 

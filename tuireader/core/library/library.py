@@ -23,6 +23,7 @@ from tuireader.core.library.annotations import AnnotationSource
 from tuireader.core.library.engine_advice import engine_advice
 from tuireader.core.library.events import SyncEvent, SyncNotice, SyncProgressed
 from tuireader.core.library.exporting import export_ids
+from tuireader.core.library.investigation import Investigation
 from tuireader.core.library.ordering import sort_ids
 from tuireader.core.library.reading import (
     ArticleUnavailable,
@@ -65,6 +66,7 @@ class Library:
         self._marks_lock = threading.Lock()  # opened once, whichever thread asks first
         self._index_ready = threading.Event()
         self._open_lock = threading.Lock()
+        self.investigation = Investigation(self)  # entities, quotes, timeline: the corpus
 
     @classmethod
     def open(cls, paths: Sequence[str] = (), fallback: bool = True) -> Library:
@@ -396,6 +398,15 @@ class Library:
             within = {} if narrow is None or narrow.empty else {"within": narrow.ids(store)}
         hits = engine.similar(article, limit=limit, **within)
         return SearchResults(query=f"more like: {article.title}", hits=hits, total=len(hits))
+
+    def duplicate_groups(self, ids: Sequence[int]) -> list[list[int]]:
+        """The near-duplicates among ``ids`` as groups in the list's order (see
+        present.duplicate_groups); the texts are read from the store."""
+        from tuireader.core.present.duplicate_groups import near_duplicate_groups
+
+        with self.connection() as store:
+            texts = store.bodies(ids)
+        return near_duplicate_groups(ids, texts)
 
     def shared_text(
         self,

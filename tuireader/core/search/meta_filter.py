@@ -53,14 +53,18 @@ class DateRange:
 
 @dataclass(frozen=True, slots=True)
 class MetaFilter:
-    """The filters in force: a source (compared whole) and a date range."""
+    """The filters in force: a source (compared whole), a date range, and entities (each
+    named article must name them all: ``within`` holds those articles' ids, found when the
+    entity filter was set)."""
 
     source: str | None = None
     dates: DateRange | None = None
+    entities: tuple[str, ...] = ()
+    within: frozenset[int] | None = None
 
     @property
     def empty(self) -> bool:
-        return self.source is None and self.dates is None
+        return self.source is None and self.dates is None and self.within is None
 
     def label(self) -> str:
         """For the list's header: "source: Reuters · 2016-10-01–2016-10-31" ("" if none)."""
@@ -69,12 +73,17 @@ class MetaFilter:
             parts.append(f"source: {visible(self.source)}")
         if self.dates is not None:
             parts.append(self.dates.label())
+        parts.extend(f"with {visible(name)}" for name in self.entities)
         return " · ".join(parts)
 
     def ids(self, store) -> list[int]:
         """The articles passing, newest first (a MetaStore)."""
         start, end = self.dates.bounds() if self.dates else (None, None)
-        return store.filtered_ids(self.source, start, end)
+        found = store.filtered_ids(self.source, start, end)
+        if self.within is not None:
+            within = self.within
+            found = [i for i in found if i in within]
+        return found
 
 
 def from_options(

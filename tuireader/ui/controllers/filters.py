@@ -65,6 +65,10 @@ class Filters:
             return
         self._set(MetaFilter())
 
+    def set(self, meta_filter: MetaFilter) -> None:
+        """Put these filters in force (the entity filters come from the investigating views)."""
+        self._set(meta_filter)
+
     def _set(self, meta_filter: MetaFilter) -> None:
         self.view.meta_filter = meta_filter
         self.host.show_message("")

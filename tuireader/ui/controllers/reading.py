@@ -7,6 +7,7 @@ app itself (the last one at start, a search's top hit) it is a ``preview`` and k
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from textual.widgets import Input
@@ -47,6 +48,7 @@ class Reading:
         self._before_find: tuple | None = None  # (article id, hits, title hits) before a find
         self._shown_unindexed = False  # the open article was read before the index was open
         self._view: ArticleView | None = None  # the article shown, as the door gave it
+        self.on_shown: Callable[[int], None] | None = None  # told each article shown
 
     def restore_last_open(self) -> None:
         """Show the article open when the reader last closed (else the list's first)."""
@@ -116,6 +118,8 @@ class Reading:
             return
         self._view = view
         reader.show(self._shown(view), keep_position=message.refresh)
+        if self.on_shown is not None:  # e.g. scroll to a quotation chosen in who-said-what
+            self.on_shown(message.article_id)
         host.panel.show_annotations(view.all_annotations, reader.label_styles(), len(view.shared))
         self._shown_unindexed = not view.indexed
         self._before_find = None  # shown afresh: no find highlighted

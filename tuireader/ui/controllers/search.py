@@ -11,7 +11,7 @@ import contextlib
 import re
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from tuireader.core.library import Library
 from tuireader.core.search import QueryError, SearchResults
@@ -69,6 +69,7 @@ class Search:
         self.library = library
         self.marks = marks
         self.listing = listing
+        self.on_results: Callable[[], None] | None = None  # told when results are shown
         self.history = SearchHistory()
         self.saved = SavedSearches()
         self._live_timer = None
@@ -211,6 +212,8 @@ class Search:
             )
             listing.set_title(listing.results_label(results))
             self._offer_more(results)
+            if self.on_results is not None:  # near-duplicates folded (controllers/duplicates)
+                self.on_results()
             return
         view.results = results
         view.similar_to = message.similar_to
@@ -229,6 +232,8 @@ class Search:
         if not view.meta_filter.empty:
             lst.empty_message = lst.empty_message[:-1] + f" ({view.meta_filter.label()})."
         self.host.show_message(self._coverage_note(results.query))
+        if self.on_results is not None and not message.live and view.similar_to is None:
+            self.on_results()
         if results.ids and not message.live:
             self.host.focus_list()  # the reading pane in focus mode
             if view.similar_to is None:  # more like this: the article compared stays open

@@ -243,6 +243,10 @@ class ReadingPane(ScrollView, can_focus=True):
         if self.text_width != self._wrapped_width:
             self._relayout_in_place()
 
+    def offset_at_top(self) -> int:
+        """The body offset of the first line in view (0 at the top)."""
+        return self._offset_at_top() or 0
+
     def _offset_at_top(self) -> int | None:
         if self.scroll_y < 1:
             return None  # at the top: stay there, header included

@@ -1,0 +1,218 @@
+"""Investigating a corpus: what the entity table costs the annotation pass and the cache, and
+how fast the views answer.
+
+    python benchmarks/bench_investigate.py CORPUS [--work DIR] [--skip-baseline]
+
+Indexes CORPUS twice in fresh caches under the work dir (XDG dirs pointed there): once as
+is, once with the entity table switched off (its rows not made, and with parallel
+annotation, the annotations not found in this process: the code before the table), and
+prints the annotation pass's seconds and the cache's size for both. Then, warm, the time
+of: the facets of the whole list, of a 10k-result list (the first 10,000 articles), and the
+quotations of the busiest speakers; the time to read the entity table into memory.
+Figures go in benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _isolate(root: Path) -> None:
+    for var in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        path = root / var.removeprefix("XDG_").removesuffix("_HOME").lower()
+        path.mkdir(parents=True, exist_ok=True)
+        os.environ[var] = str(path)
+
+
+def _dir_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _without_table() -> None:
+    """The annotation pass as it was before the entity table."""
+    from tuireader.core.cache import annotation_sync
+
+    original = annotation_sync._Pass._keep
+
+    def keep(self, entry, article) -> None:
+        if self.parallel:
+            return
+        original(self, entry, article)
+        self.rows.pop()
+
+    annotation_sync._Pass._keep = keep
+    annotation_sync._Pass._fill_entity_table = lambda self, done: None
+
+
+def index(corpus: str, root: Path, with_table: bool) -> tuple[float, int]:
+    """Index in a fresh cache, in a child process (one configuration each); returns the
+    annotation pass's seconds (the sync's, less its text pass) and the cache's bytes."""
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    mode = "with" if with_table else "without"
+    argv = [sys.executable, __file__, corpus, "--child", mode, "--work", str(root)]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(done.stderr[-3000:])
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return found["annotation"], _dir_bytes(Path(found["cache"]))
+
+
+def child(corpus: str, root: Path, mode: str) -> None:
+    _isolate(root)
+    if mode == "without":
+        _without_table()
+    from tuireader.core.library import Library
+
+    with Library.open([corpus]) as library:
+        library.open_index()
+        start = time.perf_counter()
+        report = library.sync()
+        seconds = time.perf_counter() - start
+        cache = library.corpus.cache_dir.as_posix()
+    print(json.dumps({"annotation": seconds - report.text_seconds, "cache": cache}))
+
+
+def timed(work, repeat: int = 5) -> float:
+    """Median milliseconds of ``work()`` (warm: one run first)."""
+    work()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def views(corpus: str, root: Path) -> None:
+    _isolate(root)
+    from tuireader.core.library import Library
+
+    with Library.open([corpus]) as library:
+        library.open_index()
+        library.sync()
+        investigation = library.investigation
+        start = time.perf_counter()
+        index = investigation.index()
+        load = (time.perf_counter() - start) * 1000
+        ids = library.ordered_ids()
+        some = ids[:10_000]
+        print(f"articles {len(ids):,}; entity table read in {load:,.0f} ms")
+        print(
+            f"facets, whole list: {timed(lambda: investigation.entities(None, None, 5000)):,.1f} ms"
+        )
+        print(
+            f"facets, {len(some):,}-article list: "
+            f"{timed(lambda: investigation.entities(some, None, 5000)):,.1f} ms"
+        )
+        speakers = investigation.speakers()[:5]
+        for name, quotes in speakers:
+            ms = timed(lambda name=name: investigation.quotes(None, name), repeat=3)
+            print(f"who said what, {name!r} ({quotes:,} quotations): {ms:,.1f} ms")
+        top = investigation.entities(None, "person", 1)
+        if top:
+            ms = timed(lambda: investigation.cooccurring(top[0].name), repeat=3)
+            print(f"co-occurrence of {top[0].name!r}: {ms:,.1f} ms")
+        print(f"timeline by month: {timed(lambda: investigation.timeline(None, 'month')):,.1f} ms")
+        del index
+
+
+def synthetic_views(articles: int, root: Path) -> None:
+    """The views over a synthetic entity table of ``articles`` articles (names drawn from a
+    Zipf-like distribution, ~20 a article, a few speakers): the table as the annotation pass
+    writes it, without annotating a corpus of that size first."""
+    import random
+    from collections import Counter
+
+    from tuireader.core.cache.entity_table import EntityTableWriter
+    from tuireader.core.cache.store import MetaStore
+    from tuireader.core.investigate.corpus import EntityIndex
+    from tuireader.core.investigate.rows import EntityRow
+
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / "synthetic.sqlite"
+    path.unlink(missing_ok=True)
+    store = MetaStore(path)
+    rng = random.Random(7)
+    people = [f"Person{n} Surname{n % 5000}" for n in range(60_000)]
+    others = [f"Organisation {n}" for n in range(40_000)]
+    writer = EntityTableWriter()
+    batch = []
+    for article_id in range(1, articles + 1):
+        row = EntityRow()
+        for _ in range(20):
+            kind = rng.randrange(4)
+            pool = people if kind == 0 else others
+            row.entities[kind, pool[min(len(pool) - 1, int(rng.paretovariate(1.1)) - 1)]] += 1
+        for _ in range(rng.randrange(3)):
+            row.speakers[people[min(len(people) - 1, int(rng.paretovariate(1.2)) - 1)]] += 1
+        batch.append((article_id, row))
+        if len(batch) == 5000:
+            store.put_annotations([], also=writer.writer(batch))
+            batch = []
+    if batch:
+        store.put_annotations([], also=writer.writer(batch))
+    start = time.perf_counter()
+    index = EntityIndex(store.entity_names(), store.entity_rows())
+    load = (time.perf_counter() - start) * 1000
+    ids = list(range(1, articles + 1))
+    rng.shuffle(ids)
+    some = ids[:10_000]
+    print(f"synthetic table, {articles:,} articles: read in {load:,.0f} ms")
+    print(f"  facets, whole list: {timed(lambda: index.facets(None, None, 5000, False)):,.1f} ms")
+    ms = timed(lambda: index.facets(some, None, 5000, False))
+    print(f"  facets, 10,000-article list: {ms:,.1f} ms")
+    counts = Counter(index.speaker_counts(None))
+    busiest = counts.most_common(1)[0][0]
+    ms = timed(lambda: index.articles_quoting({busiest}, None))
+    print(f"  articles quoting the busiest speaker ({counts[busiest]:,} quotations): {ms:,.1f} ms")
+    store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus")
+    parser.add_argument("--work", default=None)
+    parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--child", choices=("with", "without"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--synthetic-table",
+        type=int,
+        metavar="N",
+        help="only time the views over a synthetic entity table of N articles (CORPUS unused)",
+    )
+    args = parser.parse_args()
+    if args.synthetic_table:
+        synthetic_views(args.synthetic_table, Path(args.work or tempfile.mkdtemp()))
+        return
+    if args.child:
+        child(args.corpus, Path(args.work), args.child)
+        return
+    work = Path(args.work or tempfile.mkdtemp(prefix="bench-investigate-"))
+    corpus = str(Path(args.corpus).resolve())
+    with_seconds, with_bytes = index(corpus, work / "with", True)
+    mb = with_bytes / 1e6
+    print(f"with the entity table: annotation pass {with_seconds:,.1f} s, cache {mb:,.1f} MB")
+    if not args.skip_baseline:
+        base_seconds, base_bytes = index(corpus, work / "without", False)
+        mb = base_bytes / 1e6
+        print(f"without it:            annotation pass {base_seconds:,.1f} s, cache {mb:,.1f} MB")
+        print(
+            f"the table adds {100 * (with_seconds / base_seconds - 1):+.1f}% to the annotation "
+            f"pass and {100 * (with_bytes / base_bytes - 1):+.1f}% to the cache"
+        )
+        shutil.rmtree(work / "without", ignore_errors=True)
+    views(corpus, work / "with")
+
+
+if __name__ == "__main__":
+    main()

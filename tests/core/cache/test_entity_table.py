@@ -1,0 +1,76 @@
+"""The corpus entity table follows the sync: filled with the annotations, rows of removed
+articles gone, a changed article's row replaced, a damaged store rebuilt with it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tuireader.core.library import Library
+
+
+def _write(folder, name, text):
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def _people(library):
+    return {e.name: e.articles for e in library.investigation.entities(None, "person")}
+
+
+def test_entity_table_follows_adds_changes_and_deletes(tmp_path):
+    folder = tmp_path / "news"
+    _write(folder, "a.txt", "Talks\n\nJane Doe met Richard Roe in Paris on Monday.\n")
+    _write(
+        folder, "b.txt", 'More talks\n\nJane Doe spoke again. Doe said "we agree on it all now".\n'
+    )
+    _write(folder, "c.txt", "Later\n\nMr. Doe said the talks went well.\n")
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        # c.txt names only "Doe": the corpus has one Doe, so it is Jane Doe's article too.
+        assert _people(library) == {"Jane Doe": 3, "Richard Roe": 1}
+        assert library.investigation.index().aliases
+        (folder / "a.txt").unlink()
+        (folder / "c.txt").unlink()
+        _write(folder, "b.txt", "Changed\n\nJohn Smith spoke in Paris.\n")
+        library.sync()
+        assert _people(library) == {"John Smith": 1}
+        with library.connection() as store:
+            assert len(store.entity_rows()) == store.count() == 1
+
+
+def test_a_damaged_store_is_rebuilt_with_its_entity_table(tmp_path):
+    folder = tmp_path / "news"
+    _write(folder, "a.txt", "Talks\n\nJane Doe met Richard Roe in Paris on Monday.\n")
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        path = library.corpus.store_path
+    path.write_bytes(b"\xff" * 4096)
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        assert _people(library) == {"Jane Doe": 1, "Richard Roe": 1}
+    assert any(p.name.startswith("articles.sqlite.corrupt") for p in path.parent.iterdir())
+    tables = {row[0] for row in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
+    assert {"entity_names", "article_entities"} <= tables
+
+
+def test_rows_made_another_way_are_made_again_from_the_kept_annotations(tmp_path, monkeypatch):
+    from tuireader.core.cache import annotation_sync
+    from tuireader.core.search import annotation_fields
+
+    def no_annotating(*_args):
+        raise AssertionError("annotated again")
+
+    folder = tmp_path / "news"
+    _write(folder, "a.txt", "Talks\n\nJane Doe met Richard Roe in Paris on Monday.\n")
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        monkeypatch.setattr(annotation_sync, "ROWS_VERSION", "next")
+        monkeypatch.setattr(annotation_fields, "cached_annotate", no_annotating)
+        library.sync()
+        with library.connection() as store:
+            assert store.entity_rows_version() == "next"
+        assert _people(library) == {"Jane Doe": 1, "Richard Roe": 1}

@@ -1,0 +1,241 @@
+"""The investigating views in the app: entities (E) adding an entity filter, who said what
+(W) opening the article at a quotation, co-occurrence (C), timeline (T) narrowing the
+dates, batch search from the palette, and the clipboard hand-offs."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+from textual.content import Content
+
+from tests.conftest import write_jsonl
+from tests.ui.pilot_helpers import wait_for
+from tuireader.core.cache.corpus import Corpus
+from tuireader.ui.app import ReaderApp
+from tuireader.ui.screens.pick import PickScreen
+from tuireader.ui.screens.prompt import PromptScreen
+
+FILLER = " ".join(["The meeting went on for hours and nothing else was decided that day."] * 30)
+STATEMENT = '"We will not accept any delay in the talks on the new harbour plan," '
+RECORDS = [
+    {
+        "id": "one",
+        "title": "Harbour talks open",
+        "text": f"Jane Doe met Richard Roe of Acme Shipping in Lisbon. {STATEMENT}"
+        f"Jane Doe said on Monday. {FILLER}",
+        "source": "Wire",
+        "date": "2016-10-03",
+        "url": "https://example.org/one",
+    },
+    {
+        "id": "two",
+        "title": "Harbour plan row",
+        "text": f"Acme Shipping said the plan was late. {STATEMENT}Doe said. Richard Roe "
+        "disagreed with Jane Doe.",
+        "source": "Courier",
+        "date": "2016-10-05",
+        "url": "https://example.org/two",
+    },
+    {
+        "id": "three",
+        "title": "Storm closes the road",
+        "text": "A storm closed the coast road near Porto on Friday.",
+        "source": "Wire",
+        "date": "2016-11-02",
+    },
+]
+
+
+def run(tmp_path, scenario, name: str):
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
+            await wait_for(pilot, lambda: bool(app.library.investigation.index().entities))
+            await scenario(app, pilot)
+            folder = os.environ.get("TUIREADER_SCREENSHOTS")
+            if folder:
+                app.save_screenshot(f"{name}.svg", path=folder)
+
+    asyncio.run(main())
+
+
+def header(app) -> str:
+    return Content.from_markup(app.article_list.border_title).plain
+
+
+def rows(app) -> list[str]:
+    options = app.screen.query_one("#pick-rows")
+    return [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
+
+
+async def pick_screen(pilot, app, title_part: str) -> None:
+    await wait_for(
+        pilot, lambda: isinstance(app.screen, PickScreen) and title_part in app.screen.title_text
+    )
+    await pilot.pause(0.1)
+
+
+def test_entities_view_lists_merged_names_and_enter_adds_a_filter(tmp_path):
+    async def scenario(app, pilot):
+        await pilot.press("E")
+        await pick_screen(pilot, app, "Entities of all articles")
+        shown = rows(app)
+        doe = next(r for r in shown if "Jane Doe" in r)
+        assert doe.split()[0] == "2" and "also Doe" in doe  # two articles, "Doe" merged
+        await pilot.press("r", "o", "e")  # typing narrows
+        await pilot.pause(0.2)
+        assert rows(app) and all("Roe" in r for r in rows(app))
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: "with Richard Roe" in header(app))
+        assert len(app.article_list.ids) == 2
+        await pilot.press("E")
+        await pick_screen(pilot, app, "Entities")
+        assert all("Storm" not in r for r in rows(app))
+
+    run(tmp_path, scenario, "facets")
+
+
+def test_who_said_what_lists_a_shared_quotation_once_and_opens_it(tmp_path):
+    async def scenario(app, pilot):
+        await pilot.press("W")
+        await pick_screen(pilot, app, "Who said what")
+        assert any("Jane Doe" in r for r in rows(app))
+        app.screen.query_one("#pick-filter").focus()
+        app.screen.query_one("#pick-filter").value = "Jane Doe"
+        await pilot.pause(0.2)
+        await pilot.press("down", "enter")
+        await pick_screen(pilot, app, "quotations")
+        (quote,) = rows(app)
+        assert "We will not accept any delay" in quote
+        assert "Harbour talks open" in quote and "Harbour plan row" in quote
+        assert "(first)" in quote.splitlines()[1]  # the earliest article, marked
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, PickScreen))
+        await wait_for(
+            pilot,
+            lambda: (
+                app.reader.shown is not None
+                and app.reader.shown.article.title == "Harbour talks open"
+            ),
+        )
+
+    run(tmp_path, scenario, "who_said_what")
+
+
+def test_cooccurrence_and_timeline_views(tmp_path):
+    async def scenario(app, pilot):
+        app.investigating.cooccur("Jane Doe")
+        await pick_screen(pilot, app, "Appearing with Jane Doe")
+        assert any("Richard Roe" in r for r in rows(app))
+        await pilot.press("escape")
+        await pilot.press("T")
+        await pick_screen(pilot, app, "Timeline")
+        shown = rows(app)
+        assert shown[0].startswith("2016-10") and shown[-1].startswith("2016-11")
+        await pilot.press("enter")  # October
+        await wait_for(pilot, lambda: "2016-10-01–2016-10-31" in header(app))
+        assert len(app.article_list.ids) == 2
+
+    run(tmp_path, scenario, "timeline")
+
+
+def test_batch_search_from_the_palette_counts_each_query(tmp_path):
+    batch = tmp_path / "queries.txt"
+    batch.write_text("# a comment\nharbour\nstorm\nfoo AND (\n", encoding="utf-8")
+
+    async def scenario(app, pilot):
+        app.investigating.batch_prompt()
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptScreen))
+        await pilot.pause(0.1)
+        app.screen.query_one("#prompt-input").value = str(batch)
+        await pilot.press("enter")
+        await pick_screen(pilot, app, "Batch search")
+        shown = rows(app)
+        assert shown[0].split()[:3] == ["2", "2", "harbour"]
+        assert shown[1].split()[:3] == ["3", "1", "storm"]
+        assert "error" in shown[2]
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: app.view.results is not None)
+        assert app.view.results.query == "storm"
+
+    run(tmp_path, scenario, "batch")
+
+
+def test_copy_the_article_url_and_the_quotation_with_its_citation(tmp_path):
+    async def scenario(app, pilot):
+        app.open_article(
+            app.library.by_key(
+                app.library.rows(app.article_list.ids)[app.article_list.ids[-1]].key
+            ).id
+        )
+        await wait_for(pilot, lambda: app.reader.shown.article.title == "Harbour talks open")
+        await pilot.press("y")
+        assert app.clipboard == "https://example.org/one"
+        await pilot.press("Y")
+        assert app.clipboard.startswith("“We will not accept any delay")
+        assert "Jane Doe, Harbour talks open, Wire" in app.clipboard
+
+    run(tmp_path, scenario, "copy")
+
+
+def test_near_duplicates_fold_into_one_row_expand_and_show_all(tmp_path):
+    from tests.core.present.test_duplicates import COPY, OTHER, WIRE
+
+    records = [
+        {"id": "wire", "title": "Fed raises rates", "text": WIRE, "date": "2016-10-03"},
+        {"id": "copy", "title": "Borrowers pay more", "text": COPY, "date": "2016-10-04"},
+        {"id": "other", "title": "Yellen lifts the rate", "text": OTHER, "date": "2016-10-05"},
+    ]
+    dump = write_jsonl(tmp_path / "fed.jsonl", records)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
+            app.run_search_from_palette("yellen")
+            await wait_for(pilot, lambda: "folded" in header(app))
+            lst = app.article_list
+            assert len(lst.ids) == 2
+            assert any("+1 copy" in badge for badge in lst.badges.values())
+            lst.move_to(next(i for i, b in lst.badges.items() if "+1 copy" in b))
+            await pilot.press("equals_sign")
+            await wait_for(pilot, lambda: len(lst.ids) == 3)
+            assert "↳ near-duplicate" in lst.badges.values()
+            await pilot.press("equals_sign")
+            await wait_for(pilot, lambda: len(lst.ids) == 2)
+            await pilot.press("D")
+            await wait_for(pilot, lambda: len(lst.ids) == 3)
+            await pilot.press("D")
+            await wait_for(pilot, lambda: len(lst.ids) == 2)
+            folder = os.environ.get("TUIREADER_SCREENSHOTS")
+            if folder:
+                app.save_screenshot("duplicates.svg", path=folder)
+
+    asyncio.run(main())
+
+
+def test_the_keys_are_in_the_help_and_the_views_in_the_palette(tmp_path):
+    from tests.ui.test_filters_ui import palette
+
+    async def scenario(app, pilot):
+        helped = {b.id for _title, bindings in app.help_sections() for b in bindings}
+        wanted = {"app.facets", "app.speakers", "app.cooccur", "app.timeline", "app.browser"}
+        assert wanted | {"app.editor", "app.pager", "app.copy_url", "app.copy_quote"} <= helped
+        footer = {key for key, b in app.active_bindings.items() if b.binding.show}
+        assert {"E", "W"} <= footer
+        offered = await palette(app, pilot, "batch search")
+        assert offered[0].startswith("Batch search…")
+        await pilot.press("escape")
+        app.investigating.add_entity_filter("Jane Doe")
+        await wait_for(pilot, lambda: "with Jane Doe" in header(app))
+        offered = await palette(app, pilot, "remove entity filter")
+        assert offered[0].startswith("Remove entity filter: Jane Doe")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "with Jane Doe" not in header(app))
+        assert len(app.article_list.ids) == 3
+
+    run(tmp_path, scenario, "palette")

@@ -1,0 +1,87 @@
+"""Writing the corpus entity table: per article, its names and speakers as compact rows.
+
+Each name is kept once (``entity_names``: id, type, name); an article's row is three blobs of
+32-bit integers: (name id, mentions) pairs, (speaker id, quotations) pairs and (acronym id,
+expansion id) pairs. The rows of a batch go into the store with ``executemany`` in the same
+transaction as its annotations; the name ids come from a dictionary read once per pass, so
+no row costs a query. Rows of deleted articles go with them (a trigger); a changed article's
+row is replaced when it is annotated again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections.abc import Callable, Sequence
+
+from tuireader.core.investigate.rows import SPEAKER, EntityRow
+
+
+def pack(pairs: list[int]) -> bytes:
+    return array("i", pairs).tobytes()
+
+
+def unpack(blob: bytes) -> array:
+    found = array("i")
+    found.frombytes(blob)
+    return found
+
+
+class EntityTableWriter:
+    """Turns entity rows into the store's compact rows; one per annotation pass."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[int, str], int] | None = None
+        self._next = 1
+
+    def writer(self, rows: Sequence[tuple[int, EntityRow]]) -> Callable[[sqlite3.Connection], None]:
+        """What ``MetaStore.put_annotations(also=...)`` runs to write these rows."""
+
+        def write(db: sqlite3.Connection) -> None:
+            ids = self._names(db)
+            new: list[tuple[int, int, str]] = []
+
+            def name_id(kind: int, name: str) -> int:
+                found = ids.get((kind, name))
+                if found is None:
+                    found = ids[kind, name] = self._next
+                    self._next += 1
+                    new.append((found, kind, name))
+                return found
+
+            packed = []
+            for article_id, row in rows:
+                entities: list[int] = []
+                for (kind, name), count in row.entities.items():
+                    entities += (name_id(kind, name), count)
+                speakers: list[int] = []
+                for name, count in row.speakers.items():
+                    speakers += (name_id(SPEAKER, name), count)
+                acronyms: list[int] = []
+                for short, long in row.acronyms:
+                    acronyms += (name_id(1, short), name_id(1, long))
+                packed.append((article_id, pack(entities), pack(speakers), pack(acronyms)))
+            try:
+                db.executemany("INSERT INTO entity_names VALUES (?, ?, ?)", new)
+                db.executemany(
+                    "INSERT OR REPLACE INTO article_entities VALUES (?, ?, ?, ?)", packed
+                )
+                db.execute("UPDATE entity_state SET changes = changes + 1")
+            except sqlite3.Error:
+                self._ids = None  # read again next time: the names may not have been written
+                raise
+
+        return write
+
+    def forget(self) -> None:
+        """The batch was not written: read the name ids again next time."""
+        self._ids = None
+        self._next = 1
+
+    def _names(self, db: sqlite3.Connection) -> dict[tuple[int, str], int]:
+        if self._ids is None:
+            self._ids = {}
+            for name_id, kind, name in db.execute("SELECT id, type, name FROM entity_names"):
+                self._ids[kind, name] = name_id
+                self._next = max(self._next, name_id + 1)
+        return self._ids

@@ -1,0 +1,74 @@
+"""Merging the names of one entity across the corpus.
+
+Two rules, each applied only when the corpus leaves no doubt:
+
+- a one-word person name ("Doe") joins the one full person name ending with that word
+  ("Jane Doe") when the corpus names no other full name ending so ("John Doe");
+- an acronym ("DEA") joins its expansion ("Department of Example Affairs") when some article
+  defines it as such ("… Affairs (DEA)") and no article defines it otherwise.
+
+A name written in capitals ("JAPAN", in a headline) joins the same name as usually written
+("Japan") of the same type. Two full names are never merged with each other: "Jane Doe" and
+"John Doe" stay two people, and "Doe" then stays apart from both.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+PERSON = 0
+
+
+def merge_map(
+    names: Mapping[int, tuple[int, str]], acronyms: Iterable[tuple[int, int]]
+) -> dict[int, int]:
+    """name id -> the id of the name it joins (only the ids that join another).
+
+    ``names``: id -> (type, name); ``acronyms``: (acronym id, expansion id) pairs as articles
+    define them.
+    """
+    joined: dict[int, int] = {}
+    by_case: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for name_id, (kind, name) in names.items():
+        by_case[kind, name.casefold()].append(name_id)
+    for ids in by_case.values():
+        if len(ids) > 1:
+            usual = [i for i in ids if not names[i][1].isupper()]
+            if usual:
+                target = min(usual)
+                for name_id in ids:
+                    if name_id != target and names[name_id][1].isupper():
+                        joined[name_id] = target
+    full_by_last: dict[str, set[int]] = defaultdict(set)
+    single: dict[str, list[int]] = defaultdict(list)
+    for name_id, (kind, name) in names.items():
+        if kind != PERSON or name_id in joined:
+            continue
+        words = name.split()
+        if len(words) >= 2:
+            full_by_last[words[-1]].add(name_id)
+        elif len(words) == 1 and name[:1].isupper():
+            single[name].append(name_id)
+    for word, ids in single.items():
+        full = full_by_last.get(word, set())
+        if len(full) == 1:
+            (target,) = full
+            for name_id in ids:
+                joined[name_id] = target
+    expansions: dict[str, set[str]] = defaultdict(set)
+    ids_of_expansion: dict[str, int] = {}
+    for short_id, long_id in acronyms:
+        if short_id in names and long_id in names:
+            short, long = names[short_id][1], names[long_id][1]
+            expansions[short].add(long)
+            ids_of_expansion.setdefault(long, long_id)
+    if expansions:
+        for name_id, (_kind, name) in names.items():
+            found = expansions.get(name)
+            if found and len(found) == 1:
+                target = ids_of_expansion[next(iter(found))]
+                target = joined.get(target, target)
+                if target != name_id:
+                    joined[name_id] = target
+    return joined

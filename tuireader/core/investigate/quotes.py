@@ -1,0 +1,106 @@
+"""Who said what: a speaker's quotations across the corpus, a quotation carried by several
+articles (a statement, a wire story) listed once with its articles, the earliest first and
+marked as the first publisher."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tuireader.core.search.annotation_fields import quote_words
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSite:
+    """Where a quotation is carried: an article and the quotation's offsets in its full text
+    (as ``tuireader annotate`` gives them)."""
+
+    article_id: int
+    key: str
+    title: str
+    source: str
+    date_ts: float | None
+    date_text: str
+    url: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {
+            "article": self.key,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date_text,
+            "url": self.url,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(slots=True)
+class GroupedQuote:
+    """One quotation, its speaker and the articles carrying it (earliest first: the first
+    publisher)."""
+
+    speaker: str
+    text: str
+    sites: list[QuoteSite] = field(default_factory=list)
+
+    @property
+    def first(self) -> QuoteSite:
+        return self.sites[0]
+
+    def to_dict(self) -> dict:
+        first = self.first
+        return {
+            "speaker": self.speaker,
+            "quote": self.text,
+            "start": first.start,
+            "end": first.end,
+            "title": first.title,
+            "date": first.date_text,
+            "location": first.key,
+            "articles": [
+                dict(site.to_dict(), first_publisher=index == 0)
+                for index, site in enumerate(self.sites)
+            ],
+        }
+
+
+def _site_order(site: QuoteSite) -> tuple:
+    return (site.date_ts is None, site.date_ts or 0.0, site.article_id, site.start)
+
+
+def group_quotes(found: Iterable[tuple[str, str, QuoteSite]]) -> list[GroupedQuote]:
+    """(speaker, quotation text, site) triples -> quotations, each once with its sites, the
+    same words (case, punctuation and quote marks aside) by the same speaker being one
+    quotation; the earliest dated site first. Ordered by their first site, earliest first.
+
+    A site whose article names no speaker ("" : "the statement said", with the issuers named
+    only in another article) joins the quotation of the same words that a speaker is named
+    for; a quotation nobody is named for anywhere is left out."""
+    groups: dict[tuple[str, str], GroupedQuote] = {}
+    named: dict[str, GroupedQuote] = {}
+    unnamed: list[tuple[str, QuoteSite]] = []
+    for speaker, text, site in found:
+        words = " ".join(quote_words(text)) or text
+        if not speaker:
+            unnamed.append((words, site))
+            continue
+        key = (speaker.casefold(), words)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = GroupedQuote(speaker, text)
+            named.setdefault(words, group)
+        _add_site(group, site)
+    for words, site in unnamed:
+        if (group := named.get(words)) is not None:
+            _add_site(group, site)
+    for group in groups.values():
+        group.sites.sort(key=_site_order)
+    return sorted(groups.values(), key=lambda g: (*_site_order(g.first), g.speaker))
+
+
+def _add_site(group: GroupedQuote, site: QuoteSite) -> None:
+    if all(s.article_id != site.article_id for s in group.sites):
+        group.sites.append(site)

@@ -1,0 +1,211 @@
+"""The door to investigating a corpus as a whole: its entities (facets), who said what, who
+appears with whom, when, and the co-occurrence graph. ``Library.investigation`` is one.
+
+The list investigated is given as article ids (None: every article); ``list_ids`` makes them
+from a query and the source/date filters the way the list pane does. The entity table is read
+from the store once and again after any commit (``EntityIndex``); everything else is computed
+from it in memory.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+from typing import Any
+
+from tuireader.core.cache.kept_annotations import decode
+from tuireader.core.investigate.cooccur import neighbours
+from tuireader.core.investigate.corpus import EntityCount, EntityIndex
+from tuireader.core.investigate.naming import speaker_name
+from tuireader.core.investigate.quotes import GroupedQuote, QuoteSite, group_quotes
+from tuireader.core.investigate.timeline import Period, timeline
+from tuireader.core.search.meta_filter import MetaFilter
+
+
+@dataclass(frozen=True, slots=True)
+class Cooccurrence:
+    """An entity appearing with the one asked about: both counts and the ranking measure."""
+
+    entity: EntityCount
+    shared: int
+    g2: float
+
+    def to_dict(self) -> dict:
+        return dict(self.entity.to_dict(), shared=self.shared, g2=round(self.g2, 2))
+
+
+class Investigation:
+    """Whole-corpus views over one Library; thread-safe (UI workers call it)."""
+
+    def __init__(self, library: Any) -> None:  # the Library (which makes one: no cycle)
+        self.library = library
+        self._lock = threading.Lock()
+        self._index: EntityIndex | None = None
+        self._generation: int | None = None
+
+    # -- the list and the table ----------------------------------------------------------
+
+    def list_ids(
+        self, query: str = "", narrow: MetaFilter | None = None, entities: Sequence[str] = ()
+    ) -> list[int] | None:
+        """The articles of a list: a query's matches (every one), else every article, under
+        the filters and entity names (AND); None: the whole corpus unfiltered."""
+        query = query.strip()
+        if query:
+            ids = self.library.search(query, narrow=narrow, limit=None, count=False).ids
+        elif (narrow is None or narrow.empty) and not entities:
+            return None
+        else:
+            ids = self.library.ordered_ids(narrow)
+        if entities:
+            ids = self.with_entities(ids, entities)
+        return ids
+
+    def with_entities(self, ids: Sequence[int], names: Sequence[str]) -> list[int]:
+        """Those of ``ids`` naming every one of ``names``, in their order."""
+        index = self.index()
+        keep: set[int] | None = None
+        for name in names:
+            found = index.articles_with(index.find(name))
+            keep = found if keep is None else keep & found
+        return [i for i in ids if i in (keep or set())]
+
+    def index(self) -> EntityIndex:
+        """The entity table in memory, read again when the store has changed."""
+        with self._lock, self.library.connection() as store:
+            generation = store.entity_changes()
+            if self._index is None or generation != self._generation:
+                self._index = EntityIndex(store.entity_names(), store.entity_rows())
+                self._generation = generation
+            return self._index
+
+    # -- views -----------------------------------------------------------------------------
+
+    def entities(
+        self,
+        ids: Sequence[int] | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+        containing: str = "",
+        mentions: bool = True,
+    ) -> list[EntityCount]:
+        """The list's entities (facets), most articles first; ``containing``: names (or
+        aliases) with this text, case-insensitive; ``mentions`` False: not counted."""
+        index = self.index()
+        found = index.facets(ids, kind, None if containing else limit, mentions)
+        if containing:
+            needle = containing.casefold()
+            found = [
+                e
+                for e in found
+                if needle in e.name.casefold() or any(needle in a.casefold() for a in e.aliases)
+            ][:limit]
+        return found
+
+    def speakers(self, ids: Sequence[int] | None = None) -> list[tuple[str, int]]:
+        """(speaker, quotations) of the list, most quotations first."""
+        index = self.index()
+        counts = index.speaker_counts(ids)
+        return sorted(((index.name[i], n) for i, n in counts.items()), key=lambda p: (-p[1], p[0]))
+
+    def quotes(
+        self, ids: Sequence[int] | None = None, speaker: str | None = None
+    ) -> list[GroupedQuote]:
+        """Every quotation of the list (of one speaker: a name or an alias), each once with
+        the articles carrying it, earliest first."""
+        index = self.index()
+        if speaker is not None:
+            wanted = index.speaker_ids(speaker)
+            articles = index.articles_quoting(wanted, ids)
+        else:
+            wanted = None
+            articles = list(index.speakers) if ids is None else list(ids)
+        found: list[tuple[str, str, QuoteSite]] = []
+        with self.library.connection() as store:
+            rows = store.rows(articles)
+            kept = store.annotations(articles)
+        for article_id in articles:
+            row = rows.get(article_id)
+            if row is None:
+                continue
+            data = kept.get(article_id)
+            annotations = decode(data[1]) if data is not None else None
+            if annotations is None:
+                annotations = self.library.annotations_of(article_id)
+            for quote in annotations.quotes:
+                who = speaker_name(quote.speaker_name)
+                name_ids = index.find(who) if who else []
+                if who and wanted is not None and not wanted.intersection(name_ids):
+                    continue
+                # Unnamed here: kept to join the same words named elsewhere (group_quotes).
+                canonical = index.name[name_ids[0]] if name_ids else who
+                site = QuoteSite(
+                    article_id,
+                    row.key,
+                    row.title,
+                    row.source,
+                    row.date_ts,
+                    row.date_text,
+                    row.url,
+                    quote.start,
+                    quote.end,
+                )
+                found.append((canonical, quote.text, site))
+        return group_quotes(found)
+
+    def cooccurring(
+        self,
+        name: str,
+        ids: Sequence[int] | None = None,
+        min_count: int = 2,
+        limit: int | None = 50,
+        mentions: bool = True,
+    ) -> list[Cooccurrence]:
+        """The entities sharing most articles with ``name`` in the list, ranked by G²
+        (see ``investigate.cooccur``); [] for a name the corpus does not have."""
+        index = self.index()
+        targets = set(index.find(name)[:1])
+        if not targets:
+            return []
+        scope = list(index.entities) if ids is None else ids
+        mine = [i for i in scope if targets.intersection(index.entities.get(i, ()))]
+        shared: Counter[int] = Counter()
+        shared.update(chain.from_iterable(index.entities[i] for i in mine))
+        for target in targets:
+            shared.pop(target, None)
+        counts = index.article_counts(None if ids is None else ids)
+        ranked = neighbours(shared, counts, len(mine), len(scope), min_count, limit)
+        return [Cooccurrence(index.count(n.name_id, n.articles), n.shared, n.g2) for n in ranked]
+
+    def timeline(self, ids: Sequence[int] | None = None, by: str = "day") -> list[Period]:
+        """Articles of the list per day, week or month (undated ones left out)."""
+        with self.library.connection() as store:
+            dated = store.dated()
+        if ids is not None:
+            wanted = set(ids)
+            dated = [pair for pair in dated if pair[0] in wanted]
+        return timeline((ts for _id, ts in dated), by)
+
+    def graph(
+        self, ids: Sequence[int] | None = None, min_count: int = 2, most: int = 500
+    ) -> tuple[list[EntityCount], list[tuple[str, str, int]]]:
+        """The co-occurrence graph of the list's ``most`` commonest entities: nodes, and
+        edges (name, name, shared articles) of pairs sharing at least ``min_count``."""
+        index = self.index()
+        nodes = index.facets(ids, None, most, mentions=False)
+        wanted = {index.find(node.name)[0]: node for node in nodes if index.find(node.name)}
+        pairs: Counter[tuple[int, int]] = Counter()
+        scope = index.entities.keys() if ids is None else ids
+        for article_id in scope:
+            present = sorted(i for i in index.entities.get(article_id, ()) if i in wanted)
+            for a in range(len(present)):
+                for b in range(a + 1, len(present)):
+                    pairs[present[a], present[b]] += 1
+        edges = [
+            (wanted[a].name, wanted[b].name, n) for (a, b), n in pairs.items() if n >= min_count
+        ]
+        edges.sort(key=lambda e: (-e[2], e[0], e[1]))
+        return nodes, edges

@@ -1,0 +1,99 @@
+"""Near-duplicates collapsed in a results list: the wire story run by several outlets shows
+once, its first article leading with a count ("≈ 3 copies"); ``=`` expands or folds the
+group under the cursor, ``D`` shows every article (and collapses them again).
+
+The groups are found in a worker after the results are shown (``Library.duplicate_groups``:
+the texts of the first DUPLICATES_COMPARED results), so the list never waits for them.
+"""
+
+from __future__ import annotations
+
+from tuireader.core.library import Library
+from tuireader.ui.controllers.search import Search
+from tuireader.ui.controllers.view import View
+from tuireader.ui.host import Host
+
+DUPLICATES_COMPARED = 1000  # results compared (the list's first ones)
+
+
+class Duplicates:
+    def __init__(self, host: Host, view: View, library: Library, search: Search) -> None:
+        search.on_results = self.results_shown
+        self.host = host
+        self.view = view
+        self.library = library
+        self.listing = search.listing
+        self.show_all = False
+        self.full: list[int] = []  # the results as the engine gave them
+        self.groups: dict[int, list[int]] = {}  # leader -> its group (leader first)
+        self.expanded: set[int] = set()
+
+    def results_shown(self) -> None:
+        """A results list was shown: find its near-duplicates (in a worker), then fold them."""
+        ids = list(self.host.article_list.ids)
+        seq = self.view.search_seq
+        self.groups, self.expanded, self.full = {}, set(), ids
+        if len(ids) < 2:
+            return
+
+        def find() -> None:
+            groups = self.library.duplicate_groups(ids[:DUPLICATES_COMPARED])
+            self.host.call_from_thread(self._found, seq, ids, groups)
+
+        self.host.run_worker(find, thread=True, group="duplicates", exclusive=True)
+
+    def _found(self, seq: int, ids: list[int], groups: list[list[int]]) -> None:
+        if self.view.stale(seq) or list(self.host.article_list.ids) != ids:
+            return  # another list since
+        self.groups = {group[0]: group for group in groups}
+        if self.groups:
+            self._show()
+
+    def _show(self) -> None:
+        hidden: set[int] = set()
+        badges: dict[int, str] = {}
+        for leader, group in self.groups.items():
+            copies = len(group) - 1
+            if self.show_all or leader in self.expanded:
+                badges[leader] = f"≈ {copies} cop{'y' if copies == 1 else 'ies'} below"
+                for member in group[1:]:
+                    badges[member] = "↳ near-duplicate"
+            else:
+                badges[leader] = f"≈ +{copies} cop{'y' if copies == 1 else 'ies'} (= expands)"
+                hidden.update(group[1:])
+        shown = [i for i in self.full if i not in hidden] if hidden else list(self.full)
+        if self.show_all or self.expanded:  # members right after their leader
+            order = {i: n for n, i in enumerate(self.full)}
+            for leader, group in self.groups.items():
+                for member in group[1:]:
+                    order[member] = order[leader] + 0.5 + order[member] / 1e9
+            shown.sort(key=order.__getitem__)
+        lst = self.host.article_list
+        lst.set_ids(shown, keep_cursor=True, snippets=True, keep_snippets=True)
+        lst.set_badges(badges)
+        folded = len(self.full) - len(shown)
+        results = self.view.results
+        if results is not None:
+            label = self.listing.results_label(results)
+            if folded:
+                label += f" · {folded:,} near-duplicates folded (D: show all)"
+            self.listing.set_title(label)
+
+    def toggle_all(self) -> None:
+        if not self.groups:
+            self.host.notify("No near-duplicates in this list.")
+            return
+        self.show_all = not self.show_all
+        self.expanded.clear()
+        self._show()
+
+    def expand(self) -> None:
+        """Expand (or fold again) the group whose leader or member is under the cursor."""
+        current = self.host.article_list.current_id
+        for leader, group in self.groups.items():
+            if current in group:
+                self.expanded.symmetric_difference_update({leader})
+                self._show()
+                self.host.article_list.move_to(leader)
+                return
+        self.host.notify("This article has no near-duplicates in the list.")

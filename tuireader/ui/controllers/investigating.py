@@ -1,0 +1,368 @@
+"""The investigating views over the current list (every article, or the results, under the
+filters): entities (E), who said what (W), co-occurrence (C), timeline (T), batch search.
+
+Each is computed in a worker through ``Library.investigation`` and shown in a ``PickScreen``;
+choosing in one adds an entity filter, opens an article at a quotation, moves to another
+entity's co-occurrences, narrows the dates, or runs a query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from rich.text import Text
+
+from tuireader.core.base.text import clean_line
+from tuireader.core.investigate.timeline import PERIODS
+from tuireader.core.search.meta_filter import DateRange
+from tuireader.ui.controllers.duplicates import Duplicates
+from tuireader.ui.controllers.filters import Filters
+from tuireader.ui.controllers.handoff import HandOff
+from tuireader.ui.controllers.reading import Reading
+from tuireader.ui.controllers.search import Search
+from tuireader.ui.host import Host
+from tuireader.ui.screens.pick import PickScreen, Row
+from tuireader.ui.screens.prompt import PromptScreen
+
+FACETS_MOST = 5000
+BATCH_HITS = 0  # batch search in the app counts; Enter runs the query for its results
+
+
+class Investigating:
+    def __init__(self, host: Host, filters: Filters, reading: Reading, search: Search) -> None:
+        reading.on_shown = self.scroll_to_pending  # a quotation chosen: scrolled to
+        self.host = host
+        self.view = view = filters.view
+        self.library = library = filters.library
+        self.filters = filters
+        self.duplicates = Duplicates(host, view, library, search)
+        self.hand_off = HandOff(host, view, library)
+        self.timeline_by = "month"
+        self.pending_quote: tuple[int, str] | None = None  # (article, text) to scroll to
+
+    # -- the current list ------------------------------------------------------------------
+
+    def _list_ids(self) -> list[int] | None:
+        """The ids of the list shown (None: the whole corpus, unfiltered)."""
+        view, investigation = self.view, self.library.investigation
+        if view.results is not None and view.similar_to is not None:
+            return view.results.ids
+        query = view.results.query if view.results is not None else ""
+        return investigation.list_ids(query, view.meta_filter)
+
+    def _in_worker(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
+        """Run ``work`` in a thread (keys stay live), then ``then`` with its result."""
+
+        def run() -> None:
+            try:
+                result = work()
+            except Exception as exc:  # a query or store that fails: said, the app goes on
+                self.host.call_from_thread(self.host.show_message, f"{exc}", True)
+                return
+            self.host.call_from_thread(then, result)
+
+        self.host.run_worker(run, thread=True, group="investigate", exclusive=True)
+
+    def _scope(self) -> str:
+        view = self.view
+        if view.results is None:
+            label = "all articles"
+        else:
+            label = f"results of {view.results.query!r}" if view.results.query else "results"
+        filters = view.meta_filter.label()
+        return f"{label} · {filters}" if filters else label
+
+    # -- the keys' actions (app.action_investigate) ---------------------------------------
+
+    def browser(self) -> None:
+        self.hand_off.browser()
+
+    def editor(self) -> None:
+        self.hand_off.program("EDITOR")
+
+    def pager(self) -> None:
+        self.hand_off.program("PAGER")
+
+    def copy_url(self) -> None:
+        self.hand_off.copy_url()
+
+    def copy_quote(self) -> None:
+        self.hand_off.copy_quote()
+
+    def toggle_duplicates(self) -> None:
+        self.duplicates.toggle_all()
+
+    def expand_duplicates(self) -> None:
+        self.duplicates.expand()
+
+    # -- entities (facets) -----------------------------------------------------------------
+
+    def facets(self) -> None:
+        investigation = self.library.investigation
+        self._in_worker(
+            lambda: investigation.entities(self._list_ids(), None, FACETS_MOST, mentions=False),
+            self._show_facets,
+        )
+
+    def _show_facets(self, entities) -> None:
+        rows = []
+        for entity in entities:
+            shown = Text(f"{entity.articles:>7,}  ")
+            shown.append(clean_line(entity.name), style="bold")
+            shown.append(f"  {entity.type}", style="dim")
+            if entity.aliases:
+                shown.append(f"  also {', '.join(map(clean_line, entity.aliases))}", style="dim")
+            match = f"{entity.name} {entity.type} {' '.join(entity.aliases)}"
+            rows.append(Row(shown, match, entity.name))
+        title = f"Entities of {self._scope()} ({len(rows):,}) — articles, name"
+        hint = "Enter: filter the list by it · c: who appears with it · t: its timeline"
+        keys = {"c": "cooccur", "t": "timeline"}
+        self.host.push_screen(PickScreen(title, rows, hint, keys), self._facet_chosen)
+
+    def _facet_chosen(self, chosen: tuple[str, str] | None) -> None:
+        if chosen is None:
+            return
+        action, name = chosen
+        if action == "cooccur":
+            self.cooccur(name)
+        elif action == "timeline":
+            self.timeline(entity=name)
+        else:
+            self.add_entity_filter(name)
+
+    def add_entity_filter(self, name: str) -> None:
+        """Narrow the list to the articles naming ``name`` too (AND with the others)."""
+        current = self.view.meta_filter
+        if name in current.entities:
+            return
+        names = (*current.entities, name)
+        investigation = self.library.investigation
+
+        def ids() -> frozenset[int]:
+            return frozenset(investigation.with_entities(self.library.ordered_ids(), names))
+
+        self._in_worker(
+            ids, lambda found: self.filters.set(replace(current, entities=names, within=found))
+        )
+
+    def remove_entity_filter(self, name: str) -> None:
+        current = self.view.meta_filter
+        names = tuple(n for n in current.entities if n != name)
+        if not names:
+            self.filters.set(replace(current, entities=(), within=None))
+            return
+        investigation = self.library.investigation
+        self._in_worker(
+            lambda: frozenset(investigation.with_entities(self.library.ordered_ids(), names)),
+            lambda found: self.filters.set(replace(current, entities=names, within=found)),
+        )
+
+    # -- who said what ---------------------------------------------------------------------
+
+    def speakers(self) -> None:
+        investigation = self.library.investigation
+        self._in_worker(lambda: investigation.speakers(self._list_ids()), self._show_speakers)
+
+    def _show_speakers(self, speakers) -> None:
+        rows = []
+        for name, quotes in speakers:
+            shown = Text(f"{quotes:>6,}  ")
+            shown.append(clean_line(name), style="bold")
+            rows.append(Row(shown, name, name))
+        title = f"Who said what in {self._scope()} ({len(rows):,} speakers) — quotations"
+        self.host.push_screen(PickScreen(title, rows), self._speaker_chosen)
+
+    def _speaker_chosen(self, chosen: tuple[str, str] | None) -> None:
+        if chosen is not None:
+            self.quotes_of(chosen[1])
+
+    def quotes_of(self, speaker: str) -> None:
+        investigation = self.library.investigation
+        self._in_worker(
+            lambda: investigation.quotes(self._list_ids(), speaker),
+            lambda quotes: self._show_quotes(speaker, quotes),
+        )
+
+    def _show_quotes(self, speaker: str, quotes) -> None:
+        rows = []
+        self._quote_sites: dict[str, tuple[int, str]] = {}
+        for index, quote in enumerate(quotes):
+            shown = Text("“", style="italic")
+            shown.append(clean_line(quote.text.strip('"“” ')), style="italic")
+            shown.append("”", style="italic")
+            for number, site in enumerate(quote.sites):
+                meta = " · ".join(clean_line(x) for x in (site.source, site.date_text) if x)
+                first = "  (first)" if number == 0 and len(quote.sites) > 1 else ""
+                shown.append(f"\n    {clean_line(site.title)}", style="bold" if number == 0 else "")
+                shown.append(f"{'  · ' + meta if meta else ''}{first}", style="dim")
+            key = str(index)
+            self._quote_sites[key] = (quote.first.article_id, quote.text)
+            rows.append(Row(shown, f"{quote.text} {quote.first.title}", key))
+        title = f"{clean_line(speaker)}: {len(rows):,} quotations (Enter opens the article there)"
+        self.host.push_screen(PickScreen(title, rows), self._quote_chosen)
+
+    def _quote_chosen(self, chosen: tuple[str, str] | None) -> None:
+        if chosen is None:
+            return
+        article_id, text = self._quote_sites[chosen[1]]
+        self.pending_quote = (article_id, text)
+        self.host.open_article(article_id)
+
+    def scroll_to_pending(self, article_id: int) -> None:
+        """Called when an article is shown: scroll to the quotation chosen for it."""
+        pending, self.pending_quote = self.pending_quote, None
+        if pending is None or pending[0] != article_id:
+            return
+        reader = self.host.reader
+        shown = reader.shown
+        if shown is None:
+            return
+        offset = shown.article.body.find(pending[1].strip('"“” ')[:60])
+        if offset >= 0:
+            reader.scroll_to(y=max(0, reader.line_of(offset) - 2), animate=False)
+
+    # -- co-occurrence ---------------------------------------------------------------------
+
+    def cooccur(self, name: str | None = None) -> None:
+        """Who appears with ``name`` (None: choose one from the list's entities first)."""
+        if name is None:
+            investigation = self.library.investigation
+
+            def show(entities) -> None:
+                rows = [
+                    Row(Text(f"{e.articles:>7,}  {clean_line(e.name)}  ({e.type})"), e.name, e.name)
+                    for e in entities
+                ]
+                screen = PickScreen(f"Co-occurrence: choose an entity of {self._scope()}", rows)
+                self.host.push_screen(screen, lambda c: c and self.cooccur(c[1]))
+
+            self._in_worker(
+                lambda: investigation.entities(self._list_ids(), None, 2000, mentions=False), show
+            )
+            return
+        investigation = self.library.investigation
+        self._in_worker(
+            lambda: (
+                investigation.cooccurring(name, self._list_ids(), min_count=2, limit=200)
+                or investigation.cooccurring(name, self._list_ids(), min_count=1, limit=200)
+            ),
+            lambda found: self._show_cooccur(name, found),
+        )
+
+    def _show_cooccur(self, name: str, found) -> None:
+        rows = []
+        for item in found:
+            entity = item.entity
+            shown = Text(f"{item.shared:>6,} {entity.articles:>7,} {item.g2:>8.1f}  ")
+            shown.append(clean_line(entity.name), style="bold")
+            shown.append(f"  {entity.type}", style="dim")
+            rows.append(Row(shown, entity.name, entity.name))
+        title = f"Appearing with {clean_line(name)} — shared, articles, G² (log-likelihood)"
+        hint = "Enter: who appears with that one · f: filter the list by both"
+        screen = PickScreen(title, rows, hint, {"f": "filter"})
+        self.host.push_screen(screen, lambda chosen: self._cooccur_chosen(name, chosen))
+
+    def _cooccur_chosen(self, name: str, chosen: tuple[str, str] | None) -> None:
+        if chosen is None:
+            return
+        if chosen[0] == "filter":
+            self.add_entity_filter(name)
+            self.add_entity_filter(chosen[1])
+        else:
+            self.cooccur(chosen[1])
+
+    # -- timeline --------------------------------------------------------------------------
+
+    def timeline(self, entity: str | None = None, by: str | None = None) -> None:
+        by = by or self.timeline_by
+        investigation = self.library.investigation
+
+        def periods():
+            ids = self._list_ids()
+            if entity is not None:
+                base = self.library.ordered_ids() if ids is None else ids
+                ids = investigation.with_entities(base, (entity,))
+            return investigation.timeline(ids, by)
+
+        self._in_worker(periods, lambda found: self._show_timeline(found, by, entity))
+
+    def _show_timeline(self, periods, by: str, entity: str | None) -> None:
+        """Horizontal bars, one period a row, in the pick list: each row can be chosen
+        (Enter narrows the dates to it) and read with its label and count, which neither a
+        Sparkline (one row, nothing to choose) nor a plotting extra would give."""
+        most = max((p.count for p in periods), default=0)
+        width = 50
+        rows = []
+        for period in periods:
+            bar = "█" * (round(width * period.count / most) if most else 0)
+            shown = Text(f"{period.label(by):<10} {period.count:>6,} ")
+            shown.append(bar or "·", style="bold" if period.count else "dim")
+            rows.append(Row(shown, period.label(by), f"{period.start}|{period.end}"))
+        about = f"{clean_line(entity)} in " if entity else ""
+        title = f"Timeline of {about}{self._scope()}: articles per {by}"
+        hint = "Enter: show only that period · d/w/m: per day, week, month"
+        keys = {"d": "day", "w": "week", "m": "month"}
+        screen = PickScreen(title, rows, hint, keys)
+        self.host.push_screen(screen, lambda chosen: self._period_chosen(chosen, entity))
+
+    def _period_chosen(self, chosen: tuple[str, str] | None, entity: str | None) -> None:
+        if chosen is None:
+            return
+        action, value = chosen
+        if action in PERIODS:
+            self.timeline_by = action
+            self.timeline(entity, action)
+            return
+        start, end = (date.fromisoformat(part) for part in value.split("|"))
+        self.filters.set(replace(self.view.meta_filter, dates=DateRange(start, end)))
+
+    # -- batch search ----------------------------------------------------------------------
+
+    def batch_prompt(self) -> None:
+        self.host.push_screen(
+            PromptScreen("Batch search: a file with one query a line (# comments):"),
+            self.batch,
+        )
+
+    def batch(self, path: str | None) -> None:
+        if not path:
+            return
+        from tuireader.core.investigate.batch import read_batch
+
+        def counts():
+            text = Path(path).expanduser().read_text(encoding="utf-8", errors="replace")
+            found = []
+            for line in read_batch(text):
+                try:
+                    total = self.library.search(
+                        line.query, narrow=self.view.meta_filter, limit=1
+                    ).total
+                    found.append((line.number, line.query, total, ""))
+                except Exception as exc:  # a bad line: said on its row, the rest run
+                    found.append((line.number, line.query, -1, str(exc)))
+            return found
+
+        self._in_worker(counts, lambda found: self._show_batch(path, found))
+
+    def _show_batch(self, path: str, found) -> None:
+        rows = []
+        for number, query, total, error in found:
+            shown = Text(f"{number:>4}  ")
+            if error:
+                shown.append(f"{'error':>7}  ", style="red")
+                shown.append(clean_line(query))
+                shown.append(f"  {clean_line(error)}", style="dim")
+                rows.append(Row(shown, query, ""))
+            else:
+                shown.append(f"{total:>7,}  ")
+                shown.append(clean_line(query), style="bold")
+                rows.append(Row(shown, query, query))
+        title = f"Batch search: {clean_line(path)} — line, hits, query (Enter shows its results)"
+        self.host.push_screen(PickScreen(title, rows), self._batch_chosen)
+
+    def _batch_chosen(self, chosen: tuple[str, str] | None) -> None:
+        if chosen is not None and chosen[1]:
+            self.host.run_search_from_palette(chosen[1])

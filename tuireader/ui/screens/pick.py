@@ -1,0 +1,125 @@
+"""A list to choose from, narrowed by typing: the investigating views (entities, speakers,
+quotations, co-occurrences, the timeline, batch search counts) are all one of these.
+
+The rows are an OptionList (drawn through Textual's line API: a row is not a widget, so a
+list of 10,000 names costs only the rows on screen). Text from the corpus is given as
+``rich.text.Text`` (never read as markup) with its control characters made visible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+SHOWN_MOST = 2000  # rows shown at once (typing narrows the rest)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row: what is shown, what typing matches against, and its id (returned)."""
+
+    shown: Text
+    match: str
+    id: str
+
+
+class PickScreen(ModalScreen[tuple[str, str] | None]):
+    """Choose a row (Enter: ("select", id)), or press one of ``keys`` on it ((action, id));
+    Esc closes (None)."""
+
+    DEFAULT_CSS = """
+    PickScreen { align: center middle; }
+    PickScreen > Vertical {
+        width: 92%;
+        max-width: 130;
+        height: 85%;
+        border: thick $primary;
+        background: $panel;
+        padding: 0 1;
+    }
+    PickScreen #pick-title { text-style: bold; }
+    PickScreen #pick-hint { color: $text-muted; }
+    PickScreen OptionList { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close", id="pick.close"),
+        Binding("down", "focus_rows", "Rows", show=False, id="pick.rows"),
+    ]
+
+    def __init__(
+        self, title: str, rows: list[Row], hint: str = "", keys: dict[str, str] | None = None
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.rows = rows
+        self.hint = hint
+        self.keys = keys or {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(self.title_text), id="pick-title")
+            yield Input(
+                placeholder="type to narrow the list", id="pick-filter", select_on_focus=False
+            )
+            yield OptionList(*self._options(""), id="pick-rows")
+            hint = "Esc: close · type to narrow"
+            hint = f"{self.hint} · {hint}" if self.hint else f"Enter: choose · {hint}"
+            yield Label(Text(hint), id="pick-hint")
+
+    def _options(self, typed: str) -> list[Option]:
+        needle = typed.strip().casefold()
+        found = [
+            (index, row)
+            for index, row in enumerate(self.rows)
+            if not needle or needle in row.match.casefold()
+        ]
+        # option ids are the rows' places (names may repeat: "Jordan" the person and place)
+        options = [Option(row.shown, id=str(index)) for index, row in found[:SHOWN_MOST]]
+        if not options:
+            options = [Option(Text("(nothing)", style="dim"), id=None, disabled=True)]
+        return options
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        rows = self.query_one(OptionList)
+        rows.clear_options()
+        rows.add_options(self._options(event.value))
+        rows.highlighted = 0 if rows.option_count else None
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_focus_rows(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(("select", self.rows[int(event.option.id)].id))
+
+    def on_key(self, event) -> None:
+        """A key of ``keys`` on the highlighted row; other printable keys narrow the list."""
+        rows = self.query_one(OptionList)
+        if self.focused is not rows:
+            return
+        if event.key in self.keys:
+            index = rows.highlighted
+            if index is not None:
+                option = rows.get_option_at_index(index)
+                if option.id is not None:
+                    event.stop()
+                    self.dismiss((self.keys[event.key], self.rows[int(option.id)].id))
+            return
+        if event.is_printable and event.character and event.key not in ("j", "k"):
+            event.stop()
+            field = self.query_one(Input)
+            field.focus()
+            field.insert_text_at_cursor(event.character)
