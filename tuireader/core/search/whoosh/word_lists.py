@@ -4,8 +4,9 @@ whoosh finds a fuzzy word's variants by running an edit-distance automaton over 
 whole word list. At one edit (``word~``, the common case) the variants a word can have are
 few: each letter removed, replaced, swapped with the next or preceded by another (and one
 added at the end), the other letters being those the field's words use. Each is looked up in
-the index (``(field, word) in reader``); those there are the variants, the same as whoosh's
-(Damerau-Levenshtein distance, after the required prefix). Wider distances (``word~2``) are
+each segment's set of words (read from its word list once, kept while the segment lives);
+those there are the variants, the same as whoosh's (Damerau-Levenshtein distance, after the
+required prefix). Wider distances (``word~2``) are
 left to whoosh: their variants are too many to look up.
 """
 
@@ -15,16 +16,17 @@ import threading
 
 from whoosh.query import FuzzyTerm
 
-# Segments whose letters are kept (per field), the oldest forgotten first.
-MAX_KEPT = 256
-# Letters beyond which looking up every variant costs more than whoosh's automaton.
+# Segments whose word sets are kept (per field), the oldest forgotten first.
+MAX_KEPT = 64
+# Letters beyond which the variants are too many to look up (whoosh's automaton then).
 MAX_LETTERS = 400
-_kept: dict[tuple, frozenset[str]] = {}
+_kept: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
 _filling = threading.Lock()
 
 
-def _letters_of(leaf, fieldname: str) -> frozenset[str]:
-    """The characters the words of ``fieldname`` use in one segment."""
+def _words_of(leaf, fieldname: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of ``fieldname`` in one segment and the letters they use, read once (a
+    segment's words never change)."""
     segment = getattr(leaf, "segment", None)
     key = None
     if callable(segment):
@@ -37,8 +39,9 @@ def _letters_of(leaf, fieldname: str) -> frozenset[str]:
         with _filling:
             known = _kept.get(key) if key is not None else None
             if known is None:
-                joined = b"".join(leaf.lexicon(fieldname)) if fieldname in leaf.schema else b""
-                known = frozenset(joined.decode("utf-8", "replace"))
+                words = leaf.lexicon(fieldname) if fieldname in leaf.schema else ()
+                found = frozenset(word.decode("utf-8", "replace") for word in words)
+                known = (found, frozenset("".join(found)))
                 if key is not None:
                     while len(_kept) >= MAX_KEPT:
                         del _kept[next(iter(_kept))]
@@ -46,12 +49,9 @@ def _letters_of(leaf, fieldname: str) -> frozenset[str]:
     return known
 
 
-def letters(reader, fieldname: str) -> frozenset[str]:
-    """The characters the words of ``fieldname`` use, in every segment of ``reader``."""
-    found: set[str] = set()
-    for leaf, _offset in reader.leaf_readers():
-        found |= _letters_of(leaf, fieldname)
-    return frozenset(found)
+def word_sets(reader, fieldname: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The words of ``fieldname`` in each segment of ``reader``, and their letters."""
+    return [_words_of(leaf, fieldname) for leaf, _offset in reader.leaf_readers()]
 
 
 def one_edit(text: str, alphabet, prefix: int = 0) -> set[str]:
@@ -80,9 +80,13 @@ def fuzzy_words(query: FuzzyTerm, reader) -> list[str] | None:
     fieldname, text = query.fieldname, query.text
     if fieldname not in reader.schema:
         return []
-    alphabet = letters(reader, fieldname)
+    found = word_sets(reader, fieldname)
+    sets = [words for words, _letters in found]
+    alphabet = frozenset().union(*(letters for _words, letters in found))
     if len(alphabet) > MAX_LETTERS:
         return None
     return sorted(
-        word for word in one_edit(text, alphabet, query.prefixlength) if (fieldname, word) in reader
+        word
+        for word in one_edit(text, alphabet, query.prefixlength)
+        if any(word in words for words in sets)
     )
