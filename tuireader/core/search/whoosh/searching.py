@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from whoosh.collectors import FilterCollector, UnlimitedCollector
 from whoosh.qparser import AndGroup, FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import AndNot, FuzzyTerm, MultiTerm, Not, NullQuery, Or, Term
+from whoosh.query import AndNot, MultiTerm, Not, NullQuery, Or, Term
 from whoosh.searching import Searcher
 
 from tuireader.core.search.date_clauses import rewrite_dates
@@ -23,7 +23,6 @@ from tuireader.core.search.whoosh.fast_parse import FastParser
 from tuireader.core.search.whoosh.guards import check_length, guard
 from tuireader.core.search.whoosh.schema import QUERY_FIELDS, QUERY_SCHEMA, SEARCH_FIELDS
 from tuireader.core.search.whoosh.top_terms import TopOfUnion, union_terms
-from tuireader.core.search.whoosh.word_lists import fuzzy_words
 
 # whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
@@ -81,14 +80,12 @@ def expand(query, reader, budget: Budget | None = None):
     if isinstance(query, MultiTerm):
         if budget is not None:
             budget.check()
-        words = fuzzy_words(query, reader) if type(query) is FuzzyTerm else None
-        if words is None:
-            words = sorted(
-                {
-                    w.decode("utf-8") if isinstance(w, bytes) else w
-                    for _field, w in query.expanded_terms(reader)
-                }
-            )
+        words = sorted(
+            {
+                w.decode("utf-8") if isinstance(w, bytes) else w
+                for _field, w in query.expanded_terms(reader)
+            }
+        )
         if not words:
             return NullQuery
         return Or([Term(query.field(), word, boost=query.boost) for word in words])

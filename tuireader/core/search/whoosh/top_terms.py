@@ -99,25 +99,48 @@ class TopOfUnion:
             below.append(running)
             running += top
         first = 0  # the first essential word
+        essential = matchers
+        rest_top = 0.0  # every non-essential word at its best
+        floors: list[float] = []  # per essential word: the block bound it must pass alone
+        bar = None
         countdown = CHECK_EVERY
         while True:
-            bar = self.bar
-            if bar is not None:
+            if self.bar != bar:  # the bar rose: fewer words may be essential
+                bar = self.bar
                 while first < len(matchers) and below[first] + tops[first] <= bar:
                     first += 1
-            essential = [m for m in matchers[first:] if m.is_active()]
-            if not essential:
-                return
-            docnum = min(m.id() for m in essential)
-            here = [m for m in essential if m.id() == docnum]
-            rest_top = below[first]  # every non-essential word at its best
+                essential = [m for m in matchers[first:] if m.is_active()]
+                if not essential:
+                    return  # no document left can make the page
+                rest_top = below[first]
+                floors = [bar - (total_top - m.max_quality()) for m in essential]
+            if len(essential) == 1:
+                m = essential[0]
+                if not m.is_active():
+                    return
+                docnum = m.id()
+                here = essential
+            else:
+                active = [m for m in essential if m.is_active()]
+                if len(active) != len(essential):
+                    if not active:
+                        return
+                    essential = active
+                    if bar is not None:
+                        floors = [bar - (total_top - m.max_quality()) for m in essential]
+                ids = [m.id() for m in essential]
+                docnum = min(ids)
+                here = [m for m, i in zip(essential, ids, strict=True) if i == docnum]
             if bar is not None:
-                bound = rest_top + sum(m.block_quality() for m in here)
+                if len(here) == 1:
+                    bound = rest_top + here[0].block_quality()
+                else:
+                    bound = rest_top + sum(m.block_quality() for m in here)
                 if bound <= bar:  # this document cannot make the page
                     self.seen += 1
                     for m in here:
                         # skip this word's blocks that cannot, even with every other word
-                        floor = bar - (total_top - m.max_quality())
+                        floor = floors[essential.index(m)] if len(essential) > 1 else floors[0]
                         if m.block_quality() <= floor:
                             if m.skip_to_quality(floor):
                                 self.skipped = True
@@ -126,7 +149,7 @@ class TopOfUnion:
                         else:
                             m.next()
                     continue
-            score = sum(m.score() for m in here)
+            score = here[0].score() if len(here) == 1 else sum(m.score() for m in here)
             for j in range(first - 1, -1, -1):
                 if bar is not None and score + below[j] + tops[j] <= bar:
                     break  # the remaining words cannot lift it over
