@@ -1,8 +1,12 @@
 """Indexing throughput of ``tuireader index``: a synthetic corpus and the Reuters-21578 dump.
 
-    python benchmarks/bench_index.py [--synthetic 20000] [--words 500] [--format jsonl|folder]
+    python benchmarks/bench_index.py [--synthetic 20000] [--words 500]
+                                     [--format jsonl|folder|mixed]
                                      [--reuters PATH] [--workdir DIR] [--keep]
                                      [--engine whoosh|tantivy ...] [--corpus FILE]
+
+``--format mixed``: the synthetic articles as a folder mixing every document format (web
+pages, PDF, DOCX, mail, feeds, mailboxes, crawls: mixed_formats.py; needs '.[all]').
 
 Each corpus is indexed from scratch by the installed console script, into a cache dir of its own
 (all XDG dirs point into the work dir), then indexed again with nothing changed (the
@@ -166,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--synthetic", type=int, default=20_000, help="articles (0: skip)")
     parser.add_argument("--words", type=int, default=500, help="median words (synthetic)")
-    parser.add_argument("--format", choices=("jsonl", "folder"), default="jsonl")
+    parser.add_argument("--format", choices=("jsonl", "folder", "mixed"), default="jsonl")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--reuters",
@@ -196,15 +200,20 @@ def main(argv: list[str] | None = None) -> int:
             for engine in engines:
                 results.append(index_corpus(args.corpus.stem, args.corpus, stats, work, engine))
         elif args.synthetic > 0:
-            suffix = "" if args.format == "folder" else ".jsonl"
+            suffix = {"folder": "", "mixed": "-mixed"}.get(args.format, ".jsonl")
             corpus = work / f"synthetic-{args.synthetic}-{args.words}w-s{args.seed}{suffix}"
-            if not corpus.exists():
-                seconds = benchlib.make_corpus(
-                    args.synthetic, corpus, args.words, args.seed, args.format
-                )
-                print(f"generated {corpus.name} in {seconds:.1f} s")
+            fmt = "jsonl" if args.format == "mixed" else args.format
+            dump = corpus.with_name(corpus.name + ".jsonl") if args.format == "mixed" else corpus
+            if not dump.exists():
+                seconds = benchlib.make_corpus(args.synthetic, dump, args.words, args.seed, fmt)
+                print(f"generated {dump.name} in {seconds:.1f} s")
+            if args.format == "mixed" and not corpus.exists():
+                from mixed_formats import make_mixed
+
+                kinds = make_mixed(dump, corpus)
+                print(f"wrote {corpus.name}: " + ", ".join(f"{n:,} {k}" for k, n in kinds.items()))
             folder = args.format == "folder"
-            stats = folder_stats(corpus) if folder else benchlib.jsonl_stats(corpus)
+            stats = folder_stats(corpus) if folder else benchlib.jsonl_stats(dump)
             for engine in engines:
                 results.append(
                     index_corpus(f"synthetic-{args.format}", corpus, stats, work, engine)

@@ -5,7 +5,9 @@
 At ``--scale 1`` the corpus has a 200 MB article, 100,000 files in one folder and a 5 MB line
 with no breaks, besides every other hostile case of ``tests/core/ingest/test_hostile_corpus.py``
 (encodings, BOMs, NULs, escape sequences, binary files, symlink loops, FIFOs, bad JSON lines
-and CSV rows, truncated and damaged .gz, deep nesting, undecodable file names). Sizes scale
+and CSV rows, truncated and damaged .gz, deep nesting, undecodable file names, and the bad
+documents: a malformed feed item, a broken MIME part, a truncated WARC record, an encrypted and
+a damaged PDF, a damaged DOCX, a cache.db that is not newsboat's). Sizes scale
 linearly (``--scale 0.1``: 20 MB, 10,000 files, 512 KB).
 
 ``tuireader index`` runs in its own process (with its own platformdirs dirs under the work

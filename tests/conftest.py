@@ -117,5 +117,5 @@ def news_folder(tmp_path: Path) -> Path:
         "Crews worked through the day.\n",
         encoding="utf-8",
     )
-    (root / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
+    (root / "notes.odt").write_bytes(b"PK\x03\x04 not an article")
     return root

@@ -26,7 +26,7 @@ BODY = (
     'Moscow rejected the accusation. "The claims are rubbish," said Dmitry Peskov, the Kremlin '
     'spokesman. Senator Ben Sasse said: "Russia must pay."'
 )
-ENTITY_KEYS = {"start", "end", "label", "text"}
+ENTITY_KEYS = {"start", "end", "label", "text", "name"}
 QUOTE_KEYS = set(Quote(0, 1, "x").to_dict())
 
 
@@ -175,9 +175,9 @@ def test_bad_path_exits_2_with_one_line(tmp_path: Path, capsys) -> None:
 
 
 def test_bad_path_exits_2_in_a_real_process(tmp_path: Path) -> None:
-    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    (tmp_path / "x.odt").write_bytes(b"%PDF")
     result = subprocess.run(
-        [sys.executable, "-m", "tuireader", "annotate", "--json", str(tmp_path / "x.pdf")],
+        [sys.executable, "-m", "tuireader", "annotate", "--json", str(tmp_path / "x.odt")],
         capture_output=True,
         text=True,
         timeout=120,

@@ -75,3 +75,14 @@ def test_a_file_that_is_not_utf8_is_left_in_place(capsys):
     assert main(["config"]) == 2
     assert f"{path}, line 2: not UTF-8" in capsys.readouterr().err
     assert sorted(p.name for p in path.parent.iterdir()) == ["config.toml"]
+
+
+def test_the_reading_time_zone_is_checked(capsys):
+    write_config('[reading]\ntimezone = "Europe/Berln"\n')
+    assert main(["config"]) == 2
+    err = capsys.readouterr().err
+    assert "line 2" in err and "reading.timezone" in err and "Europe/Berln" in err
+    for good in ("local", "UTC", "America/New_York"):
+        write_config(f'[reading]\ntimezone = "{good}"\n')
+        assert main(["config"]) == 0
+        assert "config OK" in capsys.readouterr().err

@@ -50,8 +50,13 @@ The reader needs a terminal; in pipes and scripts use search and export. Items t
 read (a bad record, a binary file) are counted on stderr; --skipped lists every one. Exit
 status: 0 done, 1 nothing matched (search), 2 bad input or an error.
 
-PATH is a folder (searched recursively for .txt and .md files) or a dump: .jsonl, .jsonl.gz,
-.json (an array) or .csv with title/text fields. Several paths make one corpus.
+PATH is a folder (searched recursively) or a file: text (.txt, .md, .txt.gz), a dump (.jsonl,
+.jsonl.gz, .json, .csv, .tsv, each also gzipped, with title/text fields), a web page (.html),
+a feed (.rss, .atom, .xml), mail (.eml, .mbox), a crawl (.warc, .warc.gz), .pdf, .docx or
+newsboat's cache.db.
+Some formats need an extra: pip install 'tuireader[all]'. Several paths make one corpus; "-"
+reads a JSON lines dump from standard input (… | tuireader -). A folder's manifest.csv,
+manifest.tsv or metadata.jsonl gives its files' title, date, source and url.
 """
 
 
@@ -330,6 +335,7 @@ def resolve_corpus(paths: Sequence[str], engine: str | None = None):
     from tuireader.core.ingest.loaders import CorpusError
     from tuireader.core.library.opening import choose_corpus
 
+    paths = _standard_input(paths)
     try:
         corpus, notices = choose_corpus(paths)
     except CorpusError as exc:
@@ -341,6 +347,26 @@ def resolve_corpus(paths: Sequence[str], engine: str | None = None):
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     return corpus
+
+
+def _standard_input(paths: Sequence[str]) -> list[str]:
+    """``-`` among the paths: the JSON lines on standard input, kept as a file (see
+    core.ingest.stdin); the keyboard is then read from the terminal."""
+    from tuireader.core.library.stdin import STDIN, spool
+
+    if STDIN not in paths:
+        return list(paths)
+    if sys.stdin.isatty():
+        raise UsageError("tuireader -: pipe a JSON lines dump in (… | tuireader -)")
+    spooled = str(spool(sys.stdin.buffer))
+    with contextlib.suppress(OSError, ValueError):  # the reader's keys come from the terminal
+        if not sys.stdout.isatty():
+            raise OSError("not drawing on a terminal: no need")
+        tty = os.open("/dev/tty", os.O_RDONLY)
+        os.dup2(tty, 0)
+        os.close(tty)
+        sys.stdin = open(0, closefd=False)  # noqa: SIM115 (fd 0 stays open for the process)
+    return [spooled if path == STDIN else path for path in paths]
 
 
 def open_library(paths: Sequence[str], fallback: bool = True, engine: str | None = None):

@@ -26,3 +26,25 @@ def list_lines(app) -> list[str]:
 async def type_text(pilot: Pilot, text: str) -> None:
     for char in text:
         await pilot.press("space" if char == " " else char)
+
+
+_NOTICES: dict[int, list[str]] = {}
+
+
+def record_notices(app) -> list[str]:
+    """Keep the message of every notification ``app`` shows (through its public ``notify``,
+    wrapped on this instance), from now on; ``notices(app)`` reads them."""
+    seen = _NOTICES.setdefault(id(app), [])
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        seen.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return seen
+
+
+def notices(app) -> list[str]:
+    """The notifications shown since ``record_notices(app)``."""
+    return _NOTICES.get(id(app), [])

@@ -70,6 +70,20 @@ def test_sasse_quote_is_attributed_in_the_second_article(sample_corpus):
     run(sample_corpus, scenario)
 
 
+def test_peskov_and_the_joint_statement_are_attributed_by_name(sample_corpus):
+    async def scenario(app, pilot):
+        await pilot.press("j", "enter")
+        await wait_for(pilot, lambda: "Ben Sasse" in rendered_text(app))
+        text = " ".join(rendered_text(app).split())  # labels may wrap
+        assert "‹Dmitry Peskov, reported›" in text
+        assert (
+            "‹Office of the Director of National Intelligence and Department of Homeland "
+            "Security›" in text
+        )
+
+    run(sample_corpus, scenario)
+
+
 def test_panel_lists_entities_and_searches_for_the_chosen_one(sample_corpus):
     async def scenario(app, pilot):
         panel = app.query_one("#panel", EntityPanel)

@@ -61,7 +61,8 @@ async def palette(app, pilot, text: str) -> list[str]:
     await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
     await type_text(pilot, text)
     await pilot.pause(0.5)
-    return [option.prompt.plain for option in app.screen.query_one(CommandList)._options]
+    options = app.screen.query_one(CommandList)
+    return [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
 
 
 async def switch(app, pilot, text: str) -> None:

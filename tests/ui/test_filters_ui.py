@@ -93,7 +93,8 @@ async def palette(app, pilot, text: str) -> list[str]:
     await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
     app.screen.query_one(Input).value = text  # as typed, without a search per key
     await pilot.pause(0.5)
-    return [option.prompt.plain for option in app.screen.query_one(CommandList)._options]
+    options = app.screen.query_one(CommandList)
+    return [options.get_option_at_index(i).prompt.plain for i in range(options.option_count)]
 
 
 async def choose(app, pilot, text: str, expected: str) -> None:

@@ -9,7 +9,7 @@ from rich.color import Color
 from textual.color import Color as TColor
 
 from tests.conftest import write_jsonl
-from tests.ui.pilot_helpers import list_lines, wait_for
+from tests.ui.pilot_helpers import list_lines, notices, record_notices, wait_for
 from tuireader.core.base import paths
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
@@ -40,6 +40,7 @@ def write_config(text: str) -> None:
 def run(dump, scenario, size=(120, 30)):
     async def main():
         app = ReaderApp(Corpus([dump]))
+        record_notices(app)
         async with app.run_test(size=size) as pilot:
             await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await pilot.pause()
@@ -252,7 +253,7 @@ def test_colour_overrides_reach_the_reading_pane(tmp_path):
         blue = Color.parse("#0000ff")
         assert _backgrounds_of(app, "sanctions") == {blue}
         assert _colours_of(app, "sanctions") == {Color.parse("#ffffff")}  # readable on blue
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
         assert any(
             f"{paths.config_file()}, line 4" in m and "colours.org" in m and "'bleu'" in m
             for m in messages

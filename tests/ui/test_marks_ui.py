@@ -6,7 +6,7 @@ import asyncio
 import json
 
 from tests.conftest import write_jsonl
-from tests.ui.pilot_helpers import list_lines, type_text, wait_for
+from tests.ui.pilot_helpers import list_lines, notices, record_notices, type_text, wait_for
 from tuireader.core.base import paths
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
@@ -29,6 +29,7 @@ def write_config(text: str) -> None:
 def run(dump, scenario, size=(120, 30)):
     async def main():
         app = ReaderApp(Corpus([dump]))
+        record_notices(app)
         async with app.run_test(size=size) as pilot:
             await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await scenario(app, pilot)
@@ -170,7 +171,7 @@ def test_next_unread_key(tmp_path):
         await wait_for(pilot, lambda: app.reader.shown.article.title == "Storm hits coast")
         assert app.article_list.border_title == "3 articles · 0 unread"
         await pilot.press("u")
-        await wait_for(pilot, lambda: any("No unread" in n.message for n in app._notifications))
+        await wait_for(pilot, lambda: any("No unread" in m for m in notices(app)))
         assert app.reader.shown.article.title == "Storm hits coast"
         footer = {(k.key_display, k.description) for k in app.screen.query("FooterKey")}
         assert ("u", "Next unread") in footer
@@ -270,7 +271,7 @@ def test_keymap_from_config_rebinds_and_shows_in_help(tmp_path):
         await wait_for(pilot, lambda: app.reader.shown.article.title == "Budget vote")
         await pilot.press("S")
         assert app.reader.shown.starred
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
         assert any(
             f"{paths.config_file()}, line 5" in m and 'keys."app.nope"' in m for m in messages
         )
@@ -293,7 +294,7 @@ def test_bad_config_is_reported_and_defaults_used(tmp_path):
     dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
 
     async def scenario(app, pilot):
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
         assert any("line 2" in m and "reading.mark_read" in m for m in messages)
         assert app.settings.config.mark_read == "open"
 

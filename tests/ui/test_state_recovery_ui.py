@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from tests.conftest import write_jsonl
-from tests.ui.pilot_helpers import wait_for
+from tests.ui.pilot_helpers import notices, record_notices, wait_for
 from tuireader import cli
 from tuireader.core.base import paths
 from tuireader.core.cache.corpus import Corpus
@@ -35,10 +35,11 @@ def _corrupt_everything() -> dict[str, bytes]:
 def _start(corpus, scenario) -> list[str]:
     async def main():
         app = ReaderApp(corpus)
+        record_notices(app)
         async with app.run_test(size=(120, 30)) as pilot:
             await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await scenario(app, pilot)
-            return [n.message for n in app._notifications]
+            return notices(app)
 
     return asyncio.run(main())
 

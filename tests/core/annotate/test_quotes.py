@@ -236,10 +236,26 @@ def test_pronoun_resolves_to_nearest_person_heuristic() -> None:
 
 
 def test_pronoun_resolves_with_entities() -> None:
-    text = 'Ames met Carl Berg on Friday. "It went well," he said.'
-    entities = (_entity(text, "Ames"), _entity(text, "Carl Berg"))
+    text = 'Later, Carl Berg met the press. "It went well," he said.'
+    entities = (_entity(text, "Carl Berg"),)
     q = _one(text, entities)
     assert q.speaker_name == "Carl Berg"
+
+
+def test_pronoun_takes_the_subject_not_the_nearer_object() -> None:
+    text = 'Ames drew contrasts with Carl Berg on Friday.\n\n"It went well," he said.'
+    entities = (_entity(text, "Ames"), _entity(text, "Carl Berg"))
+    assert _one(text, entities).speaker_name == "Ames"
+
+
+def test_pronoun_subject_chain_reaches_back_across_paragraphs() -> None:
+    text = (
+        "Tova Brandt rallied in Ohio on Monday.\n\nShe said she and Carl Berg differ on taxes."
+        '\n\nShe also asked whether voters would "trust a man like that."'
+    )
+    entities = (_entity(text, "Tova Brandt"), _entity(text, "Carl Berg"))
+    quotes = extract_quotes(text, entities)
+    assert quotes[-1].speaker_name == "Tova Brandt"
 
 
 def test_role_noun_resolves_to_person_and_org_noun_to_org() -> None:
@@ -264,7 +280,7 @@ def test_speaker_stops_before_an_adverb_and_names_the_description() -> None:
     )
     q = _one(text)
     assert q.speaker is not None and q.speaker.text == "The Iranian ministry"
-    assert q.speaker_name == "Iranian ministry"  # not the nearest organisation
+    assert q.speaker_name is None  # a description names no one; never the nearest org
 
 
 def test_unresolved_description_loses_its_determiner() -> None:

@@ -32,3 +32,9 @@ def test_the_version_names_text_backend_and_annotators():
     assert version("abc", "embedded") != version("abd", "embedded")
     assert version("abc", "embedded") != version("abc", "spacy:en_core_web_sm")
     assert ANNOTATOR_VERSION in version("abc", "embedded")
+
+
+def test_canonical_names_are_kept():
+    found = annotate("Senator Marla Venkley spoke on Monday. Venkley left early.")
+    names = {e.text: e.name for e in decode(encode(found)).entities}
+    assert names.get("Venkley") == "Marla Venkley"

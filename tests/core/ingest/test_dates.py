@@ -22,9 +22,25 @@ def test_parses_iso_and_news_forms(text, expected):
     assert parse_date(text) == expected
 
 
-def test_keeps_timezone_of_iso_dates():
+def test_iso_dates_keep_their_offset_and_come_out_in_utc():
     parsed = parse_date("2016-10-07T12:00:00+02:00")
-    assert parsed is not None and parsed.utcoffset().total_seconds() == 7200
+    assert parsed == datetime(2016, 10, 7, 10, 0, tzinfo=UTC)
+    assert parsed.utcoffset().total_seconds() == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tue, 08 Nov 2016 09:05:00 -0500", datetime(2016, 11, 8, 14, 5, tzinfo=UTC)),
+        ("8 Nov 2016 09:05 +0200", datetime(2016, 11, 8, 7, 5, tzinfo=UTC)),
+        ("Tue, 08 Nov 2016 09:05:00 GMT", datetime(2016, 11, 8, 9, 5, tzinfo=UTC)),
+        ("Tue, 08 Nov 2016 09:05:00 +0000 (UTC)", datetime(2016, 11, 8, 9, 5, tzinfo=UTC)),
+        ("2016-11-08T09:05:00-05:00", datetime(2016, 11, 8, 14, 5, tzinfo=UTC)),
+    ],
+)
+def test_rfc2822_and_iso_offsets_are_stored_in_utc(text, expected):
+    parsed = parse_date(text)
+    assert parsed == expected and parsed.utcoffset().total_seconds() == 0
 
 
 @pytest.mark.parametrize("text", ["yesterday", "", "31-FEB-1987", None, "Smarch 3, 2016"])

@@ -233,11 +233,84 @@ def make_hostile_corpus(
     (dumps / "utf16.jsonl").write_bytes('{"title": "a", "text": "b"}\n'.encode("utf-16"))
     h.skipped["utf16.jsonl"] = "UTF-16"
 
+    _hostile_documents(root / "documents", h)
+
     crowd = root / "crowd"
     crowd.mkdir()
     for i in range(many):
         (crowd / f"a{i:06d}.txt").write_text(h.text(f"Crowd {i}"))
     return h
+
+
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def _hostile_documents(root: Path, h: Hostile) -> None:
+    """Bad documents of each format: a bad feed item, a broken MIME part, a truncated WARC
+    record, an encrypted and a damaged PDF, a damaged DOCX, a database that is not newsboat's:
+    each skips only itself (or its own part) with a reason. A format whose extra is missing
+    here is skipped whole, with the extra to install."""
+    root.mkdir()
+    # mail (standard library): a good message, one whose text part has an unknown charset and
+    # broken base64 next to a good part, and one that is not a message at all
+    good = "Subject: Good mail\nFrom: a@example.org\nDate: Tue, 08 Nov 2016 09:05:00 -0500\n\n"
+    good += f"{MARK} {h.word()} the mail body.\n"
+    broken = (
+        "Subject: Broken part\nFrom: b@example.org\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="XX"\n\n--XX\n'
+        'Content-Type: text/plain; charset="x-no-such-charset"\n'
+        f"Content-Transfer-Encoding: base64\n\n!!not base64!! {MARK} {h.word()}\n--XX\n"
+        "Content-Type: application/octet-stream; name=\"a.bin\"\n"
+        "Content-Transfer-Encoding: base64\n\n%%%%\n"
+    )  # the closing boundary is missing too
+    junk = "\x00\x01 not headers at all\n"
+    mbox = "".join(f"From x@example.org Tue Nov  8 14:05:00 2016\n{m}\n" for m in (good, broken))
+    (root / "hostile.mbox").write_text(mbox + "From x\n" + junk, encoding="utf-8")
+    h.skipped["hostile.mbox@"] = "bad message"
+    if _has("feedparser"):
+        feed = (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Bad Feed</title>'
+            f"<item><title>Good item</title><description>{MARK} {h.word()}</description></item>"
+            "<item><title></title><description></description></item>"
+            "<item><title>Unclosed <description>broken &bogus; markup"
+        )
+        (root / "hostile.rss").write_text(feed, encoding="utf-8")
+        h.skipped["hostile.rss#1"] = "bad feed item"
+    else:  # pragma: no cover - CI installs every extra
+        (root / "hostile.rss").write_text("<rss/>")
+        h.skipped["hostile.rss"] = "tuireader[feeds]"
+    if _has("warcio") and _has("trafilatura"):
+        from tests.core.ingest.formats.makers import warc_file
+
+        bodies = [f"{MARK} {h.word()} " + "The crawl kept this page whole. " * 8 for _ in "ab"]
+        warc_file(root / "truncated.warc.gz", pages=2, truncate=True, bodies=bodies)
+        h.skipped["truncated.warc.gz"] = "truncated"
+    else:  # pragma: no cover
+        (root / "truncated.warc.gz").write_bytes(b"")
+        h.skipped["truncated.warc.gz"] = "tuireader[warc]"
+    if _has("pypdfium2"):
+        from tests.core.ingest.formats.makers import encrypted_pdf, pdf_document
+
+        (root / "encrypted.pdf").write_bytes(encrypted_pdf())
+        h.skipped["encrypted.pdf"] = "encrypted PDF"
+        whole = pdf_document(["Some text"])
+        (root / "damaged.pdf").write_bytes(whole[:40] + b"\x00garbage" * 50)
+        h.skipped["damaged.pdf"] = "damaged or unreadable PDF"
+    else:  # pragma: no cover
+        (root / "encrypted.pdf").write_bytes(b"%PDF-1.4")
+        h.skipped["encrypted.pdf"] = "tuireader[pdf]"
+    (root / "damaged.docx").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    h.skipped["damaged.docx"] = "tuireader[office]" if not _has("docx") else "damaged"
+    import sqlite3
+
+    other = sqlite3.connect(root / "cache.db")
+    other.execute("CREATE TABLE notes (x)")
+    other.commit()
+    other.close()
+    h.skipped["cache.db"] = "not a newsboat cache"
 
 
 # -- tests -----------------------------------------------------------------------------------

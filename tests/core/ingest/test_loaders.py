@@ -27,11 +27,12 @@ def articles(path: Path) -> list[Article | Skipped]:
     return [item for item, _done in iter_articles(source(path))]
 
 
-def test_discover_walks_folders_recursively_and_ignores_other_files(news_folder):
+def test_discover_walks_folders_recursively_and_names_other_files(news_folder):
     files, skipped = discover(check_paths([news_folder]))
     names = [Path(f.path).name for f in files]
     assert names == ["budget.md", "hack.txt", "noheadline.txt"]
-    assert skipped == []
+    odt = str(news_folder.resolve() / "notes.odt")
+    assert skipped == [Skipped(odt, "not an article file (cannot read .odt files)")]
 
 
 def test_discover_survives_symlink_loops(tmp_path):
@@ -192,9 +193,9 @@ def test_records_without_id_get_distinct_keys(tmp_path):
 def test_check_paths_errors(tmp_path):
     with pytest.raises(CorpusError, match="no such file"):
         check_paths([tmp_path / "missing"])
-    (tmp_path / "x.pdf").write_text("x")
+    (tmp_path / "x.odt").write_text("x")
     with pytest.raises(CorpusError, match="not an article file"):
-        check_paths([tmp_path / "x.pdf"])
+        check_paths([tmp_path / "x.odt"])
 
 
 def test_a_bom_in_any_header_cell_gives_the_same_article_indexed_and_opened(tmp_path):

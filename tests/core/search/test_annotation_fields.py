@@ -113,3 +113,13 @@ def test_changing_the_annotator_version_reannotates_without_reindexing_text(
     assert (report.added, report.annotated) == (0, 2)
     fresh.refresh()
     assert fresh.search("person:putin").total == 2
+
+
+def test_person_and_speaker_fields_hold_the_canonical_name():
+    text = (
+        "Senator Marla Venkley visited Ohio on Monday. Venkley's speech was short. "
+        '"We will win," Venkley said.'
+    )
+    found = annotate(text)
+    assert set(mentions(found, "person")) == {"Marla Venkley"}
+    assert mentions(found, "speaker") == ["Marla Venkley"]

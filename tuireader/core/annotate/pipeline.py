@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from tuireader.core.user.config import Config
 
 # Bump when the embedded extractors change what they find: indexes are re-annotated.
-ANNOTATOR_VERSION = "2"
+ANNOTATOR_VERSION = "3"
 
 
 class EntityBackend(Protocol):
@@ -96,11 +96,12 @@ def annotate(text: str, backend: EntityBackend | None = None) -> Annotations:
     """Entities and attributed quotations in ``text``."""
     if not text:
         return Annotations()
-    entities = (backend or _DEFAULT_BACKEND).extract(text)
+    from tuireader.core.annotate.names import canonical_entities
     from tuireader.core.annotate.quotes import (
         extract_quotes,  # compiling its patterns is slow: on first use
     )
 
+    entities, _ = canonical_entities(text, (backend or _DEFAULT_BACKEND).extract(text))
     quotes = extract_quotes(text, entities)
     return Annotations(entities, quotes)
 
@@ -116,7 +117,7 @@ def shift(annotations: Annotations, offset: int, length: int) -> Annotations:
         return start >= offset and stop <= end
 
     entities: Sequence[Entity] = [
-        Entity(e.start - offset, e.end - offset, e.label, e.text)
+        Entity(e.start - offset, e.end - offset, e.label, e.text, e.name)
         for e in annotations.entities
         if inside(e.start, e.end)
     ]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tuireader.core.annotate.pipeline import Annotations
 from tuireader.core.annotate.spans import ENTITY_LABELS
+from tuireader.core.base.articles import WHOLE_FILE
 from tuireader.core.base.text import (
     clean_line,
     clean_text,
@@ -40,6 +41,7 @@ from tuireader.core.ingest.loaders import (
     _jsonl_records,
     check_paths,
     discover,
+    iter_articles,
     kind_of,
 )
 
@@ -83,14 +85,35 @@ def find_sources(paths: list[str | os.PathLike]) -> tuple[list[SourceFile], list
 def iter_raw_texts(sources: list[SourceFile]) -> Iterator[RawText | Skipped]:
     """The raw text of every article in ``sources``, and what could not be read (as Skipped)."""
     for source in sources:
-        if kind_of(source.path) == "text":
+        kind = kind_of(source.path)
+        if kind == "text" and not source.path.lower().endswith(".gz"):
             yield _text_file(source.path)
             continue
         try:
-            yield from _dump_records(source.path)
+            if kind in ("jsonl", "json", "csv"):
+                yield from _dump_records(source.path)
+            else:  # a document format (or gzipped text): its articles as the reader reads them
+                yield from _document_texts(source)
         except (OSError, ValueError) as exc:  # the file as a whole (or its rest) is unreadable
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             yield Skipped(source.path, f"cannot read: {reason}")
+
+
+def _document_texts(source: SourceFile) -> Iterator[RawText | Skipped]:
+    index = 0
+    for item, _done in iter_articles(source):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        whole = item.locator == WHOLE_FILE
+        yield RawText(
+            path=source.path,
+            text=item.full_text,
+            title=item.title,
+            record_id=item.record_id or None if not whole else None,
+            index=None if whole else index,
+        )
+        index += not whole
 
 
 def _text_file(path: str) -> RawText | Skipped:
@@ -188,7 +211,7 @@ def summary_lines(item: RawText, annotations: Annotations) -> list[str]:
     lines.append(f"  {clean_line(item.title)}")
     names: dict[str, list[str]] = {}
     for entity in annotations.entities:
-        names.setdefault(entity.label, []).append(clean_line(entity.text))
+        names.setdefault(entity.label, []).append(clean_line(entity.name or entity.text))
     if not names:
         lines.append("  entities: none")
     else:

@@ -24,15 +24,27 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A named entity mention with its label (one of ENTITY_LABELS)."""
+    """A named entity mention with its label (one of ENTITY_LABELS) and canonical name.
+
+    ``name`` is the one name the article's mentions of the same person, organisation or
+    place share ("Sen. Jane Doe's", "Doe" -> "Jane Doe", see ``annotate.names``); empty until
+    the pipeline fills it, and then ``text`` stands in for it.
+    """
 
     start: int
     end: int
     label: str
     text: str
+    name: str = ""
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "name": self.name or self.text,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ import codecs
 import re
 import unicodedata
 
+from tuireader.core.base.encoding import decode_bytes, utf16_without_bom  # noqa: F401 (re-exported)
+
 # C0 controls except tab and newline, DEL, C1 controls, the bidirectional marks and
 # embedding/override/isolate characters that can reorder what a reader sees, stray byte order
 # marks (zero-width no-break spaces) and lone surrogates (from JSON "\ud800" escapes).
@@ -105,52 +107,6 @@ def _escape_char(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode file contents.
-
-    A BOM decides (UTF-32, UTF-8, UTF-16); then UTF-16 without a BOM when every other byte is
-    NUL; then UTF-8; then UTF-8 with its few bad bytes replaced when most non-ASCII text is
-    valid UTF-8 (a damaged UTF-8 file), else cp1252, else Latin-1.
-    """
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return data.decode("utf-32", errors="replace")
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data[: len(data) & ~1].decode("utf-16", errors="replace")
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return data[: len(data) & ~1].decode(utf16, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    replaced = data.decode("utf-8", errors="replace")
-    bad = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    good = sum(1 for c in replaced if c > "\x7f") - bad - data.count(b"\xef\xbf\xbd")
-    if good >= max(1, bad):
-        return replaced
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """ "utf-16-le"/"utf-16-be" when the bytes look like mostly-ASCII UTF-16 text, else None."""
-    head = data[:4096]
-    if len(head) < 8:
-        return None
-    half = len(head) // 2
-    even, odd = head[0::2], head[1::2]
-    for zeros, chars, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros.count(0) >= 0.9 * half and chars.count(0) <= 0.05 * half:
-            # mostly ASCII letters, digits, punctuation and spaces in the other half
-            text_like = sum(1 for b in chars if 32 <= b < 127 or b in (9, 10, 13))
-            return name if text_like >= 0.7 * len(chars) else None
-    return None
-
-
 # Leading bytes of common binary formats (images, archives, executables, PDF, SQLite).
 _MAGIC = (
     b"\x89PNG",
@@ -181,7 +137,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if head.startswith(_MAGIC):
         return True
-    if _utf16_without_bom(head):
+    if utf16_without_bom(head):
         return False
     nuls = head.count(0)
     controls = sum(1 for b in head if b < 32 and b not in (0, 9, 10, 12, 13, 27))

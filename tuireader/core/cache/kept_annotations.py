@@ -15,7 +15,7 @@ import zlib
 from tuireader.core.annotate.pipeline import ANNOTATOR_VERSION, Annotations
 from tuireader.core.annotate.spans import Entity, Quote, Span
 
-ENCODING = "a1"  # bump when encode() changes
+ENCODING = "a2"  # bump when encode() changes
 
 
 def version(digest: str, spec: str) -> str:
@@ -33,7 +33,11 @@ def _unspan(data: list | None) -> Span | None:
 
 
 def encode(annotations: Annotations) -> bytes:
-    entities = [[e.start, e.end, e.label, e.text] for e in annotations.entities]
+    # The name is kept only when it differs from the text (most names are their mention).
+    entities = [
+        [e.start, e.end, e.label, e.text, *([e.name] if e.name and e.name != e.text else [])]
+        for e in annotations.entities
+    ]
     quotes = [
         [q.start, q.end, q.text, _span(q.speaker), q.speaker_name, _span(q.cue), q.direct]
         for q in annotations.quotes
@@ -47,7 +51,10 @@ def decode(data: bytes) -> Annotations | None:
     try:
         entities, quotes = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
         return Annotations(
-            [Entity(int(s), int(e), str(label), str(text)) for s, e, label, text in entities],
+            [
+                Entity(int(s), int(e), str(label), str(text), str(name[0]) if name else str(text))
+                for s, e, label, text, *name in entities
+            ],
             [
                 Quote(int(s), int(e), str(text), _unspan(who), name, _unspan(cue), bool(direct))
                 for s, e, text, who, name, cue, direct in quotes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 _MONTHS = {
     name: number
@@ -39,12 +40,18 @@ _PATTERNS = [
     # 2016/11/08
     re.compile(rf"^(?P<year>\d{{4}})/(?P<mnum>\d{{1,2}})/(?P<day>\d{{1,2}}){_TIME}"),
 ]
+# RFC 2822 (mail, RSS): "Tue, 08 Nov 2016 09:05:00 -0500", "8 Nov 2016 14:05 GMT".
+_RFC2822 = re.compile(
+    r"^(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?"
+    r"\s*(?:[+-]\d{4}|[A-Za-z]{1,5})?\s*(?:\([^)]*\))?$"
+)
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 
 
 def parse_date(value: object) -> datetime | None:
     """Parse a date from ISO 8601 or common news forms; None when it cannot be read.
 
+    RFC 2822 dates (mail, RSS) and ISO 8601 dates keep their offset: the result is in UTC.
     Naive results are taken as UTC so that all dates compare. A date that cannot be used (one
     that leaves the years 1-9999 in UTC, such as 0001-01-01T00:00:00+01:00) is None too: the
     article is undated, its date kept as given (``Article.date_text``).
@@ -59,12 +66,22 @@ def parse_date(value: object) -> datetime | None:
     text = value.strip()
     if not text:
         return None
-    parsed = _parse_iso(text) or _parse_news(_WEEKDAY.sub("", text))
+    parsed = _parse_iso(text) or _parse_rfc2822(text) or _parse_news(_WEEKDAY.sub("", text))
     if parsed is None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return _usable(parsed)
+    usable = _usable(parsed)
+    return usable.astimezone(UTC) if usable is not None else None
+
+
+def _parse_rfc2822(text: str) -> datetime | None:
+    if not _RFC2822.match(text):
+        return None
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def _usable(parsed: datetime) -> datetime | None:

@@ -1,9 +1,11 @@
 """Finding article files and reading articles out of them.
 
-Supported: folders (recursively) of ``.txt``/``.md`` files, and dumps in ``.jsonl``,
-``.jsonl.gz``, ``.json`` (an array of objects) and ``.csv``. Dump records are addressed by the
-byte offset where they start, so an article's body can be read again on demand without keeping
-it anywhere else.
+Supported: folders (recursively) of ``.txt``/``.md`` files (``.txt.gz`` too), dumps in
+``.jsonl``, ``.json`` (an array of objects), ``.csv`` and ``.tsv`` (each maybe gzipped), and the
+document formats of ``formats/`` (web pages, feeds, mail, crawls, PDF, DOCX, newsboat's cache).
+Dump records are addressed by the byte offset where they start, so an article's body can be
+read again on demand without keeping it anywhere else. Every file of a folder that is not read
+is named with the reason (unsupported, hidden, an extra to install).
 """
 
 from __future__ import annotations
@@ -29,12 +31,31 @@ from tuireader.core.base.text import (
     split_headline,
     title_from_text,
 )
+from tuireader.core.ingest import sidecar
 from tuireader.core.ingest.dates import parse_date
+from tuireader.core.ingest.formats import FORMATS, format_of, suffix_of
 from tuireader.core.ingest.gzseek import read_line_at
+from tuireader.core.ingest.skipped import Skipped, size_text
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-DUMP_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json", ".csv")
-SUPPORTED = TEXT_SUFFIXES + DUMP_SUFFIXES
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".txt.gz")
+DUMP_SUFFIXES = (
+    ".jsonl",
+    ".ndjson",
+    ".jsonl.gz",
+    ".ndjson.gz",
+    ".json",
+    ".json.gz",
+    ".csv",
+    ".csv.gz",
+    ".tsv",
+    ".tsv.gz",
+)
+SUPPORTED = (
+    TEXT_SUFFIXES
+    + DUMP_SUFFIXES
+    + tuple(s for f in FORMATS for s in f.suffixes)
+    + tuple(n for f in FORMATS for n in f.names)
+)
 
 TITLE_FIELDS = ("title", "headline")
 BODY_FIELDS = ("text", "body", "content")
@@ -66,17 +87,6 @@ def _record_limit() -> int:
     return 2 * MAX_ARTICLE_BYTES + 64 * 1024
 
 
-def size_text(size: int) -> str:
-    """A byte count for people: 950 bytes, 12 KB, 8 MB, 1.5 GB."""
-    if size < 1024:
-        return f"{size} bytes"
-    for unit in ("KB", "MB", "GB", "TB"):
-        size /= 1024
-        if size < 1024 or unit == "TB":
-            return f"{size:.0f} {unit}" if size >= 10 or size == int(size) else f"{size:.1f} {unit}"
-    raise AssertionError  # pragma: no cover
-
-
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     """A file that holds one article (text) or many (dump)."""
@@ -90,14 +100,6 @@ class SourceFile:
         return self.path.lower().endswith(DUMP_SUFFIXES)
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """Something that was not read, and why."""
-
-    path: str
-    reason: str
-
-
 def kind_of(path: str) -> str | None:
     """The loader name for a path, or None when it is not an article file."""
     lower = path.lower()
@@ -105,11 +107,12 @@ def kind_of(path: str) -> str | None:
         return "text"
     if lower.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
         return "jsonl"
-    if lower.endswith(".json"):
+    if lower.endswith((".json", ".json.gz")):
         return "json"
-    if lower.endswith(".csv"):
+    if lower.endswith((".csv", ".csv.gz", ".tsv", ".tsv.gz")):
         return "csv"
-    return None
+    fmt = format_of(lower)
+    return fmt.name if fmt else None
 
 
 def check_paths(paths: list[str | os.PathLike]) -> list[Path]:
@@ -128,13 +131,26 @@ def check_paths(paths: list[str | os.PathLike]) -> list[Path]:
 
 
 def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Skipped]]:
-    """Every article file under the given paths, sorted, with what could not be looked at."""
+    """Every article file under the given paths, sorted, with every other file not read and
+    why (nothing is passed over silently but a folder's sidecar metadata, which is read).
+
+    A file whose format needs an extra that is not installed is told once per extension. A
+    file's time is its folder's sidecar's when that is newer, so that editing the sidecar
+    reads the folder's files again.
+    """
     found: dict[str, SourceFile] = {}
     skipped: list[Skipped] = []
+    missing: dict[str, tuple[str, list[str]]] = {}  # extension -> (reason, files)
 
-    def add(path: str) -> None:
+    def add(path: str, stamp: int = 0) -> None:
         if not _encodable(path):
             skipped.append(Skipped(path, "file name is not valid UTF-8 (rename the file)"))
+            return
+        fmt = format_of(path)
+        why = fmt.missing() if fmt else None
+        if why:
+            suffix = suffix_of(path) or os.path.basename(path)
+            missing.setdefault(suffix, (why.format(suffix=suffix), []))[1].append(path)
             return
         try:
             st = os.stat(path)
@@ -144,11 +160,11 @@ def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Skipped]]:
         if not os.path.isfile(path):
             skipped.append(Skipped(path, "not a regular file"))
             return
-        found[path] = SourceFile(path, st.st_size, st.st_mtime_ns)
+        found[path] = SourceFile(path, st.st_size, max(st.st_mtime_ns, stamp))
 
     for root in paths:
         if root.is_file():
-            add(str(root))
+            add(str(root), sidecar.stamp(str(root.parent)))
             continue
         seen_dirs: set[tuple[int, int]] = set()
 
@@ -166,11 +182,30 @@ def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Skipped]]:
                 dirnames[:] = []
                 continue
             seen_dirs.add((st.st_dev, st.st_ino))
+            for name in sorted(d for d in dirnames if d.startswith(".")):
+                skipped.append(Skipped(os.path.join(dirpath, name), HIDDEN_FOLDER))
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            stamp = sidecar.stamp(dirpath) if sidecar.has_sidecar(filenames) else 0
             for name in sorted(filenames):
-                if not name.startswith(".") and kind_of(name):
-                    add(os.path.join(dirpath, name))
+                path = os.path.join(dirpath, name)
+                if name.startswith("."):
+                    skipped.append(Skipped(path, HIDDEN_FILE))
+                elif name.lower() in sidecar.SIDECARS:
+                    continue  # read as the folder's metadata
+                elif kind_of(name):
+                    add(path, stamp)
+                else:
+                    suffix = suffix_of(name)
+                    what = f"{suffix} files" if suffix else "files without an extension"
+                    skipped.append(Skipped(path, f"not an article file (cannot read {what})"))
+    for reason, files in missing.values():
+        more = f" and {len(files) - 1:,} more" if len(files) > 1 else ""
+        skipped.append(Skipped(f"{files[0]}{more}", reason))
     return sorted(found.values(), key=lambda s: s.path), skipped
+
+
+HIDDEN_FILE = "hidden file (its name starts with a dot)"
+HIDDEN_FOLDER = "hidden folder (its name starts with a dot): not looked into"
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -187,9 +222,9 @@ def load_text_file(path: str) -> Article:
 def _read_text_file(path: str) -> tuple[Article, str | None]:
     """The article of a text file, and a note when only its beginning was read."""
     limit = MAX_ARTICLE_BYTES
-    with open(path, "rb") as handle:
+    with open(path, "rb") as raw, _maybe_gunzip(path, raw) as handle:
         data = handle.read(limit + 1)
-        size = os.fstat(handle.fileno()).st_size
+        size = os.fstat(raw.fileno()).st_size
     note = None
     if len(data) > limit:
         data = _cut_bytes(data, limit)
@@ -202,7 +237,7 @@ def _read_text_file(path: str) -> tuple[Article, str | None]:
         raise ValueError("empty file" if not data else "empty file (only spaces or controls)")
     if note:
         text += f"\n\n[\u2026 cut here: {note}]"
-    return article_from_text(text, key=path, file=path), note
+    return sidecar.apply(article_from_text(text, key=path, file=path)), note
 
 
 def _cut_bytes(data: bytes, limit: int) -> bytes:
@@ -323,6 +358,13 @@ def iter_articles(source: SourceFile) -> Iterator[tuple[Article | Skipped, int]]
         if note:
             yield Skipped(source.path, f"cut: {note}"), source.size
         return
+    fmt = format_of(source.path)
+    if fmt is not None:
+        for item in fmt.module.read(source.path):
+            if isinstance(item, Article) and item.locator == WHOLE_FILE:
+                item = sidecar.apply(item)
+            yield item, source.size
+        return
     records = {"jsonl": _jsonl_records, "json": _json_records, "csv": _csv_records}[kind]
     seen_keys: dict[str, int] = {}
     for locator, record, done in records(source.path):
@@ -355,6 +397,10 @@ def iter_articles(source: SourceFile) -> Iterator[tuple[Article | Skipped, int]]
 
 def read_article(file: str, locator: int, key: str = "") -> Article:
     """Read one article again from the corpus (for the reading pane), capped like indexing."""
+    fmt = format_of(file)
+    if fmt is not None:
+        article = fmt.module.reopen(file, locator, key)
+        return sidecar.apply(article) if locator == WHOLE_FILE else article
     if locator == WHOLE_FILE:
         return load_text_file(file)
     kind = kind_of(file)
@@ -379,10 +425,11 @@ def read_article(file: str, locator: int, key: str = "") -> Article:
             raise ValueError("JSON nested too deeply") from exc
     elif kind == "csv":
         _csv_field_limit()
-        with open(file, "rb") as handle:
-            header = next(csv.reader(_decoded_lines(handle)))
+        delimiter = _delimiter(file)
+        with open(file, "rb") as raw, _maybe_gunzip(file, raw) as handle:
+            header = next(csv.reader(_decoded_lines(handle), delimiter=delimiter))
             handle.seek(locator)
-            row = next(csv.reader(_decoded_lines(handle)))
+            row = next(csv.reader(_decoded_lines(handle), delimiter=delimiter))
         record = _csv_record([h.strip().lstrip("\ufeff") for h in header], row)
     else:
         raise ValueError(f"not an article file: {file}")
@@ -402,6 +449,10 @@ def _encodable(path: str) -> bool:
 
 def _maybe_gunzip(path: str, raw: io.BufferedIOBase) -> io.BufferedIOBase:
     return gzip.GzipFile(fileobj=raw, mode="rb") if path.lower().endswith(".gz") else raw
+
+
+def _delimiter(path: str) -> str:
+    return "\t" if path.lower().endswith((".tsv", ".tsv.gz")) else ","
 
 
 def _refuse_utf16(head: bytes) -> None:
@@ -464,7 +515,7 @@ def _skip_rest_of_line(handle: io.BufferedIOBase) -> int:
 def _json_records(path: str) -> Iterator[tuple[int, dict | Skipped, int]]:
     """Records of a JSON array, each with the character offset where it starts."""
     size = os.stat(path).st_size
-    if size > MAX_JSON_BYTES:
+    if size > MAX_JSON_BYTES and not path.lower().endswith(".gz"):
         raise ValueError(
             f"JSON file of {size_text(size)} is larger than {size_text(MAX_JSON_BYTES)}, too "
             "big to read at once (convert it to JSON lines)"
@@ -498,7 +549,7 @@ def _json_records(path: str) -> Iterator[tuple[int, dict | Skipped, int]]:
 
 @functools.lru_cache(maxsize=1)
 def _json_text_cached(path: str, mtime_ns: int, size: int) -> str:
-    with open(path, "rb") as handle:
+    with open(path, "rb") as raw, _maybe_gunzip(path, raw) as handle:
         data = handle.read(MAX_JSON_BYTES + 1)
     if len(data) > MAX_JSON_BYTES:
         raise ValueError(f"JSON file larger than {size_text(MAX_JSON_BYTES)}")
@@ -585,10 +636,11 @@ def _csv_records(path: str) -> Iterator[tuple[int, dict | Skipped, int]]:
     skipped alone: reading goes on from the line after the one where the row started.
     """
     _csv_field_limit()
-    with open(path, "rb") as handle:
+    delimiter = _delimiter(path)
+    with open(path, "rb") as raw, _maybe_gunzip(path, raw) as handle:
         _refuse_utf16(handle.peek(4)[:4])
         lines = _LineReader(handle)
-        reader = csv.reader(iter(lines))
+        reader = csv.reader(iter(lines), delimiter=delimiter)
         try:
             header = [h.strip().lstrip("\ufeff") for h in next(reader)]
         except StopIteration:
@@ -598,7 +650,7 @@ def _csv_records(path: str) -> Iterator[tuple[int, dict | Skipped, int]]:
         lowered = {h.lower() for h in header}
         if not lowered & (set(BODY_FIELDS) | set(TITLE_FIELDS)):
             raise ValueError(f"CSV has no title or text column (columns: {', '.join(header[:8])})")
-        reader = csv.reader(iter(lines), strict=True)
+        reader = csv.reader(iter(lines), strict=True, delimiter=delimiter)
         while True:
             start = lines.offset
             lines.mark()
@@ -610,7 +662,7 @@ def _csv_records(path: str) -> Iterator[tuple[int, dict | Skipped, int]]:
                 resume = lines.first_end if lines.first_end is not None else lines.offset
                 yield start, Skipped(f"{path}@{start}", f"bad CSV row: {exc}"), resume
                 lines.seek(resume)
-                reader = csv.reader(iter(lines), strict=True)
+                reader = csv.reader(iter(lines), strict=True, delimiter=delimiter)
                 continue
             if not any(cell.strip() for cell in row):
                 continue

@@ -64,13 +64,11 @@ def mentions(annotations: Annotations, field: str) -> list[str]:
     """The mention texts one annotation field indexes."""
     if field in ENTITY_FIELDS:
         labels = ENTITY_FIELDS[field]
-        return [e.text for e in annotations.entities if e.label in labels]
+        # The canonical name: "person:Jane Doe" finds an article that says "Doe" after
+        # naming her (see annotate.names).
+        return [e.name or e.text for e in annotations.entities if e.label in labels]
     if field == "speaker":
-        return [
-            q.speaker_name or (q.speaker.text if q.speaker else "")
-            for q in annotations.quotes
-            if q.speaker_name or q.speaker
-        ]
+        return [q.speaker_name for q in annotations.quotes if q.speaker_name]
     if field == "quote":
         return [q.text for q in annotations.quotes]
     raise ValueError(f"not an annotation field: {field}")

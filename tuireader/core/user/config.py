@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tuireader.core.base import paths
 from tuireader.core.base.atomic import set_aside, write_atomic
+from tuireader.core.base.localtime import zone_problem
 from tuireader.core.user.layout import ARRANGEMENTS, MIN_COLUMNS, MIN_ROWS, parse_extent
 
 
@@ -63,6 +64,9 @@ DEFAULT_CONFIG = """\
 # How dates are shown in the list and the reading pane (a strftime format). Unset, the list
 # shows 2016-10-03 and the reading pane Mon 03 Oct 2016 14:05.
 # date_format = "%d %b %Y"
+# The time zone dates are shown in (they are stored in UTC): "local" (this machine's) or a
+# name such as "Europe/Berlin" or "UTC". A date without a time stays on its day.
+# timezone = "local"
 
 [layout]
 # The list pane's width beside the reading pane: a percentage or a number of columns.
@@ -115,6 +119,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)  # [keys] binding id -> keys
     theme: str | None = None  # theme: a Textual theme name
     date_format: str | None = None  # [reading] date_format (None: the built-in formats)
+    timezone: str = "local"  # [reading] timezone: "local" or a zone name ("Europe/Berlin")
     list_width: str = "42%"  # [layout] list_width: "42%" or columns ("60")
     list_height: str = "40%"  # [layout] list_height (stacked): "40%" or rows ("12")
     arrangement: str = "side-by-side"  # [layout] arrangement: "side-by-side" or "stacked"
@@ -301,7 +306,9 @@ def _table(
 
 def _read_reading(path: Path, text: str, data: dict, config: Config, problems: list[str]) -> None:
     """The ``[reading]`` table: ``mark_read`` ("open" or "never"), ``date_format``."""
-    reading = _table(path, text, data, "reading", ("mark_read", "date_format"), problems)
+    reading = _table(
+        path, text, data, "reading", ("mark_read", "date_format", "timezone"), problems
+    )
     mark_read = reading.get("mark_read", "open")
     if mark_read not in MARK_READ:
         problems.append(
@@ -321,6 +328,15 @@ def _read_reading(path: Path, text: str, data: dict, config: Config, problems: l
             )
         else:
             config.date_format = date_format
+    if "timezone" in reading:
+        problem = zone_problem(reading["timezone"])
+        if problem:
+            problems.append(
+                f"{path}, line {_line_in_table(text, 'reading', 'timezone')}: key "
+                f'reading.timezone {problem} (e.g. "local", "UTC", "Europe/Berlin")'
+            )
+        else:
+            config.timezone = reading["timezone"].strip()
 
 
 def _date_format_problem(value: object) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tuireader.core.base.localtime import zone_of
 from tuireader.core.user.layout import MIN_COLUMNS, MIN_ROWS, Layout, parse_extent, side_panel
 from tuireader.ui.controllers.settings import Settings
 from tuireader.ui.host import Host
@@ -35,6 +36,7 @@ class Panes:
         """Apply the layout and the reading settings."""
         host = self.host
         host.reader.set_max_text_width(self.settings.config.reading_width)
+        host.article_list.zone = zone_of(self.settings.config.timezone)
         host.article_list.set_date_format(self.settings.config.date_format)
         self.apply()
         if self.layout.focus:

@@ -7,7 +7,11 @@ and are dropped once a newer search has been asked for.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sys
+import threading
+from collections.abc import Iterator
 
 from tuireader.core.library import Library
 from tuireader.core.search import QueryError, SearchResults
@@ -31,6 +35,29 @@ FIRST_PAGE = 20
 LIVE_DELAY = 0.25  # seconds of no typing before a live search
 LIVE_MIN_CHARS = 2
 _ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote|exact):", re.IGNORECASE)
+# Seconds a thread may hold the interpreter while a search runs (Python's default: 0.005).
+# A search is pure-Python work on a worker thread; with the default the UI thread waited up
+# to 5 ms for each turn, several times a frame, and a key pressed meanwhile missed its frame.
+SEARCH_SWITCH_INTERVAL = 0.001
+_switching = threading.Lock()
+_searches_running = [0, 0.005]  # running searches, the interval to restore
+
+
+@contextlib.contextmanager
+def short_switches() -> Iterator[None]:
+    """Let the UI thread take the interpreter more often while a search runs."""
+    with _switching:
+        if not _searches_running[0]:
+            _searches_running[1] = sys.getswitchinterval()
+            sys.setswitchinterval(min(SEARCH_SWITCH_INTERVAL, _searches_running[1]))
+        _searches_running[0] += 1
+    try:
+        yield
+    finally:
+        with _switching:
+            _searches_running[0] -= 1
+            if not _searches_running[0]:
+                sys.setswitchinterval(_searches_running[1])
 
 
 class Search:
@@ -92,10 +119,17 @@ class Search:
     def _search(
         self, query: str, seq: int, live: bool, meta_filter: MetaFilter, first_page: int
     ) -> None:
-        library, view, post = self.library, self.view, self.host.post_message
+        library, view = self.library, self.view
         view.wait_for_index(library)
         if view.stale(seq):
             return  # a newer query came while this one waited
+        with short_switches():
+            self._run_search(query, seq, live, meta_filter, first_page)
+
+    def _run_search(
+        self, query: str, seq: int, live: bool, meta_filter: MetaFilter, first_page: int
+    ) -> None:
+        library, view, post = self.library, self.view, self.host.post_message
 
         def search(limit: int, count: bool) -> SearchResults:
             # a newer query stops this one (it holds the engine)

@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding, BindingsMap
 from textual.theme import Theme
 
+from tuireader.core.base.localtime import shown, zone_of
 from tuireader.core.library import Library
 from tuireader.core.user.config import (
     Config,
@@ -57,7 +58,8 @@ class Settings:
 
     def pane_date(self, date) -> str:
         """An article's date as the reading pane shows it."""
-        return date.strftime(self.config.date_format or DEFAULT_PANE_DATE)
+        shown_date = shown(date, zone_of(self.config.timezone))
+        return shown_date.strftime(self.config.date_format or DEFAULT_PANE_DATE)
 
     def save(self, name: str, value: str) -> str | None:
         """Remember a setting in the user data; the error, if it could not be."""

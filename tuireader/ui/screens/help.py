@@ -23,7 +23,7 @@ QUERY_SYNTAX = [
     ("date:2016-10, date:[2016-03 to 2016-04]", "dated in a month (a year, a day), or a range"),
     ("person:putin, org:kremlin, place:russia", "a named person, organisation or place"),
     ("entity:wikileaks", "any kind of name"),
-    ('speaker:"ben sasse"', "articles quoting someone"),
+    ('speaker:"ben sasse"', "articles quoting someone (by full name, even when just 'Sasse')"),
     ("quote:upend", "a word inside a quotation"),
     ("is:unread, is:read, is:starred", "your marks (also is:unstarred, is:tagged, is:noted)"),
     ("tag:climate", "articles you tagged climate"),
@@ -34,6 +34,7 @@ PALETTE_FILTERS = [
     ("Filter by date range…", "2016, 2016-10, 2016-10-01 to 2016-10-31, from 2016-10, to 2016"),
     ("Clear filters", "the header shows the filters on, e.g. source: Reuters · 2016-10"),
     ("M, then ≈ 83% same text", "a near-duplicate: shares most of its text with the open one"),
+    ("Skipped items", "every file not read, and why: its format, an extra to install, damage"),
 ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tuireader.core.base.localtime import shown
 from tuireader.core.base.text import visible
 from tuireader.core.cache.store import ArticleRow
 from tuireader.ui.styles import component_style
@@ -144,6 +145,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.starred_ids: set[int] = set()
         self.date_format = _DEFAULT_DATE
         self.date_width = _DATE_WIDTH
+        self.zone: tzinfo | None = None  # dates are shown in this zone (None: the machine's)
         self._generation = 0  # bumped when what the rows show changes (see _columns)
         self._columns_cache: tuple[tuple, tuple[int, int]] | None = None
         # Called when the cursor comes near the last row (a result list that has more pages).
@@ -337,7 +339,7 @@ class ArticleList(ScrollView, can_focus=True):
         return date_width, source_width
 
     def _date_of(self, row: ArticleRow) -> str:
-        return row.date.strftime(self.date_format) if row.date else row.date_text
+        return shown(row.date, self.zone).strftime(self.date_format) if row.date else row.date_text
 
     def _source_of(self, row: ArticleRow) -> str:
         return row.source or visible(row.file.rsplit("/", 1)[-1])

@@ -40,7 +40,7 @@ def panel_options(
     styles = styles or {}
     options: list[Option] = []
     for label, heading, field in GROUPS:
-        counts = _grouped(e.text for e in annotations.entities if e.label == label)
+        counts = _grouped(e.name or e.text for e in annotations.entities if e.label == label)
         if not counts:
             continue
         options.append(_heading(heading, styles.get(label)))

@@ -57,7 +57,8 @@ def test_the_first_page_is_the_top_of_the_full_ranking(fuzzy_corpus, query):
     for limit in (1, 2, 3, 5, 10, 20):
         page = fuzzy_corpus.search(query, limit=limit, count=False)
         assert page.ids == full.ids[:limit], limit
-        assert page.total == full.total
+        # uncounted: at least the matches on the page, at most all of them
+        assert len(page.ids) <= page.total <= full.total
 
 
 TIED = [

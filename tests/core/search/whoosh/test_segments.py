@@ -22,7 +22,8 @@ def test_small_segments_are_merged_and_big_ones_kept(tmp_path):
     sync(corpus, store, engine)
     engine.refresh()
     for ix in (engine.inner._text_index, engine.inner._annotations):
-        sizes = [segment.doc_count_all() for segment in ix._segments()]
+        with ix.reader() as reader:  # one reader per segment (public: leaf_readers)
+            sizes = [leaf.doc_count_all() for leaf, _offset in reader.leaf_readers()]
         assert len(sizes) <= 2, sizes
         assert sum(size < SMALL_SEGMENT for size in sizes) <= 2
     assert engine.search("oil").total == 11 * 30

@@ -40,7 +40,7 @@ def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str
             if j < n and words[j][0] == words[j - 1][1] + 1:
                 head = lex.flags.get(text[words[j][0] : words[j][1]].lower(), 0)
                 if head & lx.MISC_HEAD or (head & lx.ORG_SUFFIX and hit.label != MISC):
-                    label = MISC if head & lx.MISC_HEAD else ORG  # "HONG KONG OPEN"
+                    label = MISC if head & lx.MISC_HEAD else ORG  # "RIVERTON OPEN"
                     end = words[j][1]
                     hit = Mention(hit.start, end, label, text[hit.start : end])
                     j += 1

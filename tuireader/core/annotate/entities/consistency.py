@@ -6,6 +6,8 @@ A later bare "Putin" is a PERSON because "Vladimir Putin" was named; "Zorblax" i
 
 from __future__ import annotations
 
+from collections import Counter
+
 from tuireader.core.annotate.entities.mention import ORG, PER, Mention
 
 
@@ -18,11 +20,20 @@ def settle(mentions: list[Mention]) -> None:
     """
     confirmed = {m.text for m in mentions if not m.tentative}
     confirmed.update(w for m in mentions if " " in m.text for w in m.text.split(" "))
-    mentions[:] = [m for m in mentions if not m.tentative or m.text in confirmed]
+    lone = Counter(m.text for m in mentions if m.lone)
+    confirmed.difference_update(m.text for m in mentions if m.lone)
+    confirmed.update(w for m in mentions if " " in m.text for w in m.text.split(" "))
+    mentions[:] = [
+        m
+        for m in mentions
+        if (not m.tentative or m.text in confirmed)
+        and (not m.lone or m.text in confirmed or lone[m.text] > 1)
+    ]
 
     strong: dict[str, str] = {}  # text -> label, from gazetteers, heads and titles
     hinted: dict[str, str] = {}  # text -> label, from context cues
     person_parts: set[str] = set()  # words of full person names
+    surnames: set[str] = set()  # their last words: a place name ("Miami") yields only to these
     org_heads: set[str] = set()  # first words of organisation names ("Zorblax" Corp)
     for m in mentions:
         if m.weak:
@@ -33,6 +44,7 @@ def settle(mentions: list[Mention]) -> None:
         if " " in m.text:
             if m.label == PER:
                 person_parts.update(m.text.split(" "))
+                surnames.add(m.text.rsplit(" ", 1)[1])
             elif m.label == ORG:
                 org_heads.add(m.text.split(" ", 1)[0])
 
@@ -43,9 +55,14 @@ def settle(mentions: list[Mention]) -> None:
         label = strong.get(m.text)
         if label and m.weak:
             m.label, m.weak = label, False
-        elif single and m.text in person_parts and not m.country and not _acronym(m.text):
+        elif (
+            single
+            and m.text in (surnames if m.place else person_parts)
+            and not m.country
+            and not _acronym(m.text)
+        ):
             m.label, m.weak = PER, False
-        elif m.weak and m.text in org_heads:
+        elif m.weak and m.text in org_heads and not m.place:
             m.label = ORG
         elif m.guess and m.text in hinted:
             m.label = hinted[m.text]

@@ -29,3 +29,4 @@ class Mention:
     fixed: bool = False  # a dateline or other position where the label is certain
     guess: bool = False  # no evidence but the fallback: same-name mentions with evidence win
     tentative: bool = False  # opens a sentence: kept only if the document names it elsewhere
+    lone: bool = False  # an unknown word, no context: kept if confirmed or used again

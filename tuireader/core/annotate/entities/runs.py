@@ -16,6 +16,13 @@ from tuireader.core.annotate.entities.tokens import word_set
 
 _OF = frozenset(("of", "of the", "for", "for the", "on", "on the"))
 _AND = frozenset(("and", "&"))
+_ON = frozenset(("on", "on the"))
+# Heads that take "on" inside a name; after any other word "on" ends the name.
+_ON_HEADS = word_set(
+    "council committee commission conference convention panel board forum summit center "
+    "centre institute force subcommittee caucus coalition alliance campaign network "
+    "partnership project initiative program programme office task court"
+)
 _OF_HEADS = lx.OF_HEAD | lx.ORG_SUFFIX | lx.LOC_OF | lx.MISC_OF | lx.MISC_HEAD
 _ABBREVIATIONS = word_set("st. mt. ft. jr. sr. bros. no. inc. corp. co. ltd. plc. cos.")
 
@@ -87,7 +94,11 @@ def _merge(
         phrase = text[left.toks[0][0] : right[-1][1]].lower() if left.toks else ""
         conn = _connector_toks(text, left.toks[-1][1] if left.toks else 0, right[0][0])
         merge = phrase in flags
-        if join in _OF:
+        if join in _ON:  # "Council on Foreign Relations", not "White House on FBI ..."
+            head_word = text[head[0] : head[1]].lower() if head else ""
+            merge = merge or head_word in _ON_HEADS
+            in_org = merge
+        elif join in _OF:
             merge = merge or in_org or bool(head_f & _OF_HEADS)
             in_org = merge
         elif join in _AND:

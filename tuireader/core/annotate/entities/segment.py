@@ -33,6 +33,15 @@ _DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|info|biz|io|co|tv|uk|de|fr|ru|
 _CAMEL = re.compile(r"[A-Z]([a-z]{3,})[A-Z][a-z]")
 _NAME_PREFIXES = word_set("mac fitz van von della dela")
 _COMMON_MID = 4.5
+# Words of a page's share bar: two or more in a row are furniture, not a name.
+_SHARE_BAR = word_set(
+    "facebook twitter email e-mail share pinterest linkedin whatsapp reddit print tumblr "
+    "messenger flipboard comments comment sms copy link"
+)
+_POLICY_ENDINGS = ("care", "gate")
+_POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
+_COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
+_COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often nouns
 _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
 _KNOWN = lx.LOC_ANY | lx.DEMONYM | lx.ORG | lx.MISC
 
@@ -119,12 +128,19 @@ class SegmentLabeller:
         ``opens``: the segment starts a sentence. ``after_title``: it follows "Secretary of".
         """
         maybe = False
+        share = 0
+        while share < len(toks) and self.low(toks[share]) in _SHARE_BAR:
+            share += 1
+        if share >= 2:  # "Facebook Twitter Email Jane Doe": a share bar glued to a name
+            toks, opens = toks[share:], True
+            if not toks:
+                return []
         if opens and not self._starts_known(toks):
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
             if verdict == "drop":
                 toks = toks[1:]
-            # A table row ("Brechin 3 0 3 0") names its subject; it is no sentence.
+            # A table row ("Northvale 3 0 3 0") names its subject; it is no sentence.
             maybe = verdict == "maybe" and not (
                 self.sports and DIGIT_AHEAD.match(self.text, toks[-1][1])
             )
@@ -144,7 +160,7 @@ class SegmentLabeller:
         return out
 
     def _compounds(self, toks: list[Tok], after_title: bool) -> list[Mention]:
-        """Split off hyphenated modifiers: "Ontario-based Magna", "Kurdish-controlled"."""
+        """Split off hyphenated modifiers: "Ontario-based Zorblax", "rebel-controlled"."""
         text = self.text
         for i, (s, e) in enumerate(toks):
             word = text[s:e]
@@ -153,7 +169,7 @@ class SegmentLabeller:
                 head = text[toks[0][0] : s + dash].lower()
                 if self.flags.get(head, 0) & _KNOWN:  # "New York-based"
                     out = [Mention(toks[0][0], e, MISC, text[toks[0][0] : e])]
-                else:  # CoNLL marks such compounds MISC: "Surinamese-born", "Tripoli-based"
+                else:  # CoNLL marks such compounds MISC: "Ruritanian-born", "Ostrava-based"
                     out = self._label(toks[:i], after_title) if i else []
                     out.append(Mention(s, e, MISC, word))
                 if i + 1 < len(toks):
@@ -198,21 +214,22 @@ class SegmentLabeller:
         if n > 1 and last_f & lx.DEMONYM and self._all_compass(toks[:-1]):
             return [self.mention(toks, MISC)]  # "Southeast Asian", "Far Eastern"
         if n > 1 and first_f & lx.LOC_ANY and self._team_plural(toks[-1]):
-            return [self.mention(toks, ORG)]  # "Cleveland Indians", "Bradford Bulls"
+            return [self.mention(toks, ORG)]  # "Riverton Hawks", "Eastfield Bears"
 
-        if n > 1 and self._is_acronym(toks[0]) and len(self.low(toks[0])) <= 4:
+        titled_after = any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
+        if n > 1 and self._is_acronym(toks[0]) and len(self.low(toks[0])) <= 4 and not titled_after:
             rest = self._whole(toks[1:], self.flags.get(self._phrase(toks[1:]), 0))
             if rest is None or (self.sports and rest.label == LOC and not rest.country):
-                return [self.mention(toks, ORG)]  # "OFK Beograd", "LM Ericsson AB"
+                return [self.mention(toks, ORG)]  # "FK Northvale", "AB Zorblax"
 
-        # 3. A title: "Sen. Ben Sasse", "Russian President Boris Yeltsin"; "U.S. Secretary".
+        # 3. A title: "Sen. Ben Sasse", "Ruritanian President Jan Novak"; "U.S. Secretary".
         if n > 1 and last_f & lx.TITLE and self._all_known(toks[:-1]):
             return self._label(toks[:-1], False)
         titled = self._split_title(toks)
         if titled is not None:
             return titled
 
-        # 4. Leading nationalities: "Australian Tom Moody", "Iraqi Kurds", "Bosnian Serb".
+        # 4. Leading nationalities: "Australian Jane Doe", "Iraqi Kurds".
         if n > 1 and first_f & lx.DEMONYM and not first_f & lx.FIRST:
             k = 1
             while k < n and self.tflags(toks[k]) & lx.DEMONYM:
@@ -222,7 +239,7 @@ class SegmentLabeller:
         # 5. Person names.
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
             return [self.mention(toks, PER)]
-        if n > 1 and last_f & lx.SUR and not last_f & lx.LOC_ANY:
+        if n > 1 and last_f & lx.SUR and not last_f & lx.LOC_ANY and not self._common(toks[-1]):
             return [self.mention(toks, PER)]
 
         # 6. One word.
@@ -230,12 +247,14 @@ class SegmentLabeller:
             single = self._single(toks[0])
             return [single] if single else []
 
-        # 7. Several known names side by side ("OSCE Chechnya"), else a guess.
+        # 7. Several known names side by side ("NATO Kosovo"), else a guess.
         parts = self._known_parts(toks)
         if parts:
             return parts
-        after_the = previous_word(self.text, toks[0][0]) == "the"
-        guess = self.mention(toks, PER if n <= 3 and not after_the else ORG, weak=True)
+        after_the = previous_word(self.text, toks[0][0]) == "the" or self.low(toks[0]) == "the"
+        # A common noun last ("Excursion House", "Salt Publishing") names a thing, not a person.
+        person = n <= 3 and not after_the and not self._common(toks[-1])
+        guess = self.mention(toks, PER if person else ORG, weak=True)
         guess.guess = True
         return [guess]
 
@@ -326,6 +345,16 @@ class SegmentLabeller:
             return True
         return not f & (lx.NAME_ANY | lx.TITLE) and self.zipf.get(self.low(tok), 0.0) >= 2.5
 
+    def _common(self, tok: Tok) -> bool:
+        """A frequent English word ("house", "field") that is no given name."""
+        low = self.low(tok)
+        flags = self.flags.get(low, 0)
+        if flags & lx.FIRST:
+            return False
+        if flags & lx.SUR:  # "Obama" is frequent too: only words far more common than any name
+            return self.zipf.get(low, 0.0) >= _COMMON_SURNAME
+        return self.zipf.get(low, 0.0) >= _COMMON_NOUN
+
     def _camel_case(self, word: str) -> bool:
         """A brand-like word with an inner capital that no gazetteer knows as a name."""
         m = _CAMEL.match(word)
@@ -338,6 +367,10 @@ class SegmentLabeller:
         word = self.text[tok[0] : tok[1]]
         if len(word) == 1 or word.lower() in _DIRECTIONS:
             return None
+        if self.tflags(tok) & lx.TITLE and not self._is_acronym(tok):
+            return None  # a lone "President" or "Sen" names no one
+        if len(word) > 6 and word.lower().endswith(_POLICY_ENDINGS):
+            return self.mention([tok], MISC)  # "Zanecare", "Fizzgate": a policy or affair
         if self._is_acronym(tok):
             return self.mention([tok], ORG, weak=True)
         if _DOMAIN.search(word) or self._camel_case(word):
@@ -346,10 +379,12 @@ class SegmentLabeller:
             return self.mention([tok], MISC)
         appos = APPOSITION.match(self.text, tok[1])
         if appos and self.flags.get(appos.group(1).lower(), 0) & lx.LOC_ANY:
-            m = self.mention([tok], LOC, weak=True)  # "Lockerbie, Scotland"
+            m = self.mention([tok], LOC, weak=True)  # "Dunmore, Scotland"
             m.locative = True
             return m
         guess = single_by_context(self.text, tok[0], tok[1])
+        if guess == ORG and self._common(tok) and self.zipf.get(word.lower(), 0.0) >= 4.0:
+            return None  # "the Mayor", "the Battles": a common noun given a capital
         if guess is not None:
             m = self.mention([tok], guess, weak=True)
             m.locative = guess == LOC
@@ -367,4 +402,6 @@ class SegmentLabeller:
             return m
         m = self.mention([tok], ORG if self.sports else PER, weak=True)
         m.guess = True
+        # No gazetteer, no context: kept only if used again or owning something ("Doe's").
+        m.lone = not self.sports and not _POSSESSIVE_AFTER.match(self.text, tok[1])
         return m

@@ -11,7 +11,7 @@ from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.mention import LOC, ORG, Mention
 from tuireader.core.annotate.entities.tokens import LOCATIVE, previous_word
 
-# "Albion 2 Cowdenbeath 0" or a standings row "Sloboda 4 1 1 2 8 8 4": names of teams.
+# "Rovers 2 Eastfield 0" or a standings row "Northvale 4 1 1 2 8 8 4": names of teams.
 TEAM_LINE = re.compile(
     r"^(?:[^\d\n]{1,40}? \d+ [^\d\n]{1,40}? \d+(?: \(.*\))?|[^\d\n]{1,40}?(?: [-\d./]+){4,}) *$",
     re.M,

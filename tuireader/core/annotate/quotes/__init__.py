@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tuireader.core.annotate.names import Canon
 from tuireader.core.annotate.quotes.attribution import Attribution
 from tuireader.core.annotate.quotes.extract import find_candidates
 from tuireader.core.annotate.quotes.indirect import IndirectFinder, Reported
@@ -51,7 +52,7 @@ def _without_full_stop(text: str, who: Attribution) -> Attribution:
     return who
 
 
-def _reported(text: str, r: Reported) -> Quote:
+def _reported(text: str, r: Reported, canon: Canon) -> Quote:
     """The public record of reported speech (``direct=False``)."""
     start, end = r.content
     return Quote(
@@ -59,7 +60,7 @@ def _reported(text: str, r: Reported) -> Quote:
         end=end,
         text=text[start:end],
         speaker=_span(text, r.speaker),
-        speaker_name=r.name,
+        speaker_name=canon.speaker(r.name),
         cue=_span(text, r.cue),
         direct=False,
     )
@@ -75,6 +76,7 @@ def extract_quotes(
     person or organisation. ``entities`` (PERSON/ORG mentions) improve speaker names; without
     them a capitalised-name heuristic stands in.
     """
+    canon = Canon(text, entities)
     stretches = find_quoted_stretches(text)
     candidates = find_candidates(text, stretches)
     resolver = NameResolver(text, entities, [(c.start, c.end) for c in candidates])
@@ -82,11 +84,11 @@ def extract_quotes(
     for c in candidates:
         if c.who is not None:
             c.who = _without_full_stop(text, c.who)
-        name = resolver.resolve(c.who.speaker) if c.who else None
+        name = canon.speaker(resolver.resolve(c.who.speaker)) if c.who else None
         quotes.append(_to_quote(text, c.start, c.end, c.who, name))
     if indirect:
         quoted = [(s.start, s.end) for s in stretches]
         finder = IndirectFinder(text, resolver, quoted)
-        quotes.extend(_reported(text, r) for r in finder.find())
+        quotes.extend(_reported(text, r, canon) for r in finder.find())
         quotes.sort(key=lambda q: q.start)
     return quotes

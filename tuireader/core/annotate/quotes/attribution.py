@@ -332,7 +332,11 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | None:
-    """The subject of a cue: right before it, or the sentence's for '..., saying'."""
+    """The subject of a cue: right before it, or the sentence's for '..., saying'; for
+    "Jane Doe of Ohio, who mused", the name the relative clause hangs on."""
+    m = _WHO_BEFORE_CUE_RE.search(text, max(start, cue.start() - 120), cue.start())
+    if m is not None:
+        return m.span("sp")
     before = text[max(start, cue.start() - 200) : cue.start()]
     participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None
     regex = _NAME_END_RE if participle else _SUBJECT_END_RE
@@ -342,6 +346,15 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     if participle or _DETACHED_RE.search(before):
         return sentence_subject(text, start, cue.start())
     return None
+
+
+_WHO_BEFORE_CUE_RE = re.compile(
+    r"(?<![\w.])(?P<sp>"
+    + NAME
+    + r")(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who\s+"
+    + _ADVERBS
+    + r"\s*$"
+)
 
 
 def _after_preposition(text: str, m: re.Match) -> bool:
@@ -385,8 +398,20 @@ def _ends_intro(text: str, cue_end: int, quote_start: int) -> bool:
 _LOWER_START_RE = re.compile(PRONOUN + r"\b|" + DETERMINER + r"\b")
 
 
+_QUANTITY_RE = re.compile(
+    r"(?:an?|the|some|many|several)?\s*(?:dozen|few|number|majority|handful|couple|lot|"
+    r"third|quarter|half|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|hundreds|"
+    r"thousands|millions)\b(?!\s+(?:of\s+)?[a-z]*(?:men|women|people|officials|leaders|"
+    r"senators|governors|members|experts|lawmakers|candidates)\b)",
+    re.IGNORECASE,
+)
+
+
 def _plausible_subject(phrase: str) -> bool:
-    """Reject subjects that start with a lowercase word other than a pronoun or determiner."""
+    """Reject subjects that start with a lowercase word other than a pronoun or determiner,
+    and bare quantities ("a dozen states held ...": "states" is no cue there)."""
+    if _QUANTITY_RE.match(phrase):
+        return False
     return phrase[:1].isupper() or _LOWER_START_RE.match(phrase) is not None
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tuireader.core.annotate.quotes.attribution import _LEAD_RE
 from tuireader.core.annotate.quotes.cues import (
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -52,6 +53,25 @@ _ROLE_WORDS = _TITLE_WORDS | word_set(
     "founder ceo editor host anchor correspondent analyst pollster"
 )
 _DEFINITE_RE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?P<noun>[\w-]+)$", re.I)
+
+
+# "the statement said": the statement's issuer, if the text names one.
+DOCUMENT_NOUNS = word_set(
+    "statement statements report letter memo release announcement filing complaint ruling "
+    "document message communique communiqué declaration notice lawsuit suit order"
+)
+# "the source added": an unnamed speaker, never the nearest name.
+ANONYMOUS_NOUNS = word_set(
+    "source sources official officials officer man woman boy girl voter supporter resident "
+    "student friend expert analyst witness person people insider observer critic critics "
+    "aide spokesperson someone employee worker member"
+)
+_ISSUED_BY_RE = re.compile(
+    r"\b(?:statements?|report|letter|memo|release|announcement|communiqu[eé]|declaration)"
+    r"(?:\s+\w+){0,2}?\s+(?:released|issued|signed|published|sent|posted|put\s+out|"
+    r"written|made|delivered)\s+(?:\w+\s+){0,2}?by\s+(?P<by>[^.;:!?\"\u201c\u201d\n]{3,250}?)"
+    r"(?=[.;:!?\"\u201c\u201d\n]|,\s|\s+(?:on|that|which|who|to|after|saying|said)\b|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,20 +203,15 @@ class NameResolver:
         return self._starts
 
     def resolve(self, speaker: tuple[int, int]) -> str | None:
-        """The name a speaker mention refers to, else its description ("Russian government").
+        """The name a speaker mention refers to, else None.
 
-        Only names join the speakers that later pronouns may refer to; descriptions don't.
+        A description that names no one ("the source", "the governors") stays unnamed: None,
+        never the nearest name.
         """
         name = self._resolve(speaker)
         if name and not any(m.start == speaker[0] for m in self.speakers):
             self.speakers.append(Mention(speaker[0], speaker[1], "PERSON", name))
-        return name or self._description(speaker)
-
-    def _description(self, speaker: tuple[int, int]) -> str | None:
-        """A definite description without its determiner: "The statement" -> "statement"."""
-        head = _PAREN_RE.sub("", self.text[speaker[0] : speaker[1]]).split(",")[0].strip()
-        definite = _DEFINITE_RE.match(head)
-        return head.split(None, 1)[1] if definite else None
+        return name
 
     def _resolve(self, speaker: tuple[int, int]) -> str | None:
         """Resolution proper: pronoun, proper name, apposition, then definite description."""
@@ -213,51 +228,140 @@ class NameResolver:
             return self._complete(name, speaker[0])
         definite = _DEFINITE_RE.match(head)
         if definite and not _proper_modifier(head):
-            return self._resolve_definite(definite.group("noun").lower(), speaker[0])
+            noun = definite.group("noun").lower()
+            if noun in DOCUMENT_NOUNS:
+                return self._issuer(speaker[0])
+            return self._resolve_definite(noun, speaker[0])
         return None
 
     def nearest_person(self, speaker: tuple[int, int]) -> str | None:
         """The person "he"/"she" at ``speaker`` refers to, without recording a speaker."""
         return self._nearest(speaker[0], {"PERSON"})
 
+    def _issuer(self, before: int) -> str | None:
+        """ "the statement said" after "a joint statement released by A and B": A and B (the
+        PERSON/ORG mentions of the last such phrase before the quote)."""
+        found = None
+        for m in _ISSUED_BY_RE.finditer(self.text, max(0, before - 3000), before):
+            found = m
+        if found is None:
+            return None
+        lo, hi = found.span("by")
+        i = bisect.bisect_left(self.starts, lo)
+        names: list[str] = []
+        for m in self.mentions[i:]:
+            if m.start >= hi:
+                break
+            if m.end <= hi and m.name not in names:
+                names.append(m.name)
+        return " and ".join(names) if names else None
+
     def _resolve_definite(self, noun: str, before: int) -> str | None:
-        """'the senator' -> nearest PERSON; 'the campaign' -> nearest ORG."""
-        if noun in PERSON_NOUNS or noun.rstrip("s") in PERSON_NOUNS:
-            return self._nearest(before, {"PERSON"})
+        """'the senator' -> nearest PERSON; 'the campaign' -> nearest ORG. Plurals ("the
+        governors") and anonymous roles ("the source", "the official") stay unnamed."""
+        if noun in ANONYMOUS_NOUNS:
+            return None
+        if noun in PERSON_NOUNS:  # "the host": often the person just named, not the subject
+            found = self._fitting(before, {"PERSON"})
+            best = max(found, key=lambda m: m.end) if found else None
+            return self._complete(best.name, best.start) if best else None
         if noun in ORG_NOUNS:
-            return self._nearest(before, {"ORG"})
+            return self._nearest_org(noun, before)
         return None
 
     def _nearest(self, before: int, labels: set[str]) -> str | None:
-        """Name of the closest mention with one of ``labels`` ending before ``before``."""
-        best: Mention | None = None
+        """Name of the subject of the closest sentence with a fitting mention before ``before``.
+
+        "Ted Cruz drew contrasts with Jane Roe. He said ..." -> Ted Cruz: in each sentence,
+        back from the pronoun (paragraph breaks crossed), the first fitting mention after any
+        lead-in clause ("As for Roe's plan, Cruz said") is the sentence's subject far more
+        often than the object nearer the pronoun. Earlier speakers count as mentions.
+        """
+        found = self._fitting(before, labels)
+        if not found:
+            return None
+        pos = before
+        for _ in range(5):
+            opening = _sentence_start(self.text, pos)
+            lead = _LEAD_RE.match(self.text, opening, pos)
+            body = lead.end() if lead else opening
+            # "He said Roe ...": the subject is a pronoun: its antecedent is further back.
+            pronoun = _PRONOUN_OPENING_RE.match(self.text, body) is not None
+            inside = [m for m in found if body <= m.start and m.end <= pos]
+            if inside and not pronoun:
+                best = inside[0]
+                return self._complete(best.name, best.start)
+            lead_in = [m for m in found if opening <= m.start < body]
+            if lead_in and not pronoun:
+                best = lead_in[-1]
+                return self._complete(best.name, best.start)
+            if opening == 0:
+                break
+            pos = opening
+            while pos > 0 and (pos == opening or self.text[pos - 1].isspace()):
+                pos -= 1
+        best = max(found, key=lambda m: m.end)
+        return self._complete(best.name, best.start)
+
+    def _nearest_org(self, noun: str, before: int) -> str | None:
+        """ "the committee" -> the closest organisation named "... Committee"; "the company",
+        "the group" -> the closest organisation."""
+        found = self._fitting(before, {"ORG"})
+        for m in reversed(found):
+            if noun in _ANY_ORG or noun in m.name.lower().split():
+                return m.name
+        return None
+
+    def _fitting(self, before: int, labels: set[str]) -> list[Mention]:
+        """Mentions and earlier speakers with one of ``labels`` in the 3,000 characters before
+        ``before``, by start."""
         i = bisect.bisect_left(self.starts, before)
-        for m in reversed(self.mentions[:i]):
-            if m.label in labels and m.end <= before:
-                best = m
-                break
-        for m in reversed(self.speakers):
-            if m.label in labels and m.end <= before:
-                if best is None or m.end > best.end:
-                    best = m
-                break
-        return self._complete(best.name, best.start) if best else None
+        lo = bisect.bisect_left(self.starts, before - 3000)
+        found = [m for m in self.mentions[lo:i] if m.label in labels and m.end <= before]
+        found += [
+            m
+            for m in self.speakers
+            if m.label in labels and before - 3000 <= m.start and m.end <= before
+        ]
+        return sorted(found, key=lambda m: (m.start, -m.end))
 
     def _complete(self, name: str, before: int) -> str:
-        """Expand a surname to the fullest earlier mention ending with it ('Trump')."""
+        """Expand a surname to the one fuller earlier mention ending with it ('Trump'); two
+        people sharing it ("Bill and Hillary Doe") leave it as it is."""
         if " " in name or not name:
             return name
         i = bisect.bisect_left(self.starts, before)
-        for m in self.mentions[:i]:
-            if m.label == "PERSON" and m.name.endswith(" " + name):
-                return m.name
-        return name
+        fuller = {
+            m.name for m in self.mentions[:i] if m.label == "PERSON" and m.name.endswith(" " + name)
+        }
+        return fuller.pop() if len(fuller) == 1 else name
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z])|\n")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (a rough cut: "Sen." and "U.S." rarely fall
+    between a subject and the mention that follows it)."""
+    start = max(0, pos - 400)
+    found = start
+    for m in _SENTENCE_END_RE.finditer(text, start, pos):
+        word = text[max(0, m.start() - 4) : m.start() + 1].split()[-1:] or [""]
+        if m.group() == "\n" or word[0].rstrip(".").lower() not in _ABBREVIATED:
+            found = m.end()
+    return found
+
+
+_ANY_ORG = word_set("company firm group organization organisation agency")
+_PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
+_ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
+_PARTY_MODIFIERS = word_set("Democratic Republican Democrat GOP Conservative Labour Liberal")
 
 
 def _proper_modifier(phrase: str) -> bool:
     """ "the Russian government", "the Trump campaign": a description made specific by a name,
     so it is not a stand-in for the nearest organisation or person."""
-    return any(w[:1].isupper() for w in phrase.split()[1:-1])
+    return any(w[:1].isupper() and w not in _PARTY_MODIFIERS for w in phrase.split()[1:-1])
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:

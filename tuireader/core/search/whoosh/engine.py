@@ -40,7 +40,7 @@ from tuireader.core.search.engine import (
     SearchResults,
 )
 from tuireader.core.search.index_files import find_damage, note_damage, put_aside, record
-from tuireader.core.search.whoosh import schema
+from tuireader.core.search.whoosh import day_spans, schema
 from tuireader.core.search.whoosh.analysis import find_terms
 from tuireader.core.search.whoosh.bounded import SEARCH_SECONDS, Budget
 from tuireader.core.search.whoosh.join import only, resolve_annotations
@@ -56,6 +56,7 @@ from tuireader.core.search.whoosh.scoring import SegmentLengthsBM25F, read_lengt
 from tuireader.core.search.whoosh.searching import (
     QueryReader,
     collect,
+    collect_top,
     expand,
     highlight_terms,
     rank,
@@ -330,6 +331,7 @@ class WhooshEngine:
             searcher = self._get_searcher()
             self._ids(searcher)
             read_lengths(searcher.reader(), SEARCH_FIELDS)
+            day_spans.warm(searcher.reader())
             self._ids(self._get_annotation_searcher())
 
     def parse(self, query: str, fast: bool = True):
@@ -351,10 +353,11 @@ class WhooshEngine:
         seconds: float | None = SEARCH_SECONDS,
     ) -> SearchResults:
         """Ranked hits ``offset`` to ``offset + limit``, equal scores in article id order, and
-        the exact total (``count`` is kept for callers: every match is scored, so the count is
-        exact anyway); ``within``: only these article ids (a filter: the scores are not
-        changed). ``order``: "score", or "newest"/"oldest" first by date (undated last, equal
-        dates in article id order).
+        the total: exact, or with ``count`` False (order by score) at least the number of
+        matches (only those that may be on the page are scored: ``top_terms``);
+        ``within``: only these article ids (a filter: the scores are not changed).
+        ``order``: "score", or "newest"/"oldest" first by date (undated last, equal dates in
+        article id order).
 
         The search stops with a QueryError (``SearchStopped``) after ``seconds`` (None: no
         limit) or as soon as ``cancelled()`` is true (a newer search wants the engine)."""
@@ -377,7 +380,13 @@ class WhooshEngine:
                 )
                 reader = searcher.reader()
                 expanded = expand(resolved, reader, budget)
-                scored = collect(searcher, expanded, budget, only(within))
+                if not count and order == "score":  # a first page: the best few only
+                    scored, total = collect_top(
+                        searcher, expanded, budget, offset + limit, only(within)
+                    )
+                else:
+                    scored = collect(searcher, expanded, budget, only(within))
+                    total = len(scored)
                 column = self._ids(searcher)
                 if order == "score":
                     top = rank(scored, column, offset + limit)[offset:]
@@ -401,7 +410,7 @@ class WhooshEngine:
             except Exception as exc:  # e.g. a date range whoosh cannot compare
                 raise QueryError(f"Cannot run the query: {exc}") from exc
         return SearchResults(
-            query=query, hits=hits, total=len(scored), terms=terms, title_terms=title_terms
+            query=query, hits=hits, total=total, terms=terms, title_terms=title_terms
         )
 
     def suggest(self, query: str) -> str | None:

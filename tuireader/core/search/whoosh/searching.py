@@ -11,16 +11,19 @@ from collections.abc import Iterator
 from whoosh.collectors import FilterCollector, UnlimitedCollector
 from whoosh.qparser import AndGroup, FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import AndNot, MultiTerm, Not, NullQuery, Or, Term
+from whoosh.query import AndNot, FuzzyTerm, MultiTerm, Not, NullQuery, Or, Term
 from whoosh.searching import Searcher
 
 from tuireader.core.search.date_clauses import rewrite_dates
 from tuireader.core.search.engine import QueryError
 from tuireader.core.search.syntax import check_syntax
 from tuireader.core.search.whoosh.bounded import BoundedCollector, Budget
+from tuireader.core.search.whoosh.day_spans import with_day_spans
 from tuireader.core.search.whoosh.fast_parse import FastParser
 from tuireader.core.search.whoosh.guards import check_length, guard
 from tuireader.core.search.whoosh.schema import QUERY_FIELDS, QUERY_SCHEMA, SEARCH_FIELDS
+from tuireader.core.search.whoosh.top_terms import TopOfUnion, union_terms
+from tuireader.core.search.whoosh.word_lists import fuzzy_words
 
 # whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
@@ -66,7 +69,7 @@ class QueryReader:
             and not parsed.is_leaf()
         ):
             raise QueryError(f"Nothing to search for in {text!r} (only stop words or syntax?)")
-        return guard(parsed, text)
+        return with_day_spans(guard(parsed, text))
 
     def is_plain(self, text: str) -> bool:
         """Whether a query is plain words and phrases (no operators, wildcards, fields)."""
@@ -78,12 +81,14 @@ def expand(query, reader, budget: Budget | None = None):
     if isinstance(query, MultiTerm):
         if budget is not None:
             budget.check()
-        words = sorted(
-            {
-                w.decode("utf-8") if isinstance(w, bytes) else w
-                for _field, w in query.expanded_terms(reader)
-            }
-        )
+        words = fuzzy_words(query, reader) if type(query) is FuzzyTerm else None
+        if words is None:
+            words = sorted(
+                {
+                    w.decode("utf-8") if isinstance(w, bytes) else w
+                    for _field, w in query.expanded_terms(reader)
+                }
+            )
         if not words:
             return NullQuery
         return Or([Term(query.field(), word, boost=query.boost) for word in words])
@@ -106,6 +111,20 @@ def collect(searcher: Searcher, query, budget: Budget, allow=None) -> list:
         collector = FilterCollector(collector, allow=allow)
     searcher.search_with_collector(query, collector)
     return collector.results().top_n
+
+
+def collect_top(searcher: Searcher, query, budget: Budget, limit: int, allow=None):
+    """The matches that may be among the best ``limit`` (score, document number) pairs, ties
+    with the last included, and how many documents match at least: for a union of words
+    without a filter, only those that may be on the page are scored (``top_terms``); else
+    every match (``collect``). ``rank`` makes the same page from either."""
+    terms = union_terms(query) if allow is None else None
+    if terms is None:
+        scored = collect(searcher, query, budget, allow)
+        return scored, len(scored)
+    top = TopOfUnion(limit, _TIE, budget.check)
+    top.run(searcher, terms)
+    return top.candidates(), top.lower_bound()
 
 
 # Digits of a score compared when ranking: a document's score is a sum whose order follows

@@ -1,0 +1,84 @@
+"""Canonical names: one name per person in an article (invented names and sentences)."""
+
+from __future__ import annotations
+
+from tuireader.core.annotate.names import Canon, plausible_speaker
+from tuireader.core.annotate.pipeline import annotate
+from tuireader.core.annotate.spans import Entity
+
+
+def _persons(text: str, *mentions: str) -> list[Entity]:
+    """PERSON entities at the first occurrence (after the previous one) of each mention."""
+    found, pos = [], 0
+    for mention in mentions:
+        start = text.index(mention, pos)
+        found.append(Entity(start, start + len(mention), "PERSON", mention))
+        pos = start + len(mention)
+    return found
+
+
+def test_every_form_of_one_person_gives_one_name() -> None:
+    forms = [
+        "Jane Q. Doe",
+        "Jane Doe",
+        "Doe",
+        "JANE Q. Doe",
+        "Senator Jane Doe",
+        "Jane Doe1",
+        "Jane Doe Former",
+        "Sen. Doe's",
+        "JANE DOE",
+    ]
+    text = " ... ".join(forms)
+    canon = Canon(text, _persons(text, *forms))
+    assert {canon.person(form) for form in forms} == {"Jane Doe"}
+
+
+def test_a_surname_alone_takes_the_full_name_named_later_in_the_article() -> None:
+    text = "Doe arrived first. Later Jane Doe spoke."
+    canon = Canon(text, _persons(text, "Doe", "Jane Doe"))
+    assert canon.person("Doe") == "Jane Doe"
+
+
+def test_two_people_sharing_a_surname_are_never_merged() -> None:
+    text = "Bill and Hilda Quorrel arrived. Bill Quorrel spoke, then Hilda Quorrel. Quorrel left."
+    entities = _persons(text, "Bill", "Hilda Quorrel", "Bill Quorrel", "Hilda Quorrel", "Quorrel")
+    canon = Canon(text, entities)
+    names = [canon.name(e) for e in entities]
+    assert names[:4] == ["Bill Quorrel", "Hilda Quorrel", "Bill Quorrel", "Hilda Quorrel"]
+    assert names[4] == "Quorrel"  # ambiguous: left as it is, not guessed
+
+
+def test_the_pipeline_gives_every_entity_a_name() -> None:
+    text = (
+        "Senator Marla Venkley visited Ohio on Monday. Venkley's speech was short. "
+        '"We will win," Venkley said.'
+    )
+    result = annotate(text)
+    people = {e.text: e.name for e in result.entities if e.label == "PERSON"}
+    assert people and set(people.values()) == {"Marla Venkley"}
+    assert all(e.name for e in result.entities)
+    assert result.quotes[0].speaker_name == "Marla Venkley"
+    assert result.entities[0].to_dict()["name"] == result.entities[0].name
+
+
+def test_speaker_names_that_name_no_one_are_rejected() -> None:
+    for junk in (
+        "Additionally",
+        "Well",
+        "Shortly",
+        "Me",
+        "Let",
+        "Facebook Twitter Email",
+        "Image",
+        "Play VIDEO",
+        "(R-Ohio)",
+        "D.C.",
+        "10:42 a.m.",
+        "Server",
+        "Mug",
+    ):
+        assert not plausible_speaker(junk), junk
+    for name in ("Jane Doe", "NATO", "Ministry of Defence", "Venkley"):
+        assert plausible_speaker(name), name
+    assert plausible_speaker("Doe", known=True)  # a surname the article names as a person

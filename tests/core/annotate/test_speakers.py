@@ -1,0 +1,111 @@
+"""Speaker attribution on web-news shapes: one test per failure class (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuireader.core.annotate.pipeline import annotate
+from tuireader.core.annotate.quotes import extract_quotes
+from tuireader.core.annotate.spans import Entity
+
+
+def _entity(text: str, name: str, label: str = "PERSON") -> Entity:
+    start = text.index(name)
+    return Entity(start, start + len(name), label, name)
+
+
+def _direct(text: str) -> list:
+    return [q for q in annotate(text).quotes if q.direct]
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "Additionally",
+        "Well",
+        "Shortly",
+        "Me",
+        "Let",
+        "Facebook Twitter Email",
+        "Image",
+        "Play VIDEO",
+        "(R-Ohio)",
+        "10:42 a.m.",
+        "Server",
+    ],
+)
+def test_a_word_that_is_no_speaker_gives_no_speaker_name(who: str) -> None:
+    text = f'Voters lined up early.\n\n"We waited three hours for this," {who} said.'
+    for q in _direct(text):
+        assert q.speaker_name is None, q
+
+
+def test_the_subject_of_told_is_the_speaker_not_the_person_talked_about() -> None:
+    text = 'Pat Quillon told a local paper that Lee Varga "doesn\'t get it at all."'
+    entities = (_entity(text, "Pat Quillon"), _entity(text, "Lee Varga"))
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "Pat Quillon"
+
+
+def test_a_group_noun_is_unnamed_not_the_last_name_before_it() -> None:
+    text = (
+        "Governor Ada Wrenfield signed the order on Monday.\n\n"
+        '"This order will not stand in any court," the three governors said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and "governors" in q.speaker.text
+    assert q.speaker_name is None
+
+
+def test_the_statement_is_attributed_to_the_bodies_that_released_it() -> None:
+    text = (
+        "The warning came in a joint statement released by the Interior Ministry and the "
+        "Coast Guard.\n\n"
+        '"Vessels must keep clear of the northern channel until further notice," the '
+        "statement said."
+    )
+    entities = (
+        _entity(text, "Interior Ministry", "ORG"),
+        _entity(text, "Coast Guard", "ORG"),
+    )
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "Interior Ministry and Coast Guard"
+
+
+def test_an_unnamed_source_is_never_the_nearest_person() -> None:
+    text = (
+        "Mayor Ona Pelletier declined to comment on the audit.\n\n"
+        '"The numbers were moved around on purpose," the source added.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name is None
+
+
+def test_a_relative_clause_speaker_is_the_name_it_hangs_on() -> None:
+    text = (
+        "The audit gave fodder to rivals such as Sen. Ona Pelletier of Maine, who mused that "
+        'the mayor was "unfit to run a lemonade stand."'
+    )
+    entities = (_entity(text, "Ona Pelletier"),)
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "Ona Pelletier"
+
+
+def test_a_quantity_is_no_speaker() -> None:
+    text = (
+        '"We are ready," Ona Pelletier told reporters on the day a dozen states held '
+        'primaries. "And we will win."'
+    )
+    entities = (_entity(text, "Ona Pelletier"),)
+    quotes = [q for q in extract_quotes(text, entities) if q.direct]
+    assert [q.speaker_name for q in quotes] == ["Ona Pelletier", "Ona Pelletier"]
+
+
+def test_speaker_names_are_canonical() -> None:
+    text = (
+        "Senator Ona Pelletier (D-Maine) spoke first.\n\n"
+        '"We will not back down," said Sen. Pelletier.\n\n'
+        '"Not now, not ever," PELLETIER\'s aide quoted her as saying.'
+    )
+    names = {q.speaker_name for q in _direct(text) if q.speaker_name}
+    assert names == {"Ona Pelletier"}

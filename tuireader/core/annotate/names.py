@@ -1,0 +1,286 @@
+"""Canonical names: one name per person (or organisation, place) in an article.
+
+The same person appears as "Jane Q. Doe", "Senator Jane Doe", "JANE DOE", "Doe's", "Doe" or
+with page debris ("Jane Doe1", "Jane Doe Former"); the side panel, the search fields and the
+speaker labels must show one name, "Jane Doe". A mention is cleaned (titles, honorifics,
+possessives, parentheses, stray digits and trailing role words dropped, ALL-CAPS words given
+their usual case), then a lone surname or given name takes the full name it completes in the
+article when exactly one full name fits. Two people sharing a surname ("Bill and Hillary
+Doe") are never merged: a lone "Doe" then stays "Doe".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from tuireader.core.annotate.spans import Entity
+
+
+def _words(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Honorifics and offices that precede a name; never part of it.
+_TITLES = _words(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative
+    gov governor pres president vice secretary mayor judge justice chairman chairwoman chair
+    speaker leader director general gen lt col maj capt sgt adm cmdr rev fr father sister
+    brother rabbi imam pastor bishop cardinal pope king queen prince princess sheikh emir
+    minister premier chancellor ambassador amb commissioner councilman councilwoman
+    congressman congresswoman sheriff chief attorney atty former ex then-president
+    then-candidate candidate nominee hon supt det insp officer trooper deputy assistant
+    spokesman spokeswoman spokesperson sens reps govs presidential prime foreign defense
+    defence state interior finance first mme mlle herr
+    """
+)
+# Words that can trail a mention without being a name ("Jane Doe Former", "Doe Jr").
+_TRAILING = _TITLES | _words("jr sr said says told wrote spokesman aide")
+_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+_PAREN_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]?")
+_POSSESSIVE_RE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
+_DIGITS_RE = re.compile(r"(?<=[^\W\d])\d+$")
+_INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,2}$|^[A-Z]$")
+_EDGE = " \t\n\"'\u201c\u201d\u2018\u2019,;:.!?-\u2014\u2013()[]"
+
+
+def _cased(word: str) -> str:
+    """An ALL-CAPS name word in its usual case ("DOE" -> "Doe", "O'NEILL" -> "O'Neill")."""
+    if len(word) < 3 or not word.isupper() or not word.isalpha() and "'" not in word:
+        return word
+    return "-".join(
+        "'".join(p[:1] + p[1:].lower() for p in part.split("'")) for part in word.split("-")
+    )
+
+
+def clean_person(raw: str) -> list[str]:
+    """The name words of a person mention: "Sen. JANE Q. DOE's (R-Ohio)" -> Jane Q. Doe."""
+    text = _PAREN_RE.sub(" ", raw).split(",")[0]
+    words = [w.strip(_EDGE.replace(".", "")) for w in text.split()]
+    words = [w for w in words if w]
+    if words:
+        words[-1] = _DIGITS_RE.sub("", _POSSESSIVE_RE.sub("", words[-1]))
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+        words.pop(0)
+    given = _first_given(words)
+    if given:  # "Staff Katie Walsh", "Understated Tom Perez": words before the given name
+        words = words[given:]
+    while len(words) > 1 and (
+        words[-1].lower().rstrip(".") in _TRAILING
+        and words[-1].lower() not in _SUFFIXES
+        or not words[-1][:1].isupper()
+    ):
+        words.pop()
+    if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES:
+        return []
+    return [_cased(_DIGITS_RE.sub("", w)) for w in words if w]
+
+
+def clean_other(raw: str) -> str:
+    """An organisation, place or other name without parentheses, possessive or edge marks."""
+    text = _PAREN_RE.sub(" ", raw)
+    text = " ".join(text.split()).strip(_EDGE.replace(".", "").replace(")", ""))
+    text = _POSSESSIVE_RE.sub("", text)
+    if text.isupper() and " " in text:  # an all-caps headline name, not an acronym
+        text = " ".join(w if len(w) <= 4 else _cased(w) for w in text.split())
+    return text
+
+
+def _first_given(words: list[str]) -> int:
+    """Index of the first known given name when words that are not names precede it (they
+    are then debris: a headline word, a role); 0 otherwise."""
+    if len(words) < 3:
+        return 0
+    from tuireader.core.annotate.entities.lexicon import FIRST, SUR, load
+
+    lex = load()
+    first = words[0].lower()
+    if lex.flags.get(first, 0) & FIRST or (
+        lex.flags.get(first, 0) & SUR and lex.zipf.get(first, 0.0) < 3.5
+    ):
+        return 0
+    for i, word in enumerate(words[1:-1], 1):
+        if lex.flags.get(word.lower(), 0) & FIRST:
+            return i
+    return 0
+
+
+def _is_given(word: str) -> bool:
+    """True for a known given name ("jane"), not a headline word ("understated")."""
+    from tuireader.core.annotate.entities.lexicon import FIRST, load
+
+    return bool(load().flags.get(word.lower(), 0) & FIRST)
+
+
+def _key_words(words: list[str]) -> list[str]:
+    """The words that identify a person: no middle initials, no generational suffix."""
+    core = [w for w in words if w.lower() not in _SUFFIXES]
+    if len(core) > 2:
+        core = [core[0]] + [w for w in core[1:-1] if not _INITIAL_RE.match(w)] + [core[-1]]
+    return core
+
+
+class Canon:
+    """The canonical names of one article's mentions."""
+
+    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+        self.text = text
+        self.full: dict[tuple[str, str], str] = {}  # (given, surname) -> display name
+        self.by_surname: dict[str, set[tuple[str, str]]] = {}
+        self.by_given: dict[str, set[tuple[str, str]]] = {}
+        self.others: set[str] = set()
+        self.singles: set[str] = set()  # one-word person mentions ("Doe")
+        for e in entities:
+            if e.label == "PERSON":
+                words = clean_person(e.text)
+                self.add_person(words)
+                if len(words) == 1:
+                    self.singles.add(words[0].lower())
+            else:
+                self.others.add(clean_other(e.text))
+
+    def add_person(self, words: list[str]) -> None:
+        """Note a full name (two words or more) the article uses."""
+        core = _key_words(words)
+        if len(core) < 2:
+            return
+        key = (core[0].lower(), core[-1].lower())
+        shown = " ".join(core)
+        old = self.full.get(key)
+        if old is None or (old.isupper() and not shown.isupper()) or len(shown) > len(old):
+            self.full[key] = shown
+        self.by_surname.setdefault(key[1], set()).add(key)
+        self.by_given.setdefault(key[0], set()).add(key)
+
+    def person(self, raw: str) -> str:
+        """The canonical name of a person mention ("" when nothing of a name is left)."""
+        words = clean_person(raw)
+        core = _key_words(words)
+        if not core:
+            return ""
+        if len(core) >= 2:
+            key = (core[0].lower(), core[-1].lower())
+            if len(core) == 2 and not _is_given(key[0]):
+                strong = {k for k in self.by_surname.get(key[1], ()) if _is_given(k[0])}
+                if len(strong) == 1:
+                    return self.full[strong.pop()]
+            return self.full.get(key, " ".join(core))
+        word = core[0].lower()
+        keys = self.by_surname.get(word)
+        if keys is None and word not in self.by_surname:
+            keys = self.by_given.get(word)
+        if keys and len(keys) > 1:
+            keys = {k for k in keys if _is_given(k[0])}  # "Understated Doe": a headline word
+        if keys and len(keys) == 1:
+            return self.full[next(iter(keys))]
+        return core[0]
+
+    def speaker(self, raw: str | None) -> str | None:
+        """The canonical form of a resolved speaker name; None when it names no one (a
+        description such as "statement", a function word, page furniture, a party tag)."""
+        if not raw:
+            return None
+        other = clean_other(raw)
+        words = other.split()
+        if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
+            return None
+        if other in self.others or len(words) > 3 or _ORG_WORDS & {w.lower() for w in words}:
+            name = other
+        else:
+            name = self.person(raw)
+        if not name:
+            return None
+        known = name.lower() in self.singles or (name in self.others and " " in name)
+        return name if plausible_speaker(name, known) else None
+
+    def name(self, entity: Entity) -> str:
+        """The canonical name of an entity mention."""
+        if entity.label == "PERSON":
+            partner = self._couple(entity)
+            return partner or self.person(entity.text) or clean_other(entity.text)
+        return clean_other(entity.text)
+
+    def _couple(self, entity: Entity) -> str | None:
+        """ "Bill and Hillary Doe": the lone given name takes the surname that follows."""
+        if " " in entity.text.strip():
+            return None
+        m = _COUPLE_RE.match(self.text, entity.end)
+        if m is None:
+            return None
+        words = clean_person(m.group(1))
+        core = _key_words(words)
+        if len(core) < 2:
+            return None
+        return f"{_cased(entity.text.strip())} {core[-1]}"
+
+
+_LINKS = _words("of the and for on in at de del der van von al bin la le da di & y")
+_ORG_WORDS = _words(
+    """committee party campaign department ministry office agency administration council
+    commission bureau service services house senate congress court union association
+    university institute foundation group company corporation inc corp co ltd llc news times
+    post journal press network police army government board bank fund center centre"""
+)
+_COUPLE_RE = re.compile(r"\s+(?:and|&)\s+((?:[A-Z][\w'\u2019.-]*\s+){1,2}[A-Z][\w'\u2019-]*)")
+
+
+def canonical_entities(text: str, entities: Sequence[Entity]) -> tuple[list[Entity], Canon]:
+    """The entities with their ``name`` filled, and the article's name table for speakers."""
+    canon = Canon(text, entities)
+    named = [replace(e, name=canon.name(e) or e.text) for e in entities]
+    return named, canon
+
+
+# -- plausible speaker names --------------------------------------------------------------
+
+_FURNITURE = _words(
+    """facebook twitter email e-mail share tweet pinterest linkedin whatsapp reddit print
+    image images photo photos video play watch getty advertisement comments comment
+    related read more subscribe click here updated posted caption copyright"""
+)
+_FUNCTION = _words(
+    """additionally also well shortly however meanwhile moreover furthermore instead indeed
+    still yet now then so but and or nor if when while after before as because since though
+    although me let us him her them it its this that these those there here what who which
+    where why how yes no okay ok oh hey please thanks today yesterday tomorrow tonight
+    monday tuesday wednesday thursday friday saturday sunday the a an one some"""
+)
+_PARTY_TAG_RE = re.compile(r"^\(?\s*[RDI]\s*[-\u2013.,]\s*[A-Z][\w.]*\s*\)?$|^[A-Z]\.[A-Z]\.$")
+_TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{4}\b|\b(?:a\.m|p\.m|am|pm|GMT|EST|EDT|UTC)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def plausible_speaker(name: str, known: bool = False) -> bool:
+    """False for names no reader would accept as a speaker: a function word or sentence
+    adverb ("Additionally", "Well"), a pronoun leftover ("Me", "Let"), page furniture
+    ("Facebook Twitter Email", "Play VIDEO"), a party/state tag ("(R-Ohio)"), a timestamp or a
+    single common noun ("server") unless the article ``known`` it as a name."""
+    name = " ".join(name.split())
+    if not name or _PARTY_TAG_RE.match(name) or _TIME_RE.search(name):
+        return False
+    words = [w.strip(_EDGE).lower() for w in name.split()]
+    words = [w for w in words if w]
+    if not words or all(w in _FURNITURE for w in words):
+        return False
+    if len(words) > 1:
+        return words[0] not in _FURNITURE or not any(w in _FURNITURE for w in words[1:])
+    word = words[0]
+    if word in _FUNCTION or word.endswith("ly") and name[:1].isupper() and len(word) > 4:
+        return name.isupper() and len(name) > 1 and word not in _FUNCTION  # "IBM", not "ONLY"
+    if name[:1].islower():
+        return False
+    return known or not _common_noun(word, name)
+
+
+def _common_noun(word: str, shown: str) -> bool:
+    """A single frequent English word that is no known name ("Server", "Mug")."""
+    if shown.isupper() and len(shown) > 1:
+        return False  # an acronym
+    from tuireader.core.annotate.entities.lexicon import FIRST, NAME_ANY, SUR, load
+
+    lex = load()
+    if lex.flags.get(word, 0) & (NAME_ANY & ~(FIRST | SUR)):
+        return False
+    return lex.zipf.get(word, 0.0) >= 3.5
