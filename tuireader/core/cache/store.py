@@ -75,10 +75,11 @@ CREATE INDEX IF NOT EXISTS articles_by_date
 CREATE TABLE IF NOT EXISTS list_order (ids BLOB NOT NULL);
 -- Each article's text (the one home of article text: snippets, the reading pane, exports
 -- and the annotation pass read it here; reading them back from a dump is many times slower).
--- A text that fits in a page (PLAIN_TEXT_MOST bytes) is kept as plain text (inflating costs
--- as much as reading); a longer one is a zlib blob: plain, it would spill onto a second page
--- and slow every read of a page of texts (benchmarks/README.md, "Figures behind the
--- design"). So are texts with lone surrogates (undecodable bytes, which
+-- A short text (PLAIN_TEXT_MOST bytes) is kept as plain text (compressing it saves little);
+-- a longer one is a zlib blob: half the size, so that the cache stays small (texts were most
+-- of it), and faster to read back than plain ones spilling onto more pages (inflating a page
+-- of texts takes 0.1 ms; benchmarks/README.md, "Figures behind the design"). So are texts
+-- with lone surrogates (undecodable bytes, which
 -- SQLite's text cannot hold). A store made before this table has none: those snippets are read
 -- from the corpus as before.
 CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, text BLOB NOT NULL);
@@ -119,7 +120,7 @@ CREATE TRIGGER IF NOT EXISTS list_order_update AFTER UPDATE OF date_ts, file, lo
 _ORDER_SQL = "SELECT id FROM articles ORDER BY (date_ts IS NULL), date_ts DESC, file, locator"
 
 BODY_COMPRESSION = 1  # zlib level of the texts kept as blobs (see the bodies table)
-PLAIN_TEXT_MOST = 4000  # bytes of UTF-8: what a 4 KB page's cell holds without overflow
+PLAIN_TEXT_MOST = 512  # bytes of UTF-8 kept plain; longer texts are compressed
 
 _ROW_COLUMNS = "id, key, file, locator, title, source, date_ts, date_text, url, has_headline"
 _JOINED_COLUMNS = ", ".join(f"a.{column}" for column in _ROW_COLUMNS.split(", "))

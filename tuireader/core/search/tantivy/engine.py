@@ -259,7 +259,7 @@ class TantivyEngine:
                     )
                     if wanted.get(key) == aid:  # a repeated article: none of it is kept
                         kept.discard(aid)
-                writer._writer.delete_documents_by_query(query)  # noqa: SLF001 - our own writer
+                writer.delete_query(query)
             writer.commit()
         return Repair(len(stale), frozenset(kept))
 

@@ -94,6 +94,10 @@ class TextWriter(_Batch):
     def delete_file(self, path: str) -> None:
         self._writer.delete_documents_by_term("file", path)
 
+    def delete_query(self, query: tantivy.Query) -> None:
+        """Delete the documents matching ``query`` (repair: a key under a wrong id)."""
+        self._writer.delete_documents_by_query(query)
+
 
 class AnnotationWriter(_Batch):
     """Adds and deletes annotation documents in one tantivy commit."""
