@@ -226,7 +226,7 @@ def test_the_keys_are_in_the_help_and_the_views_in_the_palette(tmp_path):
         wanted = {"app.facets", "app.speakers", "app.cooccur", "app.timeline", "app.browser"}
         assert wanted | {"app.editor", "app.pager", "app.copy_url", "app.copy_quote"} <= helped
         footer = {key for key, b in app.active_bindings.items() if b.binding.show}
-        assert {"E", "W"} <= footer
+        assert "E" in footer  # W, C, T: the help and the palette (the footer is full)
         offered = await palette(app, pilot, "batch search")
         assert offered[0].startswith("Batch search…")
         await pilot.press("escape")

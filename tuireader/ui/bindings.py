@@ -103,7 +103,7 @@ LAYOUT_BINDINGS = [
 ]
 INVESTIGATE_BINDINGS = [
     Binding("E", "investigate('facets')", "Facets", id="app.facets"),
-    Binding("W", "investigate('speakers')", "Who said", id="app.speakers"),
+    Binding("W", "investigate('speakers')", "Who said", show=False, id="app.speakers"),
     Binding("C", "investigate('cooccur')", "Co-occurrence", show=False, id="app.cooccur"),
     Binding("T", "investigate('timeline')", "Timeline", show=False, id="app.timeline"),
     Binding(
