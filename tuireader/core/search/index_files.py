@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 
 from tuireader.core.base.atomic import set_aside, write_atomic
@@ -100,6 +101,14 @@ def note_damage(directory: Path, reason: str) -> None:
     """Leave the note the next sync acts on (nothing when the folder cannot be written)."""
     with contextlib.suppress(OSError):
         write_atomic(directory / DAMAGED, reason)
+
+
+def note_all_damage(found: Mapping[Path, str]) -> str:
+    """Note each damaged folder's reason beside it (see ``note_damage``); the reasons as one
+    message for the user."""
+    for directory, reason in found.items():
+        note_damage(directory, reason)
+    return "; ".join(found.values())
 
 
 def put_aside(directory: Path) -> Path:

@@ -33,7 +33,7 @@ from tuireader.core.search.engine import (
     SearchHit,
     SearchResults,
 )
-from tuireader.core.search.index_files import find_damage, note_damage, put_aside, record
+from tuireader.core.search.index_files import find_damage, note_all_damage, put_aside, record
 from tuireader.core.search.tantivy import schema
 from tuireader.core.search.tantivy.translate import Translation, constant_score, within_edits
 from tuireader.core.search.tantivy.writing import CHECKED, AnnotationWriter, TextWriter
@@ -173,9 +173,7 @@ class TantivyEngine:
         if not found:
             self._checked_clean = state
             return None
-        for directory, reason in found.items():
-            note_damage(directory, reason)
-        self.damage = "; ".join(found.values())
+        self.damage = note_all_damage(found)
         return self.damage
 
     def set_aside_damaged(self, parts: Collection[Path]) -> list[Path]:

@@ -39,7 +39,7 @@ from tuireader.core.search.engine import (
     SearchHit,
     SearchResults,
 )
-from tuireader.core.search.index_files import find_damage, note_damage, put_aside, record
+from tuireader.core.search.index_files import find_damage, note_all_damage, put_aside, record
 from tuireader.core.search.whoosh import day_spans, schema
 from tuireader.core.search.whoosh.analysis import find_terms
 from tuireader.core.search.whoosh.bounded import SEARCH_SECONDS, Budget
@@ -192,9 +192,7 @@ class WhooshEngine:
         if not found:
             self._checked_clean = state
             return None
-        for directory, reason in found.items():
-            note_damage(directory, reason)
-        self.damage = "; ".join(found.values())
+        self.damage = note_all_damage(found)
         return self.damage
 
     def set_aside_damaged(self, parts: Collection[Path]) -> list[Path]:
