@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tuireader.core.search.annotation_fields import quote_words
+from tuireader.core.investigate.rows import words_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,18 +72,30 @@ def _site_order(site: QuoteSite) -> tuple:
 
 
 def group_quotes(found: Iterable[tuple[str, str, QuoteSite]]) -> list[GroupedQuote]:
-    """(speaker, quotation text, site) triples -> quotations, each once with its sites, the
-    same words (case, punctuation and quote marks aside) by the same speaker being one
-    quotation; the earliest dated site first. Ordered by their first site, earliest first.
+    """(speaker, quotation text, site) triples -> quotations (see ``group_sites``)."""
+    return group_sites((speaker, words_hash(text), text, site) for speaker, text, site in found)
+
+
+def group_sites(found: Iterable[tuple[str, int, str, QuoteSite]]) -> list[GroupedQuote]:
+    """(speaker, words hash, quotation text, site) -> quotations, each once with its sites,
+    the same words (case, punctuation and quote marks aside: the same hash, see
+    ``rows.words_hash``) by the same speaker being one quotation; the earliest dated site
+    first. Ordered by their first site, earliest first.
 
     A site whose article names no speaker ("" : "the statement said", with the issuers named
     only in another article) joins the quotation of the same words that a speaker is named
     for; a quotation nobody is named for anywhere is left out."""
-    groups: dict[tuple[str, str], GroupedQuote] = {}
-    named: dict[str, GroupedQuote] = {}
-    unnamed: list[tuple[str, QuoteSite]] = []
-    for speaker, text, site in found:
-        words = " ".join(quote_words(text)) or text
+    groups: dict[tuple[str, int], GroupedQuote] = {}
+    named: dict[int, GroupedQuote] = {}
+    unnamed: list[tuple[int, QuoteSite]] = []
+    seen: set[tuple[int, int]] = set()  # (group, article): one site per article
+
+    def add(group: GroupedQuote, site: QuoteSite) -> None:
+        if (key := (id(group), site.article_id)) not in seen:
+            seen.add(key)
+            group.sites.append(site)
+
+    for speaker, words, text, site in found:
         if not speaker:
             unnamed.append((words, site))
             continue
@@ -92,15 +104,10 @@ def group_quotes(found: Iterable[tuple[str, str, QuoteSite]]) -> list[GroupedQuo
         if group is None:
             group = groups[key] = GroupedQuote(speaker, text)
             named.setdefault(words, group)
-        _add_site(group, site)
+        add(group, site)
     for words, site in unnamed:
         if (group := named.get(words)) is not None:
-            _add_site(group, site)
+            add(group, site)
     for group in groups.values():
         group.sites.sort(key=_site_order)
     return sorted(groups.values(), key=lambda g: (*_site_order(g.first), g.speaker))
-
-
-def _add_site(group: GroupedQuote, site: QuoteSite) -> None:
-    if all(s.article_id != site.article_id for s in group.sites):
-        group.sites.append(site)

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
+from tuireader.core.cache.entity_table import unpack_quotes
 from tuireader.core.cache.kept_annotations import decode
 from tuireader.core.investigate.cooccur import neighbours
 from tuireader.core.investigate.corpus import EntityCount, EntityIndex
 from tuireader.core.investigate.naming import speaker_name
-from tuireader.core.investigate.quotes import GroupedQuote, QuoteSite, group_quotes
+from tuireader.core.investigate.quotes import GroupedQuote, QuoteSite, group_quotes, group_sites
+from tuireader.core.investigate.rows import ROWS_VERSION
 from tuireader.core.investigate.timeline import Period, timeline
 from tuireader.core.search.meta_filter import MetaFilter
 
@@ -115,14 +117,52 @@ class Investigation:
         self, ids: Sequence[int] | None = None, speaker: str | None = None
     ) -> list[GroupedQuote]:
         """Every quotation of the list (of one speaker: a name or an alias), each once with
-        the articles carrying it, earliest first."""
+        the articles carrying it, earliest first. Read from the quotation rows the annotation
+        pass keeps (``article_quotes``): no article's annotations are decoded."""
         index = self.index()
         if speaker is not None:
             wanted = index.speaker_ids(speaker)
+            wanted.update(i for i, target in index.canonical.items() if target in wanted)
             articles = index.articles_quoting(wanted, ids)
         else:
             wanted = None
-            articles = list(index.speakers) if ids is None else list(ids)
+            articles = list(index.entities) if ids is None else list(ids)
+        with self.library.connection() as store:
+            stored = None
+            if store.entity_rows_version() == ROWS_VERSION:
+                stored = store.quote_rows(articles)
+            if stored is None:  # rows made before quotations were kept (a read-only store)
+                return self._quotes_from_annotations(index, articles, wanted)
+            rows = store.rows(list(stored))
+        canonical, name = index.canonical.get, index.name
+        found: list[tuple[str, int, str, QuoteSite]] = []
+        for article_id, (numbers, texts) in stored.items():
+            row = rows.get(article_id)
+            if row is None:
+                continue
+            for speaker_id, start, end, words, text in unpack_quotes(numbers, texts):
+                # Unnamed here (0): kept to join the same words named elsewhere (group_sites).
+                if speaker_id and wanted is not None and speaker_id not in wanted:
+                    continue
+                who = name[canonical(speaker_id, speaker_id)] if speaker_id else ""
+                site = QuoteSite(
+                    article_id,
+                    row.key,
+                    row.title,
+                    row.source,
+                    row.date_ts,
+                    row.date_text,
+                    row.url,
+                    start,
+                    end,
+                )
+                found.append((who, words, text, site))
+        return group_sites(found)
+
+    def _quotes_from_annotations(
+        self, index: EntityIndex, articles: list[int], wanted: set[int] | None
+    ) -> list[GroupedQuote]:
+        """``quotes`` from each article's kept annotations (a store without quotation rows)."""
         found: list[tuple[str, str, QuoteSite]] = []
         with self.library.connection() as store:
             rows = store.rows(articles)
