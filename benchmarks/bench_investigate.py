@@ -120,7 +120,7 @@ def views(corpus: str, root: Path) -> None:
     with Library.open([corpus]) as library:
         library.open_index()
         start = time.perf_counter()
-        report = library.sync()
+        library.sync()
         seconds = time.perf_counter() - start
         print(f"sync (rows made again if their version changed): {seconds:,.1f} s")
         table_share(library)

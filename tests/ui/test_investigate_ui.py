@@ -239,3 +239,25 @@ def test_the_keys_are_in_the_help_and_the_views_in_the_palette(tmp_path):
         assert len(app.article_list.ids) == 3
 
     run(tmp_path, scenario, "palette")
+
+
+def test_an_entity_filter_follows_a_later_sync(tmp_path):
+    async def scenario(app, pilot):
+        app.investigating.add_entity_filter("Jane Doe")
+        await wait_for(pilot, lambda: "with Jane Doe" in header(app))
+        assert len(app.article_list.ids) == 2
+        later = {
+            "id": "four",
+            "title": "Harbour deal signed",
+            "text": "Jane Doe signed the harbour deal in Lisbon on Thursday.",
+            "source": "Wire",
+            "date": "2016-10-07",
+        }
+        write_jsonl(tmp_path / "d.jsonl", [*RECORDS, later])
+        app.indexing.reindex()
+        await wait_for(pilot, lambda: len(app.article_list.ids) == 3, timeout=30)
+        assert "with Jane Doe" in header(app)
+        titles = [app.library.get(i).title for i in app.article_list.ids]
+        assert "Harbour deal signed" in titles and "Storm closes the road" not in titles
+
+    run(tmp_path, scenario, "entity-filter-sync")

@@ -39,6 +39,17 @@ class Cooccurrence:
         return dict(self.entity.to_dict(), shared=self.shared, g2=round(self.g2, 2))
 
 
+@dataclass(frozen=True, slots=True)
+class EntityScope:
+    """The articles naming all of ``names``, found each time the filter is applied."""
+
+    investigation: Investigation
+    names: tuple[str, ...]
+
+    def ids(self) -> set[int]:
+        return self.investigation.articles_naming(self.names)
+
+
 class Investigation:
     """Whole-corpus views over one Library; thread-safe (UI workers call it)."""
 
@@ -68,12 +79,23 @@ class Investigation:
 
     def with_entities(self, ids: Sequence[int], names: Sequence[str]) -> list[int]:
         """Those of ``ids`` naming every one of ``names``, in their order."""
+        keep = self.articles_naming(names)
+        return [i for i in ids if i in keep]
+
+    def articles_naming(self, names: Sequence[str]) -> set[int]:
+        """The articles naming every one of ``names`` (or their aliases), as the entity table
+        has them now."""
         index = self.index()
         keep: set[int] | None = None
         for name in names:
             found = index.articles_with(index.find(name))
             keep = found if keep is None else keep & found
-        return [i for i in ids if i in (keep or set())]
+        return keep or set()
+
+    def scope(self, names: Sequence[str]) -> EntityScope:
+        """An entity filter's articles for ``MetaFilter.within``: found when the filter is
+        applied, not when it is set (a later sync's articles naming them are in it)."""
+        return EntityScope(self, tuple(names))
 
     def index(self) -> EntityIndex:
         """The entity table in memory, read again when the store has changed."""
