@@ -218,6 +218,31 @@ def test_near_duplicates_fold_into_one_row_expand_and_show_all(tmp_path):
     asyncio.run(main())
 
 
+def test_near_duplicates_fold_in_the_list_of_every_article_too(tmp_path):
+    from tests.core.present.test_duplicates import COPY, OTHER, WIRE
+
+    records = [
+        {"id": "wire", "title": "Fed raises rates", "text": WIRE, "date": "2016-10-03"},
+        {"id": "copy", "title": "Borrowers pay more", "text": COPY, "date": "2016-10-04"},
+        {"id": "other", "title": "Yellen lifts the rate", "text": OTHER, "date": "2016-10-05"},
+        {"id": "storm", "title": "Storm", "text": "A storm closed the road.", "date": "2016-10-06"},
+    ]
+    dump = write_jsonl(tmp_path / "fed.jsonl", records)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
+            await wait_for(pilot, lambda: "1 near-duplicates folded" in header(app))
+            lst = app.article_list
+            assert len(lst.ids) == 3 and "4 articles" in header(app)
+            assert any("+1 copy" in badge for badge in lst.badges.values())
+            await pilot.press("D")
+            await wait_for(pilot, lambda: len(lst.ids) == 4)
+
+    asyncio.run(main())
+
+
 def test_the_keys_are_in_the_help_and_the_views_in_the_palette(tmp_path):
     from tests.ui.test_filters_ui import palette
 

@@ -45,19 +45,6 @@ def pack_quotes(
     return pack(numbers), texts.encode("utf-8", "surrogatepass")
 
 
-def unpack_quotes(numbers: bytes, texts: bytes) -> list[tuple[int, int, int, int, str]]:
-    """(speaker id, start, end, words hash, text) of each stored quotation."""
-    values = unpack(numbers)
-    text = texts.decode("utf-8", "surrogatepass")
-    found = []
-    at = 0
-    for i in range(0, len(values), QUOTE_FIELDS):
-        speaker, start, end, words, length = values[i : i + QUOTE_FIELDS]
-        found.append((speaker, start, end, words, text[at : at + length]))
-        at += length
-    return found
-
-
 class EntityTableWriter:
     """Turns entity rows into the store's compact rows; one per annotation pass."""
 

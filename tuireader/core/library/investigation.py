@@ -13,10 +13,10 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate, chain
 from typing import Any
 
-from tuireader.core.cache.entity_table import unpack_quotes
+from tuireader.core.cache.entity_table import QUOTE_FIELDS, unpack
 from tuireader.core.cache.kept_annotations import decode
 from tuireader.core.investigate.cooccur import neighbours
 from tuireader.core.investigate.corpus import EntityCount, EntityIndex
@@ -158,14 +158,22 @@ class Investigation:
             rows = store.rows(list(stored))
         canonical, name = index.canonical.get, index.name
         found: list[tuple[str, int, str, QuoteSite]] = []
+        step = QUOTE_FIELDS
         for article_id, (numbers, texts) in stored.items():
             row = rows.get(article_id)
             if row is None:
                 continue
-            for speaker_id, start, end, words, text in unpack_quotes(numbers, texts):
+            values = unpack(numbers)
+            text = ""
+            ends: list[int] = []
+            columns = (values[i::step] for i in range(4))
+            for n, (speaker_id, start, end, words) in enumerate(zip(*columns, strict=True)):
                 # Unnamed here (0): kept to join the same words named elsewhere (group_sites).
                 if speaker_id and wanted is not None and speaker_id not in wanted:
                     continue
+                if not ends:  # the texts read only for an article with a quotation wanted
+                    text = texts.decode("utf-8", "surrogatepass")
+                    ends = list(accumulate(values[step - 1 :: step], initial=0))
                 who = name[canonical(speaker_id, speaker_id)] if speaker_id else ""
                 site = QuoteSite(
                     article_id,
@@ -178,7 +186,7 @@ class Investigation:
                     start,
                     end,
                 )
-                found.append((who, words, text, site))
+                found.append((who, words, text[ends[n] : ends[n + 1]], site))
         return group_sites(found)
 
     def _quotes_from_annotations(

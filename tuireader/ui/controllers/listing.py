@@ -3,6 +3,8 @@ results of a search or of "more like this", in the order chosen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.content import Content
 
 from tuireader.core.library import Library
@@ -24,6 +26,8 @@ class Listing:
         self.library = library
         self.marks = marks
         self.filters = filters
+        self.on_all_shown: Callable[[], None] | None = None  # told when every article is shown
+        self.all_label = ""  # the header of the all-articles list as last shown
 
     def reload(self) -> None:
         """Show every article (after a sync commit, or when a search is cleared). Under an
@@ -51,7 +55,10 @@ class Listing:
         lst = self.host.article_list
         if view.results is None:
             lst.set_ids(ids)
-            self.set_title(self.marks.all_articles_label())
+            self.all_label = self.marks.all_articles_label()
+            self.set_title(self.all_label)
+            if self.on_all_shown is not None:  # near-duplicates folded (controllers/duplicates)
+                self.on_all_shown()
         else:
             lst.forget_rows()
         if not ids:
