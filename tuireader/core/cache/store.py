@@ -472,16 +472,20 @@ class MetaStore:
             )
         return []
 
-    def quote_rows(self, ids: Sequence[int]) -> dict[int, tuple[bytes, bytes]] | None:
-        """The stored quotations of these articles: id -> (rows, texts) (see
-        core/cache/entity_table.py); None: a store whose rows were made before they were kept
-        (an older read-only one)."""
-        found: dict[int, tuple[bytes, bytes]] = {}
+    def quote_rows(self, ids: Sequence[int]) -> dict[int, tuple[bytes, bytes, ArticleRow]] | None:
+        """The stored quotations of these articles with their rows: id -> (quotation rows,
+        texts, row) (see core/cache/entity_table.py); None: a store whose rows were made
+        before they were kept (an older read-only one)."""
+        found: dict[int, tuple[bytes, bytes, ArticleRow]] = {}
         try:
             for marks, chunk in _id_lists(ids):
-                query = f"SELECT id, quotes, texts FROM article_quotes WHERE id IN ({marks})"
-                for article_id, quotes, texts in self.db.execute(query, chunk):
-                    found[article_id] = (quotes, texts)
+                query = (
+                    f"SELECT q.quotes, q.texts, {_JOINED_COLUMNS} FROM article_quotes q "
+                    f"JOIN articles a ON a.id = q.id WHERE q.id IN ({marks})"
+                )
+                for values in self.db.execute(query, chunk):
+                    row = _row(values[2:])
+                    found[row.id] = (values[0], values[1], row)
         except sqlite3.Error:
             return None
         return found

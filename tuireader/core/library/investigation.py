@@ -153,16 +153,12 @@ class Investigation:
             stored = None
             if store.entity_rows_version() == ROWS_VERSION:
                 stored = store.quote_rows(articles)
-            if stored is None:  # rows made before quotations were kept (a read-only store)
-                return self._quotes_from_annotations(index, articles, wanted)
-            rows = store.rows(list(stored))
+        if stored is None:  # rows made before quotations were kept (a read-only store)
+            return self._quotes_from_annotations(index, articles, wanted)
         canonical, name = index.canonical.get, index.name
         found: list[tuple[str, int, str, QuoteSite]] = []
         step = QUOTE_FIELDS
-        for article_id, (numbers, texts) in stored.items():
-            row = rows.get(article_id)
-            if row is None:
-                continue
+        for article_id, (numbers, texts, row) in stored.items():
             values = unpack(numbers)
             text = ""
             ends: list[int] = []
