@@ -147,6 +147,15 @@ def views(corpus: str, root: Path) -> None:
             ms = timed(lambda: investigation.cooccurring(top[0].name), repeat=3)
             print(f"co-occurrence of {top[0].name!r}: {ms:,.1f} ms")
         print(f"timeline by month: {timed(lambda: investigation.timeline(None, 'month')):,.1f} ms")
+        first = ids[:1000]
+        ms = timed(lambda: library.duplicate_groups(first), repeat=3)
+        print(
+            f"near-duplicates among the whole list's first 1,000 (folded in a worker): {ms:,.0f} ms"
+        )
+        start = time.perf_counter()
+        library.duplicate_groups(ids[:5000])
+        ms = (time.perf_counter() - start) * 1000
+        print(f"  (its first 5,000: {ms:,.0f} ms; the whole list: ~{ms * len(ids) / 5e6:,.0f} s)")
         del index
 
 
