@@ -86,7 +86,9 @@ def make_corpus(root: Path) -> list[str]:
             "date": f"2020-01-0{n}",
             "url": f"http://x/{PAYLOAD}",
             "text": f"qqmarker{n} said {PAYLOAD}\n\n\u201c{PAYLOAD}\u201d, said Ann Smith.\n\n"
-            + PAYLOAD * 20,
+            + PAYLOAD * 20
+            # words of its own: not near-duplicates of one another (folded into one row)
+            + " ".join(f"w{n}x{i}" for i in range(120)),
         }
         for n in (3, 2, 1)
     ]
