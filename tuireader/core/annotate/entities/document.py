@@ -23,6 +23,7 @@ from tuireader.core.annotate.entities.tokens import (
     opens_sentence,
     prefixed,
 )
+from tuireader.core.annotate.entities.typer import retype
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -46,6 +47,8 @@ def analyse(text: str, lex: lx.Lexicon) -> list[Mention]:
     for ps, pe in prefixed(text):
         if not any(ls <= ps < le for ls, le in caps_lines):
             mentions.append(Mention(ps, pe, MISC, text[ps:pe]))
+    if not sports:  # result tables and team names follow the sports rules
+        mentions = retype(mentions, text, lex)
     settle(mentions)
     known = known_names(mentions)
     for ls, le in caps_lines:

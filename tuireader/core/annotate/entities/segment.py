@@ -39,6 +39,7 @@ _SHARE_BAR = word_set(
     "messenger flipboard comments comment sms copy link"
 )
 _POLICY_ENDINGS = ("care", "gate")
+_QUOTES = '"“”'
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
 _COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
 _COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often nouns
@@ -107,6 +108,20 @@ class SegmentLabeller:
             return "keep"  # a possessive: "Putin's aides"
         return "maybe"
 
+    def _quoted_title(self, toks: list[Tok]) -> bool:
+        """The segment alone fills a pair of double quotes: a song, book or film title.
+
+        A known name ("Russia") or a person's name in quotes is still what it is.
+        """
+        text = self.text
+        before = text[max(0, toks[0][0] - 2) : toks[0][0]].rstrip(" ")
+        after = text[toks[-1][1] : toks[-1][1] + 2].lstrip(" ")
+        if not (before and after and before[-1] in _QUOTES and after[0] in _QUOTES):
+            return False
+        if self.flags.get(self._phrase(toks), 0) & _KNOWN:
+            return False
+        return not (len(toks) > 1 and self.tflags(toks[0]) & lx.FIRST)
+
     def _starts_known(self, toks: list[Tok]) -> bool:
         """The segment opens with a known multi-word name ("South Africa", "St Louis")."""
         if len(toks) < 2:
@@ -135,6 +150,8 @@ class SegmentLabeller:
             toks, opens = toks[share:], True
             if not toks:
                 return []
+        if self._quoted_title(toks):
+            return [self.mention(toks, MISC)]
         if opens and not self._starts_known(toks):
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
