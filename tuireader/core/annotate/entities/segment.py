@@ -253,7 +253,10 @@ class SegmentLabeller:
                 k += 1
             return [self.mention(toks[:k], MISC)] + self._label(toks[k:], False)
 
-        # 5. Person names.
+        # 5. Person names; a role word glued before one is no part of it ("Coroner Jane Doe").
+        k = self._role_words(toks)
+        if k:
+            return [self.mention(toks[k:], PER)]
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
             return [self.mention(toks, PER)]
         if n > 1 and last_f & lx.SUR and not last_f & lx.LOC_ANY and not self._common(toks[-1]):
@@ -354,6 +357,19 @@ class SegmentLabeller:
         out = self._label(toks[:m], False)
         out.append(self.mention(toks[k:], PER))
         return out
+
+    def _role_words(self, toks: list[Tok]) -> int:
+        """How many common words ("Coroner", "Tower Man") stand before a given name, or 0.
+
+        Only when a given name follows and at least a surname-like word after it.
+        """
+        for k in range(1, min(len(toks) - 1, 3)):
+            word = self.tflags(toks[k - 1])
+            if word & (lx.NAME_ANY | lx.TITLE) or self.zipf.get(self.low(toks[k - 1]), 0.0) < 3.0:
+                return 0
+            if self.tflags(toks[k]) & lx.FIRST and not self._common(toks[k]):
+                return k
+        return 0
 
     def _modifier(self, tok: Tok) -> bool:
         """A word that may open a title: "Prime", "Foreign", "Privatisation" (not a name)."""
