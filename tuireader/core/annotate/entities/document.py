@@ -28,8 +28,11 @@ from tuireader.core.annotate.entities.typer import retype
 _LINE = re.compile(r"[^\n]+")
 
 
-def analyse(text: str, lex: lx.Lexicon) -> list[Mention]:
-    """All mentions of ``text``, sorted and non-overlapping."""
+def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
+    """All mentions of ``text``, sorted and non-overlapping.
+
+    ``typed=False`` leaves the rules' guesses as they are (the typer's training reads them).
+    """
     sports = is_sports(text, lex)
     labeller = SegmentLabeller(lex, text, sports)
     mentions: list[Mention] = []
@@ -47,7 +50,7 @@ def analyse(text: str, lex: lx.Lexicon) -> list[Mention]:
     for ps, pe in prefixed(text):
         if not any(ls <= ps < le for ls, le in caps_lines):
             mentions.append(Mention(ps, pe, MISC, text[ps:pe]))
-    if not sports:  # result tables and team names follow the sports rules
+    if typed and not sports:  # result tables and team names follow the sports rules
         mentions = retype(mentions, text, lex)
     settle(mentions)
     known = known_names(mentions)

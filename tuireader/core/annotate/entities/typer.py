@@ -105,14 +105,22 @@ def score(feats: Sequence[str]) -> list[float]:
     return total
 
 
-def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> tuple[str, float]:
-    """Best label for ``text[start:end]`` and its margin over the runner-up."""
+def text_features(text: str, start: int, end: int, lex: lx.Lexicon) -> list[str]:
+    """Features of the phrase ``text[start:end]`` in its running text."""
     span = _WORD.findall(text, start, end)
-    if not span or not _weights():
-        return "", 0.0
     prev = _WORD.findall(text[max(0, start - 40) : start])[-2:]
     nxt = _WORD.findall(text, end, end + 40)[:2]
-    scores = score(features(span, prev, nxt, lex))
+    return features(span, prev, nxt, lex) if span else []
+
+
+def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> tuple[str, float]:
+    """Best label for ``text[start:end]`` and its margin over the runner-up."""
+    if not _weights():
+        return "", 0.0
+    feats = text_features(text, start, end, lex)
+    if not feats:
+        return "", 0.0
+    scores = score(feats)
     order = sorted(range(len(LABELS)), key=scores.__getitem__, reverse=True)
     return LABELS[order[0]], scores[order[0]] - scores[order[1]]
 

