@@ -260,7 +260,9 @@ class SegmentLabeller:
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
             return [self.mention(toks, PER)]
         if n > 1 and last_f & lx.SUR and not last_f & lx.LOC_ANY and not self._common(toks[-1]):
-            return [self.mention(toks, PER)]
+            m = self.mention(toks, PER)
+            m.typable = True  # "Glass Otter": surname lists hold many words
+            return [m]
 
         # 6. One word.
         if n == 1:

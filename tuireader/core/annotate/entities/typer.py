@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
+from tuireader.core.annotate.entities.context import phrase_by_context
 from tuireader.core.annotate.entities.mention import Mention
 
 LABELS = ("PERSON", "ORG", "LOC", "MISC", "NONE")
 MODEL = lx.DATA / "typer.json.gz"
-RELABEL = 1.0  # margin over the runner-up needed to change a guessed label
+RELABEL = 2.0  # margin over the runner-up needed to change a guessed label
 DROP = 2.0  # margin needed to drop a guess as no name
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
@@ -94,52 +95,59 @@ def _weights() -> dict[str, list[float]]:
 
 
 def score(feats: Sequence[str]) -> list[float]:
-    """One score per label of ``LABELS``."""
-    weights = _weights()
-    total = [0.0] * len(LABELS)
+    """One score per label of ``LABELS`` (the five sums unrolled: this runs per guess)."""
+    get = _weights().get
+    a = b = c = d = e = 0.0
     for feat in feats:
-        w = weights.get(feat)
+        w = get(feat)
         if w is not None:
-            for i, v in enumerate(w):
-                total[i] += v
-    return total
+            a += w[0]
+            b += w[1]
+            c += w[2]
+            d += w[3]
+            e += w[4]
+    return [a, b, c, d, e]
 
 
 def text_features(text: str, start: int, end: int, lex: lx.Lexicon) -> list[str]:
     """Features of the phrase ``text[start:end]`` in its running text."""
     span = _WORD.findall(text, start, end)
-    prev = _WORD.findall(text[max(0, start - 40) : start])[-2:]
+    prev = _WORD.findall(text, max(0, start - 40), start)[-2:]
     nxt = _WORD.findall(text, end, end + 40)[:2]
     return features(span, prev, nxt, lex) if span else []
 
 
-def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> tuple[str, float]:
-    """Best label for ``text[start:end]`` and its margin over the runner-up."""
+def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, float]:
+    """Score of each label for ``text[start:end]`` (empty without a model)."""
     if not _weights():
-        return "", 0.0
+        return {}
     feats = text_features(text, start, end, lex)
-    if not feats:
-        return "", 0.0
-    scores = score(feats)
-    order = sorted(range(len(LABELS)), key=scores.__getitem__, reverse=True)
-    return LABELS[order[0]], scores[order[0]] - scores[order[1]]
+    return dict(zip(LABELS, score(feats), strict=True)) if feats else {}
 
 
 def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
     """Relabel the rules' fallback guesses by the model; drop those it is sure are no name.
 
-    A guess made only of known given names and surnames is never dropped: the model has seen
-    too few names to overrule the name lists.
+    A label replaces the rules' one when it scores ``RELABEL`` more; a guess is dropped when
+    "no name" beats every label by ``DROP``, unless it is made only of known given names and
+    surnames: the model has seen too few names to overrule the name lists.
     """
     out: list[Mention] = []
     for m in mentions:
-        if m.guess:
-            label, margin = classify(text, m.start, m.end, lex)
-            if label == "NONE":
-                if margin >= DROP and not _all_names(m.text, lex):
+        if m.guess or m.typable:
+            cue = phrase_by_context(text, m.start)
+            if cue:  # "the band X Y", "the album X Y": the text says what it is
+                m.label = cue
+                out.append(m)
+                continue
+            scores = classify(text, m.start, m.end, lex)
+            if scores:
+                none = scores.pop("NONE")
+                best = max(scores, key=scores.__getitem__)
+                if none - scores[best] >= DROP and not _all_names(m.text, lex):
                     continue
-            elif label and margin >= RELABEL:
-                m.label = label
+                if scores[best] - scores[m.label] >= RELABEL:
+                    m.label = best
         out.append(m)
     return out
 

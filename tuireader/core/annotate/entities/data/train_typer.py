@@ -188,7 +188,7 @@ def guess_examples(doc: list, lex) -> list[tuple[list[str], str]]:
     return [
         (text_features(text, m.start, m.end, lex), gold.get((m.start, m.end), "NONE"))
         for m in analyse(text, lex, typed=False)
-        if m.guess
+        if m.guess or m.typable
     ]
 
 
