@@ -211,6 +211,9 @@ class SegmentLabeller:
             if 0 < i < n:
                 return [self.mention(toks[i:], PER)]
 
+        if _MODEL.match(text, toks[0][0], toks[0][1]):
+            return [self.mention(toks, MISC)]  # "F-16 Falcon", "AK-47": a model of a thing
+
         # 1. The whole phrase is a known name.
         known = self._whole(toks, f)
         if known is not None:
