@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tuireader.core.annotate.entities import extract_entities
-from tuireader.core.annotate.entities import typer
+from tuireader.core.annotate.entities import extract_entities, typer
 from tuireader.core.annotate.entities.data import train_typer
 from tuireader.core.annotate.entities.lexicon import load
 
