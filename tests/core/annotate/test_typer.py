@@ -92,3 +92,8 @@ def test_the_training_script_rebuilds_a_model_and_skips_excluded_sentences(
     assert train_typer.main(argv) == 0
     assert out.exists() and out.stat().st_size > 0
     assert "1 excluded sentences dropped" in capsys.readouterr().out
+
+
+def test_a_numeral_ordinal_opens_an_event_name() -> None:
+    found = labels("He fought at the 2nd Battle of Kessel in 1863.")
+    assert found.get("2nd Battle of Kessel") == "MISC"
