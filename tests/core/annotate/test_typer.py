@@ -97,3 +97,14 @@ def test_the_training_script_rebuilds_a_model_and_skips_excluded_sentences(
 def test_a_numeral_ordinal_opens_an_event_name() -> None:
     found = labels("He fought at the 2nd Battle of Kessel in 1863.")
     assert found.get("2nd Battle of Kessel") == "MISC"
+
+
+def test_two_people_joined_by_an_ampersand_are_two() -> None:
+    found = labels("The show is hosted by Karl Langdon & Harvey Deegan every week.")
+    assert found.get("Karl Langdon") == "PERSON"
+    assert found.get("Harvey Deegan") == "PERSON"
+    assert labels("He works for Procter & Gamble in Ohio.").get("Procter & Gamble") == "ORG"
+
+
+def test_an_office_alone_names_no_one() -> None:
+    assert labels("The trophy came from the Governor General of the colony.") == {}

@@ -211,6 +211,8 @@ class SegmentLabeller:
             if 0 < i < n:
                 return [self.mention(toks[i:], PER)]
 
+        if all(self.tflags(t) & (lx.TITLE | lx.TITLE_MOD) for t in toks):
+            return []  # "Governor General", "Prime Minister": an office, no one named
         if _MODEL.match(text, toks[0][0], toks[0][1]):
             return [self.mention(toks, MISC)]  # "F-16 Falcon", "AK-47": a model of a thing
 
@@ -256,7 +258,13 @@ class SegmentLabeller:
                 k += 1
             return [self.mention(toks[:k], MISC)] + self._label(toks[k:], False)
 
-        # 5. Person names; a role word glued before one is no part of it ("Coroner Jane Doe").
+        # 5. Person names: two joined by "&" ("Karl Doe & Jane Roe") are two; a role word
+        # glued before one is no part of it ("Coroner Jane Doe").
+        for i in range(2, n - 2):
+            if self.low(toks[i]) == "&":
+                left, right = toks[:i], toks[i + 1 :]
+                if self.tflags(left[0]) & lx.FIRST and self.tflags(right[0]) & lx.FIRST:
+                    return [self.mention(left, PER), self.mention(right, PER)]
         k = self._role_words(toks)
         if k:
             return [self.mention(toks[k:], PER)]

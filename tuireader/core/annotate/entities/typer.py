@@ -24,6 +24,7 @@ LABELS = ("PERSON", "ORG", "LOC", "MISC", "NONE")
 MODEL = lx.DATA / "typer.json.gz"
 RELABEL = 2.0  # margin over the runner-up needed to change a guessed label
 DROP = 2.0  # margin needed to drop a guess as no name
+COMMON = 5.0  # Zipf frequency of an everyday word ("spring"): no name the model must spare
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
 _FLAG_NAMES = (
@@ -153,5 +154,9 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
 
 
 def _all_names(phrase: str, lex: lx.Lexicon) -> bool:
-    flags = lex.flags
-    return all(flags.get(w.lower(), 0) & (lx.FIRST | lx.SUR) for w in phrase.split())
+    """Every word is a listed given name or surname and no everyday word ("Spring", "See")."""
+    flags, zipf = lex.flags, lex.zipf
+    return all(
+        flags.get(w.lower(), 0) & (lx.FIRST | lx.SUR) and zipf.get(w.lower(), 0.0) < COMMON
+        for w in phrase.split()
+    )
