@@ -108,3 +108,8 @@ def test_two_people_joined_by_an_ampersand_are_two() -> None:
 
 def test_an_office_alone_names_no_one() -> None:
     assert labels("The trophy came from the Governor General of the colony.") == {}
+
+
+def test_a_common_word_that_is_also_a_surname_is_a_role_word() -> None:
+    found = labels("That, NDP Chief of Staff Marta Olsen explained, is by design.")
+    assert found.get("Marta Olsen") == "PERSON"

@@ -378,8 +378,10 @@ class SegmentLabeller:
         """
         for k in range(1, min(len(toks) - 1, 3)):
             word = self.tflags(toks[k - 1])
-            if word & (lx.NAME_ANY | lx.TITLE) or self.zipf.get(self.low(toks[k - 1]), 0.0) < 3.0:
+            if word & lx.TITLE or self.zipf.get(self.low(toks[k - 1]), 0.0) < 3.0:
                 return 0
+            if word & lx.NAME_ANY and not self._common(toks[k - 1]):
+                return 0  # "Staff" is a surname too, but far more often a word
             if self.tflags(toks[k]) & lx.FIRST and not self._common(toks[k]):
                 return k
         return 0
