@@ -2,6 +2,12 @@
 how fast the views answer.
 
     python benchmarks/bench_investigate.py CORPUS [--work DIR] [--skip-baseline]
+    python benchmarks/bench_investigate.py CORPUS --existing XDG_DIR
+
+``--existing``: no indexing; XDG_DIR holds a finished index of CORPUS (a copy: it is
+changed). Times the sync that brings it up to date (an entity-table version bump makes the
+rows again from the kept annotations, without annotating), prints the table's share of the
+cache's disk (SQLite's page counts), then the views.
 
 Indexes CORPUS twice in fresh caches under the work dir (XDG dirs pointed there): once as
 is, once with the entity table switched off (its rows not made, and with parallel
@@ -93,13 +99,31 @@ def timed(work, repeat: int = 5) -> float:
     return statistics.median(times)
 
 
+def table_share(library) -> None:
+    """The entity table's pages against the whole cache folder."""
+    tables = ("entity_names", "article_entities", "article_quotes", "entity_state")
+    with library.connection() as store:
+        sizes = dict(store.db.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"))
+    table = sum(sizes.get(name, 0) for name in tables)
+    cache = _dir_bytes(library.corpus.cache_dir)
+    parts = ", ".join(f"{name} {sizes.get(name, 0) / 1e6:,.1f} MB" for name in tables[:3])
+    print(
+        f"entity table {table / 1e6:,.1f} MB ({parts}) of a {cache / 1e6:,.1f} MB cache: "
+        f"{100 * table / cache:.1f}% (+{100 * table / (cache - table):.1f}% over the rest)"
+    )
+
+
 def views(corpus: str, root: Path) -> None:
     _isolate(root)
     from tuireader.core.library import Library
 
     with Library.open([corpus]) as library:
         library.open_index()
+        start = time.perf_counter()
         library.sync()
+        seconds = time.perf_counter() - start
+        print(f"sync (rows made again if their version changed): {seconds:,.1f} s")
+        table_share(library)
         investigation = library.investigation
         start = time.perf_counter()
         index = investigation.index()
@@ -123,6 +147,17 @@ def views(corpus: str, root: Path) -> None:
             ms = timed(lambda: investigation.cooccurring(top[0].name), repeat=3)
             print(f"co-occurrence of {top[0].name!r}: {ms:,.1f} ms")
         print(f"timeline by month: {timed(lambda: investigation.timeline(None, 'month')):,.1f} ms")
+        first = ids[:1000]
+        ms = timed(lambda: library.duplicate_groups(first), repeat=3)
+        print(
+            f"near-duplicates among the whole list's first 1,000 (folded in a worker): {ms:,.0f} ms"
+        )
+        some = ids[:5000]
+        start = time.perf_counter()
+        library.duplicate_groups(some)
+        ms = (time.perf_counter() - start) * 1000
+        whole = ms / 1000 * len(ids) / len(some)
+        print(f"  (its first {len(some):,}: {ms:,.0f} ms; the whole list: ~{whole:,.0f} s)")
         del index
 
 
@@ -183,6 +218,7 @@ def main() -> None:
     parser.add_argument("corpus")
     parser.add_argument("--work", default=None)
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--existing", metavar="XDG_DIR", help="time the views of this index")
     parser.add_argument("--child", choices=("with", "without"), help=argparse.SUPPRESS)
     parser.add_argument(
         "--synthetic-table",
@@ -196,6 +232,9 @@ def main() -> None:
         return
     if args.child:
         child(args.corpus, Path(args.work), args.child)
+        return
+    if args.existing:
+        views(args.corpus, Path(args.existing))
         return
     work = Path(args.work or tempfile.mkdtemp(prefix="bench-investigate-"))
     corpus = str(Path(args.corpus).resolve())

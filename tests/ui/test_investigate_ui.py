@@ -218,6 +218,31 @@ def test_near_duplicates_fold_into_one_row_expand_and_show_all(tmp_path):
     asyncio.run(main())
 
 
+def test_near_duplicates_fold_in_the_list_of_every_article_too(tmp_path):
+    from tests.core.present.test_duplicates import COPY, OTHER, WIRE
+
+    records = [
+        {"id": "wire", "title": "Fed raises rates", "text": WIRE, "date": "2016-10-03"},
+        {"id": "copy", "title": "Borrowers pay more", "text": COPY, "date": "2016-10-04"},
+        {"id": "other", "title": "Yellen lifts the rate", "text": OTHER, "date": "2016-10-05"},
+        {"id": "storm", "title": "Storm", "text": "A storm closed the road.", "date": "2016-10-06"},
+    ]
+    dump = write_jsonl(tmp_path / "fed.jsonl", records)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
+            await wait_for(pilot, lambda: "1 near-duplicates folded" in header(app))
+            lst = app.article_list
+            assert len(lst.ids) == 3 and "4 articles" in header(app)
+            assert any("+1 copy" in badge for badge in lst.badges.values())
+            await pilot.press("D")
+            await wait_for(pilot, lambda: len(lst.ids) == 4)
+
+    asyncio.run(main())
+
+
 def test_the_keys_are_in_the_help_and_the_views_in_the_palette(tmp_path):
     from tests.ui.test_filters_ui import palette
 
@@ -239,3 +264,25 @@ def test_the_keys_are_in_the_help_and_the_views_in_the_palette(tmp_path):
         assert len(app.article_list.ids) == 3
 
     run(tmp_path, scenario, "palette")
+
+
+def test_an_entity_filter_follows_a_later_sync(tmp_path):
+    async def scenario(app, pilot):
+        app.investigating.add_entity_filter("Jane Doe")
+        await wait_for(pilot, lambda: "with Jane Doe" in header(app))
+        assert len(app.article_list.ids) == 2
+        later = {
+            "id": "four",
+            "title": "Harbour deal signed",
+            "text": "Jane Doe signed the harbour deal in Lisbon on Thursday.",
+            "source": "Wire",
+            "date": "2016-10-07",
+        }
+        write_jsonl(tmp_path / "d.jsonl", [*RECORDS, later])
+        app.indexing.reindex()
+        await wait_for(pilot, lambda: len(app.article_list.ids) == 3, timeout=30)
+        assert "with Jane Doe" in header(app)
+        titles = [app.library.get(i).title for i in app.article_list.ids]
+        assert "Harbour deal signed" in titles and "Storm closes the road" not in titles
+
+    run(tmp_path, scenario, "entity-filter-sync")

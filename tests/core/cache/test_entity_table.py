@@ -74,3 +74,70 @@ def test_rows_made_another_way_are_made_again_from_the_kept_annotations(tmp_path
         with library.connection() as store:
             assert store.entity_rows_version() == "next"
         assert _people(library) == {"Jane Doe": 1, "Richard Roe": 1}
+
+
+def test_who_said_what_reads_the_quotation_rows_not_the_annotations(tmp_path, monkeypatch):
+    from tuireader.core.library import investigation
+
+    folder = tmp_path / "news"
+    said = 'Jane Doe said "we will agree on all of it by Friday night".'
+    _write(folder, "a.txt", f"Talks\n\nJane Doe met Richard Roe in Paris. {said}\n")
+    _write(folder, "b.txt", f"Copy\n\nA wire copy: {said} Richard Roe said nothing.\n")
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+
+        def no_decoding(*_args):
+            raise AssertionError("annotations decoded")
+
+        monkeypatch.setattr(investigation, "decode", no_decoding)
+        monkeypatch.setattr(library, "annotations_of", no_decoding)
+        quotes = library.investigation.quotes(None, "Doe")
+        assert [q.speaker for q in quotes] == ["Jane Doe"]
+        assert quotes[0].text.strip('"“”') == "we will agree on all of it by Friday night"
+        assert len(quotes[0].sites) == 2  # carried by both articles: listed once
+        first = quotes[0].first
+        text = library.read(first.article_id).full_text  # the offsets index the full text
+        assert "we will agree" in text[first.start : first.end]
+
+
+def test_quotation_rows_are_made_again_from_kept_annotations_on_a_version_bump(
+    tmp_path, monkeypatch
+):
+    from tuireader.core.cache import annotation_sync
+    from tuireader.core.search import annotation_fields
+
+    def no_annotating(*_args):
+        raise AssertionError("annotated again")
+
+    folder = tmp_path / "news"
+    _write(folder, "a.txt", 'Talks\n\nJane Doe said "we will agree on all of it by Friday".\n')
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        with library.connection() as store:
+            store.db.execute("DELETE FROM article_quotes")  # as a store made before them
+        monkeypatch.setattr(annotation_sync, "ROWS_VERSION", "next")
+        monkeypatch.setattr(annotation_fields, "cached_annotate", no_annotating)
+        library.sync()
+        with library.connection() as store:
+            assert len(store.quote_rows([1, 2, 3])) == 1
+
+
+def test_an_entity_filter_finds_the_articles_a_later_sync_adds(tmp_path):
+    from tuireader.core.search.meta_filter import MetaFilter
+
+    folder = tmp_path / "news"
+    _write(folder, "a.txt", "Talks\n\nJane Doe met Richard Roe in Paris on Monday.\n")
+    _write(folder, "b.txt", "Storm\n\nA storm closed the coast road.\n")
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        narrow = MetaFilter(
+            entities=("Jane Doe",), within=library.investigation.scope(["Jane Doe"])
+        )
+        assert [library.get(i).title for i in library.ordered_ids(narrow)] == ["Talks"]
+        _write(folder, "c.txt", "Deal\n\nJane Doe signed the deal in Rome.\n")
+        library.sync()
+        titles = {library.get(i).title for i in library.ordered_ids(narrow)}
+        assert titles == {"Talks", "Deal"}

@@ -2,10 +2,13 @@
 
 Each name is kept once (``entity_names``: id, type, name); an article's row is three blobs of
 32-bit integers: (name id, mentions) pairs, (speaker id, quotations) pairs and (acronym id,
-expansion id) pairs. The rows of a batch go into the store with ``executemany`` in the same
-transaction as its annotations; the name ids come from a dictionary read once per pass, so
-no row costs a query. Rows of deleted articles go with them (a trigger); a changed article's
-row is replaced when it is annotated again.
+expansion id) pairs. Its quotations (``article_quotes``, articles with any) are a blob of
+32-bit (speaker id or 0, start, end, words hash, length) rows and their texts, joined: what
+who-said-what lists, read without decoding the article's annotations. The rows of a batch
+go into the store with ``executemany`` in the same transaction as its annotations; the name
+ids come from a dictionary read once per pass, so no row costs a query. Rows of deleted
+articles go with them (a trigger); a changed article's row is replaced when it is annotated
+again.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import sqlite3
 from array import array
 from collections.abc import Callable, Sequence
 
-from tuireader.core.investigate.rows import SPEAKER, EntityRow
+from tuireader.core.investigate.rows import SPEAKER, EntityRow, QuoteRow
 
 
 def pack(pairs: list[int]) -> bytes:
@@ -25,6 +28,21 @@ def unpack(blob: bytes) -> array:
     found = array("i")
     found.frombytes(blob)
     return found
+
+
+QUOTE_FIELDS = 5  # speaker id (0: none named), start, end, words hash, text length
+
+
+def pack_quotes(
+    quotes: Sequence[QuoteRow], name_id: Callable[[int, str], int]
+) -> tuple[bytes, bytes]:
+    """An article's quotations as stored: the integer rows and their texts joined."""
+    numbers: list[int] = []
+    for quote in quotes:
+        speaker = name_id(SPEAKER, quote.speaker) if quote.speaker else 0
+        numbers += (speaker, quote.start, quote.end, quote.words, len(quote.text))
+    texts = "".join(quote.text for quote in quotes)
+    return pack(numbers), texts.encode("utf-8", "surrogatepass")
 
 
 class EntityTableWriter:
@@ -50,7 +68,13 @@ class EntityTableWriter:
                 return found
 
             packed = []
+            quoted = []
+            unquoted = []
             for article_id, row in rows:
+                if row.quotes:
+                    quoted.append((article_id, *pack_quotes(row.quotes, name_id)))
+                else:
+                    unquoted.append((article_id,))
                 entities: list[int] = []
                 for (kind, name), count in row.entities.items():
                     entities += (name_id(kind, name), count)
@@ -66,6 +90,8 @@ class EntityTableWriter:
                 db.executemany(
                     "INSERT OR REPLACE INTO article_entities VALUES (?, ?, ?, ?)", packed
                 )
+                db.executemany("INSERT OR REPLACE INTO article_quotes VALUES (?, ?, ?)", quoted)
+                db.executemany("DELETE FROM article_quotes WHERE id = ?", unquoted)
                 db.execute("UPDATE entity_state SET changes = changes + 1")
             except sqlite3.Error:
                 self._ids = None  # read again next time: the names may not have been written

@@ -102,6 +102,12 @@ CREATE TABLE IF NOT EXISTS article_entities (id INTEGER PRIMARY KEY, entities BL
     speakers BLOB NOT NULL, acronyms BLOB NOT NULL);
 CREATE TRIGGER IF NOT EXISTS article_entities_delete AFTER DELETE ON articles
     BEGIN DELETE FROM article_entities WHERE id = old.id; END;
+-- Per article with quotations: 32-bit (speaker id or 0, start, end, words hash, length) rows
+-- and the quotations' texts joined (UTF-8): who-said-what reads these, not the annotations.
+CREATE TABLE IF NOT EXISTS article_quotes (id INTEGER PRIMARY KEY, quotes BLOB NOT NULL,
+    texts BLOB NOT NULL);
+CREATE TRIGGER IF NOT EXISTS article_quotes_delete AFTER DELETE ON articles
+    BEGIN DELETE FROM article_quotes WHERE id = old.id; END;
 -- A number that changes whenever the entity table does (read to know when to read it again).
 -- ``version``: how the rows were made (investigate.rows.ROWS_VERSION); others are made again.
 CREATE TABLE IF NOT EXISTS entity_state (changes INTEGER NOT NULL, version TEXT NOT NULL);
@@ -466,6 +472,24 @@ class MetaStore:
             )
         return []
 
+    def quote_rows(self, ids: Sequence[int]) -> dict[int, tuple[bytes, bytes, ArticleRow]] | None:
+        """The stored quotations of these articles with their rows: id -> (quotation rows,
+        texts, row) (see core/cache/entity_table.py); None: a store whose rows were made
+        before they were kept (an older read-only one)."""
+        found: dict[int, tuple[bytes, bytes, ArticleRow]] = {}
+        try:
+            for marks, chunk in _id_lists(ids):
+                query = (
+                    f"SELECT q.quotes, q.texts, {_JOINED_COLUMNS} FROM article_quotes q "
+                    f"JOIN articles a ON a.id = q.id WHERE q.id IN ({marks})"
+                )
+                for values in self.db.execute(query, chunk):
+                    row = _row(values[2:])
+                    found[row.id] = (values[0], values[1], row)
+        except sqlite3.Error:
+            return None
+        return found
+
     def entity_changes(self) -> int:
         """A number that changes whenever the entity table does."""
         with contextlib.suppress(sqlite3.Error, TypeError):
@@ -482,6 +506,7 @@ class MetaStore:
         from the kept annotations."""
         self.begin()
         self.db.execute("DELETE FROM article_entities")
+        self.db.execute("DELETE FROM article_quotes")
         self.db.execute("DELETE FROM entity_names")
         self.db.execute("UPDATE entity_state SET version = ?, changes = changes + 1", (version,))
         self.db.execute("COMMIT")
@@ -675,6 +700,7 @@ class MetaStore:
         self.db.execute("DELETE FROM bodies")
         self.db.execute("DELETE FROM annotations")
         self.db.execute("DELETE FROM article_entities")
+        self.db.execute("DELETE FROM article_quotes")
         self.db.execute("DELETE FROM files")
         self.db.execute("DELETE FROM skips")
         self.db.execute("COMMIT")

@@ -95,6 +95,7 @@ class EntityIndex:
         self._mentions: Counter[int] | None = None
         self._postings: dict[int, list[int]] | None = None
         self._by_name: dict[str, list[int]] | None = None
+        self._quoting: dict[int, list[int]] | None = None
 
     @property
     def mentions(self) -> Counter[int]:
@@ -202,9 +203,18 @@ class EntityIndex:
         names merged into them)."""
         wanted = set(speaker_ids)
         wanted.update(i for i, target in self.canonical.items() if target in wanted)
-        keys = self.speakers.keys() if ids is None else ids
-        speakers = self.speakers
-        return [i for i in keys if i in speakers and not wanted.isdisjoint(speakers[i][::2])]
+        if self._quoting is None:  # speaker id -> the articles quoting it, made once
+            quoting: dict[int, list[int]] = defaultdict(list)
+            for article_id, pairs in self.speakers.items():
+                for speaker in pairs[::2]:
+                    quoting[speaker].append(article_id)
+            self._quoting = dict(quoting)
+        found: set[int] = set()
+        for speaker in wanted:
+            found.update(self._quoting.get(speaker, ()))
+        if ids is None:
+            return sorted(found)
+        return [i for i in ids if i in found]
 
     def speaker_ids(self, name: str) -> set[int]:
         """The speaker ids a name stands for (itself, its aliases, what it joins, or the

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tuireader.core.search.annotation_fields import quote_words
+from tuireader.core.investigate.rows import words_hash
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: thousands are made per view, twice as fast this way
 class QuoteSite:
     """Where a quotation is carried: an article and the quotation's offsets in its full text
     (as ``tuireader annotate`` gives them)."""
@@ -72,35 +72,44 @@ def _site_order(site: QuoteSite) -> tuple:
 
 
 def group_quotes(found: Iterable[tuple[str, str, QuoteSite]]) -> list[GroupedQuote]:
-    """(speaker, quotation text, site) triples -> quotations, each once with its sites, the
-    same words (case, punctuation and quote marks aside) by the same speaker being one
-    quotation; the earliest dated site first. Ordered by their first site, earliest first.
+    """(speaker, quotation text, site) triples -> quotations (see ``group_sites``)."""
+    return group_sites((speaker, words_hash(text), text, site) for speaker, text, site in found)
+
+
+def group_sites(found: Iterable[tuple[str, int, str, QuoteSite]]) -> list[GroupedQuote]:
+    """(speaker, words hash, quotation text, site) -> quotations, each once with its sites,
+    the same words (case, punctuation and quote marks aside: the same hash, see
+    ``rows.words_hash``) by the same speaker being one quotation; the earliest dated site
+    first. Ordered by their first site, earliest first.
 
     A site whose article names no speaker ("" : "the statement said", with the issuers named
     only in another article) joins the quotation of the same words that a speaker is named
     for; a quotation nobody is named for anywhere is left out."""
-    groups: dict[tuple[str, str], GroupedQuote] = {}
-    named: dict[str, GroupedQuote] = {}
-    unnamed: list[tuple[str, QuoteSite]] = []
-    for speaker, text, site in found:
-        words = " ".join(quote_words(text)) or text
+    groups: dict[tuple[str, int], GroupedQuote] = {}
+    sites: dict[int, dict[int, QuoteSite]] = {}  # id(group) -> article -> its site there
+    named: dict[int, GroupedQuote] = {}
+    unnamed: list[tuple[int, QuoteSite]] = []
+    folded: dict[str, str] = {}
+    for speaker, words, text, site in found:
         if not speaker:
             unnamed.append((words, site))
             continue
-        key = (speaker.casefold(), words)
+        fold = folded.get(speaker)
+        if fold is None:
+            fold = folded[speaker] = speaker.casefold()
+        key = (fold, words)
         group = groups.get(key)
         if group is None:
             group = groups[key] = GroupedQuote(speaker, text)
+            sites[id(group)] = {}
             named.setdefault(words, group)
-        _add_site(group, site)
+        sites[id(group)].setdefault(site.article_id, site)
     for words, site in unnamed:
         if (group := named.get(words)) is not None:
-            _add_site(group, site)
+            sites[id(group)].setdefault(site.article_id, site)
     for group in groups.values():
-        group.sites.sort(key=_site_order)
-    return sorted(groups.values(), key=lambda g: (*_site_order(g.first), g.speaker))
-
-
-def _add_site(group: GroupedQuote, site: QuoteSite) -> None:
-    if all(s.article_id != site.article_id for s in group.sites):
-        group.sites.append(site)
+        mine = sites[id(group)]
+        group.sites = list(mine.values())
+        if len(mine) > 1:
+            group.sites.sort(key=_site_order)
+    return sorted(groups.values(), key=lambda g: (*_site_order(g.sites[0]), g.speaker))

@@ -5,12 +5,14 @@ annotation), kept in the store as compact integer arrays (see ``core.cache.entit
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from tuireader.core.annotate.pipeline import Annotations
 from tuireader.core.investigate.naming import canonical_name, speaker_name
+from tuireader.core.search.annotation_fields import quote_words
 
 # Entity labels as the table's types; DATE and MONEY are not names.
 TYPES = ("person", "org", "place", "misc")
@@ -18,11 +20,32 @@ TYPE_OF_LABEL = {"PERSON": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 SPEAKER = 0  # speakers are kept as person names (merged with them)
 # Bump when entity_row or naming.canonical_name change what they make: the store's rows are
 # then made again from the kept annotations.
-ROWS_VERSION = "2"
+ROWS_VERSION = "3"  # 3: quotation rows (article_quotes)
 
 # "Department of Example Affairs (DEA)": an acronym in brackets just after a name.
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "de", "la", "&"})
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One quotation of an article as who-said-what lists it: its speaker ("" when the
+    article names none), offsets in the full text, the hash of its words (the same words are
+    one quotation: see ``words_hash``) and its text."""
+
+    speaker: str
+    start: int
+    end: int
+    words: int
+    text: str
+
+
+def words_hash(text: str) -> int:
+    """A 32-bit signed hash of a quotation's normalised words (case, punctuation and quote
+    marks aside): two articles carrying the same quotation give the same hash."""
+    words = " ".join(quote_words(text)) or text
+    digest = hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=4).digest()
+    return int.from_bytes(digest, "little", signed=True)
 
 
 @dataclass(slots=True)
@@ -33,6 +56,7 @@ class EntityRow:
     entities: Counter[tuple[int, str]] = field(default_factory=Counter)
     speakers: Counter[str] = field(default_factory=Counter)
     acronyms: set[tuple[str, str]] = field(default_factory=set)
+    quotes: list[QuoteRow] = field(default_factory=list)
 
 
 def initials(name: str) -> str:
@@ -71,4 +95,7 @@ def entity_row(text: str, annotations: Annotations) -> EntityRow:
         who = speaker_name(quote.speaker_name)
         if who:
             row.speakers[who] += 1
+        row.quotes.append(
+            QuoteRow(who or "", quote.start, quote.end, words_hash(quote.text), quote.text)
+        )
     return row

@@ -13,14 +13,16 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate, chain
 from typing import Any
 
+from tuireader.core.cache.entity_table import QUOTE_FIELDS, unpack
 from tuireader.core.cache.kept_annotations import decode
 from tuireader.core.investigate.cooccur import neighbours
 from tuireader.core.investigate.corpus import EntityCount, EntityIndex
 from tuireader.core.investigate.naming import speaker_name
-from tuireader.core.investigate.quotes import GroupedQuote, QuoteSite, group_quotes
+from tuireader.core.investigate.quotes import GroupedQuote, QuoteSite, group_quotes, group_sites
+from tuireader.core.investigate.rows import ROWS_VERSION
 from tuireader.core.investigate.timeline import Period, timeline
 from tuireader.core.search.meta_filter import MetaFilter
 
@@ -35,6 +37,17 @@ class Cooccurrence:
 
     def to_dict(self) -> dict:
         return dict(self.entity.to_dict(), shared=self.shared, g2=round(self.g2, 2))
+
+
+@dataclass(frozen=True, slots=True)
+class EntityScope:
+    """The articles naming all of ``names``, found each time the filter is applied."""
+
+    investigation: Investigation
+    names: tuple[str, ...]
+
+    def ids(self) -> set[int]:
+        return self.investigation.articles_naming(self.names)
 
 
 class Investigation:
@@ -66,12 +79,23 @@ class Investigation:
 
     def with_entities(self, ids: Sequence[int], names: Sequence[str]) -> list[int]:
         """Those of ``ids`` naming every one of ``names``, in their order."""
+        keep = self.articles_naming(names)
+        return [i for i in ids if i in keep]
+
+    def articles_naming(self, names: Sequence[str]) -> set[int]:
+        """The articles naming every one of ``names`` (or their aliases), as the entity table
+        has them now."""
         index = self.index()
         keep: set[int] | None = None
         for name in names:
             found = index.articles_with(index.find(name))
             keep = found if keep is None else keep & found
-        return [i for i in ids if i in (keep or set())]
+        return keep or set()
+
+    def scope(self, names: Sequence[str]) -> EntityScope:
+        """An entity filter's articles for ``MetaFilter.within``: found when the filter is
+        applied, not when it is set (a later sync's articles naming them are in it)."""
+        return EntityScope(self, tuple(names))
 
     def index(self) -> EntityIndex:
         """The entity table in memory, read again when the store has changed."""
@@ -115,14 +139,56 @@ class Investigation:
         self, ids: Sequence[int] | None = None, speaker: str | None = None
     ) -> list[GroupedQuote]:
         """Every quotation of the list (of one speaker: a name or an alias), each once with
-        the articles carrying it, earliest first."""
+        the articles carrying it, earliest first. Read from the quotation rows the annotation
+        pass keeps (``article_quotes``): no article's annotations are decoded."""
         index = self.index()
         if speaker is not None:
             wanted = index.speaker_ids(speaker)
+            wanted.update(i for i, target in index.canonical.items() if target in wanted)
             articles = index.articles_quoting(wanted, ids)
         else:
             wanted = None
-            articles = list(index.speakers) if ids is None else list(ids)
+            articles = list(index.entities) if ids is None else list(ids)
+        with self.library.connection() as store:
+            stored = None
+            if store.entity_rows_version() == ROWS_VERSION:
+                stored = store.quote_rows(articles)
+        if stored is None:  # rows made before quotations were kept (a read-only store)
+            return self._quotes_from_annotations(index, articles, wanted)
+        canonical, name = index.canonical.get, index.name
+        found: list[tuple[str, int, str, QuoteSite]] = []
+        step = QUOTE_FIELDS
+        for article_id, (numbers, texts, row) in stored.items():
+            values = unpack(numbers)
+            text = ""
+            ends: list[int] = []
+            columns = (values[i::step] for i in range(4))
+            for n, (speaker_id, start, end, words) in enumerate(zip(*columns, strict=True)):
+                # Unnamed here (0): kept to join the same words named elsewhere (group_sites).
+                if speaker_id and wanted is not None and speaker_id not in wanted:
+                    continue
+                if not ends:  # the texts read only for an article with a quotation wanted
+                    text = texts.decode("utf-8", "surrogatepass")
+                    ends = list(accumulate(values[step - 1 :: step], initial=0))
+                who = name[canonical(speaker_id, speaker_id)] if speaker_id else ""
+                site = QuoteSite(
+                    article_id,
+                    row.key,
+                    row.title,
+                    row.source,
+                    row.date_ts,
+                    row.date_text,
+                    row.url,
+                    start,
+                    end,
+                )
+                found.append((who, words, text[ends[n] : ends[n + 1]], site))
+        return group_sites(found)
+
+    def _quotes_from_annotations(
+        self, index: EntityIndex, articles: list[int], wanted: set[int] | None
+    ) -> list[GroupedQuote]:
+        """``quotes`` from each article's kept annotations (a store without quotation rows)."""
         found: list[tuple[str, str, QuoteSite]] = []
         with self.library.connection() as store:
             rows = store.rows(articles)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Protocol
 
 from tuireader.core.base.text import visible
 
@@ -51,16 +53,23 @@ class DateRange:
         return start, end
 
 
+class ArticleScope(Protocol):
+    """The articles a filter keeps, found each time it is applied (an entity filter: the
+    articles naming its entities as the entity table has them now, so that articles a later
+    sync adds are in it)."""
+
+    def ids(self) -> Collection[int]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class MetaFilter:
     """The filters in force: a source (compared whole), a date range, and entities (each
-    named article must name them all: ``within`` holds those articles' ids, found when the
-    entity filter was set)."""
+    article kept must name them all: ``within`` finds those articles when applied)."""
 
     source: str | None = None
     dates: DateRange | None = None
     entities: tuple[str, ...] = ()
-    within: frozenset[int] | None = None
+    within: ArticleScope | None = None
 
     @property
     def empty(self) -> bool:
@@ -81,7 +90,7 @@ class MetaFilter:
         start, end = self.dates.bounds() if self.dates else (None, None)
         found = store.filtered_ids(self.source, start, end)
         if self.within is not None:
-            within = self.within
+            within = self.within.ids()
             found = [i for i in found if i in within]
         return found
 

@@ -1,9 +1,13 @@
-"""Near-duplicates collapsed in a results list: the wire story run by several outlets shows
-once, its first article leading with a count ("≈ 3 copies"); ``=`` expands or folds the
-group under the cursor, ``D`` shows every article (and collapses them again).
+"""Near-duplicates collapsed in a list (results, or every article): the wire story run by
+several outlets shows once, its first article leading with a count ("≈ 3 copies"); ``=``
+expands or folds the group under the cursor, ``D`` shows every article (and collapses them
+again).
 
-The groups are found in a worker after the results are shown (``Library.duplicate_groups``:
-the texts of the first DUPLICATES_COMPARED results), so the list never waits for them.
+The groups are found in a worker after the list is shown (``Library.duplicate_groups``: the
+texts of its first DUPLICATES_COMPARED articles), so the list never waits for them. Only the
+first ones: comparing a list costs about 0.2 ms an article (4 s for Reuters' 19,043, tens of
+seconds at 100k), and the copies of a story sit together near the top of a results list
+(scored alike) and of the full list (newest first: published the same days).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ DUPLICATES_COMPARED = 1000  # results compared (the list's first ones)
 class Duplicates:
     def __init__(self, host: Host, view: View, library: Library, search: Search) -> None:
         search.on_results = self.results_shown
+        search.listing.on_all_shown = self.results_shown
         self.host = host
         self.view = view
         self.library = library
@@ -27,11 +32,13 @@ class Duplicates:
         self.full: list[int] = []  # the results as the engine gave them
         self.groups: dict[int, list[int]] = {}  # leader -> its group (leader first)
         self.expanded: set[int] = set()
+        self._seq = 0  # the list shown last (a worker's groups for an older one are dropped)
 
     def results_shown(self) -> None:
-        """A results list was shown: find its near-duplicates (in a worker), then fold them."""
+        """A list was shown: find its near-duplicates (in a worker), then fold them."""
         ids = list(self.host.article_list.ids)
-        seq = self.view.search_seq
+        self._seq += 1
+        seq = self._seq
         self.groups, self.expanded, self.full = {}, set(), ids
         if len(ids) < 2:
             return
@@ -43,7 +50,7 @@ class Duplicates:
         self.host.run_worker(find, thread=True, group="duplicates", exclusive=True)
 
     def _found(self, seq: int, ids: list[int], groups: list[list[int]]) -> None:
-        if self.view.stale(seq) or list(self.host.article_list.ids) != ids:
+        if seq != self._seq or list(self.host.article_list.ids) != ids:
             return  # another list since
         self.groups = {group[0]: group for group in groups}
         if self.groups:
@@ -69,15 +76,15 @@ class Duplicates:
                     order[member] = order[leader] + 0.5 + order[member] / 1e9
             shown.sort(key=order.__getitem__)
         lst = self.host.article_list
-        lst.set_ids(shown, keep_cursor=True, snippets=True, keep_snippets=True)
+        results = self.view.results
+        snippets = results is not None
+        lst.set_ids(shown, keep_cursor=True, snippets=snippets, keep_snippets=snippets)
         lst.set_badges(badges)
         folded = len(self.full) - len(shown)
-        results = self.view.results
-        if results is not None:
-            label = self.listing.results_label(results)
-            if folded:
-                label += f" · {folded:,} near-duplicates folded (D: show all)"
-            self.listing.set_title(label)
+        label = self.listing.results_label(results) if snippets else self.listing.all_label
+        if folded:
+            label += f" · {folded:,} near-duplicates folded (D: show all)"
+        self.listing.set_title(label)
 
     def toggle_all(self) -> None:
         if not self.groups:

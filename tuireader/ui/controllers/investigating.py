@@ -134,19 +134,13 @@ class Investigating:
             self.add_entity_filter(name)
 
     def add_entity_filter(self, name: str) -> None:
-        """Narrow the list to the articles naming ``name`` too (AND with the others)."""
+        """Narrow the list to the articles naming ``name`` too (AND with the others). The
+        filter finds its articles whenever it is applied (a later sync's are in it); they are
+        found once here, in a worker, so that the entity table is in memory."""
         current = self.view.meta_filter
         if name in current.entities:
             return
-        names = (*current.entities, name)
-        investigation = self.library.investigation
-
-        def ids() -> frozenset[int]:
-            return frozenset(investigation.with_entities(self.library.ordered_ids(), names))
-
-        self._in_worker(
-            ids, lambda found: self.filters.set(replace(current, entities=names, within=found))
-        )
+        self._set_entities(current, (*current.entities, name))
 
     def remove_entity_filter(self, name: str) -> None:
         current = self.view.meta_filter
@@ -154,10 +148,13 @@ class Investigating:
         if not names:
             self.filters.set(replace(current, entities=(), within=None))
             return
-        investigation = self.library.investigation
+        self._set_entities(current, names)
+
+    def _set_entities(self, current, names: tuple[str, ...]) -> None:
+        scope = self.library.investigation.scope(names)
         self._in_worker(
-            lambda: frozenset(investigation.with_entities(self.library.ordered_ids(), names)),
-            lambda found: self.filters.set(replace(current, entities=names, within=found)),
+            scope.ids,
+            lambda _found: self.filters.set(replace(current, entities=names, within=scope)),
         )
 
     # -- who said what ---------------------------------------------------------------------

@@ -3,11 +3,14 @@ results of a search or of "more like this", in the order chosen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.content import Content
 
 from tuireader.core.library import Library
 from tuireader.core.present.duplicates import is_near_duplicate
 from tuireader.core.search import SearchResults
+from tuireader.core.search.meta_filter import MetaFilter
 from tuireader.ui.controllers.filters import Filters
 from tuireader.ui.controllers.marks import Marks
 from tuireader.ui.controllers.view import View
@@ -23,18 +26,39 @@ class Listing:
         self.library = library
         self.marks = marks
         self.filters = filters
+        self.on_all_shown: Callable[[], None] | None = None  # told when every article is shown
+        self.all_label = ""  # the header of the all-articles list as last shown
 
     def reload(self) -> None:
-        """Show every article (after a sync commit, or when a search is cleared)."""
+        """Show every article (after a sync commit, or when a search is cleared). Under an
+        entity filter the articles are found in a worker: after a commit the entity table is
+        read again (half a second at 100k articles)."""
         library, view = self.library, self.view
         self.filters.forget_sources()
-        ids = library.ordered_ids(view.meta_filter)
+        meta_filter = view.meta_filter
+        if meta_filter.within is None:
+            self._show_all(library.ordered_ids(meta_filter))
+            return
+
+        def find() -> None:
+            ids = library.ordered_ids(meta_filter)
+            self.host.call_from_thread(self._show_all, ids, meta_filter)
+
+        self.host.run_worker(find, thread=True, group="listing", exclusive=True)
+
+    def _show_all(self, ids: list[int], meta_filter: MetaFilter | None = None) -> None:
+        library, view = self.library, self.view
+        if meta_filter is not None and meta_filter is not view.meta_filter:
+            return  # the filters changed meanwhile: their own reload shows the list
         view.total = len(ids) if view.meta_filter.empty else library.count()
         self.marks.refresh()
         lst = self.host.article_list
         if view.results is None:
             lst.set_ids(ids)
-            self.set_title(self.marks.all_articles_label())
+            self.all_label = self.marks.all_articles_label()
+            self.set_title(self.all_label)
+            if self.on_all_shown is not None:  # near-duplicates folded (controllers/duplicates)
+                self.on_all_shown()
         else:
             lst.forget_rows()
         if not ids:
