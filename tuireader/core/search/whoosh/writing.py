@@ -59,7 +59,7 @@ class TextWriter:
     def delete_file(self, path: str) -> None:
         self._writer.delete_by_term("file", path)
 
-    def commit(self) -> None:
+    def commit(self, more: bool = False) -> None:  # noqa: ARG002 - a writer per batch here
         self._writer.commit(mergetype=merge_small)
         record(self._directory)  # the new files' sizes and CRCs (see index_files)
 
@@ -88,7 +88,7 @@ class AnnotationWriter:
     def delete(self, ident: str) -> None:
         self._writer.delete_by_term("ident", ident)
 
-    def commit(self) -> None:
+    def commit(self, more: bool = False) -> None:  # noqa: ARG002 - a writer per batch here
         self._writer.commit(mergetype=merge_small)
         record(self._directory)
 
