@@ -231,7 +231,8 @@ class _Pass:
             self._begin()  # the last commit of the pass lets the engine's kept writer go
         if self.writer is None:
             return
-        self.writer.commit(more=more)  # published under the commit lock (see MappedFileStorage)
+        # published under the commit lock (see MappedFileStorage)
+        self.writer.commit(more=True) if more else self.writer.commit()
         kept, self.kept = self.kept, []
         rows, self.rows = self.rows, []
         # a cache: not kept when it fails (found again when the article is annotated again)

@@ -508,7 +508,7 @@ class _Sync:
         # Index first: a kill before the store commits is repaired next run. Readers wait
         # only while the engine replaces its table of contents and deletes the files it no longer
         # uses (the engine's storage takes the corpus's commit lock then), not while it writes.
-        self.writer.commit(more=more)
+        self.writer.commit(more=True) if more else self.writer.commit()
         self.store.commit()
         self.writer = None
         self.handed_on = more

@@ -8,12 +8,8 @@ from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, TEXT, Schema
 
 from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
-from tuireader.core.search.whoosh.analysis import (
-    FingerprintTokenizer,
-    annotation_analyzer,
-    name_analyzer,
-    news_analyzer,
-)
+from tuireader.core.search.whoosh.analysis import FingerprintTokenizer, annotation_analyzer
+from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, FastText
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
 # 6: plain whoosh postings and codec, analyzers in tuireader.core.search.whoosh.analysis.
@@ -37,9 +33,9 @@ def make_schema() -> Schema:
         aid=_article_id_column(),
         key=ID(unique=True),
         file=ID,
-        title=TEXT(analyzer=news_analyzer(), field_boost=2.0),
-        body=TEXT(analyzer=news_analyzer()),
-        source=TEXT(analyzer=name_analyzer()),
+        title=FastText(NEWS, field_boost=2.0),
+        body=FastText(NEWS),
+        source=FastText(NAMES),
         date=DATETIME(sortable=True),
     )
 
@@ -53,7 +49,7 @@ def make_annotation_schema(spec: str = "embedded") -> Schema:
         **annotation_fields,
         quotefp=KEYWORD(analyzer=FingerprintTokenizer(spec)),
         # Title and body as written: lower case, accents folded, no stems, no stop words gone.
-        exact=TEXT(analyzer=name_analyzer()),
+        exact=FastText(NAMES),
         aid=_article_id_column(),
         ident=ID(unique=True),
     )

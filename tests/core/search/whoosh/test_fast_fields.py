@@ -1,0 +1,68 @@
+"""FastText indexes a text exactly as whoosh's own analysis of the same field would."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from whoosh.fields import TEXT
+
+from tuireader.core.search.whoosh.analysis import name_analyzer, news_analyzer
+from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, FastText
+
+TEXTS = [
+    "",
+    "The U.S. economy grew 3.5 percent, a Reuters poll of 40 economists said on Monday.",
+    "Café société: Ångström and İstanbul's naïve résumé — a, I, the, it's over.",
+    "Running runners ran; the run ran on. A B C d e f.g.h 1.2.3 x_y __init__",
+    "Ünïcödé ΣΊΣΥΦΟΣ Straße ǅemal ﬁnance 東京 ２０２０ e.g. etc.. ... end.",
+    "the of and a an to in is",  # only stop words
+    "word " * 50,
+]
+
+
+def _random_texts(count: int) -> list[str]:
+    rng = random.Random(7)
+    pieces = [
+        "the",
+        "A",
+        "U.S.",
+        "run",
+        "Running",
+        "é",
+        "Éclair",
+        "x",
+        "3.5",
+        "İ",
+        "and",
+        "ß",
+        "co-op",
+        "O'Neil",
+        "naïve",
+        "\n\n",
+        ",",
+        ".",
+        "—",
+        "42",
+        "i.e.",
+        "Zoë",
+    ]
+    return [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("kind", "analyzer", "boost"),
+    [(NEWS, news_analyzer, 1.0), (NEWS, news_analyzer, 2.0), (NAMES, name_analyzer, 1.0)],
+)
+def test_fast_fields_index_as_whoosh_does(kind, analyzer, boost):
+    fast = FastText(kind, field_boost=boost)
+    plain = TEXT(analyzer=analyzer(), field_boost=boost)
+    for text in TEXTS + _random_texts(300):
+        assert list(fast.index(text)) == list(plain.index(text)), text
+
+
+def test_queries_are_analysed_as_before():
+    fast = FastText(NEWS)
+    assert [t.text for t in fast.analyzer("Running the U.S. Cafés", mode="query")] == [
+        t.text for t in news_analyzer()("Running the U.S. Cafés", mode="query")
+    ]
