@@ -7,8 +7,9 @@ import random
 import pytest
 from whoosh.fields import TEXT
 
-from tuireader.core.search.whoosh.analysis import name_analyzer, news_analyzer
-from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, FastText
+from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
+from tuireader.core.search.whoosh.analysis import annotation_analyzer, name_analyzer, news_analyzer
+from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, AnnotationText, FastText
 
 TEXTS = [
     "",
@@ -66,3 +67,20 @@ def test_queries_are_analysed_as_before():
     assert [t.text for t in fast.analyzer("Running the U.S. Cafés", mode="query")] == [
         t.text for t in news_analyzer()("Running the U.S. Cafés", mode="query")
     ]
+
+
+NEWS_TEXT = (
+    "Senator Jane Doe of Acme Holdings said on Tuesday: \u201cWe will not back the deal, "
+    "and we're running out of patience.\u201d Doe told reporters in S\u00e3o Paulo that "
+    "Acme's board, led by Jos\u00e9 \u00c1lvarez, would meet again.\n\n"
+    '"The talks are over," said John O\'Neil, a spokesman for the Bank of Ireland in Dublin. '
+    "Reuters could not reach Mr. Alvarez. \u201cNobody expected this,\u201d he added."
+)
+
+
+@pytest.mark.parametrize("name", [*ANNOTATION_FIELDS])
+def test_annotation_fields_index_as_whoosh_does(name):
+    fast = AnnotationText(name, "embedded")
+    plain = TEXT(analyzer=annotation_analyzer(name, "embedded"))
+    for text in [NEWS_TEXT, NEWS_TEXT.upper(), "", "No names here at all."]:
+        assert list(fast.index(text)) == list(plain.index(text)), text

@@ -1,11 +1,13 @@
-"""Text fields that index a text without whoosh's token objects.
+"""Text fields that index a text without whoosh's token objects (text and annotation fields).
 
 whoosh indexes a text by passing a Token object through a chain of generator filters for each
 word, then gathering the positions of each term: about 15 us a word in pure Python, most of
 the cost of indexing a body (and of ``exact:``, which indexes every word once more). For the
 two analyzers of ``analysis`` (``news_analyzer``, ``name_analyzer``) ``FastText.index`` gives
 the same terms, positions and weights from one regex scan and a cache of what each distinct
-word becomes; any other use (a query, a list of words) goes the usual way.
+word becomes; any other use (a query, a list of words) goes the usual way. ``AnnotationText``
+does the same for the annotation fields (``annotation_analyzer``): the words of each mention,
+the next mention ``MENTION_GAP`` positions further.
 
 The class is pickled into the index's schema: it keeps its module path and name.
 """
@@ -24,7 +26,18 @@ from whoosh.formats import Positions
 from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 
-from tuireader.core.search.whoosh.analysis import name_analyzer, news_analyzer, stem
+from tuireader.core.search.annotation_fields import (
+    MENTION_GAP,
+    WORD_RE,
+    cached_annotate,
+    mentions,
+)
+from tuireader.core.search.whoosh.analysis import (
+    annotation_analyzer,
+    name_analyzer,
+    news_analyzer,
+    stem,
+)
 
 NEWS = "news"  # words, lower case, accents folded, stop words (and 1-letter words) gone, stems
 NAMES = "names"  # words, lower case, accents folded
@@ -69,6 +82,14 @@ def _words(text: str) -> list[str]:
     if text.isascii():
         return _WORDS.findall(text.lower())
     return [_folded(word) for word in _WORDS.findall(text)]
+
+
+def _postings(field: TEXT, positions: dict[str, list[int]]):
+    """``field.index``'s tuples: term, frequency, weight, encoded positions."""
+    encode = _encoded if type(field.format) is Positions else field.format.encode
+    boost = field.format.field_boost
+    for term, places in positions.items():
+        yield term.encode("utf-8"), len(places), float(len(places)) * boost, encode(places)
 
 
 class FastText(TEXT):
@@ -119,7 +140,35 @@ class FastText(TEXT):
                     positions[term] = [position]
                 else:
                     found.append(position)
-        encode = _encoded if type(self.format) is Positions else self.format.encode
-        boost = self.format.field_boost
-        for term, places in positions.items():
-            yield term.encode("utf-8"), len(places), float(len(places)) * boost, encode(places)
+        yield from _postings(self, positions)
+
+
+class AnnotationText(TEXT):
+    """An annotation field (``person``, ``quote`` …) of the entity backend ``spec``."""
+
+    def __init__(self, name: str = "entity", spec: str = "embedded", **kwargs: Any) -> None:
+        super().__init__(analyzer=annotation_analyzer(name, spec), **kwargs)
+        self.name = name
+        self.spec = spec
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if not isinstance(value, str) or kwargs or not hasattr(self, "spec"):
+            yield from super().index(value, **kwargs)
+            return
+        stemmed = self.name == "quote"
+        positions: dict[str, list[int]] = {}
+        position = 0
+        for mention in mentions(cached_annotate(value, self.spec), self.name):
+            words = WORD_RE.findall(mention)
+            for at, word in enumerate(words, position):
+                term = _folded(word)
+                if stemmed:
+                    term = stem(term)
+                found = positions.get(term)
+                if found is None:
+                    positions[term] = [at]
+                else:
+                    found.append(at)
+            if words:
+                position += len(words) - 1 + MENTION_GAP
+        yield from _postings(self, positions)

@@ -48,6 +48,7 @@ class TextWriter:
             "title": article.title,
             "body": article.body,
             "source": article.source,
+            EXACT_FIELD: article.full_text,
         }
         if article.date is not None:
             fields["date"] = article.date.astimezone(UTC).replace(tzinfo=None)
@@ -78,7 +79,7 @@ class AnnotationWriter:
         """Index an article not in the annotation index (a plain add: no lookup to replace)."""
         ident = annotation_ident(article_id, digest)
         full_text = article.full_text  # one object: annotated once for all these fields
-        fields = {name: full_text for name in (*ANNOTATION_FIELDS, EXACT_FIELD, "quotefp")}
+        fields = {name: full_text for name in (*ANNOTATION_FIELDS, "quotefp")}
         self._writer.add_document(ident=ident, aid=article_id, **fields)
 
     def add_empty(self, article_id: int, digest: str) -> None:
