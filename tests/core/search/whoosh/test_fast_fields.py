@@ -7,7 +7,7 @@ import random
 import pytest
 from whoosh.fields import TEXT
 
-from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
+from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS, cached_annotate, mentions
 from tuireader.core.search.whoosh.analysis import annotation_analyzer, name_analyzer, news_analyzer
 from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, AnnotationText, FastText
 
@@ -84,3 +84,10 @@ def test_annotation_fields_index_as_whoosh_does(name):
     plain = TEXT(analyzer=annotation_analyzer(name, "embedded"))
     for text in [NEWS_TEXT, NEWS_TEXT.upper(), "", "No names here at all."]:
         assert list(fast.index(text)) == list(plain.index(text)), text
+
+
+@pytest.mark.parametrize("name", [*ANNOTATION_FIELDS])
+def test_annotation_fields_take_the_mentions_found_already(name):
+    fast = AnnotationText(name, "embedded")
+    found = mentions(cached_annotate(NEWS_TEXT, "embedded"), name)
+    assert list(fast.index(found)) == list(fast.index(NEWS_TEXT))

@@ -223,7 +223,7 @@ class WhooshEngine:
     def annotation_writer(self, parallel: bool = False) -> AnnotationWriter:
         """An annotation index writer; ``parallel`` uses two indexing processes."""
         return AnnotationWriter(
-            open_writer(self._annotations, parallel), annotation_dir(self.directory)
+            open_writer(self._annotations, parallel), annotation_dir(self.directory), self.spec
         )
 
     def record_files(self) -> None:

@@ -152,13 +152,16 @@ class AnnotationText(TEXT):
         self.spec = spec
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
-        if not isinstance(value, str) or kwargs or not hasattr(self, "spec"):
+        """``value``: the article's text, or the field's mentions (a list) found already."""
+        if kwargs or not hasattr(self, "spec") or not isinstance(value, (str, list, tuple)):
             yield from super().index(value, **kwargs)
             return
+        if isinstance(value, str):
+            value = mentions(cached_annotate(value, self.spec), self.name)
         stemmed = self.name == "quote"
         positions: dict[str, list[int]] = {}
         position = 0
-        for mention in mentions(cached_annotate(value, self.spec), self.name):
+        for mention in value:
             words = WORD_RE.findall(mention)
             for at, word in enumerate(words, position):
                 term = _folded(word)

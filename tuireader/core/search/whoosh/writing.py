@@ -11,7 +11,12 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import IndexWriter as WhooshWriter
 
 from tuireader.core.base.articles import Article
-from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
+from tuireader.core.search.annotation_fields import (
+    ANNOTATION_FIELDS,
+    cached_annotate,
+    mentions,
+    quote_fingerprints,
+)
 from tuireader.core.search.engine import annotation_ident
 from tuireader.core.search.index_files import record
 from tuireader.core.search.whoosh.processes import (
@@ -71,15 +76,23 @@ class TextWriter:
 class AnnotationWriter:
     """Adds and deletes annotation documents in one whoosh transaction."""
 
-    def __init__(self, writer: WhooshWriter, directory: Path) -> None:
+    def __init__(self, writer: WhooshWriter, directory: Path, spec: str = "embedded") -> None:
         self._writer = writer
         self._directory = directory
+        self._spec = spec
 
     def add(self, article_id: int, digest: str, article: Article) -> None:
-        """Index an article not in the annotation index (a plain add: no lookup to replace)."""
+        """Index an article not in the annotation index (a plain add: no lookup to replace).
+
+        The fields get the mentions (and the quotations' fingerprints) as lists of words
+        already found here, where the pass annotated the article: the indexing processes of a
+        parallel writer would otherwise annotate every article a second time."""
         ident = annotation_ident(article_id, digest)
-        full_text = article.full_text  # one object: annotated once for all these fields
-        fields = {name: full_text for name in (*ANNOTATION_FIELDS, "quotefp")}
+        annotations = cached_annotate(article.full_text, self._spec)
+        fields: dict = {name: mentions(annotations, name) for name in ANNOTATION_FIELDS}
+        fields["quotefp"] = sorted(
+            {fp for quote in annotations.quotes for fp in quote_fingerprints(quote.text)}
+        )
         self._writer.add_document(ident=ident, aid=article_id, **fields)
 
     def add_empty(self, article_id: int, digest: str) -> None:
