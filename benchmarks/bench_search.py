@@ -639,7 +639,7 @@ async def key_latency(corpus_path: Path, query: str, trials: int) -> dict:
             key = events.Key("j", "j")
             key.set_sender(app)
             marks["sent"] = time.perf_counter()
-            app._driver.send_message(key)
+            app.post_message(key)  # what a driver does with a key read from the terminal
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(moved.wait(), 60)
                 await asyncio.wait_for(painted.wait(), 60)

@@ -1,4 +1,5 @@
-"""SIGKILL `tuireader index` at random moments; the next run must finish a correct index.
+"""SIGKILL `tuireader index` at random moments, on each engine; the next run must finish a
+correct index. A second process reads a tantivy index while one writes it.
 
 Also: SIGKILL a process that saves the user state in a loop; the state must always load.
 """
@@ -19,18 +20,24 @@ from pathlib import Path
 import pytest
 
 from tuireader.core.cache.corpus import Corpus
+from tuireader.core.search import engine_available
 from tuireader.core.user.state import UserState
 
 ARTICLES = 1500
-ROUNDS = 14
 MARK = "zebrafish"
 # Small batches, so that kills land before, inside and after many commits; every third round
 # indexes with two writer processes, as big corpora do.
 INDEX = (
     "import sys, tuireader.core.cache.batching as s; s.FIRST_BATCH = 100; s.MAX_BATCH = 300; "
-    "s.PARALLEL_BYTES = int(sys.argv[2]); "
-    "from tuireader.cli import main; sys.exit(main(['index', sys.argv[1]]))"
+    "s.PARALLEL_BYTES = int(sys.argv[2]); from tuireader.cli import main; "
+    "sys.exit(main(['index', '--engine', sys.argv[3], sys.argv[1]]))"
 )
+NEEDS_TANTIVY = pytest.mark.skipif(not engine_available("tantivy"), reason="tantivy not installed")
+# (engine, kill rounds, seed): tantivy's rounds are fewer, each of its commits being slower.
+ENGINES = [
+    pytest.param("whoosh", 14, 11, id="whoosh"),
+    pytest.param("tantivy", 6, 13, id="tantivy", marks=NEEDS_TANTIVY),
+]
 
 
 def _corpus(root: Path) -> None:
@@ -44,20 +51,21 @@ def _corpus(root: Path) -> None:
     (root / "bad.txt").write_bytes(b"\x00\x01\x02" * 50)  # one skip, so that reports have one
 
 
-def test_sigkill_during_index_never_needs_a_manual_step(tmp_path):
+@pytest.mark.parametrize(("engine_name", "rounds", "seed"), ENGINES)
+def test_sigkill_during_index_never_needs_a_manual_step(tmp_path, engine_name, rounds, seed):
     root = tmp_path / "corpus"
     _corpus(root)
-    rng = random.Random(int(os.environ.get("KILL_SEED", "11")))
-    for round_ in range(ROUNDS):
+    rng = random.Random(int(os.environ.get("KILL_SEED", str(seed))))
+    for round_ in range(rounds):
         parallel = "0" if round_ % 3 == 2 else str(1 << 40)
         proc = subprocess.Popen(
-            [sys.executable, "-c", INDEX, str(root), parallel],
+            [sys.executable, "-c", INDEX, str(root), parallel, engine_name],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             start_new_session=True,
         )
         try:
-            time.sleep(rng.uniform(0.3, 1.6))
+            time.sleep(rng.uniform(0.3, 2.0 if engine_name == "tantivy" else 1.6))
             proc.send_signal(signal.SIGKILL)
             # stderr ends when the indexer's helpers (which share it) have ended too
             _, err = proc.communicate(timeout=30)
@@ -66,15 +74,16 @@ def test_sigkill_during_index_never_needs_a_manual_step(tmp_path):
         if proc.returncode not in (0, -signal.SIGKILL):
             raise AssertionError(f"round {round_}: exit {proc.returncode}: {err.decode()}")
     done = subprocess.run(
-        [sys.executable, "-m", "tuireader", "index", str(root)],
+        [sys.executable, "-m", "tuireader", "index", str(root)],  # the engine is remembered
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert f"{ARTICLES:,} articles" in done.stdout
     assert "skipped 1 items" in done.stderr and "bad.txt: binary file" in done.stderr
     corpus = Corpus([root])
+    assert corpus.engine == engine_name
     store, engine = corpus.open_store(), corpus.open_engine()
     assert store.count() == ARTICLES == engine.doc_count()
     assert engine.search(MARK, limit=5).total == ARTICLES
@@ -90,6 +99,37 @@ def test_sigkill_during_index_never_needs_a_manual_step(tmp_path):
         timeout=60,
     )
     assert "(0 added, 0 updated, 0 removed)" in again.stdout
+
+
+@NEEDS_TANTIVY
+def test_a_second_process_reads_a_tantivy_index_while_one_writes_it(tmp_path):
+    root = tmp_path / "corpus"
+    _corpus(root)
+    corpus = Corpus([root])
+    corpus.choose_engine("tantivy")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", INDEX, str(root), str(1 << 40), "tantivy"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    seen: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        engine = None
+        while proc.poll() is None and time.monotonic() < deadline:
+            if engine is None and (corpus.index_dir / "meta.json").exists():
+                engine = corpus.open_engine()
+            if engine is not None:
+                seen.append(engine.search(MARK, limit=3).total)  # never an error
+            time.sleep(0.05)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        _kill_group(proc.pid)
+    assert proc.returncode == 0, err.decode()
+    assert seen == sorted(seen)  # commits only ever add
+    assert engine is not None and engine.search(MARK).total == ARTICLES
+    assert len(set(seen)) > 1  # it read while the index grew
 
 
 def _kill_group(pgid: int) -> None:
@@ -123,7 +163,7 @@ def test_indexing_processes_end_with_a_killed_indexer(tmp_path):
     left_over: list[str] = []
     for delay in (0.2, 0.5, 0.8, 1.1):
         proc = subprocess.Popen(
-            [sys.executable, "-c", INDEX, str(root), "1"],  # two writer processes at once
+            [sys.executable, "-c", INDEX, str(root), "1", "whoosh"],  # two writer processes
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,

@@ -91,6 +91,7 @@ class _Pass:
         self.failed = failed
         self.result = AnnotationPass()
         self.writer = None
+        self.handed_on = False  # the last batch was committed with ``more``
         self.in_batch = 0
         self.batch_limit = batching.FIRST_BATCH
         self.parallel = False
@@ -181,7 +182,7 @@ class _Pass:
             self._add((article_id, digest), article, self.ident_of(article_id, digest))
             done = self.result.annotated
             if self.in_batch >= self.batch_limit:
-                self._commit(done, total)
+                self._commit(done, total, more=True)
                 self.batch_limit = self.next_batch(self.batch_limit, self.parallel)
             elif done % 50 == 0:
                 self.report_progress(done, done, total, False)
@@ -222,23 +223,33 @@ class _Pass:
     def _begin(self) -> None:
         if self.writer is None:
             self.writer = self.engine.annotation_writer(parallel=self.parallel)
+            self.handed_on = False
 
-    def _commit(self, done: int, total: int) -> None:
+    def _commit(self, done: int, total: int, more: bool = False) -> None:
+        """Publish the batch; ``more``: the pass goes on (the engine may keep its writer)."""
+        if self.writer is None and not more and self.handed_on:
+            self._begin()  # the last commit of the pass lets the engine's kept writer go
         if self.writer is None:
             return
-        self.writer.commit()  # published under the commit lock (see MappedFileStorage)
+        # published under the commit lock (see MappedFileStorage)
+        self.writer.commit(more=True) if more else self.writer.commit()
         kept, self.kept = self.kept, []
         rows, self.rows = self.rows, []
         # a cache: not kept when it fails (found again when the article is annotated again)
         if not self.store.put_annotations(kept, wait=30.0, also=self.table.writer(rows)):
             self.table.forget()
         self.writer = None
+        self.handed_on = more
         self.in_batch = 0
         self.report_progress(self.result.annotated, done, total, True)
 
     def _abort(self) -> None:
         self.kept = []
         self.rows = []
+        if self.writer is None and self.handed_on:
+            with contextlib.suppress(Exception):  # the engine's kept writer: let it go
+                self.writer = self.engine.annotation_writer(parallel=self.parallel)
+        self.handed_on = False
         if self.writer is not None:
             with contextlib.suppress(Exception):  # already failing; rechecked next run
                 self.writer.cancel()

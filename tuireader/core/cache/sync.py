@@ -251,6 +251,7 @@ class _Sync:
         self.batch_limit = batching.FIRST_BATCH
         self.in_batch = 0
         self.writer: IndexWriter | None = None
+        self.handed_on = False  # the last batch was committed with ``more``
         self.last_report = 0.0
         self.dirty = False
         self.reindex = False  # the index is built again for the articles the store keeps
@@ -484,7 +485,7 @@ class _Sync:
         self.progress.articles += 1
         self.in_batch += 1
         if self.in_batch >= self.batch_limit:
-            self._commit()
+            self._commit(more=True)
             self.batch_limit = batching.next_batch(self.batch_limit, self.parallel)
         else:
             self._tick()
@@ -495,17 +496,22 @@ class _Sync:
                 self.corpus.dirty_path.touch()
                 self.dirty = True
             self.writer = self.engine.writer(parallel=self.parallel)
+            self.handed_on = False
             self.store.begin()
 
-    def _commit(self) -> None:
+    def _commit(self, more: bool = False) -> None:
+        """Publish the batch; ``more``: the pass goes on (the engine may keep its writer)."""
+        if self.writer is None and not more and self.handed_on:
+            self._begin()  # the last commit of the pass lets the engine's kept writer go
         if self.writer is None:
             return
         # Index first: a kill before the store commits is repaired next run. Readers wait
         # only while the engine replaces its table of contents and deletes the files it no longer
         # uses (the engine's storage takes the corpus's commit lock then), not while it writes.
-        self.writer.commit()
+        self.writer.commit(more=True) if more else self.writer.commit()
         self.store.commit()
         self.writer = None
+        self.handed_on = more
         self.in_batch = 0
         self.progress.committed = True
         self.progress.update_eta()
@@ -513,6 +519,10 @@ class _Sync:
         self.progress.committed = False
 
     def _abort(self) -> None:
+        if self.writer is None and self.handed_on:
+            with contextlib.suppress(Exception):  # the engine's kept writer: let it go
+                self.writer = self.engine.writer(parallel=self.parallel)
+        self.handed_on = False
         if self.writer is not None:
             with contextlib.suppress(Exception):
                 self.writer.cancel()

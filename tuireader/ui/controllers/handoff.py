@@ -27,15 +27,20 @@ class HandOff:
             return None
         return self.library.get(self.view.open_id)
 
-    def browser(self) -> None:
+    def _url(self) -> str | None:
         row = self._row()
         if row is None:
-            return
+            return None
         if not row.url:
             self.host.notify("This article has no URL.")
-            return
-        self.host.open_url(row.url)
-        self.host.notify(f"Opening {clean_line(row.url)}")
+            return None
+        return row.url
+
+    def browser(self) -> None:
+        url = self._url()
+        if url:
+            self.host.open_url(url)
+            self.host.notify(f"Opening {clean_line(url)}")
 
     def program(self, variable: str) -> None:
         """Open the article's file in $EDITOR or $PAGER, the reader suspended meanwhile."""
@@ -54,14 +59,10 @@ class HandOff:
             self.host.show_message(f"Cannot run {command[0]}: {exc}", error=True)
 
     def copy_url(self) -> None:
-        row = self._row()
-        if row is None:
-            return
-        if not row.url:
-            self.host.notify("This article has no URL.")
-            return
-        self.host.copy_to_clipboard(row.url)
-        self.host.notify("Copied the article's URL.")
+        url = self._url()
+        if url:
+            self.host.copy_to_clipboard(url)
+            self.host.notify("Copied the article's URL.")
 
     def copy_quote(self) -> None:
         """The first quotation from the top of the reading pane, with who said it, where and

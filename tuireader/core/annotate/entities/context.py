@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tuireader.core.annotate.entities.mention import LOC, ORG, PER
+from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER
 from tuireader.core.annotate.entities.tokens import word_set
 
 _LOCATIVE = word_set("in at near outside into towards toward via throughout inside")
@@ -38,6 +38,15 @@ _PER_BEFORE = word_set(
 _PER_AFTER = word_set(
     "said says told added scored stated declared argued noted replied insisted denied admitted "
     "urged who wrote asked explained"
+)
+# A class noun right before a name of several words: "the band X Y", "the album X Y".
+_ORG_NOUNS = _ORG_BEFORE | word_set(
+    "band label duo trio quartet ensemble orchestra choir outfit franchise studio brand"
+)
+_MISC_NOUNS = word_set(
+    "album single song ep film movie documentary novel book play musical opera poem painting "
+    "series sitcom show game videogame aircraft fighter bomber airliner helicopter locomotive "
+    "car rifle missile tank ship battleship warship frigate submarine operation campaign"
 )
 _WORDS_AFTER = re.compile(r" ([A-Za-z]+)")
 # "the Guccifer 2.0 online persona", "the Zorro hacker": a handle names one person, even after
@@ -81,4 +90,16 @@ def single_by_context(text: str, start: int, end: int) -> str | None:
             return ORG
         if nxt in _PER_AFTER:
             return PER
+    return None
+
+
+def phrase_by_context(text: str, start: int) -> str | None:
+    """A label for the unknown name starting at ``start`` from a class noun just before it."""
+    w1, _ = _words_before(text, start)
+    if w1 in _MISC_NOUNS:
+        return MISC
+    if w1 in _ORG_NOUNS:
+        return ORG
+    if w1 in _PER_BEFORE:
+        return PER
     return None

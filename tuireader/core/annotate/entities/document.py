@@ -12,7 +12,7 @@ import re
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
 from tuireader.core.annotate.entities.consistency import known_names, settle
-from tuireader.core.annotate.entities.mention import MISC, Mention
+from tuireader.core.annotate.entities.mention import MISC, PER, Mention
 from tuireader.core.annotate.entities.runs import segments
 from tuireader.core.annotate.entities.segment import SegmentLabeller
 from tuireader.core.annotate.entities.sports import is_sports, teams
@@ -23,12 +23,17 @@ from tuireader.core.annotate.entities.tokens import (
     opens_sentence,
     prefixed,
 )
+from tuireader.core.annotate.entities.typer import retype
 
 _LINE = re.compile(r"[^\n]+")
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th) $")
 
 
-def analyse(text: str, lex: lx.Lexicon) -> list[Mention]:
-    """All mentions of ``text``, sorted and non-overlapping."""
+def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
+    """All mentions of ``text``, sorted and non-overlapping.
+
+    ``typed=False`` leaves the rules' guesses as they are (the typer's training reads them).
+    """
     sports = is_sports(text, lex)
     labeller = SegmentLabeller(lex, text, sports)
     mentions: list[Mention] = []
@@ -43,9 +48,12 @@ def analyse(text: str, lex: lx.Lexicon) -> list[Mention]:
             opens = opens_sentence(text, run.start()) or run.start() == ls
             for seg in segments(text, run.start(), run.group(), lex.flags, opens):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
+    _ordinals(mentions, text)
     for ps, pe in prefixed(text):
         if not any(ls <= ps < le for ls, le in caps_lines):
             mentions.append(Mention(ps, pe, MISC, text[ps:pe]))
+    if typed and not sports:  # result tables and team names follow the sports rules
+        mentions = retype(mentions, text, lex)
     settle(mentions)
     known = known_names(mentions)
     for ls, le in caps_lines:
@@ -65,3 +73,13 @@ def _disjoint(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             end = m.end
     return out
+
+
+def _ordinals(mentions: list[Mention], text: str) -> None:
+    """ "2nd Battle of X", "101st Airborne Division": a numeral ordinal opens the name."""
+    for m in mentions:
+        if m.label != PER:
+            hit = _ORDINAL_BEFORE.search(text, max(0, m.start - 6), m.start)
+            if hit:
+                m.start = hit.start()
+                m.text = text[m.start : m.end]

@@ -30,3 +30,4 @@ class Mention:
     guess: bool = False  # no evidence but the fallback: same-name mentions with evidence win
     tentative: bool = False  # opens a sentence: kept only if the document names it elsewhere
     lone: bool = False  # an unknown word, no context: kept if confirmed or used again
+    typable: bool = False  # a person only by a surname-like last word: the typer may retype it

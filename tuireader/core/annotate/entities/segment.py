@@ -39,6 +39,7 @@ _SHARE_BAR = word_set(
     "messenger flipboard comments comment sms copy link"
 )
 _POLICY_ENDINGS = ("care", "gate")
+_QUOTES = '"“”'
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
 _COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
 _COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often nouns
@@ -107,6 +108,20 @@ class SegmentLabeller:
             return "keep"  # a possessive: "Putin's aides"
         return "maybe"
 
+    def _quoted_title(self, toks: list[Tok]) -> bool:
+        """The segment alone fills a pair of double quotes: a song, book or film title.
+
+        A known name ("Russia") or a person's name in quotes is still what it is.
+        """
+        text = self.text
+        before = text[max(0, toks[0][0] - 2) : toks[0][0]].rstrip(" ")
+        after = text[toks[-1][1] : toks[-1][1] + 2].lstrip(" ")
+        if not (before and after and before[-1] in _QUOTES and after[0] in _QUOTES):
+            return False
+        if self.flags.get(self._phrase(toks), 0) & _KNOWN:
+            return False
+        return not (len(toks) > 1 and self.tflags(toks[0]) & lx.FIRST)
+
     def _starts_known(self, toks: list[Tok]) -> bool:
         """The segment opens with a known multi-word name ("South Africa", "St Louis")."""
         if len(toks) < 2:
@@ -135,6 +150,8 @@ class SegmentLabeller:
             toks, opens = toks[share:], True
             if not toks:
                 return []
+        if self._quoted_title(toks):
+            return [self.mention(toks, MISC)]
         if opens and not self._starts_known(toks):
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
@@ -194,6 +211,11 @@ class SegmentLabeller:
             if 0 < i < n:
                 return [self.mention(toks[i:], PER)]
 
+        if all(self.tflags(t) & (lx.TITLE | lx.TITLE_MOD) for t in toks):
+            return []  # "Governor General", "Prime Minister": an office, no one named
+        if _MODEL.match(text, toks[0][0], toks[0][1]):
+            return [self.mention(toks, MISC)]  # "F-16 Falcon", "AK-47": a model of a thing
+
         # 1. The whole phrase is a known name.
         known = self._whole(toks, f)
         if known is not None:
@@ -236,11 +258,22 @@ class SegmentLabeller:
                 k += 1
             return [self.mention(toks[:k], MISC)] + self._label(toks[k:], False)
 
-        # 5. Person names.
+        # 5. Person names: two joined by "&" ("Karl Doe & Jane Roe") are two; a role word
+        # glued before one is no part of it ("Coroner Jane Doe").
+        for i in range(2, n - 2):
+            if self.low(toks[i]) == "&":
+                left, right = toks[:i], toks[i + 1 :]
+                if self.tflags(left[0]) & lx.FIRST and self.tflags(right[0]) & lx.FIRST:
+                    return [self.mention(left, PER), self.mention(right, PER)]
+        k = self._role_words(toks)
+        if k:
+            return [self.mention(toks[k:], PER)]
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
             return [self.mention(toks, PER)]
         if n > 1 and last_f & lx.SUR and not last_f & lx.LOC_ANY and not self._common(toks[-1]):
-            return [self.mention(toks, PER)]
+            m = self.mention(toks, PER)
+            m.typable = True  # "Glass Otter": surname lists hold many words
+            return [m]
 
         # 6. One word.
         if n == 1:
@@ -337,6 +370,21 @@ class SegmentLabeller:
         out = self._label(toks[:m], False)
         out.append(self.mention(toks[k:], PER))
         return out
+
+    def _role_words(self, toks: list[Tok]) -> int:
+        """How many common words ("Coroner", "Tower Man") stand before a given name, or 0.
+
+        Only when a given name follows and at least a surname-like word after it.
+        """
+        for k in range(1, min(len(toks) - 1, 3)):
+            word = self.tflags(toks[k - 1])
+            if word & lx.TITLE or self.zipf.get(self.low(toks[k - 1]), 0.0) < 3.0:
+                return 0
+            if word & lx.NAME_ANY and not self._common(toks[k - 1]):
+                return 0  # "Staff" is a surname too, but far more often a word
+            if self.tflags(toks[k]) & lx.FIRST and not self._common(toks[k]):
+                return k
+        return 0
 
     def _modifier(self, tok: Tok) -> bool:
         """A word that may open a title: "Prime", "Foreign", "Privatisation" (not a name)."""

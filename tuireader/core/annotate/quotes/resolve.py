@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tuireader.core.annotate import gender
+from tuireader.core.annotate.gender import PRONOUNS
 from tuireader.core.annotate.quotes.attribution import _LEAD_RE
 from tuireader.core.annotate.quotes.cues import (
     ORG_NOUNS,
@@ -220,7 +222,7 @@ class NameResolver:
         head = _CLITIC_RE.sub("", head.strip())
         lowered = head.lower()
         if lowered in PERSON_PRONOUNS:
-            return self._nearest(speaker[0], {"PERSON"})
+            return self._nearest(speaker[0], {"PERSON"}, PRONOUNS.get(lowered))
         if lowered in ("they", "we", "it"):
             return self._nearest(speaker[0], {"ORG"} if lowered == "it" else {"ORG", "PERSON"})
         name = proper_name(head) or proper_name(apposition.strip())
@@ -236,7 +238,8 @@ class NameResolver:
 
     def nearest_person(self, speaker: tuple[int, int]) -> str | None:
         """The person "he"/"she" at ``speaker`` refers to, without recording a speaker."""
-        return self._nearest(speaker[0], {"PERSON"})
+        pronoun = self.text[speaker[0] : speaker[1]].strip().lower()
+        return self._nearest(speaker[0], {"PERSON"}, PRONOUNS.get(pronoun))
 
     def _issuer(self, before: int) -> str | None:
         """ "the statement said" after "a joint statement released by A and B": A and B (the
@@ -269,15 +272,18 @@ class NameResolver:
             return self._nearest_org(noun, before)
         return None
 
-    def _nearest(self, before: int, labels: set[str]) -> str | None:
+    def _nearest(self, before: int, labels: set[str], sex: str | None = None) -> str | None:
         """Name of the subject of the closest sentence with a fitting mention before ``before``.
 
         "Ted Cruz drew contrasts with Jane Roe. He said ..." -> Ted Cruz: in each sentence,
         back from the pronoun (paragraph breaks crossed), the first fitting mention after any
         lead-in clause ("As for Roe's plan, Cruz said") is the sentence's subject far more
-        often than the object nearer the pronoun. Earlier speakers count as mentions.
+        often than the object nearer the pronoun. Earlier speakers count as mentions. With
+        ``sex`` ("m" for "he", "f" for "she"), names of the other sex are passed over.
         """
         found = self._fitting(before, labels)
+        if sex:
+            found = [m for m in found if self._sex(m) in (None, sex)]
         if not found:
             return None
         pos = before
@@ -302,6 +308,11 @@ class NameResolver:
                 pos -= 1
         best = max(found, key=lambda m: m.end)
         return self._complete(best.name, best.start)
+
+    def _sex(self, mention: Mention) -> str | None:
+        """The sex a mention's (completed) given name or courtesy title implies, if any."""
+        name = self._complete(mention.name, mention.start)
+        return gender.of_name(name, self.text[max(0, mention.start - 6) : mention.start])
 
     def _nearest_org(self, noun: str, before: int) -> str | None:
         """ "the committee" -> the closest organisation named "... Committee"; "the company",

@@ -36,7 +36,12 @@ from tuireader.core.search.engine import (
 from tuireader.core.search.index_files import find_damage, note_all_damage, put_aside, record
 from tuireader.core.search.tantivy import schema
 from tuireader.core.search.tantivy.translate import Translation, constant_score, within_edits
-from tuireader.core.search.tantivy.writing import CHECKED, AnnotationWriter, TextWriter
+from tuireader.core.search.tantivy.writing import (
+    CHECKED,
+    AnnotationWriter,
+    TextWriter,
+    WriterHold,
+)
 
 ORDERS = ("score", "newest", "oldest")
 SUGGEST_WORDS = 6
@@ -60,6 +65,7 @@ class _Part:
         else:
             self.index = self._open(directory, version, make_schema)
         schema.register(self.index)
+        self.hold: WriterHold | None = None  # the writer kept between a pass's batches
         self._meta_stamp: int | None = None
         self._searcher: tantivy.Searcher | None = None
 
@@ -87,6 +93,16 @@ class _Part:
             self._searcher = self.index.searcher()
             self._meta_stamp = stamp
         return self._searcher
+
+    def writer_hold(self, directory: Path) -> WriterHold:
+        """``directory``: where its files are noted (an index in memory has none of its own)."""
+        if self.hold is None:
+            self.hold = WriterHold(self.index, self.directory or directory)
+        return self.hold
+
+    def release(self) -> None:
+        if self.hold is not None:
+            self.hold.release()
 
     def forget(self) -> None:
         self._searcher = None
@@ -196,11 +212,13 @@ class TantivyEngine:
             return self._text.searcher().num_docs
 
     def writer(self, parallel: bool = False) -> TextWriter:
-        return TextWriter(self._text.index, self.directory, parallel, self.publish_lock)
+        return TextWriter(self._text.writer_hold(self.directory), parallel, self.publish_lock)
 
     def annotation_writer(self, parallel: bool = False) -> AnnotationWriter:
         writer = AnnotationWriter(
-            self._annotations.index, annotation_dir(self.directory), parallel, self.publish_lock
+            self._annotations.writer_hold(annotation_dir(self.directory)),
+            parallel,
+            self.publish_lock,
         )
         writer.spec = self.spec
         return writer
@@ -427,6 +445,9 @@ class TantivyEngine:
     # -- closing ---------------------------------------------------------------------------
 
     def _close(self) -> None:
+        for part in (self._text, self._annotations):
+            if part is not None:
+                part.release()
         self._text = self._annotations = None  # type: ignore[assignment]
         self._broken = {}
 

@@ -1,8 +1,14 @@
-"""Writers of the two tantivy indexes: one tantivy writer per batch, published by its commit.
+"""Writers of the two tantivy indexes: each batch is published by a commit.
 
 tantivy publishes a commit by replacing ``meta.json`` atomically: a reader sees the index
 before or after it, a process killed before it leaves the index as it was (its unfinished
 segment files are removed by the next writer), and another process can read meanwhile.
+
+One tantivy writer serves all the batches of a pass (``WriterHold``): a batch committed with
+``more`` hands it on to the next batch, so that merging segments goes on in the background
+while the next batch is read, instead of the pass waiting for every merge after every batch
+(and opening a writer again). The last commit of a pass (or a cancel) waits for the merges
+and lets the writer go: the index's writer lock is free again for another process.
 """
 
 from __future__ import annotations
@@ -37,32 +43,62 @@ def open_writer(index: tantivy.Index, parallel: bool) -> tantivy.IndexWriter:
     return index.writer(heap_size=HEAP_BYTES, num_threads=THREADS if parallel else 1)
 
 
+class WriterHold:
+    """The tantivy writer of one index kept open between the batches of a pass."""
+
+    def __init__(self, index: tantivy.Index, directory: Path) -> None:
+        self.index = index
+        self.directory = directory
+        self._kept: tantivy.IndexWriter | None = None
+
+    def take(self, parallel: bool) -> tantivy.IndexWriter:
+        """The kept writer, or a new one."""
+        writer, self._kept = self._kept, None
+        return writer if writer is not None else open_writer(self.index, parallel)
+
+    def keep(self, writer: tantivy.IndexWriter) -> None:
+        self._kept = writer
+
+    def release(self) -> None:
+        """Wait for the kept writer's merges and let it go (the index's lock is free)."""
+        writer, self._kept = self._kept, None
+        if writer is not None:
+            settle(writer, self.directory)
+
+
+def settle(writer: tantivy.IndexWriter, directory: Path) -> None:
+    """Wait for ``writer``'s merges (which ends it) and note the files they made."""
+    with contextlib.suppress(Exception):
+        writer.wait_merging_threads()
+    with contextlib.suppress(OSError):
+        record(directory, CHECKED)
+
+
 class _Batch:
-    def __init__(
-        self,
-        index: tantivy.Index,
-        directory: Path,
-        parallel: bool,
-        publish_lock: Callable | None,
-    ) -> None:
-        self._index = index
-        self._directory = directory
-        self._writer = open_writer(index, parallel)
+    def __init__(self, hold: WriterHold, parallel: bool, publish_lock: Callable | None) -> None:
+        self._hold = hold
+        self._index = hold.index
+        self._directory = hold.directory
+        self._writer = hold.take(parallel)
         self._publish_lock = publish_lock
 
-    def commit(self) -> None:
+    def commit(self, more: bool = False) -> None:
+        """Publish the batch; ``more``: another batch of the pass follows at once."""
         lock = self._publish_lock() if self._publish_lock is not None else contextlib.nullcontext()
         with lock:
             self._writer.commit()
-        self._writer.wait_merging_threads()
-        record(self._directory, CHECKED)
+        if more:
+            self._hold.keep(self._writer)
+            record(self._directory, CHECKED)
+        else:
+            self._writer.wait_merging_threads()
+            record(self._directory, CHECKED)
         self._index.reload()
 
     def cancel(self) -> None:
         with contextlib.suppress(Exception):
             self._writer.rollback()
-        with contextlib.suppress(Exception):
-            self._writer.wait_merging_threads()
+        settle(self._writer, self._directory)
 
 
 class TextWriter(_Batch):

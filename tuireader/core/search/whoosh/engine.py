@@ -1,8 +1,9 @@
 """The whoosh implementation of the search engine (``SearchEngine``).
 
-Two whoosh indexes: the text index (title, body, source, date) and, in the folder beside it
-named with ``-annotations``, the annotation index (``person:``, ``org:``, ``place:``,
-``entity:``, ``speaker:``, ``quote:``, ``exact:`` and quotation fingerprints). The text index
+Two whoosh indexes: the text index (title, body, source, date, and ``exact:``: the words as
+written) and, in the folder beside it named with ``-annotations``, the annotation index
+(``person:``, ``org:``, ``place:``, ``entity:``, ``speaker:``, ``quote:`` and quotation
+fingerprints). The text index
 is filled first, as fast as whoosh can (articles become searchable at once); finding entities
 and quotations costs as much again, so the annotation index is filled after it, and is rebuilt
 alone when the annotators or the entity backend change. Queries on both are answered by the
@@ -222,7 +223,7 @@ class WhooshEngine:
     def annotation_writer(self, parallel: bool = False) -> AnnotationWriter:
         """An annotation index writer; ``parallel`` uses two indexing processes."""
         return AnnotationWriter(
-            open_writer(self._annotations, parallel), annotation_dir(self.directory)
+            open_writer(self._annotations, parallel), annotation_dir(self.directory), self.spec
         )
 
     def record_files(self) -> None:
@@ -369,7 +370,9 @@ class WhooshEngine:
             try:
                 # Expand wildcards and fuzzy terms once, for the search and the highlighting.
                 annotations = None
-                if any(leaf.field() not in ("title", "body") for leaf in parsed.leaves()):
+                if any(
+                    leaf.field() not in ("title", "body", EXACT_FIELD) for leaf in parsed.leaves()
+                ):
                     annotations = self._get_annotation_searcher()
                 resolved = (
                     resolve_annotations(parsed, annotations, budget, self._ids(annotations))
@@ -396,11 +399,9 @@ class WhooshEngine:
                 # title: words are highlighted in titles only, not as stems in the body
                 terms = frozenset(highlight_terms(expanded, reader, ("body",)))
                 title_terms = frozenset(highlight_terms(expanded, reader))
-                if annotations is not None and any(
-                    leaf.field() == EXACT_FIELD for leaf in parsed.leaves()
-                ):
-                    # exact: words are in the annotation index (its words, not stems)
-                    exact = frozenset(highlight_terms(parsed, annotations.reader(), (EXACT_FIELD,)))
+                if any(leaf.field() == EXACT_FIELD for leaf in parsed.leaves()):
+                    # exact: words are highlighted as written (its words, not stems)
+                    exact = frozenset(highlight_terms(expanded, reader, (EXACT_FIELD,)))
                     terms |= exact
                     title_terms |= exact
             except QueryError:

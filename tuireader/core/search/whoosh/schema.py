@@ -5,24 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from whoosh.columns import NumericColumn
-from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, Schema
 
 from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
-from tuireader.core.search.whoosh.analysis import (
-    FingerprintTokenizer,
-    annotation_analyzer,
-    name_analyzer,
-    news_analyzer,
-)
+from tuireader.core.search.whoosh.analysis import FingerprintTokenizer
+from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, AnnotationText, FastText
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
 # 6: plain whoosh postings and codec, analyzers in tuireader.core.search.whoosh.analysis.
-FORMAT_VERSION = 6
+# 7: ``exact`` in the text index (it was in the annotation index).
+FORMAT_VERSION = 7
 # The same for the annotation index (which also follows the annotators and the backend).
-ANNOTATION_FORMAT_VERSION = 3
+# 4: without ``exact``.
+ANNOTATION_FORMAT_VERSION = 4
 
 SEARCH_FIELDS = ("title", "body")
-# ``exact:``: words as written (no stems), in the annotation index (filled in the second pass).
+# ``exact:``: words as written (no stems), in the text index (searchable after the first pass;
+# written in the same pass as the stems, it costs no second reading of the text).
 EXACT_FIELD = "exact"
 QUERY_FIELDS = ("title", "body", "source", "date", EXACT_FIELD, *ANNOTATION_FIELDS)
 
@@ -37,23 +36,21 @@ def make_schema() -> Schema:
         aid=_article_id_column(),
         key=ID(unique=True),
         file=ID,
-        title=TEXT(analyzer=news_analyzer(), field_boost=2.0),
-        body=TEXT(analyzer=news_analyzer()),
-        source=TEXT(analyzer=name_analyzer()),
+        title=FastText(NEWS, field_boost=2.0),
+        body=FastText(NEWS),
+        source=FastText(NAMES),
+        # Title and body as written: lower case, accents folded, no stems, no stop words gone.
+        exact=FastText(NAMES),
         date=DATETIME(sortable=True),
     )
 
 
 def make_annotation_schema(spec: str = "embedded") -> Schema:
     """The annotation index's fields; ``spec`` names the entity backend they use."""
-    annotation_fields = {
-        name: TEXT(analyzer=annotation_analyzer(name, spec)) for name in ANNOTATION_FIELDS
-    }
+    annotation_fields = {name: AnnotationText(name, spec) for name in ANNOTATION_FIELDS}
     return Schema(
         **annotation_fields,
         quotefp=KEYWORD(analyzer=FingerprintTokenizer(spec)),
-        # Title and body as written: lower case, accents folded, no stems, no stop words gone.
-        exact=TEXT(analyzer=name_analyzer()),
         aid=_article_id_column(),
         ident=ID(unique=True),
     )
@@ -70,7 +67,7 @@ QUERY_SCHEMA = Schema(
     **{name: field for name, field in make_schema().items()},
     **{name: field for name, field in make_annotation_schema().items() if name != "aid"},
 )
-ANNOTATION_NAMES = frozenset((*ANNOTATION_FIELDS, "quotefp", EXACT_FIELD))
+ANNOTATION_NAMES = frozenset((*ANNOTATION_FIELDS, "quotefp"))
 
 
 def article_ids(reader):

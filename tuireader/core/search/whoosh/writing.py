@@ -11,7 +11,12 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import IndexWriter as WhooshWriter
 
 from tuireader.core.base.articles import Article
-from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
+from tuireader.core.search.annotation_fields import (
+    ANNOTATION_FIELDS,
+    cached_annotate,
+    mentions,
+    quote_fingerprints,
+)
 from tuireader.core.search.engine import annotation_ident
 from tuireader.core.search.index_files import record
 from tuireader.core.search.whoosh.processes import (
@@ -48,6 +53,7 @@ class TextWriter:
             "title": article.title,
             "body": article.body,
             "source": article.source,
+            EXACT_FIELD: article.full_text,
         }
         if article.date is not None:
             fields["date"] = article.date.astimezone(UTC).replace(tzinfo=None)
@@ -59,7 +65,7 @@ class TextWriter:
     def delete_file(self, path: str) -> None:
         self._writer.delete_by_term("file", path)
 
-    def commit(self) -> None:
+    def commit(self, more: bool = False) -> None:  # noqa: ARG002 - a writer per batch here
         self._writer.commit(mergetype=merge_small)
         record(self._directory)  # the new files' sizes and CRCs (see index_files)
 
@@ -70,15 +76,23 @@ class TextWriter:
 class AnnotationWriter:
     """Adds and deletes annotation documents in one whoosh transaction."""
 
-    def __init__(self, writer: WhooshWriter, directory: Path) -> None:
+    def __init__(self, writer: WhooshWriter, directory: Path, spec: str = "embedded") -> None:
         self._writer = writer
         self._directory = directory
+        self._spec = spec
 
     def add(self, article_id: int, digest: str, article: Article) -> None:
-        """Index an article not in the annotation index (a plain add: no lookup to replace)."""
+        """Index an article not in the annotation index (a plain add: no lookup to replace).
+
+        The fields get the mentions (and the quotations' fingerprints) as lists of words
+        already found here, where the pass annotated the article: the indexing processes of a
+        parallel writer would otherwise annotate every article a second time."""
         ident = annotation_ident(article_id, digest)
-        full_text = article.full_text  # one object: annotated once for all these fields
-        fields = {name: full_text for name in (*ANNOTATION_FIELDS, EXACT_FIELD, "quotefp")}
+        annotations = cached_annotate(article.full_text, self._spec)
+        fields: dict = {name: mentions(annotations, name) for name in ANNOTATION_FIELDS}
+        fields["quotefp"] = sorted(
+            {fp for quote in annotations.quotes for fp in quote_fingerprints(quote.text)}
+        )
         self._writer.add_document(ident=ident, aid=article_id, **fields)
 
     def add_empty(self, article_id: int, digest: str) -> None:
@@ -88,7 +102,7 @@ class AnnotationWriter:
     def delete(self, ident: str) -> None:
         self._writer.delete_by_term("ident", ident)
 
-    def commit(self) -> None:
+    def commit(self, more: bool = False) -> None:  # noqa: ARG002 - a writer per batch here
         self._writer.commit(mergetype=merge_small)
         record(self._directory)
 

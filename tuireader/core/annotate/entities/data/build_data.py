@@ -72,6 +72,50 @@ def _census(file: str, limit: int) -> set[str]:
     return {row.split()[0] for row in rows if row.strip()}
 
 
+def _census_share(file: str) -> dict[str, float]:
+    """Name -> percentage of its sex's population in a US Census 1990 given-name list."""
+    import names
+
+    rows = (Path(names.__file__).parent / file).read_text().splitlines()
+    return {row.split()[0].lower(): float(row.split()[1]) for row in rows if row.strip()}
+
+
+def _faker_gendered() -> tuple[set[str], set[str]]:
+    """Given names Faker lists as male or as female in any locale, Latin script only."""
+    import faker.providers.person as person
+
+    male: set[str] = set()
+    female: set[str] = set()
+    for info in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{info.name}").Provider
+        for attr, target in (("first_names_male", male), ("first_names_female", female)):
+            value = next((b.__dict__[attr] for b in provider.__mro__ if attr in b.__dict__), None)
+            if value is None or isinstance(value, property):
+                continue
+            target.update(n.lower() for n in value if LATIN_NAME.match(n))
+    return male, female
+
+
+def build_genders() -> None:
+    """``name_gender.txt.gz``: given names used (nearly) only for men ("m") or women ("f").
+
+    The census decides where it knows the name (one sex at least four times as common);
+    otherwise a name Faker lists for one sex only in every locale.
+    """
+    male, female = _census_share("dist.male.first"), _census_share("dist.female.first")
+    out: dict[str, str] = {}
+    for name in male.keys() | female.keys():
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if m >= 4 * f:
+            out[name] = "m"
+        elif f >= 4 * m:
+            out[name] = "f"
+    fmale, ffemale = _faker_gendered()
+    for name in (fmale ^ ffemale) - male.keys() - female.keys():
+        out[name] = "m" if name in fmale else "f"
+    _write("name_gender.txt.gz", (f"{k}\t{v}" for k, v in out.items()))
+
+
 def build_names() -> None:
     firsts, lasts = _faker_names()
     firsts |= _census("dist.male.first", 100_000) | _census("dist.female.first", 100_000)
@@ -144,5 +188,6 @@ def build_common_words() -> None:
 
 if __name__ == "__main__":
     build_names()
+    build_genders()
     build_places()
     build_common_words()

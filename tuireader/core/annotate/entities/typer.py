@@ -1,0 +1,162 @@
+"""A learned typer for names the rules can only guess: PERSON, ORG, LOC, MISC or no name.
+
+The rules label a capitalised phrase with no gazetteer entry, head word or title by a fallback
+guess (PERSON for a short phrase). This averaged-perceptron model reads the phrase's words,
+suffixes and shape and the two words on each side ("the band X", "in X", "X 's album") and
+retypes such guesses. Its weights (``data/typer.json.gz``) are trained by
+``training/train_typer.py`` on openly licensed corpora (see ``data/SOURCES.md``) and are read
+once, on first use; scoring one phrase is a few dozen dict lookups.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from tuireader.core.annotate.entities import lexicon as lx
+from tuireader.core.annotate.entities.context import phrase_by_context
+from tuireader.core.annotate.entities.mention import Mention
+
+LABELS = ("PERSON", "ORG", "LOC", "MISC", "NONE")
+MODEL = lx.DATA / "typer.json.gz"
+RELABEL = 2.0  # margin over the runner-up needed to change a guessed label
+DROP = 2.0  # margin needed to drop a guess as no name
+COMMON = 5.0  # Zipf frequency of an everyday word ("spring"): no name the model must spare
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
+_FLAG_NAMES = (
+    (lx.FIRST, "first"),
+    (lx.SUR, "sur"),
+    (lx.PLACE, "place"),
+    (lx.COUNTRY, "country"),
+    (lx.DEMONYM, "demonym"),
+    (lx.ORG, "org"),
+    (lx.MISC, "misc"),
+    (lx.ORG_SUFFIX, "orgsuf"),
+    (lx.LOC_SUFFIX, "locsuf"),
+    (lx.MISC_HEAD, "mischead"),
+    (lx.TITLE, "title"),
+)
+
+
+def _shape(word: str) -> str:
+    """ "Xx", "X", "x", "d", "X-d": the word's case pattern, runs collapsed."""
+    out: list[str] = []
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:6]
+
+
+def features(
+    span: Sequence[str], prev: Sequence[str], nxt: Sequence[str], lex: lx.Lexicon
+) -> list[str]:
+    """Feature names of the phrase ``span`` between the words ``prev`` and ``nxt``."""
+    low = [w.lower() for w in span]
+    first, last = low[0], low[-1]
+    p1 = prev[-1].lower() if prev else "<s>"
+    p2 = prev[-2].lower() if len(prev) > 1 else "<s>"
+    n1 = nxt[0].lower() if nxt else "</s>"
+    n2 = nxt[1].lower() if len(nxt) > 1 else "</s>"
+    feats = [
+        "b",
+        "f:" + first,
+        "l:" + last,
+        "s3:" + last[-3:],
+        "s4:" + last[-4:],
+        "n:" + str(min(len(span), 4)),
+        "sh:" + " ".join(_shape(w) for w in span[:4]),
+        "p1:" + p1,
+        "p2:" + p2 + " " + p1,
+        "n1:" + n1,
+        "n2:" + n1 + " " + n2,
+        "pn:" + p1 + " _ " + n1,
+    ]
+    feats.extend("w:" + w for w in low[1:-1])
+    flags = lex.flags
+    for name, word in (("gf:", first), ("gl:", last)):
+        f = flags.get(word, 0)
+        feats.extend(name + tag for bit, tag in _FLAG_NAMES if f & bit)
+    feats.append("zl:" + str(int(lex.zipf.get(last, 0.0))))
+    if len(span) > 1:
+        feats.append("zf:" + str(int(lex.zipf.get(first, 0.0))))
+    return feats
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, list[float]]:
+    """Feature -> one weight per label, from the shipped model (empty if it is missing)."""
+    if not MODEL.exists():
+        return {}
+    return json.loads(gzip.decompress(MODEL.read_bytes()).decode("utf-8"))["weights"]
+
+
+def score(feats: Sequence[str]) -> list[float]:
+    """One score per label of ``LABELS`` (the five sums unrolled: this runs per guess)."""
+    get = _weights().get
+    a = b = c = d = e = 0.0
+    for feat in feats:
+        w = get(feat)
+        if w is not None:
+            a += w[0]
+            b += w[1]
+            c += w[2]
+            d += w[3]
+            e += w[4]
+    return [a, b, c, d, e]
+
+
+def text_features(text: str, start: int, end: int, lex: lx.Lexicon) -> list[str]:
+    """Features of the phrase ``text[start:end]`` in its running text."""
+    span = _WORD.findall(text, start, end)
+    prev = _WORD.findall(text, max(0, start - 40), start)[-2:]
+    nxt = _WORD.findall(text, end, end + 40)[:2]
+    return features(span, prev, nxt, lex) if span else []
+
+
+def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, float]:
+    """Score of each label for ``text[start:end]`` (empty without a model)."""
+    if not _weights():
+        return {}
+    feats = text_features(text, start, end, lex)
+    return dict(zip(LABELS, score(feats), strict=True)) if feats else {}
+
+
+def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
+    """Relabel the rules' fallback guesses by the model; drop those it is sure are no name.
+
+    A label replaces the rules' one when it scores ``RELABEL`` more; a guess is dropped when
+    "no name" beats every label by ``DROP``, unless it is made only of known given names and
+    surnames: the model has seen too few names to overrule the name lists.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        if m.guess or m.typable:
+            cue = phrase_by_context(text, m.start)
+            if cue:  # "the band X Y", "the album X Y": the text says what it is
+                m.label = cue
+                out.append(m)
+                continue
+            scores = classify(text, m.start, m.end, lex)
+            if scores:
+                none = scores.pop("NONE")
+                best = max(scores, key=scores.__getitem__)
+                if none - scores[best] >= DROP and not _all_names(m.text, lex):
+                    continue
+                if scores[best] - scores[m.label] >= RELABEL:
+                    m.label = best
+        out.append(m)
+    return out
+
+
+def _all_names(phrase: str, lex: lx.Lexicon) -> bool:
+    """Every word is a listed given name or surname and no everyday word ("Spring", "See")."""
+    flags, zipf = lex.flags, lex.zipf
+    return all(
+        flags.get(w.lower(), 0) & (lx.FIRST | lx.SUR) and zipf.get(w.lower(), 0.0) < COMMON
+        for w in phrase.split()
+    )
