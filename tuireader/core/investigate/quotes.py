@@ -86,10 +86,19 @@ def group_sites(found: Iterable[tuple[str, int, str, QuoteSite]]) -> list[Groupe
     only in another article) joins the quotation of the same words that a speaker is named
     for; a quotation nobody is named for anywhere is left out."""
     groups: dict[tuple[str, int], GroupedQuote] = {}
-    sites: dict[int, dict[int, QuoteSite]] = {}  # id(group) -> article -> its site there
-    named: dict[int, GroupedQuote] = {}
+    more: dict[tuple[str, int], set[int]] = {}  # a group with several sites: their articles
+    named: dict[int, tuple[str, int]] = {}  # words -> the key of a named quotation of them
     unnamed: list[tuple[int, QuoteSite]] = []
     folded: dict[str, str] = {}
+
+    def add(key: tuple[str, int], group: GroupedQuote, site: QuoteSite) -> None:
+        articles = more.get(key)
+        if articles is None:
+            articles = more[key] = {s.article_id for s in group.sites}
+        if site.article_id not in articles:  # one site an article
+            articles.add(site.article_id)
+            group.sites.append(site)
+
     for speaker, words, text, site in found:
         if not speaker:
             unnamed.append((words, site))
@@ -100,16 +109,21 @@ def group_sites(found: Iterable[tuple[str, int, str, QuoteSite]]) -> list[Groupe
         key = (fold, words)
         group = groups.get(key)
         if group is None:
-            group = groups[key] = GroupedQuote(speaker, text)
-            sites[id(group)] = {}
-            named.setdefault(words, group)
-        sites[id(group)].setdefault(site.article_id, site)
+            groups[key] = GroupedQuote(speaker, text, [site])
+            named.setdefault(words, key)
+        else:
+            add(key, group, site)
     for words, site in unnamed:
-        if (group := named.get(words)) is not None:
-            sites[id(group)].setdefault(site.article_id, site)
+        if (key := named.get(words)) is not None:
+            add(key, groups[key], site)
+    ordered = []
     for group in groups.values():
-        mine = sites[id(group)]
-        group.sites = list(mine.values())
-        if len(mine) > 1:
+        if len(group.sites) > 1:
             group.sites.sort(key=_site_order)
-    return sorted(groups.values(), key=lambda g: (*_site_order(g.sites[0]), g.speaker))
+        first = group.sites[0]
+        when = first.date_ts
+        ordered.append(
+            (when is None, when or 0.0, first.article_id, first.start, group.speaker, group)
+        )
+    ordered.sort(key=lambda entry: entry[:5])
+    return [entry[5] for entry in ordered]

@@ -9,11 +9,12 @@ from it in memory.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import chain
 from typing import Any
 
 from tuireader.core.cache.entity_table import QUOTE_FIELDS, unpack
@@ -140,8 +141,23 @@ class Investigation:
     ) -> list[GroupedQuote]:
         """Every quotation of the list (of one speaker: a name or an alias), each once with
         the articles carrying it, earliest first. Read from the quotation rows the annotation
-        pass keeps (``article_quotes``): no article's annotations are decoded."""
+        pass keeps (``article_quotes``): no article's annotations are decoded.
+
+        The garbage collector is held off meanwhile: the thousands of small objects made
+        here set off full collections over the entity table in memory, which took half the
+        time at 100k articles (benchmarks/README.md)."""
         index = self.index()
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._quotes(index, ids, speaker)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _quotes(
+        self, index: EntityIndex, ids: Sequence[int] | None, speaker: str | None
+    ) -> list[GroupedQuote]:
         if speaker is not None:
             wanted = index.speaker_ids(speaker)
             wanted.update(i for i, target in index.canonical.items() if target in wanted)
@@ -156,21 +172,23 @@ class Investigation:
         if stored is None:  # rows made before quotations were kept (a read-only store)
             return self._quotes_from_annotations(index, articles, wanted)
         canonical, name = index.canonical.get, index.name
+        names: dict[int, str] = {0: ""}  # speaker id -> its canonical name
         found: list[tuple[str, int, str, QuoteSite]] = []
         step = QUOTE_FIELDS
         for article_id, (numbers, texts, row) in stored.items():
             values = unpack(numbers)
-            text = ""
-            ends: list[int] = []
-            columns = (values[i::step] for i in range(4))
-            for n, (speaker_id, start, end, words) in enumerate(zip(*columns, strict=True)):
+            text = None
+            for at in range(0, len(values), step):
+                speaker_id = values[at]
                 # Unnamed here (0): kept to join the same words named elsewhere (group_sites).
                 if speaker_id and wanted is not None and speaker_id not in wanted:
                     continue
-                if not ends:  # the texts read only for an article with a quotation wanted
+                if text is None:  # the texts read only for an article with a quotation wanted
                     text = texts.decode("utf-8", "surrogatepass")
-                    ends = list(accumulate(values[step - 1 :: step], initial=0))
-                who = name[canonical(speaker_id, speaker_id)] if speaker_id else ""
+                who = names.get(speaker_id)
+                if who is None:
+                    who = names[speaker_id] = name[canonical(speaker_id, speaker_id)]
+                begin = sum(values[step - 1 : at : step])  # the lengths of the texts before it
                 site = QuoteSite(
                     article_id,
                     row.key,
@@ -179,10 +197,11 @@ class Investigation:
                     row.date_ts,
                     row.date_text,
                     row.url,
-                    start,
-                    end,
+                    values[at + 1],
+                    values[at + 2],
                 )
-                found.append((who, words, text[ends[n] : ends[n + 1]], site))
+                quote = text[begin : begin + values[at + 4]]
+                found.append((who, values[at + 3], quote, site))
         return group_sites(found)
 
     def _quotes_from_annotations(
