@@ -263,7 +263,7 @@ def _hostile_documents(root: Path, h: Hostile) -> None:
         'Content-Type: multipart/mixed; boundary="XX"\n\n--XX\n'
         'Content-Type: text/plain; charset="x-no-such-charset"\n'
         f"Content-Transfer-Encoding: base64\n\n!!not base64!! {MARK} {h.word()}\n--XX\n"
-        "Content-Type: application/octet-stream; name=\"a.bin\"\n"
+        'Content-Type: application/octet-stream; name="a.bin"\n'
         "Content-Transfer-Encoding: base64\n\n%%%%\n"
     )  # the closing boundary is missing too
     junk = "\x00\x01 not headers at all\n"
