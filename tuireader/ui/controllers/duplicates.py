@@ -12,6 +12,8 @@ seconds at 100k), and the copies of a story sit together near the top of a resul
 
 from __future__ import annotations
 
+from textual.css.query import NoMatches
+
 from tuireader.core.library import Library
 from tuireader.ui.controllers.search import Search
 from tuireader.ui.controllers.view import View
@@ -50,7 +52,11 @@ class Duplicates:
         self.host.run_worker(find, thread=True, group="duplicates", exclusive=True)
 
     def _found(self, seq: int, ids: list[int], groups: list[list[int]]) -> None:
-        if seq != self._seq or list(self.host.article_list.ids) != ids:
+        try:
+            shown = self.host.article_list.ids
+        except NoMatches:  # the app is closing, or a dialog is on top: folded next time
+            return
+        if seq != self._seq or list(shown) != ids:
             return  # another list since
         self.groups = {group[0]: group for group in groups}
         if self.groups:
