@@ -54,7 +54,7 @@ class Duplicates:
     def _found(self, seq: int, ids: list[int], groups: list[list[int]]) -> None:
         try:
             shown = self.host.article_list.ids
-        except NoMatches:  # the app is closing, or a dialog is on top: folded next time
+        except NoMatches:  # the app is closing (its screen gone)
             return
         if seq != self._seq or list(shown) != ids:
             return  # another list since

@@ -4,8 +4,10 @@ results of a search or of "more like this", in the order chosen."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from textual.content import Content
+from textual.css.query import NoMatches
 
 from tuireader.core.library import Library
 from tuireader.core.present.duplicates import is_near_duplicate
@@ -42,14 +44,19 @@ class Listing:
 
         def find() -> None:
             ids = library.ordered_ids(meta_filter)
-            self.host.call_from_thread(self._show_all, ids, meta_filter)
+            self.host.call_from_thread(self._show_found, ids, meta_filter)
 
         self.host.run_worker(find, thread=True, group="listing", exclusive=True)
 
-    def _show_all(self, ids: list[int], meta_filter: MetaFilter | None = None) -> None:
+    def _show_found(self, ids: list[int], meta_filter: MetaFilter) -> None:
+        """The list found in a worker, unless the filters changed meanwhile (their own reload
+        shows it) or the app is closing."""
+        if meta_filter is self.view.meta_filter:
+            with suppress(NoMatches):
+                self._show_all(ids)
+
+    def _show_all(self, ids: list[int]) -> None:
         library, view = self.library, self.view
-        if meta_filter is not None and meta_filter is not view.meta_filter:
-            return  # the filters changed meanwhile: their own reload shows the list
         view.total = len(ids) if view.meta_filter.empty else library.count()
         self.marks.refresh()
         lst = self.host.article_list
