@@ -114,9 +114,14 @@ class SegmentLabeller:
         A known name ("Russia") or a person's name in quotes is still what it is.
         """
         text = self.text
-        before = text[max(0, toks[0][0] - 2) : toks[0][0]].rstrip(" ")
-        after = text[toks[-1][1] : toks[-1][1] + 2].lstrip(" ")
-        if not (before and after and before[-1] in _QUOTES and after[0] in _QUOTES):
+        i, j = toks[0][0] - 1, toks[-1][1]  # a quote mark, maybe one space away
+        if i > 0 and text[i] == " ":
+            i -= 1
+        if i < 0 or text[i] not in _QUOTES:
+            return False
+        if text.startswith(" ", j):
+            j += 1
+        if j >= len(text) or text[j] not in _QUOTES:
             return False
         if self.flags.get(self._phrase(toks), 0) & _KNOWN:
             return False
@@ -211,7 +216,9 @@ class SegmentLabeller:
             if 0 < i < n:
                 return [self.mention(toks[i:], PER)]
 
-        if all(self.tflags(t) & (lx.TITLE | lx.TITLE_MOD) for t in toks):
+        if first_f & (lx.TITLE | lx.TITLE_MOD) and all(
+            self.tflags(t) & (lx.TITLE | lx.TITLE_MOD) for t in toks
+        ):
             return []  # "Governor General", "Prime Minister": an office, no one named
         if _MODEL.match(text, toks[0][0], toks[0][1]):
             return [self.mention(toks, MISC)]  # "F-16 Falcon", "AK-47": a model of a thing

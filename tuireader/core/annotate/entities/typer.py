@@ -42,6 +42,13 @@ _FLAG_NAMES = (
 )
 
 
+@lru_cache(maxsize=1024)
+def _tags(flags: int) -> tuple[str, ...]:
+    """Names of the gazetteer flags set in ``flags``."""
+    return tuple(tag for bit, tag in _FLAG_NAMES if flags & bit)
+
+
+@lru_cache(maxsize=8192)
 def _shape(word: str) -> str:
     """ "Xx", "X", "x", "d", "X-d": the word's case pattern, runs collapsed."""
     out: list[str] = []
@@ -56,12 +63,13 @@ def features(
     span: Sequence[str], prev: Sequence[str], nxt: Sequence[str], lex: lx.Lexicon
 ) -> list[str]:
     """Feature names of the phrase ``span`` between the words ``prev`` and ``nxt``."""
+    return span_features(span, lex) + context_features(prev, nxt)
+
+
+def span_features(span: Sequence[str], lex: lx.Lexicon) -> list[str]:
+    """Features of the phrase's own words: what it looks like, whatever surrounds it."""
     low = [w.lower() for w in span]
     first, last = low[0], low[-1]
-    p1 = prev[-1].lower() if prev else "<s>"
-    p2 = prev[-2].lower() if len(prev) > 1 else "<s>"
-    n1 = nxt[0].lower() if nxt else "</s>"
-    n2 = nxt[1].lower() if len(nxt) > 1 else "</s>"
     feats = [
         "b",
         "f:" + first,
@@ -70,21 +78,32 @@ def features(
         "s4:" + last[-4:],
         "n:" + str(min(len(span), 4)),
         "sh:" + " ".join(_shape(w) for w in span[:4]),
+    ]
+    feats.extend("w:" + w for w in low[1:-1])
+    flags = lex.flags
+    for name, word in (("gf:", first), ("gl:", last)):
+        f = flags.get(word, 0)
+        if f:
+            feats.extend(name + tag for tag in _tags(f))
+    feats.append("zl:" + str(int(lex.zipf.get(last, 0.0))))
+    if len(span) > 1:
+        feats.append("zf:" + str(int(lex.zipf.get(first, 0.0))))
+    return feats
+
+
+def context_features(prev: Sequence[str], nxt: Sequence[str]) -> list[str]:
+    """Features of the two words before and the two after the phrase."""
+    p1 = prev[-1].lower() if prev else "<s>"
+    p2 = prev[-2].lower() if len(prev) > 1 else "<s>"
+    n1 = nxt[0].lower() if nxt else "</s>"
+    n2 = nxt[1].lower() if len(nxt) > 1 else "</s>"
+    return [
         "p1:" + p1,
         "p2:" + p2 + " " + p1,
         "n1:" + n1,
         "n2:" + n1 + " " + n2,
         "pn:" + p1 + " _ " + n1,
     ]
-    feats.extend("w:" + w for w in low[1:-1])
-    flags = lex.flags
-    for name, word in (("gf:", first), ("gl:", last)):
-        f = flags.get(word, 0)
-        feats.extend(name + tag for bit, tag in _FLAG_NAMES if f & bit)
-    feats.append("zl:" + str(int(lex.zipf.get(last, 0.0))))
-    if len(span) > 1:
-        feats.append("zf:" + str(int(lex.zipf.get(first, 0.0))))
-    return feats
 
 
 @lru_cache(maxsize=1)
@@ -110,20 +129,50 @@ def score(feats: Sequence[str]) -> list[float]:
     return [a, b, c, d, e]
 
 
-def text_features(text: str, start: int, end: int, lex: lx.Lexicon) -> list[str]:
-    """Features of the phrase ``text[start:end]`` in its running text."""
+def _words(text: str, start: int, end: int) -> tuple[list[str], list[str], list[str]]:
+    """The phrase's words, the two before it and the two after it."""
     span = _WORD.findall(text, start, end)
     prev = _WORD.findall(text, max(0, start - 40), start)[-2:]
-    nxt = _WORD.findall(text, end, end + 40)[:2]
+    nxt: list[str] = []
+    for m in _WORD.finditer(text, end, end + 40):
+        nxt.append(m.group())
+        if len(nxt) == 2:
+            break
+    return span, prev, nxt
+
+
+def text_features(text: str, start: int, end: int, lex: lx.Lexicon) -> list[str]:
+    """Features of the phrase ``text[start:end]`` in its running text."""
+    span, prev, nxt = _words(text, start, end)
     return features(span, prev, nxt, lex) if span else []
 
 
 def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, float]:
-    """Score of each label for ``text[start:end]`` (empty without a model)."""
+    """Score of each label for ``text[start:end]`` (empty without a model).
+
+    The phrase's own part of the score is cached (``lex`` is the one shared lexicon): names
+    recur within and across articles.
+    """
     if not _weights():
         return {}
-    feats = text_features(text, start, end, lex)
-    return dict(zip(LABELS, score(feats), strict=True)) if feats else {}
+    span, prev, nxt = _words(text, start, end)
+    if not span:
+        return {}
+    own = _span_score(tuple(span), lex)
+    around = score(context_features(prev, nxt))
+    return dict(zip(LABELS, (a + b for a, b in zip(own, around, strict=True)), strict=True))
+
+
+_SPAN_CACHE: dict[tuple[str, ...], list[float]] = {}
+
+
+def _span_score(span: tuple[str, ...], lex: lx.Lexicon) -> list[float]:
+    found = _SPAN_CACHE.get(span)
+    if found is None:
+        if len(_SPAN_CACHE) > 20_000:
+            _SPAN_CACHE.clear()
+        found = _SPAN_CACHE[span] = score(span_features(span, lex))
+    return found
 
 
 def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
