@@ -734,8 +734,10 @@ def test_damaged_store_is_set_aside_and_rebuilt(tmp_path, capsys, how):
     data = bytearray(corpus.store_path.read_bytes())
     if how == "header":
         data[:100] = b"\xff" * 100
-    else:  # pages in the middle: "database disk image is malformed" when they are read
-        data[len(data) // 3 : len(data) // 3 + 8192] = b"\xa5" * 8192
+    else:  # whole pages in the middle: "database disk image is malformed" when read
+        page = int.from_bytes(data[16:18], "big")  # the page size, from SQLite's header
+        start, end = len(data) // 3 // page * page, 2 * len(data) // 3 // page * page
+        data[start:end] = b"\xa5" * (end - start)
     corpus.store_path.write_bytes(bytes(data))
     code, out, err = _run_cli(["index", str(root)], capsys)
     assert code == 0, err
