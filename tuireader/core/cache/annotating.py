@@ -12,15 +12,24 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from tuireader.core.annotate.pipeline import Annotations
+from tuireader.core.base.lifeline import exit_with, open_watch
 from tuireader.core.base.log import get_logger
 from tuireader.core.base.processes import process_context, start_resource_tracker
 
 WORKERS = 2
 CHUNK = 50  # texts per task: small enough that both workers stay busy to the end
+
+
+def _start_worker(parent: int) -> None:
+    """In a worker, first: end with the pass's process (killed, it leaves no worker behind),
+    and leave Ctrl-C to it (the terminal sends it to every process)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with(parent, open_watch(parent))
 
 
 def _annotate_all(texts: Sequence[str], spec: str) -> list[Annotations | None]:
@@ -51,7 +60,10 @@ class Annotating:
         self.spec = spec
         start_resource_tracker()
         self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            max_workers=workers, mp_context=process_context()
+            max_workers=workers,
+            mp_context=process_context(),
+            initializer=_start_worker,
+            initargs=(os.getpid(),),
         )
 
     def submit(self, texts: Sequence[str]) -> list[Future]:
