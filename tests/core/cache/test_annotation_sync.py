@@ -182,3 +182,35 @@ def test_the_annotation_pass_reads_the_texts_the_text_pass_kept(tmp_path):
     assert len(kept) == 2
     engine.close()
     store.close()
+
+
+def test_worker_processes_find_what_the_pass_finds_itself(tmp_path, monkeypatch):
+    from tuireader.core.cache import annotation_sync, batching
+
+    records = [
+        {"id": str(i), "title": f"T{i}", "text": (PUTIN, OBAMA, PLAIN)[i % 3] + f" Item {i}."}
+        for i in range(30)
+    ]
+    path = write_jsonl(tmp_path / "d.jsonl", records)
+    monkeypatch.setattr(batching, "FIRST_BATCH", 7)
+    monkeypatch.setattr(annotation_sync, "READ_BATCH", 4)
+    submitted = []
+    real_submit = annotation_sync.Annotating.submit
+    monkeypatch.setattr(
+        annotation_sync.Annotating,
+        "submit",
+        lambda self, texts: submitted.append(len(texts)) or real_submit(self, texts),
+    )
+    kept = {}
+    for least in (10_000, 5):  # in this process; then in worker processes
+        monkeypatch.setattr(annotation_sync, "PARALLEL_ARTICLES", least)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / f"cache-{least}"))
+        corpus, store, engine, report = open_synced(path)
+        assert report.annotated == 30
+        assert titles(store, engine.search("person:putin")) == sorted(
+            f"T{i}" for i in range(0, 30, 3)
+        )
+        kept[least] = store.annotations(list(range(1, 31)))
+        assert len(kept[least]) == 30
+    assert kept[10_000] == kept[5]
+    assert sum(submitted) == 30  # every text went to the workers in the second run

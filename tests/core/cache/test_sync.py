@@ -239,3 +239,36 @@ def test_out_of_range_dates_are_undated_and_cost_no_other_article(tmp_path, monk
     row = next(r for r in rows.values() if r.title == "Story 41")
     assert row.date_text == "0001-01-01T00:00:00+01:00"  # kept as given
     assert engine.search("word41x").ids == [row.id]
+
+
+@pytest.mark.parametrize("engine", ["whoosh", "tantivy"])
+def test_many_batches_leave_an_index_the_next_run_takes_as_it_is(tmp_path, monkeypatch, engine):
+    """Batches committed one after the other (an engine may merge them in the background
+    meanwhile) leave no index taken for damaged at the next opening: the next run has
+    nothing to do."""
+    from tuireader.core.cache import annotation_sync, batching
+    from tuireader.core.search import engine_available
+
+    if not engine_available(engine):
+        pytest.skip(f"{engine} is not installed")
+    monkeypatch.setattr(batching, "FIRST_BATCH", 3)
+    monkeypatch.setattr(batching, "BATCH_GROWTH", 1)
+    monkeypatch.setattr(annotation_sync, "READ_BATCH", 3)
+    records = [
+        {"id": str(i), "title": f"Story {i}", "text": f"Jane Doe said prices rose {i} times."}
+        for i in range(60)
+    ]
+    path = write_jsonl(tmp_path / "d.jsonl", records)
+    corpus = Corpus([path])
+    corpus.choose_engine(engine)
+    store, index = corpus.open_store(), corpus.open_engine()
+    first = sync(corpus, store, index)
+    assert (first.added, first.annotated) == (60, 60)
+    index.close()
+    store.close()
+    store, index = corpus.open_store(), corpus.open_engine()
+    assert not index.damaged_parts()
+    again = sync(corpus, store, index)
+    assert (again.added, again.annotated, again.repaired) == (0, 0, "")
+    index.refresh()
+    assert index.search("person:doe").total == 60

@@ -19,12 +19,14 @@ from dataclasses import dataclass
 
 from tuireader.core.base.log import get_logger
 from tuireader.core.cache import batching
+from tuireader.core.cache.annotating import Annotating, worth_it
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.entity_table import EntityTableWriter
 from tuireader.core.cache.store import CacheError, MetaStore
 from tuireader.core.ingest.loaders import SourceFile
 from tuireader.core.investigate.rows import ROWS_VERSION, EntityRow, entity_row
 from tuireader.core.search import annotation_ident
+from tuireader.core.search.annotation_fields import remember
 
 # From this many articles to annotate, use two indexing processes.
 PARALLEL_ARTICLES = 2000
@@ -99,6 +101,7 @@ class _Pass:
         self.kept: list[tuple[int, str, bytes]] = []  # annotations for the store (see _keep)
         self.rows: list[tuple[int, EntityRow]] = []  # their entity rows (same transaction)
         self.table = EntityTableWriter()
+        self.ahead: Annotating | None = None  # worker processes annotating ahead
 
     def run(self) -> AnnotationPass:
         wanted: dict[str, tuple[int, str, str]] = {}  # ident -> (id, hash, file)
@@ -114,14 +117,21 @@ class _Pass:
         total = len(todo)
         self.parallel = total >= PARALLEL_ARTICLES
         self.report_progress(0, 0, total, False, total)  # how many this pass does
+        if worth_it(self.spec, total, PARALLEL_ARTICLES):
+            self.ahead = Annotating(self.spec)
         try:
             if stale:
                 self._begin()
                 for ident in stale:
                     self.writer.delete(ident)
                 self.result.deleted = len(stale)
-            for start in range(0, total, READ_BATCH):
-                self._annotate_some(todo[start : start + READ_BATCH], total)
+            batches = [todo[start : start + READ_BATCH] for start in range(0, total, READ_BATCH)]
+            # each batch is read (and handed to the workers) before the one ahead of it is done
+            coming = self._read(batches[0]) if batches else None
+            for number in range(len(batches)):
+                current = coming
+                coming = self._read(batches[number + 1]) if number + 1 < len(batches) else None
+                self._annotate_some(*current, total)
             self._commit(self.result.annotated, total)
         except _Cancelled:
             self._abort()
@@ -129,6 +139,9 @@ class _Pass:
         except BaseException:
             self._abort()
             raise
+        finally:
+            if self.ahead is not None:
+                self.ahead.close()
         return self.result
 
     def _fill_entity_table(self, done: list[tuple[int, str, str]]) -> None:
@@ -169,16 +182,34 @@ class _Pass:
             if not self.store.put_annotations([], wait=30.0, also=self.table.writer(rows)):
                 self.table.forget()
 
-    def _annotate_some(self, entries: list[tuple[int, str, str]], total: int) -> None:
-        """Annotate these articles, their text read from the store (where the text pass kept
-        it: the corpus files are read once per sync)."""
+    def _read(self, entries: list[tuple[int, str, str]]):
+        """These articles, their text read from the store (where the text pass kept it: the
+        corpus files are read once per sync), handed to the worker processes if there are."""
         _rows, articles = Corpus.articles(self.store, [entry[0] for entry in entries])
+        texts = {
+            article_id: article.full_text
+            for article_id, article in articles.items()
+            if article is not None and not isinstance(article, Exception)
+        }
+        futures = self.ahead.submit(list(texts.values())) if self.ahead is not None else []
+        return entries, articles, texts, futures
+
+    def _annotate_some(
+        self, entries: list[tuple[int, str, str]], articles, texts, futures, total: int
+    ) -> None:
+        """Annotate and index these articles (``_read``)."""
+        found = {}
+        if futures and self.ahead is not None:
+            found = dict(zip(texts, self.ahead.results(futures, len(texts)), strict=True))
         for article_id, digest, _file in entries:
             if self.cancel.is_set():
                 raise _Cancelled
             article = articles.get(article_id)
             if article is None or isinstance(article, Exception):
                 continue  # gone meanwhile, or unreadable (an older store): the next sync
+            annotations = found.get(article_id)
+            if annotations is not None:  # found by a worker: not annotated again here
+                remember(article.full_text, self.spec, annotations)
             self._add((article_id, digest), article, self.ident_of(article_id, digest))
             done = self.result.annotated
             if self.in_batch >= self.batch_limit:
@@ -209,9 +240,8 @@ class _Pass:
         """Keep the article's annotations in the store too, so that opening it reads them
         (see kept_annotations), and its entity row (the corpus entity table). Indexing in
         this process, the index's fields are then made from the same annotations
-        (``cached_annotate`` remembers the last text), so keeping them costs no second
-        annotation. With parallel indexing processes the fields are made in those processes
-        and the annotations found here a second time: the entity table needs them."""
+        (``cached_annotate`` remembers the last text, or the annotations a worker process
+        found), so keeping them costs no second annotation."""
         from tuireader.core.cache.kept_annotations import encode, version
         from tuireader.core.search.annotation_fields import cached_annotate
 

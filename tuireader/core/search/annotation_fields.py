@@ -60,6 +60,12 @@ def cached_annotate(text: str, spec: str = "embedded") -> Annotations:
     return annotations
 
 
+def remember(text: str, spec: str, annotations: Annotations) -> None:
+    """Have ``cached_annotate`` answer ``annotations`` for ``text`` (found elsewhere: by a
+    worker process of the annotation pass)."""
+    _local.last = (text, spec, annotations)
+
+
 def mentions(annotations: Annotations, field: str) -> list[str]:
     """The mention texts one annotation field indexes."""
     if field in ENTITY_FIELDS:

@@ -88,8 +88,10 @@ class _Batch:
         with lock:
             self._writer.commit()
         if more:
+            # Files are noted (their sizes and CRCs) only once the merges are over: a merge
+            # still writing its segment would be noted at the size it had then, and the next
+            # opening would take it for damage.
             self._hold.keep(self._writer)
-            record(self._directory, CHECKED)
         else:
             self._writer.wait_merging_threads()
             record(self._directory, CHECKED)

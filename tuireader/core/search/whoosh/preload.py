@@ -15,8 +15,8 @@ import os
 import signal
 
 from tuireader.core.annotate.pipeline import annotate
+from tuireader.core.base.lifeline import exit_with, open_watch
 from tuireader.core.search.whoosh import engine  # noqa: F401 - imported for the processes forked from here
-from tuireader.core.search.whoosh.lifeline import exit_with, open_watch
 
 # The fork server keeps this as the handler its children start with.
 signal.signal(signal.SIGINT, signal.SIG_IGN)

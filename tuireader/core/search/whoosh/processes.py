@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
-import sys
-import threading
+
+from tuireader.core.base.processes import start_resource_tracker
+
+__all__ = ["end_processes", "start_resource_tracker", "use_safe_start_method"]
 
 
 def use_safe_start_method() -> None:
@@ -22,33 +23,6 @@ def use_safe_start_method() -> None:
                 multiprocessing.set_forkserver_preload([f"{__package__}.preload"])
             else:
                 multiprocessing.set_start_method("spawn")
-
-
-_STDERR_SWAP = threading.Lock()
-
-
-def start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with a real standard error.
-
-    The tracker is started with ``sys.stderr``'s file descriptor; inside the reader app,
-    Textual has replaced ``sys.stderr`` with an object whose descriptor is -1, and starting
-    fails ("bad value(s) in fds_to_keep"). The tracker gets the null device instead.
-    """
-    from multiprocessing import resource_tracker
-
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = True  # the tracker then starts without passing standard error
-    if usable:
-        resource_tracker.ensure_running()
-        return
-    with _STDERR_SWAP, open(os.devnull, "w") as null:  # noqa: PTH123
-        saved, sys.stderr = sys.stderr, null
-        try:
-            resource_tracker.ensure_running()
-        finally:
-            sys.stderr = saved
 
 
 def end_processes(tasks) -> None:

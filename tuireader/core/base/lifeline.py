@@ -1,4 +1,5 @@
-"""Indexing processes that end with the process they index for.
+"""Worker processes that end with the process they work for (whoosh's indexing processes,
+the annotation pass's workers).
 
 whoosh's indexing processes are forked by multiprocessing's fork server, not by the indexer, and
 each holds the fork server's "alive" pipe and both ends of its job queue: when the indexer was
