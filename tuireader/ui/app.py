@@ -268,7 +268,8 @@ class ReaderApp(NoticesApp[Corpus | None]):
 
     @on(Input.Changed, "#search")
     def _on_search_changed(self, event: Input.Changed) -> None:
-        self.searching.changed(event.value)
+        if event.input.is_attached:  # not a change still queued while the app closes
+            self.searching.changed(event.value)
 
     @on(Input.Submitted, "#find")
     def _on_find_submitted(self, event: Input.Submitted) -> None:
