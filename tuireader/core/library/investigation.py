@@ -19,6 +19,7 @@ from typing import Any
 
 from tuireader.core.cache.entity_table import QUOTE_FIELDS, unpack
 from tuireader.core.cache.kept_annotations import decode
+from tuireader.core.cache.store import ArticleRow
 from tuireader.core.investigate.cooccur import neighbours
 from tuireader.core.investigate.corpus import EntityCount, EntityIndex
 from tuireader.core.investigate.naming import speaker_name
@@ -189,17 +190,7 @@ class Investigation:
                 if who is None:
                     who = names[speaker_id] = name[canonical(speaker_id, speaker_id)]
                 begin = sum(values[step - 1 : at : step])  # the lengths of the texts before it
-                site = QuoteSite(
-                    article_id,
-                    row.key,
-                    row.title,
-                    row.source,
-                    row.date_ts,
-                    row.date_text,
-                    row.url,
-                    values[at + 1],
-                    values[at + 2],
-                )
+                site = _site(article_id, row, values[at + 1], values[at + 2])
                 quote = text[begin : begin + values[at + 4]]
                 found.append((who, values[at + 3], quote, site))
         return group_sites(found)
@@ -227,17 +218,7 @@ class Investigation:
                     continue
                 # Unnamed here: kept to join the same words named elsewhere (group_quotes).
                 canonical = index.name[name_ids[0]] if name_ids else who
-                site = QuoteSite(
-                    article_id,
-                    row.key,
-                    row.title,
-                    row.source,
-                    row.date_ts,
-                    row.date_text,
-                    row.url,
-                    quote.start,
-                    quote.end,
-                )
+                site = _site(article_id, row, quote.start, quote.end)
                 found.append((canonical, quote.text, site))
         return group_quotes(found)
 
@@ -294,3 +275,9 @@ class Investigation:
         ]
         edges.sort(key=lambda e: (-e[2], e[0], e[1]))
         return nodes, edges
+
+
+def _site(article_id: int, row: ArticleRow, start: int, end: int) -> QuoteSite:
+    return QuoteSite(
+        article_id, row.key, row.title, row.source, row.date_ts, row.date_text, row.url, start, end
+    )
