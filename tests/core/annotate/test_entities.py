@@ -368,3 +368,15 @@ def test_single_letters_and_tickers_are_no_entities() -> None:
 
 def test_an_unknown_word_seen_once_without_context_is_no_person() -> None:
     assert found("The tour passed Quorrindel on its way north.") == []
+
+
+def test_and_joins_everyday_words_before_an_organisation_head() -> None:
+    text = (
+        "The Fisheries and Wildlife Authority fined the firm. The Rates and Charges Committee "
+        "met. Officials from Norway and Harbour Commission staff left."
+    )
+    ents = found(text)
+    assert ("Fisheries and Wildlife Authority", "ORG") in ents
+    assert ("Rates and Charges Committee", "ORG") in ents
+    assert ("Norway", "LOC") in ents  # a name on the left is not joined
+    assert not any(t.startswith("Norway and") for t, _ in ents)

@@ -46,7 +46,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             continue
         for run in RUN.finditer(text, ls, le):
             opens = opens_sentence(text, run.start()) or run.start() == ls
-            for seg in segments(text, run.start(), run.group(), lex.flags, opens):
+            for seg in segments(text, run.start(), run.group(), lex.flags, opens, lex.zipf):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
     for ps, pe in prefixed(text):

@@ -2,7 +2,8 @@
 
 A connector stays inside a name only when it makes sense there: "of" after an organisation or
 place head ("Bank of England"), particles of personal names ("de", "van", "bin"), "&", and
-"and" inside a known phrase or an organisation ("Department of Health and Human Services").
+"and" inside a known phrase or an organisation ("Department of Health and Human Services"), or
+between everyday words before an organisation head ("Food and Drug Administration").
 """
 
 from __future__ import annotations
@@ -50,8 +51,16 @@ def _abbreviation(word: str, flags: dict[str, int]) -> bool:
     return len(word) == 2 or "." in word[:-1] or low in _ABBREVIATIONS or low in flags
 
 
-def segments(text: str, start: int, run: str, flags: dict[str, int], opens: bool) -> list[Segment]:
-    """Split one regex run into the segments to label, merging across connectors."""
+def segments(
+    text: str,
+    start: int,
+    run: str,
+    flags: dict[str, int],
+    opens: bool,
+    zipf: dict[str, float] | None = None,
+) -> list[Segment]:
+    """Split one regex run into the segments to label, merging across connectors; ``zipf``
+    (word frequencies) lets "and" join everyday words before an organisation head."""
     if " " not in run and run[-1] != ".":
         return [Segment([(start, start + len(run))], opens)]
     groups: list[list[Tok]] = [[]]
@@ -75,11 +84,16 @@ def segments(text: str, start: int, run: str, flags: dict[str, int], opens: bool
     if not groups[-1]:
         groups.pop()
         joins = joins[: len(groups) - 1]
-    return _merge(text, groups, joins, flags, opens)
+    return _merge(text, groups, joins, flags, opens, zipf or {})
 
 
 def _merge(
-    text: str, groups: list[list[Tok]], joins: list[str], flags: dict[str, int], opens: bool
+    text: str,
+    groups: list[list[Tok]],
+    joins: list[str],
+    flags: dict[str, int],
+    opens: bool,
+    zipf: dict[str, float],
 ) -> list[Segment]:
     out: list[Segment] = [Segment(list(groups[0]), opens)]
     in_org = False
@@ -102,7 +116,12 @@ def _merge(
             merge = merge or in_org or bool(head_f & _OF_HEADS)
             in_org = merge
         elif join in _AND:
-            merge = merge or join == "&" or (in_org and _plain(text, right, flags))
+            merge = (
+                merge
+                or join == "&"
+                or (in_org and _plain(text, right, flags))
+                or _everyday_pair(text, left.toks, right, flags, zipf)
+            )
         else:  # name particles: "de", "van", "bin" ...
             merge = True
         if merge and left.toks:
@@ -133,3 +152,28 @@ def _plain(text: str, toks: list[Tok], flags: dict[str, int]) -> bool:
     first = flags.get(text[toks[0][0] : toks[0][1]].lower(), 0)
     last = flags.get(text[toks[-1][0] : toks[-1][1]].lower(), 0)
     return not (first & lx.FIRST or last & (lx.ORG_SUFFIX | lx.MISC_HEAD))
+
+
+# How common a word must be (wordfreq's Zipf scale) to be an everyday word, not a name.
+_EVERYDAY = 2.5
+_EVERYDAY_SURNAME = 5.0  # census surnames include everyday words: "Post", "Board", "Test"
+
+
+def _everyday_pair(
+    text: str, left: list[Tok], right: list[Tok], flags: dict[str, int], zipf: dict[str, float]
+) -> bool:
+    """ "Securities and Exchange Commission", "Food and Drug Administration", "Ways and Means
+    Committee": everyday words on both sides of "and", the right side ending in an
+    organisation head. Not "Britain and Exchange Commission" (a name on the left)."""
+    if not left or len(left) > 3 or len(right) < 2:
+        return False
+    if not flags.get(text[right[-1][0] : right[-1][1]].lower(), 0) & lx.ORG_SUFFIX:
+        return False
+    for s, e in (*left, *right[:-1]):
+        word = text[s:e].lower()
+        f, z = flags.get(word, 0), zipf.get(word, 0.0)
+        if f & (lx.NAME_ANY & ~lx.SUR | lx.TITLE | lx.STOP) or z < _EVERYDAY:
+            return False
+        if f & lx.SUR and z < _EVERYDAY_SURNAME:  # a surname, unless an everyday word ("Post")
+            return False
+    return True
