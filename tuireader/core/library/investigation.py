@@ -176,23 +176,36 @@ class Investigation:
         names: dict[int, str] = {0: ""}  # speaker id -> its canonical name
         found: list[tuple[str, int, str, QuoteSite]] = []
         step = QUOTE_FIELDS
-        for article_id, (numbers, texts, row) in stored.items():
-            values = unpack(numbers)
+        rows = [
+            (article_id, unpack(numbers), texts, row)
+            for article_id, (numbers, texts, row) in stored.items()
+        ]
+        # The words quoted by a wanted speaker: an unnamed quotation joins only those
+        # (group_sites), so the others are not even made.
+        named = {
+            values[at + 3]
+            for _, values, _, _ in rows
+            for at in range(0, len(values), step)
+            if values[at] and (wanted is None or values[at] in wanted)
+        }
+        for article_id, values, texts, row in rows:
             text = None
+            begin = 0  # where the quotation's text starts among the article's quotation texts
             for at in range(0, len(values), step):
-                speaker_id = values[at]
-                # Unnamed here (0): kept to join the same words named elsewhere (group_sites).
-                if speaker_id and wanted is not None and speaker_id not in wanted:
+                speaker_id, words, length = values[at], values[at + 3], values[at + 4]
+                begin += length
+                if speaker_id:
+                    if wanted is not None and speaker_id not in wanted:
+                        continue
+                elif words not in named:
                     continue
                 if text is None:  # the texts read only for an article with a quotation wanted
                     text = texts.decode("utf-8", "surrogatepass")
                 who = names.get(speaker_id)
                 if who is None:
                     who = names[speaker_id] = name[canonical(speaker_id, speaker_id)]
-                begin = sum(values[step - 1 : at : step])  # the lengths of the texts before it
                 site = _site(article_id, row, values[at + 1], values[at + 2])
-                quote = text[begin : begin + values[at + 4]]
-                found.append((who, values[at + 3], quote, site))
+                found.append((who, words, text[begin - length : begin], site))
         return group_sites(found)
 
     def _quotes_from_annotations(
