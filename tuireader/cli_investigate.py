@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 COMMANDS = ("entities", "quotes", "cooccur", "timeline", "graph")
 TYPES = ("person", "org", "place", "misc")
@@ -89,6 +89,22 @@ def _dump(record: dict, out: TextIO) -> None:
     print(json_safe(json.dumps(record, ensure_ascii=False)), file=out)
 
 
+def _emit(
+    items: list,
+    as_json: bool,
+    text: Callable[[Any], str],
+    out: TextIO,
+    record: Callable[[Any], dict] = lambda item: item.to_dict(),
+) -> int:
+    """Each item as a JSON line or as its text; exit status 1 when there is none."""
+    for item in items:
+        if as_json:
+            _dump(record(item), out)
+        else:
+            print(text(item), file=out)
+    return 0 if items else 1
+
+
 def run(args: argparse.Namespace, library, narrow, out: TextIO | None = None) -> int:
     """Answer one investigating subcommand; exit status 1 when it finds nothing."""
     from tuireader.core.base.text import clean_line
@@ -104,57 +120,49 @@ def run(args: argparse.Namespace, library, narrow, out: TextIO | None = None) ->
         if args.limit < 1:
             raise BadInput("--limit must be at least 1")
         found = investigation.entities(ids, args.type, args.limit)
-        for entity in found:
-            if args.json:
-                _dump(entity.to_dict(), out)
-            else:
-                aka = (
-                    f"  (also {', '.join(map(clean_line, entity.aliases))})"
-                    if entity.aliases
-                    else ""
-                )
-                print(
-                    f"{entity.articles:>7,} {entity.mentions:>8,}  {entity.type:<6} "
-                    f"{clean_line(entity.name)}{aka}",
-                    file=out,
-                )
-        return 0 if found else 1
+
+        def entity_line(entity) -> str:
+            aliases = ", ".join(map(clean_line, entity.aliases))
+            aka = f"  (also {aliases})" if entity.aliases else ""
+            return (
+                f"{entity.articles:>7,} {entity.mentions:>8,}  {entity.type:<6} "
+                f"{clean_line(entity.name)}{aka}"
+            )
+
+        return _emit(found, args.json, entity_line, out)
     if args.command == "quotes":
-        quotes = investigation.quotes(ids, args.speaker)
-        for quote in quotes:
-            if args.json:
-                _dump(quote.to_dict(), out)
-                continue
-            print(f"{clean_line(quote.speaker)}: {clean_line(quote.text)}", file=out)
+
+        def quote_lines(quote) -> str:
+            lines = [f"{clean_line(quote.speaker)}: {clean_line(quote.text)}"]
             for index, site in enumerate(quote.sites):
                 mark = " (first)" if index == 0 and len(quote.sites) > 1 else ""
                 meta = " · ".join(clean_line(x) for x in (site.source, site.date_text) if x)
-                print(f"    {clean_line(site.title)}{' · ' + meta if meta else ''}{mark}", file=out)
-        return 0 if quotes else 1
+                lines.append(f"    {clean_line(site.title)}{' · ' + meta if meta else ''}{mark}")
+            return "\n".join(lines)
+
+        return _emit(investigation.quotes(ids, args.speaker), args.json, quote_lines, out)
     if args.command == "cooccur":
         found = investigation.cooccurring(args.name, ids, args.min_count, args.limit)
         if not found and not investigation.index().find(args.name):
             raise BadInput(f"no entity named {args.name!r} in this corpus")
-        for item in found:
-            if args.json:
-                _dump(item.to_dict(), out)
-            else:
-                print(
-                    f"{item.shared:>6,} {item.entity.articles:>7,} {item.g2:>9.1f}  "
-                    f"{item.entity.type:<6} {clean_line(item.entity.name)}",
-                    file=out,
-                )
-        return 0 if found else 1
+        return _emit(
+            found,
+            args.json,
+            lambda item: (
+                f"{item.shared:>6,} {item.entity.articles:>7,} {item.g2:>9.1f}  "
+                f"{item.entity.type:<6} {clean_line(item.entity.name)}"
+            ),
+            out,
+        )
     if args.command == "timeline":
         periods = investigation.timeline(ids, args.by)
         most = max((p.count for p in periods), default=0)
-        for period in periods:
-            if args.json:
-                _dump(period.to_dict(args.by), out)
-            else:
-                bar = "█" * (round(40 * period.count / most) if most else 0)
-                print(f"{period.label(args.by):<10} {period.count:>6,} {bar}", file=out)
-        return 0 if periods else 1
+
+        def period_line(period) -> str:
+            bar = "█" * (round(40 * period.count / most) if most else 0)
+            return f"{period.label(args.by):<10} {period.count:>6,} {bar}"
+
+        return _emit(periods, args.json, period_line, out, lambda p: p.to_dict(args.by))
     if args.command == "graph":
         from tuireader.core.investigate.graph_files import graph_text
 
