@@ -5,9 +5,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 
-from tuireader.core.base.processes import start_resource_tracker
-
-__all__ = ["end_processes", "start_resource_tracker", "use_safe_start_method"]
+__all__ = ["end_processes", "use_safe_start_method"]
 
 
 def use_safe_start_method() -> None:

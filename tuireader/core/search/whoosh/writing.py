@@ -11,6 +11,7 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import IndexWriter as WhooshWriter
 
 from tuireader.core.base.articles import Article
+from tuireader.core.base.processes import start_resource_tracker
 from tuireader.core.search.annotation_fields import (
     ANNOTATION_FIELDS,
     cached_annotate,
@@ -19,11 +20,7 @@ from tuireader.core.search.annotation_fields import (
 )
 from tuireader.core.search.engine import annotation_ident
 from tuireader.core.search.index_files import record
-from tuireader.core.search.whoosh.processes import (
-    end_processes,
-    start_resource_tracker,
-    use_safe_start_method,
-)
+from tuireader.core.search.whoosh.processes import end_processes, use_safe_start_method
 from tuireader.core.search.whoosh.schema import EXACT_FIELD
 
 # Articles per job file handed to each indexing process.
