@@ -8,12 +8,15 @@ the work was started for: a result whose ``seq`` is not the current one is stale
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tuireader.core.cache.sync import SyncProgress, SyncReport
 from tuireader.core.library import ArticleView
 from tuireader.core.search import SearchResults
+
+if TYPE_CHECKING:  # the sync's modules load when a sync starts, after the first frame
+    from tuireader.core.cache.sync import SyncProgress, SyncReport
 
 
 @dataclass

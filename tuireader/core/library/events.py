@@ -4,8 +4,10 @@ bar and by the reader as its indexing bar and messages."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from tuireader.core.cache.sync import SyncProgress
+if TYPE_CHECKING:  # the sync loads when a sync runs
+    from tuireader.core.cache.sync import SyncProgress
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,18 +12,14 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tuireader.core.annotate.pipeline import Annotations, EntityBackend, backend_spec, load_backend
 from tuireader.core.base.articles import Article
 from tuireader.core.cache.corpus import Corpus, SafeEngine
 from tuireader.core.cache.store import ArticleRow, MetaStore
-from tuireader.core.cache.sync import SyncReport, sync
 from tuireader.core.library.annotations import AnnotationSource
-from tuireader.core.library.engine_advice import engine_advice
 from tuireader.core.library.events import SyncEvent, SyncNotice, SyncProgressed
-from tuireader.core.library.exporting import export_ids
-from tuireader.core.library.investigation import Investigation
 from tuireader.core.library.ordering import sort_ids
 from tuireader.core.library.reading import (
     ArticleUnavailable,
@@ -32,12 +28,15 @@ from tuireader.core.library.reading import (
     quote_sources,
 )
 from tuireader.core.library.views import ArticleView, Found, QuoteSource
-from tuireader.core.present.duplicates import shared_share, shingles
 from tuireader.core.present.snippets import make_snippet
 from tuireader.core.search import IndexDamaged, SearchHit, SearchResults
 from tuireader.core.search.meta_filter import MetaFilter
 from tuireader.core.search.user_filters import filtered_search, has_user_clauses, ids_of_keys
 from tuireader.core.user.userdata import ArticleMarks, CorpusMarks, UserData, UserDataError
+
+if TYPE_CHECKING:  # the sync, export and investigation modules load when first used
+    from tuireader.core.cache.sync import SyncReport
+    from tuireader.core.library.investigation import Investigation
 
 SEARCH_LIMIT = 1000
 SIMILAR_LIMIT = 50
@@ -66,7 +65,19 @@ class Library:
         self._marks_lock = threading.Lock()  # opened once, whichever thread asks first
         self._index_ready = threading.Event()
         self._open_lock = threading.Lock()
-        self.investigation = Investigation(self)  # entities, quotes, timeline: the corpus
+        self._investigation: Investigation | None = None
+        self._investigation_lock = threading.Lock()  # one, whichever thread asks first
+
+    @property
+    def investigation(self) -> Investigation:
+        """Entities, quotes, co-occurrence and timeline of the corpus (made when first
+        asked: the reader's first frame does not need its modules)."""
+        with self._investigation_lock:
+            if self._investigation is None:
+                from tuireader.core.library.investigation import Investigation
+
+                self._investigation = Investigation(self)
+            return self._investigation
 
     @classmethod
     def open(cls, paths: Sequence[str] = (), fallback: bool = True) -> Library:
@@ -200,6 +211,9 @@ class Library:
         (SyncProgressed). CacheError when the cache cannot be written.
         The report says what changed, what was skipped, whether another process was busy
         indexing (``busy``) or the cache is read-only (``read_only``)."""
+        from tuireader.core.cache.sync import sync
+        from tuireader.core.library.engine_advice import engine_advice
+
         tell = on_event or (lambda _event: None)
         engine = self._engine()
         with self.connection() as store:
@@ -416,6 +430,8 @@ class Library:
     ) -> dict[int, float] | None:
         """How much of its text (0 to 1) each of ``hits`` shares with the article (near-
         duplicates: see present.duplicates.is_near_duplicate); None when ``stop`` said so."""
+        from tuireader.core.present.duplicates import shared_share, shingles
+
         compared = [hit.article_id for hit in hits]
         with self.connection() as store:
             own = shingles(load_article(store, article_id).body)
@@ -542,6 +558,8 @@ class Library:
         """Write these articles with the user's tags and notes (and, with ``annotations``,
         their entities and quotations) to ``path`` or ``out``; returns how many. See
         exporting.export_ids; OSError when the file cannot be written."""
+        from tuireader.core.library.exporting import export_ids
+
         with self.connection() as store:
             annotate_one = None
             if annotations:

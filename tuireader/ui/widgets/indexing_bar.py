@@ -6,11 +6,14 @@ sync's own (the whole pass's rate), in the label; the bar's own ETA is off.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
-from tuireader.core.cache.sync import SyncProgress
+if TYPE_CHECKING:  # the sync's modules load when a sync starts, after the first frame
+    from tuireader.core.cache.sync import SyncProgress
 
 
 def progress_label(progress: SyncProgress) -> str:
