@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,10 @@ class UserState:
     path: Path
     corpora: dict[str, dict] = field(default_factory=dict)
     warning: str | None = None  # set when a damaged file was set aside
+    # saves run on worker threads: one at a time, each writing the state as it is then
+    _lock: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def load(cls, path: Path | None = None) -> UserState:
@@ -32,16 +37,18 @@ class UserState:
         return cls(path, corpora=corpora or {}, warning=warning)
 
     def save(self) -> None:
-        write_atomic(self.path, json.dumps({"corpora": self.corpora}, indent=1))
+        with self._lock:
+            write_atomic(self.path, json.dumps({"corpora": self.corpora}, indent=1))
 
     def last_open(self, corpus_id: str) -> str | None:
         value = self.corpora.get(corpus_id, {}).get("last_open")
         return value if isinstance(value, str) else None
 
     def set_last_open(self, corpus_id: str, corpus_paths: list[str], key: str) -> None:
-        entry = self.corpora.setdefault(corpus_id, {})
-        entry["paths"] = corpus_paths
-        entry["last_open"] = key
+        with self._lock:
+            entry = self.corpora.setdefault(corpus_id, {})
+            entry["paths"] = corpus_paths
+            entry["last_open"] = key
 
 
 def _corpora_of(data: object) -> dict[str, dict]:

@@ -77,10 +77,7 @@ class Reading:
             self.marks.opened(row)
         corpus = self.library.corpus
         self.state.set_last_open(corpus.id, [str(p) for p in corpus.paths], row.key)
-        try:
-            self.state.save()
-        except OSError as exc:
-            self.host.show_message(f"Cannot save state: {exc}", error=True)
+        self.host.run_worker(self._save_state, thread=True, group="state", exclusive=True)
         results = self.view.results
         terms = results.terms if results else frozenset()
         title_terms = results.title_terms if results else None
@@ -91,6 +88,15 @@ class Reading:
             group="open",
             exclusive=True,
         )
+
+    def _save_state(self) -> None:
+        """Remember the open article for the next start: on a worker thread, since the
+        file's fsyncs can take tens of milliseconds (a key held down opens article after
+        article)."""
+        try:
+            self.state.save()
+        except OSError as exc:
+            self.host.call_from_thread(self.host.show_message, f"Cannot save state: {exc}", True)
 
     def _load(
         self, row: ArticleRow, terms: frozenset[str], refresh: bool, title_terms: frozenset[str]
