@@ -12,8 +12,10 @@ minimal_app.py are launched alternately, and the screen is polled with ``capture
   title in the list pane;
 * the minimal app shows its Static text.
 
-The median of ``--reps`` launches of each is reported (after one unmeasured warm-up each). The
-reader's saved state is removed before each launch, so every launch draws the same first rows.
+The package is byte-compiled first, as ``pip install .`` leaves it (see
+benchlib.compile_installed). The median of ``--reps`` launches of each is reported (after one
+unmeasured warm-up each). The reader's saved state is removed before each launch, so every
+launch draws the same first rows.
 
 Then one more reader session is driven like a user: browsing (j/k/G/g/PgDn, opening articles
 with Enter, ]) and a first search (/, a query, Enter, until "N of 100,000 match" shows). Peak
@@ -634,6 +636,7 @@ def main(argv: list[str] | None = None) -> int:
         f"work dir {work}",
         flush=True,
     )
+    print(f"byte-compiled {benchlib.compile_installed()} (as pip install . does)", flush=True)
     bench = Bench(args, work)
     # A terminated run still stops its tmux server and removes its temporary dir.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))

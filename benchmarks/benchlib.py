@@ -32,6 +32,23 @@ def isolated_env(root: Path) -> dict[str, str]:
     return env
 
 
+def compile_installed() -> str:
+    """Byte-compile the tuireader package that will be launched, as ``pip install .`` (the
+    README's install) does. An editable install, or PYTHONDONTWRITEBYTECODE=1 (set on the
+    development machine), would otherwise compile every module from source at every launch,
+    which no installed copy does. Returns where the package is."""
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("tuireader")
+    if spec is None or spec.origin is None:
+        sys.exit("tuireader is not installed: pip install -e .")
+    package = Path(spec.origin).parent
+    if not compileall.compile_dir(str(package), quiet=1):
+        sys.exit(f"cannot byte-compile {package}")
+    return str(package)
+
+
 def tuireader_script() -> str:
     """The installed ``tuireader`` console script (not a pyenv shim, which adds ~0.1 s)."""
     beside = Path(sys.executable).parent / "tuireader"
