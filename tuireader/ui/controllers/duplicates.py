@@ -49,7 +49,11 @@ class Duplicates:
             groups = self.library.duplicate_groups(ids[:DUPLICATES_COMPARED])
             self.host.call_from_thread(self._found, seq, ids, groups)
 
-        self.host.run_worker(find, thread=True, group="duplicates", exclusive=True)
+        # after the list is drawn: comparing texts holds the interpreter, and the first frame
+        # (at launch, the list filled) comes first
+        self.host.call_after_refresh(
+            lambda: self.host.run_worker(find, thread=True, group="duplicates", exclusive=True)
+        )
 
     def _found(self, seq: int, ids: list[int], groups: list[list[int]]) -> None:
         try:
