@@ -24,6 +24,7 @@ from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.entity_table import EntityTableWriter
 from tuireader.core.cache.store import CacheError, MetaStore
 from tuireader.core.ingest.loaders import SourceFile
+from tuireader.core.investigate.near_duplicates import shingles, sketch
 from tuireader.core.investigate.rows import ROWS_VERSION, EntityRow, entity_row
 from tuireader.core.search import annotation_ident
 from tuireader.core.search.annotation_fields import remember
@@ -100,7 +101,7 @@ class _Pass:
         self.spec = getattr(engine, "spec", "embedded")
         self.kept: list[tuple[int, str, bytes]] = []  # annotations for the store (see _keep)
         self.rows: list[tuple[int, EntityRow]] = []  # their entity rows (same transaction)
-        self.table = EntityTableWriter()
+        self.table = EntityTableWriter(store.bodies)
         self.ahead: Annotating | None = None  # worker processes annotating ahead
 
     def run(self) -> AnnotationPass:
@@ -175,6 +176,7 @@ class _Pass:
                     if annotations is None:
                         annotations = cached_annotate(article.full_text, self.spec)
                     row = entity_row(article.full_text, annotations)
+                    row.sketch = sketch(shingles(article.body))
                 except Exception as exc:  # the annotator failed on it: an empty row, once
                     get_logger().error("entity row of %s failed: %r", article.key, exc)
                     row = EntityRow()
@@ -248,7 +250,9 @@ class _Pass:
         annotations = cached_annotate(article.full_text, self.spec)
         article_id, digest = entry
         self.kept.append((article_id, version(digest, self.spec), encode(annotations)))
-        self.rows.append((article_id, entity_row(article.full_text, annotations)))
+        row = entity_row(article.full_text, annotations)
+        row.sketch = sketch(shingles(article.body))
+        self.rows.append((article_id, row))
 
     def _begin(self) -> None:
         if self.writer is None:

@@ -259,10 +259,10 @@ class Search:
         if results is None or view.sort_order != "relevance":
             return
         rows = len(results.ids)
-        if self.host.article_list.ids != results.ids:
-            return  # the list shows something else now
         if self._more_for == (seq, rows):
             return  # already asked for
+        if not set(self.host.article_list.ids) <= set(results.ids):
+            return  # the list shows something else now (folded near-duplicates are of it)
         self._more_for = (seq, rows)
         query, meta_filter = results.query, view.meta_filter
 
@@ -302,6 +302,8 @@ class Search:
         )
         self.listing.set_title(self.listing.results_label(merged))
         self._offer_more(merged if added else None)
+        if self.on_results is not None and added:  # the longer list's near-duplicates folded
+            self.on_results()
 
     def _coverage_note(self, query: str) -> str:
         """Say so when a query uses entity or quotation fields that are still being filled."""
