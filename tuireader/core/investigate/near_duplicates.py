@@ -73,8 +73,9 @@ def sketch(runs: frozenset[int]) -> tuple[int, ...]:
 
 def sketch_keys(lowest: tuple[int, ...]) -> list[int]:
     """One key per pair of the sketch's hashes: two texts with a key in common share two of
-    their lowest runs and are compared. 63-bit, for SQLite's integers."""
-    return [hash((a, b)) & 0x3FFF_FFFF_FFFF_FFFF for a, b in combinations(lowest, 2)]
+    their lowest runs and are compared. 31-bit, so that SQLite keeps each in four bytes (a
+    key shared by chance only costs a comparison)."""
+    return [hash((a, b)) & 0x7FFF_FFFF for a, b in combinations(lowest, 2)]
 
 
 def shared_share(first: frozenset[int], second: frozenset[int]) -> float:
