@@ -12,8 +12,8 @@ a removed article's pairs go with it (a trigger).
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
-from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from tuireader.core.investigate.near_duplicates import (
@@ -39,18 +39,30 @@ def write_near_duplicates(
     same connection). Returns the number of pairs found."""
     if not sketches:
         return 0
-    db.executemany(
-        "DELETE FROM near_duplicates WHERE a = ? OR b = ?", [(i, i) for i, _ in sketches]
-    )
+    ids = [article_id for article_id, _ in sketches]
+    for start in range(0, len(ids), _KEYS_A_QUERY):  # the pairs of their texts before
+        chunk = ids[start : start + _KEYS_A_QUERY]
+        marks = ",".join("?" * len(chunk))
+        db.execute(
+            f"DELETE FROM near_duplicates WHERE a IN ({marks}) OR b IN ({marks})", chunk + chunk
+        )
     keyed = [(article_id, sketch_keys(lowest)) for article_id, lowest in sketches]
     members = _stored_members(db, sorted({key for _, keys in keyed for key in keys}))
     candidates: set[tuple[int, int]] = set()
     for article_id, keys in keyed:
-        shared: Counter[int] = Counter()
+        shared: dict[int, int] = {}  # article -> keys shared with it
         for key in keys:
-            shared.update(other for other in members[key] if other != article_id)
-            members[key].append(article_id)
-        for other, _count in shared.most_common(MOST_COMPARED):
+            others = members.get(key)
+            if others is None:
+                members[key] = [article_id]
+                continue
+            for other in others:
+                if other != article_id:
+                    shared[other] = shared.get(other, 0) + 1
+            others.append(article_id)
+        if len(shared) > MOST_COMPARED:
+            shared = dict.fromkeys(heapq.nlargest(MOST_COMPARED, shared, key=shared.__getitem__))
+        for other in shared:
             candidates.add((min(article_id, other), max(article_id, other)))
     found = _verified(candidates, texts) if candidates else []
     db.executemany("INSERT OR IGNORE INTO near_duplicates VALUES (?, ?)", found)
@@ -61,14 +73,14 @@ def write_near_duplicates(
     return len(found)
 
 
-def _stored_members(db: sqlite3.Connection, keys: list[int]) -> defaultdict[int, list[int]]:
-    """key -> the articles kept under it."""
-    members: defaultdict[int, list[int]] = defaultdict(list)
+def _stored_members(db: sqlite3.Connection, keys: list[int]) -> dict[int, list[int]]:
+    """key -> the articles kept under it (keys none has are left out)."""
+    members: dict[int, list[int]] = {}
     for start in range(0, len(keys), _KEYS_A_QUERY):
         chunk = keys[start : start + _KEYS_A_QUERY]
         query = f"SELECT key, id FROM sketch_keys WHERE key IN ({','.join('?' * len(chunk))})"
         for key, article_id in db.execute(query, chunk):
-            members[key].append(article_id)
+            members.setdefault(key, []).append(article_id)
     return members
 
 
