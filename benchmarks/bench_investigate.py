@@ -1,7 +1,7 @@
 """Investigating a corpus: what the entity table costs the annotation pass and the cache, and
 how fast the views answer.
 
-    python benchmarks/bench_investigate.py CORPUS [--work DIR] [--skip-baseline]
+    python benchmarks/bench_investigate.py CORPUS [--work DIR] [--skip-baseline] [--repeat N]
     python benchmarks/bench_investigate.py CORPUS --existing XDG_DIR
 
 ``--existing``: no indexing; XDG_DIR holds a finished index of CORPUS (a copy: it is
@@ -228,6 +228,9 @@ def main() -> None:
     parser.add_argument("corpus")
     parser.add_argument("--work", default=None)
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="index with and without the table N times each"
+    )
     parser.add_argument("--existing", metavar="XDG_DIR", help="time the views of this index")
     parser.add_argument("--child", choices=("with", "without"), help=argparse.SUPPRESS)
     parser.add_argument(
@@ -248,13 +251,23 @@ def main() -> None:
         return
     work = Path(args.work or tempfile.mkdtemp(prefix="bench-investigate-"))
     corpus = str(Path(args.corpus).resolve())
-    with_seconds, with_bytes = index(corpus, work / "with", True)
-    mb = with_bytes / 1e6
-    print(f"with the entity table: annotation pass {with_seconds:,.1f} s, cache {mb:,.1f} MB")
-    if not args.skip_baseline:
+    withs, withouts = [], []
+    for _round in range(args.repeat):  # alternated: the machine's load shifts meanwhile
+        with_seconds, with_bytes = index(corpus, work / "with", True)
+        withs.append(with_seconds)
+        mb = with_bytes / 1e6
+        print(f"with the entity table: annotation pass {with_seconds:,.1f} s, cache {mb:,.1f} MB")
+        if args.skip_baseline:
+            continue
         base_seconds, base_bytes = index(corpus, work / "without", False)
+        withouts.append(base_seconds)
         mb = base_bytes / 1e6
         print(f"without it:            annotation pass {base_seconds:,.1f} s, cache {mb:,.1f} MB")
+    with_seconds = statistics.median(withs)
+    if not args.skip_baseline:
+        base_seconds = statistics.median(withouts)
+        if args.repeat > 1:
+            print(f"medians: {with_seconds:,.1f} s with, {base_seconds:,.1f} s without")
         print(
             f"the table adds {100 * (with_seconds / base_seconds - 1):+.1f}% to the annotation "
             f"pass and {100 * (with_bytes / base_bytes - 1):+.1f}% to the cache"

@@ -89,6 +89,8 @@ class Duplicates:
         lst.set_badges(badges)
         folded = len(self.full) - len(shown)
         label = self.listing.results_label(results) if snippets else self.listing.all_label
+        if snippets and self.view.sort_order != "relevance":
+            label += f" · {self.view.sort_order}"
         if folded:
             label += f" · {folded:,} near-duplicates folded (D: show all)"
         self.listing.set_title(label)

@@ -206,6 +206,8 @@ class Search:
             view.results = results
             if view.sort_order != "relevance":
                 listing.show_sorted()
+                if self.on_results is not None:
+                    self.on_results()
                 return
             self.host.article_list.set_ids(
                 results.ids, keep_cursor=True, snippets=True, keep_badges=True, keep_snippets=True
@@ -354,6 +356,8 @@ class Search:
         order = SORT_ORDERS[(SORT_ORDERS.index(view.sort_order) + 1) % len(SORT_ORDERS)]
         view.sort_order = order
         self.listing.show_sorted()
+        if self.on_results is not None:  # the sorted list's near-duplicates folded
+            self.on_results()
         self.host.notify_replacing("sort", f"Sorted by {order}")
 
     def save_current(self) -> None:
