@@ -1,7 +1,7 @@
 """Investigating a corpus: what the entity table costs the annotation pass and the cache, and
 how fast the views answer.
 
-    python benchmarks/bench_investigate.py CORPUS [--work DIR] [--skip-baseline]
+    python benchmarks/bench_investigate.py CORPUS [--work DIR] [--skip-baseline] [--repeat N]
     python benchmarks/bench_investigate.py CORPUS --existing XDG_DIR
 
 ``--existing``: no indexing; XDG_DIR holds a finished index of CORPUS (a copy: it is
@@ -13,8 +13,9 @@ Indexes CORPUS twice in fresh caches under the work dir (XDG dirs pointed there)
 is, once with the entity table switched off (its rows not made, and with parallel
 annotation, the annotations not found in this process: the code before the table), and
 prints the annotation pass's seconds and the cache's size for both. Then, warm, the time
-of: the facets of the whole list, of a 10k-result list (the first 10,000 articles), and the
-quotations of the busiest speakers; the time to read the entity table into memory.
+of: the facets of the whole list, of a 10k-result list (the first 10,000 articles), the
+quotations of the busiest speakers (the first call too), the near-duplicate groups of the
+whole list; the time to read the entity table into memory.
 Figures go in benchmarks/README.md.
 """
 
@@ -56,6 +57,8 @@ def _without_table() -> None:
         self.rows.pop()
 
     annotation_sync._Pass._keep = keep
+    annotation_sync.shingles = lambda _text: frozenset()  # no near-duplicate sketches either
+    annotation_sync.sketch = lambda _runs: ()
     annotation_sync._Pass._fill_entity_table = lambda self, done: None
 
 
@@ -103,11 +106,13 @@ def timed(work, repeat: int = 5, clock=time.perf_counter) -> float:
 def table_share(library) -> None:
     """The entity table's pages against the whole cache folder."""
     tables = ("entity_names", "article_entities", "article_quotes", "entity_state")
+    tables += ("sketch_keys", "near_duplicates", "near_duplicates_b")
     with library.connection() as store:
         sizes = dict(store.db.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"))
     table = sum(sizes.get(name, 0) for name in tables)
     cache = _dir_bytes(library.corpus.cache_dir)
-    parts = ", ".join(f"{name} {sizes.get(name, 0) / 1e6:,.1f} MB" for name in tables[:3])
+    shown = (*tables[:3], *tables[4:])
+    parts = ", ".join(f"{name} {sizes.get(name, 0) / 1e6:,.1f} MB" for name in shown)
     print(
         f"entity table {table / 1e6:,.1f} MB ({parts}) of a {cache / 1e6:,.1f} MB cache: "
         f"{100 * table / cache:.1f}% (+{100 * table / (cache - table):.1f}% over the rest)"
@@ -140,7 +145,12 @@ def views(corpus: str, root: Path) -> None:
             f"{timed(lambda: investigation.entities(some, None, 5000)):,.1f} ms"
         )
         speakers = investigation.speakers()[:5]
-        for name, quotes in speakers:
+        for number, (name, quotes) in enumerate(speakers):
+            if number == 0:
+                start = time.perf_counter()
+                investigation.quotes(None, name)
+                ms = (time.perf_counter() - start) * 1000
+                print(f"who said what, {name!r}, first call: {ms:,.1f} ms")
             ms = timed(lambda name=name: investigation.quotes(None, name), repeat=3)
             cpu = timed(lambda name=name: investigation.quotes(None, name), 3, time.process_time)
             print(f"who said what, {name!r} ({quotes:,} quotations): {ms:,.1f} ms ({cpu:,.1f} CPU)")
@@ -149,17 +159,15 @@ def views(corpus: str, root: Path) -> None:
             ms = timed(lambda: investigation.cooccurring(top[0].name), repeat=3)
             print(f"co-occurrence of {top[0].name!r}: {ms:,.1f} ms")
         print(f"timeline by month: {timed(lambda: investigation.timeline(None, 'month')):,.1f} ms")
-        first = ids[:1000]
-        ms = timed(lambda: library.duplicate_groups(first), repeat=3)
-        print(
-            f"near-duplicates among the whole list's first 1,000 (folded in a worker): {ms:,.0f} ms"
-        )
-        some = ids[:5000]
         start = time.perf_counter()
-        library.duplicate_groups(some)
+        groups = library.duplicate_groups(ids)
         ms = (time.perf_counter() - start) * 1000
-        whole = ms / 1000 * len(ids) / len(some)
-        print(f"  (its first {len(some):,}: {ms:,.0f} ms; the whole list: ~{whole:,.0f} s)")
+        folded = sum(len(group) - 1 for group in groups)
+        print(
+            f"near-duplicates of the whole list (folded in a worker): {ms:,.0f} ms first, "
+            f"{timed(lambda: library.duplicate_groups(ids), repeat=3):,.0f} ms warm; "
+            f"{len(groups):,} groups, {folded:,} articles folded"
+        )
         del index
 
 
@@ -220,6 +228,9 @@ def main() -> None:
     parser.add_argument("corpus")
     parser.add_argument("--work", default=None)
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="index with and without the table N times each"
+    )
     parser.add_argument("--existing", metavar="XDG_DIR", help="time the views of this index")
     parser.add_argument("--child", choices=("with", "without"), help=argparse.SUPPRESS)
     parser.add_argument(
@@ -240,13 +251,23 @@ def main() -> None:
         return
     work = Path(args.work or tempfile.mkdtemp(prefix="bench-investigate-"))
     corpus = str(Path(args.corpus).resolve())
-    with_seconds, with_bytes = index(corpus, work / "with", True)
-    mb = with_bytes / 1e6
-    print(f"with the entity table: annotation pass {with_seconds:,.1f} s, cache {mb:,.1f} MB")
-    if not args.skip_baseline:
+    withs, withouts = [], []
+    for _round in range(args.repeat):  # alternated: the machine's load shifts meanwhile
+        with_seconds, with_bytes = index(corpus, work / "with", True)
+        withs.append(with_seconds)
+        mb = with_bytes / 1e6
+        print(f"with the entity table: annotation pass {with_seconds:,.1f} s, cache {mb:,.1f} MB")
+        if args.skip_baseline:
+            continue
         base_seconds, base_bytes = index(corpus, work / "without", False)
+        withouts.append(base_seconds)
         mb = base_bytes / 1e6
         print(f"without it:            annotation pass {base_seconds:,.1f} s, cache {mb:,.1f} MB")
+    with_seconds = statistics.median(withs)
+    if not args.skip_baseline:
+        base_seconds = statistics.median(withouts)
+        if args.repeat > 1:
+            print(f"medians: {with_seconds:,.1f} s with, {base_seconds:,.1f} s without")
         print(
             f"the table adds {100 * (with_seconds / base_seconds - 1):+.1f}% to the annotation "
             f"pass and {100 * (with_bytes / base_bytes - 1):+.1f}% to the cache"

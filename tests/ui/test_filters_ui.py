@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Input
 
 from tests.conftest import write_jsonl
-from tests.core.present.test_duplicates import COPY, OTHER, WIRE
+from tests.core.investigate.test_near_duplicates import COPY, OTHER, WIRE
 from tests.ui.pilot_helpers import type_text, wait_for
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp

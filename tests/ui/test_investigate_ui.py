@@ -183,7 +183,7 @@ def test_copy_the_article_url_and_the_quotation_with_its_citation(tmp_path):
 
 
 def test_near_duplicates_fold_into_one_row_expand_and_show_all(tmp_path):
-    from tests.core.present.test_duplicates import COPY, OTHER, WIRE
+    from tests.core.investigate.test_near_duplicates import COPY, OTHER, WIRE
 
     records = [
         {"id": "wire", "title": "Fed raises rates", "text": WIRE, "date": "2016-10-03"},
@@ -211,6 +211,9 @@ def test_near_duplicates_fold_into_one_row_expand_and_show_all(tmp_path):
             await wait_for(pilot, lambda: len(lst.ids) == 3)
             await pilot.press("D")
             await wait_for(pilot, lambda: len(lst.ids) == 2)
+            await pilot.press("O")  # sorted another way: still folded, the order in the title
+            await wait_for(pilot, lambda: "newest" in header(app) and "folded" in header(app))
+            await wait_for(pilot, lambda: len(lst.ids) == 2)
             folder = os.environ.get("TUIREADER_SCREENSHOTS")
             if folder:
                 app.save_screenshot("duplicates.svg", path=folder)
@@ -219,7 +222,7 @@ def test_near_duplicates_fold_into_one_row_expand_and_show_all(tmp_path):
 
 
 def test_near_duplicates_fold_in_the_list_of_every_article_too(tmp_path):
-    from tests.core.present.test_duplicates import COPY, OTHER, WIRE
+    from tests.core.investigate.test_near_duplicates import COPY, OTHER, WIRE
 
     records = [
         {"id": "wire", "title": "Fed raises rates", "text": WIRE, "date": "2016-10-03"},
@@ -239,6 +242,37 @@ def test_near_duplicates_fold_in_the_list_of_every_article_too(tmp_path):
             assert any("+1 copy" in badge for badge in lst.badges.values())
             await pilot.press("D")
             await wait_for(pilot, lambda: len(lst.ids) == 4)
+
+    asyncio.run(main())
+
+
+def test_near_duplicates_beyond_the_first_thousand_rows_fold_too(tmp_path):
+    from tests.core.investigate.test_near_duplicates import COPY, WIRE
+
+    notes = [
+        {"id": f"n{n}", "title": f"Note {n}", "text": f"Brief item {n}.", "date": "2017-01-01"}
+        for n in range(1100)
+    ]
+    copies = [  # the oldest: the end of the list, after 1,100 newer rows
+        {"id": "wire", "title": "Fed raises rates", "text": WIRE, "date": "2016-10-03"},
+        {"id": "copy", "title": "Borrowers pay more", "text": COPY, "date": "2016-10-04"},
+    ]
+    dump = write_jsonl(tmp_path / "many.jsonl", notes + copies)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: not app.view.syncing, timeout=60)
+            await wait_for(pilot, lambda: "1 near-duplicates folded" in header(app), timeout=30)
+            lst = app.article_list
+            assert len(lst.ids) == 1101 and "1,102 articles" in header(app)
+            await pilot.press("end")
+            await wait_for(pilot, lambda: lst.current_id == lst.ids[-1])
+            assert app.library.get(lst.ids[-1]).title == "Borrowers pay more"
+            assert "+1 copy" in lst.badges[lst.ids[-1]]
+            await pilot.press("D")
+            await wait_for(pilot, lambda: len(lst.ids) == 1102)
+            assert app.library.get(lst.ids[-1]).title == "Fed raises rates"
 
     asyncio.run(main())
 

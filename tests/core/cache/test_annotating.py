@@ -11,6 +11,7 @@ import time
 
 from tuireader.core.annotate.pipeline import annotate
 from tuireader.core.cache.annotating import Annotating
+from tuireader.core.investigate.near_duplicates import shingles, sketch
 
 TEXTS = [
     'Jane Doe of Acme Corp said in Paris: "We will respond."',
@@ -25,7 +26,8 @@ def test_workers_annotate_as_this_process_does():
         found = ahead.results(ahead.submit(TEXTS), len(TEXTS))
     finally:
         ahead.close()
-    assert found == [annotate(text) for text in TEXTS]
+    assert [annotations for annotations, _sketch in found] == [annotate(text) for text in TEXTS]
+    assert [lowest for _annotations, lowest in found] == [sketch(shingles(text)) for text in TEXTS]
 
 
 def _children(pid: int) -> set[int]:

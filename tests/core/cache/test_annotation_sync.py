@@ -199,7 +199,7 @@ def test_worker_processes_find_what_the_pass_finds_itself(tmp_path, monkeypatch)
     monkeypatch.setattr(
         annotation_sync.Annotating,
         "submit",
-        lambda self, texts: submitted.append(len(texts)) or real_submit(self, texts),
+        lambda self, texts, *more: submitted.append(len(texts)) or real_submit(self, texts, *more),
     )
     kept = {}
     for least in (10_000, 5):  # in this process; then in worker processes

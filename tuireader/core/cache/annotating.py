@@ -32,18 +32,24 @@ def _start_worker(parent: int) -> None:
     exit_with(parent, open_watch(parent))
 
 
-def _annotate_all(texts: Sequence[str], spec: str) -> list[Annotations | None]:
-    """In a worker: the annotations of each text, None where the annotators failed."""
+Found = tuple[Annotations | None, tuple[int, ...]]  # annotations, near-duplicate sketch
+
+
+def _annotate_all(texts: Sequence[str], starts: Sequence[int], spec: str) -> list[Found]:
+    """In a worker: the annotations of each text (None where the annotators failed) and
+    the near-duplicate sketch of its body (the text from ``starts``)."""
     from tuireader.core.annotate.pipeline import annotate
+    from tuireader.core.investigate.near_duplicates import shingles, sketch
     from tuireader.core.search.annotation_fields import backend_for
 
     backend = backend_for(spec)
-    found: list[Annotations | None] = []
-    for text in texts:
+    found: list[Found] = []
+    for text, start in zip(texts, starts, strict=True):
+        lowest = sketch(shingles(text[start:]))
         try:
-            found.append(annotate(text, backend))
+            found.append((annotate(text, backend), lowest))
         except Exception:  # noqa: BLE001 - the pass annotates it again and reports it
-            found.append(None)
+            found.append((None, lowest))
     return found
 
 
@@ -66,22 +72,30 @@ class Annotating:
             initargs=(os.getpid(),),
         )
 
-    def submit(self, texts: Sequence[str]) -> list[Future]:
-        """Start annotating ``texts``; ``results`` gives their annotations in order."""
+    def submit(self, texts: Sequence[str], starts: Sequence[int] | None = None) -> list[Future]:
+        """Start annotating ``texts`` (their bodies from ``starts``: after the title; None:
+        the whole text); ``results`` gives what was found, in order."""
         if self._pool is None:
             return []
+        starts = [0] * len(texts) if starts is None else starts
         try:
             return [
-                self._pool.submit(_annotate_all, list(texts[i : i + CHUNK]), self.spec)
+                self._pool.submit(
+                    _annotate_all,
+                    list(texts[i : i + CHUNK]),
+                    list(starts[i : i + CHUNK]),
+                    self.spec,
+                )
                 for i in range(0, len(texts), CHUNK)
             ]
         except Exception as exc:  # noqa: BLE001 - a broken pool: annotate in this process
             self._broken(exc)
             return []
 
-    def results(self, futures: list[Future], count: int) -> list[Annotations | None]:
-        """The annotations of the ``count`` texts of one ``submit`` (None: not found there)."""
-        found: list[Annotations | None] = []
+    def results(self, futures: list[Future], count: int) -> list[Found | None]:
+        """(annotations, sketch) of the ``count`` texts of one ``submit`` (None: not found
+        there; annotations None: the annotators failed on it there)."""
+        found: list[Found | None] = []
         try:
             for future in futures:
                 found.extend(future.result())

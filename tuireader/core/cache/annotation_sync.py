@@ -24,6 +24,7 @@ from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.entity_table import EntityTableWriter
 from tuireader.core.cache.store import CacheError, MetaStore
 from tuireader.core.ingest.loaders import SourceFile
+from tuireader.core.investigate.near_duplicates import shingles, sketch
 from tuireader.core.investigate.rows import ROWS_VERSION, EntityRow, entity_row
 from tuireader.core.search import annotation_ident
 from tuireader.core.search.annotation_fields import remember
@@ -100,8 +101,9 @@ class _Pass:
         self.spec = getattr(engine, "spec", "embedded")
         self.kept: list[tuple[int, str, bytes]] = []  # annotations for the store (see _keep)
         self.rows: list[tuple[int, EntityRow]] = []  # their entity rows (same transaction)
-        self.table = EntityTableWriter()
+        self.table = EntityTableWriter(store.bodies)
         self.ahead: Annotating | None = None  # worker processes annotating ahead
+        self.sketches: dict[int, tuple[int, ...]] = {}  # near-duplicate sketches they found
 
     def run(self) -> AnnotationPass:
         wanted: dict[str, tuple[int, str, str]] = {}  # ident -> (id, hash, file)
@@ -175,6 +177,7 @@ class _Pass:
                     if annotations is None:
                         annotations = cached_annotate(article.full_text, self.spec)
                     row = entity_row(article.full_text, annotations)
+                    row.sketch = sketch(shingles(article.body))
                 except Exception as exc:  # the annotator failed on it: an empty row, once
                     get_logger().error("entity row of %s failed: %r", article.key, exc)
                     row = EntityRow()
@@ -191,7 +194,10 @@ class _Pass:
             for article_id, article in articles.items()
             if article is not None and not isinstance(article, Exception)
         }
-        futures = self.ahead.submit(list(texts.values())) if self.ahead is not None else []
+        futures = []
+        if self.ahead is not None:
+            starts = [len(text) - len(articles[i].body) for i, text in texts.items()]
+            futures = self.ahead.submit(list(texts.values()), starts)
         return entries, articles, texts, futures
 
     def _annotate_some(
@@ -207,9 +213,11 @@ class _Pass:
             article = articles.get(article_id)
             if article is None or isinstance(article, Exception):
                 continue  # gone meanwhile, or unreadable (an older store): the next sync
-            annotations = found.get(article_id)
+            annotations, lowest = found.get(article_id) or (None, None)
             if annotations is not None:  # found by a worker: not annotated again here
                 remember(article.full_text, self.spec, annotations)
+            if lowest is not None:  # its near-duplicate sketch too
+                self.sketches[article_id] = lowest
             self._add((article_id, digest), article, self.ident_of(article_id, digest))
             done = self.result.annotated
             if self.in_batch >= self.batch_limit:
@@ -248,7 +256,10 @@ class _Pass:
         annotations = cached_annotate(article.full_text, self.spec)
         article_id, digest = entry
         self.kept.append((article_id, version(digest, self.spec), encode(annotations)))
-        self.rows.append((article_id, entity_row(article.full_text, annotations)))
+        row = entity_row(article.full_text, annotations)
+        lowest = self.sketches.pop(article_id, None)
+        row.sketch = sketch(shingles(article.body)) if lowest is None else lowest
+        self.rows.append((article_id, row))
 
     def _begin(self) -> None:
         if self.writer is None:
@@ -276,6 +287,7 @@ class _Pass:
     def _abort(self) -> None:
         self.kept = []
         self.rows = []
+        self.sketches.clear()
         if self.writer is None and self.handed_on:
             with contextlib.suppress(Exception):  # the engine's kept writer: let it go
                 self.writer = self.engine.annotation_writer(parallel=self.parallel)

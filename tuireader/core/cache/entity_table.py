@@ -5,7 +5,8 @@ Each name is kept once (``entity_names``: id, type, name); an article's row is t
 expansion id) pairs. Its quotations (``article_quotes``, articles with any) are a blob of
 32-bit (speaker id or 0, start, end, words hash, length) rows and their texts, joined: what
 who-said-what lists, read without decoding the article's annotations. The rows of a batch
-go into the store with ``executemany`` in the same transaction as its annotations; the name
+go into the store with ``executemany`` in the same transaction as its annotations (and the
+articles' near-duplicate pairs: core/cache/duplicate_table.py); the name
 ids come from a dictionary read once per pass, so no row costs a query. Rows of deleted
 articles go with them (a trigger); a changed article's row is replaced when it is annotated
 again.
@@ -17,6 +18,7 @@ import sqlite3
 from array import array
 from collections.abc import Callable, Sequence
 
+from tuireader.core.cache.duplicate_table import write_near_duplicates
 from tuireader.core.investigate.rows import SPEAKER, EntityRow, QuoteRow
 
 
@@ -46,11 +48,14 @@ def pack_quotes(
 
 
 class EntityTableWriter:
-    """Turns entity rows into the store's compact rows; one per annotation pass."""
+    """Turns entity rows into the store's compact rows; one per annotation pass. ``texts``
+    reads stored texts (``MetaStore.bodies``): with it, the rows' near-duplicates are found
+    too (core/cache/duplicate_table.py)."""
 
-    def __init__(self) -> None:
+    def __init__(self, texts: Callable[[Sequence[int]], dict[int, str]] | None = None) -> None:
         self._ids: dict[tuple[int, str], int] | None = None
         self._next = 1
+        self._texts = texts
 
     def writer(self, rows: Sequence[tuple[int, EntityRow]]) -> Callable[[sqlite3.Connection], None]:
         """What ``MetaStore.put_annotations(also=...)`` runs to write these rows."""
@@ -92,6 +97,9 @@ class EntityTableWriter:
                 )
                 db.executemany("INSERT OR REPLACE INTO article_quotes VALUES (?, ?, ?)", quoted)
                 db.executemany("DELETE FROM article_quotes WHERE id = ?", unquoted)
+                if self._texts is not None:
+                    sketches = [(article_id, row.sketch) for article_id, row in rows]
+                    write_near_duplicates(db, sketches, self._texts)
                 db.execute("UPDATE entity_state SET changes = changes + 1")
             except sqlite3.Error:
                 self._ids = None  # read again next time: the names may not have been written

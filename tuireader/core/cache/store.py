@@ -108,6 +108,17 @@ CREATE TABLE IF NOT EXISTS article_quotes (id INTEGER PRIMARY KEY, quotes BLOB N
     texts BLOB NOT NULL);
 CREATE TRIGGER IF NOT EXISTS article_quotes_delete AFTER DELETE ON articles
     BEGIN DELETE FROM article_quotes WHERE id = old.id; END;
+-- Near-duplicates (core/cache/duplicate_table.py), found by the annotation pass: each
+-- article's sketch keys (pairs of its lowest word-run hashes; an article's old keys are left
+-- when it changes or goes: a key only makes two articles compared, on their stored texts), and
+-- the pairs of articles sharing most of their text (a < b), which a list's folding reads.
+CREATE TABLE IF NOT EXISTS sketch_keys (key INTEGER NOT NULL, id INTEGER NOT NULL,
+    PRIMARY KEY (key, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_duplicates (a INTEGER NOT NULL, b INTEGER NOT NULL,
+    PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS near_duplicates_b ON near_duplicates(b);
+CREATE TRIGGER IF NOT EXISTS near_duplicates_delete AFTER DELETE ON articles
+    BEGIN DELETE FROM near_duplicates WHERE a = old.id OR b = old.id; END;
 -- A number that changes whenever the entity table does (read to know when to read it again).
 -- ``version``: how the rows were made (investigate.rows.ROWS_VERSION); others are made again.
 CREATE TABLE IF NOT EXISTS entity_state (changes INTEGER NOT NULL, version TEXT NOT NULL);
@@ -512,8 +523,18 @@ class MetaStore:
         self.db.execute("DELETE FROM article_entities")
         self.db.execute("DELETE FROM article_quotes")
         self.db.execute("DELETE FROM entity_names")
+        self.db.execute("DELETE FROM sketch_keys")
+        self.db.execute("DELETE FROM near_duplicates")
         self.db.execute("UPDATE entity_state SET version = ?, changes = changes + 1", (version,))
         self.db.execute("COMMIT")
+
+    def near_duplicate_pairs(self) -> list[tuple[int, int]] | None:
+        """Every pair of near-duplicate articles the annotation pass found (a < b); None: a
+        store whose rows were made before they were kept (an older read-only one)."""
+        try:
+            return list(self.db.execute("SELECT a, b FROM near_duplicates"))
+        except sqlite3.Error:
+            return None
 
     def entity_row_ids(self) -> set[int]:
         """The articles with a row in the entity table."""
@@ -705,6 +726,8 @@ class MetaStore:
         self.db.execute("DELETE FROM annotations")
         self.db.execute("DELETE FROM article_entities")
         self.db.execute("DELETE FROM article_quotes")
+        self.db.execute("DELETE FROM sketch_keys")
+        self.db.execute("DELETE FROM near_duplicates")
         self.db.execute("DELETE FROM files")
         self.db.execute("DELETE FROM skips")
         self.db.execute("COMMIT")

@@ -216,6 +216,13 @@ class EntityIndex:
             return sorted(found)
         return [i for i in ids if i in found]
 
+    def ready_for_quotes(self) -> None:
+        """Make what choosing a speaker needs (the articles quoting each, the names to find
+        them by) while the speakers are listed, so that the first speaker's quotations come
+        as fast as the next ones (tens of ms at 100k articles)."""
+        self.articles_quoting((), None)
+        self.find("")
+
     def speaker_ids(self, name: str) -> set[int]:
         """The speaker ids a name stands for (itself, its aliases, what it joins, or the
         names it ends: "Peskov", "Dmitry Peskov")."""

@@ -20,7 +20,7 @@ TYPE_OF_LABEL = {"PERSON": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 SPEAKER = 0  # speakers are kept as person names (merged with them)
 # Bump when entity_row or naming.canonical_name change what they make: the store's rows are
 # then made again from the kept annotations.
-ROWS_VERSION = "3"  # 3: quotation rows (article_quotes)
+ROWS_VERSION = "4"  # 3: quotation rows (article_quotes); 4: near-duplicate pairs
 
 # "Department of Example Affairs (DEA)": an acronym in brackets just after a name.
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
@@ -50,13 +50,15 @@ def words_hash(text: str) -> int:
 
 @dataclass(slots=True)
 class EntityRow:
-    """One article's names: (type, name) -> mentions; speaker name -> quotations; and
-    (acronym, expansion) pairs it defines."""
+    """One article's names: (type, name) -> mentions; speaker name -> quotations; the
+    (acronym, expansion) pairs it defines; its quotations; and the sketch of its text (see
+    investigate.near_duplicates: what its near-duplicates are found by)."""
 
     entities: Counter[tuple[int, str]] = field(default_factory=Counter)
     speakers: Counter[str] = field(default_factory=Counter)
     acronyms: set[tuple[str, str]] = field(default_factory=set)
     quotes: list[QuoteRow] = field(default_factory=list)
+    sketch: tuple[int, ...] = ()
 
 
 def initials(name: str) -> str:

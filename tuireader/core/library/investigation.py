@@ -135,6 +135,7 @@ class Investigation:
         """(speaker, quotations) of the list, most quotations first."""
         index = self.index()
         counts = index.speaker_counts(ids)
+        index.ready_for_quotes()
         return sorted(((index.name[i], n) for i, n in counts.items()), key=lambda p: (-p[1], p[0]))
 
     def quotes(
@@ -175,37 +176,51 @@ class Investigation:
         canonical, name = index.canonical.get, index.name
         names: dict[int, str] = {0: ""}  # speaker id -> its canonical name
         found: list[tuple[str, int, str, QuoteSite]] = []
+        named: set[int] = set()  # the words quoted by a wanted speaker
+        # An unnamed quotation joins only a wanted speaker's of the same words (group_sites):
+        # kept aside until those are known, the others never made.
+        unnamed: list[tuple[int, int, int, int, int, int, bytes, ArticleRow]] = []
         step = QUOTE_FIELDS
-        rows = [
-            (article_id, unpack(numbers), texts, row)
-            for article_id, (numbers, texts, row) in stored.items()
-        ]
-        # The words quoted by a wanted speaker: an unnamed quotation joins only those
-        # (group_sites), so the others are not even made.
-        named = {
-            values[at + 3]
-            for _, values, _, _ in rows
-            for at in range(0, len(values), step)
-            if values[at] and (wanted is None or values[at] in wanted)
-        }
-        for article_id, values, texts, row in rows:
+        for article_id, (numbers, texts, row) in stored.items():
+            values = unpack(numbers)
             text = None
-            begin = 0  # where the quotation's text starts among the article's quotation texts
-            for at in range(0, len(values), step):
-                speaker_id, words, length = values[at], values[at + 3], values[at + 4]
+            begin = 0  # where the quotation's text ends among the article's quotation texts
+            for speaker_id, start, end, words, length in zip(
+                values[0::step],
+                values[1::step],
+                values[2::step],
+                values[3::step],
+                values[4::step],
+                strict=True,
+            ):
                 begin += length
-                if speaker_id:
-                    if wanted is not None and speaker_id not in wanted:
-                        continue
-                elif words not in named:
+                if not speaker_id:
+                    unnamed.append((article_id, start, end, words, begin, length, texts, row))
                     continue
+                if wanted is not None and speaker_id not in wanted:
+                    continue
+                named.add(words)
                 if text is None:  # the texts read only for an article with a quotation wanted
                     text = texts.decode("utf-8", "surrogatepass")
                 who = names.get(speaker_id)
                 if who is None:
                     who = names[speaker_id] = name[canonical(speaker_id, speaker_id)]
-                site = _site(article_id, row, values[at + 1], values[at + 2])
+                site = QuoteSite(
+                    article_id,
+                    row.key,
+                    row.title,
+                    row.source,
+                    row.date_ts,
+                    row.date_text,
+                    row.url,
+                    start,
+                    end,
+                )
                 found.append((who, words, text[begin - length : begin], site))
+        for article_id, start, end, words, begin, length, texts, row in unnamed:
+            if words in named:
+                text = texts.decode("utf-8", "surrogatepass")[begin - length : begin]
+                found.append(("", words, text, _site(article_id, row, start, end)))
         return group_sites(found)
 
     def _quotes_from_annotations(

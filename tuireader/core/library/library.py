@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the sync, export and investigation modules load when first 
 
 SEARCH_LIMIT = 1000
 SIMILAR_LIMIT = 50
+TEXTS_COMPARED = 1000  # a list's articles compared for near-duplicates before the pairs are found
 
 
 class Library:
@@ -414,13 +415,22 @@ class Library:
         return SearchResults(query=f"more like: {article.title}", hits=hits, total=len(hits))
 
     def duplicate_groups(self, ids: Sequence[int]) -> list[list[int]]:
-        """The near-duplicates among ``ids`` as groups in the list's order (see
-        present.duplicate_groups); the texts are read from the store."""
-        from tuireader.core.present.duplicate_groups import near_duplicate_groups
+        """The near-duplicates among ``ids`` (the whole list) as groups in the list's order
+        (see present.duplicate_groups): from the pairs the annotation pass found; before it
+        has run (or in an older read-only store), by comparing the texts of the list's first
+        TEXTS_COMPARED articles (about 0.2 ms an article)."""
+        from tuireader.core.investigate.rows import ROWS_VERSION
+        from tuireader.core.present.duplicate_groups import groups_of_pairs, near_duplicate_groups
 
         with self.connection() as store:
-            texts = store.bodies(ids)
-        return near_duplicate_groups(ids, texts)
+            pairs = None
+            if store.entity_rows_version() == ROWS_VERSION:
+                pairs = store.near_duplicate_pairs()
+            if pairs is not None:
+                return groups_of_pairs(ids, pairs)
+            compared = ids[:TEXTS_COMPARED]
+            texts = store.bodies(compared)
+        return near_duplicate_groups(compared, texts)
 
     def shared_text(
         self,
@@ -429,8 +439,9 @@ class Library:
         stop: Callable[[], bool] | None = None,
     ) -> dict[int, float] | None:
         """How much of its text (0 to 1) each of ``hits`` shares with the article (near-
-        duplicates: see present.duplicates.is_near_duplicate); None when ``stop`` said so."""
-        from tuireader.core.present.duplicates import shared_share, shingles
+        duplicates: see investigate.near_duplicates.is_near_duplicate); None when ``stop``
+        said so."""
+        from tuireader.core.investigate.near_duplicates import shared_share, shingles
 
         compared = [hit.article_id for hit in hits]
         with self.connection() as store:

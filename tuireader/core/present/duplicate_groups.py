@@ -1,7 +1,10 @@
 """Grouping a list's near-duplicates (the wire story run by several outlets) so that the list
 shows each story once, with a count.
 
-Comparing every pair of a list is quadratic; instead each text is bucketed under its few
+The annotation pass finds the near-duplicate pairs of the corpus (core/cache/duplicate_table):
+``groups_of_pairs`` joins those within a list, a lookup even for every article of a large
+corpus. Before that pass (or in an older store), ``near_duplicate_groups`` compares the texts
+of a list: comparing every pair is quadratic; instead each text is bucketed under its few
 lowest word-run hashes (texts sharing most of their runs share their lowest ones), and only
 texts meeting in a bucket are compared (``shared_share``), then joined into groups.
 """
@@ -9,9 +12,9 @@ texts meeting in a bucket are compared (``shared_share``), then joined into grou
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from tuireader.core.present.duplicates import is_near_duplicate, shared_share, shingles
+from tuireader.core.investigate.near_duplicates import is_near_duplicate, shared_share, shingles
 
 BUCKETS = 4  # lowest hashes a text is bucketed under
 
@@ -42,6 +45,34 @@ def near_duplicate_groups(ids: Sequence[int], texts: Mapping[int, str]) -> list[
                 compared.add(pair)
                 if is_near_duplicate(shared_share(runs[a], runs[b])):
                     parent[root(b)] = root(a)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for article_id in ids:
+        if article_id in parent:
+            groups[root(article_id)].append(article_id)
+    return [members for members in groups.values() if len(members) > 1]
+
+
+def groups_of_pairs(ids: Sequence[int], pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The groups of two or more articles of ``ids`` joined by near-duplicate ``pairs`` (both
+    in the list), each in the list's order (its first article leads), in the order of their
+    leaders."""
+    listed = set(ids)
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        if a in listed and b in listed:
+            first, second = root(a), root(b)
+            if first != second:
+                parent[second] = first
+    if not parent:
+        return []
     groups: dict[int, list[int]] = defaultdict(list)
     for article_id in ids:
         if article_id in parent:

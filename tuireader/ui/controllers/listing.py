@@ -9,8 +9,8 @@ from contextlib import suppress
 from textual.content import Content
 from textual.css.query import NoMatches
 
+from tuireader.core.investigate.near_duplicates import is_near_duplicate
 from tuireader.core.library import Library
-from tuireader.core.present.duplicates import is_near_duplicate
 from tuireader.core.search import SearchResults
 from tuireader.core.search.meta_filter import MetaFilter
 from tuireader.ui.controllers.filters import Filters

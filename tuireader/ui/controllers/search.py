@@ -206,6 +206,8 @@ class Search:
             view.results = results
             if view.sort_order != "relevance":
                 listing.show_sorted()
+                if self.on_results is not None:
+                    self.on_results()
                 return
             self.host.article_list.set_ids(
                 results.ids, keep_cursor=True, snippets=True, keep_badges=True, keep_snippets=True
@@ -259,10 +261,10 @@ class Search:
         if results is None or view.sort_order != "relevance":
             return
         rows = len(results.ids)
-        if self.host.article_list.ids != results.ids:
-            return  # the list shows something else now
         if self._more_for == (seq, rows):
             return  # already asked for
+        if not set(self.host.article_list.ids) <= set(results.ids):
+            return  # the list shows something else now (folded near-duplicates are of it)
         self._more_for = (seq, rows)
         query, meta_filter = results.query, view.meta_filter
 
@@ -302,6 +304,8 @@ class Search:
         )
         self.listing.set_title(self.listing.results_label(merged))
         self._offer_more(merged if added else None)
+        if self.on_results is not None and added:  # the longer list's near-duplicates folded
+            self.on_results()
 
     def _coverage_note(self, query: str) -> str:
         """Say so when a query uses entity or quotation fields that are still being filled."""
@@ -352,6 +356,8 @@ class Search:
         order = SORT_ORDERS[(SORT_ORDERS.index(view.sort_order) + 1) % len(SORT_ORDERS)]
         view.sort_order = order
         self.listing.show_sorted()
+        if self.on_results is not None:  # the sorted list's near-duplicates folded
+            self.on_results()
         self.host.notify_replacing("sort", f"Sorted by {order}")
 
     def save_current(self) -> None:

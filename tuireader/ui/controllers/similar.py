@@ -3,13 +3,13 @@ among them (the same text: a wire story run by several papers) marked in the lis
 
 Key-term similarity comes from the engine; how much text each similar article shares with the
 open one is measured after the list is shown, in the same worker, by reading their bodies
-(``tuireader.core.present.duplicates``), so the list never waits for it.
+(``tuireader.core.investigate.near_duplicates``), so the list never waits for it.
 """
 
 from __future__ import annotations
 
+from tuireader.core.investigate.near_duplicates import is_near_duplicate
 from tuireader.core.library import Library
-from tuireader.core.present.duplicates import is_near_duplicate
 from tuireader.core.search.meta_filter import MetaFilter
 from tuireader.ui.controllers.listing import Listing
 from tuireader.ui.controllers.view import View

@@ -1,7 +1,7 @@
 """How much text two articles share: wire copies are near-duplicates, stories on the same topic
 written afresh are not."""
 
-from tuireader.core.present.duplicates import (
+from tuireader.core.investigate.near_duplicates import (
     is_near_duplicate,
     shared_share,
     shared_text,
