@@ -7,12 +7,13 @@ from datetime import datetime, timedelta
 
 import pytest
 from whoosh import index as whoosh_index
+from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.query import DateRange, FuzzyTerm, Or, Term
 from whoosh.scoring import BM25F
 
 from tuireader.core.base.articles import Article
 from tuireader.core.search.whoosh import WhooshEngine
-from tuireader.core.search.whoosh.day_spans import DaySpans
+from tuireader.core.search.whoosh.day_spans import MISSING, DaySpans
 
 COMMON = ["price", "market", "senate", "vote", "budget", "storm", "gold", "trade", "bank"]
 RARE = ["zephyr", "quokka", "obelisk"]
@@ -80,11 +81,29 @@ def corpus(tmp_path_factory):
     engine.close()
 
 
+class _ScannedDates(DateRange):
+    """A date range matched by reading every document's date (the index keeps dates in their
+    column only): what ``DaySpans`` finds by binary searches, found the plain way."""
+
+    def matcher(self, searcher, context=None):
+        reader = searcher.reader()
+        dates = reader.column_reader(self.fieldname, translate=False)
+        docs = [
+            n
+            for n in range(reader.doc_count_all())
+            if not reader.is_deleted(n)
+            and dates[n] != MISSING
+            and (self.start is None or dates[n] >= self.start)
+            and (self.end is None or dates[n] <= self.end)
+        ]
+        return ListMatcher(docs, all_weights=self.boost) if docs else NullMatcher()
+
+
 def _whoosh_own(query, reader):
-    """The query with whoosh's own date ranges (a union of index terms) for ``DaySpans``, and
-    fuzzy words replaced by the scored union of the words whoosh's automaton finds."""
+    """The query with plain date ranges (``_ScannedDates``) for ``DaySpans``, and fuzzy words
+    replaced by the scored union of the words whoosh's automaton finds."""
     if isinstance(query, DaySpans):
-        return DateRange(query.fieldname, query.startdate, query.enddate, boost=query.boost)
+        return _ScannedDates(query.fieldname, query.startdate, query.enddate, boost=query.boost)
     if isinstance(query, FuzzyTerm):
         words = sorted({text for _field, text in query.expanded_terms(reader)})
         return Or([Term(query.fieldname, word, boost=query.boost) for word in words])
