@@ -19,7 +19,8 @@ from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, AnnotationText
 FORMAT_VERSION = 8
 # The same for the annotation index (which also follows the annotators and the backend).
 # 4: without ``exact``.
-ANNOTATION_FORMAT_VERSION = 4
+# 5: quotation fingerprints cut to ``analysis.FINGERPRINT_CHARS`` (``quote_prints``).
+ANNOTATION_FORMAT_VERSION = 5
 
 SEARCH_FIELDS = ("title", "body")
 # ``exact:``: words as written (no stems), in the text index (searchable after the first pass;
