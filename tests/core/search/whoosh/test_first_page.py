@@ -177,3 +177,27 @@ def test_date_ranges_leave_out_deleted_articles(tmp_path):
     assert engine.search(query).ids == [n for n in range(4, 20) if n not in (5, 6)]
     assert engine.search(query).ids == _plain_whoosh(folder, engine, query)
     engine.close()
+
+
+def test_date_ranges_span_segments_and_dates_make_no_index_terms(tmp_path, monkeypatch):
+    monkeypatch.setattr("tuireader.core.search.whoosh.writing.SMALL_SEGMENT", 1)  # no merging
+    folder = tmp_path / "index"
+    engine = WhooshEngine(folder)
+    for batch in range(3):  # three commits: three segments
+        writer = engine.writer()
+        for n in range(batch * 10 + 1, batch * 10 + 11):
+            day = START + timedelta(days=n)
+            article = Article(
+                key=str(n), file="/news.jsonl", locator=n, title="t", body="word", date=day
+            )
+            writer.add(n, article, replace=False)
+        writer.commit()
+    query = "date:[2015-01-05 to 2015-01-25]"
+    assert engine.search(query).ids == list(range(4, 25))
+    assert engine.search(f"word {query}", order="oldest").ids == list(range(4, 25))
+    assert engine.search(query).ids == _plain_whoosh(folder, engine, query)
+    engine.close()
+    ix = whoosh_index.open_dir(str(folder))
+    with ix.reader() as reader:
+        assert len(reader.leaf_readers()) == 3
+        assert "date" not in reader.indexed_field_names()
