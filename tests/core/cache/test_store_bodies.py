@@ -7,6 +7,7 @@ from tests.core.cache.test_sync import touch_later
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.store import PLAIN_TEXT_MOST, MetaStore
 from tuireader.core.cache.sync import sync
+from tuireader.core.cache.text_dict import SAMPLE_TEXTS
 
 
 def test_texts_are_kept_and_follow_changes_and_deletions(tmp_path):
@@ -136,3 +137,40 @@ def test_any_number_of_ids_is_read_with_a_few_statements(tmp_path):
         assert sorted(store.bodies(wanted)) == sorted(wanted)
         rows, texts = store.rows_and_texts(wanted)
         assert sorted(rows) == sorted(texts) == sorted(wanted)
+
+
+def _news_text(n: int) -> str:
+    words = ["the", "minister", "said", "on", "tuesday", "that", "prices", "would", "rise"]
+    return " ".join(f"{words[(n * 7 + i) % len(words)]}" for i in range(120 + n % 50)) + " café."
+
+
+def test_texts_after_the_first_ones_are_kept_smaller_with_the_corpus_dictionary(tmp_path):
+    path = tmp_path / "articles.sqlite"
+    store = MetaStore(path)
+    texts = {n: _news_text(n) for n in range(1, SAMPLE_TEXTS + 101)}
+    store.begin()
+    for n, text in texts.items():
+        store.put_bodies([(n, text)])
+    store.commit()
+    sizes = dict(store.db.execute("SELECT id, length(text) FROM bodies"))
+    first, later = sizes[1], sizes[SAMPLE_TEXTS + 100]
+    plain = [zlib.compress(texts[n].encode(), 1) for n in (1, SAMPLE_TEXTS + 100)]
+    assert first == len(plain[0])  # before the dictionary: as before
+    assert later < len(plain[1]) * 0.8
+    # another reader (a fresh store) reads every text back
+    assert MetaStore(path).bodies(list(texts)) == texts
+    assert store.bodies(list(texts)) == texts
+
+
+def test_a_dictionary_made_in_a_rolled_back_transaction_is_not_used(tmp_path):
+    path = tmp_path / "articles.sqlite"
+    store = MetaStore(path)
+    texts = {n: _news_text(n) for n in range(1, SAMPLE_TEXTS + 11)}
+    store.begin()
+    store.put_bodies(texts.items())
+    store.rollback()
+    store.begin()
+    store.put_bodies([(1, texts[1])])
+    store.commit()
+    assert MetaStore(path).bodies([1]) == {1: texts[1]}
+    assert store.db.execute("SELECT count(*) FROM text_dict").fetchone() == (0,)

@@ -10,7 +10,6 @@ import contextlib
 import os
 import sqlite3
 import threading
-import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,13 @@ from tuireader.core.base.articles import Article
 from tuireader.core.base.atomic import set_aside
 from tuireader.core.base.log import get_logger
 from tuireader.core.base.text import fold
+from tuireader.core.cache.text_dict import (
+    LEGACY_PLAIN_MOST,
+    SAMPLE_BYTES,
+    SAMPLE_TEXTS,
+    TextPacker,
+    make_dict,
+)
 from tuireader.core.ingest.loaders import CorpusError
 
 # The ``file`` under which skips found while walking the folders are kept (not a real file).
@@ -76,7 +82,8 @@ CREATE TABLE IF NOT EXISTS list_order (ids BLOB NOT NULL);
 -- Each article's text (the one home of article text: snippets, the reading pane, exports
 -- and the annotation pass read it here; reading them back from a dump is many times slower).
 -- A short text (PLAIN_TEXT_MOST bytes) is kept as plain text (compressing it saves little);
--- a longer one is a zlib blob: half the size, so that the cache stays small (texts were most
+-- a longer one is a zlib blob (with the text_dict below once there is one): half the size or
+-- less, so that the cache stays small (texts were most
 -- of it), and faster to read back than plain ones spilling onto more pages (inflating a page
 -- of texts takes 0.1 ms; benchmarks/README.md, "Figures behind the design"). So are texts
 -- with lone surrogates (undecodable bytes, which
@@ -85,6 +92,10 @@ CREATE TABLE IF NOT EXISTS list_order (ids BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, text BLOB NOT NULL);
 CREATE TRIGGER IF NOT EXISTS bodies_delete AFTER DELETE ON articles
     BEGIN DELETE FROM bodies WHERE id = old.id; END;
+-- The zlib dictionary of the texts kept from then on (core/cache/text_dict.py): the corpus's
+-- most frequent words, made once from its first texts (a fifth to a third smaller texts).
+CREATE TABLE IF NOT EXISTS text_dict (id INTEGER PRIMARY KEY CHECK (id = 1),
+    data BLOB NOT NULL);
 -- Each article's entities and quotations (offsets into its full text), so that opening it does
 -- not annotate it again: ``version`` names the content hash, the entity backend and the
 -- annotators they were found with; any other version is stale and found again.
@@ -136,8 +147,9 @@ CREATE TRIGGER IF NOT EXISTS list_order_update AFTER UPDATE OF date_ts, file, lo
 """
 _ORDER_SQL = "SELECT id FROM articles ORDER BY (date_ts IS NULL), date_ts DESC, file, locator"
 
-BODY_COMPRESSION = 1  # zlib level of the texts kept as blobs (see the bodies table)
-PLAIN_TEXT_MOST = 512  # bytes of UTF-8 kept plain; longer texts are compressed
+# Bytes of UTF-8 kept plain before the store has its text dictionary (text_dict.PLAIN_MOST
+# after); longer texts are compressed.
+PLAIN_TEXT_MOST = LEGACY_PLAIN_MOST
 # Pages of a new store: a compressed text is about 2 KB, and 4 KB pages held one or two of them
 # with the rest of the page unused (a third of the texts' space); 16 KB pages waste a few %.
 PAGE_SIZE = 16384
@@ -251,6 +263,8 @@ class MetaStore:
         self.path = path
         self.read_only = read_only
         self.warning: str | None = None
+        self._packer: TextPacker | None = None  # how texts are kept (see text_dict)
+        self._sample: list[bytes] = []  # first texts, for the dictionary
         _read_ahead(path)
         if read_only:
             self.db = _connect_read_only(path)
@@ -382,7 +396,7 @@ class MetaStore:
             for marks, chunk in _id_lists(ids):
                 query = f"SELECT id, text FROM bodies WHERE id IN ({marks})"
                 for article_id, kept in self.db.execute(query, chunk):
-                    text = _kept_text(kept)
+                    text = self._unpack(kept)
                     if text is not None:
                         found[article_id] = text
         return found
@@ -460,7 +474,7 @@ class MetaStore:
                 for values in self.db.execute(query, chunk):
                     row = _row(values[:-1])
                     rows[row.id] = row
-                    text = _kept_text(values[-1])
+                    text = self._unpack(values[-1])
                     if text is not None:
                         texts[row.id] = text
         except sqlite3.Error:  # an older read-only store without the bodies table (or a
@@ -631,6 +645,7 @@ class MetaStore:
     def rollback(self) -> None:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
+        self._packer = None  # a dictionary made in the transaction is gone with it
 
     def put_article(self, article: Article, digest: str) -> int:
         """Insert or update an article's metadata; returns its id (kept across updates)."""
@@ -669,10 +684,47 @@ class MetaStore:
 
     def put_bodies(self, texts: Iterable[tuple[int, str]]) -> None:
         """Keep these articles' texts (for snippets)."""
+        texts = list(texts)
+        packer = self._text_packer()
+        if packer.zdict is None:
+            packer = self._learn(text for _i, text in texts)
         self.db.executemany(
             "INSERT OR REPLACE INTO bodies VALUES (?, ?)",
-            ((i, _storable_body(text)) for i, text in texts),
+            ((i, packer.pack(text)) for i, text in texts),
         )
+
+    def _text_packer(self) -> TextPacker:
+        """The packer of this store's texts, with its dictionary if it has one."""
+        if self._packer is None:
+            zdict = None
+            with contextlib.suppress(sqlite3.Error):  # an older read-only store
+                found = self.db.execute("SELECT data FROM text_dict WHERE id = 1").fetchone()
+                zdict = found[0] if found else None
+            self._packer = TextPacker(zdict)
+        return self._packer
+
+    def _learn(self, texts: Iterable[str]) -> TextPacker:
+        """Gather the first texts; once there are enough, make and keep the dictionary (in
+        the writer's transaction: a rollback forgets it, see ``rollback``)."""
+        sample = self._sample
+        sample.extend(text.encode("utf-8", "surrogatepass") for text in texts)
+        if len(sample) < SAMPLE_TEXTS or sum(map(len, sample)) < SAMPLE_BYTES:
+            return self._text_packer()
+        zdict = make_dict(sample)
+        self._sample = []
+        if zdict:
+            self.db.execute("INSERT OR IGNORE INTO text_dict VALUES (1, ?)", (zdict,))
+        self._packer = None
+        return self._text_packer()
+
+    def _unpack(self, kept: str | bytes | None) -> str | None:
+        """A kept text back as text; a blob made with a dictionary this reader has not read
+        yet (another process made it since) reads the dictionary again."""
+        packer = self._text_packer()
+        if isinstance(kept, bytes) and packer.needs_dict(kept) is not None:
+            self._packer = None
+            packer = self._text_packer()
+        return packer.unpack(kept)
 
     def texts_pending(self) -> bool:
         """Whether this store was made before texts were kept and still lacks them."""
@@ -801,29 +853,6 @@ def _id_lists(ids: Sequence[int]) -> Iterator[tuple[str, tuple[int, ...]]]:
         size = 1 << (len(chunk) - 1).bit_length()
         padded = chunk + chunk[:1] * (size - len(chunk))
         yield ",".join("?" * size), padded
-
-
-def _kept_text(kept: str | bytes | None) -> str | None:
-    """A text as the bodies table keeps it, back as text (None: none, or unreadable)."""
-    if type(kept) is str or kept is None:
-        return kept
-    try:
-        return zlib.decompress(kept).decode("utf-8", "surrogatepass")
-    except (zlib.error, UnicodeDecodeError, TypeError):
-        return None
-
-
-def _storable_body(text: str) -> str | bytes:
-    """An article's text as kept: itself when short, else (or with lone surrogates) a zlib
-    blob."""
-    try:
-        encoded = text.encode("utf-8")
-    except UnicodeEncodeError:
-        encoded = text.encode("utf-8", "surrogatepass")
-    else:
-        if len(encoded) <= PLAIN_TEXT_MOST:
-            return text
-    return zlib.compress(encoded, BODY_COMPRESSION)
 
 
 def _storable(text: str) -> str:

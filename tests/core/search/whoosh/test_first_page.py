@@ -7,12 +7,13 @@ from datetime import datetime, timedelta
 
 import pytest
 from whoosh import index as whoosh_index
+from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.query import DateRange, FuzzyTerm, Or, Term
 from whoosh.scoring import BM25F
 
 from tuireader.core.base.articles import Article
 from tuireader.core.search.whoosh import WhooshEngine
-from tuireader.core.search.whoosh.day_spans import DaySpans
+from tuireader.core.search.whoosh.day_spans import MISSING, DaySpans
 
 COMMON = ["price", "market", "senate", "vote", "budget", "storm", "gold", "trade", "bank"]
 RARE = ["zephyr", "quokka", "obelisk"]
@@ -80,11 +81,29 @@ def corpus(tmp_path_factory):
     engine.close()
 
 
+class _ScannedDates(DateRange):
+    """A date range matched by reading every document's date (the index keeps dates in their
+    column only): what ``DaySpans`` finds by binary searches, found the plain way."""
+
+    def matcher(self, searcher, context=None):
+        reader = searcher.reader()
+        dates = reader.column_reader(self.fieldname, translate=False)
+        docs = [
+            n
+            for n in range(reader.doc_count_all())
+            if not reader.is_deleted(n)
+            and dates[n] != MISSING
+            and (self.start is None or dates[n] >= self.start)
+            and (self.end is None or dates[n] <= self.end)
+        ]
+        return ListMatcher(docs, all_weights=self.boost) if docs else NullMatcher()
+
+
 def _whoosh_own(query, reader):
-    """The query with whoosh's own date ranges (a union of index terms) for ``DaySpans``, and
-    fuzzy words replaced by the scored union of the words whoosh's automaton finds."""
+    """The query with plain date ranges (``_ScannedDates``) for ``DaySpans``, and fuzzy words
+    replaced by the scored union of the words whoosh's automaton finds."""
     if isinstance(query, DaySpans):
-        return DateRange(query.fieldname, query.startdate, query.enddate, boost=query.boost)
+        return _ScannedDates(query.fieldname, query.startdate, query.enddate, boost=query.boost)
     if isinstance(query, FuzzyTerm):
         words = sorted({text for _field, text in query.expanded_terms(reader)})
         return Or([Term(query.fieldname, word, boost=query.boost) for word in words])
@@ -158,3 +177,27 @@ def test_date_ranges_leave_out_deleted_articles(tmp_path):
     assert engine.search(query).ids == [n for n in range(4, 20) if n not in (5, 6)]
     assert engine.search(query).ids == _plain_whoosh(folder, engine, query)
     engine.close()
+
+
+def test_date_ranges_span_segments_and_dates_make_no_index_terms(tmp_path, monkeypatch):
+    monkeypatch.setattr("tuireader.core.search.whoosh.writing.SMALL_SEGMENT", 1)  # no merging
+    folder = tmp_path / "index"
+    engine = WhooshEngine(folder)
+    for batch in range(3):  # three commits: three segments
+        writer = engine.writer()
+        for n in range(batch * 10 + 1, batch * 10 + 11):
+            day = START + timedelta(days=n)
+            article = Article(
+                key=str(n), file="/news.jsonl", locator=n, title="t", body="word", date=day
+            )
+            writer.add(n, article, replace=False)
+        writer.commit()
+    query = "date:[2015-01-05 to 2015-01-25]"
+    assert engine.search(query).ids == list(range(4, 25))
+    assert engine.search(f"word {query}", order="oldest").ids == list(range(4, 25))
+    assert engine.search(query).ids == _plain_whoosh(folder, engine, query)
+    engine.close()
+    ix = whoosh_index.open_dir(str(folder))
+    with ix.reader() as reader:
+        assert len(reader.leaf_readers()) == 3
+        assert "date" not in reader.indexed_field_names()

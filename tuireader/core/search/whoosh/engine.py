@@ -32,7 +32,6 @@ from whoosh.searching import Searcher
 from tuireader.core.annotate import pipeline
 from tuireader.core.base.articles import Article
 from tuireader.core.base.atomic import write_atomic
-from tuireader.core.search.annotation_fields import quote_fingerprints
 from tuireader.core.search.engine import (
     IndexStats,
     QueryError,
@@ -42,7 +41,7 @@ from tuireader.core.search.engine import (
 )
 from tuireader.core.search.index_files import find_damage, note_all_damage, put_aside, record
 from tuireader.core.search.whoosh import day_spans, schema
-from tuireader.core.search.whoosh.analysis import find_terms
+from tuireader.core.search.whoosh.analysis import find_terms, quote_prints
 from tuireader.core.search.whoosh.bounded import SEARCH_SECONDS, Budget
 from tuireader.core.search.whoosh.join import only, resolve_annotations
 from tuireader.core.search.whoosh.schema import (
@@ -466,7 +465,7 @@ class WhooshEngine:
         A copy counts when at least half of the quotation's word runs appear in it, which
         tolerates small edits (punctuation, a changed word) and quoting only part of it.
         """
-        prints = quote_fingerprints(quote_text)
+        prints = quote_prints(quote_text)
         if not prints:
             return []
         query = Or([Term("quotefp", fp) for fp in prints])

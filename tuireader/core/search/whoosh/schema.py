@@ -5,19 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from whoosh.columns import NumericColumn
-from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, Schema
+from whoosh.fields import COLUMN, ID, KEYWORD, Schema
 
 from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
 from tuireader.core.search.whoosh.analysis import FingerprintTokenizer
+from tuireader.core.search.whoosh.day_spans import DateColumn
 from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, AnnotationText, FastText
 
 # Bump when the schema or the way fields are filled changes: the index is rebuilt.
 # 6: plain whoosh postings and codec, analyzers in tuireader.core.search.whoosh.analysis.
 # 7: ``exact`` in the text index (it was in the annotation index).
-FORMAT_VERSION = 7
+# 8: ``date`` in its column only (``day_spans.DateColumn``: no index terms).
+FORMAT_VERSION = 8
 # The same for the annotation index (which also follows the annotators and the backend).
 # 4: without ``exact``.
-ANNOTATION_FORMAT_VERSION = 4
+# 5: quotation fingerprints cut to ``analysis.FINGERPRINT_CHARS`` (``quote_prints``).
+ANNOTATION_FORMAT_VERSION = 5
 
 SEARCH_FIELDS = ("title", "body")
 # ``exact:``: words as written (no stems), in the text index (searchable after the first pass;
@@ -41,7 +44,7 @@ def make_schema() -> Schema:
         source=FastText(NAMES),
         # Title and body as written: lower case, accents folded, no stems, no stop words gone.
         exact=FastText(NAMES),
-        date=DATETIME(sortable=True),
+        date=DateColumn(sortable=True),
     )
 
 

@@ -16,10 +16,10 @@ from tuireader.core.search.annotation_fields import (
     ANNOTATION_FIELDS,
     cached_annotate,
     mentions,
-    quote_fingerprints,
 )
 from tuireader.core.search.engine import annotation_ident
 from tuireader.core.search.index_files import record
+from tuireader.core.search.whoosh.analysis import quote_prints
 from tuireader.core.search.whoosh.processes import end_processes, use_safe_start_method
 from tuireader.core.search.whoosh.schema import EXACT_FIELD
 
@@ -88,7 +88,7 @@ class AnnotationWriter:
         annotations = cached_annotate(article.full_text, self._spec)
         fields: dict = {name: mentions(annotations, name) for name in ANNOTATION_FIELDS}
         fields["quotefp"] = sorted(
-            {fp for quote in annotations.quotes for fp in quote_fingerprints(quote.text)}
+            {fp for quote in annotations.quotes for fp in quote_prints(quote.text)}
         )
         self._writer.add_document(ident=ident, aid=article_id, **fields)
 
