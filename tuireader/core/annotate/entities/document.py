@@ -12,7 +12,8 @@ import re
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
 from tuireader.core.annotate.entities.consistency import known_names, settle
-from tuireader.core.annotate.entities.mention import MISC, PER, Mention
+from tuireader.core.annotate.entities.definition import definitions
+from tuireader.core.annotate.entities.mention import MISC, ORG, PER, Mention
 from tuireader.core.annotate.entities.runs import segments
 from tuireader.core.annotate.entities.segment import SegmentLabeller
 from tuireader.core.annotate.entities.sports import is_sports, teams
@@ -49,9 +50,14 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             for seg in segments(text, run.start(), run.group(), lex.flags, opens, lex.zipf):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
+    for d in definitions(text, lex):
+        if not any(ls <= d.start < le for ls, le in caps_lines):
+            mentions = [m for m in mentions if m.end <= d.start or m.start >= d.end]
+            mentions.append(d)
     for ps, pe in prefixed(text):
         if not any(ls <= ps < le for ls, le in caps_lines):
             mentions.append(Mention(ps, pe, MISC, text[ps:pe]))
+    _the(mentions, text)
     if typed and not sports:  # result tables and team names follow the sports rules
         mentions = retype(mentions, text, lex)
     settle(mentions)
@@ -83,3 +89,17 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
             if hit:
                 m.start = hit.start()
                 m.text = text[m.start : m.end]
+
+
+_MID_THE = re.compile(r"(?<=[a-z,;] )The $")
+
+
+def _the(mentions: list[Mention], text: str) -> None:
+    """ "the band The Velvet Owls", "in The Hague": a capital "The" inside a sentence opens the
+    name after it; no person's name takes it, so a "person" there is a band or a group."""
+    for m in mentions:
+        if m.start >= 6 and _MID_THE.search(text, m.start - 6, m.start):
+            m.start -= 4
+            m.text = text[m.start : m.end]
+            if m.label == PER:
+                m.label = ORG

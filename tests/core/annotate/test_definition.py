@@ -1,0 +1,39 @@
+"""Defining sentences type the name they open ("X is a village in ...")."""
+
+from __future__ import annotations
+
+from tuireader.core.annotate.entities import extract_entities
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in extract_entities(text)]
+
+
+def test_a_defined_place_is_a_place_and_settles_its_later_mentions() -> None:
+    text = "Zlatnik is a small village in Lincolnshire . Both Hevdour and Zlatnik have churches ."
+    ents = found(text)
+    assert ents[0] == ("Zlatnik", "LOC")
+    assert ("Zlatnik", "PERSON") not in ents
+
+
+def test_a_defined_company_band_or_work_gets_its_class() -> None:
+    assert found("Korvanti is a Danish chain of hypermarkets .")[0] == ("Korvanti", "ORG")
+    assert found("Glass Otter is an alternative rock band from Leeds .")[0] == (
+        "Glass Otter",
+        "ORG",
+    )
+    assert found("The Velvet Owls are a band from Leeds .")[0] == ("The Velvet Owls", "ORG")
+    assert found("The Zorblax JH21 was a racing car for the 1986 season .")[0] == (
+        "Zorblax JH21",
+        "MISC",
+    )
+
+
+def test_pronouns_and_everyday_words_are_not_defined() -> None:
+    assert found("He is a singer from Leeds .") == [("Leeds", "LOC")]
+    assert found("Money is a problem in the village .") == []
+
+
+def test_a_capital_the_inside_a_sentence_opens_the_name() -> None:
+    assert ("The Velvet Owls", "ORG") in found("He toured with the band The Velvet Owls in 2004 .")
+    assert ("The Hague", "LOC") in found("The talks were held in The Hague on Monday .")
