@@ -1,4 +1,5 @@
-"""Defining sentences type the name they open ("X is a village in ...")."""
+"""Encyclopedic-text rules: defining sentences, a capital "The" inside a sentence, and no
+"the" before a person."""
 
 from __future__ import annotations
 
@@ -37,3 +38,9 @@ def test_pronouns_and_everyday_words_are_not_defined() -> None:
 def test_a_capital_the_inside_a_sentence_opens_the_name() -> None:
     assert ("The Velvet Owls", "ORG") in found("He toured with the band The Velvet Owls in 2004 .")
     assert ("The Hague", "LOC") in found("The talks were held in The Hague on Monday .")
+
+
+def test_a_person_does_not_take_the() -> None:
+    ents = found("The engineer of the West Jorsey train saw the Velden Chronicle reporter .")
+    assert all(label != "PERSON" for _, label in ents)
+    assert ("Marta Olsen", "PERSON") in found("It was the Marta Olsen case all over again .")

@@ -68,6 +68,12 @@ def _words_before(text: str, start: int) -> tuple[str, str]:
     return w1, w2
 
 
+def handle_after(text: str, end: int) -> bool:
+    """ "the Zorro hacker", "the Guccifer 2.0 online persona": the name before ``end`` is a
+    person's handle."""
+    return _HANDLE_AFTER.match(text, end) is not None
+
+
 def single_by_context(text: str, start: int, end: int) -> str | None:
     """A label for the unknown one-word name ``text[start:end]`` from its neighbours."""
     w1, w2 = _words_before(text, start)

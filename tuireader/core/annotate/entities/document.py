@@ -12,8 +12,9 @@ import re
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
 from tuireader.core.annotate.entities.consistency import known_names, settle
+from tuireader.core.annotate.entities.context import handle_after
 from tuireader.core.annotate.entities.definition import definitions
-from tuireader.core.annotate.entities.mention import MISC, ORG, PER, Mention
+from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
 from tuireader.core.annotate.entities.runs import segments
 from tuireader.core.annotate.entities.segment import SegmentLabeller
 from tuireader.core.annotate.entities.sports import is_sports, teams
@@ -23,8 +24,9 @@ from tuireader.core.annotate.entities.tokens import (
     is_title_line,
     opens_sentence,
     prefixed,
+    word_set,
 )
-from tuireader.core.annotate.entities.typer import retype
+from tuireader.core.annotate.entities.typer import classify, retype
 
 _LINE = re.compile(r"[^\n]+")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th) $")
@@ -58,6 +60,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         if not any(ls <= ps < le for ls, le in caps_lines):
             mentions.append(Mention(ps, pe, MISC, text[ps:pe]))
     _the(mentions, text)
+    _no_person_after_the(mentions, text, lex)
     if typed and not sports:  # result tables and team names follow the sports rules
         mentions = retype(mentions, text, lex)
     settle(mentions)
@@ -103,3 +106,26 @@ def _the(mentions: list[Mention], text: str) -> None:
             m.text = text[m.start : m.end]
             if m.label == PER:
                 m.label = ORG
+
+
+# "the Smith family", "the Dutroux case": nouns after which a name after "the" is a person.
+_PERSONAL_NOUNS = word_set(
+    "family families case brothers sisters administration government era years trial affair "
+    "murder match dynasty estate household children twins couple presidency campaign"
+)
+_NEXT_WORD = re.compile(r" ([a-z]+)")
+
+
+def _no_person_after_the(mentions: list[Mention], text: str, lex: lx.Lexicon) -> None:
+    """ "the West Jersey", "the Houston Chronicle": people do not take "the" (bar "the Smith
+    family"), so a "person" after it is retyped as the best of the other labels."""
+    for m in mentions:
+        if m.label != PER or text[max(0, m.start - 4) : m.start] != "the ":
+            continue
+        nxt = _NEXT_WORD.match(text, m.end)
+        if nxt and nxt.group(1) in _PERSONAL_NOUNS or m.text.endswith("s") and " " not in m.text:
+            continue  # "the Smith family"; "the Bourbons", "the Clintons"
+        if handle_after(text, m.end):
+            continue  # "the Zorro hacker": a handle
+        scores = classify(text, m.start, m.end, lex)
+        m.label = max((ORG, LOC, MISC), key=lambda label: scores.get(label, 0.0))
