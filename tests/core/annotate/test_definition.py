@@ -44,3 +44,9 @@ def test_a_person_does_not_take_the() -> None:
     ents = found("The engineer of the West Jorsey train saw the Velden Chronicle reporter .")
     assert all(label != "PERSON" for _, label in ents)
     assert ("Marta Olsen", "PERSON") in found("It was the Marta Olsen case all over again .")
+
+
+def test_a_quoted_title_keeps_its_small_words() -> None:
+    text = 'They released a holiday song called " Santa Through the Back Door " in 2007 .'
+    assert found(text) == [("Santa Through the Back Door", "MISC")]
+    assert found('"We are going to win in Ohio," he said .') == [("Ohio", "LOC")]

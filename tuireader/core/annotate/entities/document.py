@@ -60,6 +60,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         if not any(ls <= ps < le for ls, le in caps_lines):
             mentions.append(Mention(ps, pe, MISC, text[ps:pe]))
     _the(mentions, text)
+    mentions = _quoted_titles(mentions, text, caps_lines)
     _no_person_after_the(mentions, text, lex)
     if typed and not sports:  # result tables and team names follow the sports rules
         mentions = retype(mentions, text, lex)
@@ -129,3 +130,33 @@ def _no_person_after_the(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
             continue  # "the Zorro hacker": a handle
         scores = classify(text, m.start, m.end, lex)
         m.label = max((ORG, LOC, MISC), key=lambda label: scores.get(label, 0.0))
+
+
+_QUOTED = re.compile(r"[\"“] ?([A-Z0-9][^\"“”\n]{0,80}?) ?[\"”]")
+# Short words that title case leaves lower-case: "Santa Through the Back Door".
+_TITLE_SMALL = word_set(
+    "a an the of to in on and or for with at by from as into vs nor but up out off over"
+)
+
+
+def _quoted_titles(
+    mentions: list[Mention], text: str, caps_lines: list[tuple[int, int]]
+) -> list[Mention]:
+    """A title-case phrase that fills double quotes is a title (MISC), small words and all:
+    " Time to Wake Up ", "Santa Through the Back Door"."""
+    for q in _QUOTED.finditer(text):
+        words = q.group(1).split()
+        if not 1 < len(words) <= 10 or not words[-1][:1].isupper() and not words[-1][:1].isdigit():
+            continue
+        small = [w for w in words if not (w[:1].isupper() or w[:1].isdigit())]
+        if not small or any(w not in _TITLE_SMALL for w in small):
+            continue  # no small word: the segment rules see it; another word: speech
+        start, end = q.span(1)
+        if any(ls <= start < le for ls, le in caps_lines):
+            continue
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if any(m.start < end and start < m.end and m not in inside for m in mentions):
+            continue
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(Mention(start, end, MISC, text[start:end]))
+    return mentions
