@@ -24,6 +24,8 @@ LABELS = ("PERSON", "ORG", "LOC", "MISC", "NONE")
 MODEL = lx.DATA / "typer.json.gz"
 RELABEL = 2.0  # margin over the runner-up needed to change a guessed label
 DROP = 2.0  # margin needed to drop a guess as no name
+CUE_RELABEL = 4.0  # the same margins for a label that a context cue gave
+CUE_DROP = 5.0
 COMMON = 5.0  # Zipf frequency of an everyday word ("spring"): no name the model must spare
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
@@ -180,10 +182,21 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
 
     A label replaces the rules' one when it scores ``RELABEL`` more; a guess is dropped when
     "no name" beats every label by ``DROP``, unless it is made only of known given names and
-    surnames: the model has seen too few names to overrule the name lists.
+    surnames: the model has seen too few names to overrule the name lists. A label that a
+    context cue gave (a weak one) needs the larger margins ``CUE_RELABEL`` and ``CUE_DROP``.
     """
     out: list[Mention] = []
     for m in mentions:
+        if m.weak and not (m.guess or m.typable or m.fixed):
+            # a label from a context cue ("the X" -> ORG): the model may overrule it by more
+            scores = classify(text, m.start, m.end, lex)
+            if scores:
+                none = scores.pop("NONE")
+                best = max(scores, key=scores.__getitem__)
+                if none - scores[best] >= CUE_DROP and not _all_names(m.text, lex):
+                    continue
+                if scores[best] - scores.get(m.label, 0.0) >= CUE_RELABEL:
+                    m.label = best
         if m.guess or m.typable:
             cue = phrase_by_context(text, m.start)
             if cue:  # "the band X Y", "the album X Y": the text says what it is
