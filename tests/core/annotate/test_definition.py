@@ -50,3 +50,7 @@ def test_a_quoted_title_keeps_its_small_words() -> None:
     text = 'They released a holiday song called " Santa Through the Back Door " in 2007 .'
     assert found(text) == [("Santa Through the Back Door", "MISC")]
     assert found('"We are going to win in Ohio," he said .') == [("Ohio", "LOC")]
+
+
+def test_a_spelled_ordinal_opens_a_unit_name() -> None:
+    assert ("Eighth Air Force", "ORG") in found("The wing joined the Eighth Air Force in 1943 .")

@@ -29,7 +29,11 @@ from tuireader.core.annotate.entities.tokens import (
 from tuireader.core.annotate.entities.typer import classify, retype
 
 _LINE = re.compile(r"[^\n]+")
-_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th) $")
+_ORDINAL_BEFORE = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}(?:st|nd|rd|th)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+    r"Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
+    r"Seventeenth|Eighteenth|Nineteenth|Twentieth)) $"
+)
 
 
 def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
@@ -86,10 +90,10 @@ def _disjoint(mentions: list[Mention]) -> list[Mention]:
 
 
 def _ordinals(mentions: list[Mention], text: str) -> None:
-    """ "2nd Battle of X", "101st Airborne Division": a numeral ordinal opens the name."""
+    """ "2nd Battle of X", "Eighth Air Force": an ordinal opens the name."""
     for m in mentions:
         if m.label != PER:
-            hit = _ORDINAL_BEFORE.search(text, max(0, m.start - 6), m.start)
+            hit = _ORDINAL_BEFORE.search(text, max(0, m.start - 13), m.start)
             if hit:
                 m.start = hit.start()
                 m.text = text[m.start : m.end]
