@@ -54,3 +54,9 @@ def test_a_quoted_title_keeps_its_small_words() -> None:
 
 def test_a_spelled_ordinal_opens_a_unit_name() -> None:
     assert ("Eighth Air Force", "ORG") in found("The wing joined the Eighth Air Force in 1943 .")
+
+
+def test_places_with_extended_latin_capitals_and_place_nouns() -> None:
+    assert ("Łęczyca", "LOC") in found("She was born near Łęczyca in 1819 .")
+    assert ("Skirvington", "LOC") in found("It lies two miles north of Skirvington .")
+    assert ("Brelwick", "LOC") in found("It includes the hamlet of Brelwick .")
