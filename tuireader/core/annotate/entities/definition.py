@@ -54,11 +54,12 @@ _WORKS = word_set(
 _STOP = word_set("of in from on for based located that which who with by near at founded")
 
 _NAME_WORD = rf"[{UPPER}0-9][\w'’&.-]*"
-_DEFINED = re.compile(
-    rf"(?:^|(?<=\. )|(?<=\n))((?:The )?{_NAME_WORD}(?: (?:of|de|la|am|and|&|the|-|{_NAME_WORD}))*?)"
-    rf"(?: \( [^()\n]{{0,80}}\))? (?:is|was|are|were) (?:a|an|the|one of the) "
-    r"([^\n.,;:()\"]{1,80})",
-    re.M,
+# The copula and article are rare and cheap to find; the name is then read back from the
+# sentence start (a line start or ". ") to the copula.
+_COPULA = re.compile(r" (?:is|was|are|were) (?:a|an|the|one of the) ([^\n.,;:()\"]{1,80})")
+_NAME = re.compile(
+    rf"((?:The )?{_NAME_WORD}(?: (?:of|de|la|am|and|&|the|-|{_NAME_WORD}))*?)"
+    r"(?: \( [^()\n]{0,80}\))?"
 )
 _PRONOUNS = word_set(
     "he she it this that there they we i you these those which what who one each both all "
@@ -69,12 +70,21 @@ _PRONOUNS = word_set(
 def definitions(text: str, lex: lx.Lexicon) -> list[Mention]:
     """Names that open a defining sentence, labelled by the class noun of the definition."""
     out: list[Mention] = []
-    for m in _DEFINED.finditer(text):
+    for cop in _COPULA.finditer(text):
+        at = cop.start()
+        lo = max(0, at - 200)
+        dot, line = text.rfind(". ", lo, at), text.rfind("\n", lo, at)
+        if dot < 0 and line < 0 and lo > 0:
+            continue  # no sentence start within reach: the subject is no short name
+        begin = max(dot + 2 if dot >= 0 else lo, line + 1 if line >= 0 else lo)
+        m = _NAME.fullmatch(text, begin, at)
+        if m is None:
+            continue
         name = m.group(1)
         words = name.split(" ")
         if words[0].lower() in _PRONOUNS or words[-1][:1].islower():
             continue
-        _head, label = _head_label(m.group(2).split())
+        _head, label = _head_label(cop.group(1).split())
         if label is None:
             continue
         start = m.start(1)

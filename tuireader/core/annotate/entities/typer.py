@@ -152,29 +152,33 @@ def text_features(text: str, start: int, end: int, lex: lx.Lexicon) -> list[str]
 def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, float]:
     """Score of each label for ``text[start:end]`` (empty without a model).
 
-    The phrase's own part of the score is cached (``lex`` is the one shared lexicon): names
-    recur within and across articles.
+    The phrase's own part of the score is cached by its text (``lex`` is the one shared
+    lexicon): names recur within and across articles.
     """
     if not _weights():
         return {}
-    span, prev, nxt = _words(text, start, end)
-    if not span:
-        return {}
-    own = _span_score(tuple(span), lex)
-    around = score(context_features(prev, nxt))
-    return dict(zip(LABELS, (a + b for a, b in zip(own, around, strict=True)), strict=True))
-
-
-_SPAN_CACHE: dict[tuple[str, ...], list[float]] = {}
-
-
-def _span_score(span: tuple[str, ...], lex: lx.Lexicon) -> list[float]:
-    found = _SPAN_CACHE.get(span)
-    if found is None:
+    phrase = text[start:end]
+    own = _SPAN_CACHE.get(phrase)
+    if own is None:
+        span = _WORD.findall(phrase)
+        if not span:
+            return {}
         if len(_SPAN_CACHE) > 20_000:
             _SPAN_CACHE.clear()
-        found = _SPAN_CACHE[span] = score(span_features(span, lex))
-    return found
+        own = _SPAN_CACHE[phrase] = score(span_features(span, lex))
+    prev = _WORD.findall(text, max(0, start - 30), start)[-2:]
+    nxt = _WORD.findall(text, end, end + 30)[:2]
+    around = score(context_features(prev, nxt))
+    return {
+        "PERSON": own[0] + around[0],
+        "ORG": own[1] + around[1],
+        "LOC": own[2] + around[2],
+        "MISC": own[3] + around[3],
+        "NONE": own[4] + around[4],
+    }
+
+
+_SPAN_CACHE: dict[str, list[float]] = {}
 
 
 def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
