@@ -119,3 +119,9 @@ def test_an_office_alone_names_no_one() -> None:
 def test_a_common_word_that_is_also_a_surname_is_a_role_word() -> None:
     found = labels("That, NDP Chief of Staff Marta Olsen explained, is by design.")
     assert found.get("Marta Olsen") == "PERSON"
+
+
+def test_a_given_name_before_an_unknown_word_may_be_retyped() -> None:
+    found = labels("He played guitar in the metal band Velvet Revolver .")
+    assert found.get("Velvet Revolver") == "ORG"  # "Velvet" is a given name, "Revolver" no surname
+    assert labels("Jane Doe spoke .").get("Jane Doe") == "PERSON"

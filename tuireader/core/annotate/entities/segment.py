@@ -276,7 +276,10 @@ class SegmentLabeller:
         if k:
             return [self.mention(toks[k:], PER)]
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
-            return [self.mention(toks, PER)]
+            m = self.mention(toks, PER)
+            # "Velvet Revolver": a given name before a word no surname list knows
+            m.typable = not last_f & lx.SUR and not self._is_initial(toks[0])
+            return [m]
         if n > 1 and last_f & lx.SUR and not last_f & lx.LOC_ANY and not self._common(toks[-1]):
             m = self.mention(toks, PER)
             m.typable = True  # "Glass Otter": surname lists hold many words
