@@ -389,3 +389,13 @@ def test_a_biography_full_of_sports_words_keeps_its_places() -> None:
         "in the final round of the tournament before he lost the title."
     )
     assert ("Ohio", "LOC") in found(text)  # no scores: a life story, not a match report
+
+
+def test_sentences_with_two_numbers_are_no_result_lines() -> None:
+    text = (
+        "Baggage car # 10 later renumbered # 31\n"
+        "Baggage car # 11 later renumbered # 30\n"
+        "The line ran from Portland to the Saco River near Harrowgate ."
+    )
+    ents = found(text)
+    assert ("Portland", "LOC") in ents  # a railway history, not a sports report
