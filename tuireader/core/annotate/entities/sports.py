@@ -70,4 +70,3 @@ def _rows(text: str) -> list[tuple[int, int]]:
         for m in TEAM_LINE.finditer(text)
         if not _LOWER_WORD.search(_PARENS.sub("", m.group()))
     ]
-
