@@ -23,7 +23,7 @@ def test_a_defined_company_band_or_work_gets_its_class() -> None:
         "Glass Otter",
         "ORG",
     )
-    assert found("The Velvet Owls are a band from Leeds .")[0] == ("The Velvet Owls", "ORG")
+    assert found("The Velvet Owls are a band from Leeds .")[0] == ("Velvet Owls", "ORG")
     assert found("The Zorblax JH21 was a racing car for the 1986 season .")[0] == (
         "Zorblax JH21",
         "MISC",

@@ -46,10 +46,6 @@ _PER_HEADS = (
     )
     - _ORG_HEADS
 )
-_WORKS = word_set(
-    "album single song ep film movie documentary novel book play musical opera poem painting "
-    "series sitcom show game videogame anthem"
-)
 # Words that end the description: the head is the last word before them.
 _STOP = word_set("of in from on for based located that which who with by near at founded")
 
@@ -84,12 +80,12 @@ def definitions(text: str, lex: lx.Lexicon) -> list[Mention]:
         words = name.split(" ")
         if words[0].lower() in _PRONOUNS or words[-1][:1].islower():
             continue
-        _head, label = _head_label(cop.group(1).split())
+        label = _head_label(cop.group(1).split())
         if label is None:
             continue
         start = m.start(1)
-        if words[0] == "The" and not (label == ORG or label == MISC and _head in _WORKS):
-            words = words[1:]  # "The" opens band names and titles; places, people, cars drop it
+        if words[0] == "The":
+            words = words[1:]  # a sentence-opening "The" is left out of the name, as in CoNLL
             start += 4
             name = name[4:]
         if not words:
@@ -102,8 +98,8 @@ def definitions(text: str, lex: lx.Lexicon) -> list[Mention]:
     return out
 
 
-def _head_label(desc: list[str]) -> tuple[str, str | None]:
-    """The description's head noun (the last word before a stop word) and its label."""
+def _head_label(desc: list[str]) -> str | None:
+    """The label of the description's head noun: the last word before a stop word."""
     head = ""
     for word in desc[:8]:
         low = word.lower()
@@ -117,5 +113,5 @@ def _head_label(desc: list[str]) -> tuple[str, str | None]:
         (_PER_HEADS, PER),
     ):
         if head in heads:
-            return head, label
-    return head, None
+            return label
+    return None
