@@ -60,3 +60,9 @@ def test_places_with_extended_latin_capitals_and_place_nouns() -> None:
     assert ("Łęczyca", "LOC") in found("She was born near Łęczyca in 1819 .")
     assert ("Skirvington", "LOC") in found("It lies two miles north of Skirvington .")
     assert ("Brelwick", "LOC") in found("It includes the hamlet of Brelwick .")
+
+
+def test_a_compass_word_opens_a_name() -> None:
+    ents = found("Races in Western Australia were broadcast , and the Western Force played .")
+    assert ("Western Australia", "LOC") in ents and ("Western Force", "ORG") in ents
+    assert ("Western", "MISC") in found("Western diplomats said the talks failed .")
