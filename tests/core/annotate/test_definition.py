@@ -66,3 +66,8 @@ def test_a_compass_word_opens_a_name() -> None:
     ents = found("Races in Western Australia were broadcast , and the Western Force played .")
     assert ("Western Australia", "LOC") in ents and ("Western Force", "ORG") in ents
     assert ("Western", "MISC") in found("Western diplomats said the talks failed .")
+
+
+def test_a_quoted_title_may_hold_a_colon_or_end_in_a_question_mark() -> None:
+    text = 'Tracks include " Phase 1 : Fortification " and " Was it a Dream ? " on the album .'
+    assert found(text) == [("Phase 1 : Fortification", "MISC"), ("Was it a Dream ?", "MISC")]

@@ -139,8 +139,9 @@ def _no_person_after_the(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
 _QUOTED = re.compile(r"[\"“] ?([A-Z0-9][^\"“”\n]{0,80}?) ?[\"”]")
 # Short words that title case leaves lower-case: "Santa Through the Back Door".
 _TITLE_SMALL = word_set(
-    "a an the of to in on and or for with at by from as into vs nor but up out off over"
+    "a an the of to in on and or for with at by from as into vs nor but up out off over it"
 )
+_TITLE_MARKS = word_set(": ? ! ( ) & - / –")
 
 
 def _quoted_titles(
@@ -150,11 +151,16 @@ def _quoted_titles(
     " Time to Wake Up ", "Santa Through the Back Door"."""
     for q in _QUOTED.finditer(text):
         words = q.group(1).split()
-        if not 1 < len(words) <= 10 or not words[-1][:1].isupper() and not words[-1][:1].isdigit():
+        if not 1 < len(words) <= 10:
+            continue
+        last = words[-2] if words[-1] in ("?", "!", ")") else words[-1]
+        if not last[:1].isupper() and not last[:1].isdigit():
             continue
         small = [w for w in words if not (w[:1].isupper() or w[:1].isdigit())]
-        if not small or any(w not in _TITLE_SMALL for w in small):
+        if not small or any(w not in _TITLE_SMALL and w not in _TITLE_MARKS for w in small):
             continue  # no small word: the segment rules see it; another word: speech
+        if words[-1] in _TITLE_MARKS and words[-1] not in "?!)":
+            continue
         start, end = q.span(1)
         if any(ls <= start < le for ls, le in caps_lines):
             continue
