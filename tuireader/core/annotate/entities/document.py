@@ -149,6 +149,8 @@ def _quoted_titles(
 ) -> list[Mention]:
     """A title-case phrase that fills double quotes is a title (MISC), small words and all:
     " Time to Wake Up ", "Santa Through the Back Door"."""
+    if '"' not in text and "“" not in text:
+        return mentions
     for q in _QUOTED.finditer(text):
         words = q.group(1).split()
         if not 1 < len(words) <= 10:
