@@ -3,8 +3,9 @@
 The rules label a capitalised phrase with no gazetteer entry, head word or title by a fallback
 guess (PERSON for a short phrase). This averaged-perceptron model reads the phrase's words,
 suffixes and shape and the two words on each side ("the band X", "in X", "X 's album") and
-retypes such guesses. Its weights (``data/typer.json.gz``) are trained by
-``training/train_typer.py`` on openly licensed corpora (see ``data/SOURCES.md``) and are read
+retypes such guesses; it may also overrule a context cue's label by a larger margin, and it
+types a "person" the rules found after "the". Its weights (``data/typer.json.gz``) are trained by
+``data/train_typer.py`` on openly licensed corpora (see ``data/SOURCES.md``) and are read
 once, on first use; scoring one phrase is a few dozen dict lookups.
 """
 
