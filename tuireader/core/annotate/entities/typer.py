@@ -110,11 +110,19 @@ def context_features(prev: Sequence[str], nxt: Sequence[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, list[float]]:
-    """Feature -> one weight per label, from the shipped model (empty if it is missing)."""
+def _weights() -> dict[str, tuple[float, ...]]:
+    """Feature -> one weight per label, from the shipped model (empty if it is missing).
+
+    Equal weights (rounded to two decimals, so few distinct ones) share one float object
+    and each row is a tuple: the table stays compact in memory, and lookups stay fast.
+    """
     if not MODEL.exists():
         return {}
-    return json.loads(gzip.decompress(MODEL.read_bytes()).decode("utf-8"))["weights"]
+    raw = json.loads(gzip.decompress(MODEL.read_bytes()).decode("utf-8"))["weights"]
+    shared: dict[float, float] = {}
+    return {
+        feat: tuple(shared.setdefault(v, v) for v in row) for feat, row in raw.items()
+    }
 
 
 def score(feats: Sequence[str]) -> list[float]:
@@ -167,9 +175,14 @@ def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, floa
         if len(_SPAN_CACHE) > 20_000:
             _SPAN_CACHE.clear()
         own = _SPAN_CACHE[phrase] = score(span_features(span, lex))
-    prev = _WORD.findall(text, max(0, start - 30), start)[-2:]
-    nxt = _WORD.findall(text, end, end + 30)[:2]
-    around = score(context_features(prev, nxt))
+    key = (*_WORD.findall(text, max(0, start - 30), start)[-2:], "|")
+    key += tuple(_WORD.findall(text, end, end + 30)[:2])
+    around = _CONTEXT_CACHE.get(key)
+    if around is None:  # "in X ,", "the X of": contexts recur too
+        if len(_CONTEXT_CACHE) > 20_000:
+            _CONTEXT_CACHE.clear()
+        bar = key.index("|")
+        around = _CONTEXT_CACHE[key] = score(context_features(key[:bar], key[bar + 1 :]))
     return {
         "PERSON": own[0] + around[0],
         "ORG": own[1] + around[1],
@@ -180,6 +193,7 @@ def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, floa
 
 
 _SPAN_CACHE: dict[str, list[float]] = {}
+_CONTEXT_CACHE: dict[tuple[str, ...], list[float]] = {}
 
 
 def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
