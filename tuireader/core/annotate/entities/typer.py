@@ -120,9 +120,7 @@ def _weights() -> dict[str, tuple[float, ...]]:
         return {}
     raw = json.loads(gzip.decompress(MODEL.read_bytes()).decode("utf-8"))["weights"]
     shared: dict[float, float] = {}
-    return {
-        feat: tuple(shared.setdefault(v, v) for v in row) for feat, row in raw.items()
-    }
+    return {feat: tuple(shared.setdefault(v, v) for v in row) for feat, row in raw.items()}
 
 
 def score(feats: Sequence[str]) -> list[float]:
