@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import phrase_by_context
-from tuireader.core.annotate.entities.mention import Mention
+from tuireader.core.annotate.entities.mention import ORG, PER, Mention
 
 LABELS = ("PERSON", "ORG", "LOC", "MISC", "NONE")
 MODEL = lx.DATA / "typer.json.gz"
@@ -27,6 +27,7 @@ RELABEL = 2.0  # margin over the runner-up needed to change a guessed label
 DROP = 2.0  # margin needed to drop a guess as no name
 CUE_RELABEL = 4.0  # the same margins for a label that a context cue gave
 CUE_DROP = 5.0
+_OVERRULED_CUES = frozenset((PER, ORG))
 COMMON = 5.0  # Zipf frequency of an everyday word ("spring"): no name the model must spare
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
@@ -204,8 +205,9 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     """
     out: list[Mention] = []
     for m in mentions:
-        if m.weak and not (m.guess or m.typable or m.fixed):
-            # a label from a context cue ("the X" -> ORG): the model may overrule it by more
+        if m.weak and m.label in _OVERRULED_CUES and not (m.guess or m.typable or m.fixed):
+            # a person or organisation by a context cue ("the X" -> ORG): the model may
+            # overrule it by more; a place after "in" stays one
             scores = classify(text, m.start, m.end, lex)
             if scores:
                 none = scores.pop("NONE")
