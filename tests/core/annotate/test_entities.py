@@ -380,3 +380,22 @@ def test_and_joins_everyday_words_before_an_organisation_head() -> None:
     assert ("Rates and Charges Committee", "ORG") in ents
     assert ("Norway", "LOC") in ents  # a name on the left is not joined
     assert not any(t.startswith("Norway and") for t, _ in ents)
+
+
+def test_a_biography_full_of_sports_words_keeps_its_places() -> None:
+    text = (
+        "Marek Vollan is a retired striker. He played in the league for one season and won "
+        "the cup with his club. He was born in Zlatovrsk , Ohio , and coached the champions "
+        "in the final round of the tournament before he lost the title."
+    )
+    assert ("Ohio", "LOC") in found(text)  # no scores: a life story, not a match report
+
+
+def test_sentences_with_two_numbers_are_no_result_lines() -> None:
+    text = (
+        "Baggage car # 10 later renumbered # 31\n"
+        "Baggage car # 11 later renumbered # 30\n"
+        "The line connected Portland with Harrowgate ."
+    )
+    ents = found(text)
+    assert ("Portland", "LOC") in ents  # a railway history, not a sports report

@@ -86,12 +86,18 @@ def test_the_training_script_rebuilds_a_model_and_skips_excluded_sentences(
         "5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n"
     )
     _write(gum / "dep/GUM_bio_invented.conllu", conllu)
+    crossner = tmp_path / "crossner"
+    music = (
+        "Glass\tB-band\nOtter\tI-band\nplayed\tO\nFolk\tB-musicgenre\n\n"
+        "Marta\tB-musicalartist\nOlsen\tI-musicalartist\nsang\tO\n"
+    )
+    _write(crossner / "ner_data/music/train.txt", music)
     exclude = _write(tmp_path / "eval.conll", "Marta B-PER\nOlsen I-PER\nsang O\n")
     out = tmp_path / "typer.json.gz"
-    argv = [str(tmp_path / "datasets"), str(gum), "--exclude", str(exclude), "--out", str(out)]
-    assert train_typer.main(argv) == 0
+    argv = [str(tmp_path / "datasets"), str(gum), str(crossner), "--exclude", str(exclude)]
+    assert train_typer.main([*argv, "--out", str(out)]) == 0
     assert out.exists() and out.stat().st_size > 0
-    assert "1 excluded sentences dropped" in capsys.readouterr().out
+    assert "2 excluded sentences dropped" in capsys.readouterr().out
 
 
 def test_a_numeral_ordinal_opens_an_event_name() -> None:
@@ -113,3 +119,9 @@ def test_an_office_alone_names_no_one() -> None:
 def test_a_common_word_that_is_also_a_surname_is_a_role_word() -> None:
     found = labels("That, NDP Chief of Staff Marta Olsen explained, is by design.")
     assert found.get("Marta Olsen") == "PERSON"
+
+
+def test_a_given_name_before_an_unknown_word_may_be_retyped() -> None:
+    found = labels("He played guitar in the metal band Velvet Revolver .")
+    assert found.get("Velvet Revolver") == "ORG"  # "Velvet" is a given name, "Revolver" no surname
+    assert labels("Jane Doe spoke .").get("Jane Doe") == "PERSON"

@@ -11,10 +11,12 @@ import re
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER
 from tuireader.core.annotate.entities.tokens import word_set
 
-_LOCATIVE = word_set("in at near outside into towards toward via throughout inside")
+_LOCATIVE = word_set("in at near outside into towards toward via throughout inside around")
 _PLACE_NOUNS = word_set(
     "town city village province state region island district port capital suburb county "
-    "republic area township municipality enclave"
+    "republic area township municipality enclave hamlet villages towns cities parish commune "
+    "borough neighbourhood neighborhood suburbs settlement outskirts plains north south east "
+    "west northeast northwest southeast southwest"
 )
 _ORG_BEFORE = word_set(
     "agency newspaper daily weekly magazine club side company firm group operator team airline "
@@ -66,6 +68,12 @@ def _words_before(text: str, start: int) -> tuple[str, str]:
     if window.rstrip().endswith(("-", ",", ".", "(", '"')):
         return "", ""
     return w1, w2
+
+
+def handle_after(text: str, end: int) -> bool:
+    """ "the Zorro hacker", "the Guccifer 2.0 online persona": the name before ``end`` is a
+    person's handle."""
+    return _HANDLE_AFTER.match(text, end) is not None
 
 
 def single_by_context(text: str, start: int, end: int) -> str | None:

@@ -12,7 +12,9 @@ import re
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
 from tuireader.core.annotate.entities.consistency import known_names, settle
-from tuireader.core.annotate.entities.mention import MISC, PER, Mention
+from tuireader.core.annotate.entities.context import handle_after
+from tuireader.core.annotate.entities.definition import definitions
+from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
 from tuireader.core.annotate.entities.runs import segments
 from tuireader.core.annotate.entities.segment import SegmentLabeller
 from tuireader.core.annotate.entities.sports import is_sports, teams
@@ -22,11 +24,16 @@ from tuireader.core.annotate.entities.tokens import (
     is_title_line,
     opens_sentence,
     prefixed,
+    word_set,
 )
-from tuireader.core.annotate.entities.typer import retype
+from tuireader.core.annotate.entities.typer import classify, retype
 
 _LINE = re.compile(r"[^\n]+")
-_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th) $")
+_ORDINAL_BEFORE = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}(?:st|nd|rd|th)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+    r"Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
+    r"Seventeenth|Eighteenth|Nineteenth|Twentieth)) $"
+)
 
 
 def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
@@ -49,9 +56,16 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             for seg in segments(text, run.start(), run.group(), lex.flags, opens, lex.zipf):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
+    for d in definitions(text, lex):
+        if not any(ls <= d.start < le for ls, le in caps_lines):
+            mentions = [m for m in mentions if m.end <= d.start or m.start >= d.end]
+            mentions.append(d)
     for ps, pe in prefixed(text):
         if not any(ls <= ps < le for ls, le in caps_lines):
             mentions.append(Mention(ps, pe, MISC, text[ps:pe]))
+    _the(mentions, text)
+    mentions = _quoted_titles(mentions, text, caps_lines)
+    _no_person_after_the(mentions, text, lex)
     if typed and not sports:  # result tables and team names follow the sports rules
         mentions = retype(mentions, text, lex)
     settle(mentions)
@@ -76,10 +90,85 @@ def _disjoint(mentions: list[Mention]) -> list[Mention]:
 
 
 def _ordinals(mentions: list[Mention], text: str) -> None:
-    """ "2nd Battle of X", "101st Airborne Division": a numeral ordinal opens the name."""
+    """ "2nd Battle of X", "Eighth Air Force": an ordinal opens the name."""
     for m in mentions:
         if m.label != PER:
-            hit = _ORDINAL_BEFORE.search(text, max(0, m.start - 6), m.start)
+            hit = _ORDINAL_BEFORE.search(text, max(0, m.start - 13), m.start)
             if hit:
                 m.start = hit.start()
                 m.text = text[m.start : m.end]
+
+
+_MID_THE = re.compile(r"(?<=[a-z,;] )The $")
+
+
+def _the(mentions: list[Mention], text: str) -> None:
+    """ "the band The Velvet Owls", "in The Hague": a capital "The" inside a sentence opens the
+    name after it; no person's name takes it, so a "person" there is a band or a group."""
+    for m in mentions:
+        if m.start >= 6 and _MID_THE.search(text, m.start - 6, m.start):
+            m.start -= 4
+            m.text = text[m.start : m.end]
+            if m.label == PER:
+                m.label = ORG
+
+
+# "the Smith family", "the Dutroux case": nouns after which a name after "the" is a person.
+_PERSONAL_NOUNS = word_set(
+    "family families case brothers sisters administration government era years trial affair "
+    "murder match dynasty estate household children twins couple presidency campaign"
+)
+_NEXT_WORD = re.compile(r" ([a-z]+)")
+
+
+def _no_person_after_the(mentions: list[Mention], text: str, lex: lx.Lexicon) -> None:
+    """ "the West Jersey", "the Houston Chronicle": people do not take "the" (bar "the Smith
+    family"), so a "person" after it is retyped as the best of the other labels."""
+    for m in mentions:
+        if m.label != PER or text[max(0, m.start - 4) : m.start] != "the ":
+            continue
+        nxt = _NEXT_WORD.match(text, m.end)
+        if nxt and nxt.group(1) in _PERSONAL_NOUNS or m.text.endswith("s") and " " not in m.text:
+            continue  # "the Smith family"; "the Bourbons", "the Clintons"
+        if handle_after(text, m.end):
+            continue  # "the Zorro hacker": a handle
+        scores = classify(text, m.start, m.end, lex)
+        m.label = max((ORG, LOC, MISC), key=lambda label: scores.get(label, 0.0))
+
+
+_QUOTED = re.compile(r"[\"“] ?([A-Z0-9][^\"“”\n]{0,80}?) ?[\"”]")
+# Short words that title case leaves lower-case: "Santa Through the Back Door".
+_TITLE_SMALL = word_set(
+    "a an the of to in on and or for with at by from as into vs nor but up out off over it"
+)
+_TITLE_MARKS = word_set(": ? ! ( ) & - / –")
+
+
+def _quoted_titles(
+    mentions: list[Mention], text: str, caps_lines: list[tuple[int, int]]
+) -> list[Mention]:
+    """A title-case phrase that fills double quotes is a title (MISC), small words and all:
+    " Time to Wake Up ", "Santa Through the Back Door"."""
+    if '"' not in text and "“" not in text:
+        return mentions
+    for q in _QUOTED.finditer(text):
+        words = q.group(1).split()
+        if not 1 < len(words) <= 10:
+            continue
+        last = words[-2] if words[-1] in ("?", "!", ")") else words[-1]
+        if not last[:1].isupper() and not last[:1].isdigit():
+            continue
+        small = [w for w in words if not (w[:1].isupper() or w[:1].isdigit())]
+        if not small or any(w not in _TITLE_SMALL and w not in _TITLE_MARKS for w in small):
+            continue  # no small word: the segment rules see it; another word: speech
+        if words[-1] in _TITLE_MARKS and words[-1] not in "?!)":
+            continue
+        start, end = q.span(1)
+        if any(ls <= start < le for ls, le in caps_lines):
+            continue
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if any(m.start < end and start < m.end and m not in inside for m in mentions):
+            continue
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(Mention(start, end, MISC, text[start:end]))
+    return mentions

@@ -47,6 +47,9 @@ _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
 _KNOWN = lx.LOC_ANY | lx.DEMONYM | lx.ORG | lx.MISC
 
 
+_COMPASS_DEMONYMS = frozenset(("western", "eastern", "northern", "southern"))
+
+
 class SegmentLabeller:
     """Labels the segments of one document; holds the lexicon and the text."""
 
@@ -263,7 +266,14 @@ class SegmentLabeller:
             k = 1
             while k < n and self.tflags(toks[k]) & lx.DEMONYM:
                 k += 1
-            return [self.mention(toks[:k], MISC)] + self._label(toks[k:], False)
+            rest = self._label(toks[k:], False)
+            if k == 1 and self.low(toks[0]) in _COMPASS_DEMONYMS:
+                # "Western Australia", "Western Force": a compass word opens the name
+                whole = (
+                    len(rest) == 1 and rest[0].start == toks[1][0] and rest[0].end == toks[-1][1]
+                )
+                return [self.mention(toks, rest[0].label if whole else ORG)]
+            return [self.mention(toks[:k], MISC)] + rest
 
         # 5. Person names: two joined by "&" ("Karl Doe & Jane Roe") are two; a role word
         # glued before one is no part of it ("Coroner Jane Doe").
@@ -276,7 +286,10 @@ class SegmentLabeller:
         if k:
             return [self.mention(toks[k:], PER)]
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
-            return [self.mention(toks, PER)]
+            m = self.mention(toks, PER)
+            # "Velvet Revolver": a given name before a word no surname list knows
+            m.typable = not last_f & lx.SUR and not self._is_initial(toks[0])
+            return [m]
         if n > 1 and last_f & lx.SUR and not last_f & lx.LOC_ANY and not self._common(toks[-1]):
             m = self.mention(toks, PER)
             m.typable = True  # "Glass Otter": surname lists hold many words

