@@ -10,6 +10,7 @@ from tests.ui.pilot_helpers import notices, record_notices, wait_for
 from tuireader import cli
 from tuireader.core.base import paths
 from tuireader.core.cache.corpus import Corpus
+from tuireader.core.user import state as state_module
 from tuireader.ui.app import ReaderApp
 
 RECORDS = [
@@ -111,3 +112,21 @@ def test_a_read_only_data_dir_shows_the_marks_and_says_changes_are_not_kept(tmp_
     with read_only(paths.data_dir()):
         messages = _start(corpus, starred_shown)
     assert any("changes cannot be kept" in m for m in messages), messages
+
+
+def test_a_state_file_that_cannot_be_written_is_said_and_reading_goes_on(tmp_path, monkeypatch):
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    def disk_full(path, text):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(state_module, "write_atomic", disk_full)
+
+    async def open_the_next(app, pilot):
+        app.article_list.focus()
+        await pilot.press("j", "enter")
+        message = app.query_one("#message")
+        await wait_for(pilot, lambda: "Cannot save state" in str(message.render()))
+        await wait_for(pilot, lambda: app.reader.shown.article.title == "Budget vote")
+
+    _start(Corpus([dump]), open_the_next)
