@@ -240,6 +240,10 @@ def test_near_duplicates_fold_in_the_list_of_every_article_too(tmp_path):
             lst = app.article_list
             assert len(lst.ids) == 3 and "4 articles" in header(app)
             assert any("+1 copy" in badge for badge in lst.badges.values())
+            # one line a row (no snippet line): the badge ends the leader's title
+            leader = next(i for i, badge in lst.badges.items() if "+1 copy" in badge)
+            drawn = lst.render_line(lst.ids.index(leader)).text
+            assert "≈ +1 copy" in drawn and ("Borrowers" in drawn or "Fed" in drawn)
             await pilot.press("D")
             await wait_for(pilot, lambda: len(lst.ids) == 4)
 

@@ -416,6 +416,19 @@ class ArticleList(ScrollView, can_focus=True):
             base = base + self.get_component_rich_style("article-list--cursor")
         return Strip(Segment.apply_style(list(text.render(self.app.console)), base), width)
 
+    def _row_badge(self, article_id: int, is_cursor: bool, title_width: int) -> Text:
+        """A row's badge (near-duplicates: "≈ +2 copies") at the end of its title when rows
+        have no snippet line to carry it: its short form, and only where the title keeps
+        room."""
+        badge = self.badges.get(article_id) if self.row_height == 1 else None
+        if not badge:
+            return Text("", end="")
+        short = " " + badge.split(" (", 1)[0]
+        if title_width - len(short) < _MIN_TITLE:
+            return Text("", end="")
+        style = Style(bold=True) if is_cursor else component_style(self, "article-list--badge")
+        return Text(short, style=style, no_wrap=True, end="")
+
     def _render_row(
         self,
         row: ArticleRow | None,
@@ -445,8 +458,10 @@ class ArticleList(ScrollView, can_focus=True):
         text = Text(marker, no_wrap=True, end="")
         unread = self.read_ids is not None and article_id not in self.read_ids
         title_text = Text(title, style="bold" if unread else "", no_wrap=True, end="")
-        title_text.truncate(title_width, overflow="ellipsis", pad=True)
+        badge = self._row_badge(article_id, is_cursor, title_width)
+        title_text.truncate(max(1, title_width - badge.cell_len), overflow="ellipsis", pad=True)
         text.append_text(title_text)
+        text.append_text(badge)
         text.append(" ")
         if show_source:
             source_text = Text(source, style=meta_style, no_wrap=True, end="")
