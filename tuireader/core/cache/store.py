@@ -544,6 +544,19 @@ class MetaStore:
         self.db.execute("UPDATE entity_state SET version = ?, changes = changes + 1", (version,))
         self.db.execute("COMMIT")
 
+    def forget_sketch_keys(self) -> None:
+        """Drop every article's near-duplicate keys: every article is annotated again (a new
+        annotation index), and its keys with it; old ones would only pile up."""
+        if self.read_only:
+            return
+        try:
+            self.begin()
+            self.db.execute("DELETE FROM sketch_keys")
+            self.db.execute("COMMIT")
+        except sqlite3.Error:  # a cache: left as it is when busy
+            with contextlib.suppress(sqlite3.Error):
+                self.rollback()
+
     def near_duplicate_pairs(self) -> list[tuple[int, int]] | None:
         """Every pair of near-duplicate articles the annotation pass found (a < b); None: a
         store whose rows were made before they were kept (an older read-only one)."""
