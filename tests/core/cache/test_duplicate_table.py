@@ -104,3 +104,30 @@ def test_before_the_annotation_pass_the_list_s_first_texts_are_compared(tmp_path
         assert _titles(library, library.duplicate_groups(library.ordered_ids())) == [
             ["Copy", "Wire"]
         ]
+
+
+def test_annotating_every_article_again_leaves_no_old_keys_behind(tmp_path):
+    import shutil
+
+    folder = tmp_path / "news"
+    _write(folder, "a.txt", "Wire", WIRE)
+    _write(folder, "b.txt", "Copy", COPY)
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        with library.connection() as store:
+            keys = store.db.execute("SELECT count(*) FROM sketch_keys").fetchone()[0]
+            store.db.execute("UPDATE sketch_keys SET key = key + 1")  # as made another way
+        cache = library.corpus.cache_dir
+    annotations = [p for p in cache.iterdir() if p.is_dir() and p.name.endswith("annotations")]
+    assert annotations
+    for path in annotations:
+        shutil.rmtree(path)  # a new annotation index: every article annotated again
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        with library.connection() as store:
+            assert store.db.execute("SELECT count(*) FROM sketch_keys").fetchone()[0] == keys
+        assert _titles(library, library.duplicate_groups(library.ordered_ids())) == [
+            ["Copy", "Wire"]
+        ]

@@ -114,6 +114,8 @@ class _Pass:
         # in file order: a store made before texts were kept reads those files instead
         todo = sorted((wanted[ident] for ident in wanted.keys() - have), key=_file_order)
         self._fill_entity_table([wanted[ident] for ident in wanted.keys() & have])
+        if todo and not have:  # every article annotated again: their keys made again too
+            self.store.forget_sketch_keys()
         if not stale and not todo:
             return self.result
         total = len(todo)

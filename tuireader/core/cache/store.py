@@ -155,6 +155,8 @@ PLAIN_TEXT_MOST = LEGACY_PLAIN_MOST
 PAGE_SIZE = 16384
 
 _ROW_COLUMNS = "id, key, file, locator, title, source, date_ts, date_text, url, has_headline"
+# An article's quotations as ``quote_rows`` reads them (see there).
+QuoteRows = tuple[int, bytes, bytes, str, str, str, float | None, str, str]
 _JOINED_COLUMNS = ", ".join(f"a.{column}" for column in _ROW_COLUMNS.split(", "))
 
 
@@ -501,20 +503,20 @@ class MetaStore:
             )
         return []
 
-    def quote_rows(self, ids: Sequence[int]) -> dict[int, tuple[bytes, bytes, ArticleRow]] | None:
-        """The stored quotations of these articles with their rows: id -> (quotation rows,
-        texts, row) (see core/cache/entity_table.py); None: a store whose rows were made
-        before they were kept (an older read-only one)."""
-        found: dict[int, tuple[bytes, bytes, ArticleRow]] = {}
+    def quote_rows(self, ids: Sequence[int]) -> list[QuoteRows] | None:
+        """The stored quotations of these articles with what a quotation's site shows, as
+        (id, quotation rows, texts, key, title, source, date_ts, date_text, url) (see
+        core/cache/entity_table.py): plain tuples, thousands are read per view; None: a store
+        whose rows were made before they were kept (an older read-only one)."""
+        found: list[QuoteRows] = []
         try:
             for marks, chunk in _id_lists(ids):
                 query = (
-                    f"SELECT q.quotes, q.texts, {_JOINED_COLUMNS} FROM article_quotes q "
+                    "SELECT q.id, q.quotes, q.texts, a.key, a.title, a.source, a.date_ts, "
+                    "a.date_text, a.url FROM article_quotes q "
                     f"JOIN articles a ON a.id = q.id WHERE q.id IN ({marks})"
                 )
-                for values in self.db.execute(query, chunk):
-                    row = _row(values[2:])
-                    found[row.id] = (values[0], values[1], row)
+                found.extend(self.db.execute(query, chunk))
         except sqlite3.Error:
             return None
         return found
@@ -541,6 +543,19 @@ class MetaStore:
         self.db.execute("DELETE FROM near_duplicates")
         self.db.execute("UPDATE entity_state SET version = ?, changes = changes + 1", (version,))
         self.db.execute("COMMIT")
+
+    def forget_sketch_keys(self) -> None:
+        """Drop every article's near-duplicate keys: every article is annotated again (a new
+        annotation index), and its keys with it; old ones would only pile up."""
+        if self.read_only:
+            return
+        try:
+            self.begin()
+            self.db.execute("DELETE FROM sketch_keys")
+            self.db.execute("COMMIT")
+        except sqlite3.Error:  # a cache: left as it is when busy
+            with contextlib.suppress(sqlite3.Error):
+                self.rollback()
 
     def near_duplicate_pairs(self) -> list[tuple[int, int]] | None:
         """Every pair of near-duplicate articles the annotation pass found (a < b); None: a

@@ -19,7 +19,7 @@ from typing import Any
 
 from tuireader.core.cache.entity_table import QUOTE_FIELDS, unpack
 from tuireader.core.cache.kept_annotations import decode
-from tuireader.core.cache.store import ArticleRow
+from tuireader.core.cache.store import ArticleRow, QuoteRows
 from tuireader.core.investigate.cooccur import neighbours
 from tuireader.core.investigate.corpus import EntityCount, EntityIndex
 from tuireader.core.investigate.naming import speaker_name
@@ -179,9 +179,10 @@ class Investigation:
         named: set[int] = set()  # the words quoted by a wanted speaker
         # An unnamed quotation joins only a wanted speaker's of the same words (group_sites):
         # kept aside until those are known, the others never made.
-        unnamed: list[tuple[int, int, int, int, int, int, bytes, ArticleRow]] = []
+        unnamed: list[tuple[QuoteRows, int, int, int, int, int]] = []
         step = QUOTE_FIELDS
-        for article_id, (numbers, texts, row) in stored.items():
+        for stored_row in stored:
+            article_id, numbers, texts, key, title, source, date_ts, date_text, url = stored_row
             values = unpack(numbers)
             text = None
             begin = 0  # where the quotation's text ends among the article's quotation texts
@@ -195,7 +196,7 @@ class Investigation:
             ):
                 begin += length
                 if not speaker_id:
-                    unnamed.append((article_id, start, end, words, begin, length, texts, row))
+                    unnamed.append((stored_row, start, end, words, begin, length))
                     continue
                 if wanted is not None and speaker_id not in wanted:
                     continue
@@ -206,21 +207,14 @@ class Investigation:
                 if who is None:
                     who = names[speaker_id] = name[canonical(speaker_id, speaker_id)]
                 site = QuoteSite(
-                    article_id,
-                    row.key,
-                    row.title,
-                    row.source,
-                    row.date_ts,
-                    row.date_text,
-                    row.url,
-                    start,
-                    end,
+                    article_id, key, title, source, date_ts, date_text, url, start, end
                 )
                 found.append((who, words, text[begin - length : begin], site))
-        for article_id, start, end, words, begin, length, texts, row in unnamed:
+        for stored_row, start, end, words, begin, length in unnamed:
             if words in named:
+                article_id, _numbers, texts, *shown = stored_row
                 text = texts.decode("utf-8", "surrogatepass")[begin - length : begin]
-                found.append(("", words, text, _site(article_id, row, start, end)))
+                found.append(("", words, text, QuoteSite(article_id, *shown, start, end)))
         return group_sites(found)
 
     def _quotes_from_annotations(
