@@ -1,0 +1,16 @@
+"""Encyclopedic-text rules added for issue 17 (ner17c): everyday capitalised words and
+names that only other-genre text writes this way."""
+
+from __future__ import annotations
+
+from tuireader.core.annotate.entities import extract_entities
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in extract_entities(text)]
+
+
+def test_formats_written_in_capitals_are_no_names() -> None:
+    ents = found("The Velvet Owls released a CD and an EP , then sold the DVD from their SUV .")
+    assert [t for t, _ in ents] == ["Velvet Owls"]
+    assert found("A bonus CD came with the album in Leeds .") == [("Leeds", "LOC")]
