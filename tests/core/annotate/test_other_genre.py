@@ -14,3 +14,10 @@ def test_formats_written_in_capitals_are_no_names() -> None:
     ents = found("The Velvet Owls released a CD and an EP , then sold the DVD from their SUV .")
     assert [t for t, _ in ents] == ["Velvet Owls"]
     assert found("A bonus CD came with the album in Leeds .") == [("Leeds", "LOC")]
+
+
+def test_a_number_or_short_ordinal_opens_a_military_unit() -> None:
+    assert ("65 Fighter Wing", "ORG") in found("In 1952 it joined the 65 Fighter Wing at Dover .")
+    assert ("3 Air Division", "ORG") in found("The group was assigned to the 3 Air Division .")
+    assert ("62d Ohio Regiment", "ORG") in found("He served in the 62d Ohio Regiment for a year .")
+    assert ("Air Force", "ORG") in found("He wrote 12 books on the Air Force and its history .")

@@ -30,9 +30,14 @@ from tuireader.core.annotate.entities.typer import classify, retype
 
 _LINE = re.compile(r"[^\n]+")
 _ORDINAL_BEFORE = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:st|nd|rd|th)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+    r"(?<![\w.,])(?:\d{1,3}(?:st|nd|rd|th|d)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
     r"Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
     r"Seventeenth|Eighteenth|Nineteenth|Twentieth)) $"
+)
+# A bare number names a military unit too: "the 65 Fighter Wing", "3 Air Division".
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,/:-])\d{1,3} $")
+_UNITS = frozenset(
+    "wing division group squadron regiment brigade battalion corps army fleet force command".split()
 )
 
 
@@ -90,10 +95,13 @@ def _disjoint(mentions: list[Mention]) -> list[Mention]:
 
 
 def _ordinals(mentions: list[Mention], text: str) -> None:
-    """ "2nd Battle of X", "Eighth Air Force": an ordinal opens the name."""
+    """ "2nd Battle of X", "Eighth Air Force", "62d Regiment", "65 Fighter Wing": an ordinal
+    (or a number before a military unit) opens the name."""
     for m in mentions:
         if m.label != PER:
             hit = _ORDINAL_BEFORE.search(text, max(0, m.start - 13), m.start)
+            if not hit and m.text.rsplit(" ", 1)[-1].lower() in _UNITS:
+                hit = _NUMBER_BEFORE.search(text, max(0, m.start - 5), m.start)
             if hit:
                 m.start = hit.start()
                 m.text = text[m.start : m.end]
