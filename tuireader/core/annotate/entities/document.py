@@ -37,7 +37,8 @@ _ORDINAL_BEFORE = re.compile(
 # A bare number names a military unit too: "the 65 Fighter Wing", "3 Air Division".
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,/:-])\d{1,3} $")
 _UNITS = frozenset(
-    "wing division group squadron regiment brigade battalion corps army fleet force command".split()
+    ("wing", "division", "group", "squadron", "regiment", "brigade", "battalion")
+    + ("corps", "army", "fleet", "force", "command")
 )
 
 
