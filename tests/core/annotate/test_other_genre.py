@@ -21,3 +21,9 @@ def test_a_number_or_short_ordinal_opens_a_military_unit() -> None:
     assert ("3 Air Division", "ORG") in found("The group was assigned to the 3 Air Division .")
     assert ("62d Ohio Regiment", "ORG") in found("He served in the 62d Ohio Regiment for a year .")
     assert ("Air Force", "ORG") in found("He wrote 12 books on the Air Force and its history .")
+
+
+def test_a_hall_of_fame_is_one_organisation() -> None:
+    assert ("Ruritania Curling Hall of Fame", "ORG") in found(
+        "In 1980 she was elected to the Ruritania Curling Hall of Fame ."
+    )
