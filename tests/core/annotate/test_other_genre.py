@@ -27,3 +27,10 @@ def test_a_hall_of_fame_is_one_organisation() -> None:
     assert ("Ruritania Curling Hall of Fame", "ORG") in found(
         "In 1980 she was elected to the Ruritania Curling Hall of Fame ."
     )
+
+
+def test_a_given_name_opening_a_sentence_is_kept_once_the_full_name_is_known() -> None:
+    ents = found("Ben Tarrow won in Leeds . Ben opened a lead early and kept it .")
+    assert ents.count(("Ben", "PERSON")) == 1
+    assert found("The race began . Ben opened a lead early .") == []
+    assert found("Ben Tarrow won . Will they race again ?") == [("Ben Tarrow", "PERSON")]
