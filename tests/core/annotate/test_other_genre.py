@@ -34,3 +34,9 @@ def test_a_given_name_opening_a_sentence_is_kept_once_the_full_name_is_known() -
     assert ents.count(("Ben", "PERSON")) == 1
     assert found("The race began . Ben opened a lead early .") == []
     assert found("Ben Tarrow won . Will they race again ?") == [("Ben Tarrow", "PERSON")]
+
+
+def test_airports_and_air_bases_are_organisations() -> None:
+    ents = found("The wing moved from Zorvik Air Base to Velmora International Airport in 1957 .")
+    assert ("Zorvik Air Base", "ORG") in ents
+    assert ("Velmora International Airport", "ORG") in ents
