@@ -40,3 +40,14 @@ def test_airports_and_air_bases_are_organisations() -> None:
     ents = found("The wing moved from Zorvik Air Base to Velmora International Airport in 1957 .")
     assert ("Zorvik Air Base", "ORG") in ents
     assert ("Velmora International Airport", "ORG") in ents
+
+
+def test_a_possessive_before_a_lone_head_word_is_one_name() -> None:
+    assert found("The train stopped at Tarrow 's Mill , a flag stop .") == [
+        ("Tarrow 's Mill", "LOC")
+    ]
+    assert ("Velder 's Brigade", "ORG") in found("The regiment joined Velder 's Brigade in May .")
+    assert found("Germany 's Labour Party won .") == [
+        ("Germany", "LOC"),
+        ("Labour Party", "ORG"),
+    ]

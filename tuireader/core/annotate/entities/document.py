@@ -62,6 +62,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             for seg in segments(text, run.start(), run.group(), lex.flags, opens, lex.zipf):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
+    mentions = _possessed_heads(mentions, text, lex)
     for d in definitions(text, lex):
         if not any(ls <= d.start < le for ls, le in caps_lines):
             mentions = [m for m in mentions if m.end <= d.start or m.start >= d.end]
@@ -93,6 +94,35 @@ def _disjoint(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             end = m.end
     return out
+
+
+_POSSESSED_HEAD = re.compile(r" ?['’]s ([A-Z][a-z]+)(?![\w'’-]| [A-Z0-9])")
+_POSSESSED_SKIP = frozenset(("party", "army", "house", "hall", "church", "college"))
+
+
+def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
+    """ "Rankin 's Mill", "Howe 's Brigade": a name's possessive before a lone organisation or
+    place head word (which no rule took as a name of its own) is one name of the head's kind."""
+    by_start = {m.start: m for m in mentions}
+    absorbed: set[int] = set()
+    for m in mentions:
+        hit = _POSSESSED_HEAD.match(text, m.end)
+        if not hit or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
+            continue
+        alone = by_start.get(hit.start(1))
+        if alone is not None and not alone.weak:
+            continue
+        head = hit.group(1).lower()
+        f = lex.flags.get(head, 0)
+        if head in _POSSESSED_SKIP or f & lx.TITLE:
+            continue
+        label = ORG if f & lx.ORG_SUFFIX else LOC if f & lx.LOC_SUFFIX or head == "mill" else None
+        if label:
+            m.end, m.label, m.text = hit.end(1), label, text[m.start : hit.end(1)]
+            m.weak = m.guess = m.typable = m.tentative = m.lone = False
+            if alone is not None:
+                absorbed.add(id(alone))
+    return [m for m in mentions if id(m) not in absorbed]
 
 
 def _ordinals(mentions: list[Mention], text: str) -> None:
