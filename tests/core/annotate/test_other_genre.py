@@ -51,3 +51,10 @@ def test_a_possessive_before_a_lone_head_word_is_one_name() -> None:
         ("Germany", "LOC"),
         ("Labour Party", "ORG"),
     ]
+
+
+def test_ponds_fields_and_ovals_are_places() -> None:
+    ents = found("The line ran past Velder Pond to Tarrow Playfield and Kessel Oval .")
+    assert ("Velder Pond", "LOC") in ents
+    assert ("Tarrow Playfield", "LOC") in ents
+    assert ("Kessel Oval", "LOC") in ents
