@@ -58,3 +58,13 @@ def test_ponds_fields_and_ovals_are_places() -> None:
     assert ("Velder Pond", "LOC") in ents
     assert ("Tarrow Playfield", "LOC") in ents
     assert ("Kessel Oval", "LOC") in ents
+
+
+def test_a_quoted_nickname_stays_inside_the_persons_name() -> None:
+    text = (
+        'William " Redtail " Tarrow ( born 1912 ) was a player . Later , Tarrow coached in Leeds .'
+    )
+    ents = found(text)
+    assert ents[0] == ('William " Redtail " Tarrow', "PERSON")
+    assert ("Tarrow", "PERSON") in ents
+    assert ('John "Red" Velder', "PERSON") in found('John "Red" Velder played for Leeds .')

@@ -63,6 +63,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
     mentions = _possessed_heads(mentions, text, lex)
+    if '"' in text or "“" in text:
+        mentions = _nicknamed(mentions, text, lex)
     for d in definitions(text, lex):
         if not any(ls <= d.start < le for ls, le in caps_lines):
             mentions = [m for m in mentions if m.end <= d.start or m.start >= d.end]
@@ -123,6 +125,24 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
             if alone is not None:
                 absorbed.add(id(alone))
     return [m for m in mentions if id(m) not in absorbed]
+
+
+_NICKNAMED = re.compile(
+    r"\b([A-Z][a-z]+)((?: [A-Z][a-z]*\.?)*) [\"“] ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)? ?[\"”] "
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+
+
+def _nicknamed(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
+    """'William " Cowboy " Cowley': a given name, a quoted nickname and a surname are one
+    person (encyclopedic text names people so), and the surname alone is that person later."""
+    for hit in _NICKNAMED.finditer(text):
+        if not lex.flags.get(hit.group(1).lower(), 0) & lx.FIRST:
+            continue
+        s, e = hit.start(), hit.end()
+        mentions = [m for m in mentions if m.end <= s or m.start >= e]
+        mentions.append(Mention(s, e, PER, text[s:e]))
+    return mentions
 
 
 def _ordinals(mentions: list[Mention], text: str) -> None:
