@@ -127,19 +127,22 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
     return [m for m in mentions if id(m) not in absorbed]
 
 
-_NICKNAMED = re.compile(
-    r"\b([A-Z][a-z]+)((?: [A-Z][a-z]*\.?)*) [\"“] ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)? ?[\"”] "
-    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+_NICKNAME = re.compile(
+    r"[\"“] ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)? ?[\"”] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
+_GIVEN_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)(?: [A-Z][a-z]*\.?)* $")
 
 
 def _nicknamed(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
     """'William " Cowboy " Cowley': a given name, a quoted nickname and a surname are one
-    person (encyclopedic text names people so), and the surname alone is that person later."""
-    for hit in _NICKNAMED.finditer(text):
-        if not lex.flags.get(hit.group(1).lower(), 0) & lx.FIRST:
+    person (encyclopedic text names people so), and the surname alone is that person later.
+    The quoted nickname is found first: it is rare, so the scan stays cheap."""
+    for hit in _NICKNAME.finditer(text):
+        q = hit.start()
+        before = _GIVEN_BEFORE.search(text, max(0, q - 60), q)
+        if not before or not lex.flags.get(before.group(1).lower(), 0) & lx.FIRST:
             continue
-        s, e = hit.start(), hit.end()
+        s, e = before.start(), hit.end()
         mentions = [m for m in mentions if m.end <= s or m.start >= e]
         mentions.append(Mention(s, e, PER, text[s:e]))
     return mentions
