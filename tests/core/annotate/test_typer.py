@@ -125,3 +125,17 @@ def test_a_given_name_before_an_unknown_word_may_be_retyped() -> None:
     found = labels("He played guitar in the metal band Velvet Revolver .")
     assert found.get("Velvet Revolver") == "ORG"  # "Velvet" is a given name, "Revolver" no surname
     assert labels("Jane Doe spoke .").get("Jane Doe") == "PERSON"
+
+
+def test_a_misc_guess_the_model_rates_below_no_name_is_dropped(monkeypatch) -> None:
+    from tuireader.core.annotate.entities.mention import MISC, Mention
+
+    text = "They spoke of the Quorvath at length ."
+    start = text.index("Quorvath")
+    guess = Mention(start, start + 8, MISC, "Quorvath", weak=True, guess=True)
+    low = {"PERSON": 0.0, "ORG": 0.0, "LOC": 0.0, "MISC": 1.0, "NONE": 1.5}
+    monkeypatch.setattr(typer, "classify", lambda *a: dict(low))
+    monkeypatch.setattr(typer, "phrase_by_context", lambda *a: None)
+    assert typer.retype([guess], text, load()) == []
+    low["MISC"] = 2.5  # MISC beats "no name": the guess stays
+    assert [m.text for m in typer.retype([guess], text, load())] == ["Quorvath"]

@@ -30,9 +30,15 @@ from tuireader.core.annotate.entities.typer import classify, retype
 
 _LINE = re.compile(r"[^\n]+")
 _ORDINAL_BEFORE = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:st|nd|rd|th)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
+    r"(?<![\w.,])(?:\d{1,3}(?:st|nd|rd|th|d)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
     r"Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
     r"Seventeenth|Eighteenth|Nineteenth|Twentieth)) $"
+)
+# A bare number names a military unit too: "the 65 Fighter Wing", "3 Air Division".
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,/:-])\d{1,3} $")
+_UNITS = frozenset(
+    ("wing", "division", "group", "squadron", "regiment", "brigade", "battalion")
+    + ("corps", "army", "fleet", "force", "command")
 )
 
 
@@ -56,6 +62,9 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             for seg in segments(text, run.start(), run.group(), lex.flags, opens, lex.zipf):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
+    mentions = _possessed_heads(mentions, text, lex)
+    if '"' in text or "“" in text:
+        mentions = _nicknamed(mentions, text, lex)
     for d in definitions(text, lex):
         if not any(ls <= d.start < le for ls, le in caps_lines):
             mentions = [m for m in mentions if m.end <= d.start or m.start >= d.end]
@@ -89,11 +98,64 @@ def _disjoint(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_POSSESSED_HEAD = re.compile(r" ?['’]s ([A-Z][a-z]+)(?![\w'’-]| [A-Z0-9])")
+_POSSESSED_SKIP = frozenset(("party", "army", "house", "hall", "church", "college"))
+
+
+def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
+    """ "Rankin 's Mill", "Howe 's Brigade": a name's possessive before a lone organisation or
+    place head word (which no rule took as a name of its own) is one name of the head's kind."""
+    by_start = {m.start: m for m in mentions}
+    absorbed: set[int] = set()
+    for m in mentions:
+        hit = _POSSESSED_HEAD.match(text, m.end)
+        if not hit or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
+            continue
+        alone = by_start.get(hit.start(1))
+        if alone is not None and not alone.weak:
+            continue
+        head = hit.group(1).lower()
+        f = lex.flags.get(head, 0)
+        if head in _POSSESSED_SKIP or f & lx.TITLE:
+            continue
+        label = ORG if f & lx.ORG_SUFFIX else LOC if f & lx.LOC_SUFFIX or head == "mill" else None
+        if label:
+            m.end, m.label, m.text = hit.end(1), label, text[m.start : hit.end(1)]
+            m.weak = m.guess = m.typable = m.tentative = m.lone = False
+            if alone is not None:
+                absorbed.add(id(alone))
+    return [m for m in mentions if id(m) not in absorbed]
+
+
+_NICKNAME = re.compile(
+    r"[\"“] ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)? ?[\"”] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+_GIVEN_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)(?: [A-Z][a-z]*\.?)* $")
+
+
+def _nicknamed(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
+    """'William " Cowboy " Cowley': a given name, a quoted nickname and a surname are one
+    person (encyclopedic text names people so), and the surname alone is that person later.
+    The quoted nickname is found first: it is rare, so the scan stays cheap."""
+    for hit in _NICKNAME.finditer(text):
+        q = hit.start()
+        before = _GIVEN_BEFORE.search(text, max(0, q - 60), q)
+        if not before or not lex.flags.get(before.group(1).lower(), 0) & lx.FIRST:
+            continue
+        s, e = before.start(), hit.end()
+        mentions = [m for m in mentions if m.end <= s or m.start >= e]
+        mentions.append(Mention(s, e, PER, text[s:e]))
+    return mentions
+
+
 def _ordinals(mentions: list[Mention], text: str) -> None:
-    """ "2nd Battle of X", "Eighth Air Force": an ordinal opens the name."""
+    """ "2nd Battle of X", "Eighth Air Force", "62d Regiment", "65 Fighter Wing": an ordinal
+    (or a number before a military unit) opens the name."""
     for m in mentions:
         if m.label != PER:
             hit = _ORDINAL_BEFORE.search(text, max(0, m.start - 13), m.start)
+            if not hit and m.text.rsplit(" ", 1)[-1].lower() in _UNITS:
+                hit = _NUMBER_BEFORE.search(text, max(0, m.start - 5), m.start)
             if hit:
                 m.start = hit.start()
                 m.text = text[m.start : m.end]

@@ -103,8 +103,8 @@ class SegmentLabeller:
             return "drop" if z >= 6.0 else "keep"
         if f & lx.FIRST and next_is_cap and z < 6.0:
             return "keep"
-        if z >= 4.5:
-            return "drop"
+        if z >= 4.5 and not (f & lx.FIRST and z < 5.0):
+            return "drop"  # an everyday word; a given name ("Ben") waits for its full name
         if next_is_cap:
             return "drop" if z >= 3.5 and not f & lx.FIRST else "keep"
         if self.text.startswith(("'s", "’s", " 's"), tok[1]):

@@ -27,6 +27,7 @@ RELABEL = 2.0  # margin over the runner-up needed to change a guessed label
 DROP = 2.0  # margin needed to drop a guess as no name
 CUE_RELABEL = 4.0  # the same margins for a label that a context cue gave
 CUE_DROP = 5.0
+MISC_KEEP = 0.0  # a guessed MISC must beat "no name": MISC guesses are the least precise
 _OVERRULED_CUES = frozenset((PER, ORG))
 COMMON = 5.0  # Zipf frequency of an everyday word ("spring"): no name the model must spare
 
@@ -202,6 +203,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     "no name" beats every label by ``DROP``, unless it is made only of known given names and
     surnames: the model has seen too few names to overrule the name lists. A label that a
     context cue gave (a weak one) needs the larger margins ``CUE_RELABEL`` and ``CUE_DROP``.
+    A guess that ends up MISC is kept only if MISC scores ``MISC_KEEP`` above "no name".
     """
     out: list[Mention] = []
     for m in mentions:
@@ -230,6 +232,8 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
                     continue
                 if scores[best] - scores[m.label] >= RELABEL:
                     m.label = best
+                if m.label == "MISC" and scores["MISC"] - none < MISC_KEEP:
+                    continue
         out.append(m)
     return out
 

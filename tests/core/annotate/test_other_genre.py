@@ -1,0 +1,70 @@
+"""Encyclopedic-text rules added for issue 17 (ner17c): everyday capitalised words and
+names that only other-genre text writes this way."""
+
+from __future__ import annotations
+
+from tuireader.core.annotate.entities import extract_entities
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in extract_entities(text)]
+
+
+def test_formats_written_in_capitals_are_no_names() -> None:
+    ents = found("The Velvet Owls released a CD and an EP , then sold the DVD from their SUV .")
+    assert [t for t, _ in ents] == ["Velvet Owls"]
+    assert found("A bonus CD came with the album in Leeds .") == [("Leeds", "LOC")]
+
+
+def test_a_number_or_short_ordinal_opens_a_military_unit() -> None:
+    assert ("65 Fighter Wing", "ORG") in found("In 1952 it joined the 65 Fighter Wing at Dover .")
+    assert ("3 Air Division", "ORG") in found("The group was assigned to the 3 Air Division .")
+    assert ("62d Ohio Regiment", "ORG") in found("He served in the 62d Ohio Regiment for a year .")
+    assert ("Air Force", "ORG") in found("He wrote 12 books on the Air Force and its history .")
+
+
+def test_a_hall_of_fame_is_one_organisation() -> None:
+    assert ("Ruritania Curling Hall of Fame", "ORG") in found(
+        "In 1980 she was elected to the Ruritania Curling Hall of Fame ."
+    )
+
+
+def test_a_given_name_opening_a_sentence_is_kept_once_the_full_name_is_known() -> None:
+    ents = found("Ben Tarrow won in Leeds . Ben opened a lead early and kept it .")
+    assert ents.count(("Ben", "PERSON")) == 1
+    assert found("The race began . Ben opened a lead early .") == []
+    assert found("Ben Tarrow won . Will they race again ?") == [("Ben Tarrow", "PERSON")]
+
+
+def test_airports_and_air_bases_are_organisations() -> None:
+    ents = found("The wing moved from Zorvik Air Base to Velmora International Airport in 1957 .")
+    assert ("Zorvik Air Base", "ORG") in ents
+    assert ("Velmora International Airport", "ORG") in ents
+
+
+def test_a_possessive_before_a_lone_head_word_is_one_name() -> None:
+    assert found("The train stopped at Tarrow 's Mill , a flag stop .") == [
+        ("Tarrow 's Mill", "LOC")
+    ]
+    assert ("Velder 's Brigade", "ORG") in found("The regiment joined Velder 's Brigade in May .")
+    assert found("Germany 's Labour Party won .") == [
+        ("Germany", "LOC"),
+        ("Labour Party", "ORG"),
+    ]
+
+
+def test_ponds_fields_and_ovals_are_places() -> None:
+    ents = found("The line ran past Velder Pond to Tarrow Playfield and Kessel Oval .")
+    assert ("Velder Pond", "LOC") in ents
+    assert ("Tarrow Playfield", "LOC") in ents
+    assert ("Kessel Oval", "LOC") in ents
+
+
+def test_a_quoted_nickname_stays_inside_the_persons_name() -> None:
+    text = (
+        'William " Redtail " Tarrow ( born 1912 ) was a player . Later , Tarrow coached in Leeds .'
+    )
+    ents = found(text)
+    assert ents[0] == ('William " Redtail " Tarrow', "PERSON")
+    assert ("Tarrow", "PERSON") in ents
+    assert ('John "Red" Velder', "PERSON") in found('John "Red" Velder played for Leeds .')
