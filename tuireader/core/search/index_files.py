@@ -58,13 +58,17 @@ def _files(directory: Path, checked: tuple[str, ...] = _CHECKED) -> dict[str, in
 def record(directory: Path, checked: tuple[str, ...] = _CHECKED) -> None:
     """Note the size and CRC of the files not noted yet, and forget those gone (after a commit,
     under the commit lock). A file that is noted keeps what was noted: an engine never writes
-    a name twice, so a change is damage, found by ``find_damage``."""
+    a name twice, so a change is damage, found by ``find_damage``. An empty file is not noted:
+    no engine commits one, and tantivy creates a segment's files empty before it writes them
+    (seen after a rollback, its indexing thread still writing)."""
     old = _noted(directory)
     noted: dict[str, list[int]] = {}
     for name, size in _files(directory, checked).items():
         known = old.get(name)
         if isinstance(known, list) and len(known) == 2:
             noted[name] = known
+            continue
+        if size == 0:  # still being written (a rolled-back batch's segment): noted once it is
             continue
         try:
             noted[name] = [size, _crc(directory / name)]
