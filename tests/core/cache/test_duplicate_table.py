@@ -4,6 +4,9 @@ bump."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from tests.core.investigate.test_near_duplicates import COPY, OTHER, WIRE
 from tuireader.core.library import Library
 
@@ -15,6 +18,20 @@ def _write(folder, name, title, text):
 
 def _titles(library, groups):
     return sorted(sorted(library.get(i).title for i in group) for group in groups)
+
+
+def _folded(library):
+    """The titles of each group the list of every article folds."""
+    return _titles(library, library.duplicate_groups(library.ordered_ids()))
+
+
+@contextmanager
+def _synced(folder) -> Iterator[Library]:
+    """The folder's Library, indexed and annotated."""
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        yield library
 
 
 def _no_comparing(monkeypatch):
@@ -31,9 +48,7 @@ def test_a_list_is_folded_from_the_pairs_the_annotation_pass_found(tmp_path, mon
     _write(folder, "a.txt", "Wire", WIRE)
     _write(folder, "b.txt", "Copy", COPY)
     _write(folder, "c.txt", "Other", OTHER)
-    with Library.open([str(folder)]) as library:
-        library.open_index()
-        library.sync()
+    with _synced(folder) as library:
         _no_comparing(monkeypatch)
         ids = library.ordered_ids()
         assert _titles(library, library.duplicate_groups(ids)) == [["Copy", "Wire"]]
@@ -48,9 +63,7 @@ def test_the_pairs_follow_adds_changes_and_deletes(tmp_path, monkeypatch):
     folder = tmp_path / "news"
     _write(folder, "a.txt", "Wire", WIRE)
     _write(folder, "c.txt", "Other", OTHER)
-    with Library.open([str(folder)]) as library:
-        library.open_index()
-        library.sync()
+    with _synced(folder) as library:
         assert library.duplicate_groups(library.ordered_ids()) == []
         _write(folder, "b.txt", "Copy", COPY)  # a later sync brings a copy
         _write(folder, "d.txt", "Second copy", WIRE.upper())
@@ -76,9 +89,7 @@ def test_the_pairs_are_found_again_from_kept_data_on_a_rows_version_bump(tmp_pat
     folder = tmp_path / "news"
     _write(folder, "a.txt", "Wire", WIRE)
     _write(folder, "b.txt", "Copy", COPY)
-    with Library.open([str(folder)]) as library:
-        library.open_index()
-        library.sync()
+    with _synced(folder) as library:
         with library.connection() as store:
             store.db.execute("DELETE FROM near_duplicates")  # as a store made before them
             store.db.execute("DELETE FROM sketch_keys")
@@ -87,23 +98,17 @@ def test_the_pairs_are_found_again_from_kept_data_on_a_rows_version_bump(tmp_pat
         monkeypatch.setattr(annotation_fields, "cached_annotate", no_annotating)
         library.sync()
         _no_comparing(monkeypatch)
-        assert _titles(library, library.duplicate_groups(library.ordered_ids())) == [
-            ["Copy", "Wire"]
-        ]
+        assert _folded(library) == [["Copy", "Wire"]]
 
 
 def test_before_the_annotation_pass_the_list_s_first_texts_are_compared(tmp_path):
     folder = tmp_path / "news"
     _write(folder, "a.txt", "Wire", WIRE)
     _write(folder, "b.txt", "Copy", COPY)
-    with Library.open([str(folder)]) as library:
-        library.open_index()
-        library.sync()
+    with _synced(folder) as library:
         with library.connection() as store:
             store.db.execute("UPDATE entity_state SET version = ''")  # not made by this code
-        assert _titles(library, library.duplicate_groups(library.ordered_ids())) == [
-            ["Copy", "Wire"]
-        ]
+        assert _folded(library) == [["Copy", "Wire"]]
 
 
 def test_annotating_every_article_again_leaves_no_old_keys_behind(tmp_path):
@@ -112,9 +117,7 @@ def test_annotating_every_article_again_leaves_no_old_keys_behind(tmp_path):
     folder = tmp_path / "news"
     _write(folder, "a.txt", "Wire", WIRE)
     _write(folder, "b.txt", "Copy", COPY)
-    with Library.open([str(folder)]) as library:
-        library.open_index()
-        library.sync()
+    with _synced(folder) as library:
         with library.connection() as store:
             keys = store.db.execute("SELECT count(*) FROM sketch_keys").fetchone()[0]
             store.db.execute("UPDATE sketch_keys SET key = key + 1")  # as made another way
@@ -123,11 +126,7 @@ def test_annotating_every_article_again_leaves_no_old_keys_behind(tmp_path):
     assert annotations
     for path in annotations:
         shutil.rmtree(path)  # a new annotation index: every article annotated again
-    with Library.open([str(folder)]) as library:
-        library.open_index()
-        library.sync()
+    with _synced(folder) as library:
         with library.connection() as store:
             assert store.db.execute("SELECT count(*) FROM sketch_keys").fetchone()[0] == keys
-        assert _titles(library, library.duplicate_groups(library.ordered_ids())) == [
-            ["Copy", "Wire"]
-        ]
+        assert _folded(library) == [["Copy", "Wire"]]
