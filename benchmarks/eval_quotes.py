@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +32,8 @@ from tuireader.core.annotate.quotes import extract_quotes  # noqa: E402
 from tuireader.core.annotate.spans import Entity, Quote  # noqa: E402
 
 MATCH_THRESHOLD = 0.8
+# Gold quotes in typeset marks (''...'', ``...''), missing from PolNeAR's quotes lists.
+_TYPESET_RE = re.compile(r"(?:''|``)(?=\S)[^\n]+?(?<=\S)''(?!')")
 INDIRECT_THRESHOLD = 0.5
 _TRIM = " \t\n\u00a0\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb.,;:!?-\u2014\u2013\u2026()[]"
 
@@ -76,8 +79,12 @@ def gold_quotes(article: dict) -> list[GoldQuote]:
     by_span: dict[tuple[int, int], GoldQuote] = {}
     for attribution in article.get("attributions", []):
         sources = [(s["start"], s["end"]) for s in attribution.get("source", [])]
-        for q in attribution.get("quotes", []):
-            key = (q["start"], q["end"])
+        quotes = [(q["start"], q["end"]) for q in attribution.get("quotes", [])]
+        if not quotes:  # the converter saw only " and curly marks, not typeset ''...''
+            for piece in attribution.get("content", []):
+                for m in _TYPESET_RE.finditer(piece["text"]):
+                    quotes.append((piece["start"] + m.start(), piece["start"] + m.end()))
+        for key in quotes:
             by_span.setdefault(key, GoldQuote(*key)).sources.extend(sources)
     return sorted(by_span.values(), key=lambda g: (g.start, g.end))
 

@@ -15,7 +15,7 @@ from tuireader.core.annotate.names import Canon
 from tuireader.core.annotate.quotes.attribution import Attribution
 from tuireader.core.annotate.quotes.extract import find_candidates
 from tuireader.core.annotate.quotes.indirect import IndirectFinder, Reported
-from tuireader.core.annotate.quotes.marks import find_quoted_stretches
+from tuireader.core.annotate.quotes.marks import find_quoted_stretches, typeset_marks
 from tuireader.core.annotate.quotes.resolve import NameResolver
 from tuireader.core.annotate.spans import Entity, Quote, Span
 
@@ -77,9 +77,10 @@ def extract_quotes(
     them a capitalised-name heuristic stands in.
     """
     canon = Canon(text, entities)
-    stretches = find_quoted_stretches(text)
-    candidates = find_candidates(text, stretches)
-    resolver = NameResolver(text, entities, [(c.start, c.end) for c in candidates])
+    marked = typeset_marks(text)  # same offsets; ''...'' marked as "..."
+    stretches = find_quoted_stretches(marked)
+    candidates = find_candidates(marked, stretches)
+    resolver = NameResolver(marked, entities, [(c.start, c.end) for c in candidates])
     quotes = []
     for c in candidates:
         if c.who is not None:
@@ -88,7 +89,7 @@ def extract_quotes(
         quotes.append(_to_quote(text, c.start, c.end, c.who, name))
     if indirect:
         quoted = [(s.start, s.end) for s in stretches]
-        finder = IndirectFinder(text, resolver, quoted)
+        finder = IndirectFinder(marked, resolver, quoted)
         quotes.extend(_reported(text, r, canon) for r in finder.find())
         quotes.sort(key=lambda q: q.start)
     return quotes

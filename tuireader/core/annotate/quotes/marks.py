@@ -37,6 +37,41 @@ class QuotedStretch:
     paragraph: int
 
 
+# Typeset quotation marks made of two characters: '' (opening and closing) and `` (opening).
+_PAIRED_RE = re.compile(r"'{2,3}|``")
+_OPEN_CONTEXT = set(" \t\n\u00a0([{\u2014\u2013-/:")
+_JOINER = "\u2060"  # word joiner: a filler that is neither a letter nor a space
+
+
+def _paired_mark(text: str, m: re.Match) -> str:
+    """The same-length replacement of one run of apostrophes or backquotes (see below)."""
+    run, i, j = m.group(), m.start(), m.end()
+    before = text[i - 1] if i else " "
+    after = text[j] if j < len(text) else " "
+    opens = before in _OPEN_CONTEXT and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in _AFTER_CLOSE)
+    if run == "``":
+        return '"' + (_JOINER if not after.isspace() else " ")
+    if opens == closes:
+        # "word''word" is no mark; a lone '' between spaces is left to the pairing's stack.
+        return '" ' if run == "''" and before.isspace() and after.isspace() else run
+    if opens:
+        return '"' + _JOINER + run[2:]
+    # Closing: the punctuation inside the mark is doubled so '...,'' still ends with a comma.
+    return run[2:] + before + '"'
+
+
+def typeset_marks(text: str) -> str:
+    """``text`` with doubled apostrophes (''...'' and ``...'', as typeset news and treebank
+    text mark quotations) rewritten as straight double marks, offsets kept: each two-character
+    mark becomes '"' plus a filler (a word joiner after an opening mark; the character before a
+    closing mark repeated, so the punctuation inside the quote still shows). A single apostrophe
+    (possessives, "rock 'n' roll") is never a mark."""
+    if "''" not in text and "``" not in text:
+        return text
+    return _PAIRED_RE.sub(lambda m: _paired_mark(text, m), text)
+
+
 def mask_markup(text: str) -> str:
     """Blank out markup tags (same length) so their attribute quotes are not paired."""
     if "<" not in text:
