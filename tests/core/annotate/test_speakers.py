@@ -109,3 +109,20 @@ def test_speaker_names_are_canonical() -> None:
     )
     names = {q.speaker_name for q in _direct(text) if q.speaker_name}
     assert names == {"Ona Pelletier"}
+
+
+def test_a_shared_surname_speaks_for_the_person_the_article_names_most() -> None:
+    text = (
+        "Marta Quillon toured the mill on Monday. Marta Quillon met workers there, and her "
+        "brother Tobias Quillon joined her.\n\n"
+        '"We will keep this mill open," Quillon said.'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Marta Quillon"]
+
+
+def test_a_shared_surname_named_equally_often_stays_a_surname() -> None:
+    text = (
+        "Marta Quillon and Tobias Quillon toured the mill on Monday.\n\n"
+        '"We will keep this mill open," Quillon said.'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Quillon"]

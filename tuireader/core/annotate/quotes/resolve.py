@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -337,15 +338,20 @@ class NameResolver:
         return sorted(found, key=lambda m: (m.start, -m.end))
 
     def _complete(self, name: str, before: int) -> str:
-        """Expand a surname to the one fuller earlier mention ending with it ('Trump'); two
-        people sharing it ("Bill and Hillary Doe") leave it as it is."""
+        """Expand a surname to the fuller earlier mention ending with it ('Trump'). When two
+        people share it ("Bill and Hillary Doe"), a bare surname speaking is the one the
+        article has named more often so far (a tie leaves it as it is); the two people stay
+        apart in the name table."""
         if " " in name or not name:
             return name
         i = bisect.bisect_left(self.starts, before)
-        fuller = {
+        counts = Counter(
             m.name for m in self.mentions[:i] if m.label == "PERSON" and m.name.endswith(" " + name)
-        }
-        return fuller.pop() if len(fuller) == 1 else name
+        )
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return name
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z])|\n")
