@@ -126,3 +126,12 @@ def test_a_shared_surname_named_equally_often_stays_a_surname() -> None:
         '"We will keep this mill open," Quillon said.'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Quillon"]
+
+
+def test_a_pronoun_is_not_the_name_in_its_own_lead_in_clause() -> None:
+    text = (
+        '"We are close to a deal," Greta Vollmar told reporters on Monday.\n\n'
+        "Asked whether the deal suits Nora Pellingham, who chairs the board, she replied: "
+        '"I cannot speak for anyone else."'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Greta Vollmar", "Greta Vollmar"]

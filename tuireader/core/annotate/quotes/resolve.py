@@ -288,7 +288,7 @@ class NameResolver:
         if not found:
             return None
         pos = before
-        for _ in range(5):
+        for turn in range(5):
             opening = _sentence_start(self.text, pos)
             lead = _LEAD_RE.match(self.text, opening, pos)
             body = lead.end() if lead else opening
@@ -298,7 +298,9 @@ class NameResolver:
             if inside and not pronoun:
                 best = inside[0]
                 return self._complete(best.name, best.start)
-            lead_in = [m for m in found if opening <= m.start < body]
+            # "Asked about Roe's plan, she said": a name in the pronoun's own lead-in clause
+            # is not what the pronoun stands for.
+            lead_in = [m for m in found if opening <= m.start < body] if turn else []
             if lead_in and not pronoun:
                 best = lead_in[-1]
                 return self._complete(best.name, best.start)
