@@ -135,3 +135,12 @@ def test_a_pronoun_is_not_the_name_in_its_own_lead_in_clause() -> None:
         '"I cannot speak for anyone else."'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Greta Vollmar", "Greta Vollmar"]
+
+
+def test_a_pronoun_after_a_quote_stands_for_who_spoke_not_who_was_named_first() -> None:
+    text = (
+        'The feud between Nora Pellingham and the board will take time to "settle down," '
+        "Greta Vollmar said on Monday.\n\n"
+        '"Her patience is wearing thin," she said.'
+    )
+    assert [q.speaker_name for q in _direct(text)][-1] == "Greta Vollmar"

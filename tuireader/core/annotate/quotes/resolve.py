@@ -296,7 +296,9 @@ class NameResolver:
             pronoun = _PRONOUN_OPENING_RE.match(self.text, body) is not None
             inside = [m for m in found if body <= m.start and m.end <= pos]
             if inside and not pronoun:
-                best = inside[0]
+                # '"...," Roe said of Doe. She added': the one who spoke leads the sentence.
+                spoke = [m for m in inside if any(m is s for s in self.speakers)]
+                best = (spoke or inside)[0]
                 return self._complete(best.name, best.start)
             # "Asked about Roe's plan, she said": a name in the pronoun's own lead-in clause
             # is not what the pronoun stands for.
