@@ -144,3 +144,11 @@ def test_a_pronoun_after_a_quote_stands_for_who_spoke_not_who_was_named_first() 
         '"Her patience is wearing thin," she said.'
     )
     assert [q.speaker_name for q in _direct(text)][-1] == "Greta Vollmar"
+
+
+def test_a_named_speaker_keeps_the_quote_the_outlet_only_reported() -> None:
+    text = (
+        'Lawmakers met on Friday.\n\n"This bill protects every worker," Greta Vollmar said '
+        "in a speech in the capital, according to the Daily Harbinger.\n"
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Greta Vollmar"]

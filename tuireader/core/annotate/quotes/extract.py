@@ -93,8 +93,21 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     if before and before.how == BEFORE and (after is None or _closing_punct(text, c) in ".:"):
         return before
     if after is not None and not closed_sentence:
+        if _named(text, after):  # '"...," Jane Doe said, according to the Post': Doe said it
+            return after
         return according_to(text, after.cue[1] if after.cue else c.end, a_end) or after
     return after or before
+
+
+def _named(text: str, found: Attribution) -> bool:
+    """The speaker span is a proper name ("Jane Doe"), not a description or pronoun."""
+    words = text[found.speaker[0] : found.speaker[1]].split()
+    return bool(words) and all(w[:1].isupper() for w in words[:2]) and words[0] not in _NOT_NAMES
+
+
+_NOT_NAMES = frozenset(
+    ["The", "A", "An", "This", "That", "These", "Those", "He", "She", "They", "It", "We", "I"]
+)
 
 
 def _previous_sentence(text: str, c: Candidate) -> Attribution | None:
