@@ -108,7 +108,7 @@ def test_who_said_what_lists_a_shared_quotation_once_and_opens_it(tmp_path):
         app.screen.query_one("#pick-filter").value = "Jane Doe"
         await pilot.pause(0.2)
         await pilot.press("down", "enter")
-        await pick_screen(pilot, app, "quotations")
+        await pick_screen(pilot, app, "Jane Doe: 1 quotation (")
         (quote,) = rows(app)
         assert "We will not accept any delay" in quote
         assert "Harbour talks open" in quote and "Harbour plan row" in quote

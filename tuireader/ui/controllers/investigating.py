@@ -169,7 +169,7 @@ class Investigating:
             shown = Text(f"{quotes:>6,}  ")
             shown.append(clean_line(name), style="bold")
             rows.append(Row(shown, name, name))
-        title = f"Who said what in {self._scope()} ({len(rows):,} speakers) — quotations"
+        title = f"Who said what in {self._scope()} ({_counted(len(rows), 'speaker')}) — quotations"
         self.host.push_screen(PickScreen(title, rows), self._speaker_chosen)
 
     def _speaker_chosen(self, chosen: tuple[str, str] | None) -> None:
@@ -198,7 +198,8 @@ class Investigating:
             key = str(index)
             self._quote_sites[key] = (quote.first.article_id, quote.text)
             rows.append(Row(shown, f"{quote.text} {quote.first.title}", key))
-        title = f"{clean_line(speaker)}: {len(rows):,} quotations (Enter opens the article there)"
+        count = _counted(len(rows), "quotation")
+        title = f"{clean_line(speaker)}: {count} (Enter opens the article there)"
         self.host.push_screen(PickScreen(title, rows), self._quote_chosen)
 
     def _quote_chosen(self, chosen: tuple[str, str] | None) -> None:
@@ -363,3 +364,8 @@ class Investigating:
     def _batch_chosen(self, chosen: tuple[str, str] | None) -> None:
         if chosen is not None and chosen[1]:
             self.host.run_search_from_palette(chosen[1])
+
+
+def _counted(number: int, noun: str) -> str:
+    """ "1 quotation", "2,345 quotations"."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
