@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from tests.conftest import write_jsonl
 from tuireader.cli import main
 
 
@@ -58,10 +59,23 @@ def test_cooccur_of_an_unknown_name_is_an_error(sample_corpus, capsys):
     assert "no entity named" in capsys.readouterr().err
 
 
-def test_timeline_counts_dated_articles(news_folder, capsys):
-    assert main(["timeline", "--by", "month", "--json", "--corpus", str(news_folder)]) in (0, 1)
-    for period in lines(capsys):
-        assert period["articles"] >= 0 and period["period"][:2] in ("19", "20")
+def test_timeline_counts_articles_per_month(tmp_path, capsys):
+    records = [
+        {"id": str(n), "title": f"Story {n}", "text": "The council met again.", "date": date}
+        for n, date in enumerate(["2016-10-01", "2016-10-20", "2016-12-03"])
+    ]
+    dump = write_jsonl(tmp_path / "dated.jsonl", records)
+    assert main(["timeline", "--by", "month", "--json", "--corpus", str(dump)]) == 0
+    counts = {p["period"]: p["articles"] for p in lines(capsys)}
+    assert counts["2016-10"] == 2 and counts["2016-12"] == 1
+    assert sum(counts.values()) == 3
+
+
+def test_timeline_of_undated_articles_says_why_it_is_empty(news_folder, capsys):
+    assert main(["timeline", "--corpus", str(news_folder)]) == 1
+    assert "no article in this corpus has a date" in capsys.readouterr().err
+    assert main(["timeline", "officials", "--corpus", str(news_folder)]) == 1
+    assert "none of the 2 matching articles has a date" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("fmt", ["gexf", "graphml", "csv"])

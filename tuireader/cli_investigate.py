@@ -156,6 +156,12 @@ def run(args: argparse.Namespace, library, narrow, out: TextIO | None = None) ->
         )
     if args.command == "timeline":
         periods = investigation.timeline(ids, args.by)
+        if not periods and ids is None:
+            print("tuireader: no article in this corpus has a date", file=sys.stderr)
+        elif not periods and ids:
+            print(
+                f"tuireader: none of the {len(ids):,} matching articles has a date", file=sys.stderr
+            )
         most = max((p.count for p in periods), default=0)
 
         def period_line(period) -> str:
