@@ -77,3 +77,14 @@ def test_acronym_letters_must_match_the_initials():
 def test_a_name_in_capitals_joins_the_name_as_usually_written():
     table = names((2, "Japan"), (2, "JAPAN"), (0, "JAPAN"))
     assert merge_map(table, []) == {2: 1}
+
+
+def test_case_variants_join_the_form_written_in_most_articles():
+    table = names((2, "UK"), (2, "Uk"), (2, "Acme"), (2, "ACME"))
+    # "UK" in 40 articles, a stray "Uk" in 2: the acronym keeps its capitals
+    assert merge_map(table, [], {1: 40, 2: 2, 3: 9, 4: 1}) == {2: 1, 4: 3}
+
+
+def test_a_surname_in_capitals_reaches_the_full_name():
+    table = names((PERSON, "Jane Doe"), (PERSON, "Doe"), (PERSON, "DOE"))
+    assert merge_map(table, [], {2: 5, 3: 1}) == {2: 1, 3: 1}

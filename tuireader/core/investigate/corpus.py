@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from tuireader.core.investigate.merge import merge_map
+from tuireader.core.investigate.merge import case_variants, merge_map
 from tuireader.core.investigate.rows import TYPES
 
 
@@ -62,7 +62,14 @@ class EntityIndex:
             if blob:
                 pairs = _pairs(blob)
                 acronyms.extend(zip(pairs[::2], pairs[1::2], strict=True))
-        joined = merge_map({i: (self.kind[i], self.name[i]) for i in self.name}, acronyms)
+        # every article's pairs read in one array, each article's ids a slice of it (no copy)
+        every = array("i")
+        every.frombytes(b"".join(row[1] for row in rows))
+        typed = {i: (self.kind[i], self.name[i]) for i in self.name}
+        variants = set(chain.from_iterable(case_variants(typed)))
+        # an article names an id once: its count in the pairs is its articles
+        written = Counter(filter(variants.__contains__, every[::2])) if variants else None
+        joined = merge_map(typed, acronyms, written)
         self.canonical = joined  # name id -> the id it joins (only those that join)
         # per article its canonical entity ids (an array: C-level counting); most articles
         # name no merged alias and keep their ids as stored
@@ -72,9 +79,6 @@ class EntityIndex:
         merged = set(joined)
         get = joined.get
         entities, speakers, blobs = self.entities, self.speakers, self._blobs
-        # every article's pairs read in one array, each article's ids a slice of it (no copy)
-        every = array("i")
-        every.frombytes(b"".join(row[1] for row in rows))
         view = memoryview(every)
         start = 0
         for article_id, entity_blob, speaker_blob, _acronyms in rows:

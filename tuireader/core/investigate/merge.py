@@ -7,8 +7,9 @@ Two rules, each applied only when the corpus leaves no doubt:
 - an acronym ("DEA") joins its expansion ("Department of Example Affairs") when some article
   defines it as such ("… Affairs (DEA)") and no article defines it otherwise.
 
-A name written in capitals ("JAPAN", in a headline) joins the same name as usually written
-("Japan") of the same type. Two full names are never merged with each other: "Jane Doe" and
+Names of one type that differ only in case ("JAPAN" in a headline, "Japan"; a stray "Uk"
+beside "UK") join the form written in the most articles (failing counts, the one not in
+capitals). Two full names are never merged with each other: "Jane Doe" and
 "John Doe" stay two people, and "Doe" then stays apart from both.
 """
 
@@ -20,26 +21,32 @@ from collections.abc import Iterable, Mapping
 PERSON = 0
 
 
+def case_variants(names: Mapping[int, tuple[int, str]]) -> list[list[int]]:
+    """The groups of name ids of one type that differ only in case (two or more a group)."""
+    by_case: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for name_id, (kind, name) in names.items():
+        by_case[kind, name.casefold()].append(name_id)
+    return [ids for ids in by_case.values() if len(ids) > 1]
+
+
 def merge_map(
-    names: Mapping[int, tuple[int, str]], acronyms: Iterable[tuple[int, int]]
+    names: Mapping[int, tuple[int, str]],
+    acronyms: Iterable[tuple[int, int]],
+    articles: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     """name id -> the id of the name it joins (only the ids that join another).
 
     ``names``: id -> (type, name); ``acronyms``: (acronym id, expansion id) pairs as articles
-    define them.
+    define them; ``articles``: for the names of ``case_variants``, how many articles write
+    each.
     """
     joined: dict[int, int] = {}
-    by_case: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for name_id, (kind, name) in names.items():
-        by_case[kind, name.casefold()].append(name_id)
-    for ids in by_case.values():
-        if len(ids) > 1:
-            usual = [i for i in ids if not names[i][1].isupper()]
-            if usual:
-                target = min(usual)
-                for name_id in ids:
-                    if name_id != target and names[name_id][1].isupper():
-                        joined[name_id] = target
+    articles = articles or {}
+    for ids in case_variants(names):
+        target = max(ids, key=lambda i: (articles.get(i, 0), not names[i][1].isupper(), -i))
+        for name_id in ids:
+            if name_id != target:
+                joined[name_id] = target
     full_by_last: dict[str, set[int]] = defaultdict(set)
     single: dict[str, list[int]] = defaultdict(list)
     for name_id, (kind, name) in names.items():
@@ -71,4 +78,8 @@ def merge_map(
                 target = joined.get(target, target)
                 if target != name_id:
                     joined[name_id] = target
+    for name_id, target in joined.items():  # "DOE" -> "Doe" -> "Jane Doe": to the end
+        while target in joined and joined[target] != name_id:
+            target = joined[target]
+        joined[name_id] = target
     return joined
