@@ -47,8 +47,8 @@ RECORDS = [
 ]
 
 
-def run(tmp_path, scenario, name: str):
-    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+def run(tmp_path, scenario, name: str, records=RECORDS):
+    dump = write_jsonl(tmp_path / "d.jsonl", records)
 
     async def main():
         app = ReaderApp(Corpus([dump]))
@@ -141,6 +141,17 @@ def test_cooccurrence_and_timeline_views(tmp_path):
         assert len(app.article_list.ids) == 2
 
     run(tmp_path, scenario, "timeline")
+
+
+def test_the_timeline_of_undated_articles_says_they_have_no_date(tmp_path):
+    undated = [{k: v for k, v in r.items() if k != "date"} for r in RECORDS]
+
+    async def scenario(app, pilot):
+        await pilot.press("T")
+        await pick_screen(pilot, app, "Timeline")
+        assert rows(app) == ["No article in this list has a date: there is no timeline to draw."]
+
+    run(tmp_path, scenario, "timeline_undated", undated)
 
 
 def test_batch_search_from_the_palette_counts_each_query(tmp_path):

@@ -120,7 +120,8 @@ class Investigating:
         title = f"Entities of {self._scope()} ({len(rows):,}) — articles, name"
         hint = "Enter: filter the list by it · c: who appears with it · t: its timeline"
         keys = {"c": "cooccur", "t": "timeline"}
-        self.host.push_screen(PickScreen(title, rows, hint, keys), self._facet_chosen)
+        empty = "No names were found in the articles of this list."
+        self.host.push_screen(PickScreen(title, rows, hint, keys, empty), self._facet_chosen)
 
     def _facet_chosen(self, chosen: tuple[str, str] | None) -> None:
         if chosen is None:
@@ -170,7 +171,8 @@ class Investigating:
             shown.append(clean_line(name), style="bold")
             rows.append(Row(shown, name, name))
         title = f"Who said what in {self._scope()} ({_counted(len(rows), 'speaker')}) — quotations"
-        self.host.push_screen(PickScreen(title, rows), self._speaker_chosen)
+        empty = "No quotation in this list has a named speaker."
+        self.host.push_screen(PickScreen(title, rows, empty=empty), self._speaker_chosen)
 
     def _speaker_chosen(self, chosen: tuple[str, str] | None) -> None:
         if chosen is not None:
@@ -303,7 +305,8 @@ class Investigating:
         title = f"Timeline of {about}{self._scope()}: articles per {by}"
         hint = "Enter: show only that period · d/w/m: per day, week, month"
         keys = {"d": "day", "w": "week", "m": "month"}
-        screen = PickScreen(title, rows, hint, keys)
+        empty = "No article in this list has a date: there is no timeline to draw."
+        screen = PickScreen(title, rows, hint, keys, empty)
         self.host.push_screen(screen, lambda chosen: self._period_chosen(chosen, entity))
 
     def _period_chosen(self, chosen: tuple[str, str] | None, entity: str | None) -> None:

@@ -54,13 +54,19 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
     ]
 
     def __init__(
-        self, title: str, rows: list[Row], hint: str = "", keys: dict[str, str] | None = None
+        self,
+        title: str,
+        rows: list[Row],
+        hint: str = "",
+        keys: dict[str, str] | None = None,
+        empty: str = "(nothing)",
     ) -> None:
         super().__init__()
         self.title_text = title
         self.rows = rows
         self.hint = hint
         self.keys = keys or {}
+        self.empty = empty  # said when there is no row at all (not merely none typed)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -83,7 +89,8 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         # option ids are the rows' places (names may repeat: "Jordan" the person and place)
         options = [Option(row.shown, id=str(index)) for index, row in found[:SHOWN_MOST]]
         if not options:
-            options = [Option(Text("(nothing)", style="dim"), id=None, disabled=True)]
+            said = self.empty if not self.rows else "(nothing matches)"
+            options = [Option(Text(said, style="dim"), id=None, disabled=True)]
         return options
 
     def on_mount(self) -> None:
