@@ -45,7 +45,7 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         padding: 0 1;
     }
     PickScreen #pick-title { text-style: bold; }
-    PickScreen #pick-hint { color: $text-muted; }
+    PickScreen #pick-hint { color: $text-muted; width: 100%; }
     PickScreen OptionList { height: 1fr; }
     """
     BINDINGS = [
