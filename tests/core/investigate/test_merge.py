@@ -85,6 +85,11 @@ def test_case_variants_join_the_form_written_in_most_articles():
     assert merge_map(table, [], {1: 40, 2: 2, 3: 9, 4: 1}) == {2: 1, 4: 3}
 
 
+def test_headline_capitals_do_not_win_by_a_small_majority():
+    table = names((3, "German"), (3, "GERMAN"))
+    assert merge_map(table, [], {1: 80, 2: 200}) == {2: 1}
+
+
 def test_a_surname_in_capitals_reaches_the_full_name():
     table = names((PERSON, "Jane Doe"), (PERSON, "Doe"), (PERSON, "DOE"))
     assert merge_map(table, [], {2: 5, 3: 1}) == {2: 1, 3: 1}

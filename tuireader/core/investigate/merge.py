@@ -8,8 +8,10 @@ Two rules, each applied only when the corpus leaves no doubt:
   defines it as such ("… Affairs (DEA)") and no article defines it otherwise.
 
 Names of one type that differ only in case ("JAPAN" in a headline, "Japan"; a stray "Uk"
-beside "UK") join the form written in the most articles (failing counts, the one not in
-capitals). Two full names are never merged with each other: "Jane Doe" and
+beside "UK") join the form written in the most articles; a form in capitals must be written
+ten times as often as the others to be chosen (headlines in capitals are many).
+
+Two full names are never merged with each other: "Jane Doe" and
 "John Doe" stay two people, and "Doe" then stays apart from both.
 """
 
@@ -19,6 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 PERSON = 0
+# A name in capitals is how a corpus writes it only when written this many times as often.
+CAPITALS_FACTOR = 10
 
 
 def case_variants(names: Mapping[int, tuple[int, str]]) -> list[list[int]]:
@@ -27,6 +31,28 @@ def case_variants(names: Mapping[int, tuple[int, str]]) -> list[list[int]]:
     for name_id, (kind, name) in names.items():
         by_case[kind, name.casefold()].append(name_id)
     return [ids for ids in by_case.values() if len(ids) > 1]
+
+
+def _usual_form(
+    ids: list[int], names: Mapping[int, tuple[int, str]], articles: Mapping[int, int]
+) -> int:
+    """The form case variants join: the one written in most articles, but a form in capitals
+    (headlines, datelines) only when the others are rare beside it ("UK" over a stray "Uk",
+    never "GERMAN" over "German")."""
+
+    def most(group: list[int]) -> int:
+        return max(group, key=lambda i: (articles.get(i, 0), -i))
+
+    capitals = [i for i in ids if names[i][1].isupper()]
+    usual = [i for i in ids if i not in capitals]
+    if not usual:
+        return most(capitals)
+    if not capitals:
+        return most(usual)
+    best_usual, best_capitals = most(usual), most(capitals)
+    if articles.get(best_capitals, 0) >= CAPITALS_FACTOR * max(articles.get(best_usual, 0), 1):
+        return best_capitals
+    return best_usual
 
 
 def merge_map(
@@ -43,7 +69,7 @@ def merge_map(
     joined: dict[int, int] = {}
     articles = articles or {}
     for ids in case_variants(names):
-        target = max(ids, key=lambda i: (articles.get(i, 0), not names[i][1].isupper(), -i))
+        target = _usual_form(ids, names, articles)
         for name_id in ids:
             if name_id != target:
                 joined[name_id] = target
