@@ -66,6 +66,14 @@ def test_all_caps_headline_reuses_names_from_the_body() -> None:
     assert ("MONTREAL", "LOC") in ents
 
 
+def test_a_headline_word_the_body_writes_small_is_not_a_town() -> None:
+    text = "ACME WIDGETS COMPLETES SALE OF UNIT\n\nAcme Widgets said the sale was completed."
+    assert ("SALE", "LOC") not in found(text)
+    # a town the body writes as a name stays one
+    text = "FLOODS HIT SALE\n\nRain flooded the centre of Sale on Monday."
+    assert ("SALE", "LOC") in found(text)
+
+
 def test_sentence_initial_common_words_are_not_entities() -> None:
     text = "Yesterday the board met. After the vote, Officials left. Their plan failed."
     assert found(text) == []

@@ -6,6 +6,8 @@ own body knows it ("RUSSIA DENIES HACKING CLAIMS BY U.S." -> RUSSIA, U.S.).
 
 from __future__ import annotations
 
+import re
+
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, Mention
 from tuireader.core.annotate.entities.tokens import DATELINE_TAIL, LOCATIVE, WORD, previous_word
@@ -30,6 +32,8 @@ def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str
             start, end = words[i][0], words[j - 1][1]
             phrase = text[start:end].lower()
             label = _caps_label(phrase, j - i, lex, known)
+            if label and j - i == 1 and not label[1] and _written_small(phrase, text, known):
+                label = None  # "... COMPLETES SALE" over "the sale": the word, not the town
             if label:
                 hit = Mention(start, end, label[0], text[start:end], country=label[1])
                 hit.place = label[0] == LOC
@@ -49,6 +53,13 @@ def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str
         else:
             i += 1
     return out
+
+
+def _written_small(word: str, text: str, known: dict[str, str]) -> bool:
+    """The document's own text writes this word in small letters, and never as a name."""
+    if word in known or not word.isalpha():
+        return False
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
 
 
 def _trim(word: str, end: int, flags: dict[str, int]) -> int:
