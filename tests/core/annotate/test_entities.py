@@ -407,3 +407,18 @@ def test_sentences_with_two_numbers_are_no_result_lines() -> None:
     )
     ents = found(text)
     assert ("Portland", "LOC") in ents  # a railway history, not a sports report
+
+
+def test_and_co_stays_inside_a_firm_name() -> None:
+    text = "The fund hired Hollis Marbury and Co Inc as its adviser."
+    assert ("Hollis Marbury and Co Inc", "ORG") in found(text)
+
+
+def test_a_possessive_before_a_legal_form_is_the_company() -> None:
+    text = "Fenwick's Ratings Service Inc lowered the bonds on Friday."
+    assert found(text) == [("Fenwick's Ratings Service Inc", "ORG")]
+
+
+def test_a_named_agreement_keeps_on_and_its_last_word() -> None:
+    text = "Talks under the Grand Accord on Fisheries and Trade resumed in March."
+    assert ("Grand Accord on Fisheries and Trade", "MISC") in found(text)

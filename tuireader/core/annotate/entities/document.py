@@ -102,9 +102,17 @@ _POSSESSED_HEAD = re.compile(r" ?['’]s ([A-Z][a-z]+)(?![\w'’-]| [A-Z0-9])")
 _POSSESSED_SKIP = frozenset(("party", "army", "house", "hall", "church", "college"))
 
 
+# A company's legal form ending a possessive name: "Moody's Investors Service Inc".
+_POSSESSED_FIRM = re.compile(
+    r" ?['’]s(?: [A-Z][\w&-]*){0,3} (?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC|Llc)\b"
+)
+
+
 def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
     """ "Rankin 's Mill", "Howe 's Brigade": a name's possessive before a lone organisation or
-    place head word (which no rule took as a name of its own) is one name of the head's kind."""
+    place head word (which no rule took as a name of its own) is one name of the head's kind;
+    before words ending in a company's legal form ("Moody's Investors Service Inc", "Macy's
+    Inc") it is a company's name."""
     by_start = {m.start: m for m in mentions}
     absorbed: set[int] = set()
     for m in mentions:
@@ -124,6 +132,15 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
             m.weak = m.guess = m.typable = m.tentative = m.lone = False
             if alone is not None:
                 absorbed.add(id(alone))
+    for m in mentions:
+        firm = _POSSESSED_FIRM.match(text, m.end)
+        if not firm or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
+            continue
+        for other in mentions:  # "Investors Service Inc", found on its own
+            if m.end < other.start < firm.end():
+                absorbed.add(id(other))
+        m.end, m.label, m.text = firm.end(), ORG, text[m.start : firm.end()]
+        m.weak = m.guess = m.typable = m.tentative = m.lone = False
     return [m for m in mentions if id(m) not in absorbed]
 
 

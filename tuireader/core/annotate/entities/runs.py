@@ -22,8 +22,11 @@ _ON = frozenset(("on", "on the"))
 _ON_HEADS = word_set(
     "council committee commission conference convention panel board forum summit center "
     "centre institute force subcommittee caucus coalition alliance campaign network "
-    "partnership project initiative program programme office task court"
+    "partnership project initiative program programme office task court "
+    "agreement treaty accord pact declaration charter"
 )
+# Words that, after "and", continue a firm's name: "Bear Sterling and Co", "Doe and Sons".
+_AND_FIRM = word_set("co co. cos cos. company sons partners associates")
 _OF_HEADS = lx.OF_HEAD | lx.ORG_SUFFIX | lx.LOC_OF | lx.MISC_OF | lx.MISC_HEAD
 _ABBREVIATIONS = word_set("st. mt. ft. jr. sr. bros. no. inc. corp. co. ltd. plc. cos.")
 
@@ -119,6 +122,7 @@ def _merge(
             merge = (
                 merge
                 or join == "&"
+                or text[right[0][0] : right[0][1]].lower() in _AND_FIRM
                 or (in_org and _plain(text, right, flags))
                 or _everyday_pair(text, left.toks, right, flags, zipf)
             )
@@ -147,7 +151,7 @@ def _connector_toks(text: str, left_end: int, right_start: int) -> list[Tok]:
 def _plain(text: str, toks: list[Tok], flags: dict[str, int]) -> bool:
     """Whether a group after "and" can continue an organisation name (is not a name itself)."""
     phrase = text[toks[0][0] : toks[-1][1]].lower()
-    if phrase in flags:
+    if flags.get(phrase, 0) & ~lx.TITLE_MOD:  # a name; "Trade" (as in "Trade Minister") is not
         return False
     first = flags.get(text[toks[0][0] : toks[0][1]].lower(), 0)
     last = flags.get(text[toks[-1][0] : toks[-1][1]].lower(), 0)
