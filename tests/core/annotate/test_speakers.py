@@ -152,3 +152,13 @@ def test_a_named_speaker_keeps_the_quote_the_outlet_only_reported() -> None:
         "in a speech in the capital, according to the Daily Harbinger.\n"
     )
     assert [q.speaker_name for q in _direct(text)] == ["Greta Vollmar"]
+
+
+def test_a_cue_in_a_relative_clause_after_adverbs_belongs_to_the_name_it_hangs_on() -> None:
+    text = (
+        "Later in the show, Dana Pellworth praised the novelist Oren Haskel, who has publicly "
+        'vowed to stop buying the brand because of its "cruel treatment of the farm workers."'
+    )
+    entities = (_entity(text, "Dana Pellworth"), _entity(text, "Oren Haskel"))
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "Oren Haskel"

@@ -351,7 +351,7 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
     + NAME
-    + r")(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who\s+"
+    + r")(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who"
     + _ADVERBS
     + r"\s*$"
 )
