@@ -162,3 +162,13 @@ def test_a_cue_in_a_relative_clause_after_adverbs_belongs_to_the_name_it_hangs_o
     entities = (_entity(text, "Dana Pellworth"), _entity(text, "Oren Haskel"))
     (q,) = extract_quotes(text, entities)
     assert q.speaker_name == "Oren Haskel"
+
+
+def test_according_to_an_outlet_the_named_speaker_keeps_the_quote_she_gave() -> None:
+    text = (
+        "According to the Harbor Ledger, Mina Castell said the deal was "
+        '"a betrayal of every worker who trusted us."'
+    )
+    entities = (_entity(text, "Harbor Ledger", "ORG"), _entity(text, "Mina Castell"))
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "Mina Castell"

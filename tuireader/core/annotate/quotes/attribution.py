@@ -366,10 +366,17 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     """Speaker in the same sentence before a quote: the subject of its last speech cue."""
     m = _ACCORDING_RE.search(text, start, end)
     if m:
-        return _found(text, m, 0, BEFORE)
+        # "According to the Post, Jane Doe said the plan was "...": Doe said it.
+        cued = _cued_subject(text, m.end("sp"), end)
+        return cued or _found(text, m, 0, BEFORE)
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
         return _found(text, m, 0, BEFORE)
+    return _cued_subject(text, start, end)
+
+
+def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
+    """The subject of the last speech (else naming) cue in [start, end) that has one."""
     for regex, how in ((_CUE_RE, EMBEDDED), (_NAMING_RE, NAMING)):
         for cue in reversed(list(regex.finditer(text, start, end))):
             if _after_modal(text, start, cue):
