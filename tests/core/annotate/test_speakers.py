@@ -172,3 +172,46 @@ def test_according_to_an_outlet_the_named_speaker_keeps_the_quote_she_gave() -> 
     entities = (_entity(text, "Harbor Ledger", "ORG"), _entity(text, "Mina Castell"))
     (q,) = extract_quotes(text, entities)
     assert q.speaker_name == "Mina Castell"
+
+
+def _entities(text: str, *names: str) -> list[Entity]:
+    """PERSON entities for every occurrence of each name."""
+    found = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            found.append(Entity(start, start + len(name), "PERSON", name))
+            start = text.find(name, start + len(name))
+    return sorted(found, key=lambda e: e.start)
+
+
+def test_a_bare_surname_the_recognizer_missed_still_stands_for_its_person() -> None:
+    text = (
+        "Arlo Penwick and Dex Mornay toured the county on Monday.\n\n"
+        "Dex Mornay spoke first, about taxes.\n\n"
+        "Later, at a fair in Dover, Penwick unveiled a farm plan. "
+        '"We will fund every county road," he said.'
+    )
+    (q,) = extract_quotes(text, _entities(text, "Arlo Penwick", "Dex Mornay"))
+    assert q.speaker_name == "Arlo Penwick"
+
+
+def test_a_pronoun_looks_past_an_owner_to_the_subject() -> None:
+    text = (
+        "Dex Mornay's plan would cut the road budget by half, Arlo Penwick said on Monday. "
+        '"That is a plan for potholes," he said.'
+    )
+    (q,) = [
+        q for q in extract_quotes(text, _entities(text, "Arlo Penwick", "Dex Mornay")) if q.direct
+    ]
+    assert q.speaker_name == "Arlo Penwick"
+
+
+def test_a_role_description_stands_for_the_person_given_that_role() -> None:
+    text = (
+        "Gov. Lena Marsh endorsed Carl Varon on Friday.\n\n"
+        "Marsh also spoke warmly about Carl Varon at the rally.\n\n"
+        '"He has earned this job," the governor said.'
+    )
+    (q,) = extract_quotes(text, _entities(text, "Lena Marsh", "Marsh", "Carl Varon"))
+    assert q.speaker_name == "Lena Marsh"

@@ -163,6 +163,41 @@ def heuristic_mentions(text: str) -> list[Mention]:
     return found
 
 
+def _lone_surnames(
+    text: str, entities: Sequence[Entity], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """Surnames of people named in full, standing alone later where no entity was found
+    ("Jane Doe ... Later, Doe said"): the recognizer may miss a bare surname, the resolver
+    should not."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        words = m.name.split()
+        surname = words[-1] if m.label == "PERSON" and len(words) > 1 else ""
+        if len(surname) > 2 and surname[:1].isupper() and surname[1:].islower():
+            first.setdefault(surname, m.end)
+    if not first:
+        return []
+    spans = sorted((e.start, e.end) for e in entities)
+    starts = [s for s, _ in spans]
+    alternation = "|".join(re.escape(w) for w in sorted(first, key=len, reverse=True))
+    found = []
+    for m in re.finditer(r"(?<![\w'\u2019.-])(?:" + alternation + r")(?![\w-])", text):
+        if m.start() < first[m.group()] or _LONE_NEXT_RE.match(text, m.end()):
+            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and spans[i][1] > m.start():
+            continue
+        if _LONE_PREV_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        found.append(Mention(m.start(), m.end(), "PERSON", m.group()))
+    return found
+
+
+# A capitalised word right before or after makes it part of another name ("Doe Tower").
+_LONE_NEXT_RE = re.compile(r"\s+[A-Z]")
+_LONE_PREV_RE = re.compile(r"(?<![.!?:\n])\s[A-Z][\w'\u2019-]*\s+$")
+
+
 def _entity_mentions(entities: Sequence[Entity]) -> list[Mention]:
     """PERSON/ORG entities as mentions, sorted by offset."""
     return sorted(
@@ -193,6 +228,11 @@ class NameResolver:
         """PERSON/ORG mentions outside quotations, found on first use (the heuristic is slow)."""
         if self._mentions is None:
             found = _entity_mentions(self._entities) if self._entities else None
+            if found is not None:
+                found = sorted(
+                    found + _lone_surnames(self.text, self._entities, found),
+                    key=lambda m: (m.start, m.end),
+                )
             found = found if found is not None else heuristic_mentions(self.text)
             starts = [s for s, _ in self._quotes]
             self._mentions = [m for m in found if not _inside(m.start, self._quotes, starts)]
@@ -267,11 +307,37 @@ class NameResolver:
             return None
         if noun in PERSON_NOUNS:  # "the host": often the person just named, not the subject
             found = self._fitting(before, {"PERSON"})
+            # "Gov. Jane Doe ... the governor said": one the article gave that role first.
+            roled = self._with_role(noun, before)
+            found = [m for m in found if self._complete(m.name, m.start) in roled] or found
             best = max(found, key=lambda m: m.end) if found else None
             return self._complete(best.name, best.start) if best else None
         if noun in ORG_NOUNS:
             return self._nearest_org(noun, before)
         return None
+
+    def _with_role(self, noun: str, before: int) -> set[str]:
+        """Names of people mentioned before ``before`` right after the role word ``noun``
+        ("Gov. Jane Doe", "talk-show hosts Jane Doe") or with it in an apposition ("Jane Doe,
+        the state's governor")."""
+        role = _ROLE_ABBREVIATIONS.get(noun)
+        words = [noun, noun + "s"] + ([role] if role else [])
+        before_re = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")\.?\s+$", re.IGNORECASE)
+        after_re = re.compile(
+            r",\s+(?:the|a|an|its|their|his|her)\s+(?:[\w'\u2019-]+\s+){0,4}?"
+            + re.escape(noun)
+            + r"\b"
+        )
+        i = bisect.bisect_left(self.starts, before)
+        names = set()
+        for m in self.mentions[:i]:
+            if m.label != "PERSON":
+                continue
+            if before_re.search(self.text, max(0, m.start - 20), m.start) or after_re.match(
+                self.text, m.end, min(before, m.end + 80)
+            ):
+                names.add(self._complete(m.name, m.start))
+        return names
 
     def _nearest(self, before: int, labels: set[str], sex: str | None = None) -> str | None:
         """Name of the subject of the closest sentence with a fitting mention before ``before``.
@@ -295,6 +361,8 @@ class NameResolver:
             # "He said Roe ...": the subject is a pronoun: its antecedent is further back.
             pronoun = _PRONOUN_OPENING_RE.match(self.text, body) is not None
             inside = [m for m in found if body <= m.start and m.end <= pos]
+            # "Doe's plan ..., Roe said": an owner is not the subject when another name is.
+            inside = [m for m in inside if not self._possessive(m)] or inside
             if inside and not pronoun:
                 # '"...," Roe said of Doe. She added': the one who spoke leads the sentence.
                 spoke = [m for m in inside if any(m is s for s in self.speakers)]
@@ -313,6 +381,11 @@ class NameResolver:
                 pos -= 1
         best = max(found, key=lambda m: m.end)
         return self._complete(best.name, best.start)
+
+    def _possessive(self, mention: Mention) -> bool:
+        """True for "Doe's" (the mention or the text right after it ends in 's)."""
+        after = self.text[mention.end - 2 : mention.end + 2]
+        return _POSSESSIVE_RE.search(after) is not None
 
     def _sex(self, mention: Mention) -> str | None:
         """The sex a mention's (completed) given name or courtesy title implies, if any."""
@@ -373,6 +446,19 @@ def _sentence_start(text: str, pos: int) -> int:
     return found
 
 
+# Role nouns and the titles that give a person that role ("Gov. Jane Doe" is a governor).
+_ROLE_ABBREVIATIONS = {
+    "governor": "gov",
+    "senator": "sen",
+    "congressman": "rep",
+    "congresswoman": "rep",
+    "representative": "rep",
+    "president": "pres",
+    "general": "gen",
+    "professor": "prof",
+    "doctor": "dr",
+}
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?(?:\b|$)")
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
