@@ -215,3 +215,13 @@ def test_a_role_description_stands_for_the_person_given_that_role() -> None:
     )
     (q,) = extract_quotes(text, _entities(text, "Lena Marsh", "Marsh", "Carl Varon"))
     assert q.speaker_name == "Lena Marsh"
+
+
+def test_a_sentence_inside_a_quotation_does_not_hide_who_spoke_it() -> None:
+    text = (
+        "Pim Rasko spoke with Teo Lindqvist on the radio.\n\n"
+        '"I met him once. He was kind to me," Lindqvist said.\n\n'
+        'But he wanted to know more: "Why did you wait so long to speak?"'
+    )
+    quotes = extract_quotes(text, _entities(text, "Pim Rasko", "Teo Lindqvist", "Lindqvist"))
+    assert [q.speaker_name for q in quotes if q.direct] == ["Teo Lindqvist"] * 2

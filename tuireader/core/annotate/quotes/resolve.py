@@ -219,6 +219,7 @@ class NameResolver:
         self.text = text
         self._entities = entities
         self._quotes = quotes
+        self._quote_starts = [s for s, _ in quotes]
         self._mentions: list[Mention] | None = None
         self._starts: list[int] = []
         self.speakers: list[Mention] = []
@@ -355,7 +356,7 @@ class NameResolver:
             return None
         pos = before
         for turn in range(5):
-            opening = _sentence_start(self.text, pos)
+            opening = self._outside_quotes(_sentence_start(self.text, pos))
             lead = _LEAD_RE.match(self.text, opening, pos)
             body = lead.end() if lead else opening
             # "He said Roe ...": the subject is a pronoun: its antecedent is further back.
@@ -381,6 +382,14 @@ class NameResolver:
                 pos -= 1
         best = max(found, key=lambda m: m.end)
         return self._complete(best.name, best.start)
+
+    def _outside_quotes(self, pos: int) -> int:
+        """A sentence start inside a quotation moves to the quotation's start: sentences the
+        speaker spoke are not the reporter's ('"He's fun," the host said.')."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        if i >= 0 and self._quotes[i][0] < pos < self._quotes[i][1]:
+            return self._quotes[i][0]
+        return pos
 
     def _possessive(self, mention: Mention) -> bool:
         """True for "Doe's" (the mention or the text right after it ends in 's)."""
