@@ -225,3 +225,15 @@ def test_a_sentence_inside_a_quotation_does_not_hide_who_spoke_it() -> None:
     )
     quotes = extract_quotes(text, _entities(text, "Pim Rasko", "Teo Lindqvist", "Lindqvist"))
     assert [q.speaker_name for q in quotes if q.direct] == ["Teo Lindqvist"] * 2
+
+
+def test_a_time_lead_in_is_skipped_to_find_the_subject() -> None:
+    text = (
+        "Dal Brenner met voters in Akron on Sunday.\n\n"
+        "Six years ago, he backed Mo Telfer over the mayor and said, "
+        '"She has never done a thing for this town."'
+    )
+    (q,) = [
+        q for q in extract_quotes(text, _entities(text, "Dal Brenner", "Mo Telfer")) if q.direct
+    ]
+    assert q.speaker_name == "Dal Brenner"
