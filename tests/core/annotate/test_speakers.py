@@ -237,3 +237,14 @@ def test_a_time_lead_in_is_skipped_to_find_the_subject() -> None:
         q for q in extract_quotes(text, _entities(text, "Dal Brenner", "Mo Telfer")) if q.direct
     ]
     assert q.speaker_name == "Dal Brenner"
+
+
+def test_a_cue_word_after_an_owner_is_a_noun_not_a_cue() -> None:
+    text = (
+        "Ona Pruett called for calm on Monday. The mayor, who faces a recall vote in June, "
+        'said Ezra Vance\'s remarks "were cruel and far beneath the office he holds."'
+    )
+    (q,) = [
+        q for q in extract_quotes(text, _entities(text, "Ona Pruett", "Ezra Vance")) if q.direct
+    ]
+    assert q.speaker_name == "Ona Pruett"

@@ -380,13 +380,25 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
     """The subject of the last speech (else naming) cue in [start, end) that has one."""
     for regex, how in ((_CUE_RE, EMBEDDED), (_NAMING_RE, NAMING)):
         for cue in reversed(list(regex.finditer(text, start, end))):
-            if _after_modal(text, start, cue):
+            if _after_modal(text, start, cue) or _after_owner(text, start, cue):
                 continue
             subject = _subject_of_cue(text, start, cue)
             if subject is not None:
                 how_found = BEFORE if _ends_intro(text, cue.end(), end) else how
                 return Attribution(trim_speaker(text, *subject), cue.span("cue"), how_found)
     return None
+
+
+# "Doe's remarks", "their tweets": after an owner a cue word is a noun.
+_OWNER_BEFORE_RE = re.compile(
+    r"(?:['\u2019]s|s['\u2019]|\b(?:the|his|her|their|its|our|my|your|these|those))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _after_owner(text: str, start: int, cue: re.Match) -> bool:
+    """True for "Doe's remarks" or "the reports": a noun, not a speech cue."""
+    return _OWNER_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is not None
 
 
 def _after_modal(text: str, start: int, cue: re.Match) -> bool:
