@@ -248,3 +248,14 @@ def test_a_cue_word_after_an_owner_is_a_noun_not_a_cue() -> None:
         q for q in extract_quotes(text, _entities(text, "Ona Pruett", "Ezra Vance")) if q.direct
     ]
     assert q.speaker_name == "Ona Pruett"
+
+
+def test_a_participle_phrase_between_subject_and_cue_is_skipped() -> None:
+    text = (
+        "The dispute began on Friday after Wren Castellan, asked about the closure of the "
+        'mill under Mr. Odo Barrow, had said, "We will not apologize for any of it."'
+    )
+    (q,) = [
+        q for q in extract_quotes(text, _entities(text, "Wren Castellan", "Odo Barrow")) if q.direct
+    ]
+    assert q.speaker_name == "Wren Castellan"

@@ -338,17 +338,38 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     m = _WHO_BEFORE_CUE_RE.search(text, max(start, cue.start() - 120), cue.start())
     if m is not None:
         return m.span("sp")
-    before = text[max(start, cue.start() - 200) : cue.start()]
     participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None
+    m = _INTERRUPTED_RE.search(text, max(start, cue.start() - 250), cue.start())
+    if (
+        m is not None
+        and _plausible_subject(m.group("sp"))
+        and not _after_preposition(text, m, not participle)
+    ):
+        return m.span("sp")
+    before = text[max(start, cue.start() - 200) : cue.start()]
     regex = _NAME_END_RE if participle else _SUBJECT_END_RE
     m = regex.search(text, max(start, cue.start() - 250), cue.start())
-    if m is not None and _plausible_subject(m.group("sp")) and not _after_preposition(text, m):
+    if (
+        m is not None
+        and _plausible_subject(m.group("sp"))
+        and not _after_preposition(text, m, not participle)
+    ):
         return m.span("sp")
     if participle or _DETACHED_RE.search(before):
         return sentence_subject(text, start, cue.start())
     return None
 
 
+# "Jane Doe, asked about the plan, had said": a participle phrase between subject and cue.
+_INTERRUPTED_RE = re.compile(
+    r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>"
+    + _LEFT_NAME
+    + r"|"
+    + PRONOUN
+    + r"),\s+(?:[a-z]+(?:ed|ing)|told|shown|given|seen)\b[^,;:!?\"\u201c\u201d]{1,120},"
+    + _ADVERBS
+    + r"\s*$"
+)
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
     + NAME
@@ -358,9 +379,17 @@ _WHO_BEFORE_CUE_RE = re.compile(
 )
 
 
-def _after_preposition(text: str, m: re.Match) -> bool:
-    """True for 'at the time said': a phrase right after a preposition is not a subject."""
-    return _PREPOSITION_END_RE.search(text, max(0, m.start() - 12), m.start()) is not None
+def _after_preposition(text: str, m: re.Match, finite: bool = False) -> bool:
+    """True for 'at the time said': a phrase right after a preposition is not a subject.
+    Before a finite cue, "after", "before", "since" and "until" join clauses ("after Jane Doe
+    had said"): the phrase is then the clause's subject."""
+    p = _PREPOSITION_END_RE.search(text, max(0, m.start() - 12), m.start())
+    if p is None:
+        return False
+    return not (finite and p.group().split()[0].lower() in _CONJUNCTIONS)
+
+
+_CONJUNCTIONS = word_set("after before since until")
 
 
 def attribute_before(text: str, start: int, end: int) -> Attribution | None:
