@@ -259,3 +259,14 @@ def test_a_participle_phrase_between_subject_and_cue_is_skipped() -> None:
         q for q in extract_quotes(text, _entities(text, "Wren Castellan", "Odo Barrow")) if q.direct
     ]
     assert q.speaker_name == "Wren Castellan"
+
+
+def test_a_front_runner_description_stands_for_a_person() -> None:
+    text = (
+        "Kit Farrow attacked Nell Avery on Sunday after the Democratic front-runner had said "
+        'that he was "a danger to the whole state."'
+    )
+    (q,) = [
+        q for q in extract_quotes(text, _entities(text, "Kit Farrow", "Nell Avery")) if q.direct
+    ]
+    assert q.speaker_name == "Nell Avery"
