@@ -270,3 +270,13 @@ def test_a_front_runner_description_stands_for_a_person() -> None:
         q for q in extract_quotes(text, _entities(text, "Kit Farrow", "Nell Avery")) if q.direct
     ]
     assert q.speaker_name == "Nell Avery"
+
+
+def test_a_name_closing_the_lead_in_is_not_the_subject_a_pronoun_stands_for() -> None:
+    text = (
+        "On the subject of another rival, Mr. Halvard, Mr. Ostrow was asked about the deal. "
+        '"It was a real triumph for the town," he said.'
+    )
+    entities = _entities(text, "Halvard", "Ostrow")
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "Ostrow"

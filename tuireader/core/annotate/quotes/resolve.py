@@ -364,6 +364,12 @@ class NameResolver:
             inside = [m for m in found if body <= m.start and m.end <= pos]
             # "Doe's plan ..., Roe said": an owner is not the subject when another name is.
             inside = [m for m in inside if not self._possessive(m)] or inside
+            # "On another topic, Mr. Roe, Mr. Doe was asked": the name set off by commas
+            # closes the lead-in; the one right after it is the subject.
+            while len(inside) > 1 and _APPOSED_RE.fullmatch(
+                self.text, inside[0].end, inside[1].start
+            ):
+                inside = inside[1:]
             if inside and not pronoun:
                 # '"...," Roe said of Doe. She added': the one who spoke leads the sentence.
                 spoke = [m for m in inside if any(m is s for s in self.speakers)]
@@ -467,6 +473,7 @@ _ROLE_ABBREVIATIONS = {
     "professor": "prof",
     "doctor": "dr",
 }
+_APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?(?:\b|$)")
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
