@@ -280,3 +280,13 @@ def test_a_name_closing_the_lead_in_is_not_the_subject_a_pronoun_stands_for() ->
     entities = _entities(text, "Halvard", "Ostrow")
     (q,) = [q for q in extract_quotes(text, entities) if q.direct]
     assert q.speaker_name == "Ostrow"
+
+
+def test_the_newspaper_stands_for_the_paper_the_article_named() -> None:
+    text = (
+        "In a sharp editorial, The Harbor Times urged Lena Vask to quit the race.\n\n"
+        '"She should step aside for the good of the party," the liberal newspaper wrote.'
+    )
+    entities = [*_entities(text, "Lena Vask"), _entity(text, "The Harbor Times", "ORG")]
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "The Harbor Times"

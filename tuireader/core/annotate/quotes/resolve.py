@@ -412,8 +412,11 @@ class NameResolver:
         "the group" -> the closest organisation."""
         found = self._fitting(before, {"ORG"})
         for m in reversed(found):
-            if noun in _ANY_ORG or noun in m.name.lower().split():
+            words = m.name.lower().split()
+            if noun in _ANY_ORG or noun in words:
                 return m.name
+            if noun in _MEDIA_NOUNS and _MEDIA_WORDS.intersection(words):
+                return m.name  # "the newspaper" -> "The Daily Example"
         return None
 
     def _fitting(self, before: int, labels: set[str]) -> list[Mention]:
@@ -475,6 +478,12 @@ _ROLE_ABBREVIATIONS = {
 }
 _APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?(?:\b|$)")
+_MEDIA_NOUNS = word_set("newspaper paper magazine outlet website site")
+_MEDIA_WORDS = word_set(
+    """journal times post news herald tribune gazette daily magazine press review chronicle
+    telegraph guardian observer examiner inquirer register courier dispatch sun star globe
+    mail express standard record bulletin weekly monthly"""
+)
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
