@@ -290,3 +290,13 @@ def test_the_newspaper_stands_for_the_paper_the_article_named() -> None:
     entities = [*_entities(text, "Lena Vask"), _entity(text, "The Harbor Times", "ORG")]
     (q,) = [q for q in extract_quotes(text, entities) if q.direct]
     assert q.speaker_name == "The Harbor Times"
+
+
+def test_a_campaign_email_is_attributed_to_the_candidate_whose_campaign_sent_it() -> None:
+    text = (
+        "Ned Rourke trails Ivo Senn in the latest polls.\n\n"
+        "On Friday, his campaign sent out a fundraising email to supporters. "
+        '"We are not done yet, and neither are you," read the email.'
+    )
+    (q,) = [q for q in extract_quotes(text, _entities(text, "Ned Rourke", "Ivo Senn")) if q.direct]
+    assert q.speaker_name == "Ned Rourke"

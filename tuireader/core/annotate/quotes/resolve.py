@@ -61,7 +61,8 @@ _DEFINITE_RE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?P<noun>[\w-
 # "the statement said": the statement's issuer, if the text names one.
 DOCUMENT_NOUNS = word_set(
     "statement statements report letter memo release announcement filing complaint ruling "
-    "document message communique communiqué declaration notice lawsuit suit order"
+    "document message communique communiqué declaration notice lawsuit suit order email "
+    "e-mail mailer newsletter"
 )
 # "the source added": an unnamed speaker, never the nearest name.
 ANONYMOUS_NOUNS = word_set(
@@ -274,7 +275,7 @@ class NameResolver:
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
             if noun in DOCUMENT_NOUNS:
-                return self._issuer(speaker[0])
+                return self._issuer(speaker[0]) or self._sender(noun, speaker[0])
             return self._resolve_definite(noun, speaker[0])
         return None
 
@@ -300,6 +301,32 @@ class NameResolver:
             if m.end <= hi and m.name not in names:
                 names.append(m.name)
         return " and ".join(names) if names else None
+
+    def _sender(self, noun: str, before: int) -> str | None:
+        """ "read the email" after "Doe's campaign sent out a fundraising email": Doe (the
+        subject of the last sentence that sent or released such a document)."""
+        sent_re = re.compile(
+            r"\b(?:sent(?:\s+out)?|released|issued|put\s+out|published|posted|emailed|"
+            r"circulated|distributed)\s+(?:an?|the|its|his|her|their|a\s+new)\s+"
+            r"(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b"
+        )
+        found = None
+        for m in sent_re.finditer(self.text, max(0, before - 1500), before):
+            found = m
+        if found is None:
+            return None
+        opening = _sentence_start(self.text, found.start())
+        lead = _LEAD_RE.match(self.text, opening, found.start())
+        lo, hi = (lead.end() if lead else opening), found.start()
+        i = bisect.bisect_left(self.starts, lo)
+        names = [m.name for m in self.mentions[i:] if m.end <= hi]
+        if names:
+            return self._complete(names[0], lo)
+        owner = _OWNER_PRONOUN_RE.match(self.text, lo, hi)
+        if owner is None:
+            return None
+        sex = {"his": "m", "her": "f"}.get(owner.group(1).lower())
+        return self._nearest(lo, {"PERSON", "ORG"} if sex is None else {"PERSON"}, sex)
 
     def _resolve_definite(self, noun: str, before: int) -> str | None:
         """'the senator' -> nearest PERSON; 'the campaign' -> nearest ORG. Plurals ("the
@@ -476,6 +503,8 @@ _ROLE_ABBREVIATIONS = {
     "professor": "prof",
     "doctor": "dr",
 }
+# "his campaign sent ...": the campaign speaks for the one "his" stands for.
+_OWNER_PRONOUN_RE = re.compile(r"(his|her|their)\s+(?:[\w-]+\s+){0,2}?campaign\b", re.I)
 _APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?(?:\b|$)")
 _MEDIA_NOUNS = word_set("newspaper paper magazine outlet website site")
