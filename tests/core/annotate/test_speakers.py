@@ -300,3 +300,22 @@ def test_a_campaign_email_is_attributed_to_the_candidate_whose_campaign_sent_it(
     )
     (q,) = [q for q in extract_quotes(text, _entities(text, "Ned Rourke", "Ivo Senn")) if q.direct]
     assert q.speaker_name == "Ned Rourke"
+
+
+def test_the_man_who_did_something_stands_for_the_person_already_named() -> None:
+    text = (
+        "Rolf Danner toured the old mill with Edda Holm on Tuesday.\n\n"
+        '"This town made me who I am," said the man who built his career on its steel.'
+    )
+    entities = _entities(text, "Rolf Danner", "Edda Holm")
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "Rolf Danner"
+
+
+def test_a_man_without_a_relative_clause_stays_unnamed() -> None:
+    text = (
+        "Rolf Danner toured the old mill on Tuesday.\n\n"
+        '"Nobody asked us about any of this," the man said.'
+    )
+    (q,) = [q for q in extract_quotes(text, _entities(text, "Rolf Danner")) if q.direct]
+    assert q.speaker_name is None

@@ -274,6 +274,9 @@ class NameResolver:
         definite = _DEFINITE_RE.match(head)
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
+            if noun in _EPITHET_NOUNS and _WHO_AFTER_RE.match(self.text, speaker[1]):
+                # "said the man who built his career on ...": a known person, as "he"
+                return self._nearest(speaker[0], {"PERSON"}, _EPITHET_NOUNS[noun])
             if noun in DOCUMENT_NOUNS:
                 return self._issuer(speaker[0]) or self._sender(noun, speaker[0])
             return self._resolve_definite(noun, speaker[0])
@@ -505,6 +508,9 @@ _ROLE_ABBREVIATIONS = {
 }
 # "his campaign sent ...": the campaign speaks for the one "his" stands for.
 _OWNER_PRONOUN_RE = re.compile(r"(his|her|their)\s+(?:[\w-]+\s+){0,2}?campaign\b", re.I)
+# "the man who ...", "the woman whose ...": a description of someone already named.
+_EPITHET_NOUNS = {"man": "m", "woman": "f"}
+_WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
 _APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?(?:\b|$)")
 _MEDIA_NOUNS = word_set("newspaper paper magazine outlet website site")
