@@ -319,3 +319,14 @@ def test_a_man_without_a_relative_clause_stays_unnamed() -> None:
     )
     (q,) = [q for q in extract_quotes(text, _entities(text, "Rolf Danner")) if q.direct]
     assert q.speaker_name is None
+
+
+def test_a_description_leading_its_sentence_continues_the_topic() -> None:
+    text = (
+        "Vera Lusk rejected the charges on Monday.\n\n"
+        "In an interview with radio hosts Abel Strand and Cora Fenn, the Democratic candidate "
+        'said the charges were "false from start to finish."'
+    )
+    entities = _entities(text, "Vera Lusk", "Abel Strand", "Cora Fenn")
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "Vera Lusk"

@@ -340,7 +340,12 @@ class NameResolver:
             found = self._fitting(before, {"PERSON"})
             # "Gov. Jane Doe ... the governor said": one the article gave that role first.
             roled = self._with_role(noun, before)
-            found = [m for m in found if self._complete(m.name, m.start) in roled] or found
+            with_role = [m for m in found if self._complete(m.name, m.start) in roled]
+            if not with_role and self._opens_sentence(before):
+                # "In an interview with Roe, the candidate said": a description leading its
+                # sentence continues the topic, found as "he" or "she" would be.
+                return self._nearest(before, {"PERSON"})
+            found = with_role or found
             best = max(found, key=lambda m: m.end) if found else None
             return self._complete(best.name, best.start) if best else None
         if noun in ORG_NOUNS:
@@ -418,6 +423,12 @@ class NameResolver:
                 pos -= 1
         best = max(found, key=lambda m: m.end)
         return self._complete(best.name, best.start)
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """True when ``pos`` is where its sentence's body starts (after any lead-in)."""
+        opening = self._outside_quotes(_sentence_start(self.text, pos))
+        lead = _LEAD_RE.match(self.text, opening, pos)
+        return (lead.end() if lead else opening) == pos
 
     def _outside_quotes(self, pos: int) -> int:
         """A sentence start inside a quotation moves to the quotation's start: sentences the
