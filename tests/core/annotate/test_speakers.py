@@ -330,3 +330,12 @@ def test_a_description_leading_its_sentence_continues_the_topic() -> None:
     entities = _entities(text, "Vera Lusk", "Abel Strand", "Cora Fenn")
     (q,) = [q for q in extract_quotes(text, entities) if q.direct]
     assert q.speaker_name == "Vera Lusk"
+
+
+def test_the_owner_of_a_remark_said_the_quote_that_follows() -> None:
+    text = (
+        "Former minister Greta Olund, a longtime ally of the mayor, stirred a row this spring "
+        'over her remark that "nobody in this city ever gets a fair hearing."'
+    )
+    (q,) = [q for q in extract_quotes(text, _entities(text, "Greta Olund")) if q.direct]
+    assert q.speaker_name == "Greta Olund"

@@ -487,3 +487,24 @@ def according_to(text: str, start: int, end: int) -> Attribution | None:
     """`"...," the judge said, according to the Post` - the reporting source named last."""
     m = _ACCORDING_RE.search(text, start, end)
     return _found(text, m, 0, AFTER) if m else None
+
+
+# "over her remark that "..."", "Doe's claim that "..."": the owner of the words said them.
+_OWNED_WORDS_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>"
+    + NAME
+    + r"['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+)?(?P<cue>remarks?|comments?|"
+    r"claims?|statements?|words|assertions?|insistence|warnings?|promises?|pledges?|vows?|"
+    r"declarations?|boasts?|complaints?)\s+(?:that\s+)?(?:it\s+was\s+)?$"
+)
+
+
+def attribute_owner(text: str, start: int, end: int) -> Attribution | None:
+    """`... over her remark that "..."` - the owner of the remark right before the quote."""
+    m = _OWNED_WORDS_RE.search(text, max(start, end - 120), end)
+    if m is None:
+        return None
+    lo, hi = m.span("sp")
+    if text[hi - 2 : hi] in ("'s", "\u2019s"):
+        hi -= 2
+    return Attribution((lo, hi), m.span("cue"), EMBEDDED)

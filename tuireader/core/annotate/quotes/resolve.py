@@ -264,8 +264,11 @@ class NameResolver:
         head, _, apposition = raw.partition(",")
         head = _CLITIC_RE.sub("", head.strip())
         lowered = head.lower()
-        if lowered in PERSON_PRONOUNS:
-            return self._nearest(speaker[0], {"PERSON"}, PRONOUNS.get(lowered))
+        if lowered in PERSON_PRONOUNS or lowered == "his":
+            sex = "m" if lowered == "his" else PRONOUNS.get(lowered)
+            return self._nearest(speaker[0], {"PERSON"}, sex)
+        if lowered == "their":
+            return self._nearest(speaker[0], {"ORG", "PERSON"})
         if lowered in ("they", "we", "it"):
             return self._nearest(speaker[0], {"ORG"} if lowered == "it" else {"ORG", "PERSON"})
         name = proper_name(head) or proper_name(apposition.strip())
