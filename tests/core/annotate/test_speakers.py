@@ -152,3 +152,190 @@ def test_a_named_speaker_keeps_the_quote_the_outlet_only_reported() -> None:
         "in a speech in the capital, according to the Daily Harbinger.\n"
     )
     assert [q.speaker_name for q in _direct(text)] == ["Greta Vollmar"]
+
+
+def test_a_cue_in_a_relative_clause_after_adverbs_belongs_to_the_name_it_hangs_on() -> None:
+    text = (
+        "Later in the show, Dana Pellworth praised the novelist Oren Haskel, who has publicly "
+        'vowed to stop buying the brand because of its "cruel treatment of the farm workers."'
+    )
+    entities = (_entity(text, "Dana Pellworth"), _entity(text, "Oren Haskel"))
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "Oren Haskel"
+
+
+def test_according_to_an_outlet_the_named_speaker_keeps_the_quote_she_gave() -> None:
+    text = (
+        "According to the Harbor Ledger, Mina Castell said the deal was "
+        '"a betrayal of every worker who trusted us."'
+    )
+    entities = (_entity(text, "Harbor Ledger", "ORG"), _entity(text, "Mina Castell"))
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "Mina Castell"
+
+
+def _entities(text: str, *names: str) -> list[Entity]:
+    """PERSON entities for every occurrence of each name."""
+    found = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            found.append(Entity(start, start + len(name), "PERSON", name))
+            start = text.find(name, start + len(name))
+    return sorted(found, key=lambda e: e.start)
+
+
+def test_a_bare_surname_the_recognizer_missed_still_stands_for_its_person() -> None:
+    text = (
+        "Arlo Penwick and Dex Mornay toured the county on Monday.\n\n"
+        "Dex Mornay spoke first, about taxes.\n\n"
+        "Later, at a fair in Dover, Penwick unveiled a farm plan. "
+        '"We will fund every county road," he said.'
+    )
+    (q,) = extract_quotes(text, _entities(text, "Arlo Penwick", "Dex Mornay"))
+    assert q.speaker_name == "Arlo Penwick"
+
+
+def test_a_pronoun_looks_past_an_owner_to_the_subject() -> None:
+    text = (
+        "Dex Mornay's plan would cut the road budget by half, Arlo Penwick said on Monday. "
+        '"That is a plan for potholes," he said.'
+    )
+    (q,) = [
+        q for q in extract_quotes(text, _entities(text, "Arlo Penwick", "Dex Mornay")) if q.direct
+    ]
+    assert q.speaker_name == "Arlo Penwick"
+
+
+def test_a_role_description_stands_for_the_person_given_that_role() -> None:
+    text = (
+        "Gov. Lena Marsh endorsed Carl Varon on Friday.\n\n"
+        "Marsh also spoke warmly about Carl Varon at the rally.\n\n"
+        '"He has earned this job," the governor said.'
+    )
+    (q,) = extract_quotes(text, _entities(text, "Lena Marsh", "Marsh", "Carl Varon"))
+    assert q.speaker_name == "Lena Marsh"
+
+
+def test_a_sentence_inside_a_quotation_does_not_hide_who_spoke_it() -> None:
+    text = (
+        "Pim Rasko spoke with Teo Lindqvist on the radio.\n\n"
+        '"I met him once. He was kind to me," Lindqvist said.\n\n'
+        'But he wanted to know more: "Why did you wait so long to speak?"'
+    )
+    quotes = extract_quotes(text, _entities(text, "Pim Rasko", "Teo Lindqvist", "Lindqvist"))
+    assert [q.speaker_name for q in quotes if q.direct] == ["Teo Lindqvist"] * 2
+
+
+def test_a_time_lead_in_is_skipped_to_find_the_subject() -> None:
+    text = (
+        "Dal Brenner met voters in Akron on Sunday.\n\n"
+        "Six years ago, he backed Mo Telfer over the mayor and said, "
+        '"She has never done a thing for this town."'
+    )
+    (q,) = [
+        q for q in extract_quotes(text, _entities(text, "Dal Brenner", "Mo Telfer")) if q.direct
+    ]
+    assert q.speaker_name == "Dal Brenner"
+
+
+def test_a_cue_word_after_an_owner_is_a_noun_not_a_cue() -> None:
+    text = (
+        "Ona Pruett called for calm on Monday. The mayor, who faces a recall vote in June, "
+        'said Ezra Vance\'s remarks "were cruel and far beneath the office he holds."'
+    )
+    (q,) = [
+        q for q in extract_quotes(text, _entities(text, "Ona Pruett", "Ezra Vance")) if q.direct
+    ]
+    assert q.speaker_name == "Ona Pruett"
+
+
+def test_a_participle_phrase_between_subject_and_cue_is_skipped() -> None:
+    text = (
+        "The dispute began on Friday after Wren Castellan, asked about the closure of the "
+        'mill under Mr. Odo Barrow, had said, "We will not apologize for any of it."'
+    )
+    (q,) = [
+        q for q in extract_quotes(text, _entities(text, "Wren Castellan", "Odo Barrow")) if q.direct
+    ]
+    assert q.speaker_name == "Wren Castellan"
+
+
+def test_a_front_runner_description_stands_for_a_person() -> None:
+    text = (
+        "Kit Farrow attacked Nell Avery on Sunday after the Democratic front-runner had said "
+        'that he was "a danger to the whole state."'
+    )
+    (q,) = [
+        q for q in extract_quotes(text, _entities(text, "Kit Farrow", "Nell Avery")) if q.direct
+    ]
+    assert q.speaker_name == "Nell Avery"
+
+
+def test_a_name_closing_the_lead_in_is_not_the_subject_a_pronoun_stands_for() -> None:
+    text = (
+        "On the subject of another rival, Mr. Halvard, Mr. Ostrow was asked about the deal. "
+        '"It was a real triumph for the town," he said.'
+    )
+    entities = _entities(text, "Halvard", "Ostrow")
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "Ostrow"
+
+
+def test_the_newspaper_stands_for_the_paper_the_article_named() -> None:
+    text = (
+        "In a sharp editorial, The Harbor Times urged Lena Vask to quit the race.\n\n"
+        '"She should step aside for the good of the party," the liberal newspaper wrote.'
+    )
+    entities = [*_entities(text, "Lena Vask"), _entity(text, "The Harbor Times", "ORG")]
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "The Harbor Times"
+
+
+def test_a_campaign_email_is_attributed_to_the_candidate_whose_campaign_sent_it() -> None:
+    text = (
+        "Ned Rourke trails Ivo Senn in the latest polls.\n\n"
+        "On Friday, his campaign sent out a fundraising email to supporters. "
+        '"We are not done yet, and neither are you," read the email.'
+    )
+    (q,) = [q for q in extract_quotes(text, _entities(text, "Ned Rourke", "Ivo Senn")) if q.direct]
+    assert q.speaker_name == "Ned Rourke"
+
+
+def test_the_man_who_did_something_stands_for_the_person_already_named() -> None:
+    text = (
+        "Rolf Danner toured the old mill with Edda Holm on Tuesday.\n\n"
+        '"This town made me who I am," said the man who built his career on its steel.'
+    )
+    entities = _entities(text, "Rolf Danner", "Edda Holm")
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "Rolf Danner"
+
+
+def test_a_man_without_a_relative_clause_stays_unnamed() -> None:
+    text = (
+        "Rolf Danner toured the old mill on Tuesday.\n\n"
+        '"Nobody asked us about any of this," the man said.'
+    )
+    (q,) = [q for q in extract_quotes(text, _entities(text, "Rolf Danner")) if q.direct]
+    assert q.speaker_name is None
+
+
+def test_a_description_leading_its_sentence_continues_the_topic() -> None:
+    text = (
+        "Vera Lusk rejected the charges on Monday.\n\n"
+        "In an interview with radio hosts Abel Strand and Cora Fenn, the Democratic candidate "
+        'said the charges were "false from start to finish."'
+    )
+    entities = _entities(text, "Vera Lusk", "Abel Strand", "Cora Fenn")
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "Vera Lusk"
+
+
+def test_the_owner_of_a_remark_said_the_quote_that_follows() -> None:
+    text = (
+        "Former minister Greta Olund, a longtime ally of the mayor, stirred a row this spring "
+        'over her remark that "nobody in this city ever gets a fair hearing."'
+    )
+    (q,) = [q for q in extract_quotes(text, _entities(text, "Greta Olund")) if q.direct]
+    assert q.speaker_name == "Greta Olund"

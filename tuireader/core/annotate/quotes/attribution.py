@@ -196,7 +196,8 @@ _ACCORDING_RE = re.compile(
 # Clause openers skipped when looking for a sentence's subject ("On Monday, Trump said").
 _LEAD_RE = re.compile(
     r"\s*(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
-    r"\b,?\s*)?(?:(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
+    r"\b,?\s*)?(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
+    r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
     r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
     r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
     r"Meanwhile|However|Still|Then|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*)?"
@@ -337,48 +338,96 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     m = _WHO_BEFORE_CUE_RE.search(text, max(start, cue.start() - 120), cue.start())
     if m is not None:
         return m.span("sp")
-    before = text[max(start, cue.start() - 200) : cue.start()]
     participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None
+    m = _INTERRUPTED_RE.search(text, max(start, cue.start() - 250), cue.start())
+    if (
+        m is not None
+        and _plausible_subject(m.group("sp"))
+        and not _after_preposition(text, m, not participle)
+    ):
+        return m.span("sp")
+    before = text[max(start, cue.start() - 200) : cue.start()]
     regex = _NAME_END_RE if participle else _SUBJECT_END_RE
     m = regex.search(text, max(start, cue.start() - 250), cue.start())
-    if m is not None and _plausible_subject(m.group("sp")) and not _after_preposition(text, m):
+    if (
+        m is not None
+        and _plausible_subject(m.group("sp"))
+        and not _after_preposition(text, m, not participle)
+    ):
         return m.span("sp")
     if participle or _DETACHED_RE.search(before):
         return sentence_subject(text, start, cue.start())
     return None
 
 
+# "Jane Doe, asked about the plan, had said": a participle phrase between subject and cue.
+_INTERRUPTED_RE = re.compile(
+    r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>"
+    + _LEFT_NAME
+    + r"|"
+    + PRONOUN
+    + r"),\s+(?:[a-z]+(?:ed|ing)|told|shown|given|seen)\b[^,;:!?\"\u201c\u201d]{1,120},"
+    + _ADVERBS
+    + r"\s*$"
+)
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
     + NAME
-    + r")(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who\s+"
+    + r")(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who"
     + _ADVERBS
     + r"\s*$"
 )
 
 
-def _after_preposition(text: str, m: re.Match) -> bool:
-    """True for 'at the time said': a phrase right after a preposition is not a subject."""
-    return _PREPOSITION_END_RE.search(text, max(0, m.start() - 12), m.start()) is not None
+def _after_preposition(text: str, m: re.Match, finite: bool = False) -> bool:
+    """True for 'at the time said': a phrase right after a preposition is not a subject.
+    Before a finite cue, "after", "before", "since" and "until" join clauses ("after Jane Doe
+    had said"): the phrase is then the clause's subject."""
+    p = _PREPOSITION_END_RE.search(text, max(0, m.start() - 12), m.start())
+    if p is None:
+        return False
+    return not (finite and p.group().split()[0].lower() in _CONJUNCTIONS)
+
+
+_CONJUNCTIONS = word_set("after before since until")
 
 
 def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     """Speaker in the same sentence before a quote: the subject of its last speech cue."""
     m = _ACCORDING_RE.search(text, start, end)
     if m:
-        return _found(text, m, 0, BEFORE)
+        # "According to the Post, Jane Doe said the plan was "...": Doe said it.
+        cued = _cued_subject(text, m.end("sp"), end)
+        return cued or _found(text, m, 0, BEFORE)
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
         return _found(text, m, 0, BEFORE)
+    return _cued_subject(text, start, end)
+
+
+def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
+    """The subject of the last speech (else naming) cue in [start, end) that has one."""
     for regex, how in ((_CUE_RE, EMBEDDED), (_NAMING_RE, NAMING)):
         for cue in reversed(list(regex.finditer(text, start, end))):
-            if _after_modal(text, start, cue):
+            if _after_modal(text, start, cue) or _after_owner(text, start, cue):
                 continue
             subject = _subject_of_cue(text, start, cue)
             if subject is not None:
                 how_found = BEFORE if _ends_intro(text, cue.end(), end) else how
                 return Attribution(trim_speaker(text, *subject), cue.span("cue"), how_found)
     return None
+
+
+# "Doe's remarks", "their tweets": after an owner a cue word is a noun.
+_OWNER_BEFORE_RE = re.compile(
+    r"(?:['\u2019]s|s['\u2019]|\b(?:the|his|her|their|its|our|my|your|these|those))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _after_owner(text: str, start: int, cue: re.Match) -> bool:
+    """True for "Doe's remarks" or "the reports": a noun, not a speech cue."""
+    return _OWNER_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is not None
 
 
 def _after_modal(text: str, start: int, cue: re.Match) -> bool:
@@ -438,3 +487,24 @@ def according_to(text: str, start: int, end: int) -> Attribution | None:
     """`"...," the judge said, according to the Post` - the reporting source named last."""
     m = _ACCORDING_RE.search(text, start, end)
     return _found(text, m, 0, AFTER) if m else None
+
+
+# "over her remark that "..."", "Doe's claim that "..."": the owner of the words said them.
+_OWNED_WORDS_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>"
+    + NAME
+    + r"['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+)?(?P<cue>remarks?|comments?|"
+    r"claims?|statements?|words|assertions?|insistence|warnings?|promises?|pledges?|vows?|"
+    r"declarations?|boasts?|complaints?)\s+(?:that\s+)?(?:it\s+was\s+)?$"
+)
+
+
+def attribute_owner(text: str, start: int, end: int) -> Attribution | None:
+    """`... over her remark that "..."` - the owner of the remark right before the quote."""
+    m = _OWNED_WORDS_RE.search(text, max(start, end - 120), end)
+    if m is None:
+        return None
+    lo, hi = m.span("sp")
+    if text[hi - 2 : hi] in ("'s", "\u2019s"):
+        hi -= 2
+    return Attribution((lo, hi), m.span("cue"), EMBEDDED)

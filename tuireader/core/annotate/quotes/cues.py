@@ -92,7 +92,8 @@ PERSON_NOUNS = word_set(
     "commissioner general colonel captain pastor priest bishop rabbi imam actor actress "
     "singer star comedian anchor columnist critic campaigner organizer pollster surrogate "
     "democrat republican politician veteran student teacher resident owner friend source "
-    "chair congressmember delegate diplomat envoy"
+    "chair congressmember delegate diplomat envoy front-runner frontrunner hopeful challenger "
+    "incumbent contender"
 )
 ORG_NOUNS = word_set(
     "campaign committee company group agency department organization organisation party "

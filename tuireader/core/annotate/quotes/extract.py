@@ -21,6 +21,7 @@ from tuireader.core.annotate.quotes.attribution import (
     attribute_after,
     attribute_before,
     attribute_colon_intro,
+    attribute_owner,
     before_window,
     has_cue,
     sentence_subject,
@@ -84,8 +85,10 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     if after and _after_belongs_to_next(text, c, a_end, next_start):
         after = None
     b_start = before_window(text, c.para_start, c.start)
-    before = attribute_before(text, b_start, c.start) or attribute_colon_intro(
-        text, b_start, c.start
+    before = (
+        attribute_before(text, b_start, c.start)
+        or attribute_colon_intro(text, b_start, c.start)
+        or attribute_owner(text, b_start, c.start)
     )
     c.sentence_cue = has_cue(text, b_start, c.start) or has_cue(text, c.end, a_end)
     if before is None and after is None and b_start == c.start > c.para_start:

@@ -61,7 +61,8 @@ _DEFINITE_RE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?P<noun>[\w-
 # "the statement said": the statement's issuer, if the text names one.
 DOCUMENT_NOUNS = word_set(
     "statement statements report letter memo release announcement filing complaint ruling "
-    "document message communique communiqué declaration notice lawsuit suit order"
+    "document message communique communiqué declaration notice lawsuit suit order email "
+    "e-mail mailer newsletter"
 )
 # "the source added": an unnamed speaker, never the nearest name.
 ANONYMOUS_NOUNS = word_set(
@@ -163,6 +164,41 @@ def heuristic_mentions(text: str) -> list[Mention]:
     return found
 
 
+def _lone_surnames(
+    text: str, entities: Sequence[Entity], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """Surnames of people named in full, standing alone later where no entity was found
+    ("Jane Doe ... Later, Doe said"): the recognizer may miss a bare surname, the resolver
+    should not."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        words = m.name.split()
+        surname = words[-1] if m.label == "PERSON" and len(words) > 1 else ""
+        if len(surname) > 2 and surname[:1].isupper() and surname[1:].islower():
+            first.setdefault(surname, m.end)
+    if not first:
+        return []
+    spans = sorted((e.start, e.end) for e in entities)
+    starts = [s for s, _ in spans]
+    alternation = "|".join(re.escape(w) for w in sorted(first, key=len, reverse=True))
+    found = []
+    for m in re.finditer(r"(?<![\w'\u2019.-])(?:" + alternation + r")(?![\w-])", text):
+        if m.start() < first[m.group()] or _LONE_NEXT_RE.match(text, m.end()):
+            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and spans[i][1] > m.start():
+            continue
+        if _LONE_PREV_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        found.append(Mention(m.start(), m.end(), "PERSON", m.group()))
+    return found
+
+
+# A capitalised word right before or after makes it part of another name ("Doe Tower").
+_LONE_NEXT_RE = re.compile(r"\s+[A-Z]")
+_LONE_PREV_RE = re.compile(r"(?<![.!?:\n])\s[A-Z][\w'\u2019-]*\s+$")
+
+
 def _entity_mentions(entities: Sequence[Entity]) -> list[Mention]:
     """PERSON/ORG entities as mentions, sorted by offset."""
     return sorted(
@@ -184,6 +220,7 @@ class NameResolver:
         self.text = text
         self._entities = entities
         self._quotes = quotes
+        self._quote_starts = [s for s, _ in quotes]
         self._mentions: list[Mention] | None = None
         self._starts: list[int] = []
         self.speakers: list[Mention] = []
@@ -193,6 +230,11 @@ class NameResolver:
         """PERSON/ORG mentions outside quotations, found on first use (the heuristic is slow)."""
         if self._mentions is None:
             found = _entity_mentions(self._entities) if self._entities else None
+            if found is not None:
+                found = sorted(
+                    found + _lone_surnames(self.text, self._entities, found),
+                    key=lambda m: (m.start, m.end),
+                )
             found = found if found is not None else heuristic_mentions(self.text)
             starts = [s for s, _ in self._quotes]
             self._mentions = [m for m in found if not _inside(m.start, self._quotes, starts)]
@@ -222,8 +264,11 @@ class NameResolver:
         head, _, apposition = raw.partition(",")
         head = _CLITIC_RE.sub("", head.strip())
         lowered = head.lower()
-        if lowered in PERSON_PRONOUNS:
-            return self._nearest(speaker[0], {"PERSON"}, PRONOUNS.get(lowered))
+        if lowered in PERSON_PRONOUNS or lowered == "his":
+            sex = "m" if lowered == "his" else PRONOUNS.get(lowered)
+            return self._nearest(speaker[0], {"PERSON"}, sex)
+        if lowered == "their":
+            return self._nearest(speaker[0], {"ORG", "PERSON"})
         if lowered in ("they", "we", "it"):
             return self._nearest(speaker[0], {"ORG"} if lowered == "it" else {"ORG", "PERSON"})
         name = proper_name(head) or proper_name(apposition.strip())
@@ -232,8 +277,11 @@ class NameResolver:
         definite = _DEFINITE_RE.match(head)
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
+            if noun in _EPITHET_NOUNS and _WHO_AFTER_RE.match(self.text, speaker[1]):
+                # "said the man who built his career on ...": a known person, as "he"
+                return self._nearest(speaker[0], {"PERSON"}, _EPITHET_NOUNS[noun])
             if noun in DOCUMENT_NOUNS:
-                return self._issuer(speaker[0])
+                return self._issuer(speaker[0]) or self._sender(noun, speaker[0])
             return self._resolve_definite(noun, speaker[0])
         return None
 
@@ -260,6 +308,32 @@ class NameResolver:
                 names.append(m.name)
         return " and ".join(names) if names else None
 
+    def _sender(self, noun: str, before: int) -> str | None:
+        """ "read the email" after "Doe's campaign sent out a fundraising email": Doe (the
+        subject of the last sentence that sent or released such a document)."""
+        sent_re = re.compile(
+            r"\b(?:sent(?:\s+out)?|released|issued|put\s+out|published|posted|emailed|"
+            r"circulated|distributed)\s+(?:an?|the|its|his|her|their|a\s+new)\s+"
+            r"(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b"
+        )
+        found = None
+        for m in sent_re.finditer(self.text, max(0, before - 1500), before):
+            found = m
+        if found is None:
+            return None
+        opening = _sentence_start(self.text, found.start())
+        lead = _LEAD_RE.match(self.text, opening, found.start())
+        lo, hi = (lead.end() if lead else opening), found.start()
+        i = bisect.bisect_left(self.starts, lo)
+        names = [m.name for m in self.mentions[i:] if m.end <= hi]
+        if names:
+            return self._complete(names[0], lo)
+        owner = _OWNER_PRONOUN_RE.match(self.text, lo, hi)
+        if owner is None:
+            return None
+        sex = {"his": "m", "her": "f"}.get(owner.group(1).lower())
+        return self._nearest(lo, {"PERSON", "ORG"} if sex is None else {"PERSON"}, sex)
+
     def _resolve_definite(self, noun: str, before: int) -> str | None:
         """'the senator' -> nearest PERSON; 'the campaign' -> nearest ORG. Plurals ("the
         governors") and anonymous roles ("the source", "the official") stay unnamed."""
@@ -267,11 +341,42 @@ class NameResolver:
             return None
         if noun in PERSON_NOUNS:  # "the host": often the person just named, not the subject
             found = self._fitting(before, {"PERSON"})
+            # "Gov. Jane Doe ... the governor said": one the article gave that role first.
+            roled = self._with_role(noun, before)
+            with_role = [m for m in found if self._complete(m.name, m.start) in roled]
+            if not with_role and self._opens_sentence(before):
+                # "In an interview with Roe, the candidate said": a description leading its
+                # sentence continues the topic, found as "he" or "she" would be.
+                return self._nearest(before, {"PERSON"})
+            found = with_role or found
             best = max(found, key=lambda m: m.end) if found else None
             return self._complete(best.name, best.start) if best else None
         if noun in ORG_NOUNS:
             return self._nearest_org(noun, before)
         return None
+
+    def _with_role(self, noun: str, before: int) -> set[str]:
+        """Names of people mentioned before ``before`` right after the role word ``noun``
+        ("Gov. Jane Doe", "talk-show hosts Jane Doe") or with it in an apposition ("Jane Doe,
+        the state's governor")."""
+        role = _ROLE_ABBREVIATIONS.get(noun)
+        words = [noun, noun + "s"] + ([role] if role else [])
+        before_re = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")\.?\s+$", re.IGNORECASE)
+        after_re = re.compile(
+            r",\s+(?:the|a|an|its|their|his|her)\s+(?:[\w'\u2019-]+\s+){0,4}?"
+            + re.escape(noun)
+            + r"\b"
+        )
+        i = bisect.bisect_left(self.starts, before)
+        names = set()
+        for m in self.mentions[:i]:
+            if m.label != "PERSON":
+                continue
+            if before_re.search(self.text, max(0, m.start - 20), m.start) or after_re.match(
+                self.text, m.end, min(before, m.end + 80)
+            ):
+                names.add(self._complete(m.name, m.start))
+        return names
 
     def _nearest(self, before: int, labels: set[str], sex: str | None = None) -> str | None:
         """Name of the subject of the closest sentence with a fitting mention before ``before``.
@@ -289,12 +394,20 @@ class NameResolver:
             return None
         pos = before
         for turn in range(5):
-            opening = _sentence_start(self.text, pos)
+            opening = self._outside_quotes(_sentence_start(self.text, pos))
             lead = _LEAD_RE.match(self.text, opening, pos)
             body = lead.end() if lead else opening
             # "He said Roe ...": the subject is a pronoun: its antecedent is further back.
             pronoun = _PRONOUN_OPENING_RE.match(self.text, body) is not None
             inside = [m for m in found if body <= m.start and m.end <= pos]
+            # "Doe's plan ..., Roe said": an owner is not the subject when another name is.
+            inside = [m for m in inside if not self._possessive(m)] or inside
+            # "On another topic, Mr. Roe, Mr. Doe was asked": the name set off by commas
+            # closes the lead-in; the one right after it is the subject.
+            while len(inside) > 1 and _APPOSED_RE.fullmatch(
+                self.text, inside[0].end, inside[1].start
+            ):
+                inside = inside[1:]
             if inside and not pronoun:
                 # '"...," Roe said of Doe. She added': the one who spoke leads the sentence.
                 spoke = [m for m in inside if any(m is s for s in self.speakers)]
@@ -314,6 +427,25 @@ class NameResolver:
         best = max(found, key=lambda m: m.end)
         return self._complete(best.name, best.start)
 
+    def _opens_sentence(self, pos: int) -> bool:
+        """True when ``pos`` is where its sentence's body starts (after any lead-in)."""
+        opening = self._outside_quotes(_sentence_start(self.text, pos))
+        lead = _LEAD_RE.match(self.text, opening, pos)
+        return (lead.end() if lead else opening) == pos
+
+    def _outside_quotes(self, pos: int) -> int:
+        """A sentence start inside a quotation moves to the quotation's start: sentences the
+        speaker spoke are not the reporter's ('"He's fun," the host said.')."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        if i >= 0 and self._quotes[i][0] < pos < self._quotes[i][1]:
+            return self._quotes[i][0]
+        return pos
+
+    def _possessive(self, mention: Mention) -> bool:
+        """True for "Doe's" (the mention or the text right after it ends in 's)."""
+        after = self.text[mention.end - 2 : mention.end + 2]
+        return _POSSESSIVE_RE.search(after) is not None
+
     def _sex(self, mention: Mention) -> str | None:
         """The sex a mention's (completed) given name or courtesy title implies, if any."""
         name = self._complete(mention.name, mention.start)
@@ -324,8 +456,11 @@ class NameResolver:
         "the group" -> the closest organisation."""
         found = self._fitting(before, {"ORG"})
         for m in reversed(found):
-            if noun in _ANY_ORG or noun in m.name.lower().split():
+            words = m.name.lower().split()
+            if noun in _ANY_ORG or noun in words:
                 return m.name
+            if noun in _MEDIA_NOUNS and _MEDIA_WORDS.intersection(words):
+                return m.name  # "the newspaper" -> "The Daily Example"
         return None
 
     def _fitting(self, before: int, labels: set[str]) -> list[Mention]:
@@ -373,6 +508,31 @@ def _sentence_start(text: str, pos: int) -> int:
     return found
 
 
+# Role nouns and the titles that give a person that role ("Gov. Jane Doe" is a governor).
+_ROLE_ABBREVIATIONS = {
+    "governor": "gov",
+    "senator": "sen",
+    "congressman": "rep",
+    "congresswoman": "rep",
+    "representative": "rep",
+    "president": "pres",
+    "general": "gen",
+    "professor": "prof",
+    "doctor": "dr",
+}
+# "his campaign sent ...": the campaign speaks for the one "his" stands for.
+_OWNER_PRONOUN_RE = re.compile(r"(his|her|their)\s+(?:[\w-]+\s+){0,2}?campaign\b", re.I)
+# "the man who ...", "the woman whose ...": a description of someone already named.
+_EPITHET_NOUNS = {"man": "m", "woman": "f"}
+_WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
+_APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?(?:\b|$)")
+_MEDIA_NOUNS = word_set("newspaper paper magazine outlet website site")
+_MEDIA_WORDS = word_set(
+    """journal times post news herald tribune gazette daily magazine press review chronicle
+    telegraph guardian observer examiner inquirer register courier dispatch sun star globe
+    mail express standard record bulletin weekly monthly"""
+)
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
