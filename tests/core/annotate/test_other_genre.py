@@ -68,3 +68,19 @@ def test_a_quoted_nickname_stays_inside_the_persons_name() -> None:
     assert ents[0] == ('William " Redtail " Tarrow', "PERSON")
     assert ("Tarrow", "PERSON") in ents
     assert ('John "Red" Velder', "PERSON") in found('John "Red" Velder played for Leeds .')
+
+
+def test_a_lone_word_is_kept_when_the_document_names_it_with_evidence() -> None:
+    ents = found("The Quenbrook team won in May .\nLater that year Quenbrook lost twice .")
+    assert ents == [("Quenbrook", "ORG"), ("Quenbrook", "ORG")]
+
+
+def test_what_only_organisations_do_makes_a_name_an_organisation() -> None:
+    ents = found(
+        "Tarnvale was founded in 1921 by two brothers from Milan .\n"
+        "In 1972 Tarnvale introduced a folding bicycle ."
+    )
+    assert ents == [("Tarnvale", "ORG"), ("Milan", "LOC"), ("Tarnvale", "ORG")]
+    assert found("In 1990 Glass Otter released their second album .") == [("Glass Otter", "ORG")]
+    assert found("Brevik Marlow went bankrupt in 2001 .") == [("Brevik Marlow", "ORG")]
+    assert found("Brevik Marlow won a prize in 2001 .") == [("Brevik Marlow", "PERSON")]

@@ -56,6 +56,16 @@ _WORDS_AFTER = re.compile(r" ([A-Za-z]+)")
 _HANDLE_AFTER = re.compile(
     r" (?:\d+(?:\.\d+)* )?(?:[a-z]+ )?(?:persona|hacker|pseudonym|alias|blogger|username)\b"
 )
+# What only organisations do, right after their name: "X was founded in", "X manufactures",
+# "X merged with", "X released their debut album". People are born, not founded; a band or
+# a firm takes "their" where one person takes "his" or "her".
+_ORG_VERB = re.compile(
+    r" (?:(?:was|were|had been|has been) (?:founded|incorporated|dissolved|disbanded|"
+    r"liquidated|nationali[sz]ed|privati[sz]ed|acquired by|taken over)\b|"
+    r"(?:manufactures|manufactured|merged with|went bankrupt|went public|"
+    r"filed for bankruptcy|disbanded|employs \d)\b|"
+    r"(?:released|recorded|issued) their (?:[a-z]+ ){0,2}(?:album|single|ep|record)s?\b)"
+)
 APPOSITION = re.compile(r" ?, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
@@ -76,6 +86,12 @@ def handle_after(text: str, end: int) -> bool:
     return _HANDLE_AFTER.match(text, end) is not None
 
 
+def org_verb_after(text: str, end: int) -> bool:
+    """ "X was founded in", "X merged with", "X released their album": the name before
+    ``end`` is an organisation (a firm, a band, a club)."""
+    return _ORG_VERB.match(text, end) is not None
+
+
 def single_by_context(text: str, start: int, end: int) -> str | None:
     """A label for the unknown one-word name ``text[start:end]`` from its neighbours."""
     w1, w2 = _words_before(text, start)
@@ -91,6 +107,8 @@ def single_by_context(text: str, start: int, end: int) -> str | None:
         return ORG
     if w1 in _PER_BEFORE:
         return PER
+    if org_verb_after(text, end):
+        return ORG
     after = _WORDS_AFTER.match(text, end)
     if after:
         nxt = after.group(1)

@@ -11,7 +11,11 @@ import re
 from collections.abc import Sequence
 
 from tuireader.core.annotate.entities import lexicon as lx
-from tuireader.core.annotate.entities.context import APPOSITION, single_by_context
+from tuireader.core.annotate.entities.context import (
+    APPOSITION,
+    org_verb_after,
+    single_by_context,
+)
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
 from tuireader.core.annotate.entities.tokens import DIGIT_AHEAD, previous_word, word_set
 
@@ -179,8 +183,13 @@ class SegmentLabeller:
         if not toks:
             return []
         out = self._compounds(toks, after_title)
-        if maybe:
-            for m in out:
+        for m in out:
+            if (m.guess or m.typable or m.weak and m.label == ORG) and org_verb_after(
+                self.text, m.end
+            ):  # "Zorblax was founded in", "Glass Otter released their album": no guess
+                m.label = ORG
+                m.weak = m.guess = m.typable = m.lone = False
+            elif maybe:
                 m.tentative = True
         return out
 
