@@ -84,3 +84,8 @@ def test_what_only_organisations_do_makes_a_name_an_organisation() -> None:
     assert found("In 1990 Glass Otter released their second album .") == [("Glass Otter", "ORG")]
     assert found("Brevik Marlow went bankrupt in 2001 .") == [("Brevik Marlow", "ORG")]
     assert found("Brevik Marlow won a prize in 2001 .") == [("Brevik Marlow", "PERSON")]
+
+
+def test_a_year_between_a_preposition_and_a_name_breaks_the_cue() -> None:
+    assert found("In 1988 Pelmark merged with a rival maker of ovens .") == [("Pelmark", "ORG")]
+    assert found("The ovens were made in Pelmark for years .") == [("Pelmark", "LOC")]
