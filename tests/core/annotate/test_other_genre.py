@@ -89,3 +89,9 @@ def test_what_only_organisations_do_makes_a_name_an_organisation() -> None:
 def test_a_year_between_a_preposition_and_a_name_breaks_the_cue() -> None:
     assert found("In 1988 Pelmark merged with a rival maker of ovens .") == [("Pelmark", "ORG")]
     assert found("The ovens were made in Pelmark for years .") == [("Pelmark", "LOC")]
+
+
+def test_a_band_or_label_noun_types_the_one_word_name_after_it() -> None:
+    ents = found("The song mentions the band Quorvex , whose members met in Leeds .")
+    assert ents == [("Quorvex", "ORG"), ("Leeds", "LOC")]
+    assert ("Plumtree", "ORG") in found("In 2004 she signed with the label Plumtree in Bristol .")

@@ -22,7 +22,8 @@ _ORG_BEFORE = word_set(
     "agency newspaper daily weekly magazine club side company firm group operator team airline "
     "website site portal platform app startup broadcaster "
     "carrier broker brokerage bank insurer maker distributor manufacturer publisher channel "
-    "network station retailer chain newsagency organisation organization movement party"
+    "network station retailer chain newsagency organisation organization movement party "
+    "band label duo trio quartet orchestra choir"
 )
 _ORG_AFTER = word_set(
     "newspaper daily agency shares stock spokesman spokeswoman officials chairman executives "
