@@ -95,3 +95,12 @@ def test_a_band_or_label_noun_types_the_one_word_name_after_it() -> None:
     ents = found("The song mentions the band Quorvex , whose members met in Leeds .")
     assert ents == [("Quorvex", "ORG"), ("Leeds", "LOC")]
     assert ("Plumtree", "ORG") in found("In 2004 she signed with the label Plumtree in Bristol .")
+
+
+def test_words_that_spell_the_acronym_after_them_are_one_name() -> None:
+    ents = found("She led the Ruritanians Against Dam Building ( RADB ) for years .")
+    assert ents == [("Ruritanians Against Dam Building", "ORG"), ("RADB", "ORG")]
+    assert found("He moved to the United Kingdom ( UK ) in 1990 .") == [
+        ("United Kingdom", "LOC"),
+        ("UK", "LOC"),
+    ]
