@@ -104,3 +104,7 @@ def test_words_that_spell_the_acronym_after_them_are_one_name() -> None:
         ("United Kingdom", "LOC"),
         ("UK", "LOC"),
     ]
+
+
+def test_a_club_prefix_makes_a_city_name_a_club() -> None:
+    assert ("FC Oslo", "ORG") in found("He left for FC Oslo in 2007 on a free transfer .")
