@@ -68,3 +68,43 @@ def test_a_quoted_nickname_stays_inside_the_persons_name() -> None:
     assert ents[0] == ('William " Redtail " Tarrow', "PERSON")
     assert ("Tarrow", "PERSON") in ents
     assert ('John "Red" Velder', "PERSON") in found('John "Red" Velder played for Leeds .')
+
+
+def test_a_lone_word_is_kept_when_the_document_names_it_with_evidence() -> None:
+    ents = found("The Quenbrook team won in May .\nLater that year Quenbrook lost twice .")
+    assert ents == [("Quenbrook", "ORG"), ("Quenbrook", "ORG")]
+
+
+def test_what_only_organisations_do_makes_a_name_an_organisation() -> None:
+    ents = found(
+        "Tarnvale was founded in 1921 by two brothers from Milan .\n"
+        "In 1972 Tarnvale introduced a folding bicycle ."
+    )
+    assert ents == [("Tarnvale", "ORG"), ("Milan", "LOC"), ("Tarnvale", "ORG")]
+    assert found("In 1990 Glass Otter released their second album .") == [("Glass Otter", "ORG")]
+    assert found("Brevik Marlow went bankrupt in 2001 .") == [("Brevik Marlow", "ORG")]
+    assert found("Brevik Marlow won a prize in 2001 .") == [("Brevik Marlow", "PERSON")]
+
+
+def test_a_year_between_a_preposition_and_a_name_breaks_the_cue() -> None:
+    assert found("In 1988 Pelmark merged with a rival maker of ovens .") == [("Pelmark", "ORG")]
+    assert found("The ovens were made in Pelmark for years .") == [("Pelmark", "LOC")]
+
+
+def test_a_band_or_label_noun_types_the_one_word_name_after_it() -> None:
+    ents = found("The song mentions the band Quorvex , whose members met in Leeds .")
+    assert ents == [("Quorvex", "ORG"), ("Leeds", "LOC")]
+    assert ("Plumtree", "ORG") in found("In 2004 she signed with the label Plumtree in Bristol .")
+
+
+def test_words_that_spell_the_acronym_after_them_are_one_name() -> None:
+    ents = found("She led the Ruritanians Against Dam Building ( RADB ) for years .")
+    assert ents == [("Ruritanians Against Dam Building", "ORG"), ("RADB", "ORG")]
+    assert found("He moved to the United Kingdom ( UK ) in 1990 .") == [
+        ("United Kingdom", "LOC"),
+        ("UK", "LOC"),
+    ]
+
+
+def test_a_club_prefix_makes_a_city_name_a_club() -> None:
+    assert ("FC Oslo", "ORG") in found("He left for FC Oslo in 2007 on a free transfer .")

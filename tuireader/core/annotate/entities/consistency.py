@@ -18,10 +18,8 @@ def settle(mentions: list[Mention]) -> None:
     a person's full name; the first word of an organisation's name; the label that a context cue
     gave the same text. Sentence-opening words the document never names elsewhere are dropped.
     """
-    confirmed = {m.text for m in mentions if not m.tentative}
-    confirmed.update(w for m in mentions if " " in m.text for w in m.text.split(" "))
+    confirmed = {m.text for m in mentions if not m.tentative and not m.lone}
     lone = Counter(m.text for m in mentions if m.lone)
-    confirmed.difference_update(m.text for m in mentions if m.lone)
     confirmed.update(w for m in mentions if " " in m.text for w in m.text.split(" "))
     mentions[:] = [
         m

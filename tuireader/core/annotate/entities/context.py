@@ -22,7 +22,8 @@ _ORG_BEFORE = word_set(
     "agency newspaper daily weekly magazine club side company firm group operator team airline "
     "website site portal platform app startup broadcaster "
     "carrier broker brokerage bank insurer maker distributor manufacturer publisher channel "
-    "network station retailer chain newsagency organisation organization movement party"
+    "network station retailer chain newsagency organisation organization movement party "
+    "band label duo trio quartet orchestra choir"
 )
 _ORG_AFTER = word_set(
     "newspaper daily agency shares stock spokesman spokeswoman officials chairman executives "
@@ -56,13 +57,23 @@ _WORDS_AFTER = re.compile(r" ([A-Za-z]+)")
 _HANDLE_AFTER = re.compile(
     r" (?:\d+(?:\.\d+)* )?(?:[a-z]+ )?(?:persona|hacker|pseudonym|alias|blogger|username)\b"
 )
+# What only organisations do, right after their name: "X was founded in", "X manufactures",
+# "X merged with", "X released their debut album". People are born, not founded; a band or
+# a firm takes "their" where one person takes "his" or "her".
+_ORG_VERB = re.compile(
+    r" (?:(?:was|were|had been|has been) (?:founded|incorporated|dissolved|disbanded|"
+    r"liquidated|nationali[sz]ed|privati[sz]ed|acquired by|taken over)\b|"
+    r"(?:manufactures|manufactured|merged with|went bankrupt|went public|"
+    r"filed for bankruptcy|disbanded|employs \d)\b|"
+    r"(?:released|recorded|issued) their (?:[a-z]+ ){0,2}(?:album|single|ep|record)s?\b)"
+)
 APPOSITION = re.compile(r" ?, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
 def _words_before(text: str, start: int) -> tuple[str, str]:
     """The two lower-cased words before ``start`` (nearest first), "" where missing."""
     window = text[max(0, start - 40) : start]
-    words = re.findall(r"[A-Za-z]+", window)
+    words = re.findall(r"[A-Za-z0-9]+", window)
     w1 = words[-1].lower() if words else ""
     w2 = words[-2].lower() if len(words) > 1 else ""
     if window.rstrip().endswith(("-", ",", ".", "(", '"')):
@@ -74,6 +85,12 @@ def handle_after(text: str, end: int) -> bool:
     """ "the Zorro hacker", "the Guccifer 2.0 online persona": the name before ``end`` is a
     person's handle."""
     return _HANDLE_AFTER.match(text, end) is not None
+
+
+def org_verb_after(text: str, end: int) -> bool:
+    """ "X was founded in", "X merged with", "X released their album": the name before
+    ``end`` is an organisation (a firm, a band, a club)."""
+    return _ORG_VERB.match(text, end) is not None
 
 
 def single_by_context(text: str, start: int, end: int) -> str | None:
@@ -91,6 +108,8 @@ def single_by_context(text: str, start: int, end: int) -> str | None:
         return ORG
     if w1 in _PER_BEFORE:
         return PER
+    if org_verb_after(text, end):
+        return ORG
     after = _WORDS_AFTER.match(text, end)
     if after:
         nxt = after.group(1)

@@ -73,6 +73,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         if not any(ls <= ps < le for ls, le in caps_lines):
             mentions.append(Mention(ps, pe, MISC, text[ps:pe]))
     _the(mentions, text)
+    if "(" in text:
+        mentions = _spelled_acronyms(mentions, text, caps_lines)
     mentions = _quoted_titles(mentions, text, caps_lines)
     _no_person_after_the(mentions, text, lex)
     if typed and not sports:  # result tables and team names follow the sports rules
@@ -250,4 +252,47 @@ def _quoted_titles(
             continue
         mentions = [m for m in mentions if m not in inside]
         mentions.append(Mention(start, end, MISC, text[start:end]))
+    return mentions
+
+
+_ACRONYM_AFTER = re.compile(r" ?\( ?([A-Z]{2,6})s? ?\)")
+_NAME_WORD = re.compile(r"([A-Z][\w'’.&-]*|of|the|for|and|&|on|de|du|la) $")
+_ACRONYM_GAPS = frozenset(("of", "the", "for", "and", "&", "on", "de", "du", "la"))
+
+
+def _spelled_acronyms(
+    mentions: list[Mention], text: str, caps_lines: list[tuple[int, int]]
+) -> list[Mention]:
+    """ "Australians Against Further Immigration ( AAFI )": the capitalised words before an
+    acronym in brackets that spell its letters are one name, whatever pieces the rules cut
+    it into; an organisation unless the rules already named the whole of it."""
+    for hit in _ACRONYM_AFTER.finditer(text):
+        letters = hit.group(1)
+        end = hit.start()
+        pos, k, start = end, len(letters), -1
+        while k > 0:
+            word = _NAME_WORD.search(text, max(0, pos - 40), pos + 1)
+            if word is None:
+                break
+            w = word.group(1)
+            if w in _ACRONYM_GAPS:
+                pos = word.start() - 1
+                continue
+            if w[0] != letters[k - 1]:
+                break
+            k -= 1
+            start = word.start()
+            pos = word.start() - 1
+        if k or start < 0 or any(ls <= start < le for ls, le in caps_lines):
+            continue
+        if text[start:end].count(" ") < 1:
+            continue
+        whole = next((m for m in mentions if m.start == start and m.end == end), None)
+        if whole is not None and not whole.weak:
+            continue
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if any(m.start < end and start < m.end and m not in inside for m in mentions):
+            continue
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(Mention(start, end, ORG, text[start:end]))
     return mentions

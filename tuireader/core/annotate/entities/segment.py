@@ -11,7 +11,11 @@ import re
 from collections.abc import Sequence
 
 from tuireader.core.annotate.entities import lexicon as lx
-from tuireader.core.annotate.entities.context import APPOSITION, single_by_context
+from tuireader.core.annotate.entities.context import (
+    APPOSITION,
+    org_verb_after,
+    single_by_context,
+)
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
 from tuireader.core.annotate.entities.tokens import DIGIT_AHEAD, previous_word, word_set
 
@@ -39,6 +43,8 @@ _SHARE_BAR = word_set(
     "messenger flipboard comments comment sms copy link"
 )
 _POLICY_ENDINGS = ("care", "gate")
+# Football and sports club prefixes: "FC Oslo" is a club even where "Oslo" alone is a city.
+_CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
 _COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
@@ -179,8 +185,13 @@ class SegmentLabeller:
         if not toks:
             return []
         out = self._compounds(toks, after_title)
-        if maybe:
-            for m in out:
+        for m in out:
+            if (m.guess or m.typable or m.weak and m.label == ORG) and org_verb_after(
+                self.text, m.end
+            ):  # "Zorblax was founded in", "Glass Otter released their album": no guess
+                m.label = ORG
+                m.weak = m.guess = m.typable = m.lone = False
+            elif maybe:
                 m.tentative = True
         return out
 
@@ -251,7 +262,11 @@ class SegmentLabeller:
         titled_after = any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
         if n > 1 and self._is_acronym(toks[0]) and len(self.low(toks[0])) <= 4 and not titled_after:
             rest = self._whole(toks[1:], self.flags.get(self._phrase(toks[1:]), 0))
-            if rest is None or (self.sports and rest.label == LOC and not rest.country):
+            if (
+                rest is None
+                or (self.sports and rest.label == LOC and not rest.country)
+                or self.low(toks[0]) in _CLUB_PREFIXES
+            ):
                 return [self.mention(toks, ORG)]  # "FK Northvale", "AB Zorblax"
 
         # 3. A title: "Sen. Ben Sasse", "Ruritanian President Jan Novak"; "U.S. Secretary".
