@@ -247,11 +247,7 @@ def _quoted_titles(
         start, end = q.span(1)
         if any(ls <= start < le for ls, le in caps_lines):
             continue
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
-        if any(m.start < end and start < m.end and m not in inside for m in mentions):
-            continue
-        mentions = [m for m in mentions if m not in inside]
-        mentions.append(Mention(start, end, MISC, text[start:end]))
+        mentions = _as_one(mentions, start, end, MISC, text) or mentions
     return mentions
 
 
@@ -290,9 +286,18 @@ def _spelled_acronyms(
         whole = next((m for m in mentions if m.start == start and m.end == end), None)
         if whole is not None and not whole.weak:
             continue
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
-        if any(m.start < end and start < m.end and m not in inside for m in mentions):
-            continue
-        mentions = [m for m in mentions if m not in inside]
-        mentions.append(Mention(start, end, ORG, text[start:end]))
+        mentions = _as_one(mentions, start, end, ORG, text) or mentions
     return mentions
+
+
+def _as_one(
+    mentions: list[Mention], start: int, end: int, label: str, text: str
+) -> list[Mention] | None:
+    """The mentions with those inside [start, end) replaced by one name of ``label``; None
+    when a mention crosses the span's edge (then nothing changes)."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if any(m.start < end and start < m.end and m not in inside for m in mentions):
+        return None
+    kept = [m for m in mentions if m not in inside]
+    kept.append(Mention(start, end, label, text[start:end]))
+    return kept

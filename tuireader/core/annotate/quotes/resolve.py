@@ -394,9 +394,7 @@ class NameResolver:
             return None
         pos = before
         for turn in range(5):
-            opening = self._outside_quotes(_sentence_start(self.text, pos))
-            lead = _LEAD_RE.match(self.text, opening, pos)
-            body = lead.end() if lead else opening
+            opening, body = self._sentence_parts(pos)
             # "He said Roe ...": the subject is a pronoun: its antecedent is further back.
             pronoun = _PRONOUN_OPENING_RE.match(self.text, body) is not None
             inside = [m for m in found if body <= m.start and m.end <= pos]
@@ -429,9 +427,14 @@ class NameResolver:
 
     def _opens_sentence(self, pos: int) -> bool:
         """True when ``pos`` is where its sentence's body starts (after any lead-in)."""
+        return self._sentence_parts(pos)[1] == pos
+
+    def _sentence_parts(self, pos: int) -> tuple[int, int]:
+        """(start, body start) of the sentence holding ``pos``: the start taken outside any
+        quotation, the body after its lead-in ("On Monday,")."""
         opening = self._outside_quotes(_sentence_start(self.text, pos))
         lead = _LEAD_RE.match(self.text, opening, pos)
-        return (lead.end() if lead else opening) == pos
+        return opening, (lead.end() if lead else opening)
 
     def _outside_quotes(self, pos: int) -> int:
         """A sentence start inside a quotation moves to the quotation's start: sentences the
