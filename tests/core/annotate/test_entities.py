@@ -197,6 +197,13 @@ def test_title_case_headline_with_abbreviations_is_not_one_name() -> None:
     assert not any(headline.startswith(e) and len(e) > 4 for e, _ in ents)
 
 
+def test_a_first_line_written_as_a_sentence_is_not_a_headline() -> None:
+    # Encyclopedic text opens with a sentence, not a title: "was" is lower case, which title
+    # case never leaves a verb.
+    text = "Marta Kowalczyk was an Ontario farmer.\nShe was elected in 1951."
+    assert ("Marta Kowalczyk", "PERSON") in found(text)
+
+
 def test_camel_case_brands_are_organisations() -> None:
     text = "Video portal ClipNest removed the clip, and ClipNest said it acted within hours."
     assert found(text) == [("ClipNest", "ORG"), ("ClipNest", "ORG")]
