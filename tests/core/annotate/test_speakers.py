@@ -339,3 +339,17 @@ def test_the_owner_of_a_remark_said_the_quote_that_follows() -> None:
     )
     (q,) = [q for q in extract_quotes(text, _entities(text, "Greta Olund")) if q.direct]
     assert q.speaker_name == "Greta Olund"
+
+
+@pytest.mark.parametrize(
+    "credit", ["- Mara Quendell.", "\u2014 Mara Quendell, in a speech in Tulsa"]
+)
+def test_a_credit_line_under_a_quotation_names_its_speaker(credit: str) -> None:
+    text = (
+        "Here are the claims we checked after the forum.\n\n"
+        '"Our schools have lost a third of their teachers in ten years."\n\n'
+        f"{credit}\n\n"
+        "The figure is out of date."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quendell"

@@ -175,6 +175,12 @@ _SENTENCE_FINAL_RE = re.compile(
     + r"))\b[^.!?\u00b7\"\u201c\u201d]{0,120}[.!?]?\s*$"
 )
 _DASH_RE = re.compile(r"^\s*[\u2014\u2013\u2015-]+\s*(?P<sp>" + NAME + r")")
+# A credit line under a quotation paragraph: "- Jane Doe." / "— Jane Doe, in a speech".
+_CREDIT_LINE_RE = re.compile(
+    r"[ \t\u00a0]*[\u2014\u2013\u2015-]+[ \t\u00a0]*(?P<sp>"
+    + NAME
+    + r")(?:[,.][^\n\"\u201c\u201d]{0,150})?\s*$"
+)
 _CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r")\b")
 _NAMING_RE = re.compile(r"(?<![\w-])(?P<cue>" + NAMING_CUE + r")\b")
 _SUBJECT_END_RE = re.compile(
@@ -310,6 +316,13 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     if not sentence_closed:
         return _sentence_final(text, start, end)
     return None
+
+
+def attribute_credit_line(text: str, start: int, end: int) -> Attribution | None:
+    """The line ``text[start:end]`` is a dash and a name crediting the quotation above it
+    (fact-check and pull-quote layout): that name."""
+    m = _CREDIT_LINE_RE.match(text, start, end)
+    return _found(text, m, 0, DASH) if m else None
 
 
 def _sentence_final(text: str, start: int, end: int) -> Attribution | None:

@@ -21,6 +21,7 @@ from tuireader.core.annotate.quotes.attribution import (
     attribute_after,
     attribute_before,
     attribute_colon_intro,
+    attribute_credit_line,
     attribute_owner,
     before_window,
     has_cue,
@@ -143,6 +144,13 @@ def _intro_paragraph(text: str, c: Candidate, prev_para: tuple[int, int]) -> Att
     return attribute_before(text, start, hi) or attribute_colon_intro(text, start, hi)
 
 
+def _credit_below(text: str, c: Candidate, next_para: tuple[int, int]) -> Attribution | None:
+    """A quotation filling its paragraph, credited on the next line ("- Jane Doe.")."""
+    if text[c.end : c.para_end].strip(_END_PUNCT):
+        return None
+    return attribute_credit_line(text, *next_para)
+
+
 def _is_title_case(words: list[str]) -> bool:
     """True when every non-small word starts with a capital (film and show titles)."""
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -228,6 +236,8 @@ def _build(text: str, masked: str, stretches: list[QuotedStretch]) -> list[Candi
         c.who = _local_attribution(masked, c, next_start)
         if c.who is None and c.leads_paragraph and s.paragraph:
             c.who = _intro_paragraph(masked, c, para_spans[s.paragraph - 1])
+        if c.who is None and c.leads_paragraph and s.paragraph + 1 < len(para_spans):
+            c.who = _credit_below(masked, c, para_spans[s.paragraph + 1])
         built.append(c)
     return built
 
