@@ -353,3 +353,53 @@ def test_a_credit_line_under_a_quotation_names_its_speaker(credit: str) -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Mara Quendell"
+
+
+def _direct_names(text: str, *names: str) -> list[str | None]:
+    return [q.speaker_name for q in extract_quotes(text, _entities(text, *names)) if q.direct]
+
+
+def test_a_multi_word_office_resolves_to_the_person_given_it() -> None:
+    text = (
+        "Nell Ardmore, the former secretary of state, met Piet Garrow in Dover.\n\n"
+        'Garrow praised her record. Later the former secretary of state said the plan was "a '
+        'good start for all of us."'
+    )
+    assert _direct_names(text, "Nell Ardmore", "Piet Garrow") == ["Nell Ardmore"]
+
+
+def test_a_description_prefers_the_current_office_holder_over_a_former_one() -> None:
+    text = (
+        "Gov. Rhea Calder signed the bill. Calder has fought for it for years, and Calder "
+        "thanked the unions.\n\n"
+        "Ivo Tansley, the former Delmar governor, called it a mistake.\n\n"
+        '"We have waited long enough," the governor said.'
+    )
+    assert _direct_names(text, "Rhea Calder", "Ivo Tansley") == ["Rhea Calder"]
+
+
+def test_a_former_in_the_description_picks_the_former_holder() -> None:
+    text = (
+        "Gov. Rhea Calder signed the bill.\n\n"
+        "Ivo Tansley, the former Delmar governor, called it a mistake.\n\n"
+        "Calder answered him on the radio.\n\n"
+        '"We have waited long enough," the former governor said.'
+    )
+    assert _direct_names(text, "Rhea Calder", "Ivo Tansley") == ["Ivo Tansley"]
+
+
+def test_a_description_with_a_place_resolves_to_the_office_holder() -> None:
+    text = (
+        "Ada Voss, the independent senator from Delmar, spoke with Bo Lindt on the radio.\n\n"
+        '"You have to start somewhere," Lindt said.\n\n'
+        'The independent Delmar senator said the media called her a "lost cause" a year ago.'
+    )
+    assert _direct_names(text, "Ada Voss", "Bo Lindt") == ["Bo Lindt", "Ada Voss"]
+
+
+def test_an_office_nobody_in_the_article_holds_leaves_the_speaker_unnamed() -> None:
+    text = (
+        "Rufus Kell spoke with the radio host Mina Oakes on Monday.\n\n"
+        '"I have never asked anyone for a favour," the senator said.'
+    )
+    assert _direct_names(text, "Rufus Kell", "Mina Oakes") == [None]
