@@ -403,3 +403,11 @@ def test_an_office_nobody_in_the_article_holds_leaves_the_speaker_unnamed() -> N
         '"I have never asked anyone for a favour," the senator said.'
     )
     assert _direct_names(text, "Rufus Kell", "Mina Oakes") == [None]
+
+
+def test_a_place_and_clause_before_the_subject_are_not_its_apposition() -> None:
+    text = (
+        "On Tuesday at a college in Marlow, OH, after winning the state primary, "
+        'Gov. Tess Orrin (R-OH), said, "We are going to take this all the way to the end."'
+    )
+    assert _direct_names(text, "Tess Orrin") == ["Tess Orrin"]

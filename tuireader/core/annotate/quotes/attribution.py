@@ -361,18 +361,30 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         return m.span("sp")
     before = text[max(start, cue.start() - 200) : cue.start()]
     regex = _NAME_END_RE if participle else _SUBJECT_END_RE
-    m = regex.search(text, max(start, cue.start() - 250), cue.start())
-    if (
-        m is not None
-        and _plausible_subject(m.group("sp"))
-        and not _after_preposition(text, m, not participle)
-    ):
-        return m.span("sp")
+    lo = max(start, cue.start() - 250)
+    for retry in range(6):
+        # "in Berea, OH, after winning the primary, Gov. Jane Doe (R-OH), said": the first
+        # match, after a preposition, swallowed place and clause as appositions; the
+        # subject starts further on, with no clause in its apposition.
+        m = regex.search(text, lo, cue.start())
+        if m is None:
+            break
+        if (
+            _plausible_subject(m.group("sp"))
+            and not _after_preposition(text, m, not participle)
+            and not (retry and _CLAUSE_IN_APPOSITION_RE.search(m.group("sp")))
+        ):
+            return m.span("sp")
+        lo = m.start("sp") + 1
     if participle or _DETACHED_RE.search(before):
         return sentence_subject(text, start, cue.start())
     return None
 
 
+# A clause set off by commas is no apposition: "OH, after winning the primary, Jane Doe".
+_CLAUSE_IN_APPOSITION_RE = re.compile(
+    r",\s+(?:after|before|when|while|as|if|because|since|although|though)\b"
+)
 # "Jane Doe, asked about the plan, had said": a participle phrase between subject and cue.
 _INTERRUPTED_RE = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>"
