@@ -411,3 +411,13 @@ def test_a_place_and_clause_before_the_subject_are_not_its_apposition() -> None:
         'Gov. Tess Orrin (R-OH), said, "We are going to take this all the way to the end."'
     )
     assert _direct_names(text, "Tess Orrin") == ["Tess Orrin"]
+
+
+def test_a_transcript_line_hands_the_quotation_to_the_speaker_named_before_it() -> None:
+    text = (
+        'After the vote, Mayor Ilse Brandvold said, "We will keep every library open."\n\n'
+        "Transcript as follows:\n\n"
+        '"Thank you all for coming tonight. We started this fight two years ago.\n\n'
+        '"And we will finish it together, street by street."'
+    )
+    assert _direct_names(text, "Ilse Brandvold") == ["Ilse Brandvold"] * 3

@@ -59,6 +59,7 @@ class Candidate:
     para_end: int
     who: Attribution | None = None
     sentence_cue: bool = False
+    after_document_intro: bool = False
 
     @property
     def leads_paragraph(self) -> bool:
@@ -151,6 +152,15 @@ def _credit_below(text: str, c: Candidate, next_para: tuple[int, int]) -> Attrib
     return attribute_credit_line(text, *next_para)
 
 
+# "Transcript as follows:", "Full text of the remarks:": a line introducing the words of
+# whoever the text just quoted, naming no speaker itself.
+_DOCUMENT_INTRO_RE = re.compile(
+    r"\s*(?:[A-Za-z]+\s+){0,2}?(?:transcript|text|remarks|speech|excerpts?)\b"
+    r"[^:\"\u201c\u201d\n]{0,40}:\s*",
+    re.IGNORECASE,
+)
+
+
 def _is_title_case(words: list[str]) -> bool:
     """True when every non-small word starts with a capital (film and show titles)."""
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -195,6 +205,8 @@ def _donor(cands: list[Candidate], i: int, last: Candidate | None) -> Candidate 
             return nxt
     if last is not None and c.leads_paragraph and last.paragraph >= c.paragraph - 1:
         return last
+    if last is not None and c.after_document_intro and last.paragraph >= c.paragraph - 2:
+        return last  # "Doe said, "..." / Transcript as follows: / "...": Doe's words
     return None
 
 
@@ -235,7 +247,11 @@ def _build(text: str, masked: str, stretches: list[QuotedStretch]) -> list[Candi
         c = Candidate(s.start, s.end, s.closed, s.paragraph, lo, hi)
         c.who = _local_attribution(masked, c, next_start)
         if c.who is None and c.leads_paragraph and s.paragraph:
-            c.who = _intro_paragraph(masked, c, para_spans[s.paragraph - 1])
+            prev = para_spans[s.paragraph - 1]
+            if _DOCUMENT_INTRO_RE.fullmatch(text, *prev):
+                c.after_document_intro = True
+            else:
+                c.who = _intro_paragraph(masked, c, prev)
         if c.who is None and c.leads_paragraph and s.paragraph + 1 < len(para_spans):
             c.who = _credit_below(masked, c, para_spans[s.paragraph + 1])
         built.append(c)
