@@ -421,3 +421,12 @@ def test_a_transcript_line_hands_the_quotation_to_the_speaker_named_before_it() 
         '"And we will finish it together, street by street."'
     )
     assert _direct_names(text, "Ilse Brandvold") == ["Ilse Brandvold"] * 3
+
+
+def test_an_inch_sign_in_a_height_does_not_close_the_quotation() -> None:
+    text = (
+        "\u201cHe keeps calling me short. He is like 6\u20192\u201d,\u201d Rudi Marsh said "
+        "on Sunday.\n\n"
+        "\u201cAnd his shoes fit someone who is 5\u20192\u201d. Think about that.\u201d"
+    )
+    assert _direct_names(text, "Rudi Marsh") == ["Rudi Marsh"] * 2
