@@ -430,3 +430,11 @@ def test_an_inch_sign_in_a_height_does_not_close_the_quotation() -> None:
         "\u201cAnd his shoes fit someone who is 5\u20192\u201d. Think about that.\u201d"
     )
     assert _direct_names(text, "Rudi Marsh") == ["Rudi Marsh"] * 2
+
+
+def test_the_plan_speaks_for_the_person_whose_plan_it_is() -> None:
+    text = (
+        "Orla Penfold's four-year plan would cap rents in every city. Critics doubt it.\n\n"
+        'The plan would be paid for by "ending the tax breaks nobody can defend."'
+    )
+    assert _direct_names(text, "Orla Penfold") == ["Orla Penfold"]

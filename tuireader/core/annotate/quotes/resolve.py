@@ -64,6 +64,8 @@ DOCUMENT_NOUNS = word_set(
     "document message communique communiqué declaration notice lawsuit suit order email "
     "e-mail mailer newsletter"
 )
+# "the plan would": what someone named owns ("Jane Doe's plan"), never the nearest name.
+_OWNED_NOUNS = word_set("plan proposal ad advertisement website platform budget")
 # "the source added": an unnamed speaker, never the nearest name.
 ANONYMOUS_NOUNS = word_set(
     "source sources official officials officer man woman boy girl voter supporter resident "
@@ -284,7 +286,13 @@ class NameResolver:
                 # "said the man who built his career on ...": a known person, as "he"
                 return self._nearest(speaker[0], {"PERSON"}, _EPITHET_NOUNS[noun])
             if noun in DOCUMENT_NOUNS:
-                return self._issuer(speaker[0]) or self._sender(noun, speaker[0])
+                return (
+                    self._issuer(speaker[0])
+                    or self._sender(noun, speaker[0])
+                    or self._owner(noun, speaker[0])
+                )
+            if noun in _OWNED_NOUNS:
+                return self._owner(noun, speaker[0])
             return self._resolve_definite(noun, speaker[0])
         return None
 
@@ -310,6 +318,20 @@ class NameResolver:
             if m.end <= hi and m.name not in names:
                 names.append(m.name)
         return " and ".join(names) if names else None
+
+    def _owner(self, noun: str, before: int) -> str | None:
+        """ "the plan would" after "Jane Doe's 10-year plan": Doe (the last person or
+        organisation named as the owner of such a thing in the 1,500 characters before)."""
+        owned_re = re.compile(
+            r"['\u2019]s\s+(?:[\w$,.-]+\s+){0,4}?" + re.escape(noun) + r"s?\b", re.IGNORECASE
+        )
+        for m in reversed(self._fitting(before, {"PERSON", "ORG"})):
+            if m.start < before - 1500:
+                break
+            owner_end = m.end - 2 if self.text[m.end - 2 : m.end] in ("'s", "\u2019s") else m.end
+            if owned_re.match(self.text, owner_end, before):
+                return self._complete(m.name, m.start)
+        return None
 
     def _sender(self, noun: str, before: int) -> str | None:
         """ "read the email" after "Doe's campaign sent out a fundraising email": Doe (the
