@@ -438,3 +438,20 @@ def test_the_plan_speaks_for_the_person_whose_plan_it_is() -> None:
         'The plan would be paid for by "ending the tax breaks nobody can defend."'
     )
     assert _direct_names(text, "Orla Penfold") == ["Orla Penfold"]
+
+
+def test_an_as_noted_aside_does_not_take_the_quotation_from_its_real_speaker() -> None:
+    text = (
+        "Vida Kestrel opened her campaign in Ardley on Monday.\n\n"
+        "Her new radio ad, which \u2014 as columnist Ned Farrow noted on Tuesday \u2014 "
+        "promises to \u201ckeep every clinic in the county open,\u201d runs all week."
+    )
+    assert _direct_names(text, "Vida Kestrel", "Ned Farrow") == ["Vida Kestrel"]
+
+
+def test_the_author_of_an_as_noted_aside_is_not_the_speaker_of_a_later_cue() -> None:
+    text = (
+        "The county bill, which \u2014 as columnist Ned Farrow noted on Tuesday \u2014 "
+        "promises to \u201ckeep every clinic in the county open,\u201d passed on Friday."
+    )
+    assert _direct_names(text, "Ned Farrow") == [None]

@@ -351,6 +351,9 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     m = _WHO_BEFORE_CUE_RE.search(text, max(start, cue.start() - 120), cue.start())
     if m is not None:
         return m.span("sp")
+    m = _OWNED_WHICH_RE.search(text, max(start, cue.start() - 250), cue.start())
+    if m is not None:
+        return m.span("sp")
     participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None
     m = _INTERRUPTED_RE.search(text, max(start, cue.start() - 250), cue.start())
     if (
@@ -433,14 +436,34 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
 def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
     """The subject of the last speech (else naming) cue in [start, end) that has one."""
     for regex, how in ((_CUE_RE, EMBEDDED), (_NAMING_RE, NAMING)):
-        for cue in reversed(list(regex.finditer(text, start, end))):
+        cues = list(regex.finditer(text, start, end))
+        for i in range(len(cues) - 1, -1, -1):
+            cue = cues[i]
             if _after_modal(text, start, cue) or _after_owner(text, start, cue):
                 continue
             subject = _subject_of_cue(text, start, cue)
+            if (
+                subject is not None
+                and i + 1 < len(cues)
+                and _AS_ASIDE_RE.search(text, max(start, subject[0] - 40), subject[0])
+            ):
+                continue  # "which - as Jane Doe noted - promises to "...": Doe only noted it
             if subject is not None:
                 how_found = BEFORE if _ends_intro(text, cue.end(), end) else how
                 return Attribution(trim_speaker(text, *subject), cue.span("cue"), how_found)
     return None
+
+
+# "her new ad, which - as a critic noted - promises": the ad speaks for its owner.
+_OWNED_WHICH_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>"
+    + NAME
+    + r"(?=['\u2019]s\b)|[Hh]is|[Hh]er|[Tt]heir)(?:['\u2019]s)?\s+(?:[\w$-]+\s+){0,3}?"
+    r"(?:ad|advertisement|plan|proposal|website|platform|budget|statement|letter|memo)s?,?"
+    r"\s+which(?:\s*[\u2014\u2013-]+[^\u2014\u2013\n]{1,150}?[\u2014\u2013-]+|\s*,[^,\n]{1,150},)?"
+    r"\s*$"
+)
+_AS_ASIDE_RE = re.compile(r"(?<![\w-])[Aa]s\s+(?:[a-z][\w-]*\s+){0,3}$")
 
 
 # "Doe's remarks", "their tweets": after an owner a cue word is a noun.
