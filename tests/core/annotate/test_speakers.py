@@ -455,3 +455,23 @@ def test_the_author_of_an_as_noted_aside_is_not_the_speaker_of_a_later_cue() -> 
         "promises to \u201ckeep every clinic in the county open,\u201d passed on Friday."
     )
     assert _direct_names(text, "Ned Farrow") == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ('Secretary of State Jon Ferrald said the vote was "far from perfect."', "Jon Ferrald"),
+        (
+            'The bill drew fire, with Republican Senator Jon Ferrald telling reporters it was "a '
+            'disgrace to this chamber."',
+            "Jon Ferrald",
+        ),
+        (
+            'Omar Pelt, president and CEO of Ardley Restaurant Association stated, "It is not a '
+            'political problem at all."',
+            "Omar Pelt",
+        ),
+    ],
+)
+def test_a_subject_after_a_title_of_or_a_with_clause_is_found(sentence: str, name: str) -> None:
+    assert _direct_names(sentence, name) == [name]

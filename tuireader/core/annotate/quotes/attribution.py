@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tuireader.core.annotate.names import is_given_name
 from tuireader.core.annotate.quotes.cues import (
     ADVERB,
     ADVERBS,
@@ -22,6 +23,7 @@ from tuireader.core.annotate.quotes.cues import (
     NOT_OPENER,
     PRONOUN,
     SPEECH_CUE,
+    TITLES,
     word_set,
 )
 
@@ -365,23 +367,77 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     before = text[max(start, cue.start() - 200) : cue.start()]
     regex = _NAME_END_RE if participle else _SUBJECT_END_RE
     lo = max(start, cue.start() - 250)
-    for retry in range(6):
-        # "in Berea, OH, after winning the primary, Gov. Jane Doe (R-OH), said": the first
-        # match, after a preposition, swallowed place and clause as appositions; the
-        # subject starts further on, with no clause in its apposition.
+    rejected: re.Match | None = None
+    for _ in range(6):
         m = regex.search(text, lo, cue.start())
         if m is None:
             break
-        if (
-            _plausible_subject(m.group("sp"))
-            and not _after_preposition(text, m, not participle)
-            and not (retry and _CLAUSE_IN_APPOSITION_RE.search(m.group("sp")))
-        ):
+        if rejected is None:
+            if _plausible_subject(m.group("sp")) and (
+                not _after_preposition(text, m, not participle)
+                or (participle and _preposition(text, m) in ("with", "of") and _named(m))
+            ):
+                # "with Sen. Jane Doe calling it", "footage of Jane Doe asking": the
+                # name leads the participle clause.
+                return m.span("sp")
+            rejected = m
+        elif _subject_past(text, rejected, m, participle):
             return m.span("sp")
         lo = m.start("sp") + 1
     if participle or _DETACHED_RE.search(before):
         return sentence_subject(text, start, cue.start())
     return None
+
+
+_COMMA_BEFORE_RE = re.compile(r",\s+$")
+_TITLE_WORDS = word_set(TITLES.replace(".", "").lower())
+
+
+def _subject_past(text: str, rejected: re.Match, m: re.Match, participle: bool) -> bool:
+    """Whether ``m``, found past a ``rejected`` phrase that followed a preposition, is the
+    subject: after a comma ("in Berea, OH, after winning the primary, Gov. Jane Doe (R-OH),
+    said"), or a title or given name with a surname when the preposition belongs to a title
+    ("Secretary of State Jane Doe said") or opens a "with" clause ("with Sen. Jane Doe
+    calling it"); never the tail of a place or firm ("of North Carolina") or a phrase after
+    a true preposition ("wrote to Attorney General Jane Doe asking")."""
+    sp = m.group("sp")
+    if not _plausible_subject(sp) or _after_preposition(text, m, not participle):
+        return False
+    if _COMMA_BEFORE_RE.search(text, rejected.start("sp"), m.start("sp")):
+        return sp[:1].isupper() and _CLAUSE_IN_APPOSITION_RE.search(sp) is None
+    if _DETERMINER_ONLY_RE.fullmatch(text, rejected.start("sp"), m.start("sp")):
+        return sp[:1].isupper()  # "In a Bloomberg interview Jane Doe declared"
+    if not _named(m):
+        return False
+    p = _PREPOSITION_END_RE.search(text, max(0, rejected.start() - 12), rejected.start())
+    prep = p.group().split()[0].lower() if p else ""
+    if prep == "with":
+        return participle  # "with Republican Sen. Jane Doe calling it"
+    return prep == "of" and _TITLE_OF_RE.search(text, max(0, p.start() - 20), p.start()) is not None
+
+
+def _preposition(text: str, m: re.Match) -> str:
+    """The preposition right before a match ('' if none), lower-cased."""
+    p = _PREPOSITION_END_RE.search(text, max(0, m.start() - 12), m.start())
+    return p.group().split()[0].lower() if p else ""
+
+
+def _named(m: re.Match) -> bool:
+    """A phrase opening with a title or a given name and holding a second word."""
+    words = m.group("sp").split()
+    return len(words) > 1 and (
+        words[0].rstrip(".").lower() in _TITLE_WORDS or is_given_name(words[0].lower())
+    )
+
+
+_DETERMINER_ONLY_RE = re.compile(r"(?:an?|the)\s+")  # "The Nation" is a name
+
+
+# "Secretary of State", "Speaker of the House": an "of" inside a title.
+_TITLE_OF_RE = re.compile(
+    r"\b(?:[Ss]ecretary|[Ss]peaker|[Ll]eader|[Mm]inister|[Gg]overnor|[Pp]resident|"
+    r"[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Dd]irector|[Mm]ayor|[Aa]ttorney\s+[Gg]eneral)\s+$"
+)
 
 
 # A clause set off by commas is no apposition: "OH, after winning the primary, Jane Doe".
