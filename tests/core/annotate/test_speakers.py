@@ -475,3 +475,16 @@ def test_the_author_of_an_as_noted_aside_is_not_the_speaker_of_a_later_cue() -> 
 )
 def test_a_subject_after_a_title_of_or_a_with_clause_is_found(sentence: str, name: str) -> None:
     assert _direct_names(sentence, name) == [name]
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "Republican pollster Tova Linden",
+        "Ardley County Democratic Party Chairman Tova Linden",
+        "former Ardley Gov. and party Chairman Tova Linden",
+    ],
+)
+def test_an_inverted_speaker_runs_past_modifiers_and_titles_to_the_name(who: str) -> None:
+    text = f'"The county is ours to lose," said {who}. "We will not lose it."'
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"] * 2

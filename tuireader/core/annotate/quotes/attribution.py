@@ -21,6 +21,7 @@ from tuireader.core.annotate.quotes.cues import (
     NAME,
     NAMING_CUE,
     NOT_OPENER,
+    PERSON_NOUNS,
     PRONOUN,
     SPEECH_CUE,
     TITLES,
@@ -310,7 +311,8 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     for regex, how in ((_AFTER_RE, AFTER), (_INVERTED_RE, INVERTED), (_DASH_RE, DASH)):
         m = regex.match(window)
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
-            return _found(text, m, start, how)
+            found = _found(text, m, start, how)
+            return _to_trailing_name(text, found, end) if how == INVERTED else found
     stripped = window.lstrip(" ,;:\u2014\u2013-")
     m = _ACCORDING_RE.match(stripped)
     if m and not sentence_closed:
@@ -325,6 +327,36 @@ def attribute_credit_line(text: str, start: int, end: int) -> Attribution | None
     (fact-check and pull-quote layout): that name."""
     m = _CREDIT_LINE_RE.match(text, start, end)
     return _found(text, m, 0, DASH) if m else None
+
+
+# "said Democratic pollster Jane Doe.", "said Ohio Party Chairman Jane Doe": the words after
+# the first capitalised ones, up to a name that ends the phrase.
+_TRAILING_NAME_RE = re.compile(
+    r"(?P<sp>(?:(?:" + _STOP + r"[\w.'\u2019&-]+|and)\s+){1,8}" + NAME + r")"
+    r"(?=\s*(?:[,.;:!?(\u2014\u2013]|$)|\s+(?:in|on|at|who|of|from|during|after|before|to|"
+    r"told|when|while|as|and|but)\b)"
+)
+_ROLE_NOUNS = PERSON_NOUNS | word_set(
+    "member co-host host consultant operative historian lobbyist donor fundraiser adviser "
+    "advisor aide chief"
+)
+
+
+def _to_trailing_name(text: str, found: Attribution, limit: int) -> Attribution:
+    """Extend an inverted speaker cut short at a modifier or title ("said Democratic |
+    pollster Jane Doe", "said former Ohio Gov. | and party Chairman Jane Doe") to the name
+    ending the phrase, when a role word or the title stands between."""
+    lo, hi = found.speaker
+    if not (text[lo : lo + 1].isupper() or text.startswith("former ", lo)):
+        return found
+    m = _TRAILING_NAME_RE.match(text, lo, limit)
+    if m is None or m.end("sp") <= hi:
+        return found
+    between = text[hi : m.end("sp")].lower().split()
+    ends_title = text[lo:hi].split()[-1].rstrip(".").lower() in _TITLE_WORDS
+    if not (ends_title or any(w.strip(".,") in _ROLE_NOUNS for w in between)):
+        return found
+    return Attribution(trim_speaker(text, lo, m.end("sp")), found.cue, found.how)
 
 
 def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
