@@ -488,3 +488,11 @@ def test_a_subject_after_a_title_of_or_a_with_clause_is_found(sentence: str, nam
 def test_an_inverted_speaker_runs_past_modifiers_and_titles_to_the_name(who: str) -> None:
     text = f'"The county is ours to lose," said {who}. "We will not lose it."'
     assert _direct_names(text, "Tova Linden") == ["Tova Linden"] * 2
+
+
+def test_a_sentence_final_inverted_speaker_runs_on_to_the_name() -> None:
+    text = (
+        'Doe "drew well with older voters" in the last race, said Ardley State University '
+        "professor Tova Linden."
+    )
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"]

@@ -366,7 +366,8 @@ def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
         return None
     if m.group("sp") is not None:
         return Attribution(trim_speaker(text, *m.span("sp")), m.span("cue"), AFTER)
-    return Attribution(trim_speaker(text, *m.span("sp2")), m.span("cue2"), INVERTED)
+    found = Attribution(trim_speaker(text, *m.span("sp2")), m.span("cue2"), INVERTED)
+    return _to_trailing_name(text, found, end)
 
 
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -517,7 +518,7 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
         return cued or _found(text, m, 0, BEFORE)
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
-        return _found(text, m, 0, BEFORE)
+        return _to_trailing_name(text, _found(text, m, 0, BEFORE), end)
     return _cued_subject(text, start, end)
 
 
