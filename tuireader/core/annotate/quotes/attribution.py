@@ -386,7 +386,8 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     m = _WHO_BEFORE_CUE_RE.search(text, max(start, cue.start() - 120), cue.start())
     if m is not None:
         return m.span("sp")
-    m = _OWNED_WHICH_RE.search(text, max(start, cue.start() - 250), cue.start())
+    lo = max(start, cue.start() - 250)
+    m = _OWNED_WHICH_RE.search(text, lo, cue.start()) if "which" in text[lo : cue.start()] else None
     if m is not None:
         return m.span("sp")
     participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None

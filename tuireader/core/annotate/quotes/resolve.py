@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
@@ -322,9 +323,7 @@ class NameResolver:
     def _owner(self, noun: str, before: int) -> str | None:
         """ "the plan would" after "Jane Doe's 10-year plan": Doe (the last person or
         organisation named as the owner of such a thing in the 1,500 characters before)."""
-        owned_re = re.compile(
-            r"['\u2019]s\s+(?:[\w$,.-]+\s+){0,4}?" + re.escape(noun) + r"s?\b", re.IGNORECASE
-        )
+        owned_re = _owned_pattern(noun)
         for m in reversed(self._fitting(before, {"PERSON", "ORG"})):
             if m.start < before - 1500:
                 break
@@ -628,6 +627,15 @@ def _office(head: str) -> Office | None:
     return Office(words, bool(mods & _FORMER), mods - _FORMER)
 
 
+@lru_cache(maxsize=64)
+def _owned_pattern(noun: str) -> re.Pattern[str]:
+    """ "'s 10-year plan": an owner's thing, right after the owner's name."""
+    return re.compile(
+        r"['\u2019]s\s+(?:[\w$,.-]+\s+){0,4}?" + re.escape(noun) + r"s?\b", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=64)
 def _office_patterns(office: Office) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Regexes for a title before a name ("former Ohio Gov.", "Secretary of State") and an
     apposition after it (", the former governor of Ohio")."""
