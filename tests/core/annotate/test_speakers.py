@@ -496,3 +496,15 @@ def test_a_sentence_final_inverted_speaker_runs_on_to_the_name() -> None:
         "professor Tova Linden."
     )
     assert _direct_names(text, "Tova Linden") == ["Tova Linden"]
+
+
+def test_a_surname_speaker_takes_the_full_name_of_an_earlier_speaker() -> None:
+    text = (
+        '"We go where the voters are," explained Ilka Brandt, the director of the program.\n\n'
+        '"It is a long summer," said Brandt.'
+    )
+    # The recognizer saw no person in the first paragraph, only the later surname.
+    start = text.rindex("Brandt")
+    entities = [Entity(start, start + 6, "PERSON", "Brandt")]
+    quotes = [q.speaker_name for q in extract_quotes(text, entities) if q.direct]
+    assert quotes == ["Ilka Brandt", "Ilka Brandt"]

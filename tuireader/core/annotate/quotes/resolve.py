@@ -544,6 +544,12 @@ class NameResolver:
         counts = Counter(
             m.name for m in self.mentions[:i] if m.label == "PERSON" and m.name.endswith(" " + name)
         )
+        if not counts:
+            # "..., explained Jane Doe" where the recognizer missed the person: an earlier
+            # speaker's full name completes a later "Doe said".
+            counts = Counter(
+                m.name for m in self.speakers if m.start < before and m.name.endswith(" " + name)
+            )
         ranked = counts.most_common(2)
         if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
