@@ -508,3 +508,17 @@ def test_a_surname_speaker_takes_the_full_name_of_an_earlier_speaker() -> None:
     entities = [Entity(start, start + 6, "PERSON", "Brandt")]
     quotes = [q.speaker_name for q in extract_quotes(text, entities) if q.direct]
     assert quotes == ["Ilka Brandt", "Ilka Brandt"]
+
+
+def test_an_office_description_refers_to_whom_an_earlier_one_did() -> None:
+    text = (
+        "Arne Volk sat down with the host Mina Oakes on Monday.\n\n"
+        'A year ago, the independent Delmar senator said, the papers called him "a lost cause."\n\n'
+        '"Is that you?" Oakes asked.\n\n'
+        '"That would be me," the senator said.'
+    )
+    assert _direct_names(text, "Arne Volk", "Mina Oakes") == [
+        "Arne Volk",
+        "Mina Oakes",
+        "Arne Volk",
+    ]

@@ -401,6 +401,12 @@ class NameResolver:
                 fit = (former == office.former, len(words & office.modifiers))
                 name = self._complete(m.name, m.start)
                 holders[name] = max(holders.get(name, fit), fit)
+        for sp in self.speakers:
+            # "the independent Ohio senator said" resolved earlier: a later "the senator"
+            # is the same person.
+            words = set(re.findall(r"[\w-]+", self.text[sp.start : sp.end].lower()))
+            if sp.end <= before and office.words[0] in words and sp.name not in holders:
+                holders[sp.name] = (bool(words & _FORMER) == office.former, 0)
         if not holders:
             # "Jane Doe called for calm. The mayor said ...": a description leading its
             # sentence continues the topic, as "he" or "she" would.
