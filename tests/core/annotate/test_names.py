@@ -82,3 +82,9 @@ def test_speaker_names_that_name_no_one_are_rejected() -> None:
     for name in ("Jane Doe", "NATO", "Ministry of Defence", "Venkley"):
         assert plausible_speaker(name), name
     assert plausible_speaker("Doe", known=True)  # a surname the article names as a person
+
+
+def test_a_speaker_with_initial_and_suffix_takes_the_persons_canonical_name() -> None:
+    text = "Sen. Albin T. Reyes Jr. spoke first."
+    canon = Canon(text, _persons(text, "Albin T. Reyes Jr."))
+    assert canon.speaker("Albin T. Reyes Jr") == "Albin Reyes"

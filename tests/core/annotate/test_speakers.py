@@ -522,3 +522,8 @@ def test_an_office_description_refers_to_whom_an_earlier_one_did() -> None:
         "Mina Oakes",
         "Arne Volk",
     ]
+
+
+def test_a_speaker_ending_in_a_suffix_with_a_dot_is_named() -> None:
+    text = '"We have to be careful," said Sen. Albin T. Reyes Jr. (D-Pa.), a party elder.'
+    assert _direct_names(text, "Albin T. Reyes Jr.") == ["Albin Reyes"]

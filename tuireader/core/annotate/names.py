@@ -186,7 +186,8 @@ class Canon:
         words = other.split()
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
             return None
-        if other in self.others or len(words) > 3 or _ORG_WORDS & {w.lower() for w in words}:
+        long = len(words) > 3 and len(_key_words(words)) > 3  # "Jane Q. Doe Jr." is a person
+        if other in self.others or long or _ORG_WORDS & {w.lower() for w in words}:
             name = other
         else:
             name = self.person(raw)

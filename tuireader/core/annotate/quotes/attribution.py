@@ -347,7 +347,7 @@ def _to_trailing_name(text: str, found: Attribution, limit: int) -> Attribution:
     pollster Jane Doe", "said former Ohio Gov. | and party Chairman Jane Doe") to the name
     ending the phrase, when a role word or the title stands between."""
     lo, hi = found.speaker
-    if not (text[lo : lo + 1].isupper() or text.startswith("former ", lo)):
+    if _LOWER_START_RE.match(text, lo, hi):  # "said the senator from Ohio, Jane Doe"
         return found
     m = _TRAILING_NAME_RE.match(text, lo, limit)
     if m is None or m.end("sp") <= hi:

@@ -106,8 +106,11 @@ def clean_name(raw: str) -> str:
 
 
 def proper_name(phrase: str) -> str | None:
-    """The proper name a phrase ends with ('CBS moderator Nancy Cordes' -> 'Nancy Cordes')."""
+    """The proper name a phrase ends with ('CBS moderator Nancy Cordes' -> 'Nancy Cordes');
+    a closing abbreviation's dot ("Jane Doe Jr.") does not hide it."""
     m = _TRAILING_NAME_RE.search(phrase)
+    if m is None and phrase.endswith("."):
+        m = _TRAILING_NAME_RE.search(phrase.rstrip("."))
     if m is None:
         return None
     words = m.group().split()
