@@ -527,3 +527,21 @@ def test_an_office_description_refers_to_whom_an_earlier_one_did() -> None:
 def test_a_speaker_ending_in_a_suffix_with_a_dot_is_named() -> None:
     text = '"We have to be careful," said Sen. Albin T. Reyes Jr. (D-Pa.), a party elder.'
     assert _direct_names(text, "Albin T. Reyes Jr.") == ["Albin Reyes"]
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "Air Force 1st Lt. Tova Linden",
+        "Ardley ally Tova Linden",
+        "Union Secretary-Treasurer Tova Linden",
+    ],
+)
+def test_a_title_or_ally_between_modifier_and_name_does_not_cut_the_speaker(who: str) -> None:
+    text = f'"The county is ours to lose," said {who}.'
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"]
+
+
+def test_an_alderman_title_is_not_part_of_the_speaker_name() -> None:
+    text = '"We need more buses," said Alderman Tova Linden.'
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"]

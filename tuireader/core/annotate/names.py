@@ -30,7 +30,8 @@ _TITLES = _words(
     speaker leader director general gen lt col maj capt sgt adm cmdr rev fr father sister
     brother rabbi imam pastor bishop cardinal pope king queen prince princess sheikh emir
     minister premier chancellor ambassador amb commissioner councilman councilwoman
-    congressman congresswoman sheriff chief attorney atty former ex then-president
+    congressman congresswoman alderman alderwoman sheriff chief attorney atty former ex
+    then-president
     then-candidate candidate nominee hon supt det insp officer trooper deputy assistant
     spokesman spokeswoman spokesperson sens reps govs presidential prime foreign defense
     defence state interior finance first mme mlle herr

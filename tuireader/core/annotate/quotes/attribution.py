@@ -338,7 +338,7 @@ _TRAILING_NAME_RE = re.compile(
 )
 _ROLE_NOUNS = PERSON_NOUNS | word_set(
     "member co-host host consultant operative historian lobbyist donor fundraiser adviser "
-    "advisor aide chief"
+    "advisor aide chief ally backer confidant treasurer"
 )
 
 
@@ -354,7 +354,8 @@ def _to_trailing_name(text: str, found: Attribution, limit: int) -> Attribution:
         return found
     between = text[hi : m.end("sp")].lower().split()
     ends_title = text[lo:hi].split()[-1].rstrip(".").lower() in _TITLE_WORDS
-    if not (ends_title or any(w.strip(".,") in _ROLE_NOUNS for w in between)):
+    parts = {p for w in between for p in w.strip(".,").split("-")}
+    if not (ends_title or parts & (_ROLE_NOUNS | _TITLE_WORDS)):
         return found
     return Attribution(trim_speaker(text, lo, m.end("sp")), found.cue, found.how)
 

@@ -54,6 +54,7 @@ _NOT_NAMES = word_set(
 _ROLE_WORDS = _TITLE_WORDS | word_set(
     "executive director chairman chairwoman spokesman spokeswoman retired deputy assistant "
     "senior chief press manager strategist adviser advisor aide candidate nominee co-founder "
+    "treasurer "
     "founder ceo editor host anchor correspondent analyst pollster"
 )
 _DEFINITE_RE = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,3}(?P<noun>[\w-]+)$", re.I)
@@ -134,8 +135,9 @@ def _heuristic_label(words: list[str]) -> str | None:
 def _after_roles(words: list[str]) -> list[str]:
     """The words after the last title or role word ('Party Chairman David Pepper')."""
     for i in range(len(words) - 1, -1, -1):
-        if words[i].rstrip(".").lower() in _ROLE_WORDS:
-            return words[i + 1 :]
+        word = words[i].rstrip(".").lower()
+        if word in _ROLE_WORDS or all(p in _ROLE_WORDS for p in word.split("-")):
+            return words[i + 1 :]  # "Secretary-Treasurer Jane Doe" too
     return words
 
 
