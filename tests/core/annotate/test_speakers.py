@@ -545,3 +545,8 @@ def test_a_title_or_ally_between_modifier_and_name_does_not_cut_the_speaker(who:
 def test_an_alderman_title_is_not_part_of_the_speaker_name() -> None:
     text = '"We need more buses," said Alderman Tova Linden.'
     assert _direct_names(text, "Tova Linden") == ["Tova Linden"]
+
+
+def test_the_person_ending_a_speaker_phrase_is_its_name() -> None:
+    text = '"We can win this," said House Republican Tova Linden.'
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"]

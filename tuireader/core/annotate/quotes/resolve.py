@@ -279,6 +279,11 @@ class NameResolver:
             return self._nearest(speaker[0], {"ORG", "PERSON"})
         if lowered in ("they", "we", "it"):
             return self._nearest(speaker[0], {"ORG"} if lowered == "it" else {"ORG", "PERSON"})
+        inner = self._person_inside(speaker[0], speaker[0] + len(raw.partition(",")[0]))
+        if inner is not None and head[:1].isupper():
+            # "House Republican Jane Doe", "Clinton ally Jane Doe": the person the recognizer
+            # found at the end of the phrase, not the words before it.
+            return self._complete(proper_name(inner.name) or inner.name, inner.start)
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
@@ -301,6 +306,19 @@ class NameResolver:
                 return self._owner(noun, speaker[0])
             return self._resolve_definite(noun, speaker[0])
         return None
+
+    def _person_inside(self, lo: int, hi: int) -> Mention | None:
+        """The last PERSON mention of two or more words ending the phrase ``[lo, hi)``."""
+        i = bisect.bisect_left(self.starts, lo)
+        found = None
+        for m in self.mentions[i:]:
+            if m.start >= hi:
+                break
+            if m.label == "PERSON" and m.end <= hi and " " in m.name:
+                found = m
+        if found is None or self.text[found.end : hi].strip(" .'\u2019s"):
+            return None
+        return found
 
     def nearest_person(self, speaker: tuple[int, int]) -> str | None:
         """The person "he"/"she" at ``speaker`` refers to, without recording a speaker."""
