@@ -550,3 +550,11 @@ def test_an_alderman_title_is_not_part_of_the_speaker_name() -> None:
 def test_the_person_ending_a_speaker_phrase_is_its_name() -> None:
     text = '"We can win this," said House Republican Tova Linden.'
     assert _direct_names(text, "Tova Linden") == ["Tova Linden"]
+
+
+def test_an_apposition_missing_its_closing_comma_still_names_the_speaker() -> None:
+    text = (
+        '"This new ad raises hard questions," Tova Linden, who chairs the Ardley Fund said in '
+        'a statement. "Voters deserve answers."'
+    )
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"] * 2

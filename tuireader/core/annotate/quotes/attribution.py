@@ -177,6 +177,15 @@ _SENTENCE_FINAL_RE = re.compile(
     + _MODIFIED_NAME
     + r"))\b[^.!?\u00b7\"\u201c\u201d]{0,120}[.!?]?\s*$"
 )
+_UNCLOSED_APPOSITION_RE = re.compile(
+    r"^"
+    + _GAP
+    + r"(?P<sp>"
+    + NAME
+    + r"),\s+(?:who|the|a|an)\s(?:[^,;!?.\"\u201c\u201d\n]|\.(?=\S)){1,150}?\s(?P<cue>"
+    + SPEECH_CUE
+    + r")\b"
+)
 _DASH_RE = re.compile(r"^\s*[\u2014\u2013\u2015-]+\s*(?P<sp>" + NAME + r")")
 # A credit line under a quotation paragraph: "- Jane Doe." / "— Jane Doe, in a speech".
 _CREDIT_LINE_RE = re.compile(
@@ -313,6 +322,10 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
             return _to_trailing_name(text, found, end) if how == INVERTED else found
+    m = _UNCLOSED_APPOSITION_RE.match(window)
+    if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
+        # '"...," Jane Doe, who chairs the group said' - the apposition's comma left out.
+        return _found(text, m, start, AFTER)
     stripped = window.lstrip(" ,;:\u2014\u2013-")
     m = _ACCORDING_RE.match(stripped)
     if m and not sentence_closed:
@@ -492,9 +505,11 @@ _INTERRUPTED_RE = re.compile(
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
     + NAME
-    + r")(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who"
+    + r")(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who(?:"
     + _ADVERBS
-    + r"\s*$"
+    + r"|\s(?:[^,;!?.\"\u201c\u201d\n]|\.(?=\S)){1,150}\s[A-Z][\w.'\u2019-]*\s)"
+    # "who chairs the Ardley Fund said": a clause ending in a name, its comma left out
+    r"\s*$"
 )
 
 
