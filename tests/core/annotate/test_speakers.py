@@ -558,3 +558,12 @@ def test_an_apposition_missing_its_closing_comma_still_names_the_speaker() -> No
         'a statement. "Voters deserve answers."'
     )
     assert _direct_names(text, "Tova Linden") == ["Tova Linden"] * 2
+
+
+def test_a_quotation_paragraph_goes_on_with_the_reported_speaker_before_it() -> None:
+    text = (
+        '"The toll is negotiable," Tova Linden said.\n\n'
+        "Later Linden added that the bridge itself was not up for debate.\n\n"
+        '"Building it? Not negotiable."'
+    )
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"] * 2

@@ -13,6 +13,7 @@ from tuireader.core.annotate.quotes.attribution import (
     AFTER,
     BEFORE,
     DASH,
+    EMBEDDED,
     INVERTED,
     SUBJECT,
     Attribution,
@@ -145,6 +146,25 @@ def _intro_paragraph(text: str, c: Candidate, prev_para: tuple[int, int]) -> Att
     return attribute_before(text, start, hi) or attribute_colon_intro(text, start, hi)
 
 
+def _reported_before(
+    text: str, masked: str, c: Candidate, prev_para: tuple[int, int]
+) -> Attribution | None:
+    """`Doe was quick to add that the deal was off.` / `"Not negotiable."`: a quotation
+    filling its paragraph, right after a paragraph of reported speech with no quotation of
+    its own, goes on with that paragraph's speaker."""
+    lo, hi = prev_para
+    if masked[c.end : c.para_end].strip(_END_PUNCT) or _ANY_MARK_RE.search(text, lo, hi):
+        return None
+    start = before_window(masked, lo, hi)
+    found = attribute_before(masked, start, hi)
+    if found is None or found.how not in (EMBEDDED, BEFORE):
+        return None
+    return Attribution(found.speaker, found.cue, PREVIOUS)
+
+
+_ANY_MARK_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+
+
 def _credit_below(text: str, c: Candidate, next_para: tuple[int, int]) -> Attribution | None:
     """A quotation filling its paragraph, credited on the next line ("- Jane Doe.")."""
     if text[c.end : c.para_end].strip(_END_PUNCT):
@@ -254,6 +274,8 @@ def _build(text: str, masked: str, stretches: list[QuotedStretch]) -> list[Candi
                 c.who = _intro_paragraph(masked, c, prev)
         if c.who is None and c.leads_paragraph and s.paragraph + 1 < len(para_spans):
             c.who = _credit_below(masked, c, para_spans[s.paragraph + 1])
+        if c.who is None and c.leads_paragraph and s.paragraph:
+            c.who = _reported_before(text, masked, c, para_spans[s.paragraph - 1])
         built.append(c)
     return built
 
