@@ -567,3 +567,8 @@ def test_a_quotation_paragraph_goes_on_with_the_reported_speaker_before_it() -> 
         '"Building it? Not negotiable."'
     )
     assert _direct_names(text, "Tova Linden") == ["Tova Linden"] * 2
+
+
+def test_a_person_of_a_city_and_state_is_the_subject_not_the_state() -> None:
+    text = 'Tova Linden of Ardley, North Delmar says she hopes Doe "keeps doing what he does."'
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"]

@@ -398,6 +398,8 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     """The subject of a cue: right before it, or the sentence's for '..., saying'; for
     "Jane Doe of Ohio, who mused", the name the relative clause hangs on."""
     m = _WHO_BEFORE_CUE_RE.search(text, max(start, cue.start() - 120), cue.start())
+    if m is None:
+        m = _NAME_OF_PLACE_RE.search(text, max(start, cue.start() - 120), cue.start())
     if m is not None:
         return m.span("sp")
     lo = max(start, cue.start() - 250)
@@ -501,6 +503,11 @@ _INTERRUPTED_RE = re.compile(
     + r"),\s+(?:[a-z]+(?:ed|ing)|told|shown|given|seen)\b[^,;:!?\"\u201c\u201d]{1,120},"
     + _ADVERBS
     + r"\s*$"
+)
+# "Jane Doe of Columbia, South Carolina says": the person, not the state after the comma.
+_PLACE = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}"
+_NAME_OF_PLACE_RE = re.compile(
+    r"(?<![\w.])(?P<sp>" + NAME + r")\s+(?:of|from)\s+" + _PLACE + r",\s+" + _PLACE + r",?\s*$"
 )
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
