@@ -572,3 +572,12 @@ def test_a_quotation_paragraph_goes_on_with_the_reported_speaker_before_it() -> 
 def test_a_person_of_a_city_and_state_is_the_subject_not_the_state() -> None:
     text = 'Tova Linden of Ardley, North Delmar says she hopes Doe "keeps doing what he does."'
     assert _direct_names(text, "Tova Linden") == ["Tova Linden"]
+
+
+def test_remarks_after_an_owner_and_a_participle_are_a_noun_not_a_cue() -> None:
+    text = (
+        '"I do not think she can win," Tova Linden said.\n\n'
+        "Linden continued her scathing remarks.\n\n"
+        '"Eight years ago she was the favourite."'
+    )
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"] * 2

@@ -22,6 +22,7 @@ from tuireader.core.annotate.quotes.cues import (
     NAMING_CUE,
     NOT_OPENER,
     PERSON_NOUNS,
+    PLURAL_NOUN_CUES,
     PRONOUN,
     SPEECH_CUE,
     TITLES,
@@ -587,8 +588,19 @@ _OWNER_BEFORE_RE = re.compile(
 
 
 def _after_owner(text: str, start: int, cue: re.Match) -> bool:
-    """True for "Doe's remarks" or "the reports": a noun, not a speech cue."""
-    return _OWNER_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is not None
+    """True for "Doe's remarks" or "the reports": a noun, not a speech cue; also "his
+    scathing remarks", "her prepared comments" (a plural noun after owner and participle)."""
+    if _OWNER_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is not None:
+        return True
+    return cue.group("cue") in PLURAL_NOUN_CUES and (
+        _OWNER_PARTICIPLE_RE.search(text, max(start, cue.start() - 30), cue.start()) is not None
+    )
+
+
+_OWNER_PARTICIPLE_RE = re.compile(
+    r"(?:['\u2019]s|s['\u2019]|\b(?:the|his|her|their|its|our|my|your))\s+[a-z]+(?:ing|ed)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _after_modal(text: str, start: int, cue: re.Match) -> bool:

@@ -134,6 +134,8 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in unique)
 
 
+# "remarks", "comments": cue words that are plural nouns after an owner ("his remarks").
+PLURAL_NOUN_CUES = frozenset(w + "s" for w in _NOUN_LIKE.split()) | {"replies"}
 SPEECH_VERBS = frozenset(_verb_forms(_REGULAR_VERBS) + _IRREGULAR_FORMS.split())
 NAMING_VERBS = frozenset(_verb_forms(_NAMING_VERBS))
 
