@@ -581,3 +581,11 @@ def test_remarks_after_an_owner_and_a_participle_are_a_noun_not_a_cue() -> None:
         '"Eight years ago she was the favourite."'
     )
     assert _direct_names(text, "Tova Linden") == ["Tova Linden"] * 2
+
+
+def test_an_inverted_aside_between_commas_names_the_speaker() -> None:
+    text = (
+        "Ada Voss ran the mill for years. The puzzle of Voss, says Tova Linden, a historian at "
+        'the county museum, is that she was "the most powerful person in town."'
+    )
+    assert _direct_names(text, "Ada Voss", "Tova Linden") == ["Tova Linden"]

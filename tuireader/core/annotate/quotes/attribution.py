@@ -555,6 +555,9 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             cue = cues[i]
             if _after_modal(text, start, cue) or _after_owner(text, start, cue):
                 continue
+            aside = _inverted_aside(text, cue, end) if regex is _CUE_RE else None
+            if aside is not None:
+                return aside
             subject = _subject_of_cue(text, start, cue)
             if (
                 subject is not None
@@ -577,6 +580,23 @@ _OWNED_WHICH_RE = re.compile(
     r"\s+which(?:\s*[\u2014\u2013-]+[^\u2014\u2013\n]{1,150}?[\u2014\u2013-]+|\s*,[^,\n]{1,150},)?"
     r"\s*$"
 )
+# "The paradox of it, says Jane Doe, a historian, is that "...": an inverted aside.
+_INVERTIBLE_RE = re.compile(_NOT_INVERTIBLE)  # "told POLITICO" is no inverted aside
+_INVERTED_ASIDE_RE = re.compile(r"\s+(?P<sp>" + NAME + r")(?=\s*[,(])")
+
+
+def _inverted_aside(text: str, cue: re.Match, end: int) -> Attribution | None:
+    """The name right after a cue set off by commas (", says Jane Doe,")."""
+    if not _INVERTIBLE_RE.match(cue.group("cue")) or not _COMMA_BEFORE_RE.search(
+        text, max(0, cue.start() - 3), cue.start()
+    ):
+        return None
+    m = _INVERTED_ASIDE_RE.match(text, cue.end(), end)
+    if m is None:
+        return None
+    return Attribution(trim_speaker(text, *m.span("sp")), cue.span("cue"), EMBEDDED)
+
+
 _AS_ASIDE_RE = re.compile(r"(?<![\w-])[Aa]s\s+(?:[a-z][\w-]*\s+){0,3}$")
 
 
