@@ -589,3 +589,11 @@ def test_an_inverted_aside_between_commas_names_the_speaker() -> None:
         'the county museum, is that she was "the most powerful person in town."'
     )
     assert _direct_names(text, "Ada Voss", "Tova Linden") == ["Tova Linden"]
+
+
+def test_an_owner_with_two_modifiers_before_the_claim_said_it() -> None:
+    text = (
+        "Tova Linden spoke in Ardley.\n\nFor example, Linden's recent evidence-free assertion "
+        'that "thousands of people were cheering" spread fast.'
+    )
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"]

@@ -686,7 +686,7 @@ def according_to(text: str, start: int, end: int) -> Attribution | None:
 _OWNED_WORDS_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<sp>"
     + NAME
-    + r"['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+)?(?P<cue>remarks?|comments?|"
+    + r"['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}(?P<cue>remarks?|comments?|"
     r"claims?|statements?|words|assertions?|insistence|warnings?|promises?|pledges?|vows?|"
     r"declarations?|boasts?|complaints?)\s+(?:that\s+)?(?:it\s+was\s+)?$"
 )
