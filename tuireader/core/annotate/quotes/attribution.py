@@ -398,9 +398,11 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | None:
     """The subject of a cue: right before it, or the sentence's for '..., saying'; for
     "Jane Doe of Ohio, who mused", the name the relative clause hangs on."""
-    m = _WHO_BEFORE_CUE_RE.search(text, max(start, cue.start() - 120), cue.start())
-    if m is None:
-        m = _NAME_OF_PLACE_RE.search(text, max(start, cue.start() - 120), cue.start())
+    lo = max(start, cue.start() - 120)
+    window = text[lo : cue.start()]
+    m = _WHO_BEFORE_CUE_RE.search(text, lo, cue.start()) if ", who" in window else None
+    if m is None and "," in window and (" of " in window or " from " in window):
+        m = _NAME_OF_PLACE_RE.search(text, lo, cue.start())
     if m is not None:
         return m.span("sp")
     lo = max(start, cue.start() - 250)
