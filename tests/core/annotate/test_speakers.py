@@ -339,3 +339,17 @@ def test_the_owner_of_a_remark_said_the_quote_that_follows() -> None:
     )
     (q,) = [q for q in extract_quotes(text, _entities(text, "Greta Olund")) if q.direct]
     assert q.speaker_name == "Greta Olund"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "said Ruritanian pollster Marta Kowalczyk",
+        "said North Dakota Green Party Chairwoman Marta Kowalczyk",
+        "said former Vermont Gov. and Green Party Chairwoman Marta Kowalczyk",
+    ],
+)
+def test_a_role_before_the_name_does_not_cut_the_speaker_off(intro: str) -> None:
+    text = f"Turnout was low.\n\n“We expected more of the young voters,” {intro}."
+    [quote] = _direct(text)
+    assert quote.speaker_name == "Marta Kowalczyk"
