@@ -429,3 +429,14 @@ def test_a_possessive_before_a_legal_form_is_the_company() -> None:
 def test_a_named_agreement_keeps_on_and_its_last_word() -> None:
     text = "Talks under the Grand Accord on Fisheries and Trade resumed in March."
     assert ("Grand Accord on Fisheries and Trade", "MISC") in found(text)
+
+
+def test_an_organisation_before_a_title_keeps_its_whole_name() -> None:
+    text = (
+        "He met Ruritania Green Party Chairwoman Marta Kowalczyk"
+        " and Zorblax Corp Chief Executive Jan Novak."
+    )
+    ents = found(text)
+    assert ("Ruritania Green Party", "ORG") in ents
+    assert ("Marta Kowalczyk", "PERSON") in ents
+    assert ("Jan Novak", "PERSON") in ents

@@ -400,7 +400,11 @@ class SegmentLabeller:
         if k >= n or self.low(toks[k]) in ("of", "the", "for", "and", "&"):
             return None
         m = t
-        while m > 0 and self._modifier(toks[m - 1]):
+        # "Democratic National Committee Chairman": an organisation's head word before the
+        # title ends the organisation's name; no modifier of the title.
+        while (
+            m > 0 and self._modifier(toks[m - 1]) and not self.tflags(toks[t - 1]) & lx.ORG_SUFFIX
+        ):
             m -= 1
         out = self._label(toks[:m], False)
         out.append(self.mention(toks[k:], PER))
