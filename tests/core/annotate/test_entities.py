@@ -440,3 +440,10 @@ def test_an_organisation_before_a_title_keeps_its_whole_name() -> None:
     assert ("Ruritania Green Party", "ORG") in ents
     assert ("Marta Kowalczyk", "PERSON") in ents
     assert ("Jan Novak", "PERSON") in ents
+
+
+def test_a_role_in_apposition_makes_an_unknown_name_a_person() -> None:
+    # After "explained", a name no list knows could be anything; its apposition says who.
+    text = "“It works,” explained Cobalt Meadows, the regional director of outreach for the group."
+    assert ("Cobalt Meadows", "PERSON") in found(text)
+    assert ("Cobalt Meadows", "PERSON") in found("He met Cobalt Meadows, a Ruritanian pollster.")
