@@ -447,3 +447,27 @@ def test_a_role_in_apposition_makes_an_unknown_name_a_person() -> None:
     text = "“It works,” explained Cobalt Meadows, the regional director of outreach for the group."
     assert ("Cobalt Meadows", "PERSON") in found(text)
     assert ("Cobalt Meadows", "PERSON") in found("He met Cobalt Meadows, a Ruritanian pollster.")
+
+
+def test_wire_firm_names_stay_whole() -> None:
+    ents = found("Harbourview Federal Savings and Loan Association said it hired Jan Novak.")
+    assert ("Harbourview Federal Savings and Loan Association", "ORG") in ents
+    ents = found("Grist and Mallow's Corp said it cut the rating.")
+    assert ents == [("Grist and Mallow's Corp", "ORG")]
+
+
+def test_a_currency_abbreviation_is_no_part_of_a_name() -> None:
+    assert found("Reserves rose to 6.28 billion U.S. Dlrs in January.") == [("U.S.", "LOC")]
+
+
+def test_an_acronym_spelled_out_once_names_that_organisation_everywhere() -> None:
+    # "ICO" is also a town in a place gazetteer; the text says what it means here.
+    for text in (
+        "Members of the International Coffee Organization (ICO) met. The ICO said no.",
+        "Talks of the International Coffee Organization, ICO, failed. The ICO said no.",
+    ):
+        assert found(text) == [
+            ("International Coffee Organization", "ORG"),
+            ("ICO", "ORG"),
+            ("ICO", "ORG"),
+        ], text
