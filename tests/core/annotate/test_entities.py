@@ -471,3 +471,8 @@ def test_an_acronym_spelled_out_once_names_that_organisation_everywhere() -> Non
             ("ICO", "ORG"),
             ("ICO", "ORG"),
         ], text
+
+
+def test_an_acronym_of_lower_case_words_is_no_name() -> None:
+    text = "They built a compressed natural gas (CNG) plant in Ruritania. Buyers of CNG agreed."
+    assert found(text) == [("Ruritania", "LOC")]

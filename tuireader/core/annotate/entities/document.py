@@ -281,8 +281,10 @@ def _spelled_acronyms(
     """ "Australians Against Further Immigration ( AAFI )": the capitalised words before an
     acronym in brackets that spell its letters are one name, whatever pieces the rules cut
     it into; an organisation unless the rules already named the whole of it. The acronym
-    takes the name's label everywhere in the text."""
+    takes the name's label everywhere in the text; one that lower-case words spell is no
+    name anywhere."""
     defined: dict[str, str] = {}
+    common: set[str] = set()
     for hit in _ACRONYM_AFTER.finditer(text):
         letters = hit.group(1) or hit.group(2)
         end = hit.start()
@@ -300,6 +302,9 @@ def _spelled_acronyms(
             k -= 1
             start = word.start()
             pos = word.start() - 1
+        if k and _spelled_small(text, end, letters):
+            common.add(letters)  # "liquefied natural gas (LNG)": a thing, not a name
+            continue
         if k or start < 0 or any(ls <= start < le for ls, le in caps_lines):
             continue
         if text[start:end].count(" ") < 1:
@@ -316,7 +321,27 @@ def _spelled_acronyms(
         label = defined.get(m.text)
         if label is not None:
             m.label, m.weak, m.place, m.guess = label, False, False, False
+    if common:
+        mentions = [m for m in mentions if m.text not in common or m.text in defined]
     return mentions
+
+
+_SMALL_WORD = re.compile(r"([a-z][\w-]*)[ ,]$")
+
+
+def _spelled_small(text: str, end: int, letters: str) -> bool:
+    """The lower-case words before ``end`` spell ``letters``: the acronym abbreviates a
+    common noun phrase ("gross domestic product (GDP)")."""
+    pos = end
+    for letter in reversed(letters.lower()):
+        word = _SMALL_WORD.search(text, max(0, pos - 30), pos + 1)
+        while word is not None and word.group(1) in ("of", "and", "the", "for"):
+            pos = word.start() - 1
+            word = _SMALL_WORD.search(text, max(0, pos - 30), pos + 1)
+        if word is None or word.group(1)[0] != letter:
+            return False
+        pos = word.start() - 1
+    return True
 
 
 def _as_one(
