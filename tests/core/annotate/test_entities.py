@@ -476,3 +476,10 @@ def test_an_acronym_spelled_out_once_names_that_organisation_everywhere() -> Non
 def test_an_acronym_of_lower_case_words_is_no_name() -> None:
     text = "They built a compressed natural gas (CNG) plant in Ruritania. Buyers of CNG agreed."
     assert found(text) == [("Ruritania", "LOC")]
+
+
+def test_a_firm_named_with_its_legal_form_keeps_its_label_in_short() -> None:
+    text = "First Ruritania Corp led the deal. Sole manager First Ruritania said it sold out."
+    assert found(text) == [("First Ruritania Corp", "ORG"), ("First Ruritania", "ORG")]
+    text = "Harrow's Investors Service Inc cut the rating. The bonds are rated by Harrow's."
+    assert ("Harrow", "ORG") in found(text)
