@@ -483,3 +483,15 @@ def test_a_firm_named_with_its_legal_form_keeps_its_label_in_short() -> None:
     assert found(text) == [("First Ruritania Corp", "ORG"), ("First Ruritania", "ORG")]
     text = "Harrow's Investors Service Inc cut the rating. The bonds are rated by Harrow's."
     assert ("Harrow", "ORG") in found(text)
+
+
+def test_a_title_inside_a_place_led_name_is_no_sports_team() -> None:
+    # "Riverton Hawks" is a team; "Ohio Sen. Ted Sanders" ends in an "s" too.
+    assert found("He said Ohio Sen. Ted Sanders would win.") == [
+        ("Ohio", "LOC"),
+        ("Ted Sanders", "PERSON"),
+    ]
+
+
+def test_hyphenated_nationalities_are_misc_and_a_common_opener_is_no_given_name() -> None:
+    assert found("Many Irish-Americans voted.") == [("Irish-Americans", "MISC")]

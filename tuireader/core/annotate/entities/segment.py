@@ -107,7 +107,7 @@ class SegmentLabeller:
             return "drop"
         if f & _KNOWN:
             return "drop" if z >= 6.0 else "keep"
-        if f & lx.FIRST and next_is_cap and z < 6.0:
+        if f & lx.FIRST and next_is_cap and z < 5.5:  # not "Many", "Little", "Made"
             return "keep"
         if z >= 4.5 and not (f & lx.FIRST and z < 5.0):
             return "drop"  # an everyday word; a given name ("Ben") waits for its full name
@@ -256,8 +256,13 @@ class SegmentLabeller:
             return [m]
         if n > 1 and last_f & lx.DEMONYM and self._all_compass(toks[:-1]):
             return [self.mention(toks, MISC)]  # "Southeast Asian", "Far Eastern"
-        if n > 1 and first_f & lx.LOC_ANY and self._team_plural(toks[-1]):
-            return [self.mention(toks, ORG)]  # "Riverton Hawks", "Eastfield Bears"
+        if (
+            n > 1
+            and first_f & lx.LOC_ANY
+            and self._team_plural(toks[-1])
+            and not any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
+        ):  # "Riverton Hawks", "Eastfield Bears"; not "Ohio Sen. Jan Sanders"
+            return [self.mention(toks, ORG)]
 
         titled_after = any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
         if n > 1 and self._is_acronym(toks[0]) and len(self.low(toks[0])) <= 4 and not titled_after:
@@ -449,6 +454,14 @@ class SegmentLabeller:
             return False
         return not self.flags.get(word.lower(), 0) & (lx.FIRST | lx.SUR)
 
+    def _demonym_compound(self, word: str) -> bool:
+        """Every part of the hyphenated word is a nationality ("Irish-American")."""
+        flags = self.flags
+        return all(
+            flags.get(part, 0) & lx.DEMONYM or flags.get(part[:-1], 0) & lx.DEMONYM
+            for part in word.lower().split("-")
+        )
+
     def _single(self, tok: Tok) -> Mention | None:
         """One capitalised word with no whole-phrase gazetteer entry."""
         word = self.text[tok[0] : tok[1]]
@@ -464,6 +477,8 @@ class SegmentLabeller:
             return self.mention([tok], ORG, weak=True)
         if _MODEL.match(word):
             return self.mention([tok], MISC)
+        if "-" in word and self._demonym_compound(word):
+            return self.mention([tok], MISC)  # "African-Americans", "Mexican-American"
         appos = APPOSITION.match(self.text, tok[1])
         if appos and self.flags.get(appos.group(1).lower(), 0) & lx.LOC_ANY:
             m = self.mention([tok], LOC, weak=True)  # "Dunmore, Scotland"
