@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -495,3 +496,27 @@ def test_a_title_inside_a_place_led_name_is_no_sports_team() -> None:
 
 def test_hyphenated_nationalities_are_misc_and_a_common_opener_is_no_given_name() -> None:
     assert found("Many Irish-Americans voted.") == [("Irish-Americans", "MISC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He said Harlow County Sheriff Jan Novak was there.",
+            [("Harlow County", "LOC"), ("Jan Novak", "PERSON")],
+        ),
+        (
+            "He said Birchwood Elementary Principal Jan Novak was there.",
+            [("Birchwood Elementary", "ORG"), ("Jan Novak", "PERSON")],
+        ),
+        ("He said Ruritania Rising PAC paid for it.", [("Ruritania Rising PAC", "ORG")]),
+        ("Entrusting Marta Kowalczyk with power is risky.", [("Marta Kowalczyk", "PERSON")]),
+        ("He said Ohioan Jan Novak was there.", [("Ohioan", "MISC"), ("Jan Novak", "PERSON")]),
+        (
+            "He said North Dakota Republican Jan Novak was there.",
+            [("North Dakota", "LOC"), ("Republican", "MISC"), ("Jan Novak", "PERSON")],
+        ),
+    ],
+)
+def test_who_a_person_is_stays_out_of_the_name(text: str, expected: list) -> None:
+    assert found(text) == expected
