@@ -520,3 +520,8 @@ def test_hyphenated_nationalities_are_misc_and_a_common_opener_is_no_given_name(
 )
 def test_who_a_person_is_stays_out_of_the_name(text: str, expected: list) -> None:
     assert found(text) == expected
+
+
+def test_a_title_opening_a_sentence_makes_the_next_name_a_person() -> None:
+    # "Stanley" alone is a town in the place lists; after "Lord" it is a person.
+    assert found("Lord Stanley announced the new trophy.") == [("Stanley", "PERSON")]

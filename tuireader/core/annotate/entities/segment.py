@@ -120,6 +120,8 @@ class SegmentLabeller:
             return "keep"  # "State Department", "Police Federation"
         if f & lx.STOP or len(word) == 1:
             return "drop"
+        if f & lx.TITLE and next_is_cap:
+            return "keep"  # "Lord Stanley announced": the title says a person follows
         if len(word) > 5 and word.endswith(("ing", "ed")) and not f & lx.NAME_ANY:
             return "drop"  # "Entrusting Jane Doe with ...", "Rattled Jane Doe ..."
         if f & _KNOWN:
