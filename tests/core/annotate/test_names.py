@@ -49,6 +49,19 @@ def test_two_people_sharing_a_surname_are_never_merged() -> None:
     assert names[4] == "Quorrel"  # ambiguous: left as it is, not guessed
 
 
+def test_middle_initials_that_tell_two_people_apart_are_kept() -> None:
+    # A father and son who share a given name and a surname: only their initials differ.
+    forms = ["Karl T.J. Quorrel", "Karl J. Quorrel", "Karl T.J. Quorrel", "Quorrel"]
+    text = " spoke; ".join(forms)
+    canon = Canon(text, _persons(text, *forms))
+    assert [canon.person(f) for f in forms] == [
+        "Karl T.J. Quorrel",
+        "Karl J. Quorrel",
+        "Karl T.J. Quorrel",
+        "Quorrel",
+    ]
+
+
 def test_the_pipeline_gives_every_entity_a_name() -> None:
     text = (
         "Senator Marla Venkley visited Ohio on Monday. Venkley's speech was short. "

@@ -122,6 +122,20 @@ def _key_words(words: list[str]) -> list[str]:
     return core
 
 
+def _middled(entities: Sequence[Entity]) -> set[tuple[str, str]]:
+    """(given, surname) pairs the article writes with two different middle initials."""
+    middles: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for e in entities:
+        if e.label != "PERSON":
+            continue
+        core = [w for w in clean_person(e.text) if w.lower() not in _SUFFIXES]
+        if len(core) > 2:
+            inner = tuple(w for w in core[1:-1] if _INITIAL_RE.match(w))
+            if inner:
+                middles.setdefault((core[0].lower(), core[-1].lower()), set()).add(inner)
+    return {key for key, found in middles.items() if len(found) > 1}
+
+
 class Canon:
     """The canonical names of one article's mentions."""
 
@@ -132,6 +146,7 @@ class Canon:
         self.by_given: dict[str, set[tuple[str, str]]] = {}
         self.others: set[str] = set()
         self.singles: set[str] = set()  # one-word person mentions ("Doe")
+        self._middled = _middled(entities)
         for e in entities:
             if e.label == "PERSON":
                 words = clean_person(e.text)
@@ -141,12 +156,25 @@ class Canon:
             else:
                 self.others.add(clean_other(e.text))
 
+    def _core(self, words: list[str]) -> list[str]:
+        """The name words that identify a person; middle initials only where they tell two
+        people apart ("George H.W. Bush" and "George W. Bush" in one article)."""
+        core = _key_words(words)
+        if len(core) >= 2 and (core[0].lower(), core[-1].lower()) in self._middled:
+            return [w for w in words if w.lower() not in _SUFFIXES]
+        return core
+
+    def _key(self, core: list[str]) -> tuple[str, str]:
+        """(given, surname); the given name keeps the middle initials that tell apart."""
+        key = (core[0].lower(), core[-1].lower())
+        return (" ".join(core[:-1]).lower(), key[1]) if key in self._middled else key
+
     def add_person(self, words: list[str]) -> None:
         """Note a full name (two words or more) the article uses."""
-        core = _key_words(words)
+        core = self._core(words)
         if len(core) < 2:
             return
-        key = (core[0].lower(), core[-1].lower())
+        key = self._key(core)
         shown = " ".join(core)
         old = self.full.get(key)
         if old is None or (old.isupper() and not shown.isupper()) or len(shown) > len(old):
@@ -157,11 +185,11 @@ class Canon:
     def person(self, raw: str) -> str:
         """The canonical name of a person mention ("" when nothing of a name is left)."""
         words = clean_person(raw)
-        core = _key_words(words)
+        core = self._core(words)
         if not core:
             return ""
         if len(core) >= 2:
-            key = (core[0].lower(), core[-1].lower())
+            key = self._key(core)
             if len(core) == 2 and not _is_given(key[0]):
                 strong = {k for k in self.by_surname.get(key[1], ()) if _is_given(k[0])}
                 if len(strong) == 1:
