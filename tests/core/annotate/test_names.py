@@ -95,3 +95,15 @@ def test_speaker_names_that_name_no_one_are_rejected() -> None:
     for name in ("Jane Doe", "NATO", "Ministry of Defence", "Venkley"):
         assert plausible_speaker(name), name
     assert plausible_speaker("Doe", known=True)  # a surname the article names as a person
+
+
+def test_an_acronym_takes_the_name_the_article_spells_out() -> None:
+    text = "The Ruritanian Farmers Union met. “We are ready,” the RFU said. RFU members cheered."
+    result = annotate(text)
+    assert {e.name for e in result.entities if e.label == "ORG"} == {"Ruritanian Farmers Union"}
+    assert [q.speaker_name for q in result.quotes if q.direct] == ["Ruritanian Farmers Union"]
+
+
+def test_a_counsel_is_a_title() -> None:
+    text = "“We disagree,” said FBI General Counsel Marta Q. Kowalczyk."
+    assert [q.speaker_name for q in annotate(text).quotes] == ["Marta Kowalczyk"]

@@ -31,7 +31,8 @@ _TITLES = _words(
     brother rabbi imam pastor bishop cardinal pope king queen prince princess sheikh emir
     minister premier chancellor ambassador amb commissioner councilman councilwoman
     congressman congresswoman sheriff chief attorney atty former ex then-president
-    then-candidate candidate nominee hon supt det insp officer trooper deputy assistant
+    then-candidate candidate nominee hon supt det insp officer trooper deputy assistant counsel
+    principal advocate committeeman committeewoman
     spokesman spokeswoman spokesperson sens reps govs presidential prime foreign defense
     defence state interior finance first mme mlle herr
     """
@@ -122,6 +123,25 @@ def _key_words(words: list[str]) -> list[str]:
     return core
 
 
+_ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
+_ACRONYM_SKIP = _words("of the and for on in at de & to")
+
+
+def _spelled_out(names: set[str]) -> dict[str, str]:
+    """Acronym -> the one name among ``names`` whose capitalised words spell it."""
+    spelled: dict[str, set[str]] = {}
+    for name in names:
+        words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIP]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            initials = "".join(w[0] for w in words)
+            spelled.setdefault(initials, set()).add(name)
+    return {
+        name: next(iter(spelled[name]))
+        for name in names
+        if _ACRONYM_RE.match(name) and len(spelled.get(name, ())) == 1
+    }
+
+
 def _middled(entities: Sequence[Entity]) -> set[tuple[str, str]]:
     """(given, surname) pairs the article writes with two different middle initials."""
     middles: dict[tuple[str, str], set[tuple[str, ...]]] = {}
@@ -155,6 +175,7 @@ class Canon:
                     self.singles.add(words[0].lower())
             else:
                 self.others.add(clean_other(e.text))
+        self.spelled = _spelled_out(self.others)
 
     def _core(self, words: list[str]) -> list[str]:
         """The name words that identify a person; middle initials only where they tell two
@@ -215,7 +236,7 @@ class Canon:
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
             return None
         if other in self.others or len(words) > 3 or _ORG_WORDS & {w.lower() for w in words}:
-            name = other
+            name = self.spelled.get(other, other)
         else:
             name = self.person(raw)
         if not name:
@@ -228,7 +249,13 @@ class Canon:
         if entity.label == "PERSON":
             partner = self._couple(entity)
             return partner or self.person(entity.text) or clean_other(entity.text)
-        return clean_other(entity.text)
+        return self.other(entity.text)
+
+    def other(self, raw: str) -> str:
+        """An organisation's or place's name; an acronym the article spells out elsewhere
+        takes the spelled name ("DNC" -> "Democratic National Committee")."""
+        name = clean_other(raw)
+        return self.spelled.get(name, name)
 
     def _couple(self, entity: Entity) -> str | None:
         """ "Bill and Hillary Doe": the lone given name takes the surname that follows."""

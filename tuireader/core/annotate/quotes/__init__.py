@@ -65,8 +65,10 @@ def _through_role(who: Attribution, entities: Sequence[Entity], text: str) -> At
     "said Democratic pollster Jane Doe" is Jane Doe, not "Democratic"; long titles
     ("South Carolina Democratic Party Chairman Jane Doe") too."""
     start, end = who.speaker
-    if any(e.label == "PERSON" and e.start < end <= e.end for e in entities):
-        return who  # the mention ends with a person's name
+    for e in entities:
+        if e.label == "PERSON" and e.start < end <= e.end:
+            # the mention ends with a person's name, or cuts it ("... Jane Q." of "Jane Q. Doe")
+            return replace(who, speaker=(start, e.end)) if end < e.end else who
     for e in entities:
         if e.label != "PERSON" or e.start < end:
             continue
