@@ -108,7 +108,7 @@ def _first_given(words: list[str]) -> int:
     return 0
 
 
-def _is_given(word: str) -> bool:
+def is_given_name(word: str) -> bool:
     """True for a known given name ("jane"), not a headline word ("understated")."""
     from tuireader.core.annotate.entities.lexicon import FIRST, load
 
@@ -211,8 +211,8 @@ class Canon:
             return ""
         if len(core) >= 2:
             key = self._key(core)
-            if len(core) == 2 and not _is_given(key[0]):
-                strong = {k for k in self.by_surname.get(key[1], ()) if _is_given(k[0])}
+            if len(core) == 2 and not is_given_name(key[0]):
+                strong = {k for k in self.by_surname.get(key[1], ()) if is_given_name(k[0])}
                 if len(strong) == 1:
                     return self.full[strong.pop()]
             return self.full.get(key, " ".join(core))
@@ -221,7 +221,7 @@ class Canon:
         if keys is None and word not in self.by_surname:
             keys = self.by_given.get(word)
         if keys and len(keys) > 1:
-            keys = {k for k in keys if _is_given(k[0])}  # "Understated Doe": a headline word
+            keys = {k for k in keys if is_given_name(k[0])}  # "Understated Doe": a headline word
         if keys and len(keys) == 1:
             return self.full[next(iter(keys))]
         return core[0]

@@ -126,9 +126,20 @@ def _pair_paragraph(text: str, lo: int, hi: int, index: int) -> list[QuotedStret
     return found
 
 
+# Feet and inches ("6’2”", "5'11\""): the inch sign is no quotation mark.
+_INCH_RE = re.compile(r"(?<=\d['\u2019])(\d{1,2})[\"\u201d]")
+
+
+def mask_inches(text: str) -> str:
+    """Blank the inch sign of heights such as 6’2” (same length)."""
+    if "\u2019" not in text and "'" not in text:
+        return text
+    return _INCH_RE.sub(lambda m: m.group(1) + " ", text)
+
+
 def find_quoted_stretches(text: str) -> list[QuotedStretch]:
     """Return the outermost double-quoted stretches of ``text`` in order."""
-    masked = mask_markup(text)
+    masked = mask_inches(mask_markup(text))
     found: list[QuotedStretch] = []
     for index, (lo, hi) in enumerate(paragraphs(masked)):
         if _MARK_RE.search(masked, lo, hi):

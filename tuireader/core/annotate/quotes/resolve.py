@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
@@ -64,6 +65,8 @@ DOCUMENT_NOUNS = word_set(
     "document message communique communiqué declaration notice lawsuit suit order email "
     "e-mail mailer newsletter"
 )
+# "the plan would": what someone named owns ("Jane Doe's plan"), never the nearest name.
+_OWNED_NOUNS = word_set("plan proposal ad advertisement website platform budget")
 # "the source added": an unnamed speaker, never the nearest name.
 ANONYMOUS_NOUNS = word_set(
     "source sources official officials officer man woman boy girl voter supporter resident "
@@ -274,6 +277,9 @@ class NameResolver:
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
+        office = _office(head)
+        if office is not None:
+            return self._office_holder(office, speaker[0])
         definite = _DEFINITE_RE.match(head)
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
@@ -281,7 +287,13 @@ class NameResolver:
                 # "said the man who built his career on ...": a known person, as "he"
                 return self._nearest(speaker[0], {"PERSON"}, _EPITHET_NOUNS[noun])
             if noun in DOCUMENT_NOUNS:
-                return self._issuer(speaker[0]) or self._sender(noun, speaker[0])
+                return (
+                    self._issuer(speaker[0])
+                    or self._sender(noun, speaker[0])
+                    or self._owner(noun, speaker[0])
+                )
+            if noun in _OWNED_NOUNS:
+                return self._owner(noun, speaker[0])
             return self._resolve_definite(noun, speaker[0])
         return None
 
@@ -307,6 +319,18 @@ class NameResolver:
             if m.end <= hi and m.name not in names:
                 names.append(m.name)
         return " and ".join(names) if names else None
+
+    def _owner(self, noun: str, before: int) -> str | None:
+        """ "the plan would" after "Jane Doe's 10-year plan": Doe (the last person or
+        organisation named as the owner of such a thing in the 1,500 characters before)."""
+        owned_re = _owned_pattern(noun)
+        for m in reversed(self._fitting(before, {"PERSON", "ORG"})):
+            if m.start < before - 1500:
+                break
+            owner_end = m.end - 2 if self.text[m.end - 2 : m.end] in ("'s", "\u2019s") else m.end
+            if owned_re.match(self.text, owner_end, before):
+                return self._complete(m.name, m.start)
+        return None
 
     def _sender(self, noun: str, before: int) -> str | None:
         """ "read the email" after "Doe's campaign sent out a fundraising email": Doe (the
@@ -354,6 +378,35 @@ class NameResolver:
         if noun in ORG_NOUNS:
             return self._nearest_org(noun, before)
         return None
+
+    def _office_holder(self, office: Office, before: int) -> str | None:
+        """ "the former secretary of state", "the independent Vermont senator": the person the
+        article gave that office before ``before`` ("Sen. Jane Doe", "Jane Doe, the senator
+        from Ohio"), a current holder over a former one unless the description says
+        "former", then the one matching more of its modifiers, then the most mentioned. No
+        holder: None after the quotation (the nearest person is too often someone else)."""
+        pre_re, post_re = _office_patterns(office)
+        i = bisect.bisect_left(self.starts, before)
+        holders: dict[str, tuple[bool, int]] = {}
+        for m in self.mentions[:i]:
+            if m.label != "PERSON":
+                continue
+            pre = pre_re.search(self.text, max(0, m.start - 80), m.start)
+            post = post_re.match(self.text, m.end, min(before, m.end + 120))
+            for found in (pre, post):
+                if found is None:
+                    continue
+                words = set(re.findall(r"[\w-]+", found.group().lower()))
+                former = bool(words & _FORMER)
+                fit = (former == office.former, len(words & office.modifiers))
+                name = self._complete(m.name, m.start)
+                holders[name] = max(holders.get(name, fit), fit)
+        if not holders:
+            # "Jane Doe called for calm. The mayor said ...": a description leading its
+            # sentence continues the topic, as "he" or "she" would.
+            return self._nearest(before, {"PERSON"}) if self._opens_sentence(before) else None
+        counts = Counter(m.name for m in self.mentions[:i] if m.label == "PERSON")
+        return max(holders, key=lambda n: (holders[n], counts[n] + counts[n.split()[-1]]))
 
     def _with_role(self, noun: str, before: int) -> set[str]:
         """Names of people mentioned before ``before`` right after the role word ``noun``
@@ -426,8 +479,9 @@ class NameResolver:
         return self._complete(best.name, best.start)
 
     def _opens_sentence(self, pos: int) -> bool:
-        """True when ``pos`` is where its sentence's body starts (after any lead-in)."""
-        return self._sentence_parts(pos)[1] == pos
+        """True when ``pos`` is where its sentence's body starts (after any lead-in); the
+        sentence is looked up one character on, so a sentence starting at ``pos`` counts."""
+        return self._sentence_parts(min(pos + 1, len(self.text)))[1] == pos
 
     def _sentence_parts(self, pos: int) -> tuple[int, int]:
         """(start, body start) of the sentence holding ``pos``: the start taken outside any
@@ -490,6 +544,12 @@ class NameResolver:
         counts = Counter(
             m.name for m in self.mentions[:i] if m.label == "PERSON" and m.name.endswith(" " + name)
         )
+        if not counts:
+            # "..., explained Jane Doe" where the recognizer missed the person: an earlier
+            # speaker's full name completes a later "Doe said".
+            counts = Counter(
+                m.name for m in self.speakers if m.start < before and m.name.endswith(" " + name)
+            )
         ranked = counts.most_common(2)
         if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
@@ -540,6 +600,71 @@ _ANY_ORG = word_set("company firm group organization organisation agency")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
 _PARTY_MODIFIERS = word_set("Democratic Republican Democrat GOP Conservative Labour Liberal")
+
+
+# Offices a description can stand for ("the senator", "the former secretary of state").
+_OFFICES = word_set(
+    "senator governor president secretary congressman congresswoman representative mayor ambassador"
+)
+_FORMER = word_set("former ex ex-")
+_OFFICE_RE = re.compile(
+    r"^(?:the|this|that)\s+(?P<mods>(?:[\w.'\u2019-]+\s+){0,3}?)(?P<noun>[a-z]+)"
+    r"(?P<of>\s+of\s+[a-z]+(?:\s+[a-z]+)?)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A description of an office holder: the office's words, "former", other modifiers."""
+
+    words: tuple[str, ...]
+    former: bool
+    modifiers: frozenset[str]
+
+
+def _office(head: str) -> Office | None:
+    """The office a description names ("the former Ohio governor"), if any."""
+    m = _OFFICE_RE.match(head)
+    if m is None or m.group("noun").lower() not in _OFFICES:
+        return None
+    mods = frozenset(m.group("mods").lower().split())
+    words = (m.group("noun").lower(), *(m.group("of") or "").lower().split())
+    return Office(words, bool(mods & _FORMER), mods - _FORMER)
+
+
+@lru_cache(maxsize=64)
+def _owned_pattern(noun: str) -> re.Pattern[str]:
+    """ "'s 10-year plan": an owner's thing, right after the owner's name."""
+    return re.compile(
+        r"['\u2019]s\s+(?:[\w$,.-]+\s+){0,4}?" + re.escape(noun) + r"s?\b", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=64)
+def _office_patterns(office: Office) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes for a title before a name ("former Ohio Gov.", "Secretary of State") and an
+    apposition after it (", the former governor of Ohio")."""
+    noun = office.words[0]
+    if len(office.words) > 1:
+        role = r"\s+".join(office.words)
+        title = role
+    else:
+        abbreviation = _ROLE_ABBREVIATIONS.get(noun)
+        role = noun + "s?"
+        title = role + (r"|" + abbreviation + r"\." if abbreviation else "")
+        title = r"(?:" + title + r")(?:\s+of\s+[A-Za-z]+)?"
+    pre = re.compile(
+        r"(?:\b(?i:former|ex-?)\s+)?(?:[A-Z][\w.'\u2019-]*\s+){0,3}(?<![Vv]ice\s)(?<![Vv]ice-)(?i:"
+        + title
+        + r")\s+$"
+    )
+    post = re.compile(
+        r",\s+(?:the|a|an|its|their|his|her)\s+(?:[\w'\u2019-]+,?\s+){0,5}?(?i:"
+        + role
+        + r")\b(?:\s+(?:of|from|for)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
+    )
+    return pre, post
 
 
 def _proper_modifier(phrase: str) -> bool:
