@@ -522,3 +522,25 @@ def test_a_surname_speaker_takes_the_full_name_of_an_earlier_speaker() -> None:
     entities = [Entity(start, start + 6, "PERSON", "Brandt")]
     quotes = [q.speaker_name for q in extract_quotes(text, entities) if q.direct]
     assert quotes == ["Ilka Brandt", "Ilka Brandt"]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "One Kell aide, who asked not to be named, was blunt. “We are done,” he said.",
+        "A senior adviser to the campaign said the race was close. “We worry,” the adviser said.",
+        "“It is over,” said a strategist close to the campaign. “No,” the strategist added.",
+        "A campaign spokesman declined to comment at first. Later, he said: “We are fine.”",
+    ],
+)
+def test_he_or_the_adviser_after_an_unnamed_person_stays_unnamed(story: str) -> None:
+    text = f"Senator Mara Quendell spoke in Tulsa, and Rufus Kell spoke too.\n\n{story}"
+    assert [q.speaker_name for q in _direct(text)][-1] is None
+
+
+def test_a_named_person_after_an_unnamed_one_is_still_found() -> None:
+    text = (
+        "Senator Mara Quendell spoke in Tulsa.\n\n"
+        "A spokesman for Rufus Kell spoke first. Then Kell took the stage. “We will win,” he said."
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Rufus Kell"]

@@ -73,6 +73,21 @@ ANONYMOUS_NOUNS = word_set(
     "student friend expert analyst witness person people insider observer critic critics "
     "aide spokesperson someone employee worker member"
 )
+_UNNAMED_NOUNS = PERSON_NOUNS | ANONYMOUS_NOUNS
+_UNNAMED_NOUN = r"(?P<noun>" + "|".join(sorted(_UNNAMED_NOUNS, key=len, reverse=True)) + r")s?\b"
+# "One Doe aide, who ...", "A senior adviser to the campaign": someone the article does not
+# name, leading a sentence; a name attached by a preposition belongs to the description.
+_UNNAMED_RE = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?][\"\u201d\u2019]\s)|(?<=\n))(?:A|An|One|Another)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN + r"(?:,?\s+(?:for|to|with|at|from|in|of|"
+    r"close\s+to)\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s*)+)?",
+    re.M,
+)
+_INDEFINITE_RE = re.compile(
+    r"(?:a|an|one|another)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN, re.I
+)
+
+
 _ISSUED_BY_RE = re.compile(
     r"\b(?:statements?|report|letter|memo|release|announcement|communiqu[eé]|declaration)"
     r"(?:\s+\w+){0,2}?\s+(?:released|issued|signed|published|sent|posted|put\s+out|"
@@ -227,6 +242,7 @@ class NameResolver:
         self._mentions: list[Mention] | None = None
         self._starts: list[int] = []
         self.speakers: list[Mention] = []
+        self._unnamed: list[tuple[int, int, str]] | None = None  # (start, end, words)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -259,7 +275,41 @@ class NameResolver:
         name = self._resolve(speaker)
         if name and not any(m.start == speaker[0] for m in self.speakers):
             self.speakers.append(Mention(speaker[0], speaker[1], "PERSON", name))
+        elif name is None:
+            raw = self.text[speaker[0] : speaker[1]].strip()
+            indefinite = _INDEFINITE_RE.match(raw.split(",")[0])
+            if indefinite:
+                self.unnamed.append((speaker[0], speaker[1], raw.lower()))
+                self.unnamed.sort()
         return name
+
+    @property
+    def unnamed(self) -> list[tuple[int, int, str]]:  # (start, end, lower-cased text)
+        """People the article describes but does not name ("one aide", "a senior adviser")
+        where they lead a sentence or speak, by start; found on first use."""
+        if self._unnamed is None:
+            self._unnamed = [
+                (m.start(), m.end(), m.group().lower())
+                for m in _UNNAMED_RE.finditer(self.text)
+                if not _inside(m.start(), self._quotes, self._quote_starts)
+            ]
+        return self._unnamed
+
+    def _unnamed_since(self, before: int, noun: str | None = None) -> bool:
+        """The last person mentioned before ``before`` is one the article does not name (a
+        described ``noun`` if given): no named person comes between that description and
+        ``before``, so "he" or "the adviser" stands for the unnamed one."""
+        last = None
+        for start, end, found in self.unnamed:
+            if start >= before:
+                break
+            if before - start <= 1500 and (noun is None or noun in found.split()):
+                last = end
+        if last is None:
+            return False
+        return not any(
+            last <= m.start and m.end <= before for m in self._fitting(before, {"PERSON"})
+        )
 
     def _resolve(self, speaker: tuple[int, int]) -> str | None:
         """Resolution proper: pronoun, proper name, apposition, then definite description."""
@@ -268,6 +318,8 @@ class NameResolver:
         head = _CLITIC_RE.sub("", head.strip())
         lowered = head.lower()
         if lowered in PERSON_PRONOUNS or lowered == "his":
+            if self._unnamed_since(speaker[0]):
+                return None  # "One aide, who asked not to be named, ... he said"
             sex = "m" if lowered == "his" else PRONOUNS.get(lowered)
             return self._nearest(speaker[0], {"PERSON"}, sex)
         if lowered == "their":
@@ -368,6 +420,8 @@ class NameResolver:
             # "Gov. Jane Doe ... the governor said": one the article gave that role first.
             roled = self._with_role(noun, before)
             with_role = [m for m in found if self._complete(m.name, m.start) in roled]
+            if not with_role and self._unnamed_since(before, noun):
+                return None  # "A senior adviser said ... the adviser added"
             if not with_role and self._opens_sentence(before):
                 # "In an interview with Roe, the candidate said": a description leading its
                 # sentence continues the topic, found as "he" or "she" would be.
