@@ -544,3 +544,16 @@ def test_a_named_person_after_an_unnamed_one_is_still_found() -> None:
         "A spokesman for Rufus Kell spoke first. Then Kell took the stage. “We will win,” he said."
     )
     assert [q.speaker_name for q in _direct(text)] == ["Rufus Kell"]
+
+
+@pytest.mark.parametrize("mark", ["\u2018{}\u2019", "'{}'"])
+def test_a_headline_quotation_in_single_marks_is_found(mark: str) -> None:
+    quote = mark.format("We Will Keep Every Library Open.")
+    text = f"Brandvold: {quote}\n\nMayor Ilse Brandvold said on Monday that the city would pay."
+    found = [q for q in _direct(text) if q.start == 0 + len("Brandvold: ")]
+    assert [q.speaker_name for q in found] == ["Ilse Brandvold"]
+
+
+def test_apostrophes_in_a_headline_are_no_quotation() -> None:
+    text = "Brandvold’s Voters' Anger Grows Over 'Library' Cuts\n\nVoters are angry."
+    assert _direct(text) == []

@@ -17,7 +17,11 @@ from tuireader.core.annotate.quotes.attribution import Attribution
 from tuireader.core.annotate.quotes.cues import ORG_NOUNS, PERSON_NOUNS
 from tuireader.core.annotate.quotes.extract import find_candidates
 from tuireader.core.annotate.quotes.indirect import IndirectFinder, Reported
-from tuireader.core.annotate.quotes.marks import find_quoted_stretches, typeset_marks
+from tuireader.core.annotate.quotes.marks import (
+    find_quoted_stretches,
+    headline_marks,
+    typeset_marks,
+)
 from tuireader.core.annotate.quotes.resolve import NameResolver
 from tuireader.core.annotate.spans import Entity, Quote, Span
 
@@ -107,7 +111,7 @@ def extract_quotes(
     them a capitalised-name heuristic stands in.
     """
     canon = Canon(text, entities)
-    marked = typeset_marks(text)  # same offsets; ''...'' marked as "..."
+    marked = headline_marks(typeset_marks(text))  # same offsets; ''...'', ‘...’ as "..."
     stretches = find_quoted_stretches(marked)
     candidates = find_candidates(marked, stretches)
     resolver = NameResolver(marked, entities, [(c.start, c.end) for c in candidates])
