@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tuireader.core.annotate.patterns import any_word
+from tuireader.core.annotate.patterns import any_word, find_words
 
 WORDS = ["said", "says", "saying", "told", "a", "according to", "half-time", "Said"]
 TEXTS = [
@@ -43,3 +43,17 @@ def test_any_word_opens_with_literals() -> None:
 def test_any_word_refuses_what_is_no_word() -> None:
     with pytest.raises(ValueError):
         any_word(["-dash"])
+
+
+def test_find_words_finds_what_finditer_finds() -> None:
+    import random
+
+    rng = random.Random(7)
+    alphabet = "Dd oe.-'’_\nxé"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        words = ["".join(rng.choice("Doe.x-") for _ in range(rng.randint(1, 4))) for _ in range(3)]
+        words = list(dict.fromkeys(words))
+        pattern = r"(?<![\w'’.-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])"
+        expected = [(m.start(), m.group()) for m in re.finditer(pattern, text)]
+        assert find_words(text, words, "'’.-", "-") == expected, (text, words)

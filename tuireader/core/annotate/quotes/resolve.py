@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
+from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.quotes.attribution import _LEAD_RE
 from tuireader.core.annotate.quotes.cues import (
     ORG_NOUNS,
@@ -180,17 +181,19 @@ def _lone_surnames(
         return []
     spans = sorted((e.start, e.end) for e in entities)
     starts = [s for s, _ in spans]
-    alternation = "|".join(re.escape(w) for w in sorted(first, key=len, reverse=True))
     found = []
-    for m in re.finditer(r"(?<![\w'\u2019.-])(?:" + alternation + r")(?![\w-])", text):
-        if m.start() < first[m.group()] or _LONE_NEXT_RE.match(text, m.end()):
+    for start, word in find_words(
+        text, sorted(first, key=len, reverse=True), not_before="'\u2019.-", not_after="-"
+    ):
+        end = start + len(word)
+        if start < first[word] or _LONE_NEXT_RE.match(text, end):
             continue
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and spans[i][1] > m.start():
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and spans[i][1] > start:
             continue
-        if _LONE_PREV_RE.search(text, max(0, m.start() - 30), m.start()):
+        if _LONE_PREV_RE.search(text, max(0, start - 30), start):
             continue
-        found.append(Mention(m.start(), m.end(), "PERSON", m.group()))
+        found.append(Mention(start, end, "PERSON", word))
     return found
 
 
