@@ -40,7 +40,8 @@ def is_sports(text: str, lex: lx.Lexicon) -> bool:
     if len(_rows(text)) >= 2:
         return True
     head = text[:5000]
-    return len(SPORTS_WORDS.findall(head)) >= 6 and len(SCORE.findall(head)) >= 2
+    # scores first: few texts give two, and their scan is the cheaper one
+    return len(SCORE.findall(head)) >= 2 and len(SPORTS_WORDS.findall(head)) >= 6
 
 
 def teams(mentions: list[Mention], text: str) -> None:
