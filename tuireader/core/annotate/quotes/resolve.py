@@ -226,6 +226,7 @@ class NameResolver:
         self._quote_starts = [s for s, _ in quotes]
         self._mentions: list[Mention] | None = None
         self._starts: list[int] = []
+        self._fuller: dict[str, list[tuple[int, str]]] | None = None
         self.speakers: list[Mention] = []
 
     @property
@@ -482,6 +483,17 @@ class NameResolver:
         ]
         return sorted(found, key=lambda m: (m.start, -m.end))
 
+    def _fuller_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Last word -> (index in ``mentions``, name) of the person mentions of two words or
+        more ending with it, in text order: ``_complete`` runs for every candidate of every
+        quotation, and scanning all mentions each time grew with the square of their number."""
+        if self._fuller is None:
+            self._fuller = {}
+            for k, m in enumerate(self.mentions):
+                if m.label == "PERSON" and " " in m.name:
+                    self._fuller.setdefault(m.name.rsplit(" ", 1)[1], []).append((k, m.name))
+        return self._fuller
+
     def _complete(self, name: str, before: int) -> str:
         """Expand a surname to the fuller earlier mention ending with it ('Trump'). When two
         people share it ("Bill and Hillary Doe"), a bare surname speaking is the one the
@@ -490,9 +502,7 @@ class NameResolver:
         if " " in name or not name:
             return name
         i = bisect.bisect_left(self.starts, before)
-        counts = Counter(
-            m.name for m in self.mentions[:i] if m.label == "PERSON" and m.name.endswith(" " + name)
-        )
+        counts = Counter(full for k, full in self._fuller_names().get(name, ()) if k < i)
         ranked = counts.most_common(2)
         if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
