@@ -234,7 +234,11 @@ _COUPLE_RE = re.compile(r"\s+(?:and|&)\s+((?:[A-Z][\w'\u2019.-]*\s+){1,2}[A-Z][\
 
 
 def canonical_entities(text: str, entities: Sequence[Entity]) -> tuple[list[Entity], Canon]:
-    """The entities with their ``name`` filled, and the article's name table for speakers."""
+    """The entities with their ``name`` filled, and the article's name table for speakers.
+
+    The table reads only the mentions' labels and texts, which naming leaves as they are: it
+    is the table of the named entities too (``extract_quotes`` takes it, not to build it
+    twice)."""
     canon = Canon(text, entities)
     named = [Entity(e.start, e.end, e.label, e.text, canon.name(e) or e.text) for e in entities]
     return named, canon
