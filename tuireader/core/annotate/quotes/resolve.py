@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
@@ -97,8 +98,10 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def clean_name(raw: str) -> str:
-    """Drop parentheticals, appositions, possessives and titles from a name."""
+    """Drop parentheticals, appositions, possessives and titles from a name (cached: every
+    entity of every article is cleaned, and names recur)."""
     name = _PAREN_RE.sub("", raw).split(",")[0].strip()
     return strip_titles(_CLITIC_RE.sub("", name))
 
