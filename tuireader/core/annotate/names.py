@@ -114,11 +114,19 @@ def _first_given(words: list[str]) -> int:
     return 0
 
 
-def _is_given(word: str) -> bool:
-    """True for a known given name ("jane"), not a headline word ("understated")."""
+@lru_cache(maxsize=1)
+def _given_flags() -> tuple[dict[str, int], int]:
+    """The gazetteer's flags and its given-name bit, imported once (an import statement run
+    per call cost more than the lookup)."""
     from tuireader.core.annotate.entities.lexicon import FIRST, load
 
-    return bool(load().flags.get(word.lower(), 0) & FIRST)
+    return load().flags, FIRST
+
+
+def _is_given(word: str) -> bool:
+    """True for a known given name ("jane"), not a headline word ("understated")."""
+    flags, first = _given_flags()
+    return bool(flags.get(word.lower(), 0) & first)
 
 
 def _key_words(words: list[str]) -> list[str]:
