@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from tuireader.core.annotate.spans import Entity
@@ -58,6 +57,13 @@ def _cased(word: str) -> str:
 
 def clean_person(raw: str) -> list[str]:
     """The name words of a person mention: "Sen. JANE Q. DOE's (R-Ohio)" -> Jane Q. Doe."""
+    return list(_clean_person(raw))
+
+
+@lru_cache(maxsize=8192)
+def _clean_person(raw: str) -> tuple[str, ...]:
+    """``clean_person``, cached: each mention is cleaned twice per article (entity names, then
+    speaker names) and names recur across articles."""
     text = _PAREN_RE.sub(" ", raw).split(",")[0]
     words = [w.strip(_EDGE.replace(".", "")) for w in text.split()]
     words = [w for w in words if w]
@@ -75,10 +81,11 @@ def clean_person(raw: str) -> list[str]:
     ):
         words.pop()
     if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES:
-        return []
-    return [_cased(_DIGITS_RE.sub("", w)) for w in words if w]
+        return ()
+    return tuple(_cased(_DIGITS_RE.sub("", w)) for w in words if w)
 
 
+@lru_cache(maxsize=8192)
 def clean_other(raw: str) -> str:
     """An organisation, place or other name without parentheses, possessive or edge marks."""
     text = _PAREN_RE.sub(" ", raw)
@@ -108,11 +115,19 @@ def _first_given(words: list[str]) -> int:
     return 0
 
 
-def is_given_name(word: str) -> bool:
-    """True for a known given name ("jane"), not a headline word ("understated")."""
+@lru_cache(maxsize=1)
+def _given_flags() -> tuple[dict[str, int], int]:
+    """The gazetteer's flags and its given-name bit, imported once (an import statement run
+    per call cost more than the lookup)."""
     from tuireader.core.annotate.entities.lexicon import FIRST, load
 
-    return bool(load().flags.get(word.lower(), 0) & FIRST)
+    return load().flags, FIRST
+
+
+def is_given_name(word: str) -> bool:
+    """True for a known given name ("jane"), not a headline word ("understated")."""
+    flags, first = _given_flags()
+    return bool(flags.get(word.lower(), 0) & first)
 
 
 def _key_words(words: list[str]) -> list[str]:
@@ -282,9 +297,13 @@ _COUPLE_RE = re.compile(r"\s+(?:and|&)\s+((?:[A-Z][\w'\u2019.-]*\s+){1,2}[A-Z][\
 
 
 def canonical_entities(text: str, entities: Sequence[Entity]) -> tuple[list[Entity], Canon]:
-    """The entities with their ``name`` filled, and the article's name table for speakers."""
+    """The entities with their ``name`` filled, and the article's name table for speakers.
+
+    The table reads only the mentions' labels and texts, which naming leaves as they are: it
+    is the table of the named entities too (``extract_quotes`` takes it, not to build it
+    twice)."""
     canon = Canon(text, entities)
-    named = [replace(e, name=canon.name(e) or e.text) for e in entities]
+    named = [Entity(e.start, e.end, e.label, e.text, canon.name(e) or e.text) for e in entities]
     return named, canon
 
 

@@ -101,8 +101,8 @@ def annotate(text: str, backend: EntityBackend | None = None) -> Annotations:
         extract_quotes,  # compiling its patterns is slow: on first use
     )
 
-    entities, _ = canonical_entities(text, (backend or _DEFAULT_BACKEND).extract(text))
-    quotes = extract_quotes(text, entities)
+    entities, canon = canonical_entities(text, (backend or _DEFAULT_BACKEND).extract(text))
+    quotes = extract_quotes(text, entities, canon=canon)
     return Annotations(entities, quotes)
 
 

@@ -70,14 +70,17 @@ _ORG_VERB = re.compile(
 APPOSITION = re.compile(r" ?, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
 def _words_before(text: str, start: int) -> tuple[str, str]:
     """The two lower-cased words before ``start`` (nearest first), "" where missing."""
     window = text[max(0, start - 40) : start]
-    words = re.findall(r"[A-Za-z0-9]+", window)
-    w1 = words[-1].lower() if words else ""
-    w2 = words[-2].lower() if len(words) > 1 else ""
     if window.rstrip().endswith(("-", ",", ".", "(", '"')):
         return "", ""
+    words = _ALNUM_RUN.findall(window)
+    w1 = words[-1].lower() if words else ""
+    w2 = words[-2].lower() if len(words) > 1 else ""
     return w1, w2
 
 

@@ -101,16 +101,18 @@ def _reported(text: str, r: Reported, canon: Canon) -> Quote:
 
 
 def extract_quotes(
-    text: str, entities: Sequence[Entity] = (), indirect: bool = True
+    text: str, entities: Sequence[Entity] = (), indirect: bool = True, canon: Canon | None = None
 ) -> list[Quote]:
     """Return the quotations of ``text`` in order, each with speaker, name and cue.
 
     Direct quotations come with ``direct=True``; with ``indirect`` also clearly attributed
     reported speech (``direct=False``, the reported clause as the span) whose speaker is a named
     person or organisation. ``entities`` (PERSON/ORG mentions) improve speaker names; without
-    them a capitalised-name heuristic stands in.
+    them a capitalised-name heuristic stands in. ``canon``: the name table of ``text`` and
+    these entities when the caller has it already (``canonical_entities`` builds it).
     """
-    canon = Canon(text, entities)
+    if canon is None:
+        canon = Canon(text, entities)
     marked = headline_marks(typeset_marks(text))  # same offsets; ''...'', ‘...’ as "..."
     stretches = find_quoted_stretches(marked)
     candidates = find_candidates(marked, stretches)

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
+from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.quotes.attribution import _LEAD_RE
 from tuireader.core.annotate.quotes.cues import (
     ORG_NOUNS,
@@ -114,8 +115,10 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def clean_name(raw: str) -> str:
-    """Drop parentheticals, appositions, possessives and titles from a name."""
+    """Drop parentheticals, appositions, possessives and titles from a name (cached: every
+    entity of every article is cleaned, and names recur)."""
     name = _PAREN_RE.sub("", raw).split(",")[0].strip()
     return strip_titles(_CLITIC_RE.sub("", name))
 
@@ -198,17 +201,19 @@ def _lone_surnames(
         return []
     spans = sorted((e.start, e.end) for e in entities)
     starts = [s for s, _ in spans]
-    alternation = "|".join(re.escape(w) for w in sorted(first, key=len, reverse=True))
     found = []
-    for m in re.finditer(r"(?<![\w'\u2019.-])(?:" + alternation + r")(?![\w-])", text):
-        if m.start() < first[m.group()] or _LONE_NEXT_RE.match(text, m.end()):
+    for start, word in find_words(
+        text, sorted(first, key=len, reverse=True), not_before="'\u2019.-", not_after="-"
+    ):
+        end = start + len(word)
+        if start < first[word] or _LONE_NEXT_RE.match(text, end):
             continue
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and spans[i][1] > m.start():
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and spans[i][1] > start:
             continue
-        if _LONE_PREV_RE.search(text, max(0, m.start() - 30), m.start()):
+        if _LONE_PREV_RE.search(text, max(0, start - 30), start):
             continue
-        found.append(Mention(m.start(), m.end(), "PERSON", m.group()))
+        found.append(Mention(start, end, "PERSON", word))
     return found
 
 
@@ -241,6 +246,7 @@ class NameResolver:
         self._quote_starts = [s for s, _ in quotes]
         self._mentions: list[Mention] | None = None
         self._starts: list[int] = []
+        self._fuller: dict[str, list[tuple[int, str]]] | None = None
         self.speakers: list[Mention] = []
         self._unnamed: list[tuple[int, int, str]] | None = None  # (start, end, words)
 
@@ -587,6 +593,17 @@ class NameResolver:
         ]
         return sorted(found, key=lambda m: (m.start, -m.end))
 
+    def _fuller_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Last word -> (index in ``mentions``, name) of the person mentions of two words or
+        more ending with it, in text order: ``_complete`` runs for every candidate of every
+        quotation, and scanning all mentions each time grew with the square of their number."""
+        if self._fuller is None:
+            self._fuller = {}
+            for k, m in enumerate(self.mentions):
+                if m.label == "PERSON" and " " in m.name:
+                    self._fuller.setdefault(m.name.rsplit(" ", 1)[1], []).append((k, m.name))
+        return self._fuller
+
     def _complete(self, name: str, before: int) -> str:
         """Expand a surname to the fuller earlier mention ending with it ('Trump'). When two
         people share it ("Bill and Hillary Doe"), a bare surname speaking is the one the
@@ -595,9 +612,7 @@ class NameResolver:
         if " " in name or not name:
             return name
         i = bisect.bisect_left(self.starts, before)
-        counts = Counter(
-            m.name for m in self.mentions[:i] if m.label == "PERSON" and m.name.endswith(" " + name)
-        )
+        counts = Counter(full for k, full in self._fuller_names().get(name, ()) if k < i)
         if not counts:
             # "..., explained Jane Doe" where the recognizer missed the person: an earlier
             # speaker's full name completes a later "Doe said".
