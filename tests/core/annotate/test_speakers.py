@@ -339,3 +339,221 @@ def test_the_owner_of_a_remark_said_the_quote_that_follows() -> None:
     )
     (q,) = [q for q in extract_quotes(text, _entities(text, "Greta Olund")) if q.direct]
     assert q.speaker_name == "Greta Olund"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "said Ruritanian pollster Marta Kowalczyk",
+        "said North Dakota Green Party Chairwoman Marta Kowalczyk",
+        "said former Vermont Gov. and Green Party Chairwoman Marta Kowalczyk",
+    ],
+)
+def test_a_role_before_the_name_does_not_cut_the_speaker_off(intro: str) -> None:
+    text = f"Turnout was low.\n\n“We expected more of the young voters,” {intro}."
+    [quote] = _direct(text)
+    assert quote.speaker_name == "Marta Kowalczyk"
+
+
+@pytest.mark.parametrize(
+    "credit", ["- Mara Quendell.", "\u2014 Mara Quendell, in a speech in Tulsa"]
+)
+def test_a_credit_line_under_a_quotation_names_its_speaker(credit: str) -> None:
+    text = (
+        "Here are the claims we checked after the forum.\n\n"
+        '"Our schools have lost a third of their teachers in ten years."\n\n'
+        f"{credit}\n\n"
+        "The figure is out of date."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quendell"
+
+
+def _direct_names(text: str, *names: str) -> list[str | None]:
+    return [q.speaker_name for q in extract_quotes(text, _entities(text, *names)) if q.direct]
+
+
+def test_a_multi_word_office_resolves_to_the_person_given_it() -> None:
+    text = (
+        "Nell Ardmore, the former secretary of state, met Piet Garrow in Dover.\n\n"
+        'Garrow praised her record. Later the former secretary of state said the plan was "a '
+        'good start for all of us."'
+    )
+    assert _direct_names(text, "Nell Ardmore", "Piet Garrow") == ["Nell Ardmore"]
+
+
+def test_a_description_prefers_the_current_office_holder_over_a_former_one() -> None:
+    text = (
+        "Gov. Rhea Calder signed the bill. Calder has fought for it for years, and Calder "
+        "thanked the unions.\n\n"
+        "Ivo Tansley, the former Delmar governor, called it a mistake.\n\n"
+        '"We have waited long enough," the governor said.'
+    )
+    assert _direct_names(text, "Rhea Calder", "Ivo Tansley") == ["Rhea Calder"]
+
+
+def test_a_former_in_the_description_picks_the_former_holder() -> None:
+    text = (
+        "Gov. Rhea Calder signed the bill.\n\n"
+        "Ivo Tansley, the former Delmar governor, called it a mistake.\n\n"
+        "Calder answered him on the radio.\n\n"
+        '"We have waited long enough," the former governor said.'
+    )
+    assert _direct_names(text, "Rhea Calder", "Ivo Tansley") == ["Ivo Tansley"]
+
+
+def test_a_description_with_a_place_resolves_to_the_office_holder() -> None:
+    text = (
+        "Ada Voss, the independent senator from Delmar, spoke with Bo Lindt on the radio.\n\n"
+        '"You have to start somewhere," Lindt said.\n\n'
+        'The independent Delmar senator said the media called her a "lost cause" a year ago.'
+    )
+    assert _direct_names(text, "Ada Voss", "Bo Lindt") == ["Bo Lindt", "Ada Voss"]
+
+
+def test_an_office_nobody_in_the_article_holds_leaves_the_speaker_unnamed() -> None:
+    text = (
+        "Rufus Kell spoke with the radio host Mina Oakes on Monday.\n\n"
+        '"I have never asked anyone for a favour," the senator said.'
+    )
+    assert _direct_names(text, "Rufus Kell", "Mina Oakes") == [None]
+
+
+def test_a_place_and_clause_before_the_subject_are_not_its_apposition() -> None:
+    text = (
+        "On Tuesday at a college in Marlow, OH, after winning the state primary, "
+        'Gov. Tess Orrin (R-OH), said, "We are going to take this all the way to the end."'
+    )
+    assert _direct_names(text, "Tess Orrin") == ["Tess Orrin"]
+
+
+def test_a_transcript_line_hands_the_quotation_to_the_speaker_named_before_it() -> None:
+    text = (
+        'After the vote, Mayor Ilse Brandvold said, "We will keep every library open."\n\n'
+        "Transcript as follows:\n\n"
+        '"Thank you all for coming tonight. We started this fight two years ago.\n\n'
+        '"And we will finish it together, street by street."'
+    )
+    assert _direct_names(text, "Ilse Brandvold") == ["Ilse Brandvold"] * 3
+
+
+def test_an_inch_sign_in_a_height_does_not_close_the_quotation() -> None:
+    text = (
+        "\u201cHe keeps calling me short. He is like 6\u20192\u201d,\u201d Rudi Marsh said "
+        "on Sunday.\n\n"
+        "\u201cAnd his shoes fit someone who is 5\u20192\u201d. Think about that.\u201d"
+    )
+    assert _direct_names(text, "Rudi Marsh") == ["Rudi Marsh"] * 2
+
+
+def test_the_plan_speaks_for_the_person_whose_plan_it_is() -> None:
+    text = (
+        "Orla Penfold's four-year plan would cap rents in every city. Critics doubt it.\n\n"
+        'The plan would be paid for by "ending the tax breaks nobody can defend."'
+    )
+    assert _direct_names(text, "Orla Penfold") == ["Orla Penfold"]
+
+
+def test_an_as_noted_aside_does_not_take_the_quotation_from_its_real_speaker() -> None:
+    text = (
+        "Vida Kestrel opened her campaign in Ardley on Monday.\n\n"
+        "Her new radio ad, which \u2014 as columnist Ned Farrow noted on Tuesday \u2014 "
+        "promises to \u201ckeep every clinic in the county open,\u201d runs all week."
+    )
+    assert _direct_names(text, "Vida Kestrel", "Ned Farrow") == ["Vida Kestrel"]
+
+
+def test_the_author_of_an_as_noted_aside_is_not_the_speaker_of_a_later_cue() -> None:
+    text = (
+        "The county bill, which \u2014 as columnist Ned Farrow noted on Tuesday \u2014 "
+        "promises to \u201ckeep every clinic in the county open,\u201d passed on Friday."
+    )
+    assert _direct_names(text, "Ned Farrow") == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ('Secretary of State Jon Ferrald said the vote was "far from perfect."', "Jon Ferrald"),
+        (
+            'The bill drew fire, with Republican Senator Jon Ferrald telling reporters it was "a '
+            'disgrace to this chamber."',
+            "Jon Ferrald",
+        ),
+        (
+            'Omar Pelt, president and CEO of Ardley Restaurant Association stated, "It is not a '
+            'political problem at all."',
+            "Omar Pelt",
+        ),
+    ],
+)
+def test_a_subject_after_a_title_of_or_a_with_clause_is_found(sentence: str, name: str) -> None:
+    assert _direct_names(sentence, name) == [name]
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        "Republican pollster Tova Linden",
+        "Ardley County Democratic Party Chairman Tova Linden",
+        "former Ardley Gov. and party Chairman Tova Linden",
+    ],
+)
+def test_an_inverted_speaker_runs_past_modifiers_and_titles_to_the_name(who: str) -> None:
+    text = f'"The county is ours to lose," said {who}. "We will not lose it."'
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"] * 2
+
+
+def test_a_sentence_final_inverted_speaker_runs_on_to_the_name() -> None:
+    text = (
+        'Doe "drew well with older voters" in the last race, said Ardley State University '
+        "professor Tova Linden."
+    )
+    assert _direct_names(text, "Tova Linden") == ["Tova Linden"]
+
+
+def test_a_surname_speaker_takes_the_full_name_of_an_earlier_speaker() -> None:
+    text = (
+        '"We go where the voters are," explained Ilka Brandt, the director of the program.\n\n'
+        '"It is a long summer," said Brandt.'
+    )
+    # The recognizer saw no person in the first paragraph, only the later surname.
+    start = text.rindex("Brandt")
+    entities = [Entity(start, start + 6, "PERSON", "Brandt")]
+    quotes = [q.speaker_name for q in extract_quotes(text, entities) if q.direct]
+    assert quotes == ["Ilka Brandt", "Ilka Brandt"]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "One Kell aide, who asked not to be named, was blunt. “We are done,” he said.",
+        "A senior adviser to the campaign said the race was close. “We worry,” the adviser said.",
+        "“It is over,” said a strategist close to the campaign. “No,” the strategist added.",
+        "A campaign spokesman declined to comment at first. Later, he said: “We are fine.”",
+    ],
+)
+def test_he_or_the_adviser_after_an_unnamed_person_stays_unnamed(story: str) -> None:
+    text = f"Senator Mara Quendell spoke in Tulsa, and Rufus Kell spoke too.\n\n{story}"
+    assert [q.speaker_name for q in _direct(text)][-1] is None
+
+
+def test_a_named_person_after_an_unnamed_one_is_still_found() -> None:
+    text = (
+        "Senator Mara Quendell spoke in Tulsa.\n\n"
+        "A spokesman for Rufus Kell spoke first. Then Kell took the stage. “We will win,” he said."
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Rufus Kell"]
+
+
+@pytest.mark.parametrize("mark", ["\u2018{}\u2019", "'{}'"])
+def test_a_headline_quotation_in_single_marks_is_found(mark: str) -> None:
+    quote = mark.format("We Will Keep Every Library Open.")
+    text = f"Brandvold: {quote}\n\nMayor Ilse Brandvold said on Monday that the city would pay."
+    found = [q for q in _direct(text) if q.start == 0 + len("Brandvold: ")]
+    assert [q.speaker_name for q in found] == ["Ilse Brandvold"]
+
+
+def test_apostrophes_in_a_headline_are_no_quotation() -> None:
+    text = "Brandvold’s Voters' Anger Grows Over 'Library' Cuts\n\nVoters are angry."
+    assert _direct(text) == []

@@ -30,7 +30,8 @@ _TITLES = _words(
     brother rabbi imam pastor bishop cardinal pope king queen prince princess sheikh emir
     minister premier chancellor ambassador amb commissioner councilman councilwoman
     congressman congresswoman sheriff chief attorney atty former ex then-president
-    then-candidate candidate nominee hon supt det insp officer trooper deputy assistant
+    then-candidate candidate nominee hon supt det insp officer trooper deputy assistant counsel
+    principal advocate committeeman committeewoman
     spokesman spokeswoman spokesperson sens reps govs presidential prime foreign defense
     defence state interior finance first mme mlle herr
     """
@@ -123,7 +124,7 @@ def _given_flags() -> tuple[dict[str, int], int]:
     return load().flags, FIRST
 
 
-def _is_given(word: str) -> bool:
+def is_given_name(word: str) -> bool:
     """True for a known given name ("jane"), not a headline word ("understated")."""
     flags, first = _given_flags()
     return bool(flags.get(word.lower(), 0) & first)
@@ -137,6 +138,39 @@ def _key_words(words: list[str]) -> list[str]:
     return core
 
 
+_ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
+_ACRONYM_SKIP = _words("of the and for on in at de & to")
+
+
+def _spelled_out(names: set[str]) -> dict[str, str]:
+    """Acronym -> the one name among ``names`` whose capitalised words spell it."""
+    spelled: dict[str, set[str]] = {}
+    for name in names:
+        words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIP]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            initials = "".join(w[0] for w in words)
+            spelled.setdefault(initials, set()).add(name)
+    return {
+        name: next(iter(spelled[name]))
+        for name in names
+        if _ACRONYM_RE.match(name) and len(spelled.get(name, ())) == 1
+    }
+
+
+def _middled(entities: Sequence[Entity]) -> set[tuple[str, str]]:
+    """(given, surname) pairs the article writes with two different middle initials."""
+    middles: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for e in entities:
+        if e.label != "PERSON":
+            continue
+        core = [w for w in clean_person(e.text) if w.lower() not in _SUFFIXES]
+        if len(core) > 2:
+            inner = tuple(w for w in core[1:-1] if _INITIAL_RE.match(w))
+            if inner:
+                middles.setdefault((core[0].lower(), core[-1].lower()), set()).add(inner)
+    return {key for key, found in middles.items() if len(found) > 1}
+
+
 class Canon:
     """The canonical names of one article's mentions."""
 
@@ -147,6 +181,7 @@ class Canon:
         self.by_given: dict[str, set[tuple[str, str]]] = {}
         self.others: set[str] = set()
         self.singles: set[str] = set()  # one-word person mentions ("Doe")
+        self._middled = _middled(entities)
         for e in entities:
             if e.label == "PERSON":
                 words = clean_person(e.text)
@@ -155,13 +190,27 @@ class Canon:
                     self.singles.add(words[0].lower())
             else:
                 self.others.add(clean_other(e.text))
+        self.spelled = _spelled_out(self.others)
+
+    def _core(self, words: list[str]) -> list[str]:
+        """The name words that identify a person; middle initials only where they tell two
+        people apart ("George H.W. Bush" and "George W. Bush" in one article)."""
+        core = _key_words(words)
+        if len(core) >= 2 and (core[0].lower(), core[-1].lower()) in self._middled:
+            return [w for w in words if w.lower() not in _SUFFIXES]
+        return core
+
+    def _key(self, core: list[str]) -> tuple[str, str]:
+        """(given, surname); the given name keeps the middle initials that tell apart."""
+        key = (core[0].lower(), core[-1].lower())
+        return (" ".join(core[:-1]).lower(), key[1]) if key in self._middled else key
 
     def add_person(self, words: list[str]) -> None:
         """Note a full name (two words or more) the article uses."""
-        core = _key_words(words)
+        core = self._core(words)
         if len(core) < 2:
             return
-        key = (core[0].lower(), core[-1].lower())
+        key = self._key(core)
         shown = " ".join(core)
         old = self.full.get(key)
         if old is None or (old.isupper() and not shown.isupper()) or len(shown) > len(old):
@@ -172,13 +221,13 @@ class Canon:
     def person(self, raw: str) -> str:
         """The canonical name of a person mention ("" when nothing of a name is left)."""
         words = clean_person(raw)
-        core = _key_words(words)
+        core = self._core(words)
         if not core:
             return ""
         if len(core) >= 2:
-            key = (core[0].lower(), core[-1].lower())
-            if len(core) == 2 and not _is_given(key[0]):
-                strong = {k for k in self.by_surname.get(key[1], ()) if _is_given(k[0])}
+            key = self._key(core)
+            if len(core) == 2 and not is_given_name(key[0]):
+                strong = {k for k in self.by_surname.get(key[1], ()) if is_given_name(k[0])}
                 if len(strong) == 1:
                     return self.full[strong.pop()]
             return self.full.get(key, " ".join(core))
@@ -187,7 +236,7 @@ class Canon:
         if keys is None and word not in self.by_surname:
             keys = self.by_given.get(word)
         if keys and len(keys) > 1:
-            keys = {k for k in keys if _is_given(k[0])}  # "Understated Doe": a headline word
+            keys = {k for k in keys if is_given_name(k[0])}  # "Understated Doe": a headline word
         if keys and len(keys) == 1:
             return self.full[next(iter(keys))]
         return core[0]
@@ -202,7 +251,7 @@ class Canon:
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
             return None
         if other in self.others or len(words) > 3 or _ORG_WORDS & {w.lower() for w in words}:
-            name = other
+            name = self.spelled.get(other, other)
         else:
             name = self.person(raw)
         if not name:
@@ -215,7 +264,13 @@ class Canon:
         if entity.label == "PERSON":
             partner = self._couple(entity)
             return partner or self.person(entity.text) or clean_other(entity.text)
-        return clean_other(entity.text)
+        return self.other(entity.text)
+
+    def other(self, raw: str) -> str:
+        """An organisation's or place's name; an acronym the article spells out elsewhere
+        takes the spelled name ("DNC" -> "Democratic National Committee")."""
+        name = clean_other(raw)
+        return self.spelled.get(name, name)
 
     def _couple(self, entity: Entity) -> str | None:
         """ "Bill and Hillary Doe": the lone given name takes the surname that follows."""

@@ -84,6 +84,26 @@ def _words_before(text: str, start: int) -> tuple[str, str]:
     return w1, w2
 
 
+# ", the national director of ...", ", a Democratic pollster": an apposition whose head noun
+# is a person's role.
+_APPOSED = re.compile(
+    r" ?, (?:a|an|the|his|her) ((?:(?!(?:of|for|at|in|on|to|and|who)\b)[A-Za-z][\w-]* ){0,3}?"
+    r"[a-z][\w-]*)(?= (?:of|for|at|in|on|to|and|who)\b|[,.;)])"
+)
+_PERSON_ROLES = _PER_BEFORE | word_set(
+    "founder co-founder executive adviser advisor aide strategist pollster consultant senator "
+    "governor congressman congresswoman lawmaker candidate nominee professor reporter editor "
+    "columnist correspondent officer official spokesperson mayor attorney delegate organizer "
+    "organiser activist"
+)
+
+
+def person_apposition(text: str, end: int) -> bool:
+    """ "X, the national director of ...": the name before ``end`` is a person's."""
+    m = _APPOSED.match(text, end)
+    return m is not None and m.group(1).rsplit(" ", 1)[-1] in _PERSON_ROLES
+
+
 def handle_after(text: str, end: int) -> bool:
     """ "the Zorro hacker", "the Guccifer 2.0 online persona": the name before ``end`` is a
     person's handle."""

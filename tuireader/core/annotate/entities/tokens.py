@@ -133,7 +133,18 @@ def is_title_line(line: str) -> bool:
     words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     if len(words) < 4:
         return False
-    return sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+    if sum(w[0].isupper() for w in words) * 4 < len(words) * 3:
+        return False
+    # Title case capitalises short verbs too ("Donors Are Small"): a lower-case word that is
+    # not one of the minor words makes the line a sentence ("Jane Doe was an Ohio lawyer.").
+    return not any(w.islower() and w not in _MINOR_WORDS for w in line.split() if w.isalpha())
+
+
+_MINOR_WORDS = frozenset(
+    ("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in")
+    + ("of", "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "onto")
+    + ("over", "than", "upon")
+)
 
 
 def opens_sentence(text: str, start: int) -> bool:

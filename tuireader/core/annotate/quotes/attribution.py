@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tuireader.core.annotate.names import is_given_name
 from tuireader.core.annotate.quotes.cues import (
     ADVERB,
     ADVERBS,
@@ -20,8 +21,10 @@ from tuireader.core.annotate.quotes.cues import (
     NAME,
     NAMING_CUE,
     NOT_OPENER,
+    PERSON_NOUNS,
     PRONOUN,
     SPEECH_CUE,
+    TITLES,
     word_set,
 )
 
@@ -175,6 +178,12 @@ _SENTENCE_FINAL_RE = re.compile(
     + r"))\b[^.!?\u00b7\"\u201c\u201d]{0,120}[.!?]?\s*$"
 )
 _DASH_RE = re.compile(r"^\s*[\u2014\u2013\u2015-]+\s*(?P<sp>" + NAME + r")")
+# A credit line under a quotation paragraph: "- Jane Doe." / "— Jane Doe, in a speech".
+_CREDIT_LINE_RE = re.compile(
+    r"[ \t\u00a0]*[\u2014\u2013\u2015-]+[ \t\u00a0]*(?P<sp>"
+    + NAME
+    + r")(?:[,.][^\n\"\u201c\u201d]{0,150})?\s*$"
+)
 _CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r")\b")
 _NAMING_RE = re.compile(r"(?<![\w-])(?P<cue>" + NAMING_CUE + r")\b")
 _SUBJECT_END_RE = re.compile(
@@ -302,7 +311,8 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     for regex, how in ((_AFTER_RE, AFTER), (_INVERTED_RE, INVERTED), (_DASH_RE, DASH)):
         m = regex.match(window)
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
-            return _found(text, m, start, how)
+            found = _found(text, m, start, how)
+            return _to_trailing_name(text, found, end) if how == INVERTED else found
     stripped = window.lstrip(" ,;:\u2014\u2013-")
     m = _ACCORDING_RE.match(stripped)
     if m and not sentence_closed:
@@ -312,6 +322,43 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     return None
 
 
+def attribute_credit_line(text: str, start: int, end: int) -> Attribution | None:
+    """The line ``text[start:end]`` is a dash and a name crediting the quotation above it
+    (fact-check and pull-quote layout): that name."""
+    m = _CREDIT_LINE_RE.match(text, start, end)
+    return _found(text, m, 0, DASH) if m else None
+
+
+# "said Democratic pollster Jane Doe.", "said Ohio Party Chairman Jane Doe": the words after
+# the first capitalised ones, up to a name that ends the phrase.
+_TRAILING_NAME_RE = re.compile(
+    r"(?P<sp>(?:(?:" + _STOP + r"[\w.'\u2019&-]+|and)\s+){1,8}" + NAME + r")"
+    r"(?=\s*(?:[,.;:!?(\u2014\u2013]|$)|\s+(?:in|on|at|who|of|from|during|after|before|to|"
+    r"told|when|while|as|and|but)\b)"
+)
+_ROLE_NOUNS = PERSON_NOUNS | word_set(
+    "member co-host host consultant operative historian lobbyist donor fundraiser adviser "
+    "advisor aide chief"
+)
+
+
+def _to_trailing_name(text: str, found: Attribution, limit: int) -> Attribution:
+    """Extend an inverted speaker cut short at a modifier or title ("said Democratic |
+    pollster Jane Doe", "said former Ohio Gov. | and party Chairman Jane Doe") to the name
+    ending the phrase, when a role word or the title stands between."""
+    lo, hi = found.speaker
+    if not (text[lo : lo + 1].isupper() or text.startswith("former ", lo)):
+        return found
+    m = _TRAILING_NAME_RE.match(text, lo, limit)
+    if m is None or m.end("sp") <= hi:
+        return found
+    between = text[hi : m.end("sp")].lower().split()
+    ends_title = text[lo:hi].split()[-1].rstrip(".").lower() in _TITLE_WORDS
+    if not (ends_title or any(w.strip(".,") in _ROLE_NOUNS for w in between)):
+        return found
+    return Attribution(trim_speaker(text, lo, m.end("sp")), found.cue, found.how)
+
+
 def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
     """`"..." than that of the CIA chief, Zuckoff said.` - the attribution ends the sentence."""
     m = _SENTENCE_FINAL_RE.search(text, start, end)
@@ -319,7 +366,8 @@ def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
         return None
     if m.group("sp") is not None:
         return Attribution(trim_speaker(text, *m.span("sp")), m.span("cue"), AFTER)
-    return Attribution(trim_speaker(text, *m.span("sp2")), m.span("cue2"), INVERTED)
+    found = Attribution(trim_speaker(text, *m.span("sp2")), m.span("cue2"), INVERTED)
+    return _to_trailing_name(text, found, end)
 
 
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -338,6 +386,10 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     m = _WHO_BEFORE_CUE_RE.search(text, max(start, cue.start() - 120), cue.start())
     if m is not None:
         return m.span("sp")
+    lo = max(start, cue.start() - 250)
+    m = _OWNED_WHICH_RE.search(text, lo, cue.start()) if "which" in text[lo : cue.start()] else None
+    if m is not None:
+        return m.span("sp")
     participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None
     m = _INTERRUPTED_RE.search(text, max(start, cue.start() - 250), cue.start())
     if (
@@ -348,18 +400,84 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         return m.span("sp")
     before = text[max(start, cue.start() - 200) : cue.start()]
     regex = _NAME_END_RE if participle else _SUBJECT_END_RE
-    m = regex.search(text, max(start, cue.start() - 250), cue.start())
-    if (
-        m is not None
-        and _plausible_subject(m.group("sp"))
-        and not _after_preposition(text, m, not participle)
-    ):
-        return m.span("sp")
+    lo = max(start, cue.start() - 250)
+    rejected: re.Match | None = None
+    for _ in range(6):
+        m = regex.search(text, lo, cue.start())
+        if m is None:
+            break
+        if rejected is None:
+            if _plausible_subject(m.group("sp")) and (
+                not _after_preposition(text, m, not participle)
+                or (participle and _preposition(text, m) in ("with", "of") and _named(m))
+            ):
+                # "with Sen. Jane Doe calling it", "footage of Jane Doe asking": the
+                # name leads the participle clause.
+                return m.span("sp")
+            rejected = m
+        elif _subject_past(text, rejected, m, participle):
+            return m.span("sp")
+        lo = m.start("sp") + 1
     if participle or _DETACHED_RE.search(before):
         return sentence_subject(text, start, cue.start())
     return None
 
 
+_COMMA_BEFORE_RE = re.compile(r",\s+$")
+_TITLE_WORDS = word_set(TITLES.replace(".", "").lower())
+
+
+def _subject_past(text: str, rejected: re.Match, m: re.Match, participle: bool) -> bool:
+    """Whether ``m``, found past a ``rejected`` phrase that followed a preposition, is the
+    subject: after a comma ("in Berea, OH, after winning the primary, Gov. Jane Doe (R-OH),
+    said"), or a title or given name with a surname when the preposition belongs to a title
+    ("Secretary of State Jane Doe said") or opens a "with" clause ("with Sen. Jane Doe
+    calling it"); never the tail of a place or firm ("of North Carolina") or a phrase after
+    a true preposition ("wrote to Attorney General Jane Doe asking")."""
+    sp = m.group("sp")
+    if not _plausible_subject(sp) or _after_preposition(text, m, not participle):
+        return False
+    if _COMMA_BEFORE_RE.search(text, rejected.start("sp"), m.start("sp")):
+        return sp[:1].isupper() and _CLAUSE_IN_APPOSITION_RE.search(sp) is None
+    if _DETERMINER_ONLY_RE.fullmatch(text, rejected.start("sp"), m.start("sp")):
+        return sp[:1].isupper()  # "In a Bloomberg interview Jane Doe declared"
+    if not _named(m):
+        return False
+    p = _PREPOSITION_END_RE.search(text, max(0, rejected.start() - 12), rejected.start())
+    prep = p.group().split()[0].lower() if p else ""
+    if prep == "with":
+        return participle  # "with Republican Sen. Jane Doe calling it"
+    return prep == "of" and _TITLE_OF_RE.search(text, max(0, p.start() - 20), p.start()) is not None
+
+
+def _preposition(text: str, m: re.Match) -> str:
+    """The preposition right before a match ('' if none), lower-cased."""
+    p = _PREPOSITION_END_RE.search(text, max(0, m.start() - 12), m.start())
+    return p.group().split()[0].lower() if p else ""
+
+
+def _named(m: re.Match) -> bool:
+    """A phrase opening with a title or a given name and holding a second word."""
+    words = m.group("sp").split()
+    return len(words) > 1 and (
+        words[0].rstrip(".").lower() in _TITLE_WORDS or is_given_name(words[0].lower())
+    )
+
+
+_DETERMINER_ONLY_RE = re.compile(r"(?:an?|the)\s+")  # "The Nation" is a name
+
+
+# "Secretary of State", "Speaker of the House": an "of" inside a title.
+_TITLE_OF_RE = re.compile(
+    r"\b(?:[Ss]ecretary|[Ss]peaker|[Ll]eader|[Mm]inister|[Gg]overnor|[Pp]resident|"
+    r"[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Dd]irector|[Mm]ayor|[Aa]ttorney\s+[Gg]eneral)\s+$"
+)
+
+
+# A clause set off by commas is no apposition: "OH, after winning the primary, Jane Doe".
+_CLAUSE_IN_APPOSITION_RE = re.compile(
+    r",\s+(?:after|before|when|while|as|if|because|since|although|though)\b"
+)
 # "Jane Doe, asked about the plan, had said": a participle phrase between subject and cue.
 _INTERRUPTED_RE = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>"
@@ -401,21 +519,41 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
         return cued or _found(text, m, 0, BEFORE)
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
-        return _found(text, m, 0, BEFORE)
+        return _to_trailing_name(text, _found(text, m, 0, BEFORE), end)
     return _cued_subject(text, start, end)
 
 
 def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
     """The subject of the last speech (else naming) cue in [start, end) that has one."""
     for regex, how in ((_CUE_RE, EMBEDDED), (_NAMING_RE, NAMING)):
-        for cue in reversed(list(regex.finditer(text, start, end))):
+        cues = list(regex.finditer(text, start, end))
+        for i in range(len(cues) - 1, -1, -1):
+            cue = cues[i]
             if _after_modal(text, start, cue) or _after_owner(text, start, cue):
                 continue
             subject = _subject_of_cue(text, start, cue)
+            if (
+                subject is not None
+                and i + 1 < len(cues)
+                and _AS_ASIDE_RE.search(text, max(start, subject[0] - 40), subject[0])
+            ):
+                continue  # "which - as Jane Doe noted - promises to "...": Doe only noted it
             if subject is not None:
                 how_found = BEFORE if _ends_intro(text, cue.end(), end) else how
                 return Attribution(trim_speaker(text, *subject), cue.span("cue"), how_found)
     return None
+
+
+# "her new ad, which - as a critic noted - promises": the ad speaks for its owner.
+_OWNED_WHICH_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>"
+    + NAME
+    + r"(?=['\u2019]s\b)|[Hh]is|[Hh]er|[Tt]heir)(?:['\u2019]s)?\s+(?:[\w$-]+\s+){0,3}?"
+    r"(?:ad|advertisement|plan|proposal|website|platform|budget|statement|letter|memo)s?,?"
+    r"\s+which(?:\s*[\u2014\u2013-]+[^\u2014\u2013\n]{1,150}?[\u2014\u2013-]+|\s*,[^,\n]{1,150},)?"
+    r"\s*$"
+)
+_AS_ASIDE_RE = re.compile(r"(?<![\w-])[Aa]s\s+(?:[a-z][\w-]*\s+){0,3}$")
 
 
 # "Doe's remarks", "their tweets": after an owner a cue word is a noun.

@@ -21,6 +21,7 @@ from tuireader.core.annotate.quotes.attribution import (
     attribute_after,
     attribute_before,
     attribute_colon_intro,
+    attribute_credit_line,
     attribute_owner,
     before_window,
     has_cue,
@@ -58,6 +59,7 @@ class Candidate:
     para_end: int
     who: Attribution | None = None
     sentence_cue: bool = False
+    after_document_intro: bool = False
 
     @property
     def leads_paragraph(self) -> bool:
@@ -143,6 +145,22 @@ def _intro_paragraph(text: str, c: Candidate, prev_para: tuple[int, int]) -> Att
     return attribute_before(text, start, hi) or attribute_colon_intro(text, start, hi)
 
 
+def _credit_below(text: str, c: Candidate, next_para: tuple[int, int]) -> Attribution | None:
+    """A quotation filling its paragraph, credited on the next line ("- Jane Doe.")."""
+    if text[c.end : c.para_end].strip(_END_PUNCT):
+        return None
+    return attribute_credit_line(text, *next_para)
+
+
+# "Transcript as follows:", "Full text of the remarks:": a line introducing the words of
+# whoever the text just quoted, naming no speaker itself.
+_DOCUMENT_INTRO_RE = re.compile(
+    r"\s*(?:[A-Za-z]+\s+){0,2}?(?:transcript|text|remarks|speech|excerpts?)\b"
+    r"[^:\"\u201c\u201d\n]{0,40}:\s*",
+    re.IGNORECASE,
+)
+
+
 def _is_title_case(words: list[str]) -> bool:
     """True when every non-small word starts with a capital (film and show titles)."""
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -187,6 +205,8 @@ def _donor(cands: list[Candidate], i: int, last: Candidate | None) -> Candidate 
             return nxt
     if last is not None and c.leads_paragraph and last.paragraph >= c.paragraph - 1:
         return last
+    if last is not None and c.after_document_intro and last.paragraph >= c.paragraph - 2:
+        return last  # "Doe said, "..." / Transcript as follows: / "...": Doe's words
     return None
 
 
@@ -227,7 +247,13 @@ def _build(text: str, masked: str, stretches: list[QuotedStretch]) -> list[Candi
         c = Candidate(s.start, s.end, s.closed, s.paragraph, lo, hi)
         c.who = _local_attribution(masked, c, next_start)
         if c.who is None and c.leads_paragraph and s.paragraph:
-            c.who = _intro_paragraph(masked, c, para_spans[s.paragraph - 1])
+            prev = para_spans[s.paragraph - 1]
+            if _DOCUMENT_INTRO_RE.fullmatch(text, *prev):
+                c.after_document_intro = True
+            else:
+                c.who = _intro_paragraph(masked, c, prev)
+        if c.who is None and c.leads_paragraph and s.paragraph + 1 < len(para_spans):
+            c.who = _credit_below(masked, c, para_spans[s.paragraph + 1])
         built.append(c)
     return built
 

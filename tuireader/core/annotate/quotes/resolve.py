@@ -66,12 +66,29 @@ DOCUMENT_NOUNS = word_set(
     "document message communique communiqué declaration notice lawsuit suit order email "
     "e-mail mailer newsletter"
 )
+# "the plan would": what someone named owns ("Jane Doe's plan"), never the nearest name.
+_OWNED_NOUNS = word_set("plan proposal ad advertisement website platform budget")
 # "the source added": an unnamed speaker, never the nearest name.
 ANONYMOUS_NOUNS = word_set(
     "source sources official officials officer man woman boy girl voter supporter resident "
     "student friend expert analyst witness person people insider observer critic critics "
     "aide spokesperson someone employee worker member"
 )
+_UNNAMED_NOUNS = PERSON_NOUNS | ANONYMOUS_NOUNS
+_UNNAMED_NOUN = r"(?P<noun>" + "|".join(sorted(_UNNAMED_NOUNS, key=len, reverse=True)) + r")s?\b"
+# "One Doe aide, who ...", "A senior adviser to the campaign": someone the article does not
+# name, leading a sentence; a name attached by a preposition belongs to the description.
+_UNNAMED_RE = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?][\"\u201d\u2019]\s)|(?<=\n))(?:A|An|One|Another)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN + r"(?:,?\s+(?:for|to|with|at|from|in|of|"
+    r"close\s+to)\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s*)+)?",
+    re.M,
+)
+_INDEFINITE_RE = re.compile(
+    r"(?:a|an|one|another)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN, re.I
+)
+
+
 _ISSUED_BY_RE = re.compile(
     r"\b(?:statements?|report|letter|memo|release|announcement|communiqu[eé]|declaration)"
     r"(?:\s+\w+){0,2}?\s+(?:released|issued|signed|published|sent|posted|put\s+out|"
@@ -231,6 +248,7 @@ class NameResolver:
         self._starts: list[int] = []
         self._fuller: dict[str, list[tuple[int, str]]] | None = None
         self.speakers: list[Mention] = []
+        self._unnamed: list[tuple[int, int, str]] | None = None  # (start, end, words)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -263,7 +281,41 @@ class NameResolver:
         name = self._resolve(speaker)
         if name and not any(m.start == speaker[0] for m in self.speakers):
             self.speakers.append(Mention(speaker[0], speaker[1], "PERSON", name))
+        elif name is None:
+            raw = self.text[speaker[0] : speaker[1]].strip()
+            indefinite = _INDEFINITE_RE.match(raw.split(",")[0])
+            if indefinite:
+                self.unnamed.append((speaker[0], speaker[1], raw.lower()))
+                self.unnamed.sort()
         return name
+
+    @property
+    def unnamed(self) -> list[tuple[int, int, str]]:  # (start, end, lower-cased text)
+        """People the article describes but does not name ("one aide", "a senior adviser")
+        where they lead a sentence or speak, by start; found on first use."""
+        if self._unnamed is None:
+            self._unnamed = [
+                (m.start(), m.end(), m.group().lower())
+                for m in _UNNAMED_RE.finditer(self.text)
+                if not _inside(m.start(), self._quotes, self._quote_starts)
+            ]
+        return self._unnamed
+
+    def _unnamed_since(self, before: int, noun: str | None = None) -> bool:
+        """The last person mentioned before ``before`` is one the article does not name (a
+        described ``noun`` if given): no named person comes between that description and
+        ``before``, so "he" or "the adviser" stands for the unnamed one."""
+        last = None
+        for start, end, found in self.unnamed:
+            if start >= before:
+                break
+            if before - start <= 1500 and (noun is None or noun in found.split()):
+                last = end
+        if last is None:
+            return False
+        return not any(
+            last <= m.start and m.end <= before for m in self._fitting(before, {"PERSON"})
+        )
 
     def _resolve(self, speaker: tuple[int, int]) -> str | None:
         """Resolution proper: pronoun, proper name, apposition, then definite description."""
@@ -272,6 +324,8 @@ class NameResolver:
         head = _CLITIC_RE.sub("", head.strip())
         lowered = head.lower()
         if lowered in PERSON_PRONOUNS or lowered == "his":
+            if self._unnamed_since(speaker[0]):
+                return None  # "One aide, who asked not to be named, ... he said"
             sex = "m" if lowered == "his" else PRONOUNS.get(lowered)
             return self._nearest(speaker[0], {"PERSON"}, sex)
         if lowered == "their":
@@ -281,6 +335,9 @@ class NameResolver:
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
+        office = _office(head)
+        if office is not None:
+            return self._office_holder(office, speaker[0])
         definite = _DEFINITE_RE.match(head)
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
@@ -288,7 +345,13 @@ class NameResolver:
                 # "said the man who built his career on ...": a known person, as "he"
                 return self._nearest(speaker[0], {"PERSON"}, _EPITHET_NOUNS[noun])
             if noun in DOCUMENT_NOUNS:
-                return self._issuer(speaker[0]) or self._sender(noun, speaker[0])
+                return (
+                    self._issuer(speaker[0])
+                    or self._sender(noun, speaker[0])
+                    or self._owner(noun, speaker[0])
+                )
+            if noun in _OWNED_NOUNS:
+                return self._owner(noun, speaker[0])
             return self._resolve_definite(noun, speaker[0])
         return None
 
@@ -314,6 +377,18 @@ class NameResolver:
             if m.end <= hi and m.name not in names:
                 names.append(m.name)
         return " and ".join(names) if names else None
+
+    def _owner(self, noun: str, before: int) -> str | None:
+        """ "the plan would" after "Jane Doe's 10-year plan": Doe (the last person or
+        organisation named as the owner of such a thing in the 1,500 characters before)."""
+        owned_re = _owned_pattern(noun)
+        for m in reversed(self._fitting(before, {"PERSON", "ORG"})):
+            if m.start < before - 1500:
+                break
+            owner_end = m.end - 2 if self.text[m.end - 2 : m.end] in ("'s", "\u2019s") else m.end
+            if owned_re.match(self.text, owner_end, before):
+                return self._complete(m.name, m.start)
+        return None
 
     def _sender(self, noun: str, before: int) -> str | None:
         """ "read the email" after "Doe's campaign sent out a fundraising email": Doe (the
@@ -351,6 +426,8 @@ class NameResolver:
             # "Gov. Jane Doe ... the governor said": one the article gave that role first.
             roled = self._with_role(noun, before)
             with_role = [m for m in found if self._complete(m.name, m.start) in roled]
+            if not with_role and self._unnamed_since(before, noun):
+                return None  # "A senior adviser said ... the adviser added"
             if not with_role and self._opens_sentence(before):
                 # "In an interview with Roe, the candidate said": a description leading its
                 # sentence continues the topic, found as "he" or "she" would be.
@@ -361,6 +438,35 @@ class NameResolver:
         if noun in ORG_NOUNS:
             return self._nearest_org(noun, before)
         return None
+
+    def _office_holder(self, office: Office, before: int) -> str | None:
+        """ "the former secretary of state", "the independent Vermont senator": the person the
+        article gave that office before ``before`` ("Sen. Jane Doe", "Jane Doe, the senator
+        from Ohio"), a current holder over a former one unless the description says
+        "former", then the one matching more of its modifiers, then the most mentioned. No
+        holder: None after the quotation (the nearest person is too often someone else)."""
+        pre_re, post_re = _office_patterns(office)
+        i = bisect.bisect_left(self.starts, before)
+        holders: dict[str, tuple[bool, int]] = {}
+        for m in self.mentions[:i]:
+            if m.label != "PERSON":
+                continue
+            pre = pre_re.search(self.text, max(0, m.start - 80), m.start)
+            post = post_re.match(self.text, m.end, min(before, m.end + 120))
+            for found in (pre, post):
+                if found is None:
+                    continue
+                words = set(re.findall(r"[\w-]+", found.group().lower()))
+                former = bool(words & _FORMER)
+                fit = (former == office.former, len(words & office.modifiers))
+                name = self._complete(m.name, m.start)
+                holders[name] = max(holders.get(name, fit), fit)
+        if not holders:
+            # "Jane Doe called for calm. The mayor said ...": a description leading its
+            # sentence continues the topic, as "he" or "she" would.
+            return self._nearest(before, {"PERSON"}) if self._opens_sentence(before) else None
+        counts = Counter(m.name for m in self.mentions[:i] if m.label == "PERSON")
+        return max(holders, key=lambda n: (holders[n], counts[n] + counts[n.split()[-1]]))
 
     def _with_role(self, noun: str, before: int) -> set[str]:
         """Names of people mentioned before ``before`` right after the role word ``noun``
@@ -433,8 +539,9 @@ class NameResolver:
         return self._complete(best.name, best.start)
 
     def _opens_sentence(self, pos: int) -> bool:
-        """True when ``pos`` is where its sentence's body starts (after any lead-in)."""
-        return self._sentence_parts(pos)[1] == pos
+        """True when ``pos`` is where its sentence's body starts (after any lead-in); the
+        sentence is looked up one character on, so a sentence starting at ``pos`` counts."""
+        return self._sentence_parts(min(pos + 1, len(self.text)))[1] == pos
 
     def _sentence_parts(self, pos: int) -> tuple[int, int]:
         """(start, body start) of the sentence holding ``pos``: the start taken outside any
@@ -506,6 +613,12 @@ class NameResolver:
             return name
         i = bisect.bisect_left(self.starts, before)
         counts = Counter(full for k, full in self._fuller_names().get(name, ()) if k < i)
+        if not counts:
+            # "..., explained Jane Doe" where the recognizer missed the person: an earlier
+            # speaker's full name completes a later "Doe said".
+            counts = Counter(
+                m.name for m in self.speakers if m.start < before and m.name.endswith(" " + name)
+            )
         ranked = counts.most_common(2)
         if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
@@ -556,6 +669,71 @@ _ANY_ORG = word_set("company firm group organization organisation agency")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
 _PARTY_MODIFIERS = word_set("Democratic Republican Democrat GOP Conservative Labour Liberal")
+
+
+# Offices a description can stand for ("the senator", "the former secretary of state").
+_OFFICES = word_set(
+    "senator governor president secretary congressman congresswoman representative mayor ambassador"
+)
+_FORMER = word_set("former ex ex-")
+_OFFICE_RE = re.compile(
+    r"^(?:the|this|that)\s+(?P<mods>(?:[\w.'\u2019-]+\s+){0,3}?)(?P<noun>[a-z]+)"
+    r"(?P<of>\s+of\s+[a-z]+(?:\s+[a-z]+)?)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A description of an office holder: the office's words, "former", other modifiers."""
+
+    words: tuple[str, ...]
+    former: bool
+    modifiers: frozenset[str]
+
+
+def _office(head: str) -> Office | None:
+    """The office a description names ("the former Ohio governor"), if any."""
+    m = _OFFICE_RE.match(head)
+    if m is None or m.group("noun").lower() not in _OFFICES:
+        return None
+    mods = frozenset(m.group("mods").lower().split())
+    words = (m.group("noun").lower(), *(m.group("of") or "").lower().split())
+    return Office(words, bool(mods & _FORMER), mods - _FORMER)
+
+
+@lru_cache(maxsize=64)
+def _owned_pattern(noun: str) -> re.Pattern[str]:
+    """ "'s 10-year plan": an owner's thing, right after the owner's name."""
+    return re.compile(
+        r"['\u2019]s\s+(?:[\w$,.-]+\s+){0,4}?" + re.escape(noun) + r"s?\b", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=64)
+def _office_patterns(office: Office) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes for a title before a name ("former Ohio Gov.", "Secretary of State") and an
+    apposition after it (", the former governor of Ohio")."""
+    noun = office.words[0]
+    if len(office.words) > 1:
+        role = r"\s+".join(office.words)
+        title = role
+    else:
+        abbreviation = _ROLE_ABBREVIATIONS.get(noun)
+        role = noun + "s?"
+        title = role + (r"|" + abbreviation + r"\." if abbreviation else "")
+        title = r"(?:" + title + r")(?:\s+of\s+[A-Za-z]+)?"
+    pre = re.compile(
+        r"(?:\b(?i:former|ex-?)\s+)?(?:[A-Z][\w.'\u2019-]*\s+){0,3}(?<![Vv]ice\s)(?<![Vv]ice-)(?i:"
+        + title
+        + r")\s+$"
+    )
+    post = re.compile(
+        r",\s+(?:the|a|an|its|their|his|her)\s+(?:[\w'\u2019-]+,?\s+){0,5}?(?i:"
+        + role
+        + r")\b(?:\s+(?:of|from|for)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
+    )
+    return pre, post
 
 
 def _proper_modifier(phrase: str) -> bool:
