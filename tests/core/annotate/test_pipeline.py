@@ -23,7 +23,7 @@ def _entities() -> list[Entity]:
 def test_the_table_of_canonical_entities_is_that_of_the_named_entities() -> None:
     named, canon = canonical_entities(TEXT, _entities())
     fresh = Canon(TEXT, named)
-    for field in ("full", "by_surname", "by_given", "others", "singles"):
+    for field in ("full", "by_surname", "by_given", "others", "singles", "spelled", "_middled"):
         assert getattr(canon, field) == getattr(fresh, field)
     assert extract_quotes(TEXT, named, canon=canon) == extract_quotes(TEXT, named)
 

@@ -114,7 +114,7 @@ _POSSESSED_FIRM = re.compile(
 
 # "Standard and Poor's Corp", "Smith & Jones's Ltd": two owners, then a legal form.
 _PAIRED_OWNER_FIRM = re.compile(
-    r"(?<![\w.])[A-Z][\w-]* (?:and|&) [A-Z][\w-]*['’]s(?: [A-Z][\w&-]*){0,3}"
+    r"[A-Z](?<![\w.].)[\w-]* (?:and|&) [A-Z][\w-]*['’]s(?: [A-Z][\w&-]*){0,3}"
     r" (?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC|Llc)\b"
 )
 
@@ -270,7 +270,11 @@ def _quoted_titles(
     return mentions
 
 
-_ACRONYM_AFTER = re.compile(r" ?\( ?([A-Z]{2,6})s? ?\)|, ([A-Z]{2,6}),")
+# ' ?\( ?([A-Z]{2,6})s? ?\)|, ([A-Z]{2,6}),' written to open with its first character: re
+# then skips to " ", "(" and "," instead of trying every position.
+_ACRONYM_AFTER = re.compile(
+    r"[ (,](?:(?:(?<=\()|(?<= )\() ?([A-Z]{2,6})s? ?\)|(?<=,) ([A-Z]{2,6}),)"
+)
 _NAME_WORD = re.compile(r"([A-Z][\w'’.&-]*|of|the|for|and|&|on|de|du|la)[ ,]$")
 _ACRONYM_GAPS = frozenset(("of", "the", "for", "and", "&", "on", "de", "du", "la"))
 
