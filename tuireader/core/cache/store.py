@@ -136,6 +136,16 @@ CREATE TABLE IF NOT EXISTS entity_state (changes INTEGER NOT NULL, version TEXT 
 INSERT INTO entity_state SELECT 0, '' WHERE NOT EXISTS (SELECT 1 FROM entity_state);
 CREATE TRIGGER IF NOT EXISTS entity_rows_gone AFTER DELETE ON article_entities
     BEGIN UPDATE entity_state SET changes = changes + 1; END;
+-- The annotation pass found the annotation index complete for the articles (see
+-- annotation_sync): ``spec`` names the backend and the rows' version, ``docs`` the index's
+-- documents then. Any change to the articles forgets it, so the next pass compares them all.
+CREATE TABLE IF NOT EXISTS annotated (spec TEXT NOT NULL, docs INTEGER NOT NULL);
+CREATE TRIGGER IF NOT EXISTS annotated_insert AFTER INSERT ON articles
+    BEGIN DELETE FROM annotated; END;
+CREATE TRIGGER IF NOT EXISTS annotated_delete AFTER DELETE ON articles
+    BEGIN DELETE FROM annotated; END;
+CREATE TRIGGER IF NOT EXISTS annotated_update AFTER UPDATE OF id, hash ON articles
+    BEGIN DELETE FROM annotated; END;
 -- Work a sync still owes an older store ('texts': keep the texts of its articles).
 CREATE TABLE IF NOT EXISTS pending (what TEXT PRIMARY KEY);
 CREATE TRIGGER IF NOT EXISTS list_order_insert AFTER INSERT ON articles
@@ -564,6 +574,27 @@ class MetaStore:
             return list(self.db.execute("SELECT a, b FROM near_duplicates"))
         except sqlite3.Error:
             return None
+
+    def annotation_pass_done(self, spec: str, docs: int) -> bool:
+        """Whether the last annotation pass left the annotation index complete for these
+        articles, made with ``spec``, when it had ``docs`` documents (see ``annotated``)."""
+        with contextlib.suppress(sqlite3.Error):  # a read-only store of an older version
+            found = self.db.execute("SELECT spec, docs FROM annotated").fetchall()
+            return found == [(spec, docs)]
+        return False
+
+    def set_annotation_pass_done(self, spec: str, docs: int) -> None:
+        """Note that the annotation index is complete for the articles as they are now."""
+        if self.read_only or self.db.in_transaction:
+            return
+        with contextlib.suppress(sqlite3.Error):  # a note: without it the next pass compares
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM annotated")
+            self.db.execute("INSERT INTO annotated VALUES (?, ?)", (spec, docs))
+            self.db.execute("COMMIT")
+        if self.db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
 
     def entity_row_ids(self) -> set[int]:
         """The articles with a row in the entity table."""
