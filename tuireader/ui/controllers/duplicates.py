@@ -39,8 +39,8 @@ class Duplicates:
 
     def results_shown(self) -> None:
         """A list was shown: find its near-duplicates (in a worker), then fold them."""
-        self._shown = self.host.article_list.ids
-        ids = self._shown[:]  # a copy of the same kind (a list or an array)
+        # not copied (the list never changes a list it is given: a new one replaces it)
+        ids = self._shown = self.host.article_list.ids
         self._seq += 1
         seq = self._seq
         longer = bool(self.groups) and ids[: len(self.full)] == self.full  # a page added
