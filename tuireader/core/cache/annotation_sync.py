@@ -137,15 +137,26 @@ class _Pass:
         article's ident is read, from both (seconds and hundreds of MB at a million articles,
         benchmarks/README.md): a complete pass is noted in the store, and this skipped until
         the articles or the index change."""
-        wanted: dict[str, tuple[int, str, str]] = {}  # ident -> (id, hash, file)
-        for article_id, digest, file in self.store.article_hashes():
-            wanted[self.ident_of(article_id, digest)] = (article_id, digest, file)
-        have = self.engine.annotated()
-        stale = have - wanted.keys()
+        if not self.store.read_only and self.store.entity_rows_version() != ROWS_VERSION:
+            self.store.restart_entity_table(ROWS_VERSION)
+            self.table.forget()
+        stale = self.engine.annotated()  # what is left of it below once the store is read
+        annotated = bool(stale)
+        without_row = self.store.ids_without_entity_row() if annotated else set()
+        todo: list[tuple[int, str, str]] = []  # (id, hash, file) of articles to annotate
+        no_row: list[tuple[int, str, str]] = []  # annotated ones without an entity row
+        for entry in self.store.article_hashes():  # one at a time: no list of every article
+            ident = self.ident_of(entry[0], entry[1])
+            if ident in stale:
+                stale.discard(ident)
+                if entry[0] in without_row:
+                    no_row.append(entry)
+            else:
+                todo.append(entry)
         # in file order: a store made before texts were kept reads those files instead
-        todo = sorted((wanted[ident] for ident in wanted.keys() - have), key=_file_order)
-        self._fill_entity_table([wanted[ident] for ident in wanted.keys() & have])
-        if todo and not have:  # every article annotated again: their keys made again too
+        todo.sort(key=_file_order)
+        self._fill_entity_table(no_row)
+        if todo and not annotated:  # every article annotated again: their keys made again too
             self.store.forget_sketch_keys()
         if not stale and not todo:
             return
@@ -178,17 +189,13 @@ class _Pass:
             if self.ahead is not None:
                 self.ahead.close()
 
-    def _fill_entity_table(self, done: list[tuple[int, str, str]]) -> None:
-        """Entity rows for annotated articles that have none (a store made before the table):
-        from their kept annotations, else annotated again; once."""
+    def _fill_entity_table(self, missing: list[tuple[int, str, str]]) -> None:
+        """Entity rows for annotated articles that have none (a store made before the table,
+        or rows of an older version): from their kept annotations, else annotated again;
+        once."""
         from tuireader.core.cache.kept_annotations import decode, version
         from tuireader.core.search.annotation_fields import cached_annotate
 
-        if not self.store.read_only and self.store.entity_rows_version() != ROWS_VERSION:
-            self.store.restart_entity_table(ROWS_VERSION)
-            self.table.forget()
-        have = self.store.entity_row_ids()
-        missing = [entry for entry in done if entry[0] not in have]
         for start in range(0, len(missing), READ_BATCH):
             if self.cancel.is_set():
                 self.complete = False

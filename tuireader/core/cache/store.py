@@ -602,10 +602,11 @@ class MetaStore:
             with contextlib.suppress(sqlite3.Error):
                 self.db.execute("ROLLBACK")
 
-    def entity_row_ids(self) -> set[int]:
-        """The articles with a row in the entity table."""
+    def ids_without_entity_row(self) -> set[int]:
+        """The articles without a row in the entity table (few but after an upgrade)."""
         with contextlib.suppress(sqlite3.Error):
-            return {row[0] for row in self.db.execute("SELECT id FROM article_entities")}
+            query = "SELECT id FROM articles WHERE id NOT IN (SELECT id FROM article_entities)"
+            return {row[0] for row in self.db.execute(query)}
         return set()
 
     def dated(self) -> list[tuple[int, float]]:
@@ -864,9 +865,10 @@ class MetaStore:
         """The files with skips recorded (DISCOVERY for the folder walk)."""
         return {row[0] for row in self.db.execute("SELECT DISTINCT file FROM skips")}
 
-    def article_hashes(self) -> list[tuple[int, str, str]]:
-        """(id, content hash, file) of every article (for checking the annotation index)."""
-        return list(self.db.execute("SELECT id, hash, file FROM articles"))
+    def article_hashes(self) -> Iterator[tuple[int, str, str]]:
+        """(id, content hash, file) of every article (for checking the annotation index), as
+        read: a million of them kept at once take hundreds of MB."""
+        return iter(self.db.execute("SELECT id, hash, file FROM articles"))
 
     def key_ids(self) -> dict[str, int]:
         """key -> id of every article (for checking the index against the store)."""
