@@ -571,3 +571,12 @@ def test_a_headline_quotation_in_single_marks_is_found(mark: str) -> None:
 def test_apostrophes_in_a_headline_are_no_quotation() -> None:
     text = "Brandvold’s Voters' Anger Grows Over 'Library' Cuts\n\nVoters are angry."
     assert _direct(text) == []
+
+
+def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_it_repeats() -> None:
+    text = (
+        "Ardley Chief On Rufus Kell: \u2018We Do Not Pay For Seats.\u2019\n\n"
+        "Rufus Kell said he had been offered money.\n\n"
+        '"We do not pay for seats," said Nina Pell, who runs the Ardley forum.'
+    )
+    assert _direct_names(text, "Rufus Kell", "Nina Pell") == ["Nina Pell", "Nina Pell"]
