@@ -49,6 +49,19 @@ def test_two_people_sharing_a_surname_are_never_merged() -> None:
     assert names[4] == "Quorrel"  # ambiguous: left as it is, not guessed
 
 
+def test_middle_initials_that_tell_two_people_apart_are_kept() -> None:
+    # A father and son who share a given name and a surname: only their initials differ.
+    forms = ["Karl T.J. Quorrel", "Karl J. Quorrel", "Karl T.J. Quorrel", "Quorrel"]
+    text = " spoke; ".join(forms)
+    canon = Canon(text, _persons(text, *forms))
+    assert [canon.person(f) for f in forms] == [
+        "Karl T.J. Quorrel",
+        "Karl J. Quorrel",
+        "Karl T.J. Quorrel",
+        "Quorrel",
+    ]
+
+
 def test_the_pipeline_gives_every_entity_a_name() -> None:
     text = (
         "Senator Marla Venkley visited Ohio on Monday. Venkley's speech was short. "
@@ -88,3 +101,15 @@ def test_a_speaker_with_initial_and_suffix_takes_the_persons_canonical_name() ->
     text = "Sen. Albin T. Reyes Jr. spoke first."
     canon = Canon(text, _persons(text, "Albin T. Reyes Jr."))
     assert canon.speaker("Albin T. Reyes Jr") == "Albin Reyes"
+
+
+def test_an_acronym_takes_the_name_the_article_spells_out() -> None:
+    text = "The Ruritanian Farmers Union met. “We are ready,” the RFU said. RFU members cheered."
+    result = annotate(text)
+    assert {e.name for e in result.entities if e.label == "ORG"} == {"Ruritanian Farmers Union"}
+    assert [q.speaker_name for q in result.quotes if q.direct] == ["Ruritanian Farmers Union"]
+
+
+def test_a_counsel_is_a_title() -> None:
+    text = "“We disagree,” said FBI General Counsel Marta Q. Kowalczyk."
+    assert [q.speaker_name for q in annotate(text).quotes] == ["Marta Kowalczyk"]

@@ -342,6 +342,20 @@ def test_the_owner_of_a_remark_said_the_quote_that_follows() -> None:
 
 
 @pytest.mark.parametrize(
+    "intro",
+    [
+        "said Ruritanian pollster Marta Kowalczyk",
+        "said North Dakota Green Party Chairwoman Marta Kowalczyk",
+        "said former Vermont Gov. and Green Party Chairwoman Marta Kowalczyk",
+    ],
+)
+def test_a_role_before_the_name_does_not_cut_the_speaker_off(intro: str) -> None:
+    text = f"Turnout was low.\n\n“We expected more of the young voters,” {intro}."
+    [quote] = _direct(text)
+    assert quote.speaker_name == "Marta Kowalczyk"
+
+
+@pytest.mark.parametrize(
     "credit", ["- Mara Quendell.", "\u2014 Mara Quendell, in a speech in Tulsa"]
 )
 def test_a_credit_line_under_a_quotation_names_its_speaker(credit: str) -> None:
@@ -597,3 +611,47 @@ def test_an_owner_with_two_modifiers_before_the_claim_said_it() -> None:
         'that "thousands of people were cheering" spread fast.'
     )
     assert _direct_names(text, "Tova Linden") == ["Tova Linden"]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "One Kell aide, who asked not to be named, was blunt. “We are done,” he said.",
+        "A senior adviser to the campaign said the race was close. “We worry,” the adviser said.",
+        "“It is over,” said a strategist close to the campaign. “No,” the strategist added.",
+        "A campaign spokesman declined to comment at first. Later, he said: “We are fine.”",
+    ],
+)
+def test_he_or_the_adviser_after_an_unnamed_person_stays_unnamed(story: str) -> None:
+    text = f"Senator Mara Quendell spoke in Tulsa, and Rufus Kell spoke too.\n\n{story}"
+    assert [q.speaker_name for q in _direct(text)][-1] is None
+
+
+def test_a_named_person_after_an_unnamed_one_is_still_found() -> None:
+    text = (
+        "Senator Mara Quendell spoke in Tulsa.\n\n"
+        "A spokesman for Rufus Kell spoke first. Then Kell took the stage. “We will win,” he said."
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Rufus Kell"]
+
+
+@pytest.mark.parametrize("mark", ["\u2018{}\u2019", "'{}'"])
+def test_a_headline_quotation_in_single_marks_is_found(mark: str) -> None:
+    quote = mark.format("We Will Keep Every Library Open.")
+    text = f"Brandvold: {quote}\n\nMayor Ilse Brandvold said on Monday that the city would pay."
+    found = [q for q in _direct(text) if q.start == 0 + len("Brandvold: ")]
+    assert [q.speaker_name for q in found] == ["Ilse Brandvold"]
+
+
+def test_apostrophes_in_a_headline_are_no_quotation() -> None:
+    text = "Brandvold’s Voters' Anger Grows Over 'Library' Cuts\n\nVoters are angry."
+    assert _direct(text) == []
+
+
+def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_it_repeats() -> None:
+    text = (
+        "Ardley Chief On Rufus Kell: \u2018We Do Not Pay For Seats.\u2019\n\n"
+        "Rufus Kell said he had been offered money.\n\n"
+        '"We do not pay for seats," said Nina Pell, who runs the Ardley forum.'
+    )
+    assert _direct_names(text, "Rufus Kell", "Nina Pell") == ["Nina Pell", "Nina Pell"]

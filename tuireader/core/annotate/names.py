@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from tuireader.core.annotate.spans import Entity
@@ -31,8 +30,8 @@ _TITLES = _words(
     brother rabbi imam pastor bishop cardinal pope king queen prince princess sheikh emir
     minister premier chancellor ambassador amb commissioner councilman councilwoman
     congressman congresswoman alderman alderwoman sheriff chief attorney atty former ex
-    then-president
-    then-candidate candidate nominee hon supt det insp officer trooper deputy assistant
+    then-president then-candidate candidate nominee hon supt det insp officer trooper deputy
+    assistant counsel principal advocate committeeman committeewoman
     spokesman spokeswoman spokesperson sens reps govs presidential prime foreign defense
     defence state interior finance first mme mlle herr
     """
@@ -58,6 +57,13 @@ def _cased(word: str) -> str:
 
 def clean_person(raw: str) -> list[str]:
     """The name words of a person mention: "Sen. JANE Q. DOE's (R-Ohio)" -> Jane Q. Doe."""
+    return list(_clean_person(raw))
+
+
+@lru_cache(maxsize=8192)
+def _clean_person(raw: str) -> tuple[str, ...]:
+    """``clean_person``, cached: each mention is cleaned twice per article (entity names, then
+    speaker names) and names recur across articles."""
     text = _PAREN_RE.sub(" ", raw).split(",")[0]
     words = [w.strip(_EDGE.replace(".", "")) for w in text.split()]
     words = [w for w in words if w]
@@ -75,10 +81,11 @@ def clean_person(raw: str) -> list[str]:
     ):
         words.pop()
     if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES:
-        return []
-    return [_cased(_DIGITS_RE.sub("", w)) for w in words if w]
+        return ()
+    return tuple(_cased(_DIGITS_RE.sub("", w)) for w in words if w)
 
 
+@lru_cache(maxsize=8192)
 def clean_other(raw: str) -> str:
     """An organisation, place or other name without parentheses, possessive or edge marks."""
     text = _PAREN_RE.sub(" ", raw)
@@ -108,11 +115,19 @@ def _first_given(words: list[str]) -> int:
     return 0
 
 
-def is_given_name(word: str) -> bool:
-    """True for a known given name ("jane"), not a headline word ("understated")."""
+@lru_cache(maxsize=1)
+def _given_flags() -> tuple[dict[str, int], int]:
+    """The gazetteer's flags and its given-name bit, imported once (an import statement run
+    per call cost more than the lookup)."""
     from tuireader.core.annotate.entities.lexicon import FIRST, load
 
-    return bool(load().flags.get(word.lower(), 0) & FIRST)
+    return load().flags, FIRST
+
+
+def is_given_name(word: str) -> bool:
+    """True for a known given name ("jane"), not a headline word ("understated")."""
+    flags, first = _given_flags()
+    return bool(flags.get(word.lower(), 0) & first)
 
 
 def _key_words(words: list[str]) -> list[str]:
@@ -121,6 +136,39 @@ def _key_words(words: list[str]) -> list[str]:
     if len(core) > 2:
         core = [core[0]] + [w for w in core[1:-1] if not _INITIAL_RE.match(w)] + [core[-1]]
     return core
+
+
+_ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
+_ACRONYM_SKIP = _words("of the and for on in at de & to")
+
+
+def _spelled_out(names: set[str]) -> dict[str, str]:
+    """Acronym -> the one name among ``names`` whose capitalised words spell it."""
+    spelled: dict[str, set[str]] = {}
+    for name in names:
+        words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIP]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            initials = "".join(w[0] for w in words)
+            spelled.setdefault(initials, set()).add(name)
+    return {
+        name: next(iter(spelled[name]))
+        for name in names
+        if _ACRONYM_RE.match(name) and len(spelled.get(name, ())) == 1
+    }
+
+
+def _middled(entities: Sequence[Entity]) -> set[tuple[str, str]]:
+    """(given, surname) pairs the article writes with two different middle initials."""
+    middles: dict[tuple[str, str], set[tuple[str, ...]]] = {}
+    for e in entities:
+        if e.label != "PERSON":
+            continue
+        core = [w for w in clean_person(e.text) if w.lower() not in _SUFFIXES]
+        if len(core) > 2:
+            inner = tuple(w for w in core[1:-1] if _INITIAL_RE.match(w))
+            if inner:
+                middles.setdefault((core[0].lower(), core[-1].lower()), set()).add(inner)
+    return {key for key, found in middles.items() if len(found) > 1}
 
 
 class Canon:
@@ -133,6 +181,7 @@ class Canon:
         self.by_given: dict[str, set[tuple[str, str]]] = {}
         self.others: set[str] = set()
         self.singles: set[str] = set()  # one-word person mentions ("Doe")
+        self._middled = _middled(entities)
         for e in entities:
             if e.label == "PERSON":
                 words = clean_person(e.text)
@@ -141,13 +190,27 @@ class Canon:
                     self.singles.add(words[0].lower())
             else:
                 self.others.add(clean_other(e.text))
+        self.spelled = _spelled_out(self.others)
+
+    def _core(self, words: list[str]) -> list[str]:
+        """The name words that identify a person; middle initials only where they tell two
+        people apart ("George H.W. Bush" and "George W. Bush" in one article)."""
+        core = _key_words(words)
+        if len(core) >= 2 and (core[0].lower(), core[-1].lower()) in self._middled:
+            return [w for w in words if w.lower() not in _SUFFIXES]
+        return core
+
+    def _key(self, core: list[str]) -> tuple[str, str]:
+        """(given, surname); the given name keeps the middle initials that tell apart."""
+        key = (core[0].lower(), core[-1].lower())
+        return (" ".join(core[:-1]).lower(), key[1]) if key in self._middled else key
 
     def add_person(self, words: list[str]) -> None:
         """Note a full name (two words or more) the article uses."""
-        core = _key_words(words)
+        core = self._core(words)
         if len(core) < 2:
             return
-        key = (core[0].lower(), core[-1].lower())
+        key = self._key(core)
         shown = " ".join(core)
         old = self.full.get(key)
         if old is None or (old.isupper() and not shown.isupper()) or len(shown) > len(old):
@@ -158,11 +221,11 @@ class Canon:
     def person(self, raw: str) -> str:
         """The canonical name of a person mention ("" when nothing of a name is left)."""
         words = clean_person(raw)
-        core = _key_words(words)
+        core = self._core(words)
         if not core:
             return ""
         if len(core) >= 2:
-            key = (core[0].lower(), core[-1].lower())
+            key = self._key(core)
             if len(core) == 2 and not is_given_name(key[0]):
                 strong = {k for k in self.by_surname.get(key[1], ()) if is_given_name(k[0])}
                 if len(strong) == 1:
@@ -189,7 +252,7 @@ class Canon:
             return None
         long = len(words) > 3 and len(_key_words(words)) > 3  # "Jane Q. Doe Jr." is a person
         if other in self.others or long or _ORG_WORDS & {w.lower() for w in words}:
-            name = other
+            name = self.spelled.get(other, other)
         else:
             name = self.person(raw)
         if not name:
@@ -202,7 +265,13 @@ class Canon:
         if entity.label == "PERSON":
             partner = self._couple(entity)
             return partner or self.person(entity.text) or clean_other(entity.text)
-        return clean_other(entity.text)
+        return self.other(entity.text)
+
+    def other(self, raw: str) -> str:
+        """An organisation's or place's name; an acronym the article spells out elsewhere
+        takes the spelled name ("DNC" -> "Democratic National Committee")."""
+        name = clean_other(raw)
+        return self.spelled.get(name, name)
 
     def _couple(self, entity: Entity) -> str | None:
         """ "Bill and Hillary Doe": the lone given name takes the surname that follows."""
@@ -229,9 +298,13 @@ _COUPLE_RE = re.compile(r"\s+(?:and|&)\s+((?:[A-Z][\w'\u2019.-]*\s+){1,2}[A-Z][\
 
 
 def canonical_entities(text: str, entities: Sequence[Entity]) -> tuple[list[Entity], Canon]:
-    """The entities with their ``name`` filled, and the article's name table for speakers."""
+    """The entities with their ``name`` filled, and the article's name table for speakers.
+
+    The table reads only the mentions' labels and texts, which naming leaves as they are: it
+    is the table of the named entities too (``extract_quotes`` takes it, not to build it
+    twice)."""
     canon = Canon(text, entities)
-    named = [replace(e, name=canon.name(e) or e.text) for e in entities]
+    named = [Entity(e.start, e.end, e.label, e.text, canon.name(e) or e.text) for e in entities]
     return named, canon
 
 

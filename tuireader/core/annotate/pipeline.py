@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from tuireader.core.user.config import Config
 
 # Bump when the embedded extractors change what they find: indexes are re-annotated.
-ANNOTATOR_VERSION = "10"
+ANNOTATOR_VERSION = "11"
 
 
 class EntityBackend(Protocol):
@@ -101,8 +101,8 @@ def annotate(text: str, backend: EntityBackend | None = None) -> Annotations:
         extract_quotes,  # compiling its patterns is slow: on first use
     )
 
-    entities, _ = canonical_entities(text, (backend or _DEFAULT_BACKEND).extract(text))
-    quotes = extract_quotes(text, entities)
+    entities, canon = canonical_entities(text, (backend or _DEFAULT_BACKEND).extract(text))
+    quotes = extract_quotes(text, entities, canon=canon)
     return Annotations(entities, quotes)
 
 

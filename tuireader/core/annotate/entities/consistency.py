@@ -46,7 +46,11 @@ def settle(mentions: list[Mention]) -> None:
             elif m.label == ORG:
                 org_heads.add(m.text.split(" ", 1)[0])
 
+    firms = _firm_stems(mentions)
     for m in mentions:
+        if m.label != ORG and m.text in firms and m.text not in person_parts and not m.country:
+            m.label, m.weak = ORG, False  # "Acme" after "Acme Corp"; "Moody" after "Moody's Inc"
+            continue
         single = " " not in m.text
         if not m.weak and not (m.place and single):
             continue  # only guesses and one-word gazetteer places may change
@@ -64,6 +68,28 @@ def settle(mentions: list[Mention]) -> None:
             m.label = ORG
         elif m.guess and m.text in hinted:
             m.label = hinted[m.text]
+
+
+_LEGAL_FORMS = frozenset(
+    ("inc", "corp", "co", "cos", "ltd", "plc", "llc", "corporation", "company", "ag", "sa", "nv")
+)
+
+
+def _firm_stems(mentions: list[Mention]) -> set[str]:
+    """Short forms of the firms named with their legal form: "First Boston" of "First Boston
+    Corp", "Moody" of "Moody's Investors Service Inc"."""
+    stems: set[str] = set()
+    for m in mentions:
+        if m.label != ORG or " " not in m.text:
+            continue
+        words = m.text.rstrip(".,").split(" ")
+        if words[-1].lower().rstrip(".") not in _LEGAL_FORMS:
+            continue
+        stems.add(" ".join(words[:-1]))
+        first = words[0]
+        if first.endswith(("'s", "’s")):
+            stems.add(first[:-2])
+    return stems
 
 
 def _acronym(word: str) -> bool:

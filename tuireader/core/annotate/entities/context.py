@@ -70,15 +70,38 @@ _ORG_VERB = re.compile(
 APPOSITION = re.compile(r" ?, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
 def _words_before(text: str, start: int) -> tuple[str, str]:
     """The two lower-cased words before ``start`` (nearest first), "" where missing."""
     window = text[max(0, start - 40) : start]
-    words = re.findall(r"[A-Za-z0-9]+", window)
-    w1 = words[-1].lower() if words else ""
-    w2 = words[-2].lower() if len(words) > 1 else ""
     if window.rstrip().endswith(("-", ",", ".", "(", '"')):
         return "", ""
+    words = _ALNUM_RUN.findall(window)
+    w1 = words[-1].lower() if words else ""
+    w2 = words[-2].lower() if len(words) > 1 else ""
     return w1, w2
+
+
+# ", the national director of ...", ", a Democratic pollster": an apposition whose head noun
+# is a person's role.
+_APPOSED = re.compile(
+    r" ?, (?:a|an|the|his|her) ((?:(?!(?:of|for|at|in|on|to|and|who)\b)[A-Za-z][\w-]* ){0,3}?"
+    r"[a-z][\w-]*)(?= (?:of|for|at|in|on|to|and|who)\b|[,.;)])"
+)
+_PERSON_ROLES = _PER_BEFORE | word_set(
+    "founder co-founder executive adviser advisor aide strategist pollster consultant senator "
+    "governor congressman congresswoman lawmaker candidate nominee professor reporter editor "
+    "columnist correspondent officer official spokesperson mayor attorney delegate organizer "
+    "organiser activist"
+)
+
+
+def person_apposition(text: str, end: int) -> bool:
+    """ "X, the national director of ...": the name before ``end`` is a person's."""
+    m = _APPOSED.match(text, end)
+    return m is not None and m.group(1).rsplit(" ", 1)[-1] in _PERSON_ROLES
 
 
 def handle_after(text: str, end: int) -> bool:

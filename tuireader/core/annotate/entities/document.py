@@ -63,6 +63,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
     mentions = _possessed_heads(mentions, text, lex)
+    if "s " in text:
+        mentions = _paired_owner_firms(mentions, text)
     if '"' in text or "“" in text:
         mentions = _nicknamed(mentions, text, lex)
     for d in definitions(text, lex):
@@ -73,7 +75,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         if not any(ls <= ps < le for ls, le in caps_lines):
             mentions.append(Mention(ps, pe, MISC, text[ps:pe]))
     _the(mentions, text)
-    if "(" in text:
+    if "(" in text or "," in text:
         mentions = _spelled_acronyms(mentions, text, caps_lines)
     mentions = _quoted_titles(mentions, text, caps_lines)
     _no_person_after_the(mentions, text, lex)
@@ -108,6 +110,23 @@ _POSSESSED_SKIP = frozenset(("party", "army", "house", "hall", "church", "colleg
 _POSSESSED_FIRM = re.compile(
     r" ?['’]s(?: [A-Z][\w&-]*){0,3} (?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC|Llc)\b"
 )
+
+
+# "Standard and Poor's Corp", "Smith & Jones's Ltd": two owners, then a legal form.
+_PAIRED_OWNER_FIRM = re.compile(
+    r"[A-Z](?<![\w.].)[\w-]* (?:and|&) [A-Z][\w-]*['’]s(?: [A-Z][\w&-]*){0,3}"
+    r" (?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC|Llc)\b"
+)
+
+
+def _paired_owner_firms(mentions: list[Mention], text: str) -> list[Mention]:
+    """A firm named after two owners and ending in its legal form is one organisation,
+    though the possessive cuts the run of capitals in two."""
+    for hit in _PAIRED_OWNER_FIRM.finditer(text):
+        s, e = hit.span()
+        mentions = [m for m in mentions if m.end <= s or m.start >= e]
+        mentions.append(Mention(s, e, ORG, text[s:e]))
+    return mentions
 
 
 def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
@@ -251,8 +270,12 @@ def _quoted_titles(
     return mentions
 
 
-_ACRONYM_AFTER = re.compile(r" ?\( ?([A-Z]{2,6})s? ?\)")
-_NAME_WORD = re.compile(r"([A-Z][\w'’.&-]*|of|the|for|and|&|on|de|du|la) $")
+# ' ?\( ?([A-Z]{2,6})s? ?\)|, ([A-Z]{2,6}),' written to open with its first character: re
+# then skips to " ", "(" and "," instead of trying every position.
+_ACRONYM_AFTER = re.compile(
+    r"[ (,](?:(?:(?<=\()|(?<= )\() ?([A-Z]{2,6})s? ?\)|(?<=,) ([A-Z]{2,6}),)"
+)
+_NAME_WORD = re.compile(r"([A-Z][\w'’.&-]*|of|the|for|and|&|on|de|du|la)[ ,]$")
 _ACRONYM_GAPS = frozenset(("of", "the", "for", "and", "&", "on", "de", "du", "la"))
 
 
@@ -261,9 +284,13 @@ def _spelled_acronyms(
 ) -> list[Mention]:
     """ "Australians Against Further Immigration ( AAFI )": the capitalised words before an
     acronym in brackets that spell its letters are one name, whatever pieces the rules cut
-    it into; an organisation unless the rules already named the whole of it."""
+    it into; an organisation unless the rules already named the whole of it. The acronym
+    takes the name's label everywhere in the text; one that lower-case words spell is no
+    name anywhere."""
+    defined: dict[str, str] = {}
+    common: set[str] = set()
     for hit in _ACRONYM_AFTER.finditer(text):
-        letters = hit.group(1)
+        letters = hit.group(1) or hit.group(2)
         end = hit.start()
         pos, k, start = end, len(letters), -1
         while k > 0:
@@ -279,15 +306,46 @@ def _spelled_acronyms(
             k -= 1
             start = word.start()
             pos = word.start() - 1
+        if k and _spelled_small(text, end, letters):
+            common.add(letters)  # "liquefied natural gas (LNG)": a thing, not a name
+            continue
         if k or start < 0 or any(ls <= start < le for ls, le in caps_lines):
             continue
         if text[start:end].count(" ") < 1:
             continue
         whole = next((m for m in mentions if m.start == start and m.end == end), None)
         if whole is not None and not whole.weak:
+            defined[letters] = whole.label
             continue
-        mentions = _as_one(mentions, start, end, ORG, text) or mentions
+        joined = _as_one(mentions, start, end, ORG, text)
+        if joined is not None:
+            mentions = joined
+            defined[letters] = ORG
+    for m in mentions:  # the acronym is that name wherever the text uses it ("ICO" no town)
+        label = defined.get(m.text)
+        if label is not None:
+            m.label, m.weak, m.place, m.guess = label, False, False, False
+    if common:
+        mentions = [m for m in mentions if m.text not in common or m.text in defined]
     return mentions
+
+
+_SMALL_WORD = re.compile(r"([a-z][\w-]*)[ ,]$")
+
+
+def _spelled_small(text: str, end: int, letters: str) -> bool:
+    """The lower-case words before ``end`` spell ``letters``: the acronym abbreviates a
+    common noun phrase ("gross domestic product (GDP)")."""
+    pos = end
+    for letter in reversed(letters.lower()):
+        word = _SMALL_WORD.search(text, max(0, pos - 30), pos + 1)
+        while word is not None and word.group(1) in ("of", "and", "the", "for"):
+            pos = word.start() - 1
+            word = _SMALL_WORD.search(text, max(0, pos - 30), pos + 1)
+        if word is None or word.group(1)[0] != letter:
+            return False
+        pos = word.start() - 1
+    return True
 
 
 def _as_one(

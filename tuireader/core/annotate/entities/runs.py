@@ -160,7 +160,8 @@ def _plain(text: str, toks: list[Tok], flags: dict[str, int]) -> bool:
 
 # How common a word must be (wordfreq's Zipf scale) to be an everyday word, not a name.
 _EVERYDAY = 2.5
-_EVERYDAY_SURNAME = 5.0  # census surnames include everyday words: "Post", "Board", "Test"
+_EVERYDAY_SURNAME = 4.5  # census surnames include everyday words: "Post", "Board", "Loan"
+_EVERYDAY_NAME = 4.5  # given names that are everyday words far more often: "Loan", "Will"
 
 
 def _everyday_pair(
@@ -173,10 +174,15 @@ def _everyday_pair(
         return False
     if not flags.get(text[right[-1][0] : right[-1][1]].lower(), 0) & lx.ORG_SUFFIX:
         return False
-    for s, e in (*left, *right[:-1]):
+    for s, e in left[:-1]:  # the firm's own name may open it: "Valley Federal Savings and ..."
+        if flags.get(text[s:e].lower(), 0) & (lx.TITLE | lx.STOP):
+            return False
+    for s, e in (left[-1], *right[:-1]):
         word = text[s:e].lower()
         f, z = flags.get(word, 0), zipf.get(word, 0.0)
-        if f & (lx.NAME_ANY & ~lx.SUR | lx.TITLE | lx.STOP) or z < _EVERYDAY:
+        if f & (lx.NAME_ANY & ~lx.SUR & ~lx.FIRST | lx.TITLE | lx.STOP) or z < _EVERYDAY:
+            return False
+        if f & lx.FIRST and z < _EVERYDAY_NAME:  # "Loan" is a given name too
             return False
         if f & lx.SUR and z < _EVERYDAY_SURNAME:  # a surname, unless an everyday word ("Post")
             return False

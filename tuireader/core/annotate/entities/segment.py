@@ -53,6 +53,21 @@ _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
 _KNOWN = lx.LOC_ANY | lx.DEMONYM | lx.ORG | lx.MISC
 
 
+# How a resident's word is made from a place: Ohio-an, Florid(a)-ian(s), Kansa(s)-n.
+_RESIDENT_SUFFIXES = (
+    ("ians", "ia"),
+    ("ian", "ia"),
+    ("ians", ""),
+    ("ian", ""),
+    ("ans", "a"),
+    ("an", "a"),
+    ("ans", ""),
+    ("an", ""),
+    ("ns", "s"),
+    ("n", "s"),
+)
+
+
 _COMPASS_DEMONYMS = frozenset(("western", "eastern", "northern", "southern"))
 
 
@@ -105,9 +120,13 @@ class SegmentLabeller:
             return "keep"  # "State Department", "Police Federation"
         if f & lx.STOP or len(word) == 1:
             return "drop"
+        if f & lx.TITLE and next_is_cap:
+            return "keep"  # "Lord Stanley announced": the title says a person follows
+        if len(word) > 5 and word.endswith(("ing", "ed")) and not f & lx.NAME_ANY:
+            return "drop"  # "Entrusting Jane Doe with ...", "Rattled Jane Doe ..."
         if f & _KNOWN:
             return "drop" if z >= 6.0 else "keep"
-        if f & lx.FIRST and next_is_cap and z < 6.0:
+        if f & lx.FIRST and next_is_cap and z < 5.5:  # not "Many", "Little", "Made"
             return "keep"
         if z >= 4.5 and not (f & lx.FIRST and z < 5.0):
             return "drop"  # an everyday word; a given name ("Ben") waits for its full name
@@ -256,8 +275,13 @@ class SegmentLabeller:
             return [m]
         if n > 1 and last_f & lx.DEMONYM and self._all_compass(toks[:-1]):
             return [self.mention(toks, MISC)]  # "Southeast Asian", "Far Eastern"
-        if n > 1 and first_f & lx.LOC_ANY and self._team_plural(toks[-1]):
-            return [self.mention(toks, ORG)]  # "Riverton Hawks", "Eastfield Bears"
+        if (
+            n > 1
+            and first_f & lx.LOC_ANY
+            and self._team_plural(toks[-1])
+            and not any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
+        ):  # "Riverton Hawks", "Eastfield Bears"; not "Ohio Sen. Jan Sanders"
+            return [self.mention(toks, ORG)]
 
         titled_after = any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
         if n > 1 and self._is_acronym(toks[0]) and len(self.low(toks[0])) <= 4 and not titled_after:
@@ -276,7 +300,13 @@ class SegmentLabeller:
         if titled is not None:
             return titled
 
-        # 4. Leading nationalities: "Australian Jane Doe", "Iraqi Kurds".
+        # 4. A resident's or party word before a person: "Ohioan Jane Doe", "North Dakota
+        # Republican Jane Doe", "fellow Floridians Jane Doe and ...".
+        for i in range(n - 2):
+            if self.tflags(toks[i + 1]) & lx.FIRST and self._resident(toks[i], i > 0):
+                head = self._label(toks[:i], False) if i else []
+                return head + [self.mention([toks[i]], MISC)] + self._label(toks[i + 1 :], False)
+        # Leading nationalities: "Australian Jane Doe", "Iraqi Kurds".
         if n > 1 and first_f & lx.DEMONYM and not first_f & lx.FIRST:
             k = 1
             while k < n and self.tflags(toks[k]) & lx.DEMONYM:
@@ -400,7 +430,10 @@ class SegmentLabeller:
         if k >= n or self.low(toks[k]) in ("of", "the", "for", "and", "&"):
             return None
         m = t
-        while m > 0 and self._modifier(toks[m - 1]):
+        # "Democratic National Committee Chairman", "Clark County Sheriff": an organisation's
+        # or a place's head word before the title ends that name; no modifier of the title.
+        named_head = t and self.tflags(toks[t - 1]) & (lx.ORG_SUFFIX | lx.LOC_SUFFIX)
+        while m > 0 and self._modifier(toks[m - 1]) and not named_head:
             m -= 1
         out = self._label(toks[:m], False)
         out.append(self.mention(toks[k:], PER))
@@ -445,6 +478,30 @@ class SegmentLabeller:
             return False
         return not self.flags.get(word.lower(), 0) & (lx.FIRST | lx.SUR)
 
+    def _resident(self, tok: Tok, inner: bool) -> bool:
+        """A word naming where someone is from ("Ohioan", "Floridians"), or inside a name a
+        nationality or party ("Republican"), which no given name or surname list knows."""
+        low = self.low(tok)
+        f = self.flags.get(low, 0)
+        if f & (lx.FIRST | lx.SUR):
+            return False
+        if inner and f & lx.DEMONYM:
+            return True
+        return any(
+            low.endswith(suffix)
+            and len(low) > len(suffix) + 2
+            and self.flags.get(low[: -len(suffix)] + ending, 0) & lx.LOC_ANY
+            for suffix, ending in _RESIDENT_SUFFIXES
+        )
+
+    def _demonym_compound(self, word: str) -> bool:
+        """Every part of the hyphenated word is a nationality ("Irish-American")."""
+        flags = self.flags
+        return all(
+            flags.get(part, 0) & lx.DEMONYM or flags.get(part[:-1], 0) & lx.DEMONYM
+            for part in word.lower().split("-")
+        )
+
     def _single(self, tok: Tok) -> Mention | None:
         """One capitalised word with no whole-phrase gazetteer entry."""
         word = self.text[tok[0] : tok[1]]
@@ -460,6 +517,8 @@ class SegmentLabeller:
             return self.mention([tok], ORG, weak=True)
         if _MODEL.match(word):
             return self.mention([tok], MISC)
+        if "-" in word and self._demonym_compound(word):
+            return self.mention([tok], MISC)  # "African-Americans", "Mexican-American"
         appos = APPOSITION.match(self.text, tok[1])
         if appos and self.flags.get(appos.group(1).lower(), 0) & lx.LOC_ANY:
             m = self.mention([tok], LOC, weak=True)  # "Dunmore, Scotland"

@@ -10,22 +10,24 @@ import re
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.mention import LOC, ORG, Mention
 from tuireader.core.annotate.entities.tokens import LOCATIVE, previous_word
+from tuireader.core.annotate.patterns import any_word
 
 # "Rovers 2 Eastfield 0" or a standings row "Northvale 4 1 1 2 8 8 4": names of teams.
 TEAM_LINE = re.compile(
     r"^(?:[^\d\n]{1,40}? \d+ [^\d\n]{1,40}? \d+(?: \(.*\))?|[^\d\n]{1,40}?(?: [-\d./]+){4,}) *$",
     re.M,
 )
-SPORTS_WORDS = re.compile(
-    r"\b(?:match|matches|goals?|scored|innings|wickets?|runs|championship|league|division|"
-    r"tournament|seeded|beat|defeated|coach|striker|midfielder|semifinal|quarterfinal|"
-    r"final|points|half-time|penalty|season|race|lap|cup|champions?|medal|round|"
-    r"standings|played|won|drew|lost)\b"
+_SPORTS_WORDS = (
+    "match matches goal goals scored innings wicket wickets runs championship league division "
+    "tournament seeded beat defeated coach striker midfielder semifinal quarterfinal final "
+    "points half-time penalty season race lap cup champion champions medal round standings "
+    "played won drew lost"
 )
+SPORTS_WORDS = re.compile(any_word(_SPORTS_WORDS.split()))
 
 # "won 3-1", "lost 63-7": a match report gives scores; a biography or a band's history full of
 # "season", "won" and "tour" gives none, and its places stay places.
-SCORE = re.compile(r"(?<![\w-])\d{1,3}-\d{1,3}(?![\w-])")
+SCORE = re.compile(r"\d(?<![\w-]\d)\d{0,2}-\d{1,3}(?![\w-])")  # opens with a digit: fast
 
 
 def is_sports(text: str, lex: lx.Lexicon) -> bool:
@@ -38,7 +40,8 @@ def is_sports(text: str, lex: lx.Lexicon) -> bool:
     if len(_rows(text)) >= 2:
         return True
     head = text[:5000]
-    return len(SPORTS_WORDS.findall(head)) >= 6 and len(SCORE.findall(head)) >= 2
+    # scores first: few texts give two, and their scan is the cheaper one
+    return len(SCORE.findall(head)) >= 2 and len(SPORTS_WORDS.findall(head)) >= 6
 
 
 def teams(mentions: list[Mention], text: str) -> None:
@@ -65,8 +68,12 @@ def _rows(text: str) -> list[tuple[int, int]]:
     """Result lines and standings rows: besides numbers and notes in brackets only names
     ("Rovers 2 Eastfield 0"); a sentence with two numbers ("car # 10 later renumbered # 31")
     is none."""
-    return [
-        m.span()
-        for m in TEAM_LINE.finditer(text)
-        if not _LOWER_WORD.search(_PARENS.sub("", m.group()))
-    ]
+    rows = []
+    start = 0
+    while True:  # a row is one whole line: tried at line starts only, not at every character
+        m = TEAM_LINE.match(text, start)
+        if m and not _LOWER_WORD.search(_PARENS.sub("", m.group())):
+            rows.append(m.span())
+        start = text.find("\n", start) + 1
+        if not start:
+            return rows

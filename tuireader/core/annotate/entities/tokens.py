@@ -21,7 +21,8 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
 # A capitalised token: letters/digits, inner apostrophes (not a possessive 's), inner hyphens,
 # dots and ampersands ("O'Neill", "Jean-Pierre", "U.S", "AT&T"), and one optional final dot that
 # the caller keeps only for abbreviations ("U.S.", "Corp.", "Sen.").
-_CAP = rf"[{UPPER}](?:\w|['’](?!(?:[sSmMdDtT]|ll|ve|re)\b)(?=\w)|[-.&](?=\w))*\.?"
+_CAP_TAIL = r"(?:\w|['’](?!(?:[sSmMdDtT]|ll|ve|re)\b)(?=\w)|[-.&](?=\w))*\.?"
+_CAP = rf"[{UPPER}]{_CAP_TAIL}"
 
 # Lower-case connectors that may sit inside a name. Longest alternatives first.
 CONNECTORS = (
@@ -58,11 +59,14 @@ CONNECTORS = (
 )
 _JOIN = "|".join(re.escape(c) for c in CONNECTORS)
 
-RUN = re.compile(rf"(?<![\w'’.-]){_CAP}(?: (?:(?:{_JOIN}) )?{_CAP})*")
+# Nothing of a word before the first capital (checked just after it, "(?<!X.)": the pattern
+# then opens with the capitals, which re skips to instead of trying every character). A dash
+# is part of a word ("anti-Trump") unless it opens a line or follows a space: a list bullet.
+RUN = re.compile(rf"[{UPPER}](?<![\w'’.].)(?<!\S-.){_CAP_TAIL}(?: (?:(?:{_JOIN}) )?{_CAP})*")
 
 # "ex-Milan", "pro-Western", "anti-American": CoNLL marks such words MISC. The pattern finds
 # the "-Milan" part (a fast literal scan); ``prefixed`` checks the word before it.
-DASH_CAP = re.compile(rf"(?<=[a-z])-[{UPPER}][\w-]*\w")
+DASH_CAP = re.compile(rf"-(?<=[a-z]-)[{UPPER}][\w-]*\w")
 _PREFIXES = frozenset(("ex", "pre", "post", "anti", "pro", "non", "neo", "pan", "mid", "trans"))
 
 

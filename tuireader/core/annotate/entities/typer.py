@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
-from tuireader.core.annotate.entities.context import phrase_by_context
+from tuireader.core.annotate.entities.context import person_apposition, phrase_by_context
 from tuireader.core.annotate.entities.mention import ORG, PER, Mention
 
 LABELS = ("PERSON", "ORG", "LOC", "MISC", "NONE")
@@ -207,6 +207,10 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     """
     out: list[Mention] = []
     for m in mentions:
+        if (m.weak or m.guess or m.typable) and person_apposition(text, m.end):
+            m.label = PER  # "X, the campaign's director": the text says X is a person
+            out.append(m)
+            continue
         if m.weak and m.label in _OVERRULED_CUES and not (m.guess or m.typable or m.fixed):
             # a person or organisation by a context cue ("the X" -> ORG): the model may
             # overrule it by more; a place after "in" stays one

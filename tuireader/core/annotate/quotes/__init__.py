@@ -8,14 +8,20 @@ continued quotations, drops scare quotes and titles, and resolves pronouns and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from tuireader.core.annotate.names import Canon
 from tuireader.core.annotate.quotes.attribution import Attribution
+from tuireader.core.annotate.quotes.cues import ORG_NOUNS, PERSON_NOUNS
 from tuireader.core.annotate.quotes.extract import find_candidates
 from tuireader.core.annotate.quotes.indirect import IndirectFinder, Reported
-from tuireader.core.annotate.quotes.marks import find_quoted_stretches, typeset_marks
+from tuireader.core.annotate.quotes.marks import (
+    find_quoted_stretches,
+    headline_marks,
+    typeset_marks,
+)
 from tuireader.core.annotate.quotes.resolve import NameResolver
 from tuireader.core.annotate.spans import Entity, Quote, Span
 
@@ -52,6 +58,34 @@ def _without_full_stop(text: str, who: Attribution) -> Attribution:
     return who
 
 
+# Between a speaker mention and the person it introduces: capitalised words, "and", "of",
+# "former" and role nouns ("Democratic pollster", "Party Chairman", "Gov. and DNC Chairman").
+_ROLE_GAP = re.compile(r"(?:\s+(?:[A-Z][\w'\u2019.&-]*|and|of|the|former|[a-z-]+))*?\s+$")
+_GAP_WORDS = PERSON_NOUNS | ORG_NOUNS | frozenset(("and", "of", "the", "former", "state"))
+
+
+def _through_role(who: Attribution, entities: Sequence[Entity], text: str) -> Attribution:
+    """A speaker mention that stops before the person it describes reaches the person:
+    "said Democratic pollster Jane Doe" is Jane Doe, not "Democratic"; long titles
+    ("South Carolina Democratic Party Chairman Jane Doe") too."""
+    start, end = who.speaker
+    for e in entities:
+        if e.label == "PERSON" and e.start < end <= e.end:
+            # the mention ends with a person's name, or cuts it ("... Jane Q." of "Jane Q. Doe")
+            return replace(who, speaker=(start, e.end)) if end < e.end else who
+    for e in entities:
+        if e.label != "PERSON" or e.start < end:
+            continue
+        if e.start - end > 80:
+            break
+        gap = text[end : e.start]
+        small = [w for w in gap.split() if w[:1].islower()]
+        if _ROLE_GAP.fullmatch(gap) and all(w in _GAP_WORDS for w in small):
+            return replace(who, speaker=(start, e.end))
+        break
+    return who
+
+
 def _reported(text: str, r: Reported, canon: Canon) -> Quote:
     """The public record of reported speech (``direct=False``)."""
     start, end = r.content
@@ -67,24 +101,26 @@ def _reported(text: str, r: Reported, canon: Canon) -> Quote:
 
 
 def extract_quotes(
-    text: str, entities: Sequence[Entity] = (), indirect: bool = True
+    text: str, entities: Sequence[Entity] = (), indirect: bool = True, canon: Canon | None = None
 ) -> list[Quote]:
     """Return the quotations of ``text`` in order, each with speaker, name and cue.
 
     Direct quotations come with ``direct=True``; with ``indirect`` also clearly attributed
     reported speech (``direct=False``, the reported clause as the span) whose speaker is a named
     person or organisation. ``entities`` (PERSON/ORG mentions) improve speaker names; without
-    them a capitalised-name heuristic stands in.
+    them a capitalised-name heuristic stands in. ``canon``: the name table of ``text`` and
+    these entities when the caller has it already (``canonical_entities`` builds it).
     """
-    canon = Canon(text, entities)
-    marked = typeset_marks(text)  # same offsets; ''...'' marked as "..."
+    if canon is None:
+        canon = Canon(text, entities)
+    marked = headline_marks(typeset_marks(text))  # same offsets; ''...'', ‘...’ as "..."
     stretches = find_quoted_stretches(marked)
     candidates = find_candidates(marked, stretches)
     resolver = NameResolver(marked, entities, [(c.start, c.end) for c in candidates])
     quotes = []
     for c in candidates:
         if c.who is not None:
-            c.who = _without_full_stop(text, c.who)
+            c.who = _through_role(_without_full_stop(text, c.who), entities, text)
         name = canon.speaker(resolver.resolve(c.who.speaker)) if c.who else None
         quotes.append(_to_quote(text, c.start, c.end, c.who, name))
     if indirect:

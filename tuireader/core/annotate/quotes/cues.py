@@ -57,7 +57,7 @@ TITLES = (
     "President Secretary Mayor Chairman Chairwoman Speaker Leader Director General Colonel "
     "Captain Sheriff Chief Attorney Ambassador Commissioner Councilman Councilwoman "
     "Congressman Congresswoman Prime Minister Pope Sir Lord Lady Queen King Prince Princess "
-    "Vice Former Gov. Sen. Rep."
+    "Vice Former Gov. Sen. Rep. Counsel"
 )
 WEEKDAYS_MONTHS = (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
@@ -129,9 +129,20 @@ def _verb_forms(bases: str) -> list[str]:
 
 
 def _alternation(words: list[str]) -> str:
-    """Regex alternation, longest first so 'says' wins over 'say'."""
+    """Regex alternation, longest first so 'says' wins over 'say'.
+
+    The words are grouped by their first character ("s(?:ays|aid)|t(?:old)"), keeping their
+    order inside a group: re tries a branch's alternatives one by one, and a list of hundreds
+    of verbs was tried in full at every word. Words with another first character could not
+    have matched there, so the same alternative still wins.
+    """
     unique = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w) for w in unique)
+    groups: dict[str, list[str]] = {}
+    for word in unique:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in groups.items()
+    )
 
 
 # "remarks", "comments": cue words that are plural nouns after an owner ("his remarks").

@@ -293,4 +293,26 @@ def find_candidates(text: str, stretches: list[QuotedStretch] | None = None) -> 
     for c in cands:
         if c.who is None:
             c.who = _fallback_subject(masked, c)
+    for c in cands:
+        if c.paragraph == 0 and c.para_end - c.para_start <= _HEADLINE_MAX:
+            c.who = _echoed(text, c, cands) or c.who
     return cands
+
+
+_HEADLINE_MAX = 250
+_ECHO_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _echoed(text: str, c: Candidate, cands: list[Candidate]) -> Attribution | None:
+    """A headline quotation repeating the words of a body quotation takes that quotation's
+    speaker, more surely than the headline's own words ("CNN Chief On Doe: ‘We Do Not
+    Pay’" ... "We do not pay," said Jane Roe)."""
+    words = " ".join(_ECHO_WORD_RE.findall(_inner(text, c).lower()))
+    if not words:
+        return None
+    for body in cands:
+        if body.paragraph > c.paragraph and body.who is not None:
+            said = " ".join(_ECHO_WORD_RE.findall(_inner(text, body).lower()))
+            if f" {words} " in f" {said} ":
+                return Attribution(body.who.speaker, body.who.cue, INHERITED)
+    return None

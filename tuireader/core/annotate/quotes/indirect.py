@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tuireader.core.annotate.patterns import any_word
 from tuireader.core.annotate.quotes.attribution import _ABBREVIATIONS, _LEAD_RE, is_sentence_end
 from tuireader.core.annotate.quotes.cues import ORG_NOUNS, PERSON_NOUNS, TITLES, word_set
 from tuireader.core.annotate.quotes.marks import paragraphs
@@ -73,7 +74,7 @@ _PARTICIPLE_RE = re.compile(
 )
 # Any cue at all: most sentences have none and are skipped at once.
 _ANY_CUE_RE = re.compile(
-    r"\b(?:" + "|".join(_FINITE.split() + _PARTICIPLES.split()) + r"|[Aa]ccording to)\b"
+    any_word(_FINITE.split() + _PARTICIPLES.split() + ["according to", "According to"])
 )
 # Another attribution inside the content: `Lee says it works, according to the AP`.
 _NESTED_RE = re.compile(r"\b(?:said|says|told|tells)\b")
@@ -164,20 +165,33 @@ class IndirectFinder:
         """Every reported statement found, in text order."""
         out = []
         text = self.text
-        cues = [m.start() for m in _ANY_CUE_RE.finditer(text)]
-        if not cues:
+        spans = [m.span() for m in _ANY_CUE_RE.finditer(text)]
+        if not spans:
             return out
+        cues = [start for start, _ in spans]
         for lo, hi in paragraphs(text):
             i = bisect.bisect_left(cues, lo)
             if i == len(cues) or cues[i] >= hi:
                 continue  # no cue in this paragraph
             for s, e in sentences(text, lo, hi):
-                if _ANY_CUE_RE.search(text, s, e) is None or self._quoted(s, e):
+                if not self._has_cue(spans, cues, s, e) or self._quoted(s, e):
                     continue
                 found = self._sentence(s, e)
                 if found is not None:
                     out.append(found)
         return out
+
+    def _has_cue(self, spans: list[tuple[int, int]], cues: list[int], s: int, e: int) -> bool:
+        """``_ANY_CUE_RE.search(text, s, e) is not None``, read off the cues of the whole text
+        (one scan instead of one a sentence). Only a word that may run on past ``e`` (where
+        the search sees the end of the text) needs the search itself."""
+        text = self.text
+        i = bisect.bisect_left(cues, s)
+        if i < len(cues) and cues[i] < e:
+            return spans[i][1] < e or _ANY_CUE_RE.search(text, s, e) is not None
+        if e < len(text) and (text[e].isalnum() or text[e] == "_"):
+            return _ANY_CUE_RE.search(text, s, e) is not None
+        return False
 
     def _quoted(self, s: int, e: int) -> bool:
         """The sentence holds a quotation or follows one (`"..." Lee said at a rally.`)."""

@@ -72,6 +72,40 @@ def typeset_marks(text: str) -> str:
     return _PAIRED_RE.sub(lambda m: _paired_mark(text, m), text)
 
 
+_HEADLINE_INTRO = re.compile(r"(?::|\b(?:[Ss]ays?|[Ss]aid|[Tt]ells?|[Tt]old|[Ww]arns?))\s$")
+_SINGLE_CLOSE = " .,;:!?)\u2014\u2013-"
+
+
+def headline_marks(text: str) -> str:
+    """``text`` with the single quotation marks of its headline (the first line, when short
+    and followed by more text) rewritten as double marks, offsets kept, where a speaker
+    introduces them: "Doe: ‘We Will Win’", "Doe Says 'We Will Win'". Other single-quoted
+    words of a headline are mostly labels and scare quotes, and apostrophes ("Doe’s",
+    "voters' ") close nothing that was not opened."""
+    end = text.find("\n")
+    if not 0 < end <= 250 or _MARK_RE.search(text, 0, end):
+        return text
+    line = text[:end]
+    if "\u2018" not in line and "'" not in line:
+        return text
+    chars = list(text)
+    opened = -1
+    for i, ch in enumerate(line):
+        if ch in "\u2018'" and opened < 0:
+            if _HEADLINE_INTRO.search(line, 0, i) and i + 1 < end and line[i + 1].isalnum():
+                opened = i
+        elif (
+            ch in "\u2019'"
+            and opened >= 0
+            and i > opened + 1
+            and not line[i - 1].isspace()
+            and (i + 1 == end or line[i + 1] in _SINGLE_CLOSE)
+        ):
+            chars[opened], chars[i] = "\u201c", "\u201d"
+            opened = -1
+    return "".join(chars)
+
+
 def mask_markup(text: str) -> str:
     """Blank out markup tags (same length) so their attribute quotes are not paired."""
     if "<" not in text:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
+from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.quotes.attribution import _LEAD_RE
 from tuireader.core.annotate.quotes.cues import (
     ORG_NOUNS,
@@ -74,6 +75,21 @@ ANONYMOUS_NOUNS = word_set(
     "student friend expert analyst witness person people insider observer critic critics "
     "aide spokesperson someone employee worker member"
 )
+_UNNAMED_NOUNS = PERSON_NOUNS | ANONYMOUS_NOUNS
+_UNNAMED_NOUN = r"(?P<noun>" + "|".join(sorted(_UNNAMED_NOUNS, key=len, reverse=True)) + r")s?\b"
+# "One Doe aide, who ...", "A senior adviser to the campaign": someone the article does not
+# name, leading a sentence; a name attached by a preposition belongs to the description.
+_UNNAMED_RE = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?][\"\u201d\u2019]\s)|(?<=\n))(?:A|An|One|Another)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN + r"(?:,?\s+(?:for|to|with|at|from|in|of|"
+    r"close\s+to)\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s*)+)?",
+    re.M,
+)
+_INDEFINITE_RE = re.compile(
+    r"(?:a|an|one|another)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN, re.I
+)
+
+
 _ISSUED_BY_RE = re.compile(
     r"\b(?:statements?|report|letter|memo|release|announcement|communiqu[eé]|declaration)"
     r"(?:\s+\w+){0,2}?\s+(?:released|issued|signed|published|sent|posted|put\s+out|"
@@ -100,8 +116,10 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def clean_name(raw: str) -> str:
-    """Drop parentheticals, appositions, possessives and titles from a name."""
+    """Drop parentheticals, appositions, possessives and titles from a name (cached: every
+    entity of every article is cleaned, and names recur)."""
     name = _PAREN_RE.sub("", raw).split(",")[0].strip()
     return strip_titles(_CLITIC_RE.sub("", name))
 
@@ -188,17 +206,19 @@ def _lone_surnames(
         return []
     spans = sorted((e.start, e.end) for e in entities)
     starts = [s for s, _ in spans]
-    alternation = "|".join(re.escape(w) for w in sorted(first, key=len, reverse=True))
     found = []
-    for m in re.finditer(r"(?<![\w'\u2019.-])(?:" + alternation + r")(?![\w-])", text):
-        if m.start() < first[m.group()] or _LONE_NEXT_RE.match(text, m.end()):
+    for start, word in find_words(
+        text, sorted(first, key=len, reverse=True), not_before="'\u2019.-", not_after="-"
+    ):
+        end = start + len(word)
+        if start < first[word] or _LONE_NEXT_RE.match(text, end):
             continue
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and spans[i][1] > m.start():
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and spans[i][1] > start:
             continue
-        if _LONE_PREV_RE.search(text, max(0, m.start() - 30), m.start()):
+        if _LONE_PREV_RE.search(text, max(0, start - 30), start):
             continue
-        found.append(Mention(m.start(), m.end(), "PERSON", m.group()))
+        found.append(Mention(start, end, "PERSON", word))
     return found
 
 
@@ -231,7 +251,9 @@ class NameResolver:
         self._quote_starts = [s for s, _ in quotes]
         self._mentions: list[Mention] | None = None
         self._starts: list[int] = []
+        self._fuller: dict[str, list[tuple[int, str]]] | None = None
         self.speakers: list[Mention] = []
+        self._unnamed: list[tuple[int, int, str]] | None = None  # (start, end, words)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -264,7 +286,41 @@ class NameResolver:
         name = self._resolve(speaker)
         if name and not any(m.start == speaker[0] for m in self.speakers):
             self.speakers.append(Mention(speaker[0], speaker[1], "PERSON", name))
+        elif name is None:
+            raw = self.text[speaker[0] : speaker[1]].strip()
+            indefinite = _INDEFINITE_RE.match(raw.split(",")[0])
+            if indefinite:
+                self.unnamed.append((speaker[0], speaker[1], raw.lower()))
+                self.unnamed.sort()
         return name
+
+    @property
+    def unnamed(self) -> list[tuple[int, int, str]]:  # (start, end, lower-cased text)
+        """People the article describes but does not name ("one aide", "a senior adviser")
+        where they lead a sentence or speak, by start; found on first use."""
+        if self._unnamed is None:
+            self._unnamed = [
+                (m.start(), m.end(), m.group().lower())
+                for m in _UNNAMED_RE.finditer(self.text)
+                if not _inside(m.start(), self._quotes, self._quote_starts)
+            ]
+        return self._unnamed
+
+    def _unnamed_since(self, before: int, noun: str | None = None) -> bool:
+        """The last person mentioned before ``before`` is one the article does not name (a
+        described ``noun`` if given): no named person comes between that description and
+        ``before``, so "he" or "the adviser" stands for the unnamed one."""
+        last = None
+        for start, end, found in self.unnamed:
+            if start >= before:
+                break
+            if before - start <= 1500 and (noun is None or noun in found.split()):
+                last = end
+        if last is None:
+            return False
+        return not any(
+            last <= m.start and m.end <= before for m in self._fitting(before, {"PERSON"})
+        )
 
     def _resolve(self, speaker: tuple[int, int]) -> str | None:
         """Resolution proper: pronoun, proper name, apposition, then definite description."""
@@ -273,6 +329,8 @@ class NameResolver:
         head = _CLITIC_RE.sub("", head.strip())
         lowered = head.lower()
         if lowered in PERSON_PRONOUNS or lowered == "his":
+            if self._unnamed_since(speaker[0]):
+                return None  # "One aide, who asked not to be named, ... he said"
             sex = "m" if lowered == "his" else PRONOUNS.get(lowered)
             return self._nearest(speaker[0], {"PERSON"}, sex)
         if lowered == "their":
@@ -391,6 +449,8 @@ class NameResolver:
             # "Gov. Jane Doe ... the governor said": one the article gave that role first.
             roled = self._with_role(noun, before)
             with_role = [m for m in found if self._complete(m.name, m.start) in roled]
+            if not with_role and self._unnamed_since(before, noun):
+                return None  # "A senior adviser said ... the adviser added"
             if not with_role and self._opens_sentence(before):
                 # "In an interview with Roe, the candidate said": a description leading its
                 # sentence continues the topic, found as "he" or "she" would be.
@@ -562,6 +622,17 @@ class NameResolver:
         ]
         return sorted(found, key=lambda m: (m.start, -m.end))
 
+    def _fuller_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Last word -> (index in ``mentions``, name) of the person mentions of two words or
+        more ending with it, in text order: ``_complete`` runs for every candidate of every
+        quotation, and scanning all mentions each time grew with the square of their number."""
+        if self._fuller is None:
+            self._fuller = {}
+            for k, m in enumerate(self.mentions):
+                if m.label == "PERSON" and " " in m.name:
+                    self._fuller.setdefault(m.name.rsplit(" ", 1)[1], []).append((k, m.name))
+        return self._fuller
+
     def _complete(self, name: str, before: int) -> str:
         """Expand a surname to the fuller earlier mention ending with it ('Trump'). When two
         people share it ("Bill and Hillary Doe"), a bare surname speaking is the one the
@@ -570,9 +641,7 @@ class NameResolver:
         if " " in name or not name:
             return name
         i = bisect.bisect_left(self.starts, before)
-        counts = Counter(
-            m.name for m in self.mentions[:i] if m.label == "PERSON" and m.name.endswith(" " + name)
-        )
+        counts = Counter(full for k, full in self._fuller_names().get(name, ()) if k < i)
         if not counts:
             # "..., explained Jane Doe" where the recognizer missed the person: an earlier
             # speaker's full name completes a later "Doe said".

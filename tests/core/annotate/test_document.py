@@ -1,0 +1,40 @@
+"""Document patterns written to open with a character match as their plain forms."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from tuireader.core.annotate.entities import document
+
+PLAIN_ACRONYM = re.compile(r" ?\( ?([A-Z]{2,6})s? ?\)|, ([A-Z]{2,6}),")
+PLAIN_OWNERS = re.compile(
+    r"(?<![\w.])[A-Z][\w-]* (?:and|&) [A-Z][\w-]*['’]s(?: [A-Z][\w&-]*){0,3}"
+    r" (?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|LLC|Llc)\b"
+)
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_acronym_after_matches_like_the_plain_pattern() -> None:
+    rng = random.Random(5)
+    pieces = [" ", "(", ")", ",", "AB", "CDE", "s", "x", "Q"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _found(document._ACRONYM_AFTER, text) == _found(PLAIN_ACRONYM, text), text
+    text = "Australians Against Immigration ( AAFI ), the Bar (BAs), a group, NATO, here"
+    assert _found(document._ACRONYM_AFTER, text) == _found(PLAIN_ACRONYM, text)
+    assert len(_found(PLAIN_ACRONYM, text)) == 3
+
+
+def test_paired_owner_firm_matches_like_the_plain_pattern() -> None:
+    texts = [
+        "Standard and Poor's Corp said; x.Smith & Jones's Ltd; aSmith & Jones's Ltd",
+        "Smith & Jones's Ltd",
+        "Doe and Roe’s Big Board Co rose. S.Doe and Roe's Inc",
+    ]
+    for text in texts:
+        assert _found(document._PAIRED_OWNER_FIRM, text) == _found(PLAIN_OWNERS, text)
+    assert len(_found(PLAIN_OWNERS, texts[0])) == 1  # not after "x." nor inside "aSmith"

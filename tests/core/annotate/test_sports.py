@@ -1,0 +1,36 @@
+"""Sports patterns: the fast forms find what the plain forms find."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tuireader.core.annotate.entities import sports
+
+TEXTS = [
+    "SOCCER - RESULTS\nRovers 2 Eastfield 0\nNorthvale 4 1 1 2 8 8 4\n\nHe won 3-1 in 2-2-2 x1-2",
+    "Rovers 2 Eastfield 0 (a.e.t.)\nthe car # 10 later renumbered # 31\nA - - - -\n",
+    "\nNorthvale 4 1 1 2 8 8 4",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_rows_are_the_team_lines_found_anywhere(text: str) -> None:
+    plain = [
+        m.span()
+        for m in sports.TEAM_LINE.finditer(text)
+        if not sports._LOWER_WORD.search(sports._PARENS.sub("", m.group()))
+    ]
+    assert sports._rows(text) == plain
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_score_matches_like_the_plain_pattern(text: str) -> None:
+    plain = re.compile(r"(?<![\w-])\d{1,3}-\d{1,3}(?![\w-])")
+    assert sports.SCORE.findall(text) == plain.findall(text)
+
+
+def test_rows_finds_result_lines() -> None:
+    assert len(sports._rows(TEXTS[0])) == 2

@@ -1,0 +1,34 @@
+"""Candidate-name patterns: written to open with capitals, they match as the plain forms."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tuireader.core.annotate.entities import tokens
+
+TEXTS = [
+    "Jane Doe met the Bank of England in São Paulo; O'Neill's U.S. Corp. and AT&T left.",
+    "x-Ray, .Net, 'Tis, -Dash, ex-Milan pro-Western anti-American co-Op Jean-Pierre",
+    "Łódź\nŚwiat İzmir aÉcole 3Com _Under Procter & Gamble van der Berg",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_run_matches_like_the_plain_pattern(text: str) -> None:
+    plain = re.compile(
+        rf"(?<![\w'’.])(?<!\S-){tokens._CAP}(?: (?:(?:{tokens._JOIN}) )?{tokens._CAP})*"
+    )
+    for start in range(len(text)):
+        got = [m.span() for m in tokens.RUN.finditer(text, start)]
+        assert got == [m.span() for m in plain.finditer(text, start)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_dash_cap_matches_like_the_plain_pattern(text: str) -> None:
+    plain = re.compile(rf"(?<=[a-z])-[{tokens.UPPER}][\w-]*\w")
+    assert [m.span() for m in tokens.DASH_CAP.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+    assert tokens.prefixed("ex-Milan and pro-Western") == [(0, 8), (13, 24)]
