@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from array import array
 
 from textual.content import Content
 
@@ -250,6 +251,7 @@ def test_near_duplicates_fold_in_the_list_of_every_article_too(tmp_path):
             await wait_for(pilot, lambda: "1 near-duplicates folded" in header(app))
             lst = app.article_list
             assert len(lst.ids) == 3 and "4 articles" in header(app)
+            assert isinstance(lst.ids, array)  # every article's id: 8 bytes each, not 40
             assert any("+1 copy" in badge for badge in lst.badges.values())
             # one line a row (no snippet line): the badge ends the leader's title
             leader = next(i for i, badge in lst.badges.items() if "+1 copy" in badge)
@@ -257,6 +259,11 @@ def test_near_duplicates_fold_in_the_list_of_every_article_too(tmp_path):
             assert "≈ +1 copy" in drawn and ("Borrowers" in drawn or "Fed" in drawn)
             await pilot.press("D")
             await wait_for(pilot, lambda: len(lst.ids) == 4)
+            titles = [app.library.get(i).title for i in lst.ids]
+            assert titles[:2] == ["Storm", "Yellen lifts the rate"]  # newest first
+            assert set(titles[2:]) == {"Borrowers pay more", "Fed raises rates"}
+            assert "copy below" in lst.badges[lst.ids[2]]
+            assert lst.badges[lst.ids[3]] == "↳ near-duplicate"
 
     asyncio.run(main())
 

@@ -165,7 +165,9 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        """Threads that read (the index) would compete with the first frame: they start now."""
+        """Threads that read (the index) would compete with the first frame: they start now,
+        and the list of corpora is saved."""
+        self.corpora.remember()
         self.reading.starting = False
         self.reading.restore_last_open()
         self.indexing.start()

@@ -525,3 +525,9 @@ def test_who_a_person_is_stays_out_of_the_name(text: str, expected: list) -> Non
 def test_a_title_opening_a_sentence_makes_the_next_name_a_person() -> None:
     # "Stanley" alone is a town in the place lists; after "Lord" it is a person.
     assert found("Lord Stanley announced the new trophy.") == [("Stanley", "PERSON")]
+
+
+def test_a_name_after_a_list_bullet_dash_is_found() -> None:
+    text = "Reading list:\n-Marta Kowalczyk explains the Ohio map.\n- Piet Garrow writes on taxes."
+    names = [e for e, label in found(text) if label == "PERSON"]
+    assert names == ["Marta Kowalczyk", "Piet Garrow"]

@@ -214,3 +214,41 @@ def test_worker_processes_find_what_the_pass_finds_itself(tmp_path, monkeypatch)
         assert len(kept[least]) == 30
     assert kept[10_000] == kept[5]
     assert sum(submitted) == 30  # every text went to the workers in the second run
+
+
+def test_a_sync_after_a_complete_pass_does_not_compare_every_article(tmp_path, monkeypatch):
+    path = tmp_path / "d.jsonl"
+    write_jsonl(
+        path, [{"id": "a", "title": "A", "text": PUTIN}, {"id": "b", "title": "B", "text": OBAMA}]
+    )
+    corpus, store, engine, _ = open_synced(path)
+    compared = []
+    real = type(store).article_hashes
+    monkeypatch.setattr(
+        type(store), "article_hashes", lambda self: compared.append(1) or real(self)
+    )
+    assert sync(corpus, store, engine).annotated == 0
+    assert compared == []  # the pass before noted the index complete
+    write_jsonl(path, [{"id": "a", "title": "A", "text": OBAMA}])
+    report = sync(corpus, store, engine)  # a changed article: compared again
+    engine.refresh()
+    assert compared == [1] and report.annotated == 1
+    assert titles(store, engine.search("person:obama")) == ["A"]
+    assert sync(corpus, store, engine).annotated == 0 and compared == [1]
+
+
+def test_an_annotation_index_that_lost_documents_is_compared_again(tmp_path):
+    from tuireader.core.search import annotation_ident
+
+    path = tmp_path / "d.jsonl"
+    write_jsonl(
+        path, [{"id": "a", "title": "A", "text": PUTIN}, {"id": "b", "title": "B", "text": OBAMA}]
+    )
+    corpus, store, engine, _ = open_synced(path)
+    article_id, digest, _file = next(row for row in store.article_hashes())
+    writer = engine.annotation_writer()
+    writer.delete(annotation_ident(article_id, digest))
+    writer.commit()
+    assert engine.stats().annotated == 1
+    assert sync(corpus, store, engine).annotated == 1
+    assert engine.stats().annotated == 2

@@ -201,9 +201,11 @@ def test_the_saved_list_order_follows_every_change(tmp_path):
     sync(corpus, store, engine)
     assert [store.get(i).title for i in store.ordered_ids()] == ["T0", "T4", "T3", "T1", "Undated"]
     assert store.ordered_ids() == fresh_order()
+    assert store.ordered_id_array().tolist() == fresh_order()  # the list pane's compact form
     store.db.execute("UPDATE articles SET date_ts = NULL")  # any change drops the saved order
     assert store.db.execute("SELECT count(*) FROM list_order").fetchone()[0] == 0
     assert store.ordered_ids() == fresh_order()
+    assert store.ordered_id_array().tolist() == fresh_order()
 
 
 @pytest.mark.parametrize("parallel", [False, True], ids=["one-writer", "two-processes"])

@@ -136,6 +136,16 @@ CREATE TABLE IF NOT EXISTS entity_state (changes INTEGER NOT NULL, version TEXT 
 INSERT INTO entity_state SELECT 0, '' WHERE NOT EXISTS (SELECT 1 FROM entity_state);
 CREATE TRIGGER IF NOT EXISTS entity_rows_gone AFTER DELETE ON article_entities
     BEGIN UPDATE entity_state SET changes = changes + 1; END;
+-- The annotation pass found the annotation index complete for the articles (see
+-- annotation_sync): ``spec`` names the backend and the rows' version, ``docs`` the index's
+-- documents then. Any change to the articles forgets it, so the next pass compares them all.
+CREATE TABLE IF NOT EXISTS annotated (spec TEXT NOT NULL, docs INTEGER NOT NULL);
+CREATE TRIGGER IF NOT EXISTS annotated_insert AFTER INSERT ON articles
+    BEGIN DELETE FROM annotated; END;
+CREATE TRIGGER IF NOT EXISTS annotated_delete AFTER DELETE ON articles
+    BEGIN DELETE FROM annotated; END;
+CREATE TRIGGER IF NOT EXISTS annotated_update AFTER UPDATE OF id, hash ON articles
+    BEGIN DELETE FROM annotated; END;
 -- Work a sync still owes an older store ('texts': keep the texts of its articles).
 CREATE TABLE IF NOT EXISTS pending (what TEXT PRIMARY KEY);
 CREATE TRIGGER IF NOT EXISTS list_order_insert AFTER INSERT ON articles
@@ -356,14 +366,20 @@ class MetaStore:
 
     def ordered_ids(self) -> list[int]:
         """All article ids, newest first, undated last (in file order)."""
+        return self.ordered_id_array().tolist()
+
+    def ordered_id_array(self) -> array[int]:
+        """``ordered_ids`` as 64-bit integers: 8 bytes an article, where a list of ints takes
+        40 (the list pane holds every article's id)."""
         self.follow_replacement()  # the list is read again: after a sync, which may replace it
+        ids = array("q")
         with contextlib.suppress(sqlite3.Error):  # an older store without the table
             saved = self.db.execute("SELECT ids FROM list_order").fetchone()
             if saved is not None:
-                ids = array("q")
                 ids.frombytes(saved[0])
-                return ids.tolist()
-        return [row[0] for row in self.db.execute(_ORDER_SQL)]
+                return ids
+        ids.extend(row[0] for row in self.db.execute(_ORDER_SQL))
+        return ids
 
     def rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
         """Metadata for the given ids (missing ids are left out, and so are rows of a damaged
@@ -565,10 +581,32 @@ class MetaStore:
         except sqlite3.Error:
             return None
 
-    def entity_row_ids(self) -> set[int]:
-        """The articles with a row in the entity table."""
+    def annotation_pass_done(self, spec: str, docs: int) -> bool:
+        """Whether the last annotation pass left the annotation index complete for these
+        articles, made with ``spec``, when it had ``docs`` documents (see ``annotated``)."""
+        with contextlib.suppress(sqlite3.Error):  # a read-only store of an older version
+            found = self.db.execute("SELECT spec, docs FROM annotated").fetchall()
+            return found == [(spec, docs)]
+        return False
+
+    def set_annotation_pass_done(self, spec: str, docs: int) -> None:
+        """Note that the annotation index is complete for the articles as they are now."""
+        if self.read_only or self.db.in_transaction:
+            return
+        with contextlib.suppress(sqlite3.Error):  # a note: without it the next pass compares
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM annotated")
+            self.db.execute("INSERT INTO annotated VALUES (?, ?)", (spec, docs))
+            self.db.execute("COMMIT")
+        if self.db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+
+    def ids_without_entity_row(self) -> set[int]:
+        """The articles without a row in the entity table (few but after an upgrade)."""
         with contextlib.suppress(sqlite3.Error):
-            return {row[0] for row in self.db.execute("SELECT id FROM article_entities")}
+            query = "SELECT id FROM articles WHERE id NOT IN (SELECT id FROM article_entities)"
+            return {row[0] for row in self.db.execute(query)}
         return set()
 
     def dated(self) -> list[tuple[int, float]]:
@@ -827,9 +865,10 @@ class MetaStore:
         """The files with skips recorded (DISCOVERY for the folder walk)."""
         return {row[0] for row in self.db.execute("SELECT DISTINCT file FROM skips")}
 
-    def article_hashes(self) -> list[tuple[int, str, str]]:
-        """(id, content hash, file) of every article (for checking the annotation index)."""
-        return list(self.db.execute("SELECT id, hash, file FROM articles"))
+    def article_hashes(self) -> Iterator[tuple[int, str, str]]:
+        """(id, content hash, file) of every article (for checking the annotation index), as
+        read: a million of them kept at once take hundreds of MB."""
+        return iter(self.db.execute("SELECT id, hash, file FROM articles"))
 
     def key_ids(self) -> dict[str, int]:
         """key -> id of every article (for checking the index against the store)."""

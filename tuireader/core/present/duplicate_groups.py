@@ -56,7 +56,13 @@ def groups_of_pairs(ids: Sequence[int], pairs: Iterable[tuple[int, int]]) -> lis
     """The groups of two or more articles of ``ids`` joined by near-duplicate ``pairs`` (both
     in the list), each in the list's order (its first article leads), in the order of their
     leaders."""
-    listed = set(ids)
+    pairs = list(pairs)
+    if not pairs:
+        return []
+    # the pairs' articles that are listed (not a set of the whole list: it may be every
+    # article of a large corpus)
+    ends = {i for pair in pairs for i in pair}
+    listed = {i for i in ids if i in ends}
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:

@@ -27,18 +27,24 @@ class Corpora:
         self.known: KnownCorpora | None = None
 
     def mount(self) -> str:
-        """Remember the corpus being opened; its name, for the header."""
+        """The name of the corpus being opened, for the header (``remember`` saves it)."""
         self.known = KnownCorpora()
         if self.known.warning:
             self.host.notify(self.known.warning, severity="warning", timeout=10)
         corpus = self.library.corpus
+        return display_name([str(p) for p in corpus.paths], corpus.name)
+
+    def remember(self) -> None:
+        """Put the corpus being opened first in the list of corpora; once the first frame
+        is drawn (the file is written with two fsyncs, slow on a busy disk)."""
+        if self.known is None:
+            return
+        corpus = self.library.corpus
         paths = [str(p) for p in corpus.paths]
-        name = display_name(paths, corpus.name)
         try:
-            self.known.remember(paths, name)
+            self.known.remember(paths, display_name(paths, corpus.name))
         except OSError as exc:
             self.host.notify(f"Cannot remember this corpus: {exc}", severity="warning", timeout=10)
-        return name
 
     def others(self) -> list[KnownCorpus]:
         """The corpora to switch to: every remembered one but this one, and the sample."""

@@ -10,6 +10,9 @@ waits for them; a results list is folded again as its later pages are added.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+
 from textual.css.query import NoMatches
 
 from tuireader.core.library import Library
@@ -27,14 +30,17 @@ class Duplicates:
         self.library = library
         self.listing = search.listing
         self.show_all = False
-        self.full: list[int] = []  # the results as the engine gave them
+        self.full: Sequence[int] = []  # the list as shown before folding (an array: every
+        # article's, see ArticleList)
+        self._shown: Sequence[int] | None = None  # the list object last shown or folded here
         self.groups: dict[int, list[int]] = {}  # leader -> its group (leader first)
         self.expanded: set[int] = set()
         self._seq = 0  # the list shown last (a worker's groups for an older one are dropped)
 
     def results_shown(self) -> None:
         """A list was shown: find its near-duplicates (in a worker), then fold them."""
-        ids = list(self.host.article_list.ids)
+        # not copied (the list never changes a list it is given: a new one replaces it)
+        ids = self._shown = self.host.article_list.ids
         self._seq += 1
         seq = self._seq
         longer = bool(self.groups) and ids[: len(self.full)] == self.full  # a page added
@@ -56,13 +62,16 @@ class Duplicates:
             lambda: self.host.run_worker(find, thread=True, group="duplicates", exclusive=True)
         )
 
-    def _found(self, seq: int, ids: list[int], groups: list[list[int]]) -> None:
+    def _found(self, seq: int, ids: Sequence[int], groups: list[list[int]]) -> None:
         try:
             shown = self.host.article_list.ids
         except NoMatches:  # the app is closing (its screen gone)
             return
-        if seq != self._seq or not set(shown) <= set(ids):
+        if seq != self._seq:
             return  # another list since (folded as before meanwhile: a page added)
+        # the list shown or folded here needs no check (a set of a million ids takes a while)
+        if shown is not self._shown and not set(shown) <= set(ids):
+            return  # another list since (a live search's)
         self.groups = {group[0]: group for group in groups}
         if self.groups:
             self._show()
@@ -79,17 +88,12 @@ class Duplicates:
             else:
                 badges[leader] = f"≈ +{copies} cop{'y' if copies == 1 else 'ies'} (= expands)"
                 hidden.update(group[1:])
-        shown = [i for i in self.full if i not in hidden] if hidden else list(self.full)
-        if self.show_all or self.expanded:  # members right after their leader
-            order = {i: n for n, i in enumerate(self.full)}
-            for leader, group in self.groups.items():
-                for member in group[1:]:
-                    order[member] = order[leader] + 0.5 + order[member] / 1e9
-            shown.sort(key=order.__getitem__)
+        shown = _kind_of(self.full, self._order(hidden))
         lst = self.host.article_list
         results = self.view.results
         snippets = results is not None
         lst.set_ids(shown, keep_cursor=True, snippets=snippets, keep_snippets=snippets)
+        self._shown = shown
         lst.set_badges(badges)
         folded = len(self.full) - len(shown)
         label = self.listing.results_label(results) if snippets else self.listing.all_label
@@ -98,6 +102,21 @@ class Duplicates:
         if folded:
             label += f" · {folded:,} near-duplicates folded (D: show all)"
         self.listing.set_title(label)
+
+    def _order(self, hidden: set[int]) -> Iterator[int]:
+        """The list without the ``hidden`` articles, the members of the groups shown right
+        after their leader (in the list's order: a leader comes before its members)."""
+        if not (self.show_all or self.expanded):
+            yield from (i for i in self.full if i not in hidden)
+            return
+        moved = {m for group in self.groups.values() for m in group[1:] if m not in hidden}
+        for article_id in self.full:
+            if article_id in hidden or article_id in moved:
+                continue
+            yield article_id
+            group = self.groups.get(article_id)
+            if group is not None and group[1] in moved:
+                yield from group[1:]
 
     def toggle_all(self) -> None:
         if not self.groups:
@@ -117,3 +136,8 @@ class Duplicates:
                 self.host.article_list.move_to(leader)
                 return
         self.host.notify("This article has no near-duplicates in the list.")
+
+
+def _kind_of(like: Sequence[int], ids: Iterable[int]) -> Sequence[int]:
+    """``ids`` as a list, or as an array when ``like`` is one (every article's list)."""
+    return array(like.typecode, ids) if isinstance(like, array) else list(ids)

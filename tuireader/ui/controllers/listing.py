@@ -3,7 +3,7 @@ results of a search or of "more like this", in the order chosen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 
 from textual.content import Content
@@ -39,23 +39,23 @@ class Listing:
         self.filters.forget_sources()
         meta_filter = view.meta_filter
         if meta_filter.within is None:
-            self._show_all(library.ordered_ids(meta_filter))
+            self._show_all(library.ordered_id_array(meta_filter))
             return
 
         def find() -> None:
-            ids = library.ordered_ids(meta_filter)
+            ids = library.ordered_id_array(meta_filter)
             self.host.call_from_thread(self._show_found, ids, meta_filter)
 
         self.host.run_worker(find, thread=True, group="listing", exclusive=True)
 
-    def _show_found(self, ids: list[int], meta_filter: MetaFilter) -> None:
+    def _show_found(self, ids: Sequence[int], meta_filter: MetaFilter) -> None:
         """The list found in a worker, unless the filters changed meanwhile (their own reload
         shows it) or the app is closing."""
         if meta_filter is self.view.meta_filter:
             with suppress(NoMatches):
                 self._show_all(ids)
 
-    def _show_all(self, ids: list[int]) -> None:
+    def _show_all(self, ids: Sequence[int]) -> None:
         library, view = self.library, self.view
         view.total = len(ids) if view.meta_filter.empty else library.count()
         self.marks.refresh()

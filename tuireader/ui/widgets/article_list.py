@@ -1,7 +1,8 @@
 """The list pane: a line-API widget that renders only the visible rows.
 
 Rows are article ids; their metadata is fetched from the metadata store for the rows on
-screen, so a list of 100k articles costs one list of ints.
+screen, so a list of a million articles costs one array of ints (the full list comes as an
+``array``, 8 bytes a row; results as a list).
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._requested: set[int] = set()
         # A word on a result's snippet line, e.g. "≈ 83% same text" (near-duplicates).
         self.badges: dict[int, str] = {}
-        self.ids: list[int] = []
+        self.ids: Sequence[int] = []
         self.open_id: int | None = None
         self.empty_message = "Loading…"
         self._rows: dict[int, ArticleRow] = {}
@@ -172,7 +173,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def set_ids(
         self,
-        ids: list[int],
+        ids: Sequence[int],
         keep_cursor: bool = True,
         snippets: bool = False,
         keep_badges: bool = False,

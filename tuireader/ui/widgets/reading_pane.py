@@ -283,15 +283,22 @@ class ReadingPane(ScrollView, can_focus=True):
             styles[name] = readable_style(style, on.get(name, [pane]), distinct)
         return styles
 
+    def _placeholder_style(self) -> Style:
+        """The placeholder's style as the palette makes it (alone: the pane shows nothing
+        else before an article is opened, and the whole palette is worked out then)."""
+        return readable_style(
+            component_style(self, "reading-pane--placeholder"), [self.rich_style.bgcolor]
+        )
+
     def _rewrap(self) -> None:
-        self._styles = self._palette()
+        shown = self.shown
+        self._styles = {} if shown is None else self._palette()
         width = self.text_width
         self._wrapped_width = width
         self._lines = []
         self._line_offsets = []
-        shown = self.shown
         if shown is None:
-            self._add_lines(_styled(self.placeholder, self._style("reading-pane--placeholder")))
+            self._add_lines(_styled(self.placeholder, self._placeholder_style()))
         else:
             title = Text(shown.article.title)
             title.stylize(self._style("reading-pane--title"))

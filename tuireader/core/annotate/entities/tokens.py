@@ -60,8 +60,9 @@ CONNECTORS = (
 _JOIN = "|".join(re.escape(c) for c in CONNECTORS)
 
 # Nothing of a word before the first capital (checked just after it, "(?<!X.)": the pattern
-# then opens with the capitals, which re skips to instead of trying every character).
-RUN = re.compile(rf"[{UPPER}](?<![\w'’.-].){_CAP_TAIL}(?: (?:(?:{_JOIN}) )?{_CAP})*")
+# then opens with the capitals, which re skips to instead of trying every character). A dash
+# is part of a word ("anti-Trump") unless it opens a line or follows a space: a list bullet.
+RUN = re.compile(rf"[{UPPER}](?<![\w'’.].)(?<!\S-.){_CAP_TAIL}(?: (?:(?:{_JOIN}) )?{_CAP})*")
 
 # "ex-Milan", "pro-Western", "anti-American": CoNLL marks such words MISC. The pattern finds
 # the "-Milan" part (a fast literal scan); ``prefixed`` checks the word before it.

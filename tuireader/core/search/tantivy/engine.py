@@ -68,6 +68,7 @@ class _Part:
         self.hold: WriterHold | None = None  # the writer kept between a pass's batches
         self._meta_stamp: int | None = None
         self._searcher: tantivy.Searcher | None = None
+        self.memo: dict = {}  # what queries learnt of the searcher's words (``Translation``)
 
     @staticmethod
     def _open(directory: Path, version: str, make_schema) -> tantivy.Index:
@@ -92,6 +93,7 @@ class _Part:
             self.index.reload()
             self._searcher = self.index.searcher()
             self._meta_stamp = stamp
+            self.memo = {}
         return self._searcher
 
     def writer_hold(self, directory: Path) -> WriterHold:
@@ -107,6 +109,7 @@ class _Part:
     def forget(self) -> None:
         self._searcher = None
         self._meta_stamp = None
+        self.memo = {}
 
     def size(self) -> int:
         if self.directory is None:
@@ -312,7 +315,9 @@ class TantivyEngine:
         with self._lock:
             _check(cancelled)
             searcher = self._text.searcher()
-            translation = Translation(self._text.index.schema, searcher, self._annotation_ids)
+            translation = Translation(
+                self._text.index.schema, searcher, self._annotation_ids, self._text.memo
+            )
             try:
                 built = translation.query(node)
                 if within is not None:

@@ -115,18 +115,74 @@ def find_terms(text: str, terms) -> list[tuple[int, int]]:
     """Spans of the words of ``text`` that index as one of ``terms`` (folded or stemmed).
 
     Only words starting like a wanted term are analysed (an English stem keeps the first two
-    letters of its words, save a few irregular forms): a page of snippets costs a scan for
-    those starts, not the analysis of every word."""
+    letters of its words, save a few irregular forms), and words starting with a letter that
+    folds (é). They are found in the lower-cased text by one scan a first letter, which the
+    regex engine runs as a plain search for that letter; a text whose lower case is longer
+    (İ), or terms of many first letters, take one scan of the text as it is."""
     wanted = terms if isinstance(terms, frozenset) else frozenset(terms)
     wanted = frozenset(term for term in wanted if term)
     if not wanted:
         return []
-    spans = []
-    for match in _starts(wanted).finditer(text):
-        folded, stem = forms(match.group())
-        if folded in wanted or (stem and stem in wanted):
-            spans.append(match.span())
-    return spans
+    scanners = _scanners(wanted)
+    lowered = text.lower()
+    if scanners is None or len(lowered) != len(text):
+        return _find_terms_slowly(text, wanted)
+    found: dict[int, tuple[int, int]] = {}
+    for scanner in scanners:
+        for match in scanner.finditer(lowered):
+            start, end = match.span()
+            if start not in found and _indexes_as(text[start:end], wanted):
+                found[start] = (start, end)
+    if not lowered.isascii():
+        for match in _FOLDING_START.finditer(lowered):
+            start, end = match.span()
+            if start not in found and _indexes_as(text[start:end], wanted):
+                found[start] = (start, end)
+    return [found[start] for start in sorted(found)]
+
+
+def _indexes_as(word: str, wanted: frozenset[str]) -> bool:
+    folded, stem = forms(word)
+    return folded in wanted or bool(stem and stem in wanted)
+
+
+def _find_terms_slowly(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
+    """``find_terms`` with one regex over the text as it is (any case)."""
+    return [
+        match.span()
+        for match in _starts(wanted).finditer(text)
+        if _indexes_as(match.group(), wanted)
+    ]
+
+
+# More first letters than this: one scan with ``_starts`` beats a scan a letter.
+_MAX_SCANS = 4
+# A word starting with a letter outside ASCII (in lower-cased text): its folded form may start
+# like any term. The letter comes first in the pattern, so the regex engine looks for it alone.
+_FOLDING_START = re.compile(r"[^\W\d_\x00-\x7f](?<![^\W_].)[^\W_]*")
+
+
+@functools.lru_cache(maxsize=64)
+def _scanners(wanted: frozenset[str]) -> list[re.Pattern] | None:
+    """For each first letter of the terms, a pattern of the words (in lower-cased text)
+    starting with that letter and a second one of the terms' (any second letter when a term
+    is that one letter): the literal letter first, then the check that it starts a word. None
+    when the terms have more than ``_MAX_SCANS`` first letters."""
+    seconds: dict[str, set[str]] = {}
+    for term in wanted:
+        seconds.setdefault(term[0], set()).add(term[1:2])
+    if len(seconds) > _MAX_SCANS:
+        return None
+    scanners = []
+    for first, after in sorted(seconds.items()):
+        if "" in after:
+            head, width = re.escape(first), 1
+        else:
+            # the second letter in any case, as the slow scan takes it: ſ is an s there
+            letters = "".join(map(re.escape, sorted(after)))
+            head, width = rf"{re.escape(first)}(?i:[{letters}])", 2
+        scanners.append(re.compile(rf"{head}(?<![^\W_].{{{width}}})[^\W_]*"))
+    return scanners
 
 
 @functools.lru_cache(maxsize=64)

@@ -11,6 +11,7 @@ as a filter on article ids.
 from __future__ import annotations
 
 import fnmatch
+import re
 import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
@@ -29,6 +30,12 @@ from tuireader.core.search.tantivy.schema import (
 # Index words a wildcard or fuzzy word may stand for (the most frequent are kept).
 MAX_EXPANSION = 256
 ANNOTATION_NAMES = frozenset(ANNOTATION_FIELDS)
+# What the analysers leave of ASCII text: index words are made of these (and other letters).
+_PLAIN_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+_PLAIN = re.compile(f"[{_PLAIN_LETTERS}]+")
+# What a searcher's ``memo`` keeps: word lists up to this long, this many entries.
+MEMO_TERMS = 5_000
+MEMO_ENTRIES = 256
 
 
 class Translation:
@@ -39,13 +46,16 @@ class Translation:
         schema: tantivy.Schema,
         searcher: tantivy.Searcher,
         annotation_ids: Callable[[qt.Leaf], set[int]] | None,
+        memo: dict | None = None,
     ) -> None:
+        """``memo``: what the searcher's index words told, kept between the searches of one
+        searcher (word lists of a start, whether odd letters follow one)."""
         self.schema = schema
         self.searcher = searcher
         self.annotation_ids = annotation_ids
         self.terms: set[str] = set()
         self.title_terms: set[str] = set()
-        self._term_lists: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        self.memo = {} if memo is None else memo
         self._expanded: dict[tuple, list[tuple[int, str]]] = {}
 
     # -- nodes -----------------------------------------------------------------------------
@@ -170,6 +180,9 @@ class Translation:
         edits = node.edits
         for start in {target[: node.prefix] for target in targets}:
             near = [t for t in targets if t.startswith(start)]
+            if edits == 1 and self._plain_after(field, start, near):
+                found.extend(self._one_edit(field, start, near))
+                continue
             for term, count in self._terms(field, start):
                 if not count:
                     continue
@@ -179,12 +192,70 @@ class Translation:
                         break
         return found
 
-    def _terms(self, field: str, start: str) -> list[tuple[str, int]]:
-        key = (field, start)
-        known = self._term_lists.get(key)
+    def _plain_after(self, field: str, start: str, near: list[str]) -> bool:
+        """Whether ``_one_edit`` finds what walking every index word of ``start`` finds: the
+        targets are plain (a-z, 0-9) and longer than ``start``, and no index word follows
+        the letters a target shares with ``start`` or with ``_walked`` by anything else."""
+        if not all(len(t) > len(start) and _PLAIN.fullmatch(t) for t in near):
+            return False
+        heads = sorted({t[:at] for t in near for at in range(len(start), _walked(start, t))})
+        key = ("plain after", field, *heads)
+        known = self.memo.get(key)
         if known is None:
-            known = self._term_lists[key] = self.searcher.terms_with_prefix(field, start)
+            pattern = "(?:" + "|".join(f"{head}[^a-z0-9]" for head in heads) + ").*"
+            other = tantivy.Query.regex_query(self.schema, field, pattern)
+            known = not self.searcher.search(other, limit=1, count=False).hits
+            self._remember(key, known)
         return known
+
+    def _one_edit(self, field: str, start: str, near: list[str]) -> list[tuple[int, str]]:
+        """Index words one edit from a target (``within_edits``), starting with ``start``:
+        those sharing ``_walked`` letters with it are walked (a few hundredth of the words
+        of ``start``); the others differ first at a letter before, where the one edit is
+        (that letter changed, one added before it, it dropped, or swapped with the next):
+        those are looked up one by one."""
+        found: dict[str, int] = {}
+        for target in near:
+            depth = _walked(start, target)
+            for term, count in self._terms(field, target[:depth]):
+                if count and term not in found and within_edits(target, term, 1):
+                    found[term] = count
+            candidates = set()
+            for at in range(len(start), depth):
+                head, here, rest = target[:at], target[at], target[at + 1 :]
+                candidates.add(head + rest)  # dropped
+                if rest:
+                    candidates.add(head + rest[0] + here + rest[1:])  # swapped
+                for letter in _PLAIN_LETTERS:
+                    if letter != here:
+                        candidates.add(head + letter + rest)  # changed
+                        candidates.add(head + letter + here + rest)  # added
+            for candidate in candidates:
+                if candidate not in found:
+                    count = self.searcher.doc_freq(field, candidate)
+                    if count:
+                        found[candidate] = count
+        return [(count, term) for term, count in found.items()]
+
+    def _terms(self, field: str, start: str) -> list[tuple[str, int]]:
+        key = ("terms", field, start)
+        known = self.memo.get(key)
+        if known is None:
+            known = self.searcher.terms_with_prefix(field, start)
+            if len(known) <= MEMO_TERMS:
+                self._remember(key, known)
+        return known
+
+    def _remember(self, key: tuple, value) -> None:
+        if len(self.memo) >= MEMO_ENTRIES:
+            self.memo.clear()
+        self.memo[key] = value
+
+
+def _walked(start: str, target: str) -> int:
+    """How many letters the words walked for ``target`` share with it (two past ``start``,
+    at most all of it): ``_one_edit`` looks up the words differing before them."""
+    return min(len(target), len(start) + 2)
 
 
 def constant_score(node: qt.Node) -> bool:
