@@ -161,7 +161,9 @@ def _pair_paragraph(text: str, lo: int, hi: int, index: int) -> list[QuotedStret
 
 
 # Feet and inches ("6’2”", "5'11\""): the inch sign is no quotation mark.
-_INCH_RE = re.compile(r"(?<=\d['\u2019])(\d{1,2})[\"\u201d]")
+# (The lookbehind follows the first digit: re then skips to digits instead of trying every
+# character.)
+_INCH_RE = re.compile(r"(\d(?<=\d['\u2019]\d)\d?)[\"\u201d]")
 
 
 def mask_inches(text: str) -> str:

@@ -79,8 +79,11 @@ _UNNAMED_NOUNS = PERSON_NOUNS | ANONYMOUS_NOUNS
 _UNNAMED_NOUN = r"(?P<noun>" + "|".join(sorted(_UNNAMED_NOUNS, key=len, reverse=True)) + r")s?\b"
 # "One Doe aide, who ...", "A senior adviser to the campaign": someone the article does not
 # name, leading a sentence; a name attached by a preposition belongs to the description.
+_OPENS_HERE = r"(?:(?<![\s\S]{2})|(?<=\n.)|(?<=[.!?:]\s.)|(?<=[.!?][\"\u201d\u2019]\s.))"
 _UNNAMED_RE = re.compile(
-    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?][\"\u201d\u2019]\s)|(?<=\n))(?:A|An|One|Another)\s+"
+    # "A", "An", "One" or "Another" opening the text, a line or a sentence: checked after the
+    # first letter, so that re skips to "A" and "O" instead of trying every character
+    r"(?:A" + _OPENS_HERE + r"(?:|n|nother)|O" + _OPENS_HERE + r"ne)\s+"
     r"(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN + r"(?:,?\s+(?:for|to|with|at|from|in|of|"
     r"close\s+to)\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s*)+)?",
     re.M,
