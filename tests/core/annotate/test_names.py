@@ -6,15 +6,11 @@ from tuireader.core.annotate.names import Canon, plausible_speaker
 from tuireader.core.annotate.pipeline import annotate
 from tuireader.core.annotate.spans import Entity
 
+from .helpers import persons
+
 
 def _persons(text: str, *mentions: str) -> list[Entity]:
-    """PERSON entities at the first occurrence (after the previous one) of each mention."""
-    found, pos = [], 0
-    for mention in mentions:
-        start = text.index(mention, pos)
-        found.append(Entity(start, start + len(mention), "PERSON", mention))
-        pos = start + len(mention)
-    return found
+    return persons(text, *mentions)
 
 
 def test_every_form_of_one_person_gives_one_name() -> None:

@@ -7,6 +7,8 @@ from collections import Counter
 from tuireader.core.annotate.quotes.resolve import NameResolver
 from tuireader.core.annotate.spans import Entity
 
+from .helpers import persons
+
 TEXT = (
     "Bill Doe met Hillary Doe and Hillary Doe. Later Jane Roe spoke. Doe said no. "
     "Bill Doe left, and Doe and Roe stayed."
@@ -14,12 +16,7 @@ TEXT = (
 
 
 def _persons(*names: str) -> list[Entity]:
-    found, pos = [], 0
-    for name in names:
-        start = TEXT.index(name, pos)
-        found.append(Entity(start, start + len(name), "PERSON", name))
-        pos = start + len(name)
-    return found
+    return persons(TEXT, *names)
 
 
 def _plain(resolver: NameResolver, name: str, before: int) -> str:
