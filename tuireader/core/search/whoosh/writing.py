@@ -29,6 +29,9 @@ PARALLEL_BATCH = 256
 # Spilling made indexing slower; at this size a process holds the articles of the largest
 # parallel batch (MAX_BATCH in cache.batching) without it (benchmarks/README.md).
 POOL_MB = 512
+# Parallel batches are this many times the sync's largest (``cache.batching``): fewer, bigger
+# segments (benchmarks/README.md, whoosh20).
+PARALLEL_BATCH_SCALE = 3
 # Segments with fewer documents are merged at the next commit (see merge_small).
 SMALL_SEGMENT = 2000
 
