@@ -40,3 +40,17 @@ def test_whoosh_engine_asks_for_bigger_parallel_batches(tmp_path) -> None:
         assert batching.batch_scale(engine) > 1
     finally:
         engine.close()
+
+
+def test_a_corpus_engine_passes_the_scale_on(tmp_path) -> None:
+    from tests.conftest import write_jsonl
+    from tuireader.core.cache.corpus import Corpus
+
+    path = write_jsonl(tmp_path / "d.jsonl", [{"id": "1", "title": "T", "text": "Words."}])
+    corpus = Corpus([path])
+    corpus.choose_engine("whoosh")
+    engine = corpus.open_engine()
+    try:
+        assert batching.batch_scale(engine) == engine.inner.parallel_batch_scale > 1
+    finally:
+        engine.close()
