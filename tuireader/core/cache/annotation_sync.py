@@ -263,7 +263,9 @@ class _Pass:
             done = self.result.annotated
             if self.in_batch >= self.batch_limit:
                 self._commit(done, total, more=True)
-                self.batch_limit = self.next_batch(self.batch_limit, self.parallel)
+                self.batch_limit = self.next_batch(
+                    self.batch_limit, self.parallel, batching.batch_scale(self.engine)
+                )
             elif done % 50 == 0:
                 self.report_progress(done, done, total, False)
 

@@ -11,10 +11,18 @@ MAX_BATCH = 8000
 BATCH_GROWTH = 4
 
 
-def next_batch(limit: int, parallel: bool) -> int:
+def next_batch(limit: int, parallel: bool, scale: int = 1) -> int:
     """The size of the batch after one of ``limit`` articles (both passes use it).
 
     In parallel, straight to the largest batch: every commit starts indexing processes, and
-    small segments are merged again later.
+    small segments are merged again later. ``scale``: the engine's parallel batches are that
+    many times ``MAX_BATCH`` (``parallel_batch_scale``: whoosh's segments, one a process and
+    batch, each repeat the vocabulary, and merging them afterwards costs more than indexing).
     """
-    return min(MAX_BATCH, MAX_BATCH if parallel else limit * BATCH_GROWTH)
+    most = MAX_BATCH * scale if parallel else MAX_BATCH
+    return min(most, most if parallel else limit * BATCH_GROWTH)
+
+
+def batch_scale(engine) -> int:
+    """How many times ``MAX_BATCH`` the engine's parallel batches may be (1 unless it says)."""
+    return max(1, int(getattr(engine, "parallel_batch_scale", 1)))

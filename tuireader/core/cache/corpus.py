@@ -314,6 +314,11 @@ class SafeEngine:
     def damage(self) -> str | None:
         return self.inner.damage
 
+    @property
+    def parallel_batch_scale(self) -> int:
+        """The engine's hint for its parallel batches (see ``batching.batch_scale``)."""
+        return getattr(self.inner, "parallel_batch_scale", 1)
+
     def _open(self) -> SearchEngine:
         last: Exception | None = None
         for attempt in range(RETRIES):

@@ -486,7 +486,9 @@ class _Sync:
         self.in_batch += 1
         if self.in_batch >= self.batch_limit:
             self._commit(more=True)
-            self.batch_limit = batching.next_batch(self.batch_limit, self.parallel)
+            self.batch_limit = batching.next_batch(
+                self.batch_limit, self.parallel, batching.batch_scale(self.engine)
+            )
         else:
             self._tick()
 

@@ -63,7 +63,12 @@ from tuireader.core.search.whoosh.searching import (
     rank_by_date,
 )
 from tuireader.core.search.whoosh.storage import PublishingFileStorage, PublishLock
-from tuireader.core.search.whoosh.writing import AnnotationWriter, TextWriter, open_writer
+from tuireader.core.search.whoosh.writing import (
+    PARALLEL_BATCH_SCALE,
+    AnnotationWriter,
+    TextWriter,
+    open_writer,
+)
 
 # Suggestions only for queries this short (whoosh's corrector walks the word list per word).
 SUGGEST_WORDS = 6
@@ -87,6 +92,10 @@ def _text(value) -> str:
 
 class WhooshEngine:
     """A whoosh index in a folder of its own."""
+
+    # Parallel batches of this many times ``batching.MAX_BATCH``: each indexing process
+    # writes a segment a batch, and every segment repeats the vocabulary (benchmarks/README.md).
+    parallel_batch_scale = PARALLEL_BATCH_SCALE
 
     def __init__(
         self, directory: Path, spec: str = "embedded", publish_lock: PublishLock | None = None

@@ -25,10 +25,13 @@ from tuireader.core.search.whoosh.schema import EXACT_FIELD
 
 # Articles per job file handed to each indexing process.
 PARALLEL_BATCH = 256
+# Parallel batches are this many times the sync's largest (``cache.batching``): fewer, bigger
+# segments (benchmarks/README.md, whoosh20).
+PARALLEL_BATCH_SCALE = 3
 # Postings a writer keeps in memory before spilling sorted runs to disk (whoosh's estimate).
-# Spilling made indexing slower; at this size a process holds the articles of the largest
-# parallel batch (MAX_BATCH in cache.batching) without it (benchmarks/README.md).
-POOL_MB = 512
+# Spilling made indexing much slower; at this size a process holds its half of the largest
+# parallel batch (MAX_BATCH in cache.batching, times the scale) without it (benchmarks/README.md).
+POOL_MB = 512 * PARALLEL_BATCH_SCALE
 # Segments with fewer documents are merged at the next commit (see merge_small).
 SMALL_SEGMENT = 2000
 
