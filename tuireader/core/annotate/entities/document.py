@@ -275,8 +275,9 @@ def _quoted_titles(
 _ACRONYM_AFTER = re.compile(
     r"[ (,](?:(?:(?<=\()|(?<= )\() ?([A-Z]{2,6})s? ?\)|(?<=,) ([A-Z]{2,6}),)"
 )
-_NAME_WORD = re.compile(r"([A-Z][\w'’.&-]*|of|the|for|and|&|on|de|du|la)[ ,]$")
-_ACRONYM_GAPS = frozenset(("of", "the", "for", "and", "&", "on", "de", "du", "la"))
+# "in" too: "Council for Trade and Cooperation in Asia ( CTCA )".
+_NAME_WORD = re.compile(r"([A-Z][\w'’.&-]*|of|the|for|and|&|on|in|de|du|la)[ ,]$")
+_ACRONYM_GAPS = frozenset(("of", "the", "for", "and", "&", "on", "in", "de", "du", "la"))
 
 
 def _spelled_acronyms(
