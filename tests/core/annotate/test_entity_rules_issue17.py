@@ -16,3 +16,11 @@ def test_an_acronym_spelled_across_in_joins_the_whole_name() -> None:
     # a place after "in" that the letters do not cover stays a place
     ents = found("The Northvale Rowing Club ( NRC ) in Lisbon met on Monday .")
     assert ("Lisbon", "LOC") in ents
+
+
+def test_a_capitalised_plural_noun_after_the_names_a_team() -> None:
+    assert found("He played for the Pirates in 1924 .") == [("Pirates", "ORG")]
+    assert found("He pitched for the Giants in 1930 .") == [("Giants", "ORG")]
+    # an everyday plural is no team, nor one followed by "of" ("the Battles of ...")
+    assert found("He spoke to the Members on Monday .") == []
+    assert ("Battles", "ORG") not in found("He wrote on the Battles of the war in 1990 .")

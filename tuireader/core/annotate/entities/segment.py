@@ -47,6 +47,8 @@ _POLICY_ENDINGS = ("care", "gate")
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
+_OF_AFTER = re.compile(r" of\b")
+_TEAM_ZIPF = 4.5  # "Pirates", "Giants" (4.0-4.3) name teams; "Members", "Forces" do not
 _COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
 _COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often nouns
 _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
@@ -398,6 +400,16 @@ class SegmentLabeller:
             out.append(m)
         return out
 
+    def _team_name(self, tok: Tok) -> bool:
+        """ "played for the Pirates", "dealt to the Jets": a plural noun less common than
+        everyday words, capitalised after "the" with no "of" after it, names a team or a band.
+        """
+        return (
+            self._team_plural(tok)
+            and self.zipf.get(self.low(tok), 0.0) < _TEAM_ZIPF
+            and not _OF_AFTER.match(self.text, tok[1])
+        )
+
     def _team_plural(self, tok: Tok) -> bool:
         word = self.text[tok[0] : tok[1]]
         return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
@@ -525,8 +537,13 @@ class SegmentLabeller:
             m.locative = True
             return m
         guess = single_by_context(self.text, tok[0], tok[1])
-        if guess == ORG and self._common(tok) and self.zipf.get(word.lower(), 0.0) >= 4.0:
-            return None  # "the Mayor", "the Battles": a common noun given a capital
+        if (
+            guess == ORG
+            and self._common(tok)
+            and self.zipf.get(word.lower(), 0.0) >= 4.0
+            and not self._team_name(tok)
+        ):
+            return None  # "the Mayor", "the Battles of ...": a common noun given a capital
         if guess is not None:
             m = self.mention([tok], guess, weak=True)
             m.locative = guess == LOC
