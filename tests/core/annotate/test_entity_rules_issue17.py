@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from tuireader.core.annotate.entities import extract_entities
+from tuireader.core.annotate.entities.consistency import vote
+from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -24,3 +26,32 @@ def test_a_capitalised_plural_noun_after_the_names_a_team() -> None:
     # an everyday plural is no team, nor one followed by "of" ("the Battles of ...")
     assert found("He spoke to the Members on Monday .") == []
     assert ("Battles", "ORG") not in found("He wrote on the Battles of the war in 1990 .")
+
+
+def test_weak_mentions_of_one_name_take_the_label_most_of_them_have() -> None:
+    text = (
+        "The queen ruled the Ozna , a pagan people . The Ozna lived in the hills . The Ozna "
+        "fought the column , and the column forced the Ozna to flee . Few Ozna survived ."
+    )
+    labels = {label for name, label in found(text) if name == "Ozna"}
+    assert len(labels) == 1
+
+
+def test_vote_needs_a_majority_and_spares_places() -> None:
+    def weak(label: str, place: bool = False) -> Mention:
+        m = Mention(0, 4, label, "Ozna", weak=True)
+        m.place = place
+        return m
+
+    group = [weak(MISC), weak(MISC), weak(ORG), weak(PER)]
+    vote(group)
+    assert [m.label for m in group] == [MISC] * 4
+    tie = [weak(LOC), weak(ORG)]
+    vote(tie)
+    assert [m.label for m in tie] == [LOC, ORG]
+    places = [weak(ORG, place=True), weak(ORG, place=True), weak(LOC, place=True)]
+    vote(places)
+    assert [m.label for m in places] == [ORG, ORG, LOC]
+    strong = [weak(ORG), weak(ORG), Mention(0, 4, LOC, "Ozna")]
+    vote(strong)
+    assert strong[2].label == LOC

@@ -11,7 +11,7 @@ import re
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
-from tuireader.core.annotate.entities.consistency import known_names, settle
+from tuireader.core.annotate.entities.consistency import known_names, settle, vote
 from tuireader.core.annotate.entities.context import handle_after
 from tuireader.core.annotate.entities.definition import definitions
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
@@ -82,6 +82,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     if typed and not sports:  # result tables and team names follow the sports rules
         mentions = retype(mentions, text, lex)
     settle(mentions)
+    vote(mentions)
     known = known_names(mentions)
     for ls, le in caps_lines:
         mentions.extend(caps_line(text, ls, le, lex, known))
