@@ -55,3 +55,12 @@ def test_vote_needs_a_majority_and_spares_places() -> None:
     strong = [weak(ORG), weak(ORG), Mention(0, 4, LOC, "Ozna")]
     vote(strong)
     assert strong[2].label == LOC
+
+
+def test_a_known_place_opening_a_name_is_no_role_word() -> None:
+    assert found("He lived in the San Francisco Bay Area for years .") == [
+        ("San Francisco Bay Area", "LOC")
+    ]
+    assert ("New York Yankees", "ORG") in found("Then the New York Yankees beat the Otters .")
+    # a role word before a given name is still cut off
+    assert found("Coroner Jane Doe said so .") == [("Jane Doe", "PERSON")]

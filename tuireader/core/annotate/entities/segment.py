@@ -454,8 +454,11 @@ class SegmentLabeller:
     def _role_words(self, toks: list[Tok]) -> int:
         """How many common words ("Coroner", "Tower Man") stand before a given name, or 0.
 
-        Only when a given name follows and at least a surname-like word after it.
+        Only when a given name follows and at least a surname-like word after it, and not
+        inside a known name ("San Francisco Bay Area": "San" is no role word).
         """
+        if self._starts_known(toks):
+            return 0
         for k in range(1, min(len(toks) - 1, 3)):
             word = self.tflags(toks[k - 1])
             if word & lx.TITLE or self.zipf.get(self.low(toks[k - 1]), 0.0) < 3.0:
