@@ -64,3 +64,12 @@ def test_a_known_place_opening_a_name_is_no_role_word() -> None:
     assert ("New York Yankees", "ORG") in found("Then the New York Yankees beat the Otters .")
     # a role word before a given name is still cut off
     assert found("Coroner Jane Doe said so .") == [("Jane Doe", "PERSON")]
+
+
+def test_a_hyphenated_east_asian_given_name_belongs_to_the_name() -> None:
+    assert ("Kim Jong-ho", "PERSON") in found("Then Kim Jong-ho met the envoy in Seoul .")
+    assert found("Pak Su-min said so .") == [("Pak Su-min", "PERSON")]
+    assert ("Ma Wen-ho", "PERSON") in found("The talks with Ma Wen-ho ended on Monday .")
+    # compound modifiers stay what they were
+    assert ("Ontario-based", "MISC") in found("The Ontario-based firm grew .")
+    assert ("Acme-led", "MISC") in found("The Acme-led group met on Monday .")

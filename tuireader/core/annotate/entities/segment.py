@@ -73,6 +73,21 @@ _RESIDENT_SUFFIXES = (
 _COMPASS_DEMONYMS = frozenset(("western", "eastern", "northern", "southern"))
 
 
+# Short tails that make a name a modifier ("Doe-led", "Bush-era") or a word ("All-time").
+_MODIFIER_TAILS = word_set(
+    "led run born made held like era type wide free rich poor long only size done bred owned "
+    "time up off out on"
+)
+_SYLLABLES = re.compile(r"[A-Z][a-z]{1,4}-([a-z]{1,4})")
+
+
+def _syllables(word: str) -> bool:
+    """ "Jong-un", "Ki-moon", "Chee-hwa": a hyphenated East Asian given name (two short
+    syllables, the second in lower case), no compound modifier such as "Doe-led"."""
+    hit = _SYLLABLES.fullmatch(word)
+    return hit is not None and hit.group(1) not in _MODIFIER_TAILS
+
+
 class SegmentLabeller:
     """Labels the segments of one document; holds the lexicon and the text."""
 
@@ -84,6 +99,9 @@ class SegmentLabeller:
         self._cache: dict[Tok, int] = {}
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _word(self, tok: Tok) -> str:
+        return self.text[tok[0] : tok[1]]
 
     def low(self, tok: Tok) -> str:
         return self.text[tok[0] : tok[1]].lower()
@@ -190,6 +208,8 @@ class SegmentLabeller:
         if opens and not self._starts_known(toks):
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
+            if verdict == "drop" and 1 < len(toks) <= 3 and _syllables(self._word(toks[-1])):
+                verdict = "keep"  # "Ban Ki-moon said": a family name, however common a word
             if verdict == "drop":
                 toks = toks[1:]
             # A table row ("Northvale 3 0 3 0") names its subject; it is no sentence.
@@ -222,7 +242,7 @@ class SegmentLabeller:
         for i, (s, e) in enumerate(toks):
             word = text[s:e]
             dash = word.rfind("-")
-            if dash > 0 and word[dash + 1 : dash + 2].islower():
+            if dash > 0 and word[dash + 1 : dash + 2].islower() and not (i and _syllables(word)):
                 head = text[toks[0][0] : s + dash].lower()
                 if self.flags.get(head, 0) & _KNOWN:  # "New York-based"
                     out = [Mention(toks[0][0], e, MISC, text[toks[0][0] : e])]
@@ -332,6 +352,8 @@ class SegmentLabeller:
         k = self._role_words(toks)
         if k:
             return [self.mention(toks[k:], PER)]
+        if 1 < n <= 3 and _syllables(self._word(toks[-1])):
+            return [self.mention(toks, PER)]  # "Ban Ki-moon": a family name, a given name
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
             m = self.mention(toks, PER)
             # "Velvet Revolver": a given name before a word no surname list knows
