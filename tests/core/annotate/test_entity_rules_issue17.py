@@ -73,3 +73,12 @@ def test_a_hyphenated_east_asian_given_name_belongs_to_the_name() -> None:
     # compound modifiers stay what they were
     assert ("Ontario-based", "MISC") in found("The Ontario-based firm grew .")
     assert ("Acme-led", "MISC") in found("The Acme-led group met on Monday .")
+
+
+def test_the_numeral_one_after_a_monarch_or_a_world_war_is_part_of_the_name() -> None:
+    assert found("1533 - Queen Ana I born .") == [("Ana I", "PERSON")]
+    assert ("Ludovic I", "PERSON") in found("They were led by King Ludovic I and his son .")
+    assert found("The treaty ended World War I in 1918 .") == [("World War I", "MISC")]
+    # the pronoun stays outside the name
+    assert found("I told Maria I would go .") == [("Maria", "PERSON")]
+    assert found("I told Maria I had gone .") == [("Maria", "PERSON")]

@@ -62,6 +62,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             for seg in segments(text, run.start(), run.group(), lex.flags, opens, lex.zipf):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
+    if " I" in text:
+        _first_of_name(mentions, text, lex)
     mentions = _possessed_heads(mentions, text, lex)
     if "s " in text:
         mentions = _paired_owner_firms(mentions, text)
@@ -198,6 +200,31 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
             if hit:
                 m.start = hit.start()
                 m.text = text[m.start : m.end]
+
+
+# " I" after a name, then a mark, the end, or a lower-case word that is no verb of "I"
+# ("told Jane I would", "asked Jane I think").
+_NUMERAL_I = re.compile(r" I(?=[ ]?[,.;:)\n]|$| \(| ([a-z]+))")
+_PRONOUN_VERBS = word_set(
+    "would will am was had have think thought know knew can could should do did want need "
+    "hope mean guess believe feel felt love like said say told tell asked see saw got get "
+    "went go just also never really must may might wish wanted needed"
+)
+
+
+def _first_of_name(mentions: list[Mention], text: str, lex: lx.Lexicon) -> None:
+    """ "Queen Ana I", "Pedro I became emperor", "World War I": the numeral one after a
+    monarch's given name or a world war is part of the name, not the pronoun."""
+    for m in mentions:
+        if m.label == PER:
+            if " " in m.text or not lex.flags.get(m.text.lower(), 0) & lx.FIRST:
+                continue
+        elif m.label != MISC or not m.text.endswith(" War"):
+            continue
+        hit = _NUMERAL_I.match(text, m.end)
+        if hit and hit.group(1) not in _PRONOUN_VERBS:
+            m.end += 2
+            m.text = text[m.start : m.end]
 
 
 _MID_THE = re.compile(r"(?<=[a-z,;] )The $")
