@@ -82,3 +82,9 @@ def test_the_numeral_one_after_a_monarch_or_a_world_war_is_part_of_the_name() ->
     # the pronoun stays outside the name
     assert found("I told Maria I would go .") == [("Maria", "PERSON")]
     assert found("I told Maria I had gone .") == [("Maria", "PERSON")]
+
+
+def test_a_name_opening_with_st_is_no_person() -> None:
+    assert ("St. Varnel", "LOC") in found("The road runs to St. Varnel , Vermont , and back .")
+    assert ("St Moritz", "LOC") in found("He visited St Moritz in 1990 .")
+    assert ("Jane Doe", "PERSON") in found("He visited St Moritz with Jane Doe .")

@@ -47,6 +47,7 @@ _POLICY_ENDINGS = ("care", "gate")
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
+_SAINT = word_set("st st. ste ste.")
 _OF_AFTER = re.compile(r" of\b")
 _TEAM_ZIPF = 4.5  # "Pirates", "Giants" (4.0-4.3) name teams; "Members", "Forces" do not
 _COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
@@ -341,6 +342,12 @@ class SegmentLabeller:
                 )
                 return [self.mention(toks, rest[0].label if whole else ORG)]
             return [self.mention(toks[:k], MISC)] + rest
+
+        # "St. Moritz", "St Pauli": a saint's name opening a name names a place (or its team)
+        if n > 1 and self.low(toks[0]) in _SAINT and not last_f & lx.TITLE:
+            m = self.mention(toks, LOC, weak=True)
+            m.guess = True
+            return [m]
 
         # 5. Person names: two joined by "&" ("Karl Doe & Jane Roe") are two; a role word
         # glued before one is no part of it ("Coroner Jane Doe").
