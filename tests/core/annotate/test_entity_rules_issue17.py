@@ -88,3 +88,9 @@ def test_a_name_opening_with_st_is_no_person() -> None:
     assert ("St. Varnel", "LOC") in found("The road runs to St. Varnel , Vermont , and back .")
     assert ("St Moritz", "LOC") in found("He visited St Moritz in 1990 .")
     assert ("Jane Doe", "PERSON") in found("He visited St Moritz with Jane Doe .")
+
+
+def test_holidays_are_misc() -> None:
+    assert ("Thanksgiving", "MISC") in found("It was held over Thanksgiving weekend in 1982 .")
+    assert ("Passover", "MISC") in found("They met in Haifa at Passover .")
+    assert ("Halloween", "MISC") in found("The film opened on Halloween in Ohio .")
