@@ -75,13 +75,19 @@ def vote(mentions: list[Mention]) -> None:
     ("Tollan" a place after "in", an organisation after "the", a person once) all take the
     label most of them have; a tie changes nothing. Gazetteer places are left alone: a city
     is also its team."""
+    first: dict[str, str] = {}  # text -> the label of its first weak mention
+    mixed: set[str] = set()
+    for m in mentions:
+        weak = m.weak and not m.place and not m.country
+        if weak and first.setdefault(m.text, m.label) != m.label:
+            mixed.add(m.text)
+    if not mixed:
+        return
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.weak and not m.place and not m.country:
+        if m.text in mixed and m.weak and not m.place and not m.country:
             groups.setdefault(m.text, []).append(m)
     for group in groups.values():
-        if len(group) < 2:
-            continue
         counts = Counter(m.label for m in group).most_common(2)
         if len(counts) < 2 or counts[0][1] == counts[1][1]:
             continue

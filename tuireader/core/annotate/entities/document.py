@@ -62,8 +62,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             for seg in segments(text, run.start(), run.group(), lex.flags, opens, lex.zipf):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
-    if " I" in text:
-        _first_of_name(mentions, text, lex)
+    _first_of_name(mentions, text, lex)
     mentions = _possessed_heads(mentions, text, lex)
     if "s " in text:
         mentions = _paired_owner_firms(mentions, text)
@@ -216,6 +215,8 @@ def _first_of_name(mentions: list[Mention], text: str, lex: lx.Lexicon) -> None:
     """ "Queen Ana I", "Pedro I became emperor", "World War I": the numeral one after a
     monarch's given name or a world war is part of the name, not the pronoun."""
     for m in mentions:
+        if not text.startswith(" I", m.end):
+            continue
         if m.label == PER:
             if " " in m.text or not lex.flags.get(m.text.lower(), 0) & lx.FIRST:
                 continue

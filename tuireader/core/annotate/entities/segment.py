@@ -85,6 +85,8 @@ _SYLLABLES = re.compile(r"[A-Z][a-z]{1,4}-([a-z]{1,4})")
 def _syllables(word: str) -> bool:
     """ "Jong-un", "Ki-moon", "Chee-hwa": a hyphenated East Asian given name (two short
     syllables, the second in lower case), no compound modifier such as "Doe-led"."""
+    if "-" not in word:
+        return False
     hit = _SYLLABLES.fullmatch(word)
     return hit is not None and hit.group(1) not in _MODIFIER_TAILS
 
@@ -486,8 +488,6 @@ class SegmentLabeller:
         Only when a given name follows and at least a surname-like word after it, and not
         inside a known name ("San Francisco Bay Area": "San" is no role word).
         """
-        if self._starts_known(toks):
-            return 0
         for k in range(1, min(len(toks) - 1, 3)):
             word = self.tflags(toks[k - 1])
             if word & lx.TITLE or self.zipf.get(self.low(toks[k - 1]), 0.0) < 3.0:
@@ -495,7 +495,7 @@ class SegmentLabeller:
             if word & lx.NAME_ANY and not self._common(toks[k - 1]):
                 return 0  # "Staff" is a surname too, but far more often a word
             if self.tflags(toks[k]) & lx.FIRST and not self._common(toks[k]):
-                return k
+                return 0 if self._starts_known(toks) else k
         return 0
 
     def _modifier(self, tok: Tok) -> bool:
