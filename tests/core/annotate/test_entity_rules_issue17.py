@@ -94,3 +94,11 @@ def test_holidays_are_misc() -> None:
     assert ("Thanksgiving", "MISC") in found("It was held over Thanksgiving weekend in 1982 .")
     assert ("Passover", "MISC") in found("They met in Haifa at Passover .")
     assert ("Halloween", "MISC") in found("The film opened on Halloween in Ohio .")
+
+
+def test_a_residents_word_in_er_before_a_person_is_misc() -> None:
+    assert found("Londoner Jane Doe won the race .") == [
+        ("Londoner", "MISC"),
+        ("Jane Doe", "PERSON"),
+    ]
+    assert ("Queenslander", "MISC") in found("It was won by Queenslander Tom Lund in May .")

@@ -56,7 +56,7 @@ _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
 _KNOWN = lx.LOC_ANY | lx.DEMONYM | lx.ORG | lx.MISC
 
 
-# How a resident's word is made from a place: Ohio-an, Florid(a)-ian(s), Kansa(s)-n.
+# How a resident's word is made from a place: Ohio-an, Florid(a)-ian(s), Kansa(s)-n, London-er.
 _RESIDENT_SUFFIXES = (
     ("ians", "ia"),
     ("ian", "ia"),
@@ -68,6 +68,8 @@ _RESIDENT_SUFFIXES = (
     ("an", ""),
     ("ns", "s"),
     ("n", "s"),
+    ("ers", ""),  # "Queenslanders", "Londoner"
+    ("er", ""),
 )
 
 
