@@ -102,3 +102,8 @@ def test_a_residents_word_in_er_before_a_person_is_misc() -> None:
         ("Jane Doe", "PERSON"),
     ]
     assert ("Queenslander", "MISC") in found("It was won by Queenslander Tom Lund in May .")
+
+
+def test_a_title_word_opening_an_organisation_makes_no_person() -> None:
+    assert found("He was a Major League Baseball pitcher .") == [("Major League Baseball", "ORG")]
+    assert found("President Ann Holt spoke .") == [("Ann Holt", "PERSON")]

@@ -53,6 +53,7 @@ _TEAM_ZIPF = 4.5  # "Pirates", "Giants" (4.0-4.3) name teams; "Members", "Forces
 _COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
 _COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often nouns
 _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
+_NAMED_HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD
 _KNOWN = lx.LOC_ANY | lx.DEMONYM | lx.ORG | lx.MISC
 
 
@@ -474,6 +475,11 @@ class SegmentLabeller:
             k += 1
         if k >= n or self.low(toks[k]) in ("of", "the", "for", "and", "&"):
             return None
+        if t == 0 and any(
+            self.tflags(tok) & _NAMED_HEADS and not self.tflags(tok) & lx.FIRST
+            for tok in toks[k:-1]
+        ):
+            return None  # "Major League Baseball": a title word opening an organisation
         m = t
         # "Democratic National Committee Chairman", "Clark County Sheriff": an organisation's
         # or a place's head word before the title ends that name; no modifier of the title.
