@@ -107,3 +107,9 @@ def test_a_residents_word_in_er_before_a_person_is_misc() -> None:
 def test_a_title_word_opening_an_organisation_makes_no_person() -> None:
     assert found("He was a Major League Baseball pitcher .") == [("Major League Baseball", "ORG")]
     assert found("President Ann Holt spoke .") == [("Ann Holt", "PERSON")]
+
+
+def test_a_titled_person_whose_surname_is_an_organisation_head_stays_a_person() -> None:
+    assert found("Senator Mary Banks spoke on Monday .") == [("Mary Banks", "PERSON")]
+    assert found("Judge Robert Hall ruled .") == [("Robert Hall", "PERSON")]
+    assert found("King Edward Hospital is old .") == [("King Edward Hospital", "ORG")]

@@ -293,7 +293,7 @@ class SegmentLabeller:
         of_head = self._of_head(toks)
         if of_head:
             return [self.mention(toks, of_head)]
-        if n > 1 and last_f & lx.ORG_SUFFIX and not last_f & lx.TITLE:
+        if n > 1 and last_f & lx.ORG_SUFFIX and not last_f & lx.TITLE and not self._titled(toks):
             return [self.mention(toks, ORG)]
         if n > 1 and last_f & lx.MISC_HEAD:
             return [self.mention(toks, MISC)]
@@ -393,6 +393,16 @@ class SegmentLabeller:
         return [guess]
 
     # -- rules -------------------------------------------------------------------------------
+
+    def _titled(self, toks: list[Tok]) -> bool:
+        """ "Senator Mary Banks", "Judge Tom Hall": a title, a given name and a surname that
+        is also an organisation's head word name a person."""
+        return (
+            len(toks) > 2
+            and bool(self.tflags(toks[0]) & lx.TITLE)
+            and bool(self.tflags(toks[1]) & lx.FIRST)
+            and bool(self.tflags(toks[-1]) & lx.SUR)
+        )
 
     def _whole(self, toks: list[Tok], f: int) -> Mention | None:
         """The phrase as a gazetteer entry, or None."""
