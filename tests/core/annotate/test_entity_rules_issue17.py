@@ -113,3 +113,10 @@ def test_a_titled_person_whose_surname_is_an_organisation_head_stays_a_person() 
     assert found("Senator Mary Banks spoke on Monday .") == [("Mary Banks", "PERSON")]
     assert found("Judge Robert Hall ruled .") == [("Robert Hall", "PERSON")]
     assert found("King Edward Hospital is old .") == [("King Edward Hospital", "ORG")]
+
+
+def test_a_surname_that_is_an_everyday_word_is_a_person_once_named_in_full() -> None:
+    text = "Tom Cook spoke on Monday .\nCook said the vote was close . Later , we met Cook again ."
+    assert found(text) == [("Tom Cook", "PERSON"), ("Cook", "PERSON"), ("Cook", "PERSON")]
+    # never named in full, the word stays a word
+    assert found("He met Cook on Monday .") == []

@@ -155,6 +155,8 @@ class SegmentLabeller:
         if f & lx.FIRST and next_is_cap and z < 5.5:  # not "Many", "Little", "Made"
             return "keep"
         if z >= 4.5 and not (f & lx.FIRST and z < 5.0):
+            if f & lx.SUR and z < 5.0 and not next_is_cap:
+                return "maybe"  # "Trump said": kept if the text names the person elsewhere
             return "drop"  # an everyday word; a given name ("Ben") waits for its full name
         if next_is_cap:
             return "drop" if z >= 3.5 and not f & lx.FIRST else "keep"
@@ -599,7 +601,12 @@ class SegmentLabeller:
             m.locative = guess == LOC
             return m
         f = self.flags.get(word.lower(), 0)
-        if not f & lx.FIRST and self.zipf.get(word.lower(), 0.0) >= _COMMON_MID:
+        z = self.zipf.get(word.lower(), 0.0)
+        if not f & lx.FIRST and z >= _COMMON_MID:
+            if f & lx.SUR and z < _COMMON_SURNAME:
+                m = self.mention([tok], PER, weak=True)  # "Trump", "Rice", once named in full
+                m.guess = m.tentative = True
+                return m
             return None  # a frequent English word capitalised for emphasis or in a heading
         if f & (lx.SUR | lx.FIRST):
             m = self.mention([tok], PER, weak=True)
