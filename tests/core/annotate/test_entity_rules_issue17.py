@@ -120,3 +120,9 @@ def test_a_surname_that_is_an_everyday_word_is_a_person_once_named_in_full() -> 
     assert found(text) == [("Tom Cook", "PERSON"), ("Cook", "PERSON"), ("Cook", "PERSON")]
     # never named in full, the word stays a word
     assert found("He met Cook on Monday .") == []
+
+
+def test_a_compass_word_before_a_known_place_is_a_region() -> None:
+    assert ("North Florida", "LOC") in found("She will travel to North Florida on Friday .")
+    text = "She will travel to North Florida .\nFlorida , a swing state , votes early ."
+    assert found(text) == [("North Florida", "LOC"), ("Florida", "LOC")]

@@ -323,6 +323,16 @@ class SegmentLabeller:
             ):
                 return [self.mention(toks, ORG)]  # "FK Northvale", "AB Zorblax"
 
+        # "North Florida", "South Texas": a compass word before a known place is a region
+        if (
+            n > 1
+            and self._all_compass(toks[:-1])
+            and self.flags.get(self._phrase(toks[-1:]), 0) & lx.LOC_ANY
+        ):
+            m = self.mention(toks, LOC)
+            m.place = True
+            return [m]
+
         # 3. A title: "Sen. Ben Sasse", "Ruritanian President Jan Novak"; "U.S. Secretary".
         if n > 1 and last_f & lx.TITLE and self._all_known(toks[:-1]):
             return self._label(toks[:-1], False)
