@@ -126,3 +126,17 @@ def test_a_compass_word_before_a_known_place_is_a_region() -> None:
     assert ("North Florida", "LOC") in found("She will travel to North Florida on Friday .")
     text = "She will travel to North Florida .\nFlorida , a swing state , votes early ."
     assert found(text) == [("North Florida", "LOC"), ("Florida", "LOC")]
+
+
+def test_a_transcripts_speaker_labels_are_persons() -> None:
+    text = (
+        '"DOVER: Let us start with the news .\n"HALBERG: Thank you .\n'
+        '"DOVER: If I may , sir .\nHALBERG: Sure .'
+    )
+    assert found(text) == [
+        ("DOVER", "PERSON"),
+        ("HALBERG", "PERSON"),
+        ("DOVER", "PERSON"),
+        ("HALBERG", "PERSON"),
+    ]
+    assert found("NOTE: one .\nNOTE: two .") == []

@@ -8,6 +8,7 @@ evidence about a name ("Vladimir Putin" after a title) settle its weaker mention
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
@@ -89,7 +90,31 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         mentions.extend(caps_line(text, ls, le, lex, known))
     if sports:
         teams(mentions, text)
+    if ":" in text:
+        mentions = _transcript_speakers(mentions, text, lex)
     return _disjoint(mentions)
+
+
+# A transcript's speaker label: a name in capitals opening a paragraph, then a colon.
+_SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):", re.M)
+
+
+def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
+    """ "WALLACE: Let us start ..." twice or more: a transcript names its speakers so, and
+    such a label is a person even where the word is also a place."""
+    hits = list(_SPEAKER_LABEL.finditer(text))
+    if len(hits) < 2:
+        return mentions
+    counts = Counter(h.group(1) for h in hits)
+    for h in hits:
+        label = h.group(1)
+        flags = lex.flags.get(label.lower(), 0)
+        if counts[label] < 2 or flags & (lx.STOP | lx.COUNTRY | lx.TITLE):
+            continue
+        s, e = h.span(1)
+        mentions = [m for m in mentions if m.end <= s or m.start >= e]
+        mentions.append(Mention(s, e, PER, label))
+    return mentions
 
 
 def _disjoint(mentions: list[Mention]) -> list[Mention]:
