@@ -140,3 +140,8 @@ def test_a_transcripts_speaker_labels_are_persons() -> None:
         ("HALBERG", "PERSON"),
     ]
     assert found("NOTE: one .\nNOTE: two .") == []
+
+
+def test_a_title_before_an_everyday_word_names_no_one() -> None:
+    assert found("He mocked a former Miss Universe on Monday .") == []
+    assert found("President Holt spoke .") == [("Holt", "PERSON")]

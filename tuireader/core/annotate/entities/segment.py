@@ -406,6 +406,11 @@ class SegmentLabeller:
 
     # -- rules -------------------------------------------------------------------------------
 
+    def _everyday(self, tok: Tok) -> bool:
+        """An everyday word that no name list knows ("Universe", "Weather")."""
+        low = self.low(tok)
+        return not self.flags.get(low, 0) & lx.NAME_ANY and self.zipf.get(low, 0.0) >= 4.0
+
     def _titled(self, toks: list[Tok]) -> bool:
         """ "Senator Mary Banks", "Judge Tom Hall": a title, a given name and a surname that
         is also an organisation's head word name a person."""
@@ -497,6 +502,8 @@ class SegmentLabeller:
             k += 1
         if k >= n or self.low(toks[k]) in ("of", "the", "for", "and", "&"):
             return None
+        if k == n - 1 and self._everyday(toks[k]):
+            return self._label(toks[:t], False) if t else []  # "Miss Universe": no one named
         if t == 0 and any(
             self.tflags(tok) & _NAMED_HEADS and not self.tflags(tok) & lx.FIRST
             for tok in toks[k:-1]
