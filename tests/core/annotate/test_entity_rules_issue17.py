@@ -145,3 +145,11 @@ def test_a_transcripts_speaker_labels_are_persons() -> None:
 def test_a_title_before_an_everyday_word_names_no_one() -> None:
     assert found("He mocked a former Miss Universe on Monday .") == []
     assert found("President Holt spoke .") == [("Holt", "PERSON")]
+
+
+def test_a_month_that_is_a_surname_ends_a_persons_name() -> None:
+    assert found("Brexit shook markets , said Theresa May on Monday .") == [
+        ("Theresa May", "PERSON")
+    ]
+    assert found("He met Tom June 12 times .") == [("Tom", "PERSON")]
+    assert found("It opened on Saturday May 5 .") == []

@@ -227,7 +227,7 @@ class SegmentLabeller:
         if not self._starts_known(toks):  # "Tel Aviv" keeps its "Tel"
             while toks and self.tflags(toks[0]) & lx.STOP:
                 toks = toks[1:]
-        while toks and self.tflags(toks[-1]) & lx.STOP:
+        while toks and self.tflags(toks[-1]) & lx.STOP and not self._month_surname(toks):
             toks = toks[:-1]
             while toks and self.text[toks[-1][0]].islower():  # "... Zeitung on [Saturday]"
                 toks = toks[:-1]
@@ -405,6 +405,15 @@ class SegmentLabeller:
         return [guess]
 
     # -- rules -------------------------------------------------------------------------------
+
+    def _month_surname(self, toks: list[Tok]) -> bool:
+        """ "Theresa May said": a month that is also a surname, after a given name and
+        before no number, ends a person's name rather than dating it ("Ben May 5")."""
+        if len(toks) != 2 or not self.tflags(toks[0]) & lx.FIRST:
+            return False
+        if not self.tflags(toks[1]) & lx.SUR or self.tflags(toks[0]) & lx.STOP:
+            return False
+        return DIGIT_AHEAD.match(self.text, toks[1][1]) is None
 
     def _everyday(self, tok: Tok) -> bool:
         """An everyday word that no name list knows ("Universe", "Weather")."""
