@@ -100,7 +100,7 @@ _SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){
 
 
 def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
-    """ "WALLACE: Let us start ..." twice or more: a transcript names its speakers so, and
+    """ "DOVER: Let us start ..." twice or more: a transcript names its speakers so, and
     such a label is a person even where the word is also a place."""
     hits = list(_SPEAKER_LABEL.finditer(text))
     if len(hits) < 2:
@@ -237,7 +237,7 @@ _PRONOUN_VERBS = word_set(
 
 
 def _first_of_name(mentions: list[Mention], text: str, lex: lx.Lexicon) -> None:
-    """ "Queen Ana I", "Pedro I became emperor", "World War I": the numeral one after a
+    """ "Queen Ana I", "Ludovic I became emperor", "Great War I": the numeral one after a
     monarch's given name or a world war is part of the name, not the pronoun."""
     for m in mentions:
         if not text.startswith(" I", m.end):

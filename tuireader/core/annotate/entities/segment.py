@@ -49,7 +49,7 @@ _QUOTES = '"“”'
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
 _SAINT = word_set("st st. ste ste.")
 _OF_AFTER = re.compile(r" of\b")
-_TEAM_ZIPF = 4.5  # "Pirates", "Giants" (4.0-4.3) name teams; "Members", "Forces" do not
+_TEAM_ZIPF = 4.5  # plurals of Zipf 4.0-4.5 ("Otters"-like team names); not "Members"
 _COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
 _COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often nouns
 _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
@@ -69,7 +69,7 @@ _RESIDENT_SUFFIXES = (
     ("an", ""),
     ("ns", "s"),
     ("n", "s"),
-    ("ers", ""),  # "Queenslanders", "Londoner"
+    ("ers", ""),  # "Londoners"
     ("er", ""),
 )
 
@@ -86,7 +86,7 @@ _SYLLABLES = re.compile(r"[A-Z][a-z]{1,4}-([a-z]{1,4})")
 
 
 def _syllables(word: str) -> bool:
-    """ "Jong-un", "Ki-moon", "Chee-hwa": a hyphenated East Asian given name (two short
+    """ "Jong-ho", "Su-min", "Wen-ho": a hyphenated East Asian given name (two short
     syllables, the second in lower case), no compound modifier such as "Doe-led"."""
     if "-" not in word:
         return False
@@ -156,7 +156,7 @@ class SegmentLabeller:
             return "keep"
         if z >= 4.5 and not (f & lx.FIRST and z < 5.0):
             if f & lx.SUR and z < 5.0 and not next_is_cap:
-                return "maybe"  # "Trump said": kept if the text names the person elsewhere
+                return "maybe"  # "Cook said": kept if the text names the person elsewhere
             return "drop"  # an everyday word; a given name ("Ben") waits for its full name
         if next_is_cap:
             return "drop" if z >= 3.5 and not f & lx.FIRST else "keep"
@@ -217,7 +217,7 @@ class SegmentLabeller:
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
             if verdict == "drop" and 1 < len(toks) <= 3 and _syllables(self._word(toks[-1])):
-                verdict = "keep"  # "Ban Ki-moon said": a family name, however common a word
+                verdict = "keep"  # "Pak Su-min said": a family name, however common a word
             if verdict == "drop":
                 toks = toks[1:]
             # A table row ("Northvale 3 0 3 0") names its subject; it is no sentence.
@@ -323,7 +323,7 @@ class SegmentLabeller:
             ):
                 return [self.mention(toks, ORG)]  # "FK Northvale", "AB Zorblax"
 
-        # "North Florida", "South Texas": a compass word before a known place is a region
+        # "North Ohio", "South Leeds": a compass word before a known place is a region
         if (
             n > 1
             and self._all_compass(toks[:-1])
@@ -360,7 +360,7 @@ class SegmentLabeller:
                 return [self.mention(toks, rest[0].label if whole else ORG)]
             return [self.mention(toks[:k], MISC)] + rest
 
-        # "St. Moritz", "St Pauli": a saint's name opening a name names a place (or its team)
+        # "St. Varnel", "St Oswin": a saint's name opening a name names a place (or its team)
         if n > 1 and self.low(toks[0]) in _SAINT and not last_f & lx.TITLE:
             m = self.mention(toks, LOC, weak=True)
             m.guess = True
@@ -377,7 +377,7 @@ class SegmentLabeller:
         if k:
             return [self.mention(toks[k:], PER)]
         if 1 < n <= 3 and _syllables(self._word(toks[-1])):
-            return [self.mention(toks, PER)]  # "Ban Ki-moon": a family name, a given name
+            return [self.mention(toks, PER)]  # "Pak Su-min": a family name, a given name
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
             m = self.mention(toks, PER)
             # "Velvet Revolver": a given name before a word no surname list knows
@@ -407,7 +407,7 @@ class SegmentLabeller:
     # -- rules -------------------------------------------------------------------------------
 
     def _month_surname(self, toks: list[Tok]) -> bool:
-        """ "Theresa May said": a month that is also a surname, after a given name and
+        """ "Lara May said": a month that is also a surname, after a given name and
         before no number, ends a person's name rather than dating it ("Ben May 5")."""
         if len(toks) != 2 or not self.tflags(toks[0]) & lx.FIRST:
             return False
@@ -416,7 +416,7 @@ class SegmentLabeller:
         return DIGIT_AHEAD.match(self.text, toks[1][1]) is None
 
     def _everyday(self, tok: Tok) -> bool:
-        """An everyday word that no name list knows ("Universe", "Weather")."""
+        """An everyday word that no name list knows ("Weather", "Garden")."""
         low = self.low(tok)
         return not self.flags.get(low, 0) & lx.NAME_ANY and self.zipf.get(low, 0.0) >= 4.0
 
@@ -471,7 +471,7 @@ class SegmentLabeller:
         return out
 
     def _team_name(self, tok: Tok) -> bool:
-        """ "played for the Pirates", "dealt to the Jets": a plural noun less common than
+        """ "played for the Otters", "dealt to the Herons": a plural noun less common than
         everyday words, capitalised after "the" with no "of" after it, names a team or a band.
         """
         return (
@@ -512,12 +512,12 @@ class SegmentLabeller:
         if k >= n or self.low(toks[k]) in ("of", "the", "for", "and", "&"):
             return None
         if k == n - 1 and self._everyday(toks[k]):
-            return self._label(toks[:t], False) if t else []  # "Miss Universe": no one named
+            return self._label(toks[:t], False) if t else []  # "Miss Weather": no one named
         if t == 0 and any(
             self.tflags(tok) & _NAMED_HEADS and not self.tflags(tok) & lx.FIRST
             for tok in toks[k:-1]
         ):
-            return None  # "Major League Baseball": a title word opening an organisation
+            return None  # "Major Curling League": a title word opening an organisation
         m = t
         # "Democratic National Committee Chairman", "Clark County Sheriff": an organisation's
         # or a place's head word before the title ends that name; no modifier of the title.
@@ -532,7 +532,7 @@ class SegmentLabeller:
         """How many common words ("Coroner", "Tower Man") stand before a given name, or 0.
 
         Only when a given name follows and at least a surname-like word after it, and not
-        inside a known name ("San Francisco Bay Area": "San" is no role word).
+        inside a known name ("San Jose Harbour Area": "San" is no role word).
         """
         for k in range(1, min(len(toks) - 1, 3)):
             word = self.tflags(toks[k - 1])
@@ -630,7 +630,7 @@ class SegmentLabeller:
         z = self.zipf.get(word.lower(), 0.0)
         if not f & lx.FIRST and z >= _COMMON_MID:
             if f & lx.SUR and z < _COMMON_SURNAME:
-                m = self.mention([tok], PER, weak=True)  # "Trump", "Rice", once named in full
+                m = self.mention([tok], PER, weak=True)  # "Cook", "Bond", once named in full
                 m.guess = m.tentative = True
                 return m
             return None  # a frequent English word capitalised for emphasis or in a heading
