@@ -123,7 +123,7 @@ def test_a_surname_that_is_an_everyday_word_is_a_person_once_named_in_full() -> 
 
 def test_a_compass_word_before_a_known_place_is_a_region() -> None:
     assert ("North Virginia", "LOC") in found("She will travel to North Virginia on Friday .")
-    text = "She will travel to North Virginia .\nOhio , where she grew up , votes early ."
+    text = "She will travel to North Virginia .\nVirginia , where she grew up , votes early ."
     assert found(text) == [("North Virginia", "LOC"), ("Virginia", "LOC")]
 
 
