@@ -150,3 +150,8 @@ def test_a_month_that_is_a_surname_ends_a_persons_name() -> None:
     assert found("The fund fell , said Lara May on Monday .") == [("Lara May", "PERSON")]
     assert found("He met Tom June 12 times .") == [("Tom", "PERSON")]
     assert found("It opened on Saturday May 5 .") == []
+
+
+def test_honorifics_and_weekdays_keep_their_old_readings() -> None:
+    assert found("Later Mr. Weather spoke .") == [("Weather", "PERSON")]
+    assert ("Virginia", "LOC") in found("In a speech in Fort Vela , Virginia Friday , she spoke .")

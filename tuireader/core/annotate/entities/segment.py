@@ -47,6 +47,10 @@ _POLICY_ENDINGS = ("care", "gate")
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
+# Honorifics name a person whatever word follows ("Mr. Weather"); other titles may not.
+_HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr.")
+_EVERYDAY = 4.5  # Zipf of a word no one is named by alone ("universe", 4.6)
+_MONTHS = word_set("january february march april may june july august september october")
 _SAINT = word_set("st st. ste ste.")
 _OF_AFTER = re.compile(r" of\b")
 _TEAM_ZIPF = 4.5  # plurals of Zipf 4.0-4.5 ("Otters"-like team names); not "Members"
@@ -411,6 +415,8 @@ class SegmentLabeller:
         before no number, ends a person's name rather than dating it ("Ben May 5")."""
         if len(toks) != 2 or not self.tflags(toks[0]) & lx.FIRST:
             return False
+        if self.low(toks[1]) not in _MONTHS:
+            return False  # "Florida Friday": a weekday dates the place
         if not self.tflags(toks[1]) & lx.SUR or self.tflags(toks[0]) & lx.STOP:
             return False
         return DIGIT_AHEAD.match(self.text, toks[1][1]) is None
@@ -418,7 +424,7 @@ class SegmentLabeller:
     def _everyday(self, tok: Tok) -> bool:
         """An everyday word that no name list knows ("Weather", "Garden")."""
         low = self.low(tok)
-        return not self.flags.get(low, 0) & lx.NAME_ANY and self.zipf.get(low, 0.0) >= 4.0
+        return not self.flags.get(low, 0) & lx.NAME_ANY and self.zipf.get(low, 0.0) >= _EVERYDAY
 
     def _titled(self, toks: list[Tok]) -> bool:
         """ "Senator Mary Banks", "Judge Tom Hall": a title, a given name and a surname that
@@ -511,7 +517,7 @@ class SegmentLabeller:
             k += 1
         if k >= n or self.low(toks[k]) in ("of", "the", "for", "and", "&"):
             return None
-        if k == n - 1 and self._everyday(toks[k]):
+        if k == n - 1 and self._everyday(toks[k]) and self.low(toks[t]) not in _HONORIFICS:
             return self._label(toks[:t], False) if t else []  # "Miss Weather": no one named
         if t == 0 and any(
             self.tflags(tok) & _NAMED_HEADS and not self.tflags(tok) & lx.FIRST
