@@ -155,3 +155,9 @@ def test_a_month_that_is_a_surname_ends_a_persons_name() -> None:
 def test_honorifics_and_weekdays_keep_their_old_readings() -> None:
     assert found("Later Mr. Weather spoke .") == [("Weather", "PERSON")]
     assert ("Virginia", "LOC") in found("In a speech in Fort Vela , Virginia Friday , she spoke .")
+
+
+def test_a_convention_is_an_event() -> None:
+    assert found("He spoke at the Ruritanian National Convention in July .") == [
+        ("Ruritanian National Convention", "MISC")
+    ]
