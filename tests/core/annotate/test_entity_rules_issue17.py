@@ -161,3 +161,8 @@ def test_a_convention_is_an_event() -> None:
     assert found("He spoke at the Ruritanian National Convention in July .") == [
         ("Ruritanian National Convention", "MISC")
     ]
+
+
+def test_more_class_nouns_type_a_defined_name() -> None:
+    assert found("Velkor is a Ruritanian playwright .") == [("Velkor", "PERSON")]
+    assert found("Velkor Nine is a Ruritanian ensemble .") == [("Velkor Nine", "ORG")]
