@@ -166,3 +166,8 @@ def test_a_convention_is_an_event() -> None:
 def test_more_class_nouns_type_a_defined_name() -> None:
     assert found("Velkor is a Ruritanian playwright .") == [("Velkor", "PERSON")]
     assert found("Velkor Nine is a Ruritanian ensemble .") == [("Velkor Nine", "ORG")]
+
+
+def test_a_defined_title_may_hold_short_words() -> None:
+    assert found("Tea to Go is an episode of the show .") == [("Tea to Go", "MISC")]
+    assert found("A Day for Us is the debut album of the band .") == [("A Day for Us", "MISC")]

@@ -59,8 +59,9 @@ _NAME_WORD = rf"[{UPPER}0-9][\w'’&.-]*"
 # The copula and article are rare and cheap to find; the name is then read back from the
 # sentence start (a line start or ". ") to the copula.
 _COPULA = re.compile(r" (?:is|was|are|were) (?:a|an|the|one of the) ([^\n.,;:()\"]{1,80})")
+# Short words of a title may join its capitalised words: "Tea to Go", "A Day for Us".
 _NAME = re.compile(
-    rf"((?:The )?{_NAME_WORD}(?: (?:of|de|la|am|and|&|the|-|{_NAME_WORD}))*?)"
+    rf"((?:The )?{_NAME_WORD}(?: (?:of|de|la|am|and|&|the|to|a|an|for|with|-|{_NAME_WORD}))*?)"
     r"(?: \( [^()\n]{0,80}\))?"
 )
 _PRONOUNS = word_set(
