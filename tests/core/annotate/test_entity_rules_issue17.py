@@ -171,3 +171,7 @@ def test_more_class_nouns_type_a_defined_name() -> None:
 def test_a_defined_title_may_hold_short_words() -> None:
     assert found("Tea to Go is an episode of the show .") == [("Tea to Go", "MISC")]
     assert found("A Day for Us is the debut album of the band .") == [("A Day for Us", "MISC")]
+
+
+def test_an_abbreviated_avenue_is_a_place() -> None:
+    assert ("Corvin Ave", "LOC") in found("They lived on Corvin Ave in Leeds .")
