@@ -330,8 +330,9 @@ class SegmentLabeller:
         # "North Ohio", "South Leeds": a compass word before a known place is a region
         if (
             n > 1
-            and self._all_compass(toks[:-1])
-            and self.flags.get(self._phrase(toks[-1:]), 0) & lx.LOC_ANY
+            and self.low(toks[0]) in _COMPASS
+            and self._all_compass(toks[1:-1])
+            and last_f & lx.LOC_ANY
         ):
             m = self.mention(toks, LOC)
             m.place = True
@@ -380,7 +381,7 @@ class SegmentLabeller:
         k = self._role_words(toks)
         if k:
             return [self.mention(toks[k:], PER)]
-        if 1 < n <= 3 and _syllables(self._word(toks[-1])):
+        if 1 < n <= 3 and text.find("-", *toks[-1]) > 0 and _syllables(self._word(toks[-1])):
             return [self.mention(toks, PER)]  # "Pak Su-min": a family name, a given name
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
             m = self.mention(toks, PER)
