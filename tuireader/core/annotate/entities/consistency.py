@@ -70,6 +70,31 @@ def settle(mentions: list[Mention]) -> None:
             m.label = hinted[m.text]
 
 
+def vote(mentions: list[Mention]) -> None:
+    """One name, one label: weak mentions of the same text that the rules labelled apart
+    ("Tollan" a place after "in", an organisation after "the", a person once) all take the
+    label most of them have; a tie changes nothing. Gazetteer places are left alone: a city
+    is also its team."""
+    first: dict[str, str] = {}  # text -> the label of its first weak mention
+    mixed: set[str] = set()
+    for m in mentions:
+        weak = m.weak and not m.place and not m.country
+        if weak and first.setdefault(m.text, m.label) != m.label:
+            mixed.add(m.text)
+    if not mixed:
+        return
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.text in mixed and m.weak and not m.place and not m.country:
+            groups.setdefault(m.text, []).append(m)
+    for group in groups.values():
+        counts = Counter(m.label for m in group).most_common(2)
+        if len(counts) < 2 or counts[0][1] == counts[1][1]:
+            continue
+        for m in group:
+            m.label = counts[0][0]
+
+
 _LEGAL_FORMS = frozenset(
     ("inc", "corp", "co", "cos", "ltd", "plc", "llc", "corporation", "company", "ag", "sa", "nv")
 )

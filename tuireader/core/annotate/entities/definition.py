@@ -25,13 +25,16 @@ _ORG_HEADS = word_set(
     "association federation league union university college school newspaper magazine "
     "broadcaster label firm corporation airline bank publisher charity foundation agency "
     "orchestra choir duo trio quartet supergroup group ministry department institute society "
-    "brand conglomerate subsidiary carrier network channel"
+    "brand conglomerate subsidiary carrier network channel regiment brigade battalion "
+    "squadron ensemble collective cooperative consortium franchise studio supermarket"
 )
 _MISC_HEADS = (
     word_set(
         "album single song ep film movie documentary novel book play musical opera poem painting "
         "series sitcom show game videogame aircraft car locomotive rifle ship battleship warship "
-        "frigate submarine festival award prize language dialect anthem magazine"
+        "frigate submarine festival award prize language dialect anthem magazine episode "
+        "compilation soundtrack mixtape video tournament championship competition convention "
+        "conference war battle treaty holiday"
     )
     - _ORG_HEADS
 )
@@ -42,7 +45,10 @@ _PER_HEADS = (
         "businessman businesswoman pitcher boxer wrestler surfer journalist director producer "
         "officer soldier general admiral lawyer judge priest bishop philosopher historian "
         "economist architect designer photographer coach cyclist athlete swimmer golfer guitarist "
-        "drummer bassist comedian presenter broadcaster model dancer entrepreneur inventor"
+        "drummer bassist comedian presenter broadcaster model dancer entrepreneur inventor "
+        "playwright screenwriter lyricist sculptor pianist violinist explorer physician "
+        "surgeon mathematician physicist chemist biologist astronomer theologian missionary "
+        "diplomat statesman activist emperor empress king queen prince princess monk"
     )
     - _ORG_HEADS
 )
@@ -53,8 +59,9 @@ _NAME_WORD = rf"[{UPPER}0-9][\w'’&.-]*"
 # The copula and article are rare and cheap to find; the name is then read back from the
 # sentence start (a line start or ". ") to the copula.
 _COPULA = re.compile(r" (?:is|was|are|were) (?:a|an|the|one of the) ([^\n.,;:()\"]{1,80})")
+# Short words of a title may join its capitalised words: "Tea to Go", "A Day for Us".
 _NAME = re.compile(
-    rf"((?:The )?{_NAME_WORD}(?: (?:of|de|la|am|and|&|the|-|{_NAME_WORD}))*?)"
+    rf"((?:The )?{_NAME_WORD}(?: (?:of|de|la|am|and|&|the|to|a|an|for|with|-|{_NAME_WORD}))*?)"
     r"(?: \( [^()\n]{0,80}\))?"
 )
 _PRONOUNS = word_set(

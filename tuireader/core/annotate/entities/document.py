@@ -8,10 +8,11 @@ evidence about a name ("Vladimir Putin" after a title) settle its weaker mention
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
-from tuireader.core.annotate.entities.consistency import known_names, settle
+from tuireader.core.annotate.entities.consistency import known_names, settle, vote
 from tuireader.core.annotate.entities.context import handle_after
 from tuireader.core.annotate.entities.definition import definitions
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
@@ -62,6 +63,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             for seg in segments(text, run.start(), run.group(), lex.flags, opens, lex.zipf):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
+    _first_of_name(mentions, text, lex)
     mentions = _possessed_heads(mentions, text, lex)
     if "s " in text:
         mentions = _paired_owner_firms(mentions, text)
@@ -82,12 +84,37 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     if typed and not sports:  # result tables and team names follow the sports rules
         mentions = retype(mentions, text, lex)
     settle(mentions)
+    vote(mentions)
     known = known_names(mentions)
     for ls, le in caps_lines:
         mentions.extend(caps_line(text, ls, le, lex, known))
     if sports:
         teams(mentions, text)
+    if ":" in text:
+        mentions = _transcript_speakers(mentions, text, lex)
     return _disjoint(mentions)
+
+
+# A transcript's speaker label: a name in capitals opening a paragraph, then a colon.
+_SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):", re.M)
+
+
+def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
+    """ "DOVER: Let us start ..." twice or more: a transcript names its speakers so, and
+    such a label is a person even where the word is also a place."""
+    hits = list(_SPEAKER_LABEL.finditer(text))
+    if len(hits) < 2:
+        return mentions
+    counts = Counter(h.group(1) for h in hits)
+    for h in hits:
+        label = h.group(1)
+        flags = lex.flags.get(label.lower(), 0)
+        if counts[label] < 2 or flags & (lx.STOP | lx.COUNTRY | lx.TITLE):
+            continue
+        s, e = h.span(1)
+        mentions = [m for m in mentions if m.end <= s or m.start >= e]
+        mentions.append(Mention(s, e, PER, label))
+    return mentions
 
 
 def _disjoint(mentions: list[Mention]) -> list[Mention]:
@@ -199,6 +226,33 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
                 m.text = text[m.start : m.end]
 
 
+# " I" after a name, then a mark, the end, or a lower-case word that is no verb of "I"
+# ("told Jane I would", "asked Jane I think").
+_NUMERAL_I = re.compile(r" I(?=[ ]?[,.;:)\n]|$| \(| ([a-z]+))")
+_PRONOUN_VERBS = word_set(
+    "would will am was had have think thought know knew can could should do did want need "
+    "hope mean guess believe feel felt love like said say told tell asked see saw got get "
+    "went go just also never really must may might wish wanted needed"
+)
+
+
+def _first_of_name(mentions: list[Mention], text: str, lex: lx.Lexicon) -> None:
+    """ "Queen Ana I", "Ludovic I became emperor", "Great War I": the numeral one after a
+    monarch's given name or a world war is part of the name, not the pronoun."""
+    for m in mentions:
+        if not text.startswith(" I", m.end):
+            continue
+        if m.label == PER:
+            if " " in m.text or not lex.flags.get(m.text.lower(), 0) & lx.FIRST:
+                continue
+        elif m.label != MISC or not m.text.endswith(" War"):
+            continue
+        hit = _NUMERAL_I.match(text, m.end)
+        if hit and hit.group(1) not in _PRONOUN_VERBS:
+            m.end += 2
+            m.text = text[m.start : m.end]
+
+
 _MID_THE = re.compile(r"(?<=[a-z,;] )The $")
 
 
@@ -275,8 +329,9 @@ def _quoted_titles(
 _ACRONYM_AFTER = re.compile(
     r"[ (,](?:(?:(?<=\()|(?<= )\() ?([A-Z]{2,6})s? ?\)|(?<=,) ([A-Z]{2,6}),)"
 )
-_NAME_WORD = re.compile(r"([A-Z][\w'’.&-]*|of|the|for|and|&|on|de|du|la)[ ,]$")
-_ACRONYM_GAPS = frozenset(("of", "the", "for", "and", "&", "on", "de", "du", "la"))
+# "in" too: "Council for Trade and Cooperation in Asia ( CTCA )".
+_NAME_WORD = re.compile(r"([A-Z][\w'’.&-]*|of|the|for|and|&|on|in|de|du|la)[ ,]$")
+_ACRONYM_GAPS = frozenset(("of", "the", "for", "and", "&", "on", "in", "de", "du", "la"))
 
 
 def _spelled_acronyms(

@@ -47,13 +47,21 @@ _POLICY_ENDINGS = ("care", "gate")
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
+# Honorifics name a person whatever word follows ("Mr. Weather"); other titles may not.
+_HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr.")
+_EVERYDAY = 4.5  # Zipf of a word no one is named by alone ("universe", 4.6)
+_MONTHS = word_set("january february march april may june july august september october")
+_SAINT = word_set("st st. ste ste.")
+_OF_AFTER = re.compile(r" of\b")
+_TEAM_ZIPF = 4.5  # plurals of Zipf 4.0-4.5 ("Otters"-like team names); not "Members"
 _COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
 _COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often nouns
 _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
+_NAMED_HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD
 _KNOWN = lx.LOC_ANY | lx.DEMONYM | lx.ORG | lx.MISC
 
 
-# How a resident's word is made from a place: Ohio-an, Florid(a)-ian(s), Kansa(s)-n.
+# How a resident's word is made from a place: Ohio-an, Florid(a)-ian(s), Kansa(s)-n, London-er.
 _RESIDENT_SUFFIXES = (
     ("ians", "ia"),
     ("ian", "ia"),
@@ -65,10 +73,29 @@ _RESIDENT_SUFFIXES = (
     ("an", ""),
     ("ns", "s"),
     ("n", "s"),
+    ("ers", ""),  # "Londoners"
+    ("er", ""),
 )
 
 
 _COMPASS_DEMONYMS = frozenset(("western", "eastern", "northern", "southern"))
+
+
+# Short tails that make a name a modifier ("Doe-led", "Bush-era") or a word ("All-time").
+_MODIFIER_TAILS = word_set(
+    "led run born made held like era type wide free rich poor long only size done bred owned "
+    "time up off out on"
+)
+_SYLLABLES = re.compile(r"[A-Z][a-z]{1,4}-([a-z]{1,4})")
+
+
+def _syllables(word: str) -> bool:
+    """ "Jong-ho", "Su-min", "Wen-ho": a hyphenated East Asian given name (two short
+    syllables, the second in lower case), no compound modifier such as "Doe-led"."""
+    if "-" not in word:
+        return False
+    hit = _SYLLABLES.fullmatch(word)
+    return hit is not None and hit.group(1) not in _MODIFIER_TAILS
 
 
 class SegmentLabeller:
@@ -82,6 +109,9 @@ class SegmentLabeller:
         self._cache: dict[Tok, int] = {}
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _word(self, tok: Tok) -> str:
+        return self.text[tok[0] : tok[1]]
 
     def low(self, tok: Tok) -> str:
         return self.text[tok[0] : tok[1]].lower()
@@ -129,6 +159,8 @@ class SegmentLabeller:
         if f & lx.FIRST and next_is_cap and z < 5.5:  # not "Many", "Little", "Made"
             return "keep"
         if z >= 4.5 and not (f & lx.FIRST and z < 5.0):
+            if f & lx.SUR and z < 5.0 and not next_is_cap:
+                return "maybe"  # "Cook said": kept if the text names the person elsewhere
             return "drop"  # an everyday word; a given name ("Ben") waits for its full name
         if next_is_cap:
             return "drop" if z >= 3.5 and not f & lx.FIRST else "keep"
@@ -188,6 +220,8 @@ class SegmentLabeller:
         if opens and not self._starts_known(toks):
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
+            if verdict == "drop" and 1 < len(toks) <= 3 and _syllables(self._word(toks[-1])):
+                verdict = "keep"  # "Pak Su-min said": a family name, however common a word
             if verdict == "drop":
                 toks = toks[1:]
             # A table row ("Northvale 3 0 3 0") names its subject; it is no sentence.
@@ -197,7 +231,7 @@ class SegmentLabeller:
         if not self._starts_known(toks):  # "Tel Aviv" keeps its "Tel"
             while toks and self.tflags(toks[0]) & lx.STOP:
                 toks = toks[1:]
-        while toks and self.tflags(toks[-1]) & lx.STOP:
+        while toks and self.tflags(toks[-1]) & lx.STOP and not self._month_surname(toks):
             toks = toks[:-1]
             while toks and self.text[toks[-1][0]].islower():  # "... Zeitung on [Saturday]"
                 toks = toks[:-1]
@@ -220,7 +254,7 @@ class SegmentLabeller:
         for i, (s, e) in enumerate(toks):
             word = text[s:e]
             dash = word.rfind("-")
-            if dash > 0 and word[dash + 1 : dash + 2].islower():
+            if dash > 0 and word[dash + 1 : dash + 2].islower() and not (i and _syllables(word)):
                 head = text[toks[0][0] : s + dash].lower()
                 if self.flags.get(head, 0) & _KNOWN:  # "New York-based"
                     out = [Mention(toks[0][0], e, MISC, text[toks[0][0] : e])]
@@ -265,7 +299,7 @@ class SegmentLabeller:
         of_head = self._of_head(toks)
         if of_head:
             return [self.mention(toks, of_head)]
-        if n > 1 and last_f & lx.ORG_SUFFIX and not last_f & lx.TITLE:
+        if n > 1 and last_f & lx.ORG_SUFFIX and not last_f & lx.TITLE and not self._titled(toks):
             return [self.mention(toks, ORG)]
         if n > 1 and last_f & lx.MISC_HEAD:
             return [self.mention(toks, MISC)]
@@ -292,6 +326,17 @@ class SegmentLabeller:
                 or self.low(toks[0]) in _CLUB_PREFIXES
             ):
                 return [self.mention(toks, ORG)]  # "FK Northvale", "AB Zorblax"
+
+        # "North Ohio", "South Leeds": a compass word before a known place is a region
+        if (
+            n > 1
+            and self.low(toks[0]) in _COMPASS
+            and self._all_compass(toks[1:-1])
+            and last_f & lx.LOC_ANY
+        ):
+            m = self.mention(toks, LOC)
+            m.place = True
+            return [m]
 
         # 3. A title: "Sen. Ben Sasse", "Ruritanian President Jan Novak"; "U.S. Secretary".
         if n > 1 and last_f & lx.TITLE and self._all_known(toks[:-1]):
@@ -320,6 +365,12 @@ class SegmentLabeller:
                 return [self.mention(toks, rest[0].label if whole else ORG)]
             return [self.mention(toks[:k], MISC)] + rest
 
+        # "St. Varnel", "St Oswin": a saint's name opening a name names a place (or its team)
+        if n > 1 and self.low(toks[0]) in _SAINT and not last_f & lx.TITLE:
+            m = self.mention(toks, LOC, weak=True)
+            m.guess = True
+            return [m]
+
         # 5. Person names: two joined by "&" ("Karl Doe & Jane Roe") are two; a role word
         # glued before one is no part of it ("Coroner Jane Doe").
         for i in range(2, n - 2):
@@ -330,6 +381,8 @@ class SegmentLabeller:
         k = self._role_words(toks)
         if k:
             return [self.mention(toks[k:], PER)]
+        if 1 < n <= 3 and text.find("-", *toks[-1]) > 0 and _syllables(self._word(toks[-1])):
+            return [self.mention(toks, PER)]  # "Pak Su-min": a family name, a given name
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
             m = self.mention(toks, PER)
             # "Velvet Revolver": a given name before a word no surname list knows
@@ -357,6 +410,32 @@ class SegmentLabeller:
         return [guess]
 
     # -- rules -------------------------------------------------------------------------------
+
+    def _month_surname(self, toks: list[Tok]) -> bool:
+        """ "Lara May said": a month that is also a surname, after a given name and
+        before no number, ends a person's name rather than dating it ("Ben May 5")."""
+        if len(toks) != 2 or not self.tflags(toks[0]) & lx.FIRST:
+            return False
+        if self.low(toks[1]) not in _MONTHS:
+            return False  # "Florida Friday": a weekday dates the place
+        if not self.tflags(toks[1]) & lx.SUR or self.tflags(toks[0]) & lx.STOP:
+            return False
+        return DIGIT_AHEAD.match(self.text, toks[1][1]) is None
+
+    def _everyday(self, tok: Tok) -> bool:
+        """An everyday word that no name list knows ("Weather", "Garden")."""
+        low = self.low(tok)
+        return not self.flags.get(low, 0) & lx.NAME_ANY and self.zipf.get(low, 0.0) >= _EVERYDAY
+
+    def _titled(self, toks: list[Tok]) -> bool:
+        """ "Senator Mary Banks", "Judge Tom Hall": a title, a given name and a surname that
+        is also an organisation's head word name a person."""
+        return (
+            len(toks) > 2
+            and bool(self.tflags(toks[0]) & lx.TITLE)
+            and bool(self.tflags(toks[1]) & lx.FIRST)
+            and bool(self.tflags(toks[-1]) & lx.SUR)
+        )
 
     def _whole(self, toks: list[Tok], f: int) -> Mention | None:
         """The phrase as a gazetteer entry, or None."""
@@ -398,6 +477,16 @@ class SegmentLabeller:
             out.append(m)
         return out
 
+    def _team_name(self, tok: Tok) -> bool:
+        """ "played for the Otters", "dealt to the Herons": a plural noun less common than
+        everyday words, capitalised after "the" with no "of" after it, names a team or a band.
+        """
+        return (
+            self._team_plural(tok)
+            and self.zipf.get(self.low(tok), 0.0) < _TEAM_ZIPF
+            and not _OF_AFTER.match(self.text, tok[1])
+        )
+
     def _team_plural(self, tok: Tok) -> bool:
         word = self.text[tok[0] : tok[1]]
         return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
@@ -429,6 +518,13 @@ class SegmentLabeller:
             k += 1
         if k >= n or self.low(toks[k]) in ("of", "the", "for", "and", "&"):
             return None
+        if k == n - 1 and self._everyday(toks[k]) and self.low(toks[t]) not in _HONORIFICS:
+            return self._label(toks[:t], False) if t else []  # "Miss Weather": no one named
+        if t == 0 and any(
+            self.tflags(tok) & _NAMED_HEADS and not self.tflags(tok) & lx.FIRST
+            for tok in toks[k:-1]
+        ):
+            return None  # "Major Curling League": a title word opening an organisation
         m = t
         # "Democratic National Committee Chairman", "Clark County Sheriff": an organisation's
         # or a place's head word before the title ends that name; no modifier of the title.
@@ -442,7 +538,8 @@ class SegmentLabeller:
     def _role_words(self, toks: list[Tok]) -> int:
         """How many common words ("Coroner", "Tower Man") stand before a given name, or 0.
 
-        Only when a given name follows and at least a surname-like word after it.
+        Only when a given name follows and at least a surname-like word after it, and not
+        inside a known name ("San Jose Harbour Area": "San" is no role word).
         """
         for k in range(1, min(len(toks) - 1, 3)):
             word = self.tflags(toks[k - 1])
@@ -451,7 +548,7 @@ class SegmentLabeller:
             if word & lx.NAME_ANY and not self._common(toks[k - 1]):
                 return 0  # "Staff" is a surname too, but far more often a word
             if self.tflags(toks[k]) & lx.FIRST and not self._common(toks[k]):
-                return k
+                return 0 if self._starts_known(toks) else k
         return 0
 
     def _modifier(self, tok: Tok) -> bool:
@@ -525,14 +622,24 @@ class SegmentLabeller:
             m.locative = True
             return m
         guess = single_by_context(self.text, tok[0], tok[1])
-        if guess == ORG and self._common(tok) and self.zipf.get(word.lower(), 0.0) >= 4.0:
-            return None  # "the Mayor", "the Battles": a common noun given a capital
+        if (
+            guess == ORG
+            and self._common(tok)
+            and self.zipf.get(word.lower(), 0.0) >= 4.0
+            and not self._team_name(tok)
+        ):
+            return None  # "the Mayor", "the Battles of ...": a common noun given a capital
         if guess is not None:
             m = self.mention([tok], guess, weak=True)
             m.locative = guess == LOC
             return m
         f = self.flags.get(word.lower(), 0)
-        if not f & lx.FIRST and self.zipf.get(word.lower(), 0.0) >= _COMMON_MID:
+        z = self.zipf.get(word.lower(), 0.0)
+        if not f & lx.FIRST and z >= _COMMON_MID:
+            if f & lx.SUR and z < _COMMON_SURNAME:
+                m = self.mention([tok], PER, weak=True)  # "Cook", "Bond", once named in full
+                m.guess = m.tentative = True
+                return m
             return None  # a frequent English word capitalised for emphasis or in a heading
         if f & (lx.SUR | lx.FIRST):
             m = self.mention([tok], PER, weak=True)
