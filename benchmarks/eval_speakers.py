@@ -102,6 +102,7 @@ def score(
 ) -> tuple[Counter, Counter]:
     """Counts of named/unnamed gold quotations and of right ones; prints errors if asked."""
     total, right = Counter(), Counter()
+    misses: Counter = Counter()  # why named quotations were wrong, by kind only
     names: Counter = Counter()
     docs = _read_jsonl(path)
     for doc in docs:
@@ -123,6 +124,14 @@ def score(
                 got is not None and _sha(got) in accepted if accepted else got is None
             )
             right[kind] += ok
+            if accepted and not ok:
+                misses[
+                    "quotation not found"
+                    if q is None
+                    else "no name"
+                    if got is None
+                    else "another name"
+                ] += 1
             if errors and not ok:
                 if gold.get("speaker"):
                     wanted = gold["speaker"][0]
@@ -143,6 +152,8 @@ def score(
                 f"  {kind:8} speaker right: {right[kind] / total[kind]:.3f}"
                 f" ({right[kind]}/{total[kind]})"
             )
+    if misses:
+        print("  named wrong: " + ", ".join(f"{n} {why}" for why, n in misses.most_common()))
     print(f"  distinct predicted speaker names: {len(names)}")
     return total, right
 
