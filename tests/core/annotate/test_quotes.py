@@ -484,3 +484,19 @@ def test_speaker_at_the_end_of_a_sentence_loses_the_full_stop_not_an_abbreviatio
     assert quote.speaker.text == "Dmitry Peskov" and quote.speaker_name == "Dmitry Peskov"
     (quote,) = annotate('"We will appeal," said John Smith Jr.').quotes
     assert quote.speaker.text == "John Smith Jr."
+
+
+def test_a_speaker_who_admitted_something_is_found_after_the_quote() -> None:
+    q = _one('"There was no cause that drove me," Tom Quillby admitted during a long interview.')
+    assert q.speaker is not None and q.speaker.text == "Tom Quillby"
+    assert q.cue is not None and q.cue.text == "admitted"
+
+
+def test_a_passive_verb_of_saying_does_not_make_a_word_in_quotes_a_quotation() -> None:
+    text = 'Nine pilgrims were admitted, and some only listed "Seeker" on the form.'
+    assert extract_quotes(text) == []
+
+
+def test_a_passive_with_its_agent_still_attributes_a_title_quoted() -> None:
+    text = 'The crowd sang along.\n\n"Paper Lanterns" was written by Ada Florin in one night.'
+    assert [q.text for q in extract_quotes(text)] == ['"Paper Lanterns"']

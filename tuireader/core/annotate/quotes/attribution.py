@@ -25,6 +25,7 @@ from tuireader.core.annotate.quotes.cues import (
     PLURAL_NOUN_CUES,
     PRONOUN,
     SPEECH_CUE,
+    SPEECH_VERBS,
     TITLES,
     word_set,
 )
@@ -247,6 +248,7 @@ _MODAL_BEFORE_RE = re.compile(
     r"\b(?:would|will|can|could|should|may|might|must|to|not|n['\u2019]t)\s+$", re.IGNORECASE
 )
 # `...doesn't surprise Republican pollster Daron Shaw: "..."` - a name right before the colon.
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 _NAME_BEFORE_COLON_RE = re.compile(r"(?P<sp>" + _LEFT_NAME + _PAREN + r")\s*:\s*$")
 _TAIL_AFTER_CUE_RE = re.compile(r"[^.!?]{0,60}[.!?]?\s*$")
 
@@ -625,8 +627,18 @@ _OWNER_PARTICIPLE_RE = re.compile(
 )
 
 
+def _passive(text: str, start: int, cue: re.Match) -> bool:
+    """True for a participle after a form of "be": "were admitted", "was told"."""
+    return cue.group("cue").endswith(("ed", "told", "written")) and (
+        _PASSIVE_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is not None
+    )
+
+
 def _after_modal(text: str, start: int, cue: re.Match) -> bool:
-    """True for 'would continue' or 'to say'; 'back to boasting' is still a cue."""
+    """True for 'would continue' or 'to say'; 'back to boasting' is still a cue. A passive
+    ("were admitted", "was told") reports no speech of its subject."""
+    if _passive(text, start, cue):
+        return True
     m = _MODAL_BEFORE_RE.search(text, max(start, cue.start() - 12), cue.start())
     if m is None:
         return False
@@ -670,12 +682,21 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     return Attribution(trim_speaker(text, *subject), None, BEFORE) if subject else None
 
 
-_ANY_CUE_RE = re.compile(r"(?<![\w-])(?:" + SPEECH_CUE + r"|" + NAMING_CUE + r")\b")
+_ANY_CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r"|" + NAMING_CUE + r")\b")
 
 
 def has_cue(text: str, start: int, end: int) -> bool:
-    """True when a speech or naming cue occurs in [start, end)."""
-    return _ANY_CUE_RE.search(text, start, end) is not None
+    """True when a speech or naming cue occurs in [start, end); a passive verb of saying
+    ("were admitted") is none unless its agent follows ("was written by")."""
+    for m in _ANY_CUE_RE.finditer(text, start, end):
+        if not _passive(text, start, m) or _BY_AFTER_RE.match(text, m.end(), end):
+            return True
+        if m.group("cue") not in SPEECH_VERBS:  # "was labeled": a naming cue all the same
+            return True
+    return False
+
+
+_BY_AFTER_RE = re.compile(r"\s+by\b")
 
 
 def according_to(text: str, start: int, end: int) -> Attribution | None:

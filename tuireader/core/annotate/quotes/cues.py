@@ -19,7 +19,7 @@ _REGULAR_VERBS = (
     "concur interrupt interject reason elaborate demand hint beg gripe groan marvel mutter "
     "laugh sigh smile chuckle allege maintain reiterate relate speculate summarize surmise "
     "theorize underscore agree disagree rebut tout vent posit roar bellow thunder beam "
-    "rail scold shrug"
+    "rail scold shrug remember react"
 )
 _IRREGULAR_FORMS = (
     "say says said saying tell tells told telling write writes wrote writing written "
@@ -104,6 +104,16 @@ ORG_NOUNS = word_set(
 )
 
 
+_DOUBLED = {
+    "snap": "snapp",
+    "quip": "quipp",
+    "admit": "admitt",
+    "rebut": "rebutt",
+    "beg": "begg",
+    "plead": "plead",
+}
+
+
 def _regular_forms(base: str) -> list[str]:
     """Return the -s, -ed and -ing forms of a regular verb (with the usual spelling rules)."""
     if base.endswith("e"):
@@ -112,9 +122,8 @@ def _regular_forms(base: str) -> list[str]:
         return [base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
     if base.endswith(("sh", "ch", "x", "s")):
         return [base + "es", base + "ed", base + "ing"]
-    if base in {"snap", "quip", "plead"}:
-        special = {"snap": "snapp", "quip": "quipp", "plead": "plead"}[base]
-        return [base + "s", special + "ed", special + "ing"]
+    if base in _DOUBLED:  # "admit" -> "admitted", "admitting"; "plead" -> "pleaded"
+        return [base + "s", _DOUBLED[base] + "ed", _DOUBLED[base] + "ing"]
     return [base + "s", base + "ed", base + "ing"]
 
 
