@@ -655,3 +655,20 @@ def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_it_repeats
         '"We do not pay for seats," said Nina Pell, who runs the Ardley forum.'
     )
     assert _direct_names(text, "Rufus Kell", "Nina Pell") == ["Nina Pell", "Nina Pell"]
+
+
+def test_a_surname_that_is_also_a_common_word_completes_to_the_person() -> None:
+    text = (
+        "Dana Read, chief of the Hollin Group, spoke to analysts on Monday.\n\n"
+        '"We like the deal, and we will read the rules," Read said.'
+    )
+    assert [q.speaker_name for q in annotate(text).quotes if q.direct] == ["Dana Read"]
+
+
+def test_a_lone_surname_the_article_never_writes_in_lower_case_is_a_name() -> None:
+    said = '\n\n"We do take this seriously," Price stated.'
+    text = "Price dropped the plan in 2009." + said
+    assert [q.speaker_name for q in extract_quotes(text)] == ["Price"]
+    # where the word is also used as a common noun, it is no name on its own
+    text = "Price dropped the plan in 2009 and the price rose." + said
+    assert [q.speaker_name for q in extract_quotes(text)] == [None]

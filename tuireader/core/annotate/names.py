@@ -257,8 +257,29 @@ class Canon:
             name = self.person(raw)
         if not name:
             return None
-        known = name.lower() in self.singles or (name in self.others and " " in name)
+        known = (
+            name.lower() in self.singles
+            or (name in self.others and " " in name)
+            or self._surname_only(name)
+        )
         return name if plausible_speaker(name, known) else None
+
+    def _surname_only(self, name: str) -> bool:
+        """A one-word name the lexicon knows as a name, written more than once and never in
+        lower case ("Obama stated", "Price said" where "price" never occurs): a name here,
+        not the common noun it may also be."""
+        if " " in name or not name[:1].isupper() or not name[1:].islower():
+            return False
+        from tuireader.core.annotate.entities.lexicon import FIRST, SUR, load
+
+        lex = load()
+        word = name.lower()
+        if not lex.flags.get(word, 0) & (FIRST | SUR) or lex.zipf.get(word, 0.0) >= 5.8:
+            return False  # "People", "Will": too common to be taken for a name unseen
+        if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
+            return False
+        # named more than once: a stray word ("Server said") is not taken for a name
+        return len(re.findall(r"(?<![\w-])" + re.escape(name) + r"\b", self.text)) > 1
 
     def name(self, entity: Entity) -> str:
         """The canonical name of an entity mention."""

@@ -345,6 +345,9 @@ class NameResolver:
             # "House Republican Jane Doe", "Clinton ally Jane Doe": the person the recognizer
             # found at the end of the phrase, not the words before it.
             return self._complete(proper_name(inner.name) or inner.name, inner.start)
+        if " " not in head and head[:1].isupper() and head in self._fuller_names():
+            # "West said" after "Marty West": the surname, even where it is a common word
+            return self._complete(head, speaker[0])
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
