@@ -672,3 +672,20 @@ def test_a_lone_surname_the_article_never_writes_in_lower_case_is_a_name() -> No
     # where the word is also used as a common noun, it is no name on its own
     text = "Price dropped the plan in 2009 and the price rose." + said
     assert [q.speaker_name for q in extract_quotes(text)] == [None]
+
+
+def test_a_quote_after_a_speaker_reported_by_a_pool_report_keeps_the_speaker() -> None:
+    text = (
+        "The mayor toured the plant.\n\n"
+        '"They do not care about politics," Ada Florin said of the workers, according to a '
+        'pool report. "Neither do I. This needs to change."'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Ada Florin", "Ada Florin"]
+
+
+def test_an_outlet_that_reported_a_quote_does_not_beat_its_speaker() -> None:
+    text = (
+        "The race tightened in June.\n\nWhen asked about the vote, Tom Quillby frowned and "
+        'said, "No comment," The Daily Ledger reported.'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]

@@ -542,8 +542,9 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     """Speaker in the same sentence before a quote: the subject of its last speech cue."""
     m = _ACCORDING_RE.search(text, start, end)
     if m:
-        # "According to the Post, Jane Doe said the plan was "...": Doe said it.
-        cued = _cued_subject(text, m.end("sp"), end)
+        # "According to the Post, Jane Doe said the plan was "...": Doe said it; so in
+        # "Doe said of it, according to the Post, that "..."".
+        cued = _cued_subject(text, m.end("sp"), end) or _cued_subject(text, start, m.start())
         return cued or _found(text, m, 0, BEFORE)
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:

@@ -98,11 +98,17 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         return _previous_sentence(text, c)
     if before and before.how == BEFORE and (after is None or _closing_punct(text, c) in ".:"):
         return before
+    if before and before.how == BEFORE and after.cue and _REPORTED_RE.fullmatch(text, *after.cue):
+        # 'Doe said, "No comment," the Herald reported': the outlet only reported Doe's words
+        return before
     if after is not None and not closed_sentence:
         if _named(text, after):  # '"...," Jane Doe said, according to the Post': Doe said it
             return after
         return according_to(text, after.cue[1] if after.cue else c.end, a_end) or after
     return after or before
+
+
+_REPORTED_RE = re.compile(r"report(?:ed|s|ing)?|according\s+to|wrote|writes")
 
 
 def _named(text: str, found: Attribution) -> bool:
