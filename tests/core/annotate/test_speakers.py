@@ -689,3 +689,13 @@ def test_an_outlet_that_reported_a_quote_does_not_beat_its_speaker() -> None:
         'said, "No comment," The Daily Ledger reported.'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
+
+
+def test_she_after_a_sentence_led_by_he_is_the_woman_named_in_it() -> None:
+    text = (
+        "The bill passed with help from Rubens.\n\n"
+        '"Who is the real fraud?" said Tom Quillby, on a call with reporters. He was joined on '
+        "the call by Ilyse Venn, head of the Oakfield League. She said Rubens "
+        '"has failed to do anything at all."'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby", "Ilyse Venn"]

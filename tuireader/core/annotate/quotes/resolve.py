@@ -544,7 +544,12 @@ class NameResolver:
         for turn in range(5):
             opening, body = self._sentence_parts(pos)
             # "He said Roe ...": the subject is a pronoun: its antecedent is further back.
-            pronoun = _PRONOUN_OPENING_RE.match(self.text, body) is not None
+            opener = _PRONOUN_OPENING_RE.match(self.text, body)
+            # "He was joined by Jane Roe. She said": a pronoun of the other sex leading the
+            # sentence is not the one sought; the person it leaves is.
+            pronoun = opener is not None and (
+                sex is None or PRONOUNS.get(opener.group().lower(), sex) == sex
+            )
             inside = [m for m in found if body <= m.start and m.end <= pos]
             # "Doe's plan ..., Roe said": an owner is not the subject when another name is.
             inside = [m for m in inside if not self._possessive(m)] or inside
