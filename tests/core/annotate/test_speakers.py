@@ -699,3 +699,12 @@ def test_she_after_a_sentence_led_by_he_is_the_woman_named_in_it() -> None:
         '"has failed to do anything at all."'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby", "Ilyse Venn"]
+
+
+def test_the_articles_own_she_overrules_a_given_name_used_mostly_for_men() -> None:
+    text = (
+        "The board met on Monday.\n\nMarty Quell approached it more calmly. She said she "
+        "would rather see the money spent to elect Hillary Vance.\n\n"
+        '"They are trying to block it," she said.'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Marty Quell"]

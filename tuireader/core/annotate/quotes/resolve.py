@@ -257,6 +257,7 @@ class NameResolver:
         self._fuller: dict[str, list[tuple[int, str]]] | None = None
         self.speakers: list[Mention] = []
         self._unnamed: list[tuple[int, int, str]] | None = None  # (start, end, words)
+        self._sexes: dict[str, str] | None = None
 
     @property
     def mentions(self) -> list[Mention]:
@@ -604,9 +605,54 @@ class NameResolver:
         return _POSSESSIVE_RE.search(after) is not None
 
     def _sex(self, mention: Mention) -> str | None:
-        """The sex a mention's (completed) given name or courtesy title implies, if any."""
+        """The sex a mention's (completed) given name or courtesy title implies, if any; the
+        article's own "he" or "she" for the person overrules the given name."""
         name = self._complete(mention.name, mention.start)
+        said = self._pronoun_sex().get(name)
+        if said is not None:
+            return said
         return gender.of_name(name, self.text[max(0, mention.start - 6) : mention.start])
+
+    def _one_of_sex(self, sex: str, lo: int, hi: int) -> bool:
+        """True when a person whose name implies ``sex`` is mentioned in [lo, hi)."""
+        i = bisect.bisect_left(self.starts, max(0, lo))
+        for x in self.mentions[i:]:
+            if x.start >= hi:
+                break
+            if x.label == "PERSON":
+                name = self._complete(x.name, x.start)
+                if gender.of_name(name, self.text[max(0, x.start - 6) : x.start]) == sex:
+                    return True
+        return False
+
+    def _pronoun_sex(self) -> dict[str, str]:
+        """Name -> "m" or "f" where the article refers to that person as "he" or "she":
+        a sentence opening with the pronoun right after a sentence naming only that person
+        ("Jane Doe disagreed. She said ...": the person is its subject), and never the other
+        pronoun so."""
+        if self._sexes is None:
+            votes: dict[str, set[str]] = {}
+            for m in _SENTENCE_PRONOUN_RE.finditer(self.text):
+                pos = m.start("p")
+                if _inside(pos, self._quotes, self._quote_starts):
+                    continue
+                prev_end = m.start("p") - len(m.group("gap"))
+                opening, body = self._sentence_parts(prev_end)
+                i = bisect.bisect_left(self.starts, body)
+                j = bisect.bisect_left(self.starts, prev_end)
+                people = [x for x in self.mentions[i:j] if x.label == "PERSON"]
+                names = {self._complete(x.name, x.start) for x in people}
+                said = PRONOUNS[m.group("p").lower()]
+                if (
+                    len(names) == 1
+                    and _TITLES_ONLY_RE.fullmatch(self.text, body, people[0].start)
+                    and not self._one_of_sex(said, body - 400, body)
+                ):
+                    # the one person named leads that sentence, and no one just before has
+                    # a name of that sex the pronoun could stand for
+                    votes.setdefault(names.pop(), set()).add(said)
+            self._sexes = {name: next(iter(v)) for name, v in votes.items() if len(v) == 1}
+        return self._sexes
 
     def _nearest_org(self, noun: str, before: int) -> str | None:
         """ "the committee" -> the closest organisation named "... Committee"; "the company",
@@ -707,6 +753,8 @@ _MEDIA_WORDS = word_set(
 )
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
+_TITLES_ONLY_RE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}")
+_SENTENCE_PRONOUN_RE = re.compile(r"[.!?](?P<gap>[\"\u201d\u2019)]*\s+)(?P<p>He|She)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
 _PARTY_MODIFIERS = word_set("Democratic Republican Democrat GOP Conservative Labour Liberal")
 
