@@ -500,3 +500,11 @@ def test_a_passive_verb_of_saying_does_not_make_a_word_in_quotes_a_quotation() -
 def test_a_passive_with_its_agent_still_attributes_a_title_quoted() -> None:
     text = 'The crowd sang along.\n\n"Paper Lanterns" was written by Ada Florin in one night.'
     assert [q.text for q in extract_quotes(text)] == ['"Paper Lanterns"']
+
+
+def test_shortly_after_opens_a_lead_in_clause_not_a_subject() -> None:
+    text = (
+        "Shortly after the call ended, Tom Quillby sent out a release saying Venn owes "
+        '"voters an answer on the vote."'
+    )
+    assert _speakers(text) == ["Tom Quillby"]
