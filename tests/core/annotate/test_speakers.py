@@ -708,3 +708,12 @@ def test_the_articles_own_she_overrules_a_given_name_used_mostly_for_men() -> No
         '"They are trying to block it," she said.'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Marty Quell"]
+
+
+def test_the_complaint_speaks_for_who_sued() -> None:
+    text = (
+        "Tom Quillby ran a close race.\n\nHis campaign sued the Oakfield League on Friday. The "
+        "complaint, which was filed in federal court, alleged that the league "
+        '"failed to protect the data."'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]

@@ -422,12 +422,9 @@ class NameResolver:
 
     def _sender(self, noun: str, before: int) -> str | None:
         """ "read the email" after "Doe's campaign sent out a fundraising email": Doe (the
-        subject of the last sentence that sent or released such a document)."""
-        sent_re = re.compile(
-            r"\b(?:sent(?:\s+out)?|released|issued|put\s+out|published|posted|emailed|"
-            r"circulated|distributed)\s+(?:an?|the|its|his|her|their|a\s+new)\s+"
-            r"(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b"
-        )
+        subject of the last sentence that sent or released such a document); "the complaint
+        alleged" after "Doe's campaign sued the city" or "filed a complaint": Doe."""
+        sent_re = _sent_pattern(noun)
         found = None
         for m in sent_re.finditer(self.text, max(0, before - 1500), before):
             found = m
@@ -788,6 +785,22 @@ def _office(head: str) -> Office | None:
     mods = frozenset(m.group("mods").lower().split())
     words = (m.group("noun").lower(), *(m.group("of") or "").lower().split())
     return Office(words, bool(mods & _FORMER), mods - _FORMER)
+
+
+_LEGAL_NOUNS = word_set("complaint lawsuit suit filing")
+
+
+@lru_cache(maxsize=64)
+def _sent_pattern(noun: str) -> re.Pattern[str]:
+    """ "sent out a fundraising email", "filed a complaint", "sued": issuing the document."""
+    issued = (
+        r"\b(?:sent(?:\s+out)?|released|issued|put\s+out|published|posted|emailed|"
+        r"circulated|distributed|filed|submitted|lodged)\s+(?:an?|the|its|his|her|their|"
+        r"a\s+new)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b"
+    )
+    if noun in _LEGAL_NOUNS:
+        issued += r"|\bsued\b|\bfiled\s+suit\b"
+    return re.compile(issued)
 
 
 @lru_cache(maxsize=64)
