@@ -717,3 +717,14 @@ def test_the_complaint_speaks_for_who_sued() -> None:
         '"failed to protect the data."'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
+
+
+def test_a_candidates_campaign_speaks_for_the_candidate_but_not_its_manager() -> None:
+    opening = "Tom Quillby toured the state on Monday.\n\n"
+    text = opening + (
+        "Later, Quillby\u2019s campaign sent out a release saying Venn owes "
+        '"voters an answer on the vote."'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
+    text = opening + '"We will win this," his campaign manager Dale Orrin said.'
+    assert [q.speaker_name for q in _direct(text)] == ["Dale Orrin"]

@@ -341,6 +341,14 @@ class NameResolver:
             return self._nearest(speaker[0], {"ORG", "PERSON"})
         if lowered in ("they", "we", "it"):
             return self._nearest(speaker[0], {"ORG"} if lowered == "it" else {"ORG", "PERSON"})
+        owned = _CAMP_RE.match(raw)
+        after = raw[owned.end() :].split(None, 1) if owned is not None else []
+        if owned is not None and not (after and _camp_member(after[0])):
+            # "Doe's campaign", "her campaign": the candidate's own camp speaks for her
+            owner = owned.group("owner")
+            if owner.lower() in ("his", "her"):
+                return self._nearest(speaker[0], {"PERSON"}, "m" if owner.lower() == "his" else "f")
+            return self._complete(clean_name(owner), speaker[0])
         inner = self._person_inside(speaker[0], speaker[0] + len(raw.partition(",")[0]))
         if inner is not None and head[:1].isupper():
             # "House Republican Jane Doe", "Clinton ally Jane Doe": the person the recognizer
@@ -737,6 +745,19 @@ _ROLE_ABBREVIATIONS = {
 }
 # "his campaign sent ...": the campaign speaks for the one "his" stands for.
 _OWNER_PRONOUN_RE = re.compile(r"(his|her|their)\s+(?:[\w-]+\s+){0,2}?campaign\b", re.I)
+# "Doe's campaign", "his re-election campaign": a candidate's camp, speaking for the candidate.
+_CAMP_RE = re.compile(
+    r"(?P<owner>[Hh]is|[Hh]er|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?=['\u2019]s\s))"
+    r"(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}?campaign\b"
+)
+
+
+def _camp_member(word: str) -> bool:
+    """ "campaign manager", "campaign co-chair": someone of the camp, not the camp."""
+    word = word.strip(",.").lower()
+    return word in _ROLE_WORDS or word in PERSON_NOUNS or word.rstrip("s") in PERSON_NOUNS
+
+
 # "the man who ...", "the woman whose ...": a description of someone already named.
 _EPITHET_NOUNS = {"man": "m", "woman": "f"}
 _WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
