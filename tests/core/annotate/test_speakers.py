@@ -728,3 +728,14 @@ def test_a_candidates_campaign_speaks_for_the_candidate_but_not_its_manager() ->
     assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
     text = opening + '"We will win this," his campaign manager Dale Orrin said.'
     assert [q.speaker_name for q in _direct(text)] == ["Dale Orrin"]
+
+
+def test_the_subject_of_a_sentence_is_not_the_name_its_verb_takes() -> None:
+    text = (
+        "Abel Rubens won another endorsement on Saturday.\n\nRep. Ted Vance told the paper "
+        "that he voted for Rubens. Vance praised Rubens\u2019s record on defense and said the "
+        'senator can "bring real change" to the capital.'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Ted Vance"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Vance"

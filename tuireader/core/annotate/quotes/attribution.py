@@ -289,15 +289,37 @@ def before_window(text: str, limit: int, end: int) -> int:
 
 
 def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a relative clause (', who ...') and trailing words that cannot end a mention."""
+    """Drop a relative clause (', who ...') and trailing words that cannot end a mention; a
+    name and a verb in the past tense ("Wilson praised Roe's") keep only the name."""
     m = _RELATIVE_RE.search(text, start, end)
     if m is not None:
         end = m.start()
+    m = _NAME_VERBED_RE.match(text, start, end)
+    if (
+        m is not None
+        and m.group("last").rstrip(".").lower() not in _TITLE_WORDS
+        and m.group("verb") not in _ADJECTIVES_ED
+        and m.group("name").split()[0].lower() not in _NOT_MENTION_END
+    ):
+        return start, m.end("name")
     while True:
         m = _LAST_WORD_RE.search(text, start, end)
         if m is None or m.start() == start or not _cannot_end_mention(m.group(1)):
             return start, end
         end = m.start()
+
+
+# "Wilson praised Roe's", "Ryan endorsed Trump": a subject, its verb and the object's name.
+_NAME_VERBED_RE = re.compile(
+    r"(?P<name>(?:[A-Z][\w.'\u2019-]*\s+)*(?P<last>[A-Z][\w.'\u2019-]*))\s+"
+    r"(?P<verb>[a-z]+ed)\s+[A-Z]"
+)
+# "Former embattled Sen. Jane Doe": past participles that modify a name.
+_ADJECTIVES_ED = word_set(
+    "embattled retired disgraced beleaguered indicted celebrated acclaimed noted renowned "
+    "jailed detained ousted exiled famed storied talented seasoned respected elected "
+    "appointed designated unnamed named"
+)
 
 
 def _cannot_end_mention(word: str) -> bool:
