@@ -508,3 +508,12 @@ def test_shortly_after_opens_a_lead_in_clause_not_a_subject() -> None:
         '"voters an answer on the vote."'
     )
     assert _speakers(text) == ["Tom Quillby"]
+
+
+@pytest.mark.parametrize("state", ["New Hampshire", "Del."])
+def test_the_state_after_a_town_belongs_to_the_lead_in_clause(state: str) -> None:
+    text = (
+        f"Speaking at a town hall in Dover, {state}, Tom Quillby went after Venn, calling him "
+        '"a total failure."'
+    )
+    assert _speakers(text) == ["Tom Quillby"]
