@@ -517,3 +517,8 @@ def test_the_state_after_a_town_belongs_to_the_lead_in_clause(state: str) -> Non
         '"a total failure."'
     )
     assert _speakers(text) == ["Tom Quillby"]
+
+
+def test_a_singer_sings_the_words_quoted() -> None:
+    text = 'In her best known song, Ada Florin sings, "Do not change to please me."'
+    assert _speakers(text) == ["Ada Florin"]
