@@ -522,3 +522,11 @@ def test_the_state_after_a_town_belongs_to_the_lead_in_clause(state: str) -> Non
 def test_a_singer_sings_the_words_quoted() -> None:
     text = 'In her best known song, Ada Florin sings, "Do not change to please me."'
     assert _speakers(text) == ["Ada Florin"]
+
+
+def test_a_short_sentence_quoted_right_after_an_attributed_quote_is_more_of_it() -> None:
+    text = 'The tour ran long.\n\n"It is taxing on the staff," Ada Florin said. "Big time."'
+    assert _speakers(text) == ["Ada Florin", "Ada Florin"]
+    # a short quoted phrase inside the reporter's own sentence stays a scare quote
+    text = 'The tour ran long.\n\n"It is taxing on the staff," Ada Florin said. It was "big."'
+    assert _speakers(text) == ["Ada Florin"]

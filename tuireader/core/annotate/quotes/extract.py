@@ -207,6 +207,24 @@ def _is_quotation(text: str, c: Candidate) -> bool:
     return True
 
 
+_FOLLOW_UP_GAP = 80
+
+
+def _short_follow_up(text: str, prev: Candidate, c: Candidate) -> bool:
+    """`"...," Jane Doe said. "Big time."`: a short full sentence in quotation marks right
+    after a quotation attributed by its own sentence is more of the same speech."""
+    if prev.paragraph != c.paragraph or prev.who is None or prev.who.how not in (AFTER, INVERTED):
+        return False
+    if c.start - prev.end > _FOLLOW_UP_GAP or not c.closed:
+        return False
+    inner = _inner(text, c).strip()
+    return (
+        inner[:1].isupper()
+        and inner[-1:] in ".!?"
+        and text[prev.end : c.start].rstrip()[-1:] in ".!?"
+    )
+
+
 def _inherit(cands: list[Candidate]) -> None:
     """Give unattributed quotations the speaker of the quotation they continue."""
     last: Candidate | None = None
@@ -294,7 +312,12 @@ def find_candidates(text: str, stretches: list[QuotedStretch] | None = None) -> 
     if stretches is None:
         stretches = find_quoted_stretches(text)
     masked = mask_quotations(text, stretches)
-    cands = [c for c in _build(text, masked, stretches) if _is_quotation(text, c)]
+    built = _build(text, masked, stretches)
+    cands = [
+        c
+        for i, c in enumerate(built)
+        if _is_quotation(text, c) or (i and _short_follow_up(text, built[i - 1], c))
+    ]
     _inherit(cands)
     for c in cands:
         if c.who is None:
