@@ -77,12 +77,20 @@ def _clean_person(raw: str) -> tuple[str, ...]:
     while len(words) > 1 and (
         words[-1].lower().rstrip(".") in _TRAILING
         and words[-1].lower() not in _SUFFIXES
+        and not _surname_title(words[-1])
         or not words[-1][:1].isupper()
     ):
         words.pop()
     if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES:
         return ()
     return tuple(_cased(_DIGITS_RE.sub("", w)) for w in words if w)
+
+
+def _surname_title(word: str) -> bool:
+    """A title that is also a surname ("Steve King", "Amy Pope"): a name at the end of one."""
+    from tuireader.core.annotate.entities.lexicon import SUR, load
+
+    return word[:1].isupper() and "." not in word and bool(load().flags.get(word.lower(), 0) & SUR)
 
 
 @lru_cache(maxsize=8192)
