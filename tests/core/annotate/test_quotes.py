@@ -530,3 +530,9 @@ def test_a_short_sentence_quoted_right_after_an_attributed_quote_is_more_of_it()
     # a short quoted phrase inside the reporter's own sentence stays a scare quote
     text = 'The tour ran long.\n\n"It is taxing on the staff," Ada Florin said. It was "big."'
     assert _speakers(text) == ["Ada Florin"]
+
+
+@pytest.mark.parametrize("lead", ["Here in Dover,", "And then"])
+def test_more_lead_ins_before_the_subject_of_a_participle_cue(lead: str) -> None:
+    text = f'{lead} Tom Quillby went on the attack, saying, "Is the mayor going to resign?"'
+    assert _speakers(text) == ["Tom Quillby"]

@@ -226,11 +226,11 @@ _STATE = (
 )
 _LEAD_RE = re.compile(
     r"\s*(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
-    r"\b,?\s*)?(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
+    r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
     r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
     r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
-    r"Weeks|Months|Years|Shortly|Soon|Immediately|Of|Regarding|Outside|Inside|Near|"
+    r"Weeks|Months|Years|Shortly|Soon|Immediately|Of|Regarding|Outside|Inside|Near|Here|Back|"
     r"Meanwhile|However|Still|Then|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*"
     # "Speaking in Salem, New Hampshire, Trump": the town's state goes with the lead-in
     r"(?:" + _STATE + r",\s*)?)?"
