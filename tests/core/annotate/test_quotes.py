@@ -536,3 +536,11 @@ def test_a_short_sentence_quoted_right_after_an_attributed_quote_is_more_of_it()
 def test_more_lead_ins_before_the_subject_of_a_participle_cue(lead: str) -> None:
     text = f'{lead} Tom Quillby went on the attack, saying, "Is the mayor going to resign?"'
     assert _speakers(text) == ["Tom Quillby"]
+
+
+def test_a_title_with_of_before_the_name_after_an_inverted_cue() -> None:
+    text = (
+        '"The first line of defense is the community," said former secretary of state '
+        "Ada Florin, who praised the mayor."
+    )
+    assert _speakers(text) == ["former secretary of state Ada Florin"]
