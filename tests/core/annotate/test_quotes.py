@@ -544,3 +544,12 @@ def test_a_title_with_of_before_the_name_after_an_inverted_cue() -> None:
         "Ada Florin, who praised the mayor."
     )
     assert _speakers(text) == ["former secretary of state Ada Florin"]
+
+
+def test_a_long_apposition_after_a_sentence_final_attribution() -> None:
+    text = (
+        '"We are extremely happy" about the decision, said Rosa Quell, executive director of '
+        "the Oakfield Nurses League, a union that has broken away from many other labor groups "
+        "and backed the rival in the primary."
+    )
+    assert _speakers(text) == ["Rosa Quell"]

@@ -179,7 +179,7 @@ _SENTENCE_FINAL_RE = re.compile(
     + SPEECH_CUE
     + r")\s+(?P<sp2>"
     + _MODIFIED_NAME
-    + r"))\b[^.!?\u00b7\"\u201c\u201d]{0,120}[.!?]?\s*$"
+    + r"))\b[^.!?\u00b7\"\u201c\u201d]{0,250}[.!?]?\s*$"
 )
 _UNCLOSED_APPOSITION_RE = re.compile(
     r"^"
