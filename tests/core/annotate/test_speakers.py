@@ -739,3 +739,21 @@ def test_the_subject_of_a_sentence_is_not_the_name_its_verb_takes() -> None:
     quotes = _direct(text)
     assert [q.speaker_name for q in quotes] == ["Ted Vance"]
     assert quotes[0].speaker is not None and quotes[0].speaker.text == "Vance"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        'Quillby Hammers Oakfield CEO: "You Should Be Ashamed"',
+        'Quillby Slams Venn: "She Is A Fraud"',
+        "Quillby: Endorsements prove Venn 'candidate of the establishment.'",
+    ],
+)
+def test_a_headline_quote_is_said_by_the_headlines_subject(headline: str) -> None:
+    text = headline + "\n\nTom Quillby spoke in Dover on Tuesday about prices and endorsements."
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
+
+
+def test_a_short_title_case_phrase_in_a_headline_led_by_a_name_stays_a_scare_quote() -> None:
+    text = "Quillby: Venn Was 'Mocking' the Voters\n\nTom Quillby spoke in Dover on Tuesday."
+    assert _direct(text) == []

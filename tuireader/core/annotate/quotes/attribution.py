@@ -20,6 +20,7 @@ from tuireader.core.annotate.quotes.cues import (
     DETERMINER,
     NAME,
     NAMING_CUE,
+    NAMING_VERBS,
     NOT_OPENER,
     PERSON_NOUNS,
     PLURAL_NOUN_CUES,
@@ -38,6 +39,7 @@ BEFORE = "before"
 EMBEDDED = "embedded"
 NAMING = "naming"
 SUBJECT = "subject"
+HEADLINE = "headline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +310,9 @@ def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
     m = _RELATIVE_RE.search(text, start, end)
     if m is not None:
         end = m.start()
+    m = _HEADLINE_VERB_RE.search(text, start, end)
+    if m is not None and m.start() > start and m.group(1).lower() in _HEADLINE_VERBS:
+        end = m.start()  # "Doe Slams Roe" (a headline's subject and verb): Doe
     m = _NAME_VERBED_RE.match(text, start, end)
     if (
         m is not None
@@ -323,6 +328,16 @@ def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
         end = m.start()
 
 
+# A headline's verb, capitalised: "Doe Slams Roe: '...'", "Doe Tells Roe".
+_HEADLINE_VERB_RE = re.compile(r"\s+([A-Z][a-z]+s)\b")
+_HEADLINE_VERBS = (
+    frozenset(v for v in SPEECH_VERBS | NAMING_VERBS if v.endswith("s"))
+    | word_set(
+        "hammers slams blasts rips knocks bashes torches trashes hits attacks taunts lectures "
+        "grills scolds chides lashes fires unloads skewers roasts jabs swipes needles ribs "
+        "thanks tells asks urges warns calls mocks"
+    )
+) - PLURAL_NOUN_CUES
 # "Wilson praised Roe's", "Ryan endorsed Trump": a subject, its verb and the object's name.
 _NAME_VERBED_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w.'\u2019-]*\s+)*(?P<last>[A-Z][\w.'\u2019-]*))\s+"
@@ -762,3 +777,13 @@ def attribute_owner(text: str, start: int, end: int) -> Attribution | None:
     if text[hi - 2 : hi] in ("'s", "\u2019s"):
         hi -= 2
     return Attribution((lo, hi), m.span("cue"), EMBEDDED)
+
+
+# "Doe: Endorsements prove Roe 'a fraud'" - a headline giving its speaker before a colon.
+_HEADLINE_SPEAKER_RE = re.compile(r"\s*(?P<sp>" + NAME + r")\s*:\s+[^:\n]*$")
+
+
+def attribute_headline(text: str, start: int, end: int) -> Attribution | None:
+    """The name that opens a headline and a colon, for a quotation later in the headline."""
+    m = _HEADLINE_SPEAKER_RE.match(text, start, end)
+    return _found(text, m, 0, HEADLINE) if m else None

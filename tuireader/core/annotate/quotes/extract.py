@@ -23,6 +23,7 @@ from tuireader.core.annotate.quotes.attribution import (
     attribute_before,
     attribute_colon_intro,
     attribute_credit_line,
+    attribute_headline,
     attribute_owner,
     before_window,
     has_cue,
@@ -290,6 +291,8 @@ def _build(text: str, masked: str, stretches: list[QuotedStretch]) -> list[Candi
         next_start = nxt.start if nxt and nxt.paragraph == s.paragraph else hi
         c = Candidate(s.start, s.end, s.closed, s.paragraph, lo, hi)
         c.who = _local_attribution(masked, c, next_start)
+        if c.who is None and s.paragraph == 0 and hi - lo <= _HEADLINE_MAX:
+            c.who = attribute_headline(masked, lo, s.start)
         if c.who is None and c.leads_paragraph and s.paragraph:
             prev = para_spans[s.paragraph - 1]
             if _DOCUMENT_INTRO_RE.fullmatch(text, *prev):
