@@ -757,3 +757,15 @@ def test_a_headline_quote_is_said_by_the_headlines_subject(headline: str) -> Non
 def test_a_short_title_case_phrase_in_a_headline_led_by_a_name_stays_a_scare_quote() -> None:
     text = "Quillby: Venn Was 'Mocking' the Voters\n\nTom Quillby spoke in Dover on Tuesday."
     assert _direct(text) == []
+
+
+def test_a_description_is_the_person_the_paragraph_names_after_the_quote() -> None:
+    text = (
+        "Tom Quillby is 70.\n\nAccording to his longtime personal physician, the businessman "
+        'had "astonishingly excellent" results and "will be the healthiest man ever elected." '
+        "The statement was attributed to Dr. Harold Venn, though it reads oddly."
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Harold Venn", "Harold Venn"]
+    # no name follows: the description stays unnamed
+    text = text.replace(" The statement was attributed to Dr. Harold Venn, though", " But")
+    assert [q.speaker_name for q in _direct(text)] == [None, None]

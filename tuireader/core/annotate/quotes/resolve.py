@@ -377,7 +377,33 @@ class NameResolver:
                 )
             if noun in _OWNED_NOUNS:
                 return self._owner(noun, speaker[0])
-            return self._resolve_definite(noun, speaker[0])
+            return self._resolve_definite(noun, speaker[0]) or self._named_after(noun, speaker[1])
+        owned = _OWNED_DESCRIPTION_RE.match(head)
+        if owned is not None:
+            # "his longtime physician said ... The statement was attributed to Dr. Jane Roe"
+            return self._named_after(owned.group("noun").lower(), speaker[1])
+        return None
+
+    def _named_after(self, noun: str, after: int) -> str | None:
+        """The person a description of a ``noun`` ("the physician", "his doctor") is named as
+        later in its paragraph: "attributed to Dr. Jane Roe", "physician Jane Roe", "Jane Roe,
+        his physician"."""
+        if noun not in PERSON_NOUNS or noun in ANONYMOUS_NOUNS:
+            return None
+        end = self.text.find("\n", after)
+        end = min(after + 500, len(self.text) if end < 0 else end)
+        role_re = _named_role_pattern(noun)
+        i = bisect.bisect_left(self.starts, after)
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.label != "PERSON":
+                continue
+            lead = self.text[max(after, m.start - 40) : m.start]
+            if _CREDITED_TO_RE.search(lead) or role_re.search(lead):
+                return self._complete(m.name, m.start)
+            if _appositive_pattern(noun).match(self.text, m.end, end):
+                return self._complete(m.name, m.start)
         return None
 
     def _person_inside(self, lo: int, hi: int) -> Mention | None:
@@ -822,6 +848,33 @@ def _sent_pattern(noun: str) -> re.Pattern[str]:
     if noun in _LEGAL_NOUNS:
         issued += r"|\bsued\b|\bfiled\s+suit\b"
     return re.compile(issued)
+
+
+# "his longtime personal physician": someone described by a role of a person named before.
+_OWNED_DESCRIPTION_RE = re.compile(
+    r"^(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.IGNORECASE
+)
+_CREDITED_TO_RE = re.compile(
+    r"\b(?:attributed\s+to|signed\s+by|written\s+by|came\s+from|issued\s+by)\s+"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$"
+)
+
+
+@lru_cache(maxsize=64)
+def _named_role_pattern(noun: str) -> re.Pattern[str]:
+    """ "physician Dr. " right before a name."""
+    return re.compile(
+        r"\b" + re.escape(noun) + r"s?,?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=64)
+def _appositive_pattern(noun: str) -> re.Pattern[str]:
+    """ ", his physician" right after a name."""
+    return re.compile(
+        r",\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"\b",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=64)
