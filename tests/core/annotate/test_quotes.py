@@ -553,3 +553,9 @@ def test_a_long_apposition_after_a_sentence_final_attribution() -> None:
         "and backed the rival in the primary."
     )
     assert _speakers(text) == ["Rosa Quell"]
+
+
+def test_pressed_is_a_cue_and_a_party_boss_a_role_before_the_name() -> None:
+    assert _speakers('"Would it be negotiable?" Quillby pressed.') == ["Quillby"]
+    text = '"The distraction hurts," said Republican party boss Tom Quillby, who added more.'
+    assert _speakers(text) == ["Republican party boss Tom Quillby"]

@@ -406,7 +406,7 @@ _TRAILING_NAME_RE = re.compile(
 )
 _ROLE_NOUNS = PERSON_NOUNS | word_set(
     "member co-host host consultant operative historian lobbyist donor fundraiser adviser "
-    "advisor aide chief ally backer confidant treasurer"
+    "advisor aide chief ally backer confidant treasurer boss"
 )
 
 

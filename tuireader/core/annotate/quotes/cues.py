@@ -19,7 +19,7 @@ _REGULAR_VERBS = (
     "concur interrupt interject reason elaborate demand hint beg gripe groan marvel mutter "
     "laugh sigh smile chuckle allege maintain reiterate relate speculate summarize surmise "
     "theorize underscore agree disagree rebut tout vent posit roar bellow thunder beam "
-    "rail scold shrug remember react"
+    "rail scold shrug remember react press"
 )
 _IRREGULAR_FORMS = (
     "say says said saying tell tells told telling write writes wrote writing written "
@@ -36,7 +36,7 @@ _NOUN_LIKE = (
     "comment report note quote text tweet post point state claim remark charge demand "
     "reply vow promise object mention protest reason hint answer laugh smile sigh rail "
     "vent beam thunder roar groan cry joke email counter question call label term brand "
-    "praise cite blame dismiss reject"
+    "praise cite blame dismiss reject press"
 )
 
 ADVERBS = (
