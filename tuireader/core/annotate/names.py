@@ -189,6 +189,7 @@ class Canon:
         self.by_given: dict[str, set[tuple[str, str]]] = {}
         self.others: set[str] = set()
         self.singles: set[str] = set()  # one-word person mentions ("Doe")
+        self._surnames_only: dict[str, bool] = {}
         self._middled = _middled(entities)
         for e in entities:
             if e.label == "PERSON":
@@ -265,12 +266,14 @@ class Canon:
             name = self.person(raw)
         if not name:
             return None
-        known = (
-            name.lower() in self.singles
-            or (name in self.others and " " in name)
-            or self._surname_only(name)
+        known = name.lower() in self.singles or (name in self.others and " " in name)
+        if plausible_speaker(name, known):
+            return name
+        return (
+            name
+            if not known and self._surname_only(name) and plausible_speaker(name, True)
+            else None
         )
-        return name if plausible_speaker(name, known) else None
 
     def _surname_only(self, name: str) -> bool:
         """A one-word name the lexicon knows as a name, written more than once and never in
@@ -278,6 +281,12 @@ class Canon:
         not the common noun it may also be."""
         if " " in name or not name[:1].isupper() or not name[1:].islower():
             return False
+        if name not in self._surnames_only:
+            self._surnames_only[name] = self._written_as_name_only(name)
+        return self._surnames_only[name]
+
+    def _written_as_name_only(self, name: str) -> bool:
+        """``_surname_only`` for a capitalised one-word ``name``, uncached."""
         from tuireader.core.annotate.entities.lexicon import FIRST, SUR, load
 
         lex = load()

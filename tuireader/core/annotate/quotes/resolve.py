@@ -258,6 +258,7 @@ class NameResolver:
         self.speakers: list[Mention] = []
         self._unnamed: list[tuple[int, int, str]] | None = None  # (start, end, words)
         self._sexes: dict[str, str] | None = None
+        self._sex_of: dict[tuple[int, str], str | None] = {}
 
     @property
     def mentions(self) -> list[Mention]:
@@ -638,11 +639,15 @@ class NameResolver:
     def _sex(self, mention: Mention) -> str | None:
         """The sex a mention's (completed) given name or courtesy title implies, if any; the
         article's own "he" or "she" for the person overrules the given name."""
+        key = (mention.start, mention.name)
+        if key in self._sex_of:  # asked again for every pronoun nearby
+            return self._sex_of[key]
         name = self._complete(mention.name, mention.start)
         said = self._pronoun_sex().get(name)
-        if said is not None:
-            return said
-        return gender.of_name(name, self.text[max(0, mention.start - 6) : mention.start])
+        if said is None:
+            said = gender.of_name(name, self.text[max(0, mention.start - 6) : mention.start])
+        self._sex_of[key] = said
+        return said
 
     def _one_of_sex(self, sex: str, lo: int, hi: int) -> bool:
         """True when a person whose name implies ``sex`` is mentioned in [lo, hi)."""
