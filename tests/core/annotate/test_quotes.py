@@ -559,3 +559,14 @@ def test_pressed_is_a_cue_and_a_party_boss_a_role_before_the_name() -> None:
     assert _speakers('"Would it be negotiable?" Quillby pressed.') == ["Quillby"]
     text = '"The distraction hurts," said Republican party boss Tom Quillby, who added more.'
     assert _speakers(text) == ["Republican party boss Tom Quillby"]
+
+
+@pytest.mark.parametrize("dateline", ["NEW YORK - ", "DOVER, July 25 (UPI) \u2014 "])
+def test_a_dateline_is_no_part_of_the_sentences_subject(dateline: str) -> None:
+    text = (
+        "Party apologizes\n\n"
+        + dateline
+        + "The Oakfield League released a statement on Monday, offering a "
+        '"deep and sincere apology" to Quillby.'
+    )
+    assert _speakers(text) == ["The Oakfield League"]

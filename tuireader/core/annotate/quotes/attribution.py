@@ -229,7 +229,10 @@ _STATE = (
     r"Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.|[A-Z]\.[A-Z]\.)"
 )
 _LEAD_RE = re.compile(
-    r"\s*(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
+    # a dateline: "NEW YORK - ", "PHILADELPHIA, July 25 (UPI) — "
+    r"\s*(?:[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s+\([A-Za-z]+\))?\s+[\u2014\u2013-]+\s+)?"
+    r"(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
     r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
     r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
