@@ -570,3 +570,8 @@ def test_a_dateline_is_no_part_of_the_sentences_subject(dateline: str) -> None:
         '"deep and sincere apology" to Quillby.'
     )
     assert _speakers(text) == ["The Oakfield League"]
+
+
+def test_of_opening_a_sentence_is_no_part_of_a_name() -> None:
+    text = 'Of Quillby, Venn, who has given money to Orrin, said, "He is flat-out scary."'
+    assert _speakers(text) == ["Venn"]

@@ -70,7 +70,7 @@ SENTENCE_OPENERS = (
     "Until Despite Although Though Because Meanwhile However Still Yet Also Now Here There "
     "That These Those It He She They We You Asked Speaking Instead Even Just Only Once What "
     "Why How Where Who Which Whether Over Under During Through Among Between Like Unlike "
-    "Amid Former Indeed Good Even Many Most Some Several Other Others Such Every Each Both "
+    "Amid Of Former Indeed Good Even Many Most Some Several Other Others Such Every Each Both "
     "All Any No Not Never Perhaps Maybe Thus Hence Therefore Moreover Furthermore Besides"
 )
 
