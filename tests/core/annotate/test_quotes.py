@@ -575,3 +575,11 @@ def test_a_dateline_is_no_part_of_the_sentences_subject(dateline: str) -> None:
 def test_of_opening_a_sentence_is_no_part_of_a_name() -> None:
     text = 'Of Quillby, Venn, who has given money to Orrin, said, "He is flat-out scary."'
     assert _speakers(text) == ["Venn"]
+
+
+def test_an_age_and_home_town_before_who_said_belong_to_the_person() -> None:
+    text = (
+        "Voters lined up. Among them was Nicky Dorr, 24, from Dover, who said Venn is best "
+        'suited to lead. "It is supposed to be for the people."'
+    )
+    assert _speakers(text) == ["Nicky Dorr"]

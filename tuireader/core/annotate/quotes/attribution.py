@@ -572,7 +572,8 @@ _NAME_OF_PLACE_RE = re.compile(
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
     + NAME
-    + r")(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who(?:"
+    + r")(?:,\s+\d{1,3})?(?:,?\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who(?:"
+    # "Jane Doe, 24, of Dover, who said": an age and a home town
     + _ADVERBS
     + r"|\s(?:[^,;!?.\"\u201c\u201d\n]|\.(?=\S)){1,150}\s[A-Z][\w.'\u2019-]*\s)"
     # "who chairs the Ardley Fund said": a clause ending in a name, its comma left out
