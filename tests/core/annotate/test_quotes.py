@@ -583,3 +583,14 @@ def test_an_age_and_home_town_before_who_said_belong_to_the_person() -> None:
         'suited to lead. "It is supposed to be for the people."'
     )
     assert _speakers(text) == ["Nicky Dorr"]
+
+
+def test_who_was_asked_is_not_who_asked() -> None:
+    text = (
+        "The show aired Friday.\n\nQuillby was asked by host Bill Venn, who backs Quillby, "
+        '"Now, you famously said you were tired of the story. Has it moved?"'
+    )
+    assert _speakers(text) == ["host Bill Venn"]
+    text = 'The debate went on.\n\nQuillby was asked whether he would act: "Will you?"'
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.speaker_name) for q in quotes] == [(None, None)]

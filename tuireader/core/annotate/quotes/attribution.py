@@ -736,7 +736,34 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     if m:
         return _found(text, m, 0, BEFORE)
     subject = sentence_subject(text, start, end)
-    return Attribution(trim_speaker(text, *subject), None, BEFORE) if subject else None
+    return spoken_to(text, subject, end) or (
+        Attribution(trim_speaker(text, *subject), None, BEFORE) if subject else None
+    )
+
+
+# "Doe was asked by host Jane Roe, ...": the subject is asked; the one asking speaks.
+_ASKED_RE = re.compile(
+    r"\s+(?:was|were|is|are|being|ha[sd]\s+been)\s+(?:[a-z]+ly\s+)?(?:asked|questioned|"
+    r"pressed|told|interviewed|challenged)\b"
+)
+_ASKED_BY_RE = re.compile(
+    r"[^,;:.!?\"\u201c\u201d]{0,40}?\bby\s+(?P<sp>(?:[a-z]+\s+){0,3}" + NAME + r")"
+)
+
+
+def spoken_to(text: str, subject: tuple[int, int] | None, end: int) -> Attribution | None:
+    """For a sentence whose subject "was asked" (told, pressed ...) before a quotation: the
+    asker named by "by", else an unnamed speaker (an empty span at the verb); None when the
+    subject is not spoken to."""
+    if subject is None:
+        return None
+    m = _ASKED_RE.match(text, subject[1], end)
+    if m is None:
+        return None
+    by = _ASKED_BY_RE.match(text, m.end(), end)
+    if by is not None:
+        return _found(text, by, 0, BEFORE)
+    return Attribution((m.end(), m.end()), None, BEFORE)
 
 
 _ANY_CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r"|" + NAMING_CUE + r")\b")

@@ -28,6 +28,7 @@ from tuireader.core.annotate.quotes.attribution import (
     before_window,
     has_cue,
     sentence_subject,
+    spoken_to,
     trim_speaker,
 )
 from tuireader.core.annotate.quotes.cues import word_set
@@ -261,6 +262,9 @@ def _fallback_subject(text: str, c: Candidate) -> Attribution | None:
         return None
     start = before_window(text, c.para_start, c.start)
     subject = sentence_subject(text, start, c.start)
+    asked = spoken_to(text, subject, c.start)
+    if asked is not None:
+        return asked
     return Attribution(trim_speaker(text, *subject), None, SUBJECT) if subject else None
 
 
