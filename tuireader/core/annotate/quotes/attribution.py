@@ -231,7 +231,8 @@ _STATE = (
 _LEAD_RE = re.compile(
     # a dateline: "NEW YORK - ", "PHILADELPHIA, July 25 (UPI) — "
     r"\s*(?:[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
-    r"(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s+\([A-Za-z]+\))?\s+[\u2014\u2013-]+\s+)?"
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s+\([A-Za-z]+\))?\s+[\u2014\u2013-]+\s+"
+    r"(?=[A-Z]))?"  # not "ISIS - the group - said"
     r"(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
     r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
