@@ -594,3 +594,11 @@ def test_who_was_asked_is_not_who_asked() -> None:
     text = 'The debate went on.\n\nQuillby was asked whether he would act: "Will you?"'
     quotes = extract_quotes(text)
     assert [(q.speaker, q.speaker_name) for q in quotes] == [(None, None)]
+
+
+def test_who_was_asked_and_then_answered_said_it() -> None:
+    text = (
+        "The debate went on.\n\nTom Quillby was asked about it and had this to say: "
+        '"We will never give up."'
+    )
+    assert _speakers(text) == ["Tom Quillby"]

@@ -752,6 +752,9 @@ _ASKED_BY_RE = re.compile(
 )
 
 
+_ANSWERED_RE = re.compile(r"\b(?:and|but|then|before|after|so)\b")
+
+
 def spoken_to(text: str, subject: tuple[int, int] | None, end: int) -> Attribution | None:
     """For a sentence whose subject "was asked" (told, pressed ...) before a quotation: the
     asker named by "by", else an unnamed speaker (an empty span at the verb); None when the
@@ -764,6 +767,8 @@ def spoken_to(text: str, subject: tuple[int, int] | None, end: int) -> Attributi
     by = _ASKED_BY_RE.match(text, m.end(), end)
     if by is not None:
         return _found(text, by, 0, BEFORE)
+    if _ANSWERED_RE.search(text, m.end(), end):
+        return None  # "Doe was asked about it and had this to say:" - Doe answers
     return Attribution((m.end(), m.end()), None, BEFORE)
 
 
