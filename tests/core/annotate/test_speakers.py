@@ -659,82 +659,82 @@ def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_it_repeats
 
 def test_a_surname_that_is_also_a_common_word_completes_to_the_person() -> None:
     text = (
-        "Dana Read, chief of the Hollin Group, spoke to analysts on Monday.\n\n"
-        '"We like the deal, and we will read the rules," Read said.'
+        "Dana Read, head of the Hollin Bakery, met the growers on Monday.\n\n"
+        '"We read every contract twice," Read said.'
     )
     assert [q.speaker_name for q in annotate(text).quotes if q.direct] == ["Dana Read"]
 
 
 def test_a_lone_surname_the_article_never_writes_in_lower_case_is_a_name() -> None:
-    said = '\n\n"We do take this seriously," Price stated.'
-    text = "Price dropped the plan in 2009." + said
+    said = '\n\n"We bake before dawn," Price stated.'
+    text = "Price opened the bakery in 2009." + said
     assert [q.speaker_name for q in extract_quotes(text)] == ["Price"]
     # where the word is also used as a common noun, it is no name on its own
-    text = "Price dropped the plan in 2009 and the price rose." + said
+    text = "Price opened the bakery in 2009 and the price of flour rose." + said
     assert [q.speaker_name for q in extract_quotes(text)] == [None]
 
 
 def test_a_quote_after_a_speaker_reported_by_a_pool_report_keeps_the_speaker() -> None:
     text = (
-        "The mayor toured the plant.\n\n"
-        '"They do not care about politics," Ada Florin said of the workers, according to a '
-        'pool report. "Neither do I. This needs to change."'
+        "The mayor toured the bakery.\n\n"
+        '"The bakers never rest," Ada Florin said of the staff, according to a pool report. '
+        '"Neither do I. The ovens must stay on."'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Ada Florin", "Ada Florin"]
 
 
 def test_an_outlet_that_reported_a_quote_does_not_beat_its_speaker() -> None:
     text = (
-        "The race tightened in June.\n\nWhen asked about the vote, Tom Quillby frowned and "
-        'said, "No comment," The Daily Ledger reported.'
+        "The vote was close.\n\nWhen asked about the pier, Tom Quillby frowned and said, "
+        '"Not now," The Daily Ledger reported.'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
 
 
 def test_she_after_a_sentence_led_by_he_is_the_woman_named_in_it() -> None:
     text = (
-        "The bill passed with help from Rubens.\n\n"
-        '"Who is the real fraud?" said Tom Quillby, on a call with reporters. He was joined on '
-        "the call by Ilyse Venn, head of the Oakfield League. She said Rubens "
-        '"has failed to do anything at all."'
+        "The pier was approved with help from Rubens.\n\n"
+        '"Where is the money?" said Tom Quillby at the council meeting. He was joined at the '
+        "table by Dana Venn, who chairs the harbor board. She said Rubens "
+        '"never read the budget."'
     )
-    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby", "Ilyse Venn"]
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby", "Dana Venn"]
 
 
 def test_the_articles_own_she_overrules_a_given_name_used_mostly_for_men() -> None:
     text = (
-        "The board met on Monday.\n\nMarty Quell approached it more calmly. She said she "
-        "would rather see the money spent to elect Hillary Vance.\n\n"
-        '"They are trying to block it," she said.'
+        "The guild met on Monday.\n\nSam Quell took a calmer line. She said she would prefer "
+        "the money go to the harbor fund run by Lisa Orrin.\n\n"
+        '"They are slowing the pier down," she said.'
     )
-    assert [q.speaker_name for q in _direct(text)] == ["Marty Quell"]
+    assert [q.speaker_name for q in _direct(text)] == ["Sam Quell"]
 
 
 def test_the_complaint_speaks_for_who_sued() -> None:
     text = (
-        "Tom Quillby ran a close race.\n\nHis campaign sued the Oakfield League on Friday. The "
-        "complaint, which was filed in federal court, alleged that the league "
-        '"failed to protect the data."'
+        "The bids were opened in March.\n\nTom Quillby sued the Oakfield Guild on Friday. The "
+        "complaint, filed in county court, alleged that the guild "
+        '"hid the bids from the public."'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
 
 
 def test_a_candidates_campaign_speaks_for_the_candidate_but_not_its_manager() -> None:
-    opening = "Tom Quillby toured the state on Monday.\n\n"
+    opening = "Tom Quillby toured the harbor on Monday.\n\n"
     text = opening + (
-        "Later, Quillby\u2019s campaign sent out a release saying Venn owes "
-        '"voters an answer on the vote."'
+        "Later, Quillby\u2019s campaign sent out a note saying Venn owes "
+        '"the bakers a straight answer."'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
-    text = opening + '"We will win this," his campaign manager Dale Orrin said.'
+    text = opening + '"We will carry the county," his campaign manager Dale Orrin said.'
     assert [q.speaker_name for q in _direct(text)] == ["Dale Orrin"]
 
 
 def test_the_subject_of_a_sentence_is_not_the_name_its_verb_takes() -> None:
     text = (
-        "Abel Rubens won another endorsement on Saturday.\n\nRep. Ted Vance told the paper "
-        "that he voted for Rubens. Vance praised Rubens\u2019s record on defense and said the "
-        'senator can "bring real change" to the capital.'
+        "Abel Rubens won the guild vote on Saturday.\n\nTed Vance, a baker, said he voted for "
+        "Rubens. Vance praised Rubens\u2019s plan for the harbor and said the new chair will "
+        '"keep the ovens lit" all winter.'
     )
     quotes = _direct(text)
     assert [q.speaker_name for q in quotes] == ["Ted Vance"]
@@ -746,26 +746,26 @@ def test_the_subject_of_a_sentence_is_not_the_name_its_verb_takes() -> None:
     [
         'Quillby Hammers Oakfield CEO: "You Should Be Ashamed"',
         'Quillby Slams Venn: "She Is A Fraud"',
-        "Quillby: Endorsements prove Venn 'candidate of the establishment.'",
+        "Quillby: The pier plan is 'a waste of good timber.'",
     ],
 )
 def test_a_headline_quote_is_said_by_the_headlines_subject(headline: str) -> None:
-    text = headline + "\n\nTom Quillby spoke in Dover on Tuesday about prices and endorsements."
+    text = headline + "\n\nTom Quillby spoke in Dover on Tuesday about the pier and the bakery."
     assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
 
 
 def test_a_short_title_case_phrase_in_a_headline_led_by_a_name_stays_a_scare_quote() -> None:
-    text = "Quillby: Venn Was 'Mocking' the Voters\n\nTom Quillby spoke in Dover on Tuesday."
+    text = "Quillby: Venn Was 'Joking' About the Pier\n\nTom Quillby spoke in Dover on Tuesday."
     assert _direct(text) == []
 
 
 def test_a_description_is_the_person_the_paragraph_names_after_the_quote() -> None:
     text = (
-        "Tom Quillby is 70.\n\nAccording to his longtime personal physician, the businessman "
-        'had "astonishingly excellent" results and "will be the healthiest man ever elected." '
-        "The statement was attributed to Dr. Harold Venn, though it reads oddly."
+        "Tom Quillby turns 70 on Friday.\n\nAccording to his family doctor, the baker is in "
+        '"remarkable" shape and "could row the harbor race again." The note was signed by Dr. '
+        "Harold Venn, who has treated him for years."
     )
     assert [q.speaker_name for q in _direct(text)] == ["Harold Venn", "Harold Venn"]
     # no name follows: the description stays unnamed
-    text = text.replace(" The statement was attributed to Dr. Harold Venn, though", " But")
+    text = text.replace(" The note was signed by Dr. Harold Venn, who has treated him", " Few")
     assert [q.speaker_name for q in _direct(text)] == [None, None]

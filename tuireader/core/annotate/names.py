@@ -87,7 +87,7 @@ def _clean_person(raw: str) -> tuple[str, ...]:
 
 
 def _surname_title(word: str) -> bool:
-    """A title that is also a surname ("Steve King", "Amy Pope"): a name at the end of one."""
+    """A title that is also a surname ("Abel King", "Dana Pope"): a name at the end of one."""
     from tuireader.core.annotate.entities.lexicon import SUR, load
 
     return word[:1].isupper() and "." not in word and bool(load().flags.get(word.lower(), 0) & SUR)
@@ -277,7 +277,7 @@ class Canon:
 
     def _surname_only(self, name: str) -> bool:
         """A one-word name the lexicon knows as a name, written more than once and never in
-        lower case ("Obama stated", "Price said" where "price" never occurs): a name here,
+        lower case ("Price said" where "price" never occurs): a name here,
         not the common noun it may also be."""
         if " " in name or not name[:1].isupper() or not name[1:].islower():
             return False

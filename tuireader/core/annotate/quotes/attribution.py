@@ -218,7 +218,7 @@ _ACCORDING_RE = re.compile(
     r"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<sp>" + _MODIFIED_NAME + r"|" + _DET_NP + r")"
 )
 # Clause openers skipped when looking for a sentence's subject ("On Monday, Trump said").
-# US states, spelled out or abbreviated, as they follow a town ("Salem, N.H.,").
+# US states, spelled out or abbreviated, as they follow a town ("Dover, Del.,").
 _STATE = (
     r"(?:(?:New|North|South|West|Rhode)\s+[A-Z][a-z]+|Alabama|Alaska|Arizona|Arkansas|"
     r"California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|"
@@ -229,7 +229,7 @@ _STATE = (
     r"Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.|[A-Z]\.[A-Z]\.)"
 )
 _LEAD_RE = re.compile(
-    # a dateline: "NEW YORK - ", "PHILADELPHIA, July 25 (UPI) — "
+    # a dateline: "DOVER - ", "DOVER, July 5 (AP) — "
     r"\s*(?:[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
     r"(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s+\([A-Za-z]+\))?\s+[\u2014\u2013-]+\s+"
     r"(?=[A-Z]))?"  # not "ISIS - the group - said"
@@ -240,7 +240,7 @@ _LEAD_RE = re.compile(
     r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
     r"Weeks|Months|Years|Shortly|Soon|Immediately|Of|Regarding|Outside|Inside|Near|Here|Back|"
     r"Meanwhile|However|Still|Then|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*"
-    # "Speaking in Salem, New Hampshire, Trump": the town's state goes with the lead-in
+    # "Speaking in Dover, Delaware, Doe": the town's state goes with the lead-in
     r"(?:" + _STATE + r",\s*)?)?"
 )
 _SENTENCE_SUBJECT_RE = re.compile(
@@ -310,7 +310,7 @@ def before_window(text: str, limit: int, end: int) -> int:
 
 def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a relative clause (', who ...') and trailing words that cannot end a mention; a
-    name and a verb in the past tense ("Wilson praised Roe's") keep only the name."""
+    name and a verb in the past tense ("Doe praised Roe's") keep only the name."""
     m = _RELATIVE_RE.search(text, start, end)
     if m is not None:
         end = m.start()
@@ -342,7 +342,7 @@ _HEADLINE_VERBS = (
         "thanks tells asks urges warns calls mocks"
     )
 ) - PLURAL_NOUN_CUES
-# "Wilson praised Roe's", "Ryan endorsed Trump": a subject, its verb and the object's name.
+# "Doe praised Roe's", "Doe backed Roe": a subject, its verb and the object's name.
 _NAME_VERBED_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w.'\u2019-]*\s+)*(?P<last>[A-Z][\w.'\u2019-]*))\s+"
     r"(?P<verb>[a-z]+ed)\s+[A-Z]"
@@ -742,7 +742,7 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     )
 
 
-# "Doe was asked by host Jane Roe, ...": the subject is asked; the one asking speaks.
+# "Doe was asked by Jane Roe, ...": the subject is asked; the one asking speaks.
 _ASKED_RE = re.compile(
     r"\s+(?:was|were|is|are|being|ha[sd]\s+been)\s+(?:[a-z]+ly\s+)?(?:asked|questioned|"
     r"pressed|told|interviewed|challenged)\b"
@@ -816,7 +816,7 @@ def attribute_owner(text: str, start: int, end: int) -> Attribution | None:
     return Attribution((lo, hi), m.span("cue"), EMBEDDED)
 
 
-# "Doe: Endorsements prove Roe 'a fraud'" - a headline giving its speaker before a colon.
+# "Doe: Roe's plan is 'a fraud'" - a headline giving its speaker before a colon.
 _HEADLINE_SPEAKER_RE = re.compile(r"\s*(?P<sp>" + NAME + r")\s*:\s+[^:\n]*$")
 
 

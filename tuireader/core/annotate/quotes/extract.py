@@ -101,7 +101,7 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     if before and before.how == BEFORE and (after is None or _closing_punct(text, c) in ".:"):
         return before
     if before and before.how == BEFORE and after.cue and _REPORTED_RE.fullmatch(text, *after.cue):
-        # 'Doe said, "No comment," the Herald reported': the outlet only reported Doe's words
+        # 'Doe said, "Not now," the Ledger reported': the outlet only reported Doe's words
         return before
     if after is not None and not closed_sentence:
         if _named(text, after):  # '"...," Jane Doe said, according to the Post': Doe said it
@@ -213,7 +213,7 @@ _FOLLOW_UP_GAP = 80
 
 
 def _short_follow_up(text: str, prev: Candidate, c: Candidate) -> bool:
-    """`"...," Jane Doe said. "Big time."`: a short full sentence in quotation marks right
+    """`"...," Jane Doe said. "Every day."`: a short full sentence in quotation marks right
     after a quotation attributed by its own sentence is more of the same speech."""
     if prev.paragraph != c.paragraph or prev.who is None or prev.who.how not in (AFTER, INVERTED):
         return False

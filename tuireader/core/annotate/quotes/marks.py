@@ -73,7 +73,7 @@ def typeset_marks(text: str) -> str:
 
 
 _HEADLINE_INTRO = re.compile(r"(?::|\b(?:[Ss]ays?|[Ss]aid|[Tt]ells?|[Tt]old|[Ww]arns?))\s$")
-# "Doe: Endorsements prove Roe 'a fraud'": a headline led by its speaker and a colon.
+# "Doe: Roe's plan is 'a fraud'": a headline led by its speaker and a colon.
 _HEADLINE_SPEAKER = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}:\s")
 _SINGLE_CLOSE = " .,;:!?)\u2014\u2013-"
 

@@ -356,7 +356,7 @@ class NameResolver:
             # found at the end of the phrase, not the words before it.
             return self._complete(proper_name(inner.name) or inner.name, inner.start)
         if " " not in head and head[:1].isupper() and head in self._fuller_names():
-            # "West said" after "Marty West": the surname, even where it is a common word
+            # "Field said" after "Jane Field": the surname, even where it is a common word
             return self._complete(head, speaker[0])
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
@@ -381,14 +381,14 @@ class NameResolver:
             return self._resolve_definite(noun, speaker[0]) or self._named_after(noun, speaker[1])
         owned = _OWNED_DESCRIPTION_RE.match(head)
         if owned is not None:
-            # "his longtime physician said ... The statement was attributed to Dr. Jane Roe"
+            # "his family doctor said ... The note was signed by Dr. Jane Roe"
             return self._named_after(owned.group("noun").lower(), speaker[1])
         return None
 
     def _named_after(self, noun: str, after: int) -> str | None:
-        """The person a description of a ``noun`` ("the physician", "his doctor") is named as
-        later in its paragraph: "attributed to Dr. Jane Roe", "physician Jane Roe", "Jane Roe,
-        his physician"."""
+        """The person a description of a ``noun`` ("the doctor", "her lawyer") is named as
+        later in its paragraph: "signed by Dr. Jane Roe", "doctor Jane Roe", "Jane Roe, his
+        doctor"."""
         if noun not in PERSON_NOUNS or noun in ANONYMOUS_NOUNS:
             return None
         end = self.text.find("\n", after)
@@ -855,7 +855,7 @@ def _sent_pattern(noun: str) -> re.Pattern[str]:
     return re.compile(issued)
 
 
-# "his longtime personal physician": someone described by a role of a person named before.
+# "her family doctor": someone described by a role of a person named before.
 _OWNED_DESCRIPTION_RE = re.compile(
     r"^(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.IGNORECASE
 )
@@ -867,7 +867,7 @@ _CREDITED_TO_RE = re.compile(
 
 @lru_cache(maxsize=64)
 def _named_role_pattern(noun: str) -> re.Pattern[str]:
-    """ "physician Dr. " right before a name."""
+    """ "doctor Dr. " right before a name."""
     return re.compile(
         r"\b" + re.escape(noun) + r"s?,?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$", re.IGNORECASE
     )
@@ -875,7 +875,7 @@ def _named_role_pattern(noun: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=64)
 def _appositive_pattern(noun: str) -> re.Pattern[str]:
-    """ ", his physician" right after a name."""
+    """ ", his doctor" right after a name."""
     return re.compile(
         r",\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"\b",
         re.IGNORECASE,
