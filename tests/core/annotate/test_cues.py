@@ -27,3 +27,10 @@ def test_grouped_alternation_prefers_the_longest_word() -> None:
     assert cue.match("says so").group() == "says"
     firsts = re.sub(r"\(\?:[^)]*\)", "", _alternation(["says", "said", "told"]))
     assert sorted(firsts.split("|")) == ["s", "t"]  # one branch per first letter
+
+
+def test_verbs_ending_in_one_consonant_double_it_before_ed_and_ing() -> None:
+    cue = re.compile(r"(?:" + _alternation(sorted(SPEECH_VERBS)) + r")\b")
+    for form in ("admitted", "admitting", "rebutted", "begged", "snapped", "pleaded"):
+        assert cue.match(form) is not None, form
+    assert "admited" not in SPEECH_VERBS

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tuireader.core.annotate.names import Canon, plausible_speaker
+from tuireader.core.annotate.names import Canon, clean_person, plausible_speaker
 from tuireader.core.annotate.pipeline import annotate
 from tuireader.core.annotate.spans import Entity
 
@@ -109,3 +109,9 @@ def test_an_acronym_takes_the_name_the_article_spells_out() -> None:
 def test_a_counsel_is_a_title() -> None:
     text = "“We disagree,” said FBI General Counsel Marta Q. Kowalczyk."
     assert [q.speaker_name for q in annotate(text).quotes] == ["Marta Kowalczyk"]
+
+
+def test_a_surname_that_is_also_a_title_stays_in_the_name() -> None:
+    assert clean_person("Rep. Abel King") == ["Abel", "King"]
+    assert clean_person("Dana Pope's") == ["Dana", "Pope"]
+    assert clean_person("Jane Quillby Former") == ["Jane", "Quillby"]  # page debris

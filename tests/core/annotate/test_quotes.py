@@ -484,3 +484,121 @@ def test_speaker_at_the_end_of_a_sentence_loses_the_full_stop_not_an_abbreviatio
     assert quote.speaker.text == "Dmitry Peskov" and quote.speaker_name == "Dmitry Peskov"
     (quote,) = annotate('"We will appeal," said John Smith Jr.').quotes
     assert quote.speaker.text == "John Smith Jr."
+
+
+def test_a_speaker_who_admitted_something_is_found_after_the_quote() -> None:
+    q = _one('"I never liked the old bridge," Tom Quillby admitted at the ribbon cutting.')
+    assert q.speaker is not None and q.speaker.text == "Tom Quillby"
+    assert q.cue is not None and q.cue.text == "admitted"
+
+
+def test_a_passive_verb_of_saying_does_not_make_a_word_in_quotes_a_quotation() -> None:
+    text = 'Forty bakers were admitted, and a few only listed "Rye" on the card.'
+    assert extract_quotes(text) == []
+
+
+def test_a_passive_with_its_agent_still_attributes_a_title_quoted() -> None:
+    text = 'The choir rehearsed.\n\n"Paper Lanterns" was written by Ada Florin in one night.'
+    assert [q.text for q in extract_quotes(text)] == ['"Paper Lanterns"']
+
+
+def test_shortly_after_opens_a_lead_in_clause_not_a_subject() -> None:
+    text = (
+        "Shortly after the match ended, Tom Quillby sent out a note saying the referee owes "
+        '"the fans an apology."'
+    )
+    assert _speakers(text) == ["Tom Quillby"]
+
+
+@pytest.mark.parametrize("state", ["Delaware", "Del."])
+def test_the_state_after_a_town_belongs_to_the_lead_in_clause(state: str) -> None:
+    text = (
+        f"Speaking at a bakery in Dover, {state}, Tom Quillby went after the mayor, calling her "
+        '"a tireless obstacle."'
+    )
+    assert _speakers(text) == ["Tom Quillby"]
+
+
+def test_a_singer_sings_the_words_quoted() -> None:
+    text = 'The album is out.\n\n"The river keeps its own time," Ada Florin sings on it.'
+    assert _speakers(text) == ["Ada Florin"]
+
+
+def test_a_short_sentence_quoted_right_after_an_attributed_quote_is_more_of_it() -> None:
+    text = 'The shop is busy.\n\n"The ovens run all night," Ada Florin said. "Every night."'
+    assert _speakers(text) == ["Ada Florin", "Ada Florin"]
+    # a short quoted phrase inside the reporter's own sentence stays a scare quote
+    text = 'The shop is busy.\n\n"The ovens run all night," Ada Florin said. It was "hot."'
+    assert _speakers(text) == ["Ada Florin"]
+
+
+@pytest.mark.parametrize("lead", ["Here in Dover,", "And then"])
+def test_more_lead_ins_before_the_subject_of_a_participle_cue(lead: str) -> None:
+    text = f'{lead} Tom Quillby turned to the bakers, saying, "Who will open the shop tomorrow?"'
+    assert _speakers(text) == ["Tom Quillby"]
+
+
+def test_a_title_with_of_before_the_name_after_an_inverted_cue() -> None:
+    text = (
+        '"The harbor needs a new pier," said former secretary of transport Ada Florin, who '
+        "toured the docks."
+    )
+    assert _speakers(text) == ["former secretary of transport Ada Florin"]
+
+
+def test_a_long_apposition_after_a_sentence_final_attribution() -> None:
+    text = (
+        '"We are delighted" with the ruling, said Rosa Quell, head of the Oakfield Bakers '
+        "Guild, a group that split from several larger trade bodies last spring and has since "
+        "endorsed the new rules for the harbor market."
+    )
+    assert _speakers(text) == ["Rosa Quell"]
+
+
+def test_pressed_is_a_cue_and_a_party_boss_a_role_before_the_name() -> None:
+    assert _speakers('"Could the bridge open sooner?" Quillby pressed.') == ["Quillby"]
+    text = '"The delay is costly," said county party boss Tom Quillby, who left early.'
+    assert _speakers(text) == ["county party boss Tom Quillby"]
+
+
+@pytest.mark.parametrize("dateline", ["DOVER - ", "DOVER, July 5 (AP) \u2014 "])
+def test_a_dateline_is_no_part_of_the_sentences_subject(dateline: str) -> None:
+    text = (
+        "Guild apologizes\n\n"
+        + dateline
+        + "The Oakfield Guild issued a note on Monday, offering a "
+        '"full and humble apology" to the bakers.'
+    )
+    assert _speakers(text) == ["The Oakfield Guild"]
+
+
+def test_of_opening_a_sentence_is_no_part_of_a_name() -> None:
+    text = 'Of Quillby, Venn, who ran against him twice, said, "He is a fine neighbor."'
+    assert _speakers(text) == ["Venn"]
+
+
+def test_an_age_and_home_town_before_who_said_belong_to_the_person() -> None:
+    text = (
+        "Shoppers waited outside. Among them was Rita Dorr, 31, from Dover, who said the "
+        'bakery is worth the wait. "The bread is still warm at noon."'
+    )
+    assert _speakers(text) == ["Rita Dorr"]
+
+
+def test_who_was_asked_is_not_who_asked() -> None:
+    text = (
+        "The podcast aired Friday.\n\nQuillby was asked by Bill Venn, who runs the show, "
+        '"You said the pier would open in May. Will it?"'
+    )
+    assert _speakers(text) == ["Bill Venn"]
+    text = 'The meeting went on.\n\nQuillby was asked whether he would resign: "Will you?"'
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.speaker_name) for q in quotes] == [(None, None)]
+
+
+def test_who_was_asked_and_then_answered_said_it() -> None:
+    text = (
+        "The meeting went on.\n\nTom Quillby was asked about the pier and had this to say: "
+        '"It will open when it is safe."'
+    )
+    assert _speakers(text) == ["Tom Quillby"]

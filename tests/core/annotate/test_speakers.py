@@ -655,3 +655,117 @@ def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_it_repeats
         '"We do not pay for seats," said Nina Pell, who runs the Ardley forum.'
     )
     assert _direct_names(text, "Rufus Kell", "Nina Pell") == ["Nina Pell", "Nina Pell"]
+
+
+def test_a_surname_that_is_also_a_common_word_completes_to_the_person() -> None:
+    text = (
+        "Dana Read, head of the Hollin Bakery, met the growers on Monday.\n\n"
+        '"We read every contract twice," Read said.'
+    )
+    assert [q.speaker_name for q in annotate(text).quotes if q.direct] == ["Dana Read"]
+
+
+def test_a_lone_surname_the_article_never_writes_in_lower_case_is_a_name() -> None:
+    said = '\n\n"We bake before dawn," Price stated.'
+    text = "Price opened the bakery in 2009." + said
+    assert [q.speaker_name for q in extract_quotes(text)] == ["Price"]
+    # where the word is also used as a common noun, it is no name on its own
+    text = "Price opened the bakery in 2009 and the price of flour rose." + said
+    assert [q.speaker_name for q in extract_quotes(text)] == [None]
+
+
+def test_a_quote_after_a_speaker_reported_by_a_pool_report_keeps_the_speaker() -> None:
+    text = (
+        "The mayor toured the bakery.\n\n"
+        '"The bakers never rest," Ada Florin said of the staff, according to a pool report. '
+        '"Neither do I. The ovens must stay on."'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Ada Florin", "Ada Florin"]
+
+
+def test_an_outlet_that_reported_a_quote_does_not_beat_its_speaker() -> None:
+    text = (
+        "The vote was close.\n\nWhen asked about the pier, Tom Quillby frowned and said, "
+        '"Not now," The Daily Ledger reported.'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
+
+
+def test_she_after_a_sentence_led_by_he_is_the_woman_named_in_it() -> None:
+    text = (
+        "The pier was approved with help from Rubens.\n\n"
+        '"Where is the money?" said Tom Quillby at the council meeting. He was joined at the '
+        "table by Dana Venn, who chairs the harbor board. She said Rubens "
+        '"never read the budget."'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby", "Dana Venn"]
+
+
+def test_the_articles_own_she_overrules_a_given_name_used_mostly_for_men() -> None:
+    text = (
+        "The guild met on Monday.\n\nSam Quell took a calmer line. She said she would prefer "
+        "the money go to the harbor fund run by Lisa Orrin.\n\n"
+        '"They are slowing the pier down," she said.'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Sam Quell"]
+
+
+def test_the_complaint_speaks_for_who_sued() -> None:
+    text = (
+        "The bids were opened in March.\n\nTom Quillby sued the Oakfield Guild on Friday. The "
+        "complaint, filed in county court, alleged that the guild "
+        '"hid the bids from the public."'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
+
+
+def test_a_candidates_campaign_speaks_for_the_candidate_but_not_its_manager() -> None:
+    opening = "Tom Quillby toured the harbor on Monday.\n\n"
+    text = opening + (
+        "Later, Quillby\u2019s campaign sent out a note saying Venn owes "
+        '"the bakers a straight answer."'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
+    text = opening + '"We will carry the county," his campaign manager Dale Orrin said.'
+    assert [q.speaker_name for q in _direct(text)] == ["Dale Orrin"]
+
+
+def test_the_subject_of_a_sentence_is_not_the_name_its_verb_takes() -> None:
+    text = (
+        "Abel Rubens won the guild vote on Saturday.\n\nTed Vance, a baker, said he voted for "
+        "Rubens. Vance praised Rubens\u2019s plan for the harbor and said the new chair will "
+        '"keep the ovens lit" all winter.'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Ted Vance"]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Vance"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        'Quillby Hammers Oakfield CEO: "You Should Be Ashamed"',
+        'Quillby Slams Venn: "She Is A Fraud"',
+        "Quillby: The pier plan is 'a waste of good timber.'",
+    ],
+)
+def test_a_headline_quote_is_said_by_the_headlines_subject(headline: str) -> None:
+    text = headline + "\n\nTom Quillby spoke in Dover on Tuesday about the pier and the bakery."
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Quillby"]
+
+
+def test_a_short_title_case_phrase_in_a_headline_led_by_a_name_stays_a_scare_quote() -> None:
+    text = "Quillby: Venn Was 'Joking' About the Pier\n\nTom Quillby spoke in Dover on Tuesday."
+    assert _direct(text) == []
+
+
+def test_a_description_is_the_person_the_paragraph_names_after_the_quote() -> None:
+    text = (
+        "Tom Quillby turns 70 on Friday.\n\nAccording to his family doctor, the baker is in "
+        '"remarkable" shape and "could row the harbor race again." The note was signed by Dr. '
+        "Harold Venn, who has treated him for years."
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Harold Venn", "Harold Venn"]
+    # no name follows: the description stays unnamed
+    text = text.replace(" The note was signed by Dr. Harold Venn, who has treated him", " Few")
+    assert [q.speaker_name for q in _direct(text)] == [None, None]

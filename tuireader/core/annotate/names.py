@@ -77,12 +77,20 @@ def _clean_person(raw: str) -> tuple[str, ...]:
     while len(words) > 1 and (
         words[-1].lower().rstrip(".") in _TRAILING
         and words[-1].lower() not in _SUFFIXES
+        and not _surname_title(words[-1])
         or not words[-1][:1].isupper()
     ):
         words.pop()
     if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES:
         return ()
     return tuple(_cased(_DIGITS_RE.sub("", w)) for w in words if w)
+
+
+def _surname_title(word: str) -> bool:
+    """A title that is also a surname ("Abel King", "Dana Pope"): a name at the end of one."""
+    from tuireader.core.annotate.entities.lexicon import SUR, load
+
+    return word[:1].isupper() and "." not in word and bool(load().flags.get(word.lower(), 0) & SUR)
 
 
 @lru_cache(maxsize=8192)
@@ -181,6 +189,7 @@ class Canon:
         self.by_given: dict[str, set[tuple[str, str]]] = {}
         self.others: set[str] = set()
         self.singles: set[str] = set()  # one-word person mentions ("Doe")
+        self._surnames_only: dict[str, bool] = {}
         self._middled = _middled(entities)
         for e in entities:
             if e.label == "PERSON":
@@ -258,7 +267,36 @@ class Canon:
         if not name:
             return None
         known = name.lower() in self.singles or (name in self.others and " " in name)
-        return name if plausible_speaker(name, known) else None
+        if plausible_speaker(name, known):
+            return name
+        return (
+            name
+            if not known and self._surname_only(name) and plausible_speaker(name, True)
+            else None
+        )
+
+    def _surname_only(self, name: str) -> bool:
+        """A one-word name the lexicon knows as a name, written more than once and never in
+        lower case ("Price said" where "price" never occurs): a name here,
+        not the common noun it may also be."""
+        if " " in name or not name[:1].isupper() or not name[1:].islower():
+            return False
+        if name not in self._surnames_only:
+            self._surnames_only[name] = self._written_as_name_only(name)
+        return self._surnames_only[name]
+
+    def _written_as_name_only(self, name: str) -> bool:
+        """``_surname_only`` for a capitalised one-word ``name``, uncached."""
+        from tuireader.core.annotate.entities.lexicon import FIRST, SUR, load
+
+        lex = load()
+        word = name.lower()
+        if not lex.flags.get(word, 0) & (FIRST | SUR) or lex.zipf.get(word, 0.0) >= 5.8:
+            return False  # "People", "Will": too common to be taken for a name unseen
+        if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
+            return False
+        # named more than once: a stray word ("Server said") is not taken for a name
+        return len(re.findall(r"(?<![\w-])" + re.escape(name) + r"\b", self.text)) > 1
 
     def name(self, entity: Entity) -> str:
         """The canonical name of an entity mention."""

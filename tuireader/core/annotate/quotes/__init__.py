@@ -119,6 +119,10 @@ def extract_quotes(
     resolver = NameResolver(marked, entities, [(c.start, c.end) for c in candidates])
     quotes = []
     for c in candidates:
+        if c.who is not None and c.who.speaker[0] == c.who.speaker[1]:
+            # an unnamed speaker ("Doe was asked: "..."" - by someone not named)
+            quotes.append(_to_quote(text, c.start, c.end, None, None))
+            continue
         if c.who is not None:
             c.who = _through_role(_without_full_stop(text, c.who), entities, text)
         name = canon.speaker(resolver.resolve(c.who.speaker)) if c.who else None

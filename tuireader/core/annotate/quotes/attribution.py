@@ -20,11 +20,13 @@ from tuireader.core.annotate.quotes.cues import (
     DETERMINER,
     NAME,
     NAMING_CUE,
+    NAMING_VERBS,
     NOT_OPENER,
     PERSON_NOUNS,
     PLURAL_NOUN_CUES,
     PRONOUN,
     SPEECH_CUE,
+    SPEECH_VERBS,
     TITLES,
     word_set,
 )
@@ -37,6 +39,7 @@ BEFORE = "before"
 EMBEDDED = "embedded"
 NAMING = "naming"
 SUBJECT = "subject"
+HEADLINE = "headline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +92,9 @@ _DET_NP = (
 )
 _POSSESSIVE_NP = NAME + r"['\u2019]s(?:\s+" + _STOP + r"[a-z][\w-]*){1,3}"
 # Anchored at the quote, any few words may precede the name ("campaign manager Robby Mook").
-_MODIFIED_NAME = r"(?:" + _STOP + r"[\w'\u2019.-]+\s+){0,4}?" + NAME
+_MODIFIED_NAME = (
+    r"(?:(?:" + _STOP + r"[\w'\u2019.-]+|of(?=\s+[a-z]))\s+){0,5}?" + NAME
+)  # "former secretary of state Jane Doe"
 _SUBJECT = r"(?:" + PRONOUN + r"|" + _POSSESSIVE_NP + r"|" + _MODIFIED_NAME + r"|" + _DET_NP + r")"
 # Right after a quote and before a cue, looser: "Fight for $15 organizing director Kendall
 # Fells", "another friend, Mariam Emara".
@@ -176,7 +181,7 @@ _SENTENCE_FINAL_RE = re.compile(
     + SPEECH_CUE
     + r")\s+(?P<sp2>"
     + _MODIFIED_NAME
-    + r"))\b[^.!?\u00b7\"\u201c\u201d]{0,120}[.!?]?\s*$"
+    + r"))\b[^.!?\u00b7\"\u201c\u201d]{0,250}[.!?]?\s*$"
 )
 _UNCLOSED_APPOSITION_RE = re.compile(
     r"^"
@@ -213,13 +218,30 @@ _ACCORDING_RE = re.compile(
     r"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<sp>" + _MODIFIED_NAME + r"|" + _DET_NP + r")"
 )
 # Clause openers skipped when looking for a sentence's subject ("On Monday, Trump said").
+# US states, spelled out or abbreviated, as they follow a town ("Dover, Del.,").
+_STATE = (
+    r"(?:(?:New|North|South|West|Rhode)\s+[A-Z][a-z]+|Alabama|Alaska|Arizona|Arkansas|"
+    r"California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|"
+    r"Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    r"Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming|D\.C\.|"
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
+    r"Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.|[A-Z]\.[A-Z]\.)"
+)
 _LEAD_RE = re.compile(
-    r"\s*(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
-    r"\b,?\s*)?(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
+    # a dateline: "DOVER - ", "DOVER, July 5 (AP) — "
+    r"\s*(?:[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s+\([A-Za-z]+\))?\s+[\u2014\u2013-]+\s+"
+    r"(?=[A-Z]))?"  # not "ISIS - the group - said"
+    r"(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
+    r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
     r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
     r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
-    r"Meanwhile|However|Still|Then|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*)?"
+    r"Weeks|Months|Years|Shortly|Soon|Immediately|Of|Regarding|Outside|Inside|Near|Here|Back|"
+    r"Meanwhile|However|Still|Then|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*"
+    # "Speaking in Dover, Delaware, Doe": the town's state goes with the lead-in
+    r"(?:" + _STATE + r",\s*)?)?"
 )
 _SENTENCE_SUBJECT_RE = re.compile(
     r"(?![A-Z][a-z]+(?:ing|ed)\b(?!\s+[A-Z]))(?P<sp>"
@@ -247,6 +269,7 @@ _MODAL_BEFORE_RE = re.compile(
     r"\b(?:would|will|can|could|should|may|might|must|to|not|n['\u2019]t)\s+$", re.IGNORECASE
 )
 # `...doesn't surprise Republican pollster Daron Shaw: "..."` - a name right before the colon.
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 _NAME_BEFORE_COLON_RE = re.compile(r"(?P<sp>" + _LEFT_NAME + _PAREN + r")\s*:\s*$")
 _TAIL_AFTER_CUE_RE = re.compile(r"[^.!?]{0,60}[.!?]?\s*$")
 
@@ -286,15 +309,50 @@ def before_window(text: str, limit: int, end: int) -> int:
 
 
 def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a relative clause (', who ...') and trailing words that cannot end a mention."""
+    """Drop a relative clause (', who ...') and trailing words that cannot end a mention; a
+    name and a verb in the past tense ("Doe praised Roe's") keep only the name."""
     m = _RELATIVE_RE.search(text, start, end)
     if m is not None:
         end = m.start()
+    m = _HEADLINE_VERB_RE.search(text, start, end)
+    if m is not None and m.start() > start and m.group(1).lower() in _HEADLINE_VERBS:
+        end = m.start()  # "Doe Slams Roe" (a headline's subject and verb): Doe
+    m = _NAME_VERBED_RE.match(text, start, end)
+    if (
+        m is not None
+        and m.group("last").rstrip(".").lower() not in _TITLE_WORDS
+        and m.group("verb") not in _ADJECTIVES_ED
+        and m.group("name").split()[0].lower() not in _NOT_MENTION_END
+    ):
+        return start, m.end("name")
     while True:
         m = _LAST_WORD_RE.search(text, start, end)
         if m is None or m.start() == start or not _cannot_end_mention(m.group(1)):
             return start, end
         end = m.start()
+
+
+# A headline's verb, capitalised: "Doe Slams Roe: '...'", "Doe Tells Roe".
+_HEADLINE_VERB_RE = re.compile(r"\s+([A-Z][a-z]+s)\b")
+_HEADLINE_VERBS = (
+    frozenset(v for v in SPEECH_VERBS | NAMING_VERBS if v.endswith("s"))
+    | word_set(
+        "hammers slams blasts rips knocks bashes torches trashes hits attacks taunts lectures "
+        "grills scolds chides lashes fires unloads skewers roasts jabs swipes needles ribs "
+        "thanks tells asks urges warns calls mocks"
+    )
+) - PLURAL_NOUN_CUES
+# "Doe praised Roe's", "Doe backed Roe": a subject, its verb and the object's name.
+_NAME_VERBED_RE = re.compile(
+    r"(?P<name>(?:[A-Z][\w.'\u2019-]*\s+)*(?P<last>[A-Z][\w.'\u2019-]*))\s+"
+    r"(?P<verb>[a-z]+ed)\s+[A-Z]"
+)
+# "Former embattled Sen. Jane Doe": past participles that modify a name.
+_ADJECTIVES_ED = word_set(
+    "embattled retired disgraced beleaguered indicted celebrated acclaimed noted renowned "
+    "jailed detained ousted exiled famed storied talented seasoned respected elected "
+    "appointed designated unnamed named"
+)
 
 
 def _cannot_end_mention(word: str) -> bool:
@@ -352,7 +410,7 @@ _TRAILING_NAME_RE = re.compile(
 )
 _ROLE_NOUNS = PERSON_NOUNS | word_set(
     "member co-host host consultant operative historian lobbyist donor fundraiser adviser "
-    "advisor aide chief ally backer confidant treasurer"
+    "advisor aide chief ally backer confidant treasurer boss"
 )
 
 
@@ -515,7 +573,8 @@ _NAME_OF_PLACE_RE = re.compile(
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
     + NAME
-    + r")(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who(?:"
+    + r")(?:,\s+\d{1,3})?(?:,?\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who(?:"
+    # "Jane Doe, 24, of Dover, who said": an age and a home town
     + _ADVERBS
     + r"|\s(?:[^,;!?.\"\u201c\u201d\n]|\.(?=\S)){1,150}\s[A-Z][\w.'\u2019-]*\s)"
     # "who chairs the Ardley Fund said": a clause ending in a name, its comma left out
@@ -540,8 +599,9 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     """Speaker in the same sentence before a quote: the subject of its last speech cue."""
     m = _ACCORDING_RE.search(text, start, end)
     if m:
-        # "According to the Post, Jane Doe said the plan was "...": Doe said it.
-        cued = _cued_subject(text, m.end("sp"), end)
+        # "According to the Post, Jane Doe said the plan was "...": Doe said it; so in
+        # "Doe said of it, according to the Post, that "..."".
+        cued = _cued_subject(text, m.end("sp"), end) or _cued_subject(text, start, m.start())
         return cued or _found(text, m, 0, BEFORE)
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
@@ -625,8 +685,18 @@ _OWNER_PARTICIPLE_RE = re.compile(
 )
 
 
+def _passive(text: str, start: int, cue: re.Match) -> bool:
+    """True for a participle after a form of "be": "were admitted", "was told"."""
+    return cue.group("cue").endswith(("ed", "told", "written")) and (
+        _PASSIVE_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is not None
+    )
+
+
 def _after_modal(text: str, start: int, cue: re.Match) -> bool:
-    """True for 'would continue' or 'to say'; 'back to boasting' is still a cue."""
+    """True for 'would continue' or 'to say'; 'back to boasting' is still a cue. A passive
+    ("were admitted", "was told") reports no speech of its subject."""
+    if _passive(text, start, cue):
+        return True
     m = _MODAL_BEFORE_RE.search(text, max(start, cue.start() - 12), cue.start())
     if m is None:
         return False
@@ -667,15 +737,56 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     if m:
         return _found(text, m, 0, BEFORE)
     subject = sentence_subject(text, start, end)
-    return Attribution(trim_speaker(text, *subject), None, BEFORE) if subject else None
+    return spoken_to(text, subject, end) or (
+        Attribution(trim_speaker(text, *subject), None, BEFORE) if subject else None
+    )
 
 
-_ANY_CUE_RE = re.compile(r"(?<![\w-])(?:" + SPEECH_CUE + r"|" + NAMING_CUE + r")\b")
+# "Doe was asked by Jane Roe, ...": the subject is asked; the one asking speaks.
+_ASKED_RE = re.compile(
+    r"\s+(?:was|were|is|are|being|ha[sd]\s+been)\s+(?:[a-z]+ly\s+)?(?:asked|questioned|"
+    r"pressed|told|interviewed|challenged)\b"
+)
+_ASKED_BY_RE = re.compile(
+    r"[^,;:.!?\"\u201c\u201d]{0,40}?\bby\s+(?P<sp>(?:[a-z]+\s+){0,3}" + NAME + r")"
+)
+
+
+_ANSWERED_RE = re.compile(r"\b(?:and|but|then|before|after|so)\b")
+
+
+def spoken_to(text: str, subject: tuple[int, int] | None, end: int) -> Attribution | None:
+    """For a sentence whose subject "was asked" (told, pressed ...) before a quotation: the
+    asker named by "by", else an unnamed speaker (an empty span at the verb); None when the
+    subject is not spoken to."""
+    if subject is None:
+        return None
+    m = _ASKED_RE.match(text, subject[1], end)
+    if m is None:
+        return None
+    by = _ASKED_BY_RE.match(text, m.end(), end)
+    if by is not None:
+        return _found(text, by, 0, BEFORE)
+    if _ANSWERED_RE.search(text, m.end(), end):
+        return None  # "Doe was asked about it and had this to say:" - Doe answers
+    return Attribution((m.end(), m.end()), None, BEFORE)
+
+
+_ANY_CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r"|" + NAMING_CUE + r")\b")
 
 
 def has_cue(text: str, start: int, end: int) -> bool:
-    """True when a speech or naming cue occurs in [start, end)."""
-    return _ANY_CUE_RE.search(text, start, end) is not None
+    """True when a speech or naming cue occurs in [start, end); a passive verb of saying
+    ("were admitted") is none unless its agent follows ("was written by")."""
+    for m in _ANY_CUE_RE.finditer(text, start, end):
+        if not _passive(text, start, m) or _BY_AFTER_RE.match(text, m.end(), end):
+            return True
+        if m.group("cue") not in SPEECH_VERBS:  # "was labeled": a naming cue all the same
+            return True
+    return False
+
+
+_BY_AFTER_RE = re.compile(r"\s+by\b")
 
 
 def according_to(text: str, start: int, end: int) -> Attribution | None:
@@ -703,3 +814,13 @@ def attribute_owner(text: str, start: int, end: int) -> Attribution | None:
     if text[hi - 2 : hi] in ("'s", "\u2019s"):
         hi -= 2
     return Attribution((lo, hi), m.span("cue"), EMBEDDED)
+
+
+# "Doe: Roe's plan is 'a fraud'" - a headline giving its speaker before a colon.
+_HEADLINE_SPEAKER_RE = re.compile(r"\s*(?P<sp>" + NAME + r")\s*:\s+[^:\n]*$")
+
+
+def attribute_headline(text: str, start: int, end: int) -> Attribution | None:
+    """The name that opens a headline and a colon, for a quotation later in the headline."""
+    m = _HEADLINE_SPEAKER_RE.match(text, start, end)
+    return _found(text, m, 0, HEADLINE) if m else None

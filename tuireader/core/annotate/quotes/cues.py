@@ -19,11 +19,11 @@ _REGULAR_VERBS = (
     "concur interrupt interject reason elaborate demand hint beg gripe groan marvel mutter "
     "laugh sigh smile chuckle allege maintain reiterate relate speculate summarize surmise "
     "theorize underscore agree disagree rebut tout vent posit roar bellow thunder beam "
-    "rail scold shrug"
+    "rail scold shrug remember react press"
 )
 _IRREGULAR_FORMS = (
     "say says said saying tell tells told telling write writes wrote writing written "
-    "put puts putting read reads begin began"
+    "put puts putting read reads begin began sing sings sang singing"
 )
 # Cues that attribute a quoted phrase to its user but are not reporting verbs as such:
 # "Trump called the judge a 'hater'". Only used for quotes inside the speaker's sentence.
@@ -36,7 +36,7 @@ _NOUN_LIKE = (
     "comment report note quote text tweet post point state claim remark charge demand "
     "reply vow promise object mention protest reason hint answer laugh smile sigh rail "
     "vent beam thunder roar groan cry joke email counter question call label term brand "
-    "praise cite blame dismiss reject"
+    "praise cite blame dismiss reject press"
 )
 
 ADVERBS = (
@@ -70,7 +70,7 @@ SENTENCE_OPENERS = (
     "Until Despite Although Though Because Meanwhile However Still Yet Also Now Here There "
     "That These Those It He She They We You Asked Speaking Instead Even Just Only Once What "
     "Why How Where Who Which Whether Over Under During Through Among Between Like Unlike "
-    "Amid Former Indeed Good Even Many Most Some Several Other Others Such Every Each Both "
+    "Amid Of Former Indeed Good Even Many Most Some Several Other Others Such Every Each Both "
     "All Any No Not Never Perhaps Maybe Thus Hence Therefore Moreover Furthermore Besides"
 )
 
@@ -104,6 +104,16 @@ ORG_NOUNS = word_set(
 )
 
 
+_DOUBLED = {
+    "snap": "snapp",
+    "quip": "quipp",
+    "admit": "admitt",
+    "rebut": "rebutt",
+    "beg": "begg",
+    "plead": "plead",
+}
+
+
 def _regular_forms(base: str) -> list[str]:
     """Return the -s, -ed and -ing forms of a regular verb (with the usual spelling rules)."""
     if base.endswith("e"):
@@ -112,9 +122,8 @@ def _regular_forms(base: str) -> list[str]:
         return [base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
     if base.endswith(("sh", "ch", "x", "s")):
         return [base + "es", base + "ed", base + "ing"]
-    if base in {"snap", "quip", "plead"}:
-        special = {"snap": "snapp", "quip": "quipp", "plead": "plead"}[base]
-        return [base + "s", special + "ed", special + "ing"]
+    if base in _DOUBLED:  # "admit" -> "admitted", "admitting"; "plead" -> "pleaded"
+        return [base + "s", _DOUBLED[base] + "ed", _DOUBLED[base] + "ing"]
     return [base + "s", base + "ed", base + "ing"]
 
 

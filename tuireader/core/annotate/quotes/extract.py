@@ -23,10 +23,12 @@ from tuireader.core.annotate.quotes.attribution import (
     attribute_before,
     attribute_colon_intro,
     attribute_credit_line,
+    attribute_headline,
     attribute_owner,
     before_window,
     has_cue,
     sentence_subject,
+    spoken_to,
     trim_speaker,
 )
 from tuireader.core.annotate.quotes.cues import word_set
@@ -98,11 +100,17 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         return _previous_sentence(text, c)
     if before and before.how == BEFORE and (after is None or _closing_punct(text, c) in ".:"):
         return before
+    if before and before.how == BEFORE and after.cue and _REPORTED_RE.fullmatch(text, *after.cue):
+        # 'Doe said, "Not now," the Ledger reported': the outlet only reported Doe's words
+        return before
     if after is not None and not closed_sentence:
         if _named(text, after):  # '"...," Jane Doe said, according to the Post': Doe said it
             return after
         return according_to(text, after.cue[1] if after.cue else c.end, a_end) or after
     return after or before
+
+
+_REPORTED_RE = re.compile(r"report(?:ed|s|ing)?|according\s+to|wrote|writes")
 
 
 def _named(text: str, found: Attribution) -> bool:
@@ -201,6 +209,24 @@ def _is_quotation(text: str, c: Candidate) -> bool:
     return True
 
 
+_FOLLOW_UP_GAP = 80
+
+
+def _short_follow_up(text: str, prev: Candidate, c: Candidate) -> bool:
+    """`"...," Jane Doe said. "Every day."`: a short full sentence in quotation marks right
+    after a quotation attributed by its own sentence is more of the same speech."""
+    if prev.paragraph != c.paragraph or prev.who is None or prev.who.how not in (AFTER, INVERTED):
+        return False
+    if c.start - prev.end > _FOLLOW_UP_GAP or not c.closed:
+        return False
+    inner = _inner(text, c).strip()
+    return (
+        inner[:1].isupper()
+        and inner[-1:] in ".!?"
+        and text[prev.end : c.start].rstrip()[-1:] in ".!?"
+    )
+
+
 def _inherit(cands: list[Candidate]) -> None:
     """Give unattributed quotations the speaker of the quotation they continue."""
     last: Candidate | None = None
@@ -236,6 +262,9 @@ def _fallback_subject(text: str, c: Candidate) -> Attribution | None:
         return None
     start = before_window(text, c.para_start, c.start)
     subject = sentence_subject(text, start, c.start)
+    asked = spoken_to(text, subject, c.start)
+    if asked is not None:
+        return asked
     return Attribution(trim_speaker(text, *subject), None, SUBJECT) if subject else None
 
 
@@ -266,6 +295,8 @@ def _build(text: str, masked: str, stretches: list[QuotedStretch]) -> list[Candi
         next_start = nxt.start if nxt and nxt.paragraph == s.paragraph else hi
         c = Candidate(s.start, s.end, s.closed, s.paragraph, lo, hi)
         c.who = _local_attribution(masked, c, next_start)
+        if c.who is None and s.paragraph == 0 and hi - lo <= _HEADLINE_MAX:
+            c.who = attribute_headline(masked, lo, s.start)
         if c.who is None and c.leads_paragraph and s.paragraph:
             prev = para_spans[s.paragraph - 1]
             if _DOCUMENT_INTRO_RE.fullmatch(text, *prev):
@@ -288,7 +319,12 @@ def find_candidates(text: str, stretches: list[QuotedStretch] | None = None) -> 
     if stretches is None:
         stretches = find_quoted_stretches(text)
     masked = mask_quotations(text, stretches)
-    cands = [c for c in _build(text, masked, stretches) if _is_quotation(text, c)]
+    built = _build(text, masked, stretches)
+    cands = [
+        c
+        for i, c in enumerate(built)
+        if _is_quotation(text, c) or (i and _short_follow_up(text, built[i - 1], c))
+    ]
     _inherit(cands)
     for c in cands:
         if c.who is None:

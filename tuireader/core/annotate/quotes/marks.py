@@ -73,15 +73,17 @@ def typeset_marks(text: str) -> str:
 
 
 _HEADLINE_INTRO = re.compile(r"(?::|\b(?:[Ss]ays?|[Ss]aid|[Tt]ells?|[Tt]old|[Ww]arns?))\s$")
+# "Doe: Roe's plan is 'a fraud'": a headline led by its speaker and a colon.
+_HEADLINE_SPEAKER = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}:\s")
 _SINGLE_CLOSE = " .,;:!?)\u2014\u2013-"
 
 
 def headline_marks(text: str) -> str:
     """``text`` with the single quotation marks of its headline (the first line, when short
     and followed by more text) rewritten as double marks, offsets kept, where a speaker
-    introduces them: "Doe: ‘We Will Win’", "Doe Says 'We Will Win'". Other single-quoted
-    words of a headline are mostly labels and scare quotes, and apostrophes ("Doe’s",
-    "voters' ") close nothing that was not opened."""
+    introduces them: "Doe: ‘We Will Win’", "Doe Says 'We Will Win'", "Doe: Roe Is 'Unfit'".
+    Other single-quoted words of a headline are mostly labels and scare quotes, and
+    apostrophes ("Doe’s", "voters' ") close nothing that was not opened."""
     end = text.find("\n")
     if not 0 < end <= 250 or _MARK_RE.search(text, 0, end):
         return text
@@ -92,7 +94,8 @@ def headline_marks(text: str) -> str:
     opened = -1
     for i, ch in enumerate(line):
         if ch in "\u2018'" and opened < 0:
-            if _HEADLINE_INTRO.search(line, 0, i) and i + 1 < end and line[i + 1].isalnum():
+            intro = _HEADLINE_INTRO.search(line, 0, i) or _HEADLINE_SPEAKER.match(line, 0, i)
+            if intro and i + 1 < end and line[i + 1].isalnum():
                 opened = i
         elif (
             ch in "\u2019'"

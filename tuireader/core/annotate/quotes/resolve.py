@@ -257,6 +257,8 @@ class NameResolver:
         self._fuller: dict[str, list[tuple[int, str]]] | None = None
         self.speakers: list[Mention] = []
         self._unnamed: list[tuple[int, int, str]] | None = None  # (start, end, words)
+        self._sexes: dict[str, str] | None = None
+        self._sex_of: dict[tuple[int, str], str | None] = {}
 
     @property
     def mentions(self) -> list[Mention]:
@@ -340,11 +342,22 @@ class NameResolver:
             return self._nearest(speaker[0], {"ORG", "PERSON"})
         if lowered in ("they", "we", "it"):
             return self._nearest(speaker[0], {"ORG"} if lowered == "it" else {"ORG", "PERSON"})
+        owned = _CAMP_RE.match(raw)
+        after = raw[owned.end() :].split(None, 1) if owned is not None else []
+        if owned is not None and not (after and _camp_member(after[0])):
+            # "Doe's campaign", "her campaign": the candidate's own camp speaks for her
+            owner = owned.group("owner")
+            if owner.lower() in ("his", "her"):
+                return self._nearest(speaker[0], {"PERSON"}, "m" if owner.lower() == "his" else "f")
+            return self._complete(clean_name(owner), speaker[0])
         inner = self._person_inside(speaker[0], speaker[0] + len(raw.partition(",")[0]))
         if inner is not None and head[:1].isupper():
             # "House Republican Jane Doe", "Clinton ally Jane Doe": the person the recognizer
             # found at the end of the phrase, not the words before it.
             return self._complete(proper_name(inner.name) or inner.name, inner.start)
+        if " " not in head and head[:1].isupper() and head in self._fuller_names():
+            # "Field said" after "Jane Field": the surname, even where it is a common word
+            return self._complete(head, speaker[0])
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
@@ -365,7 +378,33 @@ class NameResolver:
                 )
             if noun in _OWNED_NOUNS:
                 return self._owner(noun, speaker[0])
-            return self._resolve_definite(noun, speaker[0])
+            return self._resolve_definite(noun, speaker[0]) or self._named_after(noun, speaker[1])
+        owned = _OWNED_DESCRIPTION_RE.match(head)
+        if owned is not None:
+            # "his family doctor said ... The note was signed by Dr. Jane Roe"
+            return self._named_after(owned.group("noun").lower(), speaker[1])
+        return None
+
+    def _named_after(self, noun: str, after: int) -> str | None:
+        """The person a description of a ``noun`` ("the doctor", "her lawyer") is named as
+        later in its paragraph: "signed by Dr. Jane Roe", "doctor Jane Roe", "Jane Roe, his
+        doctor"."""
+        if noun not in PERSON_NOUNS or noun in ANONYMOUS_NOUNS:
+            return None
+        end = self.text.find("\n", after)
+        end = min(after + 500, len(self.text) if end < 0 else end)
+        role_re = _named_role_pattern(noun)
+        i = bisect.bisect_left(self.starts, after)
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.label != "PERSON":
+                continue
+            lead = self.text[max(after, m.start - 40) : m.start]
+            if _CREDITED_TO_RE.search(lead) or role_re.search(lead):
+                return self._complete(m.name, m.start)
+            if _appositive_pattern(noun).match(self.text, m.end, end):
+                return self._complete(m.name, m.start)
         return None
 
     def _person_inside(self, lo: int, hi: int) -> Mention | None:
@@ -418,12 +457,9 @@ class NameResolver:
 
     def _sender(self, noun: str, before: int) -> str | None:
         """ "read the email" after "Doe's campaign sent out a fundraising email": Doe (the
-        subject of the last sentence that sent or released such a document)."""
-        sent_re = re.compile(
-            r"\b(?:sent(?:\s+out)?|released|issued|put\s+out|published|posted|emailed|"
-            r"circulated|distributed)\s+(?:an?|the|its|his|her|their|a\s+new)\s+"
-            r"(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b"
-        )
+        subject of the last sentence that sent or released such a document); "the complaint
+        alleged" after "Doe's campaign sued the city" or "filed a complaint": Doe."""
+        sent_re = _sent_pattern(noun)
         found = None
         for m in sent_re.finditer(self.text, max(0, before - 1500), before):
             found = m
@@ -541,7 +577,12 @@ class NameResolver:
         for turn in range(5):
             opening, body = self._sentence_parts(pos)
             # "He said Roe ...": the subject is a pronoun: its antecedent is further back.
-            pronoun = _PRONOUN_OPENING_RE.match(self.text, body) is not None
+            opener = _PRONOUN_OPENING_RE.match(self.text, body)
+            # "He was joined by Jane Roe. She said": a pronoun of the other sex leading the
+            # sentence is not the one sought; the person it leaves is.
+            pronoun = opener is not None and (
+                sex is None or PRONOUNS.get(opener.group().lower(), sex) == sex
+            )
             inside = [m for m in found if body <= m.start and m.end <= pos]
             # "Doe's plan ..., Roe said": an owner is not the subject when another name is.
             inside = [m for m in inside if not self._possessive(m)] or inside
@@ -596,9 +637,58 @@ class NameResolver:
         return _POSSESSIVE_RE.search(after) is not None
 
     def _sex(self, mention: Mention) -> str | None:
-        """The sex a mention's (completed) given name or courtesy title implies, if any."""
+        """The sex a mention's (completed) given name or courtesy title implies, if any; the
+        article's own "he" or "she" for the person overrules the given name."""
+        key = (mention.start, mention.name)
+        if key in self._sex_of:  # asked again for every pronoun nearby
+            return self._sex_of[key]
         name = self._complete(mention.name, mention.start)
-        return gender.of_name(name, self.text[max(0, mention.start - 6) : mention.start])
+        said = self._pronoun_sex().get(name)
+        if said is None:
+            said = gender.of_name(name, self.text[max(0, mention.start - 6) : mention.start])
+        self._sex_of[key] = said
+        return said
+
+    def _one_of_sex(self, sex: str, lo: int, hi: int) -> bool:
+        """True when a person whose name implies ``sex`` is mentioned in [lo, hi)."""
+        i = bisect.bisect_left(self.starts, max(0, lo))
+        for x in self.mentions[i:]:
+            if x.start >= hi:
+                break
+            if x.label == "PERSON":
+                name = self._complete(x.name, x.start)
+                if gender.of_name(name, self.text[max(0, x.start - 6) : x.start]) == sex:
+                    return True
+        return False
+
+    def _pronoun_sex(self) -> dict[str, str]:
+        """Name -> "m" or "f" where the article refers to that person as "he" or "she":
+        a sentence opening with the pronoun right after a sentence naming only that person
+        ("Jane Doe disagreed. She said ...": the person is its subject), and never the other
+        pronoun so."""
+        if self._sexes is None:
+            votes: dict[str, set[str]] = {}
+            for m in _SENTENCE_PRONOUN_RE.finditer(self.text):
+                pos = m.start("p")
+                if _inside(pos, self._quotes, self._quote_starts):
+                    continue
+                prev_end = m.start("p") - len(m.group("gap"))
+                opening, body = self._sentence_parts(prev_end)
+                i = bisect.bisect_left(self.starts, body)
+                j = bisect.bisect_left(self.starts, prev_end)
+                people = [x for x in self.mentions[i:j] if x.label == "PERSON"]
+                names = {self._complete(x.name, x.start) for x in people}
+                said = PRONOUNS[m.group("p").lower()]
+                if (
+                    len(names) == 1
+                    and _TITLES_ONLY_RE.fullmatch(self.text, body, people[0].start)
+                    and not self._one_of_sex(said, body - 400, body)
+                ):
+                    # the one person named leads that sentence, and no one just before has
+                    # a name of that sex the pronoun could stand for
+                    votes.setdefault(names.pop(), set()).add(said)
+            self._sexes = {name: next(iter(v)) for name, v in votes.items() if len(v) == 1}
+        return self._sexes
 
     def _nearest_org(self, noun: str, before: int) -> str | None:
         """ "the committee" -> the closest organisation named "... Committee"; "the company",
@@ -686,6 +776,19 @@ _ROLE_ABBREVIATIONS = {
 }
 # "his campaign sent ...": the campaign speaks for the one "his" stands for.
 _OWNER_PRONOUN_RE = re.compile(r"(his|her|their)\s+(?:[\w-]+\s+){0,2}?campaign\b", re.I)
+# "Doe's campaign", "his re-election campaign": a candidate's camp, speaking for the candidate.
+_CAMP_RE = re.compile(
+    r"(?P<owner>[Hh]is|[Hh]er|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?=['\u2019]s\s))"
+    r"(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}?campaign\b"
+)
+
+
+def _camp_member(word: str) -> bool:
+    """ "campaign manager", "campaign co-chair": someone of the camp, not the camp."""
+    word = word.strip(",.").lower()
+    return word in _ROLE_WORDS or word in PERSON_NOUNS or word.rstrip("s") in PERSON_NOUNS
+
+
 # "the man who ...", "the woman whose ...": a description of someone already named.
 _EPITHET_NOUNS = {"man": "m", "woman": "f"}
 _WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
@@ -699,6 +802,8 @@ _MEDIA_WORDS = word_set(
 )
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
+_TITLES_ONLY_RE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}")
+_SENTENCE_PRONOUN_RE = re.compile(r"[.!?](?P<gap>[\"\u201d\u2019)]*\s+)(?P<p>He|She)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
 _PARTY_MODIFIERS = word_set("Democratic Republican Democrat GOP Conservative Labour Liberal")
 
@@ -732,6 +837,49 @@ def _office(head: str) -> Office | None:
     mods = frozenset(m.group("mods").lower().split())
     words = (m.group("noun").lower(), *(m.group("of") or "").lower().split())
     return Office(words, bool(mods & _FORMER), mods - _FORMER)
+
+
+_LEGAL_NOUNS = word_set("complaint lawsuit suit filing")
+
+
+@lru_cache(maxsize=64)
+def _sent_pattern(noun: str) -> re.Pattern[str]:
+    """ "sent out a fundraising email", "filed a complaint", "sued": issuing the document."""
+    issued = (
+        r"\b(?:sent(?:\s+out)?|released|issued|put\s+out|published|posted|emailed|"
+        r"circulated|distributed|filed|submitted|lodged)\s+(?:an?|the|its|his|her|their|"
+        r"a\s+new)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b"
+    )
+    if noun in _LEGAL_NOUNS:
+        issued += r"|\bsued\b|\bfiled\s+suit\b"
+    return re.compile(issued)
+
+
+# "her family doctor": someone described by a role of a person named before.
+_OWNED_DESCRIPTION_RE = re.compile(
+    r"^(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.IGNORECASE
+)
+_CREDITED_TO_RE = re.compile(
+    r"\b(?:attributed\s+to|signed\s+by|written\s+by|came\s+from|issued\s+by)\s+"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$"
+)
+
+
+@lru_cache(maxsize=64)
+def _named_role_pattern(noun: str) -> re.Pattern[str]:
+    """ "doctor Dr. " right before a name."""
+    return re.compile(
+        r"\b" + re.escape(noun) + r"s?,?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=64)
+def _appositive_pattern(noun: str) -> re.Pattern[str]:
+    """ ", his doctor" right after a name."""
+    return re.compile(
+        r",\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"\b",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=64)
