@@ -54,7 +54,10 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     caps_lines: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         ls, le = line.span()
-        headline = ls == 0 and le < len(text) and is_title_line(line.group())
+        headline = le < len(text) and is_title_line(line.group())
+        if headline and ls:  # later in the text: the headline again, or a headline's words
+            first = text[: text.find("\n")].rstrip(" .")
+            headline = line.group().rstrip(" .") == first or _headline_words(line.group(), lex)
         if headline or is_caps_line(line.group()):
             caps_lines.append((ls, le))
             continue
@@ -93,6 +96,27 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     if ":" in text:
         mentions = _transcript_speakers(mentions, text, lex)
     return _disjoint(mentions)
+
+
+_HEADLINE_STRIP = "‘’'\".,:;!?()“”[]"
+
+
+def _headline_words(line: str, lex: lx.Lexicon) -> bool:
+    """A Title Case line inside the text (a repeated headline, a subheading, a linked story's
+    title) whose capitals are mostly everyday words ("Senator Says Fund Will Help Farmers"), not
+    a list of names, a label or a results table."""
+    if line.count(",") > 1 or ";" in line or " : " in line or " - " in line:
+        return False
+    need = 3
+    for w in line.split():
+        w = w.strip(_HEADLINE_STRIP)
+        if len(w) > 3 and w[0].isupper() and w.isalpha():
+            low = w.lower()
+            if not lex.flags.get(low, 0) & lx.NAME_ANY and lex.zipf.get(low, 0.0) >= 3.5:
+                need -= 1
+                if not need:
+                    return True
+    return False
 
 
 # A transcript's speaker label: a name in capitals opening a paragraph, then a colon.

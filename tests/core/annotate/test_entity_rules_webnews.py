@@ -1,0 +1,33 @@
+"""Entity precision on web news (issue 17, entweb30): headlines, page furniture, glued spans."""
+
+from __future__ import annotations
+
+from tuireader.core.annotate.entities import extract_entities
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in extract_entities(text)]
+
+
+def test_a_repeated_title_case_headline_glues_no_words_into_a_name() -> None:
+    head = "Brisket Praises Pickle Amid Budget Fight"
+    text = f"{head}\n\n{head}.\nTom Brisket praised Ann Pickle on Monday in Columbus."
+    ents = found(text)
+    assert ents.count(("Brisket", "PERSON")) == 2
+    assert ents.count(("Pickle", "PERSON")) == 2
+    assert not any(" Amid" in name or "Praises" in name for name, _ in ents)
+
+
+def test_a_title_case_line_of_everyday_words_inside_the_text_is_a_headline() -> None:
+    text = (
+        "The mayor spoke on Monday.\n"
+        "Mayor Jane Doe Wants Voters To Back New Stadium Plan\n"
+        "Jane Doe, the mayor of Springfield, said the plan was sound."
+    )
+    assert found(text) == [("Jane Doe", "PERSON"), ("Jane Doe", "PERSON"), ("Springfield", "LOC")]
+
+
+def test_a_title_case_list_of_names_is_still_read_by_capitals() -> None:
+    text = "The squad was named on Monday.\nTom Brisket , Ann Pickle , Jane Doe\nIt plays Friday."
+    names = {name for name, label in found(text) if label == "PERSON"}
+    assert {"Tom Brisket", "Ann Pickle", "Jane Doe"} <= names
