@@ -31,3 +31,13 @@ def test_a_title_case_list_of_names_is_still_read_by_capitals() -> None:
     text = "The squad was named on Monday.\nTom Brisket , Ann Pickle , Jane Doe\nIt plays Friday."
     names = {name for name, label in found(text) if label == "PERSON"}
     assert {"Tom Brisket", "Ann Pickle", "Jane Doe"} <= names
+
+
+def test_two_or_three_capitals_are_an_acronym_not_a_small_town_or_a_given_name() -> None:
+    # "FEC" and "TLC" are also names of small places in the gazetteer; "NEA" a given name
+    assert found("Spending rose, according to FEC filings released on Friday.") == [("FEC", "ORG")]
+    assert found("The star of the TLC show spoke.") == [("TLC", "ORG")]
+    ents = found('"We will see," NEA President Jane Doe said on Monday.')
+    assert ("NEA", "PERSON") not in ents and ("Jane Doe", "PERSON") in ents
+    # a country written in capitals stays a place
+    assert ("UK", "LOC") in found("Exports to the UK fell in May.")

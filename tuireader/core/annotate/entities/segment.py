@@ -120,7 +120,8 @@ class SegmentLabeller:
         """Flags of one token, cached by its offset (rules ask about the same token often)."""
         f = self._cache.get(tok)
         if f is None:
-            f = self._cache[tok] = self.flags.get(self.text[tok[0] : tok[1]].lower(), 0)
+            word = self.text[tok[0] : tok[1]]
+            f = self._cache[tok] = lx.acronym_flags(word, self.flags.get(word.lower(), 0))
         return f
 
     def mention(self, toks: Sequence[Tok], label: str, weak: bool = False) -> Mention:
@@ -272,7 +273,7 @@ class SegmentLabeller:
         text = self.text
         n = len(toks)
         phrase = text[toks[0][0] : toks[-1][1]].lower()
-        f = self.flags.get(phrase, 0)
+        f = self.tflags(toks[0]) if n == 1 else self.flags.get(phrase, 0)
         first_f = self.tflags(toks[0])
         last_f = self.tflags(toks[-1])
 
