@@ -41,3 +41,13 @@ def test_two_or_three_capitals_are_an_acronym_not_a_small_town_or_a_given_name()
     assert ("NEA", "PERSON") not in ents and ("Jane Doe", "PERSON") in ents
     # a country written in capitals stays a place
     assert ("UK", "LOC") in found("Exports to the UK fell in May.")
+
+
+def test_a_share_bar_run_into_the_text_is_no_part_of_a_name() -> None:
+    text = "Jane Doe Facebook Twitter Email Tom Brisket said the vote was close."
+    assert found(text) == [("Jane Doe", "PERSON"), ("Tom Brisket", "PERSON")]
+    text = "The Springfield Gazette Facebook Twitter Jane Doe reported the news."
+    assert found(text) == [("Springfield Gazette", "ORG"), ("Jane Doe", "PERSON")]
+    assert found("The mayor resigned.\nFacebook Twitter Email\nThe council met.") == []
+    # one such word alone is the firm
+    assert ("Twitter", "ORG") in found("Jane Doe wrote on Twitter that she would run.")

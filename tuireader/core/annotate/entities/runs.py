@@ -49,6 +49,29 @@ def _tokens(text: str, start: int, run: str) -> Iterator[tuple[int, int, bool]]:
         pos = end + 1
 
 
+# Buttons of a page's share bar, run together with the text around them when it is scraped.
+_SHARE = word_set(
+    "facebook twitter email e-mail print share tweet pinterest linkedin reddit whatsapp "
+    "google+ messenger comments comment sms flipboard tumblr"
+)
+
+
+def _furniture(text: str, toks: list[tuple[int, int, bool]]) -> set[int]:
+    """Indices of page furniture in a run: two or more share buttons in a row ("Facebook
+    Twitter Email"); one alone ("Facebook") may be the firm."""
+    out: set[int] = set()
+    n = len(toks)
+    k = 0
+    while k < n:
+        j = k
+        while j < n and text[toks[j][0] : toks[j][1]].lower() in _SHARE:
+            j += 1
+        if j - k >= 2:
+            out.update(range(k, j))
+        k = max(j, k + 1)
+    return out
+
+
 def _abbreviation(word: str, flags: dict[str, int]) -> bool:
     low = word.lower()
     return len(word) == 2 or "." in word[:-1] or low in _ABBREVIATIONS or low in flags
@@ -66,10 +89,18 @@ def segments(
     (word frequencies) lets "and" join everyday words before an organisation head."""
     if " " not in run and run[-1] != ".":
         return [Segment([(start, start + len(run))], opens)]
+    toks = list(_tokens(text, start, run))
+    furniture = _furniture(text, toks)
     groups: list[list[Tok]] = [[]]
     joins: list[str] = []  # connector between groups[i] and groups[i+1]; "." = sentence end
     pending: list[str] = []
-    for s, e, is_conn in _tokens(text, start, run):
+    for k, (s, e, is_conn) in enumerate(toks):
+        if k in furniture:  # a share bar: a boundary, no part of any name
+            pending = []
+            if groups[-1]:
+                joins.append(".")
+                groups.append([])
+            continue
         if is_conn:
             pending.append(text[s:e])
             continue
@@ -87,6 +118,8 @@ def segments(
     if not groups[-1]:
         groups.pop()
         joins = joins[: len(groups) - 1]
+    if not groups:
+        return []
     return _merge(text, groups, joins, flags, opens, zipf or {})
 
 
