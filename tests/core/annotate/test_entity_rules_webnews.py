@@ -51,3 +51,9 @@ def test_a_share_bar_run_into_the_text_is_no_part_of_a_name() -> None:
     assert found("The mayor resigned.\nFacebook Twitter Email\nThe council met.") == []
     # one such word alone is the firm
     assert ("Twitter", "ORG") in found("Jane Doe wrote on Twitter that she would run.")
+
+
+def test_a_plural_company_head_alone_names_no_company() -> None:
+    ents = found("Shares of Bloop Holdings (Holdings) fell 3 percent.")
+    assert ents == [("Bloop Holdings", "ORG")]
+    assert found("The deal was led by Partners on Monday.") == []

@@ -37,6 +37,7 @@ _DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|info|biz|io|co|tv|uk|de|fr|ru|
 _CAMEL = re.compile(r"[A-Z]([a-z]{3,})[A-Z][a-z]")
 _NAME_PREFIXES = word_set("mac fitz van von della dela")
 _COMMON_MID = 4.5
+_HEAD_ONLY = lx.ORG_SUFFIX | lx.NAME_ANY
 # Words of a page's share bar: two or more in a row are furniture, not a name.
 _SHARE_BAR = word_set(
     "facebook twitter email e-mail share pinterest linkedin whatsapp reddit print tumblr "
@@ -611,6 +612,8 @@ class SegmentLabeller:
             return self.mention([tok], MISC)  # "Zanecare", "Fizzgate": a policy or affair
         if self._is_acronym(tok):
             return self.mention([tok], ORG, weak=True)
+        if self.tflags(tok) & _HEAD_ONLY == lx.ORG_SUFFIX and word[-1] == "s":
+            return None  # "( Holdings )", "Partners": a firm's last word names no firm alone
         if _DOMAIN.search(word) or self._camel_case(word):
             return self.mention([tok], ORG, weak=True)
         if _MODEL.match(word):
