@@ -57,3 +57,13 @@ def test_a_plural_company_head_alone_names_no_company() -> None:
     ents = found("Shares of Bloop Holdings (Holdings) fell 3 percent.")
     assert ents == [("Bloop Holdings", "ORG")]
     assert found("The deal was led by Partners on Monday.") == []
+
+
+def test_a_us_state_postal_code_is_a_place() -> None:
+    assert found("The group mocked a nutty VT socialist.") == [("VT", "LOC")]
+    assert found("Three NH towns voted first.") == [("NH", "LOC")]
+    assert ("Vt", "LOC") in found("The rally in Springfield, Vt., drew a crowd.")
+    # codes that are also words or common acronyms are left alone
+    assert ("OR", "LOC") not in found("Vote YES OR NO on the measure.")
+    # an ordinal before a state names one of its regiments
+    assert ("62d NY", "ORG") in found("The brigade included the 62d NY and two batteries.")

@@ -248,6 +248,8 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
             if hit:
                 m.start = hit.start()
                 m.text = text[m.start : m.end]
+                if m.label == LOC and " " not in m.text[len(hit.group()) :]:
+                    m.label = ORG  # "the 5th Ohio", "62d NY": a regiment of the state
 
 
 # " I" after a name, then a mark, the end, or a lower-case word that is no verb of "I"
