@@ -67,3 +67,14 @@ def test_a_us_state_postal_code_is_a_place() -> None:
     assert ("OR", "LOC") not in found("Vote YES OR NO on the measure.")
     # an ordinal before a state names one of its regiments
     assert ("62d NY", "ORG") in found("The brigade included the 62d NY and two batteries.")
+
+
+def test_a_name_ending_in_a_plain_noun_is_a_site_or_firm_not_a_person() -> None:
+    assert found("According to Liberty Headlines, the memo was leaked.") == [
+        ("Liberty Headlines", "ORG")
+    ]
+    ents = found("As reported by Western Journalism, a former aide denied it.")
+    assert ents == [("Western Journalism", "ORG")]
+    # a given name, an initial: still a person
+    assert ("Thomas D. Green", "PERSON") in found("Mr. Thomas D. Green of Ottawa won.")
+    assert ("Jane Doe", "PERSON") in found("Jane Doe said so on Monday.")

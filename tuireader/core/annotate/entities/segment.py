@@ -364,7 +364,10 @@ class SegmentLabeller:
                 whole = (
                     len(rest) == 1 and rest[0].start == toks[1][0] and rest[0].end == toks[-1][1]
                 )
-                return [self.mention(toks, rest[0].label if whole else ORG)]
+                label = rest[0].label if whole else ORG
+                if label == PER and self._thing(toks[-1]):
+                    label = ORG  # "Western Gazetteer": a site or paper, not a person
+                return [self.mention(toks, label)]
             return [self.mention(toks[:k], MISC)] + rest
 
         # "St. Varnel", "St Oswin": a saint's name opening a name names a place (or its team)
@@ -385,6 +388,10 @@ class SegmentLabeller:
             return [self.mention(toks[k:], PER)]
         if 1 < n <= 3 and text.find("-", *toks[-1]) > 0 and _syllables(self._word(toks[-1])):
             return [self.mention(toks, PER)]  # "Pak Su-min": a family name, a given name
+        if n > 1 and first_f & lx.FIRST and not self._is_initial(toks[0]) and self._thing(toks[-1]):
+            guess = self.mention(toks, ORG, weak=True)  # "Liberty Headlines": a site's name
+            guess.guess = True
+            return [guess]
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
             m = self.mention(toks, PER)
             # "Velvet Revolver": a given name before a word no surname list knows
@@ -423,6 +430,13 @@ class SegmentLabeller:
         if not self.tflags(toks[1]) & lx.SUR or self.tflags(toks[0]) & lx.STOP:
             return False
         return DIGIT_AHEAD.match(self.text, toks[1][1]) is None
+
+    def _thing(self, tok: Tok) -> bool:
+        """A plain noun no name list knows, ending a name: "Journalism", "Headlines"."""
+        low = self.low(tok)
+        if len(low) < 3 or not self.zipf.get(low, 0.0) >= _COMMON_NOUN:
+            return False  # "Thomas D.": an initial
+        return not self.tflags(tok) & lx.NAME_ANY
 
     def _everyday(self, tok: Tok) -> bool:
         """An everyday word that no name list knows ("Weather", "Garden")."""
