@@ -78,3 +78,15 @@ def test_a_name_ending_in_a_plain_noun_is_a_site_or_firm_not_a_person() -> None:
     # a given name, an initial: still a person
     assert ("Thomas D. Green", "PERSON") in found("Mr. Thomas D. Green of Ottawa won.")
     assert ("Jane Doe", "PERSON") in found("Jane Doe said so on Monday.")
+
+
+def test_a_stretch_of_capitals_inside_a_line_is_read_like_a_headline() -> None:
+    text = (
+        "The mayor spoke. [Jane Doe, Gazette] BEER NUTRITION LABELS ARE CHANGING Liquid "
+        "calories count, says Tom Brisket."
+    )
+    assert found(text) == [("Jane Doe", "PERSON"), ("Tom Brisket", "PERSON")]
+    text = "Read it here. VOTERS IN OHIO ASK IF THE RACE IS OVER Turnout fell in Ohio."
+    assert found(text) == [("OHIO", "LOC"), ("Ohio", "LOC")]
+    # a name in capitals after a Title Case word is read as before
+    assert ("NEW YORK TIMES", "ORG") in found("The NEW YORK TIMES reported it first.")

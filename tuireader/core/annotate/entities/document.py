@@ -62,8 +62,16 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             caps_lines.append((ls, le))
             continue
         for run in RUN.finditer(text, ls, le):
-            opens = opens_sentence(text, run.start()) or run.start() == ls
-            for seg in segments(text, run.start(), run.group(), lex.flags, opens, lex.zipf):
+            rs, group = run.start(), run.group()
+            opens = opens_sentence(text, rs) or rs == ls
+            if group.count(" ") > 1 and group[:2].isupper():
+                caps = _caps_words(group)
+                if caps:  # "... BEER LABELS ARE CHANGING Calories count ...": a headline
+                    caps_lines.append((rs, rs + caps))
+                    if caps == len(group):
+                        continue
+                    rs, group, opens = rs + caps + 1, group[caps + 1 :], True
+            for seg in segments(text, rs, group, lex.flags, opens, lex.zipf):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
     _first_of_name(mentions, text, lex)
@@ -96,6 +104,17 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     if ":" in text:
         mentions = _transcript_speakers(mentions, text, lex)
     return _disjoint(mentions)
+
+
+def _caps_words(run: str) -> int:
+    """Length of the run's opening stretch of three or more words in capitals, or 0."""
+    end = count = 0
+    for word in run.split(" "):
+        if not word.isupper():
+            break
+        end += len(word) + (1 if count else 0)
+        count += 1
+    return end if count > 2 else 0
 
 
 _HEADLINE_STRIP = "‘’'\".,:;!?()“”[]"
