@@ -90,3 +90,11 @@ def test_a_stretch_of_capitals_inside_a_line_is_read_like_a_headline() -> None:
     assert found(text) == [("OHIO", "LOC"), ("Ohio", "LOC")]
     # a name in capitals after a Title Case word is read as before
     assert ("NEW YORK TIMES", "ORG") in found("The NEW YORK TIMES reported it first.")
+
+
+def test_a_named_persons_surname_in_the_plural_is_the_family() -> None:
+    text = "Tom Brisket won the race. The Briskets are sensitive about the trip, aides said."
+    assert ("Briskets", "PERSON") in found(text)
+    # a people's name in the plural stays MISC
+    text = "Jane American won. Many Americans voted for her."
+    assert ("Americans", "MISC") in found(text)

@@ -96,6 +96,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         mentions = retype(mentions, text, lex)
     settle(mentions)
     vote(mentions)
+    _families(mentions, lex)
     known = known_names(mentions)
     for ls, le in caps_lines:
         mentions.extend(caps_line(text, ls, le, lex, known))
@@ -104,6 +105,21 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     if ":" in text:
         mentions = _transcript_speakers(mentions, text, lex)
     return _disjoint(mentions)
+
+
+_NOT_FAMILY = lx.DEMONYM | lx.LOC_ANY | lx.ORG | lx.MISC
+
+
+def _families(mentions: list[Mention], lex: lx.Lexicon) -> None:
+    """ "the Brisket family" is people: "the Briskets" (a person's surname in the plural,
+    this document naming the person) is a person mention, not a firm or a place."""
+    surnames = {m.text.rsplit(" ", 1)[-1] for m in mentions if m.label == PER}
+    for m in mentions:
+        if m.label != PER and m.text[-1] == "s" and " " not in m.text:
+            if lex.flags.get(m.text.lower(), 0) & _NOT_FAMILY:
+                continue  # "Americans", "Mets"
+            if m.text[:-1] in surnames or m.text.endswith("es") and m.text[:-2] in surnames:
+                m.label = PER
 
 
 def _caps_words(run: str) -> int:
