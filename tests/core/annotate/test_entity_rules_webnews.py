@@ -62,7 +62,7 @@ def test_a_plural_company_head_alone_names_no_company() -> None:
 def test_a_us_state_postal_code_is_a_place() -> None:
     assert found("The group mocked a nutty VT socialist.") == [("VT", "LOC")]
     assert found("Three NH towns voted first.") == [("NH", "LOC")]
-    assert ("Vt", "LOC") in found("The rally in Springfield, Vt., drew a crowd.")
+    assert ("Vt.", "LOC") in found("The rally in Springfield, Vt., drew a crowd.")
     # codes that are also words or common acronyms are left alone
     assert ("OR", "LOC") not in found("Vote YES OR NO on the measure.")
     # an ordinal before a state names one of its regiments
@@ -98,3 +98,9 @@ def test_a_named_persons_surname_in_the_plural_is_the_family() -> None:
     # a people's name in the plural stays MISC
     text = "Jane American won. Many Americans voted for her."
     assert ("Americans", "MISC") in found(text)
+
+
+def test_more_state_abbreviations_of_datelines_are_places() -> None:
+    text = "Turnout Is Low In Three Towns\n\nSPRINGFIELD, N.H. (AP) — Turnout was low."
+    assert ("N.H.", "LOC") in found(text)
+    assert ("Del.", "LOC") in found("The mayor of Dover, Del., spoke on Monday.")
