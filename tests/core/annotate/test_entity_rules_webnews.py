@@ -104,3 +104,9 @@ def test_more_state_abbreviations_of_datelines_are_places() -> None:
     text = "Turnout Is Low In Three Towns\n\nSPRINGFIELD, N.H. (AP) — Turnout was low."
     assert ("N.H.", "LOC") in found(text)
     assert ("Del.", "LOC") in found("The mayor of Dover, Del., spoke on Monday.")
+
+
+def test_a_job_word_before_a_name_is_no_part_of_it() -> None:
+    assert found("Pollster Ann Pickle is happy with the sample.") == [("Ann Pickle", "PERSON")]
+    ents = found("Springfield Alderman Tom B. Brisket voted no.")
+    assert ents == [("Springfield", "LOC"), ("Tom B. Brisket", "PERSON")]
