@@ -16,7 +16,7 @@ from tuireader.core.annotate.entities.consistency import known_names, settle, vo
 from tuireader.core.annotate.entities.context import handle_after
 from tuireader.core.annotate.entities.definition import definitions
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
-from tuireader.core.annotate.entities.runs import segments
+from tuireader.core.annotate.entities.runs import has_share_bar, segments
 from tuireader.core.annotate.entities.segment import SegmentLabeller
 from tuireader.core.annotate.entities.sports import is_sports, teams
 from tuireader.core.annotate.entities.tokens import (
@@ -52,9 +52,11 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     labeller = SegmentLabeller(lex, text, sports)
     mentions: list[Mention] = []
     caps_lines: list[tuple[int, int]] = []
+    share = has_share_bar(text)
     for line in _LINE.finditer(text):
         ls, le = line.span()
-        headline = le < len(text) and is_title_line(line.group())
+        headline = le < len(text) and (not ls or not _LOWER_LONG.search(line.group()))
+        headline = headline and is_title_line(line.group())
         if headline and ls:  # later in the text: the headline again, or a headline's words
             first = text[: text.find("\n")].rstrip(" .")
             headline = line.group().rstrip(" .") == first or _headline_words(line.group(), lex)
@@ -71,7 +73,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
                     if caps == len(group):
                         continue
                     rs, group, opens = rs + caps + 1, group[caps + 1 :], True
-            for seg in segments(text, rs, group, lex.flags, opens, lex.zipf):
+            for seg in segments(text, rs, group, lex.flags, opens, lex.zipf, share):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
     _first_of_name(mentions, text, lex)
@@ -120,6 +122,10 @@ def _families(mentions: list[Mention], lex: lx.Lexicon) -> None:
                 continue  # "Americans", "Mets"
             if m.text[:-1] in surnames or m.text.endswith("es") and m.text[:-2] in surnames:
                 m.label = PER
+
+
+# A lower-case word of five letters or more: the line is no Title Case headline.
+_LOWER_LONG = re.compile(r" [a-z]{5,}(?= |$)")
 
 
 def _caps_words(run: str) -> int:

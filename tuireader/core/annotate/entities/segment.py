@@ -122,7 +122,10 @@ class SegmentLabeller:
         f = self._cache.get(tok)
         if f is None:
             word = self.text[tok[0] : tok[1]]
-            f = self._cache[tok] = lx.acronym_flags(word, self.flags.get(word.lower(), 0))
+            f = self.flags.get(word.lower(), 0)
+            if f and len(word) < 4 and word.isupper():
+                f = lx.acronym_flags(word, f)
+            self._cache[tok] = f
         return f
 
     def mention(self, toks: Sequence[Tok], label: str, weak: bool = False) -> Mention:
