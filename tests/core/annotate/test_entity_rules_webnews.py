@@ -110,3 +110,11 @@ def test_a_job_word_before_a_name_is_no_part_of_it() -> None:
     assert found("Pollster Ann Pickle is happy with the sample.") == [("Ann Pickle", "PERSON")]
     ents = found("Springfield Alderman Tom B. Brisket voted no.")
     assert ents == [("Springfield", "LOC"), ("Tom B. Brisket", "PERSON")]
+
+
+def test_a_no_break_space_inside_a_name_joins_it_like_a_space() -> None:
+    ents = extract_entities("FBI Director Tom\xa0Brisket said so on Monday.")
+    assert [(e.text, e.label, e.start, e.end) for e in ents] == [
+        ("FBI", "ORG", 0, 3),
+        ("Tom\xa0Brisket", "PERSON", 13, 24),
+    ]
