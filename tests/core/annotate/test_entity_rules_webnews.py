@@ -118,3 +118,10 @@ def test_a_no_break_space_inside_a_name_joins_it_like_a_space() -> None:
         ("FBI", "ORG", 0, 3),
         ("Tom\xa0Brisket", "PERSON", 13, 24),
     ]
+
+
+def test_a_plural_title_opens_no_place_and_stays_out_of_the_name() -> None:
+    text = "Two incumbents face trouble: Sens. Tom Brisket (R-Ill.) and Ann Pickle."
+    assert found(text) == [("Tom Brisket", "PERSON"), ("Ann Pickle", "PERSON")]
+    text = "Underdog conservative Assemblywoman Jane Doe won."
+    assert found(text) == [("Jane Doe", "PERSON")]
