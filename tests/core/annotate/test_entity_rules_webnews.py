@@ -125,3 +125,14 @@ def test_a_plural_title_opens_no_place_and_stays_out_of_the_name() -> None:
     assert found(text) == [("Tom Brisket", "PERSON"), ("Ann Pickle", "PERSON")]
     text = "Underdog conservative Assemblywoman Jane Doe won."
     assert found(text) == [("Jane Doe", "PERSON")]
+
+
+def test_an_archive_field_name_repeated_like_a_speaker_label_is_no_person() -> None:
+    text = (
+        "Brisket wins again\n\nBYLINE: Jane Doe\n\nBYLINE: Jane Doe.\n"
+        "Tom Brisket won the vote on Monday.\nBRISKET: We won.\nPICKLE: You did.\n"
+        "BRISKET: Thanks.\nPICKLE: Sure."
+    )
+    ents = found(text)
+    assert not any(name == "BYLINE" for name, _ in ents)
+    assert ents.count(("PICKLE", "PERSON")) == 2  # a transcript's speakers still are

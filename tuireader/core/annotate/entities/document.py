@@ -164,6 +164,14 @@ def _headline_words(line: str, lex: lx.Lexicon) -> bool:
 _SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):", re.M)
 
 
+# Field names of news archives and page furniture written like a speaker's label.
+_PAGE_LABELS = word_set(
+    "byline section length dateline source caption photo image video update updated "
+    "correction corrections related advertisement note headline copyright graphic "
+    "load-date language publication-type highlight highlights abstract"
+)
+
+
 def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
     """ "DOVER: Let us start ..." twice or more: a transcript names its speakers so, and
     such a label is a person even where the word is also a place."""
@@ -176,6 +184,9 @@ def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
         flags = lex.flags.get(label.lower(), 0)
         if counts[label] < 2 or flags & (lx.STOP | lx.COUNTRY | lx.TITLE):
             continue
+        if label.lower() in _PAGE_LABELS:
+            mentions = [m for m in mentions if m.start != h.start(1)]
+            continue  # "BYLINE: ...", "SECTION: ...": a news archive's field names
         s, e = h.span(1)
         mentions = [m for m in mentions if m.end <= s or m.start >= e]
         mentions.append(Mention(s, e, PER, label))
