@@ -73,8 +73,8 @@ def test_a_name_ending_in_a_plain_noun_is_a_site_or_firm_not_a_person() -> None:
     assert found("According to Liberty Headlines, the memo was leaked.") == [
         ("Liberty Headlines", "ORG")
     ]
-    ents = found("As reported by Western Journalism, a former aide denied it.")
-    assert ents == [("Western Journalism", "ORG")]
+    ents = found("As the site Eastern Journalism noted, the aide denied it.")
+    assert ents == [("Eastern Journalism", "ORG")]
     # a given name, an initial: still a person
     assert ("Thomas D. Green", "PERSON") in found("Mr. Thomas D. Green of Ottawa won.")
     assert ("Jane Doe", "PERSON") in found("Jane Doe said so on Monday.")
