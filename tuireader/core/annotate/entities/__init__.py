@@ -17,7 +17,15 @@ def extract_entities(text: str) -> list[Entity]:
     """Named entity mentions in ``text``, sorted by start, non-overlapping."""
     if not text:
         return []
-    return [Entity(m.start, m.end, m.label, m.text) for m in analyse(text, load())]
+    if "\xa0" not in text and "\u202f" not in text:
+        return [Entity(m.start, m.end, m.label, m.text) for m in analyse(text, load())]
+    # Web pages put no-break spaces inside names ("Jane\xa0Doe"): read them as spaces (one
+    # character for one, so offsets hold) and report each mention as the text writes it.
+    plain = text.translate(_NO_BREAK)
+    return [Entity(m.start, m.end, m.label, text[m.start : m.end]) for m in analyse(plain, load())]
+
+
+_NO_BREAK = str.maketrans({"\xa0": " ", "\u202f": " "})
 
 
 __all__ = ["extract_entities"]

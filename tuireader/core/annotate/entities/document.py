@@ -16,7 +16,7 @@ from tuireader.core.annotate.entities.consistency import known_names, settle, vo
 from tuireader.core.annotate.entities.context import handle_after
 from tuireader.core.annotate.entities.definition import definitions
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
-from tuireader.core.annotate.entities.runs import segments
+from tuireader.core.annotate.entities.runs import has_share_bar, segments
 from tuireader.core.annotate.entities.segment import SegmentLabeller
 from tuireader.core.annotate.entities.sports import is_sports, teams
 from tuireader.core.annotate.entities.tokens import (
@@ -52,15 +52,28 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     labeller = SegmentLabeller(lex, text, sports)
     mentions: list[Mention] = []
     caps_lines: list[tuple[int, int]] = []
+    share = has_share_bar(text)
     for line in _LINE.finditer(text):
         ls, le = line.span()
-        headline = ls == 0 and le < len(text) and is_title_line(line.group())
+        headline = le < len(text) and (not ls or not _LOWER_LONG.search(line.group()))
+        headline = headline and is_title_line(line.group())
+        if headline and ls:  # later in the text: the headline again, or a headline's words
+            first = text[: text.find("\n")].rstrip(" .")
+            headline = line.group().rstrip(" .") == first or _headline_words(line.group(), lex)
         if headline or is_caps_line(line.group()):
             caps_lines.append((ls, le))
             continue
         for run in RUN.finditer(text, ls, le):
-            opens = opens_sentence(text, run.start()) or run.start() == ls
-            for seg in segments(text, run.start(), run.group(), lex.flags, opens, lex.zipf):
+            rs, group = run.start(), run.group()
+            opens = opens_sentence(text, rs) or rs == ls
+            if group.count(" ") > 1 and group[:2].isupper():
+                caps = _caps_words(group)
+                if caps:  # "... BEER LABELS ARE CHANGING Calories count ...": a headline
+                    caps_lines.append((rs, rs + caps))
+                    if caps == len(group):
+                        continue
+                    rs, group, opens = rs + caps + 1, group[caps + 1 :], True
+            for seg in segments(text, rs, group, lex.flags, opens, lex.zipf, share):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
     _first_of_name(mentions, text, lex)
@@ -85,6 +98,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         mentions = retype(mentions, text, lex)
     settle(mentions)
     vote(mentions)
+    _families(mentions, lex)
     known = known_names(mentions)
     for ls, le in caps_lines:
         mentions.extend(caps_line(text, ls, le, lex, known))
@@ -95,8 +109,67 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     return _disjoint(mentions)
 
 
+_NOT_FAMILY = lx.DEMONYM | lx.LOC_ANY | lx.ORG | lx.MISC
+
+
+def _families(mentions: list[Mention], lex: lx.Lexicon) -> None:
+    """ "the Brisket family" is people: "the Briskets" (a person's surname in the plural,
+    this document naming the person) is a person mention, not a firm or a place."""
+    surnames = {m.text.rsplit(" ", 1)[-1] for m in mentions if m.label == PER}
+    for m in mentions:
+        if m.label != PER and m.text[-1] == "s" and " " not in m.text:
+            if lex.flags.get(m.text.lower(), 0) & _NOT_FAMILY:
+                continue  # "Americans", "Mets"
+            if m.text[:-1] in surnames or m.text.endswith("es") and m.text[:-2] in surnames:
+                m.label = PER
+
+
+# A lower-case word of five letters or more: the line is no Title Case headline.
+_LOWER_LONG = re.compile(r" [a-z]{5,}(?= |$)")
+
+
+def _caps_words(run: str) -> int:
+    """Length of the run's opening stretch of three or more words in capitals, or 0."""
+    end = count = 0
+    for word in run.split(" "):
+        if not word.isupper():
+            break
+        end += len(word) + (1 if count else 0)
+        count += 1
+    return end if count > 2 else 0
+
+
+_HEADLINE_STRIP = "‘’'\".,:;!?()“”[]"
+
+
+def _headline_words(line: str, lex: lx.Lexicon) -> bool:
+    """A Title Case line inside the text (a repeated headline, a subheading, a linked story's
+    title) whose capitals are mostly everyday words ("Senator Says Fund Will Help Farmers"), not
+    a list of names, a label or a results table."""
+    if line.count(",") > 1 or ";" in line or " : " in line or " - " in line:
+        return False
+    need = 3
+    for w in line.split():
+        w = w.strip(_HEADLINE_STRIP)
+        if len(w) > 3 and w[0].isupper() and w.isalpha():
+            low = w.lower()
+            if not lex.flags.get(low, 0) & lx.NAME_ANY and lex.zipf.get(low, 0.0) >= 3.5:
+                need -= 1
+                if not need:
+                    return True
+    return False
+
+
 # A transcript's speaker label: a name in capitals opening a paragraph, then a colon.
 _SPEAKER_LABEL = re.compile(r"^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):", re.M)
+
+
+# Field names of news archives and page furniture written like a speaker's label.
+_PAGE_LABELS = word_set(
+    "byline section length dateline source caption photo image video update updated "
+    "correction corrections related advertisement note headline copyright graphic "
+    "load-date language publication-type highlight highlights abstract"
+)
 
 
 def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
@@ -111,6 +184,9 @@ def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
         flags = lex.flags.get(label.lower(), 0)
         if counts[label] < 2 or flags & (lx.STOP | lx.COUNTRY | lx.TITLE):
             continue
+        if label.lower() in _PAGE_LABELS:
+            mentions = [m for m in mentions if m.start != h.start(1)]
+            continue  # "BYLINE: ...", "SECTION: ...": a news archive's field names
         s, e = h.span(1)
         mentions = [m for m in mentions if m.end <= s or m.start >= e]
         mentions.append(Mention(s, e, PER, label))
@@ -224,6 +300,8 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
             if hit:
                 m.start = hit.start()
                 m.text = text[m.start : m.end]
+                if m.label == LOC and " " not in m.text[len(hit.group()) :]:
+                    m.label = ORG  # "the 5th Ohio", "62d NY": a regiment of the state
 
 
 # " I" after a name, then a mark, the end, or a lower-case word that is no verb of "I"

@@ -30,8 +30,10 @@ SPORT = 1 << 13  # headline keyword of a sports report
 LOC_OF = 1 << 14  # place head with an "of" complement ("Gulf of", "Isle of")
 MISC_OF = 1 << 15  # event head with an "of" complement ("Battle of")
 LOC_SUFFIX = 1 << 16  # last word of a place name ("Square", "Bridge")
+POSTAL = 1 << 17  # a US state's postal code ("VT"): a place even in capitals
 
 LOC_ANY = PLACE | COUNTRY
+_ACRONYM_NOT = PLACE | FIRST | SUR
 NAME_ANY = FIRST | SUR | PLACE | COUNTRY | DEMONYM | ORG | MISC
 
 
@@ -48,6 +50,14 @@ class Lexicon:
         if entry:
             self.flags[entry] = self.flags.get(entry, 0) | bit
             self.max_phrase = max(self.max_phrase, entry.count(" ") + 1)
+
+
+def acronym_flags(word: str, f: int) -> int:
+    """ "FEC", "NEA": two or three capitals in running text are an acronym, not the small town
+    or the given name the gazetteers spell alike (a country, "UK", "USA", stays one)."""
+    if f & _ACRONYM_NOT and 1 < len(word) < 4 and word.isupper() and not f & (COUNTRY | POSTAL):
+        return f & ~_ACRONYM_NOT if word.isalpha() else f
+    return f
 
 
 def _lines(name: str) -> list[str]:
@@ -119,6 +129,8 @@ def load() -> Lexicon:
         lex.add(entry, LOC_SUFFIX)
     for entry in regions["abbreviations"]:
         lex.add(entry, PLACE)
+    for entry in regions["postal"]:
+        lex.add(entry, PLACE | POSTAL)
     for line in _lines("common_words.txt.gz"):
         word, _, value = line.partition("\t")
         lex.zipf[word] = float(value)

@@ -8,7 +8,8 @@ between everyday words before an organisation head ("Food and Drug Administratio
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tuireader.core.annotate.entities import lexicon as lx
@@ -49,6 +50,58 @@ def _tokens(text: str, start: int, run: str) -> Iterator[tuple[int, int, bool]]:
         pos = end + 1
 
 
+# Buttons of a page's share bar, run together with the text around them when it is scraped.
+_SHARE = word_set(
+    "facebook twitter email e-mail print share tweet pinterest linkedin reddit whatsapp "
+    "google+ messenger comments comment sms flipboard tumblr"
+)
+
+
+_SHARE_WORD = (
+    r"(?:Facebook|Twitter|E-?mail|Print|Share|Tweet|Pinterest|LinkedIn|Reddit|WhatsApp|"
+    r"Google\+|Messenger|Comments?|SMS|Flipboard|Tumblr)"
+)
+_COMMON_BUTTONS = ("Facebook", "Twitter", "Email", "Share", "FACEBOOK", "TWITTER", "EMAIL")
+_SHARE_PAIR = re.compile(_SHARE_WORD + " " + _SHARE_WORD, re.IGNORECASE)
+
+
+def has_share_bar(text: str) -> bool:
+    """Whether two share-button words stand side by side anywhere in ``text``; a bar holds
+    one of the common buttons, so only the words around those are looked at."""
+    n = len(text)
+    for button in _COMMON_BUTTONS:
+        i = text.find(button)
+        while i >= 0:
+            s, e = i, i + len(button)
+            while s and text[s - 1] not in " \n":
+                s -= 1
+            while e < n and text[e] not in " \n":
+                e += 1
+            if text[s:e].lower() in _SHARE:
+                after = text[e + 1 : n if (k := text.find(" ", e + 1)) < 0 else k]
+                before = text[text.rfind(" ", 0, max(s - 1, 0)) + 1 : max(s - 1, 0)]
+                if after.lower() in _SHARE or before.lower() in _SHARE:
+                    return True
+            i = text.find(button, e)
+    return False
+
+
+def _furniture(text: str, toks: list[tuple[int, int, bool]]) -> set[int]:
+    """Indices of page furniture in a run: two or more share buttons in a row ("Facebook
+    Twitter Email"); one alone ("Facebook") may be the firm."""
+    out: set[int] = set()
+    n = len(toks)
+    k = 0
+    while k < n:
+        j = k
+        while j < n and text[toks[j][0] : toks[j][1]].lower() in _SHARE:
+            j += 1
+        if j - k >= 2:
+            out.update(range(k, j))
+        k = max(j, k + 1)
+    return out
+
+
 def _abbreviation(word: str, flags: dict[str, int]) -> bool:
     low = word.lower()
     return len(word) == 2 or "." in word[:-1] or low in _ABBREVIATIONS or low in flags
@@ -61,15 +114,28 @@ def segments(
     flags: dict[str, int],
     opens: bool,
     zipf: dict[str, float] | None = None,
+    share: bool = False,
 ) -> list[Segment]:
     """Split one regex run into the segments to label, merging across connectors; ``zipf``
-    (word frequencies) lets "and" join everyday words before an organisation head."""
+    (word frequencies) lets "and" join everyday words before an organisation head; ``share``
+    (the text has a share bar somewhere, see ``has_share_bar``) makes it look for one."""
     if " " not in run and run[-1] != ".":
         return [Segment([(start, start + len(run))], opens)]
+    toks: Iterable[tuple[int, int, bool]] = _tokens(text, start, run)
+    furniture: set[int] | tuple[()] = ()
+    if share and _SHARE_PAIR.search(run):
+        toks = list(toks)
+        furniture = _furniture(text, toks)
     groups: list[list[Tok]] = [[]]
     joins: list[str] = []  # connector between groups[i] and groups[i+1]; "." = sentence end
     pending: list[str] = []
-    for s, e, is_conn in _tokens(text, start, run):
+    for k, (s, e, is_conn) in enumerate(toks):
+        if furniture and k in furniture:  # a share bar: a boundary, no part of any name
+            pending = []
+            if groups[-1]:
+                joins.append(".")
+                groups.append([])
+            continue
         if is_conn:
             pending.append(text[s:e])
             continue
@@ -87,6 +153,8 @@ def segments(
     if not groups[-1]:
         groups.pop()
         joins = joins[: len(groups) - 1]
+    if not groups:
+        return []
     return _merge(text, groups, joins, flags, opens, zipf or {})
 
 

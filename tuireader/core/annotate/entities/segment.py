@@ -37,6 +37,7 @@ _DOMAIN = re.compile(r"\w\.(?:com|org|net|gov|edu|info|biz|io|co|tv|uk|de|fr|ru|
 _CAMEL = re.compile(r"[A-Z]([a-z]{3,})[A-Z][a-z]")
 _NAME_PREFIXES = word_set("mac fitz van von della dela")
 _COMMON_MID = 4.5
+_HEAD_ONLY = lx.ORG_SUFFIX | lx.NAME_ANY
 # Words of a page's share bar: two or more in a row are furniture, not a name.
 _SHARE_BAR = word_set(
     "facebook twitter email e-mail share pinterest linkedin whatsapp reddit print tumblr "
@@ -120,7 +121,11 @@ class SegmentLabeller:
         """Flags of one token, cached by its offset (rules ask about the same token often)."""
         f = self._cache.get(tok)
         if f is None:
-            f = self._cache[tok] = self.flags.get(self.text[tok[0] : tok[1]].lower(), 0)
+            word = self.text[tok[0] : tok[1]]
+            f = self.flags.get(word.lower(), 0)
+            if f and len(word) < 4 and word.isupper():
+                f = lx.acronym_flags(word, f)
+            self._cache[tok] = f
         return f
 
     def mention(self, toks: Sequence[Tok], label: str, weak: bool = False) -> Mention:
@@ -272,7 +277,7 @@ class SegmentLabeller:
         text = self.text
         n = len(toks)
         phrase = text[toks[0][0] : toks[-1][1]].lower()
-        f = self.flags.get(phrase, 0)
+        f = self.tflags(toks[0]) if n == 1 else self.flags.get(phrase, 0)
         first_f = self.tflags(toks[0])
         last_f = self.tflags(toks[-1])
 
@@ -362,7 +367,10 @@ class SegmentLabeller:
                 whole = (
                     len(rest) == 1 and rest[0].start == toks[1][0] and rest[0].end == toks[-1][1]
                 )
-                return [self.mention(toks, rest[0].label if whole else ORG)]
+                label = rest[0].label if whole else ORG
+                if label == PER and self._thing(toks[-1]):
+                    label = ORG  # "Western Gazetteer": a site or paper, not a person
+                return [self.mention(toks, label)]
             return [self.mention(toks[:k], MISC)] + rest
 
         # "St. Varnel", "St Oswin": a saint's name opening a name names a place (or its team)
@@ -383,6 +391,10 @@ class SegmentLabeller:
             return [self.mention(toks[k:], PER)]
         if 1 < n <= 3 and text.find("-", *toks[-1]) > 0 and _syllables(self._word(toks[-1])):
             return [self.mention(toks, PER)]  # "Pak Su-min": a family name, a given name
+        if n > 1 and first_f & lx.FIRST and not self._is_initial(toks[0]) and self._thing(toks[-1]):
+            guess = self.mention(toks, ORG, weak=True)  # "Liberty Headlines": a site's name
+            guess.guess = True
+            return [guess]
         if n > 1 and (first_f & lx.FIRST or self._is_initial(toks[0])):
             m = self.mention(toks, PER)
             # "Velvet Revolver": a given name before a word no surname list knows
@@ -421,6 +433,13 @@ class SegmentLabeller:
         if not self.tflags(toks[1]) & lx.SUR or self.tflags(toks[0]) & lx.STOP:
             return False
         return DIGIT_AHEAD.match(self.text, toks[1][1]) is None
+
+    def _thing(self, tok: Tok) -> bool:
+        """A plain noun no name list knows, ending a name: "Journalism", "Headlines"."""
+        low = self.low(tok)
+        if len(low) < 3 or not self.zipf.get(low, 0.0) >= _COMMON_NOUN:
+            return False  # "Thomas D.": an initial
+        return not self.tflags(tok) & lx.NAME_ANY
 
     def _everyday(self, tok: Tok) -> bool:
         """An everyday word that no name list knows ("Weather", "Garden")."""
@@ -610,6 +629,8 @@ class SegmentLabeller:
             return self.mention([tok], MISC)  # "Zanecare", "Fizzgate": a policy or affair
         if self._is_acronym(tok):
             return self.mention([tok], ORG, weak=True)
+        if self.tflags(tok) & _HEAD_ONLY == lx.ORG_SUFFIX and word[-1] == "s":
+            return None  # "( Holdings )", "Partners": a firm's last word names no firm alone
         if _DOMAIN.search(word) or self._camel_case(word):
             return self.mention([tok], ORG, weak=True)
         if _MODEL.match(word):
