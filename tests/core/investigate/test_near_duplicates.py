@@ -1,11 +1,14 @@
 """How much text two articles share: wire copies are near-duplicates, stories on the same topic
 written afresh are not."""
 
+from tuireader.core.investigate import near_duplicates
 from tuireader.core.investigate.near_duplicates import (
+    SKETCH_SIZE,
     is_near_duplicate,
     shared_share,
     shared_text,
     shingles,
+    sketch,
     words,
 )
 
@@ -75,3 +78,14 @@ def test_empty_and_short_texts_share_nothing_and_short_lines_do_not_count_as_cop
     line = "Fed Chair Janet Yellen told reporters the economy"  # 4 runs of 5 words, all in WIRE
     assert 0 < shared_text(line, WIRE) < 0.5
     assert shared_share(frozenset(), frozenset({1})) == 0.0
+
+
+def test_a_sketch_is_the_lowest_run_hashes_and_words_hash_alike_after_the_cache_is_cleared():
+    runs = shingles(WIRE)
+    assert sketch(runs) == tuple(sorted(runs)[:SKETCH_SIZE])
+    short = shingles("the lantern keeper rang the harbour bell twice")
+    assert len(short) < SKETCH_SIZE and sketch(short) == tuple(sorted(short))
+    assert sketch(frozenset()) == ()
+    near_duplicates._word_numbers.clear()
+    assert shingles(WIRE) == runs  # words new to the cache get the same numbers
+    assert shingles(WIRE) == runs  # and so do words it knows

@@ -5,7 +5,7 @@ from tuireader.core.annotate import pipeline as annotate_module
 from tuireader.core.annotate.pipeline import annotate
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.sync import sync
-from tuireader.core.search.annotation_fields import mentions, quote_fingerprints
+from tuireader.core.search.annotation_fields import mentions, quote_fingerprints, quote_words
 
 
 @pytest.fixture
@@ -123,3 +123,22 @@ def test_person_and_speaker_fields_hold_the_canonical_name():
     found = annotate(text)
     assert set(mentions(found, "person")) == {"Marla Venkley"}
     assert mentions(found, "speaker") == ["Marla Venkley"]
+
+
+def test_quote_words_fold_case_and_curly_apostrophes_word_by_word():
+    assert quote_words("The Harbour’s FERRY won’t sail, said Mr. Pell.") == [
+        "the",
+        "harbour's",
+        "ferry",
+        "won't",
+        "sail",
+        "said",
+        "mr",
+        "pell",
+    ]
+    # non-ASCII words are lowered one by one, as before (a dotted capital I lowers to two
+    # characters, the second of which is no word character)
+    assert quote_words("İzmir’s Straße ÉTÉ") == ["i̇zmir's", "straße", "été"]
+    words = quote_words("Kept words are a copy")
+    words.append("changed")
+    assert quote_words("Kept words are a copy") == ["kept", "words", "are", "a", "copy"]

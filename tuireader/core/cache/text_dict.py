@@ -18,9 +18,11 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable
 
-# zlib level of the texts (the dictionary makes level 6 pay: −20% against level 1's −9%,
-# for 0.2 ms an article of a 3 KB text).
-LEVEL = 6
+# zlib level of the texts. With a 32 KB dictionary every position has long match chains to
+# search, which is what a level pays for: level 6 took ~0.35 ms of CPU for a 4 KB synthetic
+# article (a third of the text pass's CPU), level 5 ~0.19 ms for 0.9% more bytes (Reuters:
+# 0.2%); level 3 ~0.13 ms for 3.5% more (benchmarks/README.md).
+LEVEL = 5
 # Texts up to this many bytes are kept as they are: too short to gain.
 PLAIN_MOST = 64
 # The dictionary is made once this many texts of at least SAMPLE_BYTES were seen.
@@ -51,6 +53,10 @@ class TextPacker:
     def __init__(self, zdict: bytes | None) -> None:
         self.zdict = zdict or None
         self._dict_id = zlib.adler32(zdict) if zdict else None
+        # A compressor that has read the dictionary, copied for each text: reading 32 KB of
+        # dictionary into a new compressor's tables cost as much as compressing a 2 KB text
+        # (a copy gives the same bytes).
+        self._primed = zlib.compressobj(LEVEL, zdict=self.zdict) if self.zdict else None
 
     def pack(self, text: str) -> str | bytes:
         """A text as kept: itself when short, else (or with lone surrogates) a zlib blob."""
@@ -61,9 +67,9 @@ class TextPacker:
         else:
             if len(encoded) <= (PLAIN_MOST if self.zdict else LEGACY_PLAIN_MOST):
                 return text
-        if self.zdict is None:
+        if self._primed is None:
             return zlib.compress(encoded, LEGACY_LEVEL)
-        packer = zlib.compressobj(LEVEL, zdict=self.zdict)
+        packer = self._primed.copy()
         return packer.compress(encoded) + packer.flush()
 
     def needs_dict(self, kept: bytes) -> int | None:

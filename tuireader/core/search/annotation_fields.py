@@ -6,6 +6,7 @@ articles; the engine's tokenizers index them (annotating each article once, ``ca
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
@@ -85,7 +86,17 @@ def mentions(annotations: Annotations, field: str) -> list[str]:
 
 def quote_words(text: str) -> list[str]:
     """A quotation's words, normalised (case, accents, punctuation and quote marks dropped)."""
-    return [w.translate(_FOLD).lower() for w in WORD_RE.findall(text)]
+    return list(_quote_words(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _quote_words(text: str) -> tuple[str, ...]:
+    """``quote_words``, kept for the last quotations: the annotation pass asks for each one's
+    words twice (its fingerprints in the index, the words hash of its quotation row)."""
+    folded = text.translate(_FOLD)  # one character for one: the same words are found
+    if folded.isascii():  # ASCII lower case is one letter for one too: lower it all at once
+        return tuple(WORD_RE.findall(folded.lower()))
+    return tuple(w.lower() for w in WORD_RE.findall(folded))
 
 
 _FOLD = str.maketrans({"’": "'"})
