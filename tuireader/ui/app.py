@@ -7,6 +7,7 @@ protocol (``tuireader.ui.host.Host``) through which the controllers (plain class
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from contextlib import suppress
 
@@ -166,7 +167,9 @@ class ReaderApp(NoticesApp[Corpus | None]):
 
     def _after_first_frame(self) -> None:
         """Threads that read (the index) would compete with the first frame: they start now,
-        and the list of corpora is saved."""
+        and the list of corpora is saved. The garbage collector, held off by the command
+        line until the first frame (cli.run_open), runs again."""
+        gc.enable()
         self.corpora.remember()
         self.reading.starting = False
         self.reading.restore_last_open()
