@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 
 from tests.conftest import write_jsonl
@@ -41,3 +42,45 @@ def test_garbage_collection_waits_for_the_first_frame_and_comes_back(tmp_path, m
     assert cli.run_open([str(corpus)]) == 0
     assert seen == {"composing": False, "reading": True}
     assert gc.isenabled()
+
+
+def _footer_keys(compact: bool, footer_class) -> list[tuple[str, bool, bool]]:
+    """The keys a footer shows: their text, whether each is drawn compact, and whether it
+    is the palette's (Textual draws that one compact)."""
+    from textual.app import App
+    from textual.widgets import Static
+    from textual.widgets._footer import FooterKey
+
+    class Keys(App[None]):
+        BINDINGS = [("w", "water", "Water the ferns"), ("h", "harvest", "Harvest")]
+
+        def compose(self):
+            yield Static("A greenhouse.")
+            yield footer_class(compact=compact)
+
+    keys: list[tuple[str, bool, bool]] = []
+
+    async def main():
+        app = Keys()
+        async with app.run_test(size=(80, 10)) as pilot:
+            await pilot.pause()
+            for key in app.query(FooterKey):
+                palette = key.has_class("-command-palette")
+                keys.append((key.render().plain, key.has_class("-compact"), palette))
+
+    asyncio.run(main())
+    return keys
+
+
+def test_the_footer_shows_its_keys_as_textuals_own_does():
+    """ReaderFooter makes its keys in the footer's style at once (not compact, then compact
+    or not as the footer is): what it shows is Textual's footer's."""
+    from textual.widgets import Footer
+
+    from tuireader.ui.widgets.footer import ReaderFooter
+
+    for compact in (False, True):
+        shown = _footer_keys(compact, ReaderFooter)
+        assert shown == _footer_keys(compact, Footer)
+        assert any("Water the ferns" in text for text, _, _ in shown)
+        assert {small for _, small, palette in shown if not palette} == {compact}

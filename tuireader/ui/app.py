@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tuireader.core.base.log import log_file
 from tuireader.core.cache.corpus import Corpus
@@ -61,6 +61,7 @@ from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.skipped import SkippedScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.entity_panel import EntityPanel
+from tuireader.ui.widgets.footer import ReaderFooter
 from tuireader.ui.widgets.indexing_bar import IndexingBar
 from tuireader.ui.widgets.reading_pane import ReadingPane
 from tuireader.ui.widgets.search_bar import SearchBar
@@ -118,7 +119,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
             placeholder='/ search: words, "a phrase", OR, NOT, title:…  (Esc: back to all)',
             id="search",
         )
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def article_list(self) -> ArticleList:
