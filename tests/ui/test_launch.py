@@ -84,3 +84,43 @@ def test_the_footer_shows_its_keys_as_textuals_own_does():
         assert shown == _footer_keys(compact, Footer)
         assert any("Water the ferns" in text for text, _, _ in shown)
         assert {small for _, small, palette in shown if not palette} == {compact}
+
+
+def test_the_indexing_bar_makes_its_label_and_bar_when_progress_first_comes():
+    from types import SimpleNamespace
+
+    from textual.app import App
+    from textual.widgets import Label, ProgressBar
+
+    from tuireader.ui.widgets.indexing_bar import IndexingBar
+
+    class Bar(App[None]):
+        def compose(self):
+            yield IndexingBar(id="indexing")
+
+    progress = SimpleNamespace(
+        phase="text",
+        articles=30,
+        articles_total=120,
+        known_total=120,
+        bytes_done=0,
+        bytes_total=0,
+        eta=None,
+    )
+
+    async def main():
+        app = Bar()
+        async with app.run_test(size=(80, 5)) as pilot:
+            bar = app.query_one(IndexingBar)
+            assert not bar.children  # nothing to draw at the first frame
+            bar.show_progress(progress)
+            bar.show_progress(progress)  # made once
+            await pilot.pause()
+            assert bar.has_class("active")
+            assert "Indexing text: 30 of 120 articles" in str(app.query_one(Label).render())
+            assert app.query_one(ProgressBar).progress == 30
+            assert len(bar.children) == 2
+            bar.done()
+            assert not bar.has_class("active")
+
+    asyncio.run(main())
