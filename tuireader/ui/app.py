@@ -57,8 +57,6 @@ from tuireader.ui.messages import (
     SyncProgressed,
 )
 from tuireader.ui.notices import NoticesApp
-from tuireader.ui.screens.help import HelpScreen
-from tuireader.ui.screens.skipped import SkippedScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.entity_panel import EntityPanel
 from tuireader.ui.widgets.footer import ReaderFooter
@@ -153,7 +151,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.sub_title = self.library.corpus.name
         for notice in self.library.take_notices():  # the cache set aside, the user data
             self.notify(notice, severity="warning", timeout=12)
-        self.settings.apply(self, self, known_binding_ids(type(self)))
+        self.settings.apply(self, self, lambda: known_binding_ids(type(self)))
         self.marks.mount()
         self.panes.mount()
         self.sub_title = self.corpora.mount()  # the name "Switch corpus" shows for it
@@ -382,9 +380,13 @@ class ReaderApp(NoticesApp[Corpus | None]):
         if not items:
             self.notify("Nothing was skipped: every file and record was read.")
             return
+        from tuireader.ui.screens.skipped import SkippedScreen  # the dialogs: when opened
+
         self.push_screen(SkippedScreen(items, self.library.skip_count(), log_file()))
 
     def action_help(self) -> None:
+        from tuireader.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
