@@ -124,3 +124,37 @@ def test_the_indexing_bar_makes_its_label_and_bar_when_progress_first_comes():
             assert not bar.has_class("active")
 
     asyncio.run(main())
+
+
+def test_opening_the_reader_leaves_out_what_its_first_frame_does_not_need():
+    """What `tuireader PATH` imports before its first frame (a fresh interpreter): not the
+    dialogs, the export formats, the argument parser, nor the standard library's parts that
+    only a config file, a named time zone, a mail date or the log need."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tuireader.cli, tuireader.ui.app\n"
+        "from tuireader.core.library.opening import choose_corpus\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "tuireader.ui.app" in loaded
+    left_out = {
+        "argparse",
+        "email.utils",
+        "logging.handlers",
+        "tomllib",
+        "zoneinfo",
+        "textual.widgets._progress_bar",
+        "tuireader.core.present.export",
+        "tuireader.core.investigate.timeline",
+        "tuireader.ui.screens.help",
+        "tuireader.ui.screens.quote_sources",
+        "tuireader.ui.screens.skipped",
+    }
+    assert not left_out & loaded
