@@ -158,3 +158,34 @@ def test_opening_the_reader_leaves_out_what_its_first_frame_does_not_need():
         "tuireader.ui.screens.skipped",
     }
     assert not left_out & loaded
+
+
+def test_the_store_is_read_ahead_after_the_first_frame(tmp_path, monkeypatch):
+    """The thread reading the store into the kernel's cache starts once the first frame is
+    drawn, not while the list is being drawn."""
+    from tuireader.core.cache import store as store_module
+    from tuireader.core.cache.corpus import Corpus
+
+    corpus = write_jsonl(tmp_path / "ponds.jsonl", PONDS)
+    Corpus([str(corpus)]).open_store(read_ahead=False).close()  # made, as by an earlier run
+    reads: list[str] = []
+    monkeypatch.setattr(store_module, "_read_through", lambda path: reads.append(str(path)))
+    seen: dict[str, list[str]] = {}
+    real_compose = ReaderApp.compose
+
+    def compose(self):
+        seen["composing"] = list(reads)
+        return real_compose(self)
+
+    monkeypatch.setattr(ReaderApp, "compose", compose)
+
+    async def main():
+        app = ReaderApp(Corpus([str(corpus)]))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
+            await wait_for(pilot, lambda: bool(reads))
+            assert reads == [str(app.library.store.path)]
+        app.release()
+
+    asyncio.run(main())
+    assert seen["composing"] == []

@@ -80,7 +80,8 @@ class ReaderApp(NoticesApp[Corpus | None]):
         super().__init__()
         self.state = state or UserState.load()
         self.view = View()
-        self.library = Library(corpus)  # the corpus's store; its index opens in a worker
+        # the corpus's store (read ahead after the first frame); its index opens in a worker
+        self.library = Library(corpus, read_ahead=False)
         self.settings = Settings(self.library)
         if self.settings.css:
             self.CSS = self.settings.css  # colours become app CSS, read with the stylesheet
@@ -169,6 +170,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
         and the list of corpora is saved. The garbage collector, held off by the command
         line until the first frame (cli.run_open), runs again."""
         gc.enable()
+        self.library.read_ahead()
         self.corpora.remember()
         self.reading.starting = False
         self.reading.restore_last_open()
