@@ -12,6 +12,11 @@ minimal_app.py are launched alternately, and the screen is polled with ``capture
   title in the list pane;
 * the minimal app shows its Static text.
 
+With ``--baseline-code DIR`` (a folder holding another version's ``tuireader`` package, e.g.
+``git archive REV tuireader | tar -x -C DIR``), that version's reader is launched in turn with
+the two (``PYTHONPATH=DIR``, the same console script, corpus and index): a before/after in one
+run, under the same load.
+
 The package is byte-compiled first, as ``pip install .`` leaves it (see
 benchlib.compile_installed). The median of ``--reps`` launches of each is reported (after one
 unmeasured warm-up each). The reader's saved state is removed before each launch, so every
@@ -147,6 +152,7 @@ class SizeResult:
     index_mb: float
     minimal: list[Launch] = field(default_factory=list)
     reader: list[Launch] = field(default_factory=list)
+    baseline: list[Launch] = field(default_factory=list)  # --baseline-code's reader
     memory: Memory | None = None
     load: list[str] = field(default_factory=list)
     recheck_seconds: float = 0.0  # `tuireader index` again, just before the launches
@@ -343,11 +349,15 @@ class Bench:
 
         reader_argv = [self.script, str(corpus)]
         minimal_argv = [sys.executable, str(MINIMAL_APP)]
+        baseline_env = dict(env)
+        if self.args.baseline_code:
+            baseline_env["PYTHONPATH"] = str(self.args.baseline_code)
 
         def one(kind: str) -> Launch:
-            if kind == "reader":
+            if kind in ("reader", "baseline"):
                 state_file.unlink(missing_ok=True)
-                name, pid, launch = self.launch(reader_argv, env, reader_ready, "tuireader")
+                launch_env = baseline_env if kind == "baseline" else env
+                name, pid, launch = self.launch(reader_argv, launch_env, reader_ready, "tuireader")
             else:
                 name, pid, launch = self.launch(minimal_argv, env, minimal_ready, "minimal_app")
             try:
@@ -363,14 +373,18 @@ class Bench:
 
         result.load.append(benchlib.load_average())
         print(f"[{size:,}] launches: 1 warm-up + {self.args.reps} each…", flush=True)
+        kinds = ["minimal", "reader"] + (["baseline"] if self.args.baseline_code else [])
+        measured = {"minimal": result.minimal, "reader": result.reader}
+        measured["baseline"] = result.baseline
         try:
-            one("minimal")
-            one("reader")
+            for kind in kinds:
+                one(kind)  # warm-up
             for rep in range(self.args.reps):
-                order = ("minimal", "reader") if rep % 2 == 0 else ("reader", "minimal")
+                shift = rep % len(kinds)  # each kind goes first in turn
+                order = kinds[shift:] + kinds[:shift]
                 for kind in order:
                     launch = one(kind)
-                    (result.reader if kind == "reader" else result.minimal).append(launch)
+                    measured[kind].append(launch)
                     print(
                         f"[{size:,}]   {kind:7s} ready {launch.ready:6.3f} s  first paint "
                         f"{launch.first_paint:6.3f} s  settle {launch.settle:5.2f} s  "
@@ -497,6 +511,17 @@ def _launch_row(r: SizeResult) -> list[str]:
     ]
 
 
+def _baseline_line(r: SizeResult, args: argparse.Namespace) -> str:
+    """The reader of --baseline-code, launched in turn with the other two."""
+    median = statistics.median(launch.ready for launch in r.baseline)
+    low, high = min(x.ready for x in r.baseline), max(x.ready for x in r.baseline)
+    return (
+        f"{r.articles:,}: baseline reader ({args.baseline_code}) list filled {median:.3f} s "
+        f"({low:.3f}-{high:.3f}), {median / r.minimal_median:.2f}x the minimal app; this "
+        f"reader {r.reader_median / median:.2f}x the baseline's time"
+    )
+
+
 def _memory_row(r: SizeResult) -> list[str]:
     m = r.memory
     if m is None:
@@ -583,6 +608,7 @@ def report(results: list[SizeResult], args: argparse.Namespace) -> str:
     lines = [
         f"Launch to first frame with the list filled (median of {args.reps}, seconds)",
         benchlib.table(launch_headers, [_launch_row(r) for r in results]),
+        *[_baseline_line(r, args) for r in results if r.baseline and r.minimal],
         "settle: from list filled until the process is idle (index opened, corpus checked; "
         "0.5 s steps); quit: q to exit. load 1m: before launches / after launches / at the end.",
         "",
@@ -613,6 +639,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per wait")
     parser.add_argument("--workdir", type=Path, help="keep corpora and indexes here (reused)")
     parser.add_argument(
+        "--baseline-code",
+        type=Path,
+        help="a folder holding another version's tuireader package (e.g. from git archive): "
+        "its reader is launched in turn with the other two (put first on PYTHONPATH), for a "
+        "before/after in one run",
+    )
+    parser.add_argument(
         "--max-rss-mb",
         type=float,
         default=6000,
@@ -637,6 +670,12 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     print(f"byte-compiled {benchlib.compile_installed()} (as pip install . does)", flush=True)
+    if args.baseline_code:
+        import compileall
+
+        if not (args.baseline_code / "tuireader" / "__init__.py").exists():
+            sys.exit(f"--baseline-code: no tuireader package in {args.baseline_code}")
+        compileall.compile_dir(str(args.baseline_code / "tuireader"), quiet=1)
     bench = Bench(args, work)
     # A terminated run still stops its tmux server and removes its temporary dir.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))

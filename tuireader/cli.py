@@ -5,15 +5,19 @@ The Textual UI is imported only when the reader opens, so the other subcommands 
 
 from __future__ import annotations
 
-import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from tuireader import __version__
 from tuireader import cli_investigate as investigate_cli
+
+if TYPE_CHECKING:  # imported by build_parser: `tuireader PATH` opens the reader without it
+    import argparse
 
 SUBCOMMANDS = (
     "open",
@@ -67,6 +71,8 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="tuireader",
         description=DESCRIPTION,
@@ -234,6 +240,11 @@ def _skipped_option(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if "_ARGCOMPLETE" not in os.environ and only_paths(args_list):
+        # `tuireader [PATH ...]`: the reader opens without the parser being built (a
+        # hundredth of its launch); the parser would read these arguments the same way
+        return _answer(lambda: run_open(args_list, need_terminal=True))
     parser = build_parser()
     if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (`tuireader completion`)
         import argcomplete
@@ -242,14 +253,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser, always_complete_options=False, default_completer=argcomplete.SuppressCompleter()
         )
         # (it has answered on the shell's descriptor and ended the process)
-    args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (
         args_list[0] not in SUBCOMMANDS and args_list[0] not in ("-h", "--help", "--version")
     ):
         args_list.insert(0, "open")
     args = parser.parse_args(args_list)
+    return _answer(lambda: _run(parser, args))
+
+
+def only_paths(args: Sequence[str]) -> bool:
+    """Whether the arguments are only paths to open (or none): no option, no subcommand."""
+    if args and args[0] in SUBCOMMANDS:
+        return False
+    return all(arg and not arg.startswith("-") for arg in args)
+
+
+def _answer(run: Callable[[], int]) -> int:
+    """Run a command; its exit status (a usage error: 2, its message on stderr)."""
     try:
-        code = _run(parser, args)
+        code = run()
         sys.stdout.flush()  # a closed pipe shows here when the output fitted in the buffer
         return code
     except UsageError as exc:
@@ -415,6 +437,17 @@ def say_notices(library) -> None:
 def run_open(paths: Sequence[str], need_terminal: bool = False, engine: str | None = None) -> int:
     """Open the reader; ``need_terminal``: refuse (exit 2) unless the standard streams are a
     terminal (tests run it headless)."""
+    # No cyclic garbage collection until the reader's first frame (ReaderApp turns it back
+    # on): the modules imported and the widgets made until then are kept, and the full
+    # collections their objects set off were a tenth of the launch (benchmarks/README.md).
+    gc.disable()
+    try:
+        return _open_reader(paths, need_terminal, engine)
+    finally:
+        gc.enable()
+
+
+def _open_reader(paths: Sequence[str], need_terminal: bool, engine: str | None) -> int:
     corpus = resolve_corpus(paths, engine)
     missing = not_a_terminal() if need_terminal else None
     if missing:
@@ -431,6 +464,7 @@ def run_open(paths: Sequence[str], need_terminal: bool = False, engine: str | No
 
     code = 0
     while corpus is not None:  # "Switch corpus" ends an app with the corpus to open next
+        gc.disable()  # until its first frame, as above
         app = ReaderApp(corpus)
         try:
             corpus = app.run()

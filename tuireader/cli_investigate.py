@@ -5,13 +5,14 @@
 
 from __future__ import annotations
 
-import argparse
-import csv
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:  # argparse is imported by cli.build_parser, not by opening the reader
+    import argparse
 
 COMMANDS = ("entities", "quotes", "cooccur", "timeline", "graph")
 TYPES = ("person", "org", "place", "misc")
@@ -204,6 +205,8 @@ def run_batch(path: str, library, narrow, limit: int, fmt: str, out: TextIO | No
     if not lines:
         raise BadInput(f"{path} has no queries (one a line; # starts a comment)")
     bad = matched = 0
+    import csv
+
     table = csv.writer(out) if fmt == "csv" else None
     if table is not None:
         table.writerow(["line", "query", "total", "rank", "title", "source", "date", "location"])

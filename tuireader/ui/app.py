@@ -7,6 +7,7 @@ protocol (``tuireader.ui.host.Host``) through which the controllers (plain class
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from contextlib import suppress
 
@@ -18,7 +19,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tuireader.core.base.log import log_file
 from tuireader.core.cache.corpus import Corpus
@@ -56,10 +57,9 @@ from tuireader.ui.messages import (
     SyncProgressed,
 )
 from tuireader.ui.notices import NoticesApp
-from tuireader.ui.screens.help import HelpScreen
-from tuireader.ui.screens.skipped import SkippedScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.entity_panel import EntityPanel
+from tuireader.ui.widgets.footer import ReaderFooter
 from tuireader.ui.widgets.indexing_bar import IndexingBar
 from tuireader.ui.widgets.reading_pane import ReadingPane
 from tuireader.ui.widgets.search_bar import SearchBar
@@ -80,7 +80,8 @@ class ReaderApp(NoticesApp[Corpus | None]):
         super().__init__()
         self.state = state or UserState.load()
         self.view = View()
-        self.library = Library(corpus)  # the corpus's store; its index opens in a worker
+        # the corpus's store (read ahead after the first frame); its index opens in a worker
+        self.library = Library(corpus, read_ahead=False)
         self.settings = Settings(self.library)
         if self.settings.css:
             self.CSS = self.settings.css  # colours become app CSS, read with the stylesheet
@@ -117,7 +118,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
             placeholder='/ search: words, "a phrase", OR, NOT, title:…  (Esc: back to all)',
             id="search",
         )
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def article_list(self) -> ArticleList:
@@ -151,7 +152,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.sub_title = self.library.corpus.name
         for notice in self.library.take_notices():  # the cache set aside, the user data
             self.notify(notice, severity="warning", timeout=12)
-        self.settings.apply(self, self, known_binding_ids(type(self)))
+        self.settings.apply(self, self, lambda: known_binding_ids(type(self)))
         self.marks.mount()
         self.panes.mount()
         self.sub_title = self.corpora.mount()  # the name "Switch corpus" shows for it
@@ -166,7 +167,10 @@ class ReaderApp(NoticesApp[Corpus | None]):
 
     def _after_first_frame(self) -> None:
         """Threads that read (the index) would compete with the first frame: they start now,
-        and the list of corpora is saved."""
+        and the list of corpora is saved. The garbage collector, held off by the command
+        line until the first frame (cli.run_open), runs again."""
+        gc.enable()
+        self.library.read_ahead()
         self.corpora.remember()
         self.reading.starting = False
         self.reading.restore_last_open()
@@ -378,9 +382,13 @@ class ReaderApp(NoticesApp[Corpus | None]):
         if not items:
             self.notify("Nothing was skipped: every file and record was read.")
             return
+        from tuireader.ui.screens.skipped import SkippedScreen  # the dialogs: when opened
+
         self.push_screen(SkippedScreen(items, self.library.skip_count(), log_file()))
 
     def action_help(self) -> None:
+        from tuireader.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:

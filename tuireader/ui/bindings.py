@@ -5,10 +5,6 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tuireader.ui.screens.help import HelpScreen
-from tuireader.ui.screens.pick import PickScreen
-from tuireader.ui.screens.prompt import PromptScreen
-from tuireader.ui.screens.quote_sources import QuoteSourcesScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.entity_panel import EntityPanel
 from tuireader.ui.widgets.reading_pane import ReadingPane
@@ -172,6 +168,11 @@ FOCUS_HELP = [
 
 def known_binding_ids(app_class: type) -> set[str]:
     """Every binding id a keymap may name: the app's, its widgets' and its dialogs'."""
+    from tuireader.ui.screens.help import HelpScreen  # (the dialogs: not at launch)
+    from tuireader.ui.screens.pick import PickScreen
+    from tuireader.ui.screens.prompt import PromptScreen
+    from tuireader.ui.screens.quote_sources import QuoteSourcesScreen
+
     classes = (
         app_class,
         ArticleList,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.style import Style
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 
@@ -24,3 +26,24 @@ def component_style(widget: Widget, name: str) -> Style:
         underline=partial.underline,
         dim=partial.dim,
     )
+
+
+class StyleOncePerPass:
+    """For a line-API widget (before its Textual base class): ``base_style`` is the widget's
+    Rich style, worked out once for each pass that renders its lines. ``rich_style`` walks
+    up the DOM mixing colours at every call; asked for by every line, that was a tenth of
+    the reader's first frame."""
+
+    _pass_style: Style | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
+    @property
+    def base_style(self) -> Style:
+        style = self._pass_style
+        return self.rich_style if style is None else style

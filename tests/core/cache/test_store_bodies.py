@@ -83,6 +83,29 @@ def test_a_store_is_read_ahead_once_however_often_it_is_opened(tmp_path, monkeyp
     assert reads == [path]
 
 
+def test_a_store_opened_without_read_ahead_is_read_when_asked(tmp_path, monkeypatch):
+    """The reader opens its store without reading it ahead (the reading thread competed with
+    its first frame) and asks for it after."""
+    import threading
+
+    from tuireader.core.cache import store as store_module
+    from tuireader.core.cache.store import MetaStore
+
+    reads = []
+    monkeypatch.setattr(store_module, "_read_through", reads.append)
+    path = tmp_path / "articles.sqlite"
+    MetaStore(path).close()  # made: nothing to read yet
+    store = MetaStore(path, read_ahead=False)
+    assert reads == []
+    store.read_ahead()
+    store.read_ahead()  # once
+    store.close()
+    for thread in threading.enumerate():
+        if thread.name == "store-read-ahead":
+            thread.join(5)
+    assert reads == [path]
+
+
 def test_texts_kept_compressed_by_an_older_store_and_undecodable_ones_read_back(tmp_path):
     store = MetaStore(tmp_path / "articles.sqlite")
     older = zlib.compress("Kept by an older version — café.".encode(), 1)

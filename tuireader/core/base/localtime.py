@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 LOCAL = ("", "local")
 
@@ -14,6 +13,8 @@ def zone_problem(name: object) -> str:
         return "must be a time zone name"
     if name.strip().lower() in LOCAL or name.strip().upper() == "UTC":
         return ""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only for a named zone
+
     try:
         ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError):
@@ -27,6 +28,8 @@ def zone_of(name: str | None) -> tzinfo | None:
         return None
     if name.strip().upper() == "UTC":
         return UTC
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only for a named zone
+
     try:
         return ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError):

@@ -8,8 +8,8 @@ with their control characters escaped, so that reading the log in a terminal is 
 
 from __future__ import annotations
 
+import functools
 import logging
-import logging.handlers
 import threading
 from pathlib import Path
 
@@ -30,13 +30,19 @@ class _SafeFormatter(logging.Formatter):
         return visible(super().format(record)).replace("\\n", "\n")
 
 
-class _QuietHandler(logging.handlers.RotatingFileHandler):
+@functools.cache
+def _quiet_handler() -> type[logging.Handler]:
     """A rotating file handler that never prints tracebacks (a full disk must not spill
-    errors over the terminal UI); it remembers the problem instead."""
+    errors over the terminal UI); it remembers the problem instead. Made at the first log
+    (logging.handlers is not needed before)."""
+    import logging.handlers
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
-        global _problem
-        _problem = f"cannot write the log {self.baseFilename}"
+    class QuietHandler(logging.handlers.RotatingFileHandler):
+        def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+            global _problem
+            _problem = f"cannot write the log {self.baseFilename}"
+
+    return QuietHandler
 
 
 def log_file() -> Path:
@@ -62,7 +68,7 @@ def get_logger() -> logging.Logger:
         logger.propagate = False
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = _QuietHandler(
+            handler: logging.Handler = _quiet_handler()(
                 target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
             )
             handler.setFormatter(

@@ -190,10 +190,11 @@ class Corpus:
         self.cache_message = f"{problem}; indexing into a temporary folder that is not kept"
         return self.cache_message
 
-    def open_store(self) -> MetaStore:
-        """A metadata connection for the calling thread (read-only when the cache is)."""
+    def open_store(self, read_ahead: bool = True) -> MetaStore:
+        """A metadata connection for the calling thread (read-only when the cache is);
+        ``read_ahead``: have the file read into the kernel's cache now (see MetaStore)."""
         self.prepare_cache()
-        store = MetaStore(self.store_path, read_only=self.read_only)
+        store = MetaStore(self.store_path, read_only=self.read_only, read_ahead=read_ahead)
         if store.warning:  # a damaged store was set aside: said once, by the CLI or the app
             self.cache_message = "; ".join(m for m in (self.cache_message, store.warning) if m)
         return store

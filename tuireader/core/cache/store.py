@@ -271,13 +271,14 @@ class MetaStore:
     ``articles.sqlite.corrupt-N`` and a new one made; ``warning`` then says so.
     """
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path, read_only: bool = False, read_ahead: bool = True) -> None:
         self.path = path
         self.read_only = read_only
         self.warning: str | None = None
         self._packer: TextPacker | None = None  # how texts are kept (see text_dict)
         self._sample: list[bytes] = []  # first texts, for the dictionary
-        _read_ahead(path)
+        if read_ahead:  # else when asked (``read_ahead``)
+            _read_ahead(path)
         if read_only:
             self.db = _connect_read_only(path)
             return
@@ -290,6 +291,10 @@ class MetaStore:
                 self.replace_damaged(str(exc))
         except (OSError, sqlite3.Error) as exc:
             raise cache_error("write the article list", path.parent, exc) from exc
+
+    def read_ahead(self) -> None:
+        """Have the file read into the kernel's cache in the background (once a process)."""
+        _read_ahead(self.path)
 
     def _connect(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

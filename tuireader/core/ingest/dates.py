@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 
 _MONTHS = {
     name: number
@@ -78,6 +77,8 @@ def parse_date(value: object) -> datetime | None:
 def _parse_rfc2822(text: str) -> datetime | None:
     if not _RFC2822.match(text):
         return None
+    from email.utils import parsedate_to_datetime  # (the email package: only when needed)
+
     try:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):

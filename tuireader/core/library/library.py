@@ -46,14 +46,17 @@ TEXTS_COMPARED = 1000  # a list's articles compared for near-duplicates before t
 class Library:
     """One corpus, ready to be synced, searched, read, marked and exported."""
 
-    def __init__(self, corpus: Corpus, fallback: bool = True) -> None:
+    def __init__(self, corpus: Corpus, fallback: bool = True, read_ahead: bool = True) -> None:
         """Open the corpus's store (fast: no index yet, see ``open_index``). ``fallback``
         False: a cache folder that cannot be written raises CacheError instead of using a
-        read-only or temporary index (``tuireader index``)."""
+        read-only or temporary index (``tuireader index``). ``read_ahead`` False: the store's
+        file is read into the kernel's cache only when ``read_ahead()`` is called (the
+        reader: after its first frame, which the reading thread competed with) or another
+        connection is opened."""
         self.corpus = corpus
         corpus.prepare_cache(fallback=fallback)
         self._owner = threading.get_ident()
-        self.store: MetaStore = corpus.open_store()
+        self.store: MetaStore = corpus.open_store(read_ahead=read_ahead)
         self.engine: SafeEngine | None = None
         self.backend: EntityBackend | None = None
         self.annotations = AnnotationSource()
@@ -68,6 +71,11 @@ class Library:
         self._open_lock = threading.Lock()
         self._investigation: Investigation | None = None
         self._investigation_lock = threading.Lock()  # one, whichever thread asks first
+
+    def read_ahead(self) -> None:
+        """Have the store's file read into the kernel's cache in the background, if it was
+        not yet (see MetaStore)."""
+        self.store.read_ahead()
 
     @property
     def investigation(self) -> Investigation:

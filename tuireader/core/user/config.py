@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -152,6 +150,8 @@ def load_config(
         return Config()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
+    import tomllib  # here: without a config file the reader starts without it
+
     try:
         text = raw.decode("utf-8-sig")  # an editor's byte order mark is fine
         data = tomllib.loads(text)
@@ -233,6 +233,8 @@ def _read_all(path: Path, text: str, data: dict, config: Config, problems: list[
 
 def did_you_mean(word: str, known: Collection[str]) -> str:
     """ "; did you mean 'x'?" for the known name closest to a misspelt one, else ""."""
+    import difflib  # only for a mistake
+
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 

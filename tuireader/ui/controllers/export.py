@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from tuireader.core.library import Library
-from tuireader.core.present.export import default_export_path
 from tuireader.ui.controllers.marks import Marks, count
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
@@ -43,6 +42,8 @@ class Export:
         elif self.marks.marks is None or not self.marks.starred_ids:
             host.notify("No article is starred (s stars the article under the cursor).")
             return
+        from tuireader.core.present.export import default_export_path  # (not at launch)
+
         default = default_export_path(self.library.corpus.name, what)
         query = self.view.results.query if self.view.results is not None else ""
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from rich.text import Text
 
 from tuireader.core.base.text import clean_line
-from tuireader.core.investigate.timeline import PERIODS
 from tuireader.core.search.meta_filter import DateRange
 from tuireader.ui.controllers.duplicates import Duplicates
 from tuireader.ui.controllers.filters import Filters
@@ -313,6 +312,8 @@ class Investigating:
         if chosen is None:
             return
         action, value = chosen
+        from tuireader.core.investigate.timeline import PERIODS  # (not at launch)
+
         if action in PERIODS:
             self.timeline_by = action
             self.timeline(entity, action)

@@ -22,7 +22,6 @@ from tuireader.ui.controllers.settings import Settings
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
 from tuireader.ui.messages import ArticleReady
-from tuireader.ui.screens.quote_sources import QuoteSourcesScreen
 from tuireader.ui.widgets.reading_pane import ShownArticle
 
 
@@ -242,5 +241,7 @@ class Reading:
             if article_id is not None:
                 self.host.article_list.move_to(article_id)
                 self.open(article_id)
+
+        from tuireader.ui.screens.quote_sources import QuoteSourcesScreen  # (not at launch)
 
         self.host.push_screen(QuoteSourcesScreen(copies), chosen)

@@ -6,6 +6,7 @@ keymap and the theme are applied on mount, and problems with any of them are tol
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from textual.app import App
@@ -71,10 +72,12 @@ class Settings:
             return str(exc)
         return None
 
-    def apply(self, app: App, host: Host, known_ids: set[str]) -> None:
-        """Apply the keymap and the theme, and tell every problem found (on mount)."""
+    def apply(self, app: App, host: Host, known_ids: Callable[[], set[str]]) -> None:
+        """Apply the keymap and the theme, and tell every problem found (on mount);
+        ``known_ids``: every binding id, asked for only when the config binds keys."""
+        known = known_ids() if self.config.keys else set()
         for binding_id, keys in self.config.keys.items():
-            if binding_id in known_ids:
+            if binding_id in known:
                 self.keymap[binding_id] = keys
             else:
                 self.problems.append(

@@ -26,7 +26,7 @@ from textual.strip import Strip
 from tuireader.core.base.localtime import shown
 from tuireader.core.base.text import visible
 from tuireader.core.cache.store import ArticleRow
-from tuireader.ui.styles import component_style
+from tuireader.ui.styles import StyleOncePerPass, component_style
 
 RowFetcher = Callable[[Sequence[int]], dict[int, ArticleRow]]
 Snippets = dict[int, tuple[str, list[tuple[int, int]]]]
@@ -42,7 +42,7 @@ _SOURCE_WIDTH = 16
 _MIN_TITLE = 16  # narrower than this, the title gets the date's column (the pane shows it)
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
     """A cursor over a list of article ids."""
 
     DEFAULT_CSS = """
@@ -355,9 +355,9 @@ class ArticleList(ScrollView, can_focus=True):
                 text = Text(" " + self.empty_message, style=style, no_wrap=True)
                 text.truncate(width, overflow="ellipsis", pad=True)
                 return Strip(text.render(self.app.console), width)
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         if index >= len(self.ids):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         first = top // self.row_height
         last = first + self.size.height // self.row_height + 2
         self._ensure_rows(first, last)
@@ -412,7 +412,7 @@ class ArticleList(ScrollView, can_focus=True):
             body.stylize(hit, start, end)
         text.append_text(body)
         text.truncate(width, overflow="ellipsis", pad=True)
-        base = self.rich_style
+        base = self.base_style
         if is_cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
         return Strip(Segment.apply_style(list(text.render(self.app.console)), base), width)
@@ -438,7 +438,7 @@ class ArticleList(ScrollView, can_focus=True):
         width: int,
         columns: tuple[int, int],
     ) -> Strip:
-        base = self.rich_style
+        base = self.base_style
         is_open = article_id == self.open_id
         if is_open:
             base = base + self.get_component_rich_style("article-list--open")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Label, ProgressBar
+from textual.widgets import Label
 
 if TYPE_CHECKING:  # the sync's modules load when a sync starts, after the first frame
+    from textual.widgets import ProgressBar
+
     from tuireader.core.cache.sync import SyncProgress
 
 
@@ -29,14 +30,28 @@ def progress_label(progress: SyncProgress) -> str:
 
 
 class IndexingBar(Horizontal):
-    def compose(self) -> ComposeResult:
-        yield Label("Indexing…", id="indexing-label")
-        yield ProgressBar(id="indexing-bar", show_eta=False)
+    """Hidden until progress comes in; its label and bar are made then (not for the first
+    frame: a launch with nothing to index never shows them)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._parts: tuple[Label, ProgressBar] | None = None
+
+    def _made(self) -> tuple[Label, ProgressBar]:
+        if self._parts is None:
+            from textual.widgets import ProgressBar
+
+            self._parts = (
+                Label("Indexing…", id="indexing-label"),
+                ProgressBar(id="indexing-bar", show_eta=False),
+            )
+            self.mount(*self._parts)
+        return self._parts
 
     def show_progress(self, progress: SyncProgress) -> None:
+        label, bar = self._made()
         self.add_class("active")
-        self.query_one("#indexing-label", Label).update(progress_label(progress))
-        bar = self.query_one("#indexing-bar", ProgressBar)
+        label.update(progress_label(progress))
         bar.update(total=max(1, progress.articles_total), progress=progress.articles)
 
     def done(self) -> None:

@@ -25,7 +25,7 @@ from textual.strip import Strip
 from tuireader.core.annotate.pipeline import Annotations
 from tuireader.core.base.articles import Article
 from tuireader.ui.colours import readable_style
-from tuireader.ui.styles import component_style
+from tuireader.ui.styles import StyleOncePerPass, component_style
 
 MAX_TEXT_WIDTH = 100  # the default longest line ([layout] reading_width)
 MIN_READABLE_HEIGHT = 4
@@ -55,7 +55,7 @@ class ShownArticle:
     location: str = ""  # the article's file (or file#record), shown shortened after the meta
 
 
-class ReadingPane(ScrollView, can_focus=True):
+class ReadingPane(StyleOncePerPass, ScrollView, can_focus=True):
     """Title, source and date, then the body wrapped to the pane's width."""
 
     DEFAULT_CSS = """
@@ -418,10 +418,11 @@ class ReadingPane(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
+        base = self.base_style
         if index >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
-        strip = self._lines[index].crop_extend(scroll_x, scroll_x + width, self.rich_style)
-        return strip.apply_style(self.rich_style)
+            return Strip.blank(width, base)
+        strip = self._lines[index].crop_extend(scroll_x, scroll_x + width, base)
+        return strip.apply_style(base)
 
 
 def short_path(path: str, width: int) -> str:
