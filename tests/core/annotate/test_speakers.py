@@ -769,3 +769,18 @@ def test_a_description_is_the_person_the_paragraph_names_after_the_quote() -> No
     # no name follows: the description stays unnamed
     text = text.replace(" The note was signed by Dr. Harold Venn, who has treated him", " Few")
     assert [q.speaker_name for q in _direct(text)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Lambert later Thursday told Channel Seven News: "We will work it out."', "Tom Lambert"),
+        ('Mara Quill, the whip, sent a blunt message to Lambert: "Stop the feud."', "Mara Quill"),
+        ('The pier fight did not surprise harbor pilot Dan Orrin: "It was coming."', "Dan Orrin"),
+    ],
+)
+def test_a_name_before_the_colon_that_is_spoken_to_is_not_the_speaker(
+    sentence: str, speaker: str
+) -> None:
+    text = "Tom Lambert leads the guild. Mara Quill runs the council.\n\n" + sentence
+    assert [q.speaker_name for q in _direct(text)] == [speaker]

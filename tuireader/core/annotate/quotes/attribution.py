@@ -272,6 +272,12 @@ _MODAL_BEFORE_RE = re.compile(
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 _NAME_BEFORE_COLON_RE = re.compile(r"(?P<sp>" + _LEFT_NAME + _PAREN + r")\s*:\s*$")
 _TAIL_AFTER_CUE_RE = re.compile(r"[^.!?]{0,60}[.!?]?\s*$")
+# "Doe told Channel 5:", "sent a message to Roe:" - the name before the colon is spoken to.
+_ADDRESSEE_BEFORE_RE = re.compile(
+    r"(?:\b(?:told|tells|telling|asked|asks|assured|reminded|warned|informed|urged)|"
+    r"(?<!\baccording)(?<!\bthanks)(?<!\bdue)\s+to)\s+$",
+    re.IGNORECASE,
+)
 
 
 def is_sentence_end(text: str, punct_at: int) -> bool:
@@ -734,7 +740,7 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     if not text[start:end].rstrip().endswith(":"):
         return None
     m = _NAME_BEFORE_COLON_RE.search(text, max(start, end - 120), end)
-    if m:
+    if m and not _ADDRESSEE_BEFORE_RE.search(text, max(start, m.start() - 12), m.start()):
         return _found(text, m, 0, BEFORE)
     subject = sentence_subject(text, start, end)
     return spoken_to(text, subject, end) or (
