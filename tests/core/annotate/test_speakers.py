@@ -784,3 +784,21 @@ def test_a_name_before_the_colon_that_is_spoken_to_is_not_the_speaker(
 ) -> None:
     text = "Tom Lambert leads the guild. Mara Quill runs the council.\n\n" + sentence
     assert [q.speaker_name for q in _direct(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ('Ames and Kerr will meet next week, Dorsey said, adding, "They must talk."', "Dorsey"),
+        ('Kerr left before the toast, she said, adding, "He was not cheerful."', "she"),
+    ],
+)
+def test_adding_after_a_trailing_attribution_belongs_to_its_speaker(
+    sentence: str, mention: str
+) -> None:
+    text = (
+        "Pier aide Dan Dorsey spoke first. Senator Ames and Governor Kerr stayed away.\n\n"
+        + sentence
+    )
+    quotes = _direct(text)
+    assert [q.speaker.text if q.speaker else None for q in quotes] == [mention]

@@ -474,6 +474,10 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     if m is not None:
         return m.span("sp")
     participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None
+    if participle:
+        m = _SAID_BEFORE_PARTICIPLE_RE.search(text, max(start, cue.start() - 80), cue.start())
+        if m is not None and not m.group("said").endswith("ing"):
+            return m.span("sp")
     m = _INTERRUPTED_RE.search(text, max(start, cue.start() - 250), cue.start())
     if (
         m is not None
@@ -570,6 +574,18 @@ _INTERRUPTED_RE = re.compile(
     + r"),\s+(?:[a-z]+(?:ed|ing)|told|shown|given|seen)\b[^,;:!?\"\u201c\u201d]{1,120},"
     + _ADVERBS
     + r"\s*$"
+)
+# "Roe and Poe will meet, Doe said, adding": a participle after a speaker set off by commas.
+_SAID_BEFORE_PARTICIPLE_RE = re.compile(
+    r"(?<=[,\u2014\u2013]\s)(?P<sp>"
+    + _LEFT_NAME
+    + r"|"
+    + PRONOUN
+    + r")\s+(?:"
+    + ADVERB
+    + r"\s+)?(?P<said>"
+    + SPEECH_CUE
+    + r"),\s*$"
 )
 # "Jane Doe of Columbia, South Carolina says": the person, not the state after the comma.
 _PLACE = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}"
