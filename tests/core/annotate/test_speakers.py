@@ -802,3 +802,14 @@ def test_adding_after_a_trailing_attribution_belongs_to_its_speaker(
     )
     quotes = _direct(text)
     assert [q.speaker.text if q.speaker else None for q in quotes] == [mention]
+
+
+def test_a_sentence_led_by_a_description_is_not_cut_to_its_capitalised_words() -> None:
+    text = (
+        "Mayor Dan Trout spoke on Monday.\n\nThe Democratic front-runner and former governor "
+        'said the city "clearly" needed a new pier.'
+    )
+    quotes = _direct(text)
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "The Democratic front-runner"
+    assert quotes[0].speaker_name != "The Democratic"

@@ -252,6 +252,7 @@ _SENTENCE_SUBJECT_RE = re.compile(
     + _ADVERBS
     + r"\s+[a-z]"
 )
+_DESCRIPTION_SUBJECT_RE = re.compile(r"(?P<sp>" + _DET_NP + r")(?=,?\s+[a-z])")
 # Cues whose subject is not right before them: "..., saying", "and added", "by saying".
 _PARTICIPLE_RE = re.compile(r"\w+ing$")
 _DETACHED_RE = re.compile(r"(?:,|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bthen)\s*$")
@@ -449,6 +450,12 @@ def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
     return _to_trailing_name(text, found, end)
 
 
+def _names_a_person(phrase: str) -> bool:
+    """Whether a description ends in a person noun ("the Democratic nominee")."""
+    last = phrase.rsplit(None, 1)[-1].lower()
+    return last in PERSON_NOUNS or last.endswith("-runner")
+
+
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The subject at the head of the sentence in [start, end), skipping lead-in clauses."""
     lead = _LEAD_RE.match(text, start, end)
@@ -456,6 +463,9 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _SENTENCE_SUBJECT_RE.match(text, pos, end)
     if m is None or not _plausible_subject(m.group("sp")):
         return None
+    d = _DESCRIPTION_SUBJECT_RE.match(text, pos, end) if m.group("sp")[:1].isupper() else None
+    if d is not None and d.end("sp") > m.end("sp") and _names_a_person(d.group("sp")):
+        return d.span("sp")  # "The Democratic nominee said", not "The Democratic"
     return m.span("sp")
 
 
