@@ -813,3 +813,12 @@ def test_a_sentence_led_by_a_description_is_not_cut_to_its_capitalised_words() -
     assert quotes[0].speaker is not None
     assert quotes[0].speaker.text == "The Democratic front-runner"
     assert quotes[0].speaker_name != "The Democratic"
+
+
+def test_a_middle_initial_does_not_end_the_sentence_a_pronoun_looks_back_to() -> None:
+    text = (
+        "Mayor Dan Trout gave a speech.\n\nJuan Zarate, a top adviser to then-Governor Tom W. "
+        "Bell, also questioned Trout's logic.\n\n"
+        '"There is no question that you have to act," he said.'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Juan Zarate"]

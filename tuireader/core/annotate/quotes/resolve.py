@@ -747,6 +747,8 @@ class NameResolver:
         return name
 
 
+# "George W. Bush": a middle initial ends no sentence.
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z])|\n")
 
 
@@ -757,7 +759,9 @@ def _sentence_start(text: str, pos: int) -> int:
     found = start
     for m in _SENTENCE_END_RE.finditer(text, start, pos):
         word = text[max(0, m.start() - 4) : m.start() + 1].split()[-1:] or [""]
-        if m.group() == "\n" or word[0].rstrip(".").lower() not in _ABBREVIATED:
+        if m.group() == "\n" or (
+            word[0].rstrip(".").lower() not in _ABBREVIATED and not _INITIAL_RE.fullmatch(word[0])
+        ):
             found = m.end()
     return found
 
