@@ -822,3 +822,12 @@ def test_a_middle_initial_does_not_end_the_sentence_a_pronoun_looks_back_to() ->
         '"There is no question that you have to act," he said.'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Juan Zarate"]
+
+
+def test_a_shared_surname_named_equally_often_is_the_one_who_has_spoken() -> None:
+    text = (
+        'Actor Tom Vale spoke to reporters. "I liked the show," Vale said.\n\n'
+        "His brother, the director Ron Vale, did not attend.\n\n"
+        '"It was a long night," Vale said.'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Vale", "Tom Vale"]

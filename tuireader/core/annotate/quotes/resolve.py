@@ -744,6 +744,14 @@ class NameResolver:
         ranked = counts.most_common(2)
         if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
+        if ranked:
+            # named equally often: the one of them who has spoken already ("Clint Howard
+            # said ... Ron Howard ... Howard said": Clint)
+            top = {full for full, n in counts.items() if n == ranked[0][1]}
+            spoke = Counter(m.name for m in self.speakers if m.start < before and m.name in top)
+            said = spoke.most_common(2)
+            if len(said) == 1 or (said and said[0][1] > said[1][1]):
+                return said[0][0]
         return name
 
 
