@@ -831,3 +831,20 @@ def test_a_shared_surname_named_equally_often_is_the_one_who_has_spoken() -> Non
         '"It was a long night," Vale said.'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Tom Vale", "Tom Vale"]
+
+
+def test_a_surname_takes_the_full_name_the_recognizer_missed() -> None:
+    text = (
+        "Harbor talks opened. Among the guests were Ann Pell of Dock Partners and others.\n\n"
+        '"We will build it," Pell said.'
+    )
+
+    def speakers(text: str) -> list:
+        start = text.rindex("Pell")  # only the speaker is a PERSON mention
+        entities = [Entity(start, start + 4, "PERSON", "Pell")]
+        return [q.speaker_name for q in extract_quotes(text, entities, indirect=False)]
+
+    assert speakers(text) == ["Ann Pell"]
+    # part of a longer capitalised name, or a month: no given name
+    for lead in ("Dock Ann Pell Partners", "May Pell"):
+        assert speakers(text.replace("Ann Pell of Dock Partners", lead)) == ["Pell"]

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
+from tuireader.core.annotate.names import is_given_name
 from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.quotes.attribution import _LEAD_RE
 from tuireader.core.annotate.quotes.cues import (
@@ -259,6 +260,8 @@ class NameResolver:
         self._unnamed: list[tuple[int, int, str]] | None = None  # (start, end, words)
         self._sexes: dict[str, str] | None = None
         self._sex_of: dict[tuple[int, str], str | None] = {}
+        self._lower: frozenset[str] | None = None
+        self._spelled: dict[str, list[tuple[int, str]]] = {}
 
     @property
     def mentions(self) -> list[Mention]:
@@ -715,6 +718,40 @@ class NameResolver:
         ]
         return sorted(found, key=lambda m: (m.start, -m.end))
 
+    def _spelled_before(self, surname: str, before: int) -> str | None:
+        """The one full name "Given Surname" (a known given name, never written in lower
+        case in the text, no month) the text writes before ``before``, else None."""
+        if not surname[:1].isupper() or not surname[1:].islower():
+            return None
+        if surname not in self._spelled:
+            self._spelled[surname] = self._spelled_out(surname)
+        fulls = {full for end, full in self._spelled[surname] if end <= before}
+        return fulls.pop() if len(fulls) == 1 else None
+
+    def _spelled_out(self, surname: str) -> list[tuple[int, str]]:
+        """(end, text) of every "Given Surname" in the text that ``_spelled_before`` admits."""
+        found = []
+        for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?" + surname + r"\b", self.text):
+            given = m.group(1)
+            lead = _WORD_BEFORE_RE.search(self.text, max(0, m.start() - 40), m.start())
+            word = lead.group(1).rstrip(".").lower() if lead is not None else "the"
+            if word not in _ROLE_WORDS and word not in _LEAD_WORDS and "-" not in word:
+                continue  # "New York Times": part of a longer capitalised name
+            if (
+                given.lower() in _MONTHS
+                or not is_given_name(given)
+                or given.lower() in self._lower_words()
+            ):
+                continue
+            found.append((m.end(), m.group()))
+        return found
+
+    def _lower_words(self) -> frozenset[str]:
+        """The words the text writes in lower case (found on first use)."""
+        if self._lower is None:
+            self._lower = frozenset(re.findall(r"\b[a-z]+\b", self.text))
+        return self._lower
+
     def _fuller_names(self) -> dict[str, list[tuple[int, str]]]:
         """Last word -> (index in ``mentions``, name) of the person mentions of two words or
         more ending with it, in text order: ``_complete`` runs for every candidate of every
@@ -741,6 +778,10 @@ class NameResolver:
             counts = Counter(
                 m.name for m in self.speakers if m.start < before and m.name.endswith(" " + name)
             )
+        if not counts:
+            # "... Jane Doe of Dover ... Doe said" where the recognizer missed Jane Doe: a
+            # known given name written before the surname earlier in the text.
+            return self._spelled_before(name, before) or name
         ranked = counts.most_common(2)
         if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
@@ -805,6 +846,9 @@ def _camp_member(word: str) -> bool:
 _EPITHET_NOUNS = {"man": "m", "woman": "f"}
 _WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
 _APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
+_WORD_BEFORE_RE = re.compile(r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*)\s$")
+_LEAD_WORDS = word_set("the a an whip leader editor publisher host anchor")
+_MONTHS = word_set("january february march april may june july august september october")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?(?:\b|$)")
 _MEDIA_NOUNS = word_set("newspaper paper magazine outlet website site")
 _MEDIA_WORDS = word_set(
