@@ -104,6 +104,16 @@ def clean_other(raw: str) -> str:
     return text
 
 
+def _named_after_role(words: list[str]) -> str | None:
+    """The last two or three words of a long capitalised phrase when they start with a known
+    given name and a word that is no given name comes right before ("County Recorder Jane
+    Doe" -> "Jane Doe"; "Jorge Antonio Vela Diaz" stays whole)."""
+    for i in range(max(1, len(words) - 3), len(words) - 1):
+        if is_given_name(words[i]) and not is_given_name(words[i - 1]):
+            return " ".join(words[i:])
+    return None
+
+
 def _first_given(words: list[str]) -> int:
     """Index of the first known given name when words that are not names precede it (they
     are then debris: a headline word, a role); 0 otherwise."""
@@ -260,6 +270,11 @@ class Canon:
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
             return None
         long = len(words) > 3 and len(_key_words(words)) > 3  # "Jane Q. Doe Jr." is a person
+        if long and not _ORG_WORDS & {w.lower() for w in words}:
+            # "Minority Whip Jane Doe", "Metro Desk Editor Jane Doe": the name after the role
+            named = _named_after_role(words)
+            if named is not None:
+                raw, other, words, long = named, named, named.split(), False
         if other in self.others or long or _ORG_WORDS & {w.lower() for w in words}:
             name = self.spelled.get(other, other)
         else:
