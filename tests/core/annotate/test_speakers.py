@@ -848,3 +848,12 @@ def test_a_surname_takes_the_full_name_the_recognizer_missed() -> None:
     # part of a longer capitalised name, or a month: no given name
     for lead in ("Dock Ann Pell Partners", "May Pell"):
         assert speakers(text.replace("Ann Pell of Dock Partners", lead)) == ["Pell"]
+
+
+def test_a_name_modifying_a_noun_is_not_the_subject_a_pronoun_stands_for() -> None:
+    text = (
+        "Mayor Dan Trout spoke at the pier.\n\nAn avid Trout supporter, Tom Seacord complained "
+        'of the power gap he sees in the city.\n\n"These marches are held by people who do '
+        'not care," he said.'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Seacord"]

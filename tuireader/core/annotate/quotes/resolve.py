@@ -589,6 +589,8 @@ class NameResolver:
             inside = [m for m in found if body <= m.start and m.end <= pos]
             # "Doe's plan ..., Roe said": an owner is not the subject when another name is.
             inside = [m for m in inside if not self._possessive(m)] or inside
+            # "A loyal Doe supporter, Roe said": a name modifying a noun is not the subject
+            inside = [m for m in inside if not self._modifier(m)] or inside
             # "On another topic, Mr. Roe, Mr. Doe was asked": the name set off by commas
             # closes the lead-in; the one right after it is the subject.
             while len(inside) > 1 and _APPOSED_RE.fullmatch(
@@ -633,6 +635,20 @@ class NameResolver:
         if i >= 0 and self._quotes[i][0] < pos < self._quotes[i][1]:
             return self._quotes[i][0]
         return pos
+
+    def _modifier(self, mention: Mention) -> bool:
+        """True for a name modifying the noun of a noun phrase: "an avid Doe supporter", "the
+        Doe campaign"."""
+        m = _NOUN_AFTER_RE.match(self.text, mention.end)
+        if m is None:
+            return False
+        noun = m.group(1).lower()
+        if noun not in _BACKER_NOUNS and noun not in PERSON_NOUNS and noun[:-1] not in PERSON_NOUNS:
+            return False
+        return (
+            _DETERMINER_BEFORE_RE.search(self.text, max(0, mention.start - 40), mention.start)
+            is not None
+        )
 
     def _possessive(self, mention: Mention) -> bool:
         """True for "Doe's" (the mention or the text right after it ends in 's)."""
@@ -849,6 +865,15 @@ _APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*)\s$")
 _LEAD_WORDS = word_set("the a an whip leader editor publisher host anchor")
 _MONTHS = word_set("january february march april may june july august september october")
+_NOUN_AFTER_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+_BACKER_NOUNS = word_set(
+    "supporter supporters backer backers fan fans voter voters loyalist loyalists ally allies "
+    "critic critics surrogate surrogates campaign camp administration donor donors delegate "
+    "delegates volunteer volunteers"
+)
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?(?:\b|$)")
 _MEDIA_NOUNS = word_set("newspaper paper magazine outlet website site")
 _MEDIA_WORDS = word_set(
