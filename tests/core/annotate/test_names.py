@@ -124,3 +124,9 @@ def test_a_long_speaker_phrase_keeps_the_name_after_the_role() -> None:
     assert canon.speaker("Dover Metro Desk Editor Ann Pell") == "Ann Pell"
     # given names all through: one person's long name, kept whole
     assert canon.speaker("Jorge Antonio Vela Ruiz") == "Jorge Antonio Vela Ruiz"
+
+
+def test_the_acronym_after_the_is_the_organisation_not_a_person() -> None:
+    text = "The DHB fined the pier. DHB officials met on Monday."
+    canon = Canon(text, [Entity(4, 7, "ORG", "DHB")])
+    assert canon.speaker("The DHB") == "DHB"

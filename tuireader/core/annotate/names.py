@@ -93,6 +93,9 @@ def _surname_title(word: str) -> bool:
     return word[:1].isupper() and "." not in word and bool(load().flags.get(word.lower(), 0) & SUR)
 
 
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+
+
 @lru_cache(maxsize=8192)
 def clean_other(raw: str) -> str:
     """An organisation, place or other name without parentheses, possessive or edge marks."""
@@ -269,6 +272,9 @@ class Canon:
         words = other.split()
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
             return None
+        if len(words) == 2 and words[0] == "The" and _ACRONYM_RE.fullmatch(words[1]):
+            raw = other = words[1]  # "The FBI said": the acronym, not a person "Fbi"
+            words = [other]
         long = len(words) > 3 and len(_key_words(words)) > 3  # "Jane Q. Doe Jr." is a person
         if long and not _ORG_WORDS & {w.lower() for w in words}:
             # "Minority Whip Jane Doe", "Metro Desk Editor Jane Doe": the name after the role
