@@ -857,3 +857,8 @@ def test_a_name_modifying_a_noun_is_not_the_subject_a_pronoun_stands_for() -> No
         'not care," he said.'
     )
     assert [q.speaker_name for q in _direct(text)] == ["Tom Seacord"]
+
+
+def test_a_surname_that_is_a_title_keeps_its_given_name_in_an_apposition() -> None:
+    text = '"We need more help for the harbor," Amy Pope, deputy harbor security advisor, said.'
+    assert [q.speaker_name for q in _direct(text)] == ["Amy Pope"]

@@ -155,8 +155,12 @@ def _heuristic_label(words: list[str]) -> str | None:
 
 
 def _after_roles(words: list[str]) -> list[str]:
-    """The words after the last title or role word ('Party Chairman David Pepper')."""
-    for i in range(len(words) - 1, -1, -1):
+    """The words after the last title or role word ('Party Chairman David Pepper'); a last
+    word after a given name is a surname even where it is a title ("Amy Pope")."""
+    last = len(words) - 1
+    if last >= 1 and is_given_name(words[last - 1].rstrip(".")):
+        last -= 1
+    for i in range(last, -1, -1):
         word = words[i].rstrip(".").lower()
         if word in _ROLE_WORDS or all(p in _ROLE_WORDS for p in word.split("-")):
             return words[i + 1 :]  # "Secretary-Treasurer Jane Doe" too
