@@ -862,3 +862,18 @@ def test_a_name_modifying_a_noun_is_not_the_subject_a_pronoun_stands_for() -> No
 def test_a_surname_that_is_a_title_keeps_its_given_name_in_an_apposition() -> None:
     text = '"We need more help for the harbor," Amy Pope, deputy harbor security advisor, said.'
     assert [q.speaker_name for q in _direct(text)] == ["Amy Pope"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Vale delivered a snappy retort: "No one is tearing this up."',
+        'The Dover Ledger ran a piece that noted his plan "would help the rich more."',
+    ],
+)
+def test_a_cue_word_after_an_article_is_a_noun_given_by_the_sentence_subject(
+    sentence: str,
+) -> None:
+    text = "Senator Tom Vale spoke at the pier.\n\n" + sentence
+    want = "Vale" if sentence.startswith("Vale") else "The Dover Ledger"
+    assert [q.speaker.text if q.speaker else None for q in _direct(text)] == [want]

@@ -652,7 +652,12 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             aside = _inverted_aside(text, cue, end) if regex is _CUE_RE else None
             if aside is not None:
                 return aside
-            subject = _subject_of_cue(text, start, cue)
+            if _ARTICLE_BEFORE_RE.search(text, max(start, cue.start() - 30), cue.start()):
+                # "Doe delivered a snappy retort:": the cue is a noun; the sentence's
+                # subject gave it
+                subject = sentence_subject(text, start, cue.start())
+            else:
+                subject = _subject_of_cue(text, start, cue)
             if (
                 subject is not None
                 and i + 1 < len(cues)
@@ -665,6 +670,7 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
     return None
 
 
+_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:an?|[Aa]n?other)\s+(?:[a-z][\w-]*\s+){0,2}$")
 # "her new ad, which - as a critic noted - promises": the ad speaks for its owner.
 _OWNED_WHICH_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<sp>"
