@@ -123,7 +123,7 @@ def test_a_long_speaker_phrase_keeps_the_name_after_the_role() -> None:
     assert canon.speaker("Harbor Minority Whip Dan Vole") == "Dan Vole"
     assert canon.speaker("Dover Metro Desk Editor Ann Pell") == "Ann Pell"
     # given names all through: one person's long name, kept whole
-    assert canon.speaker("Jorge Antonio Vela Ruiz") == "Jorge Antonio Vela Ruiz"
+    assert canon.speaker("Luis Felipe Soto Brell") == "Luis Felipe Soto Brell"
 
 
 def test_the_acronym_after_the_is_the_organisation_not_a_person() -> None:

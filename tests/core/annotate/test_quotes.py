@@ -608,8 +608,8 @@ def test_a_bare_quote_paragraph_continues_a_quote_attributed_by_its_subject() ->
     from tuireader.core.annotate.pipeline import annotate
 
     text = (
-        'Rep. Tom Vale used to back Senator Ames, but now said Trout had "the duty to unite '
-        'us."\n\n"I think he can do that, but the best unifier we have is Ames."'
+        'Rep. Tom Vale once sold boats with Ames, but lately said Trout was "a fine '
+        'captain."\n\n"Give him a crew and a breeze and he will win the regatta."'
     )
     quotes = [q for q in annotate(text).quotes if q.direct]
     assert [q.speaker_name for q in quotes] == ["Tom Vale", "Tom Vale"]

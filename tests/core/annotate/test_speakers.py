@@ -774,8 +774,8 @@ def test_a_description_is_the_person_the_paragraph_names_after_the_quote() -> No
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ('Lambert later Thursday told Channel Seven News: "We will work it out."', "Tom Lambert"),
-        ('Mara Quill, the whip, sent a blunt message to Lambert: "Stop the feud."', "Mara Quill"),
+        ('Lambert on Friday told the Harbor Gazette: "The ferry runs at dawn."', "Tom Lambert"),
+        ('Mara Quill, the clerk, wrote a short note to Lambert: "Bring the keys."', "Mara Quill"),
         ('The pier fight did not surprise harbor pilot Dan Orrin: "It was coming."', "Dan Orrin"),
     ],
 )
@@ -789,8 +789,8 @@ def test_a_name_before_the_colon_that_is_spoken_to_is_not_the_speaker(
 @pytest.mark.parametrize(
     ("sentence", "mention"),
     [
-        ('Ames and Kerr will meet next week, Dorsey said, adding, "They must talk."', "Dorsey"),
-        ('Kerr left before the toast, she said, adding, "He was not cheerful."', "she"),
+        ('Ames and Kerr will race the boats, Dorsey said, adding, "Both love sails."', "Dorsey"),
+        ('Kerr baked three pies, she said, adding, "He burned one."', "she"),
     ],
 )
 def test_adding_after_a_trailing_attribution_belongs_to_its_speaker(
@@ -806,8 +806,8 @@ def test_adding_after_a_trailing_attribution_belongs_to_its_speaker(
 
 def test_a_sentence_led_by_a_description_is_not_cut_to_its_capitalised_words() -> None:
     text = (
-        "Mayor Dan Trout spoke on Monday.\n\nThe Democratic front-runner and former governor "
-        'said the city "clearly" needed a new pier.'
+        "Mayor Dan Trout spoke on Monday.\n\nThe Democratic front-runner and former baker "
+        'said the town "badly" needed a second ferry.'
     )
     quotes = _direct(text)
     assert quotes[0].speaker is not None
@@ -817,11 +817,11 @@ def test_a_sentence_led_by_a_description_is_not_cut_to_its_capitalised_words() -
 
 def test_a_middle_initial_does_not_end_the_sentence_a_pronoun_looks_back_to() -> None:
     text = (
-        "Mayor Dan Trout gave a speech.\n\nJuan Zarate, a top adviser to then-Governor Tom W. "
-        "Bell, also questioned Trout's logic.\n\n"
-        '"There is no question that you have to act," he said.'
+        "Mayor Dan Trout gave a speech.\n\nOwen Marsk, a ferry pilot for then-Governor Tom W. "
+        "Bell, also doubted Trout's timetable.\n\n"
+        '"The tide will not wait for a vote," he said.'
     )
-    assert [q.speaker_name for q in _direct(text)] == ["Juan Zarate"]
+    assert [q.speaker_name for q in _direct(text)] == ["Owen Marsk"]
 
 
 def test_a_shared_surname_named_equally_often_is_the_one_who_has_spoken() -> None:
@@ -852,23 +852,23 @@ def test_a_surname_takes_the_full_name_the_recognizer_missed() -> None:
 
 def test_a_name_modifying_a_noun_is_not_the_subject_a_pronoun_stands_for() -> None:
     text = (
-        "Mayor Dan Trout spoke at the pier.\n\nAn avid Trout supporter, Tom Seacord complained "
-        'of the power gap he sees in the city.\n\n"These marches are held by people who do '
-        'not care," he said.'
+        "Mayor Dan Trout spoke at the pier.\n\nAn avid Trout supporter, Tom Brisk grumbled "
+        'about the ferry fares he pays each week.\n\n"The fares went up twice this year," '
+        "he said."
     )
-    assert [q.speaker_name for q in _direct(text)] == ["Tom Seacord"]
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Brisk"]
 
 
 def test_a_surname_that_is_a_title_keeps_its_given_name_in_an_apposition() -> None:
-    text = '"We need more help for the harbor," Amy Pope, deputy harbor security advisor, said.'
-    assert [q.speaker_name for q in _direct(text)] == ["Amy Pope"]
+    text = '"The buoys need new paint," Ann Pope, deputy harbor master, said.'
+    assert [q.speaker_name for q in _direct(text)] == ["Ann Pope"]
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        'Vale delivered a snappy retort: "No one is tearing this up."',
-        'The Dover Ledger ran a piece that noted his plan "would help the rich more."',
+        'Vale gave a curt retort: "The boat stays in the shed."',
+        'The Dover Ledger printed a column that noted his ferry plan "would cost twice as much."',
     ],
 )
 def test_a_cue_word_after_an_article_is_a_noun_given_by_the_sentence_subject(

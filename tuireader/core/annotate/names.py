@@ -110,7 +110,7 @@ def clean_other(raw: str) -> str:
 def _named_after_role(words: list[str]) -> str | None:
     """The last two or three words of a long capitalised phrase when they start with a known
     given name and a word that is no given name comes right before ("County Recorder Jane
-    Doe" -> "Jane Doe"; "Jorge Antonio Vela Diaz" stays whole)."""
+    Doe" -> "Jane Doe"; "Luis Felipe Soto Brell" stays whole)."""
     for i in range(max(1, len(words) - 3), len(words) - 1):
         if is_given_name(words[i]) and not is_given_name(words[i - 1]):
             return " ".join(words[i:])

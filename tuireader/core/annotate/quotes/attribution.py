@@ -653,7 +653,7 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             if aside is not None:
                 return aside
             if _ARTICLE_BEFORE_RE.search(text, max(start, cue.start() - 30), cue.start()):
-                # "Doe delivered a snappy retort:": the cue is a noun; the sentence's
+                # "Doe gave a curt reply:": the cue word is a noun; the sentence's
                 # subject gave it
                 subject = sentence_subject(text, start, cue.start())
             else:

@@ -156,7 +156,7 @@ def _heuristic_label(words: list[str]) -> str | None:
 
 def _after_roles(words: list[str]) -> list[str]:
     """The words after the last title or role word ('Party Chairman David Pepper'); a last
-    word after a given name is a surname even where it is a title ("Amy Pope")."""
+    word after a given name is a surname even where it is a title ("Ann Pope")."""
     last = len(words) - 1
     if last >= 1 and is_given_name(words[last - 1].rstrip(".")):
         last -= 1
@@ -806,8 +806,8 @@ class NameResolver:
         if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
         if ranked:
-            # named equally often: the one of them who has spoken already ("Clint Howard
-            # said ... Ron Howard ... Howard said": Clint)
+            # named equally often: the one of them who has spoken already ("Tom Vale
+            # said ... Ron Vale ... Vale said": Tom)
             top = {full for full, n in counts.items() if n == ranked[0][1]}
             spoke = Counter(m.name for m in self.speakers if m.start < before and m.name in top)
             said = spoke.most_common(2)
