@@ -115,3 +115,18 @@ def test_a_surname_that_is_also_a_title_stays_in_the_name() -> None:
     assert clean_person("Rep. Abel King") == ["Abel", "King"]
     assert clean_person("Dana Pope's") == ["Dana", "Pope"]
     assert clean_person("Jane Quillby Former") == ["Jane", "Quillby"]  # page debris
+
+
+def test_a_long_speaker_phrase_keeps_the_name_after_the_role() -> None:
+    text = "The harbor vote was close."
+    canon = Canon(text, [])
+    assert canon.speaker("Harbor Minority Whip Dan Vole") == "Dan Vole"
+    assert canon.speaker("Dover Metro Desk Editor Ann Pell") == "Ann Pell"
+    # given names all through: one person's long name, kept whole
+    assert canon.speaker("Luis Felipe Soto Brell") == "Luis Felipe Soto Brell"
+
+
+def test_the_acronym_after_the_is_the_organisation_not_a_person() -> None:
+    text = "The DHB fined the pier. DHB officials met on Monday."
+    canon = Canon(text, [Entity(4, 7, "ORG", "DHB")])
+    assert canon.speaker("The DHB") == "DHB"

@@ -602,3 +602,14 @@ def test_who_was_asked_and_then_answered_said_it() -> None:
         '"It will open when it is safe."'
     )
     assert _speakers(text) == ["Tom Quillby"]
+
+
+def test_a_bare_quote_paragraph_continues_a_quote_attributed_by_its_subject() -> None:
+    from tuireader.core.annotate.pipeline import annotate
+
+    text = (
+        'Rep. Tom Vale once sold boats with Ames, but lately said Trout was "a fine '
+        'captain."\n\n"Give him a crew and a breeze and he will win the regatta."'
+    )
+    quotes = [q for q in annotate(text).quotes if q.direct]
+    assert [q.speaker_name for q in quotes] == ["Tom Vale", "Tom Vale"]

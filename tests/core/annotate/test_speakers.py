@@ -769,3 +769,111 @@ def test_a_description_is_the_person_the_paragraph_names_after_the_quote() -> No
     # no name follows: the description stays unnamed
     text = text.replace(" The note was signed by Dr. Harold Venn, who has treated him", " Few")
     assert [q.speaker_name for q in _direct(text)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('Lambert on Friday told the Harbor Gazette: "The ferry runs at dawn."', "Tom Lambert"),
+        ('Mara Quill, the clerk, wrote a short note to Lambert: "Bring the keys."', "Mara Quill"),
+        ('The pier fight did not surprise harbor pilot Dan Orrin: "It was coming."', "Dan Orrin"),
+    ],
+)
+def test_a_name_before_the_colon_that_is_spoken_to_is_not_the_speaker(
+    sentence: str, speaker: str
+) -> None:
+    text = "Tom Lambert leads the guild. Mara Quill runs the council.\n\n" + sentence
+    assert [q.speaker_name for q in _direct(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ('Ames and Kerr will race the boats, Dorsey said, adding, "Both love sails."', "Dorsey"),
+        ('Kerr baked three pies, she said, adding, "He burned one."', "she"),
+    ],
+)
+def test_adding_after_a_trailing_attribution_belongs_to_its_speaker(
+    sentence: str, mention: str
+) -> None:
+    text = (
+        "Pier aide Dan Dorsey spoke first. Senator Ames and Governor Kerr stayed away.\n\n"
+        + sentence
+    )
+    quotes = _direct(text)
+    assert [q.speaker.text if q.speaker else None for q in quotes] == [mention]
+
+
+def test_a_sentence_led_by_a_description_is_not_cut_to_its_capitalised_words() -> None:
+    text = (
+        "Mayor Dan Trout spoke on Monday.\n\nThe Democratic front-runner and former baker "
+        'said the town "badly" needed a second ferry.'
+    )
+    quotes = _direct(text)
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.text == "The Democratic front-runner"
+    assert quotes[0].speaker_name != "The Democratic"
+
+
+def test_a_middle_initial_does_not_end_the_sentence_a_pronoun_looks_back_to() -> None:
+    text = (
+        "Mayor Dan Trout gave a speech.\n\nOwen Marsk, a ferry pilot for then-Governor Tom W. "
+        "Bell, also doubted Trout's timetable.\n\n"
+        '"The tide will not wait for a vote," he said.'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Owen Marsk"]
+
+
+def test_a_shared_surname_named_equally_often_is_the_one_who_has_spoken() -> None:
+    text = (
+        'Actor Tom Vale spoke to reporters. "I liked the show," Vale said.\n\n'
+        "His brother, the director Ron Vale, did not attend.\n\n"
+        '"It was a long night," Vale said.'
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Vale", "Tom Vale"]
+
+
+def test_a_surname_takes_the_full_name_the_recognizer_missed() -> None:
+    text = (
+        "Harbor talks opened. Among the guests were Ann Pell of Dock Partners and others.\n\n"
+        '"We will build it," Pell said.'
+    )
+
+    def speakers(text: str) -> list:
+        start = text.rindex("Pell")  # only the speaker is a PERSON mention
+        entities = [Entity(start, start + 4, "PERSON", "Pell")]
+        return [q.speaker_name for q in extract_quotes(text, entities, indirect=False)]
+
+    assert speakers(text) == ["Ann Pell"]
+    # part of a longer capitalised name, or a month: no given name
+    for lead in ("Dock Ann Pell Partners", "May Pell"):
+        assert speakers(text.replace("Ann Pell of Dock Partners", lead)) == ["Pell"]
+
+
+def test_a_name_modifying_a_noun_is_not_the_subject_a_pronoun_stands_for() -> None:
+    text = (
+        "Mayor Dan Trout spoke at the pier.\n\nAn avid Trout supporter, Tom Brisk grumbled "
+        'about the ferry fares he pays each week.\n\n"The fares went up twice this year," '
+        "he said."
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Brisk"]
+
+
+def test_a_surname_that_is_a_title_keeps_its_given_name_in_an_apposition() -> None:
+    text = '"The buoys need new paint," Ann Pope, deputy harbor master, said.'
+    assert [q.speaker_name for q in _direct(text)] == ["Ann Pope"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Vale gave a curt retort: "The boat stays in the shed."',
+        'The Dover Ledger printed a column that noted his ferry plan "would cost twice as much."',
+    ],
+)
+def test_a_cue_word_after_an_article_is_a_noun_given_by_the_sentence_subject(
+    sentence: str,
+) -> None:
+    text = "Senator Tom Vale spoke at the pier.\n\n" + sentence
+    want = "Vale" if sentence.startswith("Vale") else "The Dover Ledger"
+    assert [q.speaker.text if q.speaker else None for q in _direct(text)] == [want]

@@ -93,6 +93,9 @@ def _surname_title(word: str) -> bool:
     return word[:1].isupper() and "." not in word and bool(load().flags.get(word.lower(), 0) & SUR)
 
 
+_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+
+
 @lru_cache(maxsize=8192)
 def clean_other(raw: str) -> str:
     """An organisation, place or other name without parentheses, possessive or edge marks."""
@@ -102,6 +105,16 @@ def clean_other(raw: str) -> str:
     if text.isupper() and " " in text:  # an all-caps headline name, not an acronym
         text = " ".join(w if len(w) <= 4 else _cased(w) for w in text.split())
     return text
+
+
+def _named_after_role(words: list[str]) -> str | None:
+    """The last two or three words of a long capitalised phrase when they start with a known
+    given name and a word that is no given name comes right before ("County Recorder Jane
+    Doe" -> "Jane Doe"; "Luis Felipe Soto Brell" stays whole)."""
+    for i in range(max(1, len(words) - 3), len(words) - 1):
+        if is_given_name(words[i]) and not is_given_name(words[i - 1]):
+            return " ".join(words[i:])
+    return None
 
 
 def _first_given(words: list[str]) -> int:
@@ -259,7 +272,15 @@ class Canon:
         words = other.split()
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
             return None
+        if len(words) == 2 and words[0] == "The" and _ACRONYM_RE.fullmatch(words[1]):
+            raw = other = words[1]  # "The FBI said": the acronym, not a person "Fbi"
+            words = [other]
         long = len(words) > 3 and len(_key_words(words)) > 3  # "Jane Q. Doe Jr." is a person
+        if long and not _ORG_WORDS & {w.lower() for w in words}:
+            # "Minority Whip Jane Doe", "Metro Desk Editor Jane Doe": the name after the role
+            named = _named_after_role(words)
+            if named is not None:
+                raw, other, words, long = named, named, named.split(), False
         if other in self.others or long or _ORG_WORDS & {w.lower() for w in words}:
             name = self.spelled.get(other, other)
         else:

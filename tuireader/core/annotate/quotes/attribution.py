@@ -252,6 +252,7 @@ _SENTENCE_SUBJECT_RE = re.compile(
     + _ADVERBS
     + r"\s+[a-z]"
 )
+_DESCRIPTION_SUBJECT_RE = re.compile(r"(?P<sp>" + _DET_NP + r")(?=,?\s+[a-z])")
 # Cues whose subject is not right before them: "..., saying", "and added", "by saying".
 _PARTICIPLE_RE = re.compile(r"\w+ing$")
 _DETACHED_RE = re.compile(r"(?:,|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bthen)\s*$")
@@ -272,6 +273,12 @@ _MODAL_BEFORE_RE = re.compile(
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 _NAME_BEFORE_COLON_RE = re.compile(r"(?P<sp>" + _LEFT_NAME + _PAREN + r")\s*:\s*$")
 _TAIL_AFTER_CUE_RE = re.compile(r"[^.!?]{0,60}[.!?]?\s*$")
+# "Doe told Channel 5:", "sent a message to Roe:" - the name before the colon is spoken to.
+_ADDRESSEE_BEFORE_RE = re.compile(
+    r"(?:\b(?:told|tells|telling|asked|asks|assured|reminded|warned|informed|urged)|"
+    r"(?<!\baccording)(?<!\bthanks)(?<!\bdue)\s+to)\s+$",
+    re.IGNORECASE,
+)
 
 
 def is_sentence_end(text: str, punct_at: int) -> bool:
@@ -443,6 +450,12 @@ def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
     return _to_trailing_name(text, found, end)
 
 
+def _names_a_person(phrase: str) -> bool:
+    """Whether a description ends in a person noun ("the Democratic nominee")."""
+    last = phrase.rsplit(None, 1)[-1].lower()
+    return last in PERSON_NOUNS or last.endswith("-runner")
+
+
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The subject at the head of the sentence in [start, end), skipping lead-in clauses."""
     lead = _LEAD_RE.match(text, start, end)
@@ -450,6 +463,9 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _SENTENCE_SUBJECT_RE.match(text, pos, end)
     if m is None or not _plausible_subject(m.group("sp")):
         return None
+    d = _DESCRIPTION_SUBJECT_RE.match(text, pos, end) if m.group("sp")[:1].isupper() else None
+    if d is not None and d.end("sp") > m.end("sp") and _names_a_person(d.group("sp")):
+        return d.span("sp")  # "The Democratic nominee said", not "The Democratic"
     return m.span("sp")
 
 
@@ -468,6 +484,10 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     if m is not None:
         return m.span("sp")
     participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None
+    if participle:
+        m = _SAID_BEFORE_PARTICIPLE_RE.search(text, max(start, cue.start() - 80), cue.start())
+        if m is not None and not m.group("said").endswith("ing"):
+            return m.span("sp")
     m = _INTERRUPTED_RE.search(text, max(start, cue.start() - 250), cue.start())
     if (
         m is not None
@@ -565,6 +585,18 @@ _INTERRUPTED_RE = re.compile(
     + _ADVERBS
     + r"\s*$"
 )
+# "Roe and Poe will meet, Doe said, adding": a participle after a speaker set off by commas.
+_SAID_BEFORE_PARTICIPLE_RE = re.compile(
+    r"(?<=[,\u2014\u2013]\s)(?P<sp>"
+    + _LEFT_NAME
+    + r"|"
+    + PRONOUN
+    + r")\s+(?:"
+    + ADVERB
+    + r"\s+)?(?P<said>"
+    + SPEECH_CUE
+    + r"),\s*$"
+)
 # "Jane Doe of Columbia, South Carolina says": the person, not the state after the comma.
 _PLACE = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}"
 _NAME_OF_PLACE_RE = re.compile(
@@ -620,7 +652,12 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             aside = _inverted_aside(text, cue, end) if regex is _CUE_RE else None
             if aside is not None:
                 return aside
-            subject = _subject_of_cue(text, start, cue)
+            if _ARTICLE_BEFORE_RE.search(text, max(start, cue.start() - 30), cue.start()):
+                # "Doe gave a curt reply:": the cue word is a noun; the sentence's
+                # subject gave it
+                subject = sentence_subject(text, start, cue.start())
+            else:
+                subject = _subject_of_cue(text, start, cue)
             if (
                 subject is not None
                 and i + 1 < len(cues)
@@ -633,6 +670,7 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
     return None
 
 
+_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:an?|[Aa]n?other)\s+(?:[a-z][\w-]*\s+){0,2}$")
 # "her new ad, which - as a critic noted - promises": the ad speaks for its owner.
 _OWNED_WHICH_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<sp>"
@@ -734,7 +772,7 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     if not text[start:end].rstrip().endswith(":"):
         return None
     m = _NAME_BEFORE_COLON_RE.search(text, max(start, end - 120), end)
-    if m:
+    if m and not _ADDRESSEE_BEFORE_RE.search(text, max(start, m.start() - 12), m.start()):
         return _found(text, m, 0, BEFORE)
     subject = sentence_subject(text, start, end)
     return spoken_to(text, subject, end) or (

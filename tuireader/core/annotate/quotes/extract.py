@@ -329,6 +329,9 @@ def find_candidates(text: str, stretches: list[QuotedStretch] | None = None) -> 
     for c in cands:
         if c.who is None:
             c.who = _fallback_subject(masked, c)
+    # 'Doe, now a fan, said Roe had "the grit." / "I think she can win."': a quotation the
+    # first pass left unattributed continues one attributed only by its sentence's subject
+    _inherit(cands)
     for c in cands:
         if c.paragraph == 0 and c.para_end - c.para_start <= _HEADLINE_MAX:
             c.who = _echoed(text, c, cands) or c.who

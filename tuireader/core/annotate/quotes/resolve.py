@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
+from tuireader.core.annotate.names import is_given_name
 from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.quotes.attribution import _LEAD_RE
 from tuireader.core.annotate.quotes.cues import (
@@ -154,8 +155,12 @@ def _heuristic_label(words: list[str]) -> str | None:
 
 
 def _after_roles(words: list[str]) -> list[str]:
-    """The words after the last title or role word ('Party Chairman David Pepper')."""
-    for i in range(len(words) - 1, -1, -1):
+    """The words after the last title or role word ('Party Chairman David Pepper'); a last
+    word after a given name is a surname even where it is a title ("Ann Pope")."""
+    last = len(words) - 1
+    if last >= 1 and is_given_name(words[last - 1].rstrip(".")):
+        last -= 1
+    for i in range(last, -1, -1):
         word = words[i].rstrip(".").lower()
         if word in _ROLE_WORDS or all(p in _ROLE_WORDS for p in word.split("-")):
             return words[i + 1 :]  # "Secretary-Treasurer Jane Doe" too
@@ -259,6 +264,8 @@ class NameResolver:
         self._unnamed: list[tuple[int, int, str]] | None = None  # (start, end, words)
         self._sexes: dict[str, str] | None = None
         self._sex_of: dict[tuple[int, str], str | None] = {}
+        self._lower: frozenset[str] | None = None
+        self._spelled: dict[str, list[tuple[int, str]]] = {}
 
     @property
     def mentions(self) -> list[Mention]:
@@ -586,6 +593,8 @@ class NameResolver:
             inside = [m for m in found if body <= m.start and m.end <= pos]
             # "Doe's plan ..., Roe said": an owner is not the subject when another name is.
             inside = [m for m in inside if not self._possessive(m)] or inside
+            # "A loyal Doe supporter, Roe said": a name modifying a noun is not the subject
+            inside = [m for m in inside if not self._modifier(m)] or inside
             # "On another topic, Mr. Roe, Mr. Doe was asked": the name set off by commas
             # closes the lead-in; the one right after it is the subject.
             while len(inside) > 1 and _APPOSED_RE.fullmatch(
@@ -630,6 +639,20 @@ class NameResolver:
         if i >= 0 and self._quotes[i][0] < pos < self._quotes[i][1]:
             return self._quotes[i][0]
         return pos
+
+    def _modifier(self, mention: Mention) -> bool:
+        """True for a name modifying the noun of a noun phrase: "an avid Doe supporter", "the
+        Doe campaign"."""
+        m = _NOUN_AFTER_RE.match(self.text, mention.end)
+        if m is None:
+            return False
+        noun = m.group(1).lower()
+        if noun not in _BACKER_NOUNS and noun not in PERSON_NOUNS and noun[:-1] not in PERSON_NOUNS:
+            return False
+        return (
+            _DETERMINER_BEFORE_RE.search(self.text, max(0, mention.start - 40), mention.start)
+            is not None
+        )
 
     def _possessive(self, mention: Mention) -> bool:
         """True for "Doe's" (the mention or the text right after it ends in 's)."""
@@ -715,6 +738,40 @@ class NameResolver:
         ]
         return sorted(found, key=lambda m: (m.start, -m.end))
 
+    def _spelled_before(self, surname: str, before: int) -> str | None:
+        """The one full name "Given Surname" (a known given name, never written in lower
+        case in the text, no month) the text writes before ``before``, else None."""
+        if not surname[:1].isupper() or not surname[1:].islower():
+            return None
+        if surname not in self._spelled:
+            self._spelled[surname] = self._spelled_out(surname)
+        fulls = {full for end, full in self._spelled[surname] if end <= before}
+        return fulls.pop() if len(fulls) == 1 else None
+
+    def _spelled_out(self, surname: str) -> list[tuple[int, str]]:
+        """(end, text) of every "Given Surname" in the text that ``_spelled_before`` admits."""
+        found = []
+        for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?" + surname + r"\b", self.text):
+            given = m.group(1)
+            lead = _WORD_BEFORE_RE.search(self.text, max(0, m.start() - 40), m.start())
+            word = lead.group(1).rstrip(".").lower() if lead is not None else "the"
+            if word not in _ROLE_WORDS and word not in _LEAD_WORDS and "-" not in word:
+                continue  # "New York Times": part of a longer capitalised name
+            if (
+                given.lower() in _MONTHS
+                or not is_given_name(given)
+                or given.lower() in self._lower_words()
+            ):
+                continue
+            found.append((m.end(), m.group()))
+        return found
+
+    def _lower_words(self) -> frozenset[str]:
+        """The words the text writes in lower case (found on first use)."""
+        if self._lower is None:
+            self._lower = frozenset(re.findall(r"\b[a-z]+\b", self.text))
+        return self._lower
+
     def _fuller_names(self) -> dict[str, list[tuple[int, str]]]:
         """Last word -> (index in ``mentions``, name) of the person mentions of two words or
         more ending with it, in text order: ``_complete`` runs for every candidate of every
@@ -741,12 +798,26 @@ class NameResolver:
             counts = Counter(
                 m.name for m in self.speakers if m.start < before and m.name.endswith(" " + name)
             )
+        if not counts:
+            # "... Jane Doe of Dover ... Doe said" where the recognizer missed Jane Doe: a
+            # known given name written before the surname earlier in the text.
+            return self._spelled_before(name, before) or name
         ranked = counts.most_common(2)
         if len(ranked) == 1 or (ranked and ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
+        if ranked:
+            # named equally often: the one of them who has spoken already ("Tom Vale
+            # said ... Ron Vale ... Vale said": Tom)
+            top = {full for full, n in counts.items() if n == ranked[0][1]}
+            spoke = Counter(m.name for m in self.speakers if m.start < before and m.name in top)
+            said = spoke.most_common(2)
+            if len(said) == 1 or (said and said[0][1] > said[1][1]):
+                return said[0][0]
         return name
 
 
+# "George W. Bush": a middle initial ends no sentence.
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z])|\n")
 
 
@@ -757,7 +828,9 @@ def _sentence_start(text: str, pos: int) -> int:
     found = start
     for m in _SENTENCE_END_RE.finditer(text, start, pos):
         word = text[max(0, m.start() - 4) : m.start() + 1].split()[-1:] or [""]
-        if m.group() == "\n" or word[0].rstrip(".").lower() not in _ABBREVIATED:
+        if m.group() == "\n" or (
+            word[0].rstrip(".").lower() not in _ABBREVIATED and not _INITIAL_RE.fullmatch(word[0])
+        ):
             found = m.end()
     return found
 
@@ -793,6 +866,18 @@ def _camp_member(word: str) -> bool:
 _EPITHET_NOUNS = {"man": "m", "woman": "f"}
 _WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
 _APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
+_WORD_BEFORE_RE = re.compile(r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*)\s$")
+_LEAD_WORDS = word_set("the a an whip leader editor publisher host anchor")
+_MONTHS = word_set("january february march april may june july august september october")
+_NOUN_AFTER_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+_BACKER_NOUNS = word_set(
+    "supporter supporters backer backers fan fans voter voters loyalist loyalists ally allies "
+    "critic critics surrogate surrogates campaign camp administration donor donors delegate "
+    "delegates volunteer volunteers"
+)
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?(?:\b|$)")
 _MEDIA_NOUNS = word_set("newspaper paper magazine outlet website site")
 _MEDIA_WORDS = word_set(
