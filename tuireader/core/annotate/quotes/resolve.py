@@ -751,7 +751,18 @@ class NameResolver:
     def _spelled_out(self, surname: str) -> list[tuple[int, str]]:
         """(end, text) of every "Given Surname" in the text that ``_spelled_before`` admits."""
         found = []
-        for m in re.finditer(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?" + surname + r"\b", self.text):
+        text, size = self.text, len(surname)
+        pos = text.find(surname)
+        while pos != -1:
+            # each written surname, and the given name (and initial) right before it: one
+            # substring scan, not a regular expression tried at every capitalised word
+            end = pos + size
+            pos = text.find(surname, end)
+            if (
+                _WORD_CHAR_RE.match(text, end)
+                or (m := _GIVEN_BEFORE_RE.search(text, max(0, end - size - 40), end - size)) is None
+            ):
+                continue
             given = m.group(1)
             lead = _WORD_BEFORE_RE.search(self.text, max(0, m.start() - 40), m.start())
             word = lead.group(1).rstrip(".").lower() if lead is not None else "the"
@@ -763,7 +774,7 @@ class NameResolver:
                 or given.lower() in self._lower_words()
             ):
                 continue
-            found.append((m.end(), m.group()))
+            found.append((end, text[m.start() : end]))
         return found
 
     def _lower_words(self) -> frozenset[str]:
@@ -866,6 +877,9 @@ def _camp_member(word: str) -> bool:
 _EPITHET_NOUNS = {"man": "m", "woman": "f"}
 _WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
 _APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
+_WORD_CHAR_RE = re.compile(r"\w")
+# A given name (and a middle initial) ending where a surname starts: "Jane Doe", "Jane Q. Doe".
+_GIVEN_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?\Z")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*)\s$")
 _LEAD_WORDS = word_set("the a an whip leader editor publisher host anchor")
 _MONTHS = word_set("january february march april may june july august september october")
