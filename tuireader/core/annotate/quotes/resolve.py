@@ -264,7 +264,8 @@ class NameResolver:
         self._unnamed: list[tuple[int, int, str]] | None = None  # (start, end, words)
         self._sexes: dict[str, str] | None = None
         self._sex_of: dict[tuple[int, str], str | None] = {}
-        self._lower: frozenset[str] | None = None
+        self._name_sex_of: dict[int, str | None] = {}
+        self._lower: dict[str, bool] = {}
         self._spelled: dict[str, list[tuple[int, str]]] = {}
 
     @property
@@ -675,14 +676,22 @@ class NameResolver:
     def _one_of_sex(self, sex: str, lo: int, hi: int) -> bool:
         """True when a person whose name implies ``sex`` is mentioned in [lo, hi)."""
         i = bisect.bisect_left(self.starts, max(0, lo))
-        for x in self.mentions[i:]:
+        for k in range(i, len(self.mentions)):
+            x = self.mentions[k]
             if x.start >= hi:
                 break
-            if x.label == "PERSON":
-                name = self._complete(x.name, x.start)
-                if gender.of_name(name, self.text[max(0, x.start - 6) : x.start]) == sex:
-                    return True
+            if x.label == "PERSON" and self._name_sex(k) == sex:
+                return True
         return False
+
+    def _name_sex(self, k: int) -> str | None:
+        """The sex the given name or title of mention ``k`` implies (asked for every
+        sentence-opening pronoun in the 400 characters after it)."""
+        if k not in self._name_sex_of:
+            x = self.mentions[k]
+            name = self._complete(x.name, x.start)
+            self._name_sex_of[k] = gender.of_name(name, self.text[max(0, x.start - 6) : x.start])
+        return self._name_sex_of[k]
 
     def _pronoun_sex(self) -> dict[str, str]:
         """Name -> "m" or "f" where the article refers to that person as "he" or "she":
@@ -771,17 +780,25 @@ class NameResolver:
             if (
                 given.lower() in _MONTHS
                 or not is_given_name(given)
-                or given.lower() in self._lower_words()
+                or self._written_lower(given.lower())
             ):
                 continue
             found.append((end, text[m.start() : end]))
         return found
 
-    def _lower_words(self) -> frozenset[str]:
-        """The words the text writes in lower case (found on first use)."""
-        if self._lower is None:
-            self._lower = frozenset(re.findall(r"\b[a-z]+\b", self.text))
-        return self._lower
+    def _written_lower(self, word: str) -> bool:
+        """True when the text writes ``word`` (lower case) as a word of its own: "Rose" is no
+        given name in a text about "a rose"."""
+        if word not in self._lower:
+            text, pos, found = self.text, self.text.find(word), False
+            while pos != -1 and not found:
+                end = pos + len(word)
+                found = not _WORD_CHAR_BEFORE_RE.search(text, max(0, pos - 1), pos) and not (
+                    _WORD_CHAR_RE.match(text, end)
+                )
+                pos = text.find(word, end)
+            self._lower[word] = found
+        return self._lower[word]
 
     def _fuller_names(self) -> dict[str, list[tuple[int, str]]]:
         """Last word -> (index in ``mentions``, name) of the person mentions of two words or
@@ -878,6 +895,7 @@ _EPITHET_NOUNS = {"man": "m", "woman": "f"}
 _WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
 _APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
 _WORD_CHAR_RE = re.compile(r"\w")
+_WORD_CHAR_BEFORE_RE = re.compile(r"\w\Z")
 # A given name (and a middle initial) ending where a surname starts: "Jane Doe", "Jane Q. Doe".
 _GIVEN_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?\Z")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*)\s$")
