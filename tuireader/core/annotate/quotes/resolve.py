@@ -760,18 +760,14 @@ class NameResolver:
     def _spelled_out(self, surname: str) -> list[tuple[int, str]]:
         """(end, text) of every "Given Surname" in the text that ``_spelled_before`` admits."""
         found = []
-        text, size = self.text, len(surname)
-        pos = text.find(surname)
-        while pos != -1:
-            # each written surname, and the given name (and initial) right before it: one
-            # substring scan, not a regular expression tried at every capitalised word
-            end = pos + size
-            pos = text.find(surname, end)
-            if (
-                _WORD_CHAR_RE.match(text, end)
-                or (m := _GIVEN_BEFORE_RE.search(text, max(0, end - size - 40), end - size)) is None
-            ):
+        text = self.text
+        # each written surname, and the given name (and initial) right before it: a substring
+        # scan, not a regular expression tried at every capitalised word
+        for start, _ in find_words(text, [surname]):
+            m = _GIVEN_BEFORE_RE.search(text, max(0, start - 40), start)
+            if m is None:
                 continue
+            end = start + len(surname)
             given = m.group(1)
             lead = _WORD_BEFORE_RE.search(self.text, max(0, m.start() - 40), m.start())
             word = lead.group(1).rstrip(".").lower() if lead is not None else "the"
@@ -790,14 +786,7 @@ class NameResolver:
         """True when the text writes ``word`` (lower case) as a word of its own: "Rose" is no
         given name in a text about "a rose"."""
         if word not in self._lower:
-            text, pos, found = self.text, self.text.find(word), False
-            while pos != -1 and not found:
-                end = pos + len(word)
-                found = not _WORD_CHAR_BEFORE_RE.search(text, max(0, pos - 1), pos) and not (
-                    _WORD_CHAR_RE.match(text, end)
-                )
-                pos = text.find(word, end)
-            self._lower[word] = found
+            self._lower[word] = bool(find_words(self.text, [word]))
         return self._lower[word]
 
     def _fuller_names(self) -> dict[str, list[tuple[int, str]]]:
@@ -894,8 +883,6 @@ def _camp_member(word: str) -> bool:
 _EPITHET_NOUNS = {"man": "m", "woman": "f"}
 _WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
 _APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
-_WORD_CHAR_RE = re.compile(r"\w")
-_WORD_CHAR_BEFORE_RE = re.compile(r"\w\Z")
 # A given name (and a middle initial) ending where a surname starts: "Jane Doe", "Jane Q. Doe".
 _GIVEN_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?\Z")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*)\s$")
