@@ -49,7 +49,6 @@ def _footer_keys(compact: bool, footer_class) -> list[tuple[str, bool, bool]]:
     is the palette's (Textual draws that one compact)."""
     from textual.app import App
     from textual.widgets import Static
-    from textual.widgets._footer import FooterKey
 
     class Keys(App[None]):
         BINDINGS = [("w", "water", "Water the ferns"), ("h", "harvest", "Harvest")]
@@ -64,7 +63,7 @@ def _footer_keys(compact: bool, footer_class) -> list[tuple[str, bool, bool]]:
         app = Keys()
         async with app.run_test(size=(80, 10)) as pilot:
             await pilot.pause()
-            for key in app.query(FooterKey):
+            for key in app.query("FooterKey"):
                 palette = key.has_class("-command-palette")
                 keys.append((key.render().plain, key.has_class("-compact"), palette))
 
