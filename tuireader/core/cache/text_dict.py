@@ -19,9 +19,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 # zlib level of the texts. With a 32 KB dictionary every position has long match chains to
-# search, which is what a level pays for: level 6 took ~0.35 ms of CPU for a 4 KB synthetic
-# article (a third of the text pass's CPU), level 5 ~0.19 ms for 0.9% more bytes (Reuters:
-# 0.2%); level 3 ~0.13 ms for 3.5% more (benchmarks/README.md).
+# search, which is what a level pays for: 5 costs far less CPU than 6 for a few tenths of a
+# percent more bytes (measured in benchmarks/README.md, "Tantivy indexing regression").
 LEVEL = 5
 # Texts up to this many bytes are kept as they are: too short to gain.
 PLAIN_MOST = 64
@@ -53,8 +52,8 @@ class TextPacker:
     def __init__(self, zdict: bytes | None) -> None:
         self.zdict = zdict or None
         self._dict_id = zlib.adler32(zdict) if zdict else None
-        # A compressor that has read the dictionary, copied for each text: reading 32 KB of
-        # dictionary into a new compressor's tables cost as much as compressing a 2 KB text
+        # A compressor that has read the dictionary, copied for each text: reading the
+        # dictionary into a new compressor's tables cost as much as compressing a short text
         # (a copy gives the same bytes).
         self._primed = zlib.compressobj(LEVEL, zdict=self.zdict) if self.zdict else None
 
