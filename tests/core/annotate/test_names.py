@@ -130,3 +130,49 @@ def test_the_acronym_after_the_is_the_organisation_not_a_person() -> None:
     text = "The DHB fined the pier. DHB officials met on Monday."
     canon = Canon(text, [Entity(4, 7, "ORG", "DHB")])
     assert canon.speaker("The DHB") == "DHB"
+
+
+def test_a_nickname_and_the_given_name_it_shortens_are_one_person() -> None:
+    text = "Kenneth Dorval chairs the board. Ken Dorval spoke on Monday. Dorval left."
+    forms = ["Kenneth Dorval", "Ken Dorval", "Dorval"]
+    canon = Canon(text, _persons(text, *forms))
+    # named once each way: the short form a reader uses
+    assert {canon.person(f) for f in forms} == {"Ken Dorval"}
+    assert canon.speaker("Dorval") == "Ken Dorval"
+
+
+def test_the_form_written_most_often_is_the_name() -> None:
+    text = "Robert Dorval spoke. Bob Dorval laughed. Robert Dorval left. Dorval waved."
+    forms = ["Robert Dorval", "Bob Dorval", "Robert Dorval", "Dorval"]
+    canon = Canon(text, _persons(text, *forms))
+    assert {canon.person(f) for f in forms} == {"Robert Dorval"}
+
+
+def test_a_middle_name_written_once_is_not_the_name() -> None:
+    text = "Mira Holt Quennel spoke. Mira Quennel smiled. Quennel left."
+    forms = ["Mira Holt Quennel", "Mira Quennel", "Quennel"]
+    canon = Canon(text, _persons(text, *forms))
+    assert {canon.person(f) for f in forms} == {"Mira Quennel"}
+
+
+def test_two_given_names_that_are_not_nicknames_stay_two_people() -> None:
+    text = "Dana Vorlich and Ken Vorlich arrived. Vorlich spoke."
+    canon = Canon(text, _persons(text, "Dana Vorlich", "Ken Vorlich", "Vorlich"))
+    assert canon.person("Ken Vorlich") == "Ken Vorlich"
+    assert canon.person("Dana Vorlich") == "Dana Vorlich"
+    assert canon.person("Vorlich") == "Vorlich"
+
+
+def test_the_last_words_of_one_longer_name_take_that_name() -> None:
+    text = "Ana Le Vorn leads the party. Le Vorn spoke. Le Vorn left."
+    forms = ["Ana Le Vorn", "Le Vorn", "Le Vorn"]
+    canon = Canon(text, _persons(text, *forms))
+    assert {canon.person(f) for f in forms} == {"Ana Le Vorn"}
+    assert canon.speaker("Vorn") == "Ana Le Vorn"
+
+
+def test_a_headline_run_ending_with_a_name_is_not_its_longer_name() -> None:
+    text = "Vorn Is Over Ana Vorlich. Ana Vorlich spoke. Ana Vorlich left."
+    forms = ["Vorn Is Over Ana Vorlich", "Ana Vorlich", "Ana Vorlich"]
+    canon = Canon(text, _persons(text, *forms))
+    assert canon.person("Ana Vorlich") == "Ana Vorlich"

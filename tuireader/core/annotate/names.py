@@ -12,6 +12,7 @@ Doe") are never merged: a lone "Doe" then stays "Doe".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -192,6 +193,121 @@ def _middled(entities: Sequence[Entity]) -> set[tuple[str, str]]:
     return {key for key, found in middles.items() if len(found) > 1}
 
 
+def _longer_name(form: str, tail: str) -> bool:
+    """ "Ana Le Roe" is a longer name of "Le Roe": it ends with it, and the words before are
+    given names or rare words, not a headline's ("Roe Is Over Ana Le Roe")."""
+    if not form.lower().endswith(" " + tail.lower()):
+        return False
+    lead = form.split()[: -len(tail.split())]
+    if len(lead) > 2 or not lead[0][:1].isupper():
+        return False
+    flags, first = _given_flags()
+    from tuireader.core.annotate.entities.lexicon import load
+
+    zipf = load().zipf
+    return all(flags.get(w.lower(), 0) & first or zipf.get(w.lower(), 0.0) < 4.5 for w in lead)
+
+
+def _shown(forms: Counter[str]) -> str:
+    """The form of a name to show: not in capitals, the most written, then the shortest."""
+    return min(forms, key=lambda f: (f.isupper(), -forms[f], len(f), f))
+
+
+# Common English nicknames and short forms of given names -> the given names they shorten
+# (general knowledge): "Ken Doe" and "Kenneth Doe" in one article are one person.
+_NICKNAMES = {
+    "william": "bill billy will willie",
+    "robert": "bob bobby rob robbie",
+    "richard": "dick rick ricky rich richie",
+    "michael": "mike mikey mick",
+    "kenneth": "ken kenny",
+    "james": "jim jimmy jamie",
+    "john": "jack johnny",
+    "joseph": "joe joey",
+    "thomas": "tom tommy",
+    "charles": "charlie chuck",
+    "edward": "ed eddie ted ned",
+    "theodore": "ted teddy theo",
+    "christopher": "chris",
+    "christine": "chris chrissy",
+    "christina": "chris tina",
+    "daniel": "dan danny",
+    "david": "dave davey",
+    "donald": "don donny",
+    "douglas": "doug",
+    "elizabeth": "liz beth betsy betty lizzie",
+    "katherine": "kate katie kathy kat",
+    "catherine": "cate cathy kate katie",
+    "kathleen": "kathy kate katie",
+    "margaret": "maggie meg peggy",
+    "patricia": "pat patty trish tricia",
+    "patrick": "pat",
+    "peter": "pete",
+    "samuel": "sam sammy",
+    "samantha": "sam",
+    "stephen": "steve",
+    "steven": "steve",
+    "susan": "sue susie",
+    "anthony": "tony",
+    "andrew": "andy drew",
+    "alexander": "alex",
+    "alexandra": "alex sandy",
+    "benjamin": "ben benny",
+    "gerald": "jerry",
+    "gregory": "greg",
+    "jeffrey": "jeff",
+    "jennifer": "jen jenny",
+    "jonathan": "jon",
+    "joshua": "josh",
+    "lawrence": "larry",
+    "laurence": "larry",
+    "leonard": "len lenny",
+    "matthew": "matt",
+    "nicholas": "nick",
+    "philip": "phil",
+    "phillip": "phil",
+    "raymond": "ray",
+    "ronald": "ron ronnie",
+    "sandra": "sandy",
+    "timothy": "tim",
+    "walter": "walt",
+    "zachary": "zach",
+    "frederick": "fred freddy",
+    "albert": "al",
+    "alfred": "al",
+    "harold": "hal",
+    "henry": "hank",
+    "abraham": "abe",
+    "nathaniel": "nate",
+    "vincent": "vince",
+    "victoria": "vicky",
+    "rebecca": "becky",
+    "deborah": "debbie deb",
+    "barbara": "barb",
+    "judith": "judy",
+    "pamela": "pam",
+    "cynthia": "cindy",
+    "jacqueline": "jackie",
+    "eugene": "gene",
+    "gabriel": "gabe",
+    "mitchell": "mitch",
+    "randall": "randy",
+    "bernard": "bernie",
+    "herbert": "herb",
+    "louis": "lou",
+    "kimberly": "kim",
+    "rodney": "rod",
+    "jacob": "jake",
+    "francis": "frank",
+    "franklin": "frank",
+    "frances": "fran",
+}
+_FORMAL: dict[str, frozenset[str]] = {}
+for _formal, _short in _NICKNAMES.items():
+    for _nick in _short.split():
+        _FORMAL[_nick] = _FORMAL.get(_nick, frozenset()) | {_formal}
+
+
 class Canon:
     """The canonical names of one article's mentions."""
 
@@ -204,14 +320,17 @@ class Canon:
         self.singles: set[str] = set()  # one-word person mentions ("Doe")
         self._surnames_only: dict[str, bool] = {}
         self._middled = _middled(entities)
+        self._forms: dict[tuple[str, str], Counter[str]] = {}  # key -> written full forms
+        self._alias: dict[tuple[str, str], tuple[str, str]] = {}  # "Ken Doe" -> "Kenneth Doe"
         for e in entities:
             if e.label == "PERSON":
                 words = clean_person(e.text)
-                self.add_person(words)
+                self._note(words)
                 if len(words) == 1:
                     self.singles.add(words[0].lower())
             else:
                 self.others.add(clean_other(e.text))
+        self._settle()
         self.spelled = _spelled_out(self.others)
 
     def _core(self, words: list[str]) -> list[str]:
@@ -223,22 +342,70 @@ class Canon:
         return core
 
     def _key(self, core: list[str]) -> tuple[str, str]:
-        """(given, surname); the given name keeps the middle initials that tell apart."""
+        """(given, surname); the given name keeps the middle initials that tell apart; a
+        nickname or shorter form of a full name the article uses is that name's key."""
         key = (core[0].lower(), core[-1].lower())
-        return (" ".join(core[:-1]).lower(), key[1]) if key in self._middled else key
+        key = (" ".join(core[:-1]).lower(), key[1]) if key in self._middled else key
+        return self._alias.get(key, key)
+
+    def _note(self, words: list[str]) -> None:
+        """Count a written full name (two words or more)."""
+        core = self._core(words)
+        if len(core) >= 2:
+            key = (core[0].lower(), core[-1].lower())
+            if key in self._middled:
+                key = (" ".join(core[:-1]).lower(), key[1])
+            self._forms.setdefault(key, Counter())[" ".join(core)] += 1
 
     def add_person(self, words: list[str]) -> None:
         """Note a full name (two words or more) the article uses."""
-        core = self._core(words)
-        if len(core) < 2:
-            return
-        key = self._key(core)
-        shown = " ".join(core)
-        old = self.full.get(key)
-        if old is None or (old.isupper() and not shown.isupper()) or len(shown) > len(old):
-            self.full[key] = shown
-        self.by_surname.setdefault(key[1], set()).add(key)
-        self.by_given.setdefault(key[0], set()).add(key)
+        self._note(words)
+        self._settle()
+
+    def _settle(self) -> None:
+        """One key per person, and the name shown for it.
+
+        "Ken Doe" and "Kenneth Doe" (a nickname and the given name it shortens), or "Le Roe"
+        and "Ana Le Roe" (the last words of exactly one longer name), are one person. The
+        name shown is the form the article writes most often; on a tie, the shorter one (the
+        form a reader uses: "Jane Doe" over "Jane Roe Doe", "Ken Doe" over "Kenneth Doe")."""
+        alias: dict[tuple[str, str], tuple[str, str]] = {}
+        shortened: set[tuple[str, str]] = set()
+        givens: dict[str, set[str]] = {}
+        for given, surname in self._forms:
+            givens.setdefault(surname, set()).add(given)
+        for surname, found in givens.items():
+            if len(found) < 2:
+                continue
+            for given in found:
+                formal = _FORMAL.get(given, frozenset()) & found
+                if len(formal) == 1:
+                    alias[(given, surname)] = (next(iter(formal)), surname)
+        for key, forms in self._forms.items():
+            if key in alias or len(givens[key[1]]) < 2:
+                continue
+            tails = {
+                other
+                for other, written in self._forms.items()
+                if other != key and other[1] == key[1] and other not in alias
+                for form in written
+                for shown in forms
+                if _longer_name(form, shown)
+            }
+            if len(tails) == 1:
+                alias[key] = tails.pop()
+                shortened.add(key)
+        self._alias = alias
+        merged: dict[tuple[str, str], Counter[str]] = {}
+        for key, forms in self._forms.items():
+            if key not in shortened:  # "Le Roe" shows as "Ana Le Roe"
+                merged.setdefault(alias.get(key, key), Counter()).update(forms)
+        self.full = {key: _shown(forms) for key, forms in merged.items()}
+        self.by_surname, self.by_given = {}, {}
+        for key in self.full:
+            self.by_surname.setdefault(key[1], set()).add(key)
+        for key in self._forms:  # a nickname alone ("Ken") finds its person too
+            self.by_given.setdefault(key[0], set()).add(alias.get(key, key))
 
     def person(self, raw: str) -> str:
         """The canonical name of a person mention ("" when nothing of a name is left)."""
