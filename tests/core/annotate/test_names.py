@@ -176,3 +176,24 @@ def test_a_headline_run_ending_with_a_name_is_not_its_longer_name() -> None:
     forms = ["Vorn Is Over Ana Vorlich", "Ana Vorlich", "Ana Vorlich"]
     canon = Canon(text, _persons(text, *forms))
     assert canon.person("Ana Vorlich") == "Ana Vorlich"
+
+
+def test_a_given_name_garbled_by_a_wrong_decoding_stays_in_the_name() -> None:
+    # "Zoë" and "Jérôme" written as UTF-8 read as Windows-1252 (the recognizer stops at the
+    # garbled letters); the text's own spelling is kept, space and combining mark included.
+    text = "The envoy, ZoÃ \u0308 Varnel, spoke. Then JÃ©rÃ´me Quist arrived. Varnel left."
+    zoe = text.index("Varnel")
+    quist = text.index("Quist")
+    last = text.rindex("Varnel")
+    entities = [
+        Entity(zoe, zoe + 6, "PERSON", "Varnel"),
+        Entity(quist, quist + 5, "PERSON", "Quist"),
+        Entity(last, last + 6, "PERSON", "Varnel"),
+    ]
+    canon = Canon(text, entities)
+    assert [canon.name(e) for e in entities] == [
+        "ZoÃ \u0308 Varnel",
+        "JÃ©rÃ´me Quist",
+        "ZoÃ \u0308 Varnel",
+    ]
+    assert canon.speaker("Varnel") == "ZoÃ \u0308 Varnel"

@@ -210,7 +210,25 @@ def _longer_name(form: str, tail: str) -> bool:
 
 def _shown(forms: Counter[str]) -> str:
     """The form of a name to show: not in capitals, the most written, then the shortest."""
-    return min(forms, key=lambda f: (f.isupper(), -forms[f], len(f), f))
+    return min(forms, key=lambda f: (f.isupper(), -forms[f], len(f), f)).replace(_GLUE, " ")
+
+
+# UTF-8 read as Windows-1252 ("Jos\u00c3\u00a9"): a lead byte shown as "\u00c3"/"\u00c2", then
+# the continuation byte's character, or a space and a combining mark where a spacing accent
+# ("\u00a8") was normalised, or nothing where it was lost.
+_MOJIBAKE = (
+    "[\u00c3\u00c2](?: [\u0300-\u036f]|[\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
+    "\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
+    "\u203a\u20ac\u2122])?"
+)
+_MOJIBAKE_BEFORE_RE = re.compile(
+    rf"(?<![\w\u00c3\u00c2])[A-Z](?:[a-z]|{_MOJIBAKE})*{_MOJIBAKE}(?:[a-z]|{_MOJIBAKE})* $"
+)
+_MOJIBAKE_REST_RE = re.compile(
+    rf"(?: [\u0300-\u036f]|[^\s\w])?(?:[a-z]|{_MOJIBAKE})*"  # after a cut "...\u00c3"
+)
+_BROKEN_SPACE_RE = re.compile(r" (?=[\u0300-\u036f])")
+_GLUE = "\u2060"  # stands for that space inside one name word
 
 
 # Common English nicknames and short forms of given names -> the given names they shorten
@@ -322,9 +340,10 @@ class Canon:
         self._middled = _middled(entities)
         self._forms: dict[tuple[str, str], Counter[str]] = {}  # key -> written full forms
         self._alias: dict[tuple[str, str], tuple[str, str]] = {}  # "Ken Doe" -> "Kenneth Doe"
+        self._mojibake = "\u00c3" in text or "\u00c2" in text
         for e in entities:
             if e.label == "PERSON":
-                words = clean_person(e.text)
+                words = clean_person(self._whole(e))
                 self._note(words)
                 if len(words) == 1:
                     self.singles.add(words[0].lower())
@@ -490,8 +509,24 @@ class Canon:
         """The canonical name of an entity mention."""
         if entity.label == "PERSON":
             partner = self._couple(entity)
-            return partner or self.person(entity.text) or clean_other(entity.text)
+            return partner or self.person(self._whole(entity)) or clean_other(entity.text)
         return self.other(entity.text)
+
+    def _whole(self, entity: Entity) -> str:
+        """A person mention with the mis-decoded words it was cut from ("Jos\u00c3\u00a9 Doe"
+        read as Latin-1: the recognizer stops at "\u00c3\u00a9"), so the name keeps its given
+        name as the text writes it; the text as it is elsewhere."""
+        if not self._mojibake:
+            return entity.text
+        start, end = entity.start, entity.end
+        m = _MOJIBAKE_BEFORE_RE.search(self.text, max(0, start - 40), start)
+        if m is not None:
+            start = m.start()
+        if end > start and self.text[end - 1] in "\u00c3\u00c2":
+            end = _MOJIBAKE_REST_RE.match(self.text, end).end()
+        if (start, end) == (entity.start, entity.end):
+            return entity.text
+        return _BROKEN_SPACE_RE.sub(_GLUE, self.text[start:end])
 
     def other(self, raw: str) -> str:
         """An organisation's or place's name; an acronym the article spells out elsewhere
