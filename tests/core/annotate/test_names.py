@@ -197,3 +197,40 @@ def test_a_given_name_garbled_by_a_wrong_decoding_stays_in_the_name() -> None:
         "ZoÃ \u0308 Varnel",
     ]
     assert canon.speaker("Varnel") == "ZoÃ \u0308 Varnel"
+
+
+def _labelled(text: str, *mentions: tuple[str, str]) -> list[Entity]:
+    """Entities at the first occurrence (after the previous one) of each (label, mention)."""
+    found, pos = [], 0
+    for label, mention in mentions:
+        start = text.index(mention, pos)
+        found.append(Entity(start, start + len(mention), label, mention))
+        pos = start + len(mention)
+    return found
+
+
+def test_a_short_organisation_name_takes_the_long_one_the_article_gave_first() -> None:
+    text = (
+        "Vantor Research polled 900 voters. Vantor found a gap. "
+        "The Senate Ethics Committee met; the Senate adjourned. GOP Poll Watch agreed. GOP"
+    )
+    entities = _labelled(
+        text,
+        ("ORG", "Vantor Research"),
+        ("LOC", "Vantor"),
+        ("ORG", "Senate Ethics Committee"),
+        ("ORG", "Senate"),
+        ("ORG", "GOP Poll Watch"),
+        ("ORG", "GOP"),
+    )
+    canon = Canon(text, entities)
+    assert canon.speaker("Vantor") == "Vantor Research"
+    assert canon.name(Entity(35, 41, "ORG", "Vantor")) == "Vantor Research"
+    assert canon.name(entities[3]) == "Senate"  # a common word: the chamber, not the committee
+    assert canon.name(entities[5]) == "GOP"  # an acronym is a name of its own
+
+
+def test_a_speaker_cut_before_its_complement_takes_the_full_name() -> None:
+    text = "The Dover Board of Health closed the pier. The Dover Board said it was unsafe."
+    entities = _labelled(text, ("ORG", "Dover Board of Health"), ("ORG", "Dover Board"))
+    assert Canon(text, entities).speaker("Dover Board") == "Dover Board of Health"

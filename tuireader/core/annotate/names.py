@@ -341,6 +341,9 @@ class Canon:
         self._forms: dict[tuple[str, str], Counter[str]] = {}  # key -> written full forms
         self._alias: dict[tuple[str, str], tuple[str, str]] = {}  # "Ken Doe" -> "Kenneth Doe"
         self._mojibake = "\u00c3" in text or "\u00c2" in text
+        self._first: dict[str, int] = {}  # organisation or place name -> its first offset
+        self._orgs: set[str] = set()
+        self._long: dict[tuple[str, bool], str | None] = {}
         for e in entities:
             if e.label == "PERSON":
                 words = clean_person(self._whole(e))
@@ -348,7 +351,11 @@ class Canon:
                 if len(words) == 1:
                     self.singles.add(words[0].lower())
             else:
-                self.others.add(clean_other(e.text))
+                other = clean_other(e.text)
+                self.others.add(other)
+                self._first.setdefault(other, e.start)
+                if e.label == "ORG":
+                    self._orgs.add(other)
         self._settle()
         self.spelled = _spelled_out(self.others)
 
@@ -469,6 +476,7 @@ class Canon:
                 raw, other, words, long = named, named, named.split(), False
         if other in self.others or long or _ORG_WORDS & {w.lower() for w in words}:
             name = self.spelled.get(other, other)
+            name = self._long_form(name, speaker=True) or name
         else:
             name = self.person(raw)
         if not name:
@@ -510,7 +518,8 @@ class Canon:
         if entity.label == "PERSON":
             partner = self._couple(entity)
             return partner or self.person(self._whole(entity)) or clean_other(entity.text)
-        return self.other(entity.text)
+        name = self.other(entity.text)
+        return self._long_form(name) or name if entity.label == "ORG" else name
 
     def _whole(self, entity: Entity) -> str:
         """A person mention with the mis-decoded words it was cut from ("Jos\u00c3\u00a9 Doe"
@@ -533,6 +542,49 @@ class Canon:
         takes the spelled name ("DNC" -> "Democratic National Committee")."""
         name = clean_other(raw)
         return self.spelled.get(name, name)
+
+    def _long_form(self, name: str, speaker: bool = False) -> str | None:
+        """The one longer organisation name the article gives first for a short one: "Pew"
+        after "Pew Research", "Vantor" after "Vantor Capital Partners". Not a common word
+        ("Senate" is not "Senate Ethics Committee"), nor a person's name. A speaker cut before
+        its complement ("the Dover Board said" after "the Dover Board of Health") too."""
+        key = (name, speaker)
+        if key not in self._long:
+            self._long[key] = self._find_long_form(name, speaker)
+        return self._long[key]
+
+    def _find_long_form(self, name: str, speaker: bool) -> str | None:
+        """``_long_form``, uncached."""
+        from tuireader.core.annotate.entities.lexicon import OF_HEAD, load
+
+        lex = load()
+        words = name.split()
+        if not words or not name[:1].isupper():
+            return None
+        if len(words) == 1:
+            word = name.lower()
+            if (
+                lex.zipf.get(word, 0.0) >= 4.5
+                or name.isupper()  # an acronym is a name of its own ("GOP", not "GOP Poll")
+                or is_given_name(word)
+                or word in self.by_surname
+                or word in self.by_given
+                or word in self.singles
+            ):
+                return None
+            prefix = name + " "
+        elif speaker and lex.flags.get(words[-1].lower(), 0) & OF_HEAD:
+            prefix = name + " of "
+        else:
+            return None
+        found = [
+            org
+            for org in self._orgs
+            if org.startswith(prefix) and " and " not in org and "&" not in org
+        ]
+        if len(found) != 1 or self._first[found[0]] > self._first.get(name, len(self.text)):
+            return None
+        return found[0]
 
     def _couple(self, entity: Entity) -> str | None:
         """ "Bill and Hillary Doe": the lone given name takes the surname that follows."""
