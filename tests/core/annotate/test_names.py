@@ -234,3 +234,10 @@ def test_a_speaker_cut_before_its_complement_takes_the_full_name() -> None:
     text = "The Dover Board of Health closed the pier. The Dover Board said it was unsafe."
     entities = _labelled(text, ("ORG", "Dover Board of Health"), ("ORG", "Dover Board"))
     assert Canon(text, entities).speaker("Dover Board") == "Dover Board of Health"
+
+
+def test_an_acronym_in_a_mixed_case_name_keeps_its_capitals() -> None:
+    assert clean_person("Forward NRVA") == ["Forward", "NRVA"]
+    assert clean_person("JANE Q. Doe") == ["Jane", "Q.", "Doe"]
+    assert clean_person("FORWARD NRVA") == ["Forward", "Nrva"]  # a headline in capitals
+    assert Canon("x", []).speaker("Forward NRVA") == "Forward NRVA"

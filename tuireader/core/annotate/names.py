@@ -84,7 +84,20 @@ def _clean_person(raw: str) -> tuple[str, ...]:
         words.pop()
     if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES:
         return ()
-    return tuple(_cased(_DIGITS_RE.sub("", w)) for w in words if w)
+    words = [_DIGITS_RE.sub("", w) for w in words]
+    if all(w.isupper() for w in words if w):
+        return tuple(_cased(w) for w in words if w)
+    return tuple(w if _acronym_in_name(w) else _cased(w) for w in words if w)
+
+
+def _acronym_in_name(word: str) -> bool:
+    """A short capitalised word in a name not written all in capitals is an acronym
+    ("Priorities USA"), unless it is a known given name or surname ("JOE Doe")."""
+    if not 1 < len(word) <= 4 or not word.isalpha() or not word.isupper():
+        return False
+    from tuireader.core.annotate.entities.lexicon import FIRST, SUR, load
+
+    return not load().flags.get(word.lower(), 0) & (FIRST | SUR)
 
 
 def _surname_title(word: str) -> bool:
