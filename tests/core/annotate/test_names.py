@@ -241,3 +241,25 @@ def test_an_acronym_in_a_mixed_case_name_keeps_its_capitals() -> None:
     assert clean_person("JANE Q. Doe") == ["Jane", "Q.", "Doe"]
     assert clean_person("FORWARD NRVA") == ["Forward", "Nrva"]  # a headline in capitals
     assert Canon("x", []).speaker("Forward NRVA") == "Forward NRVA"
+
+
+def test_a_sentence_initial_the_is_no_part_of_an_organisation_name() -> None:
+    text = (
+        "The Harbor Authority closed the pier. A spokesman for the Harbor Authority said so. "
+        "The Dover Ledger reported it. The Ledger said more."
+    )
+    entities = _labelled(
+        text,
+        ("ORG", "The Harbor Authority"),
+        ("ORG", "Harbor Authority"),
+        ("ORG", "The Dover Ledger"),
+        ("ORG", "The Ledger"),
+    )
+    canon = Canon(text, entities)
+    assert [canon.name(e) for e in entities] == [
+        "Harbor Authority",
+        "Harbor Authority",
+        "The Dover Ledger",  # never written without its capital "The"
+        "The Ledger",  # one word after "The": kept
+    ]
+    assert canon.speaker("The Harbor Authority") == "Harbor Authority"

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.spans import Entity
 
 
@@ -357,6 +358,7 @@ class Canon:
         self._first: dict[str, int] = {}  # organisation or place name -> its first offset
         self._orgs: set[str] = set()
         self._long: dict[tuple[str, bool], str | None] = {}
+        self._the: dict[str, str] = {}
         for e in entities:
             if e.label == "PERSON":
                 words = clean_person(self._whole(e))
@@ -488,6 +490,7 @@ class Canon:
             if named is not None:
                 raw, other, words, long = named, named, named.split(), False
         if other in self.others or long or _ORG_WORDS & {w.lower() for w in words}:
+            other = self._without_the(other)
             name = self.spelled.get(other, other)
             name = self._long_form(name, speaker=True) or name
         else:
@@ -553,8 +556,22 @@ class Canon:
     def other(self, raw: str) -> str:
         """An organisation's or place's name; an acronym the article spells out elsewhere
         takes the spelled name ("DNC" -> "Democratic National Committee")."""
-        name = clean_other(raw)
+        name = self._without_the(clean_other(raw))
         return self.spelled.get(name, name)
+
+    def _without_the(self, name: str) -> str:
+        """ "The Harbor Authority" at a sentence's start is "Harbor Authority" when the text
+        writes it elsewhere without a capital "The" ("the Harbor Authority", "a Harbor
+        Authority report"); "The Ledger" (one word after "The") keeps it."""
+        if not name.startswith("The ") or " " not in name[4:].strip():
+            return name
+        if name not in self._the:
+            rest = name[4:]
+            bare = any(
+                self.text[max(0, at - 4) : at] != "The " for at, _ in find_words(self.text, [rest])
+            )
+            self._the[name] = rest if bare else name
+        return self._the[name]
 
     def _long_form(self, name: str, speaker: bool = False) -> str | None:
         """The one longer organisation name the article gives first for a short one: "Pew"
