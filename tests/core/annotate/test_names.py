@@ -263,3 +263,11 @@ def test_a_sentence_initial_the_is_no_part_of_an_organisation_name() -> None:
         "The Ledger",  # one word after "The": kept
     ]
     assert canon.speaker("The Harbor Authority") == "Harbor Authority"
+
+
+def test_a_military_rank_written_in_full_is_a_title() -> None:
+    text = "Adm. Rolf T. Vannick Jr. spoke. Admiral Vannick left. Colonel Vannick waved."
+    canon = Canon(text, _persons(text, "Rolf T. Vannick Jr."))
+    assert canon.speaker("Admiral Vannick") == "Rolf Vannick"
+    assert canon.person("Colonel Vannick") == "Rolf Vannick"
+    assert clean_person("Detective Ana Brell") == ["Ana", "Brell"]

@@ -36,6 +36,9 @@ _TITLES = _words(
     assistant counsel principal advocate committeeman committeewoman
     spokesman spokeswoman spokesperson sens reps govs presidential prime foreign defense
     defence state interior finance first mme mlle herr
+    admiral colonel lieutenant sergeant captain commander corporal detective inspector
+    superintendent archbishop reverend assemblyman assemblywoman assemblymember
+    councilmember
     """
 )
 # Words that can trail a mention without being a name ("Jane Doe Former", "Doe Jr").
