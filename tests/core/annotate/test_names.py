@@ -271,3 +271,27 @@ def test_a_military_rank_written_in_full_is_a_title() -> None:
     assert canon.speaker("Admiral Vannick") == "Rolf Vannick"
     assert canon.person("Colonel Vannick") == "Rolf Vannick"
     assert clean_person("Detective Ana Brell") == ["Ana", "Brell"]
+
+
+def test_a_courtesy_title_or_pronoun_tells_apart_two_people_sharing_a_surname() -> None:
+    text = (
+        "Bill Quorrel and Hilda Quorrel toured the harbor on Monday. "
+        "“The pier must be rebuilt,” Mrs. Quorrel said. "
+        "Mr. Quorrel nodded. “It will take a year,” she added. "
+        "“We have the money,” Quorrel said."
+    )
+    result = annotate(text)
+    names = [q.speaker_name for q in result.quotes if q.direct]
+    assert names[:2] == ["Hilda Quorrel", "Hilda Quorrel"]
+    assert names[2] in ("Quorrel", "Hilda Quorrel")  # no title: left as the resolver has it
+
+
+def test_a_courtesy_title_picks_the_person_of_that_sex() -> None:
+    text = "Bill Quorrel and Hilda Quorrel arrived. Mrs. Quorrel spoke. Mr. Quorrel left."
+    entities = _persons(text, "Bill Quorrel", "Hilda Quorrel", "Quorrel", "Quorrel")
+    canon = Canon(text, entities)
+    assert [canon.name(e) for e in entities[2:]] == ["Hilda Quorrel", "Bill Quorrel"]
+    assert canon.speaker("Quorrel", "Mrs. Quorrel") == "Hilda Quorrel"
+    assert canon.speaker("Bill Quorrel", "she") == "Hilda Quorrel"  # the pronoun's sex wins
+    assert canon.speaker("Bill Quorrel", "he") == "Bill Quorrel"
+    assert canon.speaker("Quorrel") == "Quorrel"  # nothing tells them apart

@@ -474,9 +474,11 @@ class Canon:
             return self.full[next(iter(keys))]
         return core[0]
 
-    def speaker(self, raw: str | None) -> str | None:
+    def speaker(self, raw: str | None, mention: str | None = None) -> str | None:
         """The canonical form of a resolved speaker name; None when it names no one (a
-        description such as "statement", a function word, page furniture, a party tag)."""
+        description such as "statement", a function word, page furniture, a party tag).
+        ``mention``: the speaker's words in the text ("Mrs. Doe", "she"), whose courtesy
+        title or pronoun tells apart two people sharing a surname."""
         if not raw:
             return None
         other = clean_other(raw)
@@ -498,6 +500,8 @@ class Canon:
             name = self._long_form(name, speaker=True) or name
         else:
             name = self.person(raw)
+            if mention and name:
+                name = self._of_sex(name, _mention_sex(mention))
         if not name:
             return None
         known = name.lower() in self.singles or (name in self.others and " " in name)
@@ -508,6 +512,20 @@ class Canon:
             if not known and self._surname_only(name) and plausible_speaker(name, True)
             else None
         )
+
+    def _of_sex(self, name: str, sex: str | None) -> str:
+        """Of the people sharing the surname of ``name`` ("Doe" or "Bill Doe"), the one of
+        ``sex`` when the name is bare or of the other sex and exactly one of them fits
+        ("Mrs. Doe" between Bill and Hilda Doe: Hilda Doe)."""
+        if sex is None:
+            return name
+        from tuireader.core.annotate.gender import of_name
+
+        keys = self.by_surname.get(name.rsplit(" ", 1)[-1].lower(), set())
+        if len(keys) < 2 or (" " in name and of_name(name) != _OTHER_SEX[sex]):
+            return name
+        fits = [k for k in keys if is_given_name(k[0]) and of_name(self.full[k]) == sex]
+        return self.full[fits[0]] if len(fits) == 1 else name
 
     def _surname_only(self, name: str) -> bool:
         """A one-word name the lexicon knows as a name, written more than once and never in
@@ -536,7 +554,14 @@ class Canon:
         """The canonical name of an entity mention."""
         if entity.label == "PERSON":
             partner = self._couple(entity)
-            return partner or self.person(self._whole(entity)) or clean_other(entity.text)
+            if partner:
+                return partner
+            name = self.person(self._whole(entity))
+            if name and " " not in name:  # "Mrs. Doe" between Bill and Hilda Doe
+                title = _TITLE_BEFORE_RE.search(self.text, max(0, entity.start - 6), entity.start)
+                lead = title.group(1) + " " if title else ""
+                name = self._of_sex(name, _mention_sex(lead + entity.text.strip()))
+            return name or clean_other(entity.text)
         name = self.other(entity.text)
         return self._long_form(name) or name if entity.label == "ORG" else name
 
@@ -631,6 +656,23 @@ class Canon:
         if len(core) < 2:
             return None
         return f"{_cased(entity.text.strip())} {core[-1]}"
+
+
+_OTHER_SEX = {"m": "f", "f": "m"}
+_TITLE_BEFORE_RE = re.compile(r"\b(Mrs?\.?|Ms\.?|Miss)\s+$")
+
+
+def _mention_sex(mention: str) -> str | None:
+    """The sex a speaker's words show: a pronoun ("she") or a courtesy title ("Mrs. Doe")."""
+    from tuireader.core.annotate.gender import PRONOUNS, of_name
+
+    words = mention.split()
+    if not words:
+        return None
+    if len(words) == 1:
+        return PRONOUNS.get(words[0].lower())
+    title = words[0].rstrip(".").lower()
+    return of_name(mention) if title in ("mr", "mrs", "ms", "miss") else None
 
 
 _LINKS = _words("of the and for on in at de del der van von al bin la le da di & y")

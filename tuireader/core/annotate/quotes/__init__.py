@@ -125,7 +125,11 @@ def extract_quotes(
             continue
         if c.who is not None:
             c.who = _through_role(_without_full_stop(text, c.who), entities, text)
-        name = canon.speaker(resolver.resolve(c.who.speaker)) if c.who else None
+        if c.who is None:
+            name = None
+        else:
+            start, end = c.who.speaker
+            name = canon.speaker(resolver.resolve(c.who.speaker), text[start:end])
         quotes.append(_to_quote(text, c.start, c.end, c.who, name))
     if indirect:
         quoted = [(s.start, s.end) for s in stretches]
