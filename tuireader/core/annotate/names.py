@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from tuireader.core.annotate.gender import PRONOUNS, of_name
 from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.spans import Entity
 
@@ -227,7 +228,12 @@ def _longer_name(form: str, tail: str) -> bool:
 
 def _shown(forms: Counter[str]) -> str:
     """The form of a name to show: not in capitals, the most written, then the shortest."""
-    return min(forms, key=lambda f: (f.isupper(), -forms[f], len(f), f)).replace(_GLUE, " ")
+    shown = (
+        next(iter(forms))
+        if len(forms) == 1
+        else min(forms, key=lambda f: (f.isupper(), -forms[f], len(f), f))
+    )
+    return shown.replace(_GLUE, " ") if _GLUE in shown else shown
 
 
 # UTF-8 read as Windows-1252 ("Jos\u00c3\u00a9"): a lead byte shown as "\u00c3"/"\u00c2", then
@@ -364,7 +370,7 @@ class Canon:
         self._the: dict[str, str] = {}
         for e in entities:
             if e.label == "PERSON":
-                words = clean_person(self._whole(e))
+                words = clean_person(self._whole(e) if self._mojibake else e.text)
                 self._note(words)
                 if len(words) == 1:
                     self.singles.add(words[0].lower())
@@ -418,6 +424,14 @@ class Canon:
         givens: dict[str, set[str]] = {}
         for given, surname in self._forms:
             givens.setdefault(surname, set()).add(given)
+        if len(givens) == len(self._forms):  # one given name per surname: nothing to merge
+            self._alias = {}
+            self.full = {key: _shown(forms) for key, forms in self._forms.items()}
+            self.by_surname = {key[1]: {key} for key in self.full}
+            self.by_given = {}
+            for key in self.full:
+                self.by_given.setdefault(key[0], set()).add(key)
+            return
         for surname, found in givens.items():
             if len(found) < 2:
                 continue
@@ -500,7 +514,7 @@ class Canon:
             name = self._long_form(name, speaker=True) or name
         else:
             name = self.person(raw)
-            if mention and name:
+            if mention and self._shared(name):
                 name = self._of_sex(name, _mention_sex(mention))
         if not name:
             return None
@@ -513,14 +527,16 @@ class Canon:
             else None
         )
 
+    def _shared(self, name: str) -> bool:
+        """True when two people of the article have the surname ``name`` ends with."""
+        return len(self.by_surname.get(name.rsplit(" ", 1)[-1].lower(), ())) > 1
+
     def _of_sex(self, name: str, sex: str | None) -> str:
         """Of the people sharing the surname of ``name`` ("Doe" or "Bill Doe"), the one of
         ``sex`` when the name is bare or of the other sex and exactly one of them fits
         ("Mrs. Doe" between Bill and Hilda Doe: Hilda Doe)."""
         if sex is None:
             return name
-        from tuireader.core.annotate.gender import of_name
-
         keys = self.by_surname.get(name.rsplit(" ", 1)[-1].lower(), set())
         if len(keys) < 2 or (" " in name and of_name(name) != _OTHER_SEX[sex]):
             return name
@@ -557,7 +573,7 @@ class Canon:
             if partner:
                 return partner
             name = self.person(self._whole(entity))
-            if name and " " not in name:  # "Mrs. Doe" between Bill and Hilda Doe
+            if name and " " not in name and self._shared(name):  # "Mrs. Doe": Hilda or Bill?
                 title = _TITLE_BEFORE_RE.search(self.text, max(0, entity.start - 6), entity.start)
                 lead = title.group(1) + " " if title else ""
                 name = self._of_sex(name, _mention_sex(lead + entity.text.strip()))
@@ -664,8 +680,6 @@ _TITLE_BEFORE_RE = re.compile(r"\b(Mrs?\.?|Ms\.?|Miss)\s+$")
 
 def _mention_sex(mention: str) -> str | None:
     """The sex a speaker's words show: a pronoun ("she") or a courtesy title ("Mrs. Doe")."""
-    from tuireader.core.annotate.gender import PRONOUNS, of_name
-
     words = mention.split()
     if not words:
         return None
