@@ -295,3 +295,11 @@ def test_a_courtesy_title_picks_the_person_of_that_sex() -> None:
     assert canon.speaker("Bill Quorrel", "she") == "Hilda Quorrel"  # the pronoun's sex wins
     assert canon.speaker("Bill Quorrel", "he") == "Bill Quorrel"
     assert canon.speaker("Quorrel") == "Quorrel"  # nothing tells them apart
+
+
+def test_an_article_and_a_place_or_people_word_names_no_one() -> None:
+    canon = Canon("The Ruritanian envoy spoke.", [])
+    for junk in ("The Ohio", "A Chinese", "The Republican", "An American"):
+        assert canon.speaker(junk) is None, junk
+    for name in ("The Ledger", "The Blaze"):
+        assert canon.speaker(name) == name

@@ -499,6 +499,8 @@ class Canon:
         words = other.split()
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
             return None
+        if len(words) == 2 and words[0] in ("The", "A", "An") and _place_or_people(words[1]):
+            return None  # "The Florida senator said", cut after its modifier: no name
         if len(words) == 2 and words[0] == "The" and _ACRONYM_RE.fullmatch(words[1]):
             raw = other = words[1]  # "The FBI said": the acronym, not a person "Fbi"
             words = [other]
@@ -672,6 +674,13 @@ class Canon:
         if len(core) < 2:
             return None
         return f"{_cased(entity.text.strip())} {core[-1]}"
+
+
+def _place_or_people(word: str) -> bool:
+    """A place, country or people's name ("Florida", "Chinese", "Republican")."""
+    from tuireader.core.annotate.entities.lexicon import COUNTRY, DEMONYM, PLACE, load
+
+    return bool(load().flags.get(word.lower(), 0) & (PLACE | COUNTRY | DEMONYM))
 
 
 _OTHER_SEX = {"m": "f", "f": "m"}
