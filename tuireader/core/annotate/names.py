@@ -97,7 +97,7 @@ def _clean_person(raw: str) -> tuple[str, ...]:
 
 def _acronym_in_name(word: str) -> bool:
     """A short capitalised word in a name not written all in capitals is an acronym
-    ("Priorities USA"), unless it is a known given name or surname ("JOE Doe")."""
+    ("Forward NRVA"), unless it is a known given name or surname ("JOE Doe")."""
     if not 1 < len(word) <= 4 or not word.isalpha() or not word.isupper():
         return False
     from tuireader.core.annotate.entities.lexicon import FIRST, SUR, load
@@ -500,7 +500,7 @@ class Canon:
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
             return None
         if len(words) == 2 and words[0] in ("The", "A", "An") and _place_or_people(words[1]):
-            return None  # "The Florida senator said", cut after its modifier: no name
+            return None  # "The Ohio senator said", cut after its modifier: no name
         if len(words) == 2 and words[0] == "The" and _ACRONYM_RE.fullmatch(words[1]):
             raw = other = words[1]  # "The FBI said": the acronym, not a person "Fbi"
             words = [other]
@@ -620,8 +620,8 @@ class Canon:
         return self._the[name]
 
     def _long_form(self, name: str, speaker: bool = False) -> str | None:
-        """The one longer organisation name the article gives first for a short one: "Pew"
-        after "Pew Research", "Vantor" after "Vantor Capital Partners". Not a common word
+        """The one longer organisation name the article gives first for a short one: "Vantor"
+        after "Vantor Research", "Quell" after "Quell Capital Partners". Not a common word
         ("Senate" is not "Senate Ethics Committee"), nor a person's name. A speaker cut before
         its complement ("the Dover Board said" after "the Dover Board of Health") too."""
         key = (name, speaker)
@@ -677,7 +677,7 @@ class Canon:
 
 
 def _place_or_people(word: str) -> bool:
-    """A place, country or people's name ("Florida", "Chinese", "Republican")."""
+    """A place, country or people's name ("Ohio", "Ruritanian", "Republican")."""
     from tuireader.core.annotate.entities.lexicon import COUNTRY, DEMONYM, PLACE, load
 
     return bool(load().flags.get(word.lower(), 0) & (PLACE | COUNTRY | DEMONYM))
