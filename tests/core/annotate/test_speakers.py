@@ -877,3 +877,33 @@ def test_a_cue_word_after_an_article_is_a_noun_given_by_the_sentence_subject(
     text = "Senator Tom Vale spoke at the pier.\n\n" + sentence
     want = "Vale" if sentence.startswith("Vale") else "The Dover Ledger"
     assert [q.speaker.text if q.speaker else None for q in _direct(text)] == [want]
+
+
+@pytest.mark.parametrize(
+    "who", ["a Nevada Democrat", "another Ohio Republican", "one Iowa Republican"]
+)
+def test_an_indefinite_group_member_is_unnamed_not_a_name(who: str) -> None:
+    text = (
+        "Sen. Rita Dunmore held a town hall on Monday.\n\n"
+        f'"Nobody in this room trusts the polls anymore," {who} said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and who in q.speaker.text
+    assert q.speaker_name is None
+
+
+def test_a_name_modifying_an_ally_or_aide_is_not_the_speaker() -> None:
+    text = (
+        "Sen. Rita Dunmore held a town hall on Monday.\n\n"
+        '"She has never lost a race she cared about," a Dunmore ally said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "a Dunmore ally"
+    assert q.speaker_name is None
+
+
+def test_an_organisation_opening_with_one_keeps_its_name() -> None:
+    text = '"The vote was never close," One Harbor Network reported on Monday.'
+    entities = (_entity(text, "One Harbor Network", "ORG"),)
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "One Harbor Network"

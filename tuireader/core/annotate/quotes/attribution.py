@@ -366,7 +366,7 @@ def _cannot_end_mention(word: str) -> bool:
     """Lowercase -ed/-ly words and function words do not end a speaker mention."""
     if word.lower() in _NOT_MENTION_END:
         return True
-    return word[0].islower() and word.endswith(("ed", "ly"))
+    return word[0].islower() and word.endswith(("ed", "ly")) and word not in _ROLE_NOUNS
 
 
 def _found(text: str, m: re.Match, offset: int, how: str) -> Attribution:

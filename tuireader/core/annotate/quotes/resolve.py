@@ -366,6 +366,10 @@ class NameResolver:
         if " " not in head and head[:1].isupper() and head in self._fuller_names():
             # "Field said" after "Jane Field": the surname, even where it is a common word
             return self._complete(head, speaker[0])
+        if _INDEFINITE_NAME_RE.fullmatch(head) and not self._org_ends(speaker[0] + len(head)):
+            # "a Nevada Democrat said": one of a group, not a name (but "a spokesman for
+            # Jane Doe" and "an aide, Jane Roe," still name someone)
+            head = ""
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
@@ -392,6 +396,11 @@ class NameResolver:
             # "his family doctor said ... The note was signed by Dr. Jane Roe"
             return self._named_after(owned.group("noun").lower(), speaker[1])
         return None
+
+    def _org_ends(self, end: int) -> bool:
+        """Whether an ORG mention ends at ``end`` ("One Harbor News" is a name)."""
+        i = bisect.bisect_left(self.starts, end)
+        return any(m.end == end and m.label == "ORG" for m in self.mentions[max(0, i - 3) : i])
 
     def _named_after(self, noun: str, after: int) -> str | None:
         """The person a description of a ``noun`` ("the doctor", "her lawyer") is named as
@@ -963,6 +972,9 @@ def _sent_pattern(noun: str) -> re.Pattern[str]:
 _OWNED_DESCRIPTION_RE = re.compile(
     r"^(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.IGNORECASE
 )
+# "a Nevada Democrat", "another Ohio Republican": an indefinite article and capitalised
+# words only (a group's member, no name).
+_INDEFINITE_NAME_RE = re.compile(r"(?:[Aa]n?|[Aa]nother|[Oo]ne)(?:\s+[A-Z][\w'\u2019.-]*)+")
 _CREDITED_TO_RE = re.compile(
     r"\b(?:attributed\s+to|signed\s+by|written\s+by|came\s+from|issued\s+by)\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$"
