@@ -613,3 +613,23 @@ def test_a_bare_quote_paragraph_continues_a_quote_attributed_by_its_subject() ->
     )
     quotes = [q for q in annotate(text).quotes if q.direct]
     assert [q.speaker_name for q in quotes] == ["Tom Vale", "Tom Vale"]
+
+
+def test_a_paragraph_about_the_last_speaker_does_not_end_her_quotations() -> None:
+    text = (
+        '"We will win the county," Tom Harlow said.\n\n'
+        "Harlow is upbeat about his chances in the fall.\n\n"
+        '"Nobody else can unite the party."'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Harlow", "Tom Harlow"]
+
+
+def test_a_paragraph_about_someone_else_gives_the_next_quotation_no_speaker() -> None:
+    text = (
+        '"We will win the county," Tom Harlow said.\n\n'
+        "Ana Brill praised the plan.\n\n"
+        '"It fixes every bridge in the county."'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Harlow", None]
