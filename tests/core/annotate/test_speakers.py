@@ -907,3 +907,15 @@ def test_an_organisation_opening_with_one_keeps_its_name() -> None:
     entities = (_entity(text, "One Harbor Network", "ORG"),)
     (q,) = extract_quotes(text, entities)
     assert q.speaker_name == "One Harbor Network"
+
+
+def test_a_description_subject_keeps_its_person_noun_before_a_verb() -> None:
+    text = (
+        "Sen. Tom Harlow ended his bid on Tuesday.\n\n"
+        "The Ohio senator sought to calm his supporters, saying the heckler would "
+        '"not get hurt" at his rally.\n\n'
+        'He said that he would offer "a prayer" for the eventual nominee.'
+    )
+    quotes = _direct(text)
+    assert [q.speaker.text for q in quotes if q.speaker] == ["The Ohio senator", "He"]
+    assert [q.speaker_name for q in quotes] == ["Tom Harlow", "Tom Harlow"]

@@ -464,9 +464,17 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m is None or not _plausible_subject(m.group("sp")):
         return None
     d = _DESCRIPTION_SUBJECT_RE.match(text, pos, end) if m.group("sp")[:1].isupper() else None
-    if d is not None and d.end("sp") > m.end("sp") and _names_a_person(d.group("sp")):
-        return d.span("sp")  # "The Democratic nominee said", not "The Democratic"
+    if d is not None and d.end("sp") > m.end("sp"):
+        # "The Democratic nominee said", "The Ohio senator sought to", not "The Democratic"
+        if _names_a_person(d.group("sp")):
+            return d.span("sp")
+        w = _WORD_SPAN_RE.match(text, m.end("sp"), d.end("sp"))
+        if w is not None and _names_a_person(w.group()):
+            return d.start("sp"), w.end()
     return m.span("sp")
+
+
+_WORD_SPAN_RE = re.compile(r"\s+([\w-]+)")
 
 
 def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | None:
