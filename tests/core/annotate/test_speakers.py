@@ -919,3 +919,37 @@ def test_a_description_subject_keeps_its_person_noun_before_a_verb() -> None:
     quotes = _direct(text)
     assert [q.speaker.text for q in quotes if q.speaker] == ["The Ohio senator", "He"]
     assert [q.speaker_name for q in quotes] == ["Tom Harlow", "Tom Harlow"]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    ["said one Ohio Democrat", "said one unaligned Ohio Republican strategist"],
+)
+def test_said_one_group_member_is_unnamed(attribution: str) -> None:
+    text = f'Sen. Tom Harlow led the field.\n\n"It is his race to lose," {attribution}.'
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text.startswith("one ")
+    assert q.speaker_name is None
+
+
+def test_an_adjective_before_a_known_name_keeps_the_name() -> None:
+    text = 'Sen. Tom Harlow led the field.\n\n"It is my race to lose," a defiant Harlow said.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"
+
+
+def test_a_poll_subject_is_not_cut_to_a_junk_name() -> None:
+    text = (
+        "Sen. Tom Harlow led the field.\n\n"
+        'The Harbor poll also finds that most voters think the deal is "a fantasy from '
+        'start to finish."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "The Harbor poll"
+    assert q.speaker_name is None
+
+
+def test_the_candidate_campaign_speaks_for_the_candidate() -> None:
+    text = 'Sen. Tom Harlow led the field.\n\n"It is a fantasy," the Harlow campaign said.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"

@@ -22,6 +22,7 @@ from tuireader.core.annotate.quotes.cues import (
     NAMING_CUE,
     NAMING_VERBS,
     NOT_OPENER,
+    ORG_NOUNS,
     PERSON_NOUNS,
     PLURAL_NOUN_CUES,
     PRONOUN,
@@ -145,7 +146,7 @@ _INVERTED_RE = re.compile(
     + _NOT_INVERTIBLE
     + r"(?P<cue>"
     + SPEECH_CUE
-    + r")(?:\s+(?:one|both))?\s+(?P<sp>"
+    + r")(?:\s+both)?\s+(?P<sp>"
     + _MODIFIED_NAME
     + r"|"
     + _DET_NP
@@ -469,11 +470,12 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
         if _names_a_person(d.group("sp")):
             return d.span("sp")
         w = _WORD_SPAN_RE.match(text, m.end("sp"), d.end("sp"))
-        if w is not None and _names_a_person(w.group()):
-            return d.start("sp"), w.end()
+        if w is not None and (_names_a_person(w.group()) or w.group(1) in _THING_NOUNS):
+            return d.start("sp"), w.end()  # "The Ohio poll finds", not "The Ohio"
     return m.span("sp")
 
 
+_THING_NOUNS = ORG_NOUNS | word_set("poll polls survey media press study report")
 _WORD_SPAN_RE = re.compile(r"\s+([\w-]+)")
 
 

@@ -366,7 +366,9 @@ class NameResolver:
         if " " not in head and head[:1].isupper() and head in self._fuller_names():
             # "Field said" after "Jane Field": the surname, even where it is a common word
             return self._complete(head, speaker[0])
-        if _INDEFINITE_NAME_RE.fullmatch(head) and not self._org_ends(speaker[0] + len(head)):
+        if _INDEFINITE_NAME_RE.fullmatch(head) and not self._named_end(
+            speaker[0], speaker[0] + len(head)
+        ):
             # "a Nevada Democrat said": one of a group, not a name (but "a spokesman for
             # Jane Doe" and "an aide, Jane Roe," still name someone)
             head = ""
@@ -397,10 +399,22 @@ class NameResolver:
             return self._named_after(owned.group("noun").lower(), speaker[1])
         return None
 
-    def _org_ends(self, end: int) -> bool:
-        """Whether an ORG mention ends at ``end`` ("One Harbor News" is a name)."""
+    def _named_end(self, start: int, end: int) -> bool:
+        """Whether an ORG mention, or a person named before ``start``, ends the phrase
+        [start, end) ("One Harbor News", "a defiant Doe" after Jane Doe)."""
         i = bisect.bisect_left(self.starts, end)
-        return any(m.end == end and m.label == "ORG" for m in self.mentions[max(0, i - 3) : i])
+        for m in self.mentions[max(0, i - 3) : i]:
+            if m.end != end:
+                continue
+            if m.label == "ORG":
+                return True
+            last = m.name.split()[-1]
+            j = bisect.bisect_left(self.starts, start)
+            if m.label == "PERSON" and any(
+                p.label == "PERSON" and p.name.split()[-1] == last for p in self.mentions[:j]
+            ):
+                return True  # (only phrases opening with "a"/"one" get here: rare)
+        return False
 
     def _named_after(self, noun: str, after: int) -> str | None:
         """The person a description of a ``noun`` ("the doctor", "her lawyer") is named as
@@ -877,9 +891,10 @@ _ROLE_ABBREVIATIONS = {
 _OWNER_PRONOUN_RE = re.compile(r"(his|her|their)\s+(?:[\w-]+\s+){0,2}?campaign\b", re.I)
 # "Doe's campaign", "his re-election campaign": a candidate's camp, speaking for the candidate.
 _CAMP_RE = re.compile(
-    r"(?P<owner>[Hh]is|[Hh]er|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?=['\u2019]s\s))"
-    r"(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}?campaign\b"
-)
+    r"(?:[Tt]he\s+(?=[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s+campaign\b))?"
+    r"(?P<owner>[Hh]is|[Hh]er|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+    r"(?=['\u2019]s\s|\s+campaign\b))(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}?campaign\b"
+)  # "The Doe campaign" too
 
 
 def _camp_member(word: str) -> bool:
@@ -972,9 +987,12 @@ def _sent_pattern(noun: str) -> re.Pattern[str]:
 _OWNED_DESCRIPTION_RE = re.compile(
     r"^(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.IGNORECASE
 )
-# "a Nevada Democrat", "another Ohio Republican": an indefinite article and capitalised
-# words only (a group's member, no name).
-_INDEFINITE_NAME_RE = re.compile(r"(?:[Aa]n?|[Aa]nother|[Oo]ne)(?:\s+[A-Z][\w'\u2019.-]*)+")
+# "a Nevada Democrat", "another unaligned Ohio Republican": an indefinite article, modifiers
+# and capitalised words (a group's member, no name); "a spokesman for Doe" names Doe.
+_INDEFINITE_NAME_RE = re.compile(
+    r"(?:[Aa]n?|[Aa]nother|[Oo]ne)(?:\s+(?!(?:for|of|to|with|at|from|by|in|on|and|or|near|"
+    r"close|about|who)\b)[a-z][\w-]*)*(?:\s+[A-Z][\w'\u2019.-]*)+"
+)
 _CREDITED_TO_RE = re.compile(
     r"\b(?:attributed\s+to|signed\s+by|written\s+by|came\s+from|issued\s+by)\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$"
