@@ -953,3 +953,11 @@ def test_the_candidate_campaign_speaks_for_the_candidate() -> None:
     text = 'Sen. Tom Harlow led the field.\n\n"It is a fantasy," the Harlow campaign said.'
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Harlow"
+
+
+@pytest.mark.parametrize("group", ["Some Democrats", "Many Ohio Republicans"])
+def test_a_quantified_group_opening_a_sentence_is_unnamed(group: str) -> None:
+    text = f'Sen. Tom Harlow led the field.\n\n{group} say the race could mark "the end of it all."'
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == group
+    assert q.speaker_name is None

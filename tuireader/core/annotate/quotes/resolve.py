@@ -366,7 +366,9 @@ class NameResolver:
         if " " not in head and head[:1].isupper() and head in self._fuller_names():
             # "Field said" after "Jane Field": the surname, even where it is a common word
             return self._complete(head, speaker[0])
-        if _INDEFINITE_NAME_RE.fullmatch(head) and not self._named_end(
+        if _QUANTIFIED_RE.match(head):
+            head = ""  # "Some Democrats say", "Many Ohio Republicans": a group, unnamed
+        elif _INDEFINITE_NAME_RE.fullmatch(head) and not self._named_end(
             speaker[0], speaker[0] + len(head)
         ):
             # "a Nevada Democrat said": one of a group, not a name (but "a spokesman for
@@ -993,6 +995,7 @@ _INDEFINITE_NAME_RE = re.compile(
     r"(?:[Aa]n?|[Aa]nother|[Oo]ne)(?:\s+(?!(?:for|of|to|with|at|from|by|in|on|and|or|near|"
     r"close|about|who)\b)[a-z][\w-]*)*(?:\s+[A-Z][\w'\u2019.-]*)+"
 )
+_QUANTIFIED_RE = re.compile(r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther)\s")
 _CREDITED_TO_RE = re.compile(
     r"\b(?:attributed\s+to|signed\s+by|written\s+by|came\s+from|issued\s+by)\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$"
