@@ -961,3 +961,10 @@ def test_a_quantified_group_opening_a_sentence_is_unnamed(group: str) -> None:
     (q,) = _direct(text)
     assert q.speaker is not None and q.speaker.text == group
     assert q.speaker_name is None
+
+
+def test_said_one_followed_by_a_name_and_a_noun_is_the_whole_description() -> None:
+    text = 'Sen. Tom Harlow led the field.\n\n"It is his race to lose," said one Harlow adviser.'
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "one Harlow adviser"
+    assert q.speaker_name is None

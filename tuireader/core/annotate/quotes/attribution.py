@@ -388,7 +388,11 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
         m = regex.match(window)
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
-            return _to_trailing_name(text, found, end) if how == INVERTED else found
+            return (
+                _to_trailing_name(text, _whole_description(text, found, end), end)
+                if how == INVERTED
+                else found
+            )
     m = _UNCLOSED_APPOSITION_RE.match(window)
     if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
         # '"...," Jane Doe, who chairs the group said' - the apposition's comma left out.
@@ -420,6 +424,23 @@ _ROLE_NOUNS = PERSON_NOUNS | word_set(
     "member co-host host consultant operative historian lobbyist donor fundraiser adviser "
     "advisor aide chief ally backer confidant treasurer boss"
 )
+
+
+_DET_NP_RE = re.compile(_DET_NP)
+
+
+def _whole_description(text: str, found: Attribution, limit: int) -> Attribution:
+    """ "said one Doe adviser": the description, not "one Doe" cut before its noun."""
+    lo, hi = found.speaker
+    if not _INDEFINITE_START_RE.match(text, lo, hi):
+        return found
+    m = _DET_NP_RE.match(text, lo, limit)
+    if m is None or m.end() <= hi:
+        return found
+    return Attribution(trim_speaker(text, lo, m.end()), found.cue, found.how)
+
+
+_INDEFINITE_START_RE = re.compile(r"(?:an?|another|one)\s")
 
 
 def _to_trailing_name(text: str, found: Attribution, limit: int) -> Attribution:
