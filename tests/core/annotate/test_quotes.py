@@ -633,3 +633,17 @@ def test_a_paragraph_about_someone_else_gives_the_next_quotation_no_speaker() ->
     )
     quotes = extract_quotes(text)
     assert [q.speaker_name for q in quotes] == ["Tom Harlow", None]
+
+
+def test_a_participle_after_a_quotation_and_its_speaker_keeps_that_speaker() -> None:
+    text = (
+        "Steven Law runs the fund.\n\n"
+        "After the wins of Republicans Ana Brill in Iowa, Tom Harlow in Ohio and Lia Stone "
+        'in Utah, "there is a sense of urgency," Law said, noting that donors feel "we have '
+        'to find a place for the money."'
+    )
+    entities = tuple(
+        _entity(text, n) for n in ("Steven Law", "Ana Brill", "Tom Harlow", "Lia Stone")
+    )
+    quotes = extract_quotes(text, entities)
+    assert [q.speaker_name for q in quotes] == ["Steven Law", "Steven Law"]

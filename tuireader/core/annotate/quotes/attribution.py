@@ -618,7 +618,8 @@ _INTERRUPTED_RE = re.compile(
 )
 # "Roe and Poe will meet, Doe said, adding": a participle after a speaker set off by commas.
 _SAID_BEFORE_PARTICIPLE_RE = re.compile(
-    r"(?<=[,\u2014\u2013]\s)(?P<sp>"
+    # after a comma, or a quotation closing on one ('"...," Doe said, noting')
+    r"(?:(?<=[,\u2014\u2013]\s)|(?<=,[\"\u201d\u2019]\s))(?P<sp>"
     + _LEFT_NAME
     + r"|"
     + PRONOUN
