@@ -647,3 +647,17 @@ def test_a_participle_after_a_quotation_and_its_speaker_keeps_that_speaker() -> 
     )
     quotes = extract_quotes(text, entities)
     assert [q.speaker_name for q in quotes] == ["Steven Law", "Steven Law"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["--Lia Stone.\n\nIn other news, the fair opened.", " - Democrats in Ohio shrugged it off."],
+)
+def test_a_dash_and_a_name_after_a_cued_quotation_do_not_take_it(tail: str) -> None:
+    text = (
+        "Sen. Tom Harlow met Ana Brill.\n\n"
+        'Harlow insisted on Monday that his party was "still the first force in Ohio."' + tail
+    )
+    entities = (_entity(text, "Tom Harlow"), _entity(text, "Ana Brill"))
+    quotes = extract_quotes(text, entities)
+    assert [q.speaker_name for q in quotes if q.direct] == ["Tom Harlow"]

@@ -100,6 +100,9 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         return _previous_sentence(text, c)
     if before and before.how == BEFORE and (after is None or _closing_punct(text, c) in ".:"):
         return before
+    if before and after and after.how == DASH and not c.leads_paragraph:
+        # 'Roe insisted that it was "still ahead."--Jane Doe.': a byline, not the speaker
+        return before
     if before and before.how == BEFORE and after.cue and _REPORTED_RE.fullmatch(text, *after.cue):
         # 'Doe said, "Not now," the Ledger reported': the outlet only reported Doe's words
         return before
