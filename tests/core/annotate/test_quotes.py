@@ -661,3 +661,25 @@ def test_a_dash_and_a_name_after_a_cued_quotation_do_not_take_it(tail: str) -> N
     entities = (_entity(text, "Tom Harlow"), _entity(text, "Ana Brill"))
     quotes = extract_quotes(text, entities)
     assert [q.speaker_name for q in quotes if q.direct] == ["Tom Harlow"]
+
+
+def test_a_progressive_cue_after_an_aside_takes_the_subject() -> None:
+    text = (
+        "Sen. Tom Harlow and Gov. Ana Brill met in Dover on Monday.\n\n"
+        'Former Ohio Gov. Ben Cole, for his part, is labeling the plan "a blatant abuse '
+        'of power."'
+    )
+    entities = tuple(_entity(text, n) for n in ("Tom Harlow", "Ana Brill", "Ben Cole"))
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "Ben Cole"
+
+
+@pytest.mark.parametrize("lead", ["In Harlow's words,", "in the words of Harlow,"])
+def test_in_someones_words_names_the_speaker(lead: str) -> None:
+    text = (
+        "Sen. Tom Harlow and Gov. Ana Brill met in Dover on Monday.\n\n"
+        f'The deal is, {lead} "something nobody believes in anymore."'
+    )
+    entities = (_entity(text, "Tom Harlow"), _entity(text, "Ana Brill"))
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "Tom Harlow"

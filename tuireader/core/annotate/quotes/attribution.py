@@ -216,7 +216,16 @@ _NAME_END_RE = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>" + _LEFT_NAME + r"|" + PRONOUN + r")\s+$"
 )
 _ACCORDING_RE = re.compile(
-    r"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<sp>" + _MODIFIED_NAME + r"|" + _DET_NP + r")"
+    r"\b(?P<cue>[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"|"
+    + _DET_NP
+    + r")"
+)
+# "In Doe's words, ...", "In her own words:": whose words the quotation gives.
+_IN_WORDS_RE = re.compile(
+    r"\b[Ii]n\s+(?P<sp>" + NAME + r"|his|her|their)(?:['\u2019]s?)?\s+(?:own\s+)?"
+    r"(?P<cue>words)\s*[,:]\s*$"
 )
 # Clause openers skipped when looking for a sentence's subject ("On Monday, Trump said").
 # US states, spelled out or abbreviated, as they follow a town ("Dover, Del.,").
@@ -514,7 +523,10 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     m = _OWNED_WHICH_RE.search(text, lo, cue.start()) if "which" in text[lo : cue.start()] else None
     if m is not None:
         return m.span("sp")
-    participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None
+    participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None and (
+        # "Doe, for his part, is labeling it": a progressive is finite, not a participle
+        _PASSIVE_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is None
+    )
     if participle:
         m = _SAID_BEFORE_PARTICIPLE_RE.search(text, max(start, cue.start() - 80), cue.start())
         if m is not None and not m.group("said").endswith("ing"):
@@ -667,6 +679,9 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
         # "Doe said of it, according to the Post, that "..."".
         cued = _cued_subject(text, m.end("sp"), end) or _cued_subject(text, start, m.start())
         return cued or _found(text, m, 0, BEFORE)
+    m = _IN_WORDS_RE.search(text, max(start, end - 80), end)
+    if m:
+        return _found(text, m, 0, BEFORE)
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
         return _to_trailing_name(text, _found(text, m, 0, BEFORE), end)
