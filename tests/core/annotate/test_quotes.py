@@ -683,3 +683,14 @@ def test_in_someones_words_names_the_speaker(lead: str) -> None:
     entities = (_entity(text, "Tom Harlow"), _entity(text, "Ana Brill"))
     (q,) = extract_quotes(text, entities)
     assert q.speaker_name == "Tom Harlow"
+
+
+def test_echoed_is_a_cue() -> None:
+    text = (
+        '"He speaks his mind," said Ana Brill, 19.\n\n'
+        "17-year-old Ben Cole echoed:\n\n"
+        '"He says what the country needs to hear."'
+    )
+    entities = (_entity(text, "Ana Brill"), _entity(text, "Ben Cole"))
+    quotes = extract_quotes(text, entities)
+    assert [q.speaker_name for q in quotes] == ["Ana Brill", "Ben Cole"]

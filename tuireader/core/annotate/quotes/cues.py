@@ -23,7 +23,7 @@ _REGULAR_VERBS = (
 )
 _IRREGULAR_FORMS = (
     "say says said saying tell tells told telling write writes wrote writing written "
-    "put puts putting read reads begin began sing sings sang singing"
+    "put puts putting read reads begin began sing sings sang singing echoed echoes echoing"
 )
 # Cues that attribute a quoted phrase to its user but are not reporting verbs as such:
 # "Trump called the judge a 'hater'". Only used for quotes inside the speaker's sentence.
