@@ -968,3 +968,14 @@ def test_said_one_followed_by_a_name_and_a_noun_is_the_whole_description() -> No
     (q,) = _direct(text)
     assert q.speaker is not None and q.speaker.text == "one Harlow adviser"
     assert q.speaker_name is None
+
+
+def test_a_name_before_a_role_and_another_name_is_not_the_he_who_speaks() -> None:
+    text = (
+        "Sen. Tom Harlow spoke.\n\n"
+        "Harlow spokesman Ben Cole said that the campaign will draw contrasts so that voters "
+        'know Harlow has "the principles to lead the state," he said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "he"
+    assert q.speaker_name == "Ben Cole"

@@ -675,6 +675,8 @@ class NameResolver:
         noun = m.group(1).lower()
         if noun not in _BACKER_NOUNS and noun not in PERSON_NOUNS and noun[:-1] not in PERSON_NOUNS:
             return False
+        if _CAPITAL_NEXT_RE.match(self.text, m.end()):
+            return True  # "Doe spokesman Ben Roe said": the role of the name after it
         return (
             _DETERMINER_BEFORE_RE.search(self.text, max(0, mention.start - 40), mention.start)
             is not None
@@ -914,6 +916,7 @@ _GIVEN_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?\Z")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*)\s$")
 _LEAD_WORDS = word_set("the a an whip leader editor publisher host anchor")
 _MONTHS = word_set("january february march april may june july august september october")
+_CAPITAL_NEXT_RE = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
 _NOUN_AFTER_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
 _DETERMINER_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,2}$"
