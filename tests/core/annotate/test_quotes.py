@@ -694,3 +694,14 @@ def test_echoed_is_a_cue() -> None:
     entities = (_entity(text, "Ana Brill"), _entity(text, "Ben Cole"))
     quotes = extract_quotes(text, entities)
     assert [q.speaker_name for q in quotes] == ["Ana Brill", "Ben Cole"]
+
+
+@pytest.mark.parametrize("verb", ["retaliated", "bragged", "concurred", "taunted"])
+def test_more_verbs_of_saying_are_cues(verb: str) -> None:
+    text = (
+        'Sen. Tom Harlow said the state "is no longer itself."\n\n'
+        f'"The state will always be itself," an angry Ana Brill {verb}.'
+    )
+    entities = (_entity(text, "Tom Harlow"), _entity(text, "Ana Brill"))
+    quotes = extract_quotes(text, entities)
+    assert [q.speaker_name for q in quotes if q.direct] == ["Tom Harlow", "Ana Brill"]

@@ -19,7 +19,7 @@ _REGULAR_VERBS = (
     "concur interrupt interject reason elaborate demand hint beg gripe groan marvel mutter "
     "laugh sigh smile chuckle allege maintain reiterate relate speculate summarize surmise "
     "theorize underscore agree disagree rebut tout vent posit roar bellow thunder beam "
-    "rail scold shrug remember react press"
+    "rail scold shrug remember react press retaliate growl taunt affirm profess"
 )
 _IRREGULAR_FORMS = (
     "say says said saying tell tells told telling write writes wrote writing written "
@@ -111,6 +111,8 @@ _DOUBLED = {
     "rebut": "rebutt",
     "beg": "begg",
     "plead": "plead",
+    "brag": "bragg",
+    "concur": "concurr",
 }
 
 

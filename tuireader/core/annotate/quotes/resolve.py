@@ -402,15 +402,18 @@ class NameResolver:
         return None
 
     def _named_end(self, start: int, end: int) -> bool:
-        """Whether an ORG mention, or a person named before ``start``, ends the phrase
-        [start, end) ("One Harbor News", "a defiant Doe" after Jane Doe)."""
+        """Whether an ORG mention, a person's full name or a person named before ``start``
+        ends the phrase [start, end) ("One Harbor News", "a defiant Doe" after Jane Doe)."""
         i = bisect.bisect_left(self.starts, end)
         for m in self.mentions[max(0, i - 3) : i]:
             if m.end != end:
                 continue
             if m.label == "ORG":
                 return True
-            last = m.name.split()[-1]
+            words = m.name.split()
+            if m.label == "PERSON" and len(words) > 1 and is_given_name(words[0]):
+                return True  # "an angry Jane Doe"
+            last = words[-1]
             j = bisect.bisect_left(self.starts, start)
             if m.label == "PERSON" and any(
                 p.label == "PERSON" and p.name.split()[-1] == last for p in self.mentions[:j]
