@@ -613,3 +613,95 @@ def test_a_bare_quote_paragraph_continues_a_quote_attributed_by_its_subject() ->
     )
     quotes = [q for q in annotate(text).quotes if q.direct]
     assert [q.speaker_name for q in quotes] == ["Tom Vale", "Tom Vale"]
+
+
+def test_a_paragraph_about_the_last_speaker_does_not_end_her_quotations() -> None:
+    text = (
+        '"We will win the county," Tom Harlow said.\n\n'
+        "Harlow is upbeat about his chances in the fall.\n\n"
+        '"Nobody else can unite the party."'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Harlow", "Tom Harlow"]
+
+
+def test_a_paragraph_about_someone_else_gives_the_next_quotation_no_speaker() -> None:
+    text = (
+        '"We will win the county," Tom Harlow said.\n\n'
+        "Ana Brill praised the plan.\n\n"
+        '"It fixes every bridge in the county."'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Harlow", None]
+
+
+def test_a_participle_after_a_quotation_and_its_speaker_keeps_that_speaker() -> None:
+    text = (
+        "Steven Law runs the fund.\n\n"
+        "After the wins of Republicans Ana Brill in Iowa, Tom Harlow in Ohio and Lia Stone "
+        'in Utah, "there is a sense of urgency," Law said, noting that donors feel "we have '
+        'to find a place for the money."'
+    )
+    entities = tuple(
+        _entity(text, n) for n in ("Steven Law", "Ana Brill", "Tom Harlow", "Lia Stone")
+    )
+    quotes = extract_quotes(text, entities)
+    assert [q.speaker_name for q in quotes] == ["Steven Law", "Steven Law"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["--Lia Stone.\n\nIn other news, the fair opened.", " - Democrats in Ohio shrugged it off."],
+)
+def test_a_dash_and_a_name_after_a_cued_quotation_do_not_take_it(tail: str) -> None:
+    text = (
+        "Sen. Tom Harlow met Ana Brill.\n\n"
+        'Harlow insisted on Monday that his party was "still the first force in Ohio."' + tail
+    )
+    entities = (_entity(text, "Tom Harlow"), _entity(text, "Ana Brill"))
+    quotes = extract_quotes(text, entities)
+    assert [q.speaker_name for q in quotes if q.direct] == ["Tom Harlow"]
+
+
+def test_a_progressive_cue_after_an_aside_takes_the_subject() -> None:
+    text = (
+        "Sen. Tom Harlow and Gov. Ana Brill met in Dover on Monday.\n\n"
+        'Former Ohio Gov. Ben Cole, for his part, is labeling the plan "a blatant abuse '
+        'of power."'
+    )
+    entities = tuple(_entity(text, n) for n in ("Tom Harlow", "Ana Brill", "Ben Cole"))
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "Ben Cole"
+
+
+@pytest.mark.parametrize("lead", ["In Harlow's words,", "in the words of Harlow,"])
+def test_in_someones_words_names_the_speaker(lead: str) -> None:
+    text = (
+        "Sen. Tom Harlow and Gov. Ana Brill met in Dover on Monday.\n\n"
+        f'The deal is, {lead} "something nobody believes in anymore."'
+    )
+    entities = (_entity(text, "Tom Harlow"), _entity(text, "Ana Brill"))
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "Tom Harlow"
+
+
+def test_echoed_is_a_cue() -> None:
+    text = (
+        '"He speaks his mind," said Ana Brill, 19.\n\n'
+        "17-year-old Ben Cole echoed:\n\n"
+        '"He says what the country needs to hear."'
+    )
+    entities = (_entity(text, "Ana Brill"), _entity(text, "Ben Cole"))
+    quotes = extract_quotes(text, entities)
+    assert [q.speaker_name for q in quotes] == ["Ana Brill", "Ben Cole"]
+
+
+@pytest.mark.parametrize("verb", ["retaliated", "bragged", "concurred", "taunted"])
+def test_more_verbs_of_saying_are_cues(verb: str) -> None:
+    text = (
+        'Sen. Tom Harlow said the state "is no longer itself."\n\n'
+        f'"The state will always be itself," an angry Ana Brill {verb}.'
+    )
+    entities = (_entity(text, "Tom Harlow"), _entity(text, "Ana Brill"))
+    quotes = extract_quotes(text, entities)
+    assert [q.speaker_name for q in quotes if q.direct] == ["Tom Harlow", "Ana Brill"]

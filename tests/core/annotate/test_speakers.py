@@ -877,3 +877,105 @@ def test_a_cue_word_after_an_article_is_a_noun_given_by_the_sentence_subject(
     text = "Senator Tom Vale spoke at the pier.\n\n" + sentence
     want = "Vale" if sentence.startswith("Vale") else "The Dover Ledger"
     assert [q.speaker.text if q.speaker else None for q in _direct(text)] == [want]
+
+
+@pytest.mark.parametrize(
+    "who", ["a Nevada Democrat", "another Ohio Republican", "one Iowa Republican"]
+)
+def test_an_indefinite_group_member_is_unnamed_not_a_name(who: str) -> None:
+    text = (
+        "Sen. Rita Dunmore held a town hall on Monday.\n\n"
+        f'"Nobody in this room trusts the polls anymore," {who} said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and who in q.speaker.text
+    assert q.speaker_name is None
+
+
+def test_a_name_modifying_an_ally_or_aide_is_not_the_speaker() -> None:
+    text = (
+        "Sen. Rita Dunmore held a town hall on Monday.\n\n"
+        '"She has never lost a race she cared about," a Dunmore ally said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "a Dunmore ally"
+    assert q.speaker_name is None
+
+
+def test_an_organisation_opening_with_one_keeps_its_name() -> None:
+    text = '"The vote was never close," One Harbor Network reported on Monday.'
+    entities = (_entity(text, "One Harbor Network", "ORG"),)
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "One Harbor Network"
+
+
+def test_a_description_subject_keeps_its_person_noun_before_a_verb() -> None:
+    text = (
+        "Sen. Tom Harlow ended his bid on Tuesday.\n\n"
+        "The Ohio senator sought to calm his supporters, saying the heckler would "
+        '"not get hurt" at his rally.\n\n'
+        'He said that he would offer "a prayer" for the eventual nominee.'
+    )
+    quotes = _direct(text)
+    assert [q.speaker.text for q in quotes if q.speaker] == ["The Ohio senator", "He"]
+    assert [q.speaker_name for q in quotes] == ["Tom Harlow", "Tom Harlow"]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    ["said one Ohio Democrat", "said one unaligned Ohio Republican strategist"],
+)
+def test_said_one_group_member_is_unnamed(attribution: str) -> None:
+    text = f'Sen. Tom Harlow led the field.\n\n"It is his race to lose," {attribution}.'
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text.startswith("one ")
+    assert q.speaker_name is None
+
+
+def test_an_adjective_before_a_known_name_keeps_the_name() -> None:
+    text = 'Sen. Tom Harlow led the field.\n\n"It is my race to lose," a defiant Harlow said.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"
+
+
+def test_a_poll_subject_is_not_cut_to_a_junk_name() -> None:
+    text = (
+        "Sen. Tom Harlow led the field.\n\n"
+        'The Harbor poll also finds that most voters think the deal is "a fantasy from '
+        'start to finish."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "The Harbor poll"
+    assert q.speaker_name is None
+
+
+def test_the_candidate_campaign_speaks_for_the_candidate() -> None:
+    text = 'Sen. Tom Harlow led the field.\n\n"It is a fantasy," the Harlow campaign said.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"
+
+
+@pytest.mark.parametrize("group", ["Some Democrats", "Many Ohio Republicans"])
+def test_a_quantified_group_opening_a_sentence_is_unnamed(group: str) -> None:
+    text = f'Sen. Tom Harlow led the field.\n\n{group} say the race could mark "the end of it all."'
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == group
+    assert q.speaker_name is None
+
+
+def test_said_one_followed_by_a_name_and_a_noun_is_the_whole_description() -> None:
+    text = 'Sen. Tom Harlow led the field.\n\n"It is his race to lose," said one Harlow adviser.'
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "one Harlow adviser"
+    assert q.speaker_name is None
+
+
+def test_a_name_before_a_role_and_another_name_is_not_the_he_who_speaks() -> None:
+    text = (
+        "Sen. Tom Harlow spoke.\n\n"
+        "Harlow spokesman Ben Cole said that the campaign will draw contrasts so that voters "
+        'know Harlow has "the principles to lead the state," he said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "he"
+    assert q.speaker_name == "Ben Cole"

@@ -22,6 +22,7 @@ from tuireader.core.annotate.quotes.cues import (
     NAMING_CUE,
     NAMING_VERBS,
     NOT_OPENER,
+    ORG_NOUNS,
     PERSON_NOUNS,
     PLURAL_NOUN_CUES,
     PRONOUN,
@@ -145,7 +146,7 @@ _INVERTED_RE = re.compile(
     + _NOT_INVERTIBLE
     + r"(?P<cue>"
     + SPEECH_CUE
-    + r")(?:\s+(?:one|both))?\s+(?P<sp>"
+    + r")(?:\s+both)?\s+(?P<sp>"
     + _MODIFIED_NAME
     + r"|"
     + _DET_NP
@@ -215,7 +216,16 @@ _NAME_END_RE = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>" + _LEFT_NAME + r"|" + PRONOUN + r")\s+$"
 )
 _ACCORDING_RE = re.compile(
-    r"\b(?P<cue>[Aa]ccording\s+to)\s+(?P<sp>" + _MODIFIED_NAME + r"|" + _DET_NP + r")"
+    r"\b(?P<cue>[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"|"
+    + _DET_NP
+    + r")"
+)
+# "In Doe's words, ...", "In her own words:": whose words the quotation gives.
+_IN_WORDS_RE = re.compile(
+    r"\b[Ii]n\s+(?P<sp>" + NAME + r"|his|her|their)(?:['\u2019]s?)?\s+(?:own\s+)?"
+    r"(?P<cue>words)\s*[,:]\s*$"
 )
 # Clause openers skipped when looking for a sentence's subject ("On Monday, Trump said").
 # US states, spelled out or abbreviated, as they follow a town ("Dover, Del.,").
@@ -366,7 +376,7 @@ def _cannot_end_mention(word: str) -> bool:
     """Lowercase -ed/-ly words and function words do not end a speaker mention."""
     if word.lower() in _NOT_MENTION_END:
         return True
-    return word[0].islower() and word.endswith(("ed", "ly"))
+    return word[0].islower() and word.endswith(("ed", "ly")) and word not in _ROLE_NOUNS
 
 
 def _found(text: str, m: re.Match, offset: int, how: str) -> Attribution:
@@ -387,7 +397,11 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
         m = regex.match(window)
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
-            return _to_trailing_name(text, found, end) if how == INVERTED else found
+            return (
+                _to_trailing_name(text, _whole_description(text, found, end), end)
+                if how == INVERTED
+                else found
+            )
     m = _UNCLOSED_APPOSITION_RE.match(window)
     if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
         # '"...," Jane Doe, who chairs the group said' - the apposition's comma left out.
@@ -419,6 +433,23 @@ _ROLE_NOUNS = PERSON_NOUNS | word_set(
     "member co-host host consultant operative historian lobbyist donor fundraiser adviser "
     "advisor aide chief ally backer confidant treasurer boss"
 )
+
+
+_DET_NP_RE = re.compile(_DET_NP)
+
+
+def _whole_description(text: str, found: Attribution, limit: int) -> Attribution:
+    """ "said one Doe adviser": the description, not "one Doe" cut before its noun."""
+    lo, hi = found.speaker
+    if not _INDEFINITE_START_RE.match(text, lo, hi):
+        return found
+    m = _DET_NP_RE.match(text, lo, limit)
+    if m is None or m.end() <= hi:
+        return found
+    return Attribution(trim_speaker(text, lo, m.end()), found.cue, found.how)
+
+
+_INDEFINITE_START_RE = re.compile(r"(?:an?|another|one)\s")
 
 
 def _to_trailing_name(text: str, found: Attribution, limit: int) -> Attribution:
@@ -464,9 +495,18 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m is None or not _plausible_subject(m.group("sp")):
         return None
     d = _DESCRIPTION_SUBJECT_RE.match(text, pos, end) if m.group("sp")[:1].isupper() else None
-    if d is not None and d.end("sp") > m.end("sp") and _names_a_person(d.group("sp")):
-        return d.span("sp")  # "The Democratic nominee said", not "The Democratic"
+    if d is not None and d.end("sp") > m.end("sp"):
+        # "The Democratic nominee said", "The Ohio senator sought to", not "The Democratic"
+        if _names_a_person(d.group("sp")):
+            return d.span("sp")
+        w = _WORD_SPAN_RE.match(text, m.end("sp"), d.end("sp"))
+        if w is not None and (_names_a_person(w.group()) or w.group(1) in _THING_NOUNS):
+            return d.start("sp"), w.end()  # "The Ohio poll finds", not "The Ohio"
     return m.span("sp")
+
+
+_THING_NOUNS = ORG_NOUNS | word_set("poll polls survey media press study report")
+_WORD_SPAN_RE = re.compile(r"\s+([\w-]+)")
 
 
 def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | None:
@@ -483,7 +523,10 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     m = _OWNED_WHICH_RE.search(text, lo, cue.start()) if "which" in text[lo : cue.start()] else None
     if m is not None:
         return m.span("sp")
-    participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None
+    participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None and (
+        # "Doe, for his part, is labeling it": a progressive is finite, not a participle
+        _PASSIVE_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is None
+    )
     if participle:
         m = _SAID_BEFORE_PARTICIPLE_RE.search(text, max(start, cue.start() - 80), cue.start())
         if m is not None and not m.group("said").endswith("ing"):
@@ -587,7 +630,8 @@ _INTERRUPTED_RE = re.compile(
 )
 # "Roe and Poe will meet, Doe said, adding": a participle after a speaker set off by commas.
 _SAID_BEFORE_PARTICIPLE_RE = re.compile(
-    r"(?<=[,\u2014\u2013]\s)(?P<sp>"
+    # after a comma, or a quotation closing on one ('"...," Doe said, noting')
+    r"(?:(?<=[,\u2014\u2013]\s)|(?<=,[\"\u201d\u2019]\s))(?P<sp>"
     + _LEFT_NAME
     + r"|"
     + PRONOUN
@@ -635,6 +679,9 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
         # "Doe said of it, according to the Post, that "..."".
         cued = _cued_subject(text, m.end("sp"), end) or _cued_subject(text, start, m.start())
         return cued or _found(text, m, 0, BEFORE)
+    m = _IN_WORDS_RE.search(text, max(start, end - 80), end)
+    if m:
+        return _found(text, m, 0, BEFORE)
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
         return _to_trailing_name(text, _found(text, m, 0, BEFORE), end)

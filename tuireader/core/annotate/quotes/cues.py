@@ -19,11 +19,11 @@ _REGULAR_VERBS = (
     "concur interrupt interject reason elaborate demand hint beg gripe groan marvel mutter "
     "laugh sigh smile chuckle allege maintain reiterate relate speculate summarize surmise "
     "theorize underscore agree disagree rebut tout vent posit roar bellow thunder beam "
-    "rail scold shrug remember react press"
+    "rail scold shrug remember react press retaliate growl taunt affirm profess"
 )
 _IRREGULAR_FORMS = (
     "say says said saying tell tells told telling write writes wrote writing written "
-    "put puts putting read reads begin began sing sings sang singing"
+    "put puts putting read reads begin began sing sings sang singing echoed echoes echoing"
 )
 # Cues that attribute a quoted phrase to its user but are not reporting verbs as such:
 # "Trump called the judge a 'hater'". Only used for quotes inside the speaker's sentence.
@@ -111,6 +111,8 @@ _DOUBLED = {
     "rebut": "rebutt",
     "beg": "begg",
     "plead": "plead",
+    "brag": "bragg",
+    "concur": "concurr",
 }
 
 

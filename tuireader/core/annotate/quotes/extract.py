@@ -100,6 +100,9 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         return _previous_sentence(text, c)
     if before and before.how == BEFORE and (after is None or _closing_punct(text, c) in ".:"):
         return before
+    if before and after and after.how == DASH and not c.leads_paragraph:
+        # 'Roe insisted that it was "still ahead."--Jane Doe.': a byline, not the speaker
+        return before
     if before and before.how == BEFORE and after.cue and _REPORTED_RE.fullmatch(text, *after.cue):
         # 'Doe said, "Not now," the Ledger reported': the outlet only reported Doe's words
         return before
@@ -256,6 +259,42 @@ def _donor(cands: list[Candidate], i: int, last: Candidate | None) -> Candidate 
     return None
 
 
+def _same_subject_between(text: str, masked: str, cands: list[Candidate]) -> None:
+    """`"...," Doe said.` / `Doe is upbeat about the race.` / `"..."`: a quotation filling
+    its paragraph after a paragraph with no quotation that opens with the last speaker's
+    name (a sentence about the speaker between two of her quotations) is hers. A name that
+    has not just spoken ("Doe praised Roe." / "...") is not enough."""
+    spans: list[tuple[int, int]] | None = None
+    last: Candidate | None = None
+    for c in cands:
+        if c.who is None and last is not None and c.leads_paragraph and c.paragraph >= 2:
+            if spans is None:
+                spans = paragraphs(text)
+            c.who = _between(text, masked, c, last, spans)
+        if c.who is not None:
+            last = c
+
+
+def _between(
+    text: str, masked: str, c: Candidate, last: Candidate, spans: list[tuple[int, int]]
+) -> Attribution | None:
+    """The attribution for ``_same_subject_between``, or None."""
+    if last.paragraph != c.paragraph - 2 or masked[c.end : c.para_end].strip(_END_PUNCT):
+        return None
+    lo, hi = spans[c.paragraph - 1]
+    if _ANY_MARK_RE.search(text, lo, hi):
+        return None
+    subject = sentence_subject(masked, lo, after_window(masked, lo, hi))
+    if subject is None:
+        return None
+    lo, hi = trim_speaker(masked, *subject)
+    said = masked[last.who.speaker[0] : last.who.speaker[1]].split()
+    words = masked[lo:hi].split()
+    if not words or not said or words[-1] != said[-1] or not words[-1][:1].isupper():
+        return None
+    return Attribution((lo, hi), None, PREVIOUS)
+
+
 def _fallback_subject(text: str, c: Candidate) -> Attribution | None:
     """For a quote inside a sentence with no cue, the sentence's subject (a last resort)."""
     if c.leads_paragraph:
@@ -329,6 +368,7 @@ def find_candidates(text: str, stretches: list[QuotedStretch] | None = None) -> 
     for c in cands:
         if c.who is None:
             c.who = _fallback_subject(masked, c)
+    _same_subject_between(text, masked, cands)
     # 'Doe, now a fan, said Roe had "the grit." / "I think she can win."': a quotation the
     # first pass left unattributed continues one attributed only by its sentence's subject
     _inherit(cands)

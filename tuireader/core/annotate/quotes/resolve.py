@@ -366,6 +366,14 @@ class NameResolver:
         if " " not in head and head[:1].isupper() and head in self._fuller_names():
             # "Field said" after "Jane Field": the surname, even where it is a common word
             return self._complete(head, speaker[0])
+        if _QUANTIFIED_RE.match(head):
+            head = ""  # "Some Democrats say", "Many Ohio Republicans": a group, unnamed
+        elif _INDEFINITE_NAME_RE.fullmatch(head) and not self._named_end(
+            speaker[0], speaker[0] + len(head)
+        ):
+            # "a Nevada Democrat said": one of a group, not a name (but "a spokesman for
+            # Jane Doe" and "an aide, Jane Roe," still name someone)
+            head = ""
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
@@ -392,6 +400,26 @@ class NameResolver:
             # "his family doctor said ... The note was signed by Dr. Jane Roe"
             return self._named_after(owned.group("noun").lower(), speaker[1])
         return None
+
+    def _named_end(self, start: int, end: int) -> bool:
+        """Whether an ORG mention, a person's full name or a person named before ``start``
+        ends the phrase [start, end) ("One Harbor News", "a defiant Doe" after Jane Doe)."""
+        i = bisect.bisect_left(self.starts, end)
+        for m in self.mentions[max(0, i - 3) : i]:
+            if m.end != end:
+                continue
+            if m.label == "ORG":
+                return True
+            words = m.name.split()
+            if m.label == "PERSON" and len(words) > 1 and is_given_name(words[0]):
+                return True  # "an angry Jane Doe"
+            last = words[-1]
+            j = bisect.bisect_left(self.starts, start)
+            if m.label == "PERSON" and any(
+                p.label == "PERSON" and p.name.split()[-1] == last for p in self.mentions[:j]
+            ):
+                return True  # (only phrases opening with "a"/"one" get here: rare)
+        return False
 
     def _named_after(self, noun: str, after: int) -> str | None:
         """The person a description of a ``noun`` ("the doctor", "her lawyer") is named as
@@ -650,6 +678,8 @@ class NameResolver:
         noun = m.group(1).lower()
         if noun not in _BACKER_NOUNS and noun not in PERSON_NOUNS and noun[:-1] not in PERSON_NOUNS:
             return False
+        if _CAPITAL_NEXT_RE.match(self.text, m.end()):
+            return True  # "Doe spokesman Ben Roe said": the role of the name after it
         return (
             _DETERMINER_BEFORE_RE.search(self.text, max(0, mention.start - 40), mention.start)
             is not None
@@ -868,9 +898,10 @@ _ROLE_ABBREVIATIONS = {
 _OWNER_PRONOUN_RE = re.compile(r"(his|her|their)\s+(?:[\w-]+\s+){0,2}?campaign\b", re.I)
 # "Doe's campaign", "his re-election campaign": a candidate's camp, speaking for the candidate.
 _CAMP_RE = re.compile(
-    r"(?P<owner>[Hh]is|[Hh]er|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?=['\u2019]s\s))"
-    r"(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}?campaign\b"
-)
+    r"(?:[Tt]he\s+(?=[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s+campaign\b))?"
+    r"(?P<owner>[Hh]is|[Hh]er|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+    r"(?=['\u2019]s\s|\s+campaign\b))(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}?campaign\b"
+)  # "The Doe campaign" too
 
 
 def _camp_member(word: str) -> bool:
@@ -888,6 +919,7 @@ _GIVEN_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\. )?\Z")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w.'\u2019-])([A-Z][\w.'\u2019-]*)\s$")
 _LEAD_WORDS = word_set("the a an whip leader editor publisher host anchor")
 _MONTHS = word_set("january february march april may june july august september october")
+_CAPITAL_NEXT_RE = re.compile(r"[ \t\u00a0]+[A-Z][a-z]")
 _NOUN_AFTER_RE = re.compile(r"\s+([a-z][a-z-]+)\b")
 _DETERMINER_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){0,2}$"
@@ -963,6 +995,13 @@ def _sent_pattern(noun: str) -> re.Pattern[str]:
 _OWNED_DESCRIPTION_RE = re.compile(
     r"^(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+)$", re.IGNORECASE
 )
+# "a Nevada Democrat", "another unaligned Ohio Republican": an indefinite article, modifiers
+# and capitalised words (a group's member, no name); "a spokesman for Doe" names Doe.
+_INDEFINITE_NAME_RE = re.compile(
+    r"(?:[Aa]n?|[Aa]nother|[Oo]ne)(?:\s+(?!(?:for|of|to|with|at|from|by|in|on|and|or|near|"
+    r"close|about|who)\b)[a-z][\w-]*)*(?:\s+[A-Z][\w'\u2019.-]*)+"
+)
+_QUANTIFIED_RE = re.compile(r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther)\s")
 _CREDITED_TO_RE = re.compile(
     r"\b(?:attributed\s+to|signed\s+by|written\s+by|came\s+from|issued\s+by)\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$"
