@@ -979,3 +979,27 @@ def test_a_name_before_a_role_and_another_name_is_not_the_he_who_speaks() -> Non
     (q,) = _direct(text)
     assert q.speaker is not None and q.speaker.text == "he"
     assert q.speaker_name == "Ben Cole"
+
+
+def test_the_place_a_described_speaker_is_from_is_not_the_speaker() -> None:
+    text = (
+        "Sen. Ann Kettle toured the mill on Friday.\n\n"
+        'The senator from Maine said the rules were "rigged," and she left soon after.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "The senator from Maine"
+    assert q.speaker_name == "Ann Kettle"
+
+
+def test_someone_described_as_from_a_place_is_unnamed() -> None:
+    text = 'Tom Harlow spoke first.\n\nA farmer from Nebraska said the plan was "a fantasy."'
+    (q,) = _direct(text)
+    assert q.speaker_name is None
+
+
+@pytest.mark.parametrize("group", ["Aides", "Officials", "Critics"])
+def test_a_capitalised_plural_of_a_role_is_an_unnamed_group(group: str) -> None:
+    text = f'Sen. Tom Harlow led the field.\n\n{group} say the governor will "fully back" Harlow.'
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == group
+    assert q.speaker_name is None

@@ -499,7 +499,7 @@ class Canon:
         words = other.split()
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
             return None
-        if len(words) == 2 and words[0] in ("The", "A", "An") and _place_or_people(words[1]):
+        if len(words) == 2 and words[0] in ("The", "A", "An") and place_or_people(words[1]):
             return None  # "The Ohio senator said", cut after its modifier: no name
         if len(words) == 2 and words[0] == "The" and _ACRONYM_RE.fullmatch(words[1]):
             raw = other = words[1]  # "The FBI said": the acronym, not a person "Fbi"
@@ -676,7 +676,7 @@ class Canon:
         return f"{_cased(entity.text.strip())} {core[-1]}"
 
 
-def _place_or_people(word: str) -> bool:
+def place_or_people(word: str) -> bool:
     """A place, country or people's name ("Ohio", "Ruritanian", "Republican")."""
     from tuireader.core.annotate.entities.lexicon import COUNTRY, DEMONYM, PLACE, load
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
-from tuireader.core.annotate.names import is_given_name
+from tuireader.core.annotate.names import is_given_name, place_or_people
 from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.quotes.attribution import _LEAD_RE
 from tuireader.core.annotate.quotes.cues import (
@@ -89,6 +89,17 @@ _UNNAMED_RE = re.compile(
     r"close\s+to)\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s*)+)?",
     re.M,
 )
+# "The senator from Maine", "a woman in Akron": a person described by where they are from;
+# the place names no one.
+_DESCRIBED_AT_RE = re.compile(
+    r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)"
+    r"(?P<noun>[a-z][\w-]*?)(?P<plural>(?<=[^s])s)?"
+    r"\s+(?:from|of|in)\s+(?:the\s+)?(?P<place>[A-Z][\w.'\u2019-]*(?:,?\s+[A-Z][\w.'\u2019-]*){0,3})$"
+)
+# "Aides said", "Officials say": a group of people no one names.
+_GROUP_WORDS = frozenset(
+    noun + "s" for noun in _UNNAMED_NOUNS if noun not in ("democrat", "republican")
+) | frozenset(n for n in ANONYMOUS_NOUNS if n.endswith("s"))
 _INDEFINITE_RE = re.compile(
     r"(?:a|an|one|another)\s+(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN, re.I
 )
@@ -363,6 +374,11 @@ class NameResolver:
             # "House Republican Jane Doe", "Clinton ally Jane Doe": the person the recognizer
             # found at the end of the phrase, not the words before it.
             return self._complete(proper_name(inner.name) or inner.name, inner.start)
+        if head.lower() in _GROUP_WORDS:
+            return None  # "Aides say": people the article does not name
+        described = _DESCRIBED_AT_RE.match(head)
+        if described is not None and self._place(described.group("place")):
+            return self._described_at(described, apposition, speaker)
         if " " not in head and head[:1].isupper() and head in self._fuller_names():
             # "Field said" after "Jane Field": the surname, even where it is a common word
             return self._complete(head, speaker[0])
@@ -420,6 +436,30 @@ class NameResolver:
             ):
                 return True  # (only phrases opening with "a"/"one" get here: rare)
         return False
+
+    def _place(self, words: str) -> bool:
+        """Whether ``words`` name a place ("Maine", "Akron, Ohio"): a LOC entity of the text, or
+        every word a place, country or people's name."""
+        if any(e.label == "LOC" and e.text == words for e in self._entities):
+            return True
+        return all(place_or_people(w.strip(",.")) for w in words.split())
+
+    def _described_at(self, described: re.Match[str], apposition: str, speaker) -> str | None:
+        """ "the senator from Maine": the person an apposition names, else the office holder
+        or the person the description stands for; one of several ("a woman in Akron",
+        "officials in Ohio"): unnamed."""
+        named = proper_name(apposition.strip()) if apposition.strip() else None
+        if named:
+            return self._complete(named, speaker[0])
+        if described.group("det").lower() != "the" or described.group("plural"):
+            return None
+        noun = described.group("noun").lower()
+        if noun in _OFFICES:
+            mods = frozenset(described.group("mods").lower().split())
+            places = frozenset(described.group("place").lower().replace(",", " ").split())
+            office = Office((noun,), bool(mods & _FORMER), (mods - _FORMER) | places)
+            return self._office_holder(office, speaker[0])
+        return self._resolve_definite(noun, speaker[0])
 
     def _named_after(self, noun: str, after: int) -> str | None:
         """The person a description of a ``noun`` ("the doctor", "her lawyer") is named as
