@@ -1003,3 +1003,18 @@ def test_a_capitalised_plural_of_a_role_is_an_unnamed_group(group: str) -> None:
     (q,) = _direct(text)
     assert q.speaker is not None and q.speaker.text == group
     assert q.speaker_name is None
+
+
+@pytest.mark.parametrize("outlet", ["KTV", "WXY", "WXYZ News"])
+def test_an_outlet_closing_its_sentence_keeps_its_name(outlet: str) -> None:
+    text = (
+        f"The inquiry went on.\n\n“We expect to finish soon,” according to {outlet}.\n\nMore later."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == outlet
+
+
+def test_a_suffix_dot_stays_with_the_name() -> None:
+    text = 'The inquiry went on.\n\n"We expect to finish soon," said Tom Harlow Jr.'
+    (q,) = _direct(text)
+    assert q.speaker_name is not None and q.speaker_name.startswith("Tom Harlow")

@@ -143,8 +143,12 @@ def proper_name(phrase: str) -> str | None:
     """The proper name a phrase ends with ('CBS moderator Nancy Cordes' -> 'Nancy Cordes');
     a closing abbreviation's dot ("Jane Doe Jr.") does not hide it."""
     m = _TRAILING_NAME_RE.search(phrase)
-    if m is None and phrase.endswith("."):
-        m = _TRAILING_NAME_RE.search(phrase.rstrip("."))
+    if phrase.endswith("."):
+        # "Jane Doe Jr.": the dot is the name's; "according to CNN.": the sentence's, and
+        # read with it the name would be the initial "N."
+        bare = _TRAILING_NAME_RE.search(phrase.rstrip("."))
+        if bare is not None and (m is None or bare.start() < m.start()):
+            m = bare
     if m is None:
         return None
     words = m.group().split()
