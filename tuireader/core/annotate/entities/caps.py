@@ -6,11 +6,10 @@ own body knows it ("RUSSIA DENIES HACKING CLAIMS BY U.S." -> RUSSIA, U.S.).
 
 from __future__ import annotations
 
-import re
-
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, Mention
 from tuireader.core.annotate.entities.tokens import DATELINE_TAIL, LOCATIVE, WORD, previous_word
+from tuireader.core.annotate.patterns import find_words
 
 _MAX_CAPS_NGRAM = 5
 # A word this frequent in English is read as the word in a headline ("US", "WHO", "MAY").
@@ -59,7 +58,7 @@ def _written_small(word: str, text: str, known: dict[str, str]) -> bool:
     """The document's own text writes this word in small letters, and never as a name."""
     if word in known or not word.isalpha():
         return False
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+    return bool(find_words(text, (word,)))
 
 
 def _trim(word: str, end: int, flags: dict[str, int]) -> int:
