@@ -108,6 +108,8 @@ class SegmentLabeller:
         self.text = text
         self.sports = sports
         self._cache: dict[Tok, int] = {}
+        # A song or book title in double quotes needs a double quote mark in the text.
+        self._quotes = any(q in text for q in _QUOTES)
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -212,6 +214,8 @@ class SegmentLabeller:
 
         ``opens``: the segment starts a sentence. ``after_title``: it follows "Secretary of".
         """
+        if len(toks) == 1:
+            return self._label_token(toks[0], opens)
         maybe = False
         share = 0
         while share < len(toks) and self.low(toks[share]) in _SHARE_BAR:
@@ -220,7 +224,7 @@ class SegmentLabeller:
             toks, opens = toks[share:], True
             if not toks:
                 return []
-        if self._quoted_title(toks):
+        if self._quotes and self._quoted_title(toks):
             return [self.mention(toks, MISC)]
         if opens and not self._starts_known(toks):
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
@@ -242,7 +246,28 @@ class SegmentLabeller:
                 toks = toks[:-1]
         if not toks:
             return []
-        out = self._compounds(toks, after_title)
+        return self._confirm(self._compounds(toks, after_title), maybe)
+
+    def _label_token(self, tok: Tok, opens: bool) -> list[Mention]:
+        """``label`` for a segment of one token (most are): the same rules, without the
+        ones that need two tokens or more."""
+        if self._quotes and self._quoted_title([tok]):
+            return [self.mention([tok], MISC)]
+        maybe = False
+        if opens:
+            verdict = self.opening_word(tok, False)
+            if verdict == "drop":
+                return []
+            maybe = verdict == "maybe" and not (
+                self.sports and DIGIT_AHEAD.match(self.text, tok[1])
+            )
+        if self.tflags(tok) & lx.STOP:
+            return []
+        return self._confirm(self._compounds([tok], False), maybe)
+
+    def _confirm(self, out: list[Mention], maybe: bool) -> list[Mention]:
+        """An organisation's verb after a guess makes it one; an opening word no evidence
+        confirmed waits for the document to name it elsewhere."""
         for m in out:
             if (m.guess or m.typable or m.weak and m.label == ORG) and org_verb_after(
                 self.text, m.end
@@ -276,6 +301,8 @@ class SegmentLabeller:
             return []
         text = self.text
         n = len(toks)
+        if n == 1:
+            return self._label_one(toks)
         phrase = text[toks[0][0] : toks[-1][1]].lower()
         f = self.tflags(toks[0]) if n == 1 else self.flags.get(phrase, 0)
         first_f = self.tflags(toks[0])
@@ -420,6 +447,20 @@ class SegmentLabeller:
         guess = self.mention(toks, PER if person else ORG, weak=True)
         guess.guess = True
         return [guess]
+
+    def _label_one(self, toks: list[Tok]) -> list[Mention]:
+        """``_label`` for one token: the same rules, without the ones that need two."""
+        s, e = toks[0]
+        f = self.tflags(toks[0])
+        if f & (lx.TITLE | lx.TITLE_MOD):
+            return []  # "Governor", "Prime": an office, no one named
+        if _MODEL.match(self.text, s, e):
+            return [self.mention(toks, MISC)]  # "F-16", "AK-47": a model of a thing
+        known = self._whole(toks, f)
+        if known is not None:
+            return [known]
+        single = self._single(toks[0])
+        return [single] if single else []
 
     # -- rules -------------------------------------------------------------------------------
 
