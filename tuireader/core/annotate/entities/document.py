@@ -65,7 +65,10 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             continue
         for run in RUN.finditer(text, ls, le):
             rs, group = run.start(), run.group()
-            opens = opens_sentence(text, rs) or rs == ls
+            opens = rs == ls or opens_sentence(text, rs)
+            if " " not in group and group[-1] != ".":  # one word, most runs: one segment
+                mentions.extend(labeller.label_token((rs, run.end()), opens))
+                continue
             if group.count(" ") > 1 and group[:2].isupper():
                 caps = _caps_words(group)
                 if caps:  # "... BEER LABELS ARE CHANGING Calories count ...": a headline

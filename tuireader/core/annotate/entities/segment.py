@@ -215,7 +215,7 @@ class SegmentLabeller:
         ``opens``: the segment starts a sentence. ``after_title``: it follows "Secretary of".
         """
         if len(toks) == 1:
-            return self._label_token(toks[0], opens)
+            return self.label_token(toks[0], opens)
         maybe = False
         share = 0
         while share < len(toks) and self.low(toks[share]) in _SHARE_BAR:
@@ -248,7 +248,7 @@ class SegmentLabeller:
             return []
         return self._confirm(self._compounds(toks, after_title), maybe)
 
-    def _label_token(self, tok: Tok, opens: bool) -> list[Mention]:
+    def label_token(self, tok: Tok, opens: bool) -> list[Mention]:
         """``label`` for a segment of one token (most are): the same rules, without the
         ones that need two tokens or more."""
         if self._quotes and self._quoted_title([tok]):
