@@ -14,6 +14,7 @@ from tuireader.core.annotate.patterns import find_words
 _MAX_CAPS_NGRAM = 5
 # A word this frequent in English is read as the word in a headline ("US", "WHO", "MAY").
 _CAPS_COMMON = 5.5
+_NAMED = lx.ORG | lx.COUNTRY | lx.PLACE | lx.DEMONYM | lx.MISC
 
 
 def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str]) -> list[Mention]:
@@ -23,13 +24,18 @@ def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str
     i = 0
     n = len(words)
     dateline = bool(words) and _is_dateline(text, words, le)
+    # reach[i]: the end of the words from i on joined by single spaces (a phrase's extent)
+    reach = [n] * n
+    for k in range(n - 2, -1, -1):
+        reach[k] = reach[k + 1] if words[k][1] + 1 == words[k + 1][0] else k + 1
+    flags = lex.flags
     while i < n:
         hit = None
-        for j in range(min(n, i + _MAX_CAPS_NGRAM), i, -1):
-            if any(words[k][1] + 1 != words[k + 1][0] for k in range(i, j - 1)):
-                continue
+        for j in range(min(n, i + _MAX_CAPS_NGRAM, reach[i]), i, -1):
             start, end = words[i][0], words[j - 1][1]
             phrase = text[start:end].lower()
+            if phrase not in known and not flags.get(phrase, 0) & _NAMED:
+                continue  # most phrases: no name ``_caps_label`` could give
             label = _caps_label(phrase, j - i, lex, known)
             if label and j - i == 1 and not label[1] and _written_small(phrase, text, known):
                 label = None  # "... COMPLETES SALE" over "the sale": the word, not the town
