@@ -202,10 +202,10 @@ class SegmentLabeller:
             return True
         text, flags = self.text, self.flags
         start = toks[0][0]
-        return any(
-            flags.get(text[start : toks[i][1]].lower(), 0) & _KNOWN
-            for i in range(min(len(toks), 4) - 1, 0, -1)
-        )
+        for i in range(min(len(toks), 4) - 1, 0, -1):
+            if flags.get(text[start : toks[i][1]].lower(), 0) & _KNOWN:
+                return True
+        return False
 
     # -- main entry --------------------------------------------------------------------------
 
@@ -226,18 +226,22 @@ class SegmentLabeller:
                 return []
         if self._quotes and self._quoted_title(toks):
             return [self.mention(toks, MISC)]
-        if opens and not self._starts_known(toks):
+        starts_known = self._starts_known(toks) if opens else None
+        if opens and not starts_known:
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
             if verdict == "drop" and 1 < len(toks) <= 3 and _syllables(self._word(toks[-1])):
                 verdict = "keep"  # "Pak Su-min said": a family name, however common a word
             if verdict == "drop":
                 toks = toks[1:]
+                starts_known = None
             # A table row ("Northvale 3 0 3 0") names its subject; it is no sentence.
             maybe = verdict == "maybe" and not (
                 self.sports and DIGIT_AHEAD.match(self.text, toks[-1][1])
             )
-        if not self._starts_known(toks):  # "Tel Aviv" keeps its "Tel"
+        if starts_known is None:
+            starts_known = self._starts_known(toks)
+        if not starts_known:  # "Tel Aviv" keeps its "Tel"
             while toks and self.tflags(toks[0]) & lx.STOP:
                 toks = toks[1:]
         while toks and self.tflags(toks[-1]) & lx.STOP and not self._month_surname(toks):
@@ -261,9 +265,26 @@ class SegmentLabeller:
             maybe = verdict == "maybe" and not (
                 self.sports and DIGIT_AHEAD.match(self.text, tok[1])
             )
-        if self.tflags(tok) & lx.STOP:
+        f = self.tflags(tok)
+        if f & lx.STOP:
             return []
-        return self._confirm(self._compounds([tok], False), maybe)
+        s, e = tok
+        word = self.text[s:e]
+        dash = word.rfind("-")
+        if dash > 0 and word[dash + 1 : dash + 2].islower():
+            out = [Mention(s, e, MISC, word)]  # "Ruritanian-born": as ``_compounds``
+        elif f & (lx.TITLE | lx.TITLE_MOD):
+            return []  # "Governor", "Prime": an office, no one named (as ``_label_one``)
+        elif dash >= 0 and _MODEL.match(word):
+            out = [Mention(s, e, MISC, word)]  # "F-16", "AK-47": a model of a thing
+        else:
+            known = self._whole([tok], f)
+            if known is None:
+                known = self._single(tok)
+                if known is None:
+                    return []
+            out = [known]
+        return self._confirm(out, maybe)
 
     def _confirm(self, out: list[Mention], maybe: bool) -> list[Mention]:
         """An organisation's verb after a guess makes it one; an opening word no evidence
