@@ -129,12 +129,14 @@ def _has_sentence_break(line: str) -> bool:
 
 def is_title_line(line: str) -> bool:
     """True for a Title Case headline ("Only 24 Percent of Donors Are Small Donors")."""
-    if len(line) > 150 or _has_sentence_break(line):
+    if len(line) > 150:
         return False
     words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     if len(words) < 4:
         return False
     if sum(w[0].isupper() for w in words) * 4 < len(words) * 3:
+        return False
+    if ". " in line and _has_sentence_break(line):
         return False
     # Title case capitalises short verbs too ("Donors Are Small"): a lower-case word that is
     # not one of the minor words makes the line a sentence ("Jane Doe was an Ohio lawyer.").
