@@ -297,7 +297,12 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
     (or a number before a military unit) opens the name."""
     for m in mentions:
         if m.label != PER:
-            hit = _ORDINAL_BEFORE.search(text, max(0, m.start - 13), m.start)
+            s = m.start  # an ordinal ends in t, d or h, then a space (or a space and a newline)
+            hit = (
+                _ORDINAL_BEFORE.search(text, max(0, s - 13), s)
+                if s > 2 and (text[s - 1] == " " and text[s - 2] in "tdh" or text[s - 1] == "\n")
+                else None
+            )
             if not hit and m.text.rsplit(" ", 1)[-1].lower() in _UNITS:
                 hit = _NUMBER_BEFORE.search(text, max(0, m.start - 5), m.start)
             if hit:
@@ -341,7 +346,8 @@ def _the(mentions: list[Mention], text: str) -> None:
     """ "the band The Velvet Owls", "in The Hague": a capital "The" inside a sentence opens the
     name after it; no person's name takes it, so a "person" there is a band or a group."""
     for m in mentions:
-        if m.start >= 6 and _MID_THE.search(text, m.start - 6, m.start):
+        s = m.start  # "The " just before it is rare: str.find first
+        if s >= 6 and text.find("The ", s - 6, s) >= 0 and _MID_THE.search(text, s - 6, s):
             m.start -= 4
             m.text = text[m.start : m.end]
             if m.label == PER:
@@ -405,11 +411,9 @@ def _quoted_titles(
     return mentions
 
 
-# ' ?\( ?([A-Z]{2,6})s? ?\)|, ([A-Z]{2,6}),' written to open with its first character: re
-# then skips to " ", "(" and "," instead of trying every position.
-_ACRONYM_AFTER = re.compile(
-    r"[ (,](?:(?:(?<=\()|(?<= )\() ?([A-Z]{2,6})s? ?\)|(?<=,) ([A-Z]{2,6}),)"
-)
+# An acronym in brackets or between commas. Both branches open with a literal, so re skips
+# to "(" and "," (a space before the bracket is taken into the hit where it is used).
+_ACRONYM_AFTER = re.compile(r"\( ?([A-Z]{2,6})s? ?\)|, ([A-Z]{2,6}),")
 # "in" too: "Council for Trade and Cooperation in Asia ( CTCA )".
 _NAME_WORD = re.compile(r"([A-Z][\w'’.&-]*|of|the|for|and|&|on|in|de|du|la)[ ,]$")
 _ACRONYM_GAPS = frozenset(("of", "the", "for", "and", "&", "on", "in", "de", "du", "la"))
@@ -428,6 +432,8 @@ def _spelled_acronyms(
     for hit in _ACRONYM_AFTER.finditer(text):
         letters = hit.group(1) or hit.group(2)
         end = hit.start()
+        if end and text[end - 1] == " " and text[end] == "(":
+            end -= 1  # " (ICO)": the name ends before the space
         pos, k, start = end, len(letters), -1
         while k > 0:
             word = _NAME_WORD.search(text, max(0, pos - 40), pos + 1)
