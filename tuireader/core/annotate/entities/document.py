@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
@@ -412,8 +413,21 @@ def _quoted_titles(
 
 
 # An acronym in brackets or between commas. Both branches open with a literal, so re skips
-# to "(" and "," (a space before the bracket is taken into the hit where it is used).
+# to "(" and "," (``_acronyms_after`` takes a space before the bracket into the hit).
 _ACRONYM_AFTER = re.compile(r"\( ?([A-Z]{2,6})s? ?\)|, ([A-Z]{2,6}),")
+
+
+def _acronyms_after(text: str) -> Iterator[tuple[int, str]]:
+    """(start, letters) of each hit of ' ?\\( ?([A-Z]{2,6})s? ?\\)|, ([A-Z]{2,6}),' in
+    ``text``: an acronym in brackets or between commas; the name it abbreviates ends at start.
+    A space before the bracket belongs to the hit, as that pattern's leading ' ?' takes it."""
+    for hit in _ACRONYM_AFTER.finditer(text):
+        at = hit.start()
+        if at and text[at - 1] == " " and text[at] == "(":
+            at -= 1
+        yield at, hit.group(1) or hit.group(2)
+
+
 # "in" too: "Council for Trade and Cooperation in Asia ( CTCA )".
 _NAME_WORD = re.compile(r"([A-Z][\w'’.&-]*|of|the|for|and|&|on|in|de|du|la)[ ,]$")
 _ACRONYM_GAPS = frozenset(("of", "the", "for", "and", "&", "on", "in", "de", "du", "la"))
@@ -429,11 +443,7 @@ def _spelled_acronyms(
     name anywhere."""
     defined: dict[str, str] = {}
     common: set[str] = set()
-    for hit in _ACRONYM_AFTER.finditer(text):
-        letters = hit.group(1) or hit.group(2)
-        end = hit.start()
-        if end and text[end - 1] == " " and text[end] == "(":
-            end -= 1  # " (ICO)": the name ends before the space
+    for end, letters in _acronyms_after(text):
         pos, k, start = end, len(letters), -1
         while k > 0:
             word = _NAME_WORD.search(text, max(0, pos - 40), pos + 1)
