@@ -683,19 +683,22 @@ class SegmentLabeller:
     def _single(self, tok: Tok) -> Mention | None:
         """One capitalised word with no whole-phrase gazetteer entry."""
         word = self.text[tok[0] : tok[1]]
-        if len(word) == 1 or word.lower() in _DIRECTIONS:
+        low = word.lower()
+        if len(word) == 1 or low in _DIRECTIONS:
             return None
-        if self.tflags(tok) & lx.TITLE and not self._is_acronym(tok):
+        tf = self.tflags(tok)
+        acronym = self._is_acronym(tok)
+        if tf & lx.TITLE and not acronym:
             return None  # a lone "President" or "Sen" names no one
-        if len(word) > 6 and word.lower().endswith(_POLICY_ENDINGS):
+        if len(word) > 6 and low.endswith(_POLICY_ENDINGS):
             return self.mention([tok], MISC)  # "Zanecare", "Fizzgate": a policy or affair
-        if self._is_acronym(tok):
+        if acronym:
             return self.mention([tok], ORG, weak=True)
-        if self.tflags(tok) & _HEAD_ONLY == lx.ORG_SUFFIX and word[-1] == "s":
+        if tf & _HEAD_ONLY == lx.ORG_SUFFIX and word[-1] == "s":
             return None  # "( Holdings )", "Partners": a firm's last word names no firm alone
-        if _DOMAIN.search(word) or self._camel_case(word):
+        if "." in word and _DOMAIN.search(word) or self._camel_case(word):
             return self.mention([tok], ORG, weak=True)
-        if _MODEL.match(word):
+        if "-" in word and _MODEL.match(word):
             return self.mention([tok], MISC)
         if "-" in word and self._demonym_compound(word):
             return self.mention([tok], MISC)  # "African-Americans", "Mexican-American"
@@ -708,7 +711,7 @@ class SegmentLabeller:
         if (
             guess == ORG
             and self._common(tok)
-            and self.zipf.get(word.lower(), 0.0) >= 4.0
+            and self.zipf.get(low, 0.0) >= 4.0
             and not self._team_name(tok)
         ):
             return None  # "the Mayor", "the Battles of ...": a common noun given a capital
@@ -716,8 +719,8 @@ class SegmentLabeller:
             m = self.mention([tok], guess, weak=True)
             m.locative = guess == LOC
             return m
-        f = self.flags.get(word.lower(), 0)
-        z = self.zipf.get(word.lower(), 0.0)
+        f = self.flags.get(low, 0)
+        z = self.zipf.get(low, 0.0)
         if not f & lx.FIRST and z >= _COMMON_MID:
             if f & lx.SUR and z < _COMMON_SURNAME:
                 m = self.mention([tok], PER, weak=True)  # "Cook", "Bond", once named in full
@@ -728,7 +731,7 @@ class SegmentLabeller:
             m = self.mention([tok], PER, weak=True)
             m.guess = True
             return m
-        if word.lower().endswith(("shire", "stan", "land", "burg", "ville", "grad")):
+        if low.endswith(("shire", "stan", "land", "burg", "ville", "grad")):
             m = self.mention([tok], LOC, weak=True)
             m.place = True
             return m
