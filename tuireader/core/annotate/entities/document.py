@@ -56,12 +56,13 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     share = has_share_bar(text)
     for line in _LINE.finditer(text):
         ls, le = line.span()
-        headline = le < len(text) and (not ls or not _LOWER_LONG.search(line.group()))
-        headline = headline and is_title_line(line.group())
+        lt = line.group()
+        headline = le < len(text) and (not ls or not _LOWER_LONG.search(lt))
+        headline = headline and is_title_line(lt)
         if headline and ls:  # later in the text: the headline again, or a headline's words
             first = text[: text.find("\n")].rstrip(" .")
-            headline = line.group().rstrip(" .") == first or _headline_words(line.group(), lex)
-        if headline or is_caps_line(line.group()):
+            headline = lt.rstrip(" .") == first or _headline_words(lt, lex)
+        if headline or is_caps_line(lt):
             caps_lines.append((ls, le))
             continue
         for run in RUN.finditer(text, ls, le):
