@@ -83,7 +83,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     _ordinals(mentions, text)
     _first_of_name(mentions, text, lex)
     mentions = _possessed_heads(mentions, text, lex)
-    if "s " in text:
+    if "s " in text and any(form in text for form in _LEGAL_FORM_STARTS):
         mentions = _paired_owner_firms(mentions, text)
     if '"' in text or "“" in text:
         mentions = _nicknamed(mentions, text, lex)
@@ -227,6 +227,12 @@ _PAIRED_OWNER_FIRM = re.compile(
 )
 
 
+# What every legal form of those patterns starts with (a text with none has no such firm).
+_LEGAL_FORM_STARTS = (" Co", " Inc", " Ltd", " Plc", " PLC", " LLC", " Llc")
+# What both possessive patterns open with, looked for before either is tried.
+_POSSESSIVE_OPENINGS = ("'s", "’s", " 's", " ’s")
+
+
 def _paired_owner_firms(mentions: list[Mention], text: str) -> list[Mention]:
     """A firm named after two owners and ending in its legal form is one organisation,
     though the possessive cuts the run of capitals in two."""
@@ -245,6 +251,8 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
     by_start = {m.start: m for m in mentions}
     absorbed: set[int] = set()
     for m in mentions:
+        if not text.startswith(_POSSESSIVE_OPENINGS, m.end):
+            continue
         hit = _POSSESSED_HEAD.match(text, m.end)
         if not hit or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
             continue
@@ -262,6 +270,8 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
             if alone is not None:
                 absorbed.add(id(alone))
     for m in mentions:
+        if not text.startswith(_POSSESSIVE_OPENINGS, m.end):
+            continue
         firm = _POSSESSED_FIRM.match(text, m.end)
         if not firm or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
             continue
