@@ -370,8 +370,12 @@ class SegmentLabeller:
         ):  # "Riverton Hawks", "Eastfield Bears"; not "Ohio Sen. Jan Sanders"
             return [self.mention(toks, ORG)]
 
-        titled_after = any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
-        if n > 1 and self._is_acronym(toks[0]) and len(self.low(toks[0])) <= 4 and not titled_after:
+        if (
+            n > 1
+            and self._is_acronym(toks[0])
+            and len(self.low(toks[0])) <= 4
+            and not any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
+        ):
             rest = self._whole(toks[1:], self.flags.get(self._phrase(toks[1:]), 0))
             if (
                 rest is None
