@@ -255,21 +255,24 @@ class SegmentLabeller:
     def label_token(self, tok: Tok, opens: bool) -> list[Mention]:
         """``label`` for a segment of one token (most are): the same rules, without the
         ones that need two tokens or more."""
-        if self._quotes and self._quoted_title([tok]):
-            return [self.mention([tok], MISC)]
+        text = self.text
+        if self._quotes:  # ``_quoted_title`` wants a quote mark, maybe one space away, first
+            i = tok[0] - 1
+            if i > 0 and text[i] == " ":
+                i -= 1
+            if i >= 0 and text[i] in _QUOTES and self._quoted_title([tok]):
+                return [self.mention([tok], MISC)]
         maybe = False
         if opens:
             verdict = self.opening_word(tok, False)
             if verdict == "drop":
                 return []
-            maybe = verdict == "maybe" and not (
-                self.sports and DIGIT_AHEAD.match(self.text, tok[1])
-            )
+            maybe = verdict == "maybe" and not (self.sports and DIGIT_AHEAD.match(text, tok[1]))
         f = self.tflags(tok)
         if f & lx.STOP:
             return []
         s, e = tok
-        word = self.text[s:e]
+        word = text[s:e]
         dash = word.rfind("-")
         if dash > 0 and word[dash + 1 : dash + 2].islower():
             out = [Mention(s, e, MISC, word)]  # "Ruritanian-born": as ``_compounds``
@@ -438,7 +441,7 @@ class SegmentLabeller:
                 left, right = toks[:i], toks[i + 1 :]
                 if self.tflags(left[0]) & lx.FIRST and self.tflags(right[0]) & lx.FIRST:
                     return [self.mention(left, PER), self.mention(right, PER)]
-        k = self._role_words(toks)
+        k = self._role_words(toks) if n > 2 else 0  # role words need a name of two after them
         if k:
             return [self.mention(toks[k:], PER)]
         if 1 < n <= 3 and text.find("-", *toks[-1]) > 0 and _syllables(self._word(toks[-1])):
@@ -578,8 +581,12 @@ class SegmentLabeller:
 
     def _of_head(self, toks: list[Tok]) -> str | None:
         """Label of a phrase with an inner "of" by its head word ("Bank of ..." -> ORG)."""
+        text = self.text
         for i in range(1, len(toks)):
-            if self.low(toks[i]) in ("of", "for", "on"):
+            s, e = toks[i]
+            if e - s > 3 or text[s] not in "oOfF":
+                continue  # no "of", "for" or "on" in any case
+            if text[s:e].lower() in ("of", "for", "on"):
                 f = self.tflags(toks[i - 1])
                 if f & (lx.OF_HEAD | lx.ORG_SUFFIX):
                     return ORG
