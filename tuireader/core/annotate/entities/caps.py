@@ -6,15 +6,15 @@ own body knows it ("RUSSIA DENIES HACKING CLAIMS BY U.S." -> RUSSIA, U.S.).
 
 from __future__ import annotations
 
-import re
-
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, Mention
 from tuireader.core.annotate.entities.tokens import DATELINE_TAIL, LOCATIVE, WORD, previous_word
+from tuireader.core.annotate.patterns import find_words
 
 _MAX_CAPS_NGRAM = 5
 # A word this frequent in English is read as the word in a headline ("US", "WHO", "MAY").
 _CAPS_COMMON = 5.5
+_NAMED = lx.ORG | lx.COUNTRY | lx.PLACE | lx.DEMONYM | lx.MISC
 
 
 def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str]) -> list[Mention]:
@@ -24,13 +24,18 @@ def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str
     i = 0
     n = len(words)
     dateline = bool(words) and _is_dateline(text, words, le)
+    # reach[i]: the end of the words from i on joined by single spaces (a phrase's extent)
+    reach = [n] * n
+    for k in range(n - 2, -1, -1):
+        reach[k] = reach[k + 1] if words[k][1] + 1 == words[k + 1][0] else k + 1
+    flags = lex.flags
     while i < n:
         hit = None
-        for j in range(min(n, i + _MAX_CAPS_NGRAM), i, -1):
-            if any(words[k][1] + 1 != words[k + 1][0] for k in range(i, j - 1)):
-                continue
+        for j in range(min(n, i + _MAX_CAPS_NGRAM, reach[i]), i, -1):
             start, end = words[i][0], words[j - 1][1]
             phrase = text[start:end].lower()
+            if phrase not in known and not flags.get(phrase, 0) & _NAMED:
+                continue  # most phrases: no name ``_caps_label`` could give
             label = _caps_label(phrase, j - i, lex, known)
             if label and j - i == 1 and not label[1] and _written_small(phrase, text, known):
                 label = None  # "... COMPLETES SALE" over "the sale": the word, not the town
@@ -59,7 +64,7 @@ def _written_small(word: str, text: str, known: dict[str, str]) -> bool:
     """The document's own text writes this word in small letters, and never as a name."""
     if word in known or not word.isalpha():
         return False
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+    return bool(find_words(text, (word,)))
 
 
 def _trim(word: str, end: int, flags: dict[str, int]) -> int:

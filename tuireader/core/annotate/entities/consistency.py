@@ -18,15 +18,27 @@ def settle(mentions: list[Mention]) -> None:
     a person's full name; the first word of an organisation's name; the label that a context cue
     gave the same text. Sentence-opening words the document never names elsewhere are dropped.
     """
-    confirmed = {m.text for m in mentions if not m.tentative and not m.lone}
-    lone = Counter(m.text for m in mentions if m.lone)
-    confirmed.update(w for m in mentions if " " in m.text for w in m.text.split(" "))
-    mentions[:] = [
-        m
-        for m in mentions
-        if (not m.tentative or m.text in confirmed)
-        and (not m.lone or m.text in confirmed or lone[m.text] > 1)
-    ]
+    confirmed: set[str] = set()
+    lone: dict[str, int] = {}  # text -> how many lone mentions it has
+    doubtful = False
+    for m in mentions:
+        text = m.text
+        if m.lone:
+            lone[text] = lone.get(text, 0) + 1
+            doubtful = True
+        elif m.tentative:
+            doubtful = True
+        else:
+            confirmed.add(text)
+        if " " in text:
+            confirmed.update(text.split(" "))
+    if doubtful:
+        mentions[:] = [
+            m
+            for m in mentions
+            if (not m.tentative or m.text in confirmed)
+            and (not m.lone or m.text in confirmed or lone[m.text] > 1)
+        ]
 
     strong: dict[str, str] = {}  # text -> label, from gazetteers, heads and titles
     hinted: dict[str, str] = {}  # text -> label, from context cues

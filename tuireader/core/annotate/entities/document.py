@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
@@ -55,17 +56,21 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     share = has_share_bar(text)
     for line in _LINE.finditer(text):
         ls, le = line.span()
-        headline = le < len(text) and (not ls or not _LOWER_LONG.search(line.group()))
-        headline = headline and is_title_line(line.group())
+        lt = line.group()
+        headline = le < len(text) and (not ls or not _LOWER_LONG.search(lt))
+        headline = headline and is_title_line(lt)
         if headline and ls:  # later in the text: the headline again, or a headline's words
             first = text[: text.find("\n")].rstrip(" .")
-            headline = line.group().rstrip(" .") == first or _headline_words(line.group(), lex)
-        if headline or is_caps_line(line.group()):
+            headline = lt.rstrip(" .") == first or _headline_words(lt, lex)
+        if headline or is_caps_line(lt):
             caps_lines.append((ls, le))
             continue
         for run in RUN.finditer(text, ls, le):
             rs, group = run.start(), run.group()
-            opens = opens_sentence(text, rs) or rs == ls
+            opens = rs == ls or opens_sentence(text, rs)
+            if " " not in group and group[-1] != ".":  # one word, most runs: one segment
+                mentions.extend(labeller.label_token((rs, run.end()), opens))
+                continue
             if group.count(" ") > 1 and group[:2].isupper():
                 caps = _caps_words(group)
                 if caps:  # "... BEER LABELS ARE CHANGING Calories count ...": a headline
@@ -78,7 +83,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     _ordinals(mentions, text)
     _first_of_name(mentions, text, lex)
     mentions = _possessed_heads(mentions, text, lex)
-    if "s " in text:
+    if "s " in text and any(form in text for form in _LEGAL_FORM_STARTS):
         mentions = _paired_owner_firms(mentions, text)
     if '"' in text or "“" in text:
         mentions = _nicknamed(mentions, text, lex)
@@ -222,6 +227,12 @@ _PAIRED_OWNER_FIRM = re.compile(
 )
 
 
+# What every legal form of those patterns starts with (a text with none has no such firm).
+_LEGAL_FORM_STARTS = (" Co", " Inc", " Ltd", " Plc", " PLC", " LLC", " Llc")
+# What both possessive patterns open with, looked for before either is tried.
+_POSSESSIVE_OPENINGS = ("'s", "’s", " 's", " ’s")
+
+
 def _paired_owner_firms(mentions: list[Mention], text: str) -> list[Mention]:
     """A firm named after two owners and ending in its legal form is one organisation,
     though the possessive cuts the run of capitals in two."""
@@ -240,6 +251,8 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
     by_start = {m.start: m for m in mentions}
     absorbed: set[int] = set()
     for m in mentions:
+        if not text.startswith(_POSSESSIVE_OPENINGS, m.end):
+            continue
         hit = _POSSESSED_HEAD.match(text, m.end)
         if not hit or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
             continue
@@ -257,6 +270,8 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
             if alone is not None:
                 absorbed.add(id(alone))
     for m in mentions:
+        if not text.startswith(_POSSESSIVE_OPENINGS, m.end):
+            continue
         firm = _POSSESSED_FIRM.match(text, m.end)
         if not firm or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
             continue
@@ -294,7 +309,12 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
     (or a number before a military unit) opens the name."""
     for m in mentions:
         if m.label != PER:
-            hit = _ORDINAL_BEFORE.search(text, max(0, m.start - 13), m.start)
+            s = m.start  # an ordinal ends in t, d or h, then a space (or a space and a newline)
+            hit = (
+                _ORDINAL_BEFORE.search(text, max(0, s - 13), s)
+                if s > 2 and (text[s - 1] == " " and text[s - 2] in "tdh" or text[s - 1] == "\n")
+                else None
+            )
             if not hit and m.text.rsplit(" ", 1)[-1].lower() in _UNITS:
                 hit = _NUMBER_BEFORE.search(text, max(0, m.start - 5), m.start)
             if hit:
@@ -338,7 +358,8 @@ def _the(mentions: list[Mention], text: str) -> None:
     """ "the band The Velvet Owls", "in The Hague": a capital "The" inside a sentence opens the
     name after it; no person's name takes it, so a "person" there is a band or a group."""
     for m in mentions:
-        if m.start >= 6 and _MID_THE.search(text, m.start - 6, m.start):
+        s = m.start  # "The " just before it is rare: str.find first
+        if s >= 6 and text.find("The ", s - 6, s) >= 0 and _MID_THE.search(text, s - 6, s):
             m.start -= 4
             m.text = text[m.start : m.end]
             if m.label == PER:
@@ -402,11 +423,22 @@ def _quoted_titles(
     return mentions
 
 
-# ' ?\( ?([A-Z]{2,6})s? ?\)|, ([A-Z]{2,6}),' written to open with its first character: re
-# then skips to " ", "(" and "," instead of trying every position.
-_ACRONYM_AFTER = re.compile(
-    r"[ (,](?:(?:(?<=\()|(?<= )\() ?([A-Z]{2,6})s? ?\)|(?<=,) ([A-Z]{2,6}),)"
-)
+# An acronym in brackets or between commas. Both branches open with a literal, so re skips
+# to "(" and "," (``_acronyms_after`` takes a space before the bracket into the hit).
+_ACRONYM_AFTER = re.compile(r"\( ?([A-Z]{2,6})s? ?\)|, ([A-Z]{2,6}),")
+
+
+def _acronyms_after(text: str) -> Iterator[tuple[int, str]]:
+    """(start, letters) of each hit of ' ?\\( ?([A-Z]{2,6})s? ?\\)|, ([A-Z]{2,6}),' in
+    ``text``: an acronym in brackets or between commas; the name it abbreviates ends at start.
+    A space before the bracket belongs to the hit, as that pattern's leading ' ?' takes it."""
+    for hit in _ACRONYM_AFTER.finditer(text):
+        at = hit.start()
+        if at and text[at - 1] == " " and text[at] == "(":
+            at -= 1
+        yield at, hit.group(1) or hit.group(2)
+
+
 # "in" too: "Council for Trade and Cooperation in Asia ( CTCA )".
 _NAME_WORD = re.compile(r"([A-Z][\w'’.&-]*|of|the|for|and|&|on|in|de|du|la)[ ,]$")
 _ACRONYM_GAPS = frozenset(("of", "the", "for", "and", "&", "on", "in", "de", "du", "la"))
@@ -422,9 +454,7 @@ def _spelled_acronyms(
     name anywhere."""
     defined: dict[str, str] = {}
     common: set[str] = set()
-    for hit in _ACRONYM_AFTER.finditer(text):
-        letters = hit.group(1) or hit.group(2)
-        end = hit.start()
+    for end, letters in _acronyms_after(text):
         pos, k, start = end, len(letters), -1
         while k > 0:
             word = _NAME_WORD.search(text, max(0, pos - 40), pos + 1)

@@ -121,6 +121,13 @@ def segments(
     (the text has a share bar somewhere, see ``has_share_bar``) makes it look for one."""
     if " " not in run and run[-1] != ".":
         return [Segment([(start, start + len(run))], opens)]
+    words = run.split(" ")
+    if not share and all(w[0].isupper() and w[-1] != "." for w in words):
+        one: list[Tok] = []  # capitalised words only, no sentence end: one segment
+        for word in words:
+            one.append((start, start + len(word)))
+            start += len(word) + 1
+        return [Segment(one, opens)]
     toks: Iterable[tuple[int, int, bool]] = _tokens(text, start, run)
     furniture: set[int] | tuple[()] = ()
     if share and _SHARE_PAIR.search(run):

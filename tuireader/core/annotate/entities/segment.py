@@ -108,6 +108,8 @@ class SegmentLabeller:
         self.text = text
         self.sports = sports
         self._cache: dict[Tok, int] = {}
+        # A song or book title in double quotes needs a double quote mark in the text.
+        self._quotes = any(q in text for q in _QUOTES)
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -200,10 +202,10 @@ class SegmentLabeller:
             return True
         text, flags = self.text, self.flags
         start = toks[0][0]
-        return any(
-            flags.get(text[start : toks[i][1]].lower(), 0) & _KNOWN
-            for i in range(min(len(toks), 4) - 1, 0, -1)
-        )
+        for i in range(min(len(toks), 4) - 1, 0, -1):
+            if flags.get(text[start : toks[i][1]].lower(), 0) & _KNOWN:
+                return True
+        return False
 
     # -- main entry --------------------------------------------------------------------------
 
@@ -212,6 +214,8 @@ class SegmentLabeller:
 
         ``opens``: the segment starts a sentence. ``after_title``: it follows "Secretary of".
         """
+        if len(toks) == 1:
+            return self.label_token(toks[0], opens)
         maybe = False
         share = 0
         while share < len(toks) and self.low(toks[share]) in _SHARE_BAR:
@@ -220,20 +224,24 @@ class SegmentLabeller:
             toks, opens = toks[share:], True
             if not toks:
                 return []
-        if self._quoted_title(toks):
+        if self._quotes and self._quoted_title(toks):
             return [self.mention(toks, MISC)]
-        if opens and not self._starts_known(toks):
+        starts_known = self._starts_known(toks) if opens else None
+        if opens and not starts_known:
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
             if verdict == "drop" and 1 < len(toks) <= 3 and _syllables(self._word(toks[-1])):
                 verdict = "keep"  # "Pak Su-min said": a family name, however common a word
             if verdict == "drop":
                 toks = toks[1:]
+                starts_known = None
             # A table row ("Northvale 3 0 3 0") names its subject; it is no sentence.
             maybe = verdict == "maybe" and not (
                 self.sports and DIGIT_AHEAD.match(self.text, toks[-1][1])
             )
-        if not self._starts_known(toks):  # "Tel Aviv" keeps its "Tel"
+        if starts_known is None:
+            starts_known = self._starts_known(toks)
+        if not starts_known:  # "Tel Aviv" keeps its "Tel"
             while toks and self.tflags(toks[0]) & lx.STOP:
                 toks = toks[1:]
         while toks and self.tflags(toks[-1]) & lx.STOP and not self._month_surname(toks):
@@ -242,7 +250,48 @@ class SegmentLabeller:
                 toks = toks[:-1]
         if not toks:
             return []
-        out = self._compounds(toks, after_title)
+        return self._confirm(self._compounds(toks, after_title), maybe)
+
+    def label_token(self, tok: Tok, opens: bool) -> list[Mention]:
+        """``label`` for a segment of one token (most are): the same rules, without the
+        ones that need two tokens or more."""
+        text = self.text
+        if self._quotes:  # ``_quoted_title`` wants a quote mark, maybe one space away, first
+            i = tok[0] - 1
+            if i > 0 and text[i] == " ":
+                i -= 1
+            if i >= 0 and text[i] in _QUOTES and self._quoted_title([tok]):
+                return [self.mention([tok], MISC)]
+        maybe = False
+        if opens:
+            verdict = self.opening_word(tok, False)
+            if verdict == "drop":
+                return []
+            maybe = verdict == "maybe" and not (self.sports and DIGIT_AHEAD.match(text, tok[1]))
+        f = self.tflags(tok)
+        if f & lx.STOP:
+            return []
+        s, e = tok
+        word = text[s:e]
+        dash = word.rfind("-")
+        if dash > 0 and word[dash + 1 : dash + 2].islower():
+            out = [Mention(s, e, MISC, word)]  # "Ruritanian-born": as ``_compounds``
+        elif f & (lx.TITLE | lx.TITLE_MOD):
+            return []  # "Governor", "Prime": an office, no one named (as ``_label_one``)
+        elif dash >= 0 and _MODEL.match(word):
+            out = [Mention(s, e, MISC, word)]  # "F-16", "AK-47": a model of a thing
+        else:
+            known = self._whole([tok], f)
+            if known is None:
+                known = self._single(tok)
+                if known is None:
+                    return []
+            out = [known]
+        return self._confirm(out, maybe)
+
+    def _confirm(self, out: list[Mention], maybe: bool) -> list[Mention]:
+        """An organisation's verb after a guess makes it one; an opening word no evidence
+        confirmed waits for the document to name it elsewhere."""
         for m in out:
             if (m.guess or m.typable or m.weak and m.label == ORG) and org_verb_after(
                 self.text, m.end
@@ -276,6 +325,8 @@ class SegmentLabeller:
             return []
         text = self.text
         n = len(toks)
+        if n == 1:
+            return self._label_one(toks)
         phrase = text[toks[0][0] : toks[-1][1]].lower()
         f = self.tflags(toks[0]) if n == 1 else self.flags.get(phrase, 0)
         first_f = self.tflags(toks[0])
@@ -322,8 +373,12 @@ class SegmentLabeller:
         ):  # "Riverton Hawks", "Eastfield Bears"; not "Ohio Sen. Jan Sanders"
             return [self.mention(toks, ORG)]
 
-        titled_after = any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
-        if n > 1 and self._is_acronym(toks[0]) and len(self.low(toks[0])) <= 4 and not titled_after:
+        if (
+            n > 1
+            and self._is_acronym(toks[0])
+            and len(self.low(toks[0])) <= 4
+            and not any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
+        ):
             rest = self._whole(toks[1:], self.flags.get(self._phrase(toks[1:]), 0))
             if (
                 rest is None
@@ -386,7 +441,7 @@ class SegmentLabeller:
                 left, right = toks[:i], toks[i + 1 :]
                 if self.tflags(left[0]) & lx.FIRST and self.tflags(right[0]) & lx.FIRST:
                     return [self.mention(left, PER), self.mention(right, PER)]
-        k = self._role_words(toks)
+        k = self._role_words(toks) if n > 2 else 0  # role words need a name of two after them
         if k:
             return [self.mention(toks[k:], PER)]
         if 1 < n <= 3 and text.find("-", *toks[-1]) > 0 and _syllables(self._word(toks[-1])):
@@ -420,6 +475,20 @@ class SegmentLabeller:
         guess = self.mention(toks, PER if person else ORG, weak=True)
         guess.guess = True
         return [guess]
+
+    def _label_one(self, toks: list[Tok]) -> list[Mention]:
+        """``_label`` for one token: the same rules, without the ones that need two."""
+        s, e = toks[0]
+        f = self.tflags(toks[0])
+        if f & (lx.TITLE | lx.TITLE_MOD):
+            return []  # "Governor", "Prime": an office, no one named
+        if _MODEL.match(self.text, s, e):
+            return [self.mention(toks, MISC)]  # "F-16", "AK-47": a model of a thing
+        known = self._whole(toks, f)
+        if known is not None:
+            return [known]
+        single = self._single(toks[0])
+        return [single] if single else []
 
     # -- rules -------------------------------------------------------------------------------
 
@@ -512,8 +581,12 @@ class SegmentLabeller:
 
     def _of_head(self, toks: list[Tok]) -> str | None:
         """Label of a phrase with an inner "of" by its head word ("Bank of ..." -> ORG)."""
+        text = self.text
         for i in range(1, len(toks)):
-            if self.low(toks[i]) in ("of", "for", "on"):
+            s, e = toks[i]
+            if e - s > 3 or text[s] not in "oOfF":
+                continue  # no "of", "for" or "on" in any case
+            if text[s:e].lower() in ("of", "for", "on"):
                 f = self.tflags(toks[i - 1])
                 if f & (lx.OF_HEAD | lx.ORG_SUFFIX):
                     return ORG
@@ -621,19 +694,22 @@ class SegmentLabeller:
     def _single(self, tok: Tok) -> Mention | None:
         """One capitalised word with no whole-phrase gazetteer entry."""
         word = self.text[tok[0] : tok[1]]
-        if len(word) == 1 or word.lower() in _DIRECTIONS:
+        low = word.lower()
+        if len(word) == 1 or low in _DIRECTIONS:
             return None
-        if self.tflags(tok) & lx.TITLE and not self._is_acronym(tok):
+        tf = self.tflags(tok)
+        acronym = self._is_acronym(tok)
+        if tf & lx.TITLE and not acronym:
             return None  # a lone "President" or "Sen" names no one
-        if len(word) > 6 and word.lower().endswith(_POLICY_ENDINGS):
+        if len(word) > 6 and low.endswith(_POLICY_ENDINGS):
             return self.mention([tok], MISC)  # "Zanecare", "Fizzgate": a policy or affair
-        if self._is_acronym(tok):
+        if acronym:
             return self.mention([tok], ORG, weak=True)
-        if self.tflags(tok) & _HEAD_ONLY == lx.ORG_SUFFIX and word[-1] == "s":
+        if tf & _HEAD_ONLY == lx.ORG_SUFFIX and word[-1] == "s":
             return None  # "( Holdings )", "Partners": a firm's last word names no firm alone
-        if _DOMAIN.search(word) or self._camel_case(word):
+        if "." in word and _DOMAIN.search(word) or self._camel_case(word):
             return self.mention([tok], ORG, weak=True)
-        if _MODEL.match(word):
+        if "-" in word and _MODEL.match(word):
             return self.mention([tok], MISC)
         if "-" in word and self._demonym_compound(word):
             return self.mention([tok], MISC)  # "African-Americans", "Mexican-American"
@@ -646,7 +722,7 @@ class SegmentLabeller:
         if (
             guess == ORG
             and self._common(tok)
-            and self.zipf.get(word.lower(), 0.0) >= 4.0
+            and self.zipf.get(low, 0.0) >= 4.0
             and not self._team_name(tok)
         ):
             return None  # "the Mayor", "the Battles of ...": a common noun given a capital
@@ -654,8 +730,8 @@ class SegmentLabeller:
             m = self.mention([tok], guess, weak=True)
             m.locative = guess == LOC
             return m
-        f = self.flags.get(word.lower(), 0)
-        z = self.zipf.get(word.lower(), 0.0)
+        f = self.flags.get(low, 0)
+        z = self.zipf.get(low, 0.0)
         if not f & lx.FIRST and z >= _COMMON_MID:
             if f & lx.SUR and z < _COMMON_SURNAME:
                 m = self.mention([tok], PER, weak=True)  # "Cook", "Bond", once named in full
@@ -666,7 +742,7 @@ class SegmentLabeller:
             m = self.mention([tok], PER, weak=True)
             m.guess = True
             return m
-        if word.lower().endswith(("shire", "stan", "land", "burg", "ville", "grad")):
+        if low.endswith(("shire", "stan", "land", "burg", "ville", "grad")):
             m = self.mention([tok], LOC, weak=True)
             m.place = True
             return m

@@ -6,6 +6,7 @@ A report is recognised by its headline ("SOCCER - ...") or by result lines and s
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.mention import LOC, ORG, Mention
@@ -41,7 +42,12 @@ def is_sports(text: str, lex: lx.Lexicon) -> bool:
         return True
     head = text[:5000]
     # scores first: few texts give two, and their scan is the cheaper one
-    return len(SCORE.findall(head)) >= 2 and len(SPORTS_WORDS.findall(head)) >= 6
+    return _at_least(SCORE, head, 2) and _at_least(SPORTS_WORDS, head, 6)
+
+
+def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
+    """Whether ``pattern`` matches ``text`` ``n`` times or more (the scan stops there)."""
+    return sum(1 for _ in islice(pattern.finditer(text), n)) == n
 
 
 def teams(mentions: list[Mention], text: str) -> None:
@@ -61,6 +67,9 @@ def teams(mentions: list[Mention], text: str) -> None:
 
 
 _PARENS = re.compile(r"\([^()]*\)")
+# How every row of ``TEAM_LINE`` opens (a name, then a number or a dash): most lines fail
+# this at a third of the cost of the whole pattern.
+_ROW_OPENING = re.compile(r"[^\d\n]{1,40}? [-\d./]")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 
 
@@ -71,7 +80,7 @@ def _rows(text: str) -> list[tuple[int, int]]:
     rows = []
     start = 0
     while True:  # a row is one whole line: tried at line starts only, not at every character
-        m = TEAM_LINE.match(text, start)
+        m = _ROW_OPENING.match(text, start) and TEAM_LINE.match(text, start)
         if m and not _LOWER_WORD.search(_PARENS.sub("", m.group())):
             rows.append(m.span())
         start = text.find("\n", start) + 1

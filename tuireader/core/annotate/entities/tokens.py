@@ -21,7 +21,8 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
 # A capitalised token: letters/digits, inner apostrophes (not a possessive 's), inner hyphens,
 # dots and ampersands ("O'Neill", "Jean-Pierre", "U.S", "AT&T"), and one optional final dot that
 # the caller keeps only for abbreviations ("U.S.", "Corp.", "Sen.").
-_CAP_TAIL = r"(?:\w|['’](?!(?:[sSmMdDtT]|ll|ve|re)\b)(?=\w)|[-.&](?=\w))*\.?"
+# (``\w+``, not ``\w``: re then takes a word's letters in one step, not one repeat each.)
+_CAP_TAIL = r"(?:\w+|['’](?!(?:[sSmMdDtT]|ll|ve|re)\b)(?=\w)|[-.&](?=\w))*\.?"
 _CAP = rf"[{UPPER}]{_CAP_TAIL}"
 
 # Lower-case connectors that may sit inside a name. Longest alternatives first.
@@ -57,7 +58,10 @@ CONNECTORS = (
     "and",
     "&",
 )
-_JOIN = "|".join(re.escape(c) for c in CONNECTORS)
+# The connectors are tried after every capitalised word followed by a space: a look at the
+# next character first passes over the lower-case words no connector starts with.
+_JOIN_FIRST = re.escape("".join(sorted({c[0] for c in CONNECTORS})))
+_JOIN = rf"(?=[{_JOIN_FIRST}])(?:{'|'.join(re.escape(c) for c in CONNECTORS)})"
 
 # Nothing of a word before the first capital (checked just after it, "(?<!X.)": the pattern
 # then opens with the capitals, which re skips to instead of trying every character). A dash
@@ -84,7 +88,7 @@ def prefixed(text: str) -> list[tuple[int, int]]:
 
 # Any word, for all-caps lines where capitalisation tells nothing.
 WORD = re.compile(
-    r"(?<![\w'’])[^\W\d_](?:\w|['’](?!(?:[sSmMdDtT]|ll|ve|re)\b)(?=\w)|[-.&](?=\w))*\.?"
+    r"(?<![\w'’])[^\W\d_](?:\w+|['’](?!(?:[sSmMdDtT]|ll|ve|re)\b)(?=\w)|[-.&](?=\w))*\.?"
 )
 
 LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -129,12 +133,14 @@ def _has_sentence_break(line: str) -> bool:
 
 def is_title_line(line: str) -> bool:
     """True for a Title Case headline ("Only 24 Percent of Donors Are Small Donors")."""
-    if len(line) > 150 or _has_sentence_break(line):
+    if len(line) > 150:
         return False
     words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     if len(words) < 4:
         return False
     if sum(w[0].isupper() for w in words) * 4 < len(words) * 3:
+        return False
+    if ". " in line and _has_sentence_break(line):
         return False
     # Title case capitalises short verbs too ("Donors Are Small"): a lower-case word that is
     # not one of the minor words makes the line a sentence ("Jane Doe was an Ohio lawyer.").
