@@ -1018,3 +1018,14 @@ def test_a_suffix_dot_stays_with_the_name() -> None:
     text = 'The inquiry went on.\n\n"We expect to finish soon," said Tom Harlow Jr.'
     (q,) = _direct(text)
     assert q.speaker_name is not None and q.speaker_name.startswith("Tom Harlow")
+
+
+def test_an_office_named_long_before_is_still_the_office_that_speaks() -> None:
+    filler = "The economy grew slowly last year and prices were steady in the region. " * 45
+    text = (
+        "The Federal Revenue Office published its forecast on Monday.\n\n" + filler + "\n\n"
+        "Spending will rise, the revenue office said, because pensions ''are mainly driven by "
+        "the aging of the population.''"
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Federal Revenue Office"

@@ -806,6 +806,12 @@ class NameResolver:
                 return m.name
             if noun in _MEDIA_NOUNS and _MEDIA_WORDS.intersection(words):
                 return m.name  # "the newspaper" -> "The Daily Example"
+        # "the office" after "the Federal Example Office" long before: a name with the noun
+        # in it stays the one meant however far back it was (a company or group does not).
+        i = bisect.bisect_left(self.starts, before)
+        for m in reversed(self.mentions[:i]):
+            if m.label == "ORG" and m.end <= before and noun in m.name.lower().split():
+                return m.name
         return None
 
     def _fitting(self, before: int, labels: set[str]) -> list[Mention]:
