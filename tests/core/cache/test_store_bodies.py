@@ -197,3 +197,54 @@ def test_a_dictionary_made_in_a_rolled_back_transaction_is_not_used(tmp_path):
     store.commit()
     assert MetaStore(path).bodies([1]) == {1: texts[1]}
     assert store.db.execute("SELECT count(*) FROM text_dict").fetchone() == (0,)
+
+
+def _store_with_dictionary(path):
+    """A store past its first texts: later ones are packed in the packing thread."""
+    store = MetaStore(path)
+    store.begin()
+    store.put_bodies((n, _news_text(n)) for n in range(1, SAMPLE_TEXTS + 1))
+    store.commit()
+    return store
+
+
+def test_texts_packed_in_the_thread_are_read_back_in_the_transaction_and_after(tmp_path):
+    path = tmp_path / "articles.sqlite"
+    store = _store_with_dictionary(path)
+    later = {n: _news_text(n) + f" number {n}" for n in range(1000, 1300)}
+    store.begin()
+    for n, text in later.items():
+        store.put_bodies([(n, text)])
+    store.put_bodies([(1000, "The minister said prices rose, then fell again on Tuesday." * 3)])
+    assert store.bodies([1000, 1299])[1299] == later[1299]  # before the commit, same store
+    store.commit()
+    later[1000] = "The minister said prices rose, then fell again on Tuesday." * 3  # the last put
+    assert MetaStore(path).bodies(list(later)) == later
+
+
+def test_texts_still_being_packed_are_forgotten_by_a_rollback(tmp_path):
+    path = tmp_path / "articles.sqlite"
+    store = _store_with_dictionary(path)
+    store.begin()
+    store.put_bodies((n, _news_text(n)) for n in range(1000, 1100))
+    store.rollback()
+    store.begin()
+    store.put_bodies([(2000, _news_text(2000))])
+    store.commit()
+    assert sorted(MetaStore(path).bodies(range(1000, 2001))) == [2000]
+
+
+def test_an_article_deleted_while_its_text_is_packed_leaves_no_text_behind(tmp_path):
+    from tuireader.core.base.articles import Article
+
+    path = tmp_path / "articles.sqlite"
+    store = _store_with_dictionary(path)
+    store.begin()
+    article = Article(key="f.txt", file="f.txt", locator=0, title="T", body=_news_text(7) * 2)
+    article_id = store.put_article(article, "digest")
+    store.delete_articles([article.key])
+    store.commit()
+    assert store.bodies([article_id]) == {}
+    assert store.db.execute(
+        "SELECT count(*) FROM bodies WHERE id = ?", (article_id,)
+    ).fetchone() == (0,)

@@ -21,6 +21,7 @@ from tuireader.core.base.articles import Article
 from tuireader.core.base.atomic import set_aside
 from tuireader.core.base.log import get_logger
 from tuireader.core.base.text import fold
+from tuireader.core.cache.body_packing import BackgroundPacker
 from tuireader.core.cache.text_dict import (
     LEGACY_PLAIN_MOST,
     SAMPLE_BYTES,
@@ -277,6 +278,7 @@ class MetaStore:
         self.warning: str | None = None
         self._packer: TextPacker | None = None  # how texts are kept (see text_dict)
         self._sample: list[bytes] = []  # first texts, for the dictionary
+        self._packing = BackgroundPacker()  # texts being packed, written before they are read
         if read_ahead:  # else when asked (``read_ahead``)
             _read_ahead(path)
         if read_only:
@@ -354,6 +356,7 @@ class MetaStore:
             raise cache_error("read the article list", self.path.parent, exc) from exc
 
     def close(self) -> None:
+        self._packing.close()
         self.db.close()
 
     def _tables(self) -> set[str]:
@@ -414,6 +417,7 @@ class MetaStore:
 
     def bodies(self, ids: Sequence[int]) -> dict[int, str]:
         """The stored text of these articles (those without one are left out)."""
+        self._write_packed()
         found: dict[int, str] = {}
         with contextlib.suppress(sqlite3.Error):  # an older read-only store without the table
             for marks, chunk in _id_lists(ids):
@@ -486,6 +490,7 @@ class MetaStore:
     def rows_and_texts(self, ids: Sequence[int]) -> tuple[dict[int, ArticleRow], dict[int, str]]:
         """``rows(ids)`` and ``bodies(ids)`` in one query: what a page of snippets needs
         (one query instead of two)."""
+        self._write_packed()
         rows: dict[int, ArticleRow] = {}
         texts: dict[int, str] = {}
         try:
@@ -688,6 +693,7 @@ class MetaStore:
         self.db.execute("BEGIN IMMEDIATE")
 
     def commit(self) -> None:
+        self._write_packed()
         if self.db.in_transaction:
             if self.db.execute("SELECT 1 FROM list_order").fetchone() is None:
                 ids = array("q", (row[0] for row in self.db.execute(_ORDER_SQL)))
@@ -701,6 +707,7 @@ class MetaStore:
             self.commit()
 
     def rollback(self) -> None:
+        self._packing.discard()
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
         self._packer = None  # a dictionary made in the transaction is gone with it
@@ -741,15 +748,28 @@ class MetaStore:
         return article_id
 
     def put_bodies(self, texts: Iterable[tuple[int, str]]) -> None:
-        """Keep these articles' texts (for snippets)."""
+        """Keep these articles' texts (for snippets). Once the store has its dictionary they
+        are packed in a thread (``body_packing``) and written by the next commit at the
+        latest; anything here that reads or deletes texts writes them first."""
         texts = list(texts)
         packer = self._text_packer()
         if packer.zdict is None:
             packer = self._learn(text for _i, text in texts)
-        self.db.executemany(
-            "INSERT OR REPLACE INTO bodies VALUES (?, ?)",
-            ((i, packer.pack(text)) for i, text in texts),
-        )
+        if packer.zdict is None:
+            self._insert_bodies((i, packer.pack(text)) for i, text in texts)
+            return
+        for article_id, text in texts:
+            ready = self._packing.add(packer, article_id, text)
+            if ready:
+                self._insert_bodies(ready)
+
+    def _write_packed(self) -> None:
+        """Write the texts still being packed (before texts are read, deleted or committed)."""
+        if self._packing.pending:
+            self._insert_bodies(self._packing.drain())
+
+    def _insert_bodies(self, packed: Iterable[tuple[int, str | bytes]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", packed)
 
     def _text_packer(self) -> TextPacker:
         """The packer of this store's texts, with its dictionary if it has one."""
@@ -808,6 +828,7 @@ class MetaStore:
 
     def rows_without_body(self) -> list[ArticleRow]:
         """Articles whose text is not kept, in file order."""
+        self._write_packed()
         return [
             _row(values)
             for values in self.db.execute(
@@ -821,15 +842,18 @@ class MetaStore:
         self.db.execute("UPDATE articles SET locator=? WHERE id=?", (locator, article_id))
 
     def delete_articles(self, keys: Iterable[str]) -> None:
+        self._write_packed()
         self.db.executemany("DELETE FROM articles WHERE key = ?", ((k,) for k in keys))
 
     def delete_file(self, path: str) -> None:
+        self._write_packed()
         self.db.execute("DELETE FROM articles WHERE file = ?", (path,))
         self.db.execute("DELETE FROM files WHERE path = ?", (path,))
         self.db.execute("DELETE FROM skips WHERE file = ?", (path,))
 
     def clear(self) -> None:
         """Forget every article and file (before a rebuild)."""
+        self._packing.discard()
         self.db.execute("BEGIN IMMEDIATE")
         self.db.execute("DELETE FROM articles")
         self.db.execute("DELETE FROM bodies")
@@ -882,6 +906,7 @@ class MetaStore:
     def forget_articles(self, ids: Iterable[int]) -> set[str]:
         """Delete articles by id and forget their files' state, so that the next sync reads
         those files again; returns the files."""
+        self._write_packed()
         files: set[str] = set()
         for article_id in ids:
             row = self.db.execute("SELECT file FROM articles WHERE id = ?", (article_id,))
