@@ -227,14 +227,26 @@ class Investigation:
         ids = sorted(by_article)
         with self.library.connection() as store:
             for start in range(0, len(ids), _TEXTS_AT_ONCE):
-                _rows, articles = Corpus.articles(store, ids[start : start + _TEXTS_AT_ONCE])
-                for article_id, article in articles.items():
-                    if not isinstance(article, Article):
-                        continue  # unreadable (a vanished file of an older store): no text
-                    text = article.full_text
+                chunk = ids[start : start + _TEXTS_AT_ONCE]
+                rows, bodies = store.rows_and_texts(chunk)
+                texts: dict[int, tuple[str, int, str]] = {}  # id -> title, body's offset, body
+                for article_id, body in bodies.items():
+                    row = rows[article_id]
+                    headed = row.has_headline and row.title
+                    texts[article_id] = (row.title, len(row.title) + 2 if headed else 0, body)
+                missing = [i for i in chunk if i not in texts]
+                if missing:  # a store made before texts were kept: read from the corpus
+                    for article_id, article in Corpus.articles(store, missing)[1].items():
+                        if isinstance(article, Article):  # else a vanished file: no text
+                            texts[article_id] = ("", 0, article.full_text)
+                for article_id, (title, offset, body) in texts.items():
                     for place in by_article[article_id]:
                         who, words, _text, site = found[place]
-                        found[place] = (who, words, text[site.start : site.end], site)
+                        if site.start >= offset:  # in the body (the title's rarely quoted)
+                            text = body[site.start - offset : site.end - offset]
+                        else:
+                            text = f"{title}\n\n{body}"[site.start : site.end]
+                        found[place] = (who, words, text, site)
 
     def _quotes_from_annotations(
         self, index: EntityIndex, articles: list[int], wanted: set[int] | None
