@@ -105,7 +105,7 @@ def timed(work, repeat: int = 5, clock=time.perf_counter) -> float:
 
 def table_share(library) -> None:
     """The entity table's pages against the whole cache folder."""
-    tables = ("entity_names", "article_entities", "article_quotes", "entity_state")
+    tables = ("entity_names", "article_entities", "quotations", "entity_state")
     tables += ("sketch_keys", "near_duplicates", "near_duplicates_b")
     with library.connection() as store:
         sizes = dict(store.db.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"))

@@ -77,7 +77,7 @@ def test_rows_made_another_way_are_made_again_from_the_kept_annotations(tmp_path
 
 
 def test_who_said_what_reads_the_quotation_rows_not_the_annotations(tmp_path, monkeypatch):
-    from tuireader.core.library import investigation
+    from tuireader.core.library import annotations
 
     folder = tmp_path / "news"
     said = 'Jane Doe said "we will agree on all of it by Friday night".'
@@ -90,7 +90,7 @@ def test_who_said_what_reads_the_quotation_rows_not_the_annotations(tmp_path, mo
         def no_decoding(*_args):
             raise AssertionError("annotations decoded")
 
-        monkeypatch.setattr(investigation, "decode", no_decoding)
+        monkeypatch.setattr(annotations, "decode", no_decoding)
         monkeypatch.setattr(library, "annotations_of", no_decoding)
         quotes = library.investigation.quotes(None, "Doe")
         assert [q.speaker for q in quotes] == ["Jane Doe"]
@@ -116,7 +116,7 @@ def test_quotation_rows_are_made_again_from_kept_annotations_on_a_version_bump(
         library.open_index()
         library.sync()
         with library.connection() as store:
-            store.db.execute("DELETE FROM article_quotes")  # as a store made before them
+            store.db.execute("DELETE FROM quotations")  # as a store made before them
         monkeypatch.setattr(annotation_sync, "ROWS_VERSION", "next")
         monkeypatch.setattr(annotation_fields, "cached_annotate", no_annotating)
         library.sync()
@@ -141,3 +141,100 @@ def test_an_entity_filter_finds_the_articles_a_later_sync_adds(tmp_path):
         library.sync()
         titles = {library.get(i).title for i in library.ordered_ids(narrow)}
         assert titles == {"Talks", "Deal"}
+
+
+_HARBOUR = (
+    'Harbour vote\n\nCorla Branvick said "the pier stays open all winter long". '
+    'The council agreed. "Ferries will run twice a day," Tobin Maskery told reporters.\n'
+)
+
+
+def _quoted(library, speaker):
+    return [
+        (q.speaker, q.text.strip('"“”,'), len(q.sites))
+        for q in library.investigation.quotes(None, speaker)
+    ]
+
+
+def test_quotations_read_back_with_their_text_and_speaker_after_reopening(tmp_path):
+    folder = tmp_path / "news"
+    _write(folder, "a.txt", _HARBOUR)
+    _write(folder, "b.txt", "Wire copy\n\n" + _HARBOUR.split("\n\n", 1)[1])
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        with library.connection() as store:  # the rows hold offsets, not the quotations' text
+            blobs = [row[1] for row in store.quote_rows([1, 2])]
+            assert blobs and not any(b"pier" in blob for blob in blobs)
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        assert _quoted(library, "Branvick") == [
+            ("Corla Branvick", "the pier stays open all winter long", 2)
+        ]
+        assert _quoted(library, "Maskery") == [("Tobin Maskery", "Ferries will run twice a day", 2)]
+        opened = library.annotations_of(1)
+        said = {q.speaker_name: q.text.strip('"“”,') for q in opened.quotes}
+        assert said["Corla Branvick"] == "the pier stays open all winter long"
+        speakers = {q.speaker.text for q in opened.quotes if q.speaker is not None}
+        assert {"Corla Branvick", "Tobin Maskery"} <= speakers
+
+
+def test_a_store_of_the_older_format_is_made_again_without_annotating(tmp_path, monkeypatch):
+    """A store whose quotation rows kept their texts (ROWS_VERSION 4) and whose annotations
+    kept every span's text (a2): the next sync makes the rows again and keeps the
+    annotations in the current encoding, from the kept ones (nothing annotated again)."""
+    import json
+    import zlib
+
+    from tuireader.core.cache import kept_annotations
+    from tuireader.core.search import annotation_fields
+
+    folder = tmp_path / "news"
+    _write(folder, "a.txt", _HARBOUR)
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        with library.connection() as store:
+            found = library.annotations_of(1)
+            digest = store.digests([1])[1]
+            a2 = json.dumps(
+                [
+                    [[e.start, e.end, e.label, e.text] for e in found.entities],
+                    [
+                        [q.start, q.end, q.text, None, q.speaker_name, None, q.direct]
+                        for q in found.quotes
+                    ],
+                ]
+            )
+            old = kept_annotations.version(digest, library.annotations.spec, "a2")
+            store.db.execute(
+                "UPDATE annotations SET version = ?, data = ?",
+                (old, zlib.compress(a2.encode())),
+            )
+            store.db.execute("UPDATE entity_state SET version = '4'")
+            store.db.execute("UPDATE annotated SET spec = ?", (f"{library.annotations.spec}|4",))
+            store.db.execute("DROP TABLE quotations")
+            store.db.execute(
+                "CREATE TABLE article_quotes (id INTEGER PRIMARY KEY, quotes BLOB NOT NULL, "
+                "texts BLOB NOT NULL)"
+            )
+            store.db.execute("INSERT INTO article_quotes VALUES (1, x'00', 'old text')")
+
+    def no_annotating(*_args):
+        raise AssertionError("annotated again")
+
+    monkeypatch.setattr(annotation_fields, "cached_annotate", no_annotating)
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        with library.connection() as store:
+            tables = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master")}
+            assert "article_quotes" not in tables
+            (kept,) = store.annotations([1]).values()
+            assert kept[0].endswith(":" + kept_annotations.ENCODING)
+            assert store.entity_rows_version() != "4"
+        assert _quoted(library, "Branvick") == [
+            ("Corla Branvick", "the pier stays open all winter long", 1)
+        ]
+        entities = {e.name for e in library.annotations_of(1).entities}
+        assert "Tobin Maskery" in entities

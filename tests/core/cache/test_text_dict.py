@@ -1,4 +1,5 @@
-"""The store's text packing: one primed compressor copied per text, blobs of any level read."""
+"""The store's text packing: one primed compressor (and decompressor) copied per text, blobs
+of any level read."""
 
 import zlib
 
@@ -41,3 +42,11 @@ def test_texts_packed_at_another_level_read_back():
         assert TextPacker(zdict).unpack(older.compress(text.encode()) + older.flush()) == text
     assert TextPacker(None).unpack(zlib.compress(text.encode(), 1)) == text
     assert TextPacker(None).pack("short") == "short"
+
+
+def test_texts_read_back_through_the_primed_decompressor_and_a_cut_one_is_none():
+    zdict = make_dict(_text(n).encode() for n in range(50))
+    packer = TextPacker(zdict)
+    kept = [packer.pack(_text(n)) for n in (5, 6, 5)]
+    assert [packer.unpack(blob) for blob in kept] == [_text(5), _text(6), _text(5)]
+    assert packer.unpack(kept[0][:-6]) is None

@@ -193,7 +193,7 @@ class _Pass:
         """Entity rows for annotated articles that have none (a store made before the table,
         or rows of an older version): from their kept annotations, else annotated again;
         once."""
-        from tuireader.core.cache.kept_annotations import decode, version
+        from tuireader.core.cache.kept_annotations import decode, encode, readable, version
         from tuireader.core.search.annotation_fields import cached_annotate
 
         for start in range(0, len(missing), READ_BATCH):
@@ -205,24 +205,29 @@ class _Pass:
             kept = self.store.annotations(ids)
             _rows, articles = Corpus.articles(self.store, ids)
             rows: list[tuple[int, EntityRow]] = []
+            # kept in an older encoding (or found again here): kept again in this one
+            again: list[tuple[int, str, bytes]] = []
             for article_id, digest, _file in some:
                 article = articles.get(article_id)
                 if article is None or isinstance(article, Exception):
                     continue
                 found = kept.get(article_id)
                 annotations = None
-                if found is not None and found[0] == version(digest, self.spec):
-                    annotations = decode(found[1])
+                current = version(digest, self.spec)
+                if found is not None and readable(found[0], digest, self.spec):
+                    annotations = decode(found[1], article.full_text)
                 try:
                     if annotations is None:
                         annotations = cached_annotate(article.full_text, self.spec)
+                    if found is None or found[0] != current:
+                        again.append((article_id, current, encode(annotations, article.full_text)))
                     row = entity_row(article.full_text, annotations)
                     row.sketch = sketch(shingles(article.body))
                 except Exception as exc:  # the annotator failed on it: an empty row, once
                     get_logger().error("entity row of %s failed: %r", article.key, exc)
                     row = EntityRow()
                 rows.append((article_id, row))
-            if not self.store.put_annotations([], wait=30.0, also=self.table.writer(rows)):
+            if not self.store.put_annotations(again, wait=30.0, also=self.table.writer(rows)):
                 self.table.forget()
                 self.complete = False
 
@@ -298,7 +303,8 @@ class _Pass:
 
         annotations = cached_annotate(article.full_text, self.spec)
         article_id, digest = entry
-        self.kept.append((article_id, version(digest, self.spec), encode(annotations)))
+        kept = encode(annotations, article.full_text)
+        self.kept.append((article_id, version(digest, self.spec), kept))
         row = entity_row(article.full_text, annotations)
         lowest = self.sketches.pop(article_id, None)
         row.sketch = sketch(shingles(article.body)) if lowest is None else lowest

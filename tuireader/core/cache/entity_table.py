@@ -2,9 +2,10 @@
 
 Each name is kept once (``entity_names``: id, type, name); an article's row is three blobs of
 32-bit integers: (name id, mentions) pairs, (speaker id, quotations) pairs and (acronym id,
-expansion id) pairs. Its quotations (``article_quotes``, articles with any) are a blob of
-32-bit (speaker id or 0, start, end, words hash, length) rows and their texts, joined: what
-who-said-what lists, read without decoding the article's annotations. The rows of a batch
+expansion id) pairs. Its quotations (``quotations``, articles with any) are a blob of
+32-bit (speaker id or 0, start, end, words hash) rows: what who-said-what lists, read without
+decoding the article's annotations; a quotation's text is read from the article's text
+(offsets into its full text), which the store keeps once. The rows of a batch
 go into the store with ``executemany`` in the same transaction as its annotations (and the
 articles' near-duplicate pairs: core/cache/duplicate_table.py); the name
 ids come from a dictionary read once per pass, so no row costs a query. Rows of deleted
@@ -32,19 +33,16 @@ def unpack(blob: bytes) -> array:
     return found
 
 
-QUOTE_FIELDS = 5  # speaker id (0: none named), start, end, words hash, text length
+QUOTE_FIELDS = 4  # speaker id (0: none named), start, end, words hash
 
 
-def pack_quotes(
-    quotes: Sequence[QuoteRow], name_id: Callable[[int, str], int]
-) -> tuple[bytes, bytes]:
-    """An article's quotations as stored: the integer rows and their texts joined."""
+def pack_quotes(quotes: Sequence[QuoteRow], name_id: Callable[[int, str], int]) -> bytes:
+    """An article's quotations as stored: integer rows, no text."""
     numbers: list[int] = []
     for quote in quotes:
         speaker = name_id(SPEAKER, quote.speaker) if quote.speaker else 0
-        numbers += (speaker, quote.start, quote.end, quote.words, len(quote.text))
-    texts = "".join(quote.text for quote in quotes)
-    return pack(numbers), texts.encode("utf-8", "surrogatepass")
+        numbers += (speaker, quote.start, quote.end, quote.words)
+    return pack(numbers)
 
 
 class EntityTableWriter:
@@ -77,7 +75,7 @@ class EntityTableWriter:
             unquoted = []
             for article_id, row in rows:
                 if row.quotes:
-                    quoted.append((article_id, *pack_quotes(row.quotes, name_id)))
+                    quoted.append((article_id, pack_quotes(row.quotes, name_id)))
                 else:
                     unquoted.append((article_id,))
                 entities: list[int] = []
@@ -95,8 +93,8 @@ class EntityTableWriter:
                 db.executemany(
                     "INSERT OR REPLACE INTO article_entities VALUES (?, ?, ?, ?)", packed
                 )
-                db.executemany("INSERT OR REPLACE INTO article_quotes VALUES (?, ?, ?)", quoted)
-                db.executemany("DELETE FROM article_quotes WHERE id = ?", unquoted)
+                db.executemany("INSERT OR REPLACE INTO quotations VALUES (?, ?)", quoted)
+                db.executemany("DELETE FROM quotations WHERE id = ?", unquoted)
                 if self._texts is not None:
                     sketches = [(article_id, row.sketch) for article_id, row in rows]
                     write_near_duplicates(db, sketches, self._texts)

@@ -114,12 +114,15 @@ CREATE TABLE IF NOT EXISTS article_entities (id INTEGER PRIMARY KEY, entities BL
     speakers BLOB NOT NULL, acronyms BLOB NOT NULL);
 CREATE TRIGGER IF NOT EXISTS article_entities_delete AFTER DELETE ON articles
     BEGIN DELETE FROM article_entities WHERE id = old.id; END;
--- Per article with quotations: 32-bit (speaker id or 0, start, end, words hash, length) rows
--- and the quotations' texts joined (UTF-8): who-said-what reads these, not the annotations.
-CREATE TABLE IF NOT EXISTS article_quotes (id INTEGER PRIMARY KEY, quotes BLOB NOT NULL,
-    texts BLOB NOT NULL);
-CREATE TRIGGER IF NOT EXISTS article_quotes_delete AFTER DELETE ON articles
-    BEGIN DELETE FROM article_quotes WHERE id = old.id; END;
+-- Per article with quotations: 32-bit (speaker id or 0, start, end, words hash) rows, offsets
+-- into its full text: who-said-what reads these, not the annotations, and a quotation's text
+-- from the article's (``bodies``: kept once). ``article_quotes`` (ROWS_VERSION 3 and 4) also
+-- kept every quotation's text: dropped (its rows are made again, see investigate.rows).
+DROP TRIGGER IF EXISTS article_quotes_delete;
+DROP TABLE IF EXISTS article_quotes;
+CREATE TABLE IF NOT EXISTS quotations (id INTEGER PRIMARY KEY, quotes BLOB NOT NULL);
+CREATE TRIGGER IF NOT EXISTS quotations_delete AFTER DELETE ON articles
+    BEGIN DELETE FROM quotations WHERE id = old.id; END;
 -- Near-duplicates (core/cache/duplicate_table.py), found by the annotation pass: each
 -- article's sketch keys (pairs of its lowest word-run hashes; an article's old keys are left
 -- when it changes or goes: a key only makes two articles compared, on their stored texts), and
@@ -167,7 +170,7 @@ PAGE_SIZE = 16384
 
 _ROW_COLUMNS = "id, key, file, locator, title, source, date_ts, date_text, url, has_headline"
 # An article's quotations as ``quote_rows`` reads them (see there).
-QuoteRows = tuple[int, bytes, bytes, str, str, str, float | None, str, str]
+QuoteRows = tuple[int, bytes, str, str, str, float | None, str, str]
 _JOINED_COLUMNS = ", ".join(f"a.{column}" for column in _ROW_COLUMNS.split(", "))
 
 
@@ -531,15 +534,15 @@ class MetaStore:
 
     def quote_rows(self, ids: Sequence[int]) -> list[QuoteRows] | None:
         """The stored quotations of these articles with what a quotation's site shows, as
-        (id, quotation rows, texts, key, title, source, date_ts, date_text, url) (see
+        (id, quotation rows, key, title, source, date_ts, date_text, url) (see
         core/cache/entity_table.py): plain tuples, thousands are read per view; None: a store
         whose rows were made before they were kept (an older read-only one)."""
         found: list[QuoteRows] = []
         try:
             for marks, chunk in _id_lists(ids):
                 query = (
-                    "SELECT q.id, q.quotes, q.texts, a.key, a.title, a.source, a.date_ts, "
-                    "a.date_text, a.url FROM article_quotes q "
+                    "SELECT q.id, q.quotes, a.key, a.title, a.source, a.date_ts, "
+                    "a.date_text, a.url FROM quotations q "
                     f"JOIN articles a ON a.id = q.id WHERE q.id IN ({marks})"
                 )
                 found.extend(self.db.execute(query, chunk))
@@ -563,7 +566,7 @@ class MetaStore:
         from the kept annotations."""
         self.begin()
         self.db.execute("DELETE FROM article_entities")
-        self.db.execute("DELETE FROM article_quotes")
+        self.db.execute("DELETE FROM quotations")
         self.db.execute("DELETE FROM entity_names")
         self.db.execute("DELETE FROM sketch_keys")
         self.db.execute("DELETE FROM near_duplicates")
@@ -859,7 +862,7 @@ class MetaStore:
         self.db.execute("DELETE FROM bodies")
         self.db.execute("DELETE FROM annotations")
         self.db.execute("DELETE FROM article_entities")
-        self.db.execute("DELETE FROM article_quotes")
+        self.db.execute("DELETE FROM quotations")
         self.db.execute("DELETE FROM sketch_keys")
         self.db.execute("DELETE FROM near_duplicates")
         self.db.execute("DELETE FROM files")

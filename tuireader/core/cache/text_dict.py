@@ -56,6 +56,15 @@ class TextPacker:
         # dictionary into a new compressor's tables cost as much as compressing a short text
         # (a copy gives the same bytes).
         self._primed = zlib.compressobj(LEVEL, zdict=self.zdict) if self.zdict else None
+        # Likewise a decompressor that has read a header of LEVEL asking for the dictionary
+        # (and so the dictionary), copied for each text with that header: setting the
+        # dictionary cost more than inflating a short text.
+        self._header = b""
+        self._unpacker = None
+        if self._primed is not None:
+            self._header = self._primed.copy().flush()[:6]
+            self._unpacker = zlib.decompressobj(zdict=self.zdict)
+            self._unpacker.decompress(self._header)
 
     def pack(self, text: str) -> str | bytes:
         """A text as kept: itself when short, else (or with lone surrogates) a zlib blob."""
@@ -83,7 +92,12 @@ class TextPacker:
         if type(kept) is str or kept is None:
             return kept
         try:
-            if self.zdict is not None and len(kept) > 1 and kept[1] & _FDICT:
+            if self._unpacker is not None and kept[:6] == self._header:
+                unpacker = self._unpacker.copy()
+                raw = unpacker.decompress(kept[6:])
+                if not unpacker.eof:
+                    return None
+            elif self.zdict is not None and len(kept) > 1 and kept[1] & _FDICT:
                 raw = zlib.decompressobj(zdict=self.zdict).decompress(kept)
             else:
                 raw = zlib.decompress(kept)

@@ -20,7 +20,7 @@ TYPE_OF_LABEL = {"PERSON": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 SPEAKER = 0  # speakers are kept as person names (merged with them)
 # Bump when entity_row or naming.canonical_name change what they make: the store's rows are
 # then made again from the kept annotations.
-ROWS_VERSION = "4"  # 3: quotation rows (article_quotes); 4: near-duplicate pairs
+ROWS_VERSION = "5"  # 3: quotation rows; 4: near-duplicate pairs; 5: quotations without text
 
 # "Department of Example Affairs (DEA)": an acronym in brackets just after a name.
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")

@@ -10,7 +10,7 @@ from collections import OrderedDict
 
 from tuireader.core.annotate.pipeline import Annotations, EntityBackend, annotate, backend_spec
 from tuireader.core.base.articles import Article
-from tuireader.core.cache.kept_annotations import decode, encode, version
+from tuireader.core.cache.kept_annotations import decode, encode, readable, version
 from tuireader.core.cache.store import MetaStore
 
 RECENT = 32  # annotations kept in memory (an article opened again, its quote sources)
@@ -36,10 +36,13 @@ class AnnotationSource:
                 self._recent.move_to_end(key)
                 return found
         kept = store.annotations([article_id]).get(article_id)
-        found = decode(kept[1]) if kept is not None and kept[0] == wanted else None
+        found = None
+        if kept is not None and readable(kept[0], digest, self.spec):
+            found = decode(kept[1], article.full_text)
         if found is None:
             found = annotate(article.full_text, self.backend)
-            store.put_annotations([(article_id, wanted, encode(found))], wait=WRITE_WAIT)
+            kept_again = encode(found, article.full_text)
+            store.put_annotations([(article_id, wanted, kept_again)], wait=WRITE_WAIT)
         with self._lock:
             self._recent[key] = found
             while len(self._recent) > RECENT:

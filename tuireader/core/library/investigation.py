@@ -12,13 +12,14 @@ from __future__ import annotations
 import gc
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
+from tuireader.core.base.articles import Article
+from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.entity_table import QUOTE_FIELDS, unpack
-from tuireader.core.cache.kept_annotations import decode
 from tuireader.core.cache.store import ArticleRow, QuoteRows
 from tuireader.core.investigate.cooccur import neighbours
 from tuireader.core.investigate.corpus import EntityCount, EntityIndex
@@ -50,6 +51,10 @@ class EntityScope:
 
     def ids(self) -> set[int]:
         return self.investigation.articles_naming(self.names)
+
+
+# Articles whose texts are read at once for their quotations' texts.
+_TEXTS_AT_ONCE = 512
 
 
 class Investigation:
@@ -177,45 +182,71 @@ class Investigation:
         names: dict[int, str] = {0: ""}  # speaker id -> its canonical name
         found: list[tuple[str, int, str, QuoteSite]] = []
         named: set[int] = set()  # the words quoted by a wanted speaker
+        # Only a quotation's first site gives its text (group_sites): (speaker, words) -> the
+        # place in ``found`` of the first, whose text is read from its article's text.
+        first: dict[tuple[str, int], int] = {}
         # An unnamed quotation joins only a wanted speaker's of the same words (group_sites):
         # kept aside until those are known, the others never made.
-        unnamed: list[tuple[QuoteRows, int, int, int, int, int]] = []
+        unnamed: list[tuple[QuoteRows, int, int, int]] = []
         step = QUOTE_FIELDS
         for stored_row in stored:
-            article_id, numbers, texts, key, title, source, date_ts, date_text, url = stored_row
+            article_id, numbers, key, title, source, date_ts, date_text, url = stored_row
             values = unpack(numbers)
-            text = None
-            begin = 0  # where the quotation's text ends among the article's quotation texts
-            for speaker_id, start, end, words, length in zip(
-                values[0::step],
-                values[1::step],
-                values[2::step],
-                values[3::step],
-                values[4::step],
-                strict=True,
+            for speaker_id, start, end, words in zip(
+                values[0::step], values[1::step], values[2::step], values[3::step], strict=True
             ):
-                begin += length
                 if not speaker_id:
-                    unnamed.append((stored_row, start, end, words, begin, length))
+                    unnamed.append((stored_row, start, end, words))
                     continue
                 if wanted is not None and speaker_id not in wanted:
                     continue
                 named.add(words)
-                if text is None:  # the texts read only for an article with a quotation wanted
-                    text = texts.decode("utf-8", "surrogatepass")
                 who = names.get(speaker_id)
                 if who is None:
                     who = names[speaker_id] = name[canonical(speaker_id, speaker_id)]
                 site = QuoteSite(
                     article_id, key, title, source, date_ts, date_text, url, start, end
                 )
-                found.append((who, words, text[begin - length : begin], site))
-        for stored_row, start, end, words, begin, length in unnamed:
+                first.setdefault((who.casefold(), words), len(found))
+                found.append((who, words, "", site))
+        self._quoted_texts(found, first.values())
+        for stored_row, start, end, words in unnamed:
             if words in named:
-                article_id, _numbers, texts, *shown = stored_row
-                text = texts.decode("utf-8", "surrogatepass")[begin - length : begin]
-                found.append(("", words, text, QuoteSite(article_id, *shown, start, end)))
+                article_id, _numbers, *shown = stored_row
+                found.append(("", words, "", QuoteSite(article_id, *shown, start, end)))
         return group_sites(found)
+
+    def _quoted_texts(
+        self, found: list[tuple[str, int, str, QuoteSite]], places: Iterable[int]
+    ) -> None:
+        """Give the quotations at these places of ``found`` their text, read from their
+        articles' texts (the store's: one read of each article, a few hundred at a time)."""
+        by_article: dict[int, list[int]] = {}
+        for place in places:
+            by_article.setdefault(found[place][3].article_id, []).append(place)
+        ids = sorted(by_article)
+        with self.library.connection() as store:
+            for start in range(0, len(ids), _TEXTS_AT_ONCE):
+                chunk = ids[start : start + _TEXTS_AT_ONCE]
+                rows, bodies = store.rows_and_texts(chunk)
+                texts: dict[int, tuple[str, int, str]] = {}  # id -> title, body's offset, body
+                for article_id, body in bodies.items():
+                    row = rows[article_id]
+                    headed = row.has_headline and row.title
+                    texts[article_id] = (row.title, len(row.title) + 2 if headed else 0, body)
+                missing = [i for i in chunk if i not in texts]
+                if missing:  # a store made before texts were kept: read from the corpus
+                    for article_id, article in Corpus.articles(store, missing)[1].items():
+                        if isinstance(article, Article):  # else a vanished file: no text
+                            texts[article_id] = ("", 0, article.full_text)
+                for article_id, (title, offset, body) in texts.items():
+                    for place in by_article[article_id]:
+                        who, words, _text, site = found[place]
+                        if site.start >= offset:  # in the body (the title's rarely quoted)
+                            text = body[site.start - offset : site.end - offset]
+                        else:
+                            text = f"{title}\n\n{body}"[site.start : site.end]
+                        found[place] = (who, words, text, site)
 
     def _quotes_from_annotations(
         self, index: EntityIndex, articles: list[int], wanted: set[int] | None
@@ -224,16 +255,11 @@ class Investigation:
         found: list[tuple[str, str, QuoteSite]] = []
         with self.library.connection() as store:
             rows = store.rows(articles)
-            kept = store.annotations(articles)
         for article_id in articles:
             row = rows.get(article_id)
             if row is None:
                 continue
-            data = kept.get(article_id)
-            annotations = decode(data[1]) if data is not None else None
-            if annotations is None:
-                annotations = self.library.annotations_of(article_id)
-            for quote in annotations.quotes:
+            for quote in self.library.annotations_of(article_id).quotes:
                 who = speaker_name(quote.speaker_name)
                 name_ids = index.find(who) if who else []
                 if who and wanted is not None and not wanted.intersection(name_ids):
