@@ -179,6 +179,20 @@ def test_quotations_read_back_with_their_text_and_speaker_after_reopening(tmp_pa
         assert {"Corla Branvick", "Tobin Maskery"} <= speakers
 
 
+def test_quotation_texts_come_from_the_files_when_the_store_kept_none(tmp_path):
+    folder = tmp_path / "news"
+    _write(folder, "a.txt", _HARBOUR)
+    with Library.open([str(folder)]) as library:
+        library.open_index()
+        library.sync()
+        with library.connection() as store:  # as a store made before it kept texts
+            store.db.execute("DELETE FROM bodies")
+            assert store.bodies([1]) == {}
+        assert _quoted(library, "Branvick") == [
+            ("Corla Branvick", "the pier stays open all winter long", 1)
+        ]
+
+
 def test_a_store_of_the_older_format_is_made_again_without_annotating(tmp_path, monkeypatch):
     """A store whose quotation rows kept their texts (ROWS_VERSION 4) and whose annotations
     kept every span's text (a2): the next sync makes the rows again and keeps the

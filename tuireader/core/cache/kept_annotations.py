@@ -110,18 +110,14 @@ def _entity(row: list, text: str) -> Entity:
 
 
 def _decode_a2(entities: list, quotes: list) -> Annotations:
-    """The a2 encoding: every span with its text."""
-
-    def unspan(data: list | None) -> Span | None:
-        return None if data is None else Span(int(data[0]), int(data[1]), str(data[2]))
-
+    """The a2 encoding: every span with its text (which ``_unspan`` takes over a slice)."""
     return Annotations(
         [
             Entity(int(s), int(e), str(label), str(text), str(name[0]) if name else str(text))
             for s, e, label, text, *name in entities
         ],
         [
-            Quote(int(s), int(e), str(text), unspan(who), name, unspan(cue), bool(direct))
+            Quote(int(s), int(e), str(text), _unspan(who, ""), name, _unspan(cue, ""), bool(direct))
             for s, e, text, who, name, cue, direct in quotes
         ],
     )

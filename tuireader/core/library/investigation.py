@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-from tuireader.core.base.articles import Article
 from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.entity_table import QUOTE_FIELDS, unpack
 from tuireader.core.cache.store import ArticleRow, QuoteRows
@@ -228,24 +227,16 @@ class Investigation:
         with self.library.connection() as store:
             for start in range(0, len(ids), _TEXTS_AT_ONCE):
                 chunk = ids[start : start + _TEXTS_AT_ONCE]
-                rows, bodies = store.rows_and_texts(chunk)
-                texts: dict[int, tuple[str, int, str]] = {}  # id -> title, body's offset, body
+                rows, bodies = Corpus.rows_and_bodies(store, chunk)  # the corpus's if not kept
                 for article_id, body in bodies.items():
                     row = rows[article_id]
-                    headed = row.has_headline and row.title
-                    texts[article_id] = (row.title, len(row.title) + 2 if headed else 0, body)
-                missing = [i for i in chunk if i not in texts]
-                if missing:  # a store made before texts were kept: read from the corpus
-                    for article_id, article in Corpus.articles(store, missing)[1].items():
-                        if isinstance(article, Article):  # else a vanished file: no text
-                            texts[article_id] = ("", 0, article.full_text)
-                for article_id, (title, offset, body) in texts.items():
+                    offset = len(row.title) + 2 if row.has_headline and row.title else 0
                     for place in by_article[article_id]:
                         who, words, _text, site = found[place]
                         if site.start >= offset:  # in the body (the title's rarely quoted)
                             text = body[site.start - offset : site.end - offset]
                         else:
-                            text = f"{title}\n\n{body}"[site.start : site.end]
+                            text = f"{row.title}\n\n{body}"[site.start : site.end]
                         found[place] = (who, words, text, site)
 
     def _quotes_from_annotations(
