@@ -419,6 +419,23 @@ def test_a_damaged_file_is_found_and_set_aside(make_engine):
     assert ids(again, "moscow") == [1, 3]
 
 
+def test_damage_found_after_a_read_error_is_noted_for_the_next_sync(make_engine):
+    engine = make_engine()
+    fill(engine, ARTICLES)
+    engine.record_files()
+    assert engine.check_after_error() is None
+    biggest = max(
+        (p for p in engine.directory.iterdir() if p.is_file()), key=lambda p: p.stat().st_size
+    )
+    data = bytearray(biggest.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    biggest.write_bytes(bytes(data))
+    message = engine.check_after_error()
+    assert message and engine.directory.name in message
+    assert engine.damage == message
+    assert engine.directory in make_engine().damaged_parts()
+
+
 def test_a_truncated_file_is_damage_when_opened(make_engine):
     engine = make_engine()
     fill(engine, ARTICLES)

@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from tuireader.core.base.atomic import set_aside, write_atomic
@@ -113,6 +113,46 @@ def note_all_damage(found: Mapping[Path, str]) -> str:
     for directory, reason in found.items():
         note_damage(directory, reason)
     return "; ".join(found.values())
+
+
+class DamageCheck:
+    """After an unexpected read error: whether an engine's index is damaged, reading every
+    file only once per state of its folders (each file's name, size and time: a run of errors
+    on an undamaged index stays cheap, a file changed in place is read again). ``find`` reads
+    them all and gives each damaged folder's reason."""
+
+    def __init__(self, folders: Sequence[Path], find: Callable[[], Mapping[Path, str]]) -> None:
+        self._folders = folders
+        self._find = find
+        self._clean: tuple | None = None  # the folders' state last found undamaged
+
+    def _state(self) -> tuple:
+        return tuple(
+            sorted(
+                (entry.path, entry.stat().st_size, entry.stat().st_mtime_ns)
+                for folder in self._folders
+                for entry in os.scandir(folder)
+                if entry.is_file()
+            )
+        )
+
+    def damage(self) -> str | None:
+        """The damage found (noted beside each damaged folder for the next sync), or None."""
+        try:
+            state: tuple | None = self._state()
+        except OSError:
+            state = None
+        if state is not None and state == self._clean:
+            return None
+        found = self._find()
+        if not found:
+            self._clean = state
+            return None
+        return note_all_damage(found)
+
+    def forget(self) -> None:
+        """The files were replaced: check them again next time."""
+        self._clean = None
 
 
 def put_aside(directory: Path) -> Path:

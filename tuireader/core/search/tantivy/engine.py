@@ -33,7 +33,7 @@ from tuireader.core.search.engine import (
     SearchHit,
     SearchResults,
 )
-from tuireader.core.search.index_files import find_damage, note_all_damage, put_aside, record
+from tuireader.core.search.index_files import DamageCheck, find_damage, put_aside, record
 from tuireader.core.search.tantivy import schema
 from tuireader.core.search.tantivy.translate import Translation, constant_score, within_edits
 from tuireader.core.search.tantivy.writing import (
@@ -127,7 +127,9 @@ class TantivyEngine:
         self.publish_lock = publish_lock
         self._lock = threading.RLock()
         self.damage: str | None = None
-        self._checked_clean: tuple | None = None
+        self._damage_check = DamageCheck(
+            (self.directory, annotation_dir(self.directory)), lambda: self.damaged_parts(full=True)
+        )
         self._open_both()
         found = self.damaged_parts()
         if found:
@@ -177,22 +179,8 @@ class TantivyEngine:
         return found
 
     def check_after_error(self) -> str | None:
-        if self.damage is not None:
-            return self.damage
-        try:
-            state: tuple | None = tuple(
-                (str(d), os.stat(d / "meta.json").st_mtime_ns)
-                for d in (self.directory, annotation_dir(self.directory))
-            )
-        except OSError:
-            state = None
-        if state is not None and state == self._checked_clean:
-            return None
-        found = self.damaged_parts(full=True)
-        if not found:
-            self._checked_clean = state
-            return None
-        self.damage = note_all_damage(found)
+        if self.damage is None:
+            self.damage = self._damage_check.damage()
         return self.damage
 
     def set_aside_damaged(self, parts: Collection[Path]) -> list[Path]:
@@ -201,7 +189,7 @@ class TantivyEngine:
             kept = [put_aside(directory) for directory in parts if directory.exists()]
             self._open_both()
             self.damage = None
-            self._checked_clean = None
+            self._damage_check.forget()
         return kept
 
     def record_files(self) -> None:

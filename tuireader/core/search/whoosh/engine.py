@@ -39,7 +39,7 @@ from tuireader.core.search.engine import (
     SearchHit,
     SearchResults,
 )
-from tuireader.core.search.index_files import find_damage, note_all_damage, put_aside, record
+from tuireader.core.search.index_files import DamageCheck, find_damage, put_aside, record
 from tuireader.core.search.whoosh import day_spans, schema
 from tuireader.core.search.whoosh.analysis import find_terms, quote_prints
 from tuireader.core.search.whoosh.bounded import SEARCH_SECONDS, Budget
@@ -113,7 +113,9 @@ class WhooshEngine:
         self._lock = threading.Lock()
         # Why the index is damaged (checked on opening, and after a read error), else None.
         self.damage: str | None = None
-        self._checked_clean: tuple | None = None  # the index files last found undamaged
+        self._damage_check = DamageCheck(
+            (self.directory, annotation_dir(self.directory)), lambda: self.damaged_parts(full=True)
+        )
         found = self.damaged_parts()
         if found:
             self.damage = "; ".join(found.values())
@@ -182,26 +184,8 @@ class WhooshEngine:
     def check_after_error(self) -> str | None:
         """After an unexpected error reading the index: whether it is damaged (then noted for
         the next sync, and ``damage`` set). Every file is read, once per set of files."""
-        if self.damage is not None:
-            return self.damage
-        try:
-            state: tuple | None = tuple(
-                sorted(
-                    (str(d), name, os.stat(d / name).st_mtime_ns)
-                    for d, _index in self._parts()
-                    for name in os.listdir(d)
-                    if name.endswith(".toc")
-                )
-            )
-        except OSError:
-            state = None
-        if state is not None and state == self._checked_clean:
-            return None
-        found = self.damaged_parts(full=True)
-        if not found:
-            self._checked_clean = state
-            return None
-        self.damage = note_all_damage(found)
+        if self.damage is None:
+            self.damage = self._damage_check.damage()
         return self.damage
 
     def set_aside_damaged(self, parts: Collection[Path]) -> list[Path]:
@@ -216,7 +200,7 @@ class WhooshEngine:
                 self.directory, self.spec, self.publish_lock
             )
             self.damage = None
-            self._checked_clean = None
+            self._damage_check.forget()
         return kept
 
     # -- writing ---------------------------------------------------------------------------
