@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tuireader.core.annotate.names import Canon, clean_person, plausible_speaker
+from tuireader.core.annotate.names import (
+    Canon,
+    canonical_entities,
+    clean_person,
+    plausible_speaker,
+)
 from tuireader.core.annotate.pipeline import annotate
 from tuireader.core.annotate.spans import Entity
 
@@ -303,3 +308,22 @@ def test_an_article_and_a_place_or_people_word_names_no_one() -> None:
         assert canon.speaker(junk) is None, junk
     for name in ("The Ledger", "The Zorbit"):
         assert canon.speaker(name) == name
+
+
+def test_a_person_mention_after_a_role_or_headline_words_is_named_without_them() -> None:
+    text = (
+        "Harbor Metro Desk Editor Ann Pell wrote it. Pell said so. "
+        "Vorn Is Over Dana Quill, one headline read. Quill spoke."
+    )
+    mentions = ["Harbor Metro Desk Editor Ann Pell", "Pell", "Vorn Is Over Dana Quill", "Quill"]
+    named, _ = canonical_entities(text, _persons(text, *mentions))
+    assert [e.name for e in named] == ["Ann Pell", "Ann Pell", "Dana Quill", "Dana Quill"]
+    assert clean_person("Vorn Sides With Dana Quill On") == ["Dana", "Quill"]
+    assert clean_person("Saint Ann Missionary Baptist Church") == [
+        "Saint",
+        "Ann",
+        "Missionary",
+        "Baptist",
+        "Church",
+    ]
+    assert clean_person("Al From") == ["Al", "From"]  # a two-word name is kept whole

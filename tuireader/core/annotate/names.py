@@ -85,14 +85,33 @@ def _clean_person(raw: str) -> tuple[str, ...]:
         and words[-1].lower() not in _SUFFIXES
         and not _surname_title(words[-1])
         or not words[-1][:1].isupper()
+        or len(words) > 2
+        and words[-1].lower() in _HEADLINE_WORDS  # "Jane Doe On"
     ):
         words.pop()
     if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES:
         return ()
+    if len(_key_words(words)) > 3 and not _ORG_WORDS & {w.lower() for w in words}:
+        # "Metro Desk Editor Jane Doe", "Roe Is Over Jane Doe": the name after a role or a
+        # headline's words, as for a speaker
+        named = _named_after_role(words)
+        if named is not None and not _org_head(named.rsplit(" ", 1)[-1]):
+            words = named.split()
     words = [_DIGITS_RE.sub("", w) for w in words]
     if all(w.isupper() for w in words if w):
         return tuple(_cased(w) for w in words if w)
     return tuple(w if _acronym_in_name(w) else _cased(w) for w in words if w)
+
+
+# Title-case headline words that end a run before or after a name ("Roe Is Over Jane Doe On").
+_HEADLINE_WORDS = _words("on in at with to for by from over is are was says slams sides")
+
+
+def _org_head(word: str) -> bool:
+    """The last word of an organisation's name ("Church", "Corp"): no person ends there."""
+    from tuireader.core.annotate.entities.lexicon import ORG_SUFFIX, load
+
+    return bool(load().flags.get(word.lower(), 0) & ORG_SUFFIX)
 
 
 def _acronym_in_name(word: str) -> bool:
