@@ -327,3 +327,23 @@ def test_a_person_mention_after_a_role_or_headline_words_is_named_without_them()
         "Church",
     ]
     assert clean_person("Al From") == ["Al", "From"]  # a two-word name is kept whole
+
+
+def test_a_lone_word_that_names_no_one_is_no_speaker() -> None:
+    text = (
+        "Vorlish cells are tiny, as vorlish cells are. The Senate Democrats met. "
+        "Spanish for 'hello' is hola. Mexican newspapers wrote. The Ohio sheriff spoke. "
+        "God sent rain. The Texan spoke."
+    )
+    canon = Canon(text, [])
+    assert canon.speaker("Vorlish", "Vorlish") is None  # capitalised as a sentence's first
+    assert canon.speaker("Senate", "they") is None
+    assert canon.speaker("Spanish", "Spanish") is None
+    assert canon.speaker("Mexican", "Mexican") is None
+    assert canon.speaker("Ohio", "the Ohio") is None
+    assert canon.speaker("God", "God") is None
+    assert canon.speaker("Texan", "the Texan") == "Texan"
+    text = "Then Vorlish spoke. Vorlish left. A vorlish cell."
+    assert Canon(text, []).speaker("Vorlish", "Vorlish") == "Vorlish"  # mid-sentence: a name
+    text = "Vorlish spoke. Vorlish left."
+    assert Canon(text, []).speaker("Vorlish", "Vorlish") == "Vorlish"  # never in lower case

@@ -537,7 +537,7 @@ class Canon:
             name = self.person(raw)
             if mention and self._shared(name):
                 name = self._of_sex(name, _mention_sex(mention))
-        if not name:
+        if not name or " " not in name and self._no_name(name, mention):
             return None
         known = name.lower() in self.singles or (name in self.others and " " in name)
         if plausible_speaker(name, known):
@@ -547,6 +547,52 @@ class Canon:
             if not known and self._surname_only(name) and plausible_speaker(name, True)
             else None
         )
+
+    def _no_name(self, name: str, mention: str | None) -> bool:
+        """True for a one-word speaker name that names no one here: a word the lexicon
+        marks as never a name alone ("Editor", "God"), a legislative chamber alone
+        ("Senate": its members speak), a people's or language's word not used as a noun
+        ("Russian for ...", "Mexican newspapers"; "the Texan" is a person), a place named
+        as a modifier ("the Ohio sheriff"), or a word the text writes in lower case and
+        capitalises only where every word is (a sentence's first: "Embryonic cells are ...").
+        Acronyms are names."""
+        from tuireader.core.annotate.entities.lexicon import (
+            DEMONYM,
+            LOC_ANY,
+            NAME_ANY,
+            STOP,
+            load,
+        )
+
+        word = name.lower()
+        flags = load().flags.get(word, 0)
+        lead = mention.split()[0].lower() if mention and mention.split() else ""
+        article = lead in ("the", "a", "an")
+        if flags & STOP or word in _CHAMBERS:
+            return True
+        if word in self.singles or name.isupper():
+            return False
+        if flags & DEMONYM and not article and not word.endswith("s"):
+            return True
+        if article and flags & LOC_ANY and not flags & DEMONYM and len(mention.split()) == 2:
+            return True
+        return (
+            not flags & NAME_ANY
+            and name not in self.others
+            and re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text) is not None
+            and self._capitalised_only_first(name)
+        )
+
+    def _capitalised_only_first(self, word: str) -> bool:
+        """True when ``word`` is written capitalised only where a sentence or paragraph
+        starts."""
+        found = False
+        for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
+            found = True
+            before = self.text[max(0, m.start() - 3) : m.start()].rstrip(" \u201c\"'\u2018")
+            if before and before[-1] not in ".!?:\n":
+                return False
+        return found
 
     def _shared(self, name: str) -> bool:
         """True when two people of the article have the surname ``name`` ends with."""
@@ -717,6 +763,8 @@ def _mention_sex(mention: str) -> str | None:
     return of_name(mention) if title in ("mr", "mrs", "ms", "miss") else None
 
 
+# Legislative chambers: their members speak, the chamber alone does not.
+_CHAMBERS = _words("senate house congress parliament legislature assembly")
 _LINKS = _words("of the and for on in at de del der van von al bin la le da di & y")
 _ORG_WORDS = _words(
     """committee party campaign department ministry office agency administration council
