@@ -347,3 +347,16 @@ def test_a_lone_word_that_names_no_one_is_no_speaker() -> None:
     assert Canon(text, []).speaker("Vorlish", "Vorlish") == "Vorlish"  # mid-sentence: a name
     text = "Vorlish spoke. Vorlish left."
     assert Canon(text, []).speaker("Vorlish", "Vorlish") == "Vorlish"  # never in lower case
+
+
+def test_a_name_in_capitals_is_an_acronym_or_written_as_the_text_writes_it() -> None:
+    text = "The RFU met. “We are ready,” the RFU said."
+    canon = Canon(text, [Entity(4, 7, "ORG", "RFU")])
+    assert canon.speaker("RFU", "the RFU") == "RFU"  # an acronym, not "Rfu"
+    text = "PANEL RULES FOR ZORBLAX FOUNDER. Its founder spoke. “No,” the group said."
+    canon = Canon(text, [Entity(16, 23, "ORG", "ZORBLAX")])
+    assert canon.speaker("ZORBLAX", "the group") is None  # a headline's word only
+    text = "ZORBLAX NEWS. The site zorblax.com, run by ZorbLax, spoke. “No,” ZORBLAX said."
+    canon = Canon(text, [Entity(0, 7, "ORG", "ZORBLAX")])
+    assert canon.speaker("ZORBLAX", "ZORBLAX") == "ZorbLax"
+    assert canon.other("ZORBLAX") == "ZorbLax"

@@ -98,6 +98,8 @@ def _clean_person(raw: str) -> tuple[str, ...]:
         if named is not None and not _org_head(named.rsplit(" ", 1)[-1]):
             words = named.split()
     words = [_DIGITS_RE.sub("", w) for w in words]
+    if len(words) == 1 and _acronym_in_name(words[0]):
+        return tuple(words)  # "WSJ", not "Wsj"
     if all(w.isupper() for w in words if w):
         return tuple(_cased(w) for w in words if w)
     return tuple(w if _acronym_in_name(w) else _cased(w) for w in words if w)
@@ -387,6 +389,7 @@ class Canon:
         self._orgs: set[str] = set()
         self._long: dict[tuple[str, bool], str | None] = {}
         self._the: dict[str, str] = {}
+        self._written: dict[str, str | None] = {}
         for e in entities:
             if e.label == "PERSON":
                 words = clean_person(self._whole(e) if self._mojibake else e.text)
@@ -539,6 +542,10 @@ class Canon:
                 name = self._of_sex(name, _mention_sex(mention))
         if not name or " " not in name and self._no_name(name, mention):
             return None
+        if " " not in name and len(name) >= 5 and name.isupper():
+            name = self._as_written(name)  # "WIKILEAKS": as the text writes it elsewhere
+            if name is None:
+                return None  # a headline's word only
         known = name.lower() in self.singles or (name in self.others and " " in name)
         if plausible_speaker(name, known):
             return name
@@ -668,7 +675,38 @@ class Canon:
         """An organisation's or place's name; an acronym the article spells out elsewhere
         takes the spelled name ("DNC" -> "Democratic National Committee")."""
         name = self._without_the(clean_other(raw))
+        if " " not in name and len(name) >= 5 and name.isupper():
+            name = self._as_written(name) or name
         return self.spelled.get(name, name)
+
+    def _as_written(self, word: str) -> str | None:
+        """A one-word name in capitals as the text writes it elsewhere in mixed case
+        ("WIKILEAKS" -> "WikiLeaks"; not a sentence's first word "Wikileaks"); None when it
+        is written only among other words in capitals (a headline: "PANEL RULES FOR ZORBLAX
+        FOUNDER"); else the word."""
+        if word in self._written:
+            return self._written[word]
+        forms: Counter[str] = Counter()
+        headline = True
+        for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text, re.I):
+            found = m.group(0)
+            if found[:1].isupper() and not found.isupper():
+                before = self.text[max(0, m.start() - 3) : m.start()].rstrip(" \u201c\"'")
+                if not found[1:].islower() or before and before[-1] not in ".!?:\n":
+                    forms[found] += 1
+            elif headline:
+                prev = re.search(
+                    r"([^\W\d_][\w.'-]*)\W*$", self.text[max(0, m.start() - 40) : m.start()]
+                )
+                after = re.match(r"\W*([^\W\d_][\w.'-]*)", self.text[m.end() : m.end() + 40])
+                if not any(
+                    n is not None and len(n.group(1).replace(".", "")) > 1 and n.group(1).isupper()
+                    for n in (prev, after)
+                ):
+                    headline = False
+        shown = forms.most_common(1)[0][0] if forms else None if headline else word
+        self._written[word] = shown
+        return shown
 
     def _without_the(self, name: str) -> str:
         """ "The Harbor Authority" at a sentence's start is "Harbor Authority" when the text
