@@ -360,3 +360,9 @@ def test_a_name_in_capitals_is_an_acronym_or_written_as_the_text_writes_it() -> 
     canon = Canon(text, [Entity(0, 7, "ORG", "ZORBLAX")])
     assert canon.speaker("ZORBLAX", "ZORBLAX") == "ZorbLax"
     assert canon.other("ZORBLAX") == "ZorbLax"
+
+
+def test_the_organisation_named_without_the_by_the_recognizer_is_one_name() -> None:
+    text = "The Harbor Pilots Union met. “No,” The Harbor Pilots Union said."
+    canon = Canon(text, [Entity(4, 27, "ORG", "Harbor Pilots Union")])
+    assert canon.speaker("The Harbor Pilots Union") == "Harbor Pilots Union"

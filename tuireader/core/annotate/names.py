@@ -711,13 +711,18 @@ class Canon:
     def _without_the(self, name: str) -> str:
         """ "The Harbor Authority" at a sentence's start is "Harbor Authority" when the text
         writes it elsewhere without a capital "The" ("the Harbor Authority", "a Harbor
-        Authority report"); "The Ledger" (one word after "The") keeps it."""
+        Authority report") or names an entity so; "The Ledger" (one word after "The") keeps
+        it."""
         if not name.startswith("The ") or " " not in name[4:].strip():
             return name
         if name not in self._the:
             rest = name[4:]
-            bare = any(
-                self.text[max(0, at - 4) : at] != "The " for at, _ in find_words(self.text, [rest])
+            bare = (
+                rest in self.others
+                or any(  # the recognizer's own name for it
+                    self.text[max(0, at - 4) : at] != "The "
+                    for at, _ in find_words(self.text, [rest])
+                )
             )
             self._the[name] = rest if bare else name
         return self._the[name]
