@@ -366,3 +366,14 @@ def test_the_organisation_named_without_the_by_the_recognizer_is_one_name() -> N
     text = "The Harbor Pilots Union met. “No,” The Harbor Pilots Union said."
     canon = Canon(text, [Entity(4, 27, "ORG", "Harbor Pilots Union")])
     assert canon.speaker("The Harbor Pilots Union") == "Harbor Pilots Union"
+
+
+def test_a_person_shaped_mention_labelled_an_organisation_is_named_as_a_person() -> None:
+    text = "Dana J. Vole ran the fund. Mr. Vole wrote to us."
+    orgs = [Entity(0, 12, "ORG", "Dana J. Vole"), Entity(27, 36, "ORG", "Mr. Vole")]
+    named, canon = canonical_entities(text, orgs)
+    assert [e.name for e in named] == ["Dana Vole", "Dana Vole"]
+    assert canon.speaker("Mr. Vole", "Mr. Vole") == "Dana Vole"
+    text = "Dover D.C. This week."
+    named, _ = canonical_entities(text, [Entity(0, 15, "ORG", "Dover D.C. This")])
+    assert named[0].name == "Dover D.C. This"

@@ -391,7 +391,7 @@ class Canon:
         self._the: dict[str, str] = {}
         self._written: dict[str, str | None] = {}
         for e in entities:
-            if e.label == "PERSON":
+            if e.label == "PERSON" or _person_shaped(e.text):
                 words = clean_person(self._whole(e) if self._mojibake else e.text)
                 self._note(words)
                 if len(words) == 1:
@@ -642,7 +642,7 @@ class Canon:
 
     def name(self, entity: Entity) -> str:
         """The canonical name of an entity mention."""
-        if entity.label == "PERSON":
+        if entity.label == "PERSON" or _person_shaped(entity.text):
             partner = self._couple(entity)
             if partner:
                 return partner
@@ -782,6 +782,26 @@ class Canon:
         if len(core) < 2:
             return None
         return f"{_cased(entity.text.strip())} {core[-1]}"
+
+
+_COURTESY = _words("mr mrs ms miss dr")
+
+
+@lru_cache(maxsize=4096)
+def _person_shaped(text: str) -> bool:
+    """A mention a recognizer may label an organisation that can only be a person's name:
+    a courtesy title and a name ("Mr. Vole"), or a given name, a middle initial and one more
+    word ("Dana J. Vole")."""
+    words = text.split()
+    if len(words) == 2:
+        return words[0].rstrip(".").lower() in _COURTESY and words[1][:1].isupper()
+    return (
+        len(words) == 3
+        and _INITIAL_RE.match(words[1]) is not None
+        and is_given_name(words[0])
+        and words[2][:1].isupper()
+        and words[2].lower() not in _FUNCTION  # "Washington D.C. This"
+    )
 
 
 def place_or_people(word: str) -> bool:
