@@ -377,3 +377,10 @@ def test_a_person_shaped_mention_labelled_an_organisation_is_named_as_a_person()
     text = "Dover D.C. This week."
     named, _ = canonical_entities(text, [Entity(0, 15, "ORG", "Dover D.C. This")])
     assert named[0].name == "Dover D.C. This"
+
+
+def test_a_one_word_speaker_cut_from_a_title_takes_the_title() -> None:
+    text = "Lund's Atlas of Ruritanian Birds, a survey, says “They fly.” Vole of Ohio spoke."
+    canon = Canon(text, _persons(text, "Atlas"))
+    assert canon.speaker("Atlas", "Lund's Atlas") == "Atlas of Ruritanian Birds"
+    assert canon.speaker("Vole", "Vole") == "Vole"  # a person from a place

@@ -542,6 +542,8 @@ class Canon:
                 name = self._of_sex(name, _mention_sex(mention))
         if not name or " " not in name and self._no_name(name, mention):
             return None
+        if " " not in name:
+            name = self._title_of(name) or name
         if " " not in name and len(name) >= 5 and name.isupper():
             name = self._as_written(name)  # "WIKILEAKS": as the text writes it elsewhere
             if name is None:
@@ -589,6 +591,23 @@ class Canon:
             and re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text) is not None
             and self._capitalised_only_first(name)
         )
+
+    def _title_of(self, word: str) -> str | None:
+        """The title a one-word name was cut from: "Atlas" where the text writes only "Atlas
+        of Ruritanian Birds" (two capitalised words or more after "of"; "Doe of Ohio" is a
+        person and a place)."""
+        found = None
+        for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
+            title = _OF_TITLE_RE.match(self.text, m.end())
+            if title is None:
+                return None
+            run = title.group(1).split()
+            while run[-1].lower() in _LINKS:
+                run.pop()
+            if sum(w[:1].isupper() for w in run) < 2 or found not in (None, " ".join(run)):
+                return None
+            found = " ".join(run)
+        return f"{word} of {found}" if found else None
 
     def _capitalised_only_first(self, word: str) -> bool:
         """True when ``word`` is written capitalised only where a sentence or paragraph
@@ -826,6 +845,9 @@ def _mention_sex(mention: str) -> str | None:
     return of_name(mention) if title in ("mr", "mrs", "ms", "miss") else None
 
 
+_OF_TITLE_RE = re.compile(
+    r" of ((?:(?:[A-Z][\w.'\u2019&-]*|of|the|and|for|in|on) )*[A-Z][\w'\u2019&-]*)"
+)
 # Legislative chambers: their members speak, the chamber alone does not.
 _CHAMBERS = _words("senate house congress parliament legislature assembly")
 _LINKS = _words("of the and for on in at de del der van von al bin la le da di & y")
