@@ -384,3 +384,11 @@ def test_a_one_word_speaker_cut_from_a_title_takes_the_title() -> None:
     canon = Canon(text, _persons(text, "Atlas"))
     assert canon.speaker("Atlas", "Lund's Atlas") == "Atlas of Ruritanian Birds"
     assert canon.speaker("Vole", "Vole") == "Vole"  # a person from a place
+
+
+def test_a_place_written_only_after_the_place_it_qualifies_is_no_speaker() -> None:
+    text = "A woman in Dover, Delaware, told him “no.” Then she left for Salem, Oregon."
+    canon = Canon(text, [])
+    assert canon.speaker("Delaware", "Delaware") is None
+    assert canon.speaker("Oregon", "Oregon") is None
+    assert Canon("Delaware said “no.”", []).speaker("Delaware", "Delaware") == "Delaware"

@@ -562,7 +562,8 @@ class Canon:
         marks as never a name alone ("Editor", "God"), a legislative chamber alone
         ("Senate": its members speak), a people's or language's word not used as a noun
         ("Russian for ...", "Mexican newspapers"; "the Texan" is a person), a place named
-        as a modifier ("the Ohio sheriff"), or a word the text writes in lower case and
+        as a modifier ("the Ohio sheriff") or only after the place it qualifies ("Dover,
+        Delaware,"), or a word the text writes in lower case and
         capitalises only where every word is (a sentence's first: "Embryonic cells are ...").
         Acronyms are names."""
         from tuireader.core.annotate.entities.lexicon import (
@@ -585,12 +586,26 @@ class Canon:
             return True
         if article and flags & LOC_ANY and not flags & DEMONYM and len(mention.split()) == 2:
             return True
+        if flags & LOC_ANY and self._only_qualifier(name):
+            return True
         return (
             not flags & NAME_ANY
             and name not in self.others
             and re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text) is not None
             and self._capitalised_only_first(name)
         )
+
+    def _only_qualifier(self, place: str) -> bool:
+        """True when the text writes ``place`` only after a comma, qualifying the place
+        before it ("Dover, Delaware, told ..."): a place tag, not a speaker."""
+        found = False
+        for m in re.finditer(r"(?<![\w-])" + re.escape(place) + r"(?![\w-])", self.text):
+            if not re.search(r"[A-Z][\w.]*, $", self.text[max(0, m.start() - 30) : m.start()]):
+                return False
+            if self.text[m.end() : m.end() + 2].rstrip() not in (",", ".", ".,"):
+                return False
+            found = True
+        return found
 
     def _title_of(self, word: str) -> str | None:
         """The title a one-word name was cut from: "Atlas" where the text writes only "Atlas
