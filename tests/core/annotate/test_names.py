@@ -392,3 +392,18 @@ def test_a_place_written_only_after_the_place_it_qualifies_is_no_speaker() -> No
     assert canon.speaker("Delaware", "Delaware") is None
     assert canon.speaker("Oregon", "Oregon") is None
     assert Canon("Delaware said “no.”", []).speaker("Delaware", "Delaware") == "Delaware"
+
+
+def test_a_nickname_in_quotes_is_no_part_of_the_name() -> None:
+    assert clean_person("Jon “Tig” Vorlen") == ["Jon", "Vorlen"]
+    assert clean_person("Jon 'Tig' Vorlen") == ["Jon", "Vorlen"]
+
+
+def test_a_couple_given_name_takes_the_fullest_form_of_that_person() -> None:
+    text = "Henry and Sofia Quell wed. Henry Jonathan Quell ran Quell Realty."
+    mentions = ["Henry", "Sofia Quell", "Henry Jonathan Quell"]
+    named, _ = canonical_entities(text, _persons(text, *mentions))
+    assert named[0].name == named[2].name == "Henry Jonathan Quell"
+    text = "Vorlen and Marco Quell spoke. Vorlen left."
+    named, _ = canonical_entities(text, _persons(text, "Vorlen", "Marco Quell", "Vorlen"))
+    assert [e.name for e in named] == ["Vorlen", "Marco Quell", "Vorlen"]  # two people

@@ -49,6 +49,7 @@ _PAREN_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]?")
 _POSSESSIVE_RE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
 _DIGITS_RE = re.compile(r"(?<=[^\W\d])\d+$")
 _INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,2}$|^[A-Z]$")
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _EDGE = " \t\n\"'\u201c\u201d\u2018\u2019,;:.!?-\u2014\u2013()[]"
 
 
@@ -71,7 +72,12 @@ def _clean_person(raw: str) -> tuple[str, ...]:
     """``clean_person``, cached: each mention is cleaned twice per article (entity names, then
     speaker names) and names recur across articles."""
     text = _PAREN_RE.sub(" ", raw).split(",")[0]
-    words = [w.strip(_EDGE.replace(".", "")) for w in text.split()]
+    words = text.split()
+    words = [  # 'Jane "JD" Doe': a nickname in quotes is no part of the name
+        w.strip(_EDGE.replace(".", ""))
+        for i, w in enumerate(words)
+        if not (0 < i < len(words) - 1 and len(w) > 2 and w[0] in _QUOTES and w[-1] in _QUOTES)
+    ]
     words = [w for w in words if w]
     if words:
         words[-1] = _DIGITS_RE.sub("", _POSSESSIVE_RE.sub("", words[-1]))
@@ -805,8 +811,10 @@ class Canon:
         return found[0]
 
     def _couple(self, entity: Entity) -> str | None:
-        """ "Bill and Hillary Doe": the lone given name takes the surname that follows."""
-        if " " in entity.text.strip():
+        """ "Bill and Hillary Doe": the lone given name takes the surname that follows; a
+        surname does not ("Doe and Jane Roe" are two people)."""
+        word = entity.text.strip()
+        if " " in word or not is_given_name(word) or word.lower() in self.by_surname:
             return None
         m = _COUPLE_RE.match(self.text, entity.end)
         if m is None:
@@ -815,7 +823,7 @@ class Canon:
         core = _key_words(words)
         if len(core) < 2:
             return None
-        return f"{_cased(entity.text.strip())} {core[-1]}"
+        return self.person(f"{_cased(entity.text.strip())} {core[-1]}")  # its fullest form
 
 
 _COURTESY = _words("mr mrs ms miss dr")
