@@ -407,3 +407,9 @@ def test_a_couple_given_name_takes_the_fullest_form_of_that_person() -> None:
     text = "Vorlen and Marco Quell spoke. Vorlen left."
     named, _ = canonical_entities(text, _persons(text, "Vorlen", "Marco Quell", "Vorlen"))
     assert [e.name for e in named] == ["Vorlen", "Marco Quell", "Vorlen"]  # two people
+
+
+def test_a_headline_after_a_name_is_no_part_of_it() -> None:
+    assert clean_person("Dana Quill Says Vorlen Crash Seems Like An") == ["Dana", "Quill"]
+    assert clean_person("Dana Quill Took On Vorlen") == ["Dana", "Quill"]
+    assert clean_person("Dana Quill Vorlen") == ["Dana", "Quill", "Vorlen"]

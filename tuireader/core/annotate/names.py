@@ -103,6 +103,11 @@ def _clean_person(raw: str) -> tuple[str, ...]:
         named = _named_after_role(words)
         if named is not None and not _org_head(named.rsplit(" ", 1)[-1]):
             words = named.split()
+    if len(words) > 2 and is_given_name(words[0]):
+        # "Jane Doe Says Roe Is Wrong": a headline after the name
+        cut = next((k for k in range(2, len(words)) if words[k].lower() in _HEADLINE_WORDS), None)
+        if cut is not None:
+            words = words[:cut]
     words = [_DIGITS_RE.sub("", w) for w in words]
     if len(words) == 1 and _acronym_in_name(words[0]):
         return tuple(words)  # "WSJ", not "Wsj"
@@ -112,7 +117,9 @@ def _clean_person(raw: str) -> tuple[str, ...]:
 
 
 # Title-case headline words that end a run before or after a name ("Roe Is Over Jane Doe On").
-_HEADLINE_WORDS = _words("on in at with to for by from over is are was says slams sides")
+_HEADLINE_WORDS = _words(
+    "on in at with to for by from over is are was says said tells told slams sides took takes"
+)
 
 
 def _org_head(word: str) -> bool:
