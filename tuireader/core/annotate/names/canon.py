@@ -1,386 +1,45 @@
-"""Canonical names: one name per person (or organisation, place) in an article.
-
-The same person appears as "Jane Q. Doe", "Senator Jane Doe", "JANE DOE", "Doe's", "Doe" or
-with page debris ("Jane Doe1", "Jane Doe Former"); the side panel, the search fields and the
-speaker labels must show one name, "Jane Doe". A mention is cleaned (titles, honorifics,
-possessives, parentheses, stray digits and trailing role words dropped, ALL-CAPS words given
-their usual case), then a lone surname or given name takes the full name it completes in the
-article when exactly one full name fits. Two people sharing a surname ("Bill and Hillary
-Doe") are never merged: a lone "Doe" then stays "Doe".
-"""
+"""The article's name table (``Canon``): one canonical name per person, organisation or
+place, for entities and for speakers; ``canonical_entities`` fills the entities' names."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from tuireader.core.annotate.gender import PRONOUNS, of_name
+from tuireader.core.annotate.names.clean import (
+    _cased,
+    _key_words,
+    _named_after_role,
+    _person_shaped,
+    clean_other,
+    clean_person,
+)
+from tuireader.core.annotate.names.forms import (
+    _ACRONYM_RE,
+    _longer_name,
+    _middled,
+    _shown,
+    _spelled_out,
+)
+from tuireader.core.annotate.names.given import _FORMAL, is_given_name
+from tuireader.core.annotate.names.mojibake import (
+    _BROKEN_SPACE_RE,
+    _GLUE,
+    _MOJIBAKE_BEFORE_RE,
+    _MOJIBAKE_REST_RE,
+)
+from tuireader.core.annotate.names.plausible import plausible_speaker
+from tuireader.core.annotate.names.words import (
+    _CHAMBERS,
+    _LINKS,
+    _ORG_WORDS,
+    _SUFFIXES,
+    place_or_people,
+)
 from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.spans import Entity
-
-
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Honorifics and offices that precede a name; never part of it.
-_TITLES = _words(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative
-    gov governor pres president vice secretary mayor judge justice chairman chairwoman chair
-    speaker leader director general gen lt col maj capt sgt adm cmdr rev fr father sister
-    brother rabbi imam pastor bishop cardinal pope king queen prince princess sheikh emir
-    minister premier chancellor ambassador amb commissioner councilman councilwoman
-    congressman congresswoman alderman alderwoman sheriff chief attorney atty former ex
-    then-president then-candidate candidate nominee hon supt det insp officer trooper deputy
-    assistant counsel principal advocate committeeman committeewoman
-    spokesman spokeswoman spokesperson sens reps govs presidential prime foreign defense
-    defence state interior finance first mme mlle herr
-    admiral colonel lieutenant sergeant captain commander corporal detective inspector
-    superintendent archbishop reverend assemblyman assemblywoman assemblymember
-    councilmember
-    """
-)
-# Words that can trail a mention without being a name ("Jane Doe Former", "Doe Jr").
-_TRAILING = _TITLES | _words("jr sr said says told wrote spokesman aide")
-_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
-_PAREN_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]?")
-_POSSESSIVE_RE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
-_DIGITS_RE = re.compile(r"(?<=[^\W\d])\d+$")
-_INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,2}$|^[A-Z]$")
-_QUOTES = "\"'\u201c\u201d\u2018\u2019"
-_EDGE = " \t\n\"'\u201c\u201d\u2018\u2019,;:.!?-\u2014\u2013()[]"
-
-
-def _cased(word: str) -> str:
-    """An ALL-CAPS name word in its usual case ("DOE" -> "Doe", "O'NEILL" -> "O'Neill")."""
-    if len(word) < 3 or not word.isupper() or not word.isalpha() and "'" not in word:
-        return word
-    return "-".join(
-        "'".join(p[:1] + p[1:].lower() for p in part.split("'")) for part in word.split("-")
-    )
-
-
-def clean_person(raw: str) -> list[str]:
-    """The name words of a person mention: "Sen. JANE Q. DOE's (R-Ohio)" -> Jane Q. Doe."""
-    return list(_clean_person(raw))
-
-
-@lru_cache(maxsize=8192)
-def _clean_person(raw: str) -> tuple[str, ...]:
-    """``clean_person``, cached: each mention is cleaned twice per article (entity names, then
-    speaker names) and names recur across articles."""
-    text = _PAREN_RE.sub(" ", raw).split(",")[0]
-    words = text.split()
-    words = [  # 'Jane "JD" Doe': a nickname in quotes is no part of the name
-        w.strip(_EDGE.replace(".", ""))
-        for i, w in enumerate(words)
-        if not (0 < i < len(words) - 1 and len(w) > 2 and w[0] in _QUOTES and w[-1] in _QUOTES)
-    ]
-    words = [w for w in words if w]
-    if words:
-        words[-1] = _DIGITS_RE.sub("", _POSSESSIVE_RE.sub("", words[-1]))
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
-        words.pop(0)
-    given = _first_given(words)
-    if given:  # "Staff Katie Walsh", "Understated Tom Perez": words before the given name
-        words = words[given:]
-    while len(words) > 1 and (
-        words[-1].lower().rstrip(".") in _TRAILING
-        and words[-1].lower() not in _SUFFIXES
-        and not _surname_title(words[-1])
-        or not words[-1][:1].isupper()
-        or len(words) > 2
-        and words[-1].lower() in _HEADLINE_WORDS  # "Jane Doe On"
-    ):
-        words.pop()
-    if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES:
-        return ()
-    if len(_key_words(words)) > 3 and not _ORG_WORDS & {w.lower() for w in words}:
-        # "Metro Desk Editor Jane Doe", "Roe Is Over Jane Doe": the name after a role or a
-        # headline's words, as for a speaker
-        named = _named_after_role(words)
-        if named is not None and not _org_head(named.rsplit(" ", 1)[-1]):
-            words = named.split()
-    if len(words) > 2 and is_given_name(words[0]):
-        # "Jane Doe Says Roe Is Wrong": a headline after the name
-        cut = next((k for k in range(2, len(words)) if words[k].lower() in _HEADLINE_WORDS), None)
-        if cut is not None:
-            words = words[:cut]
-    words = [_DIGITS_RE.sub("", w) for w in words]
-    if len(words) == 1 and _acronym_in_name(words[0]):
-        return tuple(words)  # "WSJ", not "Wsj"
-    if all(w.isupper() for w in words if w):
-        return tuple(_cased(w) for w in words if w)
-    return tuple(w if _acronym_in_name(w) else _cased(w) for w in words if w)
-
-
-# Title-case headline words that end a run before or after a name ("Roe Is Over Jane Doe On").
-_HEADLINE_WORDS = _words(
-    "on in at with to for by from over is are was says said tells told slams sides took takes"
-)
-
-
-def _org_head(word: str) -> bool:
-    """The last word of an organisation's name ("Church", "Corp"): no person ends there."""
-    from tuireader.core.annotate.entities.lexicon import ORG_SUFFIX, load
-
-    return bool(load().flags.get(word.lower(), 0) & ORG_SUFFIX)
-
-
-def _acronym_in_name(word: str) -> bool:
-    """A short capitalised word in a name not written all in capitals is an acronym
-    ("Forward NRVA"), unless it is a known given name or surname ("JOE Doe")."""
-    if not 1 < len(word) <= 4 or not word.isalpha() or not word.isupper():
-        return False
-    from tuireader.core.annotate.entities.lexicon import FIRST, SUR, load
-
-    return not load().flags.get(word.lower(), 0) & (FIRST | SUR)
-
-
-def _surname_title(word: str) -> bool:
-    """A title that is also a surname ("Abel King", "Dana Pope"): a name at the end of one."""
-    from tuireader.core.annotate.entities.lexicon import SUR, load
-
-    return word[:1].isupper() and "." not in word and bool(load().flags.get(word.lower(), 0) & SUR)
-
-
-_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
-
-
-@lru_cache(maxsize=8192)
-def clean_other(raw: str) -> str:
-    """An organisation, place or other name without parentheses, possessive or edge marks."""
-    text = _PAREN_RE.sub(" ", raw)
-    text = " ".join(text.split()).strip(_EDGE.replace(".", "").replace(")", ""))
-    text = _POSSESSIVE_RE.sub("", text)
-    if text.isupper() and " " in text:  # an all-caps headline name, not an acronym
-        text = " ".join(w if len(w) <= 4 else _cased(w) for w in text.split())
-    return text
-
-
-def _named_after_role(words: list[str]) -> str | None:
-    """The last two or three words of a long capitalised phrase when they start with a known
-    given name and a word that is no given name comes right before ("County Recorder Jane
-    Doe" -> "Jane Doe"; "Luis Felipe Soto Brell" stays whole)."""
-    for i in range(max(1, len(words) - 3), len(words) - 1):
-        if is_given_name(words[i]) and not is_given_name(words[i - 1]):
-            return " ".join(words[i:])
-    return None
-
-
-def _first_given(words: list[str]) -> int:
-    """Index of the first known given name when words that are not names precede it (they
-    are then debris: a headline word, a role); 0 otherwise."""
-    if len(words) < 3:
-        return 0
-    from tuireader.core.annotate.entities.lexicon import FIRST, SUR, load
-
-    lex = load()
-    first = words[0].lower()
-    if lex.flags.get(first, 0) & FIRST or (
-        lex.flags.get(first, 0) & SUR and lex.zipf.get(first, 0.0) < 3.5
-    ):
-        return 0
-    for i, word in enumerate(words[1:-1], 1):
-        if lex.flags.get(word.lower(), 0) & FIRST:
-            return i
-    return 0
-
-
-@lru_cache(maxsize=1)
-def _given_flags() -> tuple[dict[str, int], int]:
-    """The gazetteer's flags and its given-name bit, imported once (an import statement run
-    per call cost more than the lookup)."""
-    from tuireader.core.annotate.entities.lexicon import FIRST, load
-
-    return load().flags, FIRST
-
-
-def is_given_name(word: str) -> bool:
-    """True for a known given name ("jane"), not a headline word ("understated")."""
-    flags, first = _given_flags()
-    return bool(flags.get(word.lower(), 0) & first)
-
-
-def _key_words(words: list[str]) -> list[str]:
-    """The words that identify a person: no middle initials, no generational suffix."""
-    core = [w for w in words if w.lower() not in _SUFFIXES]
-    if len(core) > 2:
-        core = [core[0]] + [w for w in core[1:-1] if not _INITIAL_RE.match(w)] + [core[-1]]
-    return core
-
-
-_ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
-_ACRONYM_SKIP = _words("of the and for on in at de & to")
-
-
-def _spelled_out(names: set[str]) -> dict[str, str]:
-    """Acronym -> the one name among ``names`` whose capitalised words spell it."""
-    spelled: dict[str, set[str]] = {}
-    for name in names:
-        words = [w for w in name.split() if w.lower() not in _ACRONYM_SKIP]
-        if len(words) >= 2 and all(w[:1].isupper() for w in words):
-            initials = "".join(w[0] for w in words)
-            spelled.setdefault(initials, set()).add(name)
-    return {
-        name: next(iter(spelled[name]))
-        for name in names
-        if _ACRONYM_RE.match(name) and len(spelled.get(name, ())) == 1
-    }
-
-
-def _middled(entities: Sequence[Entity]) -> set[tuple[str, str]]:
-    """(given, surname) pairs the article writes with two different middle initials."""
-    middles: dict[tuple[str, str], set[tuple[str, ...]]] = {}
-    for e in entities:
-        if e.label != "PERSON":
-            continue
-        core = [w for w in clean_person(e.text) if w.lower() not in _SUFFIXES]
-        if len(core) > 2:
-            inner = tuple(w for w in core[1:-1] if _INITIAL_RE.match(w))
-            if inner:
-                middles.setdefault((core[0].lower(), core[-1].lower()), set()).add(inner)
-    return {key for key, found in middles.items() if len(found) > 1}
-
-
-def _longer_name(form: str, tail: str) -> bool:
-    """ "Ana Le Roe" is a longer name of "Le Roe": it ends with it, and the words before are
-    given names or rare words, not a headline's ("Roe Is Over Ana Le Roe")."""
-    if not form.lower().endswith(" " + tail.lower()):
-        return False
-    lead = form.split()[: -len(tail.split())]
-    if len(lead) > 2 or not lead[0][:1].isupper():
-        return False
-    flags, first = _given_flags()
-    from tuireader.core.annotate.entities.lexicon import load
-
-    zipf = load().zipf
-    return all(flags.get(w.lower(), 0) & first or zipf.get(w.lower(), 0.0) < 4.5 for w in lead)
-
-
-def _shown(forms: Counter[str]) -> str:
-    """The form of a name to show: not in capitals, the most written, then the shortest."""
-    shown = (
-        next(iter(forms))
-        if len(forms) == 1
-        else min(forms, key=lambda f: (f.isupper(), -forms[f], len(f), f))
-    )
-    return shown.replace(_GLUE, " ") if _GLUE in shown else shown
-
-
-# UTF-8 read as Windows-1252 ("Jos\u00c3\u00a9"): a lead byte shown as "\u00c3"/"\u00c2", then
-# the continuation byte's character, or a space and a combining mark where a spacing accent
-# ("\u00a8") was normalised, or nothing where it was lost.
-_MOJIBAKE = (
-    "[\u00c3\u00c2](?: [\u0300-\u036f]|[\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
-    "\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
-    "\u203a\u20ac\u2122])?"
-)
-_MOJIBAKE_BEFORE_RE = re.compile(
-    rf"(?<![\w\u00c3\u00c2])[A-Z](?:[a-z]|{_MOJIBAKE})*{_MOJIBAKE}(?:[a-z]|{_MOJIBAKE})* $"
-)
-_MOJIBAKE_REST_RE = re.compile(
-    rf"(?: [\u0300-\u036f]|[^\s\w])?(?:[a-z]|{_MOJIBAKE})*"  # after a cut "...\u00c3"
-)
-_BROKEN_SPACE_RE = re.compile(r" (?=[\u0300-\u036f])")
-_GLUE = "\u2060"  # stands for that space inside one name word
-
-
-# Common English nicknames and short forms of given names -> the given names they shorten
-# (general knowledge): "Ken Doe" and "Kenneth Doe" in one article are one person.
-_NICKNAMES = {
-    "william": "bill billy will willie",
-    "robert": "bob bobby rob robbie",
-    "richard": "dick rick ricky rich richie",
-    "michael": "mike mikey mick",
-    "kenneth": "ken kenny",
-    "james": "jim jimmy jamie",
-    "john": "jack johnny",
-    "joseph": "joe joey",
-    "thomas": "tom tommy",
-    "charles": "charlie chuck",
-    "edward": "ed eddie ted ned",
-    "theodore": "ted teddy theo",
-    "christopher": "chris",
-    "christine": "chris chrissy",
-    "christina": "chris tina",
-    "daniel": "dan danny",
-    "david": "dave davey",
-    "donald": "don donny",
-    "douglas": "doug",
-    "elizabeth": "liz beth betsy betty lizzie",
-    "katherine": "kate katie kathy kat",
-    "catherine": "cate cathy kate katie",
-    "kathleen": "kathy kate katie",
-    "margaret": "maggie meg peggy",
-    "patricia": "pat patty trish tricia",
-    "patrick": "pat",
-    "peter": "pete",
-    "samuel": "sam sammy",
-    "samantha": "sam",
-    "stephen": "steve",
-    "steven": "steve",
-    "susan": "sue susie",
-    "anthony": "tony",
-    "andrew": "andy drew",
-    "alexander": "alex",
-    "alexandra": "alex sandy",
-    "benjamin": "ben benny",
-    "gerald": "jerry",
-    "gregory": "greg",
-    "jeffrey": "jeff",
-    "jennifer": "jen jenny",
-    "jonathan": "jon",
-    "joshua": "josh",
-    "lawrence": "larry",
-    "laurence": "larry",
-    "leonard": "len lenny",
-    "matthew": "matt",
-    "nicholas": "nick",
-    "philip": "phil",
-    "phillip": "phil",
-    "raymond": "ray",
-    "ronald": "ron ronnie",
-    "sandra": "sandy",
-    "timothy": "tim",
-    "walter": "walt",
-    "zachary": "zach",
-    "frederick": "fred freddy",
-    "albert": "al",
-    "alfred": "al",
-    "harold": "hal",
-    "henry": "hank",
-    "abraham": "abe",
-    "nathaniel": "nate",
-    "vincent": "vince",
-    "victoria": "vicky",
-    "rebecca": "becky",
-    "deborah": "debbie deb",
-    "barbara": "barb",
-    "judith": "judy",
-    "pamela": "pam",
-    "cynthia": "cindy",
-    "jacqueline": "jackie",
-    "eugene": "gene",
-    "gabriel": "gabe",
-    "mitchell": "mitch",
-    "randall": "randy",
-    "bernard": "bernie",
-    "herbert": "herb",
-    "louis": "lou",
-    "kimberly": "kim",
-    "rodney": "rod",
-    "jacob": "jake",
-    "francis": "frank",
-    "franklin": "frank",
-    "frances": "fran",
-}
-_FORMAL: dict[str, frozenset[str]] = {}
-for _formal, _short in _NICKNAMES.items():
-    for _nick in _short.split():
-        _FORMAL[_nick] = _FORMAL.get(_nick, frozenset()) | {_formal}
 
 
 class Canon:
@@ -833,34 +492,9 @@ class Canon:
         return self.person(f"{_cased(entity.text.strip())} {core[-1]}")  # its fullest form
 
 
-_COURTESY = _words("mr mrs ms miss dr")
-
-
-@lru_cache(maxsize=4096)
-def _person_shaped(text: str) -> bool:
-    """A mention a recognizer may label an organisation that can only be a person's name:
-    a courtesy title and a name ("Mr. Vole"), or a given name, a middle initial and one more
-    word ("Dana J. Vole")."""
-    words = text.split()
-    if len(words) == 2:
-        return words[0].rstrip(".").lower() in _COURTESY and words[1][:1].isupper()
-    return (
-        len(words) == 3
-        and _INITIAL_RE.match(words[1]) is not None
-        and is_given_name(words[0])
-        and words[2][:1].isupper()
-        and words[2].lower() not in _FUNCTION  # "Washington D.C. This"
-    )
-
-
-def place_or_people(word: str) -> bool:
-    """A place, country or people's name ("Ohio", "Ruritanian", "Republican")."""
-    from tuireader.core.annotate.entities.lexicon import COUNTRY, DEMONYM, PLACE, load
-
-    return bool(load().flags.get(word.lower(), 0) & (PLACE | COUNTRY | DEMONYM))
-
-
 _OTHER_SEX = {"m": "f", "f": "m"}
+
+
 _TITLE_BEFORE_RE = re.compile(r"\b(Mrs?\.?|Ms\.?|Miss)\s+$")
 
 
@@ -878,15 +512,8 @@ def _mention_sex(mention: str) -> str | None:
 _OF_TITLE_RE = re.compile(
     r" of ((?:(?:[A-Z][\w.'\u2019&-]*|of|the|and|for|in|on) )*[A-Z][\w'\u2019&-]*)"
 )
-# Legislative chambers: their members speak, the chamber alone does not.
-_CHAMBERS = _words("senate house congress parliament legislature assembly")
-_LINKS = _words("of the and for on in at de del der van von al bin la le da di & y")
-_ORG_WORDS = _words(
-    """committee party campaign department ministry office agency administration council
-    commission bureau service services house senate congress court union association
-    university institute foundation group company corporation inc corp co ltd llc news times
-    post journal press network police army government board bank fund center centre"""
-)
+
+
 _COUPLE_RE = re.compile(r"\s+(?:and|&)\s+((?:[A-Z][\w'\u2019.-]*\s+){1,2}[A-Z][\w'\u2019-]*)")
 
 
@@ -899,56 +526,3 @@ def canonical_entities(text: str, entities: Sequence[Entity]) -> tuple[list[Enti
     canon = Canon(text, entities)
     named = [Entity(e.start, e.end, e.label, e.text, canon.name(e) or e.text) for e in entities]
     return named, canon
-
-
-# -- plausible speaker names --------------------------------------------------------------
-
-_FURNITURE = _words(
-    """facebook twitter email e-mail share tweet pinterest linkedin whatsapp reddit print
-    image images photo photos video play watch getty advertisement comments comment
-    related read more subscribe click here updated posted caption copyright"""
-)
-_FUNCTION = _words(
-    """additionally also well shortly however meanwhile moreover furthermore instead indeed
-    still yet now then so but and or nor if when while after before as because since though
-    although me let us him her them it its this that these those there here what who which
-    where why how yes no okay ok oh hey please thanks today yesterday tomorrow tonight
-    monday tuesday wednesday thursday friday saturday sunday the a an one some"""
-)
-_PARTY_TAG_RE = re.compile(r"^\(?\s*[RDI]\s*[-\u2013.,]\s*[A-Z][\w.]*\s*\)?$|^[A-Z]\.[A-Z]\.$")
-_TIME_RE = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{4}\b|\b(?:a\.m|p\.m|am|pm|GMT|EST|EDT|UTC)\b", re.I)
-
-
-@lru_cache(maxsize=4096)
-def plausible_speaker(name: str, known: bool = False) -> bool:
-    """False for names no reader would accept as a speaker: a function word or sentence
-    adverb ("Additionally", "Well"), a pronoun leftover ("Me", "Let"), page furniture
-    ("Facebook Twitter Email", "Play VIDEO"), a party/state tag ("(R-Ohio)"), a timestamp or a
-    single common noun ("server") unless the article ``known`` it as a name."""
-    name = " ".join(name.split())
-    if not name or _PARTY_TAG_RE.match(name) or _TIME_RE.search(name):
-        return False
-    words = [w.strip(_EDGE).lower() for w in name.split()]
-    words = [w for w in words if w]
-    if not words or all(w in _FURNITURE for w in words):
-        return False
-    if len(words) > 1:
-        return words[0] not in _FURNITURE or not any(w in _FURNITURE for w in words[1:])
-    word = words[0]
-    if word in _FUNCTION or word.endswith("ly") and name[:1].isupper() and len(word) > 4:
-        return name.isupper() and len(name) > 1 and word not in _FUNCTION  # "IBM", not "ONLY"
-    if name[:1].islower():
-        return False
-    return known or not _common_noun(word, name)
-
-
-def _common_noun(word: str, shown: str) -> bool:
-    """A single frequent English word that is no known name ("Server", "Mug")."""
-    if shown.isupper() and len(shown) > 1:
-        return False  # an acronym
-    from tuireader.core.annotate.entities.lexicon import FIRST, NAME_ANY, SUR, load
-
-    lex = load()
-    if lex.flags.get(word, 0) & (NAME_ANY & ~(FIRST | SUR)):
-        return False
-    return lex.zipf.get(word, 0.0) >= 3.5
