@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tuireader.core.annotate.names import Canon, clean_person, plausible_speaker
+from tuireader.core.annotate.names import (
+    Canon,
+    canonical_entities,
+    clean_person,
+    plausible_speaker,
+)
 from tuireader.core.annotate.pipeline import annotate
 from tuireader.core.annotate.spans import Entity
 
@@ -303,3 +308,108 @@ def test_an_article_and_a_place_or_people_word_names_no_one() -> None:
         assert canon.speaker(junk) is None, junk
     for name in ("The Ledger", "The Zorbit"):
         assert canon.speaker(name) == name
+
+
+def test_a_person_mention_after_a_role_or_headline_words_is_named_without_them() -> None:
+    text = (
+        "Harbor Metro Desk Editor Ann Pell wrote it. Pell said so. "
+        "Vorn Is Over Dana Quill, one headline read. Quill spoke."
+    )
+    mentions = ["Harbor Metro Desk Editor Ann Pell", "Pell", "Vorn Is Over Dana Quill", "Quill"]
+    named, _ = canonical_entities(text, _persons(text, *mentions))
+    assert [e.name for e in named] == ["Ann Pell", "Ann Pell", "Dana Quill", "Dana Quill"]
+    assert clean_person("Vorn Sides With Dana Quill On") == ["Dana", "Quill"]
+    assert clean_person("Saint Ann Missionary Baptist Church") == [
+        "Saint",
+        "Ann",
+        "Missionary",
+        "Baptist",
+        "Church",
+    ]
+    assert clean_person("Al From") == ["Al", "From"]  # a two-word name is kept whole
+
+
+def test_a_lone_word_that_names_no_one_is_no_speaker() -> None:
+    text = (
+        "Vorlish cells are tiny, as vorlish cells are. The Senate Democrats met. "
+        "Spanish for 'hello' is hola. Mexican newspapers wrote. The Ohio sheriff spoke. "
+        "God sent rain. The Texan spoke."
+    )
+    canon = Canon(text, [])
+    assert canon.speaker("Vorlish", "Vorlish") is None  # capitalised as a sentence's first
+    assert canon.speaker("Senate", "they") is None
+    assert canon.speaker("Spanish", "Spanish") is None
+    assert canon.speaker("Mexican", "Mexican") is None
+    assert canon.speaker("Ohio", "the Ohio") is None
+    assert canon.speaker("God", "God") is None
+    assert canon.speaker("Texan", "the Texan") == "Texan"
+    text = "Then Vorlish spoke. Vorlish left. A vorlish cell."
+    assert Canon(text, []).speaker("Vorlish", "Vorlish") == "Vorlish"  # mid-sentence: a name
+    text = "Vorlish spoke. Vorlish left."
+    assert Canon(text, []).speaker("Vorlish", "Vorlish") == "Vorlish"  # never in lower case
+
+
+def test_a_name_in_capitals_is_an_acronym_or_written_as_the_text_writes_it() -> None:
+    text = "The RFU met. “We are ready,” the RFU said."
+    canon = Canon(text, [Entity(4, 7, "ORG", "RFU")])
+    assert canon.speaker("RFU", "the RFU") == "RFU"  # an acronym, not "Rfu"
+    text = "PANEL RULES FOR ZORBLAX FOUNDER. Its founder spoke. “No,” the group said."
+    canon = Canon(text, [Entity(16, 23, "ORG", "ZORBLAX")])
+    assert canon.speaker("ZORBLAX", "the group") is None  # a headline's word only
+    text = "ZORBLAX NEWS. The site zorblax.com, run by ZorbLax, spoke. “No,” ZORBLAX said."
+    canon = Canon(text, [Entity(0, 7, "ORG", "ZORBLAX")])
+    assert canon.speaker("ZORBLAX", "ZORBLAX") == "ZorbLax"
+    assert canon.other("ZORBLAX") == "ZorbLax"
+
+
+def test_the_organisation_named_without_the_by_the_recognizer_is_one_name() -> None:
+    text = "The Harbor Pilots Union met. “No,” The Harbor Pilots Union said."
+    canon = Canon(text, [Entity(4, 27, "ORG", "Harbor Pilots Union")])
+    assert canon.speaker("The Harbor Pilots Union") == "Harbor Pilots Union"
+
+
+def test_a_person_shaped_mention_labelled_an_organisation_is_named_as_a_person() -> None:
+    text = "Dana J. Vole ran the fund. Mr. Vole wrote to us."
+    orgs = [Entity(0, 12, "ORG", "Dana J. Vole"), Entity(27, 36, "ORG", "Mr. Vole")]
+    named, canon = canonical_entities(text, orgs)
+    assert [e.name for e in named] == ["Dana Vole", "Dana Vole"]
+    assert canon.speaker("Mr. Vole", "Mr. Vole") == "Dana Vole"
+    text = "Dover D.C. This week."
+    named, _ = canonical_entities(text, [Entity(0, 15, "ORG", "Dover D.C. This")])
+    assert named[0].name == "Dover D.C. This"
+
+
+def test_a_one_word_speaker_cut_from_a_title_takes_the_title() -> None:
+    text = "Lund's Atlas of Ruritanian Birds, a survey, says “They fly.” Vole of Ohio spoke."
+    canon = Canon(text, _persons(text, "Atlas"))
+    assert canon.speaker("Atlas", "Lund's Atlas") == "Atlas of Ruritanian Birds"
+    assert canon.speaker("Vole", "Vole") == "Vole"  # a person from a place
+
+
+def test_a_place_written_only_after_the_place_it_qualifies_is_no_speaker() -> None:
+    text = "A woman in Dover, Delaware, told him “no.” Then she left for Salem, Oregon."
+    canon = Canon(text, [])
+    assert canon.speaker("Delaware", "Delaware") is None
+    assert canon.speaker("Oregon", "Oregon") is None
+    assert Canon("Delaware said “no.”", []).speaker("Delaware", "Delaware") == "Delaware"
+
+
+def test_a_nickname_in_quotes_is_no_part_of_the_name() -> None:
+    assert clean_person("Jon “Tig” Vorlen") == ["Jon", "Vorlen"]
+    assert clean_person("Jon 'Tig' Vorlen") == ["Jon", "Vorlen"]
+
+
+def test_a_couple_given_name_takes_the_fullest_form_of_that_person() -> None:
+    text = "Henry and Sofia Quell wed. Henry Jonathan Quell ran Quell Realty."
+    mentions = ["Henry", "Sofia Quell", "Henry Jonathan Quell"]
+    named, _ = canonical_entities(text, _persons(text, *mentions))
+    assert named[0].name == named[2].name == "Henry Jonathan Quell"
+    text = "Vorlen and Marco Quell spoke. Vorlen left."
+    named, _ = canonical_entities(text, _persons(text, "Vorlen", "Marco Quell", "Vorlen"))
+    assert [e.name for e in named] == ["Vorlen", "Marco Quell", "Vorlen"]  # two people
+
+
+def test_a_headline_after_a_name_is_no_part_of_it() -> None:
+    assert clean_person("Dana Quill Says Vorlen Crash Seems Like An") == ["Dana", "Quill"]
+    assert clean_person("Dana Quill Took On Vorlen") == ["Dana", "Quill"]
+    assert clean_person("Dana Quill Vorlen") == ["Dana", "Quill", "Vorlen"]
