@@ -40,10 +40,11 @@ class QuoteSite:
 @dataclass(slots=True)
 class GroupedQuote:
     """One quotation, its speaker and the articles carrying it (earliest first: the first
-    publisher)."""
+    publisher). ``text``: the quotation as its first site has it; None until it is read
+    (``Investigation.quotes(texts=False)`` lists quotations without reading their articles)."""
 
     speaker: str
-    text: str
+    text: str | None
     sites: list[QuoteSite] = field(default_factory=list)
 
     @property
@@ -76,7 +77,7 @@ def group_quotes(found: Iterable[tuple[str, str, QuoteSite]]) -> list[GroupedQuo
     return group_sites((speaker, words_hash(text), text, site) for speaker, text, site in found)
 
 
-def group_sites(found: Iterable[tuple[str, int, str, QuoteSite]]) -> list[GroupedQuote]:
+def group_sites(found: Iterable[tuple[str, int, str | None, QuoteSite]]) -> list[GroupedQuote]:
     """(speaker, words hash, quotation text, site) -> quotations, each once with its sites,
     the same words (case, punctuation and quote marks aside: the same hash, see
     ``rows.words_hash``) by the same speaker being one quotation; the earliest dated site
