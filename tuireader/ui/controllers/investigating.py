@@ -188,13 +188,12 @@ class Investigating:
         def listed():
             quotes = investigation.quotes(self._list_ids(), speaker, texts=False)
             investigation.quote_texts(quotes[:QUOTE_TEXTS_FIRST])
-            return quotes
+            return quotes, _quote_rows(quotes)
 
-        self._in_worker(listed, lambda quotes: self._show_quotes(speaker, quotes))
+        self._in_worker(listed, lambda found: self._show_quotes(speaker, *found))
 
-    def _show_quotes(self, speaker: str, quotes) -> None:
+    def _show_quotes(self, speaker: str, quotes, rows: list[Row]) -> None:
         self._quotes_shown = quotes
-        rows = _quote_rows(quotes)
         count = _counted(len(rows), "quotation")
         title = f"{clean_line(speaker)}: {count} (Enter opens the article there)"
         screen = PickScreen(title, rows)
@@ -203,7 +202,11 @@ class Investigating:
         if any(quote.text is None for quote in rest):
 
             def read() -> None:
-                self.library.investigation.quote_texts(rest)
+                try:
+                    self.library.investigation.quote_texts(rest)
+                except Exception as exc:  # a store that fails: said, the list stays
+                    self.host.call_from_thread(self.host.show_message, f"{exc}", True)
+                    return
                 self.host.call_from_thread(screen.replace_rows, _quote_rows(quotes))
 
             self.host.run_worker(read, thread=True, group="quote-texts", exclusive=True)
