@@ -40,12 +40,15 @@ class QuoteSite:
 @dataclass(slots=True)
 class GroupedQuote:
     """One quotation, its speaker and the articles carrying it (earliest first: the first
-    publisher). ``text``: the quotation as its first site has it; None until it is read
+    publisher). ``text``: the quotation as ``said`` has it; None until it is read
     (``Investigation.quotes(texts=False)`` lists quotations without reading their articles)."""
 
     speaker: str
     text: str | None
     sites: list[QuoteSite] = field(default_factory=list)
+    # The site its text is read from: the first found naming the speaker (an unnamed site
+    # joins by its words' 32-bit hash alone, which two different quotations may share).
+    said: QuoteSite | None = None
 
     @property
     def first(self) -> QuoteSite:
@@ -110,7 +113,7 @@ def group_sites(found: Iterable[tuple[str, int, str | None, QuoteSite]]) -> list
         key = (fold, words)
         group = groups.get(key)
         if group is None:
-            groups[key] = GroupedQuote(speaker, text, [site])
+            groups[key] = GroupedQuote(speaker, text, [site], site)
             named.setdefault(words, key)
         else:
             add(key, group, site)

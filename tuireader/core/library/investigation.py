@@ -148,10 +148,10 @@ class Investigation:
         """Every quotation of the list (of one speaker: a name or an alias), each once with
         the articles carrying it, earliest first. Read from the quotation rows the annotation
         pass keeps (``quotations``: speaker, offsets, words hash): no article's annotations
-        are decoded. A quotation's text is sliced from its first article's text
-        (``quote_texts``); ``texts`` False leaves every text None, for a view to read only
-        those it shows: reading the quoted articles' texts is most of the time of a busy
-        speaker's list (benchmarks/README.md, who34).
+        are decoded. A quotation's text is sliced from the text of the first article found
+        naming its speaker (``quote_texts``); ``texts`` False leaves every text None, for a
+        view to read only those it shows: reading the quoted articles' texts is most of the
+        time of a busy speaker's list (benchmarks/README.md, who34).
 
         The garbage collector is held off meanwhile: the thousands of small objects made
         here set off full collections over the entity table in memory, which took half the
@@ -170,13 +170,13 @@ class Investigation:
 
     def quote_texts(self, quotes: Iterable[GroupedQuote]) -> None:
         """Give each of these quotations whose text is not read yet (None) its text, sliced
-        from its first article's text: the store's (else the corpus file's), each article
-        read once, a few hundred at a time; "" when the article cannot be read (deleted
-        since, a vanished file)."""
+        from its article's text (``GroupedQuote.said``): the store's (else the corpus
+        file's), each article read once, a few hundred at a time; "" when the article cannot
+        be read (deleted since, a vanished file)."""
         by_article: dict[int, list[GroupedQuote]] = {}
         for quote in quotes:
             if quote.text is None:
-                by_article.setdefault(quote.sites[0].article_id, []).append(quote)
+                by_article.setdefault((quote.said or quote.first).article_id, []).append(quote)
         if not by_article:
             return
         ids = sorted(by_article)
@@ -187,7 +187,7 @@ class Investigation:
                 for article_id in chunk:
                     row, body = rows.get(article_id), bodies.get(article_id, "")
                     for quote in by_article[article_id]:
-                        site = quote.sites[0]
+                        site = quote.said or quote.first
                         quote.text = _quoted(row, body, site.start, site.end)
 
     def _quotes(
