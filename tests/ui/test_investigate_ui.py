@@ -342,3 +342,71 @@ def test_an_entity_filter_follows_a_later_sync(tmp_path):
         assert "Harbour deal signed" in titles and "Storm closes the road" not in titles
 
     run(tmp_path, scenario, "entity-filter-sync")
+
+
+SAID = [
+    '"The ferry will sail at dawn," Mirela Ostrand said.',
+    '"Every cabin is booked until June," Mirela Ostrand said.',
+    '"The harbour lights stay on all night," Mirela Ostrand said.',
+]
+FERRY_RECORDS = [
+    {
+        "id": f"f{index}",
+        "title": f"Ferry news {index}",
+        "text": f"Mirela Ostrand spoke at the pier. {said} {FILLER}",
+        "source": "Wire",
+        "date": f"2019-05-0{index + 1}",
+    }
+    for index, said in enumerate(SAID)
+]
+
+
+def test_a_speakers_quotations_read_their_texts_after_opening_and_typing_finds_them(
+    tmp_path, monkeypatch
+):
+    import threading
+
+    from tuireader.core.library.investigation import Investigation
+    from tuireader.ui.controllers import investigating
+
+    monkeypatch.setattr(investigating, "QUOTE_TEXTS_FIRST", 1)  # the others read after
+    reading = threading.Event()
+    read = Investigation.quote_texts
+
+    def held(self, quotes):
+        quotes = list(quotes)
+        if len(quotes) > 1:  # the rest, read in the worker: after the test types
+            reading.wait(10)
+        read(self, quotes)
+
+    monkeypatch.setattr(Investigation, "quote_texts", held)
+
+    async def scenario(app, pilot):
+        app.investigating.quotes_of("Mirela Ostrand")
+        await pick_screen(pilot, app, "Mirela Ostrand: 3 quotations")
+        shown = rows(app)
+        assert "ferry will sail" in shown[0] and shown[1].startswith("…")  # not read yet
+        app.screen.query_one("#pick-filter").value = "cabin"
+        await pilot.pause(0.2)
+        assert "(nothing matches)" in rows(app)[0]  # its text is not read yet
+        reading.set()
+        await wait_for(pilot, lambda: len(rows(app)) == 1 and "cabin" in rows(app)[0])
+        (quote,) = rows(app)
+        assert "Every cabin is booked until June" in quote and "Ferry news 1" in quote
+        app.screen.query_one("#pick-filter").value = ""
+        await pilot.pause(0.2)
+        shown = [r.splitlines()[0] for r in rows(app)]
+        assert len(shown) == len(SAID)  # earliest first, each with its own words
+        for said, line in zip(SAID, shown, strict=True):
+            assert said.split(",")[0].strip('"') in line
+        app.screen.query_one("#pick-filter").value = "cabin"
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await wait_for(
+            pilot,
+            lambda: (
+                app.reader.shown is not None and app.reader.shown.article.title == "Ferry news 1"
+            ),
+        )
+
+    run(tmp_path, scenario, "quotations_read_after", FERRY_RECORDS)

@@ -40,11 +40,15 @@ class QuoteSite:
 @dataclass(slots=True)
 class GroupedQuote:
     """One quotation, its speaker and the articles carrying it (earliest first: the first
-    publisher)."""
+    publisher). ``text``: the quotation as ``said`` has it; None until it is read
+    (``Investigation.quotes(texts=False)`` lists quotations without reading their articles)."""
 
     speaker: str
-    text: str
+    text: str | None
     sites: list[QuoteSite] = field(default_factory=list)
+    # The site its text is read from: the first found naming the speaker (an unnamed site
+    # joins by its words' 32-bit hash alone, which two different quotations may share).
+    said: QuoteSite | None = None
 
     @property
     def first(self) -> QuoteSite:
@@ -76,7 +80,7 @@ def group_quotes(found: Iterable[tuple[str, str, QuoteSite]]) -> list[GroupedQuo
     return group_sites((speaker, words_hash(text), text, site) for speaker, text, site in found)
 
 
-def group_sites(found: Iterable[tuple[str, int, str, QuoteSite]]) -> list[GroupedQuote]:
+def group_sites(found: Iterable[tuple[str, int, str | None, QuoteSite]]) -> list[GroupedQuote]:
     """(speaker, words hash, quotation text, site) -> quotations, each once with its sites,
     the same words (case, punctuation and quote marks aside: the same hash, see
     ``rows.words_hash``) by the same speaker being one quotation; the earliest dated site
@@ -109,7 +113,7 @@ def group_sites(found: Iterable[tuple[str, int, str, QuoteSite]]) -> list[Groupe
         key = (fold, words)
         group = groups.get(key)
         if group is None:
-            groups[key] = GroupedQuote(speaker, text, [site])
+            groups[key] = GroupedQuote(speaker, text, [site], site)
             named.setdefault(words, key)
         else:
             add(key, group, site)

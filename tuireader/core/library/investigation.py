@@ -143,11 +143,15 @@ class Investigation:
         return sorted(((index.name[i], n) for i, n in counts.items()), key=lambda p: (-p[1], p[0]))
 
     def quotes(
-        self, ids: Sequence[int] | None = None, speaker: str | None = None
+        self, ids: Sequence[int] | None = None, speaker: str | None = None, texts: bool = True
     ) -> list[GroupedQuote]:
         """Every quotation of the list (of one speaker: a name or an alias), each once with
         the articles carrying it, earliest first. Read from the quotation rows the annotation
-        pass keeps (``article_quotes``): no article's annotations are decoded.
+        pass keeps (``quotations``: speaker, offsets, words hash): no article's annotations
+        are decoded. A quotation's text is sliced from the text of the first article found
+        naming its speaker (``quote_texts``); ``texts`` False leaves every text None, for a
+        view to read only those it shows: reading the quoted articles' texts is most of the
+        time of a busy speaker's list (benchmarks/README.md, who34).
 
         The garbage collector is held off meanwhile: the thousands of small objects made
         here set off full collections over the entity table in memory, which took half the
@@ -156,10 +160,35 @@ class Investigation:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return self._quotes(index, ids, speaker)
+            found = self._quotes(index, ids, speaker)
         finally:
             if collecting:
                 gc.enable()
+        if texts:
+            self.quote_texts(found)
+        return found
+
+    def quote_texts(self, quotes: Iterable[GroupedQuote]) -> None:
+        """Give each of these quotations whose text is not read yet (None) its text, sliced
+        from its article's text (``GroupedQuote.said``): the store's (else the corpus
+        file's), each article read once, a few hundred at a time; "" when the article cannot
+        be read (deleted since, a vanished file)."""
+        by_article: dict[int, list[GroupedQuote]] = {}
+        for quote in quotes:
+            if quote.text is None:
+                by_article.setdefault((quote.said or quote.first).article_id, []).append(quote)
+        if not by_article:
+            return
+        ids = sorted(by_article)
+        with self.library.connection() as store:
+            for start in range(0, len(ids), _TEXTS_AT_ONCE):
+                chunk = ids[start : start + _TEXTS_AT_ONCE]
+                rows, bodies = Corpus.rows_and_bodies(store, chunk)  # the corpus's if not kept
+                for article_id in chunk:
+                    row, body = rows.get(article_id), bodies.get(article_id, "")
+                    for quote in by_article[article_id]:
+                        site = quote.said or quote.first
+                        quote.text = _quoted(row, body, site.start, site.end)
 
     def _quotes(
         self, index: EntityIndex, ids: Sequence[int] | None, speaker: str | None
@@ -179,11 +208,8 @@ class Investigation:
             return self._quotes_from_annotations(index, articles, wanted)
         canonical, name = index.canonical.get, index.name
         names: dict[int, str] = {0: ""}  # speaker id -> its canonical name
-        found: list[tuple[str, int, str, QuoteSite]] = []
+        found: list[tuple[str, int, str | None, QuoteSite]] = []
         named: set[int] = set()  # the words quoted by a wanted speaker
-        # Only a quotation's first site gives its text (group_sites): (speaker, words) -> the
-        # place in ``found`` of the first, whose text is read from its article's text.
-        first: dict[tuple[str, int], int] = {}
         # An unnamed quotation joins only a wanted speaker's of the same words (group_sites):
         # kept aside until those are known, the others never made.
         unnamed: list[tuple[QuoteRows, int, int, int]] = []
@@ -206,38 +232,12 @@ class Investigation:
                 site = QuoteSite(
                     article_id, key, title, source, date_ts, date_text, url, start, end
                 )
-                first.setdefault((who.casefold(), words), len(found))
-                found.append((who, words, "", site))
-        self._quoted_texts(found, first.values())
+                found.append((who, words, None, site))
         for stored_row, start, end, words in unnamed:
             if words in named:
                 article_id, _numbers, *shown = stored_row
-                found.append(("", words, "", QuoteSite(article_id, *shown, start, end)))
+                found.append(("", words, None, QuoteSite(article_id, *shown, start, end)))
         return group_sites(found)
-
-    def _quoted_texts(
-        self, found: list[tuple[str, int, str, QuoteSite]], places: Iterable[int]
-    ) -> None:
-        """Give the quotations at these places of ``found`` their text, read from their
-        articles' texts (the store's: one read of each article, a few hundred at a time)."""
-        by_article: dict[int, list[int]] = {}
-        for place in places:
-            by_article.setdefault(found[place][3].article_id, []).append(place)
-        ids = sorted(by_article)
-        with self.library.connection() as store:
-            for start in range(0, len(ids), _TEXTS_AT_ONCE):
-                chunk = ids[start : start + _TEXTS_AT_ONCE]
-                rows, bodies = Corpus.rows_and_bodies(store, chunk)  # the corpus's if not kept
-                for article_id, body in bodies.items():
-                    row = rows[article_id]
-                    offset = len(row.title) + 2 if row.has_headline and row.title else 0
-                    for place in by_article[article_id]:
-                        who, words, _text, site = found[place]
-                        if site.start >= offset:  # in the body (the title's rarely quoted)
-                            text = body[site.start - offset : site.end - offset]
-                        else:
-                            text = f"{row.title}\n\n{body}"[site.start : site.end]
-                        found[place] = (who, words, text, site)
 
     def _quotes_from_annotations(
         self, index: EntityIndex, articles: list[int], wanted: set[int] | None
@@ -314,6 +314,17 @@ class Investigation:
         ]
         edges.sort(key=lambda e: (-e[2], e[0], e[1]))
         return nodes, edges
+
+
+def _quoted(row: ArticleRow | None, body: str, start: int, end: int) -> str:
+    """A quotation's text from its article's body, its offsets being into the full text
+    (title, blank line, body); "" for an article gone since."""
+    if row is None:
+        return ""
+    offset = len(row.title) + 2 if row.has_headline and row.title else 0
+    if start >= offset:  # in the body (the title's rarely quoted)
+        return body[start - offset : end - offset]
+    return f"{row.title}\n\n{body}"[start:end]
 
 
 def _site(article_id: int, row: ArticleRow, start: int, end: int) -> QuoteSite:

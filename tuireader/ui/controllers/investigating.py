@@ -27,6 +27,7 @@ from tuireader.ui.screens.pick import PickScreen, Row
 from tuireader.ui.screens.prompt import PromptScreen
 
 FACETS_MOST = 5000
+QUOTE_TEXTS_FIRST = 200  # a speaker's quotations whose texts are read before the list opens
 BATCH_HITS = 0  # batch search in the app counts; Enter runs the query for its results
 
 
@@ -41,6 +42,7 @@ class Investigating:
         self.hand_off = HandOff(host, view, library)
         self.timeline_by = "month"
         self.pending_quote: tuple[int, str] | None = None  # (article, text) to scroll to
+        self._quotes_shown: list = []  # the speaker's quotations listed last
 
     # -- the current list ------------------------------------------------------------------
 
@@ -178,37 +180,43 @@ class Investigating:
             self.quotes_of(chosen[1])
 
     def quotes_of(self, speaker: str) -> None:
+        """The speaker's quotations: listed without their texts, those of the first rows
+        read before the list opens and the others in a worker after (typing narrows on
+        them once read: the rows are made again then)."""
         investigation = self.library.investigation
-        self._in_worker(
-            lambda: investigation.quotes(self._list_ids(), speaker),
-            lambda quotes: self._show_quotes(speaker, quotes),
-        )
 
-    def _show_quotes(self, speaker: str, quotes) -> None:
-        rows = []
-        self._quote_sites: dict[str, tuple[int, str]] = {}
-        for index, quote in enumerate(quotes):
-            shown = Text("“", style="italic")
-            shown.append(clean_line(quote.text.strip('"“” ')), style="italic")
-            shown.append("”", style="italic")
-            for number, site in enumerate(quote.sites):
-                meta = " · ".join(clean_line(x) for x in (site.source, site.date_text) if x)
-                first = "  (first)" if number == 0 and len(quote.sites) > 1 else ""
-                shown.append(f"\n    {clean_line(site.title)}", style="bold" if number == 0 else "")
-                shown.append(f"{'  · ' + meta if meta else ''}{first}", style="dim")
-            key = str(index)
-            self._quote_sites[key] = (quote.first.article_id, quote.text)
-            rows.append(Row(shown, f"{quote.text} {quote.first.title}", key))
+        def listed():
+            quotes = investigation.quotes(self._list_ids(), speaker, texts=False)
+            investigation.quote_texts(quotes[:QUOTE_TEXTS_FIRST])
+            return quotes, _quote_rows(quotes)
+
+        self._in_worker(listed, lambda found: self._show_quotes(speaker, *found))
+
+    def _show_quotes(self, speaker: str, quotes, rows: list[Row]) -> None:
+        self._quotes_shown = quotes
         count = _counted(len(rows), "quotation")
         title = f"{clean_line(speaker)}: {count} (Enter opens the article there)"
-        self.host.push_screen(PickScreen(title, rows), self._quote_chosen)
+        screen = PickScreen(title, rows)
+        self.host.push_screen(screen, self._quote_chosen)
+        rest = quotes[QUOTE_TEXTS_FIRST:]
+        if any(quote.text is None for quote in rest):
+
+            def read() -> None:
+                try:
+                    self.library.investigation.quote_texts(rest)
+                except Exception as exc:  # a store that fails: said, the list stays
+                    self.host.call_from_thread(self.host.show_message, f"{exc}", True)
+                    return
+                self.host.call_from_thread(screen.replace_rows, _quote_rows(quotes))
+
+            self.host.run_worker(read, thread=True, group="quote-texts", exclusive=True)
 
     def _quote_chosen(self, chosen: tuple[str, str] | None) -> None:
         if chosen is None:
             return
-        article_id, text = self._quote_sites[chosen[1]]
-        self.pending_quote = (article_id, text)
-        self.host.open_article(article_id)
+        quote = self._quotes_shown[int(chosen[1])]
+        self.pending_quote = (quote.first.article_id, quote.text or "")
+        self.host.open_article(quote.first.article_id)
 
     def scroll_to_pending(self, article_id: int) -> None:
         """Called when an article is shown: scroll to the quotation chosen for it."""
@@ -219,7 +227,8 @@ class Investigating:
         shown = reader.shown
         if shown is None:
             return
-        offset = shown.article.body.find(pending[1].strip('"“” ')[:60])
+        said = pending[1].strip('"“” ')[:60]
+        offset = shown.article.body.find(said) if said else -1
         if offset >= 0:
             reader.scroll_to(y=max(0, reader.line_of(offset) - 2), animate=False)
 
@@ -373,3 +382,23 @@ class Investigating:
 def _counted(number: int, noun: str) -> str:
     """ "1 quotation", "2,345 quotations"."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _quote_rows(quotes) -> list[Row]:
+    """A speaker's quotations as rows: the quotation (… until its text is read), then each
+    article carrying it; typing matches the text and the first article's title."""
+    rows = []
+    for index, quote in enumerate(quotes):
+        if quote.text is None:
+            shown = Text("…", style="dim")
+        else:
+            shown = Text("“", style="italic")
+            shown.append(clean_line(quote.text.strip('"“” ')), style="italic")
+            shown.append("”", style="italic")
+        for number, site in enumerate(quote.sites):
+            meta = " · ".join(clean_line(x) for x in (site.source, site.date_text) if x)
+            first = "  (first)" if number == 0 and len(quote.sites) > 1 else ""
+            shown.append(f"\n    {clean_line(site.title)}", style="bold" if number == 0 else "")
+            shown.append(f"{'  · ' + meta if meta else ''}{first}", style="dim")
+        rows.append(Row(shown, f"{quote.text or ''} {quote.first.title}", str(index)))
+    return rows

@@ -96,6 +96,27 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
 
+    def replace_rows(self, rows: list[Row]) -> None:
+        """The rows made again (the same ids in the same order, e.g. with texts read since
+        the screen opened): what is typed narrows them again; rows still shown are changed
+        in place (the scroll and the highlighted row stay)."""
+        self.rows = rows
+        if not self.is_attached:  # closed meanwhile
+            return
+        options = self._options(self.query_one(Input).value)
+        shown = self.query_one(OptionList)
+        before = [shown.get_option_at_index(i).id for i in range(shown.option_count)]
+        if [option.id for option in options] == before:
+            for index, option in enumerate(options):
+                shown.replace_option_prompt_at_index(index, option.prompt)
+            return
+        highlighted = shown.highlighted_option
+        keep = highlighted.id if highlighted is not None else None
+        shown.clear_options()
+        shown.add_options(options)
+        ids = [option.id for option in options]
+        shown.highlighted = ids.index(keep) if keep in ids else 0
+
     def on_input_changed(self, event: Input.Changed) -> None:
         rows = self.query_one(OptionList)
         rows.clear_options()

@@ -1,0 +1,104 @@
+"""Who said what: the quotations listed from the quotation rows, their texts read from the
+articles' texts only when asked (``Investigation.quotes(texts=False)``, ``quote_texts``),
+each from an article naming its speaker; an article gone or changed since gives no crash."""
+
+from __future__ import annotations
+
+from tests.conftest import write_jsonl
+from tuireader.core.cache.corpus import Corpus
+from tuireader.core.library import Library
+
+RECORDS = [
+    {
+        "id": "late",
+        "title": "Canal works",
+        "text": 'Mirela Ostrand said "the lock gates will be replaced by spring". '
+        'Quill Baverstock said "the towpath budget is spent already".',
+        "source": "Gazette",
+        "date": "2021-03-04",
+    },
+    {
+        "id": "early",
+        "title": "Canal copy",
+        "text": 'Mirela Ostrand said "The lock gates will be replaced by SPRING!" '
+        'Mirela Ostrand said "no boat will lose its mooring".',
+        "source": "Wire",
+        "date": "2021-03-01",
+    },
+    {
+        "id": "none",
+        "title": "Weather",
+        "text": "Rain fell all day over the quiet valley and the orchards.",
+        "source": "Gazette",
+        "date": "2021-03-05",
+    },
+]
+
+
+def _open(tmp_path, records=RECORDS):
+    library = Library.open([str(write_jsonl(tmp_path / "d.jsonl", records))])
+    library.open_index()
+    library.sync()
+    return library
+
+
+def _sliced(library, quote) -> str:
+    site = quote.said
+    return library.read(site.article_id).full_text[site.start : site.end]
+
+
+def test_quotations_listed_without_texts_are_the_same_and_read_on_demand(tmp_path, monkeypatch):
+    with _open(tmp_path) as library:
+        investigation = library.investigation
+        whole = investigation.quotes(None, "Ostrand")
+
+        def no_texts(*_args):
+            raise AssertionError("an article's text read")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(Corpus, "rows_and_bodies", no_texts)
+            listed = investigation.quotes(None, "Ostrand", texts=False)
+            investigation.quote_texts([])  # nothing asked: nothing read
+        assert [q.text for q in listed] == [None, None]
+        assert [(q.speaker, [s.article_id for s in q.sites]) for q in listed] == [
+            (q.speaker, [s.article_id for s in q.sites]) for q in whole
+        ]
+        investigation.quote_texts(listed[1:])  # one of them: the other stays unread
+        assert listed[0].text is None and listed[1].text == whole[1].text
+        investigation.quote_texts(listed)
+        assert [q.text for q in listed] == [q.text for q in whole]
+        assert [q.text.strip('"“”!. ').lower() for q in whole] == [
+            "the lock gates will be replaced by spring",
+            "no boat will lose its mooring",
+        ]
+        assert all(q.text == _sliced(library, q) for q in whole)
+
+
+def test_a_quotation_carried_twice_is_listed_once_with_a_text_of_its_speaker(tmp_path):
+    with _open(tmp_path) as library:
+        gates = library.investigation.quotes(None, "Mirela Ostrand")[0]
+        assert [library.get(s.article_id).title for s in gates.sites] == [
+            "Canal copy",  # the earliest first
+            "Canal works",
+        ]
+        assert gates.said in gates.sites and gates.text == _sliced(library, gates)
+        every = library.investigation.quotes()
+        assert {q.speaker for q in every} == {"Mirela Ostrand", "Quill Baverstock"}
+        assert all(q.text == _sliced(library, q) for q in every)
+
+
+def test_a_quotation_whose_article_is_gone_or_changed_reads_without_a_crash(tmp_path):
+    with _open(tmp_path) as library:
+        investigation = library.investigation
+        listed = investigation.quotes(None, None, texts=False)
+        by_title = {library.get(q.first.article_id).title: q for q in listed}
+        gone = by_title["Canal works"]  # Quill Baverstock's, in that article only
+        with library.connection() as store:
+            store.db.execute("DELETE FROM articles WHERE id = ?", (gone.first.article_id,))
+            store.db.execute("DELETE FROM bodies")  # texts then read from the dump file
+            store.db.commit()
+        changed = [dict(RECORDS[1], text="Short now.")] + RECORDS[:1]
+        write_jsonl(tmp_path / "d.jsonl", changed)  # not synced yet
+        investigation.quote_texts(listed)
+        assert gone.text == ""
+        assert all(isinstance(q.text, str) for q in listed)
