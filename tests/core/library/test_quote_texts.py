@@ -102,3 +102,36 @@ def test_a_quotation_whose_article_is_gone_or_changed_reads_without_a_crash(tmp_
         investigation.quote_texts(listed)
         assert gone.text == ""
         assert all(isinstance(q.text, str) for q in listed)
+
+
+def test_an_unquoted_speakers_site_joins_only_the_same_words(tmp_path):
+    # These two sentences share a 32-bit words hash (found by search): in the list of every
+    # quotation, an article naming no speaker for one must not be listed under the speaker of
+    # the other.
+    records = [
+        {
+            "id": "named",
+            "title": "Bridges",
+            "text": 'Mirela Ostrand said "we will build 8394 bridges".',
+            "date": "2021-03-01",
+        },
+        {
+            "id": "unnamed",
+            "title": "Other bridges",
+            "text": 'Rain fell. "We will build 26747 bridges," an unnamed official said.',
+            "date": "2021-03-02",
+        },
+        {
+            "id": "same",
+            "title": "Same bridges",
+            "text": 'Rain fell. "We will build 8394 bridges," an unnamed official said.',
+            "date": "2021-03-03",
+        },
+    ]
+    with _open(tmp_path, records) as library:
+        [quote] = library.investigation.quotes(None, None)
+        assert quote.speaker == "Mirela Ostrand"
+        assert sorted(library.get(s.article_id).title for s in quote.sites) == [
+            "Bridges",
+            "Same bridges",
+        ]

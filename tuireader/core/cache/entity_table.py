@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from tuireader.core.cache.duplicate_table import write_near_duplicates
 from tuireader.core.investigate.rows import SPEAKER, EntityRow, QuoteRow
@@ -33,16 +33,33 @@ def unpack(blob: bytes) -> array:
     return found
 
 
-QUOTE_FIELDS = 4  # speaker id (0: none named), start, end, words hash
+# speaker id (0: none named), start, end, the words hash's low and high 32 bits
+QUOTE_FIELDS = 5
 
 
 def pack_quotes(quotes: Sequence[QuoteRow], name_id: Callable[[int, str], int]) -> bytes:
-    """An article's quotations as stored: integer rows, no text."""
+    """An article's quotations as stored: 32-bit integer rows, no text."""
     numbers: list[int] = []
     for quote in quotes:
         speaker = name_id(SPEAKER, quote.speaker) if quote.speaker else 0
-        numbers += (speaker, quote.start, quote.end, quote.words)
+        low = quote.words & 0xFFFFFFFF
+        numbers += (speaker, quote.start, quote.end, low - (low >> 31 << 32), quote.words >> 32)
     return pack(numbers)
+
+
+def unpack_quotes(blob: bytes) -> Iterator[tuple[int, int, int, int]]:
+    """``pack_quotes``'s rows: (speaker id, start, end, words hash)."""
+    values = unpack(blob)
+    step = QUOTE_FIELDS
+    for speaker, start, end, low, high in zip(
+        values[0::step],
+        values[1::step],
+        values[2::step],
+        values[3::step],
+        values[4::step],
+        strict=True,
+    ):
+        yield speaker, start, end, (high << 32) | (low & 0xFFFFFFFF)
 
 
 class EntityTableWriter:

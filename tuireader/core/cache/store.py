@@ -114,10 +114,11 @@ CREATE TABLE IF NOT EXISTS article_entities (id INTEGER PRIMARY KEY, entities BL
     speakers BLOB NOT NULL, acronyms BLOB NOT NULL);
 CREATE TRIGGER IF NOT EXISTS article_entities_delete AFTER DELETE ON articles
     BEGIN DELETE FROM article_entities WHERE id = old.id; END;
--- Per article with quotations: 32-bit (speaker id or 0, start, end, words hash) rows, offsets
--- into its full text: who-said-what reads these, not the annotations, and a quotation's text
--- from the article's (``bodies``: kept once). ``article_quotes`` (ROWS_VERSION 3 and 4) also
--- kept every quotation's text: dropped (its rows are made again, see investigate.rows).
+-- Per article with quotations: 32-bit (speaker id or 0, start, end, words hash low, high) rows,
+-- offsets into its full text: who-said-what reads these, not the annotations, and a
+-- quotation's text from the article's (``bodies``: kept once). ``article_quotes`` (ROWS_VERSION
+-- 3 and 4) also kept every quotation's text: dropped (its rows are made again, see
+-- investigate.rows).
 DROP TRIGGER IF EXISTS article_quotes_delete;
 DROP TABLE IF EXISTS article_quotes;
 CREATE TABLE IF NOT EXISTS quotations (id INTEGER PRIMARY KEY, quotes BLOB NOT NULL);

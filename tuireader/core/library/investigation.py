@@ -18,7 +18,7 @@ from itertools import chain
 from typing import Any
 
 from tuireader.core.cache.corpus import Corpus
-from tuireader.core.cache.entity_table import QUOTE_FIELDS, unpack
+from tuireader.core.cache.entity_table import unpack_quotes
 from tuireader.core.cache.store import ArticleRow, QuoteRows
 from tuireader.core.investigate.cooccur import neighbours
 from tuireader.core.investigate.corpus import EntityCount, EntityIndex
@@ -213,13 +213,9 @@ class Investigation:
         # An unnamed quotation joins only a wanted speaker's of the same words (group_sites):
         # kept aside until those are known, the others never made.
         unnamed: list[tuple[QuoteRows, int, int, int]] = []
-        step = QUOTE_FIELDS
         for stored_row in stored:
             article_id, numbers, key, title, source, date_ts, date_text, url = stored_row
-            values = unpack(numbers)
-            for speaker_id, start, end, words in zip(
-                values[0::step], values[1::step], values[2::step], values[3::step], strict=True
-            ):
+            for speaker_id, start, end, words in unpack_quotes(numbers):
                 if not speaker_id:
                     unnamed.append((stored_row, start, end, words))
                     continue
