@@ -1029,3 +1029,18 @@ def test_an_office_named_long_before_is_still_the_office_that_speaks() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Federal Revenue Office"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We need the mill back," a woman in Marden, Delaware, told him.',
+        'Officials in Marden, Delaware, said the bridge was "unsafe."',
+        '"We are tired," one farmer from Marden, Ohio, told reporters.',
+        'Voters from Marden, Del., said the plan was "dead."',
+    ],
+)
+def test_the_state_after_a_town_is_not_the_speaker(sentence: str) -> None:
+    text = f"Tom Harlow toured the plant on Monday.\n\n{sentence}"
+    (q,) = _direct(text)
+    assert q.speaker_name is None

@@ -20,7 +20,7 @@ from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
 from tuireader.core.annotate.names import is_given_name, place_or_people
 from tuireader.core.annotate.patterns import find_words
-from tuireader.core.annotate.quotes.attribution import _LEAD_RE
+from tuireader.core.annotate.quotes.attribution import _LEAD_RE, _STATE
 from tuireader.core.annotate.quotes.cues import (
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -95,6 +95,11 @@ _DESCRIBED_AT_RE = re.compile(
     r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)"
     r"(?P<noun>[a-z][\w-]*?)(?P<plural>(?<=[^s])s)?"
     r"\s+(?:from|of|in)\s+(?:the\s+)?(?P<place>[A-Z][\w.'\u2019-]*(?:,?\s+[A-Z][\w.'\u2019-]*){0,3})$"
+)
+_STATE_RE = re.compile(_STATE)
+_GROUP_AT_RE = re.compile(
+    r"^(?P<noun>[A-Za-z]+)\s+(?:from|of|in)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})$"
 )
 # "Aides said", "Officials say": a group of people no one names.
 _GROUP_WORDS = frozenset(
@@ -380,6 +385,9 @@ class NameResolver:
             return self._complete(proper_name(inner.name) or inner.name, inner.start)
         if head.lower() in _GROUP_WORDS:
             return None  # "Aides say": people the article does not name
+        group = _GROUP_AT_RE.match(head)
+        if group and group.group("noun").lower() in _GROUP_WORDS and self._place(group["place"]):
+            return None  # "Officials in Dover said": people from a place, not the place
         described = _DESCRIBED_AT_RE.match(head)
         if described is not None and self._place(described.group("place")):
             return self._described_at(described, apposition, speaker)
@@ -452,7 +460,10 @@ class NameResolver:
         """ "the senator from Maine": the person an apposition names, else the office holder
         or the person the description stands for; one of several ("a woman in Akron",
         "officials in Ohio"): unnamed."""
-        named = proper_name(apposition.strip()) if apposition.strip() else None
+        apposition = apposition.strip()
+        if apposition and (self._place(apposition) or _STATE_RE.fullmatch(apposition)):
+            apposition = ""  # "a woman in Dover, Delaware": the town's state, not a name
+        named = proper_name(apposition) if apposition else None
         if named:
             return self._complete(named, speaker[0])
         if described.group("det").lower() != "the" or described.group("plural"):
