@@ -1044,3 +1044,20 @@ def test_the_state_after_a_town_is_not_the_speaker(sentence: str) -> None:
     text = f"Tom Harlow toured the plant on Monday.\n\n{sentence}"
     (q,) = _direct(text)
     assert q.speaker_name is None
+
+
+def test_they_after_a_party_group_is_the_group_not_the_chamber() -> None:
+    text = 'Harbor Council Democrats blocked the plan. "This is a bad plan," they said.'
+    ents = [_entity(text, "Harbor Council", "ORG")]
+    (q,) = [q for q in extract_quotes(text, ents) if q.direct]
+    assert q.speaker_name == "Harbor Council Democrats"
+
+
+def test_they_never_stands_for_one_person() -> None:
+    text = (
+        "Tom Harlow met the striking nurses on Friday.\n\n"
+        '"We will not go back," they said outside the ward.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "they"
+    assert q.speaker_name is None

@@ -97,6 +97,10 @@ _DESCRIBED_AT_RE = re.compile(
     r"\s+(?:from|of|in)\s+(?:the\s+)?(?P<place>[A-Z][\w.'\u2019-]*(?:,?\s+[A-Z][\w.'\u2019-]*){0,3})$"
 )
 _STATE_RE = re.compile(_STATE)
+# "Senate Democrats", "House Republicans": the group an organisation's name modifies.
+_GROUP_AFTER_RE = re.compile(
+    r"\s+(?:Democrats|Republicans|Conservatives|Liberals|Members|Leaders)\b"
+)
 _GROUP_AT_RE = re.compile(
     r"^(?P<noun>[A-Za-z]+)\s+(?:from|of|in)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})$"
@@ -287,6 +291,7 @@ class NameResolver:
         self._name_sex_of: dict[int, str | None] = {}
         self._lower: dict[str, bool] = {}
         self._spelled: dict[str, list[tuple[int, str]]] = {}
+        self._chosen: Mention | None = None  # the mention ``_nearest`` last answered with
 
     @property
     def mentions(self) -> list[Mention]:
@@ -368,8 +373,10 @@ class NameResolver:
             return self._nearest(speaker[0], {"PERSON"}, sex)
         if lowered == "their":
             return self._nearest(speaker[0], {"ORG", "PERSON"})
-        if lowered in ("they", "we", "it"):
-            return self._nearest(speaker[0], {"ORG"} if lowered == "it" else {"ORG", "PERSON"})
+        if lowered in ("they", "we"):
+            return self._plural(speaker[0])
+        if lowered == "it":
+            return self._nearest(speaker[0], {"ORG"})
         owned = _CAMP_RE.match(raw)
         after = raw[owned.end() :].split(None, 1) if owned is not None else []
         if owned is not None and not (after and _camp_member(after[0])):
@@ -427,6 +434,20 @@ class NameResolver:
         if owned is not None:
             # "his family doctor said ... The note was signed by Dr. Jane Roe"
             return self._named_after(owned.group("noun").lower(), speaker[1])
+        return None
+
+    def _plural(self, before: int) -> str | None:
+        """ "they" or "we": the closest organisation or group ("Senate Democrats", not the
+        "Senate" it names); never one person, whom "they" does not stand for (people named
+        together, "Jane Doe and Tom Roe ... they wrote", stay unnamed too)."""
+        self._chosen = None
+        name = self._nearest(before, {"ORG", "PERSON"})
+        best = self._chosen
+        if name is None or best is None:
+            return name
+        if best.label != "PERSON":
+            group = _GROUP_AFTER_RE.match(self.text, best.end)
+            return self.text[best.start : group.end()] if group else name
         return None
 
     def _named_end(self, start: int, end: int) -> bool:
@@ -689,12 +710,14 @@ class NameResolver:
                 # '"...," Roe said of Doe. She added': the one who spoke leads the sentence.
                 spoke = [m for m in inside if any(m is s for s in self.speakers)]
                 best = (spoke or inside)[0]
+                self._chosen = best
                 return self._complete(best.name, best.start)
             # "Asked about Roe's plan, she said": a name in the pronoun's own lead-in clause
             # is not what the pronoun stands for.
             lead_in = [m for m in found if opening <= m.start < body] if turn else []
             if lead_in and not pronoun:
                 best = lead_in[-1]
+                self._chosen = best
                 return self._complete(best.name, best.start)
             if opening == 0:
                 break
@@ -702,6 +725,7 @@ class NameResolver:
             while pos > 0 and (pos == opening or self.text[pos - 1].isspace()):
                 pos -= 1
         best = max(found, key=lambda m: m.end)
+        self._chosen = best
         return self._complete(best.name, best.start)
 
     def _opens_sentence(self, pos: int) -> bool:
