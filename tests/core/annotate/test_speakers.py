@@ -1061,3 +1061,13 @@ def test_they_never_stands_for_one_person() -> None:
     (q,) = _direct(text)
     assert q.speaker is not None and q.speaker.text == "they"
     assert q.speaker_name is None
+
+
+def test_a_quote_after_a_sentence_keeps_its_main_clause_speaker() -> None:
+    text = (
+        "The talks went on all week.\n\n"
+        '"You have my word," Tom Harlow assured Ben Roe, after Roe assured Harlow that his '
+        'members were on board. "I will not let you down."'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Harlow", "Tom Harlow"]

@@ -131,7 +131,19 @@ def _previous_sentence(text: str, c: Candidate) -> Attribution | None:
     """`Kerry said the vote was "a step." "It is far from perfect."` - the speaker just before."""
     start = before_window(text, c.para_start, c.start - 1)
     found = attribute_before(text, start, c.start)
+    sub = (
+        _SUBORDINATE_RE.search(text, max(start, found.speaker[0] - 12), found.speaker[0])
+        if found
+        else None
+    )
+    if sub is not None and sub.start() > start:
+        # `Roe told the Ledger, after Doe stated an interest. "..."`: the speaker of the main
+        # clause, not of the clause hanging on it
+        found = attribute_before(text, start, sub.start())
     return Attribution(found.speaker, found.cue, PREVIOUS) if found else None
+
+
+_SUBORDINATE_RE = re.compile(r",\s+(?:after|before|when|while|since|because|until|as)\s+$")
 
 
 def _after_belongs_to_next(text: str, c: Candidate, a_end: int, next_start: int) -> bool:
