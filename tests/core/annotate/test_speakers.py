@@ -1071,3 +1071,46 @@ def test_a_quote_after_a_sentence_keeps_its_main_clause_speaker() -> None:
     )
     quotes = _direct(text)
     assert [q.speaker_name for q in quotes] == ["Tom Harlow", "Tom Harlow"]
+
+
+def test_an_inverted_speaker_runs_on_over_any_role_noun_between_two_names() -> None:
+    text = 'The vote is on Friday.\n\n"Traitors," said Harlow constituent Dan Vellmer when asked.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Dan Vellmer"
+
+
+def test_an_inverted_speaker_cut_inside_a_long_title_keeps_the_surname() -> None:
+    text = (
+        '"We had an issue with trade," said Harbor Auto Workers Secretary-Treasurer Gary Vale.'
+        "\n\nHarlow's role is more complicated for labor."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Gary Vale"
+
+
+def test_a_speaker_never_reaches_a_name_in_the_next_paragraph() -> None:
+    text = (
+        '"We had an issue," said Harbor Auto Workers Secretary-Treasurer Xu Vale.\n\n'
+        "Tom Harlow's role is more complicated."
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and "\n" not in q.speaker.text
+
+
+def test_a_capital_verb_after_a_lower_case_phrase_is_no_headline_cue() -> None:
+    text = (
+        "DOVER (AP) - Republican hopeful Tom Harlow says he does not watch football much "
+        "because the league has gone \u201csoft\u201d like the United States.\n\n"
+        "The league said nothing."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"
+
+
+def test_a_possessive_noun_phrase_after_a_quote_is_no_subject() -> None:
+    text = (
+        "Jane Roe said on Monday that she would have to \u201creassure\u201d allies that the "
+        "league would keep its word, given Mr. Harlow's comments saying it might not."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Roe"

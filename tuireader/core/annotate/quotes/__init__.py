@@ -80,6 +80,8 @@ def _through_role(who: Attribution, entities: Sequence[Entity], text: str) -> At
             break
         gap = text[end : e.start]
         small = [w for w in gap.split() if w[:1].islower()]
+        if "\n" in gap or any(len(w) > 4 and w.endswith(".") for w in gap.split()):
+            break  # '..., said Jane Doe.\n\nRoe's role': the sentence ended before Roe
         if _ROLE_GAP.fullmatch(gap) and all(w in _GAP_WORDS for w in small):
             return replace(who, speaker=(start, e.end))
         break

@@ -395,6 +395,8 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     window = text[start:end]
     for regex, how in ((_AFTER_RE, AFTER), (_INVERTED_RE, INVERTED), (_DASH_RE, DASH)):
         m = regex.match(window)
+        if m and how == AFTER and m.group("cue")[:1].isupper() and m.group("sp")[:1].islower():
+            m = None  # '"soft" like the United States': a capital cue only in a headline
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
             return (
@@ -463,7 +465,19 @@ def _to_trailing_name(text: str, found: Attribution, limit: int) -> Attribution:
     if m is None or m.end("sp") <= hi:
         return found
     between = text[hi : m.end("sp")].lower().split()
-    ends_title = text[lo:hi].split()[-1].rstrip(".").lower() in _TITLE_WORDS
+    last = text[lo:hi].split()[-1]
+    if len(between) == 1 and is_given_name(last.lower()) and text[hi : hi + 1] == " ":
+        # "said Harbor Auto Workers Secretary-Treasurer Jane | Doe": cut inside the name
+        return Attribution(trim_speaker(text, lo, m.end("sp")), found.cue, found.how)
+    words = text[hi : m.end("sp")].split()
+    if (
+        len(words) >= 3
+        and any(w[:1].islower() for w in words[:-2])
+        and is_given_name(words[-2].lower())
+    ):
+        # "said Doe constituent Jane Roe": a role noun between two names, whatever the noun
+        return Attribution(trim_speaker(text, lo, m.end("sp")), found.cue, found.how)
+    ends_title = last.rstrip(".").lower() in _TITLE_WORDS
     parts = {p for w in between for p in w.strip(".,").split("-")}
     if not (ends_title or parts & (_ROLE_NOUNS | _TITLE_WORDS)):
         return found
@@ -476,6 +490,8 @@ def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
     if m is None:
         return None
     if m.group("sp") is not None:
+        if m.group("sp").endswith(("'s", "\u2019s")):
+            return None  # ", given Doe's comments saying": a noun, not a subject and verb
         return Attribution(trim_speaker(text, *m.span("sp")), m.span("cue"), AFTER)
     found = Attribution(trim_speaker(text, *m.span("sp2")), m.span("cue2"), INVERTED)
     return _to_trailing_name(text, found, end)
