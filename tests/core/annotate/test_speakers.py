@@ -1114,3 +1114,13 @@ def test_a_possessive_noun_phrase_after_a_quote_is_no_subject() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Jane Roe"
+
+
+@pytest.mark.parametrize("aside", ["on Friday", "late Monday night", "in a statement"])
+def test_a_time_or_medium_between_subject_and_cue_keeps_the_subject(aside: str) -> None:
+    text = (
+        "Tom Harlow spoke first.\n\n"
+        f'The old mill, which Gov. Ann Poe {aside} declared "a landmark," reopened.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Ann Poe"

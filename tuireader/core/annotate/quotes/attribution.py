@@ -202,6 +202,15 @@ _CREDIT_LINE_RE = re.compile(
 )
 _CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r")\b")
 _NAMING_RE = re.compile(r"(?<![\w-])(?P<cue>" + NAMING_CUE + r")\b")
+# "Doe on Friday said", "Doe in a statement wrote": a time or a medium between subject and cue.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ASIDE = (
+    r"(?:\s+(?:(?:on|late|early|last|this|earlier)\s+(?:"
+    + _DAY
+    + r"(?:\s+(?:night|morning|afternoon|evening))?|week|night|morning|afternoon|evening)|"
+    r"on\s+(?:Twitter|Facebook|Instagram)|in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|interview|tweet|post|speech|letter|email|op-ed|release)))?"
+)
 _SUBJECT_END_RE = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013,;:]))(?P<sp>"
     + _LEFT_SUBJECT
@@ -209,6 +218,7 @@ _SUBJECT_END_RE = re.compile(
     + _APPOSITION_IN
     + r"),?"
     + _ADVERBS
+    + _ASIDE
     + r"\s*$"
 )
 # "... and Trump calling it a 'great meeting'": a name right before a participle cue.
