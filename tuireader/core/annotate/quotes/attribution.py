@@ -743,7 +743,10 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
     return None
 
 
-_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:an?|[Aa]n?other)\s+(?:[a-z][\w-]*\s+){0,2}$")
+# "Doe gave a curt reply:" (the cue word a noun), not "Doe in a statement said"
+_ARTICLE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?<!\bin )(?:an?|[Aa]n?other)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
 # "her new ad, which - as a critic noted - promises": the ad speaks for its owner.
 _OWNED_WHICH_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<sp>"
