@@ -1124,3 +1124,13 @@ def test_a_time_or_medium_between_subject_and_cue_keeps_the_subject(aside: str) 
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Ann Poe"
+
+
+def test_a_description_after_an_opening_name_is_its_apposition() -> None:
+    text = (
+        "The count was over.\n\n"
+        "Tom Vale, the communications director for the Ohio Labor Party said in a statement. "
+        '"There is nothing to recount."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Vale"

@@ -738,12 +738,30 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             ):
                 continue  # "which - as Jane Doe noted - promises to "...": Doe only noted it
             if subject is not None:
+                subject = _name_before_description(text, start, subject)
                 how_found = BEFORE if _ends_intro(text, cue.end(), end) else how
                 return Attribution(trim_speaker(text, *subject), cue.span("cue"), how_found)
     return None
 
 
 # "Doe gave a curt reply:" (the cue word a noun), not "Doe in a statement said"
+_NAME_COMMA_BEFORE_RE = re.compile(r"(?P<sp>" + NAME + r"),\s+$")
+_DESCRIPTION_START_RE = re.compile(r"(?:the|a|an)\s")
+
+
+def _name_before_description(text: str, start: int, subject: tuple[int, int]) -> tuple[int, int]:
+    """ "Jane Doe, the director for the Ohio Party said": a description after a name that
+    opens the sentence is the name's apposition (its closing comma left out); the speaker
+    runs from the name."""
+    lo, hi = subject
+    if not _DESCRIPTION_START_RE.match(text, lo, hi):
+        return subject
+    m = _NAME_COMMA_BEFORE_RE.search(text, max(start, lo - 60), lo)
+    if m is None or text[start : m.start("sp")].strip():
+        return subject
+    return m.start("sp"), hi
+
+
 _ARTICLE_BEFORE_RE = re.compile(
     r"(?<![\w-])(?<!\bin )(?:an?|[Aa]n?other)\s+(?:[a-z][\w-]*\s+){0,2}$"
 )
