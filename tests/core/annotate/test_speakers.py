@@ -1134,3 +1134,12 @@ def test_a_description_after_an_opening_name_is_its_apposition() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Vale"
+
+
+def test_a_that_clause_quotation_is_its_verb_subjects_whoever_speaks_after_it() -> None:
+    text = (
+        'But even as Tom Harlow claimed on Tuesday that "Roe got in trouble for far less," '
+        "one of the former lawyers for Ben Roe said the two cases were different."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"

@@ -100,6 +100,15 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         return _previous_sentence(text, c)
     if before and before.how == BEFORE and (after is None or _closing_punct(text, c) in ".:"):
         return before
+    if (
+        before
+        and after
+        and before.how in (BEFORE, EMBEDDED)
+        and _THAT_BEFORE_RE.search(text, max(b_start, c.start - 8), c.start)
+    ):
+        # 'Doe claimed that "...," one of Roe's lawyers said': the quotation is what Doe
+        # claimed, whoever comments after it
+        return before
     if before and after and after.how == DASH and not c.leads_paragraph:
         # 'Roe insisted that it was "still ahead."--Jane Doe.': a byline, not the speaker
         return before
@@ -143,6 +152,7 @@ def _previous_sentence(text: str, c: Candidate) -> Attribution | None:
     return Attribution(found.speaker, found.cue, PREVIOUS) if found else None
 
 
+_THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
 _SUBORDINATE_RE = re.compile(r",\s+(?:after|before|when|while|since|because|until|as)\s+$")
 
 
