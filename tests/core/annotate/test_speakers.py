@@ -1143,3 +1143,24 @@ def test_a_that_clause_quotation_is_its_verb_subjects_whoever_speaks_after_it() 
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Harlow"
+
+
+def test_the_news_service_is_the_outlet_that_opened_the_sentence_before() -> None:
+    text = (
+        "The senator made the claim in March.\n\n"
+        "Factwatch (which is not known as partisan) examined the claim and rated it "
+        '"Mostly False." The news service said the numbers were "simply wrong."'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Factwatch", "Factwatch"]
+
+
+def test_words_in_a_finding_that_clause_are_the_finding_authors() -> None:
+    text = (
+        "Factwatch rated the claim \u201cTrue.\u201d The outlet pointed to the Harbor Review "
+        "Board finding that staffing was too thin \u201cdespite several warnings\u201d from "
+        "the envoy."
+    )
+    quotes = _direct(text)
+    assert quotes[-1].speaker_name == "Harbor Review Board"
+    assert quotes[0].speaker_name != "Harbor Review Board"

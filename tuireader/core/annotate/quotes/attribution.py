@@ -41,6 +41,7 @@ EMBEDDED = "embedded"
 NAMING = "naming"
 SUBJECT = "subject"
 HEADLINE = "headline"
+FINDING = "finding"  # the words of a finding or report ("the Board's finding that")
 
 
 @dataclass(frozen=True, slots=True)
@@ -711,7 +712,22 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
         return _to_trailing_name(text, _found(text, m, 0, BEFORE), end)
-    return _cued_subject(text, start, end)
+    found = _cued_subject(text, start, end)
+    if found is not None and found.cue is not None:
+        # "Factwatch pointed to the Harbor Review Board finding that staff was short "despite
+        # repeated requests"": the words are the finding's, its author's
+        for m in _FINDING_THAT_RE.finditer(text, found.cue[1], end):
+            if not _CUE_RE.search(text, m.end(), end):
+                return Attribution(m.span("sp"), m.span("cue"), FINDING)
+    return found
+
+
+_FINDING_THAT_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<sp>"
+    + NAME
+    + r")(?:['\u2019]s)?\s+(?P<cue>findings?|reports?|ruling|conclusions?|determination|"
+    r"assessment|review|audit|study)\s+that\b"
+)
 
 
 def _cued_subject(text: str, start: int, end: int) -> Attribution | None:

@@ -14,6 +14,7 @@ from tuireader.core.annotate.quotes.attribution import (
     BEFORE,
     DASH,
     EMBEDDED,
+    FINDING,
     INVERTED,
     SUBJECT,
     Attribution,
@@ -272,7 +273,8 @@ def _donor(cands: list[Candidate], i: int, last: Candidate | None) -> Candidate 
     for nxt in cands[i + 1 :]:
         if nxt.paragraph != c.paragraph:
             break
-        if nxt.who is not None and nxt.who.how != INHERITED:
+        if nxt.who is not None and nxt.who.how not in (INHERITED, FINDING):
+            # (the words of a finding are its own, not those of the quotations before)
             return nxt
     if last is not None and c.leads_paragraph and last.paragraph >= c.paragraph - 1:
         return last

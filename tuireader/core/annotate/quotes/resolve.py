@@ -609,9 +609,31 @@ class NameResolver:
             found = with_role or found
             best = max(found, key=lambda m: m.end) if found else None
             return self._complete(best.name, best.start) if best else None
-        if noun in ORG_NOUNS:
+        if noun in _MEDIA_NOUNS:
+            # "Factwatch examined the claim. The news service pointed to ...": an outlet the
+            # recognizer missed, the subject of the sentence before, over one named earlier
+            found = self._unlabelled_subject(before)
+            if found is not None:
+                return found
+        if noun in ORG_NOUNS or noun in _MEDIA_NOUNS:
             return self._nearest_org(noun, before)
         return None
+
+    def _unlabelled_subject(self, before: int) -> str | None:
+        """The one capitalised word opening the sentence before the one at ``before`` ("Factwatch
+        (which ...) rated it"), when no PERSON or ORG mention is there."""
+        opening, body = self._sentence_parts(before)
+        if body >= before:  # the description opens its sentence: the one before
+            if opening < 2:
+                return None
+            body = self._sentence_parts(opening - 1)[1]
+        m = _LONE_SUBJECT_RE.match(self.text, body, before)
+        if m is None or m.group(1).lower() in _NOT_NAMES or self._written_lower(m.group(1).lower()):
+            return None
+        i = bisect.bisect_left(self.starts, body)
+        if i < len(self.mentions) and self.mentions[i].start < m.end(1):
+            return None
+        return m.group(1)
 
     def _office_holder(self, office: Office, before: int) -> str | None:
         """ "the former secretary of state", "the independent Vermont senator": the person the
@@ -1015,7 +1037,8 @@ _BACKER_NOUNS = word_set(
     "delegates volunteer volunteers"
 )
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?(?:\b|$)")
-_MEDIA_NOUNS = word_set("newspaper paper magazine outlet website site")
+_MEDIA_NOUNS = word_set("newspaper paper magazine outlet website site service")
+_LONE_SUBJECT_RE = re.compile(r"([A-Z][a-z]+[A-Z]?[a-z]+)(?=\s+(?:\(|[a-z]+(?:ed|s)\b))")
 _MEDIA_WORDS = word_set(
     """journal times post news herald tribune gazette daily magazine press review chronicle
     telegraph guardian observer examiner inquirer register courier dispatch sun star globe
