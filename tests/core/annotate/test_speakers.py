@@ -1164,3 +1164,10 @@ def test_words_in_a_finding_that_clause_are_the_finding_authors() -> None:
     quotes = _direct(text)
     assert quotes[-1].speaker_name == "Harbor Review Board"
     assert quotes[0].speaker_name != "Harbor Review Board"
+
+
+@pytest.mark.parametrize("group", ["Harbor Council Republican leaders", "Harlow aides"])
+def test_an_inverted_group_is_unnamed_not_the_names_modifying_it(group: str) -> None:
+    text = f'The vote failed.\n\n"We will fight on," said {group} on Friday.'
+    (q,) = _direct(text)
+    assert q.speaker_name is None

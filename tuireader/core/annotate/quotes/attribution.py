@@ -411,7 +411,9 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
             return (
-                _to_trailing_name(text, _whole_description(text, found, end), end)
+                _with_group(
+                    text, _to_trailing_name(text, _whole_description(text, found, end), end)
+                )
                 if how == INVERTED
                 else found
             )
@@ -460,6 +462,22 @@ def _whole_description(text: str, found: Attribution, limit: int) -> Attribution
     if m is None or m.end() <= hi:
         return found
     return Attribution(trim_speaker(text, lo, m.end()), found.cue, found.how)
+
+
+_GROUP_AFTER_RE = re.compile(
+    r"\s+(?:leaders|officials|aides|lawmakers|members|sources|staffers|strategists|operatives|"
+    r"advisers|advisors|allies|supporters|voters)\b"
+)
+
+
+def _with_group(text: str, found: Attribution) -> Attribution:
+    """ "said Senate Republican leaders", "said Doe aides": the group that the names
+    modify speaks (unnamed), not the names cut before its noun."""
+    lo, hi = found.speaker
+    m = _GROUP_AFTER_RE.match(text, hi)
+    if m is None or not text[lo:hi][:1].isupper():
+        return found
+    return Attribution((lo, m.end()), found.cue, found.how)
 
 
 _INDEFINITE_START_RE = re.compile(r"(?:an?|another|one)\s")
