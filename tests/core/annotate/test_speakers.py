@@ -1171,3 +1171,13 @@ def test_an_inverted_group_is_unnamed_not_the_names_modifying_it(group: str) -> 
     text = f'The vote failed.\n\n"We will fight on," said {group} on Friday.'
     (q,) = _direct(text)
     assert q.speaker_name is None
+
+
+def test_words_running_on_to_the_next_quotation_are_its_attribution() -> None:
+    text = (
+        "The race was heated.\n\n"
+        'Tom Harlow said Ann Poe "caused harm." Ben Roe called Harlow a "reckless liar." '
+        'Jane Vale said Ted Kroll "says whatever he needs to say."'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Harlow", "Ben Roe", "Jane Vale"]

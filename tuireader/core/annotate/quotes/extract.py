@@ -43,6 +43,8 @@ _LOCAL = frozenset({AFTER, INVERTED, DASH, BEFORE})
 _SMALL_WORDS = word_set("a an and the of in on for to at by or with from vs")
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019-]*")
 _CLAUSE_RE = re.compile(r"\bthat\b")
+# `Doe said Roe "..."`, `Doe called the plan "..."`: an object after the cue (not "at a rally")
+_OBJECT_AFTER_CUE_RE = re.compile(r"\s+(?:[A-Z]|(?:the|his|her|their|its)\s)")
 _TITLE_CONTEXT_RE = re.compile(
     r"(?:['\u2019]s|\b(?:on|titled|entitled|named|dubbed|called|show|program|programme|film|"
     r"movie|book|series|podcast|song|album|column|op-ed|article|headline|magazine|slogan|"
@@ -88,7 +90,7 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     a_end = after_window(text, c.end, limit)
     closed_sentence = _closing_punct(text, c) == "."
     after = attribute_after(text, c.end, a_end, closed_sentence)
-    if after and _after_belongs_to_next(text, c, a_end, next_start):
+    if after and _after_belongs_to_next(text, c, a_end, next_start, after):
         after = None
     b_start = before_window(text, c.para_start, c.start)
     before = (
@@ -157,7 +159,9 @@ _THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
 _SUBORDINATE_RE = re.compile(r",\s+(?:after|before|when|while|since|because|until|as)\s+$")
 
 
-def _after_belongs_to_next(text: str, c: Candidate, a_end: int, next_start: int) -> bool:
+def _after_belongs_to_next(
+    text: str, c: Candidate, a_end: int, next_start: int, after: Attribution
+) -> bool:
     """`"A." Trump added: "B."` - the words after A introduce B, not A.
 
     After a quote that closed its sentence, words running on to a later quote of the paragraph
@@ -165,9 +169,16 @@ def _after_belongs_to_next(text: str, c: Candidate, a_end: int, next_start: int)
     """
     if a_end != next_start or _closing_punct(text, c) not in ".!?":
         return False
-    after = text[c.end : a_end].rstrip()
-    return after.endswith((":", ",")) or (
-        next_start < c.para_end and _CLAUSE_RE.search(after) is not None
+    words = text[c.end : a_end].rstrip()
+    if (
+        after.cue is not None
+        and after.how == AFTER
+        and next_start < c.para_end
+        and _OBJECT_AFTER_CUE_RE.match(text, after.cue[1], a_end)
+    ):
+        return True  # `"A." Jane Doe said Tom Roe "B."`: subject, cue and object run on to B
+    return words.endswith((":", ",")) or (
+        next_start < c.para_end and _CLAUSE_RE.search(words) is not None
     )
 
 
