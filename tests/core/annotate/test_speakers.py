@@ -1181,3 +1181,13 @@ def test_words_running_on_to_the_next_quotation_are_its_attribution() -> None:
     )
     quotes = _direct(text)
     assert [q.speaker_name for q in quotes] == ["Tom Harlow", "Ben Roe", "Jane Vale"]
+
+
+def test_the_leader_of_an_organisation_named_in_apposition_is_the_person() -> None:
+    text = (
+        "Local groups condemned the plan.\n\n"
+        "The leader of the Harbor Defense League, Tom Vallin, warned that such a ban would be "
+        '"unacceptable." He said Ohio voters "know all too well" what happens.'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Vallin", "Tom Vallin"]

@@ -97,6 +97,13 @@ _DESCRIBED_AT_RE = re.compile(
     r"\s+(?:from|of|in)\s+(?:the\s+)?(?P<place>[A-Z][\w.'\u2019-]*(?:,?\s+[A-Z][\w.'\u2019-]*){0,3})$"
 )
 _STATE_RE = re.compile(_STATE)
+# "The leader of the League", "the head of the Ohio party": a role in an organisation, whose
+# holder the apposition names
+_ROLE_OF_RE = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}?(?:"
+    + "|".join(sorted(PERSON_NOUNS | {"head", "chief"}, key=len, reverse=True))
+    + r")\s+(?:of|for|at)\s"
+)
 # "Senate Democrats", "House Republicans": the group an organisation's name modifies.
 _GROUP_AFTER_RE = re.compile(
     r"\s+(?:Democrats|Republicans|Conservatives|Liberals|Members|Leaders)\b"
@@ -409,6 +416,9 @@ class NameResolver:
             # "a Nevada Democrat said": one of a group, not a name (but "a spokesman for
             # Jane Doe" and "an aide, Jane Roe," still name someone)
             head = ""
+        named = proper_name(apposition.strip()) if _ROLE_OF_RE.match(head) else None
+        if named and self._person_named(named, speaker[0] + len(raw.partition(",")[0])):
+            return self._complete(named, speaker[0])  # "The leader of the League, Jane Doe,"
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
@@ -449,6 +459,16 @@ class NameResolver:
             group = _GROUP_AFTER_RE.match(self.text, best.end)
             return self.text[best.start : group.end()] if group else name
         return None
+
+    def _person_named(self, name: str, after: int) -> bool:
+        """Whether a PERSON mention named ``name`` starts within 40 characters after ``after``."""
+        i = bisect.bisect_left(self.starts, after)
+        for m in self.mentions[i : i + 3]:
+            if m.start - after > 40:
+                break
+            if m.label == "PERSON" and m.name == name:
+                return True
+        return False
 
     def _named_end(self, start: int, end: int) -> bool:
         """Whether an ORG mention, a person's full name or a person named before ``start``
