@@ -1191,3 +1191,13 @@ def test_the_leader_of_an_organisation_named_in_apposition_is_the_person() -> No
     )
     quotes = _direct(text)
     assert [q.speaker_name for q in quotes] == ["Tom Vallin", "Tom Vallin"]
+
+
+def test_a_description_after_the_lead_ins_name_is_no_subject() -> None:
+    text = (
+        "The crowd was loud.\n\n"
+        "Introduced at the lectern by Ben Roe, the Dover sheriff and hard-liner, Tom Harlow "
+        'launched into a lament for the "forgotten" workers.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"

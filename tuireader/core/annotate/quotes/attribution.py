@@ -532,10 +532,22 @@ def _names_a_person(phrase: str) -> bool:
     return last in PERSON_NOUNS or last.endswith("-runner")
 
 
+_NAME_ENDS_LEAD_RE = re.compile(r"[A-Z][\w'\u2019.-]*,\s*$")
+_APPOSITION_AFTER_LEAD_RE = re.compile(
+    r"(?:the|a|an)\s[^,;:.!?\"\u201c\u201d\n]{1,80},\s*(?=[A-Z])"
+)
+
+
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The subject at the head of the sentence in [start, end), skipping lead-in clauses."""
     lead = _LEAD_RE.match(text, start, end)
     pos = lead.end() if lead else start
+    if lead is not None and _NAME_ENDS_LEAD_RE.search(text, max(start, pos - 40), pos):
+        # "Introduced by Jane Doe, the Ohio sheriff, Roe launched into": the description
+        # after the lead-in's closing name is its apposition; the subject follows it
+        appo = _APPOSITION_AFTER_LEAD_RE.match(text, pos, end)
+        if appo is not None:
+            pos = appo.end()
     m = _SENTENCE_SUBJECT_RE.match(text, pos, end)
     if m is None or not _plausible_subject(m.group("sp")):
         return None
