@@ -1201,3 +1201,13 @@ def test_a_description_after_the_lead_ins_name_is_no_subject() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Harlow"
+
+
+def test_a_quotation_in_a_while_clause_is_that_clauses_subjects() -> None:
+    text = (
+        "The race was heated.\n\n"
+        "Gov. Tom Harlow on Monday signed an order to block the plan, while Ben Roe, the former "
+        'Ohio governor, proposed we "wake up and smell the coffee" before the vote.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Ben Roe"

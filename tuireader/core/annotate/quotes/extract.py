@@ -43,6 +43,10 @@ _LOCAL = frozenset({AFTER, INVERTED, DASH, BEFORE})
 _SMALL_WORDS = word_set("a an and the of in on for to at by or with from vs")
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019-]*")
 _CLAUSE_RE = re.compile(r"\bthat\b")
+_CLAUSE_SUBJECT_RE = re.compile(
+    r",\s+(?:while|whereas|but|and)\s+(?P<sp>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"(?:,[^,;:\"\u201c\u201d]{1,80},)?\s+[a-z]+(?:ed|s)\b[^,;:.!?]{0,80}$"
+)
 # `Doe said Roe "..."`, `Doe called the plan "..."`: an object after the cue (not "at a rally")
 _OBJECT_AFTER_CUE_RE = re.compile(r"\s+(?:[A-Z]|(?:the|his|her|their|its)\s)")
 _TITLE_CONTEXT_RE = re.compile(
@@ -335,6 +339,11 @@ def _fallback_subject(text: str, c: Candidate) -> Attribution | None:
     if c.leads_paragraph:
         return None
     start = before_window(text, c.para_start, c.start)
+    clause = _CLAUSE_SUBJECT_RE.search(text, start, c.start)
+    if clause is not None:
+        # "Doe signed an order, while Roe, the former governor, proposed we "..."": the
+        # subject of the clause holding the quotation
+        return Attribution(clause.span("sp"), None, SUBJECT)
     subject = sentence_subject(text, start, c.start)
     asked = spoken_to(text, subject, c.start)
     if asked is not None:
