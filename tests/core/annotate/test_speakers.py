@@ -1211,3 +1211,13 @@ def test_a_quotation_in_a_while_clause_is_that_clauses_subjects() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Ben Roe"
+
+
+def test_a_subordinate_clause_speaker_with_a_particle_is_passed_over() -> None:
+    text = (
+        "The talks went on all week.\n\n"
+        '"You have my word," Harlow spokesman Tom Vale told the Ledger in July, after '
+        'de Roos stated an interest in ending the deal. "These contracts are binding."'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Vale", "Tom Vale"]

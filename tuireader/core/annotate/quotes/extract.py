@@ -148,7 +148,7 @@ def _previous_sentence(text: str, c: Candidate) -> Attribution | None:
     start = before_window(text, c.para_start, c.start - 1)
     found = attribute_before(text, start, c.start)
     sub = (
-        _SUBORDINATE_RE.search(text, max(start, found.speaker[0] - 12), found.speaker[0])
+        _SUBORDINATE_RE.search(text, max(start, found.speaker[0] - 30), found.speaker[0])
         if found
         else None
     )
@@ -160,7 +160,10 @@ def _previous_sentence(text: str, c: Candidate) -> Attribution | None:
 
 
 _THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
-_SUBORDINATE_RE = re.compile(r",\s+(?:after|before|when|while|since|because|until|as)\s+$")
+# ", after Jane de Roe stated": the conjunction, then at most two words of the speaker's
+_SUBORDINATE_RE = re.compile(
+    r",\s+(?:after|before|when|while|since|because|until|as)\s+(?:[\w.'\u2019-]+\s+){0,2}$"
+)
 
 
 def _after_belongs_to_next(
