@@ -1221,3 +1221,16 @@ def test_a_subordinate_clause_speaker_with_a_particle_is_passed_over() -> None:
     )
     quotes = _direct(text)
     assert [q.speaker_name for q in quotes] == ["Tom Vale", "Tom Vale"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'It is strange that Tom Harlow would denounce "self-deportation," given his plans.',
+        'It wasn\'t just the cries of "Liar!" that rattled Tom Harlow.',
+    ],
+)
+def test_an_expletive_it_names_no_one(sentence: str) -> None:
+    text = f"The Harbor Daily backed the plan on Monday.\n\n{sentence}"
+    (q,) = _direct(text)
+    assert q.speaker_name is None

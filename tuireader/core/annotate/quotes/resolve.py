@@ -97,6 +97,10 @@ _DESCRIBED_AT_RE = re.compile(
     r"\s+(?:from|of|in)\s+(?:the\s+)?(?P<place>[A-Z][\w.'\u2019-]*(?:,?\s+[A-Z][\w.'\u2019-]*){0,3})$"
 )
 _STATE_RE = re.compile(_STATE)
+# "It is strange that", "It wasn't just the cries that", "it seems": "it" standing for nothing
+_EXPLETIVE_AFTER_RE = re.compile(
+    r"\s+(?:is|was|isn['\u2019]t|wasn['\u2019]t|seems|seemed|appears|appeared)\b"
+)
 # "The leader of the League", "the head of the Ohio party": a role in an organisation, whose
 # holder the apposition names
 _ROLE_OF_RE = re.compile(
@@ -383,6 +387,8 @@ class NameResolver:
         if lowered in ("they", "we"):
             return self._plural(speaker[0])
         if lowered == "it":
+            if _EXPLETIVE_AFTER_RE.match(self.text, speaker[1]):
+                return None  # "It is strange that Doe would denounce "..."": no one
             return self._nearest(speaker[0], {"ORG"})
         owned = _CAMP_RE.match(raw)
         after = raw[owned.end() :].split(None, 1) if owned is not None else []
