@@ -1234,3 +1234,13 @@ def test_an_expletive_it_names_no_one(sentence: str) -> None:
     text = f"The Harbor Daily backed the plan on Monday.\n\n{sentence}"
     (q,) = _direct(text)
     assert q.speaker_name is None
+
+
+def test_points_is_a_cue_only_as_points_out_or_to() -> None:
+    text = (
+        "The debate was loud.\n\n"
+        "Tom Harlow repeated claims that Ben Roe recites the same campaign points, calling him "
+        'a "talented guy" on a good day.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"

@@ -768,6 +768,8 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             cue = cues[i]
             if _after_modal(text, start, cue) or _after_owner(text, start, cue):
                 continue
+            if cue.group("cue") == "points" and not _POINTS_ON_RE.match(text, cue.end()):
+                continue  # "recites the same campaign points, calling": a noun
             aside = _inverted_aside(text, cue, end) if regex is _CUE_RE else None
             if aside is not None:
                 return aside
@@ -791,6 +793,7 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
 
 
 # "Doe gave a curt reply:" (the cue word a noun), not "Doe in a statement said"
+_POINTS_ON_RE = re.compile(r"\s+(?:out|to)\b")
 _NAME_COMMA_BEFORE_RE = re.compile(r"(?P<sp>" + NAME + r"),\s+$")
 _DESCRIPTION_START_RE = re.compile(r"(?:the|a|an)\s")
 
