@@ -1244,3 +1244,12 @@ def test_points_is_a_cue_only_as_points_out_or_to() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Harlow"
+
+
+def test_an_adverb_between_a_name_and_a_participle_cue_keeps_the_name() -> None:
+    text = (
+        "The rally was tense.\n\n"
+        'A protester was pushed out, with Tom Harlow reportedly yelling: "Get him out of here!"'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"

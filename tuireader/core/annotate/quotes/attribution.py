@@ -224,7 +224,8 @@ _SUBJECT_END_RE = re.compile(
 )
 # "... and Trump calling it a 'great meeting'": a name right before a participle cue.
 _NAME_END_RE = re.compile(
-    r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>" + _LEFT_NAME + r"|" + PRONOUN + r")\s+$"
+    r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>" + _LEFT_NAME + r"|" + PRONOUN + r")"
+    r"(?:\s+" + ADVERB + r")?\s+$"  # "with Doe reportedly yelling"
 )
 _ACCORDING_RE = re.compile(
     r"\b(?P<cue>[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<sp>"
