@@ -1029,3 +1029,227 @@ def test_an_office_named_long_before_is_still_the_office_that_speaks() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Federal Revenue Office"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We need the mill back," a woman in Marden, Delaware, told him.',
+        'Officials in Marden, Delaware, said the bridge was "unsafe."',
+        '"We are tired," one farmer from Marden, Ohio, told reporters.',
+        'Voters from Marden, Del., said the plan was "dead."',
+    ],
+)
+def test_the_state_after_a_town_is_not_the_speaker(sentence: str) -> None:
+    text = f"Tom Harlow toured the plant on Monday.\n\n{sentence}"
+    (q,) = _direct(text)
+    assert q.speaker_name is None
+
+
+def test_they_after_a_party_group_is_the_group_not_the_chamber() -> None:
+    text = 'Harbor Council Democrats blocked the plan. "This is a bad plan," they said.'
+    ents = [_entity(text, "Harbor Council", "ORG")]
+    (q,) = [q for q in extract_quotes(text, ents) if q.direct]
+    assert q.speaker_name == "Harbor Council Democrats"
+
+
+def test_they_never_stands_for_one_person() -> None:
+    text = (
+        "Tom Harlow met the striking nurses on Friday.\n\n"
+        '"We will not go back," they said outside the ward.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "they"
+    assert q.speaker_name is None
+
+
+def test_a_quote_after_a_sentence_keeps_its_main_clause_speaker() -> None:
+    text = (
+        "The talks went on all week.\n\n"
+        '"You have my word," Tom Harlow assured Ben Roe, after Roe assured Harlow that his '
+        'members were on board. "I will not let you down."'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Harlow", "Tom Harlow"]
+
+
+def test_an_inverted_speaker_runs_on_over_any_role_noun_between_two_names() -> None:
+    text = 'The vote is on Friday.\n\n"Traitors," said Harlow constituent Dan Vellmer when asked.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Dan Vellmer"
+
+
+def test_an_inverted_speaker_cut_inside_a_long_title_keeps_the_surname() -> None:
+    text = (
+        '"We had an issue with trade," said Harbor Auto Workers Secretary-Treasurer Gary Vale.'
+        "\n\nHarlow's role is more complicated for labor."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Gary Vale"
+
+
+def test_a_speaker_never_reaches_a_name_in_the_next_paragraph() -> None:
+    text = (
+        '"We had an issue," said Harbor Auto Workers Secretary-Treasurer Xu Vale.\n\n'
+        "Tom Harlow's role is more complicated."
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and "\n" not in q.speaker.text
+
+
+def test_a_capital_verb_after_a_lower_case_phrase_is_no_headline_cue() -> None:
+    text = (
+        "DOVER (AP) - Republican hopeful Tom Harlow says he does not watch football much "
+        "because the league has gone \u201csoft\u201d like the United States.\n\n"
+        "The league said nothing."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"
+
+
+def test_a_possessive_noun_phrase_after_a_quote_is_no_subject() -> None:
+    text = (
+        "Jane Roe said on Monday that she would have to \u201creassure\u201d allies that the "
+        "league would keep its word, given Mr. Harlow's comments saying it might not."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Roe"
+
+
+@pytest.mark.parametrize("aside", ["on Friday", "late Monday night", "in a statement"])
+def test_a_time_or_medium_between_subject_and_cue_keeps_the_subject(aside: str) -> None:
+    text = (
+        "Tom Harlow spoke first.\n\n"
+        f'The old mill, which Gov. Ann Poe {aside} declared "a landmark," reopened.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Ann Poe"
+
+
+def test_a_description_after_an_opening_name_is_its_apposition() -> None:
+    text = (
+        "The count was over.\n\n"
+        "Tom Vale, the communications director for the Ohio Labor Party said in a statement. "
+        '"There is nothing to recount."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Vale"
+
+
+def test_a_that_clause_quotation_is_its_verb_subjects_whoever_speaks_after_it() -> None:
+    text = (
+        'But even as Tom Harlow claimed on Tuesday that "Roe got in trouble for far less," '
+        "one of the former lawyers for Ben Roe said the two cases were different."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"
+
+
+def test_the_news_service_is_the_outlet_that_opened_the_sentence_before() -> None:
+    text = (
+        "The senator made the claim in March.\n\n"
+        "Factwatch (which is not known as partisan) examined the claim and rated it "
+        '"Mostly False." The news service said the numbers were "simply wrong."'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Factwatch", "Factwatch"]
+
+
+def test_words_in_a_finding_that_clause_are_the_finding_authors() -> None:
+    text = (
+        "Factwatch rated the claim \u201cTrue.\u201d The outlet pointed to the Harbor Review "
+        "Board finding that staffing was too thin \u201cdespite several warnings\u201d from "
+        "the envoy."
+    )
+    quotes = _direct(text)
+    assert quotes[-1].speaker_name == "Harbor Review Board"
+    assert quotes[0].speaker_name != "Harbor Review Board"
+
+
+@pytest.mark.parametrize("group", ["Harbor Council Republican leaders", "Harlow aides"])
+def test_an_inverted_group_is_unnamed_not_the_names_modifying_it(group: str) -> None:
+    text = f'The vote failed.\n\n"We will fight on," said {group} on Friday.'
+    (q,) = _direct(text)
+    assert q.speaker_name is None
+
+
+def test_words_running_on_to_the_next_quotation_are_its_attribution() -> None:
+    text = (
+        "The race was heated.\n\n"
+        'Tom Harlow said Ann Poe "caused harm." Ben Roe called Harlow a "reckless liar." '
+        'Jane Vale said Ted Kroll "says whatever he needs to say."'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Harlow", "Ben Roe", "Jane Vale"]
+
+
+def test_the_leader_of_an_organisation_named_in_apposition_is_the_person() -> None:
+    text = (
+        "Local groups condemned the plan.\n\n"
+        "The leader of the Harbor Defense League, Tom Vallin, warned that such a ban would be "
+        '"unacceptable." He said Ohio voters "know all too well" what happens.'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Vallin", "Tom Vallin"]
+
+
+def test_a_description_after_the_lead_ins_name_is_no_subject() -> None:
+    text = (
+        "The crowd was loud.\n\n"
+        "Introduced at the lectern by Ben Roe, the Dover sheriff and hard-liner, Tom Harlow "
+        'launched into a lament for the "forgotten" workers.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"
+
+
+def test_a_quotation_in_a_while_clause_is_that_clauses_subjects() -> None:
+    text = (
+        "The race was heated.\n\n"
+        "Gov. Tom Harlow on Monday signed an order to block the plan, while Ben Roe, the former "
+        'Ohio governor, proposed we "wake up and smell the coffee" before the vote.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Ben Roe"
+
+
+def test_a_subordinate_clause_speaker_with_a_particle_is_passed_over() -> None:
+    text = (
+        "The talks went on all week.\n\n"
+        '"You have my word," Harlow spokesman Tom Vale told the Ledger in July, after '
+        'de Roos stated an interest in ending the deal. "These contracts are binding."'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Vale", "Tom Vale"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'It is strange that Tom Harlow would denounce "self-deportation," given his plans.',
+        'It wasn\'t just the cries of "Liar!" that rattled Tom Harlow.',
+    ],
+)
+def test_an_expletive_it_names_no_one(sentence: str) -> None:
+    text = f"The Harbor Daily backed the plan on Monday.\n\n{sentence}"
+    (q,) = _direct(text)
+    assert q.speaker_name is None
+
+
+def test_points_is_a_cue_only_as_points_out_or_to() -> None:
+    text = (
+        "The debate was loud.\n\n"
+        "Tom Harlow repeated claims that Ben Roe recites the same campaign points, calling him "
+        'a "talented guy" on a good day.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"
+
+
+def test_an_adverb_between_a_name_and_a_participle_cue_keeps_the_name() -> None:
+    text = (
+        "The rally was tense.\n\n"
+        'A protester was pushed out, with Tom Harlow reportedly yelling: "Get him out of here!"'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Harlow"

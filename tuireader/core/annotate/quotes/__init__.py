@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tuireader.core.annotate.names import Canon
-from tuireader.core.annotate.quotes.attribution import Attribution
+from tuireader.core.annotate.quotes.attribution import _STATE, Attribution
 from tuireader.core.annotate.quotes.cues import ORG_NOUNS, PERSON_NOUNS
 from tuireader.core.annotate.quotes.extract import find_candidates
 from tuireader.core.annotate.quotes.indirect import IndirectFinder, Reported
@@ -80,10 +80,39 @@ def _through_role(who: Attribution, entities: Sequence[Entity], text: str) -> At
             break
         gap = text[end : e.start]
         small = [w for w in gap.split() if w[:1].islower()]
+        if "\n" in gap or any(len(w) > 4 and w.endswith(".") for w in gap.split()):
+            break  # '..., said Jane Doe.\n\nRoe's role': the sentence ended before Roe
         if _ROLE_GAP.fullmatch(gap) and all(w in _GAP_WORDS for w in small):
             return replace(who, speaker=(start, e.end))
         break
     return who
+
+
+# "a woman in Dover, Delaware, told": the description the town's state closes.
+_PLACE_TAIL_RE = re.compile(
+    r"(?:^|(?<=[\s(\u2014\u2013]))(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][a-z]+s)\s+"
+    r"(?:[a-z][\w-]*\s+){0,3}?(?:from|of|in)\s+(?:the\s+)?[A-Z][\w.'\u2019-]*"
+    r"(?:\s+[A-Z][\w.'\u2019-]*){0,2}),\s*$"
+)
+_STATE_RE = re.compile(_STATE)
+
+
+def _over_place(text: str, who: Attribution, entities: Sequence[Entity]) -> Attribution:
+    """A speaker that is only the state after a town ("a woman in Dover, Delaware, told",
+    "Officials in Dover, Del., said") is the description the place belongs to, which the
+    resolver leaves unnamed or gives to the office holder ("the mayor of Dover, Delaware")."""
+    start, end = who.speaker
+    if "," not in text[max(0, start - 3) : start]:
+        return who  # (the cheap test first: a comma right before the speaker)
+    m = _PLACE_TAIL_RE.search(text, max(0, start - 120), start)
+    if m is None:
+        return who
+    words = text[start:end]
+    if not _STATE_RE.fullmatch(words) and not any(
+        e.start == start and e.end == end and e.label == "LOC" for e in entities
+    ):
+        return who
+    return replace(who, speaker=(m.start("np"), end))
 
 
 def _reported(text: str, r: Reported, canon: Canon) -> Quote:
@@ -125,6 +154,7 @@ def extract_quotes(
             continue
         if c.who is not None:
             c.who = _through_role(_without_full_stop(text, c.who), entities, text)
+            c.who = _over_place(text, c.who, entities)
         if c.who is None:
             name = None
         else:

@@ -41,6 +41,7 @@ EMBEDDED = "embedded"
 NAMING = "naming"
 SUBJECT = "subject"
 HEADLINE = "headline"
+FINDING = "finding"  # the words of a finding or report ("the Board's finding that")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +203,15 @@ _CREDIT_LINE_RE = re.compile(
 )
 _CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r")\b")
 _NAMING_RE = re.compile(r"(?<![\w-])(?P<cue>" + NAMING_CUE + r")\b")
+# "Doe on Friday said", "Doe in a statement wrote": a time or a medium between subject and cue.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ASIDE = (
+    r"(?:\s+(?:(?:on|late|early|last|this|earlier)\s+(?:"
+    + _DAY
+    + r"(?:\s+(?:night|morning|afternoon|evening))?|week|night|morning|afternoon|evening)|"
+    r"on\s+(?:Twitter|Facebook|Instagram)|in\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|interview|tweet|post|speech|letter|email|op-ed|release)))?"
+)
 _SUBJECT_END_RE = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013,;:]))(?P<sp>"
     + _LEFT_SUBJECT
@@ -209,11 +219,13 @@ _SUBJECT_END_RE = re.compile(
     + _APPOSITION_IN
     + r"),?"
     + _ADVERBS
+    + _ASIDE
     + r"\s*$"
 )
 # "... and Trump calling it a 'great meeting'": a name right before a participle cue.
 _NAME_END_RE = re.compile(
-    r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>" + _LEFT_NAME + r"|" + PRONOUN + r")\s+$"
+    r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>" + _LEFT_NAME + r"|" + PRONOUN + r")"
+    r"(?:\s+" + ADVERB + r")?\s+$"  # "with Doe reportedly yelling"
 )
 _ACCORDING_RE = re.compile(
     r"\b(?P<cue>[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<sp>"
@@ -395,10 +407,14 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     window = text[start:end]
     for regex, how in ((_AFTER_RE, AFTER), (_INVERTED_RE, INVERTED), (_DASH_RE, DASH)):
         m = regex.match(window)
+        if m and how == AFTER and m.group("cue")[:1].isupper() and m.group("sp")[:1].islower():
+            m = None  # '"soft" like the United States': a capital cue only in a headline
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
             return (
-                _to_trailing_name(text, _whole_description(text, found, end), end)
+                _with_group(
+                    text, _to_trailing_name(text, _whole_description(text, found, end), end)
+                )
                 if how == INVERTED
                 else found
             )
@@ -449,6 +465,22 @@ def _whole_description(text: str, found: Attribution, limit: int) -> Attribution
     return Attribution(trim_speaker(text, lo, m.end()), found.cue, found.how)
 
 
+_GROUP_AFTER_RE = re.compile(
+    r"\s+(?:leaders|officials|aides|lawmakers|members|sources|staffers|strategists|operatives|"
+    r"advisers|advisors|allies|supporters|voters)\b"
+)
+
+
+def _with_group(text: str, found: Attribution) -> Attribution:
+    """ "said Senate Republican leaders", "said Doe aides": the group that the names
+    modify speaks (unnamed), not the names cut before its noun."""
+    lo, hi = found.speaker
+    m = _GROUP_AFTER_RE.match(text, hi)
+    if m is None or not text[lo:hi][:1].isupper():
+        return found
+    return Attribution((lo, m.end()), found.cue, found.how)
+
+
 _INDEFINITE_START_RE = re.compile(r"(?:an?|another|one)\s")
 
 
@@ -463,7 +495,19 @@ def _to_trailing_name(text: str, found: Attribution, limit: int) -> Attribution:
     if m is None or m.end("sp") <= hi:
         return found
     between = text[hi : m.end("sp")].lower().split()
-    ends_title = text[lo:hi].split()[-1].rstrip(".").lower() in _TITLE_WORDS
+    last = text[lo:hi].split()[-1]
+    if len(between) == 1 and is_given_name(last.lower()) and text[hi : hi + 1] == " ":
+        # "said Harbor Auto Workers Secretary-Treasurer Jane | Doe": cut inside the name
+        return Attribution(trim_speaker(text, lo, m.end("sp")), found.cue, found.how)
+    words = text[hi : m.end("sp")].split()
+    if (
+        len(words) >= 3
+        and any(w[:1].islower() for w in words[:-2])
+        and is_given_name(words[-2].lower())
+    ):
+        # "said Doe constituent Jane Roe": a role noun between two names, whatever the noun
+        return Attribution(trim_speaker(text, lo, m.end("sp")), found.cue, found.how)
+    ends_title = last.rstrip(".").lower() in _TITLE_WORDS
     parts = {p for w in between for p in w.strip(".,").split("-")}
     if not (ends_title or parts & (_ROLE_NOUNS | _TITLE_WORDS)):
         return found
@@ -476,6 +520,8 @@ def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
     if m is None:
         return None
     if m.group("sp") is not None:
+        if m.group("sp").endswith(("'s", "\u2019s")):
+            return None  # ", given Doe's comments saying": a noun, not a subject and verb
         return Attribution(trim_speaker(text, *m.span("sp")), m.span("cue"), AFTER)
     found = Attribution(trim_speaker(text, *m.span("sp2")), m.span("cue2"), INVERTED)
     return _to_trailing_name(text, found, end)
@@ -487,10 +533,22 @@ def _names_a_person(phrase: str) -> bool:
     return last in PERSON_NOUNS or last.endswith("-runner")
 
 
+_NAME_ENDS_LEAD_RE = re.compile(r"[A-Z][\w'\u2019.-]*,\s*$")
+_APPOSITION_AFTER_LEAD_RE = re.compile(
+    r"(?:the|a|an)\s[^,;:.!?\"\u201c\u201d\n]{1,80},\s*(?=[A-Z])"
+)
+
+
 def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The subject at the head of the sentence in [start, end), skipping lead-in clauses."""
     lead = _LEAD_RE.match(text, start, end)
     pos = lead.end() if lead else start
+    if lead is not None and _NAME_ENDS_LEAD_RE.search(text, max(start, pos - 40), pos):
+        # "Introduced by Jane Doe, the Ohio sheriff, Roe launched into": the description
+        # after the lead-in's closing name is its apposition; the subject follows it
+        appo = _APPOSITION_AFTER_LEAD_RE.match(text, pos, end)
+        if appo is not None:
+            pos = appo.end()
     m = _SENTENCE_SUBJECT_RE.match(text, pos, end)
     if m is None or not _plausible_subject(m.group("sp")):
         return None
@@ -685,7 +743,22 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
         return _to_trailing_name(text, _found(text, m, 0, BEFORE), end)
-    return _cued_subject(text, start, end)
+    found = _cued_subject(text, start, end)
+    if found is not None and found.cue is not None:
+        # "Factwatch pointed to the Harbor Review Board finding that staff was short "despite
+        # repeated requests"": the words are the finding's, its author's
+        for m in _FINDING_THAT_RE.finditer(text, found.cue[1], end):
+            if not _CUE_RE.search(text, m.end(), end):
+                return Attribution(m.span("sp"), m.span("cue"), FINDING)
+    return found
+
+
+_FINDING_THAT_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<sp>"
+    + NAME
+    + r")(?:['\u2019]s)?\s+(?P<cue>findings?|reports?|ruling|conclusions?|determination|"
+    r"assessment|review|audit|study)\s+that\b"
+)
 
 
 def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
@@ -696,6 +769,8 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             cue = cues[i]
             if _after_modal(text, start, cue) or _after_owner(text, start, cue):
                 continue
+            if cue.group("cue") == "points" and not _POINTS_ON_RE.match(text, cue.end()):
+                continue  # "recites the same campaign points, calling": a noun
             aside = _inverted_aside(text, cue, end) if regex is _CUE_RE else None
             if aside is not None:
                 return aside
@@ -712,12 +787,34 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             ):
                 continue  # "which - as Jane Doe noted - promises to "...": Doe only noted it
             if subject is not None:
+                subject = _name_before_description(text, start, subject)
                 how_found = BEFORE if _ends_intro(text, cue.end(), end) else how
                 return Attribution(trim_speaker(text, *subject), cue.span("cue"), how_found)
     return None
 
 
-_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w-])(?:an?|[Aa]n?other)\s+(?:[a-z][\w-]*\s+){0,2}$")
+# "Doe gave a curt reply:" (the cue word a noun), not "Doe in a statement said"
+_POINTS_ON_RE = re.compile(r"\s+(?:out|to)\b")
+_NAME_COMMA_BEFORE_RE = re.compile(r"(?P<sp>" + NAME + r"),\s+$")
+_DESCRIPTION_START_RE = re.compile(r"(?:the|a|an)\s")
+
+
+def _name_before_description(text: str, start: int, subject: tuple[int, int]) -> tuple[int, int]:
+    """ "Jane Doe, the director for the Ohio Party said": a description after a name that
+    opens the sentence is the name's apposition (its closing comma left out); the speaker
+    runs from the name."""
+    lo, hi = subject
+    if not _DESCRIPTION_START_RE.match(text, lo, hi):
+        return subject
+    m = _NAME_COMMA_BEFORE_RE.search(text, max(start, lo - 60), lo)
+    if m is None or text[start : m.start("sp")].strip():
+        return subject
+    return m.start("sp"), hi
+
+
+_ARTICLE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?<!\bin )(?:an?|[Aa]n?other)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
 # "her new ad, which - as a critic noted - promises": the ad speaks for its owner.
 _OWNED_WHICH_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<sp>"

@@ -14,6 +14,7 @@ from tuireader.core.annotate.quotes.attribution import (
     BEFORE,
     DASH,
     EMBEDDED,
+    FINDING,
     INVERTED,
     SUBJECT,
     Attribution,
@@ -42,6 +43,12 @@ _LOCAL = frozenset({AFTER, INVERTED, DASH, BEFORE})
 _SMALL_WORDS = word_set("a an and the of in on for to at by or with from vs")
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019-]*")
 _CLAUSE_RE = re.compile(r"\bthat\b")
+_CLAUSE_SUBJECT_RE = re.compile(
+    r",\s+(?:while|whereas|but|and)\s+(?P<sp>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"(?:,[^,;:\"\u201c\u201d]{1,80},)?\s+[a-z]+(?:ed|s)\b[^,;:.!?]{0,80}$"
+)
+# `Doe said Roe "..."`, `Doe called the plan "..."`: an object after the cue (not "at a rally")
+_OBJECT_AFTER_CUE_RE = re.compile(r"\s+(?:[A-Z]|(?:the|his|her|their|its)\s)")
 _TITLE_CONTEXT_RE = re.compile(
     r"(?:['\u2019]s|\b(?:on|titled|entitled|named|dubbed|called|show|program|programme|film|"
     r"movie|book|series|podcast|song|album|column|op-ed|article|headline|magazine|slogan|"
@@ -87,7 +94,7 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     a_end = after_window(text, c.end, limit)
     closed_sentence = _closing_punct(text, c) == "."
     after = attribute_after(text, c.end, a_end, closed_sentence)
-    if after and _after_belongs_to_next(text, c, a_end, next_start):
+    if after and _after_belongs_to_next(text, c, a_end, next_start, after):
         after = None
     b_start = before_window(text, c.para_start, c.start)
     before = (
@@ -99,6 +106,15 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     if before is None and after is None and b_start == c.start > c.para_start:
         return _previous_sentence(text, c)
     if before and before.how == BEFORE and (after is None or _closing_punct(text, c) in ".:"):
+        return before
+    if (
+        before
+        and after
+        and before.how in (BEFORE, EMBEDDED)
+        and _THAT_BEFORE_RE.search(text, max(b_start, c.start - 8), c.start)
+    ):
+        # 'Doe claimed that "...," one of Roe's lawyers said': the quotation is what Doe
+        # claimed, whoever comments after it
         return before
     if before and after and after.how == DASH and not c.leads_paragraph:
         # 'Roe insisted that it was "still ahead."--Jane Doe.': a byline, not the speaker
@@ -131,10 +147,28 @@ def _previous_sentence(text: str, c: Candidate) -> Attribution | None:
     """`Kerry said the vote was "a step." "It is far from perfect."` - the speaker just before."""
     start = before_window(text, c.para_start, c.start - 1)
     found = attribute_before(text, start, c.start)
+    sub = (
+        _SUBORDINATE_RE.search(text, max(start, found.speaker[0] - 30), found.speaker[0])
+        if found
+        else None
+    )
+    if sub is not None and sub.start() > start:
+        # `Roe told the Ledger, after Doe stated an interest. "..."`: the speaker of the main
+        # clause, not of the clause hanging on it
+        found = attribute_before(text, start, sub.start())
     return Attribution(found.speaker, found.cue, PREVIOUS) if found else None
 
 
-def _after_belongs_to_next(text: str, c: Candidate, a_end: int, next_start: int) -> bool:
+_THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
+# ", after Jane de Roe stated": the conjunction, then at most two words of the speaker's
+_SUBORDINATE_RE = re.compile(
+    r",\s+(?:after|before|when|while|since|because|until|as)\s+(?:[\w.'\u2019-]+\s+){0,2}$"
+)
+
+
+def _after_belongs_to_next(
+    text: str, c: Candidate, a_end: int, next_start: int, after: Attribution
+) -> bool:
     """`"A." Trump added: "B."` - the words after A introduce B, not A.
 
     After a quote that closed its sentence, words running on to a later quote of the paragraph
@@ -142,9 +176,16 @@ def _after_belongs_to_next(text: str, c: Candidate, a_end: int, next_start: int)
     """
     if a_end != next_start or _closing_punct(text, c) not in ".!?":
         return False
-    after = text[c.end : a_end].rstrip()
-    return after.endswith((":", ",")) or (
-        next_start < c.para_end and _CLAUSE_RE.search(after) is not None
+    words = text[c.end : a_end].rstrip()
+    if (
+        after.cue is not None
+        and after.how == AFTER
+        and next_start < c.para_end
+        and _OBJECT_AFTER_CUE_RE.match(text, after.cue[1], a_end)
+    ):
+        return True  # `"A." Jane Doe said Tom Roe "B."`: subject, cue and object run on to B
+    return words.endswith((":", ",")) or (
+        next_start < c.para_end and _CLAUSE_RE.search(words) is not None
     )
 
 
@@ -250,7 +291,8 @@ def _donor(cands: list[Candidate], i: int, last: Candidate | None) -> Candidate 
     for nxt in cands[i + 1 :]:
         if nxt.paragraph != c.paragraph:
             break
-        if nxt.who is not None and nxt.who.how != INHERITED:
+        if nxt.who is not None and nxt.who.how not in (INHERITED, FINDING):
+            # (the words of a finding are its own, not those of the quotations before)
             return nxt
     if last is not None and c.leads_paragraph and last.paragraph >= c.paragraph - 1:
         return last
@@ -300,6 +342,11 @@ def _fallback_subject(text: str, c: Candidate) -> Attribution | None:
     if c.leads_paragraph:
         return None
     start = before_window(text, c.para_start, c.start)
+    clause = _CLAUSE_SUBJECT_RE.search(text, start, c.start)
+    if clause is not None:
+        # "Doe signed an order, while Roe, the former governor, proposed we "..."": the
+        # subject of the clause holding the quotation
+        return Attribution(clause.span("sp"), None, SUBJECT)
     subject = sentence_subject(text, start, c.start)
     asked = spoken_to(text, subject, c.start)
     if asked is not None:

@@ -20,7 +20,7 @@ from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
 from tuireader.core.annotate.names import is_given_name, place_or_people
 from tuireader.core.annotate.patterns import find_words
-from tuireader.core.annotate.quotes.attribution import _LEAD_RE
+from tuireader.core.annotate.quotes.attribution import _LEAD_RE, _STATE
 from tuireader.core.annotate.quotes.cues import (
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -95,6 +95,26 @@ _DESCRIBED_AT_RE = re.compile(
     r"^(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)"
     r"(?P<noun>[a-z][\w-]*?)(?P<plural>(?<=[^s])s)?"
     r"\s+(?:from|of|in)\s+(?:the\s+)?(?P<place>[A-Z][\w.'\u2019-]*(?:,?\s+[A-Z][\w.'\u2019-]*){0,3})$"
+)
+_STATE_RE = re.compile(_STATE)
+# "It is strange that", "It wasn't just the cries that", "it seems": "it" standing for nothing
+_EXPLETIVE_AFTER_RE = re.compile(
+    r"\s+(?:is|was|isn['\u2019]t|wasn['\u2019]t|seems|seemed|appears|appeared)\b"
+)
+# "The leader of the League", "the head of the Ohio party": a role in an organisation, whose
+# holder the apposition names
+_ROLE_OF_RE = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}?(?:"
+    + "|".join(sorted(PERSON_NOUNS | {"head", "chief"}, key=len, reverse=True))
+    + r")\s+(?:of|for|at)\s"
+)
+# "Senate Democrats", "House Republicans": the group an organisation's name modifies.
+_GROUP_AFTER_RE = re.compile(
+    r"\s+(?:Democrats|Republicans|Conservatives|Liberals|Members|Leaders)\b"
+)
+_GROUP_AT_RE = re.compile(
+    r"^(?P<noun>[A-Za-z]+)\s+(?:from|of|in)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})$"
 )
 # "Aides said", "Officials say": a group of people no one names.
 _GROUP_WORDS = frozenset(
@@ -282,6 +302,7 @@ class NameResolver:
         self._name_sex_of: dict[int, str | None] = {}
         self._lower: dict[str, bool] = {}
         self._spelled: dict[str, list[tuple[int, str]]] = {}
+        self._chosen: Mention | None = None  # the mention ``_nearest`` last answered with
 
     @property
     def mentions(self) -> list[Mention]:
@@ -363,8 +384,12 @@ class NameResolver:
             return self._nearest(speaker[0], {"PERSON"}, sex)
         if lowered == "their":
             return self._nearest(speaker[0], {"ORG", "PERSON"})
-        if lowered in ("they", "we", "it"):
-            return self._nearest(speaker[0], {"ORG"} if lowered == "it" else {"ORG", "PERSON"})
+        if lowered in ("they", "we"):
+            return self._plural(speaker[0])
+        if lowered == "it":
+            if _EXPLETIVE_AFTER_RE.match(self.text, speaker[1]):
+                return None  # "It is strange that Doe would denounce "..."": no one
+            return self._nearest(speaker[0], {"ORG"})
         owned = _CAMP_RE.match(raw)
         after = raw[owned.end() :].split(None, 1) if owned is not None else []
         if owned is not None and not (after and _camp_member(after[0])):
@@ -380,6 +405,9 @@ class NameResolver:
             return self._complete(proper_name(inner.name) or inner.name, inner.start)
         if head.lower() in _GROUP_WORDS:
             return None  # "Aides say": people the article does not name
+        group = _GROUP_AT_RE.match(head)
+        if group and group.group("noun").lower() in _GROUP_WORDS and self._place(group["place"]):
+            return None  # "Officials in Dover said": people from a place, not the place
         described = _DESCRIBED_AT_RE.match(head)
         if described is not None and self._place(described.group("place")):
             return self._described_at(described, apposition, speaker)
@@ -394,6 +422,9 @@ class NameResolver:
             # "a Nevada Democrat said": one of a group, not a name (but "a spokesman for
             # Jane Doe" and "an aide, Jane Roe," still name someone)
             head = ""
+        named = proper_name(apposition.strip()) if _ROLE_OF_RE.match(head) else None
+        if named and self._person_named(named, speaker[0] + len(raw.partition(",")[0])):
+            return self._complete(named, speaker[0])  # "The leader of the League, Jane Doe,"
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
@@ -420,6 +451,30 @@ class NameResolver:
             # "his family doctor said ... The note was signed by Dr. Jane Roe"
             return self._named_after(owned.group("noun").lower(), speaker[1])
         return None
+
+    def _plural(self, before: int) -> str | None:
+        """ "they" or "we": the closest organisation or group ("Senate Democrats", not the
+        "Senate" it names); never one person, whom "they" does not stand for (people named
+        together, "Jane Doe and Tom Roe ... they wrote", stay unnamed too)."""
+        self._chosen = None
+        name = self._nearest(before, {"ORG", "PERSON"})
+        best = self._chosen
+        if name is None or best is None:
+            return name
+        if best.label != "PERSON":
+            group = _GROUP_AFTER_RE.match(self.text, best.end)
+            return self.text[best.start : group.end()] if group else name
+        return None
+
+    def _person_named(self, name: str, after: int) -> bool:
+        """Whether a PERSON mention named ``name`` starts within 40 characters after ``after``."""
+        i = bisect.bisect_left(self.starts, after)
+        for m in self.mentions[i : i + 3]:
+            if m.start - after > 40:
+                break
+            if m.label == "PERSON" and m.name == name:
+                return True
+        return False
 
     def _named_end(self, start: int, end: int) -> bool:
         """Whether an ORG mention, a person's full name or a person named before ``start``
@@ -452,7 +507,10 @@ class NameResolver:
         """ "the senator from Maine": the person an apposition names, else the office holder
         or the person the description stands for; one of several ("a woman in Akron",
         "officials in Ohio"): unnamed."""
-        named = proper_name(apposition.strip()) if apposition.strip() else None
+        apposition = apposition.strip()
+        if apposition and (self._place(apposition) or _STATE_RE.fullmatch(apposition)):
+            apposition = ""  # "a woman in Dover, Delaware": the town's state, not a name
+        named = proper_name(apposition) if apposition else None
         if named:
             return self._complete(named, speaker[0])
         if described.group("det").lower() != "the" or described.group("plural"):
@@ -577,9 +635,31 @@ class NameResolver:
             found = with_role or found
             best = max(found, key=lambda m: m.end) if found else None
             return self._complete(best.name, best.start) if best else None
-        if noun in ORG_NOUNS:
+        if noun in _MEDIA_NOUNS:
+            # "Factwatch examined the claim. The news service pointed to ...": an outlet the
+            # recognizer missed, the subject of the sentence before, over one named earlier
+            found = self._unlabelled_subject(before)
+            if found is not None:
+                return found
+        if noun in ORG_NOUNS or noun in _MEDIA_NOUNS:
             return self._nearest_org(noun, before)
         return None
+
+    def _unlabelled_subject(self, before: int) -> str | None:
+        """The one capitalised word opening the sentence before the one at ``before`` ("Factwatch
+        (which ...) rated it"), when no PERSON or ORG mention is there."""
+        opening, body = self._sentence_parts(before)
+        if body >= before:  # the description opens its sentence: the one before
+            if opening < 2:
+                return None
+            body = self._sentence_parts(opening - 1)[1]
+        m = _LONE_SUBJECT_RE.match(self.text, body, before)
+        if m is None or m.group(1).lower() in _NOT_NAMES or self._written_lower(m.group(1).lower()):
+            return None
+        i = bisect.bisect_left(self.starts, body)
+        if i < len(self.mentions) and self.mentions[i].start < m.end(1):
+            return None
+        return m.group(1)
 
     def _office_holder(self, office: Office, before: int) -> str | None:
         """ "the former secretary of state", "the independent Vermont senator": the person the
@@ -678,12 +758,14 @@ class NameResolver:
                 # '"...," Roe said of Doe. She added': the one who spoke leads the sentence.
                 spoke = [m for m in inside if any(m is s for s in self.speakers)]
                 best = (spoke or inside)[0]
+                self._chosen = best
                 return self._complete(best.name, best.start)
             # "Asked about Roe's plan, she said": a name in the pronoun's own lead-in clause
             # is not what the pronoun stands for.
             lead_in = [m for m in found if opening <= m.start < body] if turn else []
             if lead_in and not pronoun:
                 best = lead_in[-1]
+                self._chosen = best
                 return self._complete(best.name, best.start)
             if opening == 0:
                 break
@@ -691,6 +773,7 @@ class NameResolver:
             while pos > 0 and (pos == opening or self.text[pos - 1].isspace()):
                 pos -= 1
         best = max(found, key=lambda m: m.end)
+        self._chosen = best
         return self._complete(best.name, best.start)
 
     def _opens_sentence(self, pos: int) -> bool:
@@ -980,7 +1063,8 @@ _BACKER_NOUNS = word_set(
     "delegates volunteer volunteers"
 )
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?(?:\b|$)")
-_MEDIA_NOUNS = word_set("newspaper paper magazine outlet website site")
+_MEDIA_NOUNS = word_set("newspaper paper magazine outlet website site service")
+_LONE_SUBJECT_RE = re.compile(r"([A-Z][a-z]+[A-Z]?[a-z]+)(?=\s+(?:\(|[a-z]+(?:ed|s)\b))")
 _MEDIA_WORDS = word_set(
     """journal times post news herald tribune gazette daily magazine press review chronicle
     telegraph guardian observer examiner inquirer register courier dispatch sun star globe
