@@ -291,6 +291,16 @@ def test_a_courtesy_title_or_pronoun_tells_apart_two_people_sharing_a_surname() 
     assert names[2] in ("Quorrel", "Hilda Quorrel")  # no title: left as the resolver has it
 
 
+def test_a_courtesy_title_tells_apart_the_speakers_of_reported_speech() -> None:
+    text = (
+        "Bill Quorrel and Hilda Quorrel run the mill together. "
+        "Mrs. Quorrel argued that the new tax would close the mill by winter. "
+        "Mr. Quorrel said the tax was fair."
+    )
+    reported = [q for q in annotate(text).quotes if not q.direct]
+    assert [q.speaker_name for q in reported] == ["Hilda Quorrel", "Bill Quorrel"]
+
+
 def test_a_courtesy_title_picks_the_person_of_that_sex() -> None:
     text = "Bill Quorrel and Hilda Quorrel arrived. Mrs. Quorrel spoke. Mr. Quorrel left."
     entities = _persons(text, "Bill Quorrel", "Hilda Quorrel", "Quorrel", "Quorrel")

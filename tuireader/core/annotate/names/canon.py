@@ -346,6 +346,13 @@ class Canon:
         # named more than once: a stray word ("Server said") is not taken for a name
         return len(re.findall(r"(?<![\w-])" + re.escape(name) + r"\b", self.text)) > 1
 
+    def mention(self, start: int, end: int) -> str:
+        """The words of a mention with the courtesy title written just before it ("Mrs." of
+        "Mrs. Doe" when the mention is "Doe"): what tells apart two people of one surname."""
+        title = _TITLE_BEFORE_RE.search(self.text, max(0, start - 6), start)
+        lead = title.group(1) + " " if title else ""
+        return lead + self.text[start:end].strip()
+
     def name(self, entity: Entity) -> str:
         """The canonical name of an entity mention."""
         if entity.label == "PERSON" or _person_shaped(entity.text):
@@ -354,9 +361,7 @@ class Canon:
                 return partner
             name = self.person(self._whole(entity))
             if name and " " not in name and self._shared(name):  # "Mrs. Doe": Hilda or Bill?
-                title = _TITLE_BEFORE_RE.search(self.text, max(0, entity.start - 6), entity.start)
-                lead = title.group(1) + " " if title else ""
-                name = self._of_sex(name, _mention_sex(lead + entity.text.strip()))
+                name = self._of_sex(name, _mention_sex(self.mention(entity.start, entity.end)))
             return name or clean_other(entity.text)
         name = self.other(entity.text)
         return self._long_form(name) or name if entity.label == "ORG" else name

@@ -123,7 +123,7 @@ def _reported(text: str, r: Reported, canon: Canon) -> Quote:
         end=end,
         text=text[start:end],
         speaker=_span(text, r.speaker),
-        speaker_name=canon.speaker(r.name),
+        speaker_name=canon.speaker(r.name, canon.mention(*r.speaker)),
         cue=_span(text, r.cue),
         direct=False,
     )
@@ -159,7 +159,7 @@ def extract_quotes(
             name = None
         else:
             start, end = c.who.speaker
-            name = canon.speaker(resolver.resolve(c.who.speaker), text[start:end])
+            name = canon.speaker(resolver.resolve(c.who.speaker), canon.mention(start, end))
         quotes.append(_to_quote(text, c.start, c.end, c.who, name))
     if indirect:
         quoted = [(s.start, s.end) for s in stretches]
