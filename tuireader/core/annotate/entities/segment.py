@@ -108,6 +108,8 @@ class SegmentLabeller:
         self.text = text
         self.sports = sports
         self._cache: dict[Tok, int] = {}
+        # word -> (lower case, flags, flags as ``tflags`` gives them, zipf): one lookup each
+        self._words: dict[str, tuple[str, int, int, float]] = {}
         # A song or book title in double quotes needs a double quote mark in the text.
         self._quotes = any(q in text for q in _QUOTES)
 
@@ -256,23 +258,29 @@ class SegmentLabeller:
         """``label`` for a segment of one token (most are): the same rules, without the
         ones that need two tokens or more."""
         text = self.text
+        s, e = tok
         if self._quotes:  # ``_quoted_title`` wants a quote mark, maybe one space away, first
-            i = tok[0] - 1
+            i = s - 1
             if i > 0 and text[i] == " ":
                 i -= 1
             if i >= 0 and text[i] in _QUOTES and self._quoted_title([tok]):
                 return [self.mention([tok], MISC)]
+        word = text[s:e]
+        info = self._words.get(word)
+        if info is None:  # the word's lookups, once per document
+            low = word.lower()
+            raw = self.flags.get(low, 0)
+            f = lx.acronym_flags(word, raw) if raw and len(word) < 4 and word.isupper() else raw
+            info = self._words[word] = (low, raw, f, self.zipf.get(low, 0.0))
         maybe = False
         if opens:
-            verdict = self.opening_word(tok, False)
+            verdict = self._opening_alone(tok, info)
             if verdict == "drop":
                 return []
-            maybe = verdict == "maybe" and not (self.sports and DIGIT_AHEAD.match(text, tok[1]))
-        f = self.tflags(tok)
+            maybe = verdict == "maybe" and not (self.sports and DIGIT_AHEAD.match(text, e))
+        f = info[2]
         if f & lx.STOP:
             return []
-        s, e = tok
-        word = text[s:e]
         dash = word.rfind("-")
         if dash > 0 and word[dash + 1 : dash + 2].islower():
             out = [Mention(s, e, MISC, word)]  # "Ruritanian-born": as ``_compounds``
@@ -280,14 +288,45 @@ class SegmentLabeller:
             return []  # "Governor", "Prime": an office, no one named (as ``_label_one``)
         elif dash >= 0 and _MODEL.match(word):
             out = [Mention(s, e, MISC, word)]  # "F-16", "AK-47": a model of a thing
-        else:
-            known = self._whole([tok], f)
+        else:  # ``_whole`` for one token, unrolled
+            if f & lx.ORG:  # a known name is no guess: ``_confirm`` has only ``maybe`` to do
+                m = Mention(s, e, ORG, word)
+                return self._confirm([m], maybe) if maybe else [m]
+            if f & lx.COUNTRY:
+                m = Mention(s, e, LOC, word)
+                m.country = m.place = True
+                return self._confirm([m], maybe) if maybe else [m]
+            if f & (lx.MISC | lx.DEMONYM):
+                m = Mention(s, e, MISC, word)
+                return self._confirm([m], maybe) if maybe else [m]
+            if f & lx.PLACE:
+                m = Mention(s, e, LOC, word, weak=bool(f & (lx.FIRST | lx.SUR)))
+                m.place = True
+                return self._confirm([m], maybe) if maybe else [m]
+            known = self._single(tok)
             if known is None:
-                known = self._single(tok)
-                if known is None:
-                    return []
+                return []
             out = [known]
         return self._confirm(out, maybe)
+
+    def _opening_alone(self, tok: Tok, info: tuple[str, int, int, float]) -> str:
+        """``opening_word(tok, False)`` from the word's cached lookups."""
+        if tok[1] - tok[0] == 2 and self.text[tok[0] + 1] == ".":
+            return "keep"
+        word, f, _, z = info
+        if f & lx.STOP or len(word) == 1:
+            return "drop"
+        if len(word) > 5 and word.endswith(("ing", "ed")) and not f & lx.NAME_ANY:
+            return "drop"
+        if f & _KNOWN:
+            return "drop" if z >= 6.0 else "keep"
+        if z >= 4.5 and not (f & lx.FIRST and z < 5.0):
+            if f & lx.SUR and z < 5.0:
+                return "maybe"
+            return "drop"
+        if self.text.startswith(("'s", "’s", " 's"), tok[1]):
+            return "keep"
+        return "maybe"
 
     def _confirm(self, out: list[Mention], maybe: bool) -> list[Mention]:
         """An organisation's verb after a guess makes it one; an opening word no evidence
