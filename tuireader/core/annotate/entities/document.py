@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from operator import attrgetter
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
@@ -198,9 +199,13 @@ def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
     return mentions
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 def _disjoint(mentions: list[Mention]) -> list[Mention]:
     """Sorted by start; a mention overlapping an earlier one is dropped (a safety net)."""
-    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions.sort(key=_END, reverse=True)  # then a stable sort by start: (start, -end)
+    mentions.sort(key=_START)
     out: list[Mention] = []
     end = -1
     for m in mentions:

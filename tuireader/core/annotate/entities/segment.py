@@ -220,7 +220,8 @@ class SegmentLabeller:
             return self.label_token(toks[0], opens)
         maybe = False
         share = 0
-        while share < len(toks) and self.low(toks[share]) in _SHARE_BAR:
+        text = self.text
+        while share < len(toks) and text[toks[share][0] : toks[share][1]].lower() in _SHARE_BAR:
             share += 1
         if share >= 2:  # "Facebook Twitter Email Jane Doe": a share bar glued to a name
             toks, opens = toks[share:], True
@@ -266,12 +267,9 @@ class SegmentLabeller:
             if i >= 0 and text[i] in _QUOTES and self._quoted_title([tok]):
                 return [self.mention([tok], MISC)]
         word = text[s:e]
-        info = self._words.get(word)
-        if info is None:  # the word's lookups, once per document
-            low = word.lower()
-            raw = self.flags.get(low, 0)
-            f = lx.acronym_flags(word, raw) if raw and len(word) < 4 and word.isupper() else raw
-            info = self._words[word] = (low, raw, f, self.zipf.get(low, 0.0))
+        info = self._words.get(word)  # the word's lookups, once per document
+        if info is None:
+            info = self._info(word)
         maybe = False
         if opens:
             verdict = self._opening_alone(tok, info)
@@ -344,6 +342,8 @@ class SegmentLabeller:
     def _compounds(self, toks: list[Tok], after_title: bool) -> list[Mention]:
         """Split off hyphenated modifiers: "Ontario-based Zorblax", "rebel-controlled"."""
         text = self.text
+        if "-" not in text[toks[0][0] : toks[-1][1]]:
+            return self._label(toks, after_title)  # no hyphen: no compound to split off
         for i, (s, e) in enumerate(toks):
             word = text[s:e]
             dash = word.rfind("-")
@@ -699,12 +699,13 @@ class SegmentLabeller:
             return self.zipf.get(low, 0.0) >= _COMMON_SURNAME
         return self.zipf.get(low, 0.0) >= _COMMON_NOUN
 
-    def _camel_case(self, word: str) -> bool:
-        """A brand-like word with an inner capital that no gazetteer knows as a name."""
+    def _camel_case(self, word: str, flags: int) -> bool:
+        """A brand-like word with an inner capital that no gazetteer knows as a name
+        (``flags``: the word's own)."""
         m = _CAMEL.match(word)
         if m is None or m.group(1).lower() in _NAME_PREFIXES:
             return False
-        return not self.flags.get(word.lower(), 0) & (lx.FIRST | lx.SUR)
+        return not flags & (lx.FIRST | lx.SUR)
 
     def _resident(self, tok: Tok, inner: bool) -> bool:
         """A word naming where someone is from ("Ohioan", "Floridians"), or inside a name a
@@ -730,14 +731,25 @@ class SegmentLabeller:
             for part in word.lower().split("-")
         )
 
+    def _info(self, word: str) -> tuple[str, int, int, float]:
+        """(lower case, flags, flags as ``tflags`` gives them, zipf) of a word, cached."""
+        info = self._words.get(word)
+        if info is None:
+            low = word.lower()
+            raw = self.flags.get(low, 0)
+            f = lx.acronym_flags(word, raw) if raw and len(word) < 4 and word.isupper() else raw
+            info = self._words[word] = (low, raw, f, self.zipf.get(low, 0.0))
+        return info
+
     def _single(self, tok: Tok) -> Mention | None:
         """One capitalised word with no whole-phrase gazetteer entry."""
         word = self.text[tok[0] : tok[1]]
-        low = word.lower()
-        if len(word) == 1 or low in _DIRECTIONS:
+        if len(word) == 1:
             return None
-        tf = self.tflags(tok)
-        acronym = self._is_acronym(tok)
+        low, f, tf, z = self._info(word)
+        if low in _DIRECTIONS:
+            return None
+        acronym = word.isupper() and word.isalpha()  # ``_is_acronym``
         if tf & lx.TITLE and not acronym:
             return None  # a lone "President" or "Sen" names no one
         if len(word) > 6 and low.endswith(_POLICY_ENDINGS):
@@ -746,7 +758,7 @@ class SegmentLabeller:
             return self.mention([tok], ORG, weak=True)
         if tf & _HEAD_ONLY == lx.ORG_SUFFIX and word[-1] == "s":
             return None  # "( Holdings )", "Partners": a firm's last word names no firm alone
-        if "." in word and _DOMAIN.search(word) or self._camel_case(word):
+        if "." in word and _DOMAIN.search(word) or self._camel_case(word, f):
             return self.mention([tok], ORG, weak=True)
         if "-" in word and _MODEL.match(word):
             return self.mention([tok], MISC)
@@ -758,19 +770,12 @@ class SegmentLabeller:
             m.locative = True
             return m
         guess = single_by_context(self.text, tok[0], tok[1])
-        if (
-            guess == ORG
-            and self._common(tok)
-            and self.zipf.get(low, 0.0) >= 4.0
-            and not self._team_name(tok)
-        ):
+        if guess == ORG and self._common(tok) and z >= 4.0 and not self._team_name(tok):
             return None  # "the Mayor", "the Battles of ...": a common noun given a capital
         if guess is not None:
             m = self.mention([tok], guess, weak=True)
             m.locative = guess == LOC
             return m
-        f = self.flags.get(low, 0)
-        z = self.zipf.get(low, 0.0)
         if not f & lx.FIRST and z >= _COMMON_MID:
             if f & lx.SUR and z < _COMMON_SURNAME:
                 m = self.mention([tok], PER, weak=True)  # "Cook", "Bond", once named in full

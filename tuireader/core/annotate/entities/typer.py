@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import islice
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import person_apposition, phrase_by_context
@@ -176,7 +177,7 @@ def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, floa
             _SPAN_CACHE.clear()
         own = _SPAN_CACHE[phrase] = score(span_features(span, lex))
     key = (*_WORD.findall(text, max(0, start - 30), start)[-2:], "|")
-    key += tuple(_WORD.findall(text, end, end + 30)[:2])
+    key += tuple(m.group() for m in islice(_WORD.finditer(text, end, end + 30), 2))
     around = _CONTEXT_CACHE.get(key)
     if around is None:  # "in X ,", "the X of": contexts recur too
         if len(_CONTEXT_CACHE) > 20_000:
