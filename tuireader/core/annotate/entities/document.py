@@ -23,6 +23,7 @@ from tuireader.core.annotate.entities.segment import SegmentLabeller
 from tuireader.core.annotate.entities.sports import is_sports, teams
 from tuireader.core.annotate.entities.tokens import (
     RUN,
+    RUN_ASCII,
     is_caps_line,
     is_title_line,
     opens_sentence,
@@ -55,6 +56,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     mentions: list[Mention] = []
     caps_lines: list[tuple[int, int]] = []
     share = has_share_bar(text)
+    run_pattern = RUN_ASCII if text.isascii() else RUN
     for line in _LINE.finditer(text):
         ls, le = line.span()
         lt = line.group()
@@ -66,7 +68,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         if headline or is_caps_line(lt):
             caps_lines.append((ls, le))
             continue
-        for run in RUN.finditer(text, ls, le):
+        for run in run_pattern.finditer(text, ls, le):
             rs, group = run.start(), run.group()
             opens = rs == ls or opens_sentence(text, rs)
             if " " not in group and group[-1] != ".":  # one word, most runs: one segment
