@@ -491,8 +491,8 @@ def _spelled_acronyms(
         if joined is not None:
             mentions = joined
             defined[letters] = ORG
-    for m in mentions:  # the acronym is that name wherever the text uses it ("ICO" no town)
-        label = defined.get(m.text)
+    for m in mentions if defined else ():  # the acronym is that name wherever the text uses it
+        label = defined.get(m.text)  # ("ICO" no town)
         if label is not None:
             m.label, m.weak, m.place, m.guess = label, False, False, False
     if common:
