@@ -42,3 +42,19 @@ def test_paired_owner_firm_matches_like_the_plain_pattern() -> None:
     for text in texts:
         assert _found(document._PAIRED_OWNER_FIRM, text) == _found(PLAIN_OWNERS, text)
     assert len(_found(PLAIN_OWNERS, texts[0])) == 1  # not after "x." nor inside "aSmith"
+
+
+def test_paired_owner_firm_ascii_twin_matches_like_it_on_ascii_text() -> None:
+    for text in ("Standard and Poor's Corp said; x.Smith & Jones's Ltd", "A_b and C9's D Inc"):
+        assert _found(document._PAIRED_OWNER_FIRM_ASCII, text) == _found(
+            document._PAIRED_OWNER_FIRM, text
+        )
+
+
+def test_speaker_labels_at_line_starts_are_the_multiline_pattern_hits() -> None:
+    rng = random.Random(7)
+    pieces = ["\n", " ", ":", '"', "“", "DOVER", "JANE ROE", "x", "A.B", "Q'", "-"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        got = [h.span(1) for h in document._speaker_labels(text)]
+        assert got == [h.span(1) for h in document._SPEAKER_LABEL.finditer(text)], text

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
@@ -180,10 +180,24 @@ _PAGE_LABELS = word_set(
 )
 
 
+def _speaker_labels(text: str) -> list[re.Match[str]]:
+    """The hits of ``_SPEAKER_LABEL`` in ``text``, tried at line starts only (re tries a
+    ``^`` of a multi-line pattern at every character; no hit spans a line break)."""
+    hits = []
+    pos = 0
+    while True:
+        hit = _SPEAKER_LABEL.match(text, pos)
+        if hit is not None:
+            hits.append(hit)
+        pos = text.find("\n", pos) + 1
+        if not pos:
+            return hits
+
+
 def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
     """ "DOVER: Let us start ..." twice or more: a transcript names its speakers so, and
     such a label is a person even where the word is also a place."""
-    hits = list(_SPEAKER_LABEL.finditer(text))
+    hits = _speaker_labels(text)
     if len(hits) < 2:
         return mentions
     counts = Counter(h.group(1) for h in hits)
@@ -240,10 +254,15 @@ _LEGAL_FORM_STARTS = (" Co", " Inc", " Ltd", " Plc", " PLC", " LLC", " Llc")
 _POSSESSIVE_OPENINGS = ("'s", "’s", " 's", " ’s")
 
 
+# The same for ASCII text (the same matches there; ``\w`` by table look-up).
+_PAIRED_OWNER_FIRM_ASCII = re.compile(_PAIRED_OWNER_FIRM.pattern, re.ASCII)
+
+
 def _paired_owner_firms(mentions: list[Mention], text: str) -> list[Mention]:
     """A firm named after two owners and ending in its legal form is one organisation,
     though the possessive cuts the run of capitals in two."""
-    for hit in _PAIRED_OWNER_FIRM.finditer(text):
+    pattern = _PAIRED_OWNER_FIRM_ASCII if text.isascii() else _PAIRED_OWNER_FIRM
+    for hit in pattern.finditer(text):
         s, e = hit.span()
         mentions = [m for m in mentions if m.end <= s or m.start >= e]
         mentions.append(Mention(s, e, ORG, text[s:e]))
@@ -430,20 +449,30 @@ def _quoted_titles(
     return mentions
 
 
-# An acronym in brackets or between commas. Both branches open with a literal, so re skips
-# to "(" and "," (``_acronyms_after`` takes a space before the bracket into the hit).
+# An acronym in brackets or between commas (``_acronyms_after`` takes a space before the
+# bracket into the hit). Each branch is scanned on its own: a pattern opening with one
+# literal skips to it fast, one opening with either of two tries a set at every character.
 _ACRONYM_AFTER = re.compile(r"\( ?([A-Z]{2,6})s? ?\)|, ([A-Z]{2,6}),")
+_BRACKETED = re.compile(r"\( ?([A-Z]{2,6})s? ?\)")
+_BETWEEN_COMMAS = re.compile(r", ([A-Z]{2,6}),")
+_HIT_START = methodcaller("start")
 
 
 def _acronyms_after(text: str) -> Iterator[tuple[int, str]]:
     """(start, letters) of each hit of ' ?\\( ?([A-Z]{2,6})s? ?\\)|, ([A-Z]{2,6}),' in
     ``text``: an acronym in brackets or between commas; the name it abbreviates ends at start.
     A space before the bracket belongs to the hit, as that pattern's leading ' ?' takes it."""
-    for hit in _ACRONYM_AFTER.finditer(text):
+    # No hit of one branch holds the opening mark of the other's ("(" or ","), so both lists
+    # merged by start are the hits of the whole pattern, in order.
+    hits = list(_BRACKETED.finditer(text)) if "(" in text else []
+    if ", " in text:
+        hits += _BETWEEN_COMMAS.finditer(text)
+        hits.sort(key=_HIT_START)
+    for hit in hits:
         at = hit.start()
         if at and text[at - 1] == " " and text[at] == "(":
             at -= 1
-        yield at, hit.group(1) or hit.group(2)
+        yield at, hit.group(1)
 
 
 # "in" too: "Council for Trade and Cooperation in Asia ( CTCA )".
