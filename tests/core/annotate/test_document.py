@@ -58,3 +58,16 @@ def test_speaker_labels_at_line_starts_are_the_multiline_pattern_hits() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         got = [h.span(1) for h in document._speaker_labels(text)]
         assert got == [h.span(1) for h in document._SPEAKER_LABEL.finditer(text)], text
+
+
+def test_greedy_quoted_pattern_finds_the_lazy_ones_hits() -> None:
+    rng = random.Random(11)
+    pieces = ['"', "“", "”", " ", "\n", "Ab", "C", "de", "9", "x" * 30, "Q " * 20]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        lazy = [(h.span(), h.span(1)) for h in document._QUOTED.finditer(text)]
+        greedy = []
+        for h in document._QUOTED_GREEDY.finditer(text):
+            start, end = h.span(1)
+            greedy.append((h.span(), (start, end - 1 if text[end - 1] == " " else end)))
+        assert greedy == lazy, text
