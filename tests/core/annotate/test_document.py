@@ -71,3 +71,14 @@ def test_greedy_quoted_pattern_finds_the_lazy_ones_hits() -> None:
             start, end = h.span(1)
             greedy.append((h.span(), (start, end - 1 if text[end - 1] == " " else end)))
         assert greedy == lazy, text
+
+
+def test_possessive_ends_are_where_a_possessive_opens() -> None:
+    rng = random.Random(13)
+    pieces = ["'s", "’s", " ", "'", "s", "Ab", "’"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        plain = {
+            i for i in range(len(text) + 1) if text.startswith(document._POSSESSIVE_OPENINGS, i)
+        }
+        assert document._possessive_ends(text) == plain, text

@@ -258,6 +258,19 @@ _POSSESSIVE_OPENINGS = ("'s", "’s", " 's", " ’s")
 _PAIRED_OWNER_FIRM_ASCII = re.compile(_PAIRED_OWNER_FIRM.pattern, re.ASCII)
 
 
+def _possessive_ends(text: str) -> set[int]:
+    """Every offset where ``text`` goes on with one of ``_POSSESSIVE_OPENINGS``."""
+    ends = set()
+    for mark in ("'s", "’s"):
+        at = text.find(mark)
+        while at >= 0:
+            ends.add(at)
+            if at and text[at - 1] == " ":
+                ends.add(at - 1)
+            at = text.find(mark, at + 1)
+    return ends
+
+
 def _paired_owner_firms(mentions: list[Mention], text: str) -> list[Mention]:
     """A firm named after two owners and ending in its legal form is one organisation,
     though the possessive cuts the run of capitals in two."""
@@ -274,10 +287,13 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
     place head word (which no rule took as a name of its own) is one name of the head's kind;
     before words ending in a company's legal form ("Moody's Investors Service Inc", "Macy's
     Inc") it is a company's name."""
+    ends = _possessive_ends(text)
+    if not ends:
+        return mentions
     by_start = {m.start: m for m in mentions}
     absorbed: set[int] = set()
     for m in mentions:
-        if not text.startswith(_POSSESSIVE_OPENINGS, m.end):
+        if m.end not in ends:
             continue
         hit = _POSSESSED_HEAD.match(text, m.end)
         if not hit or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
@@ -296,7 +312,7 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
             if alone is not None:
                 absorbed.add(id(alone))
     for m in mentions:
-        if not text.startswith(_POSSESSIVE_OPENINGS, m.end):
+        if m.end not in ends:
             continue
         firm = _POSSESSED_FIRM.match(text, m.end)
         if not firm or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
