@@ -42,3 +42,43 @@ def test_paired_owner_firm_matches_like_the_plain_pattern() -> None:
     for text in texts:
         assert _found(document._PAIRED_OWNER_FIRM, text) == _found(PLAIN_OWNERS, text)
     assert len(_found(PLAIN_OWNERS, texts[0])) == 1  # not after "x." nor inside "aSmith"
+
+
+def test_paired_owner_firm_ascii_twin_matches_like_it_on_ascii_text() -> None:
+    for text in ("Standard and Poor's Corp said; x.Smith & Jones's Ltd", "A_b and C9's D Inc"):
+        assert _found(document._PAIRED_OWNER_FIRM_ASCII, text) == _found(
+            document._PAIRED_OWNER_FIRM, text
+        )
+
+
+def test_speaker_labels_at_line_starts_are_the_multiline_pattern_hits() -> None:
+    rng = random.Random(7)
+    pieces = ["\n", " ", ":", '"', "“", "DOVER", "JANE ROE", "x", "A.B", "Q'", "-"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        got = [h.span(1) for h in document._speaker_labels(text)]
+        assert got == [h.span(1) for h in document._SPEAKER_LABEL.finditer(text)], text
+
+
+def test_greedy_quoted_pattern_finds_the_lazy_ones_hits() -> None:
+    rng = random.Random(11)
+    pieces = ['"', "“", "”", " ", "\n", "Ab", "C", "de", "9", "x" * 30, "Q " * 20]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        lazy = [(h.span(), h.span(1)) for h in document._QUOTED.finditer(text)]
+        greedy = []
+        for h in document._QUOTED_GREEDY.finditer(text):
+            start, end = h.span(1)
+            greedy.append((h.span(), (start, end - 1 if text[end - 1] == " " else end)))
+        assert greedy == lazy, text
+
+
+def test_possessive_ends_are_where_a_possessive_opens() -> None:
+    rng = random.Random(13)
+    pieces = ["'s", "’s", " ", "'", "s", "Ab", "’"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        plain = {
+            i for i in range(len(text) + 1) if text.startswith(document._POSSESSIVE_OPENINGS, i)
+        }
+        assert document._possessive_ends(text) == plain, text

@@ -34,3 +34,24 @@ def test_score_matches_like_the_plain_pattern(text: str) -> None:
 
 def test_rows_finds_result_lines() -> None:
     assert len(sports._rows(TEXTS[0])) == 2
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_ascii_twins_match_like_the_unicode_patterns(text: str) -> None:
+    assert sports._SCORE_ASCII.findall(text) == sports.SCORE.findall(text)
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    for pair in (
+        (sports._ROW_OPENING, sports._ROW_OPENING_ASCII),
+        (sports.TEAM_LINE, sports._TEAM_LINE_ASCII),
+    ):
+        for s in starts:
+            a, b = pair[0].match(text, s), pair[1].match(text, s)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_rows_asked_twice_for_one_text_are_the_same_and_a_fresh_list() -> None:
+    text = "Rovers 2 Eastfield 0\nNorthvale 4 1 1 2 8 8 4\n"
+    first = sports._rows(text)
+    first.append((0, 0))
+    assert sports._rows(text) == first[:-1]
+    assert sports._rows("Other 1 Town 2\nMore 3 Place 4") == [(0, 14), (15, 29)]

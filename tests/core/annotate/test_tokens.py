@@ -32,3 +32,17 @@ def test_dash_cap_matches_like_the_plain_pattern(text: str) -> None:
         m.span() for m in plain.finditer(text)
     ]
     assert tokens.prefixed("ex-Milan and pro-Western") == [(0, 8), (13, 24)]
+
+
+ASCII_TEXTS = [
+    "Jane Doe met the Bank of England in Sao Paulo; O'Neill's U.S. Corp. and AT&T left.",
+    "x-Ray, .Net, 'Tis, -Dash, ex-Milan\x1c-Kelp \t-Reed co-Op Jean-Pierre van der Berg _Under",
+    "A\x1d-Bay B\x1f-Cove\nMount Olm of the Hills y Pico 3Com",
+]
+
+
+@pytest.mark.parametrize("text", ASCII_TEXTS)
+def test_run_ascii_matches_like_run_on_ascii_text(text: str) -> None:
+    for start in range(len(text)):
+        got = [m.span() for m in tokens.RUN_ASCII.finditer(text, start)]
+        assert got == [m.span() for m in tokens.RUN.finditer(text, start)]

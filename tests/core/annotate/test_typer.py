@@ -139,3 +139,8 @@ def test_a_misc_guess_the_model_rates_below_no_name_is_dropped(monkeypatch) -> N
     assert typer.retype([guess], text, load()) == []
     low["MISC"] = 2.5  # MISC beats "no name": the guess stays
     assert [m.text for m in typer.retype([guess], text, load())] == ["Quorvath"]
+
+
+def test_ascii_word_pattern_finds_what_the_unicode_one_finds_on_ascii_text() -> None:
+    for text in ("Mr. Tom O'Dell-Ray, 3.5 U.S. x_y !?", "a\x1cb\x1f c\t\nd .. -e- f."):
+        assert typer._WORD_ASCII.findall(text) == typer._WORD.findall(text)

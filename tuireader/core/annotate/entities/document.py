@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from operator import attrgetter, methodcaller
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.caps import caps_line
@@ -22,6 +23,7 @@ from tuireader.core.annotate.entities.segment import SegmentLabeller
 from tuireader.core.annotate.entities.sports import is_sports, teams
 from tuireader.core.annotate.entities.tokens import (
     RUN,
+    RUN_ASCII,
     is_caps_line,
     is_title_line,
     opens_sentence,
@@ -54,6 +56,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     mentions: list[Mention] = []
     caps_lines: list[tuple[int, int]] = []
     share = has_share_bar(text)
+    run_pattern = RUN_ASCII if text.isascii() else RUN
     for line in _LINE.finditer(text):
         ls, le = line.span()
         lt = line.group()
@@ -65,7 +68,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         if headline or is_caps_line(lt):
             caps_lines.append((ls, le))
             continue
-        for run in RUN.finditer(text, ls, le):
+        for run in run_pattern.finditer(text, ls, le):
             rs, group = run.start(), run.group()
             opens = rs == ls or opens_sentence(text, rs)
             if " " not in group and group[-1] != ".":  # one word, most runs: one segment
@@ -177,10 +180,24 @@ _PAGE_LABELS = word_set(
 )
 
 
+def _speaker_labels(text: str) -> list[re.Match[str]]:
+    """The hits of ``_SPEAKER_LABEL`` in ``text``, tried at line starts only (re tries a
+    ``^`` of a multi-line pattern at every character; no hit spans a line break)."""
+    hits = []
+    pos = 0
+    while True:
+        hit = _SPEAKER_LABEL.match(text, pos)
+        if hit is not None:
+            hits.append(hit)
+        pos = text.find("\n", pos) + 1
+        if not pos:
+            return hits
+
+
 def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
     """ "DOVER: Let us start ..." twice or more: a transcript names its speakers so, and
     such a label is a person even where the word is also a place."""
-    hits = list(_SPEAKER_LABEL.finditer(text))
+    hits = _speaker_labels(text)
     if len(hits) < 2:
         return mentions
     counts = Counter(h.group(1) for h in hits)
@@ -198,9 +215,13 @@ def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
     return mentions
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
 def _disjoint(mentions: list[Mention]) -> list[Mention]:
     """Sorted by start; a mention overlapping an earlier one is dropped (a safety net)."""
-    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions.sort(key=_END, reverse=True)  # then a stable sort by start: (start, -end)
+    mentions.sort(key=_START)
     out: list[Mention] = []
     end = -1
     for m in mentions:
@@ -233,10 +254,28 @@ _LEGAL_FORM_STARTS = (" Co", " Inc", " Ltd", " Plc", " PLC", " LLC", " Llc")
 _POSSESSIVE_OPENINGS = ("'s", "’s", " 's", " ’s")
 
 
+# The same for ASCII text (the same matches there; ``\w`` by table look-up).
+_PAIRED_OWNER_FIRM_ASCII = re.compile(_PAIRED_OWNER_FIRM.pattern, re.ASCII)
+
+
+def _possessive_ends(text: str) -> set[int]:
+    """Every offset where ``text`` goes on with one of ``_POSSESSIVE_OPENINGS``."""
+    ends = set()
+    for mark in ("'s", "’s"):
+        at = text.find(mark)
+        while at >= 0:
+            ends.add(at)
+            if at and text[at - 1] == " ":
+                ends.add(at - 1)
+            at = text.find(mark, at + 1)
+    return ends
+
+
 def _paired_owner_firms(mentions: list[Mention], text: str) -> list[Mention]:
     """A firm named after two owners and ending in its legal form is one organisation,
     though the possessive cuts the run of capitals in two."""
-    for hit in _PAIRED_OWNER_FIRM.finditer(text):
+    pattern = _PAIRED_OWNER_FIRM_ASCII if text.isascii() else _PAIRED_OWNER_FIRM
+    for hit in pattern.finditer(text):
         s, e = hit.span()
         mentions = [m for m in mentions if m.end <= s or m.start >= e]
         mentions.append(Mention(s, e, ORG, text[s:e]))
@@ -248,10 +287,13 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
     place head word (which no rule took as a name of its own) is one name of the head's kind;
     before words ending in a company's legal form ("Moody's Investors Service Inc", "Macy's
     Inc") it is a company's name."""
+    ends = _possessive_ends(text)
+    if not ends:
+        return mentions
     by_start = {m.start: m for m in mentions}
     absorbed: set[int] = set()
     for m in mentions:
-        if not text.startswith(_POSSESSIVE_OPENINGS, m.end):
+        if m.end not in ends:
             continue
         hit = _POSSESSED_HEAD.match(text, m.end)
         if not hit or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
@@ -270,7 +312,7 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
             if alone is not None:
                 absorbed.add(id(alone))
     for m in mentions:
-        if not text.startswith(_POSSESSIVE_OPENINGS, m.end):
+        if m.end not in ends:
             continue
         firm = _POSSESSED_FIRM.match(text, m.end)
         if not firm or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
@@ -390,6 +432,10 @@ def _no_person_after_the(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
 
 
 _QUOTED = re.compile(r"[\"“] ?([A-Z0-9][^\"“”\n]{0,80}?) ?[\"”]")
+# The same with a greedy repeat, which re runs in one step instead of trying the closing
+# mark after each character: its hits are the same, its group only takes one trailing space
+# more (which ``_QUOTED`` leaves to " ?"), as no character of the repeat is a quote mark.
+_QUOTED_GREEDY = re.compile(r"[\"“] ?([A-Z0-9][^\"“”\n]{0,80}) ?[\"”]")
 # Short words that title case leaves lower-case: "Santa Through the Back Door".
 _TITLE_SMALL = word_set(
     "a an the of to in on and or for with at by from as into vs nor but up out off over it"
@@ -404,7 +450,7 @@ def _quoted_titles(
     " Time to Wake Up ", "Santa Through the Back Door"."""
     if '"' not in text and "“" not in text:
         return mentions
-    for q in _QUOTED.finditer(text):
+    for q in _QUOTED_GREEDY.finditer(text):
         words = q.group(1).split()
         if not 1 < len(words) <= 10:
             continue
@@ -417,26 +463,38 @@ def _quoted_titles(
         if words[-1] in _TITLE_MARKS and words[-1] not in "?!)":
             continue
         start, end = q.span(1)
+        if text[end - 1] == " ":
+            end -= 1  # ``_QUOTED``'s group
         if any(ls <= start < le for ls, le in caps_lines):
             continue
         mentions = _as_one(mentions, start, end, MISC, text) or mentions
     return mentions
 
 
-# An acronym in brackets or between commas. Both branches open with a literal, so re skips
-# to "(" and "," (``_acronyms_after`` takes a space before the bracket into the hit).
+# An acronym in brackets or between commas (``_acronyms_after`` takes a space before the
+# bracket into the hit). Each branch is scanned on its own: a pattern opening with one
+# literal skips to it fast, one opening with either of two tries a set at every character.
 _ACRONYM_AFTER = re.compile(r"\( ?([A-Z]{2,6})s? ?\)|, ([A-Z]{2,6}),")
+_BRACKETED = re.compile(r"\( ?([A-Z]{2,6})s? ?\)")
+_BETWEEN_COMMAS = re.compile(r", ([A-Z]{2,6}),")
+_HIT_START = methodcaller("start")
 
 
 def _acronyms_after(text: str) -> Iterator[tuple[int, str]]:
     """(start, letters) of each hit of ' ?\\( ?([A-Z]{2,6})s? ?\\)|, ([A-Z]{2,6}),' in
     ``text``: an acronym in brackets or between commas; the name it abbreviates ends at start.
     A space before the bracket belongs to the hit, as that pattern's leading ' ?' takes it."""
-    for hit in _ACRONYM_AFTER.finditer(text):
+    # No hit of one branch holds the opening mark of the other's ("(" or ","), so both lists
+    # merged by start are the hits of the whole pattern, in order.
+    hits = list(_BRACKETED.finditer(text)) if "(" in text else []
+    if ", " in text:
+        hits += _BETWEEN_COMMAS.finditer(text)
+        hits.sort(key=_HIT_START)
+    for hit in hits:
         at = hit.start()
         if at and text[at - 1] == " " and text[at] == "(":
             at -= 1
-        yield at, hit.group(1) or hit.group(2)
+        yield at, hit.group(1)
 
 
 # "in" too: "Council for Trade and Cooperation in Asia ( CTCA )".
@@ -484,8 +542,8 @@ def _spelled_acronyms(
         if joined is not None:
             mentions = joined
             defined[letters] = ORG
-    for m in mentions:  # the acronym is that name wherever the text uses it ("ICO" no town)
-        label = defined.get(m.text)
+    for m in mentions if defined else ():  # the acronym is that name wherever the text uses it
+        label = defined.get(m.text)  # ("ICO" no town)
         if label is not None:
             m.label, m.weak, m.place, m.guess = label, False, False, False
     if common:

@@ -108,6 +108,8 @@ class SegmentLabeller:
         self.text = text
         self.sports = sports
         self._cache: dict[Tok, int] = {}
+        # word -> (lower case, flags, flags as ``tflags`` gives them, zipf): one lookup each
+        self._words: dict[str, tuple[str, int, int, float]] = {}
         # A song or book title in double quotes needs a double quote mark in the text.
         self._quotes = any(q in text for q in _QUOTES)
 
@@ -218,7 +220,8 @@ class SegmentLabeller:
             return self.label_token(toks[0], opens)
         maybe = False
         share = 0
-        while share < len(toks) and self.low(toks[share]) in _SHARE_BAR:
+        text = self.text
+        while share < len(toks) and text[toks[share][0] : toks[share][1]].lower() in _SHARE_BAR:
             share += 1
         if share >= 2:  # "Facebook Twitter Email Jane Doe": a share bar glued to a name
             toks, opens = toks[share:], True
@@ -256,23 +259,26 @@ class SegmentLabeller:
         """``label`` for a segment of one token (most are): the same rules, without the
         ones that need two tokens or more."""
         text = self.text
+        s, e = tok
         if self._quotes:  # ``_quoted_title`` wants a quote mark, maybe one space away, first
-            i = tok[0] - 1
+            i = s - 1
             if i > 0 and text[i] == " ":
                 i -= 1
             if i >= 0 and text[i] in _QUOTES and self._quoted_title([tok]):
                 return [self.mention([tok], MISC)]
+        word = text[s:e]
+        info = self._words.get(word)  # the word's lookups, once per document
+        if info is None:
+            info = self._info(word)
         maybe = False
         if opens:
-            verdict = self.opening_word(tok, False)
+            verdict = self._opening_alone(tok, info)
             if verdict == "drop":
                 return []
-            maybe = verdict == "maybe" and not (self.sports and DIGIT_AHEAD.match(text, tok[1]))
-        f = self.tflags(tok)
+            maybe = verdict == "maybe" and not (self.sports and DIGIT_AHEAD.match(text, e))
+        f = info[2]
         if f & lx.STOP:
             return []
-        s, e = tok
-        word = text[s:e]
         dash = word.rfind("-")
         if dash > 0 and word[dash + 1 : dash + 2].islower():
             out = [Mention(s, e, MISC, word)]  # "Ruritanian-born": as ``_compounds``
@@ -280,14 +286,45 @@ class SegmentLabeller:
             return []  # "Governor", "Prime": an office, no one named (as ``_label_one``)
         elif dash >= 0 and _MODEL.match(word):
             out = [Mention(s, e, MISC, word)]  # "F-16", "AK-47": a model of a thing
-        else:
-            known = self._whole([tok], f)
+        else:  # ``_whole`` for one token, unrolled
+            if f & lx.ORG:  # a known name is no guess: ``_confirm`` has only ``maybe`` to do
+                m = Mention(s, e, ORG, word)
+                return self._confirm([m], maybe) if maybe else [m]
+            if f & lx.COUNTRY:
+                m = Mention(s, e, LOC, word)
+                m.country = m.place = True
+                return self._confirm([m], maybe) if maybe else [m]
+            if f & (lx.MISC | lx.DEMONYM):
+                m = Mention(s, e, MISC, word)
+                return self._confirm([m], maybe) if maybe else [m]
+            if f & lx.PLACE:
+                m = Mention(s, e, LOC, word, weak=bool(f & (lx.FIRST | lx.SUR)))
+                m.place = True
+                return self._confirm([m], maybe) if maybe else [m]
+            known = self._single(tok)
             if known is None:
-                known = self._single(tok)
-                if known is None:
-                    return []
+                return []
             out = [known]
         return self._confirm(out, maybe)
+
+    def _opening_alone(self, tok: Tok, info: tuple[str, int, int, float]) -> str:
+        """``opening_word(tok, False)`` from the word's cached lookups."""
+        if tok[1] - tok[0] == 2 and self.text[tok[0] + 1] == ".":
+            return "keep"
+        word, f, _, z = info
+        if f & lx.STOP or len(word) == 1:
+            return "drop"
+        if len(word) > 5 and word.endswith(("ing", "ed")) and not f & lx.NAME_ANY:
+            return "drop"
+        if f & _KNOWN:
+            return "drop" if z >= 6.0 else "keep"
+        if z >= 4.5 and not (f & lx.FIRST and z < 5.0):
+            if f & lx.SUR and z < 5.0:
+                return "maybe"
+            return "drop"
+        if self.text.startswith(("'s", "’s", " 's"), tok[1]):
+            return "keep"
+        return "maybe"
 
     def _confirm(self, out: list[Mention], maybe: bool) -> list[Mention]:
         """An organisation's verb after a guess makes it one; an opening word no evidence
@@ -305,6 +342,8 @@ class SegmentLabeller:
     def _compounds(self, toks: list[Tok], after_title: bool) -> list[Mention]:
         """Split off hyphenated modifiers: "Ontario-based Zorblax", "rebel-controlled"."""
         text = self.text
+        if "-" not in text[toks[0][0] : toks[-1][1]]:
+            return self._label(toks, after_title)  # no hyphen: no compound to split off
         for i, (s, e) in enumerate(toks):
             word = text[s:e]
             dash = word.rfind("-")
@@ -660,12 +699,13 @@ class SegmentLabeller:
             return self.zipf.get(low, 0.0) >= _COMMON_SURNAME
         return self.zipf.get(low, 0.0) >= _COMMON_NOUN
 
-    def _camel_case(self, word: str) -> bool:
-        """A brand-like word with an inner capital that no gazetteer knows as a name."""
+    def _camel_case(self, word: str, flags: int) -> bool:
+        """A brand-like word with an inner capital that no gazetteer knows as a name
+        (``flags``: the word's own)."""
         m = _CAMEL.match(word)
         if m is None or m.group(1).lower() in _NAME_PREFIXES:
             return False
-        return not self.flags.get(word.lower(), 0) & (lx.FIRST | lx.SUR)
+        return not flags & (lx.FIRST | lx.SUR)
 
     def _resident(self, tok: Tok, inner: bool) -> bool:
         """A word naming where someone is from ("Ohioan", "Floridians"), or inside a name a
@@ -691,14 +731,25 @@ class SegmentLabeller:
             for part in word.lower().split("-")
         )
 
+    def _info(self, word: str) -> tuple[str, int, int, float]:
+        """(lower case, flags, flags as ``tflags`` gives them, zipf) of a word, cached."""
+        info = self._words.get(word)
+        if info is None:
+            low = word.lower()
+            raw = self.flags.get(low, 0)
+            f = lx.acronym_flags(word, raw) if raw and len(word) < 4 and word.isupper() else raw
+            info = self._words[word] = (low, raw, f, self.zipf.get(low, 0.0))
+        return info
+
     def _single(self, tok: Tok) -> Mention | None:
         """One capitalised word with no whole-phrase gazetteer entry."""
         word = self.text[tok[0] : tok[1]]
-        low = word.lower()
-        if len(word) == 1 or low in _DIRECTIONS:
+        if len(word) == 1:
             return None
-        tf = self.tflags(tok)
-        acronym = self._is_acronym(tok)
+        low, f, tf, z = self._info(word)
+        if low in _DIRECTIONS:
+            return None
+        acronym = word.isupper() and word.isalpha()  # ``_is_acronym``
         if tf & lx.TITLE and not acronym:
             return None  # a lone "President" or "Sen" names no one
         if len(word) > 6 and low.endswith(_POLICY_ENDINGS):
@@ -707,7 +758,7 @@ class SegmentLabeller:
             return self.mention([tok], ORG, weak=True)
         if tf & _HEAD_ONLY == lx.ORG_SUFFIX and word[-1] == "s":
             return None  # "( Holdings )", "Partners": a firm's last word names no firm alone
-        if "." in word and _DOMAIN.search(word) or self._camel_case(word):
+        if "." in word and _DOMAIN.search(word) or self._camel_case(word, f):
             return self.mention([tok], ORG, weak=True)
         if "-" in word and _MODEL.match(word):
             return self.mention([tok], MISC)
@@ -719,19 +770,12 @@ class SegmentLabeller:
             m.locative = True
             return m
         guess = single_by_context(self.text, tok[0], tok[1])
-        if (
-            guess == ORG
-            and self._common(tok)
-            and self.zipf.get(low, 0.0) >= 4.0
-            and not self._team_name(tok)
-        ):
+        if guess == ORG and self._common(tok) and z >= 4.0 and not self._team_name(tok):
             return None  # "the Mayor", "the Battles of ...": a common noun given a capital
         if guess is not None:
             m = self.mention([tok], guess, weak=True)
             m.locative = guess == LOC
             return m
-        f = self.flags.get(low, 0)
-        z = self.zipf.get(low, 0.0)
         if not f & lx.FIRST and z >= _COMMON_MID:
             if f & lx.SUR and z < _COMMON_SURNAME:
                 m = self.mention([tok], PER, weak=True)  # "Cook", "Bond", once named in full

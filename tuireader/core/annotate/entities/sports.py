@@ -42,7 +42,8 @@ def is_sports(text: str, lex: lx.Lexicon) -> bool:
         return True
     head = text[:5000]
     # scores first: few texts give two, and their scan is the cheaper one
-    return _at_least(SCORE, head, 2) and _at_least(SPORTS_WORDS, head, 6)
+    score = _SCORE_ASCII if head.isascii() else SCORE
+    return _at_least(score, head, 2) and _at_least(SPORTS_WORDS, head, 6)
 
 
 def _at_least(pattern: re.Pattern[str], text: str, n: int) -> bool:
@@ -73,16 +74,33 @@ _ROW_OPENING = re.compile(r"[^\d\n]{1,40}? [-\d./]")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 
 
+# The same patterns for ASCII text, where ``\d`` is a table look-up, not a Unicode one (the
+# matches are the same there).
+_ROW_OPENING_ASCII = re.compile(_ROW_OPENING.pattern, re.ASCII)
+_TEAM_LINE_ASCII = re.compile(TEAM_LINE.pattern, re.M | re.ASCII)
+_SCORE_ASCII = re.compile(SCORE.pattern, re.ASCII)
+# The last text's rows: ``is_sports`` and then ``teams`` ask for the same text's.
+_last_rows: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
 def _rows(text: str) -> list[tuple[int, int]]:
     """Result lines and standings rows: besides numbers and notes in brackets only names
     ("Rovers 2 Eastfield 0"); a sentence with two numbers ("car # 10 later renumbered # 31")
     is none."""
+    global _last_rows
+    last = _last_rows
+    if last[0] is text:
+        return list(last[1])
+    opening, line = (
+        (_ROW_OPENING_ASCII, _TEAM_LINE_ASCII) if text.isascii() else (_ROW_OPENING, TEAM_LINE)
+    )
     rows = []
     start = 0
     while True:  # a row is one whole line: tried at line starts only, not at every character
-        m = _ROW_OPENING.match(text, start) and TEAM_LINE.match(text, start)
+        m = opening.match(text, start) and line.match(text, start)
         if m and not _LOWER_WORD.search(_PARENS.sub("", m.group())):
             rows.append(m.span())
         start = text.find("\n", start) + 1
         if not start:
-            return rows
+            _last_rows = (text, rows)
+            return list(rows)

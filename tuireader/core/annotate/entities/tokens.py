@@ -67,6 +67,11 @@ _JOIN = rf"(?=[{_JOIN_FIRST}])(?:{'|'.join(re.escape(c) for c in CONNECTORS)})"
 # then opens with the capitals, which re skips to instead of trying every character). A dash
 # is part of a word ("anti-Trump") unless it opens a line or follows a space: a list bullet.
 RUN = re.compile(rf"[{UPPER}](?<![\w'’.].)(?<!\S-.){_CAP_TAIL}(?: (?:(?:{_JOIN}) )?{_CAP})*")
+# ``RUN`` for ASCII text, the same matches there: capitals A-Z, ``\w`` by table look-up (not by
+# Unicode's), and ``\S`` spelled out (Unicode's ``\s`` also takes the separators \x1c-\x1f).
+RUN_ASCII = re.compile(
+    RUN.pattern.replace(f"[{UPPER}]", "[A-Z]").replace(r"\S", r"[^\s\x1c-\x1f]"), re.ASCII
+)
 
 # "ex-Milan", "pro-Western", "anti-American": CoNLL marks such words MISC. The pattern finds
 # the "-Milan" part (a fast literal scan); ``prefixed`` checks the word before it.

@@ -32,6 +32,8 @@ _OVERRULED_CUES = frozenset((PER, ORG))
 COMMON = 5.0  # Zipf frequency of an everyday word ("spring"): no name the model must spare
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
+# ``_WORD`` for ASCII text, the same matches there (Unicode's ``\s`` also takes \x1c-\x1f).
+_WORD_ASCII = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s\x1c-\x1f]", re.ASCII)
 _FLAG_NAMES = (
     (lx.FIRST, "first"),
     (lx.SUR, "sur"),
@@ -175,8 +177,12 @@ def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, floa
         if len(_SPAN_CACHE) > 20_000:
             _SPAN_CACHE.clear()
         own = _SPAN_CACHE[phrase] = score(span_features(span, lex))
-    key = (*_WORD.findall(text, max(0, start - 30), start)[-2:], "|")
-    key += tuple(_WORD.findall(text, end, end + 30)[:2])
+    word = _WORD_ASCII if text.isascii() else _WORD
+    key = (*word.findall(text, max(0, start - 30), start)[-2:], "|")
+    first = word.search(text, end, end + 30)  # the first two words after (none is empty)
+    if first is not None:
+        second = word.search(text, first.end(), end + 30)
+        key += (first.group(),) if second is None else (first.group(), second.group())
     around = _CONTEXT_CACHE.get(key)
     if around is None:  # "in X ,", "the X of": contexts recur too
         if len(_CONTEXT_CACHE) > 20_000:
