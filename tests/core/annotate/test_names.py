@@ -423,3 +423,35 @@ def test_a_headline_after_a_name_is_no_part_of_it() -> None:
     assert clean_person("Dana Quill Says Vorlen Crash Seems Like An") == ["Dana", "Quill"]
     assert clean_person("Dana Quill Took On Vorlen") == ["Dana", "Quill"]
     assert clean_person("Dana Quill Vorlen") == ["Dana", "Quill", "Vorlen"]
+
+
+def test_two_people_speaking_together_keep_both_canonical_names() -> None:
+    text = (
+        "Marla Venkley and Dorian Quaste met the board on Monday. "
+        "\u201cWe will not back down,\u201d Marla Venkley and Dorian Quaste said in a statement. "
+        "\u201cThe vote is final,\u201d Venkley and Quaste said."
+    )
+    names = [q.speaker_name for q in annotate(text).quotes if q.direct]
+    assert names == ["Marla Venkley and Dorian Quaste"] * 2
+    text = "Bill and Hilda Quorrel arrived."
+    canon = Canon(text, _persons(text, "Bill", "Hilda Quorrel"))
+    # a couple: two people sharing a surname are never merged
+    assert canon.speaker("Hilda Quorrel", "Bill and Hilda Quorrel") == (
+        "Bill Quorrel and Hilda Quorrel"
+    )
+
+
+def test_a_capitalised_clause_word_inside_a_speaker_marks_a_missed_sentence_break() -> None:
+    canon = Canon("x", [])
+    assert canon.speaker("U.S. While Dorval") == "Dorval"
+    assert canon.speaker("Ruritania When Marla Venkley") == "Marla Venkley"
+    text = 'The talks moved to the U.S. While Venkley said "we are ready" the rest waited.'
+    assert [q.speaker_name for q in annotate(text).quotes] == ["Venkley"]
+
+
+def test_a_common_word_the_text_writes_as_a_name_mid_sentence_is_a_speaker() -> None:
+    text = "The film opened on Friday. According to Variety, \u201cthe numbers are huge.\u201d"
+    assert [q.speaker_name for q in annotate(text).quotes] == ["Variety"]
+    # at a sentence's start only, and in lower case elsewhere: no name
+    text = "Embryonic cells grow. The embryonic stage ends."
+    assert Canon(text, []).speaker("Embryonic", "Embryonic") is None

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from tuireader.core.annotate.gender import PRONOUNS, of_name
 from tuireader.core.annotate.names.clean import (
+    _after_function_word,
     _cased,
     _key_words,
     _named_after_role,
@@ -191,8 +192,20 @@ class Canon:
             return None
         other = clean_other(raw)
         words = other.split()
+        cut = _after_function_word(words)
+        if cut is not None:  # "U.S. While Doe": a missed sentence break
+            raw = other = " ".join(cut)
+            words = cut
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
             return None
+        joint = self._joint(other)
+        if joint is None and mention and _JOINT_RE.search(mention) and "," not in mention:
+            said = clean_other(mention)  # the resolver's name is one of the two
+            parts = _JOINT_RE.split(said)
+            if other in parts or any(self.person(p) == self.person(other) for p in parts):
+                joint = self._joint(said)
+        if joint is not None:
+            return joint
         if len(words) == 2 and words[0] in ("The", "A", "An") and place_or_people(words[1]):
             return None  # "The Ohio senator said", cut after its modifier: no name
         if len(words) == 2 and words[0] == "The" and _ACRONYM_RE.fullmatch(words[1]):
@@ -220,13 +233,65 @@ class Canon:
             name = self._as_written(name)  # "WIKILEAKS": as the text writes it elsewhere
             if name is None:
                 return None  # a headline's word only
-        known = name.lower() in self.singles or (name in self.others and " " in name)
+        known = (
+            name.lower() in self.singles
+            or (name in self.others and " " in name)
+            or self._name_mid_sentence(name)
+        )
         if plausible_speaker(name, known):
             return name
         return (
             name
             if not known and self._surname_only(name) and plausible_speaker(name, True)
             else None
+        )
+
+    def _joint(self, other: str) -> str | None:
+        """Two people speaking together ("Jane Doe and Tom Roe said"): both canonical names
+        joined by "and"; None when ``other`` is no such pair (an organisation's name, a part
+        that names no one). "Bill and Hilda Doe" is a couple: each keeps the surname."""
+        parts = _JOINT_RE.split(other)
+        if len(parts) != 2 or other in self.others or "," in other:
+            return None  # ("Jane Doe, who backed Roe and Tom Poe": one person described)
+        first, second = (p.split() for p in parts)
+        both = first + second
+        if not first or not second or _ORG_WORDS & {w.lower() for w in both}:
+            return None
+        if any(w[:1].islower() and w.lower() not in _LINKS for w in both):
+            return None
+        first, second = clean_person(" ".join(first)), clean_person(" ".join(second))
+        if not first or not second:
+            return None
+        if (
+            len(first) == 1
+            and len(second) >= 2
+            and is_given_name(first[0])
+            and first[0].lower() not in self.by_surname
+        ):
+            first = [first[0], second[-1]]  # "Bill and Hilda Doe": Bill Doe, Hilda Doe
+        names = []
+        for part in (first, second):
+            if len(part) < 2 and part[0].lower() not in self.singles | set(self.by_surname):
+                return None  # not known as a person here ("Smith and Wesson")
+            if len(part) >= 2 and not is_given_name(part[0]):
+                return None
+            names.append(self.speaker(" ".join(part)))
+        if not all(names):
+            return None
+        return f"{names[0]} and {names[1]}" if names[0] != names[1] else names[0]
+
+    def _name_mid_sentence(self, name: str) -> bool:
+        """A one-word capitalised name the text writes after a lower-case word ("according
+        to Variety") and never in lower case: the article's name for something, though the
+        word is common."""
+        if " " in name or not name[:1].isupper() or name.isupper():
+            return False
+        lower = name.lower()
+        if re.search(r"(?<![\w-])" + re.escape(lower) + r"(?![\w-])", self.text):
+            return False
+        return any(
+            _AFTER_LOWER_RE.search(self.text, max(0, m.start() - 30), m.start())
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text)
         )
 
     def _no_name(self, name: str, mention: str | None) -> bool:
@@ -517,6 +582,12 @@ def _mention_sex(mention: str) -> str | None:
 _OF_TITLE_RE = re.compile(
     r" of ((?:(?:[A-Z][\w.'\u2019&-]*|of|the|and|for|in|on) )*[A-Z][\w'\u2019&-]*)"
 )
+
+
+_AFTER_LOWER_RE = re.compile(r"(?<![\w.'\u2019-])[a-z][a-z'\u2019]*\s+$")
+
+
+_JOINT_RE = re.compile(r"\s+(?:and|&)\s+")
 
 
 _COUPLE_RE = re.compile(r"\s+(?:and|&)\s+((?:[A-Z][\w'\u2019.-]*\s+){1,2}[A-Z][\w'\u2019-]*)")

@@ -79,6 +79,14 @@ _FUNCTION = _words(
 )
 
 
+# Conjunctions and sentence adverbs that start a clause: capitalised inside a speaker's
+# words they mark a sentence break the splitter missed ("the U.S. While Doe said").
+_CLAUSE_WORDS = _words(
+    """while when but and or nor if because although though after before since until unless
+    whereas however meanwhile so yet then as once where whether also"""
+)
+
+
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 
