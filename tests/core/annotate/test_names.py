@@ -455,3 +455,14 @@ def test_a_common_word_the_text_writes_as_a_name_mid_sentence_is_a_speaker() -> 
     # at a sentence's start only, and in lower case elsewhere: no name
     text = "Embryonic cells grow. The embryonic stage ends."
     assert Canon(text, []).speaker("Embryonic", "Embryonic") is None
+
+
+def test_fragments_descriptions_and_shouted_headlines_are_no_speaker_names() -> None:
+    canon = Canon("x", [])
+    assert canon.speaker("To Sail Farther To") is None  # a fragment on prepositions
+    assert canon.speaker("Ohio Republican", "an Ohio Republican") is None  # unnamed
+    assert canon.speaker("Ohio Republican", "the Ohio Republican") == "Ohio Republican"
+    assert canon.speaker("SOMETHING WAS WRONG Dover") is None  # a headline in capitals
+    assert canon.speaker("Senate Democrats") == "Senate Democrats"  # a group
+    assert canon.speaker("Marla Venkley") == "Marla Venkley"
+    assert canon.speaker("Ruritania Party of Labor") == "Ruritania Party of Labor"

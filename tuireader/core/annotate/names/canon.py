@@ -36,6 +36,7 @@ from tuireader.core.annotate.names.words import (
     _CHAMBERS,
     _LINKS,
     _ORG_WORDS,
+    _PREPOSITIONS,
     _SUFFIXES,
     place_or_people,
 )
@@ -197,6 +198,8 @@ class Canon:
             raw = other = " ".join(cut)
             words = cut
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
+            return None
+        if _fragment(words, mention):
             return None
         joint = self._joint(other)
         if joint is None and mention and _JOINT_RE.search(mention) and "," not in mention:
@@ -582,6 +585,38 @@ def _mention_sex(mention: str) -> str | None:
 _OF_TITLE_RE = re.compile(
     r" of ((?:(?:[A-Z][\w.'\u2019&-]*|of|the|and|for|in|on) )*[A-Z][\w'\u2019&-]*)"
 )
+
+
+def _fragment(words: list[str], mention: str | None) -> bool:
+    """True for speaker words that are no name: a fragment opening or closing on a
+    preposition ("To Act Whiter To"), a place with a party or people's word describing an
+    unnamed person ("a Ruritania Republican said"; "the Ruritania Republican" refers to
+    someone named before and stays), or a headline's three words or more in capitals run
+    into a name ("GONE WITH WIND Dover"; two may be a slogan or a name)."""
+    from tuireader.core.annotate.entities.lexicon import DEMONYM, LOC_ANY, ORG, load
+
+    if len(words) < 2:
+        return False
+    if words[0].lower() in _PREPOSITIONS or words[-1].lower() in _PREPOSITIONS:
+        return True
+    lex = load()
+    if len(words) == 2 and not words[1].endswith("s"):
+        first, second = (lex.flags.get(w.lower(), 0) for w in words)
+        lead = mention.split()[0].lower() if mention and mention.split() else ""
+        if second & DEMONYM and first & LOC_ANY and not first & DEMONYM and lead != "the":
+            return True
+    if all(w.isupper() for w in words):
+        return False
+    shouted = [
+        w
+        for w in words
+        if len(w) >= 3
+        and w.isalpha()
+        and w.isupper()
+        and not lex.flags.get(w.lower(), 0) & ORG
+        and lex.zipf.get(w.lower(), 0.0) >= 4.0
+    ]
+    return len(shouted) >= 3
 
 
 _AFTER_LOWER_RE = re.compile(r"(?<![\w.'\u2019-])[a-z][a-z'\u2019]*\s+$")

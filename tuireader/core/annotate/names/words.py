@@ -87,6 +87,10 @@ _CLAUSE_WORDS = _words(
 )
 
 
+# Words no name starts or ends with: a headline's or a sentence's fragment ("To Act To").
+_PREPOSITIONS = _words("to of in on at by with from for into onto over about")
+
+
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 
