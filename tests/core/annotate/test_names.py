@@ -445,6 +445,7 @@ def test_a_capitalised_clause_word_inside_a_speaker_marks_a_missed_sentence_brea
     canon = Canon("x", [])
     assert canon.speaker("U.S. While Dorval") == "Dorval"
     assert canon.speaker("Ruritania When Marla Venkley") == "Marla Venkley"
+    assert clean_person("Ali As Sayed") == ["Ali", "As", "Sayed"]  # a name's particle
     text = 'The talks moved to the U.S. While Venkley said "we are ready" the rest waited.'
     assert [q.speaker_name for q in annotate(text).quotes] == ["Venkley"]
 
@@ -452,6 +453,8 @@ def test_a_capitalised_clause_word_inside_a_speaker_marks_a_missed_sentence_brea
 def test_a_common_word_the_text_writes_as_a_name_mid_sentence_is_a_speaker() -> None:
     text = "The film opened on Friday. According to Variety, \u201cthe numbers are huge.\u201d"
     assert [q.speaker_name for q in annotate(text).quotes] == ["Variety"]
+    text = "Aides at the Treasury met. \u201cIt is done,\u201d it said."
+    assert Canon(text, []).speaker("Treasury", "it") is None  # not written as the speaker
     # at a sentence's start only, and in lower case elsewhere: no name
     text = "Embryonic cells grow. The embryonic stage ends."
     assert Canon(text, []).speaker("Embryonic", "Embryonic") is None
@@ -466,3 +469,6 @@ def test_fragments_descriptions_and_shouted_headlines_are_no_speaker_names() -> 
     assert canon.speaker("Senate Democrats") == "Senate Democrats"  # a group
     assert canon.speaker("Marla Venkley") == "Marla Venkley"
     assert canon.speaker("Ruritania Party of Labor") == "Ruritania Party of Labor"
+    assert canon.speaker("Al From") == "Al From"  # a name, though "from" is a preposition
+    text = "Dover is a town. Chester English left."  # a given name and a people's word
+    assert Canon(text, []).speaker("Chester English", "Chester English") == "Chester English"

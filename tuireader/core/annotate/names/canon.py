@@ -239,7 +239,8 @@ class Canon:
         known = (
             name.lower() in self.singles
             or (name in self.others and " " in name)
-            or self._name_mid_sentence(name)
+            or (mention is None or name in mention.split())
+            and self._name_mid_sentence(name)
         )
         if plausible_speaker(name, known):
             return name
@@ -592,15 +593,16 @@ def _fragment(words: list[str], mention: str | None) -> bool:
     preposition ("To Act Whiter To"), a place with a party or people's word describing an
     unnamed person ("a Ruritania Republican said"; "the Ruritania Republican" refers to
     someone named before and stays), or a headline's three words or more in capitals run
-    into a name ("GONE WITH WIND Dover"; two may be a slogan or a name)."""
+    into a name ("GONE WITH WIND Dover"; two may be a slogan or a name). "Chester English" and
+    "Al From" are names."""
     from tuireader.core.annotate.entities.lexicon import DEMONYM, LOC_ANY, ORG, load
 
     if len(words) < 2:
         return False
-    if words[0].lower() in _PREPOSITIONS or words[-1].lower() in _PREPOSITIONS:
-        return True
+    if words[0].lower() in _PREPOSITIONS or len(words) > 2 and words[-1].lower() in _PREPOSITIONS:
+        return True  # ("Al From" is a name)
     lex = load()
-    if len(words) == 2 and not words[1].endswith("s"):
+    if len(words) == 2 and not words[1].endswith("s") and not is_given_name(words[0]):
         first, second = (lex.flags.get(w.lower(), 0) for w in words)
         lead = mention.split()[0].lower() if mention and mention.split() else ""
         if second & DEMONYM and first & LOC_ANY and not first & DEMONYM and lead != "the":

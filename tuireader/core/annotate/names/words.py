@@ -80,10 +80,11 @@ _FUNCTION = _words(
 
 
 # Conjunctions and sentence adverbs that start a clause: capitalised inside a speaker's
-# words they mark a sentence break the splitter missed ("the U.S. While Doe said").
+# words they mark a sentence break the splitter missed ("the U.S. While Doe said"). Not
+# "As", which also is a name's particle ("Ali As Sayed").
 _CLAUSE_WORDS = _words(
     """while when but and or nor if because although though after before since until unless
-    whereas however meanwhile so yet then as once where whether also"""
+    whereas however meanwhile so yet then once where whether also"""
 )
 
 
