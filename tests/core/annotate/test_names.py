@@ -472,3 +472,17 @@ def test_fragments_descriptions_and_shouted_headlines_are_no_speaker_names() -> 
     assert canon.speaker("Al From") == "Al From"  # a name, though "from" is a preposition
     text = "Dover is a town. Chester English left."  # a given name and a people's word
     assert Canon(text, []).speaker("Chester English", "Chester English") == "Chester English"
+
+
+def test_a_quoted_nickname_is_no_part_of_a_speakers_name() -> None:
+    text = "Marine Jon \u201cTig\u201d Quaste spoke. Marine Jon Quaste left."
+    first, second = text.index("Marine"), text.rindex("Marine")
+    end = text.index(" spoke")
+    entities = [
+        Entity(first, end, "ORG", text[first:end]),
+        Entity(second, second + 17, "ORG", text[second : second + 17]),
+    ]
+    canon = Canon(text, entities)
+    assert canon.speaker(entities[0].text) == canon.speaker(entities[1].text)
+    assert canon.speaker(entities[0].text) == "Marine Jon Quaste"
+    assert Canon("x", []).speaker('Jon "Tig" Quaste') == "Jon Quaste"

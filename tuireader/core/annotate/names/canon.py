@@ -37,6 +37,7 @@ from tuireader.core.annotate.names.words import (
     _LINKS,
     _ORG_WORDS,
     _PREPOSITIONS,
+    _QUOTES,
     _SUFFIXES,
     place_or_people,
 )
@@ -193,6 +194,10 @@ class Canon:
             return None
         other = clean_other(raw)
         words = other.split()
+        nick = _without_nickname(words)
+        if nick is not None:  # 'Jon "Tig" Doe': the nickname is no part of the name
+            raw = other = " ".join(nick)
+            words = nick
         cut = _after_function_word(words)
         if cut is not None:  # "U.S. While Doe": a missed sentence break
             raw = other = " ".join(cut)
@@ -586,6 +591,17 @@ def _mention_sex(mention: str) -> str | None:
 _OF_TITLE_RE = re.compile(
     r" of ((?:(?:[A-Z][\w.'\u2019&-]*|of|the|and|for|in|on) )*[A-Z][\w'\u2019&-]*)"
 )
+
+
+def _without_nickname(words: list[str]) -> list[str] | None:
+    """The words without a quoted nickname after a known given name ('Jon "Tig" Doe'); None
+    when there is none."""
+    for i in range(1, len(words) - 1):
+        word = words[i]
+        quoted = len(word) > 2 and word[0] in _QUOTES and word[-1] in _QUOTES
+        if quoted and is_given_name(words[i - 1].strip(".")):
+            return words[:i] + words[i + 1 :]
+    return None
 
 
 def _fragment(words: list[str], mention: str | None) -> bool:
