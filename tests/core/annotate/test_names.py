@@ -423,3 +423,66 @@ def test_a_headline_after_a_name_is_no_part_of_it() -> None:
     assert clean_person("Dana Quill Says Vorlen Crash Seems Like An") == ["Dana", "Quill"]
     assert clean_person("Dana Quill Took On Vorlen") == ["Dana", "Quill"]
     assert clean_person("Dana Quill Vorlen") == ["Dana", "Quill", "Vorlen"]
+
+
+def test_two_people_speaking_together_keep_both_canonical_names() -> None:
+    text = (
+        "Marla Venkley and Dorian Quaste met the board on Monday. "
+        "\u201cWe will not back down,\u201d Marla Venkley and Dorian Quaste said in a statement. "
+        "\u201cThe vote is final,\u201d Venkley and Quaste said."
+    )
+    names = [q.speaker_name for q in annotate(text).quotes if q.direct]
+    assert names == ["Marla Venkley and Dorian Quaste"] * 2
+    text = "Bill and Hilda Quorrel arrived."
+    canon = Canon(text, _persons(text, "Bill", "Hilda Quorrel"))
+    # a couple: two people sharing a surname are never merged
+    assert canon.speaker("Hilda Quorrel", "Bill and Hilda Quorrel") == (
+        "Bill Quorrel and Hilda Quorrel"
+    )
+
+
+def test_a_capitalised_clause_word_inside_a_speaker_marks_a_missed_sentence_break() -> None:
+    canon = Canon("x", [])
+    assert canon.speaker("U.S. While Dorval") == "Dorval"
+    assert canon.speaker("Ruritania When Marla Venkley") == "Marla Venkley"
+    assert clean_person("Ali As Sayed") == ["Ali", "As", "Sayed"]  # a name's particle
+    text = 'The talks moved to the U.S. While Venkley said "we are ready" the rest waited.'
+    assert [q.speaker_name for q in annotate(text).quotes] == ["Venkley"]
+
+
+def test_a_common_word_the_text_writes_as_a_name_mid_sentence_is_a_speaker() -> None:
+    text = "The film opened on Friday. According to Variety, \u201cthe numbers are huge.\u201d"
+    assert [q.speaker_name for q in annotate(text).quotes] == ["Variety"]
+    text = "Aides at the Treasury met. \u201cIt is done,\u201d it said."
+    assert Canon(text, []).speaker("Treasury", "it") is None  # not written as the speaker
+    # at a sentence's start only, and in lower case elsewhere: no name
+    text = "Embryonic cells grow. The embryonic stage ends."
+    assert Canon(text, []).speaker("Embryonic", "Embryonic") is None
+
+
+def test_fragments_descriptions_and_shouted_headlines_are_no_speaker_names() -> None:
+    canon = Canon("x", [])
+    assert canon.speaker("To Sail Farther To") is None  # a fragment on prepositions
+    assert canon.speaker("Ohio Republican", "an Ohio Republican") is None  # unnamed
+    assert canon.speaker("Ohio Republican", "the Ohio Republican") == "Ohio Republican"
+    assert canon.speaker("SOMETHING WAS WRONG Dover") is None  # a headline in capitals
+    assert canon.speaker("Senate Democrats") == "Senate Democrats"  # a group
+    assert canon.speaker("Marla Venkley") == "Marla Venkley"
+    assert canon.speaker("Ruritania Party of Labor") == "Ruritania Party of Labor"
+    assert canon.speaker("Al From") == "Al From"  # a name, though "from" is a preposition
+    text = "Dover is a town. Chester English left."  # a given name and a people's word
+    assert Canon(text, []).speaker("Chester English", "Chester English") == "Chester English"
+
+
+def test_a_quoted_nickname_is_no_part_of_a_speakers_name() -> None:
+    text = "Marine Jon \u201cTig\u201d Quaste spoke. Marine Jon Quaste left."
+    first, second = text.index("Marine"), text.rindex("Marine")
+    end = text.index(" spoke")
+    entities = [
+        Entity(first, end, "ORG", text[first:end]),
+        Entity(second, second + 17, "ORG", text[second : second + 17]),
+    ]
+    canon = Canon(text, entities)
+    assert canon.speaker(entities[0].text) == canon.speaker(entities[1].text)
+    assert canon.speaker(entities[0].text) == "Marine Jon Quaste"
+    assert Canon("x", []).speaker('Jon "Tig" Quaste') == "Jon Quaste"

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from tuireader.core.annotate.gender import PRONOUNS, of_name
 from tuireader.core.annotate.names.clean import (
+    _after_function_word,
     _cased,
     _key_words,
     _named_after_role,
@@ -35,6 +36,8 @@ from tuireader.core.annotate.names.words import (
     _CHAMBERS,
     _LINKS,
     _ORG_WORDS,
+    _PREPOSITIONS,
+    _QUOTES,
     _SUFFIXES,
     place_or_people,
 )
@@ -191,8 +194,26 @@ class Canon:
             return None
         other = clean_other(raw)
         words = other.split()
+        nick = _without_nickname(words)
+        if nick is not None:  # 'Jon "Tig" Doe': the nickname is no part of the name
+            raw = other = " ".join(nick)
+            words = nick
+        cut = _after_function_word(words)
+        if cut is not None:  # "U.S. While Doe": a missed sentence break
+            raw = other = " ".join(cut)
+            words = cut
         if not words or any(w[:1].islower() and w.lower() not in _LINKS for w in words):
             return None
+        if _fragment(words, mention):
+            return None
+        joint = self._joint(other)
+        if joint is None and mention and _JOINT_RE.search(mention) and "," not in mention:
+            said = clean_other(mention)  # the resolver's name is one of the two
+            parts = _JOINT_RE.split(said)
+            if other in parts or any(self.person(p) == self.person(other) for p in parts):
+                joint = self._joint(said)
+        if joint is not None:
+            return joint
         if len(words) == 2 and words[0] in ("The", "A", "An") and place_or_people(words[1]):
             return None  # "The Ohio senator said", cut after its modifier: no name
         if len(words) == 2 and words[0] == "The" and _ACRONYM_RE.fullmatch(words[1]):
@@ -220,13 +241,66 @@ class Canon:
             name = self._as_written(name)  # "WIKILEAKS": as the text writes it elsewhere
             if name is None:
                 return None  # a headline's word only
-        known = name.lower() in self.singles or (name in self.others and " " in name)
+        known = (
+            name.lower() in self.singles
+            or (name in self.others and " " in name)
+            or (mention is None or name in mention.split())
+            and self._name_mid_sentence(name)
+        )
         if plausible_speaker(name, known):
             return name
         return (
             name
             if not known and self._surname_only(name) and plausible_speaker(name, True)
             else None
+        )
+
+    def _joint(self, other: str) -> str | None:
+        """Two people speaking together ("Jane Doe and Tom Roe said"): both canonical names
+        joined by "and"; None when ``other`` is no such pair (an organisation's name, a part
+        that names no one). "Bill and Hilda Doe" is a couple: each keeps the surname."""
+        parts = _JOINT_RE.split(other)
+        if len(parts) != 2 or other in self.others or "," in other:
+            return None  # ("Jane Doe, who backed Roe and Tom Poe": one person described)
+        first, second = (p.split() for p in parts)
+        both = first + second
+        if not first or not second or _ORG_WORDS & {w.lower() for w in both}:
+            return None
+        if any(w[:1].islower() and w.lower() not in _LINKS for w in both):
+            return None
+        first, second = clean_person(" ".join(first)), clean_person(" ".join(second))
+        if not first or not second:
+            return None
+        if (
+            len(first) == 1
+            and len(second) >= 2
+            and is_given_name(first[0])
+            and first[0].lower() not in self.by_surname
+        ):
+            first = [first[0], second[-1]]  # "Bill and Hilda Doe": Bill Doe, Hilda Doe
+        names = []
+        for part in (first, second):
+            if len(part) < 2 and part[0].lower() not in self.singles | set(self.by_surname):
+                return None  # not known as a person here ("Smith and Wesson")
+            if len(part) >= 2 and not is_given_name(part[0]):
+                return None
+            names.append(self.speaker(" ".join(part)))
+        if not all(names):
+            return None
+        return f"{names[0]} and {names[1]}" if names[0] != names[1] else names[0]
+
+    def _name_mid_sentence(self, name: str) -> bool:
+        """A one-word capitalised name the text writes after a lower-case word ("according
+        to Variety") and never in lower case: the article's name for something, though the
+        word is common."""
+        if " " in name or not name[:1].isupper() or name.isupper():
+            return False
+        lower = name.lower()
+        if re.search(r"(?<![\w-])" + re.escape(lower) + r"(?![\w-])", self.text):
+            return False
+        return any(
+            _AFTER_LOWER_RE.search(self.text, max(0, m.start() - 30), m.start())
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text)
         )
 
     def _no_name(self, name: str, mention: str | None) -> bool:
@@ -517,6 +591,56 @@ def _mention_sex(mention: str) -> str | None:
 _OF_TITLE_RE = re.compile(
     r" of ((?:(?:[A-Z][\w.'\u2019&-]*|of|the|and|for|in|on) )*[A-Z][\w'\u2019&-]*)"
 )
+
+
+def _without_nickname(words: list[str]) -> list[str] | None:
+    """The words without a quoted nickname after a known given name ('Jon "Tig" Doe'); None
+    when there is none."""
+    for i in range(1, len(words) - 1):
+        word = words[i]
+        quoted = len(word) > 2 and word[0] in _QUOTES and word[-1] in _QUOTES
+        if quoted and is_given_name(words[i - 1].strip(".")):
+            return words[:i] + words[i + 1 :]
+    return None
+
+
+def _fragment(words: list[str], mention: str | None) -> bool:
+    """True for speaker words that are no name: a fragment opening or closing on a
+    preposition ("To Act Whiter To"), a place with a party or people's word describing an
+    unnamed person ("a Ruritania Republican said"; "the Ruritania Republican" refers to
+    someone named before and stays), or a headline's three words or more in capitals run
+    into a name ("GONE WITH WIND Dover"; two may be a slogan or a name). "Chester English" and
+    "Al From" are names."""
+    from tuireader.core.annotate.entities.lexicon import DEMONYM, LOC_ANY, ORG, load
+
+    if len(words) < 2:
+        return False
+    if words[0].lower() in _PREPOSITIONS or len(words) > 2 and words[-1].lower() in _PREPOSITIONS:
+        return True  # ("Al From" is a name)
+    lex = load()
+    if len(words) == 2 and not words[1].endswith("s") and not is_given_name(words[0]):
+        first, second = (lex.flags.get(w.lower(), 0) for w in words)
+        lead = mention.split()[0].lower() if mention and mention.split() else ""
+        if second & DEMONYM and first & LOC_ANY and not first & DEMONYM and lead != "the":
+            return True
+    if all(w.isupper() for w in words):
+        return False
+    shouted = [
+        w
+        for w in words
+        if len(w) >= 3
+        and w.isalpha()
+        and w.isupper()
+        and not lex.flags.get(w.lower(), 0) & ORG
+        and lex.zipf.get(w.lower(), 0.0) >= 4.0
+    ]
+    return len(shouted) >= 3
+
+
+_AFTER_LOWER_RE = re.compile(r"(?<![\w.'\u2019-])[a-z][a-z'\u2019]*\s+$")
+
+
+_JOINT_RE = re.compile(r"\s+(?:and|&)\s+")
 
 
 _COUPLE_RE = re.compile(r"\s+(?:and|&)\s+((?:[A-Z][\w'\u2019.-]*\s+){1,2}[A-Z][\w'\u2019-]*)")

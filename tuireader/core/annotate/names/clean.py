@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from tuireader.core.annotate.names.given import is_given_name
 from tuireader.core.annotate.names.words import (
+    _CLAUSE_WORDS,
     _COURTESY,
     _EDGE,
     _FUNCTION,
@@ -56,6 +57,7 @@ def _clean_person(raw: str) -> tuple[str, ...]:
         if not (0 < i < len(words) - 1 and len(w) > 2 and w[0] in _QUOTES and w[-1] in _QUOTES)
     ]
     words = [w for w in words if w]
+    words = _after_function_word(words) or words  # "U.S. While Jane Doe": a missed break
     if words:
         words[-1] = _DIGITS_RE.sub("", _POSSESSIVE_RE.sub("", words[-1]))
     while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
@@ -91,6 +93,16 @@ def _clean_person(raw: str) -> tuple[str, ...]:
     if all(w.isupper() for w in words if w):
         return tuple(_cased(w) for w in words if w)
     return tuple(w if _acronym_in_name(w) else _cased(w) for w in words if w)
+
+
+def _after_function_word(words: list[str]) -> list[str] | None:
+    """The words after the last capitalised clause word inside ``words`` (or before it, when
+    it ends them); None when there is none."""
+    for i in range(len(words) - 1, 0, -1):
+        word = words[i]
+        if word[:1].isupper() and not word.isupper() and word.lower() in _CLAUSE_WORDS:
+            return words[i + 1 :] or words[:i]
+    return None
 
 
 def _acronym_in_name(word: str) -> bool:

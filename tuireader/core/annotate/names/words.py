@@ -79,6 +79,19 @@ _FUNCTION = _words(
 )
 
 
+# Conjunctions and sentence adverbs that start a clause: capitalised inside a speaker's
+# words they mark a sentence break the splitter missed ("the U.S. While Doe said"). Not
+# "As", which also is a name's particle ("Ali As Sayed").
+_CLAUSE_WORDS = _words(
+    """while when but and or nor if because although though after before since until unless
+    whereas however meanwhile so yet then once where whether also"""
+)
+
+
+# Words no name starts or ends with: a headline's or a sentence's fragment ("To Act To").
+_PREPOSITIONS = _words("to of in on at by with from for into onto over about")
+
+
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 
