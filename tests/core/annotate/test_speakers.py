@@ -1253,3 +1253,21 @@ def test_an_adverb_between_a_name_and_a_participle_cue_keeps_the_name() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Harlow"
+
+
+def test_a_lower_case_time_phrase_after_but_is_skipped_before_the_subject() -> None:
+    text = (
+        "But a few days later, Tobias Renwick reversed himself again, telling a local "
+        'paper the rules "are set in stone."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+def test_a_name_closing_a_relative_clause_is_not_the_subject_of_a_participle_cue() -> None:
+    text = (
+        "Dana Orsolo, who backs Renwick, criticised the council on the radio, calling it "
+        'a "clear case" of neglect.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Dana Orsolo"

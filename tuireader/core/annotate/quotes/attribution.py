@@ -256,7 +256,7 @@ _LEAD_RE = re.compile(
     r"(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s+\([A-Za-z]+\))?\s+[\u2014\u2013-]+\s+"
     r"(?=[A-Z]))?"  # not "ISIS - the group - said"
     r"(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
-    r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
+    r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
     r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
     r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
@@ -592,6 +592,14 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     m = _INTERRUPTED_RE.search(text, max(start, cue.start() - 250), cue.start())
     if (
         m is not None
+        and participle
+        and _IN_RELATIVE_RE.search(text, max(start, m.start() - 80), m.start())
+    ):
+        # "Doe, who backs Roe, criticised it, calling": "Roe" ends a relative clause; the
+        # phrase after it is the finite verb, not an interruption between subject and cue
+        m = None
+    if (
+        m is not None
         and _plausible_subject(m.group("sp"))
         and not _after_preposition(text, m, not participle)
     ):
@@ -622,6 +630,7 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
 
 
 _COMMA_BEFORE_RE = re.compile(r",\s+$")
+_IN_RELATIVE_RE = re.compile(r",\s+(?:who|which|that)\s[^,;:.!?\"\u201c\u201d\n]*$")
 _TITLE_WORDS = word_set(TITLES.replace(".", "").lower())
 
 
