@@ -1271,3 +1271,20 @@ def test_a_name_closing_a_relative_clause_is_not_the_subject_of_a_participle_cue
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Dana Orsolo"
+
+
+@pytest.mark.parametrize("title", ["Mr.", "Sen."])
+def test_a_titled_speaker_of_an_organisation_after_the_quote_is_the_person(title: str) -> None:
+    text = (
+        "Tom Quillon has led the Harbor Trust since the flood.\n\n"
+        f'"It was the least bad outcome," {title} Quillon of the Harbor Trust said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Quillon"
+
+
+def test_a_person_of_an_organisation_is_the_person_not_the_organisation() -> None:
+    text = '"It was the least bad outcome," Dana Orsolo of the Harbor Trust said.'
+    entities = (_entity(text, "Dana Orsolo"), _entity(text, "Harbor Trust", "ORG"))
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "Dana Orsolo"

@@ -398,6 +398,10 @@ class NameResolver:
             if owner.lower() in ("his", "her"):
                 return self._nearest(speaker[0], {"PERSON"}, "m" if owner.lower() == "his" else "f")
             return self._complete(clean_name(owner), speaker[0])
+        of_org = self._person_of(speaker[0], speaker[0] + len(raw.partition(",")[0]))
+        if of_org is not None:
+            # "Jane Doe of the Harbor Trust said": the person, not the body she is of
+            return self._complete(proper_name(of_org.name) or of_org.name, of_org.start)
         inner = self._person_inside(speaker[0], speaker[0] + len(raw.partition(",")[0]))
         if inner is not None and head[:1].isupper():
             # "House Republican Jane Doe", "Clinton ally Jane Doe": the person the recognizer
@@ -543,6 +547,25 @@ class NameResolver:
                 return self._complete(m.name, m.start)
             if _appositive_pattern(noun).match(self.text, m.end, end):
                 return self._complete(m.name, m.start)
+        return None
+
+    def _person_of(self, lo: int, hi: int) -> Mention | None:
+        """The PERSON mention followed by "of"/"from" + a capitalised name in ``[lo, hi)``,
+        with at most a title before it ("Mr. Doe of the Harbor Trust")."""
+        if " of " not in self.text[lo:hi] and " from " not in self.text[lo:hi]:
+            return None
+        i = bisect.bisect_left(self.starts, lo)
+        for m in self.mentions[i:]:
+            if m.start >= hi:
+                break
+            if m.label != "PERSON":
+                continue
+            if not _PERSON_OF_RE.match(self.text, m.end, hi):
+                return None
+            lead = self.text[lo : m.start].split()
+            if all(w.rstrip(".").lower() in _TITLE_WORDS for w in lead):
+                return m
+            return None
         return None
 
     def _person_inside(self, lo: int, hi: int) -> Mention | None:
@@ -1072,6 +1095,8 @@ _MEDIA_WORDS = word_set(
 )
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
+# "Doe of the Harbor Trust", "Doe from Ohio": the rest of a speaker phrase after a person.
+_PERSON_OF_RE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
 _TITLES_ONLY_RE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}")
 _SENTENCE_PRONOUN_RE = re.compile(r"[.!?](?P<gap>[\"\u201d\u2019)]*\s+)(?P<p>He|She)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
