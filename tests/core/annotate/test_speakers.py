@@ -1288,3 +1288,18 @@ def test_a_person_of_an_organisation_is_the_person_not_the_organisation() -> Non
     entities = (_entity(text, "Dana Orsolo"), _entity(text, "Harbor Trust", "ORG"))
     (q,) = extract_quotes(text, entities)
     assert q.speaker_name == "Dana Orsolo"
+
+
+def test_a_cue_followed_by_that_clause_is_not_inverted() -> None:
+    text = (
+        "City Attorney Lee Varga said in the letter that the advertisement "
+        '"clearly and wrongly" suggests that Dover supports the plan.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Lee Varga"
+
+
+def test_a_participle_phrase_between_commas_is_not_the_speaker() -> None:
+    text = 'The crowd chanted "No more walls," as Tom Quillon, shouting loudly in Dover, said.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Quillon"

@@ -150,7 +150,7 @@ _INVERTED_RE = re.compile(
     + _NOT_INVERTIBLE
     + r"(?P<cue>"
     + SPEECH_CUE
-    + r")(?:\s+both)?\s+(?P<sp>"
+    + r")(?:\s+both)?\s+(?!that\s)(?P<sp>"  # "suggests that Dover ...": a clause
     + _MODIFIED_NAME
     + r"|"
     + _DET_NP
@@ -517,6 +517,10 @@ def _to_trailing_name(text: str, found: Attribution, limit: int) -> Attribution:
     return Attribution(trim_speaker(text, lo, m.end("sp")), found.cue, found.how)
 
 
+_PARTICIPLE_START_RE = re.compile(r"[a-z]+ing\s")
+_NAME_BEFORE_COMMA_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<sp>" + _LEFT_NAME + r")\s*$")
+
+
 def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
     """`"..." than that of the CIA chief, Zuckoff said.` - the attribution ends the sentence."""
     m = _SENTENCE_FINAL_RE.search(text, start, end)
@@ -525,6 +529,11 @@ def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
     if m.group("sp") is not None:
         if m.group("sp").endswith(("'s", "\u2019s")):
             return None  # ", given Doe's comments saying": a noun, not a subject and verb
+        if _PARTICIPLE_START_RE.match(m.group("sp")):
+            # "as Jane Doe, shouting on a street in Dover, said": the phrase between commas
+            # describes the name before it, which is the subject
+            name = _NAME_BEFORE_COMMA_RE.search(text, max(start, m.start() - 80), m.start())
+            return Attribution(name.span("sp"), m.span("cue"), AFTER) if name else None
         return Attribution(trim_speaker(text, *m.span("sp")), m.span("cue"), AFTER)
     found = Attribution(trim_speaker(text, *m.span("sp2")), m.span("cue2"), INVERTED)
     return _to_trailing_name(text, found, end)
