@@ -1303,3 +1303,12 @@ def test_a_participle_phrase_between_commas_is_not_the_speaker() -> None:
     text = 'The crowd chanted "No more walls," as Tom Quillon, shouting loudly in Dover, said.'
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Quillon"
+
+
+def test_a_headline_verb_glued_to_a_name_is_not_part_of_the_pronoun_antecedent() -> None:
+    text = (
+        "Renwick Vows to Fight On\n\n"
+        '"We will win this state and the next one," he said at a rally on Tuesday.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Renwick"

@@ -20,7 +20,7 @@ from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
 from tuireader.core.annotate.names import is_given_name, place_or_people
 from tuireader.core.annotate.patterns import find_words
-from tuireader.core.annotate.quotes.attribution import _LEAD_RE, _STATE
+from tuireader.core.annotate.quotes.attribution import _HEADLINE_VERBS, _LEAD_RE, _STATE
 from tuireader.core.annotate.quotes.cues import (
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -282,6 +282,20 @@ def _entity_mentions(entities: Sequence[Entity]) -> list[Mention]:
     )
 
 
+_GLUED_VERBS = _HEADLINE_VERBS | word_set("vows pledges promises denies admits")
+
+
+def _without_headline_verb(m: Mention) -> Mention:
+    """A PERSON mention glued to a title-case headline's verb ("Doe Vows" of "Doe Vows to
+    Fight On") is the name before the verb."""
+    if m.label != "PERSON" or " " not in m.name:
+        return m
+    head, _, last = m.name.rpartition(" ")
+    if last.lower() not in _GLUED_VERBS or not last[:1].isupper():
+        return m
+    return Mention(m.start, m.end - len(last) - 1, m.label, head)
+
+
 class NameResolver:
     """Resolves the speaker mentions of one text, in text order, to names."""
 
@@ -315,6 +329,7 @@ class NameResolver:
                     key=lambda m: (m.start, m.end),
                 )
             found = found if found is not None else heuristic_mentions(self.text)
+            found = [_without_headline_verb(m) for m in found]
             starts = [s for s, _ in self._quotes]
             self._mentions = [m for m in found if not _inside(m.start, self._quotes, starts)]
             self._starts = [m.start for m in self._mentions]
