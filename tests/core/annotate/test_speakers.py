@@ -1312,3 +1312,28 @@ def test_a_headline_verb_glued_to_a_name_is_not_part_of_the_pronoun_antecedent()
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Renwick"
+
+
+def test_an_embedded_post_credit_line_with_handle_and_date_names_the_author() -> None:
+    text = (
+        "The senator was angry.\n\n"
+        '"We will not back down from this fight."\n\n'
+        "\u2014 Mara Quillfeather (@maraq) October 3, 2016"
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather"
+
+
+def test_a_named_owners_statement_is_the_owners_words() -> None:
+    text = "Mara Quillfeather's statement read:\n\n\"We will not back down from this fight.\""
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather"
+
+
+def test_a_report_a_which_clause_hangs_on_is_the_speaker_not_the_sentence_subject() -> None:
+    text = (
+        "Dana Orsolo's press release linked to the Ledger Press report, which notes, "
+        '"More than half the guests were donors."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Ledger Press"

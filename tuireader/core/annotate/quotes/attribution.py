@@ -202,7 +202,9 @@ _DASH_RE = re.compile(r"^\s*[\u2014\u2013\u2015-]+\s*(?P<sp>" + NAME + r")")
 _CREDIT_LINE_RE = re.compile(
     r"[ \t\u00a0]*[\u2014\u2013\u2015-]+[ \t\u00a0]*(?P<sp>"
     + NAME
-    + r")(?:[,.][^\n\"\u201c\u201d]{0,150})?\s*$"
+    # an embedded post's handle and date: "— Jane Doe (@janedoe) October 3, 2016"
+    + r")(?:\s*\(@\w{1,30}\))?(?:[,.][^\n\"\u201c\u201d]{0,150}|"
+    r"\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$"
 )
 _CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r")\b")
 _NAMING_RE = re.compile(r"(?<![\w-])(?P<cue>" + NAMING_CUE + r")\b")
@@ -593,6 +595,13 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     m = _OWNED_WHICH_RE.search(text, lo, cue.start()) if "which" in text[lo : cue.start()] else None
     if m is not None:
         return m.span("sp")
+    m = (
+        _WHICH_BEFORE_CUE_RE.search(text, lo, cue.start())
+        if m is None and "which" in text[lo : cue.start()]
+        else None
+    )
+    if m is not None:
+        return m.span("sp")  # "the Ledger report, which notes": what the relative clause hangs on
     participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None and (
         # "Doe, for his part, is labeling it": a progressive is finite, not a participle
         _PASSIVE_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is None
@@ -844,6 +853,9 @@ _OWNED_WHICH_RE = re.compile(
     r"(?:ad|advertisement|plan|proposal|website|platform|budget|statement|letter|memo)s?,?"
     r"\s+which(?:\s*[\u2014\u2013-]+[^\u2014\u2013\n]{1,150}?[\u2014\u2013-]+|\s*,[^,\n]{1,150},)?"
     r"\s*$"
+)
+_WHICH_BEFORE_CUE_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>" + _DET_NP + r"|" + NAME + r"),\s+which" + _ADVERBS + r"\s*$"
 )
 # "The paradox of it, says Jane Doe, a historian, is that "...": an inverted aside.
 _INVERTIBLE_RE = re.compile(_NOT_INVERTIBLE)  # "told POLITICO" is no inverted aside

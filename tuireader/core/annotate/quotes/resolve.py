@@ -70,6 +70,12 @@ DOCUMENT_NOUNS = word_set(
 )
 # "the plan would": what someone named owns ("Jane Doe's plan"), never the nearest name.
 _OWNED_NOUNS = word_set("plan proposal ad advertisement website platform budget")
+# "Jane Doe's statement", "Doe's press release": a document or post of a named owner.
+_OWNED_DOCUMENT_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})['\u2019]s\s+"
+    r"(?:[a-z-]+\s+){0,2}(?P<noun>[a-z-]+)"
+)
+_SPOKEN_DOCUMENTS = DOCUMENT_NOUNS | word_set("tweet tweets post posts remarks op-ed")
 # "the source added": an unnamed speaker, never the nearest name.
 ANONYMOUS_NOUNS = word_set(
     "source sources official officials officer man woman boy girl voter supporter resident "
@@ -413,6 +419,10 @@ class NameResolver:
             if owner.lower() in ("his", "her"):
                 return self._nearest(speaker[0], {"PERSON"}, "m" if owner.lower() == "his" else "f")
             return self._complete(clean_name(owner), speaker[0])
+        document = _OWNED_DOCUMENT_RE.fullmatch(head)
+        if document is not None and document.group("noun").lower() in _SPOKEN_DOCUMENTS:
+            # "Doe's statement read:", "Doe's press release said": the owner's words
+            return self._complete(clean_name(document.group("owner")), speaker[0])
         of_org = self._person_of(speaker[0], speaker[0] + len(raw.partition(",")[0]))
         if of_org is not None:
             # "Jane Doe of the Harbor Trust said": the person, not the body she is of
@@ -451,6 +461,11 @@ class NameResolver:
         if office is not None:
             return self._office_holder(office, speaker[0])
         definite = _DEFINITE_RE.match(head)
+        if definite and _proper_modifier(head) and definite.group("noun").lower() in DOCUMENT_NOUNS:
+            # "the Ledger Press report notes": the body named before the document
+            words = head.split()[1:-1]
+            if all(w[:1].isupper() for w in words) and not self._place(" ".join(words)):
+                return self._complete(" ".join(words), speaker[0])
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
             if noun in _EPITHET_NOUNS and _WHO_AFTER_RE.match(self.text, speaker[1]):
