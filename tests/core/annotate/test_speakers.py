@@ -1325,7 +1325,7 @@ def test_an_embedded_post_credit_line_with_handle_and_date_names_the_author() ->
 
 
 def test_a_named_owners_statement_is_the_owners_words() -> None:
-    text = "Mara Quillfeather's statement read:\n\n\"We will not back down from this fight.\""
+    text = 'Mara Quillfeather\'s statement read:\n\n"We will not back down from this fight."'
     (q,) = _direct(text)
     assert q.speaker_name == "Mara Quillfeather"
 
