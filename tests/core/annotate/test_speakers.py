@@ -1337,3 +1337,23 @@ def test_a_report_a_which_clause_hangs_on_is_the_speaker_not_the_sentence_subjec
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Ledger Press"
+
+
+@pytest.mark.parametrize(
+    ("verb", "cue", "who"),
+    [
+        ("asked", "said", "Tobias Renwick"),
+        ("pressed", "said", "Tobias Renwick"),
+        ("interviewed", "said", "Tobias Renwick"),
+        ("asked", "asked", "Tom Quillon"),
+    ],
+)
+def test_he_after_one_man_asks_another_is_the_one_asked_unless_he_asks(
+    verb: str, cue: str, who: str
+) -> None:
+    text = (
+        f"Radio host Tom Quillon {verb} Tobias Renwick about the budget.\n\n"
+        f'"We will balance it," he {cue}.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == who

@@ -811,6 +811,16 @@ class NameResolver:
                 # '"...," Roe said of Doe. She added': the one who spoke leads the sentence.
                 spoke = [m for m in inside if any(m is s for s in self.speakers)]
                 best = (spoke or inside)[0]
+                if (
+                    not spoke
+                    and len(inside) > 1
+                    and inside[0] is best
+                    and _ASKED_OBJECT_RE.fullmatch(self.text, best.end, inside[1].start)
+                    and not _ASKING_AFTER_RE.match(self.text, before)
+                ):
+                    # "Quillon asked Renwick whether he would run. "I might," he said": the
+                    # one asked answers
+                    best = inside[1]
                 self._chosen = best
                 return self._complete(best.name, best.start)
             # "Asked about Roe's plan, she said": a name in the pronoun's own lead-in clause
@@ -1127,6 +1137,15 @@ _ANY_ORG = word_set("company firm group organization organisation agency")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
 # "Doe of the Harbor Trust", "Doe from Ohio": the rest of a speaker phrase after a person.
 _PERSON_OF_RE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
+# "Doe asked Roe", "Doe pressed Roe": the verb between an asker and the one who answers.
+_ASKED_OBJECT_RE = re.compile(
+    r"\s+(?:then\s+|later\s+|also\s+)?(?:asked|pressed|questioned|interviewed|quizzed|grilled)\s+"
+)
+# '"...?" he asked': the pronoun's own cue asks, so it stands for the asker.
+_ASKING_AFTER_RE = re.compile(
+    r"\w+\s+(?:then\s+|also\s+|again\s+)?(?:asked|asks|wondered|inquired|pressed|continued|"
+    r"followed|added|interjected|interrupted)\b"
+)
 _TITLES_ONLY_RE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}")
 _SENTENCE_PRONOUN_RE = re.compile(r"[.!?](?P<gap>[\"\u201d\u2019)]*\s+)(?P<p>He|She)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
