@@ -1357,3 +1357,13 @@ def test_he_after_one_man_asks_another_is_the_one_asked_unless_he_asks(
     )
     (q,) = _direct(text)
     assert q.speaker_name == who
+
+
+def test_a_speaker_of_a_long_institution_name_after_the_quote_is_the_person() -> None:
+    text = (
+        "The test was a surprise.\n\n"
+        '"It would be a stretch for them," Lee Varga of the Dover Center for Harbor '
+        "Studies wrote in December."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Lee Varga"

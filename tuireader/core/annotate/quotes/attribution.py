@@ -129,7 +129,10 @@ _LEFT_SUBJECT = r"(?:" + PRONOUN + r"|" + _POSSESSIVE_NP + r"|" + _LEFT_NAME + r
 # "said Trump" inverts; "saying Trump..." and "told Trump" do not.
 _NOT_INVERTIBLE = r"(?!\w+ing\b|tells?\b|told\b|asks\b)"
 # "Mr. Doe of the Harbor Trust", "Sen. Doe from Ohio": where the speaker comes from.
-_OF_BODY = r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,4})?"
+_OF_BODY = (
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w.'\u2019&-]*"
+    r"(?:\s+(?:(?:for|of|and|on|the)\s+){0,2}[A-Z][\w.'\u2019&-]*){0,6})?"
+)
 _AFTER_RE = re.compile(
     r"^"
     + _GAP
