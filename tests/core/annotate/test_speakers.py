@@ -1367,3 +1367,10 @@ def test_a_speaker_of_a_long_institution_name_after_the_quote_is_the_person() ->
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Lee Varga"
+
+
+@pytest.mark.parametrize("noun", ["answer", "response", "reply"])
+def test_a_named_owners_answer_is_the_owners_words(noun: str) -> None:
+    text = f'Tobias Renwick spoke first. Lee Varga\'s {noun} was simple: "Nobody wants a fight."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Lee Varga"

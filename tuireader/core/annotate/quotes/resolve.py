@@ -75,7 +75,9 @@ _OWNED_DOCUMENT_RE = re.compile(
     r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})['\u2019]s\s+"
     r"(?:[a-z-]+\s+){0,2}(?P<noun>[a-z-]+)"
 )
-_SPOKEN_DOCUMENTS = DOCUMENT_NOUNS | word_set("tweet tweets post posts remarks op-ed")
+_SPOKEN_DOCUMENTS = DOCUMENT_NOUNS | word_set(
+    "tweet tweets post posts remarks op-ed answer response reply reaction retort words comments"
+)
 # "the source added": an unnamed speaker, never the nearest name.
 ANONYMOUS_NOUNS = word_set(
     "source sources official officials officer man woman boy girl voter supporter resident "
