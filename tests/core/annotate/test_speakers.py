@@ -1374,3 +1374,13 @@ def test_a_named_owners_answer_is_the_owners_words(noun: str) -> None:
     text = f'Tobias Renwick spoke first. Lee Varga\'s {noun} was simple: "Nobody wants a fight."'
     (q,) = _direct(text)
     assert q.speaker_name == "Lee Varga"
+
+
+def test_a_name_after_the_is_no_antecedent_of_he() -> None:
+    text = (
+        "Tobias Renwick spoke on Monday. The Ledger reported that his rival had no plan.\n\n"
+        '"This plan is a disaster," he said.'
+    )
+    entities = (_entity(text, "Tobias Renwick"), _entity(text, "Ledger"))
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "Tobias Renwick"

@@ -786,6 +786,8 @@ class NameResolver:
         found = self._fitting(before, labels)
         if sex:
             found = [m for m in found if self._sex(m) in (None, sex)]
+            # "The Ledger reported": a name after "the" is no person a "he" stands for
+            found = [m for m in found if self.text[max(0, m.start - 4) : m.start] not in _THE]
         if not found:
             return None
         pos = before
@@ -1148,6 +1150,7 @@ _ASKING_AFTER_RE = re.compile(
     r"\w+\s+(?:then\s+|also\s+|again\s+)?(?:asked|asks|wondered|inquired|pressed|continued|"
     r"followed|added|interjected|interrupted)\b"
 )
+_THE = ("the ", "The ")
 _TITLES_ONLY_RE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}")
 _SENTENCE_PRONOUN_RE = re.compile(r"[.!?](?P<gap>[\"\u201d\u2019)]*\s+)(?P<p>He|She)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
