@@ -1384,3 +1384,27 @@ def test_a_name_after_the_is_no_antecedent_of_he() -> None:
     entities = (_entity(text, "Tobias Renwick"), _entity(text, "Ledger"))
     (q,) = [q for q in extract_quotes(text, entities) if q.direct]
     assert q.speaker_name == "Tobias Renwick"
+
+
+def test_quoted_as_saying_gives_the_person_quoted() -> None:
+    text = 'Tobias Renwick quoted Dana Orsolo as saying "the plan is dead."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Dana Orsolo"
+
+
+def test_the_words_of_a_named_claim_are_the_claimants() -> None:
+    text = (
+        "Tobias Renwick responded to Mara Quillfeather's claim that the plan was "
+        '"dead on arrival."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather"
+
+
+def test_a_claim_closed_by_a_second_verb_leaves_the_quote_to_the_main_clause() -> None:
+    text = (
+        "Lee Varga said Thursday that Tobias Renwick's claim that Varga is in favor of "
+        'the plan is "simply not true."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Lee Varga"

@@ -776,6 +776,13 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
         return _to_trailing_name(text, _found(text, m, 0, BEFORE), end)
+    m = (
+        _QUOTED_AS_RE.search(text, max(start, end - 200), end)
+        if "quot" in text[start:end]
+        else None
+    )
+    if m is not None and not _CUE_RE.search(text, m.end(), end):
+        return _found(text, m, 0, EMBEDDED)  # "Doe quoted Roe as saying "..."": Roe's words
     found = _cued_subject(text, start, end)
     if found is not None and found.cue is not None:
         # "Factwatch pointed to the Harbor Review Board finding that staff was short "despite
@@ -783,7 +790,29 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
         for m in _FINDING_THAT_RE.finditer(text, found.cue[1], end):
             if not _CUE_RE.search(text, m.end(), end):
                 return Attribution(m.span("sp"), m.span("cue"), FINDING)
+        # "Doe responded to Roe's claim that the plan was "dead"": what Roe claimed
+        for m in _CLAIM_THAT_RE.finditer(text, found.cue[1], end):
+            if not _CUE_RE.search(text, m.end(), end) and (
+                # '... that Roe's claim that Doe is for it is "not true"': a second verb ends
+                # the claim; the quotation is the main clause's
+                len(_COPULA_RE.findall(text, m.end(), end)) < 2
+            ):
+                return Attribution(m.span("sp"), m.span("cue"), FINDING)
     return found
+
+
+_QUOTED_AS_RE = re.compile(
+    r"\bquot(?:ed|es|ing)\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r")\s+as\s+(?P<cue>saying|telling|writing)\b"
+)
+_COPULA_RE = re.compile(r"\b(?:is|was|are|were|has|had|have)\b")
+_CLAIM_THAT_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<sp>"
+    + NAME
+    + r")['\u2019]s\s+(?:[a-z-]+\s+)?(?P<cue>claims?|assertions?|accusations?|contention|"
+    r"insistence|allegations?|suggestion|boast|predictions?|warnings?)\s+that\b"
+)
 
 
 _FINDING_THAT_RE = re.compile(
