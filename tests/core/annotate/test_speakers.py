@@ -1408,3 +1408,22 @@ def test_a_claim_closed_by_a_second_verb_leaves_the_quote_to_the_main_clause() -
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Lee Varga"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Tobias Renwick retweeted a post by Mara Quillfeather that read:",
+        "Tobias Renwick cited a remark by Mara Quillfeather:",
+    ],
+)
+def test_the_author_of_a_post_or_remark_introducing_the_quote_is_the_speaker(intro: str) -> None:
+    text = f'{intro} "The plan is dead."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather"
+
+
+def test_a_comment_by_someone_as_a_subject_leaves_the_quote_to_the_sentence() -> None:
+    text = 'Tobias Renwick said on Friday that the comment by Lee Varga "was unfair."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"

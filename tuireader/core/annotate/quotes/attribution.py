@@ -776,6 +776,9 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
         return _to_trailing_name(text, _found(text, m, 0, BEFORE), end)
+    m = _WORK_BY_RE.search(text, max(start, end - 200), end) if " by " in text[start:end] else None
+    if m is not None:
+        return _found(text, m, 0, EMBEDDED)  # 'a post by Roe that read: "..."': Roe's words
     m = (
         _QUOTED_AS_RE.search(text, max(start, end - 200), end)
         if "quot" in text[start:end]
@@ -801,6 +804,14 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     return found
 
 
+# 'a post by Jane Doe that read:', 'a remark by Jane Doe:': the author of the words quoted.
+_WORK_BY_RE = re.compile(
+    r"\b(?:posts?|tweets?|messages?|statements?|remarks?|comments?|letters?|notes?|emails?|"
+    r"op-eds?|columns?|essays?|speech|speeches)\s+by\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r")(?:\s*\([^()\n]{1,40}\))?(?:\s*:|,?\s+(?:that|which)\s+"
+    r"(?P<cue>read|reads|said|says|stated)\s*[:,]?)\s*$"
+)
 _QUOTED_AS_RE = re.compile(
     r"\bquot(?:ed|es|ing)\s+(?P<sp>"
     + _MODIFIED_NAME
