@@ -1427,3 +1427,13 @@ def test_a_comment_by_someone_as_a_subject_leaves_the_quote_to_the_sentence() ->
     text = 'Tobias Renwick said on Friday that the comment by Lee Varga "was unfair."'
     (q,) = _direct(text)
     assert q.speaker_name == "Tobias Renwick"
+
+
+def test_a_quote_closing_on_a_comma_takes_the_attribution_after_the_line_break() -> None:
+    text = (
+        "The crowd grew quiet.\n\n"
+        '"We will not back down from this fight, not now and not ever,"\n\n'
+        "said Mara Quillfeather, the state treasurer."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather"
