@@ -1253,3 +1253,187 @@ def test_an_adverb_between_a_name_and_a_participle_cue_keeps_the_name() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Harlow"
+
+
+def test_a_lower_case_time_phrase_after_but_is_skipped_before_the_subject() -> None:
+    text = (
+        "But a few days later, Tobias Renwick reversed himself again, telling a local "
+        'paper the rules "are set in stone."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+def test_a_name_closing_a_relative_clause_is_not_the_subject_of_a_participle_cue() -> None:
+    text = (
+        "Dana Orsolo, who backs Renwick, criticised the council on the radio, calling it "
+        'a "clear case" of neglect.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Dana Orsolo"
+
+
+@pytest.mark.parametrize("title", ["Mr.", "Sen."])
+def test_a_titled_speaker_of_an_organisation_after_the_quote_is_the_person(title: str) -> None:
+    text = (
+        "Tom Quillon has led the Harbor Trust since the flood.\n\n"
+        f'"It was the least bad outcome," {title} Quillon of the Harbor Trust said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Quillon"
+
+
+def test_a_person_of_an_organisation_is_the_person_not_the_organisation() -> None:
+    text = '"It was the least bad outcome," Dana Orsolo of the Harbor Trust said.'
+    entities = (_entity(text, "Dana Orsolo"), _entity(text, "Harbor Trust", "ORG"))
+    (q,) = extract_quotes(text, entities)
+    assert q.speaker_name == "Dana Orsolo"
+
+
+def test_a_cue_followed_by_that_clause_is_not_inverted() -> None:
+    text = (
+        "City Attorney Lee Varga said in the letter that the advertisement "
+        '"clearly and wrongly" suggests that Dover supports the plan.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Lee Varga"
+
+
+def test_a_participle_phrase_between_commas_is_not_the_speaker() -> None:
+    text = 'The crowd chanted "No more walls," as Tom Quillon, shouting loudly in Dover, said.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Quillon"
+
+
+def test_a_headline_verb_glued_to_a_name_is_not_part_of_the_pronoun_antecedent() -> None:
+    text = (
+        "Renwick Vows to Fight On\n\n"
+        '"We will win this state and the next one," he said at a rally on Tuesday.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Renwick"
+
+
+def test_an_embedded_post_credit_line_with_handle_and_date_names_the_author() -> None:
+    text = (
+        "The senator was angry.\n\n"
+        '"We will not back down from this fight."\n\n'
+        "\u2014 Mara Quillfeather (@maraq) October 3, 2016"
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather"
+
+
+def test_a_named_owners_statement_is_the_owners_words() -> None:
+    text = 'Mara Quillfeather\'s statement read:\n\n"We will not back down from this fight."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather"
+
+
+def test_a_report_a_which_clause_hangs_on_is_the_speaker_not_the_sentence_subject() -> None:
+    text = (
+        "Dana Orsolo's press release linked to the Ledger Press report, which notes, "
+        '"More than half the guests were donors."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Ledger Press"
+
+
+@pytest.mark.parametrize(
+    ("verb", "cue", "who"),
+    [
+        ("asked", "said", "Tobias Renwick"),
+        ("pressed", "said", "Tobias Renwick"),
+        ("interviewed", "said", "Tobias Renwick"),
+        ("asked", "asked", "Tom Quillon"),
+    ],
+)
+def test_he_after_one_man_asks_another_is_the_one_asked_unless_he_asks(
+    verb: str, cue: str, who: str
+) -> None:
+    text = (
+        f"Radio host Tom Quillon {verb} Tobias Renwick about the budget.\n\n"
+        f'"We will balance it," he {cue}.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == who
+
+
+def test_a_speaker_of_a_long_institution_name_after_the_quote_is_the_person() -> None:
+    text = (
+        "The test was a surprise.\n\n"
+        '"It would be a stretch for them," Lee Varga of the Dover Center for Harbor '
+        "Studies wrote in December."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Lee Varga"
+
+
+@pytest.mark.parametrize("noun", ["answer", "response", "reply"])
+def test_a_named_owners_answer_is_the_owners_words(noun: str) -> None:
+    text = f'Tobias Renwick spoke first. Lee Varga\'s {noun} was simple: "Nobody wants a fight."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Lee Varga"
+
+
+def test_a_name_after_the_is_no_antecedent_of_he() -> None:
+    text = (
+        "Tobias Renwick spoke on Monday. The Ledger reported that his rival had no plan.\n\n"
+        '"This plan is a disaster," he said.'
+    )
+    entities = (_entity(text, "Tobias Renwick"), _entity(text, "Ledger"))
+    (q,) = [q for q in extract_quotes(text, entities) if q.direct]
+    assert q.speaker_name == "Tobias Renwick"
+
+
+def test_quoted_as_saying_gives_the_person_quoted() -> None:
+    text = 'Tobias Renwick quoted Dana Orsolo as saying "the plan is dead."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Dana Orsolo"
+
+
+def test_the_words_of_a_named_claim_are_the_claimants() -> None:
+    text = (
+        "Tobias Renwick responded to Mara Quillfeather's claim that the plan was "
+        '"dead on arrival."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather"
+
+
+def test_a_claim_closed_by_a_second_verb_leaves_the_quote_to_the_main_clause() -> None:
+    text = (
+        "Lee Varga said Thursday that Tobias Renwick's claim that Varga is in favor of "
+        'the plan is "simply not true."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Lee Varga"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Tobias Renwick retweeted a post by Mara Quillfeather that read:",
+        "Tobias Renwick cited a remark by Mara Quillfeather:",
+    ],
+)
+def test_the_author_of_a_post_or_remark_introducing_the_quote_is_the_speaker(intro: str) -> None:
+    text = f'{intro} "The plan is dead."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather"
+
+
+def test_a_comment_by_someone_as_a_subject_leaves_the_quote_to_the_sentence() -> None:
+    text = 'Tobias Renwick said on Friday that the comment by Lee Varga "was unfair."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+def test_a_quote_closing_on_a_comma_takes_the_attribution_after_the_line_break() -> None:
+    text = (
+        "The crowd grew quiet.\n\n"
+        '"We will not back down from this fight, not now and not ever,"\n\n'
+        "said Mara Quillfeather, the state treasurer."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather"

@@ -128,11 +128,17 @@ _LEFT_SUBJECT = r"(?:" + PRONOUN + r"|" + _POSSESSIVE_NP + r"|" + _LEFT_NAME + r
 
 # "said Trump" inverts; "saying Trump..." and "told Trump" do not.
 _NOT_INVERTIBLE = r"(?!\w+ing\b|tells?\b|told\b|asks\b)"
+# "Mr. Doe of the Harbor Trust", "Sen. Doe from Ohio": where the speaker comes from.
+_OF_BODY = (
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w.'\u2019&-]*"
+    r"(?:\s+(?:(?:for|of|and|on|the)\s+){0,2}[A-Z][\w.'\u2019&-]*){0,6})?"
+)
 _AFTER_RE = re.compile(
     r"^"
     + _GAP
     + r"(?P<sp>"
     + _AFTER_SUBJECT
+    + _OF_BODY
     + _PAREN
     + _APPOSITION_IN
     + r"),?"
@@ -147,7 +153,7 @@ _INVERTED_RE = re.compile(
     + _NOT_INVERTIBLE
     + r"(?P<cue>"
     + SPEECH_CUE
-    + r")(?:\s+both)?\s+(?P<sp>"
+    + r")(?:\s+both)?\s+(?!that\s)(?P<sp>"  # "suggests that Dover ...": a clause
     + _MODIFIED_NAME
     + r"|"
     + _DET_NP
@@ -199,7 +205,9 @@ _DASH_RE = re.compile(r"^\s*[\u2014\u2013\u2015-]+\s*(?P<sp>" + NAME + r")")
 _CREDIT_LINE_RE = re.compile(
     r"[ \t\u00a0]*[\u2014\u2013\u2015-]+[ \t\u00a0]*(?P<sp>"
     + NAME
-    + r")(?:[,.][^\n\"\u201c\u201d]{0,150})?\s*$"
+    # an embedded post's handle and date: "— Jane Doe (@janedoe) October 3, 2016"
+    + r")(?:\s*\(@\w{1,30}\))?(?:[,.][^\n\"\u201c\u201d]{0,150}|"
+    r"\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$"
 )
 _CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r")\b")
 _NAMING_RE = re.compile(r"(?<![\w-])(?P<cue>" + NAMING_CUE + r")\b")
@@ -256,7 +264,7 @@ _LEAD_RE = re.compile(
     r"(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s+\([A-Za-z]+\))?\s+[\u2014\u2013-]+\s+"
     r"(?=[A-Z]))?"  # not "ISIS - the group - said"
     r"(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
-    r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
+    r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
     r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
     r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
@@ -514,6 +522,10 @@ def _to_trailing_name(text: str, found: Attribution, limit: int) -> Attribution:
     return Attribution(trim_speaker(text, lo, m.end("sp")), found.cue, found.how)
 
 
+_PARTICIPLE_START_RE = re.compile(r"[a-z]+ing\s")
+_NAME_BEFORE_COMMA_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<sp>" + _LEFT_NAME + r")\s*$")
+
+
 def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
     """`"..." than that of the CIA chief, Zuckoff said.` - the attribution ends the sentence."""
     m = _SENTENCE_FINAL_RE.search(text, start, end)
@@ -522,6 +534,11 @@ def _sentence_final(text: str, start: int, end: int) -> Attribution | None:
     if m.group("sp") is not None:
         if m.group("sp").endswith(("'s", "\u2019s")):
             return None  # ", given Doe's comments saying": a noun, not a subject and verb
+        if _PARTICIPLE_START_RE.match(m.group("sp")):
+            # "as Jane Doe, shouting on a street in Dover, said": the phrase between commas
+            # describes the name before it, which is the subject
+            name = _NAME_BEFORE_COMMA_RE.search(text, max(start, m.start() - 80), m.start())
+            return Attribution(name.span("sp"), m.span("cue"), AFTER) if name else None
         return Attribution(trim_speaker(text, *m.span("sp")), m.span("cue"), AFTER)
     found = Attribution(trim_speaker(text, *m.span("sp2")), m.span("cue2"), INVERTED)
     return _to_trailing_name(text, found, end)
@@ -581,6 +598,13 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     m = _OWNED_WHICH_RE.search(text, lo, cue.start()) if "which" in text[lo : cue.start()] else None
     if m is not None:
         return m.span("sp")
+    m = (
+        _WHICH_BEFORE_CUE_RE.search(text, lo, cue.start())
+        if m is None and "which" in text[lo : cue.start()]
+        else None
+    )
+    if m is not None:
+        return m.span("sp")  # "the Ledger report, which notes": what the relative clause hangs on
     participle = _PARTICIPLE_RE.search(cue.group("cue")) is not None and (
         # "Doe, for his part, is labeling it": a progressive is finite, not a participle
         _PASSIVE_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is None
@@ -590,6 +614,14 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         if m is not None and not m.group("said").endswith("ing"):
             return m.span("sp")
     m = _INTERRUPTED_RE.search(text, max(start, cue.start() - 250), cue.start())
+    if (
+        m is not None
+        and participle
+        and _IN_RELATIVE_RE.search(text, max(start, m.start() - 80), m.start())
+    ):
+        # "Doe, who backs Roe, criticised it, calling": "Roe" ends a relative clause; the
+        # phrase after it is the finite verb, not an interruption between subject and cue
+        m = None
     if (
         m is not None
         and _plausible_subject(m.group("sp"))
@@ -622,6 +654,7 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
 
 
 _COMMA_BEFORE_RE = re.compile(r",\s+$")
+_IN_RELATIVE_RE = re.compile(r",\s+(?:who|which|that)\s[^,;:.!?\"\u201c\u201d\n]*$")
 _TITLE_WORDS = word_set(TITLES.replace(".", "").lower())
 
 
@@ -743,6 +776,16 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
     if m and _subject_of_cue(text, start, m) is None:
         return _to_trailing_name(text, _found(text, m, 0, BEFORE), end)
+    m = _WORK_BY_RE.search(text, max(start, end - 200), end) if " by " in text[start:end] else None
+    if m is not None:
+        return _found(text, m, 0, EMBEDDED)  # 'a post by Roe that read: "..."': Roe's words
+    m = (
+        _QUOTED_AS_RE.search(text, max(start, end - 200), end)
+        if "quot" in text[start:end]
+        else None
+    )
+    if m is not None and not _CUE_RE.search(text, m.end(), end):
+        return _found(text, m, 0, EMBEDDED)  # "Doe quoted Roe as saying "..."": Roe's words
     found = _cued_subject(text, start, end)
     if found is not None and found.cue is not None:
         # "Factwatch pointed to the Harbor Review Board finding that staff was short "despite
@@ -750,7 +793,37 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
         for m in _FINDING_THAT_RE.finditer(text, found.cue[1], end):
             if not _CUE_RE.search(text, m.end(), end):
                 return Attribution(m.span("sp"), m.span("cue"), FINDING)
+        # "Doe responded to Roe's claim that the plan was "dead"": what Roe claimed
+        for m in _CLAIM_THAT_RE.finditer(text, found.cue[1], end):
+            if not _CUE_RE.search(text, m.end(), end) and (
+                # '... that Roe's claim that Doe is for it is "not true"': a second verb ends
+                # the claim; the quotation is the main clause's
+                len(_COPULA_RE.findall(text, m.end(), end)) < 2
+            ):
+                return Attribution(m.span("sp"), m.span("cue"), FINDING)
     return found
+
+
+# 'a post by Jane Doe that read:', 'a remark by Jane Doe:': the author of the words quoted.
+_WORK_BY_RE = re.compile(
+    r"\b(?:posts?|tweets?|messages?|statements?|remarks?|comments?|letters?|notes?|emails?|"
+    r"op-eds?|columns?|essays?|speech|speeches)\s+by\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r")(?:\s*\([^()\n]{1,40}\))?(?:\s*:|,?\s+(?:that|which)\s+"
+    r"(?P<cue>read|reads|said|says|stated)\s*[:,]?)\s*$"
+)
+_QUOTED_AS_RE = re.compile(
+    r"\bquot(?:ed|es|ing)\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r")\s+as\s+(?P<cue>saying|telling|writing)\b"
+)
+_COPULA_RE = re.compile(r"\b(?:is|was|are|were|has|had|have)\b")
+_CLAIM_THAT_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<sp>"
+    + NAME
+    + r")['\u2019]s\s+(?:[a-z-]+\s+)?(?P<cue>claims?|assertions?|accusations?|contention|"
+    r"insistence|allegations?|suggestion|boast|predictions?|warnings?)\s+that\b"
+)
 
 
 _FINDING_THAT_RE = re.compile(
@@ -823,6 +896,9 @@ _OWNED_WHICH_RE = re.compile(
     r"(?:ad|advertisement|plan|proposal|website|platform|budget|statement|letter|memo)s?,?"
     r"\s+which(?:\s*[\u2014\u2013-]+[^\u2014\u2013\n]{1,150}?[\u2014\u2013-]+|\s*,[^,\n]{1,150},)?"
     r"\s*$"
+)
+_WHICH_BEFORE_CUE_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>" + _DET_NP + r"|" + NAME + r"),\s+which" + _ADVERBS + r"\s*$"
 )
 # "The paradox of it, says Jane Doe, a historian, is that "...": an inverted aside.
 _INVERTIBLE_RE = re.compile(_NOT_INVERTIBLE)  # "told POLITICO" is no inverted aside

@@ -217,6 +217,16 @@ def _reported_before(
 _ANY_MARK_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 
 
+def _said_below(text: str, c: Candidate, next_para: tuple[int, int]) -> Attribution | None:
+    """A quotation filling its paragraph and closing on a comma, its sentence going on past
+    the line break ("...,"  / "said Jane Doe, the treasurer."): the attribution below."""
+    if text[c.end : c.para_end].strip() or _closing_punct(text, c) != ",":
+        return None
+    lo, hi = next_para
+    found = attribute_after(text, lo, after_window(text, lo, hi), False)
+    return found if found is not None and found.how in (AFTER, INVERTED) else None
+
+
 def _credit_below(text: str, c: Candidate, next_para: tuple[int, int]) -> Attribution | None:
     """A quotation filling its paragraph, credited on the next line ("- Jane Doe.")."""
     if text[c.end : c.para_end].strip(_END_PUNCT):
@@ -390,7 +400,9 @@ def _build(text: str, masked: str, stretches: list[QuotedStretch]) -> list[Candi
             else:
                 c.who = _intro_paragraph(masked, c, prev)
         if c.who is None and c.leads_paragraph and s.paragraph + 1 < len(para_spans):
-            c.who = _credit_below(masked, c, para_spans[s.paragraph + 1])
+            c.who = _credit_below(masked, c, para_spans[s.paragraph + 1]) or _said_below(
+                masked, c, para_spans[s.paragraph + 1]
+            )
         if c.who is None and c.leads_paragraph and s.paragraph:
             c.who = _reported_before(text, masked, c, para_spans[s.paragraph - 1])
         built.append(c)

@@ -20,7 +20,7 @@ from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
 from tuireader.core.annotate.names import is_given_name, place_or_people
 from tuireader.core.annotate.patterns import find_words
-from tuireader.core.annotate.quotes.attribution import _LEAD_RE, _STATE
+from tuireader.core.annotate.quotes.attribution import _HEADLINE_VERBS, _LEAD_RE, _STATE
 from tuireader.core.annotate.quotes.cues import (
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -70,6 +70,14 @@ DOCUMENT_NOUNS = word_set(
 )
 # "the plan would": what someone named owns ("Jane Doe's plan"), never the nearest name.
 _OWNED_NOUNS = word_set("plan proposal ad advertisement website platform budget")
+# "Jane Doe's statement", "Doe's press release": a document or post of a named owner.
+_OWNED_DOCUMENT_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})['\u2019]s\s+"
+    r"(?:[a-z-]+\s+){0,2}(?P<noun>[a-z-]+)"
+)
+_SPOKEN_DOCUMENTS = DOCUMENT_NOUNS | word_set(
+    "tweet tweets post posts remarks op-ed answer response reply reaction retort words comments"
+)
 # "the source added": an unnamed speaker, never the nearest name.
 ANONYMOUS_NOUNS = word_set(
     "source sources official officials officer man woman boy girl voter supporter resident "
@@ -282,6 +290,20 @@ def _entity_mentions(entities: Sequence[Entity]) -> list[Mention]:
     )
 
 
+_GLUED_VERBS = _HEADLINE_VERBS | word_set("vows pledges promises denies admits")
+
+
+def _without_headline_verb(m: Mention) -> Mention:
+    """A PERSON mention glued to a title-case headline's verb ("Doe Vows" of "Doe Vows to
+    Fight On") is the name before the verb."""
+    if m.label != "PERSON" or " " not in m.name:
+        return m
+    head, _, last = m.name.rpartition(" ")
+    if last.lower() not in _GLUED_VERBS or not last[:1].isupper():
+        return m
+    return Mention(m.start, m.end - len(last) - 1, m.label, head)
+
+
 class NameResolver:
     """Resolves the speaker mentions of one text, in text order, to names."""
 
@@ -315,6 +337,7 @@ class NameResolver:
                     key=lambda m: (m.start, m.end),
                 )
             found = found if found is not None else heuristic_mentions(self.text)
+            found = [_without_headline_verb(m) for m in found]
             starts = [s for s, _ in self._quotes]
             self._mentions = [m for m in found if not _inside(m.start, self._quotes, starts)]
             self._starts = [m.start for m in self._mentions]
@@ -398,6 +421,14 @@ class NameResolver:
             if owner.lower() in ("his", "her"):
                 return self._nearest(speaker[0], {"PERSON"}, "m" if owner.lower() == "his" else "f")
             return self._complete(clean_name(owner), speaker[0])
+        document = _OWNED_DOCUMENT_RE.fullmatch(head)
+        if document is not None and document.group("noun").lower() in _SPOKEN_DOCUMENTS:
+            # "Doe's statement read:", "Doe's press release said": the owner's words
+            return self._complete(clean_name(document.group("owner")), speaker[0])
+        of_org = self._person_of(speaker[0], speaker[0] + len(raw.partition(",")[0]))
+        if of_org is not None:
+            # "Jane Doe of the Harbor Trust said": the person, not the body she is of
+            return self._complete(proper_name(of_org.name) or of_org.name, of_org.start)
         inner = self._person_inside(speaker[0], speaker[0] + len(raw.partition(",")[0]))
         if inner is not None and head[:1].isupper():
             # "House Republican Jane Doe", "Clinton ally Jane Doe": the person the recognizer
@@ -432,6 +463,11 @@ class NameResolver:
         if office is not None:
             return self._office_holder(office, speaker[0])
         definite = _DEFINITE_RE.match(head)
+        if definite and _proper_modifier(head) and definite.group("noun").lower() in DOCUMENT_NOUNS:
+            # "the Ledger Press report notes": the body named before the document
+            words = head.split()[1:-1]
+            if all(w[:1].isupper() for w in words) and not self._place(" ".join(words)):
+                return self._complete(" ".join(words), speaker[0])
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
             if noun in _EPITHET_NOUNS and _WHO_AFTER_RE.match(self.text, speaker[1]):
@@ -543,6 +579,25 @@ class NameResolver:
                 return self._complete(m.name, m.start)
             if _appositive_pattern(noun).match(self.text, m.end, end):
                 return self._complete(m.name, m.start)
+        return None
+
+    def _person_of(self, lo: int, hi: int) -> Mention | None:
+        """The PERSON mention followed by "of"/"from" + a capitalised name in ``[lo, hi)``,
+        with at most a title before it ("Mr. Doe of the Harbor Trust")."""
+        if " of " not in self.text[lo:hi] and " from " not in self.text[lo:hi]:
+            return None
+        i = bisect.bisect_left(self.starts, lo)
+        for m in self.mentions[i:]:
+            if m.start >= hi:
+                break
+            if m.label != "PERSON":
+                continue
+            if not _PERSON_OF_RE.match(self.text, m.end, hi):
+                return None
+            lead = self.text[lo : m.start].split()
+            if all(w.rstrip(".").lower() in _TITLE_WORDS for w in lead):
+                return m
+            return None
         return None
 
     def _person_inside(self, lo: int, hi: int) -> Mention | None:
@@ -731,6 +786,8 @@ class NameResolver:
         found = self._fitting(before, labels)
         if sex:
             found = [m for m in found if self._sex(m) in (None, sex)]
+            # "The Ledger reported": a name after "the" is no person a "he" stands for
+            found = [m for m in found if self.text[max(0, m.start - 4) : m.start] not in _THE]
         if not found:
             return None
         pos = before
@@ -758,6 +815,16 @@ class NameResolver:
                 # '"...," Roe said of Doe. She added': the one who spoke leads the sentence.
                 spoke = [m for m in inside if any(m is s for s in self.speakers)]
                 best = (spoke or inside)[0]
+                if (
+                    not spoke
+                    and len(inside) > 1
+                    and inside[0] is best
+                    and _ASKED_OBJECT_RE.fullmatch(self.text, best.end, inside[1].start)
+                    and not _ASKING_AFTER_RE.match(self.text, before)
+                ):
+                    # "Quillon asked Renwick whether he would run. "I might," he said": the
+                    # one asked answers
+                    best = inside[1]
                 self._chosen = best
                 return self._complete(best.name, best.start)
             # "Asked about Roe's plan, she said": a name in the pronoun's own lead-in clause
@@ -1072,6 +1139,18 @@ _MEDIA_WORDS = word_set(
 )
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
+# "Doe of the Harbor Trust", "Doe from Ohio": the rest of a speaker phrase after a person.
+_PERSON_OF_RE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
+# "Doe asked Roe", "Doe pressed Roe": the verb between an asker and the one who answers.
+_ASKED_OBJECT_RE = re.compile(
+    r"\s+(?:then\s+|later\s+|also\s+)?(?:asked|pressed|questioned|interviewed|quizzed|grilled)\s+"
+)
+# '"...?" he asked': the pronoun's own cue asks, so it stands for the asker.
+_ASKING_AFTER_RE = re.compile(
+    r"\w+\s+(?:then\s+|also\s+|again\s+)?(?:asked|asks|wondered|inquired|pressed|continued|"
+    r"followed|added|interjected|interrupted)\b"
+)
+_THE = ("the ", "The ")
 _TITLES_ONLY_RE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}")
 _SENTENCE_PRONOUN_RE = re.compile(r"[.!?](?P<gap>[\"\u201d\u2019)]*\s+)(?P<p>He|She)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
