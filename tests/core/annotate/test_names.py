@@ -486,3 +486,13 @@ def test_a_quoted_nickname_is_no_part_of_a_speakers_name() -> None:
     assert canon.speaker(entities[0].text) == canon.speaker(entities[1].text)
     assert canon.speaker(entities[0].text) == "Marine Jon Quaste"
     assert Canon("x", []).speaker('Jon "Tig" Quaste') == "Jon Quaste"
+
+
+def test_a_person_of_a_body_is_not_a_title_cut_short() -> None:
+    for text in (
+        'Rain fell on the docks. "We will rebuild the pier," Mr. Quillon of the Harbor Trust '
+        "said on Monday.",
+        'Rain fell on the docks. "We will rebuild the pier," said Mr. Quillon of the Harbor Trust.',
+    ):
+        [quote] = annotate(text).quotes
+        assert quote.speaker_name == "Quillon"

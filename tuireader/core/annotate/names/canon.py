@@ -356,9 +356,11 @@ class Canon:
     def _title_of(self, word: str) -> str | None:
         """The title a one-word name was cut from: "Atlas" where the text writes only "Atlas
         of Ruritanian Birds" (two capitalised words or more after "of"; "Doe of Ohio" is a
-        person and a place)."""
+        person and a place; "Mr. Doe of the Harbor Trust", after a courtesy title, too)."""
         found = None
         for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
+            if _COURTESY_BEFORE_RE.search(self.text, max(0, m.start() - 6), m.start()):
+                return None
             title = _OF_TITLE_RE.match(self.text, m.end())
             if title is None:
                 return None
@@ -575,6 +577,7 @@ _OTHER_SEX = {"m": "f", "f": "m"}
 
 
 _TITLE_BEFORE_RE = re.compile(r"\b(Mrs?\.?|Ms\.?|Miss)\s+$")
+_COURTESY_BEFORE_RE = re.compile(r"\b(?:Mrs?|Ms|Miss|Dr)\.?\s+$")
 
 
 def _mention_sex(mention: str) -> str | None:
