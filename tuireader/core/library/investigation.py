@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -167,6 +167,18 @@ class Investigation:
         if texts:
             self.quote_texts(found)
         return found
+
+    def quotes_as_read(
+        self, ids: Sequence[int] | None = None, speaker: str | None = None, chunk: int = 256
+    ) -> Iterator[GroupedQuote]:
+        """``quotes(ids, speaker)``, their texts read ``chunk`` quotations at a time as they
+        are taken: the first come before every quoted article is read (``tuireader quotes``
+        prints them meanwhile)."""
+        found = self.quotes(ids, speaker, texts=False)
+        for start in range(0, len(found), chunk):
+            part = found[start : start + chunk]
+            self.quote_texts(part)
+            yield from part
 
     def quote_texts(self, quotes: Iterable[GroupedQuote]) -> None:
         """Give each of these quotations whose text is not read yet (None) its text, sliced
