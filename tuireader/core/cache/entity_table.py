@@ -63,9 +63,9 @@ def unpack_quotes(blob: bytes) -> Iterator[tuple[int, int, int, int]]:
 
 
 def joined_quotes(blobs: Sequence[bytes]) -> tuple[array, list[int]]:
-    """Several articles' ``pack_quotes`` rows as one array (``QUOTE_FIELDS`` integers a row,
-    the words hash's halves as stored: ``quote_words``) and the row number after each
-    article's last: read at once, not a row at a time."""
+    """Several articles' ``pack_quotes`` rows as one array (``QUOTE_FIELDS`` integers a row:
+    speaker id, start, end, the words hash's low and high halves) and the row number after
+    each article's last: read at once, not a row at a time."""
     values = unpack(b"".join(blobs))
     ends: list[int] = []
     total = 0
@@ -74,12 +74,6 @@ def joined_quotes(blobs: Sequence[bytes]) -> tuple[array, list[int]]:
         total += len(blob) // size
         ends.append(total)
     return values, ends
-
-
-def quote_words(values: array, row: int) -> int:
-    """The words hash of row ``row`` of ``joined_quotes``' array."""
-    at = row * QUOTE_FIELDS
-    return (values[at + 4] << 32) | (values[at + 3] & 0xFFFFFFFF)
 
 
 class EntityTableWriter:

@@ -19,7 +19,7 @@ from itertools import chain
 from typing import Any
 
 from tuireader.core.cache.corpus import Corpus
-from tuireader.core.cache.entity_table import QUOTE_FIELDS, joined_quotes, quote_words
+from tuireader.core.cache.entity_table import QUOTE_FIELDS, joined_quotes
 from tuireader.core.cache.store import ArticleRow
 from tuireader.core.investigate.cooccur import neighbours
 from tuireader.core.investigate.corpus import EntityCount, EntityIndex
@@ -227,6 +227,8 @@ class Investigation:
         speakers = values[0::QUOTE_FIELDS]
         starts = values[1::QUOTE_FIELDS]
         stops = values[2::QUOTE_FIELDS]
+        lows = values[3::QUOTE_FIELDS]  # the words hash's halves (pack_quotes)
+        highs = values[4::QUOTE_FIELDS]
         if wanted is None:
             rows = [i for i, speaker_id in enumerate(speakers) if speaker_id]
         else:
@@ -235,7 +237,7 @@ class Investigation:
         named: set[int] = set()  # the words quoted by a wanted speaker
         for i in rows:
             article_id, _numbers, *shown = stored[bisect_right(ends, i)]
-            words = quote_words(values, i)
+            words = (highs[i] << 32) | (lows[i] & 0xFFFFFFFF)
             named.add(words)
             speaker_id = speakers[i]
             who = names.get(speaker_id)
@@ -245,7 +247,7 @@ class Investigation:
         # An unnamed quotation joins only a wanted speaker's of the same words (group_sites):
         # the others are never made.
         for i, speaker_id in enumerate(speakers):
-            if not speaker_id and (words := quote_words(values, i)) in named:
+            if not speaker_id and (words := (highs[i] << 32) | (lows[i] & 0xFFFFFFFF)) in named:
                 article_id, _numbers, *shown = stored[bisect_right(ends, i)]
                 found.append(("", words, None, QuoteSite(article_id, *shown, starts[i], stops[i])))
         return group_sites(found)
