@@ -164,7 +164,7 @@ def test_quotations_read_back_with_their_text_and_speaker_after_reopening(tmp_pa
         library.open_index()
         library.sync()
         with library.connection() as store:  # the rows hold offsets, not the quotations' text
-            blobs = [row[1] for row in store.quote_rows([1, 2])]
+            blobs = [row[-1] for row in store.quote_rows([1, 2])]
             assert blobs and not any(b"pier" in blob for blob in blobs)
     with Library.open([str(folder)]) as library:
         library.open_index()

@@ -223,7 +223,7 @@ class Investigation:
         names: dict[int, str] = {0: ""}  # speaker id -> its canonical name
         # Every article's rows in one array, looked at a column at a time: only the wanted
         # speakers' rows (and the unnamed ones) are made into anything.
-        values, ends = joined_quotes([row[1] for row in stored])
+        values, ends = joined_quotes([row[-1] for row in stored])
         speakers = values[0::QUOTE_FIELDS]
         starts = values[1::QUOTE_FIELDS]
         stops = values[2::QUOTE_FIELDS]
@@ -236,20 +236,20 @@ class Investigation:
         found: list[tuple[str, int, str | None, QuoteSite]] = []
         named: set[int] = set()  # the words quoted by a wanted speaker
         for i in rows:
-            article_id, _numbers, *shown = stored[bisect_right(ends, i)]
             words = (highs[i] << 32) | (lows[i] & 0xFFFFFFFF)
             named.add(words)
             speaker_id = speakers[i]
             who = names.get(speaker_id)
             if who is None:
                 who = names[speaker_id] = name[canonical(speaker_id, speaker_id)]
-            found.append((who, words, None, QuoteSite(article_id, *shown, starts[i], stops[i])))
+            site = QuoteSite(*stored[bisect_right(ends, i)][:7], starts[i], stops[i])
+            found.append((who, words, None, site))
         # An unnamed quotation joins only a wanted speaker's of the same words (group_sites):
         # the others are never made.
         for i, speaker_id in enumerate(speakers):
             if not speaker_id and (words := (highs[i] << 32) | (lows[i] & 0xFFFFFFFF)) in named:
-                article_id, _numbers, *shown = stored[bisect_right(ends, i)]
-                found.append(("", words, None, QuoteSite(article_id, *shown, starts[i], stops[i])))
+                site = QuoteSite(*stored[bisect_right(ends, i)][:7], starts[i], stops[i])
+                found.append(("", words, None, site))
         return group_sites(found)
 
     def _quotes_from_annotations(
