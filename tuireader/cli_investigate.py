@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -91,19 +91,22 @@ def _dump(record: dict, out: TextIO) -> None:
 
 
 def _emit(
-    items: list,
+    items: Iterable,
     as_json: bool,
     text: Callable[[Any], str],
     out: TextIO,
     record: Callable[[Any], dict] = lambda item: item.to_dict(),
 ) -> int:
-    """Each item as a JSON line or as its text; exit status 1 when there is none."""
+    """Each item as a JSON line or as its text (as they come: ``items`` may be an iterator);
+    exit status 1 when there is none."""
+    some = False
     for item in items:
+        some = True
         if as_json:
             _dump(record(item), out)
         else:
             print(text(item), file=out)
-    return 0 if items else 1
+    return 0 if some else 1
 
 
 def run(args: argparse.Namespace, library, narrow, out: TextIO | None = None) -> int:
@@ -141,7 +144,9 @@ def run(args: argparse.Namespace, library, narrow, out: TextIO | None = None) ->
                 lines.append(f"    {clean_line(site.title)}{' · ' + meta if meta else ''}{mark}")
             return "\n".join(lines)
 
-        return _emit(investigation.quotes(ids, args.speaker), args.json, quote_lines, out)
+        # Printed as their texts are read, a few hundred at a time: the first lines come at
+        # once, not after every quoted article is read.
+        return _emit(investigation.quotes_as_read(ids, args.speaker), args.json, quote_lines, out)
     if args.command == "cooccur":
         found = investigation.cooccurring(args.name, ids, args.min_count, args.limit)
         if not found and not investigation.index().find(args.name):

@@ -164,7 +164,7 @@ def test_quotations_read_back_with_their_text_and_speaker_after_reopening(tmp_pa
         library.open_index()
         library.sync()
         with library.connection() as store:  # the rows hold offsets, not the quotations' text
-            blobs = [row[1] for row in store.quote_rows([1, 2])]
+            blobs = [row[-1] for row in store.quote_rows([1, 2])]
             assert blobs and not any(b"pier" in blob for blob in blobs)
     with Library.open([str(folder)]) as library:
         library.open_index()
@@ -252,3 +252,30 @@ def test_a_store_of_the_older_format_is_made_again_without_annotating(tmp_path, 
         ]
         entities = {e.name for e in library.annotations_of(1).entities}
         assert "Tobin Maskery" in entities
+
+
+def test_several_articles_quotation_rows_read_as_one_array_as_one_by_one():
+    from tuireader.core.cache.entity_table import (
+        QUOTE_FIELDS,
+        joined_quotes,
+        pack_quotes,
+        unpack_quotes,
+    )
+    from tuireader.core.investigate.rows import QuoteRow
+
+    ids = {"Orla Vantree": 7, "Pim Saldeck": 9}
+    blobs = [
+        pack_quotes(
+            [QuoteRow("Orla Vantree", 3, 40, -(2**63), ""), QuoteRow("", 50, 80, 2**63 - 1, "")],
+            lambda _kind, name: ids[name],
+        ),
+        pack_quotes([QuoteRow("Pim Saldeck", 0, 12, -123456789012345, "")], lambda _k, n: ids[n]),
+    ]
+    values, ends = joined_quotes(blobs)
+    assert ends == [2, 3]
+    rows = [tuple(values[i : i + QUOTE_FIELDS]) for i in range(0, len(values), QUOTE_FIELDS)]
+    one_by_one = [row for blob in blobs for row in unpack_quotes(blob)]
+    assert [
+        (s, a, b, (high << 32) | (low & 0xFFFFFFFF)) for s, a, b, low, high in rows
+    ] == one_by_one
+    assert [w for *_, w in one_by_one] == [-(2**63), 2**63 - 1, -123456789012345]

@@ -135,3 +135,27 @@ def test_an_unquoted_speakers_site_joins_only_the_same_words(tmp_path):
             "Bridges",
             "Same bridges",
         ]
+
+
+def test_quotations_as_read_come_before_every_text_is_read(tmp_path, monkeypatch):
+    with _open(tmp_path) as library:
+        investigation = library.investigation
+        whole = investigation.quotes(None, None)
+        read_for: list[list[int]] = []
+        real = Corpus.rows_and_bodies
+
+        def counted(store, ids):
+            read_for.append(list(ids))
+            return real(store, ids)
+
+        monkeypatch.setattr(
+            Corpus, "rows_and_bodies", classmethod(lambda _cls, store, ids: counted(store, ids))
+        )
+        found = investigation.quotes_as_read(None, None, chunk=1)
+        first = next(found)
+        assert first.text == whole[0].text and len(read_for) == 1  # only the first's article
+        rest = list(found)
+        assert [
+            (q.speaker, q.text, [(s.article_id, s.start) for s in q.sites]) for q in [first, *rest]
+        ] == [(q.speaker, q.text, [(s.article_id, s.start) for s in q.sites]) for q in whole]
+        assert len(read_for) == len(whole)

@@ -62,6 +62,20 @@ def unpack_quotes(blob: bytes) -> Iterator[tuple[int, int, int, int]]:
         yield speaker, start, end, (high << 32) | (low & 0xFFFFFFFF)
 
 
+def joined_quotes(blobs: Sequence[bytes]) -> tuple[array, list[int]]:
+    """Several articles' ``pack_quotes`` rows as one array (``QUOTE_FIELDS`` integers a row:
+    speaker id, start, end, the words hash's low and high halves) and the row number after
+    each article's last: read at once, not a row at a time."""
+    values = unpack(b"".join(blobs))
+    ends: list[int] = []
+    total = 0
+    size = 4 * QUOTE_FIELDS
+    for blob in blobs:
+        total += len(blob) // size
+        ends.append(total)
+    return values, ends
+
+
 class EntityTableWriter:
     """Turns entity rows into the store's compact rows; one per annotation pass. ``texts``
     reads stored texts (``MetaStore.bodies``): with it, the rows' near-duplicates are found

@@ -171,7 +171,7 @@ PAGE_SIZE = 16384
 
 _ROW_COLUMNS = "id, key, file, locator, title, source, date_ts, date_text, url, has_headline"
 # An article's quotations as ``quote_rows`` reads them (see there).
-QuoteRows = tuple[int, bytes, str, str, str, float | None, str, str]
+QuoteRows = tuple[int, str, str, str, float | None, str, str, bytes]
 _JOINED_COLUMNS = ", ".join(f"a.{column}" for column in _ROW_COLUMNS.split(", "))
 
 
@@ -535,15 +535,16 @@ class MetaStore:
 
     def quote_rows(self, ids: Sequence[int]) -> list[QuoteRows] | None:
         """The stored quotations of these articles with what a quotation's site shows, as
-        (id, quotation rows, key, title, source, date_ts, date_text, url) (see
-        core/cache/entity_table.py): plain tuples, thousands are read per view; None: a store
-        whose rows were made before they were kept (an older read-only one)."""
+        (id, key, title, source, date_ts, date_text, url, quotation rows) (see
+        core/cache/entity_table.py): plain tuples, thousands are read per view (the first
+        seven are a site's first fields, ``QuoteSite``); None: a store whose rows were made
+        before they were kept (an older read-only one)."""
         found: list[QuoteRows] = []
         try:
             for marks, chunk in _id_lists(ids):
                 query = (
-                    "SELECT q.id, q.quotes, a.key, a.title, a.source, a.date_ts, "
-                    "a.date_text, a.url FROM quotations q "
+                    "SELECT q.id, a.key, a.title, a.source, a.date_ts, "
+                    "a.date_text, a.url, q.quotes FROM quotations q "
                     f"JOIN articles a ON a.id = q.id WHERE q.id IN ({marks})"
                 )
                 found.extend(self.db.execute(query, chunk))

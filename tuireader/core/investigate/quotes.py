@@ -120,14 +120,16 @@ def group_sites(found: Iterable[tuple[str, int, str | None, QuoteSite]]) -> list
     for words, site in unnamed:
         if (key := named.get(words)) is not None:
             add(key, groups[key], site)
+    listed = list(groups.values())
     ordered = []
-    for group in groups.values():
+    for number, group in enumerate(listed):
         if len(group.sites) > 1:
             group.sites.sort(key=_site_order)
         first = group.sites[0]
         when = first.date_ts
+        # plain tuples sorted once; the number keeps the order found among equals
         ordered.append(
-            (when is None, when or 0.0, first.article_id, first.start, group.speaker, group)
+            (when is None, when or 0.0, first.article_id, first.start, group.speaker, number)
         )
-    ordered.sort(key=lambda entry: entry[:5])
-    return [entry[5] for entry in ordered]
+    ordered.sort()
+    return [listed[entry[5]] for entry in ordered]

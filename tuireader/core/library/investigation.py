@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import gc
 import threading
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
 from tuireader.core.cache.corpus import Corpus
-from tuireader.core.cache.entity_table import unpack_quotes
-from tuireader.core.cache.store import ArticleRow, QuoteRows
+from tuireader.core.cache.entity_table import QUOTE_FIELDS, joined_quotes
+from tuireader.core.cache.store import ArticleRow
 from tuireader.core.investigate.cooccur import neighbours
 from tuireader.core.investigate.corpus import EntityCount, EntityIndex
 from tuireader.core.investigate.naming import speaker_name
@@ -168,6 +169,18 @@ class Investigation:
             self.quote_texts(found)
         return found
 
+    def quotes_as_read(
+        self, ids: Sequence[int] | None = None, speaker: str | None = None, chunk: int = 256
+    ) -> Iterator[GroupedQuote]:
+        """``quotes(ids, speaker)``, their texts read ``chunk`` quotations at a time as they
+        are taken: the first come before every quoted article is read (``tuireader quotes``
+        prints them meanwhile)."""
+        found = self.quotes(ids, speaker, texts=False)
+        for start in range(0, len(found), chunk):
+            part = found[start : start + chunk]
+            self.quote_texts(part)
+            yield from part
+
     def quote_texts(self, quotes: Iterable[GroupedQuote]) -> None:
         """Give each of these quotations whose text is not read yet (None) its text, sliced
         from its article's text (``GroupedQuote.said``): the store's (else the corpus
@@ -208,31 +221,35 @@ class Investigation:
             return self._quotes_from_annotations(index, articles, wanted)
         canonical, name = index.canonical.get, index.name
         names: dict[int, str] = {0: ""}  # speaker id -> its canonical name
+        # Every article's rows in one array, looked at a column at a time: only the wanted
+        # speakers' rows (and the unnamed ones) are made into anything.
+        values, ends = joined_quotes([row[-1] for row in stored])
+        speakers = values[0::QUOTE_FIELDS]
+        starts = values[1::QUOTE_FIELDS]
+        stops = values[2::QUOTE_FIELDS]
+        lows = values[3::QUOTE_FIELDS]  # the words hash's halves (pack_quotes)
+        highs = values[4::QUOTE_FIELDS]
+        if wanted is None:
+            rows = [i for i, speaker_id in enumerate(speakers) if speaker_id]
+        else:
+            rows = [i for i, speaker_id in enumerate(speakers) if speaker_id in wanted]
         found: list[tuple[str, int, str | None, QuoteSite]] = []
         named: set[int] = set()  # the words quoted by a wanted speaker
+        for i in rows:
+            words = (highs[i] << 32) | (lows[i] & 0xFFFFFFFF)
+            named.add(words)
+            speaker_id = speakers[i]
+            who = names.get(speaker_id)
+            if who is None:
+                who = names[speaker_id] = name[canonical(speaker_id, speaker_id)]
+            site = QuoteSite(*stored[bisect_right(ends, i)][:7], starts[i], stops[i])
+            found.append((who, words, None, site))
         # An unnamed quotation joins only a wanted speaker's of the same words (group_sites):
-        # kept aside until those are known, the others never made.
-        unnamed: list[tuple[QuoteRows, int, int, int]] = []
-        for stored_row in stored:
-            article_id, numbers, key, title, source, date_ts, date_text, url = stored_row
-            for speaker_id, start, end, words in unpack_quotes(numbers):
-                if not speaker_id:
-                    unnamed.append((stored_row, start, end, words))
-                    continue
-                if wanted is not None and speaker_id not in wanted:
-                    continue
-                named.add(words)
-                who = names.get(speaker_id)
-                if who is None:
-                    who = names[speaker_id] = name[canonical(speaker_id, speaker_id)]
-                site = QuoteSite(
-                    article_id, key, title, source, date_ts, date_text, url, start, end
-                )
-                found.append((who, words, None, site))
-        for stored_row, start, end, words in unnamed:
-            if words in named:
-                article_id, _numbers, *shown = stored_row
-                found.append(("", words, None, QuoteSite(article_id, *shown, start, end)))
+        # the others are never made.
+        for i, speaker_id in enumerate(speakers):
+            if not speaker_id and (words := (highs[i] << 32) | (lows[i] & 0xFFFFFFFF)) in named:
+                site = QuoteSite(*stored[bisect_right(ends, i)][:7], starts[i], stops[i])
+                found.append(("", words, None, site))
         return group_sites(found)
 
     def _quotes_from_annotations(
