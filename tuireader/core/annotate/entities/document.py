@@ -22,8 +22,8 @@ from tuireader.core.annotate.entities.runs import has_share_bar, segments
 from tuireader.core.annotate.entities.segment import SegmentLabeller
 from tuireader.core.annotate.entities.sports import is_sports, teams
 from tuireader.core.annotate.entities.tokens import (
-    RUN,
     HAS_LOWER,
+    RUN,
     RUN_ASCII,
     is_caps_line,
     is_title_line,
