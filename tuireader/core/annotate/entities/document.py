@@ -59,6 +59,9 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     share = has_share_bar(text)
     run_pattern = RUN_ASCII if text.isascii() else RUN
     size = len(text)
+    # a word's cached lookups (``SegmentLabeller._info``); with no quote mark in the text a
+    # one-word run of a stop word ("The", "But") is no name: ``label_token`` is not called
+    words = {} if labeller._quotes else labeller._words
     for line in _LINE.finditer(text):
         ls, le = line.span()
         lt = line.group()
@@ -72,7 +75,11 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             caps_lines.append((ls, le))
             continue
         for run in run_pattern.finditer(text, ls, le):
-            rs, group = run.start(), run.group()
+            group = run.group()
+            info = words.get(group)
+            if info is not None and info[2] & lx.STOP and group[-1] != ".":
+                continue  # (a cached word is one token: the run is one word)
+            rs = run.start()
             # after a word and a space (most runs) no sentence opens: no call
             opens = rs == ls or (
                 not (rs > 1 and text[rs - 1] == " " and text[rs - 2].isalnum())
