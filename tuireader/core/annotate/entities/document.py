@@ -39,6 +39,7 @@ _ORDINAL_BEFORE = re.compile(
     r"Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
     r"Seventeenth|Eighteenth|Nineteenth|Twentieth)) $"
 )
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 # A bare number names a military unit too: "the 65 Fighter Wing", "3 Air Division".
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,/:-])\d{1,3} $")
 _UNITS = frozenset(
@@ -365,10 +366,20 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
     (or a number before a military unit) opens the name."""
     for m in mentions:
         if m.label != PER:
-            s = m.start  # an ordinal ends in t, d or h, then a space (or a space and a newline)
+            s = m.start
+            # an ordinal ends in st, nd, rd, th or a digit and d (then a space), or before a newline
             hit = (
                 _ORDINAL_BEFORE.search(text, max(0, s - 13), s)
-                if s > 2 and (text[s - 1] == " " and text[s - 2] in "tdh" or text[s - 1] == "\n")
+                if s > 2
+                and (
+                    text[s - 1] == " "
+                    and (
+                        text[s - 3 : s - 1] in _ORDINAL_ENDS
+                        or text[s - 2] == "d"
+                        and text[s - 3].isdecimal()
+                    )
+                    or text[s - 1] == "\n"
+                )
                 else None
             )
             # a number ends in a digit, then a space (or a space and a newline): else no call
