@@ -6,8 +6,6 @@ own body knows it ("RUSSIA DENIES HACKING CLAIMS BY U.S." -> RUSSIA, U.S.).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, Mention
 from tuireader.core.annotate.entities.tokens import DATELINE_TAIL, LOCATIVE, WORD, previous_word
@@ -19,18 +17,8 @@ _CAPS_COMMON = 5.5
 _NAMED = lx.ORG | lx.COUNTRY | lx.PLACE | lx.DEMONYM | lx.MISC
 
 
-def caps_line(
-    text: str,
-    ls: int,
-    le: int,
-    lex: lx.Lexicon,
-    known: dict[str, str],
-    known_firsts: set[str] | None = None,
-) -> list[Mention]:
-    """Names in an all-caps line, by longest case-insensitive match.
-
-    ``known_firsts``: ``first_words(known)``, when the caller has it (one per document).
-    """
+def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str]) -> list[Mention]:
+    """Names in an all-caps line, by longest case-insensitive match."""
     words = [(m.start(), _trim(m.group(), m.end(), lex.flags)) for m in WORD.finditer(text, ls, le)]
     out: list[Mention] = []
     i = 0
@@ -45,20 +33,9 @@ def caps_line(
     # "İ" lowers to two characters, a final "Σ" by its context)
     line = text[ls:le]
     low = line.lower() if line.isascii() else None
-    if low is not None:
-        firsts = _lexicon_firsts(lex)
-        if known_firsts is None:
-            known_firsts = first_words(known)
     while i < n:
         hit = None
-        top = min(n, i + _MAX_CAPS_NGRAM, reach[i])
-        if top > i + 1 and low is not None and text[words[i][1]] == " ":
-            # a phrase of two words or more opens with this word and a space: no name of the
-            # gazetteers or of the body opens so, no phrase is looked up but the word alone
-            first = low[words[i][0] - ls : words[i][1] - ls]
-            if first not in firsts and first not in known_firsts:
-                top = i + 1
-        for j in range(top, i, -1):
+        for j in range(min(n, i + _MAX_CAPS_NGRAM, reach[i]), i, -1):
             start, end = words[i][0], words[j - 1][1]
             phrase = text[start:end].lower() if low is None else low[start - ls : end - ls]
             if phrase not in known and not flags.get(phrase, 0) & _NAMED:
@@ -85,25 +62,6 @@ def caps_line(
         else:
             i += 1
     return out
-
-
-def first_words(names: Iterable[str]) -> set[str]:
-    """The first words of the names of more than one word."""
-    return {name.split(" ", 1)[0] for name in names if " " in name}
-
-
-# lexicon flags (by id) -> (the flags, their size, ``first_words`` of their names)
-_FIRSTS: dict[int, tuple[dict[str, int], int, set[str]]] = {}
-
-
-def _lexicon_firsts(lex: lx.Lexicon) -> set[str]:
-    """``first_words`` of the lexicon's names of more than one word, once per lexicon."""
-    flags = lex.flags
-    cached = _FIRSTS.get(id(flags))
-    if cached is None or cached[0] is not flags or cached[1] != len(flags):
-        names = (name for name, f in flags.items() if f & _NAMED)
-        cached = _FIRSTS[id(flags)] = (flags, len(flags), first_words(names))
-    return cached[2]
 
 
 def _written_small(word: str, text: str, known: dict[str, str]) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from operator import attrgetter, methodcaller
 
 from tuireader.core.annotate.entities import lexicon as lx
-from tuireader.core.annotate.entities.caps import caps_line, first_words
+from tuireader.core.annotate.entities.caps import caps_line
 from tuireader.core.annotate.entities.consistency import known_names, settle, vote
 from tuireader.core.annotate.entities.context import handle_after
 from tuireader.core.annotate.entities.definition import definitions
@@ -123,9 +123,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     vote(mentions)
     _families(mentions, lex)
     known = known_names(mentions)
-    known_firsts = first_words(known) if caps_lines else None
     for ls, le in caps_lines:
-        mentions.extend(caps_line(text, ls, le, lex, known, known_firsts))
+        mentions.extend(caps_line(text, ls, le, lex, known))
     if sports:
         teams(mentions, text)
     if ":" in text:
