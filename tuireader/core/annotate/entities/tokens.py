@@ -140,24 +140,16 @@ def is_title_line(line: str) -> bool:
     """True for a Title Case headline ("Only 24 Percent of Donors Are Small Donors")."""
     if len(line) > 150:
         return False
-    split = line.split()
-    words = [w for w in split if len(w) > 3 and w[0].isalpha()]
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     if len(words) < 4:
         return False
-    upper = 0  # (loops, not generators: this runs for every line that may be a headline)
-    for w in words:
-        if w[0].isupper():
-            upper += 1
-    if upper * 4 < len(words) * 3:
+    if sum(w[0].isupper() for w in words) * 4 < len(words) * 3:
         return False
     if ". " in line and _has_sentence_break(line):
         return False
     # Title case capitalises short verbs too ("Donors Are Small"): a lower-case word that is
     # not one of the minor words makes the line a sentence ("Jane Doe was an Ohio lawyer.").
-    for w in split:  # noqa: SIM110 (a loop: no generator per headline line)
-        if w.isalpha() and w.islower() and w not in _MINOR_WORDS:
-            return False
-    return True
+    return not any(w.islower() and w not in _MINOR_WORDS for w in line.split() if w.isalpha())
 
 
 _MINOR_WORDS = frozenset(
