@@ -55,3 +55,23 @@ def test_rows_asked_twice_for_one_text_are_the_same_and_a_fresh_list() -> None:
     first.append((0, 0))
     assert sports._rows(text) == first[:-1]
     assert sports._rows("Other 1 Town 2\nMore 3 Place 4") == [(0, 14), (15, 29)]
+
+
+def test_teams_finds_the_row_a_weak_mention_is_in() -> None:
+    from tuireader.core.annotate.entities.mention import LOC, PER, Mention
+
+    text = (
+        "SOCCER - RESULTS\nRovers 2 Eastfield 0\nHe said Tarnby 3 Oskel 1 was good\n"
+        "Northvale 4 1 1 2 8 8 4"
+    )
+    inside = [
+        Mention(text.find(w), text.find(w) + len(w), PER, w, weak=True)
+        for w in ("Rovers", "Northvale")
+    ]
+    outside = Mention(text.find("Tarnby"), text.find("Tarnby") + 6, PER, "Tarnby", weak=True)
+    place = Mention(text.find("Eastfield"), text.find("Eastfield") + 9, LOC, "Eastfield")
+    place.place = True
+    sports.teams([*inside, outside, place], text)
+    assert [m.label for m in inside] == ["ORG", "ORG"]
+    assert outside.label == PER  # a sentence, no row
+    assert place.label == "ORG"  # a place stands for its team

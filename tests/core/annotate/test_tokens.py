@@ -46,3 +46,21 @@ def test_run_ascii_matches_like_run_on_ascii_text(text: str) -> None:
     for start in range(len(text)):
         got = [m.span() for m in tokens.RUN_ASCII.finditer(text, start)]
         assert got == [m.span() for m in tokens.RUN.finditer(text, start)]
+
+
+def test_line_loop_prechecks_agree_with_the_full_tests() -> None:
+    """``analyse`` skips ``is_caps_line`` for a line with a lower-case letter among its first
+    twelve characters and ``opens_sentence`` after a word character and a space."""
+    import random
+
+    from tuireader.core.annotate.entities.tokens import HAS_LOWER, is_caps_line, opens_sentence
+
+    rng = random.Random(19)
+    pieces = ["A", "BC", "d", "é", "É", " ", ".", "\t", "9", "-", "x" * 11, "QQQQ"]
+    for _ in range(3000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        if HAS_LOWER.search(line, 0, 12) is not None:
+            assert not is_caps_line(line), line
+        for rs in range(2, len(line)):
+            if line[rs - 1] == " " and line[rs - 2].isalnum():
+                assert not opens_sentence(line, rs), line

@@ -29,11 +29,15 @@ def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str
     for k in range(n - 2, -1, -1):
         reach[k] = reach[k + 1] if words[k][1] + 1 == words[k + 1][0] else k + 1
     flags = lex.flags
+    # an ASCII line lowered once: each phrase's lower case is a slice of it (not so in general:
+    # "İ" lowers to two characters, a final "Σ" by its context)
+    line = text[ls:le]
+    low = line.lower() if line.isascii() else None
     while i < n:
         hit = None
         for j in range(min(n, i + _MAX_CAPS_NGRAM, reach[i]), i, -1):
             start, end = words[i][0], words[j - 1][1]
-            phrase = text[start:end].lower()
+            phrase = text[start:end].lower() if low is None else low[start - ls : end - ls]
             if phrase not in known and not flags.get(phrase, 0) & _NAMED:
                 continue  # most phrases: no name ``_caps_label`` could give
             label = _caps_label(phrase, j - i, lex, known)

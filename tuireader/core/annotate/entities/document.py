@@ -22,6 +22,7 @@ from tuireader.core.annotate.entities.runs import has_share_bar, segments
 from tuireader.core.annotate.entities.segment import SegmentLabeller
 from tuireader.core.annotate.entities.sports import is_sports, teams
 from tuireader.core.annotate.entities.tokens import (
+    HAS_LOWER,
     RUN,
     RUN_ASCII,
     is_caps_line,
@@ -38,6 +39,7 @@ _ORDINAL_BEFORE = re.compile(
     r"Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
     r"Seventeenth|Eighteenth|Nineteenth|Twentieth)) $"
 )
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 # A bare number names a military unit too: "the 65 Fighter Wing", "3 Air Division".
 _NUMBER_BEFORE = re.compile(r"(?<![\w.,/:-])\d{1,3} $")
 _UNITS = frozenset(
@@ -57,20 +59,33 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     caps_lines: list[tuple[int, int]] = []
     share = has_share_bar(text)
     run_pattern = RUN_ASCII if text.isascii() else RUN
+    size = len(text)
+    # a word's cached lookups (``SegmentLabeller._info``); with no quote mark in the text a
+    # one-word run of a stop word ("The", "But") is no name: ``label_token`` is not called
+    words = {} if labeller._quotes else labeller._words
     for line in _LINE.finditer(text):
         ls, le = line.span()
         lt = line.group()
-        headline = le < len(text) and (not ls or not _LOWER_LONG.search(lt))
+        headline = le < size and (not ls or not _LOWER_LONG.search(lt))
         headline = headline and is_title_line(lt)
         if headline and ls:  # later in the text: the headline again, or a headline's words
             first = text[: text.find("\n")].rstrip(" .")
             headline = lt.rstrip(" .") == first or _headline_words(lt, lex)
-        if headline or is_caps_line(lt):
+        # (a lower-case letter among the first twelve: no caps line, ``is_caps_line`` not called)
+        if headline or (HAS_LOWER.search(lt, 0, 12) is None and is_caps_line(lt)):
             caps_lines.append((ls, le))
             continue
         for run in run_pattern.finditer(text, ls, le):
-            rs, group = run.start(), run.group()
-            opens = rs == ls or opens_sentence(text, rs)
+            group = run.group()
+            info = words.get(group)
+            if info is not None and info[2] & lx.STOP and group[-1] != ".":
+                continue  # (a cached word is one token: the run is one word)
+            rs = run.start()
+            # after a word and a space (most runs) no sentence opens: no call
+            opens = rs == ls or (
+                not (rs > 1 and text[rs - 1] == " " and text[rs - 2].isalnum())
+                and opens_sentence(text, rs)
+            )
             if " " not in group and group[-1] != ".":  # one word, most runs: one segment
                 mentions.extend(labeller.label_token((rs, run.end()), opens))
                 continue
@@ -351,13 +366,29 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
     (or a number before a military unit) opens the name."""
     for m in mentions:
         if m.label != PER:
-            s = m.start  # an ordinal ends in t, d or h, then a space (or a space and a newline)
+            s = m.start
+            # an ordinal ends in st, nd, rd, th or a digit and d (then a space), or before a newline
             hit = (
                 _ORDINAL_BEFORE.search(text, max(0, s - 13), s)
-                if s > 2 and (text[s - 1] == " " and text[s - 2] in "tdh" or text[s - 1] == "\n")
+                if s > 2
+                and (
+                    text[s - 1] == " "
+                    and (
+                        text[s - 3 : s - 1] in _ORDINAL_ENDS
+                        or text[s - 2] == "d"
+                        and text[s - 3].isdecimal()
+                    )
+                    or text[s - 1] == "\n"
+                )
                 else None
             )
-            if not hit and m.text.rsplit(" ", 1)[-1].lower() in _UNITS:
+            # a number ends in a digit, then a space (or a space and a newline): else no call
+            if (
+                not hit
+                and s > 1
+                and (text[s - 1] == " " and text[s - 2].isdecimal() or text[s - 1] == "\n")
+                and m.text.rsplit(" ", 1)[-1].lower() in _UNITS
+            ):
                 hit = _NUMBER_BEFORE.search(text, max(0, m.start - 5), m.start)
             if hit:
                 m.start = hit.start()
@@ -379,8 +410,15 @@ _PRONOUN_VERBS = word_set(
 def _first_of_name(mentions: list[Mention], text: str, lex: lx.Lexicon) -> None:
     """ "Queen Ana I", "Ludovic I became emperor", "Great War I": the numeral one after a
     monarch's given name or a world war is part of the name, not the pronoun."""
+    ends = set()  # offsets where the text goes on with " I" (found once by str.find)
+    at = text.find(" I")
+    while at >= 0:
+        ends.add(at)
+        at = text.find(" I", at + 1)
+    if not ends:
+        return
     for m in mentions:
-        if not text.startswith(" I", m.end):
+        if m.end not in ends:
             continue
         if m.label == PER:
             if " " in m.text or not lex.flags.get(m.text.lower(), 0) & lx.FIRST:
@@ -399,9 +437,18 @@ _MID_THE = re.compile(r"(?<=[a-z,;] )The $")
 def _the(mentions: list[Mention], text: str) -> None:
     """ "the band The Velvet Owls", "in The Hague": a capital "The" inside a sentence opens the
     name after it; no person's name takes it, so a "person" there is a band or a group."""
+    # ``_MID_THE`` ends where "The " ends, or a newline after it: the offsets, found once
+    ends = set()
+    at = text.find("The ")
+    while at >= 0:
+        ends.add(at + 4)
+        ends.add(at + 5)
+        at = text.find("The ", at + 1)
+    if not ends:
+        return
     for m in mentions:
-        s = m.start  # "The " just before it is rare: str.find first
-        if s >= 6 and text.find("The ", s - 6, s) >= 0 and _MID_THE.search(text, s - 6, s):
+        s = m.start
+        if s in ends and s >= 6 and _MID_THE.search(text, s - 6, s):
             m.start -= 4
             m.text = text[m.start : m.end]
             if m.label == PER:

@@ -122,7 +122,13 @@ def segments(
     if " " not in run and run[-1] != ".":
         return [Segment([(start, start + len(run))], opens)]
     words = run.split(" ")
-    if not share and all(w[0].isupper() and w[-1] != "." for w in words):
+    plain = not share  # capitalised words only, no dot at a word's end (a loop, no generator)
+    if plain:
+        for w in words:
+            if not w[0].isupper() or w[-1] == ".":
+                plain = False
+                break
+    if plain:
         one: list[Tok] = []  # capitalised words only, no sentence end: one segment
         for word in words:
             one.append((start, start + len(word)))

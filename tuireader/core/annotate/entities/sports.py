@@ -6,6 +6,7 @@ A report is recognised by its headline ("SOCCER - ...") or by result lines and s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import islice
 
 from tuireader.core.annotate.entities import lexicon as lx
@@ -57,14 +58,18 @@ def teams(mentions: list[Mention], text: str) -> None:
     Unknown names in result lines and standings rows are teams too.
     """
     rows = _rows(text)
+    # rows lie on lines of their own, in order: the one a mention may be in is found by bisection
+    starts = [s for s, _ in rows]
     for m in mentions:
         if m.country or m.fixed:
             continue
         if m.label == LOC and m.place and not m.locative:
             if previous_word(text, m.start) not in LOCATIVE:
                 m.label = ORG
-        elif m.weak and any(s <= m.start < e for s, e in rows):
-            m.label = ORG
+        elif m.weak and rows:
+            k = bisect_right(starts, m.start) - 1
+            if k >= 0 and m.start < rows[k][1]:
+                m.label = ORG
 
 
 _PARENS = re.compile(r"\([^()]*\)")
