@@ -257,9 +257,10 @@ def test_a_store_of_the_older_format_is_made_again_without_annotating(tmp_path, 
 def test_several_articles_quotation_rows_read_as_one_array_as_one_by_one():
     from tuireader.core.cache.entity_table import (
         QUOTE_FIELDS,
+        joined_hash,
         joined_quotes,
         pack_quotes,
-        unpack_quotes,
+        unpack,
     )
     from tuireader.core.investigate.rows import QuoteRow
 
@@ -274,8 +275,15 @@ def test_several_articles_quotation_rows_read_as_one_array_as_one_by_one():
     values, ends = joined_quotes(blobs)
     assert ends == [2, 3]
     rows = [tuple(values[i : i + QUOTE_FIELDS]) for i in range(0, len(values), QUOTE_FIELDS)]
-    one_by_one = [row for blob in blobs for row in unpack_quotes(blob)]
-    assert [
-        (s, a, b, (high << 32) | (low & 0xFFFFFFFF)) for s, a, b, low, high in rows
-    ] == one_by_one
-    assert [w for *_, w in one_by_one] == [-(2**63), 2**63 - 1, -123456789012345]
+    one_by_one = [
+        tuple(values[i : i + QUOTE_FIELDS])
+        for blob in blobs
+        for values in [unpack(blob)]
+        for i in range(0, len(values), QUOTE_FIELDS)
+    ]
+    assert rows == one_by_one
+    assert [joined_hash(low, high) for *_, low, high in rows] == [
+        -(2**63),
+        2**63 - 1,
+        -123456789012345,
+    ]

@@ -3,11 +3,11 @@
 Each name is kept once (``entity_names``: id, type, name); an article's row is three blobs of
 32-bit integers: (name id, mentions) pairs, (speaker id, quotations) pairs and (acronym id,
 expansion id) pairs. Its quotations (``quotations``, articles with any) are a blob of
-32-bit (speaker id or 0, start, end, words hash) rows: what who-said-what lists, read without
-decoding the article's annotations; a quotation's text is read from the article's text
-(offsets into its full text), which the store keeps once. The rows of a batch
-go into the store with ``executemany`` in the same transaction as its annotations (and the
-articles' near-duplicate pairs: core/cache/duplicate_table.py); the name
+32-bit (speaker id or 0, start, end, words hash's low and high halves) rows: what
+who-said-what lists, read without decoding the article's annotations; a quotation's text is
+read from the article's text (offsets into its full text), which the store keeps once. The
+rows of a batch go into the store with ``executemany`` in the same transaction as its
+annotations (and the articles' near-duplicate pairs: core/cache/duplicate_table.py); the name
 ids come from a dictionary read once per pass, so no row costs a query. Rows of deleted
 articles go with them (a trigger); a changed article's row is replaced when it is annotated
 again.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
 from tuireader.core.cache.duplicate_table import write_near_duplicates
 from tuireader.core.investigate.rows import SPEAKER, EntityRow, QuoteRow
@@ -47,19 +47,9 @@ def pack_quotes(quotes: Sequence[QuoteRow], name_id: Callable[[int, str], int]) 
     return pack(numbers)
 
 
-def unpack_quotes(blob: bytes) -> Iterator[tuple[int, int, int, int]]:
-    """``pack_quotes``'s rows: (speaker id, start, end, words hash)."""
-    values = unpack(blob)
-    step = QUOTE_FIELDS
-    for speaker, start, end, low, high in zip(
-        values[0::step],
-        values[1::step],
-        values[2::step],
-        values[3::step],
-        values[4::step],
-        strict=True,
-    ):
-        yield speaker, start, end, (high << 32) | (low & 0xFFFFFFFF)
+def joined_hash(low: int, high: int) -> int:
+    """The words hash from the two signed 32-bit halves ``pack_quotes`` stores."""
+    return (high << 32) | (low & 0xFFFFFFFF)
 
 
 def joined_quotes(blobs: Sequence[bytes]) -> tuple[array, list[int]]:

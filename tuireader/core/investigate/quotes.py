@@ -47,7 +47,7 @@ class GroupedQuote:
     text: str | None
     sites: list[QuoteSite] = field(default_factory=list)
     # The site its text is read from: the first found naming the speaker (an unnamed site
-    # joins by its words' 32-bit hash alone, which two different quotations may share).
+    # joins by its words' hash alone, which two different quotations could share).
     said: QuoteSite | None = None
 
     @property

@@ -19,7 +19,7 @@ from itertools import chain
 from typing import Any
 
 from tuireader.core.cache.corpus import Corpus
-from tuireader.core.cache.entity_table import QUOTE_FIELDS, joined_quotes
+from tuireader.core.cache.entity_table import QUOTE_FIELDS, joined_hash, joined_quotes
 from tuireader.core.cache.store import ArticleRow
 from tuireader.core.investigate.cooccur import neighbours
 from tuireader.core.investigate.corpus import EntityCount, EntityIndex
@@ -236,7 +236,7 @@ class Investigation:
         found: list[tuple[str, int, str | None, QuoteSite]] = []
         named: set[int] = set()  # the words quoted by a wanted speaker
         for i in rows:
-            words = (highs[i] << 32) | (lows[i] & 0xFFFFFFFF)
+            words = joined_hash(lows[i], highs[i])
             named.add(words)
             speaker_id = speakers[i]
             who = names.get(speaker_id)
@@ -247,7 +247,7 @@ class Investigation:
         # An unnamed quotation joins only a wanted speaker's of the same words (group_sites):
         # the others are never made.
         for i, speaker_id in enumerate(speakers):
-            if not speaker_id and (words := (highs[i] << 32) | (lows[i] & 0xFFFFFFFF)) in named:
+            if not speaker_id and (words := joined_hash(lows[i], highs[i])) in named:
                 site = QuoteSite(*stored[bisect_right(ends, i)][:7], starts[i], stops[i])
                 found.append(("", words, None, site))
         return group_sites(found)
