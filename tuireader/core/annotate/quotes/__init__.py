@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tuireader.core.annotate.names import Canon
-from tuireader.core.annotate.quotes.attribution import _STATE, Attribution
+from tuireader.core.annotate.quotes.attribution import STATE_RE, Attribution
 from tuireader.core.annotate.quotes.cues import ORG_NOUNS, PERSON_NOUNS
 from tuireader.core.annotate.quotes.extract import find_candidates
 from tuireader.core.annotate.quotes.indirect import IndirectFinder, Reported
@@ -94,7 +94,6 @@ _PLACE_TAIL_RE = re.compile(
     r"(?:[a-z][\w-]*\s+){0,3}?(?:from|of|in)\s+(?:the\s+)?[A-Z][\w.'\u2019-]*"
     r"(?:\s+[A-Z][\w.'\u2019-]*){0,2}),\s*$"
 )
-_STATE_RE = re.compile(_STATE)
 
 
 def _over_place(text: str, who: Attribution, entities: Sequence[Entity]) -> Attribution:
@@ -108,7 +107,7 @@ def _over_place(text: str, who: Attribution, entities: Sequence[Entity]) -> Attr
     if m is None:
         return who
     words = text[start:end]
-    if not _STATE_RE.fullmatch(words) and not any(
+    if not STATE_RE.fullmatch(words) and not any(
         e.start == start and e.end == end and e.label == "LOC" for e in entities
     ):
         return who

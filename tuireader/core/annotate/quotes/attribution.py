@@ -247,7 +247,6 @@ _IN_WORDS_RE = re.compile(
     r"\b[Ii]n\s+(?P<sp>" + NAME + r"|his|her|their)(?:['\u2019]s?)?\s+(?:own\s+)?"
     r"(?P<cue>words)\s*[,:]\s*$"
 )
-# Clause openers skipped when looking for a sentence's subject ("On Monday, Trump said").
 # US states, spelled out or abbreviated, as they follow a town ("Dover, Del.,").
 _STATE = (
     r"(?:(?:New|North|South|West|Rhode)\s+[A-Z][a-z]+|Alabama|Alaska|Arizona|Arkansas|"
@@ -258,6 +257,8 @@ _STATE = (
     r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
     r"Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.|[A-Z]\.[A-Z]\.)"
 )
+STATE_RE = re.compile(_STATE)
+# Clause openers skipped when looking for a sentence's subject ("On Monday, Doe said").
 _LEAD_RE = re.compile(
     # a dateline: "DOVER - ", "DOVER, July 5 (AP) — "
     r"\s*(?:[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"

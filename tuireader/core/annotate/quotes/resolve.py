@@ -20,7 +20,7 @@ from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
 from tuireader.core.annotate.names import is_given_name, place_or_people
 from tuireader.core.annotate.patterns import find_words
-from tuireader.core.annotate.quotes.attribution import _HEADLINE_VERBS, _LEAD_RE, _STATE
+from tuireader.core.annotate.quotes.attribution import _HEADLINE_VERBS, _LEAD_RE, STATE_RE
 from tuireader.core.annotate.quotes.cues import (
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -104,7 +104,6 @@ _DESCRIBED_AT_RE = re.compile(
     r"(?P<noun>[a-z][\w-]*?)(?P<plural>(?<=[^s])s)?"
     r"\s+(?:from|of|in)\s+(?:the\s+)?(?P<place>[A-Z][\w.'\u2019-]*(?:,?\s+[A-Z][\w.'\u2019-]*){0,3})$"
 )
-_STATE_RE = re.compile(_STATE)
 # "It is strange that", "It wasn't just the cries that", "it seems": "it" standing for nothing
 _EXPLETIVE_AFTER_RE = re.compile(
     r"\s+(?:is|was|isn['\u2019]t|wasn['\u2019]t|seems|seemed|appears|appeared)\b"
@@ -544,7 +543,7 @@ class NameResolver:
         or the person the description stands for; one of several ("a woman in Akron",
         "officials in Ohio"): unnamed."""
         apposition = apposition.strip()
-        if apposition and (self._place(apposition) or _STATE_RE.fullmatch(apposition)):
+        if apposition and (self._place(apposition) or STATE_RE.fullmatch(apposition)):
             apposition = ""  # "a woman in Dover, Delaware": the town's state, not a name
         named = proper_name(apposition) if apposition else None
         if named:
