@@ -14,7 +14,8 @@ is, once with the entity table switched off (its rows not made, and with paralle
 annotation, the annotations not found in this process: the code before the table), and
 prints the annotation pass's seconds and the cache's size for both. Then, warm, the time
 of: the facets of the whole list, of a 10k-result list (the first 10,000 articles), the
-quotations of the busiest speakers (the first call too), the near-duplicate groups of the
+quotations of the busiest speakers (the first call too; all their texts read, and as the
+app opens the list: the texts of its first 200 rows), the near-duplicate groups of the
 whole list; the time to read the entity table into memory.
 Figures go in benchmarks/README.md.
 """
@@ -154,6 +155,14 @@ def views(corpus: str, root: Path) -> None:
             ms = timed(lambda name=name: investigation.quotes(None, name), repeat=3)
             cpu = timed(lambda name=name: investigation.quotes(None, name), 3, time.process_time)
             print(f"who said what, {name!r} ({quotes:,} quotations): {ms:,.1f} ms ({cpu:,.1f} CPU)")
+
+            def as_the_app(name=name) -> None:  # listed, the first rows' texts read
+                listed = investigation.quotes(None, name, texts=False)
+                investigation.quote_texts(listed[:200])
+
+            ms = timed(as_the_app, repeat=3)
+            cpu = timed(as_the_app, 3, time.process_time)
+            print(f"  as the app opens it (texts of the first 200): {ms:,.1f} ms ({cpu:,.1f} CPU)")
         top = investigation.entities(None, "person", 1)
         if top:
             ms = timed(lambda: investigation.cooccurring(top[0].name), repeat=3)
