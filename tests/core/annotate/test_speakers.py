@@ -1437,3 +1437,13 @@ def test_a_quote_closing_on_a_comma_takes_the_attribution_after_the_line_break()
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Mara Quillfeather"
+
+
+@pytest.mark.parametrize("lead", ["Early in his campaign", "Late in the evening"])
+def test_an_early_or_late_lead_in_is_skipped_for_the_subject(lead: str) -> None:
+    text = (
+        f"{lead}, Tobias Renwick attacked Lee Varga, calling him, among other things, "
+        '"a tired candidate."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
