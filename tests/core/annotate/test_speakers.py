@@ -1447,3 +1447,12 @@ def test_an_early_or_late_lead_in_is_skipped_for_the_subject(lead: str) -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tobias Renwick"
+
+
+def test_a_plural_cue_word_after_a_possessive_and_a_modifier_is_a_noun() -> None:
+    text = (
+        'Mayor Tobias Renwick called Lee Varga a "windbag," and said his tax remarks were '
+        'pure "theater" for donors.'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Tobias Renwick", "Tobias Renwick"]

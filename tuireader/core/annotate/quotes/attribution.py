@@ -935,11 +935,18 @@ def _after_owner(text: str, start: int, cue: re.Match) -> bool:
         return True
     return cue.group("cue") in PLURAL_NOUN_CUES and (
         _OWNER_PARTICIPLE_RE.search(text, max(start, cue.start() - 30), cue.start()) is not None
+        or _OWNER_MODIFIER_RE.search(text, max(start, cue.start() - 40), cue.start()) is not None
     )
 
 
 _OWNER_PARTICIPLE_RE = re.compile(
     r"(?:['\u2019]s|s['\u2019]|\b(?:the|his|her|their|its|our|my|your))\s+[a-z]+(?:ing|ed)\s+$",
+    re.IGNORECASE,
+)
+# "his tax remarks", "her anti-union comments": a possessive and one or two modifiers (not
+# "the senator remarks", where the noun is the subject of the verb)
+_OWNER_MODIFIER_RE = re.compile(
+    r"(?:['\u2019]s|s['\u2019]|\b(?:his|her|their|its|our|my|your))(?:\s+[a-z][\w-]*){1,2}\s+$",
     re.IGNORECASE,
 )
 
