@@ -1456,3 +1456,16 @@ def test_a_plural_cue_word_after_a_possessive_and_a_modifier_is_a_noun() -> None
     )
     quotes = _direct(text)
     assert [q.speaker_name for q in quotes] == ["Tobias Renwick", "Tobias Renwick"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "when House Speaker Tobias Renwick of Ohio lamented",
+        "when Tobias Renwick from the Harbor Trust lamented",
+    ],
+)
+def test_a_person_of_a_place_in_a_when_clause_is_the_speaker(clause: str) -> None:
+    text = f'The worry grew on Wednesday {clause} the "sad" state of the race.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"

@@ -645,6 +645,9 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
                 # "with Sen. Jane Doe calling it", "footage of Jane Doe asking": the
                 # name leads the participle clause.
                 return m.span("sp")
+            person = None if participle else _person_of(text, start, m)
+            if person is not None:
+                return person
             rejected = m
         elif _subject_past(text, rejected, m, participle):
             return m.span("sp")
@@ -652,6 +655,30 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     if participle or _DETACHED_RE.search(before):
         return sentence_subject(text, start, cue.start())
     return None
+
+
+_NAME_BEFORE_OF_RE = re.compile(
+    r"(?:^|(?<=[\s(\u2014\u2013,;:]))(?P<sp>" + _LEFT_NAME + r")\s+(?:of|from)\s+(?:the\s+)?$"
+)
+
+
+def _person_of(text: str, start: int, m: re.Match) -> tuple[int, int] | None:
+    """For a phrase after "of"/"from" before a finite cue ("when House Speaker Jane Doe of
+    Ohio lamented", "Jane Doe from the Harbor Trust said"), the person it hangs on: a name
+    with a title or given name before its last word, not a title ("Secretary of State")."""
+    if _preposition(text, m) not in ("of", "from"):
+        return None
+    n = _NAME_BEFORE_OF_RE.search(text, max(start, m.start() - 80), m.start("sp"))
+    if n is None or _after_preposition(text, n, True):
+        return None
+    words = n.group("sp").split()
+    if len(words) < 2 or words[-1].rstrip(".").lower() in _TITLE_WORDS:
+        return None
+    if not any(
+        w.rstrip(".").lower() in _TITLE_WORDS or is_given_name(w.lower()) for w in words[:-1]
+    ):
+        return None
+    return n.span("sp")
 
 
 _COMMA_BEFORE_RE = re.compile(r",\s+$")
