@@ -1469,3 +1469,25 @@ def test_a_person_of_a_place_in_a_when_clause_is_the_speaker(clause: str) -> Non
     text = f'The worry grew on Wednesday {clause} the "sad" state of the race.'
     (q,) = _direct(text)
     assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Mara Quillfeather and Tobias Renwick held a news conference on Monday.",
+        "Senators Mara Quillfeather and Tobias Renwick, both Democrats, wrote to the agency.",
+    ],
+)
+def test_they_after_two_people_named_together_is_the_pair(lead: str) -> None:
+    text = f'{lead}\n\n"We will fight this rule in every court," they said.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather and Tobias Renwick"
+
+
+def test_they_after_a_pair_in_the_object_stays_unnamed() -> None:
+    text = (
+        "Lee Varga met Mara Quillfeather and Tobias Renwick on Monday.\n\n"
+        '"We will fight this rule in every court," they said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name is None
