@@ -1491,3 +1491,13 @@ def test_they_after_a_pair_in_the_object_stays_unnamed() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name is None
+
+
+def test_a_person_noun_after_an_article_is_the_subject_of_the_cue() -> None:
+    text = (
+        "Early one evening in June, Harbor Street Skate Park was loud with the noise of the "
+        'train, when a young boy shouted, "Here they come!"'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "a young boy"
+    assert q.speaker_name is None

@@ -875,7 +875,13 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             aside = _inverted_aside(text, cue, end) if regex is _CUE_RE else None
             if aside is not None:
                 return aside
-            if _ARTICLE_BEFORE_RE.search(text, max(start, cue.start() - 30), cue.start()):
+            article = _ARTICLE_BEFORE_RE.search(text, max(start, cue.start() - 30), cue.start())
+            if article is not None and (
+                # "when a young boy shouted": a person noun is the subject of a past cue
+                # (not of a generic "when a man tells a woman that")
+                article.group().split()[-1].lower() not in PERSON_NOUNS
+                or cue.group("cue").endswith("s")
+            ):
                 # "Doe gave a curt reply:": the cue word is a noun; the sentence's
                 # subject gave it
                 subject = sentence_subject(text, start, cue.start())
