@@ -1501,3 +1501,20 @@ def test_a_person_noun_after_an_article_is_the_subject_of_the_cue() -> None:
     (q,) = _direct(text)
     assert q.speaker is not None and q.speaker.text == "a young boy"
     assert q.speaker_name is None
+
+
+def test_words_quoted_from_another_person_are_that_persons() -> None:
+    (q,) = _direct('Tobias Renwick, quoting Mara Quillfeather, said "the plan is a fraud."')
+    assert q.speaker_name == "Mara Quillfeather"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Tobias Renwick said he had called the plan "a fraud."',
+        'Tobias Renwick said Mara Quillfeather called the plan a fraud, but he said "it is fine."',
+    ],
+)
+def test_the_reporting_speaker_keeps_his_own_words(sentence: str) -> None:
+    (q,) = _direct(sentence)
+    assert q.speaker_name == "Tobias Renwick"

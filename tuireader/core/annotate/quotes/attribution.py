@@ -814,6 +814,13 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     )
     if m is not None and not _CUE_RE.search(text, m.end(), end):
         return _found(text, m, 0, EMBEDDED)  # "Doe quoted Roe as saying "..."": Roe's words
+    m = (
+        _QUOTING_RE.search(text, max(start, end - 120), end)
+        if "quoting" in text[start:end]
+        else None
+    )
+    if m is not None:
+        return _found(text, m, 0, EMBEDDED)  # "Doe, quoting Roe, said "..."": Roe's words
     found = _cued_subject(text, start, end)
     if found is not None and found.cue is not None:
         # "Factwatch pointed to the Harbor Review Board finding that staff was short "despite
@@ -844,6 +851,13 @@ _QUOTED_AS_RE = re.compile(
     r"\bquot(?:ed|es|ing)\s+(?P<sp>"
     + _MODIFIED_NAME
     + r")\s+as\s+(?P<cue>saying|telling|writing)\b"
+)
+_QUOTING_RE = re.compile(
+    r",\s+(?P<cue>quoting)\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"),(?:\s+"
+    + ADVERB
+    + r")?\s+(?:said|says|wrote|writes|added|adds|declared|declares)\s*[:,]?\s*$"
 )
 _COPULA_RE = re.compile(r"\b(?:is|was|are|were|has|had|have)\b")
 _CLAIM_THAT_RE = re.compile(
