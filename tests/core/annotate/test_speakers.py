@@ -1518,3 +1518,13 @@ def test_words_quoted_from_another_person_are_that_persons() -> None:
 def test_the_reporting_speaker_keeps_his_own_words(sentence: str) -> None:
     (q,) = _direct(sentence)
     assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    ["For Tobias Renwick, the answer was simple:", "For Tobias Renwick, the message is clear:"],
+)
+def test_for_someone_the_answer_was_introduces_that_persons_words(intro: str) -> None:
+    text = f'The vote was close.\n\n{intro} "We cut the tax."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"

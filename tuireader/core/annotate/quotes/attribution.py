@@ -1049,12 +1049,22 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     m = _NAME_BEFORE_COLON_RE.search(text, max(start, end - 120), end)
     if m and not _ADDRESSEE_BEFORE_RE.search(text, max(start, m.start() - 12), m.start()):
         return _found(text, m, 0, BEFORE)
+    m = _FOR_NAME_ANSWER_RE.match(text, start, end)
+    if m is not None:
+        return _found(text, m, 0, BEFORE)  # "For Doe, the answer was simple:": Doe's answer
     subject = sentence_subject(text, start, end)
     return spoken_to(text, subject, end) or (
         Attribution(trim_speaker(text, *subject), None, BEFORE) if subject else None
     )
 
 
+_FOR_NAME_ANSWER_RE = re.compile(
+    r"\s*(?:For|To)\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"),\s+(?:the|his|her|their)\s+(?P<cue>answer|response|reply|message|reason|solution|"
+    r"verdict|explanation|takeaway|view|position)\s+(?:was|is|seemed|seems|remains|remained)\b"
+    r"[^:;.!?\"\u201c\u201d\n]{0,60}:\s*$"
+)
 # "Doe was asked by Jane Roe, ...": the subject is asked; the one asking speaks.
 _ASKED_RE = re.compile(
     r"\s+(?:was|were|is|are|being|ha[sd]\s+been)\s+(?:[a-z]+ly\s+)?(?:asked|questioned|"
