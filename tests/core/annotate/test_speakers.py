@@ -1528,3 +1528,10 @@ def test_for_someone_the_answer_was_introduces_that_persons_words(intro: str) ->
     text = f'The vote was close.\n\n{intro} "We cut the tax."'
     (q,) = _direct(text)
     assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize("cue", ["questioned.", "queried, looking at the crowd."])
+def test_questioned_without_an_object_after_a_quote_names_the_speaker(cue: str) -> None:
+    text = f'The hall was quiet.\n\n"What was the turning point for him?" Tobias Renwick {cue}'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"

@@ -159,6 +159,17 @@ _INVERTED_RE = re.compile(
     + _DET_NP
     + r")"
 )
+# '"Why now?" Doe questioned.': "questioned" with no object, closing the sentence
+_QUESTIONED_RE = re.compile(
+    r"^"
+    + _GAP
+    + r"(?P<sp>"
+    + _AFTER_SUBJECT
+    + r"),?"
+    + _ADVERBS
+    + r"\s+(?P<cue>questioned|queried)"
+    r"(?=\s*[.,;]|\s*$)"
+)
 # `explained CBS moderator Nancy Cordes: "..."` - an inverted cue introducing the quote.
 _INVERTED_INTRO_RE = re.compile(
     r"(?<!\w)"
@@ -427,6 +438,9 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
                 if how == INVERTED
                 else found
             )
+    m = _QUESTIONED_RE.match(window)
+    if m is not None:
+        return _found(text, m, start, AFTER)  # '"Why now?" Doe questioned.'
     m = _UNCLOSED_APPOSITION_RE.match(window)
     if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
         # '"...," Jane Doe, who chairs the group said' - the apposition's comma left out.
