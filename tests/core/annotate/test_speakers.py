@@ -1535,3 +1535,14 @@ def test_questioned_without_an_object_after_a_quote_names_the_speaker(cue: str) 
     text = f'The hall was quiet.\n\n"What was the turning point for him?" Tobias Renwick {cue}'
     (q,) = _direct(text)
     assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize("dateline", ["Dover (AFP) \u2013 ", "Port Ellis, Ruritania (Reuters) - "])
+def test_a_mixed_case_dateline_with_an_agency_tag_is_skipped_for_the_subject(dateline: str) -> None:
+    text = (
+        "Renwick swipes at Varga over trade.\n\n"
+        f"{dateline}Democrat Tobias Renwick has taken a swipe at his rival Lee Varga's stance "
+        'on trade, saying that "loud comments" do more harm than good.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"

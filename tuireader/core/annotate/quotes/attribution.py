@@ -274,7 +274,10 @@ _LEAD_RE = re.compile(
     # a dateline: "DOVER - ", "DOVER, July 5 (AP) — "
     r"\s*(?:[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
     r"(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s+\([A-Za-z]+\))?\s+[\u2014\u2013-]+\s+"
-    r"(?=[A-Z]))?"  # not "ISIS - the group - said"
+    r"(?=[A-Z])|"  # not "ISIS - the group - said"
+    # "Dover (AFP) - ", "Port Ellis, Ruritania (Reuters) - ": a town with the agency's tag
+    r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,2}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r"\s+\([A-Z][A-Za-z]+\)\s+[\u2014\u2013-]+\s+(?=[A-Z]))?"
     r"(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
     r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
