@@ -1546,3 +1546,15 @@ def test_a_mixed_case_dateline_with_an_agency_tag_is_skipped_for_the_subject(dat
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize(
+    "clause", ["once the Senate goes on recess", "after the show went on the air"]
+)
+def test_went_on_that_is_no_speech_gives_the_quote_to_the_main_clause(clause: str) -> None:
+    text = (
+        "Lee Varga declined to comment. By contrast, Sen. Tobias Renwick said that "
+        f'{clause}, "I intend to do as much as I can."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
