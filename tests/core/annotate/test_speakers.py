@@ -1558,3 +1558,12 @@ def test_went_on_that_is_no_speech_gives_the_quote_to_the_main_clause(clause: st
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tobias Renwick"
+
+
+def test_a_quote_after_two_spaces_takes_the_previous_sentences_speaker() -> None:
+    text = (
+        "Tobias Renwick distanced himself from the movement by saying he would help the "
+        'campaign if asked.  "I am going to support him, and support him with enthusiasm."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"

@@ -145,7 +145,10 @@ _NOT_NAMES = frozenset(
 
 def _previous_sentence(text: str, c: Candidate) -> Attribution | None:
     """`Kerry said the vote was "a step." "It is far from perfect."` - the speaker just before."""
-    start = before_window(text, c.para_start, c.start - 1)
+    hi = c.start - 1
+    while hi > c.para_start and text[hi - 1].isspace():
+        hi -= 1  # "if asked.  "...": two spaces after the full stop
+    start = before_window(text, c.para_start, hi)
     found = attribute_before(text, start, c.start)
     sub = (
         _SUBORDINATE_RE.search(text, max(start, found.speaker[0] - 30), found.speaker[0])
