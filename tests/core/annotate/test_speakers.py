@@ -1567,3 +1567,14 @@ def test_a_quote_after_two_spaces_takes_the_previous_sentences_speaker() -> None
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize("lead", ["After Lee Varga said that", "When Lee Varga said"])
+def test_a_said_colon_after_a_quote_introduces_the_next_quote_only(lead: str) -> None:
+    text = (
+        f'{lead} some students might do better at "less advanced schools," Tobias Renwick '
+        'said: "I don\'t like what she said."'
+    )
+    first, second = _direct(text)
+    assert first.speaker_name == "Lee Varga"
+    assert second.speaker_name == "Tobias Renwick"

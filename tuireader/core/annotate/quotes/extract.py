@@ -116,6 +116,16 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         # 'Doe claimed that "...," one of Roe's lawyers said': the quotation is what Doe
         # claimed, whoever comments after it
         return before
+    if (
+        before
+        and after
+        and before.how in (BEFORE, EMBEDDED)
+        and a_end == next_start
+        and text[c.end : a_end].rstrip().endswith(":")
+    ):
+        # 'After Roe said that it was "a disaster," Doe said: "..."': the words after the
+        # quote introduce the next one; this one is what Roe said
+        return before
     if before and after and after.how == DASH and not c.leads_paragraph:
         # 'Roe insisted that it was "still ahead."--Jane Doe.': a byline, not the speaker
         return before
