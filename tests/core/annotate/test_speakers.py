@@ -1578,3 +1578,13 @@ def test_a_said_colon_after_a_quote_introduces_the_next_quote_only(lead: str) ->
     first, second = _direct(text)
     assert first.speaker_name == "Lee Varga"
     assert second.speaker_name == "Tobias Renwick"
+
+
+def test_a_second_participle_clause_with_its_own_subject_names_its_speaker() -> None:
+    text = (
+        'Both men issued a statement - Tobias Renwick saying he was "very encouraged" and '
+        'Lee Varga calling it a "great meeting."'
+    )
+    first, second = _direct(text)
+    assert first.speaker_name == "Tobias Renwick"
+    assert second.speaker_name == "Lee Varga"

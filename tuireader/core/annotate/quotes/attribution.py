@@ -839,6 +839,20 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     if m is not None:
         return _found(text, m, 0, EMBEDDED)  # "Doe, quoting Roe, said "..."": Roe's words
     found = _cued_subject(text, start, end)
+    if (
+        found is not None
+        and found.cue is not None
+        and text[found.cue[1] - 3 : found.cue[1]] == "ing"
+    ):
+        # "Doe saying he was "encouraged" and Roe calling it a "great meeting"": the second
+        # participle clause has its own subject
+        m = _AND_NAME_PARTICIPLE_RE.search(text, found.cue[1], end)
+        if (
+            m is not None
+            and m.group("cue").endswith("ing")
+            and not _ANY_CUE_RE.search(text, m.end(), end)
+        ):
+            return Attribution(m.span("sp"), m.span("cue"), EMBEDDED)
     if found is not None and found.cue is not None:
         # "Factwatch pointed to the Harbor Review Board finding that staff was short "despite
         # repeated requests"": the words are the finding's, its author's
@@ -868,6 +882,9 @@ _QUOTED_AS_RE = re.compile(
     r"\bquot(?:ed|es|ing)\s+(?P<sp>"
     + _MODIFIED_NAME
     + r")\s+as\s+(?P<cue>saying|telling|writing)\b"
+)
+_AND_NAME_PARTICIPLE_RE = re.compile(
+    r"\s(?:and|while|with)\s+(?P<sp>" + _LEFT_NAME + r")\s+(?P<cue>" + NAMING_CUE + r")\b"
 )
 _QUOTING_RE = re.compile(
     r",\s+(?P<cue>quoting)\s+(?P<sp>"
