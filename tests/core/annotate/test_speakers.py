@@ -1588,3 +1588,17 @@ def test_a_second_participle_clause_with_its_own_subject_names_its_speaker() -> 
     first, second = _direct(text)
     assert first.speaker_name == "Tobias Renwick"
     assert second.speaker_name == "Lee Varga"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "A former Republican presidential candidate -- Tobias Renwick, who lost in 2008 --",
+        "Her rival \u2014 Tobias Renwick \u2014",
+        "Tobias Renwick -- the mayor --",
+    ],
+)
+def test_a_name_set_off_by_dashes_before_the_cue_is_the_speaker(subject: str) -> None:
+    text = f'{subject} said the plan "offered no changes at all."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"

@@ -607,6 +607,15 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     "Jane Doe of Ohio, who mused", the name the relative clause hangs on."""
     lo = max(start, cue.start() - 120)
     window = text[lo : cue.start()]
+    if window.rstrip().endswith(("--", "\u2014", "\u2013")):
+        # "A former candidate -- Jane Doe, who lost in 2008 -- said": the name set off by dashes
+        # "Jane Doe -- the mayor -- said": the name before the description
+        lo = max(start, cue.start() - 220)
+        m = _DASH_APPOSITION_RE.search(text, lo, cue.start()) or _NAME_DASH_RE.search(
+            text, lo, cue.start()
+        )
+        if m is not None and _plausible_subject(m.group("sp")):
+            return m.span("sp")
     m = _WHO_BEFORE_CUE_RE.search(text, lo, cue.start()) if ", who" in window else None
     if m is None and "," in window and (" of " in window or " from " in window):
         m = _NAME_OF_PLACE_RE.search(text, lo, cue.start())
@@ -698,6 +707,17 @@ def _person_of(text: str, start: int, m: re.Match) -> tuple[int, int] | None:
     return n.span("sp")
 
 
+_DASH_APPOSITION_RE = re.compile(
+    r"\S\s*(?:--|[\u2014\u2013])\s*(?P<sp>"
+    + _LEFT_NAME
+    + r")(?:,(?:(?!--)[^\"\u201c\u201d\u2014\u2013\n]){1,150})?\s*(?:--|[\u2014\u2013])\s*$"
+)
+_NAME_DASH_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>"
+    + _LEFT_NAME
+    + r")\s*(?:--|[\u2014\u2013])\s*(?:the|a|an|his|her|its|their)\s"
+    r"(?:(?!--)[^\"\u201c\u201d\u2014\u2013\n]){1,100}?\s*(?:--|[\u2014\u2013])\s*$"
+)
 _COMMA_BEFORE_RE = re.compile(r",\s+$")
 _IN_RELATIVE_RE = re.compile(r",\s+(?:who|which|that)\s[^,;:.!?\"\u201c\u201d\n]*$")
 _TITLE_WORDS = word_set(TITLES.replace(".", "").lower())
