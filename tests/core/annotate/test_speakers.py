@@ -1602,3 +1602,16 @@ def test_a_name_set_off_by_dashes_before_the_cue_is_the_speaker(subject: str) ->
     text = f'{subject} said the plan "offered no changes at all."'
     (q,) = _direct(text)
     assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Sunday morning, Lee Varga slammed the shift and accused Tobias Renwick of a "flip-flop."',
+        "On Thursday, after staying neutral all spring, Lee Varga endorsed Tobias Renwick, "
+        'saying, "He is the fighter this country needs."',
+    ],
+)
+def test_a_day_lead_in_and_a_second_lead_in_clause_are_skipped(sentence: str) -> None:
+    (q,) = _direct(sentence)
+    assert q.speaker_name == "Lee Varga"

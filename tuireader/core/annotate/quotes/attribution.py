@@ -284,9 +284,17 @@ _LEAD_RE = re.compile(
     r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
     r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
     r"Weeks|Months|Years|Shortly|Soon|Immediately|Of|Regarding|Outside|Inside|Near|Here|Back|Early|Late|"
-    r"Meanwhile|However|Still|Then|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*"
+    r"Meanwhile|However|Still|Then|"
+    + _DAY
+    + r"|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*"
     # "Speaking in Dover, Delaware, Doe": the town's state goes with the lead-in
     r"(?:" + _STATE + r",\s*)?)?"
+)
+# "On Thursday, after staying neutral for months, Doe": a second lead-in clause (for the
+# sentence's subject only: pronoun antecedents keep the one-clause lead-in)
+_SECOND_LEAD_RE = re.compile(
+    r"(?:after|before|while|since|despite|during|following|amid|in|on|at)\b"
+    r"[^,;:\u201c\u201d\"]{0,150},\s*"
 )
 _SENTENCE_SUBJECT_RE = re.compile(
     r"(?![A-Z][a-z]+(?:ing|ed)\b(?!\s+[A-Z]))(?P<sp>"
@@ -578,6 +586,10 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The subject at the head of the sentence in [start, end), skipping lead-in clauses."""
     lead = _LEAD_RE.match(text, start, end)
     pos = lead.end() if lead else start
+    if pos > start and text[pos - 2 : pos] == ", ":
+        second = _SECOND_LEAD_RE.match(text, pos, end)
+        if second is not None:
+            pos = second.end()
     if lead is not None and _NAME_ENDS_LEAD_RE.search(text, max(start, pos - 40), pos):
         # "Introduced by Jane Doe, the Ohio sheriff, Roe launched into": the description
         # after the lead-in's closing name is its apposition; the subject follows it
