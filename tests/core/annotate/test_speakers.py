@@ -1615,3 +1615,12 @@ def test_a_name_set_off_by_dashes_before_the_cue_is_the_speaker(subject: str) ->
 def test_a_day_lead_in_and_a_second_lead_in_clause_are_skipped(sentence: str) -> None:
     (q,) = _direct(sentence)
     assert q.speaker_name == "Lee Varga"
+
+
+def test_the_subject_of_a_when_clause_speaks_for_its_and_called() -> None:
+    text = (
+        "There have been sharper jabs, such as when Tobias Renwick knocked Lee Varga on trade "
+        'and called him a "moderate," a subtle dig.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"

@@ -691,8 +691,22 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
             return m.span("sp")
         lo = m.start("sp") + 1
     if participle or _DETACHED_RE.search(before):
-        return sentence_subject(text, start, cue.start())
+        found = sentence_subject(text, start, cue.start())
+        if found is None and not participle:
+            # "such as when Doe knocked Roe on trade and called him": the subordinate
+            # clause's subject, when the sentence has none
+            m = _CLAUSE_AND_RE.search(text, max(start, cue.start() - 200), cue.start())
+            if m is not None and _plausible_subject(m.group("sp")):
+                return m.span("sp")
+        return found
     return None
+
+
+_CLAUSE_AND_RE = re.compile(
+    r"\b(?:when|after|as|while|because|since|before|until|where)\s+(?P<sp>"
+    + _LEFT_NAME
+    + r")\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;.!?\"\u201c\u201d\n]{0,120}\s+and\s+$"
+)
 
 
 _NAME_BEFORE_OF_RE = re.compile(
