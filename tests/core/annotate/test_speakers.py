@@ -1437,3 +1437,190 @@ def test_a_quote_closing_on_a_comma_takes_the_attribution_after_the_line_break()
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Mara Quillfeather"
+
+
+@pytest.mark.parametrize("lead", ["Early in his campaign", "Late in the evening"])
+def test_an_early_or_late_lead_in_is_skipped_for_the_subject(lead: str) -> None:
+    text = (
+        f"{lead}, Tobias Renwick attacked Lee Varga, calling him, among other things, "
+        '"a tired candidate."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+def test_a_plural_cue_word_after_a_possessive_and_a_modifier_is_a_noun() -> None:
+    text = (
+        'Mayor Tobias Renwick called Lee Varga a "windbag," and said his tax remarks were '
+        'pure "theater" for donors.'
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Tobias Renwick", "Tobias Renwick"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "when House Speaker Tobias Renwick of Ohio lamented",
+        "when Tobias Renwick from the Harbor Trust lamented",
+    ],
+)
+def test_a_person_of_a_place_in_a_when_clause_is_the_speaker(clause: str) -> None:
+    text = f'The worry grew on Wednesday {clause} the "sad" state of the race.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Mara Quillfeather and Tobias Renwick held a news conference on Monday.",
+        "Senators Mara Quillfeather and Tobias Renwick, both Democrats, wrote to the agency.",
+    ],
+)
+def test_they_after_two_people_named_together_is_the_pair(lead: str) -> None:
+    text = f'{lead}\n\n"We will fight this rule in every court," they said.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillfeather and Tobias Renwick"
+
+
+def test_they_after_a_pair_in_the_object_stays_unnamed() -> None:
+    text = (
+        "Lee Varga met Mara Quillfeather and Tobias Renwick on Monday.\n\n"
+        '"We will fight this rule in every court," they said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name is None
+
+
+def test_a_person_noun_after_an_article_is_the_subject_of_the_cue() -> None:
+    text = (
+        "Early one evening in June, Harbor Street Skate Park was loud with the noise of the "
+        'train, when a young boy shouted, "Here they come!"'
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "a young boy"
+    assert q.speaker_name is None
+
+
+def test_words_quoted_from_another_person_are_that_persons() -> None:
+    (q,) = _direct('Tobias Renwick, quoting Mara Quillfeather, said "the plan is a fraud."')
+    assert q.speaker_name == "Mara Quillfeather"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Tobias Renwick said he had called the plan "a fraud."',
+        'Tobias Renwick said Mara Quillfeather called the plan a fraud, but he said "it is fine."',
+    ],
+)
+def test_the_reporting_speaker_keeps_his_own_words(sentence: str) -> None:
+    (q,) = _direct(sentence)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize(
+    "intro",
+    ["For Tobias Renwick, the answer was simple:", "For Tobias Renwick, the message is clear:"],
+)
+def test_for_someone_the_answer_was_introduces_that_persons_words(intro: str) -> None:
+    text = f'The vote was close.\n\n{intro} "We cut the tax."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize("cue", ["questioned.", "queried, looking at the crowd."])
+def test_questioned_without_an_object_after_a_quote_names_the_speaker(cue: str) -> None:
+    text = f'The hall was quiet.\n\n"What was the turning point for him?" Tobias Renwick {cue}'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize("dateline", ["Dover (AFP) \u2013 ", "Port Ellis, Ruritania (Reuters) - "])
+def test_a_mixed_case_dateline_with_an_agency_tag_is_skipped_for_the_subject(dateline: str) -> None:
+    text = (
+        "Renwick swipes at Varga over trade.\n\n"
+        f"{dateline}Democrat Tobias Renwick has taken a swipe at his rival Lee Varga's stance "
+        'on trade, saying that "loud comments" do more harm than good.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize(
+    "clause", ["once the Senate goes on recess", "after the show went on the air"]
+)
+def test_went_on_that_is_no_speech_gives_the_quote_to_the_main_clause(clause: str) -> None:
+    text = (
+        "Lee Varga declined to comment. By contrast, Sen. Tobias Renwick said that "
+        f'{clause}, "I intend to do as much as I can."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+def test_a_quote_after_two_spaces_takes_the_previous_sentences_speaker() -> None:
+    text = (
+        "Tobias Renwick distanced himself from the movement by saying he would help the "
+        'campaign if asked.  "I am going to support him, and support him with enthusiasm."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize("lead", ["After Lee Varga said that", "When Lee Varga said"])
+def test_a_said_colon_after_a_quote_introduces_the_next_quote_only(lead: str) -> None:
+    text = (
+        f'{lead} some students might do better at "less advanced schools," Tobias Renwick '
+        'said: "I don\'t like what she said."'
+    )
+    first, second = _direct(text)
+    assert first.speaker_name == "Lee Varga"
+    assert second.speaker_name == "Tobias Renwick"
+
+
+def test_a_second_participle_clause_with_its_own_subject_names_its_speaker() -> None:
+    text = (
+        'Both men issued a statement - Tobias Renwick saying he was "very encouraged" and '
+        'Lee Varga calling it a "great meeting."'
+    )
+    first, second = _direct(text)
+    assert first.speaker_name == "Tobias Renwick"
+    assert second.speaker_name == "Lee Varga"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "A former Republican presidential candidate -- Tobias Renwick, who lost in 2008 --",
+        "Her rival \u2014 Tobias Renwick \u2014",
+        "Tobias Renwick -- the mayor --",
+    ],
+)
+def test_a_name_set_off_by_dashes_before_the_cue_is_the_speaker(subject: str) -> None:
+    text = f'{subject} said the plan "offered no changes at all."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Sunday morning, Lee Varga slammed the shift and accused Tobias Renwick of a "flip-flop."',
+        "On Thursday, after staying neutral all spring, Lee Varga endorsed Tobias Renwick, "
+        'saying, "He is the fighter this country needs."',
+    ],
+)
+def test_a_day_lead_in_and_a_second_lead_in_clause_are_skipped(sentence: str) -> None:
+    (q,) = _direct(sentence)
+    assert q.speaker_name == "Lee Varga"
+
+
+def test_the_subject_of_a_when_clause_speaks_for_its_and_called() -> None:
+    text = (
+        "There have been sharper jabs, such as when Tobias Renwick knocked Lee Varga on trade "
+        'and called him a "moderate," a subtle dig.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobias Renwick"

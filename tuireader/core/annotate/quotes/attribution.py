@@ -159,6 +159,17 @@ _INVERTED_RE = re.compile(
     + _DET_NP
     + r")"
 )
+# '"Why now?" Doe questioned.': "questioned" with no object, closing the sentence
+_QUESTIONED_RE = re.compile(
+    r"^"
+    + _GAP
+    + r"(?P<sp>"
+    + _AFTER_SUBJECT
+    + r"),?"
+    + _ADVERBS
+    + r"\s+(?P<cue>questioned|queried)"
+    r"(?=\s*[.,;]|\s*$)"
+)
 # `explained CBS moderator Nancy Cordes: "..."` - an inverted cue introducing the quote.
 _INVERTED_INTRO_RE = re.compile(
     r"(?<!\w)"
@@ -263,16 +274,27 @@ _LEAD_RE = re.compile(
     # a dateline: "DOVER - ", "DOVER, July 5 (AP) — "
     r"\s*(?:[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
     r"(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s+\([A-Za-z]+\))?\s+[\u2014\u2013-]+\s+"
-    r"(?=[A-Z]))?"  # not "ISIS - the group - said"
+    r"(?=[A-Z])|"  # not "ISIS - the group - said"
+    # "Dover (AFP) - ", "Port Ellis, Ruritania (Reuters) - ": a town with the agency's tag
+    r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,2}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r"\s+\([A-Z][A-Za-z]+\)\s+[\u2014\u2013-]+\s+(?=[A-Z]))?"
     r"(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
     r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
     r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
     r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
-    r"Weeks|Months|Years|Shortly|Soon|Immediately|Of|Regarding|Outside|Inside|Near|Here|Back|"
-    r"Meanwhile|However|Still|Then|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*"
+    r"Weeks|Months|Years|Shortly|Soon|Immediately|Of|Regarding|Outside|Inside|Near|Here|Back|Early|Late|"
+    r"Meanwhile|However|Still|Then|"
+    + _DAY
+    + r"|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*"
     # "Speaking in Dover, Delaware, Doe": the town's state goes with the lead-in
     r"(?:" + _STATE + r",\s*)?)?"
+)
+# "On Thursday, after staying neutral for months, Doe": a second lead-in clause (for the
+# sentence's subject only: pronoun antecedents keep the one-clause lead-in)
+_SECOND_LEAD_RE = re.compile(
+    r"(?:after|before|while|since|despite|during|following|amid|in|on|at)\b"
+    r"[^,;:\u201c\u201d\"]{0,150},\s*"
 )
 _SENTENCE_SUBJECT_RE = re.compile(
     r"(?![A-Z][a-z]+(?:ing|ed)\b(?!\s+[A-Z]))(?P<sp>"
@@ -427,6 +449,9 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
                 if how == INVERTED
                 else found
             )
+    m = _QUESTIONED_RE.match(window)
+    if m is not None:
+        return _found(text, m, start, AFTER)  # '"Why now?" Doe questioned.'
     m = _UNCLOSED_APPOSITION_RE.match(window)
     if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
         # '"...," Jane Doe, who chairs the group said' - the apposition's comma left out.
@@ -561,6 +586,10 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The subject at the head of the sentence in [start, end), skipping lead-in clauses."""
     lead = _LEAD_RE.match(text, start, end)
     pos = lead.end() if lead else start
+    if pos > start and text[pos - 2 : pos] == ", ":
+        second = _SECOND_LEAD_RE.match(text, pos, end)
+        if second is not None:
+            pos = second.end()
     if lead is not None and _NAME_ENDS_LEAD_RE.search(text, max(start, pos - 40), pos):
         # "Introduced by Jane Doe, the Ohio sheriff, Roe launched into": the description
         # after the lead-in's closing name is its apposition; the subject follows it
@@ -590,6 +619,15 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     "Jane Doe of Ohio, who mused", the name the relative clause hangs on."""
     lo = max(start, cue.start() - 120)
     window = text[lo : cue.start()]
+    if window.rstrip().endswith(("--", "\u2014", "\u2013")):
+        # "A former candidate -- Jane Doe, who lost in 2008 -- said": the name set off by dashes
+        # "Jane Doe -- the mayor -- said": the name before the description
+        lo = max(start, cue.start() - 220)
+        m = _DASH_APPOSITION_RE.search(text, lo, cue.start()) or _NAME_DASH_RE.search(
+            text, lo, cue.start()
+        )
+        if m is not None and _plausible_subject(m.group("sp")):
+            return m.span("sp")
     m = _WHO_BEFORE_CUE_RE.search(text, lo, cue.start()) if ", who" in window else None
     if m is None and "," in window and (" of " in window or " from " in window):
         m = _NAME_OF_PLACE_RE.search(text, lo, cue.start())
@@ -645,15 +683,67 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
                 # "with Sen. Jane Doe calling it", "footage of Jane Doe asking": the
                 # name leads the participle clause.
                 return m.span("sp")
+            person = None if participle else _person_of(text, start, m)
+            if person is not None:
+                return person
             rejected = m
         elif _subject_past(text, rejected, m, participle):
             return m.span("sp")
         lo = m.start("sp") + 1
     if participle or _DETACHED_RE.search(before):
-        return sentence_subject(text, start, cue.start())
+        found = sentence_subject(text, start, cue.start())
+        if found is None and not participle:
+            # "such as when Doe knocked Roe on trade and called him": the subordinate
+            # clause's subject, when the sentence has none
+            m = _CLAUSE_AND_RE.search(text, max(start, cue.start() - 200), cue.start())
+            if m is not None and _plausible_subject(m.group("sp")):
+                return m.span("sp")
+        return found
     return None
 
 
+_CLAUSE_AND_RE = re.compile(
+    r"\b(?:when|after|as|while|because|since|before|until|where)\s+(?P<sp>"
+    + _LEFT_NAME
+    + r")\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b[^,;.!?\"\u201c\u201d\n]{0,120}\s+and\s+$"
+)
+
+
+_NAME_BEFORE_OF_RE = re.compile(
+    r"(?:^|(?<=[\s(\u2014\u2013,;:]))(?P<sp>" + _LEFT_NAME + r")\s+(?:of|from)\s+(?:the\s+)?$"
+)
+
+
+def _person_of(text: str, start: int, m: re.Match) -> tuple[int, int] | None:
+    """For a phrase after "of"/"from" before a finite cue ("when House Speaker Jane Doe of
+    Ohio lamented", "Jane Doe from the Harbor Trust said"), the person it hangs on: a name
+    with a title or given name before its last word, not a title ("Secretary of State")."""
+    if _preposition(text, m) not in ("of", "from"):
+        return None
+    n = _NAME_BEFORE_OF_RE.search(text, max(start, m.start() - 80), m.start("sp"))
+    if n is None or _after_preposition(text, n, True):
+        return None
+    words = n.group("sp").split()
+    if len(words) < 2 or words[-1].rstrip(".").lower() in _TITLE_WORDS:
+        return None
+    if not any(
+        w.rstrip(".").lower() in _TITLE_WORDS or is_given_name(w.lower()) for w in words[:-1]
+    ):
+        return None
+    return n.span("sp")
+
+
+_DASH_APPOSITION_RE = re.compile(
+    r"\S\s*(?:--|[\u2014\u2013])\s*(?P<sp>"
+    + _LEFT_NAME
+    + r")(?:,(?:(?!--)[^\"\u201c\u201d\u2014\u2013\n]){1,150})?\s*(?:--|[\u2014\u2013])\s*$"
+)
+_NAME_DASH_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>"
+    + _LEFT_NAME
+    + r")\s*(?:--|[\u2014\u2013])\s*(?:the|a|an|his|her|its|their)\s"
+    r"(?:(?!--)[^\"\u201c\u201d\u2014\u2013\n]){1,100}?\s*(?:--|[\u2014\u2013])\s*$"
+)
 _COMMA_BEFORE_RE = re.compile(r",\s+$")
 _IN_RELATIVE_RE = re.compile(r",\s+(?:who|which|that)\s[^,;:.!?\"\u201c\u201d\n]*$")
 _TITLE_WORDS = word_set(TITLES.replace(".", "").lower())
@@ -787,7 +877,28 @@ def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     )
     if m is not None and not _CUE_RE.search(text, m.end(), end):
         return _found(text, m, 0, EMBEDDED)  # "Doe quoted Roe as saying "..."": Roe's words
+    m = (
+        _QUOTING_RE.search(text, max(start, end - 120), end)
+        if "quoting" in text[start:end]
+        else None
+    )
+    if m is not None:
+        return _found(text, m, 0, EMBEDDED)  # "Doe, quoting Roe, said "..."": Roe's words
     found = _cued_subject(text, start, end)
+    if (
+        found is not None
+        and found.cue is not None
+        and text[found.cue[1] - 3 : found.cue[1]] == "ing"
+    ):
+        # "Doe saying he was "encouraged" and Roe calling it a "great meeting"": the second
+        # participle clause has its own subject
+        m = _AND_NAME_PARTICIPLE_RE.search(text, found.cue[1], end)
+        if (
+            m is not None
+            and m.group("cue").endswith("ing")
+            and not _ANY_CUE_RE.search(text, m.end(), end)
+        ):
+            return Attribution(m.span("sp"), m.span("cue"), EMBEDDED)
     if found is not None and found.cue is not None:
         # "Factwatch pointed to the Harbor Review Board finding that staff was short "despite
         # repeated requests"": the words are the finding's, its author's
@@ -817,6 +928,16 @@ _QUOTED_AS_RE = re.compile(
     r"\bquot(?:ed|es|ing)\s+(?P<sp>"
     + _MODIFIED_NAME
     + r")\s+as\s+(?P<cue>saying|telling|writing)\b"
+)
+_AND_NAME_PARTICIPLE_RE = re.compile(
+    r"\s(?:and|while|with)\s+(?P<sp>" + _LEFT_NAME + r")\s+(?P<cue>" + NAMING_CUE + r")\b"
+)
+_QUOTING_RE = re.compile(
+    r",\s+(?P<cue>quoting)\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"),(?:\s+"
+    + ADVERB
+    + r")?\s+(?:said|says|wrote|writes|added|adds|declared|declares)\s*[:,]?\s*$"
 )
 _COPULA_RE = re.compile(r"\b(?:is|was|are|were|has|had|have)\b")
 _CLAIM_THAT_RE = re.compile(
@@ -848,7 +969,13 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             aside = _inverted_aside(text, cue, end) if regex is _CUE_RE else None
             if aside is not None:
                 return aside
-            if _ARTICLE_BEFORE_RE.search(text, max(start, cue.start() - 30), cue.start()):
+            article = _ARTICLE_BEFORE_RE.search(text, max(start, cue.start() - 30), cue.start())
+            if article is not None and (
+                # "when a young boy shouted": a person noun is the subject of a past cue
+                # (not of a generic "when a man tells a woman that")
+                article.group().split()[-1].lower() not in PERSON_NOUNS
+                or cue.group("cue").endswith("s")
+            ):
                 # "Doe gave a curt reply:": the cue word is a noun; the sentence's
                 # subject gave it
                 subject = sentence_subject(text, start, cue.start())
@@ -935,11 +1062,18 @@ def _after_owner(text: str, start: int, cue: re.Match) -> bool:
         return True
     return cue.group("cue") in PLURAL_NOUN_CUES and (
         _OWNER_PARTICIPLE_RE.search(text, max(start, cue.start() - 30), cue.start()) is not None
+        or _OWNER_MODIFIER_RE.search(text, max(start, cue.start() - 40), cue.start()) is not None
     )
 
 
 _OWNER_PARTICIPLE_RE = re.compile(
     r"(?:['\u2019]s|s['\u2019]|\b(?:the|his|her|their|its|our|my|your))\s+[a-z]+(?:ing|ed)\s+$",
+    re.IGNORECASE,
+)
+# "his tax remarks", "her anti-union comments": a possessive and one or two modifiers (not
+# "the senator remarks", where the noun is the subject of the verb)
+_OWNER_MODIFIER_RE = re.compile(
+    r"(?:['\u2019]s|s['\u2019]|\b(?:his|her|their|its|our|my|your))(?:\s+[a-z][\w-]*){1,2}\s+$",
     re.IGNORECASE,
 )
 
@@ -995,12 +1129,22 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     m = _NAME_BEFORE_COLON_RE.search(text, max(start, end - 120), end)
     if m and not _ADDRESSEE_BEFORE_RE.search(text, max(start, m.start() - 12), m.start()):
         return _found(text, m, 0, BEFORE)
+    m = _FOR_NAME_ANSWER_RE.match(text, start, end)
+    if m is not None:
+        return _found(text, m, 0, BEFORE)  # "For Doe, the answer was simple:": Doe's answer
     subject = sentence_subject(text, start, end)
     return spoken_to(text, subject, end) or (
         Attribution(trim_speaker(text, *subject), None, BEFORE) if subject else None
     )
 
 
+_FOR_NAME_ANSWER_RE = re.compile(
+    r"\s*(?:For|To)\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"),\s+(?:the|his|her|their)\s+(?P<cue>answer|response|reply|message|reason|solution|"
+    r"verdict|explanation|takeaway|view|position)\s+(?:was|is|seemed|seems|remains|remained)\b"
+    r"[^:;.!?\"\u201c\u201d\n]{0,60}:\s*$"
+)
 # "Doe was asked by Jane Roe, ...": the subject is asked; the one asking speaks.
 _ASKED_RE = re.compile(
     r"\s+(?:was|were|is|are|being|ha[sd]\s+been)\s+(?:[a-z]+ly\s+)?(?:asked|questioned|"

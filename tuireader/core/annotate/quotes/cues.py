@@ -164,7 +164,9 @@ NAMING_VERBS = frozenset(_verb_forms(_NAMING_VERBS))
 # Multi-word cues: "according to", "went on", "shot back", "said in a statement", "put it".
 _PHRASES = [
     r"according\s+to",
-    r"(?:went|goes|going)\s+on(?:\s+to\s+say)?",
+    # not "the Senate goes on recess", "went on the air" ("went on to boast" stays a cue)
+    r"(?:went|goes|going)\s+on(?:\s+to\s+say)?(?!\s+(?:a\s|an\s|the\s|"
+    r"recess|trial|strike|vacation|holiday|leave|air|tour|television|TV|record|hiatus|sale))",
     r"(?:shot|fired|hit|shoots|fires)\s+back",
     r"pointed\s+out|points\s+out",
     r"chimed\s+in|chimes\s+in",

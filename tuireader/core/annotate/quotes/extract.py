@@ -116,6 +116,16 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         # 'Doe claimed that "...," one of Roe's lawyers said': the quotation is what Doe
         # claimed, whoever comments after it
         return before
+    if (
+        before
+        and after
+        and before.how in (BEFORE, EMBEDDED)
+        and a_end == next_start
+        and text[c.end : a_end].rstrip().endswith(":")
+    ):
+        # 'After Roe said that it was "a disaster," Doe said: "..."': the words after the
+        # quote introduce the next one; this one is what Roe said
+        return before
     if before and after and after.how == DASH and not c.leads_paragraph:
         # 'Roe insisted that it was "still ahead."--Jane Doe.': a byline, not the speaker
         return before
@@ -145,7 +155,10 @@ _NOT_NAMES = frozenset(
 
 def _previous_sentence(text: str, c: Candidate) -> Attribution | None:
     """`Kerry said the vote was "a step." "It is far from perfect."` - the speaker just before."""
-    start = before_window(text, c.para_start, c.start - 1)
+    hi = c.start - 1
+    while hi > c.para_start and text[hi - 1].isspace():
+        hi -= 1  # "if asked.  "...": two spaces after the full stop
+    start = before_window(text, c.para_start, hi)
     found = attribute_before(text, start, c.start)
     sub = (
         _SUBORDINATE_RE.search(text, max(start, found.speaker[0] - 30), found.speaker[0])

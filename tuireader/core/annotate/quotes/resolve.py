@@ -499,7 +499,23 @@ class NameResolver:
         if best.label != "PERSON":
             group = _GROUP_AFTER_RE.match(self.text, best.end)
             return self.text[best.start : group.end()] if group else name
-        return None
+        return self._pair_from(best)
+
+    def _pair_from(self, first: Mention) -> str | None:
+        """ "Jane Doe and Tom Roe" when the PERSON mention ``first`` opens such a pair at the
+        head of a sentence ("Jane Doe and Tom Roe held a news conference. ... they said");
+        else None."""
+        i = bisect.bisect_right(self.starts, first.start)
+        if i >= len(self.mentions):
+            return None
+        last = self.mentions[i]
+        if last.label != "PERSON" or not _AND_RE.fullmatch(self.text, first.end, last.start):
+            return None
+        if not _SENTENCE_OPEN_RE.search(self.text, max(0, first.start - 40), first.start):
+            return None
+        if not _VERB_AFTER_RE.match(self.text, last.end):
+            return None
+        return self.text[first.start : last.end]
 
     def _person_named(self, name: str, after: int) -> bool:
         """Whether a PERSON mention named ``name`` starts within 40 characters after ``after``."""
@@ -1137,6 +1153,11 @@ _MEDIA_WORDS = word_set(
     mail express standard record bulletin weekly monthly"""
 )
 _ANY_ORG = word_set("company firm group organization organisation agency")
+_AND_RE = re.compile(r"\s+and\s+")
+# before a pair that opens a sentence: start of text, a sentence end or a line break, and
+# at most two capitalised words ("Senators", "Former Gov.")
+_SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+|\n\s*)(?:[A-Z][\w.-]*\s+){0,2}$")
+_VERB_AFTER_RE = re.compile(r"(?:,[^,\n]{1,80},)?\s+(?:both\s+|also\s+|jointly\s+)?[a-z]+")
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
 # "Doe of the Harbor Trust", "Doe from Ohio": the rest of a speaker phrase after a person.
 _PERSON_OF_RE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
