@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from operator import attrgetter, methodcaller
 
 from tuireader.core.annotate.entities import lexicon as lx
-from tuireader.core.annotate.entities.caps import caps_line
+from tuireader.core.annotate.entities.caps import caps_line, first_words
 from tuireader.core.annotate.entities.consistency import known_names, settle, vote
 from tuireader.core.annotate.entities.context import handle_after
 from tuireader.core.annotate.entities.definition import definitions
@@ -123,8 +123,9 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     vote(mentions)
     _families(mentions, lex)
     known = known_names(mentions)
+    firsts = first_words(known) if caps_lines else set()
     for ls, le in caps_lines:
-        mentions.extend(caps_line(text, ls, le, lex, known))
+        mentions.extend(caps_line(text, ls, le, lex, known, firsts))
     if sports:
         teams(mentions, text)
     if ":" in text:
@@ -197,16 +198,17 @@ _PAGE_LABELS = word_set(
 
 def _speaker_labels(text: str) -> list[re.Match[str]]:
     """The hits of ``_SPEAKER_LABEL`` in ``text``, tried at line starts only (re tries a
-    ``^`` of a multi-line pattern at every character; no hit spans a line break)."""
+    ``^`` of a multi-line pattern at every character), and only of lines with a colon: no
+    hit spans a line break."""
     hits = []
-    pos = 0
-    while True:
-        hit = _SPEAKER_LABEL.match(text, pos)
+    colon = text.find(":")
+    while colon >= 0:
+        hit = _SPEAKER_LABEL.match(text, text.rfind("\n", 0, colon) + 1)
         if hit is not None:
             hits.append(hit)
-        pos = text.find("\n", pos) + 1
-        if not pos:
-            return hits
+        end = text.find("\n", colon)  # the next line with a colon
+        colon = text.find(":", end) if end >= 0 else -1
+    return hits
 
 
 def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:

@@ -60,6 +60,7 @@ _COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often n
 _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
 _NAMED_HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD
 _KNOWN = lx.LOC_ANY | lx.DEMONYM | lx.ORG | lx.MISC
+_WORDS_CACHED = 20_000  # words whose lookups the lexicon keeps (a few MB at most)
 
 
 # How a resident's word is made from a place: Ohio-an, Florid(a)-ian(s), Kansa(s)-n, London-er.
@@ -105,11 +106,12 @@ class SegmentLabeller:
     def __init__(self, lex: lx.Lexicon, text: str, sports: bool = False) -> None:
         self.flags = lex.flags
         self.zipf = lex.zipf
+        self.firsts = lex.firsts
         self.text = text
         self.sports = sports
-        self._cache: dict[Tok, int] = {}
-        # word -> (lower case, flags, flags as ``tflags`` gives them, zipf): one lookup each
-        self._words: dict[str, tuple[str, int, int, float]] = {}
+        # word -> (lower case, flags, flags as ``tflags`` gives them, zipf): the lexicon's
+        # cache, shared by all documents (words recur across articles)
+        self._words = lex.words
         # A song or book title in double quotes needs a double quote mark in the text.
         self._quotes = any(q in text for q in _QUOTES)
 
@@ -122,15 +124,12 @@ class SegmentLabeller:
         return self.text[tok[0] : tok[1]].lower()
 
     def tflags(self, tok: Tok) -> int:
-        """Flags of one token, cached by its offset (rules ask about the same token often)."""
-        f = self._cache.get(tok)
-        if f is None:
-            word = self.text[tok[0] : tok[1]]
-            f = self.flags.get(word.lower(), 0)
-            if f and len(word) < 4 and word.isupper():
-                f = lx.acronym_flags(word, f)
-            self._cache[tok] = f
-        return f
+        """Flags of one token, acronyms read as such (``_info``: cached by the word)."""
+        word = self.text[tok[0] : tok[1]]
+        info = self._words.get(word)
+        if info is None:
+            info = self._info(word)
+        return info[2]
 
     def mention(self, toks: Sequence[Tok], label: str, weak: bool = False) -> Mention:
         start, end = toks[0][0], toks[-1][1]
@@ -200,8 +199,11 @@ class SegmentLabeller:
         """The segment opens with a known multi-word name ("South Africa", "St Louis")."""
         if len(toks) < 2:
             return False
-        if self.low(toks[0]).rstrip(".") in ("st", "mt", "ft", "san", "santa", "los", "las"):
+        first = self.low(toks[0])
+        if first.rstrip(".") in ("st", "mt", "ft", "san", "santa", "los", "las"):
             return True
+        if first not in self.firsts:  # (tokens stand one space apart) no entry opens so
+            return False
         text, flags = self.text, self.flags
         start = toks[0][0]
         for i in range(min(len(toks), 4) - 1, 0, -1):
@@ -267,7 +269,7 @@ class SegmentLabeller:
             if i >= 0 and text[i] in _QUOTES and self._quoted_title([tok]):
                 return [self.mention([tok], MISC)]
         word = text[s:e]
-        info = self._words.get(word)  # the word's lookups, once per document
+        info = self._words.get(word)  # the word's lookups, cached by the lexicon
         if info is None:
             info = self._info(word)
         maybe = False
@@ -735,6 +737,8 @@ class SegmentLabeller:
         """(lower case, flags, flags as ``tflags`` gives them, zipf) of a word, cached."""
         info = self._words.get(word)
         if info is None:
+            if len(self._words) >= _WORDS_CACHED:
+                self._words.clear()
             low = word.lower()
             raw = self.flags.get(low, 0)
             f = lx.acronym_flags(word, raw) if raw and len(word) < 4 and word.isupper() else raw
