@@ -112,6 +112,7 @@ class SegmentLabeller:
         # word -> (lower case, flags, flags as ``tflags`` gives them, zipf): the lexicon's
         # cache, shared by all documents (words recur across articles)
         self._words = lex.words
+        self._cache: dict[Tok, int] = {}
         # A song or book title in double quotes needs a double quote mark in the text.
         self._quotes = any(q in text for q in _QUOTES)
 
@@ -124,12 +125,14 @@ class SegmentLabeller:
         return self.text[tok[0] : tok[1]].lower()
 
     def tflags(self, tok: Tok) -> int:
-        """Flags of one token, acronyms read as such (``_info``: cached by the word)."""
-        word = self.text[tok[0] : tok[1]]
-        info = self._words.get(word)
-        if info is None:
-            info = self._info(word)
-        return info[2]
+        """Flags of one token, acronyms read as such, cached by its offset (rules ask about
+        the same token often) and by the word (``_info``)."""
+        f = self._cache.get(tok)
+        if f is None:
+            word = self.text[tok[0] : tok[1]]
+            info = self._words.get(word)
+            f = self._cache[tok] = (info or self._info(word))[2]
+        return f
 
     def mention(self, toks: Sequence[Tok], label: str, weak: bool = False) -> Mention:
         start, end = toks[0][0], toks[-1][1]
