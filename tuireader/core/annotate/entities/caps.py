@@ -23,10 +23,13 @@ def caps_line(
     le: int,
     lex: lx.Lexicon,
     known: dict[str, str],
-    known_firsts: set[str] | frozenset[str] = frozenset(),
+    known_firsts: set[str] | None = None,
 ) -> list[Mention]:
     """Names in an all-caps line, by longest case-insensitive match; ``known_firsts``: the
-    first words of ``known``'s names of two words or more (``first_words``)."""
+    first words of ``known``'s names of two words or more (``first_words``; None: found here).
+    """
+    if known_firsts is None:
+        known_firsts = first_words(known)
     words = [(m.start(), _trim(m.group(), m.end(), lex.flags)) for m in WORD.finditer(text, ls, le)]
     out: list[Mention] = []
     i = 0

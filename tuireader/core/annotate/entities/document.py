@@ -87,7 +87,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
                 and opens_sentence(text, rs)
             )
             if " " not in group and group[-1] != ".":  # one word, most runs: one segment
-                mentions.extend(labeller.label_token((rs, run.end()), opens))
+                mentions.extend(labeller.label_word((rs, run.end()), group, info, opens))
                 continue
             if group.count(" ") > 1 and group[:2].isupper():
                 caps = _caps_words(group)

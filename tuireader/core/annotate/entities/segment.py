@@ -263,6 +263,13 @@ class SegmentLabeller:
     def label_token(self, tok: Tok, opens: bool) -> list[Mention]:
         """``label`` for a segment of one token (most are): the same rules, without the
         ones that need two tokens or more."""
+        word = self.text[tok[0] : tok[1]]
+        return self.label_word(tok, word, self._words.get(word), opens)
+
+    def label_word(
+        self, tok: Tok, word: str, info: tuple[str, int, int, float] | None, opens: bool
+    ) -> list[Mention]:
+        """``label_token`` given the token's text and its cached lookups (None: not cached)."""
         text = self.text
         s, e = tok
         if self._quotes:  # ``_quoted_title`` wants a quote mark, maybe one space away, first
@@ -271,8 +278,6 @@ class SegmentLabeller:
                 i -= 1
             if i >= 0 and text[i] in _QUOTES and self._quoted_title([tok]):
                 return [self.mention([tok], MISC)]
-        word = text[s:e]
-        info = self._words.get(word)  # the word's lookups, cached by the lexicon
         if info is None:
             info = self._info(word)
         maybe = False
@@ -306,7 +311,7 @@ class SegmentLabeller:
                 m = Mention(s, e, LOC, word, weak=bool(f & (lx.FIRST | lx.SUR)))
                 m.place = True
                 return self._confirm([m], maybe) if maybe else [m]
-            known = self._single(tok)
+            known = self._single_word(tok, word, info) if len(word) > 1 else None
             if known is None:
                 return []
             out = [known]
@@ -751,9 +756,13 @@ class SegmentLabeller:
     def _single(self, tok: Tok) -> Mention | None:
         """One capitalised word with no whole-phrase gazetteer entry."""
         word = self.text[tok[0] : tok[1]]
-        if len(word) == 1:
-            return None
-        low, f, tf, z = self._info(word)
+        return None if len(word) == 1 else self._single_word(tok, word, self._info(word))
+
+    def _single_word(
+        self, tok: Tok, word: str, info: tuple[str, int, int, float]
+    ) -> Mention | None:
+        """``_single`` given the token's text (of two characters or more) and lookups."""
+        low, f, tf, z = info
         if low in _DIRECTIONS:
             return None
         acronym = word.isupper() and word.isalpha()  # ``_is_acronym``
