@@ -49,12 +49,14 @@ def test_caps_line_finds_what_it_finds_with_every_phrase_looked_up() -> None:
     for _ in range(3000):
         words = [rng.choice(_CAPS_WORDS) for _ in range(rng.randint(1, 9))]
         glue = [rng.choice(" " * 6 + "/-,") for _ in words]
-        line = "".join(w + g for w, g in zip(words, glue)).rstrip()
+        line = "".join(w + g for w, g in zip(words, glue, strict=True)).rstrip()
         text = "Jane Roe met Doe Says.\n" + line + "\nMore text."
         ls, le = 23, 23 + len(line)
-        got = [(m.start, m.end, m.label) for m in caps.caps_line(text, ls, le, lex, known)]
-        want = [(m.start, m.end, m.label) for m in caps.caps_line(text, ls, le, every, known, _Every())]  # type: ignore[arg-type]
-        assert got == want, line
+        got = caps.caps_line(text, ls, le, lex, known)
+        want = caps.caps_line(text, ls, le, every, known, _Every())  # type: ignore[arg-type]
+        assert [(m.start, m.end, m.label) for m in got] == [
+            (m.start, m.end, m.label) for m in want
+        ], line
 
 
 def test_first_words_are_those_of_known_names_of_two_words_or_more() -> None:
