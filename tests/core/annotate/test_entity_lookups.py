@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from tuireader.core.annotate.entities import caps, segment, sports
+from tuireader.core.annotate.entities import caps, extract_entities, segment, sports
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.runs import segments
 
@@ -107,3 +107,12 @@ def test_rows_are_the_team_lines_of_random_texts() -> None:
             if not sports._LOWER_WORD.search(sports._PARENS.sub("", m.group()))
         ]
         assert sports._rows(text) == plain, text
+
+
+def test_a_cached_stop_word_in_quotes_is_still_a_title() -> None:
+    text = 'Mara Velk read " The " aloud in Dunmore. The crowd cheered. "But" was next.'
+    for _ in range(2):  # the second time every word's look-ups are cached
+        got = [(e.start, e.end, e.label, e.text) for e in extract_entities(text)]
+        assert (17, 20, "MISC", "The") in got
+        assert (61, 64, "MISC", "But") in got
+        assert not any(e[3] == "The" and e[0] > 20 for e in got)

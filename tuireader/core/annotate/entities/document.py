@@ -60,9 +60,10 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     share = has_share_bar(text)
     run_pattern = RUN_ASCII if text.isascii() else RUN
     size = len(text)
-    # a word's cached lookups (``SegmentLabeller._info``); with no quote mark in the text a
-    # one-word run of a stop word ("The", "But") is no name: ``label_token`` is not called
-    words = {} if labeller._quotes else labeller._words
+    # a word's cached lookups (``SegmentLabeller._info``): a one-word run of a stop word
+    # ("The", "But") is no name, ``label_word`` is not called (unless a quote mark is before
+    # it: a quoted title may open there)
+    words, quotes = labeller._words, labeller._quotes
     for line in _LINE.finditer(text):
         ls, le = line.span()
         lt = line.group()
@@ -78,7 +79,12 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         for run in run_pattern.finditer(text, ls, le):
             group = run.group()
             info = words.get(group)
-            if info is not None and info[2] & lx.STOP and group[-1] != ".":
+            if (
+                info is not None
+                and info[2] & lx.STOP
+                and group[-1] != "."
+                and not (quotes and labeller.quote_before(run.start()))
+            ):
                 continue  # (a cached word is one token: the run is one word)
             rs = run.start()
             # after a word and a space (most runs) no sentence opens: no call

@@ -272,12 +272,8 @@ class SegmentLabeller:
         """``label_token`` given the token's text and its cached lookups (None: not cached)."""
         text = self.text
         s, e = tok
-        if self._quotes:  # ``_quoted_title`` wants a quote mark, maybe one space away, first
-            i = s - 1
-            if i > 0 and text[i] == " ":
-                i -= 1
-            if i >= 0 and text[i] in _QUOTES and self._quoted_title([tok]):
-                return [self.mention([tok], MISC)]
+        if self._quotes and self.quote_before(s) and self._quoted_title([tok]):
+            return [self.mention([tok], MISC)]
         if info is None:
             info = self._info(word)
         maybe = False
@@ -316,6 +312,15 @@ class SegmentLabeller:
                 return []
             out = [known]
         return self._confirm(out, maybe)
+
+    def quote_before(self, start: int) -> bool:
+        """A double quote mark just before ``start``, maybe one space away: what
+        ``_quoted_title`` looks for first."""
+        text = self.text
+        i = start - 1
+        if i > 0 and text[i] == " ":
+            i -= 1
+        return i >= 0 and text[i] in _QUOTES
 
     def _opening_alone(self, tok: Tok, info: tuple[str, int, int, float]) -> str:
         """``opening_word(tok, False)`` from the word's cached lookups."""
