@@ -17,8 +17,19 @@ _CAPS_COMMON = 5.5
 _NAMED = lx.ORG | lx.COUNTRY | lx.PLACE | lx.DEMONYM | lx.MISC
 
 
-def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str]) -> list[Mention]:
-    """Names in an all-caps line, by longest case-insensitive match."""
+def caps_line(
+    text: str,
+    ls: int,
+    le: int,
+    lex: lx.Lexicon,
+    known: dict[str, str],
+    known_firsts: set[str] | None = None,
+) -> list[Mention]:
+    """Names in an all-caps line, by longest case-insensitive match; ``known_firsts``: the
+    first words of ``known``'s names of two words or more (``first_words``; None: found here).
+    """
+    if known_firsts is None:
+        known_firsts = first_words(known)
     words = [(m.start(), _trim(m.group(), m.end(), lex.flags)) for m in WORD.finditer(text, ls, le)]
     out: list[Mention] = []
     i = 0
@@ -33,9 +44,16 @@ def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str
     # "İ" lowers to two characters, a final "Σ" by its context)
     line = text[ls:le]
     low = line.lower() if line.isascii() else None
+    firsts = lex.firsts
     while i < n:
         hit = None
-        for j in range(min(n, i + _MAX_CAPS_NGRAM, reach[i]), i, -1):
+        top = min(n, i + _MAX_CAPS_NGRAM, reach[i])
+        if top > i + 1 and text[words[i][1]] == " ":  # a phrase of several opens "word "
+            start, end = words[i]
+            first = text[start:end].lower() if low is None else low[start - ls : end - ls]
+            if first not in firsts and first not in known_firsts:
+                top = i + 1  # no known name and no entry opens with the word: it alone
+        for j in range(top, i, -1):
             start, end = words[i][0], words[j - 1][1]
             phrase = text[start:end].lower() if low is None else low[start - ls : end - ls]
             if phrase not in known and not flags.get(phrase, 0) & _NAMED:
@@ -61,6 +79,15 @@ def caps_line(text: str, ls: int, le: int, lex: lx.Lexicon, known: dict[str, str
             i = j
         else:
             i += 1
+    return out
+
+
+def first_words(known: dict[str, str]) -> set[str]:
+    """The first words of the names of two words or more among ``known``."""
+    out = set()
+    for name in known:
+        if " " in name:
+            out.add(name.split(" ", 1)[0])
     return out
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from operator import attrgetter, methodcaller
 
 from tuireader.core.annotate.entities import lexicon as lx
-from tuireader.core.annotate.entities.caps import caps_line
+from tuireader.core.annotate.entities.caps import caps_line, first_words
 from tuireader.core.annotate.entities.consistency import known_names, settle, vote
 from tuireader.core.annotate.entities.context import handle_after
 from tuireader.core.annotate.entities.definition import definitions
@@ -60,9 +60,10 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     share = has_share_bar(text)
     run_pattern = RUN_ASCII if text.isascii() else RUN
     size = len(text)
-    # a word's cached lookups (``SegmentLabeller._info``); with no quote mark in the text a
-    # one-word run of a stop word ("The", "But") is no name: ``label_token`` is not called
-    words = {} if labeller._quotes else labeller._words
+    # a word's cached lookups (``SegmentLabeller._info``): a one-word run of a stop word
+    # ("The", "But") is no name, ``label_word`` is not called (unless a quote mark is before
+    # it: a quoted title may open there)
+    words, quotes = labeller._words, labeller._quotes
     for line in _LINE.finditer(text):
         ls, le = line.span()
         lt = line.group()
@@ -78,7 +79,12 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         for run in run_pattern.finditer(text, ls, le):
             group = run.group()
             info = words.get(group)
-            if info is not None and info[2] & lx.STOP and group[-1] != ".":
+            if (
+                info is not None
+                and info[2] & lx.STOP
+                and group[-1] != "."
+                and not (quotes and labeller.quote_before(run.start()))
+            ):
                 continue  # (a cached word is one token: the run is one word)
             rs = run.start()
             # after a word and a space (most runs) no sentence opens: no call
@@ -87,7 +93,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
                 and opens_sentence(text, rs)
             )
             if " " not in group and group[-1] != ".":  # one word, most runs: one segment
-                mentions.extend(labeller.label_token((rs, run.end()), opens))
+                mentions.extend(labeller.label_word((rs, run.end()), group, info, opens))
                 continue
             if group.count(" ") > 1 and group[:2].isupper():
                 caps = _caps_words(group)
@@ -123,8 +129,9 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     vote(mentions)
     _families(mentions, lex)
     known = known_names(mentions)
+    firsts = first_words(known) if caps_lines else set()
     for ls, le in caps_lines:
-        mentions.extend(caps_line(text, ls, le, lex, known))
+        mentions.extend(caps_line(text, ls, le, lex, known, firsts))
     if sports:
         teams(mentions, text)
     if ":" in text:
@@ -197,16 +204,17 @@ _PAGE_LABELS = word_set(
 
 def _speaker_labels(text: str) -> list[re.Match[str]]:
     """The hits of ``_SPEAKER_LABEL`` in ``text``, tried at line starts only (re tries a
-    ``^`` of a multi-line pattern at every character; no hit spans a line break)."""
+    ``^`` of a multi-line pattern at every character), and only of lines with a colon: no
+    hit spans a line break."""
     hits = []
-    pos = 0
-    while True:
-        hit = _SPEAKER_LABEL.match(text, pos)
+    colon = text.find(":")
+    while colon >= 0:
+        hit = _SPEAKER_LABEL.match(text, text.rfind("\n", 0, colon) + 1)
         if hit is not None:
             hits.append(hit)
-        pos = text.find("\n", pos) + 1
-        if not pos:
-            return hits
+        end = text.find("\n", colon)  # the next line with a colon
+        colon = text.find(":", end) if end >= 0 else -1
+    return hits
 
 
 def _transcript_speakers(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:

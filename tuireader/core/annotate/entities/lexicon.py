@@ -44,12 +44,22 @@ class Lexicon:
     flags: dict[str, int] = field(default_factory=dict)
     zipf: dict[str, float] = field(default_factory=dict)
     max_phrase: int = 1
+    # word as written -> (lower case, flags, flags as an acronym reads them, Zipf): filled by
+    # the segment labeller, shared by every document (a function of the word and the lexicon)
+    words: dict[str, tuple[str, int, int, float]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # the first word of every entry of two words or more: a phrase whose first word is none
+    # of these has no entry (its look-ups can be skipped)
+    firsts: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, entry: str, bit: int) -> None:
         entry = " ".join(entry.lower().split())
         if entry:
             self.flags[entry] = self.flags.get(entry, 0) | bit
             self.max_phrase = max(self.max_phrase, entry.count(" ") + 1)
+            if " " in entry:
+                self.firsts.add(entry.split(" ", 1)[0])
 
 
 def acronym_flags(word: str, f: int) -> int:

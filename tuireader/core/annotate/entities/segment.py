@@ -60,6 +60,7 @@ _COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often n
 _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
 _NAMED_HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD
 _KNOWN = lx.LOC_ANY | lx.DEMONYM | lx.ORG | lx.MISC
+_WORDS_CACHED = 20_000  # words whose lookups the lexicon keeps (a few MB at most)
 
 
 # How a resident's word is made from a place: Ohio-an, Florid(a)-ian(s), Kansa(s)-n, London-er.
@@ -105,11 +106,13 @@ class SegmentLabeller:
     def __init__(self, lex: lx.Lexicon, text: str, sports: bool = False) -> None:
         self.flags = lex.flags
         self.zipf = lex.zipf
+        self.firsts = lex.firsts
         self.text = text
         self.sports = sports
+        # word -> (lower case, flags, flags as ``tflags`` gives them, zipf): the lexicon's
+        # cache, shared by all documents (words recur across articles)
+        self._words = lex.words
         self._cache: dict[Tok, int] = {}
-        # word -> (lower case, flags, flags as ``tflags`` gives them, zipf): one lookup each
-        self._words: dict[str, tuple[str, int, int, float]] = {}
         # A song or book title in double quotes needs a double quote mark in the text.
         self._quotes = any(q in text for q in _QUOTES)
 
@@ -122,14 +125,13 @@ class SegmentLabeller:
         return self.text[tok[0] : tok[1]].lower()
 
     def tflags(self, tok: Tok) -> int:
-        """Flags of one token, cached by its offset (rules ask about the same token often)."""
+        """Flags of one token, acronyms read as such, cached by its offset (rules ask about
+        the same token often) and by the word (``_info``)."""
         f = self._cache.get(tok)
         if f is None:
             word = self.text[tok[0] : tok[1]]
-            f = self.flags.get(word.lower(), 0)
-            if f and len(word) < 4 and word.isupper():
-                f = lx.acronym_flags(word, f)
-            self._cache[tok] = f
+            info = self._words.get(word)
+            f = self._cache[tok] = (info or self._info(word))[2]
         return f
 
     def mention(self, toks: Sequence[Tok], label: str, weak: bool = False) -> Mention:
@@ -200,8 +202,11 @@ class SegmentLabeller:
         """The segment opens with a known multi-word name ("South Africa", "St Louis")."""
         if len(toks) < 2:
             return False
-        if self.low(toks[0]).rstrip(".") in ("st", "mt", "ft", "san", "santa", "los", "las"):
+        first = self.low(toks[0])
+        if first.rstrip(".") in ("st", "mt", "ft", "san", "santa", "los", "las"):
             return True
+        if first not in self.firsts:  # (tokens stand one space apart) no entry opens so
+            return False
         text, flags = self.text, self.flags
         start = toks[0][0]
         for i in range(min(len(toks), 4) - 1, 0, -1):
@@ -258,16 +263,17 @@ class SegmentLabeller:
     def label_token(self, tok: Tok, opens: bool) -> list[Mention]:
         """``label`` for a segment of one token (most are): the same rules, without the
         ones that need two tokens or more."""
+        word = self.text[tok[0] : tok[1]]
+        return self.label_word(tok, word, self._words.get(word), opens)
+
+    def label_word(
+        self, tok: Tok, word: str, info: tuple[str, int, int, float] | None, opens: bool
+    ) -> list[Mention]:
+        """``label_token`` given the token's text and its cached lookups (None: not cached)."""
         text = self.text
         s, e = tok
-        if self._quotes:  # ``_quoted_title`` wants a quote mark, maybe one space away, first
-            i = s - 1
-            if i > 0 and text[i] == " ":
-                i -= 1
-            if i >= 0 and text[i] in _QUOTES and self._quoted_title([tok]):
-                return [self.mention([tok], MISC)]
-        word = text[s:e]
-        info = self._words.get(word)  # the word's lookups, once per document
+        if self._quotes and self.quote_before(s) and self._quoted_title([tok]):
+            return [self.mention([tok], MISC)]
         if info is None:
             info = self._info(word)
         maybe = False
@@ -301,11 +307,20 @@ class SegmentLabeller:
                 m = Mention(s, e, LOC, word, weak=bool(f & (lx.FIRST | lx.SUR)))
                 m.place = True
                 return self._confirm([m], maybe) if maybe else [m]
-            known = self._single(tok)
+            known = self._single_word(tok, word, info) if len(word) > 1 else None
             if known is None:
                 return []
             out = [known]
         return self._confirm(out, maybe)
+
+    def quote_before(self, start: int) -> bool:
+        """A double quote mark just before ``start``, maybe one space away: what
+        ``_quoted_title`` looks for first."""
+        text = self.text
+        i = start - 1
+        if i > 0 and text[i] == " ":
+            i -= 1
+        return i >= 0 and text[i] in _QUOTES
 
     def _opening_alone(self, tok: Tok, info: tuple[str, int, int, float]) -> str:
         """``opening_word(tok, False)`` from the word's cached lookups."""
@@ -735,6 +750,8 @@ class SegmentLabeller:
         """(lower case, flags, flags as ``tflags`` gives them, zipf) of a word, cached."""
         info = self._words.get(word)
         if info is None:
+            if len(self._words) >= _WORDS_CACHED:
+                self._words.clear()
             low = word.lower()
             raw = self.flags.get(low, 0)
             f = lx.acronym_flags(word, raw) if raw and len(word) < 4 and word.isupper() else raw
@@ -744,9 +761,13 @@ class SegmentLabeller:
     def _single(self, tok: Tok) -> Mention | None:
         """One capitalised word with no whole-phrase gazetteer entry."""
         word = self.text[tok[0] : tok[1]]
-        if len(word) == 1:
-            return None
-        low, f, tf, z = self._info(word)
+        return None if len(word) == 1 else self._single_word(tok, word, self._info(word))
+
+    def _single_word(
+        self, tok: Tok, word: str, info: tuple[str, int, int, float]
+    ) -> Mention | None:
+        """``_single`` given the token's text (of two characters or more) and lookups."""
+        low, f, tf, z = info
         if low in _DIRECTIONS:
             return None
         acronym = word.isupper() and word.isalpha()  # ``_is_acronym``

@@ -79,9 +79,14 @@ _ROW_OPENING = re.compile(r"[^\d\n]{1,40}? [-\d./]")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 
 
+# A line break before a line that opens like a row: one scan finds the lines to try (a
+# pattern opening with a literal skips to it fast), not one call per line.
+_ROW_AFTER = re.compile(r"\n(?=" + _ROW_OPENING.pattern + ")")
+
 # The same patterns for ASCII text, where ``\d`` is a table look-up, not a Unicode one (the
 # matches are the same there).
 _ROW_OPENING_ASCII = re.compile(_ROW_OPENING.pattern, re.ASCII)
+_ROW_AFTER_ASCII = re.compile(_ROW_AFTER.pattern, re.ASCII)
 _TEAM_LINE_ASCII = re.compile(TEAM_LINE.pattern, re.M | re.ASCII)
 _SCORE_ASCII = re.compile(SCORE.pattern, re.ASCII)
 # The last text's rows: ``is_sports`` and then ``teams`` ask for the same text's.
@@ -96,16 +101,19 @@ def _rows(text: str) -> list[tuple[int, int]]:
     last = _last_rows
     if last[0] is text:
         return list(last[1])
-    opening, line = (
-        (_ROW_OPENING_ASCII, _TEAM_LINE_ASCII) if text.isascii() else (_ROW_OPENING, TEAM_LINE)
+    opening, after, line = (
+        (_ROW_OPENING_ASCII, _ROW_AFTER_ASCII, _TEAM_LINE_ASCII)
+        if text.isascii()
+        else (_ROW_OPENING, _ROW_AFTER, TEAM_LINE)
     )
+    # a row is one whole line: tried at line starts only (not at every character), and only
+    # where the line opens like a row
+    starts = [0] if opening.match(text) else []
+    starts += [hit.end() for hit in after.finditer(text)]
     rows = []
-    start = 0
-    while True:  # a row is one whole line: tried at line starts only, not at every character
-        m = opening.match(text, start) and line.match(text, start)
+    for start in starts:
+        m = line.match(text, start)
         if m and not _LOWER_WORD.search(_PARENS.sub("", m.group())):
             rows.append(m.span())
-        start = text.find("\n", start) + 1
-        if not start:
-            _last_rows = (text, rows)
-            return list(rows)
+    _last_rows = (text, rows)
+    return list(rows)

@@ -138,7 +138,7 @@ def _has_sentence_break(line: str) -> bool:
 
 def is_title_line(line: str) -> bool:
     """True for a Title Case headline ("Only 24 Percent of Donors Are Small Donors")."""
-    if len(line) > 150:
+    if len(line) > 150 or len(line) < 19:  # (four words of four letters or more: 19)
         return False
     words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
     if len(words) < 4:
