@@ -496,3 +496,34 @@ def test_a_person_of_a_body_is_not_a_title_cut_short() -> None:
     ):
         [quote] = annotate(text).quotes
         assert quote.speaker_name == "Quillon"
+
+
+def test_a_person_mention_of_a_body_keeps_its_name() -> None:
+    text = 'Rain fell. "We will rebuild the pier," said Jonsby of the Harbor Trust.'
+    entities = [
+        *_persons(text, "Jonsby"),
+        Entity(*_span(text, "Harbor Trust"), "ORG", "Harbor Trust"),
+    ]
+    assert Canon(text, entities).speaker("Jonsby", "Jonsby") == "Jonsby"
+    text = 'Rain fell. "We will rebuild the pier," said Jonsby of Quell Dock Partners.'
+    entities = [
+        *_persons(text, "Jonsby"),
+        Entity(*_span(text, "Quell Dock Partners"), "ORG", "Quell Dock Partners"),
+    ]
+    assert Canon(text, entities).speaker("Jonsby", "Jonsby") == "Jonsby"
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def test_a_longer_name_with_a_common_word_inside_is_that_persons_name() -> None:
+    text = "Aroa San Tesh Varo met the envoy. Tesh Varo spoke. Later Tesh Varo left."
+    forms = ["Aroa San Tesh Varo", "Tesh Varo", "Tesh Varo"]
+    canon = Canon(text, _persons(text, *forms))
+    assert {canon.person(f) for f in forms} == {"Aroa San Tesh Varo"}
+    text = "Vorn Slams Tesh Varo. Tesh Varo spoke. Later Tesh Varo left."
+    forms = ["Vorn Slams Tesh Varo", "Tesh Varo", "Tesh Varo"]
+    canon = Canon(text, _persons(text, *forms))
+    assert canon.person("Tesh Varo") == "Tesh Varo"

@@ -356,8 +356,11 @@ class Canon:
     def _title_of(self, word: str) -> str | None:
         """The title a one-word name was cut from: "Atlas" where the text writes only "Atlas
         of Ruritanian Birds" (two capitalised words or more after "of"; "Doe of Ohio" is a
-        person and a place; "Mr. Doe of the Harbor Trust", after a courtesy title, too)."""
+        person and a place; "Mr. Doe of the Harbor Trust", after a courtesy title, too, and a
+        person mention "Doe of the Harbor Trust" or "Doe of Vole Partners", an organisation
+        the article names)."""
         found = None
+        person = word.lower() in self.singles
         for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
             if _COURTESY_BEFORE_RE.search(self.text, max(0, m.start() - 6), m.start()):
                 return None
@@ -367,6 +370,8 @@ class Canon:
             run = title.group(1).split()
             while run[-1].lower() in _LINKS:
                 run.pop()
+            if person and (run[0] == "the" or " ".join(run) in self.others):
+                return None  # "Doe of the Harbor Trust": a person of a body
             if sum(w[:1].isupper() for w in run) < 2 or found not in (None, " ".join(run)):
                 return None
             found = " ".join(run)
