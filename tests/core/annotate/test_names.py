@@ -265,8 +265,9 @@ def test_a_sentence_initial_the_is_no_part_of_an_organisation_name() -> None:
         "Harbor Authority",
         "Harbor Authority",
         "The Dover Ledger",  # never written without its capital "The"
-        "The Ledger",  # one word after "The": kept
+        "The Dover Ledger",  # one word after "The": kept; the longer name named first
     ]
+    assert canon.other("The Ledger") == "The Ledger"  # "The" kept
     assert canon.speaker("The Harbor Authority") == "Harbor Authority"
 
 
@@ -527,3 +528,29 @@ def test_a_longer_name_with_a_common_word_inside_is_that_persons_name() -> None:
     forms = ["Vorn Slams Tesh Varo", "Tesh Varo", "Tesh Varo"]
     canon = Canon(text, _persons(text, *forms))
     assert canon.person("Tesh Varo") == "Tesh Varo"
+
+
+def test_a_given_name_alone_is_not_shared_with_a_name_run_into_a_body() -> None:
+    text = "Dana Vole spoke. A Dana Vole Harbor House would be new, Dana said."
+    canon = Canon(text, _persons(text, "Dana Vole", "Dana Vole Harbor House", "Dana"))
+    assert canon.person("Dana") == "Dana Vole"
+
+
+def _orgs(text: str, *names: str) -> list[Entity]:
+    return [Entity(*_span(text, n), "ORG", n) for n in names]
+
+
+def test_an_organisation_named_short_of_a_word_inside_takes_its_longer_name() -> None:
+    text = "The Vorlen Memorial Museum opened a hall. Later the Vorlen Museum said it would stay."
+    named, canon = canonical_entities(text, _orgs(text, "Vorlen Memorial Museum", "Vorlen Museum"))
+    assert [e.name for e in named] == ["Vorlen Memorial Museum"] * 2
+    assert canon.speaker("Vorlen Museum", "the Vorlen Museum") == "Vorlen Memorial Museum"
+    # another body: a part of the state's north, a state school, a company's arm
+    for long, short in (
+        ("University of North Dovia", "University of Dovia"),
+        ("Dovia State University", "Dovia University"),
+        ("Quell Motor Credit Co.", "Quell Motor Co."),
+    ):
+        text = f"The {long} grew. The {short} did not."
+        named, _ = canonical_entities(text, _orgs(text, long, short))
+        assert [e.name for e in named] == [long, short]

@@ -33,7 +33,9 @@ from tuireader.core.annotate.names.mojibake import (
 )
 from tuireader.core.annotate.names.plausible import plausible_speaker
 from tuireader.core.annotate.names.words import (
+    _ANOTHER_BODY,
     _CHAMBERS,
+    _LEGAL_FORMS,
     _LINKS,
     _ORG_WORDS,
     _PREPOSITIONS,
@@ -181,6 +183,11 @@ class Canon:
             keys = self.by_given.get(word)
         if keys and len(keys) > 1:
             keys = {k for k in keys if is_given_name(k[0])}  # "Understated Doe": a headline word
+            keys = {  # "Jane Doe Harbor House": a name run into a body's, not a second Jane
+                k
+                for k in keys
+                if not any(self.full[k].startswith(self.full[o] + " ") for o in keys)
+            }
         if keys and len(keys) == 1:
             return self.full[next(iter(keys))]
         return core[0]
@@ -552,12 +559,40 @@ class Canon:
         elif speaker and lex.flags.get(words[-1].lower(), 0) & OF_HEAD:
             prefix = name + " of "
         else:
-            return None
+            return self._inside(name)
         found = [
             org
             for org in self._orgs
             if org.startswith(prefix) and " and " not in org and "&" not in org
         ]
+        if len(found) != 1 or self._first[found[0]] > self._first.get(name, len(self.text)):
+            return None if len(words) == 1 else self._inside(name)
+        return found[0]
+
+    def _inside(self, name: str) -> str | None:
+        """The one organisation name the article gives first that is ``name`` with
+        capitalised words inside: "Dover Memorial Museum" for "Dover Museum", "The Dover
+        Post" for "The Post". Not where the words added make another body: a place's part
+        ("University of North Dover"), a state's school ("Dover State University"), a
+        company's arm ("Dover Motor Credit Co.")."""
+        words = name.split()
+        if len(words) < 2 or words[-1].lower().rstrip(".") in _LEGAL_FORMS:
+            return None
+        found = []
+        for org in self._orgs:
+            long = org.split()
+            if len(long) <= len(words) or long[0] != words[0] or long[-1] != words[-1]:
+                continue
+            added, at = [], 0
+            for word in long:
+                if at < len(words) and word == words[at]:
+                    at += 1
+                else:
+                    added.append(word)
+            if at == len(words) and all(
+                w[:1].isupper() and w.lower() not in _ANOTHER_BODY for w in added
+            ):
+                found.append(org)
         if len(found) != 1 or self._first[found[0]] > self._first.get(name, len(self.text)):
             return None
         return found[0]

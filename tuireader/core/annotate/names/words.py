@@ -113,3 +113,14 @@ def place_or_people(word: str) -> bool:
     from tuireader.core.annotate.entities.lexicon import COUNTRY, DEMONYM, PLACE, load
 
     return bool(load().flags.get(word.lower(), 0) & (PLACE | COUNTRY | DEMONYM))
+
+
+# A company's legal form: a word added before it names another company (its arm).
+_LEGAL_FORMS = _words("co corp inc ltd llc plc lp ag sa gmbh group holdings")
+
+
+# Words that, added inside a body's name, make another body ("University of North Dover").
+_ANOTHER_BODY = _words(
+    """north south east west northern southern eastern western central upper lower new
+    state national international federal"""
+)
