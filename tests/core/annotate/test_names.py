@@ -554,3 +554,11 @@ def test_an_organisation_named_short_of_a_word_inside_takes_its_longer_name() ->
         text = f"The {long} grew. The {short} did not."
         named, _ = canonical_entities(text, _orgs(text, long, short))
         assert [e.name for e in named] == [long, short]
+
+
+def test_a_clause_word_before_a_name_is_no_part_of_it() -> None:
+    text = "Vorlex Mills grew. Then Vorlex Mills, two months later, said it would merge."
+    canon = Canon(text, _orgs(text, "Vorlex Mills"))
+    assert canon.speaker("Then Vorlex Mills", "Then Vorlex Mills") == "Vorlex Mills"
+    assert clean_person("But Jane Quell") == ["Jane", "Quell"]
+    assert clean_person("So Yeon Park") == ["So", "Yeon", "Park"]  # a given name

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from tuireader.core.annotate.names.given import is_given_name
 from tuireader.core.annotate.names.words import (
+    _CLAUSE_OPENERS,
     _CLAUSE_WORDS,
     _COURTESY,
     _EDGE,
@@ -97,11 +98,14 @@ def _clean_person(raw: str) -> tuple[str, ...]:
 
 def _after_function_word(words: list[str]) -> list[str] | None:
     """The words after the last capitalised clause word inside ``words`` (or before it, when
-    it ends them); None when there is none."""
+    it ends them), or after a first word that only opens a clause ("Then", "But"; not "So",
+    a given name too); None when there is none."""
     for i in range(len(words) - 1, 0, -1):
         word = words[i]
         if word[:1].isupper() and not word.isupper() and word.lower() in _CLAUSE_WORDS:
             return words[i + 1 :] or words[:i]
+    if len(words) > 1 and words[0] in _CLAUSE_OPENERS:  # "Then Vorlex Mills, ... said"
+        return words[1:]
     return None
 
 

@@ -86,6 +86,11 @@ _CLAUSE_WORDS = _words(
     """while when but and or nor if because although though after before since until unless
     whereas however meanwhile so yet then once where whether also"""
 )
+# Of those, the ones no name starts with either, written as a sentence's first word.
+_CLAUSE_OPENERS = frozenset(
+    w.capitalize()
+    for w in _words("while when but if because although though whereas however meanwhile then")
+)
 
 
 # Words no name starts or ends with: a headline's or a sentence's fragment ("To Act To").
