@@ -562,3 +562,14 @@ def test_a_clause_word_before_a_name_is_no_part_of_it() -> None:
     assert canon.speaker("Then Vorlex Mills", "Then Vorlex Mills") == "Vorlex Mills"
     assert clean_person("But Jane Quell") == ["Jane", "Quell"]
     assert clean_person("So Yeon Park") == ["So", "Yeon", "Park"]  # a given name
+
+
+def test_a_headline_run_after_a_persons_full_name_is_that_person() -> None:
+    text = "Dana Quillby Tours Flooded Harbor Towns. Dana Quillby spoke on Monday."
+    forms = ("Dana Quillby Tours Flooded Harbor Towns", "Dana Quillby")
+    named, _ = canonical_entities(text, _persons(text, *forms))
+    assert [e.name for e in named] == ["Dana Quillby", "Dana Quillby"]
+    text = "A Dana Quillby White House would differ. Dana Quillby spoke."
+    forms = ("Dana Quillby White House", "Dana Quillby")
+    named, _ = canonical_entities(text, _persons(text, *forms))
+    assert named[0].name == "Dana Quillby White House"  # a body's name, not the person

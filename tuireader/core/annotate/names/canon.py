@@ -170,6 +170,10 @@ class Canon:
         core = self._core(words)
         if not core:
             return ""
+        if len(core) >= 4:
+            headed = self._headed(core)
+            if headed:
+                return headed
         if len(core) >= 2:
             key = self._key(core)
             if len(core) == 2 and not is_given_name(key[0]):
@@ -191,6 +195,18 @@ class Canon:
         if keys and len(keys) == 1:
             return self.full[next(iter(keys))]
         return core[0]
+
+    def _headed(self, core: list[str]) -> str | None:
+        """The person whose full name, written alone elsewhere, opens a run of four words or
+        more, the rest capitalised words of a headline ("Jane Doe Tours Flooded Towns"); not
+        a body named after a person ("Jane Doe White House")."""
+        if _ORG_WORDS & {w.lower() for w in core}:
+            return None
+        for n in range(2, len(core) - 1):
+            key = self._key(core[:n])
+            if key in self.full and all(w[:1].isupper() for w in core[n:]):
+                return self.full[key]
+        return None
 
     def speaker(self, raw: str | None, mention: str | None = None) -> str | None:
         """The canonical form of a resolved speaker name; None when it names no one (a
