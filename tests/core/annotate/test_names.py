@@ -573,3 +573,11 @@ def test_a_headline_run_after_a_persons_full_name_is_that_person() -> None:
     forms = ("Dana Quillby White House", "Dana Quillby")
     named, _ = canonical_entities(text, _persons(text, *forms))
     assert named[0].name == "Dana Quillby White House"  # a body's name, not the person
+
+
+def test_a_role_opening_on_a_word_that_is_some_given_name_is_no_part_of_a_name() -> None:
+    assert clean_person("Council Chair Dana Quillby") == ["Dana", "Quillby"]
+    assert clean_person("Mary Kay Dana Quillby") == ["Mary", "Kay", "Dana", "Quillby"]
+    text = "Council Chair Dana Quillby spoke. Later Quillby left."
+    canon = Canon(text, _persons(text, "Council Chair Dana Quillby", "Quillby"))
+    assert canon.person("Quillby") == "Dana Quillby"

@@ -159,7 +159,18 @@ def _first_given(words: list[str]) -> int:
     if lex.flags.get(first, 0) & FIRST or (
         lex.flags.get(first, 0) & SUR and lex.zipf.get(first, 0.0) < 3.5
     ):
-        return 0
+        second = words[1].lower()
+        if (
+            len(words) < 4
+            or lex.flags.get(second, 0) & (FIRST | SUR)
+            or lex.zipf.get(second, 0.0) < 4.0
+        ):
+            return 0
+        # "Council Chair Jane Doe": a role, though its first word is some given name too
+        return next(
+            (i for i in range(2, len(words) - 1) if lex.flags.get(words[i].lower(), 0) & FIRST),
+            0,
+        )
     for i, word in enumerate(words[1:-1], 1):
         if lex.flags.get(word.lower(), 0) & FIRST:
             return i
