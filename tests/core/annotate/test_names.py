@@ -581,3 +581,14 @@ def test_a_role_opening_on_a_word_that_is_some_given_name_is_no_part_of_a_name()
     text = "Council Chair Dana Quillby spoke. Later Quillby left."
     canon = Canon(text, _persons(text, "Council Chair Dana Quillby", "Quillby"))
     assert canon.person("Quillby") == "Dana Quillby"
+
+
+def test_a_place_in_capitals_takes_the_case_the_text_writes_it_in() -> None:
+    text = "PORT VORLEN - The pier shut. In Port Vorlen, rain fell. Port Vorlen waited."
+    entities = _labelled(text, ("LOC", "PORT VORLEN"), ("LOC", "Port Vorlen"))
+    named, _ = canonical_entities(text, entities)
+    assert [e.name for e in named] == ["Port Vorlen", "Port Vorlen"]
+    text = "The Quell PAC said so. Quell PAC left."
+    entities = _labelled(text, ("ORG", "Quell PAC"))
+    named, _ = canonical_entities(text, entities)
+    assert named[0].name == "Quell PAC"

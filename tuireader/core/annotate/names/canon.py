@@ -67,6 +67,7 @@ class Canon:
         self._long: dict[tuple[str, bool], str | None] = {}
         self._the: dict[str, str] = {}
         self._written: dict[str, str | None] = {}
+        self._cases: dict[str, str] | None = None
         for e in entities:
             if e.label == "PERSON" or _person_shaped(e.text):
                 words = clean_person(self._whole(e) if self._mojibake else e.text)
@@ -249,7 +250,7 @@ class Canon:
             if named is not None:
                 raw, other, words, long = named, named, named.split(), False
         if other in self.others or long or _ORG_WORDS & {w.lower() for w in words}:
-            other = self._without_the(other)
+            other = self._case_form(self._without_the(other))
             name = self.spelled.get(other, other)
             name = self._long_form(name, speaker=True) or name
         else:
@@ -489,10 +490,33 @@ class Canon:
     def other(self, raw: str) -> str:
         """An organisation's or place's name; an acronym the article spells out elsewhere
         takes the spelled name ("DNC" -> "Democratic National Committee")."""
-        name = self._without_the(clean_other(raw))
+        name = self._case_form(self._without_the(clean_other(raw)))
         if " " not in name and len(name) >= 5 and name.isupper():
             name = self._as_written(name) or name
         return self.spelled.get(name, name)
+
+    def _case_form(self, name: str) -> str:
+        """Of the article's organisation or place names differing only in case ("NEW YORK",
+        "LOS Angeles" from a dateline; "New York", "Los Angeles"), the one the text writes
+        most often, then the one with fewer capitals, never one opening in lower case; else
+        ``name``."""
+        if self._cases is None:
+            groups: dict[str, set[str]] = {}
+            for other in self.others:
+                groups.setdefault(other.casefold(), set()).add(other)
+            self._cases = {}
+            for forms in groups.values():
+                if len(forms) > 1:
+                    best = max(
+                        sorted(forms),
+                        key=lambda f: (
+                            f[:1].isupper(),  # "Anti-Semitic", not "anti-Semitic"
+                            self.text.count(f),
+                            -sum(c.isupper() for c in f),
+                        ),
+                    )
+                    self._cases.update(dict.fromkeys(forms, best))
+        return self._cases.get(name, name)
 
     def _as_written(self, word: str) -> str | None:
         """A one-word name in capitals as the text writes it elsewhere in mixed case
