@@ -592,3 +592,9 @@ def test_a_place_in_capitals_takes_the_case_the_text_writes_it_in() -> None:
     entities = _labelled(text, ("ORG", "Quell PAC"))
     named, _ = canonical_entities(text, entities)
     assert named[0].name == "Quell PAC"
+
+
+def test_a_share_bar_run_into_a_name_is_no_part_of_it() -> None:
+    assert clean_person("Dana Quillby FlagShareLikeReplyTom Vorlen") == ["Dana", "Quillby"]
+    assert clean_person("Dana QuillbyFlagShareLikeReplyTom Vorlen") == ["Dana", "Quillby"]
+    assert clean_person("Dana McShare") == ["Dana", "McShare"]

@@ -13,6 +13,7 @@ from tuireader.core.annotate.names.words import (
     _COURTESY,
     _EDGE,
     _FUNCTION,
+    _FURNITURE,
     _HEADLINE_WORDS,
     _INITIAL_RE,
     _ORG_WORDS,
@@ -58,6 +59,10 @@ def _clean_person(raw: str) -> tuple[str, ...]:
         if not (0 < i < len(words) - 1 and len(w) > 2 and w[0] in _QUOTES and w[-1] in _QUOTES)
     ]
     words = [w for w in words if w]
+    bar = next((i for i, w in enumerate(words) if i and _share_bar(w)), None)
+    if bar is not None:  # "Jane DoeFlagShareLikeReplyTom Roe": a share bar run into it
+        button = next(m for m in _PIECE_RE.finditer(words[bar]) if m.group(0) in _BUTTONS)
+        words = words[:bar] + ([words[bar][: button.start()]] if button.start() else [])
     words = _after_function_word(words) or words  # "U.S. While Jane Doe": a missed break
     if words:
         words[-1] = _DIGITS_RE.sub("", _POSSESSIVE_RE.sub("", words[-1]))
@@ -94,6 +99,20 @@ def _clean_person(raw: str) -> tuple[str, ...]:
     if all(w.isupper() for w in words if w):
         return tuple(_cased(w) for w in words if w)
     return tuple(w if _acronym_in_name(w) else _cased(w) for w in words if w)
+
+
+_PIECE_RE = re.compile(r"[A-Z][a-z]+")
+
+
+# A share bar's buttons, as written run together ("FlagShareLikeReply").
+_BUTTONS = frozenset({w.capitalize() for w in _FURNITURE} | {"Flag", "Like", "Reply"})
+
+
+def _share_bar(word: str) -> bool:
+    """True for a word of three capitalised pieces or more, one of them page furniture
+    ("DoeFlagShareLikeReply"): a share bar's buttons run together, no name's."""
+    pieces = _PIECE_RE.findall(word)
+    return len(pieces) >= 3 and any(p.lower() in _FURNITURE for p in pieces)
 
 
 def _after_function_word(words: list[str]) -> list[str] | None:
