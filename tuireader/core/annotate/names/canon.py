@@ -33,7 +33,9 @@ from tuireader.core.annotate.names.mojibake import (
 )
 from tuireader.core.annotate.names.plausible import plausible_speaker
 from tuireader.core.annotate.names.words import (
+    _ANOTHER_BODY,
     _CHAMBERS,
+    _LEGAL_FORMS,
     _LINKS,
     _ORG_WORDS,
     _PREPOSITIONS,
@@ -65,6 +67,7 @@ class Canon:
         self._long: dict[tuple[str, bool], str | None] = {}
         self._the: dict[str, str] = {}
         self._written: dict[str, str | None] = {}
+        self._cases: dict[str, str] | None = None
         for e in entities:
             if e.label == "PERSON" or _person_shaped(e.text):
                 words = clean_person(self._whole(e) if self._mojibake else e.text)
@@ -168,6 +171,10 @@ class Canon:
         core = self._core(words)
         if not core:
             return ""
+        if len(core) >= 4:
+            headed = self._headed(core)
+            if headed:
+                return headed
         if len(core) >= 2:
             key = self._key(core)
             if len(core) == 2 and not is_given_name(key[0]):
@@ -181,9 +188,26 @@ class Canon:
             keys = self.by_given.get(word)
         if keys and len(keys) > 1:
             keys = {k for k in keys if is_given_name(k[0])}  # "Understated Doe": a headline word
+            keys = {  # "Jane Doe Harbor House": a name run into a body's, not a second Jane
+                k
+                for k in keys
+                if not any(self.full[k].startswith(self.full[o] + " ") for o in keys)
+            }
         if keys and len(keys) == 1:
             return self.full[next(iter(keys))]
         return core[0]
+
+    def _headed(self, core: list[str]) -> str | None:
+        """The person whose full name, written alone elsewhere, opens a run of four words or
+        more, the rest capitalised words of a headline ("Jane Doe Tours Flooded Towns"); not
+        a body named after a person ("Jane Doe White House")."""
+        if _ORG_WORDS & {w.lower() for w in core}:
+            return None
+        for n in range(2, len(core) - 1):
+            key = self._key(core[:n])
+            if key in self.full and all(w[:1].isupper() for w in core[n:]):
+                return self.full[key]
+        return None
 
     def speaker(self, raw: str | None, mention: str | None = None) -> str | None:
         """The canonical form of a resolved speaker name; None when it names no one (a
@@ -226,7 +250,7 @@ class Canon:
             if named is not None:
                 raw, other, words, long = named, named, named.split(), False
         if other in self.others or long or _ORG_WORDS & {w.lower() for w in words}:
-            other = self._without_the(other)
+            other = self._case_form(self._without_the(other))
             name = self.spelled.get(other, other)
             name = self._long_form(name, speaker=True) or name
         else:
@@ -356,8 +380,11 @@ class Canon:
     def _title_of(self, word: str) -> str | None:
         """The title a one-word name was cut from: "Atlas" where the text writes only "Atlas
         of Ruritanian Birds" (two capitalised words or more after "of"; "Doe of Ohio" is a
-        person and a place; "Mr. Doe of the Harbor Trust", after a courtesy title, too)."""
+        person and a place; "Mr. Doe of the Harbor Trust", after a courtesy title, too, and a
+        person mention "Doe of the Harbor Trust" or "Doe of Vole Partners", an organisation
+        the article names)."""
         found = None
+        person = word.lower() in self.singles
         for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
             if _COURTESY_BEFORE_RE.search(self.text, max(0, m.start() - 6), m.start()):
                 return None
@@ -367,6 +394,8 @@ class Canon:
             run = title.group(1).split()
             while run[-1].lower() in _LINKS:
                 run.pop()
+            if person and (run[0] == "the" or " ".join(run) in self.others):
+                return None  # "Doe of the Harbor Trust": a person of a body
             if sum(w[:1].isupper() for w in run) < 2 or found not in (None, " ".join(run)):
                 return None
             found = " ".join(run)
@@ -461,10 +490,33 @@ class Canon:
     def other(self, raw: str) -> str:
         """An organisation's or place's name; an acronym the article spells out elsewhere
         takes the spelled name ("DNC" -> "Democratic National Committee")."""
-        name = self._without_the(clean_other(raw))
+        name = self._case_form(self._without_the(clean_other(raw)))
         if " " not in name and len(name) >= 5 and name.isupper():
             name = self._as_written(name) or name
         return self.spelled.get(name, name)
+
+    def _case_form(self, name: str) -> str:
+        """Of the article's organisation or place names differing only in case ("NEW YORK",
+        "LOS Angeles" from a dateline; "New York", "Los Angeles"), the one the text writes
+        most often, then the one with fewer capitals, never one opening in lower case; else
+        ``name``."""
+        if self._cases is None:
+            groups: dict[str, set[str]] = {}
+            for other in self.others:
+                groups.setdefault(other.casefold(), set()).add(other)
+            self._cases = {}
+            for forms in groups.values():
+                if len(forms) > 1:
+                    best = max(
+                        sorted(forms),
+                        key=lambda f: (
+                            f[:1].isupper(),  # "Anti-Semitic", not "anti-Semitic"
+                            self.text.count(f),
+                            -sum(c.isupper() for c in f),
+                        ),
+                    )
+                    self._cases.update(dict.fromkeys(forms, best))
+        return self._cases.get(name, name)
 
     def _as_written(self, word: str) -> str | None:
         """A one-word name in capitals as the text writes it elsewhere in mixed case
@@ -547,12 +599,40 @@ class Canon:
         elif speaker and lex.flags.get(words[-1].lower(), 0) & OF_HEAD:
             prefix = name + " of "
         else:
-            return None
+            return self._inside(name)
         found = [
             org
             for org in self._orgs
             if org.startswith(prefix) and " and " not in org and "&" not in org
         ]
+        if len(found) != 1 or self._first[found[0]] > self._first.get(name, len(self.text)):
+            return None if len(words) == 1 else self._inside(name)
+        return found[0]
+
+    def _inside(self, name: str) -> str | None:
+        """The one organisation name the article gives first that is ``name`` with
+        capitalised words inside: "Dover Memorial Museum" for "Dover Museum", "The Dover
+        Post" for "The Post". Not where the words added make another body: a place's part
+        ("University of North Dover"), a state's school ("Dover State University"), a
+        company's arm ("Dover Motor Credit Co.")."""
+        words = name.split()
+        if len(words) < 2 or words[-1].lower().rstrip(".") in _LEGAL_FORMS:
+            return None
+        found = []
+        for org in self._orgs:
+            long = org.split()
+            if len(long) <= len(words) or long[0] != words[0] or long[-1] != words[-1]:
+                continue
+            added, at = [], 0
+            for word in long:
+                if at < len(words) and word == words[at]:
+                    at += 1
+                else:
+                    added.append(word)
+            if at == len(words) and all(
+                w[:1].isupper() and w.lower() not in _ANOTHER_BODY for w in added
+            ):
+                found.append(org)
         if len(found) != 1 or self._first[found[0]] > self._first.get(name, len(self.text)):
             return None
         return found[0]

@@ -8,10 +8,12 @@ from functools import lru_cache
 
 from tuireader.core.annotate.names.given import is_given_name
 from tuireader.core.annotate.names.words import (
+    _CLAUSE_OPENERS,
     _CLAUSE_WORDS,
     _COURTESY,
     _EDGE,
     _FUNCTION,
+    _FURNITURE,
     _HEADLINE_WORDS,
     _INITIAL_RE,
     _ORG_WORDS,
@@ -57,6 +59,10 @@ def _clean_person(raw: str) -> tuple[str, ...]:
         if not (0 < i < len(words) - 1 and len(w) > 2 and w[0] in _QUOTES and w[-1] in _QUOTES)
     ]
     words = [w for w in words if w]
+    bar = next((i for i, w in enumerate(words) if i and _share_bar(w)), None)
+    if bar is not None:  # "Jane DoeFlagShareLikeReplyTom Roe": a share bar run into it
+        button = next(m for m in _PIECE_RE.finditer(words[bar]) if m.group(0) in _BUTTONS)
+        words = words[:bar] + ([words[bar][: button.start()]] if button.start() else [])
     words = _after_function_word(words) or words  # "U.S. While Jane Doe": a missed break
     if words:
         words[-1] = _DIGITS_RE.sub("", _POSSESSIVE_RE.sub("", words[-1]))
@@ -95,13 +101,30 @@ def _clean_person(raw: str) -> tuple[str, ...]:
     return tuple(w if _acronym_in_name(w) else _cased(w) for w in words if w)
 
 
+_PIECE_RE = re.compile(r"[A-Z][a-z]+")
+
+
+# A share bar's buttons, as written run together ("FlagShareLikeReply").
+_BUTTONS = frozenset({w.capitalize() for w in _FURNITURE} | {"Flag", "Like", "Reply"})
+
+
+def _share_bar(word: str) -> bool:
+    """True for a word of three capitalised pieces or more, one of them page furniture
+    ("DoeFlagShareLikeReply"): a share bar's buttons run together, no name's."""
+    pieces = _PIECE_RE.findall(word)
+    return len(pieces) >= 3 and any(p.lower() in _FURNITURE for p in pieces)
+
+
 def _after_function_word(words: list[str]) -> list[str] | None:
     """The words after the last capitalised clause word inside ``words`` (or before it, when
-    it ends them); None when there is none."""
+    it ends them), or after a first word that only opens a clause ("Then", "But"; not "So",
+    a given name too); None when there is none."""
     for i in range(len(words) - 1, 0, -1):
         word = words[i]
         if word[:1].isupper() and not word.isupper() and word.lower() in _CLAUSE_WORDS:
             return words[i + 1 :] or words[:i]
+    if len(words) > 1 and words[0] in _CLAUSE_OPENERS:  # "Then Vorlex Mills, ... said"
+        return words[1:]
     return None
 
 
@@ -155,7 +178,18 @@ def _first_given(words: list[str]) -> int:
     if lex.flags.get(first, 0) & FIRST or (
         lex.flags.get(first, 0) & SUR and lex.zipf.get(first, 0.0) < 3.5
     ):
-        return 0
+        second = words[1].lower()
+        if (
+            len(words) < 4
+            or lex.flags.get(second, 0) & (FIRST | SUR)
+            or lex.zipf.get(second, 0.0) < 4.0
+        ):
+            return 0
+        # "Council Chair Jane Doe": a role, though its first word is some given name too
+        return next(
+            (i for i in range(2, len(words) - 1) if lex.flags.get(words[i].lower(), 0) & FIRST),
+            0,
+        )
     for i, word in enumerate(words[1:-1], 1):
         if lex.flags.get(word.lower(), 0) & FIRST:
             return i

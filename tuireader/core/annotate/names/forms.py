@@ -10,7 +10,13 @@ from collections.abc import Sequence
 from tuireader.core.annotate.names.clean import clean_person
 from tuireader.core.annotate.names.given import _given_flags
 from tuireader.core.annotate.names.mojibake import _GLUE
-from tuireader.core.annotate.names.words import _ACRONYM_SKIP, _INITIAL_RE, _SUFFIXES
+from tuireader.core.annotate.names.words import (
+    _ACRONYM_SKIP,
+    _FUNCTION,
+    _HEADLINE_WORDS,
+    _INITIAL_RE,
+    _SUFFIXES,
+)
 from tuireader.core.annotate.spans import Entity
 
 _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
@@ -47,7 +53,8 @@ def _middled(entities: Sequence[Entity]) -> set[tuple[str, str]]:
 
 def _longer_name(form: str, tail: str) -> bool:
     """ "Ana Le Roe" is a longer name of "Le Roe": it ends with it, and the words before are
-    given names or rare words, not a headline's ("Roe Is Over Ana Le Roe")."""
+    a given name or a rare word, then at most one more capitalised word that is no function
+    or headline word ("Ana Sol Le Roe"), not a headline's ("Roe Is Over Ana Le Roe")."""
     if not form.lower().endswith(" " + tail.lower()):
         return False
     lead = form.split()[: -len(tail.split())]
@@ -57,7 +64,13 @@ def _longer_name(form: str, tail: str) -> bool:
     from tuireader.core.annotate.entities.lexicon import load
 
     zipf = load().zipf
-    return all(flags.get(w.lower(), 0) & first or zipf.get(w.lower(), 0.0) < 4.5 for w in lead)
+    if not (flags.get(lead[0].lower(), 0) & first or zipf.get(lead[0].lower(), 0.0) < 4.5):
+        return False
+    # after a given or rare word, a common one is a name's too ("Aung San Suu Kyi")
+    return all(
+        w[:1].isupper() and w.lower() not in _HEADLINE_WORDS and w.lower() not in _FUNCTION
+        for w in lead[1:]
+    )
 
 
 def _shown(forms: Counter[str]) -> str:

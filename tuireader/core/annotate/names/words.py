@@ -86,6 +86,11 @@ _CLAUSE_WORDS = _words(
     """while when but and or nor if because although though after before since until unless
     whereas however meanwhile so yet then once where whether also"""
 )
+# Of those, the ones no name starts with either, written as a sentence's first word.
+_CLAUSE_OPENERS = frozenset(
+    w.capitalize()
+    for w in _words("while when but if because although though whereas however meanwhile then")
+)
 
 
 # Words no name starts or ends with: a headline's or a sentence's fragment ("To Act To").
@@ -113,3 +118,14 @@ def place_or_people(word: str) -> bool:
     from tuireader.core.annotate.entities.lexicon import COUNTRY, DEMONYM, PLACE, load
 
     return bool(load().flags.get(word.lower(), 0) & (PLACE | COUNTRY | DEMONYM))
+
+
+# A company's legal form: a word added before it names another company (its arm).
+_LEGAL_FORMS = _words("co corp inc ltd llc plc lp ag sa gmbh group holdings")
+
+
+# Words that, added inside a body's name, make another body ("University of North Dover").
+_ANOTHER_BODY = _words(
+    """north south east west northern southern eastern western central upper lower new
+    state national international federal"""
+)
