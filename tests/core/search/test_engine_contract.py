@@ -114,6 +114,8 @@ def ids(engine: SearchEngine, query: str, **kwargs) -> list[int]:
         ("sasse OR rain", [2, 3]),
         ("russia NOT sasse", [1]),
         ("russia -sasse", [1]),
+        ("rain -moscow", []),  # the excluded word's first article comes before
+        ("rain NOT moscow", []),
         ("(sasse OR peskov) hacking", [1, 2]),
         ("title:russia", [1]),  # fields
         ("title:moscow", []),

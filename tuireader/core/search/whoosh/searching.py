@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from whoosh import matching
 from whoosh.collectors import FilterCollector, UnlimitedCollector
 from whoosh.qparser import AndGroup, FuzzyTermPlugin, GtLtPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.qparser.dateparse import DateParserPlugin
@@ -94,6 +95,35 @@ def expand(query, reader, budget: Budget | None = None):
     return query
 
 
+class AndNotMatcher(matching.AndNotMatcher):
+    """whoosh's, which let the first match of its first matcher through when the second
+    matcher's first document came before it ("lake -painted" found an article of the lake
+    with painted in it when an earlier article said painted too)."""
+
+    def __init__(self, a, b) -> None:
+        if a.is_active() and b.is_active() and b.id() < a.id():
+            b.skip_to(a.id())
+        super().__init__(a, b)
+
+
+class FirstSkippingAndNot(AndNot):
+    """``AndNot`` through ``AndNotMatcher``."""
+
+    def matcher(self, searcher, context=None):
+        scored = self.a.matcher(searcher, context)
+        excluded = self.b.matcher(searcher, searcher.boolean_context())
+        return AndNotMatcher(scored, excluded)
+
+
+def without_first_skip(query):
+    """The query with its ``AndNot`` parts as ``FirstSkippingAndNot``."""
+    if isinstance(query, AndNot) and not isinstance(query, FirstSkippingAndNot):
+        return FirstSkippingAndNot(without_first_skip(query.a), without_first_skip(query.b))
+    if query.is_leaf():
+        return query
+    return query.apply(without_first_skip)
+
+
 def collect(searcher: Searcher, query, budget: Budget, allow=None) -> list:
     """Every match's (score, document number), scored whole within the budget (``allow``:
     a filter, only its matches).
@@ -106,7 +136,7 @@ def collect(searcher: Searcher, query, budget: Budget, allow=None) -> list:
     collector = BoundedCollector(UnlimitedCollector(), budget)
     if allow is not None:
         collector = FilterCollector(collector, allow=allow)
-    searcher.search_with_collector(query, collector)
+    searcher.search_with_collector(without_first_skip(query), collector)
     return collector.results().top_n
 
 
