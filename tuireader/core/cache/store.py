@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import threading
 from array import array
@@ -160,6 +161,11 @@ CREATE TRIGGER IF NOT EXISTS list_order_delete AFTER DELETE ON articles
 CREATE TRIGGER IF NOT EXISTS list_order_update AFTER UPDATE OF date_ts, file, locator
     ON articles BEGIN DELETE FROM list_order; END;
 """
+# What SCHEMA makes and drops: a store that already has all of it is opened without running it,
+# because its INSERT takes the write lock, which a sync may hold for many seconds while a
+# reader in another thread (near-duplicates, who said what) opens its own connection.
+_SCHEMA_MADE = frozenset(re.findall(r"IF NOT EXISTS (\w+)", SCHEMA))
+_SCHEMA_DROPPED = frozenset(re.findall(r"DROP \w+ IF EXISTS (\w+)", SCHEMA))
 _ORDER_SQL = "SELECT id FROM articles ORDER BY (date_ts IS NULL), date_ts DESC, file, locator"
 
 # Bytes of UTF-8 kept plain before the store has its text dictionary (text_dict.PLAIN_MOST
@@ -311,7 +317,8 @@ class MetaStore:
             self.db.execute("PRAGMA synchronous=NORMAL")
             tables = self._tables()
             older = bool(tables) and "bodies" not in tables
-            self.db.executescript(SCHEMA)
+            if not tables >= _SCHEMA_MADE or tables & _SCHEMA_DROPPED:
+                self.db.executescript(SCHEMA)
             if older:  # made before texts were kept: the next sync fills them in
                 self.db.execute("INSERT OR IGNORE INTO pending VALUES ('texts')")
             self.db.execute("SELECT count(*) FROM articles").fetchone()
