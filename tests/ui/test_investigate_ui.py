@@ -248,7 +248,7 @@ def test_near_duplicates_fold_in_the_list_of_every_article_too(tmp_path):
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(120, 36)) as pilot:
             await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
-            await wait_for(pilot, lambda: "1 near-duplicates folded" in header(app))
+            await wait_for(pilot, lambda: "1 near-duplicate folded" in header(app))
             lst = app.article_list
             assert len(lst.ids) == 3 and "4 articles" in header(app)
             assert isinstance(lst.ids, array)  # every article's id: 8 bytes each, not 40
@@ -285,7 +285,7 @@ def test_near_duplicates_beyond_the_first_thousand_rows_fold_too(tmp_path):
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(120, 36)) as pilot:
             await wait_for(pilot, lambda: not app.view.syncing, timeout=60)
-            await wait_for(pilot, lambda: "1 near-duplicates folded" in header(app), timeout=30)
+            await wait_for(pilot, lambda: "1 near-duplicate folded" in header(app), timeout=30)
             lst = app.article_list
             assert len(lst.ids) == 1101 and "1,102 articles" in header(app)
             await pilot.press("end")

@@ -236,6 +236,15 @@ def test_entity_searches_during_the_entity_pass_say_they_may_be_incomplete(tmp_p
             pilot, lambda: app.view.results is not None and app.view.results.query == "budget"
         )
         assert "still being indexed" not in str(app.query_one("#message").render())
+        await pilot.press("slash")
+        app.search_input.value = ""
+        await type_text(pilot, "exact:budget")  # the first pass's: complete already
+        await pilot.press("enter")
+        await wait_for(
+            pilot,
+            lambda: app.view.results is not None and app.view.results.query == "exact:budget",
+        )
+        assert "still being indexed" not in str(app.query_one("#message").render())
 
     run(tmp_path, scenario)
 

@@ -100,7 +100,8 @@ class Duplicates:
         if snippets and self.view.sort_order != "relevance":
             label += f" · {self.view.sort_order}"
         if folded:
-            label += f" · {folded:,} near-duplicates folded (D: show all)"
+            plural = "" if folded == 1 else "s"
+            label += f" · {folded:,} near-duplicate{plural} folded (D: show all)"
         self.listing.set_title(label)
 
     def _order(self, hidden: set[int]) -> Iterator[int]:

@@ -34,7 +34,8 @@ SEARCH_LIMIT = 1000
 FIRST_PAGE = 20
 LIVE_DELAY = 0.25  # seconds of no typing before a live search
 LIVE_MIN_CHARS = 2
-_ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote|exact):", re.IGNORECASE)
+# the fields the second pass fills (exact: is in the first, the words' pass)
+_ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote):", re.IGNORECASE)
 # Seconds a thread may hold the interpreter while a search runs (Python's default: 0.005).
 # A search is pure-Python work on a worker thread; with the default the UI thread waited up
 # to 5 ms for each turn, several times a frame, and a key pressed meanwhile missed its frame.
@@ -313,7 +314,7 @@ class Search:
         if view.syncing and view.sync_stage == "annotations" and _ANNOTATION_CLAUSE.search(query):
             return (
                 "Entities and quotations are still being indexed: person:, org:, place:, "
-                "entity:, speaker:, quote: and exact: do not cover every article yet."
+                "entity:, speaker: and quote: do not cover every article yet."
             )
         return ""
 
