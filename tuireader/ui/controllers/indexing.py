@@ -102,6 +102,7 @@ class Indexing:
             host.reload_list()
             if view.open_id is not None:
                 host.open_article(view.open_id, refresh=True)  # e.g. quotes now shared
+        self.search.index_complete()  # results shown: searched again on the whole index
         self.skipped = library.skip_count()
         if self.skipped:
             host.notify(

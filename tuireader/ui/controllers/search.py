@@ -76,6 +76,7 @@ class Search:
         self._live_timer = None
         self.suggestion: str | None = None
         self._more_for: tuple[int, int] | None = None  # (seq, rows) a next page is asked for
+        self._noted = False  # the results shown carry the "still being indexed" note
 
     # -- asking ----------------------------------------------------------------------------------
 
@@ -181,6 +182,13 @@ class Search:
 
         self.host.run_worker(work, thread=True, group="search")
 
+    def index_complete(self) -> None:
+        """The indexing has ended: the query shown is searched again on the whole index (it
+        was answered from what was committed then: "0 of 2,225 match" stayed after the entity
+        pass had found them), and the note that the entity fields were incomplete goes."""
+        if self.view.results is not None and self.view.similar_to is None:
+            self.refresh_in_place()
+
     def snippet_job(self, ids: list[int]):
         """The snippets of these result rows, for the list's worker (None: no results)."""
         if self.view.results is None:
@@ -205,6 +213,8 @@ class Search:
             return
         if message.rest:  # the whole list after its first page: the cursor and article stay
             view.results = results
+            if self._noted:  # searched again once the entity pass ended (index_complete)
+                self._show_note(results.query)
             if view.sort_order != "relevance":
                 listing.show_sorted()
                 if self.on_results is not None:
@@ -234,7 +244,7 @@ class Search:
         )
         if not view.meta_filter.empty:
             lst.empty_message = lst.empty_message[:-1] + f" ({view.meta_filter.label()})."
-        self.host.show_message(self._coverage_note(results.query))
+        self._show_note(results.query)
         if self.on_results is not None and not message.live and view.similar_to is None:
             self.on_results()
         if results.ids and not message.live:
@@ -307,6 +317,11 @@ class Search:
         self._offer_more(merged if added else None)
         if self.on_results is not None and added:  # the longer list's near-duplicates folded
             self.on_results()
+
+    def _show_note(self, query: str) -> None:
+        note = self._coverage_note(query)
+        self._noted = bool(note)
+        self.host.show_message(note)
 
     def _coverage_note(self, query: str) -> str:
         """Say so when a query uses entity or quotation fields that are still being filled."""
