@@ -171,7 +171,10 @@ class Investigating:
             shown = Text(f"{quotes:>6,}  ")
             shown.append(clean_line(name), style="bold")
             rows.append(Row(shown, name, name))
-        title = f"Who said what in {self._scope()} ({_counted(len(rows), 'speaker')}) — quotations"
+        title = (
+            f"Who said what in {self._scope()} ({_counted(len(rows), 'speaker')}) — "
+            "quotations, each article's counted"
+        )
         empty = "No quotation in this list has a named speaker."
         self.host.push_screen(PickScreen(title, rows, empty=empty), self._speaker_chosen)
 
@@ -195,6 +198,9 @@ class Investigating:
     def _show_quotes(self, speaker: str, quotes, rows: list[Row]) -> None:
         self._quotes_shown = quotes
         count = _counted(len(rows), "quotation")
+        carried = sum(len(quote.sites) for quote in quotes)
+        if carried != len(quotes):  # the speakers' list counts each article's: said so
+            count += f", {carried:,} counting repeats"
         title = f"{clean_line(speaker)}: {count} (Enter opens the article there)"
         screen = PickScreen(title, rows)
         self.host.push_screen(screen, self._quote_chosen)
