@@ -259,6 +259,10 @@ def test_near_duplicates_fold_in_the_list_of_every_article_too(tmp_path):
             leader = next(i for i, badge in lst.badges.items() if "+1 copy" in badge)
             drawn = lst.render_line(lst.ids.index(leader)).text
             assert "≈ +1 copy" in drawn and ("Borrowers" in drawn or "Fed" in drawn)
+            lst.focus()
+            await pilot.press("m")  # a mark toggled: the header says the list is still folded
+            await wait_for(pilot, lambda: "3 unread" in header(app))
+            assert "1 near-duplicate folded" in header(app)
             await pilot.press("D")
             await wait_for(pilot, lambda: len(lst.ids) == 4)
             titles = [app.library.get(i).title for i in lst.ids]

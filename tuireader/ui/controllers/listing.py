@@ -30,6 +30,9 @@ class Listing:
         self.filters = filters
         self.on_all_shown: Callable[[], None] | None = None  # told when every article is shown
         self.all_label = ""  # the header of the all-articles list as last shown
+        # "40 near-duplicates folded (D: show all)" while the list shown is folded (set by
+        # controllers/duplicates): kept in every header, a mark toggled too
+        self.folded = ""
 
     def reload(self) -> None:
         """Show every article (after a sync commit, or when a search is cleared). Under an
@@ -62,6 +65,7 @@ class Listing:
         lst = self.host.article_list
         if view.results is None:
             lst.set_ids(ids)
+            self.folded = ""  # a new list: folded again once its groups are found
             self.all_label = self.marks.all_articles_label()
             self.set_title(self.all_label)
             if self.on_all_shown is not None:  # near-duplicates folded (controllers/duplicates)
@@ -81,7 +85,7 @@ class Listing:
     def set_title(self, label: str) -> None:
         """The list's header with the filters in force; never read as markup (a source name
         is corpus data)."""
-        parts = (label, self.view.meta_filter.label())
+        parts = (label, self.folded, self.view.meta_filter.label())
         self.host.article_list.border_title = Content(" · ".join(p for p in parts if p))
 
     def results_label(self, results: SearchResults, live: bool = False) -> str:

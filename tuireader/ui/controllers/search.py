@@ -235,6 +235,7 @@ class Search:
         view.sort_order = "relevance"
         lst = self.host.article_list
         lst.set_ids(results.ids, keep_cursor=False, snippets=True)
+        listing.folded = ""  # a new list: folded again once its groups are found
         self._offer_more(results if not (message.live or message.first_page) else None)
         listing.set_title(listing.results_label(results, message.live or message.first_page))
         lst.empty_message = (
