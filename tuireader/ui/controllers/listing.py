@@ -76,11 +76,22 @@ class Listing:
             lst.empty_message = (
                 "Indexing…"
                 if view.syncing
-                else "No articles found."
+                else self._nothing_read()
                 if view.meta_filter.empty or not view.total
                 else "No articles pass the filters (Ctrl+P: Clear filters)."
             )
             lst.refresh()
+
+    def _nothing_read(self) -> str:
+        """The empty corpus's message: why, when its files could not be read (a binary file
+        named .jsonl, a folder of unknown formats)."""
+        if self.view.results is not None:
+            return "No articles found."
+        skipped = self.library.skip_count()
+        if not skipped:
+            return "No articles found."
+        items = f"{skipped:,} item{'' if skipped == 1 else 's'}"
+        return f"No articles: {items} could not be read (Ctrl+P › Skipped items says why)."
 
     def set_title(self, label: str) -> None:
         """The list's header with the filters in force; never read as markup (a source name
