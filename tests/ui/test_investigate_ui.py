@@ -100,6 +100,19 @@ def test_entities_view_lists_merged_names_and_enter_adds_a_filter(tmp_path):
     run(tmp_path, scenario, "facets")
 
 
+def test_the_entities_view_says_when_it_lists_only_the_commonest(tmp_path, monkeypatch):
+    from tuireader.ui.controllers import investigating
+
+    monkeypatch.setattr(investigating, "FACETS_MOST", 2)
+
+    async def scenario(app, pilot):
+        await pilot.press("E")
+        await pick_screen(pilot, app, "Entities of all articles (the 2 in most articles)")
+        assert len(rows(app)) == 2
+
+    run(tmp_path, scenario, "facets_capped")
+
+
 def test_who_said_what_lists_a_shared_quotation_once_and_opens_it(tmp_path):
     async def scenario(app, pilot):
         await pilot.press("W")

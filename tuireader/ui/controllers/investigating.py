@@ -118,7 +118,11 @@ class Investigating:
                 shown.append(f"  also {', '.join(map(clean_line, entity.aliases))}", style="dim")
             match = f"{entity.name} {entity.type} {' '.join(entity.aliases)}"
             rows.append(Row(shown, match, entity.name))
-        title = f"Entities of {self._scope()} ({len(rows):,}) — articles, name"
+        # capped: "(5,000)" read as every name of the list
+        counted = (
+            f"the {len(rows):,} in most articles" if len(rows) >= FACETS_MOST else f"{len(rows):,}"
+        )
+        title = f"Entities of {self._scope()} ({counted}) — articles, name"
         hint = "Enter: filter the list by it · c: who appears with it · t: its timeline"
         keys = {"c": "cooccur", "t": "timeline"}
         empty = "No names were found in the articles of this list."
