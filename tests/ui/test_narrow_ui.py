@@ -153,3 +153,21 @@ def test_a_corpus_of_unreadable_files_says_so_in_the_empty_list(tmp_path):
             assert "Skipped items" in lst.empty_message
 
     asyncio.run(main())
+
+
+def test_a_new_corpus_says_indexing_not_no_articles_before_its_first_sync(tmp_path, monkeypatch):
+    """The list was drawn before the sync's worker had started: a first start on a big
+    corpus said "No articles found." until the first batch came."""
+    from tuireader.ui.controllers.indexing import Indexing
+
+    monkeypatch.setattr(Indexing, "start", lambda self, rebuild=False: None)
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause(0.3)
+            assert not app.article_list.ids
+            assert app.article_list.empty_message == "Indexing…"
+
+    asyncio.run(main())

@@ -85,6 +85,7 @@ class Indexing:
     def finished(self, message: SyncFinished) -> None:
         host, view, library = self.host, self.view, self.library
         view.syncing = False
+        view.synced = True
         self._generation = library.generation()  # this sync's commits are shown below
         host.indexing_bar.done()
         if message.error:

@@ -75,7 +75,7 @@ class Listing:
         if not ids:
             lst.empty_message = (
                 "Indexing…"
-                if view.syncing
+                if view.syncing or not view.synced  # (the first sync starts after a frame)
                 else self._nothing_read()
                 if view.meta_filter.empty or not view.total
                 else "No articles pass the filters (Ctrl+P: Clear filters)."
