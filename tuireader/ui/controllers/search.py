@@ -104,6 +104,7 @@ class Search:
             self.host.show_message(f"Cannot save the search history: {exc}", error=True)
         # in the list's title, not the message bar: showing that bar is a layout change,
         # a full-screen frame that keys pressed during the search would wait behind
+        self.listing.folded = ""  # the folded list's note is not the search's
         self.listing.set_title(f"Searching for {query!r}…")
         self.start(query, live=False)
         return True
