@@ -303,7 +303,8 @@ def test_near_duplicates_beyond_the_first_thousand_rows_fold_too(tmp_path):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(120, 36)) as pilot:
-            await wait_for(pilot, lambda: not app.view.syncing, timeout=60)
+            # synced: the sync has ended (not merely not yet started)
+            await wait_for(pilot, lambda: app.view.synced and not app.view.syncing, timeout=60)
             await wait_for(pilot, lambda: "1 near-duplicate folded" in header(app), timeout=30)
             lst = app.article_list
             assert len(lst.ids) == 1101 and "1,102 articles" in header(app)
