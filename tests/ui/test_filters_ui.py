@@ -117,7 +117,7 @@ async def dates(app, pilot, text: str) -> None:
 def test_filter_by_source_narrows_the_list_and_survives_new_queries(tmp_path):
     async def scenario(app, pilot):
         # the wire story and its copy fold into one row (controllers/duplicates)
-        await wait_for(pilot, lambda: "1 near-duplicates folded" in header(app))
+        await wait_for(pilot, lambda: "1 near-duplicate folded" in header(app))
         assert len(app.article_list.ids) == 5
         offered = await palette(app, pilot, "filter by source")
         assert offered[0] == "Filter by source: Reuters\n3 articles"  # most articles first
@@ -162,7 +162,7 @@ def test_a_source_named_like_markup_is_offered_and_shown_as_written(tmp_path):
 def test_date_range_filter_then_clear_filters(tmp_path):
     async def scenario(app, pilot):
         await dates(app, pilot, "2016-10-01 to 2016-10-31")
-        folded = "4 unread · 1 near-duplicates folded (D: show all) · 2016-10-01–2016-10-31"
+        folded = "4 unread · 1 near-duplicate folded (D: show all) · 2016-10-01–2016-10-31"
         await wait_for(pilot, lambda: header(app).endswith(folded))
         assert len(app.article_list.ids) == 3  # four, the wire copy folded
         assert "Storm hits coast" not in titles(app) and "Rates hold in November" not in titles(app)
@@ -175,7 +175,7 @@ def test_date_range_filter_then_clear_filters(tmp_path):
 
         await choose(app, pilot, "clear filters", "Clear filters")
         await wait_for(pilot, lambda: len(app.article_list.ids) == 5)  # the wire copy folded
-        assert header(app) == "6 articles · 6 unread · 1 near-duplicates folded (D: show all)"
+        assert header(app) == "6 articles · 6 unread · 1 near-duplicate folded (D: show all)"
         offered = await palette(app, pilot, "clear filters")
         assert not any(o.startswith("Clear filters") for o in offered)  # nothing to clear
 

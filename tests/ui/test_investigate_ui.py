@@ -100,16 +100,31 @@ def test_entities_view_lists_merged_names_and_enter_adds_a_filter(tmp_path):
     run(tmp_path, scenario, "facets")
 
 
+def test_the_entities_view_says_when_it_lists_only_the_commonest(tmp_path, monkeypatch):
+    from tuireader.ui.controllers import investigating
+
+    monkeypatch.setattr(investigating, "FACETS_MOST", 2)
+
+    async def scenario(app, pilot):
+        await pilot.press("E")
+        await pick_screen(pilot, app, "Entities of all articles (the 2 in most articles)")
+        assert len(rows(app)) == 2
+
+    run(tmp_path, scenario, "facets_capped")
+
+
 def test_who_said_what_lists_a_shared_quotation_once_and_opens_it(tmp_path):
     async def scenario(app, pilot):
         await pilot.press("W")
         await pick_screen(pilot, app, "Who said what")
-        assert any("Jane Doe" in r for r in rows(app))
+        # the speakers' count is of the quotations each article carries (1 quotation, 2
+        # articles); the speaker's list says both, not "1 quotation" against a 2
+        assert any(r.split() == ["2", "Jane", "Doe"] for r in rows(app))
         app.screen.query_one("#pick-filter").focus()
         app.screen.query_one("#pick-filter").value = "Jane Doe"
         await pilot.pause(0.2)
         await pilot.press("down", "enter")
-        await pick_screen(pilot, app, "Jane Doe: 1 quotation (")
+        await pick_screen(pilot, app, "Jane Doe: 1 quotation, 2 counting repeats (")
         (quote,) = rows(app)
         assert "We will not accept any delay" in quote
         assert "Harbour talks open" in quote and "Harbour plan row" in quote
@@ -248,7 +263,7 @@ def test_near_duplicates_fold_in_the_list_of_every_article_too(tmp_path):
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(120, 36)) as pilot:
             await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
-            await wait_for(pilot, lambda: "1 near-duplicates folded" in header(app))
+            await wait_for(pilot, lambda: "1 near-duplicate folded" in header(app))
             lst = app.article_list
             assert len(lst.ids) == 3 and "4 articles" in header(app)
             assert isinstance(lst.ids, array)  # every article's id: 8 bytes each, not 40
@@ -257,6 +272,10 @@ def test_near_duplicates_fold_in_the_list_of_every_article_too(tmp_path):
             leader = next(i for i, badge in lst.badges.items() if "+1 copy" in badge)
             drawn = lst.render_line(lst.ids.index(leader)).text
             assert "≈ +1 copy" in drawn and ("Borrowers" in drawn or "Fed" in drawn)
+            lst.focus()
+            await pilot.press("m")  # a mark toggled: the header says the list is still folded
+            await wait_for(pilot, lambda: "3 unread" in header(app))
+            assert "1 near-duplicate folded" in header(app)
             await pilot.press("D")
             await wait_for(pilot, lambda: len(lst.ids) == 4)
             titles = [app.library.get(i).title for i in lst.ids]
@@ -284,8 +303,9 @@ def test_near_duplicates_beyond_the_first_thousand_rows_fold_too(tmp_path):
     async def main():
         app = ReaderApp(Corpus([dump]))
         async with app.run_test(size=(120, 36)) as pilot:
-            await wait_for(pilot, lambda: not app.view.syncing, timeout=60)
-            await wait_for(pilot, lambda: "1 near-duplicates folded" in header(app), timeout=30)
+            # synced: the sync has ended (not merely not yet started)
+            await wait_for(pilot, lambda: app.view.synced and not app.view.syncing, timeout=60)
+            await wait_for(pilot, lambda: "1 near-duplicate folded" in header(app), timeout=30)
             lst = app.article_list
             assert len(lst.ids) == 1101 and "1,102 articles" in header(app)
             await pilot.press("end")

@@ -118,3 +118,56 @@ def test_panel_rows_move_with_j_k_are_highlighted_cut_and_fill_the_height(tmp_pa
         assert not any(row.strip().startswith(("National", "Intelligence")) for row in rows)
 
     run(tmp_path, scenario, (100, 30))
+
+
+def test_a_long_empty_list_message_wraps_in_a_narrow_list(tmp_path):
+    """At 80 columns the list is 31 wide: "No articles pass the filters (Ctrl+P: Clear
+    filters)." was cut after "filte…", and with it the way out."""
+
+    async def scenario(app, pilot):
+        lst = app.article_list
+        lst.set_ids([])
+        lst.empty_message = "No articles pass the filters (Ctrl+P: Clear filters)."
+        lst.refresh()
+        await pilot.pause(0.1)
+        shown = " ".join(lst.render_line(y).text.strip() for y in range(1, 5))
+        assert lst.size.width < 40
+        assert " ".join(shown.split()) == lst.empty_message
+
+    run(tmp_path, scenario, (80, 24))
+
+
+def test_a_corpus_of_unreadable_files_says_so_in_the_empty_list(tmp_path):
+    """A binary file named .jsonl gives no article: the list says that items could not be
+    read and where to see why, not just "No articles found."."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "noise.jsonl").write_bytes(bytes(range(256)) * 8)
+
+    async def main():
+        app = ReaderApp(Corpus([folder]))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await wait_for(pilot, lambda: not app.view.syncing and app.indexing.skipped)
+            lst = app.article_list
+            await wait_for(pilot, lambda: "could not be read" in lst.empty_message)
+            assert "Skipped items" in lst.empty_message
+
+    asyncio.run(main())
+
+
+def test_a_new_corpus_says_indexing_not_no_articles_before_its_first_sync(tmp_path, monkeypatch):
+    """The list was drawn before the sync's worker had started: a first start on a big
+    corpus said "No articles found." until the first batch came."""
+    from tuireader.ui.controllers.indexing import Indexing
+
+    monkeypatch.setattr(Indexing, "start", lambda self, rebuild=False: None)
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause(0.3)
+            assert not app.article_list.ids
+            assert app.article_list.empty_message == "Indexing…"
+
+    asyncio.run(main())

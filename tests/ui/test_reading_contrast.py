@@ -159,3 +159,33 @@ def test_a_configured_colour_keeps_its_hue_and_is_made_readable():
     assert red > blue + 60 and green > blue + 60, names["Jane Doe"].hex  # still a yellow
     _low, names, _text = measure("textual-dark", css)
     assert names["Jane Doe"].hex == "#FFFF00"  # readable as it is: used as it is
+
+
+def test_the_names_in_the_title_stand_apart_from_the_title_on_every_theme():
+    """The title was drawn in the accent colour, which is the places' colour on Textual's
+    own themes: "Paris" in a title looked like the words around it."""
+
+    async def title_colours(theme: str) -> dict[str, Color]:
+        app = PaneApp()
+        async with app.run_test(size=(100, 40)) as pilot:
+            app.theme = theme
+            await pilot.pause()
+            pane = app.query_one(ReadingPane)
+            pane.show(shown_article())
+            await pilot.pause()
+            base = pane.rich_style
+            colours: dict[str, Color] = {}
+            for segment in pane._lines[0]:
+                for word in segment.text.split():
+                    style = segment.style
+                    colours[word] = _rgb((style and style.color) or base.color)
+            return colours
+
+    close = {}
+    for theme in ("textual-dark", "textual-light", *THEMES[:6]):
+        colours = asyncio.run(title_colours(theme))
+        plain = colours["hires"]
+        for name in ("Paris", "Corp", "Jane"):  # ("Acme": a match, on its background)
+            if _distance(colours[name], plain) < 10:
+                close[f"{theme}: {name}"] = f"{colours[name].hex} next to {plain.hex}"
+    assert not close

@@ -236,6 +236,15 @@ def test_entity_searches_during_the_entity_pass_say_they_may_be_incomplete(tmp_p
             pilot, lambda: app.view.results is not None and app.view.results.query == "budget"
         )
         assert "still being indexed" not in str(app.query_one("#message").render())
+        await pilot.press("slash")
+        app.search_input.value = ""
+        await type_text(pilot, "exact:budget")  # the first pass's: complete already
+        await pilot.press("enter")
+        await wait_for(
+            pilot,
+            lambda: app.view.results is not None and app.view.results.query == "exact:budget",
+        )
+        assert "still being indexed" not in str(app.query_one("#message").render())
 
     run(tmp_path, scenario)
 
@@ -412,5 +421,40 @@ def test_save_screenshot_makes_the_downloads_folder(tmp_path, monkeypatch):
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
         commands["Screenshot"].callback()  # what the palette runs
         await wait_for(pilot, lambda: list((home / "Downloads").glob("*.svg")))
+
+    run(tmp_path, scenario)
+
+
+def test_the_results_are_searched_again_when_the_indexing_ends(tmp_path):
+    """A query answered while the entity pass ran is asked again once it ends (its results
+    were those of the articles annotated then), and the note that they were incomplete goes."""
+    from tuireader.core.cache.sync import SyncProgress, SyncReport
+    from tuireader.ui.messages import SyncFinished, SyncProgressed
+
+    async def scenario(app, pilot):
+        app.view.syncing = True  # as while the second indexing pass runs
+        app.post_message(SyncProgressed(SyncProgress(stage="annotations", articles=1)))
+        await wait_for(pilot, lambda: app.view.sync_stage == "annotations")
+        await pilot.press("slash")
+        await type_text(pilot, "person:peskov")
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: app.view.results and app.view.results.query == "person:peskov"
+        )
+        assert "still being indexed" in str(app.query_one("#message").render())
+        asked = []
+        search = app.library.search
+
+        def counting(query, *args, **kwargs):
+            asked.append(query)
+            return search(query, *args, **kwargs)
+
+        app.library.search = counting
+        app.post_message(SyncFinished(SyncReport()))
+        await wait_for(pilot, lambda: asked == ["person:peskov"])
+        await wait_for(
+            pilot, lambda: "still being indexed" not in str(app.query_one("#message").render())
+        )
+        assert len(app.view.results.ids) == 1
 
     run(tmp_path, scenario)

@@ -98,8 +98,8 @@ LAYOUT_BINDINGS = [
     Binding("v", "toggle_arrangement", "Side by side / stacked", show=False, id="app.arrangement"),
 ]
 INVESTIGATE_BINDINGS = [
-    Binding("E", "investigate('facets')", "Facets", id="app.facets"),
-    Binding("W", "investigate('speakers')", "Who said", show=False, id="app.speakers"),
+    Binding("E", "investigate('facets')", "Names", id="app.facets"),
+    Binding("W", "investigate('speakers')", "Who said what", show=False, id="app.speakers"),
     Binding("C", "investigate('cooccur')", "Co-occurrence", show=False, id="app.cooccur"),
     Binding("T", "investigate('timeline')", "Timeline", show=False, id="app.timeline"),
     Binding(

@@ -5,18 +5,28 @@ reach toasts: Textual reads a toast as markup unless told otherwise, so a title 
 ``[/nope]`` crashed the app and one holding ``[@click=app.quit]`` made a clickable action.
 Here a toast is never read as markup. Toasts of a kind that is repeated (the sort order, a
 mark toggled) replace the previous one of their kind instead of stacking up.
+
+A thread worker that meets a corpus error (the cache busy past SQLite's wait while the indexing
+writes, read-only, full) says so in a toast and the log instead of ending the app: a worker
+folding near-duplicates on a busy machine took the whole reader down with a traceback.
 """
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from platformdirs import user_downloads_path
 from textual.app import App
 from textual.notifications import Notification, Notify, SeverityLevel
+from textual.worker import Worker
 
+from tuireader.core.base.log import get_logger
 from tuireader.core.base.text import visible
+from tuireader.core.ingest.loaders import CorpusError
 
 ResultType = TypeVar("ResultType")
 
@@ -71,6 +81,31 @@ class NoticesApp(App[ResultType], Generic[ResultType]):
         )
         notices[kind] = notification
         self.post_message(Notify(notification))
+
+    def run_worker(self, work: Any, *args: Any, **kwargs: Any) -> Worker[Any]:
+        """Textual's ``run_worker``; a thread worker's ``CorpusError`` becomes a toast (and a
+        line in the log) rather than the end of the app."""
+        if kwargs.get("thread") and callable(work) and not inspect.iscoroutinefunction(work):
+            work = self._guarded(work, kwargs.get("group", "default"))
+        return super().run_worker(work, *args, **kwargs)
+
+    def _guarded(self, work: Callable[[], Any], group: str) -> Callable[[], Any]:
+        def guarded() -> Any:
+            try:
+                return work()
+            except CorpusError as exc:
+                get_logger().warning("worker %s: %s", group, exc)
+                with suppress(RuntimeError):  # the app has ended meanwhile
+                    self.call_from_thread(
+                        self.notify,
+                        f"{exc} (the reader goes on; try again in a moment)",
+                        title="Could not finish",
+                        severity="error",
+                        timeout=10,
+                    )
+                return None
+
+        return guarded
 
     def action_help_quit(self) -> None:
         """Ctrl+C: say which key quits (Textual's own message is markup)."""

@@ -49,6 +49,7 @@ class Duplicates:
             self._show()
         else:
             self.groups, self.expanded = {}, set()
+            self.listing.folded = ""
         if len(ids) < 2:
             return
 
@@ -99,8 +100,10 @@ class Duplicates:
         label = self.listing.results_label(results) if snippets else self.listing.all_label
         if snippets and self.view.sort_order != "relevance":
             label += f" · {self.view.sort_order}"
-        if folded:
-            label += f" · {folded:,} near-duplicates folded (D: show all)"
+        plural = "" if folded == 1 else "s"
+        self.listing.folded = (
+            f"{folded:,} near-duplicate{plural} folded (D: show all)" if folded else ""
+        )
         self.listing.set_title(label)
 
     def _order(self, hidden: set[int]) -> Iterator[int]:

@@ -85,6 +85,7 @@ class Indexing:
     def finished(self, message: SyncFinished) -> None:
         host, view, library = self.host, self.view, self.library
         view.syncing = False
+        view.synced = True
         self._generation = library.generation()  # this sync's commits are shown below
         host.indexing_bar.done()
         if message.error:
@@ -102,6 +103,7 @@ class Indexing:
             host.reload_list()
             if view.open_id is not None:
                 host.open_article(view.open_id, refresh=True)  # e.g. quotes now shared
+        self.search.index_complete()  # results shown: searched again on the whole index
         self.skipped = library.skip_count()
         if self.skipped:
             host.notify(

@@ -118,7 +118,11 @@ class Investigating:
                 shown.append(f"  also {', '.join(map(clean_line, entity.aliases))}", style="dim")
             match = f"{entity.name} {entity.type} {' '.join(entity.aliases)}"
             rows.append(Row(shown, match, entity.name))
-        title = f"Entities of {self._scope()} ({len(rows):,}) — articles, name"
+        # capped: "(5,000)" read as every name of the list
+        counted = (
+            f"the {len(rows):,} in most articles" if len(rows) >= FACETS_MOST else f"{len(rows):,}"
+        )
+        title = f"Entities of {self._scope()} ({counted}) — articles, name"
         hint = "Enter: filter the list by it · c: who appears with it · t: its timeline"
         keys = {"c": "cooccur", "t": "timeline"}
         empty = "No names were found in the articles of this list."
@@ -171,7 +175,10 @@ class Investigating:
             shown = Text(f"{quotes:>6,}  ")
             shown.append(clean_line(name), style="bold")
             rows.append(Row(shown, name, name))
-        title = f"Who said what in {self._scope()} ({_counted(len(rows), 'speaker')}) — quotations"
+        title = (
+            f"Who said what in {self._scope()} ({_counted(len(rows), 'speaker')}) — "
+            "quotations, each article's counted"
+        )
         empty = "No quotation in this list has a named speaker."
         self.host.push_screen(PickScreen(title, rows, empty=empty), self._speaker_chosen)
 
@@ -195,6 +202,9 @@ class Investigating:
     def _show_quotes(self, speaker: str, quotes, rows: list[Row]) -> None:
         self._quotes_shown = quotes
         count = _counted(len(rows), "quotation")
+        carried = sum(len(quote.sites) for quote in quotes)
+        if carried != len(quotes):  # the speakers' list counts each article's: said so
+            count += f", {carried:,} counting repeats"
         title = f"{clean_line(speaker)}: {count} (Enter opens the article there)"
         screen = PickScreen(title, rows)
         self.host.push_screen(screen, self._quote_chosen)

@@ -30,6 +30,9 @@ class Listing:
         self.filters = filters
         self.on_all_shown: Callable[[], None] | None = None  # told when every article is shown
         self.all_label = ""  # the header of the all-articles list as last shown
+        # "40 near-duplicates folded (D: show all)" while the list shown is folded (set by
+        # controllers/duplicates): kept in every header, a mark toggled too
+        self.folded = ""
 
     def reload(self) -> None:
         """Show every article (after a sync commit, or when a search is cleared). Under an
@@ -62,6 +65,7 @@ class Listing:
         lst = self.host.article_list
         if view.results is None:
             lst.set_ids(ids)
+            self.folded = ""  # a new list: folded again once its groups are found
             self.all_label = self.marks.all_articles_label()
             self.set_title(self.all_label)
             if self.on_all_shown is not None:  # near-duplicates folded (controllers/duplicates)
@@ -71,17 +75,28 @@ class Listing:
         if not ids:
             lst.empty_message = (
                 "Indexing…"
-                if view.syncing
-                else "No articles found."
+                if view.syncing or not view.synced  # (the first sync starts after a frame)
+                else self._nothing_read()
                 if view.meta_filter.empty or not view.total
                 else "No articles pass the filters (Ctrl+P: Clear filters)."
             )
             lst.refresh()
 
+    def _nothing_read(self) -> str:
+        """The empty corpus's message: why, when its files could not be read (a binary file
+        named .jsonl, a folder of unknown formats)."""
+        if self.view.results is not None:
+            return "No articles found."
+        skipped = self.library.skip_count()
+        if not skipped:
+            return "No articles found."
+        items = f"{skipped:,} item{'' if skipped == 1 else 's'}"
+        return f"No articles: {items} could not be read (Ctrl+P › Skipped items says why)."
+
     def set_title(self, label: str) -> None:
         """The list's header with the filters in force; never read as markup (a source name
         is corpus data)."""
-        parts = (label, self.view.meta_filter.label())
+        parts = (label, self.folded, self.view.meta_filter.label())
         self.host.article_list.border_title = Content(" · ".join(p for p in parts if p))
 
     def results_label(self, results: SearchResults, live: bool = False) -> str:

@@ -34,7 +34,8 @@ SEARCH_LIMIT = 1000
 FIRST_PAGE = 20
 LIVE_DELAY = 0.25  # seconds of no typing before a live search
 LIVE_MIN_CHARS = 2
-_ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote|exact):", re.IGNORECASE)
+# the fields the second pass fills (exact: is in the first, the words' pass)
+_ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote):", re.IGNORECASE)
 # Seconds a thread may hold the interpreter while a search runs (Python's default: 0.005).
 # A search is pure-Python work on a worker thread; with the default the UI thread waited up
 # to 5 ms for each turn, several times a frame, and a key pressed meanwhile missed its frame.
@@ -75,6 +76,7 @@ class Search:
         self._live_timer = None
         self.suggestion: str | None = None
         self._more_for: tuple[int, int] | None = None  # (seq, rows) a next page is asked for
+        self._noted = False  # the results shown carry the "still being indexed" note
 
     # -- asking ----------------------------------------------------------------------------------
 
@@ -102,6 +104,7 @@ class Search:
             self.host.show_message(f"Cannot save the search history: {exc}", error=True)
         # in the list's title, not the message bar: showing that bar is a layout change,
         # a full-screen frame that keys pressed during the search would wait behind
+        self.listing.folded = ""  # the folded list's note is not the search's
         self.listing.set_title(f"Searching for {query!r}…")
         self.start(query, live=False)
         return True
@@ -180,6 +183,13 @@ class Search:
 
         self.host.run_worker(work, thread=True, group="search")
 
+    def index_complete(self) -> None:
+        """The indexing has ended: the query shown is searched again on the whole index (it
+        was answered from what was committed then: "0 of 2,225 match" stayed after the entity
+        pass had found them), and the note that the entity fields were incomplete goes."""
+        if self.view.results is not None and self.view.similar_to is None:
+            self.refresh_in_place()
+
     def snippet_job(self, ids: list[int]):
         """The snippets of these result rows, for the list's worker (None: no results)."""
         if self.view.results is None:
@@ -204,6 +214,8 @@ class Search:
             return
         if message.rest:  # the whole list after its first page: the cursor and article stay
             view.results = results
+            if self._noted:  # searched again once the entity pass ended (index_complete)
+                self._show_note(results.query)
             if view.sort_order != "relevance":
                 listing.show_sorted()
                 if self.on_results is not None:
@@ -224,6 +236,7 @@ class Search:
         view.sort_order = "relevance"
         lst = self.host.article_list
         lst.set_ids(results.ids, keep_cursor=False, snippets=True)
+        listing.folded = ""  # a new list: folded again once its groups are found
         self._offer_more(results if not (message.live or message.first_page) else None)
         listing.set_title(listing.results_label(results, message.live or message.first_page))
         lst.empty_message = (
@@ -233,7 +246,7 @@ class Search:
         )
         if not view.meta_filter.empty:
             lst.empty_message = lst.empty_message[:-1] + f" ({view.meta_filter.label()})."
-        self.host.show_message(self._coverage_note(results.query))
+        self._show_note(results.query)
         if self.on_results is not None and not message.live and view.similar_to is None:
             self.on_results()
         if results.ids and not message.live:
@@ -307,13 +320,18 @@ class Search:
         if self.on_results is not None and added:  # the longer list's near-duplicates folded
             self.on_results()
 
+    def _show_note(self, query: str) -> None:
+        note = self._coverage_note(query)
+        self._noted = bool(note)
+        self.host.show_message(note)
+
     def _coverage_note(self, query: str) -> str:
         """Say so when a query uses entity or quotation fields that are still being filled."""
         view = self.view
         if view.syncing and view.sync_stage == "annotations" and _ANNOTATION_CLAUSE.search(query):
             return (
                 "Entities and quotations are still being indexed: person:, org:, place:, "
-                "entity:, speaker:, quote: and exact: do not cover every article yet."
+                "entity:, speaker: and quote: do not cover every article yet."
             )
         return ""
 

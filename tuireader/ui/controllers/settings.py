@@ -109,8 +109,13 @@ class Settings:
                 )
 
         def changed(theme: Theme) -> None:
-            # The reading pane keeps its lines styled: lay them out again in the new colours.
-            host.call_after_refresh(host.reader.relayout)
+            # The reading pane keeps its lines styled: lay them out again in the new colours,
+            # and the names panel's headings (the colours' legend) with them.
+            def restyle() -> None:
+                host.reader.relayout()
+                host.panel.restyle(host.reader.label_styles())
+
+            host.call_after_refresh(restyle)
             error = self.save("theme", theme.name) or self.save(
                 "theme_config", self.config.theme or ""
             )

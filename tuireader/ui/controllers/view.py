@@ -21,6 +21,7 @@ class View:
     meta_filter: MetaFilter = field(default_factory=MetaFilter)
     open_id: int | None = None  # the article in the reading pane
     syncing: bool = False
+    synced: bool = False  # a sync has ended (before it: an empty list may be one not filled yet)
     sync_stage: str = "text"  # "annotations": entity and quotation fields still filling
     search_seq: int = 0  # bumped by every search: work for an older one is stale
     index_failed: bool = False  # the index could not be opened: nothing waits for it

@@ -20,6 +20,8 @@ class PromptScreen(ModalScreen[str | None]):
         width: 70; max-width: 95%; height: auto;
         border: thick $primary; background: $panel; padding: 0 1;
     }
+    /* the question wraps: a long title cut off the hint after it ("→ completes a tag") */
+    PromptScreen > Vertical > Label { width: 100%; }
     """
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt.cancel")]
     # Not query_one() in on_mount: a prompt opened as the app quits has no children to query.

@@ -349,10 +349,11 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or self.size.width
         top = int(self.scroll_y)
         index, part = divmod(top + y, self.row_height)
-        if not self.ids:
-            if y == 1:
-                style = self.get_component_rich_style("article-list--empty")
-                text = Text(" " + self.empty_message, style=style, no_wrap=True)
+        if not self.ids:  # the message wrapped (a narrow list cut off "(Ctrl+P: Clear filters)")
+            style = self.get_component_rich_style("article-list--empty")
+            lines = Text(self.empty_message, style=style).wrap(self.app.console, max(1, width - 2))
+            if 1 <= y <= len(lines):
+                text = Text(" ", style=style) + lines[y - 1]
                 text.truncate(width, overflow="ellipsis", pad=True)
                 return Strip(text.render(self.app.console), width)
             return Strip.blank(width, self.base_style)

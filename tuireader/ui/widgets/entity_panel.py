@@ -109,6 +109,8 @@ class EntityPanel(OptionList):
     }
     """
 
+    _shown: tuple[Annotations, int] | None = None  # the article's, for ``restyle``
+
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="panel.down"),
         Binding("k", "cursor_up", "Up", show=False, id="panel.up"),
@@ -118,6 +120,7 @@ class EntityPanel(OptionList):
         self, annotations: Annotations, styles: Mapping[str, Style] | None = None, shared: int = 0
     ) -> None:
         """List an article's names and speakers, the first one highlighted (Enter searches)."""
+        self._shown = (annotations, shared)
         self.clear_options()
         options = panel_options(annotations, styles, shared)
         if options:
@@ -129,3 +132,15 @@ class EntityPanel(OptionList):
         self.border_title = "Names & quotes"
         first = next((i for i, option in enumerate(options) if not option.disabled), None)
         self.highlighted = first
+
+    def restyle(self, styles: Mapping[str, Style]) -> None:
+        """The same article's rows with the headings in new colours (another theme: its
+        headings stayed in the old theme's, dark blue on a dark background), the row
+        highlighted kept."""
+        shown = self._shown
+        if shown is None:
+            return
+        highlighted = self.highlighted
+        self.show_annotations(shown[0], styles, shown[1])
+        if highlighted is not None and highlighted < self.option_count:
+            self.highlighted = highlighted

@@ -65,7 +65,7 @@ class ReadingPane(StyleOncePerPass, ScrollView, can_focus=True):
         overflow-x: hidden;
         scrollbar-gutter: stable;
     }
-    ReadingPane > .reading-pane--title { color: $accent; text-style: bold; }
+    ReadingPane > .reading-pane--title { color: $text; text-style: bold; }
     ReadingPane > .reading-pane--meta { color: $text-muted; }
     ReadingPane > .reading-pane--hit { background: $warning 70%; color: $text; text-style: bold; }
     ReadingPane > .reading-pane--placeholder { color: $text-muted; text-style: italic; }
