@@ -13,3 +13,15 @@ def test_a_dotted_company_form_ends_an_organisation() -> None:
     assert found("He sold it to Zorvantis S.A. in 1990 .") == [("Zorvantis S.A.", "ORG")]
     assert found("Zorvantis N.V. belongs to the group .") == [("Zorvantis N.V.", "ORG")]
     assert found("The stake in Quorvel S.p.A. was sold .") == [("Quorvel S.p.A.", "ORG")]
+
+
+def test_a_club_after_a_competition_and_for_is_a_name_of_its_own() -> None:
+    ents = found("He played in the Ruritanian Super League for FC Northvale .")
+    assert ("FC Northvale", "ORG") in ents
+    assert ("Ruritanian Super League", "ORG") in ents or ("Super League", "ORG") in ents
+    ents = found("He spent ten seasons in the Western Hockey League for the St. Louis Owls .")
+    assert ("Western Hockey League", "ORG") in ents
+    # an organisation named "for" a cause stays whole
+    assert found("The League for Clean Rivers met on Monday .") == [
+        ("League for Clean Rivers", "ORG")
+    ]
