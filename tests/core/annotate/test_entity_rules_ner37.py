@@ -25,3 +25,15 @@ def test_a_club_after_a_competition_and_for_is_a_name_of_its_own() -> None:
     assert found("The League for Clean Rivers met on Monday .") == [
         ("League for Clean Rivers", "ORG")
     ]
+
+
+def test_a_class_year_before_a_person_is_no_part_of_the_name() -> None:
+    ents = found("Two Hawks , Senior Kory Lindqvast and Juniors Eriq Dozman , were named .")
+    assert ("Kory Lindqvast", "PERSON") in ents
+    assert ("Eriq Dozman", "PERSON") in ents
+    assert found("They praised Sophomore Anna Novak on Monday .") == [("Anna Novak", "PERSON")]
+    # a given name "Junior" and a name opening with the word stay whole
+    assert found("Junior Seau played on Sunday .") == [("Junior Seau", "PERSON")]
+    assert ("Junior Chamber International", "ORG") in found(
+        "The Junior Chamber International met on Monday ."
+    )

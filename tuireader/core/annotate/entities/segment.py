@@ -47,6 +47,10 @@ _POLICY_ENDINGS = ("care", "gate")
 # Football and sports club prefixes: "FC Oslo" is a club even where "Oslo" alone is a city.
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
+# A student's or player's year glued before a name ("Senior Jane Doe"): no part of it.
+_CLASS_YEARS = word_set(
+    "senior seniors junior juniors sophomore sophomores freshman freshmen redshirt rookie rookies"
+)
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
 # Honorifics name a person whatever word follows ("Mr. Weather"); other titles may not.
 _HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr.")
@@ -392,6 +396,11 @@ class SegmentLabeller:
                 i += 1
             if 0 < i < n:
                 return [self.mention(toks[i:], PER)]
+
+        if n > 2 and self.low(toks[0]) in _CLASS_YEARS:
+            rest = self._label(toks[1:], False)
+            if len(rest) == 1 and rest[0].label == PER and rest[0].start == toks[1][0]:
+                return rest  # "Senior Jane Doe", "Juniors Jan Roe and ...": the year is no name
 
         if first_f & (lx.TITLE | lx.TITLE_MOD) and all(
             self.tflags(t) & (lx.TITLE | lx.TITLE_MOD) for t in toks
