@@ -37,3 +37,12 @@ def test_a_class_year_before_a_person_is_no_part_of_the_name() -> None:
     assert ("Junior Chamber International", "ORG") in found(
         "The Junior Chamber International met on Monday ."
     )
+
+
+def test_a_name_after_a_place_noun_and_of_is_a_place() -> None:
+    assert found("It was built on the petition of the villagers of Brynvach .") == [
+        ("Brynvach", "LOC")
+    ]
+    assert found("The army arrived in the prairie of Zalcapuro .") == [("Zalcapuro", "LOC")]
+    # a name of two words too
+    assert found("It is part of the municipality of Verlitz Hallo .") == [("Verlitz Hallo", "LOC")]
