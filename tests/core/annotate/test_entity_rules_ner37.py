@@ -46,3 +46,18 @@ def test_a_name_after_a_place_noun_and_of_is_a_place() -> None:
     assert found("The army arrived in the prairie of Zalcapuro .") == [("Zalcapuro", "LOC")]
     # a name of two words too
     assert found("It is part of the municipality of Verlitz Hallo .") == [("Verlitz Hallo", "LOC")]
+
+
+def test_a_season_before_a_year_names_no_place() -> None:
+    assert found("As of Spring 2007 , the band was touring .") == []
+    assert found("They met in Summer 2015 in Oslo .") == [("Oslo", "LOC")]
+
+
+def test_a_letter_before_a_common_noun_is_no_name() -> None:
+    assert found("Doctors performed an immediate C-section on her .") == []
+    assert found("He wore a T-shirt on Monday .") == []
+
+
+def test_an_everyday_word_after_in_is_no_place() -> None:
+    assert found("He began a career in Marketing after school .") == []
+    assert found("He lives in Marlow with his wife .") == [("Marlow", "LOC")]

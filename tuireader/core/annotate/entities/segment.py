@@ -47,6 +47,8 @@ _POLICY_ENDINGS = ("care", "gate")
 # Football and sports club prefixes: "FC Oslo" is a club even where "Oslo" alone is a city.
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
+_SEASONS = word_set("spring summer autumn fall winter")
+_COMMON_LOC = 4.5  # an unknown word this common after "in" is no place ("in Marketing")
 # A student's or player's year glued before a name ("Senior Jane Doe"): no part of it.
 _CLASS_YEARS = word_set(
     "senior seniors junior juniors sophomore sophomores freshman freshmen redshirt rookie rookies"
@@ -289,7 +291,11 @@ class SegmentLabeller:
         f = info[2]
         if f & lx.STOP:
             return []
+        if info[0] in _SEASONS and DIGIT_AHEAD.match(text, e):
+            return []  # "as of Spring 2007": a season of a year names no place
         dash = word.rfind("-")
+        if dash == 1 and word[2:3].islower():
+            return []  # "C-section", "T-shirt": a letter before a common noun
         if dash > 0 and word[dash + 1 : dash + 2].islower():
             out = [Mention(s, e, MISC, word)]  # "Ruritanian-born": as ``_compounds``
         elif f & (lx.TITLE | lx.TITLE_MOD):
@@ -802,6 +808,8 @@ class SegmentLabeller:
         guess = single_by_context(self.text, tok[0], tok[1])
         if guess == ORG and self._common(tok) and z >= 4.0 and not self._team_name(tok):
             return None  # "the Mayor", "the Battles of ...": a common noun given a capital
+        if guess == LOC and z >= _COMMON_LOC and self._common(tok):
+            return None  # "a career in Marketing": an everyday word given a capital
         if guess is not None:
             m = self.mention([tok], guess, weak=True)
             m.locative = guess == LOC
