@@ -61,3 +61,11 @@ def test_a_letter_before_a_common_noun_is_no_name() -> None:
 def test_an_everyday_word_after_in_is_no_place() -> None:
     assert found("He began a career in Marketing after school .") == []
     assert found("He lives in Marlow with his wife .") == [("Marlow", "LOC")]
+
+
+def test_event_and_document_heads_name_misc() -> None:
+    assert found("It was dissolved after the Varnish Plebiscites of 1920 .") == [
+        ("Varnish Plebiscites", "MISC")
+    ]
+    assert found("During the Great Depression many left .") == [("Great Depression", "MISC")]
+    assert ("Northvale Pact", "MISC") in found("The talks led to the Northvale Pact in 1990 .")
