@@ -69,3 +69,8 @@ def test_event_and_document_heads_name_misc() -> None:
     ]
     assert found("During the Great Depression many left .") == [("Great Depression", "MISC")]
     assert ("Northvale Pact", "MISC") in found("The talks led to the Northvale Pact in 1990 .")
+
+
+def test_a_year_after_euro_names_the_championship() -> None:
+    assert found("He missed Euro 96 with an injury .") == [("Euro 96", "MISC")]
+    assert ("Euro 2016", "MISC") in found("Fans travelled to Euro 2016 in June .")
