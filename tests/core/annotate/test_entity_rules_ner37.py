@@ -74,3 +74,15 @@ def test_event_and_document_heads_name_misc() -> None:
 def test_a_year_after_euro_names_the_championship() -> None:
     assert found("He missed Euro 96 with an injury .") == [("Euro 96", "MISC")]
     assert ("Euro 2016", "MISC") in found("Fans travelled to Euro 2016 in June .")
+
+
+def test_a_dateline_in_a_sports_report_names_places() -> None:
+    text = (
+        "GOLF - JONES LEADS AT DENVER OPEN .\n"
+        "DENVER , Colorado 1996-08-29\n"
+        "Tom Jones fired a 64 to lead on Thursday . Denver beat Chelsea 2-1 in the match .\n"
+    )
+    ents = found(text)
+    assert ("DENVER", "LOC") in ents
+    assert ("Colorado", "LOC") in ents
+    assert ("Denver", "ORG") in ents  # the team, in the report itself

@@ -58,12 +58,15 @@ def teams(mentions: list[Mention], text: str) -> None:
     Unknown names in result lines and standings rows are teams too.
     """
     rows = _rows(text)
+    datelines = [hit.span() for hit in _DATELINE.finditer(text)] if "-" in text else []
     # rows lie on lines of their own, in order: the one a mention may be in is found by bisection
     starts = [s for s, _ in rows]
     for m in mentions:
         if m.country or m.fixed:
             continue
         if m.label == LOC and m.place and not m.locative:
+            if any(ds <= m.start < de for ds, de in datelines):
+                continue  # "NORTHVALE , Ruritania 1996-08-30": a dateline names the place
             if previous_word(text, m.start) not in LOCATIVE:
                 m.label = ORG
         elif m.weak and rows:
@@ -72,6 +75,12 @@ def teams(mentions: list[Mention], text: str) -> None:
                 m.label = ORG
 
 
+# A news-wire dateline: "NORTHVALE , Ruritania 1996-08-30", "NORTHVALE 2016-05-01".
+_DATELINE = re.compile(
+    r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?: , [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"
+    r" (?:19|20)\d\d-\d\d-\d\d *$",
+    re.M,
+)
 _PARENS = re.compile(r"\([^()]*\)")
 # How every row of ``TEAM_LINE`` opens (a name, then a number or a dash): most lines fail
 # this at a third of the cost of the whole pattern.
