@@ -86,3 +86,14 @@ def test_a_dateline_in_a_sports_report_names_places() -> None:
     assert ("DENVER", "LOC") in ents
     assert ("Colorado", "LOC") in ents
     assert ("Denver", "ORG") in ents  # the team, in the report itself
+
+
+def test_the_town_of_a_venue_in_a_sports_report_is_a_place() -> None:
+    text = (
+        "CRICKET - ENGLAND TOUR .\n"
+        "June 5 First test ( at Northvale Park , Leeds ) . "
+        "Leeds beat Chelsea 2-1 in the match and won the cup ."
+    )
+    ents = found(text)
+    assert ("Leeds", "LOC") in ents
+    assert ("Leeds", "ORG") in ents  # the team

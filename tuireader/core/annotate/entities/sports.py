@@ -67,6 +67,10 @@ def teams(mentions: list[Mention], text: str) -> None:
         if m.label == LOC and m.place and not m.locative:
             if any(ds <= m.start < de for ds, de in datelines):
                 continue  # "NORTHVALE , Ruritania 1996-08-30": a dateline names the place
+            if text.startswith(", ", m.start - 2) and _VENUE_BEFORE.search(
+                text, max(0, m.start - 40), m.start
+            ):
+                continue  # "( at Northvale Park , Leeds )": the town of a venue
             if previous_word(text, m.start) not in LOCATIVE:
                 m.label = ORG
         elif m.weak and rows:
@@ -75,6 +79,8 @@ def teams(mentions: list[Mention], text: str) -> None:
                 m.label = ORG
 
 
+# "at Northvale Park , " before a place: the place is where the venue is.
+_VENUE_BEFORE = re.compile(r"\b(?:at|At) [A-Z][\w.']*(?: [A-Z][\w.']*| 's){0,3} , $")
 # A news-wire dateline: "NORTHVALE , Ruritania 1996-08-30", "NORTHVALE 2016-05-01".
 _DATELINE = re.compile(
     r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?: , [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"
