@@ -97,3 +97,10 @@ def test_the_town_of_a_venue_in_a_sports_report_is_a_place() -> None:
     ents = found(text)
     assert ("Leeds", "LOC") in ents
     assert ("Leeds", "ORG") in ents  # the team
+
+
+def test_broker_before_a_name_of_two_words_may_be_a_person() -> None:
+    assert found("The market fell , said broker Tarik Venzoli .") == [("Tarik Venzoli", "PERSON")]
+    assert found("Shares rose , said broker Northvale Securities .") == [
+        ("Northvale Securities", "ORG")
+    ]

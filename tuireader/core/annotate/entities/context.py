@@ -151,8 +151,13 @@ def phrase_by_context(text: str, start: int) -> str | None:
         return LOC  # "the municipality of Xyz Abc"
     if w1 in _MISC_NOUNS:
         return MISC
-    if w1 in _ORG_NOUNS:
+    if w1 in _ORG_NOUNS and w1 not in _PEOPLE_TOO:
         return ORG
     if w1 in _PER_BEFORE:
         return PER
     return None
+
+
+# Class nouns for a firm or for a person ("broker Jan Roe", "broker Acme Securities"): the
+# name of several words itself says which.
+_PEOPLE_TOO = word_set("broker")
