@@ -104,3 +104,17 @@ def test_broker_before_a_name_of_two_words_may_be_a_person() -> None:
     assert found("Shares rose , said broker Northvale Securities .") == [
         ("Northvale Securities", "ORG")
     ]
+
+
+def test_a_cricket_scorecard_names_players() -> None:
+    text = (
+        "CRICKET - NORTHVALE v EASTFIELD SCORES .\n"
+        "J. Doe c Brannigan b Olowaski 13\n"
+        "K. Roe lbw b Olowaski 8\n"
+        "Bowling : Olowaski 10-0-41-2 , Venkataram 9-0-49-1\n"
+        "Northvale won by 3 runs .\n"
+    )
+    ents = found(text)
+    assert ("Olowaski", "PERSON") in ents
+    assert ("Venkataram", "PERSON") in ents
+    assert ("Olowaski", "ORG") not in ents

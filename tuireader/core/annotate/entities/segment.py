@@ -47,6 +47,10 @@ _POLICY_ENDINGS = ("care", "gate")
 # Football and sports club prefixes: "FC Oslo" is a club even where "Oslo" alone is a city.
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
+# A cricket scorecard's players: after "c" (caught), "b" (bowled), "st" (stumped), or
+# before bowling figures (overs-maidens-runs-wickets).
+_CATCH_BOWL_BEFORE = re.compile(r"(?:^|[ \n])(?:c|b|st|c &) $")
+_BOWLING_AFTER = re.compile(r" \d+(?:\.\d)?-\d+-\d+-\d+\b")
 _SEASONS = word_set("spring summer autumn fall winter")
 _COMMON_LOC = 4.5  # an unknown word this common after "in" is no place ("in Marketing")
 # A student's or player's year glued before a name ("Senior Jane Doe"): no part of it.
@@ -778,6 +782,18 @@ class SegmentLabeller:
         word = self.text[tok[0] : tok[1]]
         return None if len(word) == 1 else self._single_word(tok, word, self._info(word))
 
+    def _cricketer(self, tok: Tok) -> bool:
+        """A scorecard's player: "c Doe b Roe 12", "lbw b Roe", bowling "Roe 10-1-41-2"."""
+        text, s = self.text, tok[0]
+        if (
+            s > 1
+            and text[s - 1] == " "
+            and text[s - 2] in "bct&"
+            and _CATCH_BOWL_BEFORE.search(text, max(0, s - 6), s)
+        ):
+            return True
+        return text.startswith(" ", tok[1]) and _BOWLING_AFTER.match(text, tok[1]) is not None
+
     def _single_word(
         self, tok: Tok, word: str, info: tuple[str, int, int, float]
     ) -> Mention | None:
@@ -828,7 +844,7 @@ class SegmentLabeller:
             m = self.mention([tok], LOC, weak=True)
             m.place = True
             return m
-        m = self.mention([tok], ORG if self.sports else PER, weak=True)
+        m = self.mention([tok], ORG if self.sports and not self._cricketer(tok) else PER, weak=True)
         m.guess = True
         # No gazetteer, no context: kept only if used again or owning something ("Doe's").
         m.lone = not self.sports and not _POSSESSIVE_AFTER.match(self.text, tok[1])
