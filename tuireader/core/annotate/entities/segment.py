@@ -407,7 +407,7 @@ class SegmentLabeller:
             if 0 < i < n:
                 return [self.mention(toks[i:], PER)]
 
-        if n > 2 and self.low(toks[0]) in _CLASS_YEARS:
+        if n > 2 and text[toks[0][0]] in "SJFRsjfr" and self.low(toks[0]) in _CLASS_YEARS:
             rest = self._label(toks[1:], False)
             if len(rest) == 1 and rest[0].label == PER and rest[0].start == toks[1][0]:
                 return rest  # "Senior Jane Doe", "Juniors Jan Roe and ...": the year is no name
@@ -792,7 +792,12 @@ class SegmentLabeller:
             and _CATCH_BOWL_BEFORE.search(text, max(0, s - 6), s)
         ):
             return True
-        return text.startswith(" ", tok[1]) and _BOWLING_AFTER.match(text, tok[1]) is not None
+        e = tok[1]
+        return (
+            text[e + 1 : e + 2].isdecimal()
+            and text[e] == " "
+            and _BOWLING_AFTER.match(text, e) is not None
+        )
 
     def _single_word(
         self, tok: Tok, word: str, info: tuple[str, int, int, float]

@@ -58,14 +58,13 @@ def teams(mentions: list[Mention], text: str) -> None:
     Unknown names in result lines and standings rows are teams too.
     """
     rows = _rows(text)
-    datelines = [hit.span() for hit in _DATELINE.finditer(text)] if "-" in text else []
     # rows lie on lines of their own, in order: the one a mention may be in is found by bisection
     starts = [s for s, _ in rows]
     for m in mentions:
         if m.country or m.fixed:
             continue
         if m.label == LOC and m.place and not m.locative:
-            if any(ds <= m.start < de for ds, de in datelines):
+            if _in_dateline(text, m.start):
                 continue  # "NORTHVALE , Ruritania 1996-08-30": a dateline names the place
             if text.startswith(", ", m.start - 2) and _VENUE_BEFORE.search(
                 text, max(0, m.start - 40), m.start
@@ -83,10 +82,20 @@ def teams(mentions: list[Mention], text: str) -> None:
 _VENUE_BEFORE = re.compile(r"\b(?:at|At) [A-Z][\w.']*(?: [A-Z][\w.']*| 's){0,3} , $")
 # A news-wire dateline: "NORTHVALE , Ruritania 1996-08-30", "NORTHVALE 2016-05-01".
 _DATELINE = re.compile(
-    r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?: , [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"
-    r" (?:19|20)\d\d-\d\d-\d\d *$",
-    re.M,
+    r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?: , [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"
+    r" (?:19|20)\d\d-\d\d-\d\d *$"
 )
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """Whether the line holding ``start`` is a dateline."""
+    ls = text.rfind("\n", max(0, start - 60), start) + 1
+    if ls == 0 and start > 60:
+        return False  # the line opens further back: no dateline is that long
+    le = text.find("\n", start)
+    return _DATELINE.match(text, ls, len(text) if le < 0 else le) is not None
+
+
 _PARENS = re.compile(r"\([^()]*\)")
 # How every row of ``TEAM_LINE`` opens (a name, then a number or a dash): most lines fail
 # this at a third of the cost of the whole pattern.
