@@ -16,7 +16,8 @@ _PLACE_NOUNS = word_set(
     "town city village province state region island district port capital suburb county "
     "republic area township municipality enclave hamlet villages towns cities parish commune "
     "borough neighbourhood neighborhood suburbs settlement outskirts plains north south east "
-    "west northeast northwest southeast southwest"
+    "west northeast northwest southeast southwest "
+    "villagers residents inhabitants natives seat prairie plateau valley"
 )
 _ORG_BEFORE = word_set(
     "agency newspaper daily weekly magazine club side company firm group operator team airline "
@@ -145,11 +146,18 @@ def single_by_context(text: str, start: int, end: int) -> str | None:
 
 def phrase_by_context(text: str, start: int) -> str | None:
     """A label for the unknown name starting at ``start`` from a class noun just before it."""
-    w1, _ = _words_before(text, start)
+    w1, w2 = _words_before(text, start)
+    if w1 == "of" and w2 in _PLACE_NOUNS:
+        return LOC  # "the municipality of Xyz Abc"
     if w1 in _MISC_NOUNS:
         return MISC
-    if w1 in _ORG_NOUNS:
+    if w1 in _ORG_NOUNS and w1 not in _PEOPLE_TOO:
         return ORG
     if w1 in _PER_BEFORE:
         return PER
     return None
+
+
+# Class nouns for a firm or for a person ("broker Jan Roe", "broker Acme Securities"): the
+# name of several words itself says which.
+_PEOPLE_TOO = word_set("broker")

@@ -105,6 +105,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             for seg in segments(text, rs, group, lex.flags, opens, lex.zipf, share):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
+    if "Euro " in text:
+        _dated_events(mentions, text)
     _first_of_name(mentions, text, lex)
     mentions = _possessed_heads(mentions, text, lex)
     if "s " in text and any(form in text for form in _LEGAL_FORM_STARTS):
@@ -403,6 +405,21 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
                 m.text = text[m.start : m.end]
                 if m.label == LOC and " " not in m.text[len(hit.group()) :]:
                     m.label = ORG  # "the 5th Ohio", "62d NY": a regiment of the state
+
+
+# "Euro 96", "Euro 2016": the European football championship is named by its year.
+_YEAR_AFTER = re.compile(r" (?:\d\d|(?:19|20)\d\d)(?![\w.,-])")
+
+
+def _dated_events(mentions: list[Mention], text: str) -> None:
+    """ "Euro 96", "Euro 2016": a year after "Euro" names the championship, no currency."""
+    for m in mentions:
+        if m.text == "Euro" and text.startswith(" ", m.end):
+            hit = _YEAR_AFTER.match(text, m.end)
+            if hit:
+                m.end = hit.end()
+                m.text = text[m.start : m.end]
+                m.label = MISC
 
 
 # " I" after a name, then a mark, the end, or a lower-case word that is no verb of "I"

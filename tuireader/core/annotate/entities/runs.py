@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tuireader.core.annotate.entities import lexicon as lx
-from tuireader.core.annotate.entities.segment import Tok
+from tuireader.core.annotate.entities.segment import _CLUB_PREFIXES, Tok
 from tuireader.core.annotate.entities.tokens import word_set
 
 _OF = frozenset(("of", "of the", "for", "for the", "on", "on the"))
@@ -29,6 +29,8 @@ _ON_HEADS = word_set(
 # Words that, after "and", continue a firm's name: "Bear Sterling and Co", "Doe and Sons".
 _AND_FIRM = word_set("co co. cos cos. company sons partners associates")
 _OF_HEADS = lx.OF_HEAD | lx.ORG_SUFFIX | lx.LOC_OF | lx.MISC_OF | lx.MISC_HEAD
+# Competitions: "the Super League for FC Northvale" names two things, the league and the club.
+_COMPETITIONS = word_set("league conference division cup championship championships series")
 _ABBREVIATIONS = word_set("st. mt. ft. jr. sr. bros. no. inc. corp. co. ltd. plc. cos.")
 
 
@@ -198,6 +200,8 @@ def _merge(
             in_org = merge
         elif join in _OF:
             merge = merge or in_org or bool(head_f & _OF_HEADS)
+            if merge and join[:3] == "for" and _club_after_competition(text, head, right, flags):
+                merge = False
             in_org = merge
         elif join in _AND:
             merge = (
@@ -217,6 +221,23 @@ def _merge(
             out.append(Segment(list(right), False, after_title))
             in_org = False
     return [s for s in out if s.toks]
+
+
+def _club_after_competition(
+    text: str, head: Tok | None, right: list[Tok], flags: dict[str, int]
+) -> bool:
+    """ "played in the Super League for FC Northvale": a competition, then a club after
+    "for" (opening with a club prefix or a known place), names two things."""
+    if head is None or text[head[0] : head[1]].lower() not in _COMPETITIONS:
+        return False
+    first = text[right[0][0] : right[0][1]].lower()
+    if first in _CLUB_PREFIXES:
+        return True
+    if flags.get(first, 0) & lx.LOC_ANY:
+        return True
+    return len(right) > 1 and bool(
+        flags.get(text[right[0][0] : right[1][1]].lower(), 0) & lx.LOC_ANY
+    )
 
 
 def _connector_toks(text: str, left_end: int, right_start: int) -> list[Tok]:

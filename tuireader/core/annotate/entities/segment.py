@@ -47,6 +47,16 @@ _POLICY_ENDINGS = ("care", "gate")
 # Football and sports club prefixes: "FC Oslo" is a club even where "Oslo" alone is a city.
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
+# A cricket scorecard's players: after "c" (caught), "b" (bowled), "st" (stumped), or
+# before bowling figures (overs-maidens-runs-wickets).
+_CATCH_BOWL_BEFORE = re.compile(r"(?:^|[ \n])(?:c|b|st|c &) $")
+_BOWLING_AFTER = re.compile(r" \d+(?:\.\d)?-\d+-\d+-\d+\b")
+_SEASONS = word_set("spring summer autumn fall winter")
+_COMMON_LOC = 4.5  # an unknown word this common after "in" is no place ("in Marketing")
+# A student's or player's year glued before a name ("Senior Jane Doe"): no part of it.
+_CLASS_YEARS = word_set(
+    "senior seniors junior juniors sophomore sophomores freshman freshmen redshirt rookie rookies"
+)
 _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
 # Honorifics name a person whatever word follows ("Mr. Weather"); other titles may not.
 _HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr.")
@@ -285,7 +295,11 @@ class SegmentLabeller:
         f = info[2]
         if f & lx.STOP:
             return []
+        if info[0] in _SEASONS and DIGIT_AHEAD.match(text, e):
+            return []  # "as of Spring 2007": a season of a year names no place
         dash = word.rfind("-")
+        if dash == 1 and word[2:3].islower():
+            return []  # "C-section", "T-shirt": a letter before a common noun
         if dash > 0 and word[dash + 1 : dash + 2].islower():
             out = [Mention(s, e, MISC, word)]  # "Ruritanian-born": as ``_compounds``
         elif f & (lx.TITLE | lx.TITLE_MOD):
@@ -392,6 +406,11 @@ class SegmentLabeller:
                 i += 1
             if 0 < i < n:
                 return [self.mention(toks[i:], PER)]
+
+        if n > 2 and text[toks[0][0]] in "SJFRsjfr" and self.low(toks[0]) in _CLASS_YEARS:
+            rest = self._label(toks[1:], False)
+            if len(rest) == 1 and rest[0].label == PER and rest[0].start == toks[1][0]:
+                return rest  # "Senior Jane Doe", "Juniors Jan Roe and ...": the year is no name
 
         if first_f & (lx.TITLE | lx.TITLE_MOD) and all(
             self.tflags(t) & (lx.TITLE | lx.TITLE_MOD) for t in toks
@@ -763,6 +782,23 @@ class SegmentLabeller:
         word = self.text[tok[0] : tok[1]]
         return None if len(word) == 1 else self._single_word(tok, word, self._info(word))
 
+    def _cricketer(self, tok: Tok) -> bool:
+        """A scorecard's player: "c Doe b Roe 12", "lbw b Roe", bowling "Roe 10-1-41-2"."""
+        text, s = self.text, tok[0]
+        if (
+            s > 1
+            and text[s - 1] == " "
+            and text[s - 2] in "bct&"
+            and _CATCH_BOWL_BEFORE.search(text, max(0, s - 6), s)
+        ):
+            return True
+        e = tok[1]
+        return (
+            text[e + 1 : e + 2].isdecimal()
+            and text[e] == " "
+            and _BOWLING_AFTER.match(text, e) is not None
+        )
+
     def _single_word(
         self, tok: Tok, word: str, info: tuple[str, int, int, float]
     ) -> Mention | None:
@@ -793,6 +829,8 @@ class SegmentLabeller:
         guess = single_by_context(self.text, tok[0], tok[1])
         if guess == ORG and self._common(tok) and z >= 4.0 and not self._team_name(tok):
             return None  # "the Mayor", "the Battles of ...": a common noun given a capital
+        if guess == LOC and z >= _COMMON_LOC and self._common(tok):
+            return None  # "a career in Marketing": an everyday word given a capital
         if guess is not None:
             m = self.mention([tok], guess, weak=True)
             m.locative = guess == LOC
@@ -811,7 +849,7 @@ class SegmentLabeller:
             m = self.mention([tok], LOC, weak=True)
             m.place = True
             return m
-        m = self.mention([tok], ORG if self.sports else PER, weak=True)
+        m = self.mention([tok], ORG if self.sports and not self._cricketer(tok) else PER, weak=True)
         m.guess = True
         # No gazetteer, no context: kept only if used again or owning something ("Doe's").
         m.lone = not self.sports and not _POSSESSIVE_AFTER.match(self.text, tok[1])

@@ -64,12 +64,36 @@ def teams(mentions: list[Mention], text: str) -> None:
         if m.country or m.fixed:
             continue
         if m.label == LOC and m.place and not m.locative:
+            if _in_dateline(text, m.start):
+                continue  # "NORTHVALE , Ruritania 1996-08-30": a dateline names the place
+            if text.startswith(", ", m.start - 2) and _VENUE_BEFORE.search(
+                text, max(0, m.start - 40), m.start
+            ):
+                continue  # "( at Northvale Park , Leeds )": the town of a venue
             if previous_word(text, m.start) not in LOCATIVE:
                 m.label = ORG
         elif m.weak and rows:
             k = bisect_right(starts, m.start) - 1
             if k >= 0 and m.start < rows[k][1]:
                 m.label = ORG
+
+
+# "at Northvale Park , " before a place: the place is where the venue is.
+_VENUE_BEFORE = re.compile(r"\b(?:at|At) [A-Z][\w.']*(?: [A-Z][\w.']*| 's){0,3} , $")
+# A news-wire dateline: "NORTHVALE , Ruritania 1996-08-30", "NORTHVALE 2016-05-01".
+_DATELINE = re.compile(
+    r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?: , [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"
+    r" (?:19|20)\d\d-\d\d-\d\d *$"
+)
+
+
+def _in_dateline(text: str, start: int) -> bool:
+    """Whether the line holding ``start`` is a dateline."""
+    ls = text.rfind("\n", max(0, start - 60), start) + 1
+    if ls == 0 and start > 60:
+        return False  # the line opens further back: no dateline is that long
+    le = text.find("\n", start)
+    return _DATELINE.match(text, ls, len(text) if le < 0 else le) is not None
 
 
 _PARENS = re.compile(r"\([^()]*\)")
