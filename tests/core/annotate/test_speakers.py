@@ -1624,3 +1624,17 @@ def test_the_subject_of_a_when_clause_speaks_for_its_and_called() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Sam Dorran, a contestant on Ella Fitch\'s show, "The Big Bake," who later won the '
+        'final, said "I never expected it."',
+        "Sam Dorran, the host of \u201cMorning Light,\u201d who left the network in May, told "
+        "viewers: \u201cI never expected it.\u201d",
+    ],
+)
+def test_a_name_before_an_apposition_holding_a_quoted_title_and_a_who_clause(text: str) -> None:
+    (q,) = [q for q in _direct(text) if "expected" in q.text]
+    assert q.speaker_name == "Sam Dorran"

@@ -629,6 +629,10 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         if m is not None and _plausible_subject(m.group("sp")):
             return m.span("sp")
     m = _WHO_BEFORE_CUE_RE.search(text, lo, cue.start()) if ", who" in window else None
+    if m is None and _TITLE_WHO_RE.search(window):
+        # 'Sam Doe, a contestant on Roe's show, "The Show," who won it, said': the name
+        # before the apposition holding a quoted title
+        m = _TITLE_APPOSITION_RE.search(text, max(start, cue.start() - 250), cue.start())
     if m is None and "," in window and (" of " in window or " from " in window):
         m = _NAME_OF_PLACE_RE.search(text, lo, cue.start())
     if m is not None:
@@ -827,6 +831,13 @@ _SAID_BEFORE_PARTICIPLE_RE = re.compile(
 _PLACE = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}"
 _NAME_OF_PLACE_RE = re.compile(
     r"(?<![\w.])(?P<sp>" + NAME + r")\s+(?:of|from)\s+" + _PLACE + r",\s+" + _PLACE + r",?\s*$"
+)
+_TITLE_WHO_RE = re.compile(r",?[\"\u201d]\s+who\s")
+_TITLE_APPOSITION_RE = re.compile(
+    r"(?<![\w.])(?P<sp>"
+    + NAME
+    + r"),\s+(?:a|an|the)\s[^,;\"\u201c\u201d\n]{1,100}?,?\s+[\"\u201c]\u00b7{1,60},?[\"\u201d]"
+    r"\s+who\s[^,;!?.\"\u201c\u201d\n]{1,150},?\s*$"
 )
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
