@@ -1638,3 +1638,16 @@ def test_the_subject_of_a_when_clause_speaks_for_its_and_called() -> None:
 def test_a_name_before_an_apposition_holding_a_quoted_title_and_a_who_clause(text: str) -> None:
     (q,) = [q for q in _direct(text) if "expected" in q.text]
     assert q.speaker_name == "Sam Dorran"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We were poor," said the Harbor Rovers manager, Colin Hallworth.',
+        '"We were poor," said the senator from Ohio, Colin Hallworth, after the vote.',
+        '"We were poor," said his best friend at school, Colin Hallworth, who later moved away.',
+    ],
+)
+def test_an_inverted_description_then_a_name_in_apposition_gives_the_name(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Colin Hallworth"

@@ -442,6 +442,8 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
             m = None  # '"soft" like the United States': a capital cue only in a headline
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
+            if how == INVERTED:
+                found = _comma_name(text, found, end)
             return (
                 _with_group(
                     text, _to_trailing_name(text, _whole_description(text, found, end), end)
@@ -463,6 +465,26 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     if not sentence_closed:
         return _sentence_final(text, start, end)
     return None
+
+
+# 'said the club's captain, Jane Doe.': the name in apposition to an inverted description
+_COMMA_NAME_RE = re.compile(
+    r",\s+(?P<sp>"
+    + NOT_OPENER
+    + r"(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]*[a-z])(?=\s*(?:[.,;!?]|$))"
+)
+_DETERMINER_START_RE = re.compile(DETERMINER + r"\s")
+
+
+def _comma_name(text: str, found: Attribution, limit: int) -> Attribution:
+    """ "said the senator from Ohio, Jane Doe": the name after the description speaks."""
+    lo, hi = found.speaker
+    if not _DETERMINER_START_RE.match(text, lo, hi):
+        return found
+    m = _COMMA_NAME_RE.match(text, hi, limit)
+    if m is None:
+        return found
+    return Attribution(m.span("sp"), found.cue, found.how)
 
 
 def attribute_credit_line(text: str, start: int, end: int) -> Attribution | None:
