@@ -1651,3 +1651,8 @@ def test_a_name_before_an_apposition_holding_a_quoted_title_and_a_who_clause(tex
 def test_an_inverted_description_then_a_name_in_apposition_gives_the_name(text: str) -> None:
     (q,) = _direct(text)
     assert q.speaker_name == "Colin Hallworth"
+
+
+def test_a_description_then_a_name_in_apposition_before_the_cue_gives_the_name() -> None:
+    (q,) = _direct('The Labour MP for Dunmore, Ann Pellow, said: "We were poor."')
+    assert q.speaker_name == "Ann Pellow"

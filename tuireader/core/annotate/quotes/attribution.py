@@ -1023,8 +1023,24 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             if subject is not None:
                 subject = _name_before_description(text, start, subject)
                 how_found = BEFORE if _ends_intro(text, cue.end(), end) else how
-                return Attribution(trim_speaker(text, *subject), cue.span("cue"), how_found)
+                subject = _description_comma_name(text, *trim_speaker(text, *subject))
+                return Attribution(subject, cue.span("cue"), how_found)
     return None
+
+
+# "The Labour MP for Dunmore, Jane Doe": a description, then the name in apposition
+_DESCRIPTION_COMMA_NAME_RE = re.compile(
+    DETERMINER
+    + r"\s[^,;:\"\u201c\u201d\n]{1,120},\s+(?P<sp>"
+    + NOT_OPENER
+    + r"(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]*[a-z])"
+)
+
+
+def _description_comma_name(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """ "The Labour MP for Dunmore, Jane Doe, said": the name, not the description."""
+    m = _DESCRIPTION_COMMA_NAME_RE.fullmatch(text, lo, hi)
+    return m.span("sp") if m is not None else (lo, hi)
 
 
 # "Doe gave a curt reply:" (the cue word a noun), not "Doe in a statement said"
