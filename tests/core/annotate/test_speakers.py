@@ -1656,3 +1656,13 @@ def test_an_inverted_description_then_a_name_in_apposition_gives_the_name(text: 
 def test_a_description_then_a_name_in_apposition_before_the_cue_gives_the_name() -> None:
     (q,) = _direct('The Labour MP for Dunmore, Ann Pellow, said: "We were poor."')
     assert q.speaker_name == "Ann Pellow"
+
+
+def test_a_long_apposition_between_the_name_and_the_cue_after_a_quote() -> None:
+    text = (
+        '"We will not back down," Tom Renwick, the longtime chairman of the county planning '
+        "commission and a former member of the regional transit authority board who has served "
+        "on the body since the early nineteen-nineties, said on Monday."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Renwick"
