@@ -1666,3 +1666,12 @@ def test_a_long_apposition_between_the_name_and_the_cue_after_a_quote() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Renwick"
+
+
+def test_a_short_quoted_slogan_inside_the_apposition_after_a_quote() -> None:
+    text = (
+        '"We have had better weeks than this one," Ohio delegate Tom Renwick, wearing a red hat '
+        'and "Vote Pellow" pins, said as the crowd left.'
+    )
+    q = next(q for q in _direct(text) if "better weeks" in q.text)
+    assert q.speaker_name == "Tom Renwick"

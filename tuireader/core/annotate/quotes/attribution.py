@@ -76,7 +76,10 @@ _WORD = r"[\w'\u2019&-]+"
 _GAP = r"[\s,;:\u2014\u2013\u2015-]*"
 _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 # An apposition kept in the speaker span: "her adviser, Jake Sullivan" (not the comma after).
-_APPOSITION_IN = r"(?:(?:\s*,[^,;\"\u201c\u201d\n]{1,250}){1,4}(?=,))?"
+# A short masked quotation inside it is a title or a slogan ("wearing "Vote Doe" pins").
+_APPOSITION_IN = (
+    r"(?:(?:\s*,(?:[^,;\"\u201c\u201d\n]|[\"\u201c]\u00b7{1,40}[,.]?[\"\u201d]){1,250}){1,4}(?=,))?"
+)
 _ADVERBS = r"(?:\s+" + ADVERB + r"){0,2}"
 # "the senator", "a spokesman for the campaign", "Trump's campaign manager".
 _DET_NP = (
