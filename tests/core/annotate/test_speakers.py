@@ -1675,3 +1675,19 @@ def test_a_short_quoted_slogan_inside_the_apposition_after_a_quote() -> None:
     )
     q = next(q for q in _direct(text) if "better weeks" in q.text)
     assert q.speaker_name == "Tom Renwick"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colin Hallworth was sacked by the club on Monday after five defeats.\n\n"
+        '"I gave everything to this club," said the 54-year-old.',
+        "Colin Hallworth was sacked by the club on Monday.\n\n"
+        'The 54-year-old said: "I gave everything to this club."',
+        "Colin Hallworth posted the clip on Thursday.\n\nAnn Pellow via Getty Images.\n\n"
+        '"What if it rained?" the 54-year-old asked.',
+    ],
+)
+def test_an_age_stands_for_the_person_last_written_about(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Colin Hallworth"

@@ -1159,7 +1159,7 @@ _LOWER_START_RE = re.compile(PRONOUN + r"\b|" + DETERMINER + r"\b")
 
 _QUANTITY_RE = re.compile(
     r"(?:an?|the|some|many|several)?\s*(?:dozen|few|number|majority|handful|couple|lot|"
-    r"third|quarter|half|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|hundreds|"
+    r"third|quarter|half|\d[\d,.]*(?!-year-old)|two|three|four|five|six|seven|eight|nine|ten|hundreds|"
     r"thousands|millions)\b(?!\s+(?:of\s+)?[a-z]*(?:men|women|people|officials|leaders|"
     r"senators|governors|members|experts|lawmakers|candidates)\b)",
     re.IGNORECASE,

@@ -289,6 +289,11 @@ def _entity_mentions(entities: Sequence[Entity]) -> list[Mention]:
     )
 
 
+# "Jane Doe via Getty Images", "Jane Doe/AP": a photographer's credit, no one written about
+_PHOTO_CREDIT_RE = re.compile(
+    r"\s*(?:via\s+|/\s*|for\s+)(?:Getty|AP\b|AFP\b|Reuters\b|EPA\b|Associated\s+Press|"
+    r"Bloomberg\s+via|Shutterstock|Alamy|PA\s+(?:Media|Wire))"
+)
 _GLUED_VERBS = _HEADLINE_VERBS | word_set("vows pledges promises denies admits")
 
 
@@ -338,7 +343,12 @@ class NameResolver:
             found = found if found is not None else heuristic_mentions(self.text)
             found = [_without_headline_verb(m) for m in found]
             starts = [s for s, _ in self._quotes]
-            self._mentions = [m for m in found if not _inside(m.start, self._quotes, starts)]
+            self._mentions = [
+                m
+                for m in found
+                if not _inside(m.start, self._quotes, starts)
+                and not _PHOTO_CREDIT_RE.match(self.text, m.end)
+            ]
             self._starts = [m.start for m in self._mentions]
         return self._mentions
 
@@ -458,6 +468,11 @@ class NameResolver:
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
+        if _AGED_RE.fullmatch(head):
+            # "the 54-year-old said": an age stands for the person last written about, as "he"
+            if self._unnamed_since(speaker[0]):
+                return None
+            return self._nearest(speaker[0], {"PERSON"})
         office = _office(head)
         if office is not None:
             return self._office_holder(office, speaker[0])
@@ -1127,6 +1142,8 @@ def _camp_member(word: str) -> bool:
 
 # "the man who ...", "the woman whose ...": a description of someone already named.
 _EPITHET_NOUNS = {"man": "m", "woman": "f"}
+# "the 54-year-old", "the 23-year-old midfielder": a person by age
+_AGED_RE = re.compile(r"the\s+\d{1,3}-year-old(?:\s+[a-z][\w-]*)?", re.I)
 _WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
 _APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
 # A given name (and a middle initial) ending where a surname starts: "Jane Doe", "Jane Q. Doe".
