@@ -1691,3 +1691,25 @@ def test_a_short_quoted_slogan_inside_the_apposition_after_a_quote() -> None:
 def test_an_age_stands_for_the_person_last_written_about(text: str) -> None:
     (q,) = _direct(text)
     assert q.speaker_name == "Colin Hallworth"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colin Hallworth's side lost 2-0 at home on Saturday.\n\n"
+        '"We were poor," said the Rovers boss.',
+        "Colin Hallworth was sacked by the club on Monday.\n\n"
+        'The former Ruritania midfielder said: "I gave everything."',
+        "Colin Hallworth praised Ann Pellow in remarks after the summit ended.\n\n"
+        '"She is a very able woman," the Ruritanian leader said.',
+    ],
+)
+def test_a_role_at_a_place_or_club_stands_for_the_person_last_written_about(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Colin Hallworth"
+
+
+def test_a_role_modified_by_a_persons_name_is_someone_else() -> None:
+    text = 'Colin Hallworth spoke on Monday.\n\n"We were poor," said the Hallworth aide.'
+    (q,) = _direct(text)
+    assert q.speaker_name is None

@@ -482,6 +482,16 @@ class NameResolver:
             words = head.split()[1:-1]
             if all(w[:1].isupper() for w in words) and not self._place(" ".join(words)):
                 return self._complete(" ".join(words), speaker[0])
+        if definite and _proper_modifier(head):
+            noun = definite.group("noun").lower()
+            if (noun in PERSON_NOUNS or noun in _PLAYER_NOUNS) and noun not in ANONYMOUS_NOUNS:
+                # "the Vermont senator", "the Rovers boss", "the former England midfielder":
+                # a role at a place or a club, as "the senator" (not "the Doe aide": a person's)
+                words = {w for m in self._fitting(speaker[0], {"PERSON"}) for w in m.name.split()}
+                if not any(w in words for w in head.split()[1:-1]):
+                    if self._unnamed_since(speaker[0], noun):
+                        return None
+                    return self._nearest(speaker[0], {"PERSON"})
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
             if noun in _EPITHET_NOUNS and _WHO_AFTER_RE.match(self.text, speaker[1]):
@@ -1142,6 +1152,11 @@ def _camp_member(word: str) -> bool:
 
 # "the man who ...", "the woman whose ...": a description of someone already named.
 _EPITHET_NOUNS = {"man": "m", "woman": "f"}
+# Sports roles, as "the Rovers boss", "the Ruritania striker"
+_PLAYER_NOUNS = word_set(
+    "boss coach striker midfielder defender goalkeeper keeper winger forward player skipper "
+    "batsman bowler jockey"
+)
 # "the 54-year-old", "the 23-year-old midfielder": a person by age
 _AGED_RE = re.compile(r"the\s+\d{1,3}-year-old(?:\s+[a-z][\w-]*)?", re.I)
 _WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
