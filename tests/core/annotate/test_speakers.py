@@ -1713,3 +1713,16 @@ def test_a_role_modified_by_a_persons_name_is_someone_else() -> None:
     text = 'Colin Hallworth spoke on Monday.\n\n"We were poor," said the Hallworth aide.'
     (q,) = _direct(text)
     assert q.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tom Renwick MP said: "We are reviewing the case."',
+        '"We are reviewing the case," said Tom Renwick MSP.',
+        'Tom Renwick QC, representing the family, said: "We are reviewing the case."',
+    ],
+)
+def test_letters_after_a_name_are_no_part_of_the_speaker_name(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Renwick"

@@ -163,7 +163,11 @@ def clean_name(raw: str) -> str:
     """Drop parentheticals, appositions, possessives and titles from a name (cached: every
     entity of every article is cleaned, and names recur)."""
     name = _PAREN_RE.sub("", raw).split(",")[0].strip()
-    return strip_titles(_CLITIC_RE.sub("", name))
+    return _POST_NOMINAL_RE.sub("", strip_titles(_CLITIC_RE.sub("", name)))
+
+
+# "Jane Doe MP", "Jane Doe QC": letters after a name are no part of it
+_POST_NOMINAL_RE = re.compile(r"(?<=\w)(?:\s+(?:MP|MSP|MEP|MLA|AM|QC|KC|OBE|MBE|CBE)\b\.?)+$")
 
 
 def proper_name(phrase: str) -> str | None:
@@ -182,7 +186,7 @@ def proper_name(phrase: str) -> str | None:
     owners = [i for i, w in enumerate(words[:-1]) if _CLITIC_RE.search(w)]
     words = words[owners[-1] + 1 :] if owners else words  # "GAF's Heyman" -> "Heyman"
     words = _after_roles([_CLITIC_RE.sub("", w) for w in words]) or words[-1:]
-    name = " ".join(words)
+    name = _POST_NOMINAL_RE.sub("", " ".join(words))
     return None if name.lower() in _NOT_NAMES else name
 
 
