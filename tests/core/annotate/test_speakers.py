@@ -1726,3 +1726,16 @@ def test_a_role_modified_by_a_persons_name_is_someone_else() -> None:
 def test_letters_after_a_name_are_no_part_of_the_speaker_name(text: str) -> None:
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Renwick"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Baroness Pellow told peers: "This is a dark day."', "Pellow"),
+        ('"This is a dark day," said Dame Ann Pellow.', "Ann Pellow"),
+        ('Cllr Ann Pellow said: "This is a dark day."', "Ann Pellow"),
+    ],
+)
+def test_british_titles_are_no_part_of_the_speaker_name(text: str, name: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == name
