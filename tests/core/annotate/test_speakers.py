@@ -1739,3 +1739,9 @@ def test_letters_after_a_name_are_no_part_of_the_speaker_name(text: str) -> None
 def test_british_titles_are_no_part_of_the_speaker_name(text: str, name: str) -> None:
     (q,) = _direct(text)
     assert q.speaker_name == name
+
+
+def test_the_subject_of_a_title_case_headline_is_a_person_for_he() -> None:
+    text = 'Tom Renwick Slams Budget Plan\n\n"This budget is a disgrace," he said.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Renwick"
