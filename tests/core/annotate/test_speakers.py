@@ -1745,3 +1745,12 @@ def test_the_subject_of_a_title_case_headline_is_a_person_for_he() -> None:
     text = 'Tom Renwick Slams Budget Plan\n\n"This budget is a disgrace," he said.'
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Renwick"
+
+
+def test_an_office_at_a_place_after_a_quote_stands_for_the_person_last_written_about() -> None:
+    text = (
+        "Bernard Sandow spoke in Dover on Monday, with Ann Pellow at his side.\n\n"
+        '"We will win this state," the Vermont senator said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Bernard Sandow"

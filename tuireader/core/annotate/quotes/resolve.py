@@ -817,7 +817,13 @@ class NameResolver:
         if not holders:
             # "Jane Doe called for calm. The mayor said ...": a description leading its
             # sentence continues the topic, as "he" or "she" would.
-            return self._nearest(before, {"PERSON"}) if self._opens_sentence(before) else None
+            if self._opens_sentence(before) or (
+                office.modifiers and all(place_or_people(w) for w in office.modifiers)
+            ):
+                # "the Vermont senator said": an office at a place stands for the person
+                # last written about, as "he" does
+                return self._nearest(before, {"PERSON"})
+            return None
         counts = Counter(m.name for m in self.mentions[:i] if m.label == "PERSON")
         return max(holders, key=lambda n: (holders[n], counts[n] + counts[n.split()[-1]]))
 
