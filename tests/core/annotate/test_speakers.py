@@ -1624,3 +1624,133 @@ def test_the_subject_of_a_when_clause_speaks_for_its_and_called() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tobias Renwick"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Sam Dorran, a contestant on Ella Fitch\'s show, "The Big Bake," who later won the '
+        'final, said "I never expected it."',
+        "Sam Dorran, the host of \u201cMorning Light,\u201d who left the network in May, told "
+        "viewers: \u201cI never expected it.\u201d",
+    ],
+)
+def test_a_name_before_an_apposition_holding_a_quoted_title_and_a_who_clause(text: str) -> None:
+    (q,) = [q for q in _direct(text) if "expected" in q.text]
+    assert q.speaker_name == "Sam Dorran"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We were poor," said the Harbor Rovers manager, Colin Hallworth.',
+        '"We were poor," said the senator from Ohio, Colin Hallworth, after the vote.',
+        '"We were poor," said his best friend at school, Colin Hallworth, who later moved away.',
+    ],
+)
+def test_an_inverted_description_then_a_name_in_apposition_gives_the_name(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Colin Hallworth"
+
+
+def test_a_description_then_a_name_in_apposition_before_the_cue_gives_the_name() -> None:
+    (q,) = _direct('The Labour MP for Dunmore, Ann Pellow, said: "We were poor."')
+    assert q.speaker_name == "Ann Pellow"
+
+
+def test_a_long_apposition_between_the_name_and_the_cue_after_a_quote() -> None:
+    text = (
+        '"We will not back down," Tom Renwick, the longtime chairman of the county planning '
+        "commission and a former member of the regional transit authority board who has served "
+        "on the body since the early nineteen-nineties, said on Monday."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Renwick"
+
+
+def test_a_short_quoted_slogan_inside_the_apposition_after_a_quote() -> None:
+    text = (
+        '"We have had better weeks than this one," Ohio delegate Tom Renwick, wearing a red hat '
+        'and "Vote Pellow" pins, said as the crowd left.'
+    )
+    q = next(q for q in _direct(text) if "better weeks" in q.text)
+    assert q.speaker_name == "Tom Renwick"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colin Hallworth was sacked by the club on Monday after five defeats.\n\n"
+        '"I gave everything to this club," said the 54-year-old.',
+        "Colin Hallworth was sacked by the club on Monday.\n\n"
+        'The 54-year-old said: "I gave everything to this club."',
+        "Colin Hallworth posted the clip on Thursday.\n\nAnn Pellow via Getty Images.\n\n"
+        '"What if it rained?" the 54-year-old asked.',
+    ],
+)
+def test_an_age_stands_for_the_person_last_written_about(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Colin Hallworth"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Colin Hallworth's side lost 2-0 at home on Saturday.\n\n"
+        '"We were poor," said the Rovers boss.',
+        "Colin Hallworth was sacked by the club on Monday.\n\n"
+        'The former Ruritania midfielder said: "I gave everything."',
+        "Colin Hallworth praised Ann Pellow in remarks after the summit ended.\n\n"
+        '"She is a very able woman," the Ruritanian leader said.',
+    ],
+)
+def test_a_role_at_a_place_or_club_stands_for_the_person_last_written_about(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Colin Hallworth"
+
+
+def test_a_role_modified_by_a_persons_name_is_someone_else() -> None:
+    text = 'Colin Hallworth spoke on Monday.\n\n"We were poor," said the Hallworth aide.'
+    (q,) = _direct(text)
+    assert q.speaker_name is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tom Renwick MP said: "We are reviewing the case."',
+        '"We are reviewing the case," said Tom Renwick MSP.',
+        'Tom Renwick QC, representing the family, said: "We are reviewing the case."',
+    ],
+)
+def test_letters_after_a_name_are_no_part_of_the_speaker_name(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Renwick"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Baroness Pellow told peers: "This is a dark day."', "Pellow"),
+        ('"This is a dark day," said Dame Ann Pellow.', "Ann Pellow"),
+        ('Cllr Ann Pellow said: "This is a dark day."', "Ann Pellow"),
+    ],
+)
+def test_british_titles_are_no_part_of_the_speaker_name(text: str, name: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == name
+
+
+def test_the_subject_of_a_title_case_headline_is_a_person_for_he() -> None:
+    text = 'Tom Renwick Slams Budget Plan\n\n"This budget is a disgrace," he said.'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Renwick"
+
+
+def test_an_office_at_a_place_after_a_quote_stands_for_the_person_last_written_about() -> None:
+    text = (
+        "Bernard Sandow spoke in Dover on Monday, with Ann Pellow at his side.\n\n"
+        '"We will win this state," the Vermont senator said.'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Bernard Sandow"

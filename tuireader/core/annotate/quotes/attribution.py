@@ -76,7 +76,10 @@ _WORD = r"[\w'\u2019&-]+"
 _GAP = r"[\s,;:\u2014\u2013\u2015-]*"
 _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 # An apposition kept in the speaker span: "her adviser, Jake Sullivan" (not the comma after).
-_APPOSITION_IN = r"(?:(?:\s*,[^,;\"\u201c\u201d\n]{1,150}){1,4}(?=,))?"
+# A short masked quotation inside it is a title or a slogan ("wearing "Vote Doe" pins").
+_APPOSITION_IN = (
+    r"(?:(?:\s*,(?:[^,;\"\u201c\u201d\n]|[\"\u201c]\u00b7{1,40}[,.]?[\"\u201d]){1,250}){1,4}(?=,))?"
+)
 _ADVERBS = r"(?:\s+" + ADVERB + r"){0,2}"
 # "the senator", "a spokesman for the campaign", "Trump's campaign manager".
 _DET_NP = (
@@ -442,6 +445,8 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
             m = None  # '"soft" like the United States': a capital cue only in a headline
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
+            if how == INVERTED:
+                found = _comma_name(text, found, end)
             return (
                 _with_group(
                     text, _to_trailing_name(text, _whole_description(text, found, end), end)
@@ -463,6 +468,26 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     if not sentence_closed:
         return _sentence_final(text, start, end)
     return None
+
+
+# 'said the club's captain, Jane Doe.': the name in apposition to an inverted description
+_COMMA_NAME_RE = re.compile(
+    r",\s+(?P<sp>"
+    + NOT_OPENER
+    + r"(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]*[a-z])(?=\s*(?:[.,;!?]|$))"
+)
+_DETERMINER_START_RE = re.compile(DETERMINER + r"\s")
+
+
+def _comma_name(text: str, found: Attribution, limit: int) -> Attribution:
+    """ "said the senator from Ohio, Jane Doe": the name after the description speaks."""
+    lo, hi = found.speaker
+    if not _DETERMINER_START_RE.match(text, lo, hi):
+        return found
+    m = _COMMA_NAME_RE.match(text, hi, limit)
+    if m is None:
+        return found
+    return Attribution(m.span("sp"), found.cue, found.how)
 
 
 def attribute_credit_line(text: str, start: int, end: int) -> Attribution | None:
@@ -629,6 +654,10 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         if m is not None and _plausible_subject(m.group("sp")):
             return m.span("sp")
     m = _WHO_BEFORE_CUE_RE.search(text, lo, cue.start()) if ", who" in window else None
+    if m is None and _TITLE_WHO_RE.search(window):
+        # 'Sam Doe, a contestant on Roe's show, "The Show," who won it, said': the name
+        # before the apposition holding a quoted title
+        m = _TITLE_APPOSITION_RE.search(text, max(start, cue.start() - 250), cue.start())
     if m is None and "," in window and (" of " in window or " from " in window):
         m = _NAME_OF_PLACE_RE.search(text, lo, cue.start())
     if m is not None:
@@ -828,6 +857,13 @@ _PLACE = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2}"
 _NAME_OF_PLACE_RE = re.compile(
     r"(?<![\w.])(?P<sp>" + NAME + r")\s+(?:of|from)\s+" + _PLACE + r",\s+" + _PLACE + r",?\s*$"
 )
+_TITLE_WHO_RE = re.compile(r",?[\"\u201d]\s+who\s")
+_TITLE_APPOSITION_RE = re.compile(
+    r"(?<![\w.])(?P<sp>"
+    + NAME
+    + r"),\s+(?:a|an|the)\s[^,;\"\u201c\u201d\n]{1,100}?,?\s+[\"\u201c]\u00b7{1,60},?[\"\u201d]"
+    r"\s+who\s[^,;!?.\"\u201c\u201d\n]{1,150},?\s*$"
+)
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
     + NAME
@@ -990,8 +1026,24 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             if subject is not None:
                 subject = _name_before_description(text, start, subject)
                 how_found = BEFORE if _ends_intro(text, cue.end(), end) else how
-                return Attribution(trim_speaker(text, *subject), cue.span("cue"), how_found)
+                subject = _description_comma_name(text, *trim_speaker(text, *subject))
+                return Attribution(subject, cue.span("cue"), how_found)
     return None
+
+
+# "The Labour MP for Dunmore, Jane Doe": a description, then the name in apposition
+_DESCRIPTION_COMMA_NAME_RE = re.compile(
+    DETERMINER
+    + r"\s[^,;:\"\u201c\u201d\n]{1,120},\s+(?P<sp>"
+    + NOT_OPENER
+    + r"(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]*[a-z])"
+)
+
+
+def _description_comma_name(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """ "The Labour MP for Dunmore, Jane Doe, said": the name, not the description."""
+    m = _DESCRIPTION_COMMA_NAME_RE.fullmatch(text, lo, hi)
+    return m.span("sp") if m is not None else (lo, hi)
 
 
 # "Doe gave a curt reply:" (the cue word a noun), not "Doe in a statement said"
@@ -1107,7 +1159,7 @@ _LOWER_START_RE = re.compile(PRONOUN + r"\b|" + DETERMINER + r"\b")
 
 _QUANTITY_RE = re.compile(
     r"(?:an?|the|some|many|several)?\s*(?:dozen|few|number|majority|handful|couple|lot|"
-    r"third|quarter|half|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|hundreds|"
+    r"third|quarter|half|\d[\d,.]*(?!-year-old)|two|three|four|five|six|seven|eight|nine|ten|hundreds|"
     r"thousands|millions)\b(?!\s+(?:of\s+)?[a-z]*(?:men|women|people|officials|leaders|"
     r"senators|governors|members|experts|lawmakers|candidates)\b)",
     re.IGNORECASE,

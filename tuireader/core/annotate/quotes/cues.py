@@ -57,7 +57,7 @@ TITLES = (
     "President Secretary Mayor Chairman Chairwoman Speaker Leader Director General Colonel "
     "Captain Sheriff Chief Attorney Ambassador Commissioner Councilman Councilwoman "
     "Congressman Congresswoman Prime Minister Pope Sir Lord Lady Queen King Prince Princess "
-    "Vice Former Gov. Sen. Rep. Counsel"
+    "Vice Former Gov. Sen. Rep. Counsel Baroness Baron Dame Cllr"
 )
 WEEKDAYS_MONTHS = (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "

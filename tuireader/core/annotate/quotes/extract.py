@@ -94,6 +94,18 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     a_end = after_window(text, c.end, limit)
     closed_sentence = _closing_punct(text, c) == "."
     after = attribute_after(text, c.end, a_end, closed_sentence)
+    if (
+        after is None
+        and _closing_punct(text, c) == ","
+        and next_start < c.para_end
+        and _SHORT_TITLE_RE.match(text, next_start)
+    ):
+        # '"...," Doe, wearing "Vote Roe" pins, said': a short quotation inside the
+        # attribution (a title, a slogan) does not end its window
+        a_end = after_window(text, c.end, c.para_end)
+        after = attribute_after(text, c.end, a_end, closed_sentence)
+        if after is not None and after.speaker[0] > next_start:
+            after = None
     if after and _after_belongs_to_next(text, c, a_end, next_start, after):
         after = None
     b_start = before_window(text, c.para_start, c.start)
@@ -139,6 +151,8 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     return after or before
 
 
+# A short masked quotation mid-sentence: after a lower-case word, before one or a comma.
+_SHORT_TITLE_RE = re.compile(r"[\"\u201c]\u00b7{1,40}[\"\u201d](?=,?\s+[a-z])")
 _REPORTED_RE = re.compile(r"report(?:ed|s|ing)?|according\s+to|wrote|writes")
 
 

@@ -163,7 +163,11 @@ def clean_name(raw: str) -> str:
     """Drop parentheticals, appositions, possessives and titles from a name (cached: every
     entity of every article is cleaned, and names recur)."""
     name = _PAREN_RE.sub("", raw).split(",")[0].strip()
-    return strip_titles(_CLITIC_RE.sub("", name))
+    return _POST_NOMINAL_RE.sub("", strip_titles(_CLITIC_RE.sub("", name)))
+
+
+# "Jane Doe MP", "Jane Doe QC": letters after a name are no part of it
+_POST_NOMINAL_RE = re.compile(r"(?<=\w)(?:\s+(?:MP|MSP|MEP|MLA|AM|QC|KC|OBE|MBE|CBE)\b\.?)+$")
 
 
 def proper_name(phrase: str) -> str | None:
@@ -182,7 +186,7 @@ def proper_name(phrase: str) -> str | None:
     owners = [i for i, w in enumerate(words[:-1]) if _CLITIC_RE.search(w)]
     words = words[owners[-1] + 1 :] if owners else words  # "GAF's Heyman" -> "Heyman"
     words = _after_roles([_CLITIC_RE.sub("", w) for w in words]) or words[-1:]
-    name = " ".join(words)
+    name = _POST_NOMINAL_RE.sub("", " ".join(words))
     return None if name.lower() in _NOT_NAMES else name
 
 
@@ -289,7 +293,33 @@ def _entity_mentions(entities: Sequence[Entity]) -> list[Mention]:
     )
 
 
+# "Jane Doe via Getty Images", "Jane Doe/AP": a photographer's credit, no one written about
+_PHOTO_CREDIT_RE = re.compile(
+    r"\s*(?:via\s+|/\s*|for\s+)(?:Getty|AP\b|AFP\b|Reuters\b|EPA\b|Associated\s+Press|"
+    r"Bloomberg\s+via|Shutterstock|Alamy|PA\s+(?:Media|Wire))"
+)
 _GLUED_VERBS = _HEADLINE_VERBS | word_set("vows pledges promises denies admits")
+
+
+_HEADLINE_START_RE = re.compile(r"(?:[A-Z][\w'\u2019.-]*[ \t]+){2,4}(?=[^\n]{0,200}\n)")
+
+
+def _headline_subject(text: str) -> Mention | None:
+    """ "Jane Doe Slams Budget Plan" opening the text: Jane Doe (a given name first, two or
+    three words, then a headline verb)."""
+    m = _HEADLINE_START_RE.match(text)
+    if m is None:
+        return None
+    words = m.group().split()
+    for i in (2, 3):
+        if i < len(words) and words[i].lower() in _GLUED_VERBS:
+            if not is_given_name(words[0].lower()):
+                return None
+            end = 0
+            for w in words[:i]:
+                end = text.index(w, end) + len(w)
+            return Mention(0, end, "PERSON", " ".join(words[:i]))
+    return None
 
 
 def _without_headline_verb(m: Mention) -> Mention:
@@ -337,8 +367,18 @@ class NameResolver:
                 )
             found = found if found is not None else heuristic_mentions(self.text)
             found = [_without_headline_verb(m) for m in found]
+            headline = _headline_subject(self.text)
+            if headline is not None and not any(m.start < headline.end for m in found[:1]):
+                # "Jane Doe Slams Budget Plan": the recognizer finds no one in a title-case
+                # headline; its subject is the person the article is about
+                found.insert(0, headline)
             starts = [s for s, _ in self._quotes]
-            self._mentions = [m for m in found if not _inside(m.start, self._quotes, starts)]
+            self._mentions = [
+                m
+                for m in found
+                if not _inside(m.start, self._quotes, starts)
+                and not _PHOTO_CREDIT_RE.match(self.text, m.end)
+            ]
             self._starts = [m.start for m in self._mentions]
         return self._mentions
 
@@ -458,6 +498,11 @@ class NameResolver:
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
+        if _AGED_RE.fullmatch(head):
+            # "the 54-year-old said": an age stands for the person last written about, as "he"
+            if self._unnamed_since(speaker[0]):
+                return None
+            return self._nearest(speaker[0], {"PERSON"})
         office = _office(head)
         if office is not None:
             return self._office_holder(office, speaker[0])
@@ -467,6 +512,16 @@ class NameResolver:
             words = head.split()[1:-1]
             if all(w[:1].isupper() for w in words) and not self._place(" ".join(words)):
                 return self._complete(" ".join(words), speaker[0])
+        if definite and _proper_modifier(head):
+            noun = definite.group("noun").lower()
+            if (noun in PERSON_NOUNS or noun in _PLAYER_NOUNS) and noun not in ANONYMOUS_NOUNS:
+                # "the Vermont senator", "the Rovers boss", "the former England midfielder":
+                # a role at a place or a club, as "the senator" (not "the Doe aide": a person's)
+                words = {w for m in self._fitting(speaker[0], {"PERSON"}) for w in m.name.split()}
+                if not any(w in words for w in head.split()[1:-1]):
+                    if self._unnamed_since(speaker[0], noun):
+                        return None
+                    return self._nearest(speaker[0], {"PERSON"})
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
             if noun in _EPITHET_NOUNS and _WHO_AFTER_RE.match(self.text, speaker[1]):
@@ -762,7 +817,13 @@ class NameResolver:
         if not holders:
             # "Jane Doe called for calm. The mayor said ...": a description leading its
             # sentence continues the topic, as "he" or "she" would.
-            return self._nearest(before, {"PERSON"}) if self._opens_sentence(before) else None
+            if self._opens_sentence(before) or (
+                office.modifiers and all(place_or_people(w) for w in office.modifiers)
+            ):
+                # "the Vermont senator said": an office at a place stands for the person
+                # last written about, as "he" does
+                return self._nearest(before, {"PERSON"})
+            return None
         counts = Counter(m.name for m in self.mentions[:i] if m.label == "PERSON")
         return max(holders, key=lambda n: (holders[n], counts[n] + counts[n.split()[-1]]))
 
@@ -1127,6 +1188,13 @@ def _camp_member(word: str) -> bool:
 
 # "the man who ...", "the woman whose ...": a description of someone already named.
 _EPITHET_NOUNS = {"man": "m", "woman": "f"}
+# Sports roles, as "the Rovers boss", "the Ruritania striker"
+_PLAYER_NOUNS = word_set(
+    "boss coach striker midfielder defender goalkeeper keeper winger forward player skipper "
+    "batsman bowler jockey"
+)
+# "the 54-year-old", "the 23-year-old midfielder": a person by age
+_AGED_RE = re.compile(r"the\s+\d{1,3}-year-old(?:\s+[a-z][\w-]*)?", re.I)
 _WHO_AFTER_RE = re.compile(r"\s+(?:who|whose)\b")
 _APPOSED_RE = re.compile(r",\s*(?:[A-Z][a-z]{1,3}\.\s+)?")
 # A given name (and a middle initial) ending where a surname starts: "Jane Doe", "Jane Q. Doe".
