@@ -458,3 +458,37 @@ def test_the_results_are_searched_again_when_the_indexing_ends(tmp_path):
         assert len(app.view.results.ids) == 1
 
     run(tmp_path, scenario)
+
+
+def test_the_first_article_opens_once_the_text_pass_has_listed_them(tmp_path, monkeypatch):
+    """A new corpus: the list's first article is shown as soon as the entity pass begins (it
+    may take minutes on a big corpus), not "Choose an article." until it ends."""
+    from tuireader.core.library.library import Library
+
+    entity_pass_may_end = threading.Event()
+    real_sync = Library.sync
+
+    def slow_entity_pass(self, on_event=None, cancel=None):
+        def tell(event):
+            on_event(event)
+            progress = getattr(event, "progress", None)
+            if progress is not None and progress.stage == "annotations":
+                entity_pass_may_end.wait(10)
+
+        return real_sync(self, tell, cancel)
+
+    monkeypatch.setattr(Library, "sync", slow_entity_pass)
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 30)) as pilot:
+            try:
+                await wait_for(pilot, lambda: app.view.sync_stage == "annotations")
+                await wait_for(pilot, lambda: app.reader.shown is not None)
+                assert app.view.syncing
+            finally:
+                entity_pass_may_end.set()
+            await wait_for(pilot, lambda: not app.view.syncing)
+
+    asyncio.run(main())

@@ -77,9 +77,11 @@ class Indexing:
 
     def progressed(self, message: SyncProgressed) -> None:
         progress = message.progress
+        # the entity pass begins: every article is listed and readable (the list's first opens)
+        annotating = progress.stage == "annotations" and self.view.sync_stage != "annotations"
         self.view.sync_stage = progress.stage
         self.host.indexing_bar.show_progress(progress)
-        if progress.committed:
+        if progress.committed or annotating:
             self.host.reload_list()
 
     def finished(self, message: SyncFinished) -> None:

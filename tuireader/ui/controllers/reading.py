@@ -50,13 +50,15 @@ class Reading:
         self.on_shown: Callable[[int], None] | None = None  # told each article shown
 
     def restore_last_open(self) -> None:
-        """Show the article open when the reader last closed (else the list's first)."""
+        """Show the article open when the reader last closed (else the list's first, once the
+        text pass has listed every article: the entity pass may take minutes)."""
         library = self.library
         if self.starting or self.view.open_id is not None:
             return
         lst = self.host.article_list
         row = library.by_key(self.restore_key) if self.restore_key else None
-        if row is None and lst.ids and not self.view.syncing:
+        listed = not self.view.syncing or self.view.sync_stage == "annotations"
+        if row is None and lst.ids and listed:
             row = library.get(lst.ids[0])
         if row is not None:
             self.restore_key = None
