@@ -532,6 +532,15 @@ class MetaStore:
             return list(self.db.execute("SELECT id, type, name FROM entity_names"))
         return []
 
+    def names_of(self, ids: Sequence[int]) -> dict[int, str]:
+        """The names of these entity table ids (those found)."""
+        found: dict[int, str] = {}
+        with contextlib.suppress(sqlite3.Error):
+            for marks, chunk in _id_lists(ids):
+                query = f"SELECT id, name FROM entity_names WHERE id IN ({marks})"
+                found.update(self.db.execute(query, chunk))
+        return found
+
     def entity_rows(self) -> list[tuple[int, bytes, bytes, bytes]]:
         """(article id, entities, speakers, acronyms) of every article in the entity table."""
         with contextlib.suppress(sqlite3.Error):

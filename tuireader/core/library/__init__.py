@@ -16,7 +16,7 @@ mark, export. Every result is plain data (dataclasses); nothing here draws.
                        count=False, cancelled=fn)  # -> Found(results, ids, total, ...)
         # QueryError(message for the user); sort other than relevance: over every match
     lib.sorted_ids(ids, "title"); lib.suggest(query)
-    lib.snippets(ids, found.terms, stop=fn)  # -> {id: (snippet, spans)}
+    lib.snippets(ids, found.terms, stop=fn, query=found.results.query)  # -> {id: (snippet, spans)}
 
     view = lib.article(id, found.terms, found.title_terms)  # -> ArticleView
         # view.article (text), view.meta(format_date), view.location, view.hits,

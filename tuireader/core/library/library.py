@@ -28,6 +28,12 @@ from tuireader.core.library.reading import (
     quote_sources,
 )
 from tuireader.core.library.views import ArticleView, Found, QuoteSource
+from tuireader.core.present.quote_snippets import (
+    Quotation,
+    best_quotation,
+    quote_clauses,
+    quote_snippet,
+)
 from tuireader.core.present.snippets import make_snippet
 from tuireader.core.search import IndexDamaged, SearchHit, SearchResults
 from tuireader.core.search.meta_filter import MetaFilter
@@ -370,17 +376,31 @@ class Library:
             return store.sources()
 
     def snippets(
-        self, ids: Sequence[int], terms: frozenset[str], stop: Callable[[], bool] | None = None
+        self,
+        ids: Sequence[int],
+        terms: frozenset[str],
+        stop: Callable[[], bool] | None = None,
+        query: str | None = None,
     ) -> dict[int, tuple[str, list[tuple[int, int]]]]:
         """One-line snippets of these articles around the terms' hits (texts from the
-        store); ``stop``: checked between articles, a newer request makes these useless."""
+        store); ``stop``: checked between articles, a newer request makes these useless.
+
+        With ``speaker:``/``quote:`` clauses in ``query`` (the search's), an article's
+        snippet is the quotation they match ("Speaker: quoted words …", see
+        present.quote_snippets), where its stored quotations hold one."""
+        clauses = quote_clauses(query)
         with self.connection() as store:
             rows, texts = Corpus.rows_and_bodies(store, ids)
+            quoted = _quotations(store, rows, texts) if clauses is not None else {}
         engine = self.engine if self.index_open else None
         found = {}
         for article_id, body in texts.items():
             if stop is not None and stop():
                 break
+            best = best_quotation(clauses, quoted.get(article_id, ())) if clauses else None
+            if best is not None:
+                found[article_id] = quote_snippet(*best)
+                continue
             spans = engine.match_spans(terms, body) if engine and body and terms else []
             found[article_id] = make_snippet(body, spans)
         return found
@@ -638,3 +658,36 @@ def _with_marks(view: ArticleView, marks: ArticleMarks) -> ArticleView:
 
 
 __all__ = ["ArticleUnavailable", "Library"]
+
+
+def _quotations(
+    store: MetaStore, rows: dict[int, ArticleRow], texts: dict[int, str]
+) -> dict[int, list[Quotation]]:
+    """The stored quotations of these articles with their speakers' names (none for a store
+    whose quotation rows are missing or were made another way)."""
+    from tuireader.core.cache.entity_table import QUOTE_FIELDS, joined_quotes
+    from tuireader.core.investigate.rows import ROWS_VERSION
+
+    if not rows or store.entity_rows_version() != ROWS_VERSION:
+        return {}
+    stored = store.quote_rows(list(rows))
+    if not stored:
+        return {}
+    values, ends = joined_quotes([row[-1] for row in stored])
+    speakers = values[0::QUOTE_FIELDS]
+    names = store.names_of(sorted({s for s in speakers if s}))
+    found: dict[int, list[Quotation]] = {}
+    first = 0
+    for stored_row, end in zip(stored, ends, strict=True):
+        article_id = stored_row[0]
+        row, body = rows.get(article_id), texts.get(article_id, "")
+        offset = len(row.title) + 2 if row is not None and row.has_headline and row.title else 0
+        quotations = found.setdefault(article_id, [])
+        for i in range(first, end):
+            base = i * QUOTE_FIELDS
+            start, stop = values[base + 1] - offset, values[base + 2] - offset
+            if start < 0 or stop > len(body) or start >= stop:
+                continue  # in the title (rarely quoted), or a text changed since
+            quotations.append(Quotation(names.get(speakers[i], ""), body[start:stop]))
+        first = end
+    return found

@@ -194,10 +194,12 @@ class Search:
         """The snippets of these result rows, for the list's worker (None: no results)."""
         if self.view.results is None:
             return None
-        terms, seq = self.view.results.terms, self.view.search_seq
+        results, seq = self.view.results, self.view.search_seq
+        terms, query = results.terms, results.query
 
         def job() -> dict | None:
-            snippets = self.library.snippets(ids, terms, stop=lambda: self.view.stale(seq))
+            stale = lambda: self.view.stale(seq)  # noqa: E731
+            snippets = self.library.snippets(ids, terms, stop=stale, query=query)
             return None if self.view.stale(seq) else snippets
 
         return job
