@@ -164,6 +164,33 @@ def test_results_show_a_snippet_with_the_hits_under_each_title(tmp_path):
     run(tmp_path, scenario)
 
 
+def test_a_speaker_search_shows_the_quotation_under_the_title(tmp_path):
+    records = [
+        {
+            "id": "q",
+            "title": "Pier repairs",
+            "text": "The harbour board met on Tuesday about the winter timetable. "
+            'Marta Quillon said "the pier will reopen before the regatta".',
+        }
+    ]
+    dump = write_jsonl(tmp_path / "q.jsonl", records)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
+            app.run_search("speaker:quillon")
+            lst = app.article_list
+            await wait_for(pilot, lambda: app.view.results is not None and lst.snippets)
+            await wait_for(pilot, lambda: lst.ids[0] in lst.snippets)
+            plain, spans = lst.snippets[lst.ids[0]]
+            assert plain.startswith("Marta Quillon: ") and "pier will reopen" in plain
+            assert [plain[s:e] for s, e in spans] == ["Quillon"]
+            assert "Marta Quillon:" in lst.render_line(1).text
+
+    asyncio.run(main())
+
+
 def test_sort_cycles_and_more_like_this(tmp_path):
     async def scenario(app, pilot):
         app.run_search("storm OR senate OR peskov")

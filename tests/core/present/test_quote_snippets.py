@@ -41,6 +41,9 @@ def test_a_speaker_word_or_phrase_picks_that_speakers_first_quotation_folded():
     assert _picked("speaker:holler*") == QUOTES[0]
     assert _picked("speaker:hollerbi~") == QUOTES[0]
     assert _picked("speaker:nobody") is None  # an unnamed quotation is nobody's
+    clauses = quote_clauses('speaker:"the harbour trust"')
+    trust = Quotation("Harbour Trust", "the fees stay")  # stored without its "the"
+    assert best_quotation(clauses, [trust])[0] == trust
 
 
 def test_quote_words_pick_the_quotation_holding_them_stems_aside():

@@ -96,6 +96,8 @@ def leaf_spans(
         wanted = [w for w, _s, _e in words(leaf.text)]
         if not wanted:
             return []
+        if not stemmed and wanted[0] == "the" and len(wanted) > 1:
+            wanted = wanted[1:]  # a stored name has lost its "the" (investigate.naming)
         if stemmed:
             wanted = [_stem(w) for w in wanted]
             have = [_stem(w) for w, _s, _e in found]
