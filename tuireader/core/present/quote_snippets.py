@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tuireader.core.base.text import fold
 from tuireader.core.present.snippets import SNIPPET_WIDTH, make_snippet
 from tuireader.core.search import query_tree as qt
 
@@ -51,15 +51,6 @@ def quote_clauses(query: str | None) -> QuoteClauses | None:
     if not speakers and not quotes:
         return None
     return QuoteClauses(tuple(speakers), tuple(quotes))
-
-
-def fold(text: str) -> str:
-    """Lower case, accents dropped (as the engines' folding filters)."""
-    text = text.lower()
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
