@@ -622,3 +622,17 @@ def test_common_word_after_a_quote_is_no_name() -> None:
     ]
     for text, word in cases:
         assert Canon(text, []).speaker(word, word) is None, text
+
+
+def test_lone_word_subject_after_a_full_stop_quote_is_a_name() -> None:
+    text = 'Staff met on Monday. "We are tired of it." Cruz added. Nobody else spoke.'
+    assert Canon(text, []).speaker("Cruz", "Cruz") == "Cruz"
+    text = 'Staff met on Monday. "We are tired of it." Cruz left early.'  # no speech verb
+    assert Canon(text, []).speaker("Cruz", "Cruz") is None
+
+
+def test_sentence_adverb_before_a_speaker_is_no_part_of_the_name() -> None:
+    for adverb in ("Later", "Earlier", "Separately", "Yesterday"):
+        text = f'Staff met on Monday. {adverb} Vole said: "We are tired of it."'
+        canon = Canon(text, _persons(text, "Vole"))
+        assert canon.speaker(f"{adverb} Vole", f"{adverb} Vole") == "Vole", adverb

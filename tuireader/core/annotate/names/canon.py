@@ -331,8 +331,8 @@ class Canon:
 
     def _subject_after_quote(self, name: str) -> bool:
         """A one-word capitalised name the text writes as the subject of a speech verb just
-        after a quotation that ends in a comma ('"...," Zorvek said'; not a sentence's first
-        word) and never in lower case: a person's name though the recognizer has none. Not a
+        after a quotation ('"...," Zorvek said', '"..." Zorvek added') and never in lower
+        case: a person's name though the recognizer has none. Not a
         common word that is no name ("Officials"), a title, a party or people's word, a
         month or day, nor a place that is no name."""
         from tuireader.core.annotate.entities.lexicon import (
@@ -758,12 +758,15 @@ def _fragment(words: list[str], mention: str | None) -> bool:
 _AFTER_LOWER_RE = re.compile(r"(?<![\w.'\u2019-])[a-z][a-z'\u2019]*\s+$")
 
 
-# A quotation closed after a comma (or "?", "!") just before a word: the word is mid-sentence.
-_AFTER_QUOTE_RE = re.compile(r"[,?!\u2014-][\"\u201d\u2019']\s+$")
+# A quotation closed just before a word ('"...," Doe said', '"...?" Doe asked').
+_AFTER_QUOTE_RE = re.compile(r"[,?!.\u2014-][\"\u201d\u2019']\s+$")
 
 
-# The lower-case word after a speaker (its speech verb: "said", "told", "added").
-_VERB_AFTER_RE = re.compile(r"\s+[a-z]+\b")
+# A speech verb after a speaker.
+_VERB_AFTER_RE = re.compile(
+    r"\s+(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|noted|"
+    r"continued|replied|recalled|argued|insisted|warned|stated|declared|remarked)\b"
+)
 
 
 _JOINT_RE = re.compile(r"\s+(?:and|&)\s+")
