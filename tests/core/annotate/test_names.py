@@ -618,6 +618,7 @@ def test_common_word_after_a_quote_is_no_name() -> None:
         ('Staff met. "We are tired," Republican said.', "Republican"),  # a party word
         ('Staff met. "We are tired," President said.', "President"),  # a title
         ('Staff met. "We are tired," Server said. The server was down.', "Server"),  # lower
+        ('Staff met. "We are tired," Server said.', "Server"),  # a common word, name or not
         ("Staff met on Monday. Cruz was there.", "Cruz"),  # sentence-initial only
     ]
     for text, word in cases:

@@ -352,8 +352,9 @@ class Canon:
         flags = lex.flags.get(word, 0)
         if flags & (STOP | TITLE | DEMONYM) or word in _FUNCTION or word in _FURNITURE:
             return False
-        if not flags & (FIRST | SUR) and (flags & LOC_ANY or lex.zipf.get(word, 0.0) >= 3.5):
-            return False
+        zipf = lex.zipf.get(word, 0.0)
+        if not flags & (FIRST | SUR) and (flags & LOC_ANY or zipf >= 3.5) or zipf >= 4.3:
+            return False  # a common word, even if some people bear it ("Server", "Police")
         if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
             return False
         return any(
