@@ -598,3 +598,42 @@ def test_a_share_bar_run_into_a_name_is_no_part_of_it() -> None:
     assert clean_person("Dana Quillby FlagShareLikeReplyTom Vorlen") == ["Dana", "Quillby"]
     assert clean_person("Dana QuillbyFlagShareLikeReplyTom Vorlen") == ["Dana", "Quillby"]
     assert clean_person("Dana McShare") == ["Dana", "McShare"]
+
+
+def test_lone_word_subject_after_a_quote_is_a_name() -> None:
+    # a surname the recognizer has no entity for, written only as the subject of "said"
+    for word in ("Cruz", "Doe", "Zorvek"):
+        text = f'Officials met on Monday. "We are tired of it," {word} said.'
+        canon = Canon(text, [])
+        assert canon.speaker(word) == word, word
+        assert canon.speaker(word, word) == word, word
+        quotes = annotate(text).quotes
+        assert [q.speaker_name for q in quotes] == [word], word
+
+
+def test_common_word_after_a_quote_is_no_name() -> None:
+    cases = [
+        ('Staff met. "We are tired," Officials said.', "Officials"),  # a common plural
+        ('Staff met. "We are tired," Monday said.', "Monday"),  # a day
+        ('Staff met. "We are tired," Republican said.', "Republican"),  # a party word
+        ('Staff met. "We are tired," President said.', "President"),  # a title
+        ('Staff met. "We are tired," Server said. The server was down.', "Server"),  # lower
+        ('Staff met. "We are tired," Server said.', "Server"),  # a common word, name or not
+        ("Staff met on Monday. Cruz was there.", "Cruz"),  # sentence-initial only
+    ]
+    for text, word in cases:
+        assert Canon(text, []).speaker(word, word) is None, text
+
+
+def test_lone_word_subject_after_a_full_stop_quote_is_a_name() -> None:
+    text = 'Staff met on Monday. "We are tired of it." Cruz added. Nobody else spoke.'
+    assert Canon(text, []).speaker("Cruz", "Cruz") == "Cruz"
+    text = 'Staff met on Monday. "We are tired of it." Cruz left early.'  # no speech verb
+    assert Canon(text, []).speaker("Cruz", "Cruz") is None
+
+
+def test_sentence_adverb_before_a_speaker_is_no_part_of_the_name() -> None:
+    for adverb in ("Later", "Earlier", "Separately", "Yesterday"):
+        text = f'Staff met on Monday. {adverb} Vole said: "We are tired of it."'
+        canon = Canon(text, _persons(text, "Vole"))
+        assert canon.speaker(f"{adverb} Vole", f"{adverb} Vole") == "Vole", adverb

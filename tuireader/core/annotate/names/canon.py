@@ -35,6 +35,8 @@ from tuireader.core.annotate.names.plausible import plausible_speaker
 from tuireader.core.annotate.names.words import (
     _ANOTHER_BODY,
     _CHAMBERS,
+    _FUNCTION,
+    _FURNITURE,
     _LEGAL_FORMS,
     _LINKS,
     _ORG_WORDS,
@@ -269,7 +271,7 @@ class Canon:
             name.lower() in self.singles
             or (name in self.others and " " in name)
             or (mention is None or name in mention.split())
-            and self._name_mid_sentence(name)
+            and (self._name_mid_sentence(name) or self._subject_after_quote(name))
         )
         if plausible_speaker(name, known):
             return name
@@ -324,6 +326,40 @@ class Canon:
             return False
         return any(
             _AFTER_LOWER_RE.search(self.text, max(0, m.start() - 30), m.start())
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text)
+        )
+
+    def _subject_after_quote(self, name: str) -> bool:
+        """A one-word capitalised name the text writes as the subject of a speech verb just
+        after a quotation ('"...," Zorvek said', '"..." Zorvek added') and never in lower
+        case: a person's name though the recognizer has none. Not a
+        common word that is no name ("Officials"), a title, a party or people's word, a
+        month or day, nor a place that is no name."""
+        from tuireader.core.annotate.entities.lexicon import (
+            DEMONYM,
+            FIRST,
+            LOC_ANY,
+            STOP,
+            SUR,
+            TITLE,
+            load,
+        )
+
+        if " " in name or not name[:1].isupper() or not name[1:].islower() or len(name) < 2:
+            return False
+        lex = load()
+        word = name.lower()
+        flags = lex.flags.get(word, 0)
+        if flags & (STOP | TITLE | DEMONYM) or word in _FUNCTION or word in _FURNITURE:
+            return False
+        zipf = lex.zipf.get(word, 0.0)
+        if not flags & (FIRST | SUR) and (flags & LOC_ANY or zipf >= 3.5) or zipf >= 4.3:
+            return False  # a common word, even if some people bear it ("Server", "Police")
+        if re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
+            return False
+        return any(
+            _AFTER_QUOTE_RE.search(self.text, max(0, m.start() - 8), m.start())
+            and _VERB_AFTER_RE.match(self.text, m.end())
             for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text)
         )
 
@@ -721,6 +757,17 @@ def _fragment(words: list[str], mention: str | None) -> bool:
 
 
 _AFTER_LOWER_RE = re.compile(r"(?<![\w.'\u2019-])[a-z][a-z'\u2019]*\s+$")
+
+
+# A quotation closed just before a word ('"...," Doe said', '"...?" Doe asked').
+_AFTER_QUOTE_RE = re.compile(r"[,?!.\u2014-][\"\u201d\u2019']\s+$")
+
+
+# A speech verb after a speaker.
+_VERB_AFTER_RE = re.compile(
+    r"\s+(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|noted|"
+    r"continued|replied|recalled|argued|insisted|warned|stated|declared|remarked)\b"
+)
 
 
 _JOINT_RE = re.compile(r"\s+(?:and|&)\s+")

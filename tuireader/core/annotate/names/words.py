@@ -89,7 +89,11 @@ _CLAUSE_WORDS = _words(
 # Of those, the ones no name starts with either, written as a sentence's first word.
 _CLAUSE_OPENERS = frozenset(
     w.capitalize()
-    for w in _words("while when but if because although though whereas however meanwhile then")
+    for w in _words(
+        """while when but if because although though whereas however meanwhile then later
+        earlier afterwards afterward separately additionally previously finally instead
+        yesterday today"""
+    )
 )
 
 
