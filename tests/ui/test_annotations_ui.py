@@ -165,3 +165,61 @@ def test_quote_marks_come_back_after_a_restart(sample_corpus):
             await wait_for(pilot, lambda: isinstance(app.screen, QuoteSourcesScreen))
 
     asyncio.run(main())
+
+
+LONG_QUOTE = (
+    '"Nobody in this harbour town will forget the winter the ferries stopped running, and '
+    'nobody should forget who decided to stop them without asking a single fisherman first," '
+    "said Mara Quill, the mayor."
+)
+TWINS = [
+    {
+        "id": "a",
+        "title": "Harbour mayor speaks",
+        "text": f"The council met. {LONG_QUOTE}",
+        "date": "2019-03-06",
+    },
+    {
+        "id": "b",
+        "title": "Ferries stop in the harbour",
+        "text": f"A copy. {LONG_QUOTE}",
+        "source": "Coast Post",
+        "date": "2019-03-04",
+    },
+    {
+        "id": "c",
+        "title": "Ferries stop in the harbour",
+        "text": f"A copy. {LONG_QUOTE}",
+        "source": "Bay Times",
+        "date": "2019-03-05",
+    },
+]
+
+
+def test_quote_rows_tell_twins_apart_and_indent_wrapped_quotes(tmp_path):
+    """Two other articles with the same title: each row gives its source and date; at 80
+    columns the quotation wraps, its lines indented under its first."""
+    dump = write_jsonl(tmp_path / "d.jsonl", TWINS)
+
+    async def scenario(app, pilot):
+        await wait_for(pilot, lambda: app.reader.shown.article.title == "Harbour mayor speaks")
+        await wait_for(pilot, lambda: app.reader.shown.shared)
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuoteSourcesScreen))
+        options = app.screen.query_one(OptionList)
+        await pilot.pause()
+        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Coast Post" in row and "2019" in row for row in rows)
+        assert any("Bay Times" in row and "2019" in row for row in rows)
+        lines = [options.render_line(y).text.rstrip() for y in range(options.size.height)]
+        quoted = [i for i, line in enumerate(lines) if "“Nobody in this harbour" in line]
+        assert quoted, lines
+        start = quoted[0]
+        indent = lines[start].index("“")
+        continued = lines[start + 1]
+        assert "said by" in "".join(lines[start : start + 3]) or "speaker" in "".join(
+            lines[start : start + 3]
+        )
+        assert continued[:indent].strip() == "" and continued[indent:].strip(), lines
+
+    run(dump, scenario, size=(80, 24))

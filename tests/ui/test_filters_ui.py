@@ -56,12 +56,12 @@ RECORDS = [
 ]
 
 
-def run(tmp_path, scenario):
+def run(tmp_path, scenario, size=(120, 36)):
     dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
 
     async def main():
         app = ReaderApp(Corpus([dump]))
-        async with app.run_test(size=(120, 36)) as pilot:
+        async with app.run_test(size=size) as pilot:
             await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
             await scenario(app, pilot)
 
@@ -73,7 +73,12 @@ def titles(app) -> list[str]:
 
 
 def header(app) -> str:
-    """The list's header as shown."""
+    """The list's header in full (what a wide enough list shows)."""
+    return app.article_list.full_header
+
+
+def shown_header(app) -> str:
+    """The list's header as shown at its width."""
     return Content.from_markup(app.article_list.border_title).plain
 
 
@@ -147,6 +152,28 @@ def test_filter_by_source_narrows_the_list_and_survives_new_queries(tmp_path):
         assert "source: Reuters" in header(app)
 
     run(tmp_path, scenario)
+
+
+def test_a_narrow_list_header_keeps_the_count_and_the_filters(tmp_path):
+    """At 80 columns the list is about 31 wide: the header drops the unread count and the
+    folding hint before it loses the count or the filter (it used to be cut at the end)."""
+
+    async def scenario(app, pilot):
+        lst = app.article_list
+        room = lst.outer_size.width - 4  # what the border shows of a title
+        await wait_for(pilot, lambda: "folded" in shown_header(app))
+        shown = shown_header(app)
+        assert len(shown) <= room and shown.startswith("6 "), shown
+        await choose(app, pilot, "source: AP", "Filter by source: AP")
+        await wait_for(pilot, lambda: len(lst.ids) == 1)
+        shown = shown_header(app)
+        assert len(shown) <= room and shown.startswith("1 of 6"), shown
+        assert shown.endswith("source: AP"), shown
+        await pilot.resize_terminal(200, 60)
+        await wait_for(pilot, lambda: "unread" in shown_header(app))
+        assert shown_header(app) == "1 of 6 articles · 1 unread · source: AP"
+
+    run(tmp_path, scenario, size=(80, 24))
 
 
 def test_a_source_named_like_markup_is_offered_and_shown_as_written(tmp_path):

@@ -8,8 +8,6 @@ import asyncio
 import os
 from array import array
 
-from textual.content import Content
-
 from tests.conftest import write_jsonl
 from tests.ui.pilot_helpers import wait_for
 from tuireader.core.cache.corpus import Corpus
@@ -65,7 +63,8 @@ def run(tmp_path, scenario, name: str, records=RECORDS):
 
 
 def header(app) -> str:
-    return Content.from_markup(app.article_list.border_title).plain
+    """The list's header in full (what a wide enough list shows)."""
+    return app.article_list.full_header
 
 
 def rows(app) -> list[str]:

@@ -171,3 +171,20 @@ def test_a_new_corpus_says_indexing_not_no_articles_before_its_first_sync(tmp_pa
             assert app.article_list.empty_message == "Indexing…"
 
     asyncio.run(main())
+
+
+def test_the_colour_toggle_is_not_called_like_the_names_view(tmp_path):
+    """`e` (the names' colours on/off) was "Entities" in the footer, close to E's view; its
+    label is "Colours" and it fits the 80-column footer, with "p Panel" after it."""
+
+    async def scenario(app, pilot):
+        app.focus_list()
+        await pilot.pause()
+        keys = [key.render().plain.strip() for key in app.query("FooterKey")]
+        assert "e Colours" in keys and not any("Entities" in key for key in keys), keys
+        panel = next(
+            key for key in app.query("FooterKey") if key.render().plain.strip() == "p Panel"
+        )
+        assert panel.region.right <= 80 and panel.region.width > 0
+
+    run(tmp_path, scenario, (80, 24))

@@ -3,10 +3,10 @@ results of a search or of "more like this", in the order chosen."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 
-from textual.content import Content
 from textual.css.query import NoMatches
 
 from tuireader.core.investigate.near_duplicates import is_near_duplicate
@@ -17,6 +17,32 @@ from tuireader.ui.controllers.filters import Filters
 from tuireader.ui.controllers.marks import Marks
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
+
+
+def header_forms(label: str, folded: str, filters: str) -> list[str]:
+    """The list's header, longest first, then shorter forms for a narrow list (the first that
+    fits is shown). What goes last: the count and the filters in force; before them, how many
+    near-duplicates are folded; first, the rest of the label ("2,224 unread", its noun).
+
+    "2,225 articles · 2,224 unread · 177 near-duplicates folded (D: show all) · source: Wire"
+    → … "2,225 (2,224 unread) · 177 folded · source: Wire" … "2,225 · source: Wire"."""
+    head, _, rest = label.partition(" · ")
+    short_folded = re.sub(r" near-duplicates? folded.*", " folded", folded)
+    bare = re.sub(r" articles?$", "", head)  # "2,225 articles" → "2,225"
+
+    def join(*parts: str) -> str:
+        return " · ".join(p for p in parts if p)
+
+    forms = [
+        join(label, folded, filters),
+        join(label, short_folded, filters),
+        join(f"{bare} ({rest})" if rest and bare != head else label, short_folded, filters),
+        join(head, short_folded, filters),
+        join(bare, short_folded, filters),
+        join(head, filters),
+        join(bare, filters),
+    ]
+    return list(dict.fromkeys(forms))  # (each once, in order)
 
 
 class Listing:
@@ -96,8 +122,9 @@ class Listing:
     def set_title(self, label: str) -> None:
         """The list's header with the filters in force; never read as markup (a source name
         is corpus data)."""
-        parts = (label, self.folded, self.view.meta_filter.label())
-        self.host.article_list.border_title = Content(" · ".join(p for p in parts if p))
+        self.host.article_list.set_header(
+            header_forms(label, self.folded, self.view.meta_filter.label())
+        )
 
     def results_label(self, results: SearchResults, live: bool = False) -> str:
         """The list header: "37 of 19,043 match"; "+" when a live count is an estimate."""

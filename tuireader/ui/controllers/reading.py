@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from textual.widgets import Input
 
-from tuireader.core.base.text import visible
+from tuireader.core.base.text import clean_line, visible
 from tuireader.core.cache.store import ArticleRow
 from tuireader.core.library import ArticleUnavailable, ArticleView, Library, QuoteSource
 from tuireader.core.present.find import find_all
@@ -236,9 +236,17 @@ class Reading:
 
     def _find_quote_sources(self, view: ArticleView) -> None:
         copies = self.library.quote_sources(view)
-        self.host.call_from_thread(self._show_quote_sources, copies)
+        rows = self.library.rows(sorted({copy.article_id for copy in copies}))
+        where = {
+            article_id: " · ".join(clean_line(x) for x in (row.source, self._date_of(row)) if x)
+            for article_id, row in rows.items()
+        }
+        self.host.call_from_thread(self._show_quote_sources, copies, where)
 
-    def _show_quote_sources(self, copies: list[QuoteSource]) -> None:
+    def _date_of(self, row: ArticleRow) -> str:
+        return self.settings.pane_date(row.date) if row.date else row.date_text
+
+    def _show_quote_sources(self, copies: list[QuoteSource], where: dict[int, str]) -> None:
         def chosen(article_id: int | None) -> None:
             if article_id is not None:
                 self.host.article_list.move_to(article_id)
@@ -246,4 +254,4 @@ class Reading:
 
         from tuireader.ui.screens.quote_sources import QuoteSourcesScreen  # (not at launch)
 
-        self.host.push_screen(QuoteSourcesScreen(copies), chosen)
+        self.host.push_screen(QuoteSourcesScreen(copies, where), chosen)

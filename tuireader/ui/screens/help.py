@@ -86,9 +86,10 @@ class HelpScreen(ModalScreen[None]):
                     self.app.get_key_display(Binding(key, binding.action))
                     for key in binding.key.split(",")
                 )
-                table.add_row(
-                    Text(keys), Text(binding.description or binding.action), binding.id or ""
-                )
+                what = binding.description or binding.action
+                if binding.tooltip:  # the footer's short label, then what it means
+                    what = f"{what}: {binding.tooltip}"
+                table.add_row(Text(keys), Text(what), binding.id or "")
         return table
 
     def _syntax_table(self) -> Table:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from tuireader.core.base.text import clean_line
 from tuireader.core.library import QuoteSource
 from tuireader.ui.widgets.reading_pane import SHARED_MARK
 
@@ -34,9 +37,12 @@ class QuoteSourcesScreen(ModalScreen[int | None]):
     """
     BINDINGS = [Binding("escape,q", "dismiss(None)", "Close", id="quotes.close")]
 
-    def __init__(self, copies: list[QuoteCopy]) -> None:
+    def __init__(self, copies: list[QuoteCopy], where: dict[int, str] | None = None) -> None:
+        """``where``: each other article's "source · date" (an exact duplicate has the same
+        title: they tell the rows apart)."""
         super().__init__()
         self.copies = copies
+        self.where = where or {}
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -53,20 +59,26 @@ class QuoteSourcesScreen(ModalScreen[int | None]):
         # the articles sharing the most quotations first (a rewrite of the same story)
         ranked = sorted(by_article.items(), key=lambda item: -len(item[1]))
         for article_id, copies in ranked:
-            entry = Text(f"{SHARED_MARK} ")
-            entry.append(Text(copies[0].title, style="bold"))
+            head = Text(f"{SHARED_MARK} ")
+            head.append(Text(clean_line(copies[0].title), style="bold"))
+            where = self.where.get(article_id)
+            if where:
+                head.append(Text(f"  · {where}", style="dim"))
             if len(copies) > 1:
-                entry.append(Text(f"  ({len(copies)} quotations)", style="dim"))
+                head.append(Text(f"  ({len(copies)} quotations)", style="dim"))
+            quotes = []
             for copy in copies:
-                entry.append("\n    “")
-                entry.append(Text(_shorten(copy.quote, 90), style="italic"))
-                entry.append("”")
-                entry.append(
+                line = Text("“")
+                line.append(Text(_shorten(copy.quote, 90), style="italic"))
+                line.append("”")
+                line.append(
                     Text(
                         f"  — said by {copy.speaker}" if copy.speaker else "  — speaker unknown",
                         style="dim",
                     )
                 )
+                quotes.append(line)
+            entry = _Row(head, quotes)
             options.append(Option(entry, id=str(article_id)))
         return options
 
@@ -81,3 +93,20 @@ class QuoteSourcesScreen(ModalScreen[int | None]):
 def _shorten(text: str, limit: int) -> str:
     flat = " ".join(text.split()).strip('"“”')
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class _Row:
+    """An article's row: its title line, then its quotations indented by four columns, their
+    wrapped lines too (a Text alone would wrap them to the left edge)."""
+
+    def __init__(self, head: Text, quotes: list[Text]) -> None:
+        self.head = head
+        self.quotes = quotes
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.head
+        for quote in self.quotes:
+            yield Padding(quote, (0, 0, 0, 4))
+
+    def __str__(self) -> str:
+        return "\n".join([self.head.plain, *("    " + quote.plain for quote in self.quotes)])

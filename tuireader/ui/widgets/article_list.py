@@ -17,6 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, work
 from textual.binding import Binding
+from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -130,6 +131,7 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
     ) -> None:
         super().__init__(id=id)
         self._fetch = fetch
+        self._header_forms: list[str] = []  # the border title, longest first (set_header)
         self._snippet_job = snippet_job
         self._snippet_round = 0  # bumped when the snippets start afresh: late ones are dropped
         # Search results show a snippet under each title; None while browsing.
@@ -302,6 +304,28 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.ids) * self.row_height)
         self._scroll_cursor_into_view()
+        self._fit_header()
+
+    def set_header(self, forms: Sequence[str]) -> None:
+        """The border title: the first of ``forms`` (longest first) that fits the list's width
+        (again on each resize), else the last, cut; never read as markup (corpus data)."""
+        self._header_forms = list(forms)
+        self._fit_header()
+
+    @property
+    def full_header(self) -> str:
+        """The header in full, as a wide enough list shows it."""
+        return self._header_forms[0] if self._header_forms else ""
+
+    def _fit_header(self) -> None:
+        forms = self._header_forms
+        if not forms:
+            return
+        room = self.outer_size.width - 4  # the corners and a space either side
+        shown = forms[0]
+        if room > 0:
+            shown = next((form for form in forms if cell_len(form) <= room), forms[-1])
+        self.border_title = Content(shown)
 
     # -- rendering -------------------------------------------------------------------------
 
