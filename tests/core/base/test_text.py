@@ -2,6 +2,7 @@ from tuireader.core.base.text import (
     clean_line,
     clean_text,
     decode_bytes,
+    levenshtein_within,
     looks_binary,
     shorten,
     split_headline,
@@ -71,3 +72,15 @@ def test_title_from_short_sentence_is_whole():
 def test_shorten():
     assert shorten("short", 10) == "short"
     assert shorten("one two three four", 10) == "one two…"
+
+
+def test_levenshtein_within_counts_insertions_deletions_and_substitutions():
+    assert levenshtein_within("minister", "minister", 0)
+    assert levenshtein_within("minister", "ministre", 2)
+    assert not levenshtein_within("minister", "ministre", 1)
+    assert levenshtein_within("colour", "color", 1)
+    assert levenshtein_within("govt", "govern", 3)
+    assert not levenshtein_within("govt", "govern", 2)
+    assert levenshtein_within("", "ab", 2)
+    assert not levenshtein_within("kitten", "sitting", 2)
+    assert levenshtein_within("kitten", "sitting", 3)

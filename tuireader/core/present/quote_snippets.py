@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tuireader.core.base.text import fold
+from tuireader.core.base.text import fold, levenshtein_within
 from tuireader.core.present.snippets import SNIPPET_WIDTH, make_snippet
 from tuireader.core.search import query_tree as qt
 
@@ -65,19 +65,6 @@ def _stem(word: str) -> str:
     return word
 
 
-def _edits(a: str, b: str, most: int) -> int:
-    """Levenshtein distance of a and b (more than ``most``: most + 1)."""
-    if abs(len(a) - len(b)) > most:
-        return most + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
 def leaf_spans(
     leaf: qt.Leaf, found: Sequence[tuple[str, int, int]], stemmed: bool
 ) -> list[tuple[int, int]]:
@@ -109,7 +96,7 @@ def leaf_spans(
         return [
             (s, e)
             for w, s, e in found
-            if w.startswith(fixed) and _edits(w, target, leaf.edits) <= leaf.edits
+            if w.startswith(fixed) and levenshtein_within(w, target, leaf.edits)
         ]
     return []
 

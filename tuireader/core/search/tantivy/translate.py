@@ -18,6 +18,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import tantivy
 
+from tuireader.core.base.text import levenshtein_within
 from tuireader.core.search import query_tree as qt
 from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS
 from tuireader.core.search.tantivy.schema import (
@@ -300,15 +301,4 @@ def within_edits(a: str, b: str, limit: int) -> bool:
             (i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short)
         )
         return short[at:] == long[at + 1 :]
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        best = i
-        for j, cb in enumerate(b, 1):
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            current.append(value)
-            best = min(best, value)
-        if best > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
+    return levenshtein_within(a, b, limit)
