@@ -18,3 +18,10 @@ def test_tory_is_misc_and_the_tories_are_the_party() -> None:
     assert ("Tory", "MISC") in found("The Jonsby plan split the Tory benches on Monday .")
     headline = "TORY REBELS DEFY JONSBY OVER TAX .\n\nLONDON 1996-08-30\n\nThe vote was close ."
     assert ("TORY", "MISC") in found(headline)
+
+
+def test_acronyms_of_common_nouns_are_no_organisations() -> None:
+    ents = found("Veterans with PTSD met LGBT activists and Senator Quillon on Monday .")
+    assert ents == [("Quillon", "PERSON")]
+    assert ("PCP", "ORG") not in found("The drug PCP was found in the car of Jonsby Harbor .")
+    assert found("She earned an MBA and then joined Harbor Trust .") == [("Harbor Trust", "ORG")]
