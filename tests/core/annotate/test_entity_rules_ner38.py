@@ -25,3 +25,10 @@ def test_acronyms_of_common_nouns_are_no_organisations() -> None:
     assert ents == [("Quillon", "PERSON")]
     assert ("PCP", "ORG") not in found("The drug PCP was found in the car of Jonsby Harbor .")
     assert found("She earned an MBA and then joined Harbor Trust .") == [("Harbor Trust", "ORG")]
+
+
+def test_a_chief_executive_is_a_title_between_a_firm_and_a_person() -> None:
+    ents = found("Senator Quillon grilled Harbor Trust CEO John Jonsby on Tuesday .")
+    assert ("Harbor Trust", "ORG") in ents
+    assert ("John Jonsby", "PERSON") in ents
+    assert found("The CEO said profits rose .") == []
