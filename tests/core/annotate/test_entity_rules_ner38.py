@@ -32,3 +32,9 @@ def test_a_chief_executive_is_a_title_between_a_firm_and_a_person() -> None:
     assert ("Harbor Trust", "ORG") in ents
     assert ("John Jonsby", "PERSON") in ents
     assert found("The CEO said profits rose .") == []
+
+
+def test_a_name_of_two_words_glued_before_a_title_is_the_employer() -> None:
+    ents = found("They grilled Wells Fargo Chairman John Jonsby on Tuesday .")
+    assert ("Wells Fargo", "ORG") in ents
+    assert ("John Jonsby", "PERSON") in ents

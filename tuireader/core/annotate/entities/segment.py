@@ -697,6 +697,9 @@ class SegmentLabeller:
         while m > 0 and self._modifier(toks[m - 1]) and not named_head:
             m -= 1
         out = self._label(toks[:m], False)
+        for before in out:  # "Wells Fargo Chairman Jan Roe": a person takes no title after
+            if before.label == PER and before.end == toks[m - 1][1] and m > 1:
+                before.label = ORG  # the name, so what is glued before it is its employer
         out.append(self.mention(toks[k:], PER))
         return out
 
