@@ -38,3 +38,12 @@ def test_a_name_of_two_words_glued_before_a_title_is_the_employer() -> None:
     ents = found("They grilled Wells Fargo Chairman John Jonsby on Tuesday .")
     assert ("Wells Fargo", "ORG") in ents
     assert ("John Jonsby", "PERSON") in ents
+
+
+def test_a_legal_form_before_and_ends_the_first_firm() -> None:
+    ents = found("Corporations including Quillon Inc and Harvest Inc backed the plan .")
+    assert ents == [("Quillon Inc", "ORG"), ("Harvest Inc", "ORG")]
+    # everyday words around "and" before an organisation head stay one name
+    assert found("The Ways and Means Committee met on Monday .") == [
+        ("Ways and Means Committee", "ORG")
+    ]

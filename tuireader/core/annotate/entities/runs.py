@@ -31,6 +31,8 @@ _AND_FIRM = word_set("co co. cos cos. company sons partners associates")
 _OF_HEADS = lx.OF_HEAD | lx.ORG_SUFFIX | lx.LOC_OF | lx.MISC_OF | lx.MISC_HEAD
 # Competitions: "the Super League for FC Northvale" names two things, the league and the club.
 _COMPETITIONS = word_set("league conference division cup championship championships series")
+# A company's legal form: the last word of its name.
+_LEGAL_FORMS = word_set("inc inc. corp corp. co co. ltd ltd. plc llc ag sa nv gmbh")
 _ABBREVIATIONS = word_set("st. mt. ft. jr. sr. bros. no. inc. corp. co. ltd. plc. cos.")
 
 
@@ -274,6 +276,8 @@ def _everyday_pair(
     organisation head. Not "Britain and Exchange Commission" (a name on the left)."""
     if not left or len(left) > 3 or len(right) < 2:
         return False
+    if text[left[-1][0] : left[-1][1]].lower() in _LEGAL_FORMS:
+        return False  # "Acme Inc and Zorblax Inc": a legal form ends the first firm's name
     if not flags.get(text[right[-1][0] : right[-1][1]].lower(), 0) & lx.ORG_SUFFIX:
         return False
     for s, e in left[:-1]:  # the firm's own name may open it: "Valley Federal Savings and ..."
