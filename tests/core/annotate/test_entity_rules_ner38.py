@@ -47,3 +47,9 @@ def test_a_legal_form_before_and_ends_the_first_firm() -> None:
     assert found("The Ways and Means Committee met on Monday .") == [
         ("Ways and Means Committee", "ORG")
     ]
+
+
+def test_a_show_is_a_programme_not_a_person() -> None:
+    text = 'On Tuesday \'s episode of " The Jim Quillon Morning Show , " she said she was tired .'
+    assert ("Jim Quillon Morning Show", "MISC") in found(text)
+    assert ("The Laura Jonsby Show", "MISC") in found("She said it on The Laura Jonsby Show .")
