@@ -53,3 +53,12 @@ def test_a_show_is_a_programme_not_a_person() -> None:
     text = 'On Tuesday \'s episode of " The Jim Quillon Morning Show , " she said she was tired .'
     assert ("Jim Quillon Morning Show", "MISC") in found(text)
     assert ("The Laura Jonsby Show", "MISC") in found("She said it on The Laura Jonsby Show .")
+
+
+def test_a_headline_verb_cuts_a_run_of_capitals() -> None:
+    ents = found("Factcheck : Jane Quillon Is Right , Prices Rose in Harbor City this year .")
+    assert ("Jane Quillon", "PERSON") in ents
+    assert not any("Right" in name for name, _ in ents)
+    ents = found("We read that Senator Jonsby Says Harbor Trust Lied , the aide said .")
+    assert ("Jonsby", "PERSON") in ents
+    assert ("Harbor Trust Lied", "ORG") not in ents

@@ -44,6 +44,13 @@ _SHARE_BAR = word_set(
     "messenger flipboard comments comment sms copy link"
 )
 _POLICY_ENDINGS = ("care", "gate")
+# A Title Case headline's verbs: no name holds one, so the run is cut there ("Jane Doe Is
+# Right", "Jane Doe Says Harbor Trust Lied").
+_HEADLINE_VERBS = frozenset(
+    ("Is", "Are", "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Can", "Could")
+    + ("Should", "Says", "Said", "Tells", "Told", "Asks", "Asked", "Urges", "Warns", "Calls")
+    + ("Slams", "Blasts")
+)
 # Football and sports club prefixes: "FC Oslo" is a club even where "Oslo" alone is a city.
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
@@ -244,6 +251,10 @@ class SegmentLabeller:
                 return []
         if self._quotes and self._quoted_title(toks):
             return [self.mention(toks, MISC)]
+        for i in range(1, len(toks)):
+            if text[toks[i][0] : toks[i][1]] in _HEADLINE_VERBS:
+                head = self.label(toks[:i], opens, after_title)
+                return head + (self.label(toks[i + 1 :], False) if i + 1 < len(toks) else [])
         starts_known = self._starts_known(toks) if opens else None
         if opens and not starts_known:
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
