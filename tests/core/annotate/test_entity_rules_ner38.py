@@ -62,3 +62,9 @@ def test_a_headline_verb_cuts_a_run_of_capitals() -> None:
     ents = found("We read that Senator Jonsby Says Harbor Trust Lied , the aide said .")
     assert ("Jonsby", "PERSON") in ents
     assert ("Harbor Trust Lied", "ORG") not in ents
+
+
+def test_del_is_a_delegates_title_before_a_name_and_delaware_alone() -> None:
+    ents = found('" We will win , " said Del. Stacey Quillon of the Virgin Islands .')
+    assert ("Stacey Quillon", "PERSON") in ents
+    assert ("Del.", "LOC") in found("The plant in Dover , Del. , closed on Monday .")

@@ -313,7 +313,8 @@ class SegmentLabeller:
             return []  # "C-section", "T-shirt": a letter before a common noun
         if dash > 0 and word[dash + 1 : dash + 2].islower():
             out = [Mention(s, e, MISC, word)]  # "Ruritanian-born": as ``_compounds``
-        elif f & (lx.TITLE | lx.TITLE_MOD):
+        # ("Dover, Del.": alone, a dotted title that is also a state's abbreviation is the state)
+        elif f & (lx.TITLE | lx.TITLE_MOD) and not (f & lx.PLACE and word[-1] == "."):
             return []  # "Governor", "Prime": an office, no one named (as ``_label_one``)
         elif dash >= 0 and _MODEL.match(word):
             out = [Mention(s, e, MISC, word)]  # "F-16", "AK-47": a model of a thing
