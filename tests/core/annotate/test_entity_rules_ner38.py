@@ -68,3 +68,10 @@ def test_del_is_a_delegates_title_before_a_name_and_delaware_alone() -> None:
     ents = found('" We will win , " said Del. Stacey Quillon of the Virgin Islands .')
     assert ("Stacey Quillon", "PERSON") in ents
     assert ("Del.", "LOC") in found("The plant in Dover , Del. , closed on Monday .")
+
+
+def test_a_name_ending_in_a_peoples_plural_is_misc() -> None:
+    assert ("Sunni Muslims", "MISC") in found("Most of the refugees are Sunni Muslims .")
+    # a place's team keeps its reading
+    ents = found("The Northvale Rangers beat the Cleveland Indians 5-3 on Friday .")
+    assert ("Cleveland Indians", "MISC") not in ents

@@ -452,6 +452,14 @@ class SegmentLabeller:
             return [self.mention(toks, MISC)]  # "Southeast Asian", "Far Eastern"
         if (
             n > 1
+            and last_f & lx.DEMONYM
+            and not last_f & (lx.FIRST | lx.SUR | lx.LOC_ANY)
+            and self.text[toks[-1][1] - 1] == "s"
+            and not first_f & lx.LOC_ANY
+        ):  # "Sunni Muslims": a people, no person ("Cleveland Indians": a place's team)
+            return [self.mention(toks, MISC)]
+        if (
+            n > 1
             and first_f & lx.LOC_ANY
             and self._team_plural(toks[-1])
             and not any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
