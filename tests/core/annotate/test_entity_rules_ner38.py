@@ -75,3 +75,10 @@ def test_a_name_ending_in_a_peoples_plural_is_misc() -> None:
     # a place's team keeps its reading
     ents = found("The Northvale Rangers beat the Cleveland Indians 5-3 on Friday .")
     assert ("Cleveland Indians", "MISC") not in ents
+
+
+def test_a_party_letter_before_a_place_in_brackets_is_no_part_of_it() -> None:
+    ents = found("Her niece , Marcia Quillon ( D-Harbor Falls ) , spoke .")
+    assert ("Harbor Falls", "LOC") in ents
+    ents = found("Senator Jonsby (R-North Dakota) disagreed .")
+    assert ("North Dakota", "LOC") in ents

@@ -251,6 +251,9 @@ class SegmentLabeller:
                 return []
         if self._quotes and self._quoted_title(toks):
             return [self.mention(toks, MISC)]
+        s0 = toks[0][0]
+        if text[s0 + 1] == "-" and text[s0] in "DRI" and "(" in text[max(0, s0 - 2) : s0]:
+            toks[0] = (s0 + 2, toks[0][1])  # "(D-Newport News)": a party's letter, a place
         for i in range(1, len(toks)):
             if text[toks[i][0] : toks[i][1]] in _HEADLINE_VERBS:
                 head = self.label(toks[:i], opens, after_title)
