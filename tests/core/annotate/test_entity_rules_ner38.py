@@ -82,3 +82,11 @@ def test_a_party_letter_before_a_place_in_brackets_is_no_part_of_it() -> None:
     assert ("Harbor Falls", "LOC") in ents
     ents = found("Senator Jonsby (R-North Dakota) disagreed .")
     assert ("North Dakota", "LOC") in ents
+
+
+def test_a_role_word_between_a_title_and_a_name_is_no_part_of_the_name() -> None:
+    ents = found("He mocked former Miss Universe Alicia Quillon on Monday .")
+    assert ents == [("Alicia Quillon", "PERSON")]
+    assert found("He met President Jane Mary Quillon on Monday .") == [
+        ("Jane Mary Quillon", "PERSON")
+    ]

@@ -723,7 +723,8 @@ class SegmentLabeller:
         for before in out:  # "Wells Fargo Chairman Jan Roe": a person takes no title after
             if before.label == PER and before.end == toks[m - 1][1] and m > 1:
                 before.label = ORG  # the name, so what is glued before it is its employer
-        out.append(self.mention(toks[k:], PER))
+        named = toks[k:]  # "Miss Universe Jan Roe": a role word after the title is no name
+        out.append(self.mention(named[self._role_words(named) if len(named) > 2 else 0 :], PER))
         return out
 
     def _role_words(self, toks: list[Tok]) -> int:
