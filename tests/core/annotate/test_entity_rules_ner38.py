@@ -90,3 +90,9 @@ def test_a_role_word_between_a_title_and_a_name_is_no_part_of_the_name() -> None
     assert found("He met President Jane Mary Quillon on Monday .") == [
         ("Jane Mary Quillon", "PERSON")
     ]
+
+
+def test_the_employer_before_a_title_stays_an_organisation_after_the_typer() -> None:
+    ents = found("The plan has the backing of Virginia AFL-CIO President Doris Quillon .")
+    assert ("Virginia AFL-CIO", "ORG") in ents
+    assert ("Doris Quillon", "PERSON") in ents

@@ -723,6 +723,7 @@ class SegmentLabeller:
         for before in out:  # "Wells Fargo Chairman Jan Roe": a person takes no title after
             if before.label == PER and before.end == toks[m - 1][1] and m > 1:
                 before.label = ORG  # the name, so what is glued before it is its employer
+                before.typable = before.guess = False
         named = toks[k:]  # "Miss Universe Jan Roe": a role word after the title is no name
         out.append(self.mention(named[self._role_words(named) if len(named) > 2 else 0 :], PER))
         return out
