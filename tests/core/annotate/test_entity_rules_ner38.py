@@ -96,3 +96,9 @@ def test_the_employer_before_a_title_stays_an_organisation_after_the_typer() -> 
     ents = found("The plan has the backing of Virginia AFL-CIO President Doris Quillon .")
     assert ("Virginia AFL-CIO", "ORG") in ents
     assert ("Doris Quillon", "PERSON") in ents
+
+
+def test_the_typer_makes_no_person_of_a_name_ending_in_an_acronym() -> None:
+    ents = found("It oversaw the centers The S.E.C. said it would act on Monday .")
+    assert ("The S.E.C.", "PERSON") not in ents
+    assert ("S.E.C.", "PERSON") not in ents
