@@ -102,3 +102,9 @@ def test_the_typer_makes_no_person_of_a_name_ending_in_an_acronym() -> None:
     ents = found("It oversaw the centers The S.E.C. said it would act on Monday .")
     assert ("The S.E.C.", "PERSON") not in ents
     assert ("S.E.C.", "PERSON") not in ents
+
+
+def test_calendar_words_joined_by_a_hyphen_name_nothing() -> None:
+    assert found("Shares sank to their lowest since mid-July on Thursday .") == []
+    assert found("Net profit for the January-June period rose .") == []
+    assert ("pro-Quillon", "MISC") in found("He met pro-Quillon leaders on Monday .")

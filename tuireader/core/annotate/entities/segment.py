@@ -847,6 +847,8 @@ class SegmentLabeller:
             return self.mention([tok], ORG, weak=True)
         if "-" in word and _MODEL.match(word):
             return self.mention([tok], MISC)
+        if "-" in word and all(self.flags.get(w, 0) & lx.STOP for w in low.split("-")):
+            return None  # "January-June", "Mon-Fri": a span of dates names nothing
         if "-" in word and self._demonym_compound(word):
             return self.mention([tok], MISC)  # "African-Americans", "Mexican-American"
         appos = APPOSITION.match(self.text, tok[1])
