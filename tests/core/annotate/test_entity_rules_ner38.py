@@ -108,3 +108,12 @@ def test_calendar_words_joined_by_a_hyphen_name_nothing() -> None:
     assert found("Shares sank to their lowest since mid-July on Thursday .") == []
     assert found("Net profit for the January-June period rose .") == []
     assert ("pro-Quillon", "MISC") in found("He met pro-Quillon leaders on Monday .")
+
+
+def test_a_legal_form_before_of_and_a_known_place_ends_the_firm() -> None:
+    ents = found("The car made by Jonsby Motor Corp of South Korea arrived on Friday .")
+    assert ents == [("Jonsby Motor Corp", "ORG"), ("South Korea", "LOC")]
+    ents = found("It was built for the Harbor Oil Company of New York .")
+    assert ("Harbor Oil Company", "ORG") in ents
+    # an organisation head that takes "of" still does
+    assert found("The Bank of England met on Monday .") == [("Bank of England", "ORG")]
