@@ -117,3 +117,13 @@ def test_a_legal_form_before_of_and_a_known_place_ends_the_firm() -> None:
     assert ("Harbor Oil Company", "ORG") in ents
     # an organisation head that takes "of" still does
     assert found("The Bank of England met on Monday .") == [("Bank of England", "ORG")]
+
+
+def test_a_persons_name_in_a_headline_takes_no_organisation_head_after_it() -> None:
+    text = (
+        "Quillon Power Plant Rules Face Key Test In Court.\n\n"
+        "The plan of President Jane Quillon faces judges on Monday."
+    )
+    ents = found(text)
+    assert ("Quillon Power", "ORG") not in ents
+    assert ("Quillon", "PERSON") in ents
