@@ -127,3 +127,10 @@ def test_a_persons_name_in_a_headline_takes_no_organisation_head_after_it() -> N
     ents = found(text)
     assert ("Quillon Power", "ORG") not in ents
     assert ("Quillon", "PERSON") in ents
+
+
+def test_two_towns_names_side_by_side_ending_in_a_surname_are_a_person() -> None:
+    text = "The chief judge , Merrick Garland , has stepped aside . Garland is the nominee ."
+    assert found(text) == [("Merrick Garland", "PERSON"), ("Garland", "PERSON")]
+    # a known place pair and a place after a comma stay places
+    assert found("He flew to Dallas , Texas on Monday .") == [("Dallas", "LOC"), ("Texas", "LOC")]

@@ -563,6 +563,8 @@ class SegmentLabeller:
 
         # 7. Several known names side by side ("NATO Kosovo"), else a guess.
         parts = self._known_parts(toks)
+        if len(parts) == 2 and all(p.label == LOC for p in parts) and self._name_pair(toks):
+            return [self.mention(toks, PER)]  # "Merrick Garland": towns, a person
         if parts:
             return parts
         after_the = previous_word(self.text, toks[0][0]) == "the" or self.low(toks[0]) == "the"
@@ -660,6 +662,16 @@ class SegmentLabeller:
                 return []
             out.append(m)
         return out
+
+    def _name_pair(self, toks: list[Tok]) -> bool:
+        """Two towns' names side by side that name lists also hold, a surname last: a person
+        (two places are written with a comma between them)."""
+        first, last = self.tflags(toks[0]), self.tflags(toks[1])
+        both = first & last
+        return (
+            bool(not both & lx.COUNTRY and first & (lx.FIRST | lx.SUR) and last & lx.SUR)
+            and self.low(toks[0]) + " " + self.low(toks[1]) not in self.flags
+        )
 
     def _team_name(self, tok: Tok) -> bool:
         """ "played for the Otters", "dealt to the Herons": a plural noun less common than
