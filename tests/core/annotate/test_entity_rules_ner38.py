@@ -35,8 +35,8 @@ def test_a_chief_executive_is_a_title_between_a_firm_and_a_person() -> None:
 
 
 def test_a_name_of_two_words_glued_before_a_title_is_the_employer() -> None:
-    ents = found("They grilled Wells Fargo Chairman John Jonsby on Tuesday .")
-    assert ("Wells Fargo", "ORG") in ents
+    ents = found("They grilled Ellis Norvane Chairman John Jonsby on Tuesday .")
+    assert ("Ellis Norvane", "ORG") in ents
     assert ("John Jonsby", "PERSON") in ents
 
 
@@ -65,16 +65,18 @@ def test_a_headline_verb_cuts_a_run_of_capitals() -> None:
 
 
 def test_del_is_a_delegates_title_before_a_name_and_delaware_alone() -> None:
-    ents = found('" We will win , " said Del. Stacey Quillon of the Virgin Islands .')
-    assert ("Stacey Quillon", "PERSON") in ents
+    ents = found('" We will win , " said Del. Mara Quillon of Harbor County .')
+    assert ("Mara Quillon", "PERSON") in ents
     assert ("Del.", "LOC") in found("The plant in Dover , Del. , closed on Monday .")
 
 
 def test_a_name_ending_in_a_peoples_plural_is_misc() -> None:
-    assert ("Sunni Muslims", "MISC") in found("Most of the refugees are Sunni Muslims .")
-    # a place's team keeps its reading
-    ents = found("The Northvale Rangers beat the Cleveland Indians 5-3 on Friday .")
-    assert ("Cleveland Indians", "MISC") not in ents
+    assert ("Shia Arabs", "MISC") in found(
+        "Most of the settlers who reached Quillon were Shia Arabs ."
+    )
+    # a known place's team keeps its reading
+    ents = found("The Harbor Rangers beat the Denton Indians 5-3 on Friday .")
+    assert ("Denton Indians", "MISC") not in ents
 
 
 def test_a_party_letter_before_a_place_in_brackets_is_no_part_of_it() -> None:
@@ -85,7 +87,7 @@ def test_a_party_letter_before_a_place_in_brackets_is_no_part_of_it() -> None:
 
 
 def test_a_role_word_between_a_title_and_a_name_is_no_part_of_the_name() -> None:
-    ents = found("He mocked former Miss Universe Alicia Quillon on Monday .")
+    ents = found("He mocked former Miss Galaxy Alicia Quillon on Monday .")
     assert ents == [("Alicia Quillon", "PERSON")]
     assert found("He met President Jane Mary Quillon on Monday .") == [
         ("Jane Mary Quillon", "PERSON")
@@ -93,27 +95,27 @@ def test_a_role_word_between_a_title_and_a_name_is_no_part_of_the_name() -> None
 
 
 def test_the_employer_before_a_title_stays_an_organisation_after_the_typer() -> None:
-    ents = found("The plan has the backing of Virginia AFL-CIO President Doris Quillon .")
-    assert ("Virginia AFL-CIO", "ORG") in ents
+    ents = found("The plan has the backing of Carolina NWU-PLU President Doris Quillon .")
+    assert ("Carolina NWU-PLU", "ORG") in ents
     assert ("Doris Quillon", "PERSON") in ents
 
 
 def test_the_typer_makes_no_person_of_a_name_ending_in_an_acronym() -> None:
-    ents = found("It oversaw the centers The S.E.C. said it would act on Monday .")
-    assert ("The S.E.C.", "PERSON") not in ents
-    assert ("S.E.C.", "PERSON") not in ents
+    ents = found("It oversaw the centers The Q.R.C. said it would act on Monday .")
+    assert ("The Q.R.C.", "PERSON") not in ents
+    assert ("Q.R.C.", "PERSON") not in ents
 
 
 def test_calendar_words_joined_by_a_hyphen_name_nothing() -> None:
-    assert found("Shares sank to their lowest since mid-July on Thursday .") == []
-    assert found("Net profit for the January-June period rose .") == []
+    assert found("Shares fell to their weakest level since mid-July on Thursday .") == []
+    assert found("Sales in the April-June quarter rose .") == []
     assert ("pro-Quillon", "MISC") in found("He met pro-Quillon leaders on Monday .")
 
 
 def test_a_legal_form_before_of_and_a_known_place_ends_the_firm() -> None:
-    ents = found("The car made by Jonsby Motor Corp of South Korea arrived on Friday .")
-    assert ents == [("Jonsby Motor Corp", "ORG"), ("South Korea", "LOC")]
-    ents = found("It was built for the Harbor Oil Company of New York .")
+    ents = found("Jonsby Motor Corp of Canada opened a plant on Friday .")
+    assert ents == [("Jonsby Motor Corp", "ORG"), ("Canada", "LOC")]
+    ents = found("It was built for the Harbor Oil Company of Ohio in 1920 .")
     assert ("Harbor Oil Company", "ORG") in ents
     # an organisation head that takes "of" still does
     assert found("The Bank of England met on Monday .") == [("Bank of England", "ORG")]
@@ -121,7 +123,7 @@ def test_a_legal_form_before_of_and_a_known_place_ends_the_firm() -> None:
 
 def test_a_persons_name_in_a_headline_takes_no_organisation_head_after_it() -> None:
     text = (
-        "Quillon Power Plant Rules Face Key Test In Court.\n\n"
+        "Quillon Power Plan Heads To Court Again.\n\n"
         "The plan of President Jane Quillon faces judges on Monday."
     )
     ents = found(text)
@@ -130,7 +132,7 @@ def test_a_persons_name_in_a_headline_takes_no_organisation_head_after_it() -> N
 
 
 def test_two_towns_names_side_by_side_ending_in_a_surname_are_a_person() -> None:
-    text = "The chief judge , Merrick Garland , has stepped aside . Garland is the nominee ."
-    assert found(text) == [("Merrick Garland", "PERSON"), ("Garland", "PERSON")]
-    # a known place pair and a place after a comma stay places
+    text = "The chief judge , Burbank Thornton , has stepped aside . Thornton is the nominee ."
+    assert found(text) == [("Burbank Thornton", "PERSON"), ("Thornton", "PERSON")]
+    # a place after a comma stays a place
     assert found("He flew to Dallas , Texas on Monday .") == [("Dallas", "LOC"), ("Texas", "LOC")]

@@ -229,7 +229,7 @@ def _merge(
 
 
 def _firm_of_place(text: str, head: Tok, right: list[Tok], flags: dict[str, int]) -> bool:
-    """ "Acme Pharmaceuticals Inc of St. Petersburg", "Zorblax Motor Company of South Korea":
+    """ "Acme Drugs Inc of Ohio", "Zorblax Motor Company of Canada":
     a legal form ends the firm's name; the known place after "of" is where it is."""
     if text[head[0] : head[1]].lower() not in _FIRM_ENDS:
         return False

@@ -253,7 +253,7 @@ class SegmentLabeller:
             return [self.mention(toks, MISC)]
         s0 = toks[0][0]
         if text[s0 + 1] == "-" and text[s0] in "DRI" and "(" in text[max(0, s0 - 2) : s0]:
-            toks[0] = (s0 + 2, toks[0][1])  # "(D-Newport News)": a party's letter, a place
+            toks[0] = (s0 + 2, toks[0][1])  # "(D-Harbor Falls)": a party's letter, a place
         for i in range(1, len(toks)):
             if text[toks[i][0] : toks[i][1]] in _HEADLINE_VERBS:
                 head = self.label(toks[:i], opens, after_title)
@@ -459,7 +459,7 @@ class SegmentLabeller:
             and not last_f & (lx.FIRST | lx.SUR | lx.LOC_ANY)
             and self.text[toks[-1][1] - 1] == "s"
             and not first_f & lx.LOC_ANY
-        ):  # "Sunni Muslims": a people, no person ("Cleveland Indians": a place's team)
+        ):  # "Shia Arabs": a people, no person ("Northvale Indians": a place's team)
             return [self.mention(toks, MISC)]
         if (
             n > 1
@@ -564,7 +564,7 @@ class SegmentLabeller:
         # 7. Several known names side by side ("NATO Kosovo"), else a guess.
         parts = self._known_parts(toks)
         if len(parts) == 2 and all(p.label == LOC for p in parts) and self._name_pair(toks):
-            return [self.mention(toks, PER)]  # "Merrick Garland": towns, a person
+            return [self.mention(toks, PER)]  # "Burbank Thornton": two towns, a person
         if parts:
             return parts
         after_the = previous_word(self.text, toks[0][0]) == "the" or self.low(toks[0]) == "the"
@@ -732,11 +732,11 @@ class SegmentLabeller:
         while m > 0 and self._modifier(toks[m - 1]) and not named_head:
             m -= 1
         out = self._label(toks[:m], False)
-        for before in out:  # "Wells Fargo Chairman Jan Roe": a person takes no title after
+        for before in out:  # "Ellis Norvane Chairman Jan Roe": a person takes no title after
             if before.label == PER and before.end == toks[m - 1][1] and m > 1:
                 before.label = ORG  # the name, so what is glued before it is its employer
                 before.typable = before.guess = False
-        named = toks[k:]  # "Miss Universe Jan Roe": a role word after the title is no name
+        named = toks[k:]  # "Miss Galaxy Jan Roe": a role word after the title is no name
         out.append(self.mention(named[self._role_words(named) if len(named) > 2 else 0 :], PER))
         return out
 

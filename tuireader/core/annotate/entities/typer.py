@@ -241,7 +241,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
                 if none - scores[best] >= DROP and not _all_names(m.text, lex):
                     continue
                 if best == PER and _acronym_last(m.text):
-                    best = m.label  # "The S.E.C.", "Ohio AFL-CIO": no person's name
+                    best = m.label  # "The Q.R.C.", "Ohio NWU-PLU": no person's name
                 if scores[best] - scores[m.label] >= RELABEL:
                     m.label = best
                 if m.label == "MISC" and scores["MISC"] - none < MISC_KEEP:
@@ -256,7 +256,7 @@ _ACRONYM_LAST = re.compile(r"(?:[A-Z][.&-]?){2,}[A-Z]?\.?$")
 
 
 def _acronym_last(phrase: str) -> bool:
-    """The phrase ends in an acronym ("S.E.C.", "AFL-CIO") and has a lower-case letter
+    """The phrase ends in an acronym ("Q.R.C.", "NWU-PLU") and has a lower-case letter
     elsewhere (no line in capitals): a person's name ends so only in a numeral or honour."""
     last = phrase.rsplit(" ", 1)[-1]
     return (
