@@ -77,6 +77,9 @@ def test_a_name_ending_in_a_peoples_plural_is_misc() -> None:
     # a known place's team keeps its reading
     ents = found("The Harbor Rangers beat the Denton Indians 5-3 on Friday .")
     assert ("Denton Indians", "MISC") not in ents
+    # a body's members are no people's name
+    ents = found("Oversight Committee Republicans seethed after the vote .")
+    assert ("Committee Republicans", "MISC") not in ents
 
 
 def test_a_party_letter_before_a_place_in_brackets_is_no_part_of_it() -> None:

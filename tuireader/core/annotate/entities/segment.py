@@ -459,7 +459,9 @@ class SegmentLabeller:
             and not last_f & (lx.FIRST | lx.SUR | lx.LOC_ANY)
             and self.text[toks[-1][1] - 1] == "s"
             and not first_f & lx.LOC_ANY
-        ):  # "Shia Arabs": a people, no person ("Northvale Indians": a place's team)
+            and not any(self._common(t) for t in toks[:-1])
+        ):  # "Shia Arabs": a people, no person ("Denton Indians": a place's team; "Committee
+            # Republicans": a body's members)
             return [self.mention(toks, MISC)]
         if (
             n > 1
