@@ -139,3 +139,9 @@ def test_two_towns_names_side_by_side_ending_in_a_surname_are_a_person() -> None
     assert found(text) == [("Burbank Thornton", "PERSON"), ("Thornton", "PERSON")]
     # a place after a comma stays a place
     assert found("He flew to Dallas , Texas on Monday .") == [("Dallas", "LOC"), ("Texas", "LOC")]
+
+
+def test_newspaper_heads_end_an_organisation() -> None:
+    ents = found("He was quoted by the Harbor Chronicle and told the Jonsby Inquirer so .")
+    assert ents == [("Harbor Chronicle", "ORG"), ("Jonsby Inquirer", "ORG")]
+    assert found("He told the Harbor Observer on Monday .") == [("Harbor Observer", "ORG")]
