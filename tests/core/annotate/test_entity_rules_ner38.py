@@ -145,3 +145,7 @@ def test_newspaper_heads_end_an_organisation() -> None:
     ents = found("He was quoted by the Harbor Chronicle and told the Jonsby Inquirer so .")
     assert ents == [("Harbor Chronicle", "ORG"), ("Jonsby Inquirer", "ORG")]
     assert found("He told the Harbor Observer on Monday .") == [("Harbor Observer", "ORG")]
+
+
+def test_names_spelled_like_headline_verbs_stay_whole() -> None:
+    assert found("The columnist Dora Will wrote on Monday .") == [("Dora Will", "PERSON")]
