@@ -149,3 +149,10 @@ def test_newspaper_heads_end_an_organisation() -> None:
 
 def test_names_spelled_like_headline_verbs_stay_whole() -> None:
     assert found("The columnist Dora Will wrote on Monday .") == [("Dora Will", "PERSON")]
+
+
+def test_a_plural_of_an_everyday_noun_ending_a_name_is_no_person() -> None:
+    ents = found("The 2007 Rowan Creek Falcons football team won the title .")
+    assert ents == [("Rowan Creek Falcons", "ORG")]
+    # surnames in the plural's form stay people
+    assert ("Jim Waters", "PERSON") in found("He met Tom Sellers and Jim Waters on Monday .")

@@ -72,6 +72,8 @@ _MONTHS = word_set("january february march april may june july august september 
 _SAINT = word_set("st st. ste ste.")
 _OF_AFTER = re.compile(r" of\b")
 _TEAM_ZIPF = 4.5  # plurals of Zipf 4.0-4.5 ("Otters"-like team names); not "Members"
+_EVERYDAY_SINGULAR = 3.0  # "falcon", "cable": a plural of such a word names no person
+_WORD_PLURAL = 2.5  # ... when the plural is an English word too ("falcons"; no "pedros")
 _COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
 _COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often nouns
 _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
@@ -544,6 +546,10 @@ class SegmentLabeller:
             return [self.mention(toks[k:], PER)]
         if 1 < n <= 3 and text.find("-", *toks[-1]) > 0 and _syllables(self._word(toks[-1])):
             return [self.mention(toks, PER)]  # "Pak Su-min": a family name, a given name
+        if n > 1 and self._plural_thing(toks[-1], last_f):
+            guess = self.mention(toks, ORG, weak=True)  # "Harbor Falcons", "Zorvel Cables":
+            guess.guess = True  # a plural of an everyday noun names a team or a firm
+            return [guess]
         if n > 1 and first_f & lx.FIRST and not self._is_initial(toks[0]) and self._thing(toks[-1]):
             guess = self.mention(toks, ORG, weak=True)  # "Liberty Headlines": a site's name
             guess.guess = True
@@ -664,6 +670,18 @@ class SegmentLabeller:
                 return []
             out.append(m)
         return out
+
+    def _plural_thing(self, tok: Tok, f: int) -> bool:
+        """A plural ("Falcons", "Cables") whose singular is an everyday word and that no name
+        list holds as a name ("Rivers", "Banks" are surnames)."""
+        word = self.text[tok[0] : tok[1]]
+        if f & (lx.FIRST | lx.SUR) or not self._team_plural(tok) or not word[1:].islower():
+            return False
+        low = word.lower()
+        return (
+            self.zipf.get(low, 0.0) >= _WORD_PLURAL
+            and self.zipf.get(low[:-1], 0.0) >= _EVERYDAY_SINGULAR
+        )
 
     def _name_pair(self, toks: list[Tok]) -> bool:
         """Two towns' names side by side that name lists also hold, a surname last: a person
