@@ -70,7 +70,8 @@ def caps_line(
         if hit:
             if j < n and words[j][0] == words[j - 1][1] + 1:
                 head = lex.flags.get(text[words[j][0] : words[j][1]].lower(), 0)
-                if head & lx.MISC_HEAD or (head & lx.ORG_SUFFIX and hit.label != MISC):
+                # (a person's name before "Power", "Group" is no firm: "DOE POWER PLAN")
+                if head & lx.MISC_HEAD or (head & lx.ORG_SUFFIX and hit.label in (ORG, LOC)):
                     label = MISC if head & lx.MISC_HEAD else ORG  # "RIVERTON OPEN"
                     end = words[j][1]
                     hit = Mention(hit.start, end, label, text[hit.start : end])

@@ -118,6 +118,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             mentions = [m for m in mentions if m.end <= d.start or m.start >= d.end]
             mentions.append(d)
     for ps, pe in prefixed(text):
+        if lex.flags.get(text[text.index("-", ps) + 1 : pe].lower(), 0) & lx.STOP:
+            continue  # "mid-July", "post-Monday": a date, not a name
         if not any(ls <= ps < le for ls, le in caps_lines):
             mentions.append(Mention(ps, pe, MISC, text[ps:pe]))
     _the(mentions, text)

@@ -31,6 +31,9 @@ _AND_FIRM = word_set("co co. cos cos. company sons partners associates")
 _OF_HEADS = lx.OF_HEAD | lx.ORG_SUFFIX | lx.LOC_OF | lx.MISC_OF | lx.MISC_HEAD
 # Competitions: "the Super League for FC Northvale" names two things, the league and the club.
 _COMPETITIONS = word_set("league conference division cup championship championships series")
+# A company's legal form: the last word of its name.
+_LEGAL_FORMS = word_set("inc inc. corp corp. co co. ltd ltd. plc llc ag sa nv gmbh")
+_FIRM_ENDS = _LEGAL_FORMS | word_set("company corporation")
 _ABBREVIATIONS = word_set("st. mt. ft. jr. sr. bros. no. inc. corp. co. ltd. plc. cos.")
 
 
@@ -200,6 +203,8 @@ def _merge(
             in_org = merge
         elif join in _OF:
             merge = merge or in_org or bool(head_f & _OF_HEADS)
+            if merge and head and _firm_of_place(text, head, right, flags):
+                merge = False
             if merge and join[:3] == "for" and _club_after_competition(text, head, right, flags):
                 merge = False
             in_org = merge
@@ -221,6 +226,14 @@ def _merge(
             out.append(Segment(list(right), False, after_title))
             in_org = False
     return [s for s in out if s.toks]
+
+
+def _firm_of_place(text: str, head: Tok, right: list[Tok], flags: dict[str, int]) -> bool:
+    """ "Acme Drugs Inc of Ohio", "Zorblax Motor Company of Canada":
+    a legal form ends the firm's name; the known place after "of" is where it is."""
+    if text[head[0] : head[1]].lower() not in _FIRM_ENDS:
+        return False
+    return bool(flags.get(text[right[0][0] : right[-1][1]].lower(), 0) & lx.LOC_ANY)
 
 
 def _club_after_competition(
@@ -274,6 +287,8 @@ def _everyday_pair(
     organisation head. Not "Britain and Exchange Commission" (a name on the left)."""
     if not left or len(left) > 3 or len(right) < 2:
         return False
+    if text[left[-1][0] : left[-1][1]].lower() in _LEGAL_FORMS:
+        return False  # "Acme Inc and Zorblax Inc": a legal form ends the first firm's name
     if not flags.get(text[right[-1][0] : right[-1][1]].lower(), 0) & lx.ORG_SUFFIX:
         return False
     for s, e in left[:-1]:  # the firm's own name may open it: "Valley Federal Savings and ..."

@@ -44,6 +44,13 @@ _SHARE_BAR = word_set(
     "messenger flipboard comments comment sms copy link"
 )
 _POLICY_ENDINGS = ("care", "gate")
+# A Title Case headline's verbs: no name holds one, so the run is cut there ("Jane Doe Is
+# Right", "Jane Doe Says Harbor Trust Lied").
+# ("Will", "Can", "Said" are names too: "Jan Will", "Ali Can", "Omar Said")
+_HEADLINE_VERBS = frozenset(
+    ("Is", "Are", "Was", "Were", "Has", "Have", "Had", "Would", "Could", "Should", "Says")
+    + ("Tells", "Told", "Asks", "Asked", "Urges", "Warns", "Calls", "Slams", "Blasts")
+)
 # Football and sports club prefixes: "FC Oslo" is a club even where "Oslo" alone is a city.
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
@@ -65,6 +72,8 @@ _MONTHS = word_set("january february march april may june july august september 
 _SAINT = word_set("st st. ste ste.")
 _OF_AFTER = re.compile(r" of\b")
 _TEAM_ZIPF = 4.5  # plurals of Zipf 4.0-4.5 ("Otters"-like team names); not "Members"
+_EVERYDAY_SINGULAR = 3.0  # "falcon", "cable": a plural of such a word names no person
+_WORD_PLURAL = 2.5  # ... when the plural is an English word too ("falcons"; no "pedros")
 _COMMON_NOUN = 3.8  # "lie", "publishing": a capitalised word this common names a thing
 _COMMON_SURNAME = 5.0  # "house", "field" are surnames too, but far more often nouns
 _HEADS = lx.ORG_SUFFIX | lx.MISC_HEAD | lx.LOC_SUFFIX
@@ -244,6 +253,13 @@ class SegmentLabeller:
                 return []
         if self._quotes and self._quoted_title(toks):
             return [self.mention(toks, MISC)]
+        s0 = toks[0][0]
+        if text[s0 + 1] == "-" and text[s0] in "DRI" and "(" in text[max(0, s0 - 2) : s0]:
+            toks[0] = (s0 + 2, toks[0][1])  # "(D-Harbor Falls)": a party's letter, a place
+        for i in range(1, len(toks)):
+            if text[toks[i][0] : toks[i][1]] in _HEADLINE_VERBS:
+                head = self.label(toks[:i], opens, after_title)
+                return head + (self.label(toks[i + 1 :], False) if i + 1 < len(toks) else [])
         starts_known = self._starts_known(toks) if opens else None
         if opens and not starts_known:
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
@@ -302,7 +318,8 @@ class SegmentLabeller:
             return []  # "C-section", "T-shirt": a letter before a common noun
         if dash > 0 and word[dash + 1 : dash + 2].islower():
             out = [Mention(s, e, MISC, word)]  # "Ruritanian-born": as ``_compounds``
-        elif f & (lx.TITLE | lx.TITLE_MOD):
+        # ("Dover, Del.": alone, a dotted title that is also a state's abbreviation is the state)
+        elif f & (lx.TITLE | lx.TITLE_MOD) and not (f & lx.PLACE and word[-1] == "."):
             return []  # "Governor", "Prime": an office, no one named (as ``_label_one``)
         elif dash >= 0 and _MODEL.match(word):
             out = [Mention(s, e, MISC, word)]  # "F-16", "AK-47": a model of a thing
@@ -440,6 +457,16 @@ class SegmentLabeller:
             return [self.mention(toks, MISC)]  # "Southeast Asian", "Far Eastern"
         if (
             n > 1
+            and last_f & lx.DEMONYM
+            and not last_f & (lx.FIRST | lx.SUR | lx.LOC_ANY)
+            and self.text[toks[-1][1] - 1] == "s"
+            and not first_f & lx.LOC_ANY
+            and not any(self._common(t) for t in toks[:-1])
+        ):  # "Shia Arabs": a people, no person ("Denton Indians": a place's team; "Committee
+            # Republicans": a body's members)
+            return [self.mention(toks, MISC)]
+        if (
+            n > 1
             and first_f & lx.LOC_ANY
             and self._team_plural(toks[-1])
             and not any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
@@ -519,6 +546,10 @@ class SegmentLabeller:
             return [self.mention(toks[k:], PER)]
         if 1 < n <= 3 and text.find("-", *toks[-1]) > 0 and _syllables(self._word(toks[-1])):
             return [self.mention(toks, PER)]  # "Pak Su-min": a family name, a given name
+        if n > 1 and self._plural_thing(toks[-1], last_f):
+            guess = self.mention(toks, ORG, weak=True)  # "Harbor Falcons", "Zorvel Cables":
+            guess.guess = True  # a plural of an everyday noun names a team or a firm
+            return [guess]
         if n > 1 and first_f & lx.FIRST and not self._is_initial(toks[0]) and self._thing(toks[-1]):
             guess = self.mention(toks, ORG, weak=True)  # "Liberty Headlines": a site's name
             guess.guess = True
@@ -540,6 +571,8 @@ class SegmentLabeller:
 
         # 7. Several known names side by side ("NATO Kosovo"), else a guess.
         parts = self._known_parts(toks)
+        if len(parts) == 2 and all(p.label == LOC for p in parts) and self._name_pair(toks):
+            return [self.mention(toks, PER)]  # "Burbank Thornton": two towns, a person
         if parts:
             return parts
         after_the = previous_word(self.text, toks[0][0]) == "the" or self.low(toks[0]) == "the"
@@ -638,6 +671,28 @@ class SegmentLabeller:
             out.append(m)
         return out
 
+    def _plural_thing(self, tok: Tok, f: int) -> bool:
+        """A plural ("Falcons", "Cables") whose singular is an everyday word and that no name
+        list holds as a name ("Rivers", "Banks" are surnames)."""
+        word = self.text[tok[0] : tok[1]]
+        if f & (lx.FIRST | lx.SUR) or not self._team_plural(tok) or not word[1:].islower():
+            return False
+        low = word.lower()
+        return (
+            self.zipf.get(low, 0.0) >= _WORD_PLURAL
+            and self.zipf.get(low[:-1], 0.0) >= _EVERYDAY_SINGULAR
+        )
+
+    def _name_pair(self, toks: list[Tok]) -> bool:
+        """Two towns' names side by side that name lists also hold, a surname last: a person
+        (two places are written with a comma between them)."""
+        first, last = self.tflags(toks[0]), self.tflags(toks[1])
+        both = first & last
+        return (
+            bool(not both & lx.COUNTRY and first & (lx.FIRST | lx.SUR) and last & lx.SUR)
+            and self.low(toks[0]) + " " + self.low(toks[1]) not in self.flags
+        )
+
     def _team_name(self, tok: Tok) -> bool:
         """ "played for the Otters", "dealt to the Herons": a plural noun less common than
         everyday words, capitalised after "the" with no "of" after it, names a team or a band.
@@ -697,7 +752,12 @@ class SegmentLabeller:
         while m > 0 and self._modifier(toks[m - 1]) and not named_head:
             m -= 1
         out = self._label(toks[:m], False)
-        out.append(self.mention(toks[k:], PER))
+        for before in out:  # "Ellis Norvane Chairman Jan Roe": a person takes no title after
+            if before.label == PER and before.end == toks[m - 1][1] and m > 1:
+                before.label = ORG  # the name, so what is glued before it is its employer
+                before.typable = before.guess = False
+        named = toks[k:]  # "Miss Galaxy Jan Roe": a role word after the title is no name
+        out.append(self.mention(named[self._role_words(named) if len(named) > 2 else 0 :], PER))
         return out
 
     def _role_words(self, toks: list[Tok]) -> int:
@@ -819,6 +879,8 @@ class SegmentLabeller:
             return self.mention([tok], ORG, weak=True)
         if "-" in word and _MODEL.match(word):
             return self.mention([tok], MISC)
+        if "-" in word and all(self.flags.get(w, 0) & lx.STOP for w in low.split("-")):
+            return None  # "January-June", "Mon-Fri": a span of dates names nothing
         if "-" in word and self._demonym_compound(word):
             return self.mention([tok], MISC)  # "African-Americans", "Mexican-American"
         appos = APPOSITION.match(self.text, tok[1])

@@ -240,12 +240,28 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
                 best = max(scores, key=scores.__getitem__)
                 if none - scores[best] >= DROP and not _all_names(m.text, lex):
                     continue
+                if best == PER and _acronym_last(m.text):
+                    best = m.label  # "The Q.R.C.", "Ohio NWU-PLU": no person's name
                 if scores[best] - scores[m.label] >= RELABEL:
                     m.label = best
                 if m.label == "MISC" and scores["MISC"] - none < MISC_KEEP:
                     continue
         out.append(m)
     return out
+
+
+# A Roman numeral or an honour ends a person's name in capitals ("Jan Roe III", "Jan Roe OBE").
+_PERSON_CAPS = frozenset(("II", "III", "IV", "VI", "VII", "VIII", "OBE", "MBE", "CBE", "KBE", "QC"))
+_ACRONYM_LAST = re.compile(r"(?:[A-Z][.&-]?){2,}[A-Z]?\.?$")
+
+
+def _acronym_last(phrase: str) -> bool:
+    """The phrase ends in an acronym ("Q.R.C.", "NWU-PLU") and has a lower-case letter
+    elsewhere (no line in capitals): a person's name ends so only in a numeral or honour."""
+    last = phrase.rsplit(" ", 1)[-1]
+    return (
+        last not in _PERSON_CAPS and _ACRONYM_LAST.match(last) is not None and not phrase.isupper()
+    )
 
 
 def _all_names(phrase: str, lex: lx.Lexicon) -> bool:
