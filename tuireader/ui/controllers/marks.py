@@ -81,7 +81,8 @@ class Marks:
         on: "1 of 2 articles · 1 unread", counted in the list)."""
         total = self.view.total
         label = count(total, "article")
-        shown = None if self.view.meta_filter.empty else self.host.article_list.ids
+        # (the list's articles, near-duplicates folded away included: as the count unfiltered)
+        shown = None if self.view.meta_filter.empty else self.host.article_list.whole
         if shown is not None:
             label = f"{len(shown):,} of {label}"
         if self.marks is not None and total:
@@ -160,7 +161,7 @@ class Marks:
         self.host.notify("No unread article in the list.", timeout=3)
 
     def mark_all_read(self) -> None:
-        ids = list(self.host.article_list.ids)
+        ids = list(self.host.article_list.whole)  # the folded near-duplicates too
         if not ids or self.marks is None:
             return
         keys = [row.key for row in self.library.rows(ids).values()]

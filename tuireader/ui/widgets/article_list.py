@@ -140,6 +140,9 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         # A word on a result's snippet line, e.g. "≈ 83% same text" (near-duplicates).
         self.badges: dict[int, str] = {}
         self.ids: Sequence[int] = []
+        # every article of the list, near-duplicates folded away from ``ids`` included: what
+        # its header counts, "Mark all read" marks and "Export results" writes
+        self.whole: Sequence[int] = []
         self.open_id: int | None = None
         self.empty_message = "Loading…"
         self._rows: dict[int, ArticleRow] = {}
@@ -180,15 +183,18 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         snippets: bool = False,
         keep_badges: bool = False,
         keep_snippets: bool = False,
+        whole: Sequence[int] | None = None,
     ) -> None:
         """Show these articles; the cursor stays on the same article when it is still there.
 
         With ``snippets``, each row gets a second line, asked for when it comes into view;
         ``keep_badges`` keeps the rows' badges (the same results re-ordered), and
-        ``keep_snippets`` the snippets made so far (the same query, more results).
+        ``keep_snippets`` the snippets made so far (the same query, more results); ``whole``
+        the list these are folded from (near-duplicates hidden), by default ``ids`` itself.
         """
         current = self.current_id
         self.ids = ids
+        self.whole = ids if whole is None else whole
         self._rows.clear()
         self._generation += 1
         if not (snippets and keep_snippets and self.snippets is not None):
