@@ -40,6 +40,8 @@ _DATE_WIDTH = 10
 _DATE_WIDTH_LIMIT = 32  # a longer formatted date ([reading] date_format) is cut
 _DEFAULT_DATE = "%Y-%m-%d"
 _SOURCE_WIDTH = 16
+_SOURCE_WIDTH_WIDE = 32  # on a wide list, a longer source is shown whole up to this
+_TITLE_ROOM_WIDE = 48  # ... while the titles keep this much room
 _MIN_TITLE = 16  # narrower than this, the title gets the date's column (the pane shows it)
 
 
@@ -355,12 +357,18 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         sources = [self._source_of(row) for row in rows if row is not None]
         date_width = min(self.date_width, max((cell_len(d) for d in dates), default=0))
         date_width = min(date_width, max(_DATE_WIDTH, width // 2))  # titles need room
-        source_width = min(_SOURCE_WIDTH, max((cell_len(s) for s in sources), default=0))
+        widest_source = max((cell_len(s) for s in sources), default=0)
+        source_width = min(_SOURCE_WIDTH, widest_source)
         if width < 72:
             source_width = 0
 
         def title_room() -> int:
             return width - 3 - sum(w + 1 for w in (date_width, source_width) if w)
+
+        if source_width and widest_source > source_width:  # "BBC News (politics)" whole
+            spare = title_room() - _TITLE_ROOM_WIDE
+            wider = min(widest_source, _SOURCE_WIDTH_WIDE, source_width + spare)
+            source_width = max(source_width, wider)
 
         if title_room() < _MIN_TITLE:
             source_width = 0
