@@ -25,8 +25,8 @@ def records(dated: bool, source: str = "") -> list[dict]:
     return found
 
 
-def run(tmp_path, recs, scenario, size):
-    dump = write_jsonl(tmp_path / "d.jsonl", recs)
+def run(tmp_path, recs, scenario, size, name="d.jsonl"):
+    dump = write_jsonl(tmp_path / name, recs)
 
     async def main():
         app = ReaderApp(Corpus([dump]))
@@ -95,3 +95,13 @@ def test_a_middling_list_keeps_the_titles_room_before_the_sources(tmp_path):
         assert all(title_cells(line) >= 44 for line in lines), lines
 
     run(tmp_path, records(dated=False, source=source), scenario, (180, 30))
+
+
+def test_a_file_name_standing_in_for_a_source_is_not_widened(tmp_path):
+    async def scenario(app, pilot):
+        lines = list_lines(app)
+        assert all(line.endswith("quillon_harbor_…") for line in lines), lines
+        assert all(title_cells(line) >= 60 for line in lines), lines
+
+    name = "quillon_harbor_trust_wire_archive.jsonl"
+    run(tmp_path, records(dated=False), scenario, (200, 30), name)

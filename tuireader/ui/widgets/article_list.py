@@ -365,9 +365,12 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         def title_room() -> int:
             return width - 3 - sum(w + 1 for w in (date_width, source_width) if w)
 
-        if source_width and widest_source > source_width:  # "BBC News (politics)" whole
+        # "BBC News (politics)" whole (not a file name standing in for a source: the title
+        # comes first)
+        named = max((cell_len(row.source) for row in rows if row is not None), default=0)
+        if source_width and named > source_width:
             spare = title_room() - _TITLE_ROOM_WIDE
-            wider = min(widest_source, _SOURCE_WIDTH_WIDE, source_width + spare)
+            wider = min(named, _SOURCE_WIDTH_WIDE, source_width + spare)
             source_width = max(source_width, wider)
 
         if title_room() < _MIN_TITLE:
