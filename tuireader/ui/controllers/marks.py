@@ -91,6 +91,8 @@ class Marks:
             else:
                 unread = sum(1 for i in shown if i not in self.read_ids)
             label += f" · {unread:,} unread"
+        if self.view.list_order != "newest":  # O: another order than the list's own
+            label += f" · {self.view.list_order}"
         return label
 
     def _changed(self) -> None:

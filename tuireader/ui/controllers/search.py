@@ -21,7 +21,7 @@ from tuireader.core.user.saved import SavedSearches
 from tuireader.core.user.userdata import UserDataError
 from tuireader.ui.controllers.listing import Listing
 from tuireader.ui.controllers.marks import Marks
-from tuireader.ui.controllers.view import SORT_ORDERS, View
+from tuireader.ui.controllers.view import LIST_ORDERS, SORT_ORDERS, View
 from tuireader.ui.host import Host
 from tuireader.ui.messages import SearchFailed, SearchFinished, SuggestionReady
 from tuireader.ui.screens.prompt import PromptScreen
@@ -368,10 +368,15 @@ class Search:
     # -- sorting, saving -------------------------------------------------------------------------
 
     def cycle_sort(self) -> None:
-        """Relevance, newest, oldest, title: re-order the result list."""
+        """Relevance, newest, oldest, title: re-order the result list; newest, oldest,
+        title: the list of every article."""
         view = self.view
         if view.results is None:
-            self.host.notify("Sorting applies to search results; the full list is newest first.")
+            order = LIST_ORDERS[(LIST_ORDERS.index(view.list_order) + 1) % len(LIST_ORDERS)]
+            view.list_order = order
+            self.listing.reload()
+            undated = " (undated articles last)" if order != "title" else ""
+            self.host.notify_replacing("sort", f"Sorted by {order}{undated}")
             return
         order = SORT_ORDERS[(SORT_ORDERS.index(view.sort_order) + 1) % len(SORT_ORDERS)]
         view.sort_order = order
