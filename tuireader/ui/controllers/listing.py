@@ -108,6 +108,8 @@ class Listing:
             lst.empty_message = (
                 "Indexing…"
                 if view.syncing or not view.synced  # (the first sync starts after a frame)
+                else "Another tuireader is indexing this corpus…"
+                if view.other_syncing
                 else self._nothing_read()
                 if view.meta_filter.empty or not view.total
                 else "No articles pass the filters (Ctrl+P: Clear filters)."

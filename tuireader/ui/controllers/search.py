@@ -330,10 +330,17 @@ class Search:
     def _coverage_note(self, query: str) -> str:
         """Say so when a query uses entity or quotation fields that are still being filled."""
         view = self.view
-        if view.syncing and view.sync_stage == "annotations" and _ANNOTATION_CLAUSE.search(query):
+        if not _ANNOTATION_CLAUSE.search(query):
+            return ""
+        if view.syncing and view.sync_stage == "annotations":
             return (
                 "Entities and quotations are still being indexed: person:, org:, place:, "
                 "entity:, speaker: and quote: do not cover every article yet."
+            )
+        if view.other_syncing:
+            return (
+                "Another tuireader is indexing this corpus: person:, org:, place:, entity:, "
+                "speaker: and quote: may not cover every article yet."
             )
         return ""
 

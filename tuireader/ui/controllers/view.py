@@ -25,6 +25,7 @@ class View:
     syncing: bool = False
     synced: bool = False  # a sync has ended (before it: an empty list may be one not filled yet)
     sync_stage: str = "text"  # "annotations": entity and quotation fields still filling
+    other_syncing: bool = False  # another process held the sync lock: it indexes meanwhile
     search_seq: int = 0  # bumped by every search: work for an older one is stale
     index_failed: bool = False  # the index could not be opened: nothing waits for it
 

@@ -69,6 +69,14 @@ class IndexingBar(Horizontal):
         label.update(self._fitting(progress))
         bar.update(total=max(1, progress.articles_total), progress=progress.articles)
 
+    def show_waiting(self, text: str) -> None:
+        """Another process is indexing: ``text`` says so, the bar runs without a count."""
+        label, bar = self._made()
+        self.add_class("active")
+        self._progress = None
+        label.update(text)
+        bar.update(total=None)
+
     def _fitting(self, progress: SyncProgress) -> str:
         """The longest label that leaves the bar room (at 80 columns the longest was cut
         off: "… · about 0:22 lef")."""
