@@ -60,3 +60,25 @@ def test_a_reader_opened_while_another_indexes_says_so_then_syncs_itself(tmp_pat
         asyncio.run(main())
     finally:
         lock.__exit__(None, None, None)
+
+
+def test_results_searched_again_on_a_grown_index_make_their_snippets_again(tmp_path):
+    """The snippets made while the entity pass ran (a quotation not indexed yet: "…") are
+    not kept when the results are searched again once it has ended."""
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
+            app.run_search("speaker:jonsby")
+            lst = app.article_list
+            await wait_for(pilot, lambda: lst.snippets and len(lst.snippets) == 5)
+            first = lst.ids[0]
+            made = lst.snippets[first][0]
+            assert "We sail at dawn" in made
+            lst.snippets[first] = ("stale", [])  # as made before its quotation was indexed
+            app.searching.refresh_in_place()
+            await wait_for(pilot, lambda: lst.snippets.get(first, ("stale",))[0] == made)
+
+    asyncio.run(main())

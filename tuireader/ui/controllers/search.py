@@ -179,7 +179,8 @@ class Search:
                 found = self.library.search(query, narrow=meta_filter, limit=SEARCH_LIMIT)
             except Exception:  # noqa: BLE001 (the results shown stay; the next search tells)
                 return
-            self.host.post_message(SearchFinished(found.results, seq, False, rest=True))
+            finished = SearchFinished(found.results, seq, False, rest=True, refreshed=True)
+            self.host.post_message(finished)
 
         self.host.run_worker(work, thread=True, group="search")
 
@@ -223,8 +224,14 @@ class Search:
                 if self.on_results is not None:
                     self.on_results()
                 return
+            # searched again on a grown index: a quotation's snippet may be there now (one
+            # made during the entity pass stayed "…")
             self.host.article_list.set_ids(
-                results.ids, keep_cursor=True, snippets=True, keep_badges=True, keep_snippets=True
+                results.ids,
+                keep_cursor=True,
+                snippets=True,
+                keep_badges=True,
+                keep_snippets=not message.refreshed,
             )
             listing.set_title(listing.results_label(results))
             self._offer_more(results)
