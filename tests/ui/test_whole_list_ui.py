@@ -96,3 +96,23 @@ def test_export_results_writes_the_folded_copies_too(tmp_path):
     asyncio.run(main())
     titles = {json.loads(line)["title"] for line in target.read_text().splitlines()}
     assert titles == {"Fed raises rates", "Borrowers pay more", "Yellen lifts the rate"}
+
+
+def test_mark_all_read_marks_every_match_not_only_the_pages_fetched(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_controller, "SEARCH_LIMIT", 60)
+    dump = write_jsonl(tmp_path / "d.jsonl", STORMS)
+
+    async def main():
+        app = ReaderApp(Corpus([dump]))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
+            app.run_search("storm")
+            await wait_for(pilot, lambda: len(app.article_list.ids) == 60)
+            app.marks.mark_all_read()
+            await wait_for(pilot, lambda: len(app.marks.read_ids) == 130)
+            app.run_search("is:unread")
+            results = lambda: app.view.results  # noqa: E731
+            await wait_for(pilot, lambda: results() is not None and results().query == "is:unread")
+            assert app.view.results.total == 0
+
+    asyncio.run(main())

@@ -163,8 +163,30 @@ class Marks:
         self.host.notify("No unread article in the list.", timeout=3)
 
     def mark_all_read(self) -> None:
-        ids = list(self.host.article_list.whole)  # the folded near-duplicates too
+        """Every article of the list: the near-duplicates folded away too, and a search's
+        matches past the pages fetched (found again in a worker, then marked)."""
+        ids = list(self.host.article_list.whole)
         if not ids or self.marks is None:
+            return
+        view = self.view
+        results = view.results
+        if results is not None and view.similar_to is None and len(results.ids) < results.total:
+            query, narrow = results.query, view.meta_filter
+
+            def every() -> None:
+                try:
+                    found = self.library.search(query, narrow, limit=None).ids
+                except Exception as exc:  # noqa: BLE001 (said; nothing marked)
+                    self.host.call_from_thread(self.host.show_message, str(exc), True)
+                    return
+                self.host.call_from_thread(self._mark_read, list(found))
+
+            self.host.run_worker(every, thread=True, group="marks")
+            return
+        self._mark_read(ids)
+
+    def _mark_read(self, ids: list[int]) -> None:
+        if self.marks is None:
             return
         keys = [row.key for row in self.library.rows(ids).values()]
         if self._write(self.marks.mark_all_read, keys):
