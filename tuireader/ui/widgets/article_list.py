@@ -329,7 +329,8 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         forms = self._header_forms
         if not forms:
             return
-        room = self.outer_size.width - 4  # the corners and a space either side
+        # the corners, a line cell and a space either side: "╭─ 12 articles ─╮"
+        room = self.outer_size.width - 6
         shown = forms[0]
         if room > 0:
             shown = next((form for form in forms if cell_len(form) <= room), forms[-1])
