@@ -71,3 +71,25 @@ def test_o_sorts_the_list_of_every_article(tmp_path):
             assert "newest" not in app.article_list.full_header
 
     asyncio.run(main())
+
+
+def test_a_date_search_on_an_undated_corpus_says_no_article_has_a_date(tmp_path):
+    undated = [r for r in RECORDS if "date" not in r] + [
+        {"id": "v", "title": "Another undated note", "text": "Nothing dated here either."}
+    ]
+    for dump_records, said in ((undated, True), (RECORDS, False)):
+        folder = tmp_path / ("undated" if said else "dated")
+        folder.mkdir()
+        dump = write_jsonl(folder / "d.jsonl", dump_records)
+
+        async def main(dump=dump, said=said):
+            app = ReaderApp(Corpus([dump]))
+            async with app.run_test(size=(120, 30)) as pilot:
+                await wait_for(pilot, lambda: app.reader.shown is not None and not app.view.syncing)
+                app.run_search("date:2005")
+                await wait_for(pilot, lambda: app.view.results is not None)
+                message = app.article_list.empty_message
+                assert message.startswith("No articles match 'date:2005'.")
+                assert ("None of the articles has a date." in message) is said
+
+        asyncio.run(main())

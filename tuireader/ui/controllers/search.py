@@ -36,6 +36,7 @@ LIVE_DELAY = 0.25  # seconds of no typing before a live search
 LIVE_MIN_CHARS = 2
 # the fields the second pass fills (exact: is in the first, the words' pass)
 _ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote):", re.IGNORECASE)
+_DATE_CLAUSE = re.compile(r"\bdate:", re.IGNORECASE)
 # Seconds a thread may hold the interpreter while a search runs (Python's default: 0.005).
 # A search is pure-Python work on a worker thread; with the default the UI thread waited up
 # to 5 ms for each turn, several times a frame, and a key pressed meanwhile missed its frame.
@@ -255,6 +256,8 @@ class Search:
         )
         if not view.meta_filter.empty:
             lst.empty_message = lst.empty_message[:-1] + f" ({view.meta_filter.label()})."
+        if not results.ids and not message.live and self._undated_date_query(results.query):
+            lst.empty_message += " None of the articles has a date."
         self._show_note(results.query)
         if self.on_results is not None and not message.live and view.similar_to is None:
             self.on_results()
@@ -262,6 +265,15 @@ class Search:
             self.host.focus_list()  # the reading pane in focus mode
             if view.similar_to is None:  # more like this: the article compared stays open
                 self.host.open_article(results.ids[0], preview=True)
+
+    def _undated_date_query(self, query: str) -> bool:
+        """A date: query on a corpus none of whose articles has a date (the list is newest
+        first, undated last: its first article says)."""
+        if not _DATE_CLAUSE.search(query):
+            return False
+        ids = self.library.ordered_id_array()
+        row = self.library.get(ids[0]) if len(ids) else None
+        return row is not None and row.date_ts is None
 
     # -- the pages after the first 1,000 -------------------------------------------------------
 
