@@ -25,8 +25,8 @@ def records(dated: bool, source: str = "") -> list[dict]:
     return found
 
 
-def run(tmp_path, recs, scenario, size):
-    dump = write_jsonl(tmp_path / "d.jsonl", recs)
+def run(tmp_path, recs, scenario, size, name="d.jsonl"):
+    dump = write_jsonl(tmp_path / name, recs)
 
     async def main():
         app = ReaderApp(Corpus([dump]))
@@ -72,3 +72,36 @@ def test_the_source_column_is_as_wide_as_the_sources(tmp_path):
             assert title_cells(line) >= width - 3 - len(" Wire 2016-10-01") - 1, line
 
     run(tmp_path, records(dated=True, source="Wire"), scenario, (200, 30))
+
+
+def test_a_wide_list_shows_a_long_source_whole(tmp_path):
+    source = "Quillon Gazette (politics)"  # longer than the narrow lists' source column
+
+    async def scenario(app, pilot):
+        lines = list_lines(app)
+        assert lines and all(line.endswith(source) for line in lines), lines
+        assert all(title_cells(line) >= 48 for line in lines), lines
+
+    run(tmp_path, records(dated=False, source=source), scenario, (200, 30))
+
+
+def test_a_middling_list_keeps_the_titles_room_before_the_sources(tmp_path):
+    source = "Quillon Gazette (politics)"
+
+    async def scenario(app, pilot):
+        lines = list_lines(app)
+        # wider than a narrow list's 16 cells, as far as the titles' room allows
+        assert all("Quillon Gazette (p" in line and line.endswith("…") for line in lines), lines
+        assert all(title_cells(line) >= 44 for line in lines), lines
+
+    run(tmp_path, records(dated=False, source=source), scenario, (180, 30))
+
+
+def test_a_file_name_standing_in_for_a_source_is_not_widened(tmp_path):
+    async def scenario(app, pilot):
+        lines = list_lines(app)
+        assert all(line.endswith("quillon_harbor_…") for line in lines), lines
+        assert all(title_cells(line) >= 60 for line in lines), lines
+
+    name = "quillon_harbor_trust_wire_archive.jsonl"
+    run(tmp_path, records(dated=False), scenario, (200, 30), name)

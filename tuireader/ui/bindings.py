@@ -56,7 +56,14 @@ APP_BINDINGS = [
         show=False,
         id="app.more_like_this",
     ),
-    Binding("O", "cycle_sort", "Sort", show=False, id="app.sort"),
+    Binding(
+        "O",
+        "cycle_sort",
+        "Sort",
+        show=False,
+        tooltip="results: relevance, newest, oldest, title; every article: newest, oldest, title",
+        id="app.sort",
+    ),
     # "Colours", not "Entities": E is the Names view (a longer label does not fit at 80 columns)
     Binding(
         "e",

@@ -237,7 +237,9 @@ def system_commands(app: Palette) -> Iterable[SystemCommand]:
         "More like this", "Articles similar to the open one", app.similar.more_like_this
     )
     yield SystemCommand(
-        "Sort results", "Relevance, newest, oldest, title", app.searching.cycle_sort
+        "Sort",
+        "Results: relevance, newest, oldest, title; every article: newest, oldest, title (O)",
+        app.searching.cycle_sort,
     )
     yield SystemCommand(
         "Mark read / unread", "Toggle the read mark of the article (m)", marks.toggle_read

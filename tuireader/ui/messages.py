@@ -45,6 +45,7 @@ class SearchFinished(Message):
     similar_to: int | None = None  # "more like this" results: the article they are like
     first_page: bool = False  # the best hits that fill the list, the count estimated
     rest: bool = False  # the whole result list and exact count after a first page
+    refreshed: bool = False  # (with rest) on what was committed since: snippets made again
     more: bool = False  # the next page of a long result list, to add at its end
 
 

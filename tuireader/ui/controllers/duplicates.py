@@ -93,7 +93,9 @@ class Duplicates:
         lst = self.host.article_list
         results = self.view.results
         snippets = results is not None
-        lst.set_ids(shown, keep_cursor=True, snippets=snippets, keep_snippets=snippets)
+        lst.set_ids(
+            shown, keep_cursor=True, snippets=snippets, keep_snippets=snippets, whole=self.full
+        )
         self._shown = shown
         lst.set_badges(badges)
         folded = len(self.full) - len(shown)

@@ -1,8 +1,12 @@
 """Export the open article, the listed articles or every starred one (Markdown, JSONL, CSV):
-a file name is asked for (its suffix picks the format), the writing runs in a worker."""
+a file name is asked for (its suffix picks the format), the writing runs in a worker.
+
+"The articles in the list" are all of them: the near-duplicates folded away, and a search's
+matches past the pages the list has fetched so far (found again, in the order shown)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from tuireader.core.library import Library
@@ -35,7 +39,7 @@ class Export:
         if what == "article":
             ids = [self.view.open_id] if self.view.open_id is not None else []
         elif what == "results":
-            ids = list(host.article_list.ids)
+            ids = list(host.article_list.whole)
             if not ids:
                 host.notify("The list is empty.")
                 return
@@ -45,13 +49,28 @@ class Export:
         from tuireader.core.present.export import default_export_path  # (not at launch)
 
         default = default_export_path(self.library.corpus.name, what)
-        query = self.view.results.query if self.view.results is not None else ""
+        results, view = self.view.results, self.view
+        query = results.query if results is not None else ""
+        # a search whose later pages the list has not fetched: found again whole
+        more = (
+            what == "results"
+            and results is not None
+            and view.similar_to is None
+            and len(results.ids) < results.total
+        )
+        narrow, order = view.meta_filter, view.sort_order
 
         def chosen(target: str | None) -> None:
             if target:
                 path = Path(target).expanduser().absolute()
+
+                def every() -> list[int]:
+                    if not more:
+                        return ids
+                    return list(self.library.search(query, narrow, order, limit=None).ids)
+
                 host.run_worker(
-                    lambda: self._export(what, ids, path, query), thread=True, group="export"
+                    lambda: self._export(what, every, path, query), thread=True, group="export"
                 )
 
         host.push_screen(
@@ -59,10 +78,11 @@ class Export:
             chosen,
         )
 
-    def _export(self, what: str, ids: list[int], path: Path, query: str) -> None:
+    def _export(self, what: str, every: Callable[[], list[int]], path: Path, query: str) -> None:
         library = self.library
         name = library.corpus.name
         try:
+            ids = every()
             heading = ""  # one article: its own title heads it
             if what == "results":
                 heading = f"{name}: {query}" if query else name

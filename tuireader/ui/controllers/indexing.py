@@ -33,6 +33,7 @@ class Indexing:
         self.frozen = False  # see _freeze_loaded
         self._generation = 0
         self._cancel = threading.Event()  # set when the app ends: the sync stops
+        self._trying = False  # a sync tried again while another process indexes (_wait)
 
     def mount(self) -> None:
         self._generation = self.library.generation()
@@ -77,6 +78,7 @@ class Indexing:
 
     def progressed(self, message: SyncProgressed) -> None:
         progress = message.progress
+        self.view.syncing = True  # (a sync tried again after another process's: it runs)
         # the entity pass begins: every article is listed and readable (the list's first opens)
         annotating = progress.stage == "annotations" and self.view.sync_stage != "annotations"
         self.view.sync_stage = progress.stage
@@ -89,16 +91,22 @@ class Indexing:
         view.syncing = False
         view.synced = True
         self._generation = library.generation()  # this sync's commits are shown below
-        host.indexing_bar.done()
+        if not (message.report is not None and message.report.busy):
+            host.indexing_bar.done()
         if message.error:
+            view.other_syncing = self._trying = False  # (not tried again)
             host.show_message(f"Indexing failed: {message.error}", error=True)
             return
         report = message.report
         assert report is not None
         if report.repaired:
             host.notify(f"Repaired after an interrupted run: {report.repaired}", timeout=8)
+        # said in the indexing bar until this app can sync (see _wait); then the results
+        # shown are searched again below, the note on partial entity fields gone
+        view.other_syncing = report.busy
+        self._trying = False
         if report.busy:
-            host.notify("Another tuireader is indexing this corpus; showing what is indexed.")
+            host.indexing_bar.show_waiting("Another tuireader is indexing this corpus")
         if report.advice:
             host.notify(report.advice, timeout=15)
         if report.changed or not host.article_list.ids:
@@ -123,6 +131,8 @@ class Indexing:
     def follow_other_writers(self) -> None:
         """Show what another process (``tuireader index``, another reader) committed: the
         list and its counts, and the shown results searched again (the cursor stays)."""
+        if self.view.other_syncing and not self.view.syncing:
+            self._wait()  # (its commits are still followed below meanwhile)
         generation = self.library.generation()
         if generation == self._generation:
             return
@@ -132,6 +142,30 @@ class Indexing:
         self.host.reload_list()
         if self.view.results is not None and self.view.similar_to is None:
             self.search.refresh_in_place()
+
+    def _wait(self) -> None:
+        """While another process indexes, try to sync again (every FOLLOW_INTERVAL): busy
+        at once until it ends (or dies), then this app brings the index up to date itself,
+        and its views know the index is whole (the notes on partial entity fields go)."""
+        if self._trying:
+            return
+        self._trying = True
+        host, library = self.host, self.library
+
+        def work() -> None:
+            try:
+                report = library.sync(self._on_event, cancel=self._cancel)
+                if report.busy:
+                    self._trying = False  # tried again at the next check
+                    return
+                library.refresh()
+            except Exception as exc:  # reported as a sync's failure is
+                detail = str(exc) if isinstance(exc, CacheError) else f"{type(exc).__name__}: {exc}"
+                host.post_message(SyncFinished(None, detail))
+                return
+            host.post_message(SyncFinished(report))
+
+        host.run_worker(work, thread=True, group="sync", exclusive=True)
 
     def _freeze_loaded(self) -> None:
         """After a sync, set what the app holds (the list, the index's searcher) apart from the

@@ -4,6 +4,7 @@ results of a search or of "more like this", in the order chosen."""
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 
@@ -66,21 +67,26 @@ class Listing:
         read again (half a second at 100k articles)."""
         library, view = self.library, self.view
         self.filters.forget_sources()
-        meta_filter = view.meta_filter
-        if meta_filter.within is None:
+        meta_filter, order = view.meta_filter, view.list_order
+        if meta_filter.within is None and order == "newest":
             self._show_all(library.ordered_id_array(meta_filter))
             return
 
         def find() -> None:
             ids = library.ordered_id_array(meta_filter)
-            self.host.call_from_thread(self._show_found, ids, meta_filter)
+            if order != "newest":  # (each article's row read: in the worker)
+                ordered = library.sorted_ids(ids, order)
+                ids = array(ids.typecode, ordered) if isinstance(ids, array) else ordered
+            self.host.call_from_thread(self._show_found, ids, meta_filter, order)
 
         self.host.run_worker(find, thread=True, group="listing", exclusive=True)
 
-    def _show_found(self, ids: Sequence[int], meta_filter: MetaFilter) -> None:
-        """The list found in a worker, unless the filters changed meanwhile (their own reload
-        shows it) or the app is closing."""
-        if meta_filter is self.view.meta_filter:
+    def _show_found(
+        self, ids: Sequence[int], meta_filter: MetaFilter, order: str = "newest"
+    ) -> None:
+        """The list found in a worker, unless the filters or the order changed meanwhile
+        (their own reload shows it) or the app is closing."""
+        if meta_filter is self.view.meta_filter and order == self.view.list_order:
             with suppress(NoMatches):
                 self._show_all(ids)
 
@@ -102,6 +108,8 @@ class Listing:
             lst.empty_message = (
                 "Indexing…"
                 if view.syncing or not view.synced  # (the first sync starts after a frame)
+                else "Another tuireader is indexing this corpus…"
+                if view.other_syncing
                 else self._nothing_read()
                 if view.meta_filter.empty or not view.total
                 else "No articles pass the filters (Ctrl+P: Clear filters)."

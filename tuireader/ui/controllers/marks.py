@@ -81,7 +81,8 @@ class Marks:
         on: "1 of 2 articles · 1 unread", counted in the list)."""
         total = self.view.total
         label = count(total, "article")
-        shown = None if self.view.meta_filter.empty else self.host.article_list.ids
+        # (the list's articles, near-duplicates folded away included: as the count unfiltered)
+        shown = None if self.view.meta_filter.empty else self.host.article_list.whole
         if shown is not None:
             label = f"{len(shown):,} of {label}"
         if self.marks is not None and total:
@@ -90,6 +91,8 @@ class Marks:
             else:
                 unread = sum(1 for i in shown if i not in self.read_ids)
             label += f" · {unread:,} unread"
+        if self.view.list_order != "newest":  # O: another order than the list's own
+            label += f" · {self.view.list_order}"
         return label
 
     def _changed(self) -> None:
@@ -160,8 +163,30 @@ class Marks:
         self.host.notify("No unread article in the list.", timeout=3)
 
     def mark_all_read(self) -> None:
-        ids = list(self.host.article_list.ids)
+        """Every article of the list: the near-duplicates folded away too, and a search's
+        matches past the pages fetched (found again in a worker, then marked)."""
+        ids = list(self.host.article_list.whole)
         if not ids or self.marks is None:
+            return
+        view = self.view
+        results = view.results
+        if results is not None and view.similar_to is None and len(results.ids) < results.total:
+            query, narrow = results.query, view.meta_filter
+
+            def every() -> None:
+                try:
+                    found = self.library.search(query, narrow, limit=None).ids
+                except Exception as exc:  # noqa: BLE001 (said; nothing marked)
+                    self.host.call_from_thread(self.host.show_message, str(exc), True)
+                    return
+                self.host.call_from_thread(self._mark_read, list(found))
+
+            self.host.run_worker(every, thread=True, group="marks")
+            return
+        self._mark_read(ids)
+
+    def _mark_read(self, ids: list[int]) -> None:
+        if self.marks is None:
             return
         keys = [row.key for row in self.library.rows(ids).values()]
         if self._write(self.marks.mark_all_read, keys):

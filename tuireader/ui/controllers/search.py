@@ -21,7 +21,7 @@ from tuireader.core.user.saved import SavedSearches
 from tuireader.core.user.userdata import UserDataError
 from tuireader.ui.controllers.listing import Listing
 from tuireader.ui.controllers.marks import Marks
-from tuireader.ui.controllers.view import SORT_ORDERS, View
+from tuireader.ui.controllers.view import LIST_ORDERS, SORT_ORDERS, View
 from tuireader.ui.host import Host
 from tuireader.ui.messages import SearchFailed, SearchFinished, SuggestionReady
 from tuireader.ui.screens.prompt import PromptScreen
@@ -36,6 +36,7 @@ LIVE_DELAY = 0.25  # seconds of no typing before a live search
 LIVE_MIN_CHARS = 2
 # the fields the second pass fills (exact: is in the first, the words' pass)
 _ANNOTATION_CLAUSE = re.compile(r"\b(person|org|place|entity|speaker|quote):", re.IGNORECASE)
+_DATE_CLAUSE = re.compile(r"\bdate:", re.IGNORECASE)
 # Seconds a thread may hold the interpreter while a search runs (Python's default: 0.005).
 # A search is pure-Python work on a worker thread; with the default the UI thread waited up
 # to 5 ms for each turn, several times a frame, and a key pressed meanwhile missed its frame.
@@ -179,7 +180,8 @@ class Search:
                 found = self.library.search(query, narrow=meta_filter, limit=SEARCH_LIMIT)
             except Exception:  # noqa: BLE001 (the results shown stay; the next search tells)
                 return
-            self.host.post_message(SearchFinished(found.results, seq, False, rest=True))
+            finished = SearchFinished(found.results, seq, False, rest=True, refreshed=True)
+            self.host.post_message(finished)
 
         self.host.run_worker(work, thread=True, group="search")
 
@@ -223,8 +225,14 @@ class Search:
                 if self.on_results is not None:
                     self.on_results()
                 return
+            # searched again on a grown index: a quotation's snippet may be there now (one
+            # made during the entity pass stayed "…")
             self.host.article_list.set_ids(
-                results.ids, keep_cursor=True, snippets=True, keep_badges=True, keep_snippets=True
+                results.ids,
+                keep_cursor=True,
+                snippets=True,
+                keep_badges=True,
+                keep_snippets=not message.refreshed,
             )
             listing.set_title(listing.results_label(results))
             self._offer_more(results)
@@ -248,6 +256,8 @@ class Search:
         )
         if not view.meta_filter.empty:
             lst.empty_message = lst.empty_message[:-1] + f" ({view.meta_filter.label()})."
+        if not results.ids and not message.live and self._undated_date_query(results.query):
+            lst.empty_message += " None of the articles has a date."
         self._show_note(results.query)
         if self.on_results is not None and not message.live and view.similar_to is None:
             self.on_results()
@@ -255,6 +265,15 @@ class Search:
             self.host.focus_list()  # the reading pane in focus mode
             if view.similar_to is None:  # more like this: the article compared stays open
                 self.host.open_article(results.ids[0], preview=True)
+
+    def _undated_date_query(self, query: str) -> bool:
+        """A date: query on a corpus none of whose articles has a date (the list is newest
+        first, undated last: its first article says)."""
+        if not _DATE_CLAUSE.search(query):
+            return False
+        ids = self.library.ordered_id_array()
+        row = self.library.get(ids[0]) if len(ids) else None
+        return row is not None and row.date_ts is None
 
     # -- the pages after the first 1,000 -------------------------------------------------------
 
@@ -330,10 +349,17 @@ class Search:
     def _coverage_note(self, query: str) -> str:
         """Say so when a query uses entity or quotation fields that are still being filled."""
         view = self.view
-        if view.syncing and view.sync_stage == "annotations" and _ANNOTATION_CLAUSE.search(query):
+        if not _ANNOTATION_CLAUSE.search(query):
+            return ""
+        if view.syncing and view.sync_stage == "annotations":
             return (
                 "Entities and quotations are still being indexed: person:, org:, place:, "
                 "entity:, speaker: and quote: do not cover every article yet."
+            )
+        if view.other_syncing:
+            return (
+                "Another tuireader is indexing this corpus: person:, org:, place:, entity:, "
+                "speaker: and quote: may not cover every article yet."
             )
         return ""
 
@@ -368,10 +394,15 @@ class Search:
     # -- sorting, saving -------------------------------------------------------------------------
 
     def cycle_sort(self) -> None:
-        """Relevance, newest, oldest, title: re-order the result list."""
+        """Relevance, newest, oldest, title: re-order the result list; newest, oldest,
+        title: the list of every article."""
         view = self.view
         if view.results is None:
-            self.host.notify("Sorting applies to search results; the full list is newest first.")
+            order = LIST_ORDERS[(LIST_ORDERS.index(view.list_order) + 1) % len(LIST_ORDERS)]
+            view.list_order = order
+            self.listing.reload()
+            undated = " (undated articles last)" if order != "title" else ""
+            self.host.notify_replacing("sort", f"Sorted by {order}{undated}")
             return
         order = SORT_ORDERS[(SORT_ORDERS.index(view.sort_order) + 1) % len(SORT_ORDERS)]
         view.sort_order = order

@@ -9,6 +9,7 @@ from tuireader.core.search import SearchResults
 from tuireader.core.search.meta_filter import MetaFilter
 
 SORT_ORDERS = ("relevance", "newest", "oldest", "title")
+LIST_ORDERS = ("newest", "oldest", "title")  # the list of every article (undated last)
 
 
 @dataclass
@@ -18,11 +19,13 @@ class View:
     similar_to: int | None = None  # the results are "more like" this article (its id)
     near_duplicates: dict[int, float] | None = None  # shares of text (None: still comparing)
     sort_order: str = "relevance"
+    list_order: str = "newest"  # the list of every article's (O when no search is shown)
     meta_filter: MetaFilter = field(default_factory=MetaFilter)
     open_id: int | None = None  # the article in the reading pane
     syncing: bool = False
     synced: bool = False  # a sync has ended (before it: an empty list may be one not filled yet)
     sync_stage: str = "text"  # "annotations": entity and quotation fields still filling
+    other_syncing: bool = False  # another process held the sync lock: it indexes meanwhile
     search_seq: int = 0  # bumped by every search: work for an older one is stale
     index_failed: bool = False  # the index could not be opened: nothing waits for it
 

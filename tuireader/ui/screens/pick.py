@@ -44,7 +44,7 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         background: $panel;
         padding: 0 1;
     }
-    PickScreen #pick-title { text-style: bold; }
+    PickScreen #pick-title { text-style: bold; width: 100%; }
     PickScreen #pick-hint { color: $text-muted; width: 100%; }
     PickScreen OptionList { height: 1fr; }
     """
@@ -124,7 +124,14 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         rows.highlighted = 0 if rows.option_count else None
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
-        self.query_one(OptionList).focus()
+        """Enter in the field chooses the row highlighted (the first one left after typing),
+        as the hint says; with none to choose, it moves to the rows."""
+        rows = self.query_one(OptionList)
+        index = rows.highlighted
+        if index is not None and not rows.get_option_at_index(index).disabled:
+            rows.action_select()
+            return
+        rows.focus()
 
     def action_focus_rows(self) -> None:
         self.query_one(OptionList).focus()

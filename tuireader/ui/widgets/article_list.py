@@ -40,6 +40,8 @@ _DATE_WIDTH = 10
 _DATE_WIDTH_LIMIT = 32  # a longer formatted date ([reading] date_format) is cut
 _DEFAULT_DATE = "%Y-%m-%d"
 _SOURCE_WIDTH = 16
+_SOURCE_WIDTH_WIDE = 32  # on a wide list, a longer source is shown whole up to this
+_TITLE_ROOM_WIDE = 48  # ... while the titles keep this much room
 _MIN_TITLE = 16  # narrower than this, the title gets the date's column (the pane shows it)
 
 
@@ -140,6 +142,9 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         # A word on a result's snippet line, e.g. "≈ 83% same text" (near-duplicates).
         self.badges: dict[int, str] = {}
         self.ids: Sequence[int] = []
+        # every article of the list, near-duplicates folded away from ``ids`` included: what
+        # its header counts, "Mark all read" marks and "Export results" writes
+        self.whole: Sequence[int] = []
         self.open_id: int | None = None
         self.empty_message = "Loading…"
         self._rows: dict[int, ArticleRow] = {}
@@ -180,15 +185,18 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         snippets: bool = False,
         keep_badges: bool = False,
         keep_snippets: bool = False,
+        whole: Sequence[int] | None = None,
     ) -> None:
         """Show these articles; the cursor stays on the same article when it is still there.
 
         With ``snippets``, each row gets a second line, asked for when it comes into view;
         ``keep_badges`` keeps the rows' badges (the same results re-ordered), and
-        ``keep_snippets`` the snippets made so far (the same query, more results).
+        ``keep_snippets`` the snippets made so far (the same query, more results); ``whole``
+        the list these are folded from (near-duplicates hidden), by default ``ids`` itself.
         """
         current = self.current_id
         self.ids = ids
+        self.whole = ids if whole is None else whole
         self._rows.clear()
         self._generation += 1
         if not (snippets and keep_snippets and self.snippets is not None):
@@ -321,7 +329,8 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         forms = self._header_forms
         if not forms:
             return
-        room = self.outer_size.width - 4  # the corners and a space either side
+        # the corners, a line cell and a space either side: "╭─ 12 articles ─╮"
+        room = self.outer_size.width - 6
         shown = forms[0]
         if room > 0:
             shown = next((form for form in forms if cell_len(form) <= room), forms[-1])
@@ -349,12 +358,21 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         sources = [self._source_of(row) for row in rows if row is not None]
         date_width = min(self.date_width, max((cell_len(d) for d in dates), default=0))
         date_width = min(date_width, max(_DATE_WIDTH, width // 2))  # titles need room
-        source_width = min(_SOURCE_WIDTH, max((cell_len(s) for s in sources), default=0))
+        widest_source = max((cell_len(s) for s in sources), default=0)
+        source_width = min(_SOURCE_WIDTH, widest_source)
         if width < 72:
             source_width = 0
 
         def title_room() -> int:
             return width - 3 - sum(w + 1 for w in (date_width, source_width) if w)
+
+        # "BBC News (politics)" whole (not a file name standing in for a source: the title
+        # comes first)
+        named = max((cell_len(row.source) for row in rows if row is not None), default=0)
+        if source_width and named > source_width:
+            spare = title_room() - _TITLE_ROOM_WIDE
+            wider = min(named, _SOURCE_WIDTH_WIDE, source_width + spare)
+            source_width = max(source_width, wider)
 
         if title_room() < _MIN_TITLE:
             source_width = 0
