@@ -82,7 +82,7 @@ async def pick_screen(pilot, app, title_part: str) -> None:
 def test_entities_view_lists_merged_names_and_enter_adds_a_filter(tmp_path):
     async def scenario(app, pilot):
         await pilot.press("E")
-        await pick_screen(pilot, app, "Entities of all articles")
+        await pick_screen(pilot, app, "Names of all articles")
         shown = rows(app)
         doe = next(r for r in shown if "Jane Doe" in r)
         assert doe.split()[0] == "2"  # two articles; the lone "Doe" after her full name is hers
@@ -93,7 +93,7 @@ def test_entities_view_lists_merged_names_and_enter_adds_a_filter(tmp_path):
         await wait_for(pilot, lambda: "with Richard Roe" in header(app))
         assert len(app.article_list.ids) == 2
         await pilot.press("E")
-        await pick_screen(pilot, app, "Entities")
+        await pick_screen(pilot, app, "Names of")
         assert all("Storm" not in r for r in rows(app))
 
     run(tmp_path, scenario, "facets")
@@ -106,7 +106,7 @@ def test_the_entities_view_says_when_it_lists_only_the_commonest(tmp_path, monke
 
     async def scenario(app, pilot):
         await pilot.press("E")
-        await pick_screen(pilot, app, "Entities of all articles (the 2 in most articles)")
+        await pick_screen(pilot, app, "Names of all articles (the 2 in most articles)")
         assert len(rows(app)) == 2
 
     run(tmp_path, scenario, "facets_capped")

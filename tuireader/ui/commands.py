@@ -271,7 +271,7 @@ def system_commands(app: Palette) -> Iterable[SystemCommand]:
     investigating = app.investigating
     hand_off = investigating.hand_off
     yield SystemCommand(
-        "Entities", "People, organisations, places of the list (E)", investigating.facets
+        "Names", "People, organisations, places of the list (E)", investigating.facets
     )
     yield SystemCommand(
         "Who said what", "Speakers and their quotations (W)", investigating.speakers

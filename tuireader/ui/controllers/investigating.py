@@ -122,7 +122,7 @@ class Investigating:
         counted = (
             f"the {len(rows):,} in most articles" if len(rows) >= FACETS_MOST else f"{len(rows):,}"
         )
-        title = f"Entities of {self._scope()} ({counted}) — articles, name"
+        title = f"Names of {self._scope()} ({counted}) — articles, name"
         hint = "Enter: filter the list by it · c: who appears with it · t: its timeline"
         keys = {"c": "cooccur", "t": "timeline"}
         empty = "No names were found in the articles of this list."
