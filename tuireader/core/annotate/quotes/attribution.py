@@ -443,6 +443,8 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
         m = regex.match(window)
         if m and how == AFTER and m.group("cue")[:1].isupper() and m.group("sp")[:1].islower():
             m = None  # '"soft" like the United States': a capital cue only in a headline
+        if m and how == AFTER and _PARTICIPLE_PHRASE_RE.match(m.group("sp")):
+            m = None  # '"false," compared to 9% of Doe claims': a participle phrase, no subject
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
             if how == INVERTED:
@@ -470,6 +472,10 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     return None
 
 
+# "compared to", "based on", "followed by": a participle and its preposition open no subject
+_PARTICIPLE_PHRASE_RE = re.compile(
+    r"[a-z]+(?:ed|ing)\s+(?:to|by|with|on|from|in|at|for|of|as|than)\s"
+)
 # 'said the club's captain, Jane Doe.': the name in apposition to an inverted description
 _COMMA_NAME_RE = re.compile(
     r",\s+(?P<sp>"

@@ -1,0 +1,20 @@
+"""Speaker attribution: reporting-clause shapes fixed on branch spk38 (invented sentences)."""
+
+from __future__ import annotations
+
+from tuireader.core.annotate.pipeline import annotate
+
+
+def _direct(text: str) -> list:
+    return [q for q in annotate(text).quotes if q.direct]
+
+
+def test_a_phrase_opening_with_a_lower_case_verb_is_no_speaker_of_a_sentence_final_cue() -> None:
+    text = (
+        "Harbor Factcheck rated 30% of Quillon claims as \u201cfalse\u201d or "
+        "\u201cpants on fire,\u201d compared to 9% of Jonsby claims."
+    )
+    quotes = _direct(text)
+    assert quotes
+    for q in quotes:
+        assert q.speaker is None or "compared" not in q.speaker.text, q
