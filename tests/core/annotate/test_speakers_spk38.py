@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tuireader.core.annotate.pipeline import annotate
 
 
@@ -18,3 +20,23 @@ def test_a_phrase_opening_with_a_lower_case_verb_is_no_speaker_of_a_sentence_fin
     assert quotes
     for q in quotes:
         assert q.speaker is None or "compared" not in q.speaker.text, q
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Tom Renwick toured the port.\n\n"
+            'Pat Quillon is "the only choice for the port," as Renwick noted on Monday.',
+            "Tom Renwick",
+        ),
+        (
+            "Tom Renwick and Pat Quillon met in Dover.\n\n"
+            'Still, the race is "a dead heat right now," as Quillon said on Monday.',
+            "Pat Quillon",
+        ),
+    ],
+)
+def test_an_as_clause_closing_the_sentence_names_the_speaker(text: str, name: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == name

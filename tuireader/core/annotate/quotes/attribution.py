@@ -468,8 +468,25 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     if m and not sentence_closed:
         return _found(text, m, start + len(window) - len(stripped), AFTER)
     if not sentence_closed:
+        m = _AS_SAID_RE.search(window)
+        if m is not None and _plausible_subject(m.group("sp")):
+            return _found(text, m, start, AFTER)  # '"...," as Doe put it.': Doe's words
         return _sentence_final(text, start, end)
     return None
+
+
+# '..., as the Harbor Trust report put it.', '"...," as Doe noted on Monday.': an "as" clause
+# closing the sentence names whose words the quotation gives (not "as Doe said goodbye").
+_AS_SAID_RE = re.compile(
+    r"(?:^|,)\s*as\s+(?P<sp>"
+    + _SUBJECT
+    + r")"
+    + _ADVERBS
+    + r"\s+(?P<cue>"
+    + SPEECH_CUE
+    + r")(?:\s+it)?(?:\s+(?:on|in|at|during|after|before|last|earlier|this|when|while)\b"
+    r"[^.!?;:\"\u201c\u201d]{0,100})?[.!?]?\s*$"
+)
 
 
 # "compared to", "based on", "followed by": a participle and its preposition open no subject
