@@ -40,3 +40,12 @@ def test_a_phrase_opening_with_a_lower_case_verb_is_no_speaker_of_a_sentence_fin
 def test_an_as_clause_closing_the_sentence_names_the_speaker(text: str, name: str) -> None:
     (q,) = _direct(text)
     assert q.speaker_name == name
+
+
+def test_the_owner_of_a_claim_says_the_quotation_ending_its_that_clause() -> None:
+    text = (
+        "Harbor Factcheck seized on Tom Renwick\u2019s claim that there have been "
+        "\u201cthousands of shootings\u201d in Dover this year."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Renwick"

@@ -1281,13 +1281,25 @@ _OWNED_WORDS_RE = re.compile(
     r"claims?|statements?|words|assertions?|insistence|warnings?|promises?|pledges?|vows?|"
     r"declarations?|boasts?|complaints?)\s+(?:that\s+)?(?:it\s+was\s+)?$"
 )
+# "Doe's claim that there have been "...": the owner of a claim, its that-clause running on
+# to the quotation (no sentence end, quotation or cue of its own between).
+_OWNED_CLAIM_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>"
+    + NAME
+    + r"['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}(?P<cue>claims?|"
+    r"assertions?|contention|insistence|allegations?|suggestion|boast|predictions?|"
+    r"warnings?|promises?|pledges?|statements?|remarks?|comments?)\s+that\s"
+    r"[^.!?;:\"\u201c\u201d\n]{1,150}?\s$"
+)
 
 
 def attribute_owner(text: str, start: int, end: int) -> Attribution | None:
     """`... over her remark that "..."` - the owner of the remark right before the quote."""
     m = _OWNED_WORDS_RE.search(text, max(start, end - 120), end)
     if m is None:
-        return None
+        m = _OWNED_CLAIM_RE.search(text, max(start, end - 250), end)
+        if m is None or _CUE_RE.search(text, m.end("cue"), end):
+            return None
     lo, hi = m.span("sp")
     if text[hi - 2 : hi] in ("'s", "\u2019s"):
         hi -= 2
