@@ -49,3 +49,14 @@ def test_the_owner_of_a_claim_says_the_quotation_ending_its_that_clause() -> Non
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Renwick"
+
+
+def test_a_sentence_reporting_a_that_clause_after_a_closed_quote_is_no_attribution() -> None:
+    text = (
+        "The race felt calm.\n\n"
+        "\u201cIt is not new in Dover,\u201d said Tom Renwick at the time, adding that "
+        "\u201cwe have been electing mayors for a long time.\u201d Political analyst "
+        "Pat Quillon agreed that the shift was a matter of geography."
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Tom Renwick", "Tom Renwick"]

@@ -329,6 +329,8 @@ _MODAL_BEFORE_RE = re.compile(
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 _NAME_BEFORE_COLON_RE = re.compile(r"(?P<sp>" + _LEFT_NAME + _PAREN + r")\s*:\s*$")
 _TAIL_AFTER_CUE_RE = re.compile(r"[^.!?]{0,60}[.!?]?\s*$")
+# "agreed that", "told reporters that": the cue opens a reported clause of its own
+_CLAUSE_AFTER_CUE_RE = re.compile(r"(?:\s+[\w'\u2019-]+){0,3}?\s+that\b")
 # "Doe told Channel 5:", "sent a message to Roe:" - the name before the colon is spoken to.
 _ADDRESSEE_BEFORE_RE = re.compile(
     r"(?:\b(?:told|tells|telling|asked|asks|assured|reminded|warned|informed|urged)|"
@@ -445,6 +447,8 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
             m = None  # '"soft" like the United States': a capital cue only in a headline
         if m and how == AFTER and _PARTICIPLE_PHRASE_RE.match(m.group("sp")):
             m = None  # '"false," compared to 9% of Doe claims': a participle phrase, no subject
+        if m and sentence_closed and how == AFTER and _CLAUSE_AFTER_CUE_RE.match(window, m.end()):
+            m = None  # '"...." Doe agreed that the shift was real.': a report of its own
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
             if how == INVERTED:
