@@ -60,3 +60,24 @@ def test_a_sentence_reporting_a_that_clause_after_a_closed_quote_is_no_attributi
     )
     quotes = _direct(text)
     assert [q.speaker_name for q in quotes] == ["Tom Renwick", "Tom Renwick"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Bemoaning the "phony system," Pat Quillon accused the host of bias.',
+        'After saying the fund was "so short of money it could not pay rent," '
+        "Pat Quillon left the meeting.",
+    ],
+)
+def test_a_quotation_in_an_opening_participle_clause_is_the_main_subjects(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Pat Quillon"
+
+
+def test_a_short_title_in_an_opening_participle_clause_stays_no_quotation() -> None:
+    text = (
+        "Speaking to \u201cHarbor This Morning\u201d on Monday, Pat Quillon refrained "
+        "from attacking her rivals."
+    )
+    assert _direct(text) == []

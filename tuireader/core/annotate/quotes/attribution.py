@@ -1310,6 +1310,41 @@ def attribute_owner(text: str, start: int, end: int) -> Attribution | None:
     return Attribution((lo, hi), m.span("cue"), EMBEDDED)
 
 
+# "Bemoaning the "phony system," Doe accused", "After saying it was "...," she left": a
+# participle clause opening the sentence (its object a phrase, not a name: "Beijing has" is
+# none) holds the quotation; the words are those of the main clause's subject.
+_PARTICIPLE_LEAD_RE = re.compile(
+    r"\s*(?:(?:After|Before|While|When|Since|By|Upon|In)\s+[a-z]+ing|"
+    r"(?!(?:Following|According|Including|Regarding|Concerning|Considering|During|Pending|"
+    r"Excluding|Barring|Notwithstanding)\b)[A-Z][a-z]+ing)\s+(?:the|a|an|his|her|their|its|"
+    r"our|my|this|these|those|that|it|him|them|what|how|about|on|to|up|off|out|back)\b"
+    r"[^,;:.!?\"\u201c\u201d\n]*$"
+)
+_COMMA_AFTER_QUOTE_RE = re.compile(r"[^,;:.!?\"\u201c\u201d\n]{0,60}?,\s*")
+
+
+def attribute_participle_lead(
+    text: str, start: int, quote: tuple[int, int], end: int
+) -> Attribution | None:
+    """The subject after a sentence-opening participle clause that holds the quotation."""
+    if _PARTICIPLE_LEAD_RE.match(text, start, quote[0]) is None:
+        return None
+    pos = quote[1]
+    if text[pos - 2 : pos - 1] != ",":
+        m = _COMMA_AFTER_QUOTE_RE.match(text, pos, end)
+        if m is None:
+            return None
+        pos = m.end()
+    while pos < end and text[pos].isspace():
+        pos += 1
+    m = _SENTENCE_SUBJECT_RE.match(text, pos, end)
+    if m is None or not _plausible_subject(m.group("sp")):
+        return None
+    # (EMBEDDED, not BEFORE: a short title there, "Speaking to "Morning Show" Monday, Doe",
+    # is still no quotation unless a cue says so)
+    return Attribution(trim_speaker(text, *m.span("sp")), None, EMBEDDED)
+
+
 # "Doe: Roe's plan is 'a fraud'" - a headline giving its speaker before a colon.
 _HEADLINE_SPEAKER_RE = re.compile(r"\s*(?P<sp>" + NAME + r")\s*:\s+[^:\n]*$")
 

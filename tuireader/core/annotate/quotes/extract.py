@@ -26,6 +26,7 @@ from tuireader.core.annotate.quotes.attribution import (
     attribute_credit_line,
     attribute_headline,
     attribute_owner,
+    attribute_participle_lead,
     before_window,
     has_cue,
     sentence_subject,
@@ -113,6 +114,7 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         attribute_before(text, b_start, c.start)
         or attribute_colon_intro(text, b_start, c.start)
         or attribute_owner(text, b_start, c.start)
+        or attribute_participle_lead(text, b_start, (c.start, c.end), a_end)
     )
     c.sentence_cue = has_cue(text, b_start, c.start) or has_cue(text, c.end, a_end)
     if before is None and after is None and b_start == c.start > c.para_start:
