@@ -81,3 +81,13 @@ def test_a_short_title_in_an_opening_participle_clause_stays_no_quotation() -> N
         "from attacking her rivals."
     )
     assert _direct(text) == []
+
+
+def test_a_cue_and_clause_running_on_to_the_next_quotation_do_not_attribute_the_first() -> None:
+    text = (
+        "Dover Mayor Ann Pellow said Friday that the video should be released but said "
+        '"the question is the timing." Gov. Tom Renwick said it would be "improper" for him '
+        "to speak on it."
+    )
+    quotes = _direct(text)
+    assert [q.speaker_name for q in quotes] == ["Ann Pellow", "Tom Renwick"]

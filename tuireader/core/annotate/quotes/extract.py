@@ -49,7 +49,10 @@ _CLAUSE_SUBJECT_RE = re.compile(
     r"(?:,[^,;:\"\u201c\u201d]{1,80},)?\s+[a-z]+(?:ed|s)\b[^,;:.!?]{0,80}$"
 )
 # `Doe said Roe "..."`, `Doe called the plan "..."`: an object after the cue (not "at a rally")
-_OBJECT_AFTER_CUE_RE = re.compile(r"\s+(?:[A-Z]|(?:the|his|her|their|its)\s)")
+# `Doe said it would be "..."`: a clause after the cue too
+_OBJECT_AFTER_CUE_RE = re.compile(
+    r"\s+(?:[A-Z]|(?:the|his|her|their|its|it|he|she|they|we|there|this|that)\s)"
+)
 _TITLE_CONTEXT_RE = re.compile(
     r"(?:['\u2019]s|\b(?:on|titled|entitled|named|dubbed|called|show|program|programme|film|"
     r"movie|book|series|podcast|song|album|column|op-ed|article|headline|magazine|slogan|"
