@@ -91,3 +91,13 @@ def test_a_cue_and_clause_running_on_to_the_next_quotation_do_not_attribute_the_
     )
     quotes = _direct(text)
     assert [q.speaker_name for q in quotes] == ["Ann Pellow", "Tom Renwick"]
+
+
+def test_a_plural_cue_word_after_of_is_a_noun_not_the_verb_of_a_subject() -> None:
+    text = (
+        "Tom Renwick spoke first.\n\nRenwick defended his series of early-morning tweets "
+        "in which he called a former mayor \u201cdisgusting\u201d on Friday."
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "he"
+    assert q.speaker_name == "Tom Renwick"

@@ -1142,6 +1142,7 @@ def _after_owner(text: str, start: int, cue: re.Match) -> bool:
     return cue.group("cue") in PLURAL_NOUN_CUES and (
         _OWNER_PARTICIPLE_RE.search(text, max(start, cue.start() - 30), cue.start()) is not None
         or _OWNER_MODIFIER_RE.search(text, max(start, cue.start() - 40), cue.start()) is not None
+        or _OF_MODIFIER_RE.search(text, max(start, cue.start() - 40), cue.start()) is not None
     )
 
 
@@ -1154,6 +1155,14 @@ _OWNER_PARTICIPLE_RE = re.compile(
 _OWNER_MODIFIER_RE = re.compile(
     r"(?:['\u2019]s|s['\u2019]|\b(?:his|her|their|its|our|my|your))(?:\s+[a-z][\w-]*){1,2}\s+$",
     re.IGNORECASE,
+)
+
+
+# "a series of early-morning tweets", "a string of angry posts": a plural noun after "of"
+# (not "of what it calls", where the word is the verb of a clause)
+_OF_MODIFIER_RE = re.compile(
+    r"\bof(?:\s+(?!(?:what|which|who|whom|that|this|it|he|she|they|we|you|i)\b)[a-z][\w-]*)"
+    r"{0,2}\s+$"
 )
 
 
