@@ -101,3 +101,12 @@ def test_a_plural_cue_word_after_of_is_a_noun_not_the_verb_of_a_subject() -> Non
     (q,) = _direct(text)
     assert q.speaker is not None and q.speaker.text == "he"
     assert q.speaker_name == "Tom Renwick"
+
+
+def test_former_may_open_the_subject_that_a_later_participle_cue_hangs_on() -> None:
+    text = (
+        "The hearing ran long.\n\nFormer Gov. Ann Pellow clashed with Tom Renwick during the "
+        "hearing, chiding him, \u201cWhat difference does it make now?\u201d when questioned."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Ann Pellow"

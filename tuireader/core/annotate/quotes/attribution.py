@@ -118,7 +118,8 @@ _AFTER_SUBJECT = (
 )
 # Searched backwards from a cue, the modifiers must start with a capital or a determiner.
 _LEFT_NAME = (
-    r"(?:(?:"
+    # "Former" opens sentences but is no name: it still leads a name's modifiers
+    r"(?:(?:Former|"
     + NOT_OPENER
     + r"[A-Z][\w'\u2019.-]*|"
     + DETERMINER
