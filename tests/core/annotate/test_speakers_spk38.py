@@ -110,3 +110,12 @@ def test_former_may_open_the_subject_that_a_later_participle_cue_hangs_on() -> N
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Ann Pellow"
+
+
+def test_a_name_after_from_leads_the_participle_cue_that_follows_it() -> None:
+    text = (
+        "Ledger Roundup.\n\nFrom Jane Quillon writing at the Harbor Ledger:\n\n"
+        '"Rising to the top from the middle of the pack requires extreme cunning."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon"

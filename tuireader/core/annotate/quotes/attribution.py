@@ -735,10 +735,14 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         if rejected is None:
             if _plausible_subject(m.group("sp")) and (
                 not _after_preposition(text, m, not participle)
-                or (participle and _preposition(text, m) in ("with", "of") and _named(m))
+                or (
+                    participle
+                    and _preposition(text, m) in ("with", "of", "from", "like")
+                    and _named(m)
+                )
             ):
-                # "with Sen. Jane Doe calling it", "footage of Jane Doe asking": the
-                # name leads the participle clause.
+                # "with Sen. Jane Doe calling it", "footage of Jane Doe asking", "no different
+                # from Gov. Jane Doe calling": the name leads the participle clause.
                 return m.span("sp")
             person = None if participle else _person_of(text, start, m)
             if person is not None:
