@@ -119,3 +119,15 @@ def test_a_name_after_from_leads_the_participle_cue_that_follows_it() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Jane Quillon"
+
+
+def test_a_named_subject_of_a_naming_cue_in_the_reported_clause_owns_the_quoted_words() -> None:
+    text = "Tom Renwick said Ann Pellow called the plan \u201ca total disaster for the port.\u201d"
+    (q,) = _direct(text)
+    assert q.speaker_name == "Ann Pellow"
+
+
+def test_the_subject_of_told_still_speaks_a_that_clause_without_a_naming_cue() -> None:
+    text = 'Pat Quillon told a local paper that Ann Pellow "does not get it at all."'
+    (q,) = _direct(text)
+    assert q.speaker_name == "Pat Quillon"

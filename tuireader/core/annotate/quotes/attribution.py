@@ -1056,10 +1056,27 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             ):
                 continue  # "which - as Jane Doe noted - promises to "...": Doe only noted it
             if subject is not None:
+                if regex is _CUE_RE:
+                    later = _later_naming(text, cue.end(), end)
+                    if later is not None:
+                        return later
                 subject = _name_before_description(text, start, subject)
                 how_found = BEFORE if _ends_intro(text, cue.end(), end) else how
                 subject = _description_comma_name(text, *trim_speaker(text, *subject))
                 return Attribution(subject, cue.span("cue"), how_found)
+    return None
+
+
+def _later_naming(text: str, start: int, end: int) -> Attribution | None:
+    """ "Doe said Jane Roe called the plan "...": a naming cue after the speech cue, with a
+    named subject of its own in the reported clause, is the one whose words are quoted."""
+    for cue in reversed(list(_NAMING_RE.finditer(text, start, end))):
+        if _after_modal(text, start, cue) or _after_owner(text, start, cue):
+            continue
+        m = _NAME_END_RE.search(text, max(start, cue.start() - 80), cue.start())
+        if m is None or not m.group("sp")[:1].isupper() or not _named(m):
+            return None
+        return Attribution(trim_speaker(text, *m.span("sp")), cue.span("cue"), NAMING)
     return None
 
 
