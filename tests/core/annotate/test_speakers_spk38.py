@@ -131,3 +131,22 @@ def test_the_subject_of_told_still_speaks_a_that_clause_without_a_naming_cue() -
     text = 'Pat Quillon told a local paper that Ann Pellow "does not get it at all."'
     (q,) = _direct(text)
     assert q.speaker_name == "Pat Quillon"
+
+
+def test_according_to_closing_the_sentence_names_the_source_of_a_quotation_inside_it() -> None:
+    text = (
+        "Teachers marched on Monday.\n\nMore than 100,000 people took part in a nationwide "
+        "\u201cwalk-in for good schools\u201d at more than 2,000 schools, according to "
+        "Harbor Trust."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Harbor Trust"
+
+
+def test_according_to_after_a_reported_clause_leaves_the_words_to_its_speaker() -> None:
+    text = (
+        "Ann Pellow won.\n\nOn Monday, Tom Renwick said he was \u201chappy to see\u201d that "
+        "Pellow was voted in, according to The Harbor Ledger."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Renwick"

@@ -476,10 +476,21 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
         m = _AS_SAID_RE.search(window)
         if m is not None and _plausible_subject(m.group("sp")):
             return _found(text, m, start, AFTER)  # '"...," as Doe put it.': Doe's words
+        m = _ACCORDING_FINAL_RE.search(window)
+        if m is not None:
+            # 'a "walk-in" at 2,000 schools, according to the organiser Harbor Trust.'
+            return _found(text, m, start, AFTER)
         return _sentence_final(text, start, end)
     return None
 
 
+_ACCORDING_FINAL_RE = re.compile(
+    r",\s*(?P<cue>according\s+to)\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"|"
+    + _DET_NP
+    + r")[^.!?;:\"\u201c\u201d]{0,150}[.!?]?\s*$"
+)
 # '..., as the Harbor Trust report put it.', '"...," as Doe noted on Monday.': an "as" clause
 # closing the sentence names whose words the quotation gives (not "as Doe said goodbye").
 _AS_SAID_RE = re.compile(

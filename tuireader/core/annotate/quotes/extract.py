@@ -149,6 +149,15 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     if before and before.how == BEFORE and after.cue and _REPORTED_RE.fullmatch(text, *after.cue):
         # 'Doe said, "Not now," the Ledger reported': the outlet only reported Doe's words
         return before
+    if (
+        before
+        and after
+        and before.how == EMBEDDED
+        and after.cue
+        and _ACCORDING_CUE_RE.match(text, *after.cue)
+    ):
+        # 'Doe said he was "happy to see" it, according to the Ledger': Doe's words too
+        return before
     if after is not None and not closed_sentence:
         if _named(text, after):  # '"...," Jane Doe said, according to the Post': Doe said it
             return after
@@ -158,6 +167,7 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
 
 # A short masked quotation mid-sentence: after a lower-case word, before one or a comma.
 _SHORT_TITLE_RE = re.compile(r"[\"\u201c]\u00b7{1,40}[\"\u201d](?=,?\s+[a-z])")
+_ACCORDING_CUE_RE = re.compile(r"according\s")
 _REPORTED_RE = re.compile(r"report(?:ed|s|ing)?|according\s+to|wrote|writes")
 
 
