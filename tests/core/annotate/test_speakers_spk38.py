@@ -150,3 +150,14 @@ def test_according_to_after_a_reported_clause_leaves_the_words_to_its_speaker() 
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Renwick"
+
+
+@pytest.mark.parametrize("adverb", ["Conversely", "Additionally", "Likewise"])
+def test_a_sentence_adverb_and_its_comma_are_skipped_to_the_subject(adverb: str) -> None:
+    text = (
+        "Harbor Factcheck is busy.\n\n"
+        f"{adverb}, Harbor Factcheck rated 22% of Jonsby claims as \u201centirely true\u201d "
+        "compared to 11% of Quillon claims."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Harbor Factcheck"

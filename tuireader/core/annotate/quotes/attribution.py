@@ -273,6 +273,13 @@ _STATE = (
     r"Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.|[A-Z]\.[A-Z]\.)"
 )
 STATE_RE = re.compile(_STATE)
+_SENTENCE_ADVERB = (
+    r"(?:Additional|Converse|Separate|Ultimate|Similar|Notab|Important|Interesting|Unfortunate|"
+    r"Fortunate|Final|Initial|Original|Previous|Current|Recent|Subsequent|Consequent|"
+    r"According|Specifical|General|Clear|Obvious|Apparent|Reported|Traditional|Historical|"
+    r"Ironical|Curious|Surprising|Predictab|Alternative|Incidental|Frank|Honest|Basical|"
+    r"Essential)ly|Nevertheless|Nonetheless|Likewise|Overall"
+)
 # Clause openers skipped when looking for a sentence's subject ("On Monday, Doe said").
 _LEAD_RE = re.compile(
     # a dateline: "DOVER - ", "DOVER, July 5 (AP) — "
@@ -282,6 +289,8 @@ _LEAD_RE = re.compile(
     # "Dover (AFP) - ", "Port Ellis, Ruritania (Reuters) - ": a town with the agency's tag
     r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,2}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     r"\s+\([A-Z][A-Za-z]+\)\s+[\u2014\u2013-]+\s+(?=[A-Z]))?"
+    # "Conversely, Doe rated": a sentence adverb and its comma
+    r"(?:(?:" + _SENTENCE_ADVERB + r"),\s*)?"
     r"(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
     r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
