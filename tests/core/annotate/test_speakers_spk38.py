@@ -161,3 +161,12 @@ def test_a_sentence_adverb_and_its_comma_are_skipped_to_the_subject(adverb: str)
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Harbor Factcheck"
+
+
+def test_a_modifier_with_a_slash_may_precede_an_inverted_speaker() -> None:
+    text = (
+        "The veto was debated.\n\n"
+        "\u201cThe rationales do not hold weight. They are wrong,\u201d said 9/11 widow Ann Pellow."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Ann Pellow"

@@ -98,8 +98,8 @@ _DET_NP = (
 _POSSESSIVE_NP = NAME + r"['\u2019]s(?:\s+" + _STOP + r"[a-z][\w-]*){1,3}"
 # Anchored at the quote, any few words may precede the name ("campaign manager Robby Mook").
 _MODIFIED_NAME = (
-    r"(?:(?:" + _STOP + r"[\w'\u2019.-]+|of(?=\s+[a-z]))\s+){0,5}?" + NAME
-)  # "former secretary of state Jane Doe"
+    r"(?:(?:" + _STOP + r"[\w'\u2019.-]+(?:/[\w'\u2019.-]+)*|of(?=\s+[a-z]))\s+){0,5}?" + NAME
+)  # "former secretary of state Jane Doe", "9/11 widow Jane Doe"
 _SUBJECT = r"(?:" + PRONOUN + r"|" + _POSSESSIVE_NP + r"|" + _MODIFIED_NAME + r"|" + _DET_NP + r")"
 # Right after a quote and before a cue, looser: "Fight for $15 organizing director Kendall
 # Fells", "another friend, Mariam Emara".
