@@ -170,3 +170,12 @@ def test_a_modifier_with_a_slash_may_precede_an_inverted_speaker() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Ann Pellow"
+
+
+def test_a_relative_clause_after_an_apposition_and_a_time_speaks_for_the_name() -> None:
+    text = (
+        "The deal passed.\n\nIt was pushed by Tom Renwick, the majority leader, who in 2010 "
+        'said the party\u2019s most important goal was to make Pellow a "one-term mayor."'
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Renwick"

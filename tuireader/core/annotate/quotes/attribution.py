@@ -919,8 +919,12 @@ _TITLE_APPOSITION_RE = re.compile(
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
     + NAME
-    + r")(?:,\s+\d{1,3})?(?:,?\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who(?:"
+    + r")(?:,\s+\d{1,3})?(?:,?\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    # "Jane Doe, the majority leader, who in 2010 said": an apposition, a time
+    r"(?:,\s+(?:the|a|an|his|her|their)\s[^,;:!?.\"\u201c\u201d\n]{1,80})?,\s+who(?:"
     # "Jane Doe, 24, of Dover, who said": an age and a home town
+    + _ADVERBS
+    + r"|\s+(?:in|on|last|this|earlier|later)\s+(?:[A-Z]?[a-z]+|\d{4})(?:\s+\d{4})?,?"
     + _ADVERBS
     + r"|\s(?:[^,;!?.\"\u201c\u201d\n]|\.(?=\S)){1,150}\s[A-Z][\w.'\u2019-]*\s)"
     # "who chairs the Ardley Fund said": a clause ending in a name, its comma left out
