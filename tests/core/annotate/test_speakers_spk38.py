@@ -179,3 +179,13 @@ def test_a_relative_clause_after_an_apposition_and_a_time_speaks_for_the_name() 
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Renwick"
+
+
+def test_a_cue_with_a_clause_of_its_own_after_a_closed_quote_reports_something_else() -> None:
+    text = (
+        "Quillon was weak in the polls.\n\nBut Sen. Ann Pellow refused to entertain the "
+        "possibility, responding that she is \u201cnot going to go into what my campaign is "
+        "doing.\u201d And Sen. Tom Renwick, another vulnerable incumbent, said he would wait."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Ann Pellow"

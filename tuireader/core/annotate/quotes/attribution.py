@@ -340,7 +340,9 @@ _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.I
 _NAME_BEFORE_COLON_RE = re.compile(r"(?P<sp>" + _LEFT_NAME + _PAREN + r")\s*:\s*$")
 _TAIL_AFTER_CUE_RE = re.compile(r"[^.!?]{0,60}[.!?]?\s*$")
 # "agreed that", "told reporters that": the cue opens a reported clause of its own
-_CLAUSE_AFTER_CUE_RE = re.compile(r"(?:\s+[\w'\u2019-]+){0,3}?\s+that\b")
+_CLAUSE_AFTER_CUE_RE = re.compile(
+    r"(?:(?:\s+[\w'\u2019-]+){0,3}?\s+that|\s+(?:he|she|they|it|we|there)(?:['\u2019]s)?)\b"
+)
 # "Doe told Channel 5:", "sent a message to Roe:" - the name before the colon is spoken to.
 _ADDRESSEE_BEFORE_RE = re.compile(
     r"(?:\b(?:told|tells|telling|asked|asks|assured|reminded|warned|informed|urged)|"
