@@ -189,3 +189,12 @@ def test_a_cue_with_a_clause_of_its_own_after_a_closed_quote_reports_something_e
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Ann Pellow"
+
+
+def test_the_person_in_footage_speaks_the_words_of_a_participle_cue() -> None:
+    text = (
+        "Tom Renwick debated Ann Pellow.\n\nThe spot concludes with footage of Renwick saying "
+        "during the debate, \u201cThat makes me smart,\u201d when Pellow blasted him."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Renwick"

@@ -762,6 +762,12 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
                     and _preposition(text, m) in ("with", "of", "from", "like")
                     and _named(m)
                 )
+                or (
+                    # "footage of Doe saying", "a video of Doe calling": a recording's speaker
+                    participle
+                    and m.group("sp")[:1].isupper()
+                    and _RECORDING_OF_RE.search(text, max(start, m.start() - 30), m.start())
+                )
             ):
                 # "with Sen. Jane Doe calling it", "footage of Jane Doe asking", "no different
                 # from Gov. Jane Doe calling": the name leads the participle clause.
@@ -785,6 +791,9 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     return None
 
 
+_RECORDING_OF_RE = re.compile(
+    r"\b(?:footage|video|videos|clip|clips|recording|recordings|audio|tape|tapes)\s+of\s+$"
+)
 _CLAUSE_AND_RE = re.compile(
     r"\b(?:when|after|as|while|because|since|before|until|where)\s+(?P<sp>"
     + _LEFT_NAME
