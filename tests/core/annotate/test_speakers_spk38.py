@@ -198,3 +198,12 @@ def test_the_person_in_footage_speaks_the_words_of_a_participle_cue() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Renwick"
+
+
+def test_here_is_a_name_and_a_colon_introduces_that_persons_words() -> None:
+    text = (
+        "The party changed over time.\n\nHere\u2019s Tom Renwick in December 1992: "
+        "\u201cOur new direction must rest on the new realities of global competition.\u201d"
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Renwick"

@@ -1277,12 +1277,22 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     m = _FOR_NAME_ANSWER_RE.match(text, start, end)
     if m is not None:
         return _found(text, m, 0, BEFORE)  # "For Doe, the answer was simple:": Doe's answer
+    m = _HERE_IS_RE.match(text, start, end)
+    if m is not None:
+        return _found(text, m, 0, BEFORE)  # "Here's Doe in 1992:": Doe's words
     subject = sentence_subject(text, start, end)
     return spoken_to(text, subject, end) or (
         Attribution(trim_speaker(text, *subject), None, BEFORE) if subject else None
     )
 
 
+# "Here's Jane Doe in December 1992:", "Here is Doe on the budget:": the words that follow
+_HERE_IS_RE = re.compile(
+    r"\s*Here(?:['\u2019]s|\s+is)\s+(?P<sp>"
+    + NAME
+    + r")(?:,?\s+(?:in|on|at|during|from|last|this|earlier|speaking|talking|writing)\b"
+    r"[^:;.!?\"\u201c\u201d\n]{0,60})?\s*:\s*$"
+)
 _FOR_NAME_ANSWER_RE = re.compile(
     r"\s*(?:For|To)\s+(?P<sp>"
     + _MODIFIED_NAME
