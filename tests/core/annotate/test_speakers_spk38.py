@@ -207,3 +207,13 @@ def test_here_is_a_name_and_a_colon_introduces_that_persons_words() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Renwick"
+
+
+def test_an_unnamed_person_in_a_place_after_a_quote_speaks_unnamed() -> None:
+    text = (
+        "Tom Renwick paid no tax.\n\n"
+        "\u201cYou work hard. So why did Renwick not pay?\u201d a narrator in the Pellow ad asks."
+    )
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == "a narrator in the Pellow ad"
+    assert q.speaker_name is None

@@ -113,6 +113,12 @@ _AFTER_SUBJECT = (
     + r"(?:[^\s,;:.!?\"\u201c\u201d]+\s+){0,6}?"
     + NAME
     + r"|"
+    # '"...?" a narrator in the Doe ad asks', '"...!" a woman in the crowd shouted'
+    + r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w-]*\s+(?:in|at)\s+(?:the|a|an)"
+    + r"(?:\s+"
+    + _STOP
+    + r"[\w'\u2019-]+){1,3}(?=,?\s+[a-z])"
+    + r"|"
     + _SUBJECT
     + r")"
 )
