@@ -98,8 +98,8 @@ _DET_NP = (
 _POSSESSIVE_NP = NAME + r"['\u2019]s(?:\s+" + _STOP + r"[a-z][\w-]*){1,3}"
 # Anchored at the quote, any few words may precede the name ("campaign manager Robby Mook").
 _MODIFIED_NAME = (
-    r"(?:(?:" + _STOP + r"[\w'\u2019.-]+|of(?=\s+[a-z]))\s+){0,5}?" + NAME
-)  # "former secretary of state Jane Doe"
+    r"(?:(?:" + _STOP + r"[\w'\u2019.-]+(?:/[\w'\u2019.-]+)*|of(?=\s+[a-z]))\s+){0,5}?" + NAME
+)  # "former secretary of state Jane Doe", "9/11 widow Jane Doe"
 _SUBJECT = r"(?:" + PRONOUN + r"|" + _POSSESSIVE_NP + r"|" + _MODIFIED_NAME + r"|" + _DET_NP + r")"
 # Right after a quote and before a cue, looser: "Fight for $15 organizing director Kendall
 # Fells", "another friend, Mariam Emara".
@@ -113,12 +113,19 @@ _AFTER_SUBJECT = (
     + r"(?:[^\s,;:.!?\"\u201c\u201d]+\s+){0,6}?"
     + NAME
     + r"|"
+    # '"...?" a narrator in the Doe ad asks', '"...!" a woman in the crowd shouted'
+    + r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w-]*\s+(?:in|at)\s+(?:the|a|an)"
+    + r"(?:\s+"
+    + _STOP
+    + r"[\w'\u2019-]+){1,3}(?=,?\s+[a-z])"
+    + r"|"
     + _SUBJECT
     + r")"
 )
 # Searched backwards from a cue, the modifiers must start with a capital or a determiner.
 _LEFT_NAME = (
-    r"(?:(?:"
+    # "Former" opens sentences but is no name: it still leads a name's modifiers
+    r"(?:(?:Former|"
     + NOT_OPENER
     + r"[A-Z][\w'\u2019.-]*|"
     + DETERMINER
@@ -272,6 +279,13 @@ _STATE = (
     r"Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.|[A-Z]\.[A-Z]\.)"
 )
 STATE_RE = re.compile(_STATE)
+_SENTENCE_ADVERB = (
+    r"(?:Additional|Converse|Separate|Ultimate|Similar|Notab|Important|Interesting|Unfortunate|"
+    r"Fortunate|Final|Initial|Original|Previous|Current|Recent|Subsequent|Consequent|"
+    r"According|Specifical|General|Clear|Obvious|Apparent|Reported|Traditional|Historical|"
+    r"Ironical|Curious|Surprising|Predictab|Alternative|Incidental|Frank|Honest|Basical|"
+    r"Essential)ly|Nevertheless|Nonetheless|Likewise|Overall"
+)
 # Clause openers skipped when looking for a sentence's subject ("On Monday, Doe said").
 _LEAD_RE = re.compile(
     # a dateline: "DOVER - ", "DOVER, July 5 (AP) — "
@@ -281,6 +295,8 @@ _LEAD_RE = re.compile(
     # "Dover (AFP) - ", "Port Ellis, Ruritania (Reuters) - ": a town with the agency's tag
     r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,2}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     r"\s+\([A-Z][A-Za-z]+\)\s+[\u2014\u2013-]+\s+(?=[A-Z]))?"
+    # "Conversely, Doe rated": a sentence adverb and its comma
+    r"(?:(?:" + _SENTENCE_ADVERB + r"),\s*)?"
     r"(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
     r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
@@ -329,6 +345,10 @@ _MODAL_BEFORE_RE = re.compile(
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
 _NAME_BEFORE_COLON_RE = re.compile(r"(?P<sp>" + _LEFT_NAME + _PAREN + r")\s*:\s*$")
 _TAIL_AFTER_CUE_RE = re.compile(r"[^.!?]{0,60}[.!?]?\s*$")
+# "agreed that", "told reporters that": the cue opens a reported clause of its own
+_CLAUSE_AFTER_CUE_RE = re.compile(
+    r"(?:(?:\s+[\w'\u2019-]+){0,3}?\s+that|\s+(?:he|she|they|it|we|there)(?:['\u2019]s)?)\b"
+)
 # "Doe told Channel 5:", "sent a message to Roe:" - the name before the colon is spoken to.
 _ADDRESSEE_BEFORE_RE = re.compile(
     r"(?:\b(?:told|tells|telling|asked|asks|assured|reminded|warned|informed|urged)|"
@@ -443,6 +463,10 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
         m = regex.match(window)
         if m and how == AFTER and m.group("cue")[:1].isupper() and m.group("sp")[:1].islower():
             m = None  # '"soft" like the United States': a capital cue only in a headline
+        if m and how == AFTER and _PARTICIPLE_PHRASE_RE.match(m.group("sp")):
+            m = None  # '"false," compared to 9% of Doe claims': a participle phrase, no subject
+        if m and sentence_closed and how == AFTER and _CLAUSE_AFTER_CUE_RE.match(window, m.end()):
+            m = None  # '"...." Doe agreed that the shift was real.': a report of its own
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
             if how == INVERTED:
@@ -466,10 +490,42 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     if m and not sentence_closed:
         return _found(text, m, start + len(window) - len(stripped), AFTER)
     if not sentence_closed:
+        m = _AS_SAID_RE.search(window)
+        if m is not None and _plausible_subject(m.group("sp")):
+            return _found(text, m, start, AFTER)  # '"...," as Doe put it.': Doe's words
+        m = _ACCORDING_FINAL_RE.search(window)
+        if m is not None:
+            # 'a "walk-in" at 2,000 schools, according to the organiser Harbor Trust.'
+            return _found(text, m, start, AFTER)
         return _sentence_final(text, start, end)
     return None
 
 
+_ACCORDING_FINAL_RE = re.compile(
+    r",\s*(?P<cue>according\s+to)\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"|"
+    + _DET_NP
+    + r")[^.!?;:\"\u201c\u201d]{0,150}[.!?]?\s*$"
+)
+# '..., as the Harbor Trust report put it.', '"...," as Doe noted on Monday.': an "as" clause
+# closing the sentence names whose words the quotation gives (not "as Doe said goodbye").
+_AS_SAID_RE = re.compile(
+    r"(?:^|,)\s*as\s+(?P<sp>"
+    + _SUBJECT
+    + r")"
+    + _ADVERBS
+    + r"\s+(?P<cue>"
+    + SPEECH_CUE
+    + r")(?:\s+it)?(?:\s+(?:on|in|at|during|after|before|last|earlier|this|when|while)\b"
+    r"[^.!?;:\"\u201c\u201d]{0,100})?[.!?]?\s*$"
+)
+
+
+# "compared to", "based on", "followed by": a participle and its preposition open no subject
+_PARTICIPLE_PHRASE_RE = re.compile(
+    r"[a-z]+(?:ed|ing)\s+(?:to|by|with|on|from|in|at|for|of|as|than)\s"
+)
 # 'said the club's captain, Jane Doe.': the name in apposition to an inverted description
 _COMMA_NAME_RE = re.compile(
     r",\s+(?P<sp>"
@@ -707,10 +763,20 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         if rejected is None:
             if _plausible_subject(m.group("sp")) and (
                 not _after_preposition(text, m, not participle)
-                or (participle and _preposition(text, m) in ("with", "of") and _named(m))
+                or (
+                    participle
+                    and _preposition(text, m) in ("with", "of", "from", "like")
+                    and _named(m)
+                )
+                or (
+                    # "footage of Doe saying", "a video of Doe calling": a recording's speaker
+                    participle
+                    and m.group("sp")[:1].isupper()
+                    and _RECORDING_OF_RE.search(text, max(start, m.start() - 30), m.start())
+                )
             ):
-                # "with Sen. Jane Doe calling it", "footage of Jane Doe asking": the
-                # name leads the participle clause.
+                # "with Sen. Jane Doe calling it", "footage of Jane Doe asking", "no different
+                # from Gov. Jane Doe calling": the name leads the participle clause.
                 return m.span("sp")
             person = None if participle else _person_of(text, start, m)
             if person is not None:
@@ -731,6 +797,9 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     return None
 
 
+_RECORDING_OF_RE = re.compile(
+    r"\b(?:footage|video|videos|clip|clips|recording|recordings|audio|tape|tapes)\s+of\s+$"
+)
 _CLAUSE_AND_RE = re.compile(
     r"\b(?:when|after|as|while|because|since|before|until|where)\s+(?P<sp>"
     + _LEFT_NAME
@@ -867,8 +936,12 @@ _TITLE_APPOSITION_RE = re.compile(
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
     + NAME
-    + r")(?:,\s+\d{1,3})?(?:,?\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s+who(?:"
+    + r")(?:,\s+\d{1,3})?(?:,?\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    # "Jane Doe, the majority leader, who in 2010 said": an apposition, a time
+    r"(?:,\s+(?:the|a|an|his|her|their)\s[^,;:!?.\"\u201c\u201d\n]{1,80})?,\s+who(?:"
     # "Jane Doe, 24, of Dover, who said": an age and a home town
+    + _ADVERBS
+    + r"|\s+(?:in|on|last|this|earlier|later)\s+(?:[A-Z]?[a-z]+|\d{4})(?:\s+\d{4})?,?"
     + _ADVERBS
     + r"|\s(?:[^,;!?.\"\u201c\u201d\n]|\.(?=\S)){1,150}\s[A-Z][\w.'\u2019-]*\s)"
     # "who chairs the Ardley Fund said": a clause ending in a name, its comma left out
@@ -1024,10 +1097,27 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
             ):
                 continue  # "which - as Jane Doe noted - promises to "...": Doe only noted it
             if subject is not None:
+                if regex is _CUE_RE:
+                    later = _later_naming(text, cue.end(), end)
+                    if later is not None:
+                        return later
                 subject = _name_before_description(text, start, subject)
                 how_found = BEFORE if _ends_intro(text, cue.end(), end) else how
                 subject = _description_comma_name(text, *trim_speaker(text, *subject))
                 return Attribution(subject, cue.span("cue"), how_found)
+    return None
+
+
+def _later_naming(text: str, start: int, end: int) -> Attribution | None:
+    """ "Doe said Jane Roe called the plan "...": a naming cue after the speech cue, with a
+    named subject of its own in the reported clause, is the one whose words are quoted."""
+    for cue in reversed(list(_NAMING_RE.finditer(text, start, end))):
+        if _after_modal(text, start, cue) or _after_owner(text, start, cue):
+            continue
+        m = _NAME_END_RE.search(text, max(start, cue.start() - 80), cue.start())
+        if m is None or not m.group("sp")[:1].isupper() or not _named(m):
+            return None
+        return Attribution(trim_speaker(text, *m.span("sp")), cue.span("cue"), NAMING)
     return None
 
 
@@ -1115,6 +1205,7 @@ def _after_owner(text: str, start: int, cue: re.Match) -> bool:
     return cue.group("cue") in PLURAL_NOUN_CUES and (
         _OWNER_PARTICIPLE_RE.search(text, max(start, cue.start() - 30), cue.start()) is not None
         or _OWNER_MODIFIER_RE.search(text, max(start, cue.start() - 40), cue.start()) is not None
+        or _OF_MODIFIER_RE.search(text, max(start, cue.start() - 40), cue.start()) is not None
     )
 
 
@@ -1127,6 +1218,14 @@ _OWNER_PARTICIPLE_RE = re.compile(
 _OWNER_MODIFIER_RE = re.compile(
     r"(?:['\u2019]s|s['\u2019]|\b(?:his|her|their|its|our|my|your))(?:\s+[a-z][\w-]*){1,2}\s+$",
     re.IGNORECASE,
+)
+
+
+# "a series of early-morning tweets", "a string of angry posts": a plural noun after "of"
+# (not "of what it calls", where the word is the verb of a clause)
+_OF_MODIFIER_RE = re.compile(
+    r"\bof(?:\s+(?!(?:what|which|who|whom|that|this|it|he|she|they|we|you|i)\b)[a-z][\w-]*)"
+    r"{0,2}\s+$"
 )
 
 
@@ -1184,12 +1283,22 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     m = _FOR_NAME_ANSWER_RE.match(text, start, end)
     if m is not None:
         return _found(text, m, 0, BEFORE)  # "For Doe, the answer was simple:": Doe's answer
+    m = _HERE_IS_RE.match(text, start, end)
+    if m is not None:
+        return _found(text, m, 0, BEFORE)  # "Here's Doe in 1992:": Doe's words
     subject = sentence_subject(text, start, end)
     return spoken_to(text, subject, end) or (
         Attribution(trim_speaker(text, *subject), None, BEFORE) if subject else None
     )
 
 
+# "Here's Jane Doe in December 1992:", "Here is Doe on the budget:": the words that follow
+_HERE_IS_RE = re.compile(
+    r"\s*Here(?:['\u2019]s|\s+is)\s+(?P<sp>"
+    + NAME
+    + r")(?:,?\s+(?:in|on|at|during|from|last|this|earlier|speaking|talking|writing)\b"
+    r"[^:;.!?\"\u201c\u201d\n]{0,60})?\s*:\s*$"
+)
 _FOR_NAME_ANSWER_RE = re.compile(
     r"\s*(?:For|To)\s+(?P<sp>"
     + _MODIFIED_NAME
@@ -1258,17 +1367,64 @@ _OWNED_WORDS_RE = re.compile(
     r"claims?|statements?|words|assertions?|insistence|warnings?|promises?|pledges?|vows?|"
     r"declarations?|boasts?|complaints?)\s+(?:that\s+)?(?:it\s+was\s+)?$"
 )
+# "Doe's claim that there have been "...": the owner of a claim, its that-clause running on
+# to the quotation (no sentence end, quotation or cue of its own between).
+_OWNED_CLAIM_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>"
+    + NAME
+    + r"['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}(?P<cue>claims?|"
+    r"assertions?|contention|insistence|allegations?|suggestion|boast|predictions?|"
+    r"warnings?|promises?|pledges?|statements?|remarks?|comments?)\s+that\s"
+    r"[^.!?;:\"\u201c\u201d\n]{1,150}?\s$"
+)
 
 
 def attribute_owner(text: str, start: int, end: int) -> Attribution | None:
     """`... over her remark that "..."` - the owner of the remark right before the quote."""
     m = _OWNED_WORDS_RE.search(text, max(start, end - 120), end)
     if m is None:
-        return None
+        m = _OWNED_CLAIM_RE.search(text, max(start, end - 250), end)
+        if m is None or _CUE_RE.search(text, m.end("cue"), end):
+            return None
     lo, hi = m.span("sp")
     if text[hi - 2 : hi] in ("'s", "\u2019s"):
         hi -= 2
     return Attribution((lo, hi), m.span("cue"), EMBEDDED)
+
+
+# "Bemoaning the "phony system," Doe accused", "After saying it was "...," she left": a
+# participle clause opening the sentence (its object a phrase, not a name: "Beijing has" is
+# none) holds the quotation; the words are those of the main clause's subject.
+_PARTICIPLE_LEAD_RE = re.compile(
+    r"\s*(?:(?:After|Before|While|When|Since|By|Upon|In)\s+[a-z]+ing|"
+    r"(?!(?:Following|According|Including|Regarding|Concerning|Considering|During|Pending|"
+    r"Excluding|Barring|Notwithstanding)\b)[A-Z][a-z]+ing)\s+(?:the|a|an|his|her|their|its|"
+    r"our|my|this|these|those|that|it|him|them|what|how|about|on|to|up|off|out|back)\b"
+    r"[^,;:.!?\"\u201c\u201d\n]*$"
+)
+_COMMA_AFTER_QUOTE_RE = re.compile(r"[^,;:.!?\"\u201c\u201d\n]{0,60}?,\s*")
+
+
+def attribute_participle_lead(
+    text: str, start: int, quote: tuple[int, int], end: int
+) -> Attribution | None:
+    """The subject after a sentence-opening participle clause that holds the quotation."""
+    if _PARTICIPLE_LEAD_RE.match(text, start, quote[0]) is None:
+        return None
+    pos = quote[1]
+    if text[pos - 2 : pos - 1] != ",":
+        m = _COMMA_AFTER_QUOTE_RE.match(text, pos, end)
+        if m is None:
+            return None
+        pos = m.end()
+    while pos < end and text[pos].isspace():
+        pos += 1
+    m = _SENTENCE_SUBJECT_RE.match(text, pos, end)
+    if m is None or not _plausible_subject(m.group("sp")):
+        return None
+    # (EMBEDDED, not BEFORE: a short title there, "Speaking to "Morning Show" Monday, Doe",
+    # is still no quotation unless a cue says so)
+    return Attribution(trim_speaker(text, *m.span("sp")), None, EMBEDDED)
 
 
 # "Doe: Roe's plan is 'a fraud'" - a headline giving its speaker before a colon.

@@ -26,6 +26,7 @@ from tuireader.core.annotate.quotes.attribution import (
     attribute_credit_line,
     attribute_headline,
     attribute_owner,
+    attribute_participle_lead,
     before_window,
     has_cue,
     sentence_subject,
@@ -48,7 +49,10 @@ _CLAUSE_SUBJECT_RE = re.compile(
     r"(?:,[^,;:\"\u201c\u201d]{1,80},)?\s+[a-z]+(?:ed|s)\b[^,;:.!?]{0,80}$"
 )
 # `Doe said Roe "..."`, `Doe called the plan "..."`: an object after the cue (not "at a rally")
-_OBJECT_AFTER_CUE_RE = re.compile(r"\s+(?:[A-Z]|(?:the|his|her|their|its)\s)")
+# `Doe said it would be "..."`: a clause after the cue too
+_OBJECT_AFTER_CUE_RE = re.compile(
+    r"\s+(?:[A-Z]|(?:the|his|her|their|its|it|he|she|they|we|there|this|that)\s)"
+)
 _TITLE_CONTEXT_RE = re.compile(
     r"(?:['\u2019]s|\b(?:on|titled|entitled|named|dubbed|called|show|program|programme|film|"
     r"movie|book|series|podcast|song|album|column|op-ed|article|headline|magazine|slogan|"
@@ -113,6 +117,7 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         attribute_before(text, b_start, c.start)
         or attribute_colon_intro(text, b_start, c.start)
         or attribute_owner(text, b_start, c.start)
+        or attribute_participle_lead(text, b_start, (c.start, c.end), a_end)
     )
     c.sentence_cue = has_cue(text, b_start, c.start) or has_cue(text, c.end, a_end)
     if before is None and after is None and b_start == c.start > c.para_start:
@@ -144,6 +149,15 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     if before and before.how == BEFORE and after.cue and _REPORTED_RE.fullmatch(text, *after.cue):
         # 'Doe said, "Not now," the Ledger reported': the outlet only reported Doe's words
         return before
+    if (
+        before
+        and after
+        and before.how == EMBEDDED
+        and after.cue
+        and _ACCORDING_CUE_RE.match(text, *after.cue)
+    ):
+        # 'Doe said he was "happy to see" it, according to the Ledger': Doe's words too
+        return before
     if after is not None and not closed_sentence:
         if _named(text, after):  # '"...," Jane Doe said, according to the Post': Doe said it
             return after
@@ -153,6 +167,7 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
 
 # A short masked quotation mid-sentence: after a lower-case word, before one or a comma.
 _SHORT_TITLE_RE = re.compile(r"[\"\u201c]\u00b7{1,40}[\"\u201d](?=,?\s+[a-z])")
+_ACCORDING_CUE_RE = re.compile(r"according\s")
 _REPORTED_RE = re.compile(r"report(?:ed|s|ing)?|according\s+to|wrote|writes")
 
 
