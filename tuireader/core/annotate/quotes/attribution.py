@@ -60,7 +60,8 @@ _ABBREVIATIONS = word_set(
     kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo"""
 )
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
-_WORD_BEFORE_RE = re.compile(r"([\w.'\u2019-]+)$")
+# (possessive: a shorter run cannot end where the text does, so backtracking only costs)
+_WORD_BEFORE_RE = re.compile(r"([\w.'\u2019-]++)$")
 
 # Words that cannot be part of a subject noun phrase: they end it.
 _STOPWORDS = (
