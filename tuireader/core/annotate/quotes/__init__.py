@@ -103,13 +103,13 @@ def _over_place(text: str, who: Attribution, entities: Sequence[Entity]) -> Attr
     start, end = who.speaker
     if "," not in text[max(0, start - 3) : start]:
         return who  # (the cheap test first: a comma right before the speaker)
-    m = _PLACE_TAIL_RE.search(text, max(0, start - 120), start)
-    if m is None:
-        return who
     words = text[start:end]
     if not STATE_RE.fullmatch(words) and not any(
         e.start == start and e.end == end and e.label == "LOC" for e in entities
     ):
+        return who  # (before the search, which tries every start in its window)
+    m = _PLACE_TAIL_RE.search(text, max(0, start - 120), start)
+    if m is None:
         return who
     return replace(who, speaker=(m.start("np"), end))
 

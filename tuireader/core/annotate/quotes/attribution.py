@@ -60,7 +60,8 @@ _ABBREVIATIONS = word_set(
     kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo"""
 )
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
-_WORD_BEFORE_RE = re.compile(r"([\w.'\u2019-]+)$")
+# (possessive: a shorter run cannot end where the text does, so backtracking only costs)
+_WORD_BEFORE_RE = re.compile(r"([\w.'\u2019-]++)$")
 
 # Words that cannot be part of a subject noun phrase: they end it.
 _STOPWORDS = (
@@ -737,7 +738,13 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         m = _SAID_BEFORE_PARTICIPLE_RE.search(text, max(start, cue.start() - 80), cue.start())
         if m is not None and not m.group("said").endswith("ing"):
             return m.span("sp")
-    m = _INTERRUPTED_RE.search(text, max(start, cue.start() - 250), cue.start())
+    lo = max(start, cue.start() - 250)
+    # (the interruption is set off by two commas: most windows have fewer)
+    m = (
+        _INTERRUPTED_RE.search(text, lo, cue.start())
+        if text.count(",", lo, cue.start()) > 1
+        else None
+    )
     if (
         m is not None
         and participle
@@ -785,7 +792,8 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         elif _subject_past(text, rejected, m, participle):
             return m.span("sp")
         lo = m.start("sp") + 1
-    if participle or _DETACHED_RE.search(before):
+    # (a detaching word is at most six letters and ends ``before``, bar spaces)
+    if participle or _DETACHED_RE.search(before, max(0, len(before.rstrip()) - 6)):
         found = sentence_subject(text, start, cue.start())
         if found is None and not participle:
             # "such as when Doe knocked Roe on trade and called him": the subordinate
@@ -964,16 +972,18 @@ _CONJUNCTIONS = word_set("after before since until")
 
 def attribute_before(text: str, start: int, end: int) -> Attribution | None:
     """Speaker in the same sentence before a quote: the subject of its last speech cue."""
-    m = _ACCORDING_RE.search(text, start, end)
+    m = _according_search(text, start, end)
     if m:
         # "According to the Post, Jane Doe said the plan was "...": Doe said it; so in
         # "Doe said of it, according to the Post, that "..."".
         cued = _cued_subject(text, m.end("sp"), end) or _cued_subject(text, start, m.start())
         return cued or _found(text, m, 0, BEFORE)
-    m = _IN_WORDS_RE.search(text, max(start, end - 80), end)
+    # both shapes end in a colon or a comma right before the quote, as few windows do
+    intro = text[max(start, end - 160) : end].rstrip()[-1:] in (",", ":")
+    m = _IN_WORDS_RE.search(text, max(start, end - 80), end) if intro else None
     if m:
         return _found(text, m, 0, BEFORE)
-    m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end)
+    m = _INVERTED_INTRO_RE.search(text, max(start, end - 160), end) if intro else None
     if m and _subject_of_cue(text, start, m) is None:
         return _to_trailing_name(text, _found(text, m, 0, BEFORE), end)
     m = _WORK_BY_RE.search(text, max(start, end - 200), end) if " by " in text[start:end] else None
@@ -1353,9 +1363,17 @@ def has_cue(text: str, start: int, end: int) -> bool:
 _BY_AFTER_RE = re.compile(r"\s+by\b")
 
 
+def _according_search(text: str, start: int, end: int) -> re.Match | None:
+    """``_ACCORDING_RE.search(text, start, end)``, skipped when the window holds neither of
+    the pattern's words ("according", "words"), as most do: a search tries every position."""
+    if text.find("ccording", start, end) < 0 and text.find("words", start, end) < 0:
+        return None
+    return _ACCORDING_RE.search(text, start, end)
+
+
 def according_to(text: str, start: int, end: int) -> Attribution | None:
     """`"...," the judge said, according to the Post` - the reporting source named last."""
-    m = _ACCORDING_RE.search(text, start, end)
+    m = _according_search(text, start, end)
     return _found(text, m, 0, AFTER) if m else None
 
 

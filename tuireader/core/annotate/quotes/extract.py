@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from tuireader.core.annotate.quotes.attribution import (
     AFTER,
@@ -293,7 +294,8 @@ def _is_title_case(words: list[str]) -> bool:
 
 def _is_quotation(text: str, c: Candidate) -> bool:
     """Tell quotations from scare quotes and titles: short, unattributed stretches."""
-    words = _WORD_RE.findall(_inner(text, c))
+    # (six words at most: only up to five are looked at, and long quotations are common)
+    words = [m.group() for m in islice(_WORD_RE.finditer(_inner(text, c)), 6)]
     if not words:
         return False
     cued = c.sentence_cue or (c.who is not None and c.who.how in _LOCAL)
