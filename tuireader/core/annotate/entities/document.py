@@ -299,6 +299,8 @@ def _possessive_ends(text: str) -> set[int]:
 def _paired_owner_firms(mentions: list[Mention], text: str) -> list[Mention]:
     """A firm named after two owners and ending in its legal form is one organisation,
     though the possessive cuts the run of capitals in two."""
+    if " and " not in text and " & " not in text or "'s" not in text and "’s" not in text:
+        return mentions  # every hit holds both: a scan of the text for them is cheaper
     pattern = _PAIRED_OWNER_FIRM_ASCII if text.isascii() else _PAIRED_OWNER_FIRM
     for hit in pattern.finditer(text):
         s, e = hit.span()
