@@ -399,6 +399,15 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
     for m in mentions:
         if m.label != PER:
             s = m.start
+            if s < 2:
+                continue
+            # most mentions follow a space after a letter that ends no ordinal: no more tests
+            before = text[s - 1]
+            if before == " ":
+                if text[s - 2] not in "tdh" and not text[s - 2].isdecimal():
+                    continue
+            elif before != "\n":
+                continue
             # an ordinal ends in st, nd, rd, th or a digit and d (then a space), or before a newline
             hit = (
                 _ORDINAL_BEFORE.search(text, max(0, s - 13), s)
