@@ -678,9 +678,9 @@ def _as_one(
 ) -> list[Mention] | None:
     """The mentions with those inside [start, end) replaced by one name of ``label``; None
     when a mention crosses the span's edge (then nothing changes)."""
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    if any(m.start < end and start < m.end and m not in inside for m in mentions):
+    # (a mention is inside by its offsets: no comparison of whole mentions, field by field)
+    if any(m.start < end and start < m.end and (m.start < start or m.end > end) for m in mentions):
         return None
-    kept = [m for m in mentions if m not in inside]
+    kept = [m for m in mentions if m.start < start or m.end > end]
     kept.append(Mention(start, end, label, text[start:end]))
     return kept
