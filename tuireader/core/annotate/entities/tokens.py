@@ -70,7 +70,8 @@ _JOIN = rf"(?=[{_JOIN_FIRST}])(?:{'|'.join(re.escape(c) for c in CONNECTORS)})"
 # Nothing of a word before the first capital (checked just after it, "(?<!X.)": the pattern
 # then opens with the capitals, which re skips to instead of trying every character). A dash
 # is part of a word ("anti-Trump") unless it opens a line or follows a space: a list bullet.
-RUN = re.compile(rf"[{UPPER}](?<![\w'’.].)(?<!\S-.){_CAP_TAIL}(?: (?:(?:{_JOIN}) )?{_CAP})*")
+# The words' repeat is possessive (nothing follows it to give a word back to).
+RUN = re.compile(rf"[{UPPER}](?<![\w'’.].)(?<!\S-.){_CAP_TAIL}(?: (?:(?:{_JOIN}) )?{_CAP})*+")
 # ``RUN`` for ASCII text, the same matches there: capitals A-Z, ``\w`` by table look-up (not by
 # Unicode's), and ``\S`` spelled out (Unicode's ``\s`` also takes the separators \x1c-\x1f).
 RUN_ASCII = re.compile(
