@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.core.annotate.entities import extract_entities
+from tuireader.core.annotate.entities import _entity, extract_entities
 from tuireader.core.annotate.spans import Entity
 
 
@@ -531,3 +532,12 @@ def test_a_name_after_a_list_bullet_dash_is_found() -> None:
     text = "Reading list:\n-Marta Kowalczyk explains the Ohio map.\n- Piet Garrow writes on taxes."
     names = [e for e, label in found(text) if label == "PERSON"]
     assert names == ["Marta Kowalczyk", "Piet Garrow"]
+
+
+def test_entity_builder_makes_the_same_frozen_entity() -> None:
+    built = _entity(3, 9, "PERSON", "Jonsby")
+    plain = Entity(3, 9, "PERSON", "Jonsby")
+    assert built == plain and hash(built) == hash(plain) and repr(built) == repr(plain)
+    assert type(built) is Entity and built.name == ""
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.label = "ORG"  # type: ignore[misc]

@@ -32,13 +32,24 @@ def test_score_matches_like_the_plain_pattern(text: str) -> None:
     assert sports.SCORE.findall(text) == plain.findall(text)
 
 
+@pytest.mark.parametrize(
+    "text", [*TEXTS, "1-2 12-34 123-456 1234-5 1-2345 a1-2 -1-2 1-2- 1-2a 5-5-5 1--2 ٣-٤ 9-9"]
+)
+def test_score_dash_finds_the_score_hits_by_their_dash(text: str) -> None:
+    dashes = [m.start() + m.group().index("-") for m in sports.SCORE.finditer(text)]
+    assert [m.start() for m in sports.SCORE_DASH.finditer(text)] == dashes
+    assert [m.end() for m in sports.SCORE_DASH.finditer(text)] == [
+        m.end() for m in sports.SCORE.finditer(text)
+    ]
+
+
 def test_rows_finds_result_lines() -> None:
     assert len(sports._rows(TEXTS[0])) == 2
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_ascii_twins_match_like_the_unicode_patterns(text: str) -> None:
-    assert sports._SCORE_ASCII.findall(text) == sports.SCORE.findall(text)
+    assert sports._SCORE_DASH_ASCII.findall(text) == sports.SCORE_DASH.findall(text)
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     for pair in (
         (sports._ROW_OPENING, sports._ROW_OPENING_ASCII),

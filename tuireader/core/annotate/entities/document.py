@@ -301,6 +301,8 @@ def _possessive_ends(text: str) -> set[int]:
 def _paired_owner_firms(mentions: list[Mention], text: str) -> list[Mention]:
     """A firm named after two owners and ending in its legal form is one organisation,
     though the possessive cuts the run of capitals in two."""
+    if " and " not in text and " & " not in text or "'s" not in text and "’s" not in text:
+        return mentions  # every hit holds both: a scan of the text for them is cheaper
     pattern = _PAIRED_OWNER_FIRM_ASCII if text.isascii() else _PAIRED_OWNER_FIRM
     for hit in pattern.finditer(text):
         s, e = hit.span()
@@ -358,11 +360,31 @@ _NICKNAME = re.compile(
 _GIVEN_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)(?: [A-Z][a-z]*\.?)* $")
 
 
+def _quote_forms(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """``pattern``, which opens with either double quote mark, and its forms for a text with
+    only straight or only curly ones: those open with one literal, which re skips to fast
+    (a set of two is tried at every character). ``_for_quotes`` picks one."""
+    either = '[\\"“]'
+    assert pattern.pattern.startswith(either)
+    rest = pattern.pattern[len(either) :]
+    return pattern, re.compile('"' + rest), re.compile("“" + rest)
+
+
+def _for_quotes(text: str, forms: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """The form of ``_quote_forms`` for the quote marks ``text`` holds (the same matches)."""
+    if "“" not in text:
+        return forms[1]
+    return forms[0] if '"' in text else forms[2]
+
+
+_NICKNAME_FORMS = _quote_forms(_NICKNAME)
+
+
 def _nicknamed(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
     """'William " Cowboy " Cowley': a given name, a quoted nickname and a surname are one
     person (encyclopedic text names people so), and the surname alone is that person later.
     The quoted nickname is found first: it is rare, so the scan stays cheap."""
-    for hit in _NICKNAME.finditer(text):
+    for hit in _for_quotes(text, _NICKNAME_FORMS).finditer(text):
         q = hit.start()
         before = _GIVEN_BEFORE.search(text, max(0, q - 60), q)
         if not before or not lex.flags.get(before.group(1).lower(), 0) & lx.FIRST:
@@ -379,6 +401,15 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
     for m in mentions:
         if m.label != PER:
             s = m.start
+            if s < 2:
+                continue
+            # most mentions follow a space after a letter that ends no ordinal: no more tests
+            before = text[s - 1]
+            if before == " ":
+                if text[s - 2] not in "tdh" and not text[s - 2].isdecimal():
+                    continue
+            elif before != "\n":
+                continue
             # an ordinal ends in st, nd, rd, th or a digit and d (then a space), or before a newline
             hit = (
                 _ORDINAL_BEFORE.search(text, max(0, s - 13), s)
@@ -510,6 +541,7 @@ _QUOTED = re.compile(r"[\"“] ?([A-Z0-9][^\"“”\n]{0,80}?) ?[\"”]")
 # mark after each character: its hits are the same, its group only takes one trailing space
 # more (which ``_QUOTED`` leaves to " ?"), as no character of the repeat is a quote mark.
 _QUOTED_GREEDY = re.compile(r"[\"“] ?([A-Z0-9][^\"“”\n]{0,80}) ?[\"”]")
+_QUOTED_FORMS = _quote_forms(_QUOTED_GREEDY)
 # Short words that title case leaves lower-case: "Santa Through the Back Door".
 _TITLE_SMALL = word_set(
     "a an the of to in on and or for with at by from as into vs nor but up out off over it"
@@ -524,7 +556,7 @@ def _quoted_titles(
     " Time to Wake Up ", "Santa Through the Back Door"."""
     if '"' not in text and "“" not in text:
         return mentions
-    for q in _QUOTED_GREEDY.finditer(text):
+    for q in _for_quotes(text, _QUOTED_FORMS).finditer(text):
         words = q.group(1).split()
         if not 1 < len(words) <= 10:
             continue
@@ -648,9 +680,9 @@ def _as_one(
 ) -> list[Mention] | None:
     """The mentions with those inside [start, end) replaced by one name of ``label``; None
     when a mention crosses the span's edge (then nothing changes)."""
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    if any(m.start < end and start < m.end and m not in inside for m in mentions):
+    # (a mention is inside by its offsets: no comparison of whole mentions, field by field)
+    if any(m.start < end and start < m.end and (m.start < start or m.end > end) for m in mentions):
         return None
-    kept = [m for m in mentions if m not in inside]
+    kept = [m for m in mentions if m.start < start or m.end > end]
     kept.append(Mention(start, end, label, text[start:end]))
     return kept

@@ -155,7 +155,8 @@ class SegmentLabeller:
 
     def mention(self, toks: Sequence[Tok], label: str, weak: bool = False) -> Mention:
         start, end = toks[0][0], toks[-1][1]
-        return Mention(start, end, label, self.text[start:end], weak=weak)
+        # ``weak`` passed by position: a class called with a keyword is slower to call
+        return Mention(start, end, label, self.text[start:end], weak)
 
     def _is_initial(self, tok: Tok) -> bool:
         """A single-letter initial such as "J."."""
@@ -335,7 +336,7 @@ class SegmentLabeller:
                 m = Mention(s, e, MISC, word)
                 return self._confirm([m], maybe) if maybe else [m]
             if f & lx.PLACE:
-                m = Mention(s, e, LOC, word, weak=bool(f & (lx.FIRST | lx.SUR)))
+                m = Mention(s, e, LOC, word, bool(f & (lx.FIRST | lx.SUR)))  # weak
                 m.place = True
                 return self._confirm([m], maybe) if maybe else [m]
             known = self._single_word(tok, word, info) if len(word) > 1 else None

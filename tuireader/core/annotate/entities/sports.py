@@ -30,6 +30,12 @@ SPORTS_WORDS = re.compile(any_word(_SPORTS_WORDS.split()))
 # "won 3-1", "lost 63-7": a match report gives scores; a biography or a band's history full of
 # "season", "won" and "tour" gives none, and its places stay places.
 SCORE = re.compile(r"\d(?<![\w-]\d)\d{0,2}-\d{1,3}(?![\w-])")  # opens with a digit: fast
+# ``SCORE``'s hits found by their dash, which this opens with (re skips to a literal fast, but
+# tries a digit at every character); the one to three digits before it are checked behind it.
+# Each hit holds one dash: the hits are as many, and end where ``SCORE``'s do.
+SCORE_DASH = re.compile(
+    r"-(?:(?<=(?<![\w-])\d-)|(?<=(?<![\w-])\d\d-)|(?<=(?<![\w-])\d\d\d-))\d{1,3}(?![\w-])"
+)
 
 
 def is_sports(text: str, lex: lx.Lexicon) -> bool:
@@ -43,7 +49,7 @@ def is_sports(text: str, lex: lx.Lexicon) -> bool:
         return True
     head = text[:5000]
     # scores first: few texts give two, and their scan is the cheaper one
-    score = _SCORE_ASCII if head.isascii() else SCORE
+    score = _SCORE_DASH_ASCII if head.isascii() else SCORE_DASH
     return _at_least(score, head, 2) and _at_least(SPORTS_WORDS, head, 6)
 
 
@@ -103,18 +109,31 @@ _ROW_OPENING = re.compile(r"[^\d\n]{1,40}? [-\d./]")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}")
 
 
-# A line break before a line that opens like a row: one scan finds the lines to try (a
-# pattern opening with a literal skips to it fast), not one call per line.
-_ROW_AFTER = re.compile(r"\n(?=" + _ROW_OPENING.pattern + ")")
-
 # The same patterns for ASCII text, where ``\d`` is a table look-up, not a Unicode one (the
 # matches are the same there).
 _ROW_OPENING_ASCII = re.compile(_ROW_OPENING.pattern, re.ASCII)
-_ROW_AFTER_ASCII = re.compile(_ROW_AFTER.pattern, re.ASCII)
 _TEAM_LINE_ASCII = re.compile(TEAM_LINE.pattern, re.M | re.ASCII)
-_SCORE_ASCII = re.compile(SCORE.pattern, re.ASCII)
+_SCORE_DASH_ASCII = re.compile(SCORE_DASH.pattern, re.ASCII)
 # The last text's rows: ``is_sports`` and then ``teams`` ask for the same text's.
 _last_rows: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
+def _row_end(line: str) -> bool:
+    """Whether ``line`` may end as a row of ``TEAM_LINE`` does: in a number or a note in
+    brackets, or in four groups of digits and dashes (not in a sentence's " ." or a dateline's
+    date). A cheap test that passes every row, so most lines skip both patterns."""
+    tail = line.rstrip(" ")
+    if not tail:
+        return False
+    last = tail[-1]
+    if last == ")":
+        return True
+    space = tail.rfind(" ")  # the groups stand one space apart
+    if last.isdigit() and tail[space + 1 :].isdigit():
+        return True
+    if not (last.isdigit() or last in "-./"):
+        return False
+    return space > 0 and (tail[space - 1] in "-./" or tail[space - 1].isdigit())
 
 
 def _rows(text: str) -> list[tuple[int, int]]:
@@ -125,19 +144,18 @@ def _rows(text: str) -> list[tuple[int, int]]:
     last = _last_rows
     if last[0] is text:
         return list(last[1])
-    opening, after, line = (
-        (_ROW_OPENING_ASCII, _ROW_AFTER_ASCII, _TEAM_LINE_ASCII)
-        if text.isascii()
-        else (_ROW_OPENING, _ROW_AFTER, TEAM_LINE)
+    opening, line = (
+        (_ROW_OPENING_ASCII, _TEAM_LINE_ASCII) if text.isascii() else (_ROW_OPENING, TEAM_LINE)
     )
     # a row is one whole line: tried at line starts only (not at every character), and only
-    # where the line opens like a row
-    starts = [0] if opening.match(text) else []
-    starts += [hit.end() for hit in after.finditer(text)]
+    # where the line ends and opens like a row
     rows = []
-    for start in starts:
-        m = line.match(text, start)
-        if m and not _LOWER_WORD.search(_PARENS.sub("", m.group())):
-            rows.append(m.span())
+    start = 0
+    for row in text.split("\n"):
+        if _row_end(row) and opening.match(text, start):
+            m = line.match(text, start)
+            if m and not _LOWER_WORD.search(_PARENS.sub("", m.group())):
+                rows.append(m.span())
+        start += len(row) + 1
     _last_rows = (text, rows)
     return list(rows)

@@ -21,8 +21,12 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
 # A capitalised token: letters/digits, inner apostrophes (not a possessive 's), inner hyphens,
 # dots and ampersands ("O'Neill", "Jean-Pierre", "U.S", "AT&T"), and one optional final dot that
 # the caller keeps only for abbreviations ("U.S.", "Corp.", "Sen.").
-# (``\w+``, not ``\w``: re then takes a word's letters in one step, not one repeat each.)
-_CAP_TAIL = r"(?:\w+|['’](?!(?:[sSmMdDtT]|ll|ve|re)\b)(?=\w)|[-.&](?=\w))*\.?"
+# Written as letters, then (inner mark, letters) pairs, with possessive repeats: re takes
+# each stretch of letters in one step and keeps no backtracking state per repeat (the
+# matches are those of ``(?:\w+|['’](?!...)(?=\w)|[-.&](?=\w))*\.?``: nothing after the
+# tail needs any of it back).
+_APOSTROPHE = r"['’](?!(?:[sSmMdDtT]|ll|ve|re)\b)"
+_CAP_TAIL = rf"\w*+(?:(?:{_APOSTROPHE}|[-.&])(?=\w)\w*+)*+\.?"
 _CAP = rf"[{UPPER}]{_CAP_TAIL}"
 
 # Lower-case connectors that may sit inside a name. Longest alternatives first.
@@ -66,7 +70,8 @@ _JOIN = rf"(?=[{_JOIN_FIRST}])(?:{'|'.join(re.escape(c) for c in CONNECTORS)})"
 # Nothing of a word before the first capital (checked just after it, "(?<!X.)": the pattern
 # then opens with the capitals, which re skips to instead of trying every character). A dash
 # is part of a word ("anti-Trump") unless it opens a line or follows a space: a list bullet.
-RUN = re.compile(rf"[{UPPER}](?<![\w'’.].)(?<!\S-.){_CAP_TAIL}(?: (?:(?:{_JOIN}) )?{_CAP})*")
+# The words' repeat is possessive (nothing follows it to give a word back to).
+RUN = re.compile(rf"[{UPPER}](?<![\w'’.].)(?<!\S-.){_CAP_TAIL}(?: (?:(?:{_JOIN}) )?{_CAP})*+")
 # ``RUN`` for ASCII text, the same matches there: capitals A-Z, ``\w`` by table look-up (not by
 # Unicode's), and ``\S`` spelled out (Unicode's ``\s`` also takes the separators \x1c-\x1f).
 RUN_ASCII = re.compile(
@@ -92,9 +97,7 @@ def prefixed(text: str) -> list[tuple[int, int]]:
 
 
 # Any word, for all-caps lines where capitalisation tells nothing.
-WORD = re.compile(
-    r"(?<![\w'’])[^\W\d_](?:\w+|['’](?!(?:[sSmMdDtT]|ll|ve|re)\b)(?=\w)|[-.&](?=\w))*\.?"
-)
+WORD = re.compile(rf"(?<![\w'’])[^\W\d_]{_CAP_TAIL}")
 
 LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 HAS_LOWER = re.compile(r"[a-zß-öø-ÿ]")
