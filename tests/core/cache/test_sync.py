@@ -274,3 +274,42 @@ def test_many_batches_leave_an_index_the_next_run_takes_as_it_is(tmp_path, monke
     assert (again.added, again.annotated, again.repaired) == (0, 0, "")
     index.refresh()
     assert index.search("person:doe").total == 60
+
+
+def test_quitting_during_a_parallel_commit_ends_it_and_the_next_run_mends(tmp_path, monkeypatch):
+    """The user quits while whoosh's parallel commit waits for its indexing processes: they
+    are ended (the app does not wait for them), the store records nothing of that batch, and
+    the next run leaves every article in the index once."""
+    import threading
+
+    from tuireader.core.cache import sync as sync_module
+    from tuireader.core.search.whoosh import writing
+
+    records = [
+        {"id": str(i), "title": f"Story {i}", "text": f"word{i}x common"} for i in range(600)
+    ]
+    dump = write_jsonl(tmp_path / "d.jsonl", records)
+    monkeypatch.setattr(sync_module, "PARALLEL_BYTES", 1)
+    cancel = threading.Event()
+    ended = []
+    real_commit = writing.TextWriter.commit
+
+    def quit_during_commit(self, more=False):
+        cancel.set()  # the user quits as the commit begins
+        time.sleep(0.5)  # the commit's watcher ends the indexing processes meanwhile
+        ended.append(getattr(self._writer, "interrupted", None))
+        real_commit(self, more)
+
+    monkeypatch.setattr(writing.TextWriter, "commit", quit_during_commit)
+    corpus, store, engine = open_corpus(dump)
+    report = sync(corpus, store, engine, cancel=cancel)
+    assert report.cancelled and ended == [True]
+    assert store.count() == 0
+    monkeypatch.setattr(writing.TextWriter, "commit", real_commit)
+    engine.close()
+    corpus, store, engine = open_corpus(dump)
+    report = sync(corpus, store, engine)
+    assert store.count() == 600 == engine.doc_count()
+    engine.refresh()
+    assert engine.search("common", limit=5).total == 600
+    assert len(engine.search("word17x").ids) == 1

@@ -38,7 +38,7 @@ from tuireader.core.ingest.loaders import (
     discover,
     iter_articles,
 )
-from tuireader.core.search import IndexWriter, SearchEngine
+from tuireader.core.search import CommitInterrupted, IndexWriter, SearchEngine
 
 try:
     import fcntl
@@ -255,6 +255,7 @@ class _Sync:
         self.last_report = 0.0
         self.dirty = False
         self.reindex = False  # the index is built again for the articles the store keeps
+        self.index_ahead = False  # a commit was interrupted: the index and store disagree
 
     def run(self) -> SyncReport:
         started = time.monotonic()
@@ -305,8 +306,9 @@ class _Sync:
         except BaseException:
             self._abort()
             raise
-        with contextlib.suppress(OSError):
-            self.corpus.dirty_path.unlink()
+        if not self.index_ahead:  # else the next run mends the index against the store
+            with contextlib.suppress(OSError):
+                self.corpus.dirty_path.unlink()
         if self.reindex and not self.report.cancelled:
             self.store.set_reindex(False)
         self.report.text_seconds = time.monotonic() - started
@@ -510,7 +512,12 @@ class _Sync:
         # Index first: a kill before the store commits is repaired next run. Readers wait
         # only while the engine replaces its table of contents and deletes the files it no longer
         # uses (the engine's storage takes the corpus's commit lock then), not while it writes.
-        self.writer.commit(more=True) if more else self.writer.commit()
+        try:
+            with interrupted_on(self.cancel, self.writer):
+                self.writer.commit(more=True) if more else self.writer.commit()
+        except CommitInterrupted:
+            self.index_ahead = True  # part of the batch published, the store not told
+            raise _Cancelled from None
         self.store.commit()
         self.writer = None
         self.handed_on = more
@@ -541,6 +548,29 @@ class _Sync:
 
 class _Cancelled(Exception):
     pass
+
+
+@contextlib.contextmanager
+def interrupted_on(cancel: threading.Event, writer: IndexWriter) -> Iterator[None]:
+    """While the block runs (a commit), ``cancel`` set (the user quits) interrupts ``writer``:
+    a parallel whoosh commit would otherwise keep the process for as long as its indexing
+    processes take to finish their batch."""
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            if cancel.wait(0.1):
+                if not done.is_set():
+                    writer.interrupt()
+                return
+
+    watcher = threading.Thread(target=watch, name="tuireader-commit-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
 
 
 def _reason(exc: BaseException) -> str:

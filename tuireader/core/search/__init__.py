@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tuireader.core.search.engine import (
     AnnotationWriter,
+    CommitInterrupted,
     IndexDamaged,
     IndexStats,
     IndexWriter,
@@ -37,6 +38,7 @@ __all__ = [
     "ENGINES",
     "EngineMissing",
     "AnnotationWriter",
+    "CommitInterrupted",
     "IndexDamaged",
     "IndexStats",
     "IndexWriter",

@@ -22,6 +22,11 @@ class QueryError(ValueError):
     """A query the user typed that cannot be run; the message is meant for them."""
 
 
+class CommitInterrupted(Exception):
+    """A commit was ended by ``interrupt`` (the user quit): its batch is not published whole,
+    and the store must not record it; the next sync indexes it again."""
+
+
 class IndexDamaged(QueryError):
     """The search index is damaged; the message says it is being rebuilt."""
 
@@ -82,6 +87,11 @@ class IndexWriter(Protocol):
         ...
 
     def cancel(self) -> None: ...
+    def interrupt(self) -> None:
+        """From another thread: end a commit under way as soon as the engine can (the user
+        quits while it runs); that commit then raises CommitInterrupted. Engines whose commit
+        is quick do nothing."""
+        ...
 
 
 class AnnotationWriter(Protocol):

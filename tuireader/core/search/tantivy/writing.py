@@ -102,6 +102,9 @@ class _Batch:
             self._writer.rollback()
         settle(self._writer, self._directory)
 
+    def interrupt(self) -> None:
+        """tantivy's commit is quick: nothing to end."""
+
 
 class TextWriter(_Batch):
     """Adds and deletes articles of the text index in one tantivy commit."""

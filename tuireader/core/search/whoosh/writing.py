@@ -17,7 +17,7 @@ from tuireader.core.search.annotation_fields import (
     cached_annotate,
     mentions,
 )
-from tuireader.core.search.engine import annotation_ident
+from tuireader.core.search.engine import CommitInterrupted, annotation_ident
 from tuireader.core.search.index_files import record
 from tuireader.core.search.whoosh.analysis import quote_prints
 from tuireader.core.search.whoosh.processes import end_processes, use_safe_start_method
@@ -68,9 +68,17 @@ class TextWriter:
     def commit(self, more: bool = False) -> None:  # noqa: ARG002 - a writer per batch here
         self._writer.commit(mergetype=merge_small)
         record(self._directory)  # the new files' sizes and CRCs (see index_files)
+        if isinstance(self._writer, EndingMpWriter) and self._writer.interrupted:
+            raise CommitInterrupted("the indexing processes were ended")
 
     def cancel(self) -> None:
         self._writer.cancel()
+
+    def interrupt(self) -> None:
+        """The parallel writer's commit waits for its processes to index what they were
+        given (many seconds on a large batch): they are ended instead."""
+        if isinstance(self._writer, EndingMpWriter):
+            self._writer.interrupt()
 
 
 class AnnotationWriter:
@@ -138,11 +146,18 @@ class EndingMpWriter(MpWriter):
     in this process, and processes waiting for their next job waited for ever (a failed
     batch, a full disk: Python's exit then waited on them)."""
 
+    interrupted = False
+
     def cancel(self) -> None:
         try:
             end_processes(self.tasks)
         finally:
             super().cancel()
+
+    def interrupt(self) -> None:
+        """End the processes from another thread, e.g. while ``commit`` waits for them."""
+        self.interrupted = True
+        end_processes(self.tasks)
 
 
 def open_writer(ix, parallel: bool) -> WhooshWriter:
