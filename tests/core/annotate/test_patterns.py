@@ -30,16 +30,6 @@ def test_any_word_matches_like_the_plain_alternation(text: str) -> None:
             assert (p and p.span()) == (f and f.span())
 
 
-def test_any_word_opens_with_literals() -> None:
-    """Every alternative opens with a literal: re then scans for those characters in C."""
-    from re import _constants as c  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-
-    op, (_, branches) = _parser.parse(any_word(WORDS))[0]
-    assert op is c.BRANCH
-    assert all(branch[0][0] is c.LITERAL for branch in branches)
-
-
 def test_any_word_refuses_what_is_no_word() -> None:
     with pytest.raises(ValueError):
         any_word(["-dash"])
