@@ -1,0 +1,18 @@
+"""Speaker attribution: reporting-clause shapes fixed on branch spk39 (invented sentences)."""
+
+from __future__ import annotations
+
+from tuireader.core.annotate.pipeline import annotate
+
+
+def _direct(text: str) -> list:
+    return [q for q in annotate(text).quotes if q.direct]
+
+
+def test_a_role_at_a_place_is_the_person_the_article_gave_that_role() -> None:
+    text = (
+        "Pat Quillon, the Dover front-runner, leads the race.\n\n"
+        "Tom Renwick spoke on Monday. The Dover front-runner said the vote was \u201crigged.\u201d"
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Pat Quillon"
