@@ -16,3 +16,13 @@ def test_a_role_at_a_place_is_the_person_the_article_gave_that_role() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Pat Quillon"
+
+
+def test_a_lead_in_ending_in_a_quoted_title_is_skipped_to_find_the_speaker() -> None:
+    text = (
+        "Pat Quillon spoke in Dover.\n\n"
+        "On Tuesday\u2019s episode of \u201cThe Harbor Hour,\u201d the former mayor said she "
+        "wanted to speak \u201cdirectly to sailors.\u201d"
+    )
+    quotes = [q for q in _direct(text) if "sailors" in q.text]
+    assert [q.speaker_name for q in quotes] == ["Pat Quillon"]

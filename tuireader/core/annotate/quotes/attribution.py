@@ -306,7 +306,9 @@ _LEAD_RE = re.compile(
     r"Weeks|Months|Years|Shortly|Soon|Immediately|Of|Regarding|Outside|Inside|Near|Here|Back|Early|Late|"
     r"Meanwhile|However|Still|Then|"
     + _DAY
-    + r"|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*"
+    + r"|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150}"
+    # the lead-in may end in a quoted title ("On an episode of \u201cThe Hour,\u201d Doe said")
+    r"(?:,|\u201c[^\u201c\u201d\",;:\n]{1,80},\u201d|\"[^\u201c\u201d\",;:\n]{1,80},\")\s*"
     # "Speaking in Dover, Delaware, Doe": the town's state goes with the lead-in
     r"(?:" + _STATE + r",\s*)?)?"
 )
