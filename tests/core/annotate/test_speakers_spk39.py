@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tuireader.core.annotate.pipeline import annotate
 
 
@@ -26,3 +28,23 @@ def test_a_lead_in_ending_in_a_quoted_title_is_skipped_to_find_the_speaker() -> 
     )
     quotes = [q for q in _direct(text) if "sailors" in q.text]
     assert [q.speaker_name for q in quotes] == ["Pat Quillon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Harbor Trust will brand you a liar and Dover Radio will accuse you of "
+            "a \u201cfreak out.\u201d",
+            "Dover Radio",
+        ),
+        (
+            "Tom Renwick praised the deal, but Pat Quillon will call it \u201ca freak show.\u201d",
+            "Pat Quillon",
+        ),
+    ],
+)
+def test_a_naming_verb_after_will_is_the_cue_of_its_own_subject(text: str, speaker: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None

@@ -1256,7 +1256,12 @@ def _after_modal(text: str, start: int, cue: re.Match) -> bool:
     m = _MODAL_BEFORE_RE.search(text, max(start, cue.start() - 12), cue.start())
     if m is None:
         return False
-    return not (m.group().strip().lower() == "to" and cue.group("cue").endswith("ing"))
+    modal = m.group().strip().lower()
+    if modal == "will" and _NAMING_RE.fullmatch(text, cue.start(), cue.end()):
+        # "Roe will accuse you of a "freak out."": a name-calling all the same (not "would":
+        # "It is odd that Roe would denounce "..."" is no one's words)
+        return False
+    return not (modal == "to" and cue.group("cue").endswith("ing"))
 
 
 def _ends_intro(text: str, cue_end: int, quote_start: int) -> bool:
