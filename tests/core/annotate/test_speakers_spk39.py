@@ -48,3 +48,12 @@ def test_a_naming_verb_after_will_is_the_cue_of_its_own_subject(text: str, speak
     (q,) = _direct(text)
     assert q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None
+
+
+def test_a_title_after_an_episode_of_is_no_quotation() -> None:
+    text = (
+        "Pat Quillon spoke in Dover.\n\n"
+        "On Tuesday\u2019s episode of \u201cThe Harbor Hour,\u201d Quillon said she wanted "
+        "to speak \u201cdirectly to sailors.\u201d"
+    )
+    assert [q.text for q in _direct(text)] == ["\u201cdirectly to sailors.\u201d"]
