@@ -306,7 +306,9 @@ _LEAD_RE = re.compile(
     r"Weeks|Months|Years|Shortly|Soon|Immediately|Of|Regarding|Outside|Inside|Near|Here|Back|Early|Late|"
     r"Meanwhile|However|Still|Then|"
     + _DAY
-    + r"|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150},\s*"
+    + r"|[A-Z][a-z]+(?:ing|ed))\b[^,;:\u201c\u201d\"]{0,150}"
+    # the lead-in may end in a quoted title ("On an episode of \u201cThe Hour,\u201d Doe said")
+    r"(?:,|\u201c[^\u201c\u201d\",;:\n]{1,80},\u201d|\"[^\u201c\u201d\",;:\n]{1,80},\")\s*"
     # "Speaking in Dover, Delaware, Doe": the town's state goes with the lead-in
     r"(?:" + _STATE + r",\s*)?)?"
 )
@@ -1254,7 +1256,12 @@ def _after_modal(text: str, start: int, cue: re.Match) -> bool:
     m = _MODAL_BEFORE_RE.search(text, max(start, cue.start() - 12), cue.start())
     if m is None:
         return False
-    return not (m.group().strip().lower() == "to" and cue.group("cue").endswith("ing"))
+    modal = m.group().strip().lower()
+    if modal == "will" and _NAMING_RE.fullmatch(text, cue.start(), cue.end()):
+        # "Roe will accuse you of a "freak out."": a name-calling all the same (not "would":
+        # "It is odd that Roe would denounce "..."" is no one's words)
+        return False
+    return not (modal == "to" and cue.group("cue").endswith("ing"))
 
 
 def _ends_intro(text: str, cue_end: int, quote_start: int) -> bool:

@@ -176,7 +176,11 @@ _PHRASES = [
 SPEECH_CUE = r"(?:" + "|".join(_PHRASES) + r"|" + _alternation(list(SPEECH_VERBS)) + r")"
 # Right after a quote a cue may be capitalised by mistake ('..." Murphy Tweeted').
 AFTER_CUE = r"(?:" + SPEECH_CUE + r"|" + _alternation([v.capitalize() for v in SPEECH_VERBS]) + r")"
-NAMING_CUE = r"(?:" + _alternation(list(NAMING_VERBS)) + r"|referr?(?:ed|ing|s)?\s+to)"
+# "call" is a cue in its base form only after "will" ("Roe will call it "...""): elsewhere
+# it is mostly a noun ("a phone call").
+NAMING_CUE = (
+    r"(?:" + _alternation(list(NAMING_VERBS)) + r"|referr?(?:ed|ing|s)?\s+to|(?<=\bwill\s)call)"
+)
 ADVERB = r"(?:" + _alternation(ADVERBS.split()) + r"|\w+ly)"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?:['\u2019](?:s|d|ll|ve|re|m)\b)?"
 DETERMINER = (

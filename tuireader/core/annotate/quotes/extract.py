@@ -54,10 +54,11 @@ _CLAUSE_SUBJECT_RE = re.compile(
 _OBJECT_AFTER_CUE_RE = re.compile(
     r"\s+(?:[A-Z]|(?:the|his|her|their|its|it|he|she|they|we|there|this|that)\s)"
 )
+# A title-case quotation right after "the film", "an episode of": a title, no quotation
 _TITLE_CONTEXT_RE = re.compile(
     r"(?:['\u2019]s|\b(?:on|titled|entitled|named|dubbed|called|show|program|programme|film|"
     r"movie|book|series|podcast|song|album|column|op-ed|article|headline|magazine|slogan|"
-    r"hashtag|episode|documentary|novel|play|musical|ad|video))\s*$",
+    r"hashtag|episode|documentary|novel|play|musical|ad|video)(?:\s+of)?)\s*$",
     re.IGNORECASE,
 )
 

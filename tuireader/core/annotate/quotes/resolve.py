@@ -517,8 +517,14 @@ class NameResolver:
             if (noun in PERSON_NOUNS or noun in _PLAYER_NOUNS) and noun not in ANONYMOUS_NOUNS:
                 # "the Vermont senator", "the Rovers boss", "the former England midfielder":
                 # a role at a place or a club, as "the senator" (not "the Doe aide": a person's)
-                words = {w for m in self._fitting(speaker[0], {"PERSON"}) for w in m.name.split()}
+                fitting = self._fitting(speaker[0], {"PERSON"})
+                words = {w for m in fitting for w in m.name.split()}
                 if not any(w in words for w in head.split()[1:-1]):
+                    roled = self._roled(noun, speaker[0], fitting)
+                    if roled is not None:
+                        # "Jane Doe, the Ohio front-runner, ... The Ohio front-runner said":
+                        # the one the article gave that role, not the person last named
+                        return roled
                     if self._unnamed_since(speaker[0], noun):
                         return None
                     return self._nearest(speaker[0], {"PERSON"})
@@ -849,6 +855,18 @@ class NameResolver:
             ):
                 names.add(self._complete(m.name, m.start))
         return names
+
+    def _roled(self, noun: str, before: int, fitting: list[Mention]) -> str | None:
+        """The latest of ``fitting`` the article gave the role ``noun`` ("front-runner Jane
+        Doe", "Jane Doe, the party's front-runner"), else None."""
+        roled = self._with_role(noun, before)
+        if not roled:
+            return None
+        for m in reversed(fitting):
+            name = self._complete(m.name, m.start)
+            if name in roled:
+                return name
+        return None
 
     def _nearest(self, before: int, labels: set[str], sex: str | None = None) -> str | None:
         """Name of the subject of the closest sentence with a fitting mention before ``before``.
