@@ -62,7 +62,8 @@ def caps_line(
             if label and j - i == 1 and not label[1] and _written_small(phrase, text, known):
                 label = None  # "... COMPLETES SALE" over "the sale": the word, not the town
             if label:
-                hit = Mention(start, end, label[0], text[start:end], country=label[1])
+                # (positional: a keyword call costs more)
+                hit = Mention(start, end, label[0], text[start:end], False, False, label[1])
                 hit.place = label[0] == LOC
                 hit.locative = previous_word(text, start) in LOCATIVE
                 hit.fixed = dateline and i == 0

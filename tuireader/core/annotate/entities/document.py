@@ -67,7 +67,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     for line in _LINE.finditer(text):
         ls, le = line.span()
         lt = line.group()
-        headline = le < size and (not ls or not _LOWER_LONG.search(lt))
+        # (``is_title_line`` takes lines of 19 to 150 characters only: others skip the search)
+        headline = le < size and 18 < le - ls < 151 and (not ls or not _LOWER_LONG.search(lt))
         headline = headline and is_title_line(lt)
         if headline and ls:  # later in the text: the headline again, or a headline's words
             first = text[: text.find("\n")].rstrip(" .")

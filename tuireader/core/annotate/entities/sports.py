@@ -136,6 +136,11 @@ def _row_end(line: str) -> bool:
     return space > 0 and (tail[space - 1] in "-./" or tail[space - 1].isdigit())
 
 
+# The ASCII characters a line cannot end in as a row (``_row_end`` is false for a line ending
+# in one): all but a space (stripped first), ")", digits and "-./".
+_NO_ROW_END = frozenset(c for c in map(chr, range(128)) if not (c in " )-./" or c.isdigit()))
+
+
 def _rows(text: str) -> list[tuple[int, int]]:
     """Result lines and standings rows: besides numbers and notes in brackets only names
     ("Rovers 2 Eastfield 0"); a sentence with two numbers ("car # 10 later renumbered # 31")
@@ -152,10 +157,18 @@ def _rows(text: str) -> list[tuple[int, int]]:
     rows = []
     start = 0
     for row in text.split("\n"):
-        if _row_end(row) and opening.match(text, start):
-            m = line.match(text, start)
+        at = start
+        start += len(row) + 1
+        # ``_row_end`` is called only where it may say yes: not for an empty line, one ending
+        # in a letter or a comma, nor one ending in "." (or "-", "/") after a word whose last
+        # character is a letter ("a sentence." and "a sentence ." both)
+        if not row or row[-1] in _NO_ROW_END:
+            continue
+        if row[-1] in "-./" and ((space := row.rfind(" ")) <= 0 or row[space - 1] in _NO_ROW_END):
+            continue
+        if _row_end(row) and opening.match(text, at):
+            m = line.match(text, at)
             if m and not _LOWER_WORD.search(_PARENS.sub("", m.group())):
                 rows.append(m.span())
-        start += len(row) + 1
     _last_rows = (text, rows)
     return list(rows)
