@@ -18,6 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tuireader.ui.widgets.footer import ReaderFooter
+
 SHOWN_MOST = 2000  # rows shown at once (typing narrows the rest)
 
 
@@ -78,6 +80,7 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
             hint = "Esc: close · type to narrow"
             hint = f"{self.hint} · {hint}" if self.hint else f"Enter: choose · {hint}"
             yield Label(Text(hint), id="pick-hint")
+        yield ReaderFooter()  # its own keys over the main screen's (which do not work here)
 
     def _options(self, typed: str) -> list[Option]:
         needle = typed.strip().casefold()
