@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -58,7 +59,9 @@ def panel_options(
     if shared:
         note = Text(f"{SHARED_MARK}n", style=styles.get("shared") or "bold")
         note.append(" quoted in n other articles (o)", style="italic")
-        options.append(Option(note, disabled=True))
+        # wrapped in a narrow panel (the panel cuts its rows, a name's too long for it): as
+        # a Rich renderable, not a Text, the row is drawn by Rich at the panel's width
+        options.append(Option(Padding(note, 0), disabled=True))
     return options
 
 
