@@ -8,6 +8,7 @@ from textual.widgets._footer import FooterKey
 
 from tests.ui.test_investigate_ui import pick_screen, run
 from tuireader.ui.screens.help import HelpScreen
+from tuireader.ui.screens.pick import PickScreen
 
 
 def footer_shown(app) -> list[str]:
@@ -34,10 +35,27 @@ def test_the_help_and_a_view_show_their_own_keys_in_the_footer(tmp_path):
         await pilot.press("E")
         await pick_screen(pilot, app, "Names")
         shown = footer_shown(app)
-        assert "Close" in shown
+        assert "Close" in shown and "Who appears with it" in shown and "Its timeline" in shown
         assert not {"Quit", "Search", "Names", "Help"} & set(shown)
+        await pilot.press("a", "c", "t")  # typed into the field: they narrow, not act
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, PickScreen)
+        assert app.screen.query_one("#pick-filter").value == "act"
         await pilot.press("escape")
         await pilot.pause(0.2)
         assert "Quit" in footer_shown(app)
 
     run(tmp_path, scenario, "modal_footer")
+
+
+def test_a_views_key_in_its_footer_acts_on_the_row_highlighted(tmp_path):
+    async def scenario(app, pilot):
+        await pilot.press("E")
+        await pick_screen(pilot, app, "Names")
+        screen = app.screen
+        footer = screen.query_one(Footer)
+        key = next(k for k in footer.query(FooterKey) if k.description == "Its timeline")
+        await pilot.click(key)
+        await pick_screen(pilot, app, "Timeline of")
+
+    run(tmp_path, scenario, "modal_footer_click")
