@@ -208,9 +208,8 @@ class ReaderApp(NoticesApp[Corpus | None]):
         """The full list, the search or the more-like-this list, under the filters now on."""
         view = self.view
         if view.results is None:
+            self.listing.keep_open_listed = True  # (the list may be found in a worker)
             self.reload_list()
-            if view.open_id is not None:
-                self.article_list.move_to(view.open_id)
         elif view.similar_to is not None:
             self.similar.find(view.similar_to)
         else:

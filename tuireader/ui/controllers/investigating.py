@@ -125,8 +125,10 @@ class Investigating:
         title = f"Names of {self._scope()} ({counted}) — articles, name"
         hint = "Enter: filter the list by it · c: who appears with it · t: its timeline"
         keys = {"c": "cooccur", "t": "timeline"}
+        labels = {"c": "Who appears with it", "t": "Its timeline"}
         empty = "No names were found in the articles of this list."
-        self.host.push_screen(PickScreen(title, rows, hint, keys, empty), self._facet_chosen)
+        screen = PickScreen(title, rows, hint, keys, empty, labels)
+        self.host.push_screen(screen, self._facet_chosen)
 
     def _facet_chosen(self, chosen: tuple[str, str] | None) -> None:
         if chosen is None:
@@ -280,7 +282,8 @@ class Investigating:
             rows.append(Row(shown, entity.name, entity.name))
         title = f"Appearing with {clean_line(name)} — shared, articles, G² (log-likelihood)"
         hint = "Enter: who appears with that one · f: filter the list by both"
-        screen = PickScreen(title, rows, hint, {"f": "filter"})
+        labels = {"f": "Filter by both"}
+        screen = PickScreen(title, rows, hint, {"f": "filter"}, labels=labels)
         self.host.push_screen(screen, lambda chosen: self._cooccur_chosen(name, chosen))
 
     def _cooccur_chosen(self, name: str, chosen: tuple[str, str] | None) -> None:
@@ -323,8 +326,9 @@ class Investigating:
         title = f"Timeline of {about}{self._scope()}: articles per {by}"
         hint = "Enter: show only that period · d/w/m: per day, week, month"
         keys = {"d": "day", "w": "week", "m": "month"}
+        labels = {"d": "Per day", "w": "Per week", "m": "Per month"}
         empty = "No article in this list has a date: there is no timeline to draw."
-        screen = PickScreen(title, rows, hint, keys, empty)
+        screen = PickScreen(title, rows, hint, keys, empty, labels)
         self.host.push_screen(screen, lambda chosen: self._period_chosen(chosen, entity))
 
     def _period_chosen(self, chosen: tuple[str, str] | None, entity: str | None) -> None:

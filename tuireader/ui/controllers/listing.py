@@ -60,6 +60,9 @@ class Listing:
         # "40 near-duplicates folded (D: show all)" while the list shown is folded (set by
         # controllers/duplicates): kept in every header, a mark toggled too
         self.folded = ""
+        # the filters changed: once the list is shown, the reading pane shows one of its
+        # articles (the open one if listed, else the first), not one the filters leave out
+        self.keep_open_listed = False
 
     def reload(self) -> None:
         """Show every article (after a sync commit, or when a search is cleared). Under an
@@ -102,8 +105,12 @@ class Listing:
             self.set_title(self.all_label)
             if self.on_all_shown is not None:  # near-duplicates folded (controllers/duplicates)
                 self.on_all_shown()
+            if self.keep_open_listed:
+                self.keep_open_listed = False
+                self._open_listed(ids)
         else:
             lst.forget_rows()
+            self.keep_open_listed = False  # a search shows its first result itself
         if not ids:
             lst.empty_message = (
                 "Indexing…"
@@ -115,6 +122,15 @@ class Listing:
                 else "No articles pass the filters (Ctrl+P: Clear filters)."
             )
             lst.refresh()
+
+    def _open_listed(self, ids: Sequence[int]) -> None:
+        """The cursor on the open article if the list has it, else on the first, opened."""
+        lst, open_id = self.host.article_list, self.view.open_id
+        if open_id is not None and lst.move_to(open_id):
+            return
+        if len(ids):
+            lst.move_to(ids[0])
+            self.host.open_article(ids[0], preview=True)
 
     def _nothing_read(self) -> str:
         """The empty corpus's message: why, when its files could not be read (a binary file

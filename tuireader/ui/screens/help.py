@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tuireader.ui.widgets.footer import ReaderFooter
+
 QUERY_SYNTAX = [
     ("russia hacking", "both words (terms are ANDed; hacking also finds hacked)"),
     ('"homeland security"', "the exact phrase"),
@@ -66,6 +68,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static(self._keys_table(), id="help-keys")
             yield Static(self._syntax_table(), id="help-syntax")
+        yield ReaderFooter()  # its own keys over the main screen's (which do not work here)
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

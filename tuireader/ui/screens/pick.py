@@ -18,6 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tuireader.ui.widgets.footer import ReaderFooter
+
 SHOWN_MOST = 2000  # rows shown at once (typing narrows the rest)
 
 
@@ -60,6 +62,7 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         hint: str = "",
         keys: dict[str, str] | None = None,
         empty: str = "(nothing)",
+        labels: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -67,6 +70,9 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         self.hint = hint
         self.keys = keys or {}
         self.empty = empty  # said when there is no row at all (not merely none typed)
+        # the footer shows ``keys`` by these labels (a click there acts as the key does)
+        for key, label in (labels or {}).items():
+            self._bindings.bind(key, f"choose_key({key!r})", label)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -78,6 +84,7 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
             hint = "Esc: close · type to narrow"
             hint = f"{self.hint} · {hint}" if self.hint else f"Enter: choose · {hint}"
             yield Label(Text(hint), id="pick-hint")
+        yield ReaderFooter()  # its own keys over the main screen's (which do not work here)
 
     def _options(self, typed: str) -> list[Option]:
         needle = typed.strip().casefold()
@@ -140,18 +147,26 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         if event.option.id is not None:
             self.dismiss(("select", self.rows[int(event.option.id)].id))
 
+    def action_choose_key(self, key: str) -> bool:
+        """The action of ``keys[key]`` on the highlighted row (False: no row to act on)."""
+        rows = self.query_one(OptionList)
+        index = rows.highlighted
+        if index is None or key not in self.keys:
+            return False
+        option = rows.get_option_at_index(index)
+        if option.id is None:
+            return False
+        self.dismiss((self.keys[key], self.rows[int(option.id)].id))
+        return True
+
     def on_key(self, event) -> None:
         """A key of ``keys`` on the highlighted row; other printable keys narrow the list."""
         rows = self.query_one(OptionList)
         if self.focused is not rows:
             return
         if event.key in self.keys:
-            index = rows.highlighted
-            if index is not None:
-                option = rows.get_option_at_index(index)
-                if option.id is not None:
-                    event.stop()
-                    self.dismiss((self.keys[event.key], self.rows[int(option.id)].id))
+            if self.action_choose_key(event.key):
+                event.stop()
             return
         if event.is_printable and event.character and event.key not in ("j", "k"):
             event.stop()

@@ -10,6 +10,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
+from tuireader.ui.widgets.footer import ReaderFooter
+
 
 class PromptScreen(ModalScreen[str | None]):
     """Returns the text entered (Enter) or None (Esc)."""
@@ -44,6 +46,7 @@ class PromptScreen(ModalScreen[str | None]):
         with Vertical():
             yield Label(Content(self.question))
             yield Input(value=self.value, suggester=self.suggester, id="prompt-input")
+        yield ReaderFooter()  # its own keys over the main screen's (which do not work here)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()

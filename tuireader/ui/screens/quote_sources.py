@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from tuireader.core.base.text import clean_line
 from tuireader.core.library import QuoteSource
+from tuireader.ui.widgets.footer import ReaderFooter
 from tuireader.ui.widgets.reading_pane import SHARED_MARK
 
 QuoteCopy = QuoteSource  # one other article carrying a quotation (the door's plain data)
@@ -48,6 +49,7 @@ class QuoteSourcesScreen(ModalScreen[int | None]):
         with Vertical():
             yield Label("Quotations of this article found in other articles (Enter opens)")
             yield OptionList(*self._options(), id="quote-copies")
+        yield ReaderFooter()  # its own keys over the main screen's (which do not work here)
 
     def _options(self) -> list[Option]:
         """One row per other article (a wire rewrite often carries several of the quotations),

@@ -14,6 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tuireader.core.base.text import visible
+from tuireader.ui.widgets.footer import ReaderFooter
 
 
 class SkippedScreen(ModalScreen[None]):
@@ -45,6 +46,7 @@ class SkippedScreen(ModalScreen[None]):
                 line.append(Text(f"  {visible(reason)}", style="dim"))
                 options.append(Option(line))
             yield OptionList(*options)
+        yield ReaderFooter()  # its own keys over the main screen's (which do not work here)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

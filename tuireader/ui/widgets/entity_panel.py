@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -58,8 +59,24 @@ def panel_options(
     if shared:
         note = Text(f"{SHARED_MARK}n", style=styles.get("shared") or "bold")
         note.append(" quoted in n other articles (o)", style="italic")
-        options.append(Option(note, disabled=True))
+        # wrapped in a narrow panel (the panel cuts its rows, a name's too long for it): as
+        # a Rich renderable, not a Text, the row is drawn by Rich at the panel's width
+        options.append(Option(_Wrapped(note), disabled=True))
     return options
+
+
+class _Wrapped:
+    """A Text drawn by Rich, wrapped at the width given (a Text option would be converted and
+    cut like the panel's other rows); read as its plain text."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text
+
+    def __str__(self) -> str:
+        return self.text.plain
 
 
 def _heading(heading: str, style: Style | None) -> Option:
