@@ -7,8 +7,10 @@ from collections.abc import Callable
 from textual.pilot import Pilot
 
 
-async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    """Let the app run until the condition holds (workers report back by messages)."""
+async def wait_for(pilot: Pilot, condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Let the app run until the condition holds (workers report back by messages). The
+    timeout is generous: on a loaded machine a sync and its workers took over 10 s, and a
+    condition met returns at once."""
     waited = 0.0
     while not condition():
         if waited >= timeout:
