@@ -20,6 +20,7 @@ from tuireader.core.annotate.quotes.cues import (
     DETERMINER,
     NAME,
     NAMING_CUE,
+    NAMING_CUE_FIRSTS,
     NAMING_VERBS,
     NOT_OPENER,
     ORG_NOUNS,
@@ -27,8 +28,10 @@ from tuireader.core.annotate.quotes.cues import (
     PLURAL_NOUN_CUES,
     PRONOUN,
     SPEECH_CUE,
+    SPEECH_CUE_FIRSTS,
     SPEECH_VERBS,
     TITLES,
+    cue_word,
     word_set,
 )
 
@@ -231,8 +234,8 @@ _CREDIT_LINE_RE = re.compile(
     + r")(?:\s*\(@\w{1,30}\))?(?:[,.][^\n\"\u201c\u201d]{0,150}|"
     r"\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$"
 )
-_CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r")\b")
-_NAMING_RE = re.compile(r"(?<![\w-])(?P<cue>" + NAMING_CUE + r")\b")
+_CUE_RE = re.compile(cue_word(SPEECH_CUE, SPEECH_CUE_FIRSTS))
+_NAMING_RE = re.compile(cue_word(NAMING_CUE, NAMING_CUE_FIRSTS))
 # "Doe on Friday said", "Doe in a statement wrote": a time or a medium between subject and cue.
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ASIDE = (
@@ -1346,7 +1349,9 @@ def spoken_to(text: str, subject: tuple[int, int] | None, end: int) -> Attributi
     return Attribution((m.end(), m.end()), None, BEFORE)
 
 
-_ANY_CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r"|" + NAMING_CUE + r")\b")
+_ANY_CUE_RE = re.compile(
+    cue_word(SPEECH_CUE + r"|" + NAMING_CUE, SPEECH_CUE_FIRSTS + NAMING_CUE_FIRSTS)
+)
 
 
 def has_cue(text: str, start: int, end: int) -> bool:
