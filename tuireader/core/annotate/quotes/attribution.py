@@ -80,9 +80,12 @@ _WORD = r"[\w'\u2019&-]+"
 _GAP = r"[\s,;:\u2014\u2013\u2015-]*"
 _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 # An apposition kept in the speaker span: "her adviser, Jake Sullivan" (not the comma after).
+# (the run after each comma is possessive: it holds no plain comma, and a shorter run, ending
+# before a space or a word, could only go on by the next comma, as the longest one can)
 # A short masked quotation inside it is a title or a slogan ("wearing "Vote Doe" pins").
 _APPOSITION_IN = (
-    r"(?:(?:\s*,(?:[^,;\"\u201c\u201d\n]|[\"\u201c]\u00b7{1,40}[,.]?[\"\u201d]){1,250}){1,4}(?=,))?"
+    r"(?:(?:\s*,(?:[^,;\"\u201c\u201d\n]|[\"\u201c]\u00b7{1,40}[,.]?[\"\u201d])"
+    r"{1,250}+){1,4}(?=,))?"
 )
 _ADVERBS = r"(?:\s+" + ADVERB + r"){0,2}"
 # "the senator", "a spokesman for the campaign", "Trump's campaign manager".
