@@ -6,6 +6,7 @@ import random
 import re
 
 from tuireader.core.annotate.quotes.cues import (
+    NAME,
     NAMING_CUE,
     NAMING_CUE_FIRSTS,
     SPEECH_CUE,
@@ -96,3 +97,19 @@ def test_cue_word_matches_like_the_look_behind() -> None:
         "referred to",
         "said",
     ]
+
+
+def test_name_matches_like_it_did_without_its_first_letter_look_ahead() -> None:
+    guard = "(?=[A-Z\\u00c0-\\u00de])"
+    assert NAME.startswith(guard)
+    text = (
+        "Sen. Jane Quillon met the Harbor Trust's Ms. Ofelia Jonsby on Monday; "
+        "\u00c9lodie van Brakel, the Former Gov. Tam O'Rourke-Lee and \u00d7Quillon said "
+        "no. The Jonsby plan, His Excellency Dr. K. Ruel"
+    )
+    for flags in (0, re.IGNORECASE):
+        fast = re.compile(NAME, flags)
+        plain = re.compile(NAME[len(guard) :], flags)
+        for pos in range(len(text) + 1):
+            f, p = fast.match(text, pos), plain.match(text, pos)
+            assert (f and f.span()) == (p and p.span()), (flags, pos)

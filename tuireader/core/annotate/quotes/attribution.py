@@ -132,7 +132,7 @@ _AFTER_SUBJECT = (
 # Searched backwards from a cue, the modifiers must start with a capital or a determiner.
 _LEFT_NAME = (
     # "Former" opens sentences but is no name: it still leads a name's modifiers
-    r"(?:(?:Former|"
+    r"(?:(?:Former|(?=[A-Z])"  # (a lower-case word fails before the openers are tried)
     + NOT_OPENER
     + r"[A-Z][\w'\u2019.-]*|"
     + DETERMINER

@@ -209,8 +209,11 @@ NOT_NAME_START = (
     r"(?!(?:" + _alternation(WEEKDAYS_MONTHS.split() + SENTENCE_OPENERS.split()) + r")\b)"
     r"(?!(?:The|A|An|His|Her|Their|Its|Our|My|This)\b(?!\s+[A-Z]))"
 )
+# (the look-ahead for a name's first letter, a title's or a capital, comes before the two
+# look-aheads for openers: most words a search tries are lower case and fail it at once)
 NAME = (
-    NOT_NAME_START
+    r"(?=[A-Z\u00c0-\u00de])"
+    + NOT_NAME_START
     + _TITLE
     + r"*"
     + _CAP_WORD
