@@ -20,6 +20,7 @@ from tuireader.core.annotate.quotes.cues import (
     DETERMINER,
     NAME,
     NAMING_CUE,
+    NAMING_CUE_FIRSTS,
     NAMING_VERBS,
     NOT_OPENER,
     ORG_NOUNS,
@@ -27,8 +28,10 @@ from tuireader.core.annotate.quotes.cues import (
     PLURAL_NOUN_CUES,
     PRONOUN,
     SPEECH_CUE,
+    SPEECH_CUE_FIRSTS,
     SPEECH_VERBS,
     TITLES,
+    cue_word,
     word_set,
 )
 
@@ -77,9 +80,12 @@ _WORD = r"[\w'\u2019&-]+"
 _GAP = r"[\s,;:\u2014\u2013\u2015-]*"
 _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 # An apposition kept in the speaker span: "her adviser, Jake Sullivan" (not the comma after).
+# (the run after each comma is possessive: it holds no plain comma, and a shorter run, ending
+# before a space or a word, could only go on by the next comma, as the longest one can)
 # A short masked quotation inside it is a title or a slogan ("wearing "Vote Doe" pins").
 _APPOSITION_IN = (
-    r"(?:(?:\s*,(?:[^,;\"\u201c\u201d\n]|[\"\u201c]\u00b7{1,40}[,.]?[\"\u201d]){1,250}){1,4}(?=,))?"
+    r"(?:(?:\s*,(?:[^,;\"\u201c\u201d\n]|[\"\u201c]\u00b7{1,40}[,.]?[\"\u201d])"
+    r"{1,250}+){1,4}(?=,))?"
 )
 _ADVERBS = r"(?:\s+" + ADVERB + r"){0,2}"
 # "the senator", "a spokesman for the campaign", "Trump's campaign manager".
@@ -126,7 +132,7 @@ _AFTER_SUBJECT = (
 # Searched backwards from a cue, the modifiers must start with a capital or a determiner.
 _LEFT_NAME = (
     # "Former" opens sentences but is no name: it still leads a name's modifiers
-    r"(?:(?:Former|"
+    r"(?:(?:Former|(?=[A-Z])"  # (a lower-case word fails before the openers are tried)
     + NOT_OPENER
     + r"[A-Z][\w'\u2019.-]*|"
     + DETERMINER
@@ -231,8 +237,8 @@ _CREDIT_LINE_RE = re.compile(
     + r")(?:\s*\(@\w{1,30}\))?(?:[,.][^\n\"\u201c\u201d]{0,150}|"
     r"\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*$"
 )
-_CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r")\b")
-_NAMING_RE = re.compile(r"(?<![\w-])(?P<cue>" + NAMING_CUE + r")\b")
+_CUE_RE = re.compile(cue_word(SPEECH_CUE, SPEECH_CUE_FIRSTS))
+_NAMING_RE = re.compile(cue_word(NAMING_CUE, NAMING_CUE_FIRSTS))
 # "Doe on Friday said", "Doe in a statement wrote": a time or a medium between subject and cue.
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ASIDE = (
@@ -1353,7 +1359,9 @@ def spoken_to(text: str, subject: tuple[int, int] | None, end: int) -> Attributi
     return Attribution((m.end(), m.end()), None, BEFORE)
 
 
-_ANY_CUE_RE = re.compile(r"(?<![\w-])(?P<cue>" + SPEECH_CUE + r"|" + NAMING_CUE + r")\b")
+_ANY_CUE_RE = re.compile(
+    cue_word(SPEECH_CUE + r"|" + NAMING_CUE, SPEECH_CUE_FIRSTS + NAMING_CUE_FIRSTS)
+)
 
 
 def has_cue(text: str, start: int, end: int) -> bool:

@@ -181,6 +181,24 @@ AFTER_CUE = r"(?:" + SPEECH_CUE + r"|" + _alternation([v.capitalize() for v in S
 NAMING_CUE = (
     r"(?:" + _alternation(list(NAMING_VERBS)) + r"|referr?(?:ed|ing|s)?\s+to|(?<=\bwill\s)call)"
 )
+# The letters a cue starts with: those of the verbs, and of the phrases' first words
+# ("according", "went", "goes", "shot", "fired", "hit", "pointed", "chimed", "spoke", "is").
+SPEECH_CUE_FIRSTS = "".join(sorted({w[0] for w in SPEECH_VERBS} | set("acfghipsw")))
+NAMING_CUE_FIRSTS = "".join(sorted({w[0] for w in NAMING_VERBS} | {"r"}))
+
+
+def cue_word(cue: str, firsts: str) -> str:
+    r"""Regex source matching what ``(?<![\w-])(?P<cue>CUE)\b`` matches, when each match of
+    ``cue`` starts with one of the letters ``firsts``.
+
+    ``\b`` and a look-ahead for those letters come first, the look-behind for a hyphen last:
+    a search tries every position, and most fail the word boundary at once (the look-behind
+    first cost a jump at each). A match starts with a word character, so ``\b`` there says
+    what ``(?<!\w)`` says.
+    """
+    return r"\b(?=[" + firsts + r"])(?<!-)(?P<cue>" + cue + r")\b"
+
+
 ADVERB = r"(?:" + _alternation(ADVERBS.split()) + r"|\w+ly)"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)(?:['\u2019](?:s|d|ll|ve|re|m)\b)?"
 DETERMINER = (
@@ -195,8 +213,11 @@ NOT_NAME_START = (
     r"(?!(?:" + _alternation(WEEKDAYS_MONTHS.split() + SENTENCE_OPENERS.split()) + r")\b)"
     r"(?!(?:The|A|An|His|Her|Their|Its|Our|My|This)\b(?!\s+[A-Z]))"
 )
+# (the look-ahead for a name's first letter, a title's or a capital, comes before the two
+# look-aheads for openers: most words a search tries are lower case and fail it at once)
 NAME = (
-    NOT_NAME_START
+    r"(?=[A-Z\u00c0-\u00de])"
+    + NOT_NAME_START
     + _TITLE
     + r"*"
     + _CAP_WORD
