@@ -99,7 +99,9 @@ class Duplicates:
         self._shown = shown
         lst.set_badges(badges)
         folded = len(self.full) - len(shown)
-        label = self.listing.results_label(results) if snippets else self.listing.all_label
+        # (the all-articles label counted now: a mark toggled since the list was shown counts)
+        listing = self.listing
+        label = listing.results_label(results) if snippets else listing.marks.all_articles_label()
         if snippets and self.view.sort_order != "relevance":
             label += f" · {self.view.sort_order}"
         plural = "" if folded == 1 else "s"

@@ -56,7 +56,6 @@ class Listing:
         self.marks = marks
         self.filters = filters
         self.on_all_shown: Callable[[], None] | None = None  # told when every article is shown
-        self.all_label = ""  # the header of the all-articles list as last shown
         # "40 near-duplicates folded (D: show all)" while the list shown is folded (set by
         # controllers/duplicates): kept in every header, a mark toggled too
         self.folded = ""
@@ -101,8 +100,7 @@ class Listing:
         if view.results is None:
             lst.set_ids(ids)
             self.folded = ""  # a new list: folded again once its groups are found
-            self.all_label = self.marks.all_articles_label()
-            self.set_title(self.all_label)
+            self.set_title(self.marks.all_articles_label())
             if self.on_all_shown is not None:  # near-duplicates folded (controllers/duplicates)
                 self.on_all_shown()
             if self.keep_open_listed:
