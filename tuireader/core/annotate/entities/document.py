@@ -33,7 +33,6 @@ from tuireader.core.annotate.entities.tokens import (
 )
 from tuireader.core.annotate.entities.typer import classify, retype
 
-_LINE = re.compile(r"[^\n]+")
 _ORDINAL_BEFORE = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:st|nd|rd|th|d)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|"
     r"Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
@@ -64,9 +63,14 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     # ("The", "But") is no name, ``label_word`` is not called (unless a quote mark is before
     # it: a quoted title may open there)
     words, quotes = labeller._words, labeller._quotes
-    for line in _LINE.finditer(text):
-        ls, le = line.span()
-        lt = line.group()
+    # each non-empty line and its offsets, by one split (a pattern such as "[^\n]+" steps
+    # through every character and builds a match object per line)
+    le = -1
+    for lt in text.split("\n"):
+        ls = le + 1
+        le = ls + len(lt)
+        if not lt:
+            continue
         # (``is_title_line`` takes lines of 19 to 150 characters only: others skip the search)
         headline = le < size and 18 < le - ls < 151 and (not ls or not _LOWER_LONG.search(lt))
         headline = headline and is_title_line(lt)
