@@ -6,11 +6,14 @@ own body knows it ("RUSSIA DENIES HACKING CLAIMS BY U.S." -> RUSSIA, U.S.).
 
 from __future__ import annotations
 
+from operator import methodcaller
+
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, Mention
 from tuireader.core.annotate.entities.tokens import DATELINE_TAIL, LOCATIVE, WORD, previous_word
 from tuireader.core.annotate.patterns import find_words
 
+_SPAN = methodcaller("span")
 _MAX_CAPS_NGRAM = 5
 # A word this frequent in English is read as the word in a headline ("US", "WHO", "MAY").
 _CAPS_COMMON = 5.5
@@ -30,7 +33,15 @@ def caps_line(
     """
     if known_firsts is None:
         known_firsts = first_words(known)
-    words = [(m.start(), _trim(m.group(), m.end(), lex.flags)) for m in WORD.finditer(text, ls, le)]
+    flags = lex.flags
+    # each word's offsets by one call; ``_trim`` only for a word ending in a dot (no other
+    # word's end moves)
+    words = [
+        span
+        if text[span[1] - 1] != "."
+        else (span[0], _trim(text[span[0] : span[1]], span[1], flags))
+        for span in map(_SPAN, WORD.finditer(text, ls, le))
+    ]
     out: list[Mention] = []
     i = 0
     n = len(words)
@@ -39,7 +50,6 @@ def caps_line(
     reach = [n] * n
     for k in range(n - 2, -1, -1):
         reach[k] = reach[k + 1] if words[k][1] + 1 == words[k + 1][0] else k + 1
-    flags = lex.flags
     # an ASCII line lowered once: each phrase's lower case is a slice of it (not so in general:
     # "İ" lowers to two characters, a final "Σ" by its context)
     line = text[ls:le]
