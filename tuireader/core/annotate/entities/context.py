@@ -74,18 +74,19 @@ _ORG_VERB_FIRSTS = frozenset("whmfderi")
 APPOSITION = re.compile(r" ?, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
-_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
+# The last two runs of letters and digits of a text, read in the reversed text: one match at
+# its start, not a scan of every run of the window.
+_LAST_TWO_REVERSED = re.compile(r"[^A-Za-z0-9]*(?:([A-Za-z0-9]+)(?:[^A-Za-z0-9]+([A-Za-z0-9]+))?)?")
 
 
 def _words_before(text: str, start: int) -> tuple[str, str]:
-    """The two lower-cased words before ``start`` (nearest first), "" where missing."""
+    """The two lower-cased words (runs of letters and digits) before ``start`` within 40
+    characters (nearest first), "" where missing."""
     window = text[max(0, start - 40) : start]
     if window.rstrip().endswith(("-", ",", ".", "(", '"')):
         return "", ""
-    words = _ALNUM_RUN.findall(window)
-    w1 = words[-1].lower() if words else ""
-    w2 = words[-2].lower() if len(words) > 1 else ""
-    return w1, w2
+    w1, w2 = _LAST_TWO_REVERSED.match(window[::-1]).groups("")
+    return w1[::-1].lower(), w2[::-1].lower()
 
 
 # ", the national director of ...", ", a Democratic pollster": an apposition whose head noun
