@@ -62,7 +62,10 @@ _ABBREVIATIONS = word_set(
     sens reps hon supt det insp amb atty dept univ ala ariz ark calif colo conn fla ga ill ind
     kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo"""
 )
-_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
+# (every leading repeat below is written "XX*", not "X+": a pattern whose first item is one
+# character class lets re skip in C to the characters that can start a match, where a repeat
+# or an assertion first makes it try a match at every character; the matches are the same)
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026][.!?\u2026]*[\"\u201d\u2019')\]]*\s+")
 # (possessive: a shorter run cannot end where the text does, so backtracking only costs)
 _WORD_BEFORE_RE = re.compile(r"([\w.'\u2019-]++)$")
 
@@ -338,7 +341,7 @@ _DESCRIPTION_SUBJECT_RE = re.compile(r"(?P<sp>" + _DET_NP + r")(?=,?\s+[a-z])")
 _PARTICIPLE_RE = re.compile(r"\w+ing$")
 _DETACHED_RE = re.compile(r"(?:,|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bthen)\s*$")
 _RELATIVE_RE = re.compile(r",\s+(?:who|which|whose|whom|noting|adding|speaking)\b")
-_LAST_WORD_RE = re.compile(r"\s+([\w'\u2019-]+)$")
+_LAST_WORD_RE = re.compile(r"\s\s*([\w'\u2019-]+)$")
 # "The Russian government further underscores": adverbs before a cue are not in the mention.
 _NOT_MENTION_END = frozenset(_STOPWORDS.split()) | frozenset(ADVERBS.split())
 _PREPOSITION_END_RE = re.compile(
@@ -425,7 +428,7 @@ def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A headline's verb, capitalised: "Doe Slams Roe: '...'", "Doe Tells Roe".
-_HEADLINE_VERB_RE = re.compile(r"\s+([A-Z][a-z]+s)\b")
+_HEADLINE_VERB_RE = re.compile(r"\s\s*([A-Z][a-z]+s)\b")  # (leading class: see above)
 _HEADLINE_VERBS = (
     frozenset(v for v in SPEECH_VERBS | NAMING_VERBS if v.endswith("s"))
     | word_set(
