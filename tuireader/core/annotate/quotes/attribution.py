@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tuireader.core.annotate.names import is_given_name
 from tuireader.core.annotate.quotes.cues import (
@@ -1088,8 +1089,12 @@ _FINDING_THAT_RE = re.compile(
 
 def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
     """The subject of the last speech (else naming) cue in [start, end) that has one."""
+    first = _first_cue(text, start, end)
+    if first is None:
+        return None  # (each cue of either kind is a match of the union where it starts)
     for regex, how in ((_CUE_RE, EMBEDDED), (_NAMING_RE, NAMING)):
-        cues = list(regex.finditer(text, start, end))
+        # (none starts before the union's first match: the scan may start there)
+        cues = list(regex.finditer(text, first.start(), end))
         for i in range(len(cues) - 1, -1, -1):
             cue = cues[i]
             if _after_modal(text, start, cue) or _after_owner(text, start, cue):
@@ -1367,14 +1372,24 @@ _ANY_CUE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8)
+def _first_cue(text: str, start: int, end: int) -> re.Match | None:
+    """``_ANY_CUE_RE.search(text, start, end)``, kept for the last few windows: the window
+    before a quotation is searched by ``_cued_subject`` and then by ``has_cue``, and most
+    windows hold no cue at all."""
+    return _ANY_CUE_RE.search(text, start, end)
+
+
 def has_cue(text: str, start: int, end: int) -> bool:
     """True when a speech or naming cue occurs in [start, end); a passive verb of saying
     ("were admitted") is none unless its agent follows ("was written by")."""
-    for m in _ANY_CUE_RE.finditer(text, start, end):
+    m = _first_cue(text, start, end)
+    while m is not None:
         if not _passive(text, start, m) or _BY_AFTER_RE.match(text, m.end(), end):
             return True
         if m.group("cue") not in SPEECH_VERBS:  # "was labeled": a naming cue all the same
             return True
+        m = _ANY_CUE_RE.search(text, m.end(), end)  # (as finditer goes on: matches are words)
     return False
 
 
