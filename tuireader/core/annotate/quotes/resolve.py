@@ -355,6 +355,7 @@ class NameResolver:
         self._lower: dict[str, bool] = {}
         self._spelled: dict[str, list[tuple[int, str]]] = {}
         self._chosen: Mention | None = None  # the mention ``_nearest`` last answered with
+        self._parts: dict[int, tuple[int, int]] = {}  # position -> ``_sentence_parts``
 
     @property
     def mentions(self) -> list[Mention]:
@@ -945,10 +946,14 @@ class NameResolver:
 
     def _sentence_parts(self, pos: int) -> tuple[int, int]:
         """(start, body start) of the sentence holding ``pos``: the start taken outside any
-        quotation, the body after its lead-in ("On Monday,")."""
-        opening = self._outside_quotes(_sentence_start(self.text, pos))
-        lead = _LEAD_RE.match(self.text, opening, pos)
-        return opening, (lead.end() if lead else opening)
+        quotation, the body after its lead-in ("On Monday,"). Remembered: a pronoun's search
+        goes back through the same sentences as the one before it."""
+        parts = self._parts.get(pos)
+        if parts is None:
+            opening = self._outside_quotes(_sentence_start(self.text, pos))
+            lead = _LEAD_RE.match(self.text, opening, pos)
+            parts = self._parts[pos] = (opening, lead.end() if lead else opening)
+        return parts
 
     def _outside_quotes(self, pos: int) -> int:
         """A sentence start inside a quotation moves to the quotation's start: sentences the
