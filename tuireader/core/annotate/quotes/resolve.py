@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
@@ -1138,7 +1139,11 @@ class NameResolver:
         if " " in name or not name:
             return name
         i = bisect.bisect_left(self.starts, before)
-        counts = Counter(full for k, full in self._fuller_names().get(name, ()) if k < i)
+        fuller = self._fuller_names().get(name, ())
+        n = bisect.bisect_left(fuller, i, key=_INDEX)  # (in text order: those before are a prefix)
+        if n and len({full for _, full in fuller[:n]}) == 1:
+            return fuller[0][1]  # one fuller name so far: the answer without a count
+        counts = Counter(full for _, full in fuller[:n])
         if not counts:
             # "..., explained Jane Doe" where the recognizer missed the person: an earlier
             # speaker's full name completes a later "Doe said".
@@ -1162,6 +1167,8 @@ class NameResolver:
                 return said[0][0]
         return name
 
+
+_INDEX = itemgetter(0)
 
 # "George W. Bush": a middle initial ends no sentence.
 _INITIAL_RE = re.compile(r"[A-Z]\.")
