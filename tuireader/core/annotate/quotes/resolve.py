@@ -1183,14 +1183,14 @@ def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts (a rough cut: "Sen." and "U.S." rarely fall
     between a subject and the mention that follows it)."""
     start = max(0, pos - 400)
-    found = start
-    for m in _SENTENCE_END_RE.finditer(text, start, pos):
+    # the last sentence end counts: read from the last one back, the first that is one
+    for m in reversed(list(_SENTENCE_END_RE.finditer(text, start, pos))):
         word = text[max(0, m.start() - 4) : m.start() + 1].split()[-1:] or [""]
         if m.group() == "\n" or (
             word[0].rstrip(".").lower() not in _ABBREVIATED and not _INITIAL_RE.fullmatch(word[0])
         ):
-            found = m.end()
-    return found
+            return m.end()
+    return start
 
 
 # Role nouns and the titles that give a person that role ("Gov. Jane Doe" is a governor).
