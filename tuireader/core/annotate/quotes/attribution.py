@@ -383,25 +383,28 @@ def is_sentence_end(text: str, punct_at: int) -> bool:
     return not (len(word) == 1 and word.isalpha()) and "." not in word.strip(".")
 
 
-def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
-    """Offsets just past each sentence end (punctuation plus following space) in [lo, hi)."""
-    ends = []
-    for m in _SENTENCE_END_RE.finditer(text, lo, hi):
-        if ")" not in m.group() and is_sentence_end(text, m.start()):
-            ends.append(m.end())
-    return ends
+def _ends_sentence(text: str, m: re.Match) -> bool:
+    """Whether a match of ``_SENTENCE_END_RE`` (punctuation plus following space) ends a
+    sentence."""
+    return ")" not in m.group() and is_sentence_end(text, m.start())
 
 
 def after_window(text: str, start: int, limit: int) -> int:
-    """End of the attribution window after a quote: the first sentence end before ``limit``."""
-    ends = _sentence_ends(text, start, limit)
-    return ends[0] if ends else limit
+    """End of the attribution window after a quote: the first sentence end before ``limit``
+    (just past it; the ends after it are not looked at)."""
+    for m in _SENTENCE_END_RE.finditer(text, start, limit):
+        if _ends_sentence(text, m):
+            return m.end()
+    return limit
 
 
 def before_window(text: str, limit: int, end: int) -> int:
-    """Start of the window before a quote: just past the last sentence end after ``limit``."""
-    ends = _sentence_ends(text, limit, end)
-    return ends[-1] if ends else limit
+    """Start of the window before a quote: just past the last sentence end after ``limit``
+    (read from the last one back)."""
+    for m in reversed(list(_SENTENCE_END_RE.finditer(text, limit, end))):
+        if _ends_sentence(text, m):
+            return m.end()
+    return limit
 
 
 def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
