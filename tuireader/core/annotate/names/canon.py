@@ -770,7 +770,7 @@ _VERB_AFTER_RE = re.compile(
 )
 
 
-_JOINT_RE = re.compile(r"\s+(?:and|&)\s+")
+_JOINT_RE = re.compile(r"\s\s*(?:and|&)\s+")  # (a leading class re skips to in C; = \s+)
 
 
 _COUPLE_RE = re.compile(r"\s+(?:and|&)\s+((?:[A-Z][\w'\u2019.-]*\s+){1,2}[A-Z][\w'\u2019-]*)")

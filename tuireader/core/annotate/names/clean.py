@@ -24,7 +24,8 @@ from tuireader.core.annotate.names.words import (
     _org_head,
 )
 
-_PAREN_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]?")
+# (written to open with one class, which re skips to in C: the same matches as \s*[(\[]...)
+_PAREN_RE = re.compile(r"[\s(\[](?:(?<=[(\[])|\s*[(\[])[^()\[\]]*[)\]]?")
 
 
 _POSSESSIVE_RE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")

@@ -9,6 +9,7 @@ continued quotations, drops scare quotes and titles, and resolves pronouns and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -64,27 +65,52 @@ _ROLE_GAP = re.compile(r"(?:\s+(?:[A-Z][\w'\u2019.&-]*|and|of|the|former|[a-z-]+
 _GAP_WORDS = PERSON_NOUNS | ORG_NOUNS | frozenset(("and", "of", "the", "former", "state"))
 
 
-def _through_role(who: Attribution, entities: Sequence[Entity], text: str) -> Attribution:
+class _Entities:
+    """The lookups every quotation makes in the text's entities, prepared once a text: the
+    PERSON entities in their order, by start and end when the list is sorted both ways (as
+    the recognizers give it), and the spans of LOC entities."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.persons = [e for e in entities if e.label == "PERSON"]
+        self.starts = [e.start for e in self.persons]
+        self.ends = [e.end for e in self.persons]
+        self.sorted = self.starts == sorted(self.starts) and self.ends == sorted(self.ends)
+        self.places = {(e.start, e.end) for e in entities if e.label == "LOC"}
+
+    def person_holding(self, end: int) -> Entity | None:
+        """The first person with ``start < end <= e.end``. (Sorted: the first ending at or
+        after ``end``; if it starts at or after ``end``, every later one does too.)"""
+        if not self.sorted:
+            return next((e for e in self.persons if e.start < end <= e.end), None)
+        j = bisect_left(self.ends, end)
+        return self.persons[j] if j < len(self.persons) and self.starts[j] < end else None
+
+    def person_after(self, end: int) -> Entity | None:
+        """The first person starting at or after ``end``."""
+        if not self.sorted:
+            return next((e for e in self.persons if e.start >= end), None)
+        j = bisect_left(self.starts, end)
+        return self.persons[j] if j < len(self.persons) else None
+
+
+def _through_role(who: Attribution, entities: _Entities, text: str) -> Attribution:
     """A speaker mention that stops before the person it describes reaches the person:
     "said Democratic pollster Jane Doe" is Jane Doe, not "Democratic"; long titles
     ("South Carolina Democratic Party Chairman Jane Doe") too."""
     start, end = who.speaker
-    for e in entities:
-        if e.label == "PERSON" and e.start < end <= e.end:
-            # the mention ends with a person's name, or cuts it ("... Jane Q." of "Jane Q. Doe")
-            return replace(who, speaker=(start, e.end)) if end < e.end else who
-    for e in entities:
-        if e.label != "PERSON" or e.start < end:
-            continue
-        if e.start - end > 80:
-            break
-        gap = text[end : e.start]
-        small = [w for w in gap.split() if w[:1].islower()]
-        if "\n" in gap or any(len(w) > 4 and w.endswith(".") for w in gap.split()):
-            break  # '..., said Jane Doe.\n\nRoe's role': the sentence ended before Roe
-        if _ROLE_GAP.fullmatch(gap) and all(w in _GAP_WORDS for w in small):
-            return replace(who, speaker=(start, e.end))
-        break
+    e = entities.person_holding(end)
+    if e is not None:
+        # the mention ends with a person's name, or cuts it ("... Jane Q." of "Jane Q. Doe")
+        return replace(who, speaker=(start, e.end)) if end < e.end else who
+    e = entities.person_after(end)
+    if e is None or e.start - end > 80:
+        return who
+    gap = text[end : e.start]
+    small = [w for w in gap.split() if w[:1].islower()]
+    if "\n" in gap or any(len(w) > 4 and w.endswith(".") for w in gap.split()):
+        return who  # '..., said Jane Doe.\n\nRoe's role': the sentence ended before Roe
+    if _ROLE_GAP.fullmatch(gap) and all(w in _GAP_WORDS for w in small):
+        return replace(who, speaker=(start, e.end))
     return who
 
 
@@ -96,7 +122,7 @@ _PLACE_TAIL_RE = re.compile(
 )
 
 
-def _over_place(text: str, who: Attribution, entities: Sequence[Entity]) -> Attribution:
+def _over_place(text: str, who: Attribution, entities: _Entities) -> Attribution:
     """A speaker that is only the state after a town ("a woman in Dover, Delaware, told",
     "Officials in Dover, Del., said") is the description the place belongs to, which the
     resolver leaves unnamed or gives to the office holder ("the mayor of Dover, Delaware")."""
@@ -104,9 +130,7 @@ def _over_place(text: str, who: Attribution, entities: Sequence[Entity]) -> Attr
     if "," not in text[max(0, start - 3) : start]:
         return who  # (the cheap test first: a comma right before the speaker)
     words = text[start:end]
-    if not STATE_RE.fullmatch(words) and not any(
-        e.start == start and e.end == end and e.label == "LOC" for e in entities
-    ):
+    if not STATE_RE.fullmatch(words) and (start, end) not in entities.places:
         return who  # (before the search, which tries every start in its window)
     m = _PLACE_TAIL_RE.search(text, max(0, start - 120), start)
     if m is None:
@@ -146,14 +170,15 @@ def extract_quotes(
     candidates = find_candidates(marked, stretches)
     resolver = NameResolver(marked, entities, [(c.start, c.end) for c in candidates])
     quotes = []
+    lookups = _Entities(entities)
     for c in candidates:
         if c.who is not None and c.who.speaker[0] == c.who.speaker[1]:
             # an unnamed speaker ("Doe was asked: "..."" - by someone not named)
             quotes.append(_to_quote(text, c.start, c.end, None, None))
             continue
         if c.who is not None:
-            c.who = _through_role(_without_full_stop(text, c.who), entities, text)
-            c.who = _over_place(text, c.who, entities)
+            c.who = _through_role(_without_full_stop(text, c.who), lookups, text)
+            c.who = _over_place(text, c.who, lookups)
         if c.who is None:
             name = None
         else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tuireader.core.annotate.names import is_given_name
 from tuireader.core.annotate.quotes.cues import (
@@ -62,7 +63,10 @@ _ABBREVIATIONS = word_set(
     sens reps hon supt det insp amb atty dept univ ala ariz ark calif colo conn fla ga ill ind
     kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo"""
 )
-_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
+# (every leading repeat below is written "XX*", not "X+": a pattern whose first item is one
+# character class lets re skip in C to the characters that can start a match, where a repeat
+# or an assertion first makes it try a match at every character; the matches are the same)
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026][.!?\u2026]*[\"\u201d\u2019')\]]*\s+")
 # (possessive: a shorter run cannot end where the text does, so backtracking only costs)
 _WORD_BEFORE_RE = re.compile(r"([\w.'\u2019-]++)$")
 
@@ -338,7 +342,7 @@ _DESCRIPTION_SUBJECT_RE = re.compile(r"(?P<sp>" + _DET_NP + r")(?=,?\s+[a-z])")
 _PARTICIPLE_RE = re.compile(r"\w+ing$")
 _DETACHED_RE = re.compile(r"(?:,|\band|\bbut|\bby|\bbefore|\bafter|\bwhile|\bthen)\s*$")
 _RELATIVE_RE = re.compile(r",\s+(?:who|which|whose|whom|noting|adding|speaking)\b")
-_LAST_WORD_RE = re.compile(r"\s+([\w'\u2019-]+)$")
+_LAST_WORD_RE = re.compile(r"\s\s*([\w'\u2019-]+)$")
 # "The Russian government further underscores": adverbs before a cue are not in the mention.
 _NOT_MENTION_END = frozenset(_STOPWORDS.split()) | frozenset(ADVERBS.split())
 _PREPOSITION_END_RE = re.compile(
@@ -379,25 +383,28 @@ def is_sentence_end(text: str, punct_at: int) -> bool:
     return not (len(word) == 1 and word.isalpha()) and "." not in word.strip(".")
 
 
-def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
-    """Offsets just past each sentence end (punctuation plus following space) in [lo, hi)."""
-    ends = []
-    for m in _SENTENCE_END_RE.finditer(text, lo, hi):
-        if ")" not in m.group() and is_sentence_end(text, m.start()):
-            ends.append(m.end())
-    return ends
+def _ends_sentence(text: str, m: re.Match) -> bool:
+    """Whether a match of ``_SENTENCE_END_RE`` (punctuation plus following space) ends a
+    sentence."""
+    return ")" not in m.group() and is_sentence_end(text, m.start())
 
 
 def after_window(text: str, start: int, limit: int) -> int:
-    """End of the attribution window after a quote: the first sentence end before ``limit``."""
-    ends = _sentence_ends(text, start, limit)
-    return ends[0] if ends else limit
+    """End of the attribution window after a quote: the first sentence end before ``limit``
+    (just past it; the ends after it are not looked at)."""
+    for m in _SENTENCE_END_RE.finditer(text, start, limit):
+        if _ends_sentence(text, m):
+            return m.end()
+    return limit
 
 
 def before_window(text: str, limit: int, end: int) -> int:
-    """Start of the window before a quote: just past the last sentence end after ``limit``."""
-    ends = _sentence_ends(text, limit, end)
-    return ends[-1] if ends else limit
+    """Start of the window before a quote: just past the last sentence end after ``limit``
+    (read from the last one back)."""
+    for m in reversed(list(_SENTENCE_END_RE.finditer(text, limit, end))):
+        if _ends_sentence(text, m):
+            return m.end()
+    return limit
 
 
 def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
@@ -425,7 +432,7 @@ def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A headline's verb, capitalised: "Doe Slams Roe: '...'", "Doe Tells Roe".
-_HEADLINE_VERB_RE = re.compile(r"\s+([A-Z][a-z]+s)\b")
+_HEADLINE_VERB_RE = re.compile(r"\s\s*([A-Z][a-z]+s)\b")  # (leading class: see above)
 _HEADLINE_VERBS = (
     frozenset(v for v in SPEECH_VERBS | NAMING_VERBS if v.endswith("s"))
     | word_set(
@@ -1085,8 +1092,12 @@ _FINDING_THAT_RE = re.compile(
 
 def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
     """The subject of the last speech (else naming) cue in [start, end) that has one."""
+    first = _first_cue(text, start, end)
+    if first is None:
+        return None  # (each cue of either kind is a match of the union where it starts)
     for regex, how in ((_CUE_RE, EMBEDDED), (_NAMING_RE, NAMING)):
-        cues = list(regex.finditer(text, start, end))
+        # (none starts before the union's first match: the scan may start there)
+        cues = list(regex.finditer(text, first.start(), end))
         for i in range(len(cues) - 1, -1, -1):
             cue = cues[i]
             if _after_modal(text, start, cue) or _after_owner(text, start, cue):
@@ -1364,14 +1375,24 @@ _ANY_CUE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8)
+def _first_cue(text: str, start: int, end: int) -> re.Match | None:
+    """``_ANY_CUE_RE.search(text, start, end)``, kept for the last few windows: the window
+    before a quotation is searched by ``_cued_subject`` and then by ``has_cue``, and most
+    windows hold no cue at all."""
+    return _ANY_CUE_RE.search(text, start, end)
+
+
 def has_cue(text: str, start: int, end: int) -> bool:
     """True when a speech or naming cue occurs in [start, end); a passive verb of saying
     ("were admitted") is none unless its agent follows ("was written by")."""
-    for m in _ANY_CUE_RE.finditer(text, start, end):
+    m = _first_cue(text, start, end)
+    while m is not None:
         if not _passive(text, start, m) or _BY_AFTER_RE.match(text, m.end(), end):
             return True
         if m.group("cue") not in SPEECH_VERBS:  # "was labeled": a naming cue all the same
             return True
+        m = _ANY_CUE_RE.search(text, m.end(), end)  # (as finditer goes on: matches are words)
     return False
 
 

@@ -58,7 +58,7 @@ _DAY = (
     r"(?:\s+(?:night|morning|afternoon|evening))?)"
 )
 _VERB_THAT_RE = re.compile(
-    r"(?P<aux>\s+" + _AUX + r")(?P<cue>" + _FINITE_RE + r")\b"
+    r"(?P<aux>\s\s*" + _AUX + r")(?P<cue>" + _FINITE_RE + r")\b"
     # "told reporters", "told the Associated Press": only "tell" takes an object here
     r"(?P<obj>(?:(?<=told)|(?<=tells))(?:\s+(?!" + _NOT_OBJECT + r"\b)[\w.'\u2019-]+){1,4}?)?"
     # "said in a statement", "said on Monday", "told CNN on Tuesday", "said Tuesday night"
@@ -104,7 +104,8 @@ _SUBJECT_WORDS = (
     )
 )
 _PRONOUNS = word_set("he she")
-_SENTENCE_END_RE = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*\s+")
+# (a leading class, not a repeat, lets re skip in C to the punctuation: the same matches)
+_SENTENCE_END_RE = re.compile(r"[.!?][.!?]*[\"\u201d\u2019')\]]*\s+")
 # Capitalised words and a connector right before a mention: "Brennan Center for [Justice]".
 _NAME_BEFORE_RE = re.compile(
     r"(?P<name>(?:(?!The\s)[A-Z][\w.&'\u2019-]*\s+)+(?:of|for|on|and|&)\s+(?:the\s+)?)$"

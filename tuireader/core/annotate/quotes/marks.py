@@ -167,11 +167,13 @@ def _pair_paragraph(text: str, lo: int, hi: int, index: int) -> list[QuotedStret
 # (The lookbehind follows the first digit: re then skips to digits instead of trying every
 # character.)
 _INCH_RE = re.compile(r"(\d(?<=\d['\u2019]\d)\d?)[\"\u201d]")
+# Every height has an apostrophe before a digit; few texts do, and re skips to the two marks.
+_APOSTROPHE_DIGIT_RE = re.compile(r"['\u2019]\d")
 
 
 def mask_inches(text: str) -> str:
     """Blank the inch sign of heights such as 6’2” (same length)."""
-    if "\u2019" not in text and "'" not in text:
+    if _APOSTROPHE_DIGIT_RE.search(text) is None:
         return text
     return _INCH_RE.sub(lambda m: m.group(1) + " ", text)
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
@@ -31,7 +32,8 @@ from tuireader.core.annotate.quotes.cues import (
 from tuireader.core.annotate.spans import Entity
 
 _TITLE_WORDS = frozenset(w.rstrip(".").lower() for w in TITLES.split())
-_PAREN_RE = re.compile(r"\s*\([^()]*\)")
+# (written to open with one class, which re skips to in C: the same matches as \s*\(...)
+_PAREN_RE = re.compile(r"[\s(](?:(?<=\()|\s*\()[^()]*\)")
 _CLITIC_RE = re.compile(r"['\u2019](?:s|d|ll|ve|re|m)$")
 # A capitalised word or an initial ("G.K."); periods never join words across a sentence end.
 _CAP = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z\u00c0-\u00de][\w'\u2019-]*)"
@@ -354,6 +356,7 @@ class NameResolver:
         self._lower: dict[str, bool] = {}
         self._spelled: dict[str, list[tuple[int, str]]] = {}
         self._chosen: Mention | None = None  # the mention ``_nearest`` last answered with
+        self._parts: dict[int, tuple[int, int]] = {}  # position -> ``_sentence_parts``
 
     @property
     def mentions(self) -> list[Mention]:
@@ -944,10 +947,14 @@ class NameResolver:
 
     def _sentence_parts(self, pos: int) -> tuple[int, int]:
         """(start, body start) of the sentence holding ``pos``: the start taken outside any
-        quotation, the body after its lead-in ("On Monday,")."""
-        opening = self._outside_quotes(_sentence_start(self.text, pos))
-        lead = _LEAD_RE.match(self.text, opening, pos)
-        return opening, (lead.end() if lead else opening)
+        quotation, the body after its lead-in ("On Monday,"). Remembered: a pronoun's search
+        goes back through the same sentences as the one before it."""
+        parts = self._parts.get(pos)
+        if parts is None:
+            opening = self._outside_quotes(_sentence_start(self.text, pos))
+            lead = _LEAD_RE.match(self.text, opening, pos)
+            parts = self._parts[pos] = (opening, lead.end() if lead else opening)
+        return parts
 
     def _outside_quotes(self, pos: int) -> int:
         """A sentence start inside a quotation moves to the quotation's start: sentences the
@@ -1132,7 +1139,11 @@ class NameResolver:
         if " " in name or not name:
             return name
         i = bisect.bisect_left(self.starts, before)
-        counts = Counter(full for k, full in self._fuller_names().get(name, ()) if k < i)
+        fuller = self._fuller_names().get(name, ())
+        n = bisect.bisect_left(fuller, i, key=_INDEX)  # (in text order: those before are a prefix)
+        if n and len({full for _, full in fuller[:n]}) == 1:
+            return fuller[0][1]  # one fuller name so far: the answer without a count
+        counts = Counter(full for _, full in fuller[:n])
         if not counts:
             # "..., explained Jane Doe" where the recognizer missed the person: an earlier
             # speaker's full name completes a later "Doe said".
@@ -1157,23 +1168,29 @@ class NameResolver:
         return name
 
 
+_INDEX = itemgetter(0)
+
 # "George W. Bush": a middle initial ends no sentence.
 _INITIAL_RE = re.compile(r"[A-Z]\.")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z])|\n")
+# (one class opens both branches, "[.!?]...|\n" written "[.!?\n](?:(?<=\n)|...)": re skips in C
+# to those characters instead of trying a match at every one; the same matches)
+_SENTENCE_END_RE = re.compile(
+    r"[.!?\n](?:(?<=\n)|[\"\u201d\u2019')]*\s+(?=[\"\u201c\u2018(]?[A-Z]))"
+)
 
 
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts (a rough cut: "Sen." and "U.S." rarely fall
     between a subject and the mention that follows it)."""
     start = max(0, pos - 400)
-    found = start
-    for m in _SENTENCE_END_RE.finditer(text, start, pos):
+    # the last sentence end counts: read from the last one back, the first that is one
+    for m in reversed(list(_SENTENCE_END_RE.finditer(text, start, pos))):
         word = text[max(0, m.start() - 4) : m.start() + 1].split()[-1:] or [""]
         if m.group() == "\n" or (
             word[0].rstrip(".").lower() not in _ABBREVIATED and not _INITIAL_RE.fullmatch(word[0])
         ):
-            found = m.end()
-    return found
+            return m.end()
+    return start
 
 
 # Role nouns and the titles that give a person that role ("Gov. Jane Doe" is a governor).
