@@ -168,18 +168,16 @@ class Marks:
         ids = list(self.host.article_list.whole)
         if not ids or self.marks is None:
             return
-        view = self.view
-        results = view.results
-        if results is not None and view.similar_to is None and len(results.ids) < results.total:
-            query, narrow = results.query, view.meta_filter
+        unfetched = self.view.unfetched_matches(self.library)
+        if unfetched is not None:
 
             def every() -> None:
                 try:
-                    found = self.library.search(query, narrow, limit=None).ids
+                    found = unfetched()
                 except Exception as exc:  # noqa: BLE001 (said; nothing marked)
                     self.host.call_from_thread(self.host.show_message, str(exc), True)
                     return
-                self.host.call_from_thread(self._mark_read, list(found))
+                self.host.call_from_thread(self._mark_read, found)
 
             self.host.run_worker(every, thread=True, group="marks")
             return
