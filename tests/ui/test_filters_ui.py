@@ -209,6 +209,50 @@ def test_date_range_filter_then_clear_filters(tmp_path):
     run(tmp_path, scenario)
 
 
+def placeholder(app) -> str:
+    """The reading pane's first line when no article is shown."""
+    return app.reader.render_line(0).text.strip()
+
+
+def test_filters_leaving_no_article_close_the_open_one_and_clearing_them_reopens_it(tmp_path):
+    """The reading pane showed the article the filters had just left out, as if listed."""
+
+    async def scenario(app, pilot):
+        await pilot.press("p")  # the names panel: emptied too
+        app.article_list.focus()
+        await wait_for(pilot, lambda: app.focused is app.article_list)
+        await pilot.press("j", "enter")
+        opened = app.article_list.current_id
+        await wait_for(pilot, lambda: app.view.open_id == opened and app.reader.shown)
+        await dates(app, pilot, "1990")
+        await wait_for(pilot, lambda: app.reader.shown is None)
+        assert app.view.open_id is None and not app.article_list.ids
+        assert placeholder(app) == "No articles pass the filters (Ctrl+P: Clear filters)."
+        assert str(app.panel.get_option_at_index(0).prompt) == "No article open."
+        await choose(app, pilot, "clear filters", "Clear filters")
+        await wait_for(pilot, lambda: app.reader.shown is not None)
+        assert app.view.open_id == opened == app.article_list.current_id
+
+    run(tmp_path, scenario, size=(200, 60))  # (room for the list beside the panel)
+
+
+def test_filters_leaving_a_search_no_match_close_the_open_article(tmp_path):
+    async def scenario(app, pilot):
+        app.run_search_from_palette("storm")
+        await wait_for(pilot, lambda: app.view.results is not None and app.reader.shown)
+        await choose(app, pilot, "source: AP", "Filter by source: AP")
+        await wait_for(pilot, lambda: app.reader.shown is None)
+        assert placeholder(app) == "No articles match 'storm' (source: AP)."
+        await dates(app, pilot, "2016")  # filters changed again: the pane stays empty
+        await pilot.pause(0.3)
+        assert app.reader.shown is None
+        await choose(app, pilot, "clear filters", "Clear filters")
+        await wait_for(pilot, lambda: app.reader.shown is not None)
+        assert "storm" in app.reader.shown.article.title.lower()
+
+    run(tmp_path, scenario)
+
+
 def test_a_bad_date_range_gives_a_message_and_keeps_the_list(tmp_path):
     async def scenario(app, pilot):
         app.run_search_from_palette("storm")

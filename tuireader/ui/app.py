@@ -192,6 +192,9 @@ class ReaderApp(NoticesApp[Corpus | None]):
     def open_article(self, article_id: int, refresh: bool = False, preview: bool = False) -> None:
         self.reading.open(article_id, refresh, preview)
 
+    def close_article(self, placeholder: str) -> None:
+        self.reading.close(placeholder)
+
     def run_search(self, query: str) -> None:
         if not self.searching.run(query):
             self.action_clear_search()
@@ -207,8 +210,8 @@ class ReaderApp(NoticesApp[Corpus | None]):
     def refresh_results(self) -> None:
         """The full list, the search or the more-like-this list, under the filters now on."""
         view = self.view
+        self.listing.keep_open_listed = True  # (the list may be found in a worker)
         if view.results is None:
-            self.listing.keep_open_listed = True  # (the list may be found in a worker)
             self.reload_list()
         elif view.similar_to is not None:
             self.similar.find(view.similar_to)

@@ -23,6 +23,7 @@ class View:
     list_order: str = "newest"  # the list of every article's (O when no search is shown)
     meta_filter: MetaFilter = field(default_factory=MetaFilter)
     open_id: int | None = None  # the article in the reading pane
+    closed_id: int | None = None  # the one the filters closed: reopened once listed again
     syncing: bool = False
     synced: bool = False  # a sync has ended (before it: an empty list may be one not filled yet)
     sync_stage: str = "text"  # "annotations": entity and quotation fields still filling

@@ -166,6 +166,12 @@ class EntityPanel(OptionList):
             self.scroll_home(animate=False, immediate=True)
             super().scroll_to_highlight()
 
+    def show_nothing(self) -> None:
+        """No article open: no rows."""
+        self._shown = None
+        self.clear_options()
+        self.add_option(Option(Text("No article open.", style="italic"), disabled=True))
+
     def restyle(self, styles: Mapping[str, Style]) -> None:
         """The same article's rows with the headings in new colours (another theme: its
         headings stayed in the old theme's, dark blue on a dark background), the row
