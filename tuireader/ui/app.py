@@ -395,7 +395,13 @@ class ReaderApp(NoticesApp[Corpus | None]):
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
         bound = self.settings.bindings  # as the config binds them
-        return help_sections(bound((type(self),)), bound((ArticleList,)), bound((ReadingPane,)))
+        return help_sections(
+            bound((type(self),)),
+            bound((ArticleList,)),
+            bound((ReadingPane,)),
+            bound((EntityPanel,)),
+            bound((SearchBar,)),
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from system_commands(self)
