@@ -300,3 +300,29 @@ def test_more_like_this_marks_the_wire_copy_as_a_near_duplicate(tmp_path):
         await wait_for(pilot, lambda: app.reader.shown.article.title == shown[0])
 
     run(tmp_path, scenario)
+
+
+def test_d_and_equals_after_more_like_this_keep_the_similar_list(tmp_path):
+    """D after M put the whole list of articles back, the header still saying "N similar":
+    the groups folded in the list before M were kept."""
+
+    async def scenario(app, pilot):
+        await wait_for(pilot, lambda: "1 near-duplicate folded" in header(app))
+        app.article_list.focus()
+        library = app.library
+        wire = next(i for i in library.ordered_ids() if library.get(i).title == "Fed raises rates")
+        app.open_article(wire)
+        await wait_for(pilot, lambda: app.reader.shown.article.title == "Fed raises rates")
+        await pilot.press("M")
+        await wait_for(
+            pilot, lambda: app.view.similar_to is not None and app.view.near_duplicates is not None
+        )
+        similar = titles(app)
+        assert "Fed raises rates" not in similar
+        for key in ("D", "equals_sign"):
+            await pilot.press(key)
+            await pilot.pause(0.3)
+            assert titles(app) == similar, key
+            assert "folded" not in header(app) and header(app).endswith("1 near-duplicate")
+
+    run(tmp_path, scenario)

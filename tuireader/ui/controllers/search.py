@@ -262,7 +262,7 @@ class Search:
         if not results.ids and not message.live and self._undated_date_query(results.query):
             lst.empty_message += " None of the articles has a date."
         self._show_note(results.query)
-        if self.on_results is not None and not message.live and view.similar_to is None:
+        if self.on_results is not None and not message.live:
             self.on_results()
         if results.ids and not message.live:
             self.host.focus_list()  # the reading pane in focus mode
