@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from tests.conftest import write_jsonl
 from tests.core.investigate.test_near_duplicates import COPY, OTHER, WIRE
-from tests.ui.pilot_helpers import type_text, wait_for
+from tests.ui.pilot_helpers import record_notices, type_text, wait_for
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.screens.prompt import PromptScreen
@@ -324,5 +324,29 @@ def test_d_and_equals_after_more_like_this_keep_the_similar_list(tmp_path):
             await pilot.pause(0.3)
             assert titles(app) == similar, key
             assert "folded" not in header(app) and header(app).endswith("1 near-duplicate")
+
+    run(tmp_path, scenario)
+
+
+def test_keys_on_an_empty_list_with_no_article_open_say_why_nothing_happens(tmp_path):
+    """s, m, t, a and M did nothing, silently; o said that no quotation of "this article" was
+    found elsewhere, with no article open."""
+
+    async def scenario(app, pilot):
+        seen = record_notices(app)
+        await dates(app, pilot, "1990")
+        await wait_for(pilot, lambda: app.reader.shown is None)
+        app.article_list.focus()
+        for key in ("s", "m", "t", "a"):
+            seen.clear()
+            await pilot.press(key)
+            await wait_for(pilot, lambda: bool(seen))
+            assert seen == ["No article to mark: the list is empty and none is open."], key
+            assert app.screen is app.screen_stack[0]  # no tag or note prompt
+        for key, said in (("M", "Open an article first: M"), ("o", "Open an article first.")):
+            seen.clear()
+            await pilot.press(key)
+            await wait_for(pilot, lambda: bool(seen))
+            assert seen[0].startswith(said), key
 
     run(tmp_path, scenario)

@@ -242,6 +242,9 @@ class Reading:
 
     def quote_sources(self) -> None:
         view = self._view
+        if self.view.open_id is None or self.host.reader.shown is None:
+            self.host.notify("Open an article first.")
+            return
         if view is None or view.id != self.view.open_id or not view.shared:
             self.host.notify("No quotation of this article was found in another article.")
             return
