@@ -272,17 +272,22 @@ def test_a_bad_date_range_gives_a_message_and_keeps_the_list(tmp_path):
     run(tmp_path, scenario)
 
 
+async def more_like_the_wire_story(app, pilot) -> None:
+    """Open the wire story and list the articles like it (M), their texts compared."""
+    app.article_list.focus()
+    library = app.library  # the wire story may be folded under its copy in the list
+    wire = next(i for i in library.ordered_ids() if library.get(i).title == "Fed raises rates")
+    app.open_article(wire)
+    await wait_for(pilot, lambda: app.reader.shown.article.title == "Fed raises rates")
+    await pilot.press("M")
+    await wait_for(
+        pilot, lambda: app.view.similar_to is not None and app.view.near_duplicates is not None
+    )
+
+
 def test_more_like_this_marks_the_wire_copy_as_a_near_duplicate(tmp_path):
     async def scenario(app, pilot):
-        app.article_list.focus()
-        library = app.library  # the wire story may be folded under its copy in the list
-        wire = next(i for i in library.ordered_ids() if library.get(i).title == "Fed raises rates")
-        app.open_article(wire)
-        await wait_for(pilot, lambda: app.reader.shown.article.title == "Fed raises rates")
-        await pilot.press("M")
-        await wait_for(
-            pilot, lambda: app.view.similar_to is not None and app.view.near_duplicates is not None
-        )
+        await more_like_the_wire_story(app, pilot)
         shown = titles(app)
         assert "Borrowers pay more" in shown and "Yellen lifts the rate" in shown
         assert header(app) == f"{len(shown)} similar, 1 near-duplicate"
@@ -308,15 +313,7 @@ def test_d_and_equals_after_more_like_this_keep_the_similar_list(tmp_path):
 
     async def scenario(app, pilot):
         await wait_for(pilot, lambda: "1 near-duplicate folded" in header(app))
-        app.article_list.focus()
-        library = app.library
-        wire = next(i for i in library.ordered_ids() if library.get(i).title == "Fed raises rates")
-        app.open_article(wire)
-        await wait_for(pilot, lambda: app.reader.shown.article.title == "Fed raises rates")
-        await pilot.press("M")
-        await wait_for(
-            pilot, lambda: app.view.similar_to is not None and app.view.near_duplicates is not None
-        )
+        await more_like_the_wire_story(app, pilot)
         similar = titles(app)
         assert "Fed raises rates" not in similar
         for key in ("D", "equals_sign"):
