@@ -249,6 +249,11 @@ def test_filters_leaving_a_search_no_match_close_the_open_article(tmp_path):
         await choose(app, pilot, "clear filters", "Clear filters")
         await wait_for(pilot, lambda: app.reader.shown is not None)
         assert "storm" in app.reader.shown.article.title.lower()
+        await choose(app, pilot, "source: AP", "Filter by source: AP")
+        await wait_for(pilot, lambda: app.reader.shown is None)
+        app.action_clear_search()  # Esc: every article the filter passes, one of them shown
+        await wait_for(pilot, lambda: app.reader.shown is not None)
+        assert app.reader.shown.article.title == "Fed raises rates" == titles(app)[0]
 
     run(tmp_path, scenario)
 

@@ -299,6 +299,9 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.focus_list()
         open_id = self.view.open_id
         if had_results:
+            # closed by the filters (the search found nothing under them): the list of every
+            # article they pass shows its own, that one if listed
+            self.listing.keep_open_listed = open_id is None and self.view.closed_id is not None
             self.reload_list()
             if open_id is not None:
                 self.article_list.move_to(open_id)
