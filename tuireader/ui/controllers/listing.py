@@ -122,6 +122,10 @@ class Listing:
                 else NONE_PASS
             )
             lst.refresh()
+            done = view.synced and not view.syncing and not view.other_syncing
+            if done and view.results is None and view.open_id is None and view.meta_filter.empty:
+                # no article to choose ("Choose an article." beside "No articles found.")
+                self.host.reader.show_placeholder(lst.empty_message)
 
     def _open_listed(self, ids: Sequence[int]) -> None:
         """The cursor on the open article if the list has it (or on the one the filters
