@@ -212,3 +212,19 @@ def test_page_keys_scroll_the_help_not_the_reader_behind_it(sample_corpus):
         assert app.screen.query_one(VerticalScroll).scroll_y > 0
 
     run_app([sample_corpus], scenario, size=(100, 20))
+
+
+def test_an_empty_corpus_says_so_in_the_reading_pane_too(tmp_path):
+    """It said "Choose an article." beside the list's "No articles found."."""
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+
+    async def main():
+        app = ReaderApp(Corpus([folder]))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: app.view.synced and not app.view.syncing)
+            await wait_for(pilot, lambda: app.reader.placeholder == "No articles found.")
+            assert app.reader.render_line(0).text.strip() == "No articles found."
+            assert app.article_list.empty_message == "No articles found."
+
+    asyncio.run(main())

@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from tests.conftest import write_jsonl
 from tests.core.investigate.test_near_duplicates import COPY, OTHER, WIRE
-from tests.ui.pilot_helpers import type_text, wait_for
+from tests.ui.pilot_helpers import record_notices, type_text, wait_for
 from tuireader.core.cache.corpus import Corpus
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.screens.prompt import PromptScreen
@@ -209,6 +209,55 @@ def test_date_range_filter_then_clear_filters(tmp_path):
     run(tmp_path, scenario)
 
 
+def placeholder(app) -> str:
+    """The reading pane's first line when no article is shown."""
+    return app.reader.render_line(0).text.strip()
+
+
+def test_filters_leaving_no_article_close_the_open_one_and_clearing_them_reopens_it(tmp_path):
+    """The reading pane showed the article the filters had just left out, as if listed."""
+
+    async def scenario(app, pilot):
+        await pilot.press("p")  # the names panel: emptied too
+        app.article_list.focus()
+        await wait_for(pilot, lambda: app.focused is app.article_list)
+        await pilot.press("j", "enter")
+        opened = app.article_list.current_id
+        await wait_for(pilot, lambda: app.view.open_id == opened and app.reader.shown)
+        await dates(app, pilot, "1990")
+        await wait_for(pilot, lambda: app.reader.shown is None)
+        assert app.view.open_id is None and not app.article_list.ids
+        assert placeholder(app) == "No articles pass the filters (Ctrl+P: Clear filters)."
+        assert str(app.panel.get_option_at_index(0).prompt) == "No article open."
+        await choose(app, pilot, "clear filters", "Clear filters")
+        await wait_for(pilot, lambda: app.reader.shown is not None)
+        assert app.view.open_id == opened == app.article_list.current_id
+
+    run(tmp_path, scenario, size=(200, 60))  # (room for the list beside the panel)
+
+
+def test_filters_leaving_a_search_no_match_close_the_open_article(tmp_path):
+    async def scenario(app, pilot):
+        app.run_search_from_palette("storm")
+        await wait_for(pilot, lambda: app.view.results is not None and app.reader.shown)
+        await choose(app, pilot, "source: AP", "Filter by source: AP")
+        await wait_for(pilot, lambda: app.reader.shown is None)
+        assert placeholder(app) == "No articles match 'storm' (source: AP)."
+        await dates(app, pilot, "2016")  # filters changed again: the pane stays empty
+        await pilot.pause(0.3)
+        assert app.reader.shown is None
+        await choose(app, pilot, "clear filters", "Clear filters")
+        await wait_for(pilot, lambda: app.reader.shown is not None)
+        assert "storm" in app.reader.shown.article.title.lower()
+        await choose(app, pilot, "source: AP", "Filter by source: AP")
+        await wait_for(pilot, lambda: app.reader.shown is None)
+        app.action_clear_search()  # Esc: every article the filter passes, one of them shown
+        await wait_for(pilot, lambda: app.reader.shown is not None)
+        assert app.reader.shown.article.title == "Fed raises rates" == titles(app)[0]
+
+    run(tmp_path, scenario)
+
+
 def test_a_bad_date_range_gives_a_message_and_keeps_the_list(tmp_path):
     async def scenario(app, pilot):
         app.run_search_from_palette("storm")
@@ -228,17 +277,22 @@ def test_a_bad_date_range_gives_a_message_and_keeps_the_list(tmp_path):
     run(tmp_path, scenario)
 
 
+async def more_like_the_wire_story(app, pilot) -> None:
+    """Open the wire story and list the articles like it (M), their texts compared."""
+    app.article_list.focus()
+    library = app.library  # the wire story may be folded under its copy in the list
+    wire = next(i for i in library.ordered_ids() if library.get(i).title == "Fed raises rates")
+    app.open_article(wire)
+    await wait_for(pilot, lambda: app.reader.shown.article.title == "Fed raises rates")
+    await pilot.press("M")
+    await wait_for(
+        pilot, lambda: app.view.similar_to is not None and app.view.near_duplicates is not None
+    )
+
+
 def test_more_like_this_marks_the_wire_copy_as_a_near_duplicate(tmp_path):
     async def scenario(app, pilot):
-        app.article_list.focus()
-        library = app.library  # the wire story may be folded under its copy in the list
-        wire = next(i for i in library.ordered_ids() if library.get(i).title == "Fed raises rates")
-        app.open_article(wire)
-        await wait_for(pilot, lambda: app.reader.shown.article.title == "Fed raises rates")
-        await pilot.press("M")
-        await wait_for(
-            pilot, lambda: app.view.similar_to is not None and app.view.near_duplicates is not None
-        )
+        await more_like_the_wire_story(app, pilot)
         shown = titles(app)
         assert "Borrowers pay more" in shown and "Yellen lifts the rate" in shown
         assert header(app) == f"{len(shown)} similar, 1 near-duplicate"
@@ -254,5 +308,47 @@ def test_more_like_this_marks_the_wire_copy_as_a_near_duplicate(tmp_path):
         assert app.reader.shown.article.title == "Fed raises rates"
         await pilot.press("right_square_bracket")
         await wait_for(pilot, lambda: app.reader.shown.article.title == shown[0])
+
+    run(tmp_path, scenario)
+
+
+def test_d_and_equals_after_more_like_this_keep_the_similar_list(tmp_path):
+    """D after M put the whole list of articles back, the header still saying "N similar":
+    the groups folded in the list before M were kept."""
+
+    async def scenario(app, pilot):
+        await wait_for(pilot, lambda: "1 near-duplicate folded" in header(app))
+        await more_like_the_wire_story(app, pilot)
+        similar = titles(app)
+        assert "Fed raises rates" not in similar
+        for key in ("D", "equals_sign"):
+            await pilot.press(key)
+            await pilot.pause(0.3)
+            assert titles(app) == similar, key
+            assert "folded" not in header(app) and header(app).endswith("1 near-duplicate")
+
+    run(tmp_path, scenario)
+
+
+def test_keys_on_an_empty_list_with_no_article_open_say_why_nothing_happens(tmp_path):
+    """s, m, t, a and M did nothing, silently; o said that no quotation of "this article" was
+    found elsewhere, with no article open."""
+
+    async def scenario(app, pilot):
+        seen = record_notices(app)
+        await dates(app, pilot, "1990")
+        await wait_for(pilot, lambda: app.reader.shown is None)
+        app.article_list.focus()
+        for key in ("s", "m", "t", "a"):
+            seen.clear()
+            await pilot.press(key)
+            await wait_for(pilot, lambda: bool(seen))
+            assert seen == ["No article to mark: the list is empty and none is open."], key
+            assert app.screen is app.screen_stack[0]  # no tag or note prompt
+        for key, said in (("M", "Open an article first: M"), ("o", "Open an article first.")):
+            seen.clear()
+            await pilot.press(key)
+            await wait_for(pilot, lambda: bool(seen))
+            assert seen[0].startswith(said), key
 
     run(tmp_path, scenario)

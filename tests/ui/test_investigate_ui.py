@@ -99,6 +99,35 @@ def test_entities_view_lists_merged_names_and_enter_adds_a_filter(tmp_path):
     run(tmp_path, scenario, "facets")
 
 
+def test_typing_a_name_in_the_views_narrows_and_never_runs_a_key(tmp_path):
+    """In Names, "t" of a name opened the timeline of the first row ("c" who appears with it),
+    and in every view "j" and "k" were dropped ("jane" narrowed by "ane")."""
+
+    async def scenario(app, pilot):
+        field = lambda: app.screen.query_one("#pick-filter")  # noqa: E731
+        await pilot.press("E")
+        await pick_screen(pilot, app, "Names of all articles")
+        assert "c, t: on the rows (↓)" in str(app.screen.query_one("#pick-hint").render())
+        await pilot.press("t", "c", "j", "k")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, PickScreen) and "Names of" in app.screen.title_text
+        assert field().value == "tcjk"
+        field().value = ""
+        await pilot.press("d", "o", "e")
+        await wait_for(pilot, lambda: rows(app) and all("Doe" in r for r in rows(app)))
+        await pilot.press("down", "t")  # on the rows, the keys act
+        await pick_screen(pilot, app, "Timeline of Jane Doe")
+        await pilot.press("escape")
+        await pilot.press("W")
+        await pick_screen(pilot, app, "Who said what")
+        await pilot.press("j", "a", "n", "e")
+        await pilot.pause(0.2)
+        assert field().value == "jane"
+        assert rows(app) and all("Jane" in r for r in rows(app))
+
+    run(tmp_path, scenario, "typing_in_views")
+
+
 def test_the_entities_view_says_when_it_lists_only_the_commonest(tmp_path, monkeypatch):
     from tuireader.ui.controllers import investigating
 

@@ -192,6 +192,9 @@ class ReaderApp(NoticesApp[Corpus | None]):
     def open_article(self, article_id: int, refresh: bool = False, preview: bool = False) -> None:
         self.reading.open(article_id, refresh, preview)
 
+    def close_article(self, placeholder: str) -> None:
+        self.reading.close(placeholder)
+
     def run_search(self, query: str) -> None:
         if not self.searching.run(query):
             self.action_clear_search()
@@ -207,8 +210,8 @@ class ReaderApp(NoticesApp[Corpus | None]):
     def refresh_results(self) -> None:
         """The full list, the search or the more-like-this list, under the filters now on."""
         view = self.view
+        self.listing.keep_open_listed = True  # (the list may be found in a worker)
         if view.results is None:
-            self.listing.keep_open_listed = True  # (the list may be found in a worker)
             self.reload_list()
         elif view.similar_to is not None:
             self.similar.find(view.similar_to)
@@ -296,6 +299,9 @@ class ReaderApp(NoticesApp[Corpus | None]):
         self.focus_list()
         open_id = self.view.open_id
         if had_results:
+            # closed by the filters (the search found nothing under them): the list of every
+            # article they pass shows its own, that one if listed
+            self.listing.keep_open_listed = open_id is None and self.view.closed_id is not None
             self.reload_list()
             if open_id is not None:
                 self.article_list.move_to(open_id)
@@ -392,7 +398,13 @@ class ReaderApp(NoticesApp[Corpus | None]):
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
         bound = self.settings.bindings  # as the config binds them
-        return help_sections(bound((type(self),)), bound((ArticleList,)), bound((ReadingPane,)))
+        return help_sections(
+            bound((type(self),)),
+            bound((ArticleList,)),
+            bound((ReadingPane,)),
+            bound((EntityPanel,)),
+            bound((SearchBar,)),
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from system_commands(self)

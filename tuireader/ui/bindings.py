@@ -157,14 +157,21 @@ INVESTIGATE_IDS = {binding.id for binding in INVESTIGATE_BINDINGS}
 
 
 def help_sections(
-    anywhere: list[Binding], list_pane: list[Binding], reading_pane: list[Binding]
+    anywhere: list[Binding],
+    list_pane: list[Binding],
+    reading_pane: list[Binding],
+    panel: list[Binding],
+    search_bar: list[Binding],
 ) -> list[tuple[str, list[Binding]]]:
-    """The help screen's sections from the bindings as bound (the app's, the panes')."""
+    """The help screen's sections from the bindings as bound (the app's, the panes', the
+    side panel's and the search bar's: every id a config's [keys] may name there)."""
     return [
         ("Anywhere", [b for b in anywhere if b.id not in LAYOUT_IDS | INVESTIGATE_IDS]),
         ("Layout", [b for b in anywhere if b.id in LAYOUT_IDS]),
         ("List pane", list_pane),
         ("Reading pane", reading_pane),
+        ("Side panel (p)", [*panel, *PANEL_HELP]),
+        ("Search bar (/)", search_bar),
         (
             "Investigating",
             [b for b in anywhere if b.id in INVESTIGATE_IDS],
@@ -174,6 +181,11 @@ def help_sections(
 
 
 ALL_BINDINGS = [*APP_BINDINGS, *MARK_BINDINGS, *INVESTIGATE_BINDINGS, *LAYOUT_BINDINGS]
+# The side panel's keys that Textual's option list binds (no id: not rebound)
+PANEL_HELP = [
+    Binding("enter", "select", "Search the corpus for the name or speaker"),
+    Binding("home,end", "first", "First / last row (the last shows the note on ↔)"),
+]
 # Keys of the help screen's "Focus" section (Textual's own)
 FOCUS_HELP = [
     Binding("tab", "focus_next", "Next pane"),
@@ -193,6 +205,7 @@ def known_binding_ids(app_class: type) -> set[str]:
     from tuireader.ui.screens.pick import PickScreen
     from tuireader.ui.screens.prompt import PromptScreen
     from tuireader.ui.screens.quote_sources import QuoteSourcesScreen
+    from tuireader.ui.screens.skipped import SkippedScreen
 
     classes = (
         app_class,
@@ -204,6 +217,7 @@ def known_binding_ids(app_class: type) -> set[str]:
         PromptScreen,
         QuoteSourcesScreen,
         PickScreen,
+        SkippedScreen,
     )
     ids: set[str] = set()
     for cls in classes:

@@ -84,6 +84,9 @@ class Host(Protocol):
     def open_article(self, article_id: int, refresh: bool = False, preview: bool = False) -> None:
         """Show an article (``preview``: shown by the app itself, its read mark kept)."""
 
+    def close_article(self, placeholder: str) -> None:
+        """Show no article, and ``placeholder`` in its place."""
+
     def run_search(self, query: str) -> None:
         """Run a query for good (Enter)."""
 

@@ -45,6 +45,12 @@ class Duplicates:
         seq = self._seq
         longer = bool(self.groups) and ids[: len(self.full)] == self.full  # a page added
         self.full = ids
+        if self.view.results is not None and self.view.similar_to is not None:
+            # more like this: its near-duplicates are marked, not folded (and the groups of
+            # the list before it are no longer this list's: D put that list back)
+            self.groups, self.expanded = {}, set()
+            self.listing.folded = ""
+            return
         if longer:  # folded as before meanwhile, its groups found again below
             self._show()
         else:

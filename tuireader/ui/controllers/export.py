@@ -49,25 +49,17 @@ class Export:
         from tuireader.core.present.export import default_export_path  # (not at launch)
 
         default = default_export_path(self.library.corpus.name, what)
-        results, view = self.view.results, self.view
+        results = self.view.results
         query = results.query if results is not None else ""
         # a search whose later pages the list has not fetched: found again whole
-        more = (
-            what == "results"
-            and results is not None
-            and view.similar_to is None
-            and len(results.ids) < results.total
-        )
-        narrow, order = view.meta_filter, view.sort_order
+        unfetched = self.view.unfetched_matches(self.library) if what == "results" else None
 
         def chosen(target: str | None) -> None:
             if target:
                 path = Path(target).expanduser().absolute()
 
                 def every() -> list[int]:
-                    if not more:
-                        return ids
-                    return list(self.library.search(query, narrow, order, limit=None).ids)
+                    return ids if unfetched is None else unfetched()
 
                 host.run_worker(
                     lambda: self._export(what, every, path, query), thread=True, group="export"

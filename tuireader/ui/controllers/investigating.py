@@ -127,7 +127,7 @@ class Investigating:
         keys = {"c": "cooccur", "t": "timeline"}
         labels = {"c": "Who appears with it", "t": "Its timeline"}
         empty = "No names were found in the articles of this list."
-        screen = PickScreen(title, rows, hint, keys, empty, labels)
+        screen = PickScreen(title, rows, hint, keys, empty, labels, type_first=True)
         self.host.push_screen(screen, self._facet_chosen)
 
     def _facet_chosen(self, chosen: tuple[str, str] | None) -> None:
@@ -283,7 +283,7 @@ class Investigating:
         title = f"Appearing with {clean_line(name)} — shared, articles, G² (log-likelihood)"
         hint = "Enter: who appears with that one · f: filter the list by both"
         labels = {"f": "Filter by both"}
-        screen = PickScreen(title, rows, hint, {"f": "filter"}, labels=labels)
+        screen = PickScreen(title, rows, hint, {"f": "filter"}, labels=labels, type_first=True)
         self.host.push_screen(screen, lambda chosen: self._cooccur_chosen(name, chosen))
 
     def _cooccur_chosen(self, name: str, chosen: tuple[str, str] | None) -> None:

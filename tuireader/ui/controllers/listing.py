@@ -19,6 +19,8 @@ from tuireader.ui.controllers.marks import Marks
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
 
+NONE_PASS = "No articles pass the filters (Ctrl+P: Clear filters)."
+
 
 def header_forms(label: str, folded: str, filters: str) -> list[str]:
     """The list's header, longest first, then shorter forms for a narrow list (the first that
@@ -117,18 +119,27 @@ class Listing:
                 if view.other_syncing
                 else self._nothing_read()
                 if view.meta_filter.empty or not view.total
-                else "No articles pass the filters (Ctrl+P: Clear filters)."
+                else NONE_PASS
             )
             lst.refresh()
+            done = view.synced and not view.syncing and not view.other_syncing
+            if done and view.results is None and view.open_id is None and view.meta_filter.empty:
+                # no article to choose ("Choose an article." beside "No articles found.")
+                self.host.reader.show_placeholder(lst.empty_message)
 
     def _open_listed(self, ids: Sequence[int]) -> None:
-        """The cursor on the open article if the list has it, else on the first, opened."""
-        lst, open_id = self.host.article_list, self.view.open_id
+        """The cursor on the open article if the list has it (or on the one the filters
+        closed), else on the first, opened; none listed: the reading pane says so."""
+        lst, open_id, closed_id = self.host.article_list, self.view.open_id, self.view.closed_id
         if open_id is not None and lst.move_to(open_id):
             return
-        if len(ids):
+        if open_id is None and closed_id is not None and lst.move_to(closed_id):
+            self.host.open_article(closed_id, preview=True)
+        elif len(ids):
             lst.move_to(ids[0])
             self.host.open_article(ids[0], preview=True)
+        else:
+            self.host.close_article(NONE_PASS)
 
     def _nothing_read(self) -> str:
         """The empty corpus's message: why, when its files could not be read (a binary file

@@ -121,16 +121,19 @@ class Marks:
         return True
 
     def _target_row(self) -> ArticleRow | None:
-        """The article a mark applies to: the list's cursor when the list has focus, else the
-        open article."""
+        """The article a mark applies to: the list's cursor when the list has focus, else (or
+        when the list is empty) the open article; neither: said."""
         if self.marks is None:
             self.host.notify("Read marks, stars and tags are off (the user data cannot be opened).")
             return None
         lst = self.host.article_list
         article_id = lst.current_id
-        if self.host.focused is not lst and self.view.open_id is not None:
+        if (self.host.focused is not lst or article_id is None) and self.view.open_id is not None:
             article_id = self.view.open_id
-        return None if article_id is None else self.library.get(article_id)
+        row = None if article_id is None else self.library.get(article_id)
+        if row is None:
+            self.host.notify("No article to mark: the list is empty and none is open.")
+        return row
 
     def toggle_read(self) -> None:
         row = self._target_row()
@@ -168,18 +171,16 @@ class Marks:
         ids = list(self.host.article_list.whole)
         if not ids or self.marks is None:
             return
-        view = self.view
-        results = view.results
-        if results is not None and view.similar_to is None and len(results.ids) < results.total:
-            query, narrow = results.query, view.meta_filter
+        unfetched = self.view.unfetched_matches(self.library)
+        if unfetched is not None:
 
             def every() -> None:
                 try:
-                    found = self.library.search(query, narrow, limit=None).ids
+                    found = unfetched()
                 except Exception as exc:  # noqa: BLE001 (said; nothing marked)
                     self.host.call_from_thread(self.host.show_message, str(exc), True)
                     return
-                self.host.call_from_thread(self._mark_read, list(found))
+                self.host.call_from_thread(self._mark_read, found)
 
             self.host.run_worker(every, thread=True, group="marks")
             return

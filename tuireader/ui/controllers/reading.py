@@ -53,8 +53,8 @@ class Reading:
         """Show the article open when the reader last closed (else the list's first, once the
         text pass has listed every article: the entity pass may take minutes)."""
         library = self.library
-        if self.starting or self.view.open_id is not None:
-            return
+        if self.starting or self.view.open_id is not None or self.view.closed_id is not None:
+            return  # (closed by the filters: the list they pass opens its own)
         lst = self.host.article_list
         row = library.by_key(self.restore_key) if self.restore_key else None
         listed = not self.view.syncing or self.view.sync_stage == "annotations"
@@ -73,6 +73,7 @@ class Reading:
         if row is None:
             return
         self.view.open_id = article_id
+        self.view.closed_id = None
         self.host.article_list.set_open(article_id)
         if not refresh and not preview:
             self.marks.opened(row)
@@ -89,6 +90,20 @@ class Reading:
             group="open",
             exclusive=True,
         )
+
+    def close(self, placeholder: str) -> None:
+        """No article in the reading pane, and why (the filters leave the list empty: an
+        article they leave out is not shown as if listed); the one open comes back when the
+        list has it again."""
+        view = self.view
+        if view.open_id is not None:
+            view.closed_id = view.open_id
+        view.open_id = None
+        self._view = None
+        self._before_find = None
+        self.host.article_list.set_open(None)
+        self.host.reader.show_placeholder(placeholder)
+        self.host.panel.show_nothing()
 
     def _save_state(self) -> None:
         """Remember the open article for the next start: on a worker thread, since the
@@ -227,6 +242,9 @@ class Reading:
 
     def quote_sources(self) -> None:
         view = self._view
+        if self.view.open_id is None or self.host.reader.shown is None:
+            self.host.notify("Open an article first.")
+            return
         if view is None or view.id != self.view.open_id or not view.shared:
             self.host.notify("No quotation of this article was found in another article.")
             return

@@ -242,6 +242,9 @@ class Search:
         view.results = results
         view.similar_to = message.similar_to
         view.near_duplicates = None
+        refiltered = listing.keep_open_listed and not message.live  # the filters changed
+        if refiltered:
+            listing.keep_open_listed = False
         self.suggestion = None
         view.sort_order = "relevance"
         lst = self.host.article_list
@@ -259,12 +262,14 @@ class Search:
         if not results.ids and not message.live and self._undated_date_query(results.query):
             lst.empty_message += " None of the articles has a date."
         self._show_note(results.query)
-        if self.on_results is not None and not message.live and view.similar_to is None:
+        if self.on_results is not None and not message.live:
             self.on_results()
         if results.ids and not message.live:
             self.host.focus_list()  # the reading pane in focus mode
             if view.similar_to is None:  # more like this: the article compared stays open
                 self.host.open_article(results.ids[0], preview=True)
+        elif refiltered and view.similar_to is None and not message.live:
+            self.host.close_article(lst.empty_message)  # none left: not the one left out
 
     def _undated_date_query(self, query: str) -> bool:
         """A date: query on a corpus none of whose articles has a date (the list is newest

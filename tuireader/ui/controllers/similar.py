@@ -34,6 +34,8 @@ class Similar:
     def more_like_this(self) -> None:
         if self.host.reader.shown is not None and self.view.open_id is not None:
             self.find(self.view.open_id)
+        else:
+            self.host.notify("Open an article first: M lists the articles like it.")
 
     def find(self, article_id: int) -> None:
         self.view.search_seq += 1  # any search still running is now stale

@@ -34,7 +34,12 @@ class Row:
 
 class PickScreen(ModalScreen[tuple[str, str] | None]):
     """Choose a row (Enter: ("select", id)), or press one of ``keys`` on it ((action, id));
-    Esc closes (None)."""
+    Esc closes (None).
+
+    ``type_first``: the field has the focus at first, for rows found by name, whose keys
+    are letters a name may begin with (typing "tony" in the names opened a timeline at "t");
+    the keys act on the rows (↓). Otherwise the rows have it, and a key that is not one of
+    ``keys`` goes to the field."""
 
     DEFAULT_CSS = """
     PickScreen { align: center middle; }
@@ -63,8 +68,10 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         keys: dict[str, str] | None = None,
         empty: str = "(nothing)",
         labels: dict[str, str] | None = None,
+        type_first: bool = False,
     ) -> None:
         super().__init__()
+        self.type_first = type_first
         self.title_text = title
         self.rows = rows
         self.hint = hint
@@ -82,6 +89,8 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
             )
             yield OptionList(*self._options(""), id="pick-rows")
             hint = "Esc: close · type to narrow"
+            if self.type_first and self.keys:
+                hint = f"{', '.join(self.keys)}: on the rows (↓) · {hint}"
             hint = f"{self.hint} · {hint}" if self.hint else f"Enter: choose · {hint}"
             yield Label(Text(hint), id="pick-hint")
         yield ReaderFooter()  # its own keys over the main screen's (which do not work here)
@@ -101,7 +110,7 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         return options
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.query_one(Input if self.type_first else OptionList).focus()
 
     def replace_rows(self, rows: list[Row]) -> None:
         """The rows made again (the same ids in the same order, e.g. with texts read since
@@ -160,7 +169,8 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         return True
 
     def on_key(self, event) -> None:
-        """A key of ``keys`` on the highlighted row; other printable keys narrow the list."""
+        """A key of ``keys`` on the highlighted row; other printable keys narrow the list (j
+        and k too: no row moves with them, and a name may begin with them)."""
         rows = self.query_one(OptionList)
         if self.focused is not rows:
             return
@@ -168,7 +178,7 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
             if self.action_choose_key(event.key):
                 event.stop()
             return
-        if event.is_printable and event.character and event.key not in ("j", "k"):
+        if event.is_printable and event.character:
             event.stop()
             field = self.query_one(Input)
             field.focus()

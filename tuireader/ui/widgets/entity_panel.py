@@ -150,6 +150,28 @@ class EntityPanel(OptionList):
         first = next((i for i, option in enumerate(options) if not option.disabled), None)
         self.highlighted = first
 
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """The highlighted row in view, with the rows no cursor stops on beside it: the note
+        after the last entry (else out of reach below it: j wraps round to the top) and the
+        heading above the first."""
+        super().scroll_to_highlight(top)
+        highlighted = self.highlighted
+        if highlighted is None or not self.is_mounted or top:
+            return
+        enabled = [i for i, option in enumerate(self.options) if not option.disabled]
+        if enabled and highlighted == enabled[-1]:
+            self.scroll_end(animate=False, immediate=True)
+            super().scroll_to_highlight()  # (a note taller than the panel: the row stays)
+        elif enabled and highlighted == enabled[0]:
+            self.scroll_home(animate=False, immediate=True)
+            super().scroll_to_highlight()
+
+    def show_nothing(self) -> None:
+        """No article open: no rows."""
+        self._shown = None
+        self.clear_options()
+        self.add_option(Option(Text("No article open.", style="italic"), disabled=True))
+
     def restyle(self, styles: Mapping[str, Style]) -> None:
         """The same article's rows with the headings in new colours (another theme: its
         headings stayed in the old theme's, dark blue on a dark background), the row
