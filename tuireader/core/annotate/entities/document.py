@@ -130,6 +130,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     _no_person_after_the(mentions, text, lex)
     if typed and not sports:  # result tables and team names follow the sports rules
         mentions = retype(mentions, text, lex)
+    if not sports and " to " in text and "rom " in text:
+        _from_to(mentions, text)
     settle(mentions)
     vote(mentions)
     _families(mentions, lex)
@@ -145,6 +147,24 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
 
 
 _NOT_FAMILY = lx.DEMONYM | lx.LOC_ANY | lx.ORG | lx.MISC
+
+
+def _from_to(mentions: list[Mention], text: str) -> None:
+    """ "from Tollan to Northvale", "from Northvale to Tollan": the other end of a route from
+    or to a place is a place too; a guessed name there is one, as settled for the document
+    (its other mentions after "to" or "the" follow it). Sports reports pass the ball from one
+    player to another, and are left alone."""
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        s = m.start
+        if s < 5 or text[s - 5 : s] not in ("from ", "From ") or text[m.end : m.end + 4] != " to ":
+            continue
+        other = by_start.get(m.end + 4)
+        if other is None:
+            continue
+        for a, b in ((m, other), (other, m)):
+            if a.label == LOC and (a.place or not a.weak) and b.weak and " " not in b.text:
+                b.label, b.weak, b.guess, b.typable = LOC, False, False, False
 
 
 def _families(mentions: list[Mention], lex: lx.Lexicon) -> None:
