@@ -128,6 +128,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         mentions = _spelled_acronyms(mentions, text, caps_lines)
     mentions = _quoted_titles(mentions, text, caps_lines)
     _no_person_after_the(mentions, text, lex)
+    if "a " in text:
+        mentions = _no_name_after_a(mentions, text, lex)
     if typed and not sports:  # result tables and team names follow the sports rules
         mentions = retype(mentions, text, lex)
     if not sports and " to " in text and "rom " in text:
@@ -555,6 +557,37 @@ def _no_person_after_the(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
             continue  # "the Zorro hacker": a handle
         scores = classify(text, m.start, m.end, lex)
         m.label = max((ORG, LOC, MISC), key=lambda label: scores.get(label, 0.0))
+
+
+# What may follow a noun phrase that ends where a mention ends: a mark, or a word that opens
+# the rest of the clause (a function word, a participle); not a noun that the name modifies.
+_PHRASE_END = re.compile(
+    r" ?(?:[,.;:)\n]|$|(?:which|that|who|whose|but|in|of|with|for|to|at|on|by|is|was"
+    r"|has|had|from|where|since|until)\b|[a-z]+ed\b)"
+)
+
+
+def _no_name_after_a(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
+    """ "a Scout Museum inaugurated in May", "an Air Division , it ...": a name takes no "a"
+    unless it modifies a noun after it ("a Hong Kong court", "an Amnesty International
+    conference"); a phrase of capitalised everyday words that heads a noun phrase after "a" is
+    a common noun written with capitals, not a name."""
+    drop = None
+    for m in mentions:
+        s = m.start
+        if s < 3 or text[s - 2 : s] != "a " and text[s - 3 : s] != "an ":
+            continue
+        if text[s - 3 if text[s - 2] == "a" else s - 4] not in " \n":
+            continue  # "Sofia ...", "Ghana ...": a word ending in "a", not the article
+        if " " not in m.text:
+            continue  # "a Texas trader", "an IRA attempt": one word, a modifier
+        last = m.text.rsplit(" ", 1)[1].lower()
+        if lex.zipf.get(last, 0.0) < 3.5 or lex.flags.get(last, 0) & lx.NAME_ANY:
+            continue
+        if _PHRASE_END.match(text, m.end):
+            drop = drop or set()
+            drop.add(id(m))
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
 _QUOTED = re.compile(r"[\"“] ?([A-Z0-9][^\"“”\n]{0,80}?) ?[\"”]")
