@@ -106,6 +106,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             for seg in segments(text, rs, group, lex.flags, opens, lex.zipf, share):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
+    if "he " in text:
+        _bare_ordinals(mentions, text)
     if "Euro " in text:
         _dated_events(mentions, text)
     _first_of_name(mentions, text, lex)
@@ -461,6 +463,31 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
                 m.text = text[m.start : m.end]
                 if m.label == LOC and " " not in m.text[len(hit.group()) :]:
                     m.label = ORG  # "the 5th Ohio", "62d NY": a regiment of the state
+
+
+_BARE_ORDINAL = re.compile(r"(?<![\w-])[Tt]he (\d{1,3}(?:st|nd|rd|th|d))(?= [a-z]+| ?[,.;:)\n]|$)")
+
+
+def _bare_ordinals(mentions: list[Mention], text: str) -> None:
+    """ "The 65th Air Wing ... The 65th was moved to ...": once a unit is named by its
+    ordinal, "the" and the ordinal alone name it too, with a unit's noun in lower case after
+    it ("the 65th wing"); not before "of" ("the 65th of May")."""
+    units = {
+        m.text.split(" ", 1)[0]
+        for m in mentions
+        if m.label == ORG and m.text[0].isdecimal() and " " in m.text
+    }
+    if not units:
+        return
+    taken = {m.start for m in mentions}
+    for hit in _BARE_ORDINAL.finditer(text):
+        s, e = hit.span(1)
+        if hit.group(1) not in units or s in taken or text.startswith(" of ", e):
+            continue
+        unit = _NEXT_WORD.match(text, e)
+        if unit and unit.group(1) in _UNITS:
+            e = unit.end()  # "the 65th wing": the unit's noun in lower case
+        mentions.append(Mention(s, e, ORG, text[s:e]))
 
 
 # "Euro 96", "Euro 2016": the European football championship is named by its year.
