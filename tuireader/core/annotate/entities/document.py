@@ -108,6 +108,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     _ordinals(mentions, text)
     if "he " in text:
         _bare_ordinals(mentions, text)
+    _numbered_teams(mentions, text)
     if "Euro " in text:
         _dated_events(mentions, text)
     _first_of_name(mentions, text, lex)
@@ -488,6 +489,23 @@ def _bare_ordinals(mentions: list[Mention], text: str) -> None:
         if unit and unit.group(1) in _UNITS:
             e = unit.end()  # "the 65th wing": the unit's noun in lower case
         mentions.append(Mention(s, e, ORG, text[s:e]))
+
+
+# A team's number in the plural after its town: "Northvale 76ers", "Harbor Falls 67s".
+_TEAM_NUMBER = re.compile(r" \d{2}(?:ers|s)(?![\w'’-])")
+
+
+def _numbered_teams(mentions: list[Mention], text: str) -> None:
+    """ "Northvale 67s", "Harbor Falls 76ers": a place and a number in the plural name a
+    team (an ORG); the number belongs to its name."""
+    size = len(text)
+    for m in mentions:
+        e = m.end
+        if e + 3 < size and text[e] == " " and text[e + 1].isdecimal() and m.label != PER:
+            hit = _TEAM_NUMBER.match(text, e)
+            if hit:
+                m.end, m.label, m.text = hit.end(), ORG, text[m.start : hit.end()]
+                m.weak = m.place = m.guess = m.locative = False
 
 
 # "Euro 96", "Euro 2016": the European football championship is named by its year.
