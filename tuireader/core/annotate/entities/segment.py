@@ -267,6 +267,8 @@ class SegmentLabeller:
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
             if verdict == "drop" and 1 < len(toks) <= 3 and _syllables(self._word(toks[-1])):
                 verdict = "keep"  # "Pak Su-min said": a family name, however common a word
+            elif verdict == "keep" and head_ended and self._verb_before_name(toks):
+                verdict = "drop"  # "Attended Jane Doe High School": a verb opens the line
             if verdict == "drop":
                 toks = toks[1:]
                 starts_known = None
@@ -621,6 +623,19 @@ class SegmentLabeller:
         """An everyday word that no name list knows ("Weather", "Garden")."""
         low = self.low(tok)
         return not self.flags.get(low, 0) & lx.NAME_ANY and self.zipf.get(low, 0.0) >= _EVERYDAY
+
+    def _verb_before_name(self, toks: list[Tok]) -> bool:
+        """The first word is a verb's form in -ed or -ing that no name list knows, and a given
+        name follows it: the sentence opens with the verb (a name such as "United Jane" is
+        none)."""
+        word = self.low(toks[0])
+        return (
+            len(toks) > 2
+            and len(word) > 5
+            and word.endswith(("ed", "ing"))
+            and not self.flags.get(word, 0) & lx.NAME_ANY
+            and bool(self.tflags(toks[1]) & lx.FIRST)
+        )
 
     def _titled(self, toks: list[Tok]) -> bool:
         """ "Senator Mary Banks", "Judge Tom Hall": a title, a given name and a surname that
