@@ -52,6 +52,8 @@ _HEADLINE_VERBS = frozenset(
     + ("Tells", "Told", "Asks", "Asked", "Urges", "Warns", "Calls", "Slams", "Blasts")
 )
 # Football and sports club prefixes: "FC Oslo" is a club even where "Oslo" alone is a city.
+# Performers' titles that are part of their stage names.
+_STAGE_PREFIXES = word_set("dj mc")
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
 # A cricket scorecard's players: after "c" (caught), "b" (bowled), "st" (stumped), or
@@ -476,6 +478,8 @@ class SegmentLabeller:
         ):  # "Riverton Hawks", "Eastfield Bears"; not "Ohio Sen. Jan Sanders"
             return [self.mention(toks, ORG)]
 
+        if n > 1 and self.low(toks[0]) in _STAGE_PREFIXES and not last_f & _HEADS:
+            return [self.mention(toks, PER)]  # "DJ Quillon", "MC Jonsby": a stage name
         if (
             n > 1
             and self._is_acronym(toks[0])
