@@ -106,8 +106,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             for seg in segments(text, rs, group, lex.flags, opens, lex.zipf, share):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
-    if "he " in text:
-        _bare_ordinals(mentions, text)
+    _bare_ordinals(mentions, text)
     _numbered_teams(mentions, text)
     if "Euro " in text:
         _dated_events(mentions, text)
@@ -131,8 +130,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         mentions = _spelled_acronyms(mentions, text, caps_lines)
     mentions = _quoted_titles(mentions, text, caps_lines)
     _no_person_after_the(mentions, text, lex)
-    if "a " in text:
-        mentions = _no_name_after_a(mentions, text, lex)
+    mentions = _no_name_after_a(mentions, text, lex)
     if typed and not sports:  # result tables and team names follow the sports rules
         mentions = retype(mentions, text, lex)
     if not sports and " to " in text and "rom " in text:
@@ -159,11 +157,22 @@ def _from_to(mentions: list[Mention], text: str) -> None:
     or to a place is a place too; a guessed name there is one, as settled for the document
     (its other mentions after "to" or "the" follow it). Sports reports pass the ball from one
     player to another, and are left alone."""
-    by_start = {m.start: m for m in mentions}
+    # where a name may open after "from " or "From " (found by str.find, not by a loop
+    # over every mention); most texts have few
+    after = set()
+    at = text.find("rom ")
+    while at >= 0:
+        if at and text[at - 1] in "fF" and (at < 2 or not text[at - 2].isalnum()):
+            after.add(at + 4)
+        at = text.find("rom ", at + 4)
+    if not after:
+        return
+    by_start: dict[int, Mention] | None = None
     for m in mentions:
-        s = m.start
-        if s < 5 or text[s - 5 : s] not in ("from ", "From ") or text[m.end : m.end + 4] != " to ":
+        if m.start not in after or not text.startswith(" to ", m.end):
             continue
+        if by_start is None:
+            by_start = {m.start: m for m in mentions}
         other = by_start.get(m.end + 4)
         if other is None:
             continue
@@ -466,13 +475,22 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
                     m.label = ORG  # "the 5th Ohio", "62d NY": a regiment of the state
 
 
-_BARE_ORDINAL = re.compile(r"(?<![\w-])[Tt]he (\d{1,3}(?:st|nd|rd|th|d))(?= [a-z]+| ?[,.;:)\n]|$)")
+# "he 65th": the literal opens the pattern, so re skips to it fast; "the" or "The" and what
+# may follow a unit's ordinal are checked around the hit.
+_BARE_ORDINAL = re.compile(r"he (\d{1,3}(?:st|nd|rd|th|d))(?= [a-z]+| ?[,.;:)\n]|$)")
 
 
 def _bare_ordinals(mentions: list[Mention], text: str) -> None:
     """ "The 65th Air Wing ... The 65th was moved to ...": once a unit is named by its
     ordinal, "the" and the ordinal alone name it too, with a unit's noun in lower case after
     it ("the 65th wing"); not before "of" ("the 65th of May")."""
+    hits = [
+        h
+        for h in _BARE_ORDINAL.finditer(text)
+        if (at := h.start()) and text[at - 1] in "Tt" and (at < 2 or not text[at - 2].isalnum())
+    ]
+    if not hits:
+        return
     units = {
         m.text.split(" ", 1)[0]
         for m in mentions
@@ -481,7 +499,7 @@ def _bare_ordinals(mentions: list[Mention], text: str) -> None:
     if not units:
         return
     taken = {m.start for m in mentions}
-    for hit in _BARE_ORDINAL.finditer(text):
+    for hit in hits:
         s, e = hit.span(1)
         if hit.group(1) not in units or s in taken or text.startswith(" of ", e):
             continue
@@ -498,14 +516,15 @@ _TEAM_NUMBER = re.compile(r" \d{2}(?:ers|s)(?![\w'’-])")
 def _numbered_teams(mentions: list[Mention], text: str) -> None:
     """ "Northvale 67s", "Harbor Falls 76ers": a place and a number in the plural name a
     team (an ORG); the number belongs to its name."""
-    size = len(text)
+    # the numbers first (one scan of the text; few texts have one), then their mentions
+    ends = {hit.start(): hit.end() for hit in _TEAM_NUMBER.finditer(text)}
+    if not ends:
+        return
     for m in mentions:
-        e = m.end
-        if e + 3 < size and text[e] == " " and text[e + 1].isdecimal() and m.label != PER:
-            hit = _TEAM_NUMBER.match(text, e)
-            if hit:
-                m.end, m.label, m.text = hit.end(), ORG, text[m.start : hit.end()]
-                m.weak = m.place = m.guess = m.locative = False
+        end = ends.get(m.end)
+        if end is not None and m.label != PER:
+            m.end, m.label, m.text = end, ORG, text[m.start : end]
+            m.weak = m.place = m.guess = m.locative = False
 
 
 # "Euro 96", "Euro 2016": the European football championship is named by its year.
@@ -617,14 +636,21 @@ def _no_name_after_a(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
     unless it modifies a noun after it ("a Hong Kong court", "an Amnesty International
     conference"); a phrase of capitalised everyday words that heads a noun phrase after "a" is
     a common noun written with capitals, not a name."""
+    # where a capital follows the article (found by str.find), then the mentions there
+    starts = set()
+    size = len(text)
+    for article in (" a ", " an "):
+        at = text.find(article)
+        while at >= 0:
+            at += len(article)
+            if at < size and text[at].isupper():
+                starts.add(at)
+            at = text.find(article, at)
+    if not starts:
+        return mentions
     drop = None
     for m in mentions:
-        s = m.start
-        if s < 3 or text[s - 2 : s] != "a " and text[s - 3 : s] != "an ":
-            continue
-        if text[s - 3 if text[s - 2] == "a" else s - 4] not in " \n":
-            continue  # "Sofia ...", "Ghana ...": a word ending in "a", not the article
-        if " " not in m.text:
+        if m.start not in starts or " " not in m.text:
             continue  # "a Texas trader", "an IRA attempt": one word, a modifier
         last = m.text.rsplit(" ", 1)[1].lower()
         if lex.zipf.get(last, 0.0) < 3.5 or lex.flags.get(last, 0) & lx.NAME_ANY:
