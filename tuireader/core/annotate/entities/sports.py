@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import islice
-from operator import attrgetter
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.mention import LOC, ORG, Mention
@@ -67,13 +66,16 @@ def teams(mentions: list[Mention], text: str) -> None:
     rows = _rows(text)
     # rows lie on lines of their own, in order: the one a mention may be in is found by bisection
     starts = [s for s, _ in rows]
-    by_end = {m.end: m for m in mentions}
-    for m in sorted(mentions, key=_START):
+    by_end: dict[int, Mention] = {}  # filled at the first place after a comma
+    for m in mentions:
         if m.country or m.fixed:
             continue
         if m.label == LOC and m.place and not m.locative:
-            if _in_region(text, m, by_end):
-                continue  # "born in Kingsford , Ontario": the region of a place is a place
+            if text.startswith(", ", m.start - 2):
+                if not by_end:
+                    by_end = {m.end: m for m in mentions}
+                if _in_region(text, m, by_end):
+                    continue  # "born in Kingsford , Ontario": the region of a place is a place
             if _in_dateline(text, m.start):
                 continue  # "NORTHVALE , Ruritania 1996-08-30": a dateline names the place
             if text.startswith(", ", m.start - 2) and _VENUE_BEFORE.search(
@@ -88,9 +90,6 @@ def teams(mentions: list[Mention], text: str) -> None:
                 m.label = ORG
 
 
-_START = attrgetter("start")
-
-
 # What follows a region in apposition: a mark, or a word going on with the clause; not a noun
 # the name modifies ("At the Oval , Surrey captain ...": the county's team).
 _CLAUSE_GOES_ON = re.compile(
@@ -99,10 +98,11 @@ _CLAUSE_GOES_ON = re.compile(
 
 
 def _in_region(text: str, m: Mention, by_end: dict[int, Mention]) -> bool:
-    """The place at ``start`` follows a comma and a place that a preposition opens ("born in
-    Kingsford , Ontario"): it names that place's region, which no team does."""
+    """The place ``m``, after a comma, follows a place that a preposition opens ("born in
+    Kingsford , Ontario"): it names that place's region, which no team does. The label of
+    that place is final (``teams`` keeps a place after a preposition), whatever the order."""
     start = m.start
-    if text[start - 2 : start] != ", " or not _CLAUSE_GOES_ON.match(text, m.end):
+    if not _CLAUSE_GOES_ON.match(text, m.end):
         return False
     before = by_end.get(start - 3 if text[start - 3 : start - 2] == " " else start - 2)
     return (
