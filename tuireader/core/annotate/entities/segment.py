@@ -478,7 +478,12 @@ class SegmentLabeller:
         ):  # "Riverton Hawks", "Eastfield Bears"; not "Ohio Sen. Jan Sanders"
             return [self.mention(toks, ORG)]
 
-        if n > 1 and self.low(toks[0]) in _STAGE_PREFIXES and not last_f & _HEADS:
+        if (
+            text[toks[0][0]] in "DM"
+            and toks[0][1] - toks[0][0] == 2
+            and self.low(toks[0]) in _STAGE_PREFIXES
+            and not last_f & _HEADS
+        ):
             return [self.mention(toks, PER)]  # "DJ Quillon", "MC Jonsby": a stage name
         if (
             n > 1
