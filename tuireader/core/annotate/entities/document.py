@@ -110,6 +110,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             for seg in segments(text, rs, group, lex.flags, opens, lex.zipf, share):
                 mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
+    _bare_ordinals(mentions, text)
+    _numbered_teams(mentions, text)
     if "Euro " in text:
         _dated_events(mentions, text)
     _first_of_name(mentions, text, lex)
@@ -132,8 +134,11 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         mentions = _spelled_acronyms(mentions, text, caps_lines)
     mentions = _quoted_titles(mentions, text, caps_lines)
     _no_person_after_the(mentions, text, lex)
+    mentions = _no_name_after_a(mentions, text, lex)
     if typed and not sports:  # result tables and team names follow the sports rules
         mentions = retype(mentions, text, lex)
+    if not sports and " to " in text and "rom " in text:
+        _from_to(mentions, text)
     settle(mentions)
     vote(mentions)
     _families(mentions, lex)
@@ -149,6 +154,35 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
 
 
 _NOT_FAMILY = lx.DEMONYM | lx.LOC_ANY | lx.ORG | lx.MISC
+
+
+def _from_to(mentions: list[Mention], text: str) -> None:
+    """ "from Tollan to Northvale", "from Northvale to Tollan": the other end of a route from
+    or to a place is a place too; a guessed name there is one, as settled for the document
+    (its other mentions after "to" or "the" follow it). Sports reports pass the ball from one
+    player to another, and are left alone."""
+    # where a name may open after "from " or "From " (found by str.find, not by a loop
+    # over every mention); most texts have few
+    after = set()
+    at = text.find("rom ")
+    while at >= 0:
+        if at and text[at - 1] in "fF" and (at < 2 or not text[at - 2].isalnum()):
+            after.add(at + 4)
+        at = text.find("rom ", at + 4)
+    if not after:
+        return
+    by_start: dict[int, Mention] | None = None
+    for m in mentions:
+        if m.start not in after or not text.startswith(" to ", m.end):
+            continue
+        if by_start is None:
+            by_start = {m.start: m for m in mentions}
+        other = by_start.get(m.end + 4)
+        if other is None:
+            continue
+        for a, b in ((m, other), (other, m)):
+            if a.label == LOC and (a.place or not a.weak) and b.weak and " " not in b.text:
+                b.label, b.weak, b.guess, b.typable = LOC, False, False, False
 
 
 def _families(mentions: list[Mention], lex: lx.Lexicon) -> None:
@@ -445,6 +479,58 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
                     m.label = ORG  # "the 5th Ohio", "62d NY": a regiment of the state
 
 
+# "he 65th": the literal opens the pattern, so re skips to it fast; "the" or "The" and what
+# may follow a unit's ordinal are checked around the hit.
+_BARE_ORDINAL = re.compile(r"he (\d{1,3}(?:st|nd|rd|th|d))(?= [a-z]+| ?[,.;:)\n]|$)")
+
+
+def _bare_ordinals(mentions: list[Mention], text: str) -> None:
+    """ "The 65th Air Wing ... The 65th was moved to ...": once a unit is named by its
+    ordinal, "the" and the ordinal alone name it too, with a unit's noun in lower case after
+    it ("the 65th wing"); not before "of" ("the 65th of May")."""
+    hits = [
+        h
+        for h in _BARE_ORDINAL.finditer(text)
+        if (at := h.start()) and text[at - 1] in "Tt" and (at < 2 or not text[at - 2].isalnum())
+    ]
+    if not hits:
+        return
+    units = {
+        m.text.split(" ", 1)[0]
+        for m in mentions
+        if m.label == ORG and m.text[0].isdecimal() and " " in m.text
+    }
+    if not units:
+        return
+    taken = {m.start for m in mentions}
+    for hit in hits:
+        s, e = hit.span(1)
+        if hit.group(1) not in units or s in taken or text.startswith(" of ", e):
+            continue
+        unit = _NEXT_WORD.match(text, e)
+        if unit and unit.group(1) in _UNITS:
+            e = unit.end()  # "the 65th wing": the unit's noun in lower case
+        mentions.append(Mention(s, e, ORG, text[s:e]))
+
+
+# A team's number in the plural after its town: "Northvale 76ers", "Harbor Falls 67s".
+_TEAM_NUMBER = re.compile(r" \d{2}(?:ers|s)(?![\w'’-])")
+
+
+def _numbered_teams(mentions: list[Mention], text: str) -> None:
+    """ "Northvale 67s", "Harbor Falls 76ers": a place and a number in the plural name a
+    team (an ORG); the number belongs to its name."""
+    # the numbers first (one scan of the text; few texts have one), then their mentions
+    ends = {hit.start(): hit.end() for hit in _TEAM_NUMBER.finditer(text)}
+    if not ends:
+        return
+    for m in mentions:
+        end = ends.get(m.end)
+        if end is not None and m.label != PER:
+            m.end, m.label, m.text = end, ORG, text[m.start : end]
+            m.weak = m.place = m.guess = m.locative = False
+
+
 # "Euro 96", "Euro 2016": the European football championship is named by its year.
 _YEAR_AFTER = re.compile(r" (?:\d\d|(?:19|20)\d\d)(?![\w.,-])")
 
@@ -539,6 +625,44 @@ def _no_person_after_the(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
             continue  # "the Zorro hacker": a handle
         scores = classify(text, m.start, m.end, lex)
         m.label = max((ORG, LOC, MISC), key=lambda label: scores.get(label, 0.0))
+
+
+# What may follow a noun phrase that ends where a mention ends: a mark, or a word that opens
+# the rest of the clause (a function word, a participle); not a noun that the name modifies.
+_PHRASE_END = re.compile(
+    r" ?(?:[,.;:)\n]|$|(?:which|that|who|whose|but|in|of|with|for|to|at|on|by|is|was"
+    r"|has|had|from|where|since|until)\b|[a-z]+ed\b)"
+)
+
+
+def _no_name_after_a(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
+    """ "a Scout Museum inaugurated in May", "an Air Division , it ...": a name takes no "a"
+    unless it modifies a noun after it ("a Hong Kong court", "an Amnesty International
+    conference"); a phrase of capitalised everyday words that heads a noun phrase after "a" is
+    a common noun written with capitals, not a name."""
+    # where a capital follows the article (found by str.find), then the mentions there
+    starts = set()
+    size = len(text)
+    for article in (" a ", " an "):
+        at = text.find(article)
+        while at >= 0:
+            at += len(article)
+            if at < size and text[at].isupper():
+                starts.add(at)
+            at = text.find(article, at)
+    if not starts:
+        return mentions
+    drop = None
+    for m in mentions:
+        if m.start not in starts or " " not in m.text:
+            continue  # "a Texas trader", "an IRA attempt": one word, a modifier
+        last = m.text.rsplit(" ", 1)[1].lower()
+        if lex.zipf.get(last, 0.0) < 3.5 or lex.flags.get(last, 0) & lx.NAME_ANY:
+            continue
+        if _PHRASE_END.match(text, m.end):
+            drop = drop or set()
+            drop.add(id(m))
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
 _QUOTED = re.compile(r"[\"“] ?([A-Z0-9][^\"“”\n]{0,80}?) ?[\"”]")

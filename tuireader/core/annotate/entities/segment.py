@@ -53,6 +53,8 @@ _HEADLINE_VERBS = frozenset(
     + ("Tells", "Told", "Asks", "Asked", "Urges", "Warns", "Calls", "Slams", "Blasts")
 )
 # Football and sports club prefixes: "FC Oslo" is a club even where "Oslo" alone is a city.
+# Performers' titles that are part of their stage names.
+_STAGE_PREFIXES = word_set("dj mc")
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
 # A cricket scorecard's players: after "c" (caught), "b" (bowled), "st" (stumped), or
@@ -268,6 +270,8 @@ class SegmentLabeller:
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
             if verdict == "drop" and 1 < len(toks) <= 3 and _syllables(self._word(toks[-1])):
                 verdict = "keep"  # "Pak Su-min said": a family name, however common a word
+            elif verdict == "keep" and head_ended and self._verb_before_name(toks):
+                verdict = "drop"  # "Attended Jane Doe High School": a verb opens the line
             if verdict == "drop":
                 toks = toks[1:]
                 starts_known = None
@@ -478,6 +482,13 @@ class SegmentLabeller:
             return [self.mention(toks, ORG)]
 
         if (
+            text[toks[0][0]] in "DM"
+            and toks[0][1] - toks[0][0] == 2
+            and self.low(toks[0]) in _STAGE_PREFIXES
+            and not last_f & _HEADS
+        ):
+            return [self.mention(toks, PER)]  # "DJ Quillon", "MC Jonsby": a stage name
+        if (
             n > 1
             and self._is_acronym(toks[0])
             and len(self.low(toks[0])) <= 4
@@ -624,6 +635,19 @@ class SegmentLabeller:
         """An everyday word that no name list knows ("Weather", "Garden")."""
         low = self.low(tok)
         return not self.flags.get(low, 0) & lx.NAME_ANY and self.zipf.get(low, 0.0) >= _EVERYDAY
+
+    def _verb_before_name(self, toks: list[Tok]) -> bool:
+        """The first word is a verb's form in -ed or -ing that no name list knows, and a given
+        name follows it: the sentence opens with the verb (a name such as "United Jane" is
+        none)."""
+        word = self.low(toks[0])
+        return (
+            len(toks) > 2
+            and len(word) > 5
+            and word.endswith(("ed", "ing"))
+            and not self.flags.get(word, 0) & lx.NAME_ANY
+            and bool(self.tflags(toks[1]) & lx.FIRST)
+        )
 
     def _titled(self, toks: list[Tok]) -> bool:
         """ "Senator Mary Banks", "Judge Tom Hall": a title, a given name and a surname that

@@ -66,10 +66,16 @@ def teams(mentions: list[Mention], text: str) -> None:
     rows = _rows(text)
     # rows lie on lines of their own, in order: the one a mention may be in is found by bisection
     starts = [s for s, _ in rows]
+    by_end: dict[int, Mention] = {}  # filled at the first place after a comma
     for m in mentions:
         if m.country or m.fixed:
             continue
         if m.label == LOC and m.place and not m.locative:
+            if text.startswith(", ", m.start - 2):
+                if not by_end:
+                    by_end = {m.end: m for m in mentions}
+                if _in_region(text, m, by_end):
+                    continue  # "born in Kingsford , Ontario": the region of a place is a place
             if _in_dateline(text, m.start):
                 continue  # "NORTHVALE , Ruritania 1996-08-30": a dateline names the place
             if text.startswith(", ", m.start - 2) and _VENUE_BEFORE.search(
@@ -82,6 +88,28 @@ def teams(mentions: list[Mention], text: str) -> None:
             k = bisect_right(starts, m.start) - 1
             if k >= 0 and m.start < rows[k][1]:
                 m.label = ORG
+
+
+# What follows a region in apposition: a mark, or a word going on with the clause; not a noun
+# the name modifies ("At the Oval , Surrey captain ...": the county's team).
+_CLAUSE_GOES_ON = re.compile(
+    r" ?(?:[,.;:)\n]|$|(?:in|on|and|where|when|during|since)\b|[a-z]+ed\b)"
+)
+
+
+def _in_region(text: str, m: Mention, by_end: dict[int, Mention]) -> bool:
+    """The place ``m``, after a comma, follows a place that a preposition opens ("born in
+    Kingsford , Ontario"): it names that place's region, which no team does. The label of
+    that place is final (``teams`` keeps a place after a preposition), whatever the order."""
+    start = m.start
+    if not _CLAUSE_GOES_ON.match(text, m.end):
+        return False
+    before = by_end.get(start - 3 if text[start - 3 : start - 2] == " " else start - 2)
+    return (
+        before is not None
+        and before.label == LOC
+        and (before.locative or previous_word(text, before.start) in LOCATIVE)
+    )
 
 
 # "at Northvale Park , " before a place: the place is where the venue is.

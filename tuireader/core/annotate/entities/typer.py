@@ -242,12 +242,27 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
                     continue
                 if best == PER and _acronym_last(m.text):
                     best = m.label  # "The Q.R.C.", "Ohio NWU-PLU": no person's name
-                if scores[best] - scores[m.label] >= RELABEL:
+                if scores[best] - scores[m.label] >= RELABEL and not (
+                    best == PER and _plural_thing(m.text, lex)
+                ):
                     m.label = best
                 if m.label == "MISC" and scores["MISC"] - none < MISC_KEEP:
                     continue
         out.append(m)
     return out
+
+
+def _plural_thing(phrase: str, lex: lx.Lexicon) -> bool:
+    """ "Comfort Bikes", "Harbor Falcons": a phrase ending in the plural of an everyday noun
+    (no name list's surname) names a team, a firm or a kind of thing, never a person."""
+    last = phrase.rsplit(" ", 1)[-1]
+    if " " not in phrase or last[-1] != "s" or not last[1:].islower():
+        return False
+    low = last.lower()
+    if lex.flags.get(low, 0) & (lx.FIRST | lx.SUR):
+        return False
+    zipf = lex.zipf
+    return zipf.get(low, 0.0) >= 2.5 and zipf.get(low[:-1], 0.0) >= 3.0
 
 
 # A Roman numeral or an honour ends a person's name in capitals ("Jan Roe III", "Jan Roe OBE").
