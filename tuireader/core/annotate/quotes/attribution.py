@@ -324,6 +324,10 @@ _SECOND_LEAD_RE = re.compile(
     r"(?:after|before|while|since|despite|during|following|amid|in|on|at)\b"
     r"[^,;:\u201c\u201d\"]{0,150},\s*"
 )
+# "Jane Doe "bristled" and said": a short quotation (masked) right after the subject is
+# part of its predicate; the verb phrase goes on after it (not a possessive's noun: in
+# "Doe's "excesses" are" the quotation belongs to the subject)
+_SHORT_QUOTED = r"(?:(?<!['\u2019]s)\s+[\"\u201c]\u00b7{1,40}[,.!?]?[\"\u201d])?"
 _SENTENCE_SUBJECT_RE = re.compile(
     r"(?![A-Z][a-z]+(?:ing|ed)\b(?!\s+[A-Z]))(?P<sp>"
     + _LEFT_SUBJECT
@@ -331,6 +335,7 @@ _SENTENCE_SUBJECT_RE = re.compile(
     + _APPOSITION_IN
     + r"),?"
     + _ADVERBS
+    + _SHORT_QUOTED
     + r"\s+[a-z]"
 )
 _DESCRIPTION_SUBJECT_RE = re.compile(r"(?P<sp>" + _DET_NP + r")(?=,?\s+[a-z])")
