@@ -305,7 +305,11 @@ _LEAD_RE = re.compile(
     # "Conversely, Doe rated": a sentence adverb and its comma
     r"(?:(?:" + _SENTENCE_ADVERB + r"),\s*)?"
     r"(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
-    r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
+    r"\b,?\s*(?:then\s+|so\s+|now\s+)?"
+    # "Earlier this week, Doe", "But on Monday, Doe": the time after the connective
+    r"(?:(?:on|in|at|during|this|last|that|early|late|earlier|later)\b"
+    r"[^,;:\u201c\u201d\"\n]{0,60},\s*)?)?"
+    r"(?:[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
     r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
     r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
