@@ -43,3 +43,22 @@ def test_a_quoted_noun_after_a_possessive_belongs_to_the_subject() -> None:
         "noting the senator \u201cnever listens to the harbor.\u201d"
     )
     assert [q.speaker_name for q in _direct(text)] == ["Jane Quillon", "Jane Quillon"]
+
+
+def test_a_relative_clause_ending_in_a_name_is_not_the_subject() -> None:
+    text = (
+        "\u201cWe need a fair fight,\u201d Tom Renwick, a committeeman from Dover, told the "
+        "Ledger.\n\nThe influential delegate and harbor activist, who backs Quillon, warned of "
+        "a \u201cferocious\u201d battle ahead."
+    )
+    (q,) = [q for q in _direct(text) if "ferocious" in q.text]
+    assert q.speaker is not None and q.speaker.text.startswith("The influential delegate")
+    assert q.speaker_name != "Quillon"
+
+
+def test_a_relative_clause_in_parentheses_keeps_its_own_name() -> None:
+    text = (
+        "Few historians doubt it (Jane Quillon, who coined the word, once said, \u201cIt "
+        "happened so many times before the harbor fire\u201d)."
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Jane Quillon"]

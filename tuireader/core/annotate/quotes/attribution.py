@@ -736,6 +736,13 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         m = _NAME_OF_PLACE_RE.search(text, lo, cue.start())
     if m is not None:
         return m.span("sp")
+    m = _CLOSED_RELATIVE_RE.search(text, lo, cue.start()) if ", who" in window else None
+    if m is not None:
+        # "The delegate and activist, who backs Roe, warned": the clause set off by commas
+        # ends in its object; the subject is the phrase it hangs on
+        found = sentence_subject(text, start, cue.start())
+        if found is not None and _COORDINATED_RE.fullmatch(text, found[1], m.start()):
+            return found
     lo = max(start, cue.start() - 250)
     m = _OWNED_WHICH_RE.search(text, lo, cue.start()) if "which" in text[lo : cue.start()] else None
     if m is not None:
@@ -958,6 +965,12 @@ _TITLE_APPOSITION_RE = re.compile(
     + r"),\s+(?:a|an|the)\s[^,;\"\u201c\u201d\n]{1,100}?,?\s+[\"\u201c]\u00b7{1,60},?[\"\u201d]"
     r"\s+who\s[^,;!?.\"\u201c\u201d\n]{1,150},?\s*$"
 )
+_CLOSED_RELATIVE_RE = re.compile(
+    r",\s+who\s[^,;:!?.\"\u201c\u201d\n]{1,150}," + _ADVERBS + _ASIDE + r"\s*$"
+)
+# what may lie between a subject and its relative clause: nothing, or "and" with a noun
+# ("The delegate and longtime activist, who")
+_COORDINATED_RE = re.compile(r"(?:\s+and\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+)?")
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
     + NAME
