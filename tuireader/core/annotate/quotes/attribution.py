@@ -83,9 +83,10 @@ _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 # (the run after each comma is possessive: it holds no plain comma, and a shorter run, ending
 # before a space or a word, could only go on by the next comma, as the longest one can)
 # A short masked quotation inside it is a title or a slogan ("wearing "Vote Doe" pins").
+# It may end in a title whose comma the marks hold ("Doe, the "Harbor Queen," said").
 _APPOSITION_IN = (
-    r"(?:(?:\s*,(?:[^,;\"\u201c\u201d\n]|[\"\u201c]\u00b7{1,40}[,.]?[\"\u201d])"
-    r"{1,250}+){1,4}(?=,))?"
+    r"(?:(?:\s*,(?:(?:[^,;\"\u201c\u201d\n]|[\"\u201c]\u00b7{1,40}\.?[\"\u201d]){1,250}+)"
+    r"(?:[\"\u201c]\u00b7{1,40},[\"\u201d])?){1,4}(?:(?=,)|(?<=,[\"\u201d])))?"
 )
 _ADVERBS = r"(?:\s+" + ADVERB + r"){0,2}"
 # "the senator", "a spokesman for the campaign", "Trump's campaign manager".
@@ -102,11 +103,20 @@ _DET_NP = (
     + _WORD
     + r"){0,3})?"
 )
-_POSSESSIVE_NP = NAME + r"['\u2019]s(?:\s+" + _STOP + r"[a-z][\w-]*){1,3}"
+# A short title, masked, inside a mention ('Doe's "Save the Port" campaign')
+_MASKED_TITLE = r"[\"\u201c]\u00b7{1,40}[\"\u201d]"
+_POSSESSIVE_NP = (
+    NAME + r"['\u2019]s(?:\s+" + _MASKED_TITLE + r")?(?:\s+" + _STOP + r"[a-z][\w-]*){1,3}"
+)
 # Anchored at the quote, any few words may precede the name ("campaign manager Robby Mook").
 _MODIFIED_NAME = (
-    r"(?:(?:" + _STOP + r"[\w'\u2019.-]+(?:/[\w'\u2019.-]+)*|of(?=\s+[a-z]))\s+){0,5}?" + NAME
-)  # "former secretary of state Jane Doe", "9/11 widow Jane Doe"
+    r"(?:(?:"
+    + _STOP
+    + r"[\w'\u2019.-]+(?:/[\w'\u2019.-]+)*|of(?=\s+[a-z])|"
+    + _MASKED_TITLE
+    + r")\s+){0,5}?"
+    + NAME
+)  # "former secretary of state Jane Doe", "9/11 widow Jane Doe", '"The Hour" host Jane Doe'
 _SUBJECT = r"(?:" + PRONOUN + r"|" + _POSSESSIVE_NP + r"|" + _MODIFIED_NAME + r"|" + _DET_NP + r")"
 # Right after a quote and before a cue, looser: "Fight for $15 organizing director Kendall
 # Fells", "another friend, Mariam Emara".

@@ -110,7 +110,9 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         # attribution (a title, a slogan) does not end its window
         a_end = after_window(text, c.end, c.para_end)
         after = attribute_after(text, c.end, a_end, closed_sentence)
-        if after is not None and after.speaker[0] > next_start:
+        if after is not None and after.speaker[0] > next_start and after.how != INVERTED:
+            # (an inverted cue before the title keeps its subject after it: '"...," said
+            # "The Hour" host Jane Doe')
             after = None
     if after and _after_belongs_to_next(text, c, a_end, next_start, after):
         after = None
@@ -190,7 +192,7 @@ def _outlet_past_next(text: str, c: Candidate, next_start: int) -> Attribution |
 
 
 # A short masked quotation mid-sentence: after a lower-case word, before one or a comma.
-_SHORT_TITLE_RE = re.compile(r"[\"\u201c]\u00b7{1,40}[\"\u201d](?=,?\s+[a-z])")
+_SHORT_TITLE_RE = re.compile(r"[\"\u201c]\u00b7{1,40},?[\"\u201d](?=,?\s+[a-z])")
 _ACCORDING_CUE_RE = re.compile(r"according\s")
 _REPORTED_RE = re.compile(r"report(?:ed|s|ing)?|according\s+to|wrote|writes")
 
