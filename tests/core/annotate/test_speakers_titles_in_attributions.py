@@ -34,3 +34,13 @@ def test_a_title_between_owner_and_noun_before_the_cue() -> None:
         "the plan \u201ca disaster for every sailor.\u201d"
     )
     assert _speakers(text) == ["Jane Quillon"]
+
+
+def test_a_title_inside_a_description_keeps_the_description() -> None:
+    text = (
+        '"The harbor is dying," "Harbor Hour" host Jane Quillon said on Monday. Tom Renwick '
+        'disagreed. "The plan is a disaster for every sailor," the "Harbor Hour" host said.'
+    )
+    (q,) = [q for q in annotate(text).quotes if q.direct and "sailor" in q.text]
+    assert q.speaker is not None and q.speaker.text == 'the "Harbor Hour" host'
+    assert q.speaker_name == "Jane Quillon"

@@ -89,13 +89,17 @@ _APPOSITION_IN = (
     r"(?:[\"\u201c]\u00b7{1,40},[\"\u201d])?){1,4}(?:(?=,)|(?<=,[\"\u201d])))?"
 )
 _ADVERBS = r"(?:\s+" + ADVERB + r"){0,2}"
-# "the senator", "a spokesman for the campaign", "Trump's campaign manager".
+# A short title, masked, inside a mention ('Doe's "Save the Port" campaign')
+_MASKED_TITLE = r"[\"\u201c]\u00b7{1,40}[\"\u201d]"
+# "the senator", "a spokesman for the campaign", "Trump's campaign manager", 'the "Hour" host'.
 _DET_NP = (
     DETERMINER
-    + r"(?:\s+"
+    + r"(?:\s+(?:"
     + _STOP
     + _WORD
-    + r"){1,6}(?:\s+(?:of|for|at|from)\s+(?:the\s+)?"
+    + r"|"
+    + _MASKED_TITLE
+    + r")){1,6}(?:\s+(?:of|for|at|from)\s+(?:the\s+)?"
     + _STOP
     + _WORD
     + r"(?:\s+"
@@ -103,8 +107,6 @@ _DET_NP = (
     + _WORD
     + r"){0,3})?"
 )
-# A short title, masked, inside a mention ('Doe's "Save the Port" campaign')
-_MASKED_TITLE = r"[\"\u201c]\u00b7{1,40}[\"\u201d]"
 _POSSESSIVE_NP = (
     NAME + r"['\u2019]s(?:\s+" + _MASKED_TITLE + r")?(?:\s+" + _STOP + r"[a-z][\w-]*){1,3}"
 )
