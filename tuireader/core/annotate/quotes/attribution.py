@@ -87,18 +87,23 @@ _PAREN = r"(?:\s*\([^()\n]{1,40}\))?"
 # (the run after each comma is possessive: it holds no plain comma, and a shorter run, ending
 # before a space or a word, could only go on by the next comma, as the longest one can)
 # A short masked quotation inside it is a title or a slogan ("wearing "Vote Doe" pins").
+# It may end in a title whose comma the marks hold ("Doe, the "Harbor Queen," said").
 _APPOSITION_IN = (
-    r"(?:(?:\s*,(?:[^,;\"\u201c\u201d\n]|[\"\u201c]\u00b7{1,40}[,.]?[\"\u201d])"
-    r"{1,250}+){1,4}(?=,))?"
+    r"(?:(?:\s*,(?:(?:[^,;\"\u201c\u201d\n]|[\"\u201c]\u00b7{1,40}\.?[\"\u201d]){1,250}+)"
+    r"(?:[\"\u201c]\u00b7{1,40},[\"\u201d])?){1,4}(?:(?=,)|(?<=,[\"\u201d])))?"
 )
 _ADVERBS = r"(?:\s+" + ADVERB + r"){0,2}"
-# "the senator", "a spokesman for the campaign", "Trump's campaign manager".
+# A short title, masked, inside a mention ('Doe's "Save the Port" campaign')
+_MASKED_TITLE = r"[\"\u201c]\u00b7{1,40}[\"\u201d]"
+# "the senator", "a spokesman for the campaign", "Trump's campaign manager", 'the "Hour" host'.
 _DET_NP = (
     DETERMINER
-    + r"(?:\s+"
+    + r"(?:\s+(?:"
     + _STOP
     + _WORD
-    + r"){1,6}(?:\s+(?:of|for|at|from)\s+(?:the\s+)?"
+    + r"|"
+    + _MASKED_TITLE
+    + r")){1,6}(?:\s+(?:of|for|at|from)\s+(?:the\s+)?"
     + _STOP
     + _WORD
     + r"(?:\s+"
@@ -106,11 +111,18 @@ _DET_NP = (
     + _WORD
     + r"){0,3})?"
 )
-_POSSESSIVE_NP = NAME + r"['\u2019]s(?:\s+" + _STOP + r"[a-z][\w-]*){1,3}"
+_POSSESSIVE_NP = (
+    NAME + r"['\u2019]s(?:\s+" + _MASKED_TITLE + r")?(?:\s+" + _STOP + r"[a-z][\w-]*){1,3}"
+)
 # Anchored at the quote, any few words may precede the name ("campaign manager Robby Mook").
 _MODIFIED_NAME = (
-    r"(?:(?:" + _STOP + r"[\w'\u2019.-]+(?:/[\w'\u2019.-]+)*|of(?=\s+[a-z]))\s+){0,5}?" + NAME
-)  # "former secretary of state Jane Doe", "9/11 widow Jane Doe"
+    r"(?:(?:"
+    + _STOP
+    + r"[\w'\u2019.-]+(?:/[\w'\u2019.-]+)*|of(?=\s+[a-z])|"
+    + _MASKED_TITLE
+    + r")\s+){0,5}?"
+    + NAME
+)  # "former secretary of state Jane Doe", "9/11 widow Jane Doe", '"The Hour" host Jane Doe'
 _SUBJECT = r"(?:" + PRONOUN + r"|" + _POSSESSIVE_NP + r"|" + _MODIFIED_NAME + r"|" + _DET_NP + r")"
 # Right after a quote and before a cue, looser: "Fight for $15 organizing director Kendall
 # Fells", "another friend, Mariam Emara".
@@ -309,7 +321,11 @@ _LEAD_RE = re.compile(
     # "Conversely, Doe rated": a sentence adverb and its comma
     r"(?:(?:" + _SENTENCE_ADVERB + r"),\s*)?"
     r"(?:(?:But|And|So|Still|Yet|Then|Now|Also|Instead|Meanwhile|However|Later|Earlier)"
-    r"\b,?\s*(?:then\s+|so\s+|now\s+)?)?(?:[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
+    r"\b,?\s*(?:then\s+|so\s+|now\s+)?"
+    # "Earlier this week, Doe", "But on Monday, Doe": the time after the connective
+    r"(?:(?:on|in|at|during|this|last|that|early|late|earlier|later)\b"
+    r"[^,;:\u201c\u201d\"\n]{0,60},\s*)?)?"
+    r"(?:[A-Za-z][\w-]*(?:\s+[\w-]+){0,3}\s+(?:ago|later|earlier),\s*|"
     r"(?:In|On|At|During|After|Before|When|While|Following|Since|Earlier|Later|"
     r"Last|This|As|With|Without|Despite|Like|Unlike|Under|For|From|Through|Within|Over|To|By|"
     r"Because|Although|Though|If|Once|Until|Amid|Ahead|Given|Hours|Days|Minutes|Moments|"
@@ -328,6 +344,10 @@ _SECOND_LEAD_RE = re.compile(
     r"(?:after|before|while|since|despite|during|following|amid|in|on|at)\b"
     r"[^,;:\u201c\u201d\"]{0,150},\s*"
 )
+# "Jane Doe "bristled" and said": a short quotation (masked) right after the subject is
+# part of its predicate; the verb phrase goes on after it (not a possessive's noun: in
+# "Doe's "excesses" are" the quotation belongs to the subject)
+_SHORT_QUOTED = r"(?:(?<!['\u2019]s)\s+[\"\u201c]\u00b7{1,40}[,.!?]?[\"\u201d])?"
 _SENTENCE_SUBJECT_RE = re.compile(
     r"(?![A-Z][a-z]+(?:ing|ed)\b(?!\s+[A-Z]))(?P<sp>"
     + _LEFT_SUBJECT
@@ -335,6 +355,7 @@ _SENTENCE_SUBJECT_RE = re.compile(
     + _APPOSITION_IN
     + r"),?"
     + _ADVERBS
+    + _SHORT_QUOTED
     + r"\s+[a-z]"
 )
 _DESCRIPTION_SUBJECT_RE = re.compile(r"(?P<sp>" + _DET_NP + r")(?=,?\s+[a-z])")
@@ -734,6 +755,13 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         m = _NAME_OF_PLACE_RE.search(text, lo, cue.start())
     if m is not None:
         return m.span("sp")
+    m = _CLOSED_RELATIVE_RE.search(text, lo, cue.start()) if ", who" in window else None
+    if m is not None:
+        # "The delegate and activist, who backs Roe, warned": the clause set off by commas
+        # ends in its object; the subject is the phrase it hangs on
+        found = sentence_subject(text, start, cue.start())
+        if found is not None and _COORDINATED_RE.fullmatch(text, found[1], m.start()):
+            return found
     lo = max(start, cue.start() - 250)
     m = _OWNED_WHICH_RE.search(text, lo, cue.start()) if "which" in text[lo : cue.start()] else None
     if m is not None:
@@ -956,6 +984,12 @@ _TITLE_APPOSITION_RE = re.compile(
     + r"),\s+(?:a|an|the)\s[^,;\"\u201c\u201d\n]{1,100}?,?\s+[\"\u201c]\u00b7{1,60},?[\"\u201d]"
     r"\s+who\s[^,;!?.\"\u201c\u201d\n]{1,150},?\s*$"
 )
+_CLOSED_RELATIVE_RE = re.compile(
+    r",\s+who\s[^,;:!?.\"\u201c\u201d\n]{1,150}," + _ADVERBS + _ASIDE + r"\s*$"
+)
+# what may lie between a subject and its relative clause: nothing, or "and" with a noun
+# ("The delegate and longtime activist, who")
+_COORDINATED_RE = re.compile(r"(?:\s+and\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+)?")
 _WHO_BEFORE_CUE_RE = re.compile(
     r"(?<![\w.])(?P<sp>"
     + NAME

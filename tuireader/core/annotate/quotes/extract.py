@@ -110,7 +110,9 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         # attribution (a title, a slogan) does not end its window
         a_end = after_window(text, c.end, c.para_end)
         after = attribute_after(text, c.end, a_end, closed_sentence)
-        if after is not None and after.speaker[0] > next_start:
+        if after is not None and after.speaker[0] > next_start and after.how != INVERTED:
+            # (an inverted cue before the title keeps its subject after it: '"...," said
+            # "The Hour" host Jane Doe')
             after = None
     if after and _after_belongs_to_next(text, c, a_end, next_start, after):
         after = None
@@ -124,6 +126,8 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     c.sentence_cue = has_cue(text, b_start, c.start) or has_cue(text, c.end, a_end)
     if before is None and after is None and b_start == c.start > c.para_start:
         return _previous_sentence(text, c)
+    if before is None and after is None and a_end == next_start < c.para_end:
+        return _outlet_past_next(text, c, next_start)
     if before and before.how == BEFORE and (after is None or _closing_punct(text, c) in ".:"):
         return before
     if (
@@ -167,8 +171,28 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
     return after or before
 
 
+# The next quotation, masked: its marks, its interior and the punctuation kept inside
+_MASKED_QUOTE_RE = re.compile('["\u201c]\u00b7*[^"\u201d\u00b7\n]{0,3}["\u201d]')
+_SHORT_WORDS = 3
+
+
+def _outlet_past_next(text: str, c: Candidate, next_start: int) -> Attribution | None:
+    """`Doe "bristled" and said, "...," the Ledger reported`: a short quotation inside the
+    reporting clause of the next one describes the speaker in the outlet's words; the outlet
+    that reported the sentence said it, not the speaker."""
+    if len(_inner(text, c).split()) > _SHORT_WORDS or not has_cue(text, c.end, next_start):
+        return None
+    m = _MASKED_QUOTE_RE.match(text, next_start)
+    if m is None:
+        return None
+    found = attribute_after(text, m.end(), after_window(text, m.end(), c.para_end), False)
+    if found is None or found.cue is None or not _REPORTED_RE.fullmatch(text, *found.cue):
+        return None
+    return found
+
+
 # A short masked quotation mid-sentence: after a lower-case word, before one or a comma.
-_SHORT_TITLE_RE = re.compile(r"[\"\u201c]\u00b7{1,40}[\"\u201d](?=,?\s+[a-z])")
+_SHORT_TITLE_RE = re.compile(r"[\"\u201c]\u00b7{1,40},?[\"\u201d](?=,?\s+[a-z])")
 _ACCORDING_CUE_RE = re.compile(r"according\s")
 _REPORTED_RE = re.compile(r"report(?:ed|s|ing)?|according\s+to|wrote|writes")
 

@@ -34,6 +34,7 @@ from tuireader.core.annotate.spans import Entity
 _TITLE_WORDS = frozenset(w.rstrip(".").lower() for w in TITLES.split())
 # (written to open with one class, which re skips to in C: the same matches as \s*\(...)
 _PAREN_RE = re.compile(r"[\s(](?:(?<=\()|\s*\()[^()]*\)")
+_TITLE_IN_MENTION_RE = re.compile(r"\s*[\"\u201c][^\"\u201c\u201d\n]{1,40}[\"\u201d]")
 _CLITIC_RE = re.compile(r"['\u2019](?:s|d|ll|ve|re|m)$")
 # A capitalised word or an initial ("G.K."); periods never join words across a sentence end.
 _CAP = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z\u00c0-\u00de][\w'\u2019-]*)"
@@ -439,6 +440,9 @@ class NameResolver:
     def _resolve(self, speaker: tuple[int, int]) -> str | None:
         """Resolution proper: pronoun, proper name, apposition, then definite description."""
         raw = _PAREN_RE.sub("", self.text[speaker[0] : speaker[1]]).strip()
+        if "\u201c" in raw or '"' in raw:
+            # 'Doe's "Save the Port" campaign': the mention without the title in it
+            raw = _TITLE_IN_MENTION_RE.sub("", raw).strip()
         head, _, apposition = raw.partition(",")
         head = _CLITIC_RE.sub("", head.strip())
         lowered = head.lower()
