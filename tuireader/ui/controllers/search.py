@@ -268,8 +268,10 @@ class Search:
             self.host.focus_list()  # the reading pane in focus mode
             if view.similar_to is None:  # more like this: the article compared stays open
                 self.host.open_article(results.ids[0], preview=True)
-        elif refiltered and view.similar_to is None and not message.live:
-            self.host.close_article(lst.empty_message)  # none left: not the one left out
+        elif view.similar_to is None and not message.live:
+            # none found (or none left by the filters): the article open is no match, so it
+            # is not shown beside the empty list; Esc brings it back
+            self.host.close_article(lst.empty_message)
 
     def _undated_date_query(self, query: str) -> bool:
         """A date: query on a corpus none of whose articles has a date (the list is newest
