@@ -40,34 +40,39 @@ def panel_options(
     article's quotations are found elsewhere (a line explains their mark)."""
     styles = styles or {}
     options: list[Option] = []
+    groups: list[tuple[str, str, str, Counter]] = []
     for label, heading, field in GROUPS:
         counts = _grouped(e.name or e.text for e in annotations.entities if e.label == label)
         if not counts:
             continue
-        options.append(_heading(heading, styles.get(label)))
-        for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0].lower())):
-            options.append(Option(_entry(name, count), id=f"{field}:{_quoted(name)}"))
+        groups.append((label, heading, field, counts))
     speakers = Counter(
         q.speaker_name or (q.speaker.text if q.speaker else "(unattributed)")
         for q in annotations.quotes
     )
+    # the counts' column as wide as the largest count: the rest of the row is the name's
+    largest = max([max(counts.values()) for *_, counts in groups] + list(speakers.values()) + [1])
+    digits = len(str(largest))
+    for label, heading, field, counts in groups:
+        options.append(_heading(heading, styles.get(label)))
+        for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0].lower())):
+            options.append(Option(_Entry(name, count, digits), id=f"{field}:{_quoted(name)}"))
     if speakers:
         options.append(_heading("Quotes by speaker", styles.get("speaker")))
         for name, count in sorted(speakers.items(), key=lambda item: (-item[1], item[0].lower())):
             query = None if name == "(unattributed)" else f"speaker:{_quoted(name)}"
-            options.append(Option(_entry(name, count), id=query, disabled=query is None))
+            entry = _Entry(name, count, digits)
+            options.append(Option(entry, id=query, disabled=query is None))
     if shared:
         note = Text(f"{SHARED_MARK}n", style=styles.get("shared") or "bold")
         note.append(" quoted in n other articles (o)", style="italic")
-        # wrapped in a narrow panel (the panel cuts its rows, a name's too long for it): as
-        # a Rich renderable, not a Text, the row is drawn by Rich at the panel's width
+        # wrapped in a narrow panel: as a Rich renderable, drawn by Rich at the panel's width
         options.append(Option(_Wrapped(note), disabled=True))
     return options
 
 
 class _Wrapped:
-    """A Text drawn by Rich, wrapped at the width given (a Text option would be converted and
-    cut like the panel's other rows); read as its plain text."""
+    """A Text drawn by Rich, wrapped at the width given; read as its plain text."""
 
     def __init__(self, text: Text) -> None:
         self.text = text
@@ -99,15 +104,33 @@ def _grouped(names) -> Counter:
     return grouped
 
 
-def _entry(name: str, count: int) -> Text:
-    text = Text(f"{count:>3} ", style="dim", no_wrap=True, overflow="ellipsis")
-    text.append(Text(name, style="not dim"))
-    return text
+class _Entry:
+    """A name and its count, the name wrapped under itself at the panel's width (cut with …,
+    a long name was unreadable in a narrow panel: "Hillary C…"); read as "3 Name"."""
+
+    def __init__(self, name: str, count: int, digits: int = 3) -> None:
+        self.name = name
+        self.count = count
+        self.digits = digits
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        gutter = self.digits + 1
+        room = max(1, options.max_width - gutter)
+        lines = Text(self.name, style="not dim").wrap(console, room, overflow="fold")
+        for index, line in enumerate(lines):
+            prefix = f"{self.count:>{self.digits}} " if index == 0 else " " * gutter
+            row = Text(prefix, style="dim", no_wrap=True, end="\n")
+            row.append_text(line)
+            row.rstrip()
+            yield row
+
+    def __str__(self) -> str:
+        return f"{self.count:>{self.digits}} {self.name}"
 
 
 class EntityPanel(OptionList):
-    """An OptionList of the article's entities and speakers, one row each (long names cut
-    with …), the full height of the reading pane."""
+    """An OptionList of the article's entities and speakers, one option each (a long name
+    wrapped onto the lines below it), the full height of the reading pane."""
 
     DEFAULT_CSS = """
     EntityPanel {
@@ -115,8 +138,7 @@ class EntityPanel(OptionList):
         height: 1fr;
         display: none;
         border: round $panel-lighten-2;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
+        padding: 0 0 0 1;  /* (the scrollbar beside it: the column to the names) */
     }
     EntityPanel.visible {
         display: block;
