@@ -178,7 +178,7 @@ def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, floa
             _SPAN_CACHE.clear()
         own = _SPAN_CACHE[phrase] = score(span_features(span, lex))
     word = _WORD_ASCII if text.isascii() else _WORD
-    key = (*word.findall(text, max(0, start - 30), start)[-2:], "|")
+    key = (*_two_before(word, text, start), "|")
     first = word.search(text, end, end + 30)  # the first two words after (none is empty)
     if first is not None:
         second = word.search(text, first.end(), end + 30)
@@ -196,6 +196,24 @@ def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, floa
         "MISC": own[3] + around[3],
         "NONE": own[4] + around[4],
     }
+
+
+def _two_before(word: re.Pattern[str], text: str, start: int) -> list[str]:
+    """The last two ``word`` tokens of the 30 characters before ``start``.
+
+    No token holds a space, so a scan from a space finds the same tokens after it as a
+    scan from further back: the scan starts at the second space before ``start`` when
+    two tokens follow it, and most words go without tokenising the whole window.
+    """
+    lo = max(0, start - 30)
+    space = text.rfind(" ", lo, start - 1) if start > lo + 1 else -1
+    if space > lo:
+        space = text.rfind(" ", lo, space)
+        if space > lo:
+            found = word.findall(text, space, start)
+            if len(found) >= 2:
+                return found[-2:]
+    return word.findall(text, lo, start)[-2:]
 
 
 _SPAN_CACHE: dict[str, list[float]] = {}
