@@ -83,7 +83,7 @@ def span_features(span: Sequence[str], lex: lx.Lexicon) -> list[str]:
         "l:" + last,
         "s3:" + last[-3:],
         "s4:" + last[-4:],
-        "n:" + str(min(len(span), 4)),
+        "n:" + str(len(span) if len(span) < 4 else 4),
         "sh:" + " ".join(_shape(w) for w in span[:4]),
     ]
     feats.extend("w:" + w for w in low[1:-1])
@@ -145,7 +145,7 @@ def score(feats: Sequence[str]) -> list[float]:
 def _words(text: str, start: int, end: int) -> tuple[list[str], list[str], list[str]]:
     """The phrase's words, the two before it and the two after it."""
     span = _WORD.findall(text, start, end)
-    prev = _WORD.findall(text, max(0, start - 40), start)[-2:]
+    prev = _WORD.findall(text, (start - 40 if start > 40 else 0), start)[-2:]
     nxt: list[str] = []
     for m in _WORD.finditer(text, end, end + 40):
         nxt.append(m.group())
@@ -205,7 +205,7 @@ def _two_before(word: re.Pattern[str], text: str, start: int) -> list[str]:
     scan from further back: the scan starts at the second space before ``start`` when
     two tokens follow it, and most words go without tokenising the whole window.
     """
-    lo = max(0, start - 30)
+    lo = start - 30 if start > 30 else 0
     space = text.rfind(" ", lo, start - 1) if start > lo + 1 else -1
     if space > lo:
         space = text.rfind(" ", lo, space)
