@@ -57,7 +57,8 @@ def caps_line(
     firsts = lex.firsts
     while i < n:
         hit = None
-        top = min(n, i + _MAX_CAPS_NGRAM, reach[i])
+        # (``reach[i]`` is at most ``n``; a comparison costs less than a call of ``min``)
+        top = reach[i] if reach[i] < i + _MAX_CAPS_NGRAM else i + _MAX_CAPS_NGRAM
         if top > i + 1 and text[words[i][1]] == " ":  # a phrase of several opens "word "
             start, end = words[i]
             first = text[start:end].lower() if low is None else low[start - ls : end - ls]

@@ -82,7 +82,7 @@ _LAST_TWO_REVERSED = re.compile(r"[^A-Za-z0-9]*(?:([A-Za-z0-9]+)(?:[^A-Za-z0-9]+
 def _words_before(text: str, start: int) -> tuple[str, str]:
     """The two lower-cased words (runs of letters and digits) before ``start`` within 40
     characters (nearest first), "" where missing."""
-    window = text[max(0, start - 40) : start]
+    window = text[(start - 40 if start > 40 else 0) : start]
     if window.rstrip().endswith(("-", ",", ".", "(", '"')):
         return "", ""
     w1, w2 = _LAST_TWO_REVERSED.match(window[::-1]).groups("")

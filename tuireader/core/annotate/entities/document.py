@@ -425,7 +425,7 @@ def _nicknamed(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Ment
     The quoted nickname is found first: it is rare, so the scan stays cheap."""
     for hit in _for_quotes(text, _NICKNAME_FORMS).finditer(text):
         q = hit.start()
-        before = _GIVEN_BEFORE.search(text, max(0, q - 60), q)
+        before = _GIVEN_BEFORE.search(text, (q - 60 if q > 60 else 0), q)
         if not before or not lex.flags.get(before.group(1).lower(), 0) & lx.FIRST:
             continue
         s, e = before.start(), hit.end()
@@ -451,7 +451,7 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
                 continue
             # an ordinal ends in st, nd, rd, th or a digit and d (then a space), or before a newline
             hit = (
-                _ORDINAL_BEFORE.search(text, max(0, s - 13), s)
+                _ORDINAL_BEFORE.search(text, (s - 13 if s > 13 else 0), s)
                 if s > 2
                 and (
                     text[s - 1] == " "
@@ -471,7 +471,7 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
                 and (text[s - 1] == " " and text[s - 2].isdecimal() or text[s - 1] == "\n")
                 and m.text.rsplit(" ", 1)[-1].lower() in _UNITS
             ):
-                hit = _NUMBER_BEFORE.search(text, max(0, m.start - 5), m.start)
+                hit = _NUMBER_BEFORE.search(text, (m.start - 5 if m.start > 5 else 0), m.start)
             if hit:
                 m.start = hit.start()
                 m.text = text[m.start : m.end]
@@ -616,7 +616,7 @@ def _no_person_after_the(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
     """ "the West Jersey", "the Houston Chronicle": people do not take "the" (bar "the Smith
     family"), so a "person" after it is retyped as the best of the other labels."""
     for m in mentions:
-        if m.label != PER or text[max(0, m.start - 4) : m.start] != "the ":
+        if m.label != PER or text[(m.start - 4 if m.start > 4 else 0) : m.start] != "the ":
             continue
         nxt = _NEXT_WORD.match(text, m.end)
         if nxt and nxt.group(1) in _PERSONAL_NOUNS or m.text.endswith("s") and " " not in m.text:
@@ -750,7 +750,7 @@ def _spelled_acronyms(
     for end, letters in _acronyms_after(text):
         pos, k, start = end, len(letters), -1
         while k > 0:
-            word = _NAME_WORD.search(text, max(0, pos - 40), pos + 1)
+            word = _NAME_WORD.search(text, (pos - 40 if pos > 40 else 0), pos + 1)
             if word is None:
                 break
             w = word.group(1)
@@ -794,10 +794,10 @@ def _spelled_small(text: str, end: int, letters: str) -> bool:
     common noun phrase ("gross domestic product (GDP)")."""
     pos = end
     for letter in reversed(letters.lower()):
-        word = _SMALL_WORD.search(text, max(0, pos - 30), pos + 1)
+        word = _SMALL_WORD.search(text, (pos - 30 if pos > 30 else 0), pos + 1)
         while word is not None and word.group(1) in ("of", "and", "the", "for"):
             pos = word.start() - 1
-            word = _SMALL_WORD.search(text, max(0, pos - 30), pos + 1)
+            word = _SMALL_WORD.search(text, (pos - 30 if pos > 30 else 0), pos + 1)
         if word is None or word.group(1)[0] != letter:
             return False
         pos = word.start() - 1

@@ -232,7 +232,7 @@ class SegmentLabeller:
             return False
         text, flags = self.text, self.flags
         start = toks[0][0]
-        for i in range(min(len(toks), 4) - 1, 0, -1):
+        for i in range((len(toks) if len(toks) < 4 else 4) - 1, 0, -1):
             if flags.get(text[start : toks[i][1]].lower(), 0) & _KNOWN:
                 return True
         return False
@@ -258,7 +258,11 @@ class SegmentLabeller:
         if self._quotes and self._quoted_title(toks):
             return [self.mention(toks, MISC)]
         s0 = toks[0][0]
-        if text[s0 + 1] == "-" and text[s0] in "DRI" and "(" in text[max(0, s0 - 2) : s0]:
+        if (
+            text[s0 + 1] == "-"
+            and text[s0] in "DRI"
+            and "(" in text[(s0 - 2 if s0 > 2 else 0) : s0]
+        ):
             toks[0] = (s0 + 2, toks[0][1])  # "(D-Harbor Falls)": a party's letter, a place
         for i in range(1, len(toks)):
             if text[toks[i][0] : toks[i][1]] in _HEADLINE_VERBS:
@@ -794,7 +798,7 @@ class SegmentLabeller:
         Only when a given name follows and at least a surname-like word after it, and not
         inside a known name ("San Jose Harbour Area": "San" is no role word).
         """
-        for k in range(1, min(len(toks) - 1, 3)):
+        for k in range(1, len(toks) - 1 if len(toks) < 4 else 3):
             word = self.tflags(toks[k - 1])
             if word & lx.TITLE or self.zipf.get(self.low(toks[k - 1]), 0.0) < 3.0:
                 return 0
@@ -879,7 +883,7 @@ class SegmentLabeller:
             s > 1
             and text[s - 1] == " "
             and text[s - 2] in "bct&"
-            and _CATCH_BOWL_BEFORE.search(text, max(0, s - 6), s)
+            and _CATCH_BOWL_BEFORE.search(text, (s - 6 if s > 6 else 0), s)
         ):
             return True
         e = tok[1]

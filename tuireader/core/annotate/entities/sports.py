@@ -79,7 +79,7 @@ def teams(mentions: list[Mention], text: str) -> None:
             if _in_dateline(text, m.start):
                 continue  # "NORTHVALE , Ruritania 1996-08-30": a dateline names the place
             if text.startswith(", ", m.start - 2) and _VENUE_BEFORE.search(
-                text, max(0, m.start - 40), m.start
+                text, (m.start - 40 if m.start > 40 else 0), m.start
             ):
                 continue  # "( at Northvale Park , Leeds )": the town of a venue
             if previous_word(text, m.start) not in LOCATIVE:
@@ -123,7 +123,7 @@ _DATELINE = re.compile(
 
 def _in_dateline(text: str, start: int) -> bool:
     """Whether the line holding ``start`` is a dateline."""
-    ls = text.rfind("\n", max(0, start - 60), start) + 1
+    ls = text.rfind("\n", (start - 60 if start > 60 else 0), start) + 1
     if ls == 0 and start > 60:
         return False  # the line opens further back: no dateline is that long
     le = text.find("\n", start)

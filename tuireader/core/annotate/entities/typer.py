@@ -83,7 +83,7 @@ def span_features(span: Sequence[str], lex: lx.Lexicon) -> list[str]:
         "l:" + last,
         "s3:" + last[-3:],
         "s4:" + last[-4:],
-        "n:" + str(min(len(span), 4)),
+        "n:" + str(len(span) if len(span) < 4 else 4),
         "sh:" + " ".join(_shape(w) for w in span[:4]),
     ]
     feats.extend("w:" + w for w in low[1:-1])
@@ -145,7 +145,7 @@ def score(feats: Sequence[str]) -> list[float]:
 def _words(text: str, start: int, end: int) -> tuple[list[str], list[str], list[str]]:
     """The phrase's words, the two before it and the two after it."""
     span = _WORD.findall(text, start, end)
-    prev = _WORD.findall(text, max(0, start - 40), start)[-2:]
+    prev = _WORD.findall(text, (start - 40 if start > 40 else 0), start)[-2:]
     nxt: list[str] = []
     for m in _WORD.finditer(text, end, end + 40):
         nxt.append(m.group())
@@ -178,7 +178,7 @@ def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, floa
             _SPAN_CACHE.clear()
         own = _SPAN_CACHE[phrase] = score(span_features(span, lex))
     word = _WORD_ASCII if text.isascii() else _WORD
-    key = (*word.findall(text, max(0, start - 30), start)[-2:], "|")
+    key = (*_two_before(word, text, start), "|")
     first = word.search(text, end, end + 30)  # the first two words after (none is empty)
     if first is not None:
         second = word.search(text, first.end(), end + 30)
@@ -196,6 +196,24 @@ def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, floa
         "MISC": own[3] + around[3],
         "NONE": own[4] + around[4],
     }
+
+
+def _two_before(word: re.Pattern[str], text: str, start: int) -> list[str]:
+    """The last two ``word`` tokens of the 30 characters before ``start``.
+
+    No token holds a space, so a scan from a space finds the same tokens after it as a
+    scan from further back: the scan starts at the second space before ``start`` when
+    two tokens follow it, and most words go without tokenising the whole window.
+    """
+    lo = start - 30 if start > 30 else 0
+    space = text.rfind(" ", lo, start - 1) if start > lo + 1 else -1
+    if space > lo:
+        space = text.rfind(" ", lo, space)
+        if space > lo:
+            found = word.findall(text, space, start)
+            if len(found) >= 2:
+                return found[-2:]
+    return word.findall(text, lo, start)[-2:]
 
 
 _SPAN_CACHE: dict[str, list[float]] = {}
