@@ -386,7 +386,10 @@ _CLAUSE_AFTER_CUE_RE = re.compile(
 # "Doe told Channel 5:", "sent a message to Roe:" - the name before the colon is spoken to.
 _ADDRESSEE_BEFORE_RE = re.compile(
     r"(?:\b(?:told|tells|telling|asked|asks|assured|reminded|warned|informed|urged)|"
-    r"(?<!\baccording)(?<!\bthanks)(?<!\bdue)\s+to)\s+$",
+    r"(?<!\baccording)(?<!\bthanks)(?<!\bdue)\s+to|"
+    # "had a simple message for Roe:": the words are for Roe, the subject's
+    r"\b(?:message|words|warning|advice|reminder|question|challenge|plea|request|demand|"
+    r"response|answer|reply|retort|note)s?\s+for)\s+$",
     re.IGNORECASE,
 )
 
@@ -1346,7 +1349,7 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     if not text[start:end].rstrip().endswith(":"):
         return None
     m = _NAME_BEFORE_COLON_RE.search(text, max(start, end - 120), end)
-    if m and not _ADDRESSEE_BEFORE_RE.search(text, max(start, m.start() - 12), m.start()):
+    if m and not _ADDRESSEE_BEFORE_RE.search(text, max(start, m.start() - 24), m.start()):
         return _found(text, m, 0, BEFORE)
     m = _FOR_NAME_ANSWER_RE.match(text, start, end)
     if m is not None:

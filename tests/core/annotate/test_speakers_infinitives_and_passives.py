@@ -1,0 +1,24 @@
+"""Speaker attribution: purpose infinitives, messages for someone and passives with a
+by-agent (branch spk41; invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuireader.core.annotate.pipeline import annotate
+
+
+def _direct(text: str) -> list:
+    return [q for q in annotate(text).quotes if q.direct]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Quillon had a simple message for Tom Renwick: \u201cStop the plan now.\u201d",
+        "Jane Quillon had a few words for Tom Renwick: \u201cStop the plan now.\u201d",
+    ],
+)
+def test_the_one_a_message_is_for_is_not_its_speaker(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon"
