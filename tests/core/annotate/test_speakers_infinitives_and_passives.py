@@ -22,3 +22,23 @@ def _direct(text: str) -> list:
 def test_the_one_a_message_is_for_is_not_its_speaker(text: str) -> None:
     (q,) = _direct(text)
     assert q.speaker_name == "Jane Quillon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Quillon took to Twitter to call the plan \u201ca disaster.\u201d",
+        "Tom Renwick backed the plan, but Jane Quillon took to Twitter to call it "
+        "\u201ca disaster for the port.\u201d",
+        "Tom Renwick said Jane Quillon was quick to call it \u201ca disaster for the port.\u201d",
+    ],
+)
+def test_an_infinitive_of_purpose_or_manner_reports_its_subjects_words(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon"
+
+
+def test_an_infinitive_of_intent_reports_no_words() -> None:
+    text = "Tom Renwick said Jane Quillon wants to call the plan \u201ca fresh start.\u201d"
+    for q in _direct(text):
+        assert q.speaker_name != "Jane Quillon", q

@@ -1155,7 +1155,7 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
                 # subject gave it
                 subject = sentence_subject(text, start, cue.start())
             else:
-                subject = _subject_of_cue(text, start, cue)
+                subject = _subject_of_cue(text, start, cue) or _purpose_subject(text, start, cue)
             if (
                 subject is not None
                 and i + 1 < len(cues)
@@ -1181,6 +1181,11 @@ def _later_naming(text: str, start: int, end: int) -> Attribution | None:
         if _after_modal(text, start, cue) or _after_owner(text, start, cue):
             continue
         m = _NAME_END_RE.search(text, max(start, cue.start() - 80), cue.start())
+        if m is None:
+            # "Doe said Roe was quick to call the plan "...": Roe's words
+            purpose = _purpose_subject(text, start, cue)
+            if purpose is not None and text[purpose[0]].isupper():
+                return Attribution(trim_speaker(text, *purpose), cue.span("cue"), NAMING)
         if m is None or not m.group("sp")[:1].isupper() or not _named(m):
             return None
         return Attribution(trim_speaker(text, *m.span("sp")), cue.span("cue"), NAMING)
@@ -1315,7 +1320,47 @@ def _after_modal(text: str, start: int, cue: re.Match) -> bool:
         # "Roe will accuse you of a "freak out."": a name-calling all the same (not "would":
         # "It is odd that Roe would denounce "..."" is no one's words)
         return False
-    return not (modal == "to" and cue.group("cue").endswith("ing"))
+    return not (
+        modal == "to"
+        and (
+            cue.group("cue").endswith("ing")
+            or _PURPOSE_TO_RE.search(text, max(start, cue.start() - 80), cue.start()) is not None
+        )
+    )
+
+
+_SUBJECT_BEFORE_PURPOSE_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>"
+    + _LEFT_NAME
+    + r"|"
+    + PRONOUN
+    + r")"
+    + _ADVERBS
+    + r"(?:\s+(?:was|were|is|are|ha[sd]\s+been)(?:\s+(?:very|not|so|also|the))?)?\s+$"
+)
+
+
+def _purpose_subject(text: str, start: int, cue: re.Match) -> tuple[int, int] | None:
+    """ "Jane Doe took to Twitter to call it": the subject of the act the infinitive serves."""
+    if text[cue.start() - 3 : cue.start()] != "to ":
+        return None
+    p = _PURPOSE_TO_RE.search(text, max(start, cue.start() - 80), cue.start())
+    if p is None:
+        return None
+    m = _SUBJECT_BEFORE_PURPOSE_RE.search(text, max(start, p.start() - 80), p.start())
+    return m.span("sp") if m is not None else None
+
+
+# "took to Twitter to call", "was quick to say", "used the speech to warn": an infinitive of
+# purpose or manner after the subject's own act reports the subject's words.
+_PURPOSE_TO_RE = re.compile(
+    r"\b(?:(?:quick|quicker|swift|fast|first|careful)\s+to|"
+    r"(?:took|takes|taking)\s+to\s+[^,;:.!?\"\u201c\u201d\n]{1,40}?\s+to|"
+    r"(?:took|takes|taking)\s+(?:the|that|this|an?)\s+(?:opportunity|chance|occasion)\s+to|"
+    r"(?:used|uses|using)\s+(?:his|her|their|its|an?|the)\s[^,;:.!?\"\u201c\u201d\n]{1,50}?\s+to|"
+    r"(?:went|goes|appeared|appears)\s+on\s+[^,;:.!?\"\u201c\u201d\n]{1,40}?\s+to)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _ends_intro(text: str, cue_end: int, quote_start: int) -> bool:
