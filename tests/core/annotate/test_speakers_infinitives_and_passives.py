@@ -42,3 +42,19 @@ def test_an_infinitive_of_intent_reports_no_words() -> None:
     text = "Tom Renwick said Jane Quillon wants to call the plan \u201ca fresh start.\u201d"
     for q in _direct(text):
         assert q.speaker_name != "Jane Quillon", q
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Renwick unveiled it on Monday. The plan was criticized by Jane Quillon as "
+        "\u201ca disaster for the port.\u201d",
+        "Tom Renwick unveiled it on Monday. The plan was described by Jane Quillon on Monday "
+        "as \u201ca disaster for the port.\u201d",
+        "Tom Renwick unveiled the plan.\n\n"
+        "\u201cA disaster for the port,\u201d was how it was described by Jane Quillon.",
+    ],
+)
+def test_the_agent_of_a_passive_cue_is_the_speaker(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon"

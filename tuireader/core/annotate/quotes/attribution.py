@@ -492,6 +492,14 @@ def _found(text: str, m: re.Match, offset: int, how: str) -> Attribution:
     return Attribution(sp, cue, how)
 
 
+# '"...," was how it was described by Jane Doe', '"...," as the plan was dubbed by Doe'
+_HOW_DESCRIBED_RE = re.compile(
+    r"[\s,\u2014\u2013-]*(?:(?:was|is|were|are)\s+how|as)\s[^.!?;\"\u201c\u201d\n]{0,50}?\b"
+    r"(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?P<cue>[a-z]+(?:ed|told|written|said))"
+    r"\s+by\s+(?P<sp>" + _MODIFIED_NAME + r")"
+)
+
+
 def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> Attribution | None:
     """Speaker in the window right after a quote: subject-cue, cue-subject or a dash.
 
@@ -518,6 +526,10 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
                 if how == INVERTED
                 else found
             )
+    m = _HOW_DESCRIBED_RE.match(window) if not sentence_closed else None
+    if m is not None and _ANY_CUE_RE.fullmatch(m.group("cue")):
+        # '"...," was how it was described by Jane Doe.': the agent's words
+        return _found(text, m, start, AFTER)
     m = _QUESTIONED_RE.match(window)
     if m is not None:
         return _found(text, m, start, AFTER)  # '"Why now?" Doe questioned.'
@@ -1137,6 +1149,11 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
         cues = list(regex.finditer(text, first.start(), end))
         for i in range(len(cues) - 1, -1, -1):
             cue = cues[i]
+            if _passive(text, start, cue):
+                agent = _BY_AGENT_RE.match(text, cue.end(), end)
+                if agent is not None:
+                    # "The plan was slammed by Jane Doe as "...": the agent's words
+                    return Attribution(trim_speaker(text, *agent.span("sp")), cue.span("cue"), how)
             if _after_modal(text, start, cue) or _after_owner(text, start, cue):
                 continue
             if cue.group("cue") == "points" and not _POINTS_ON_RE.match(text, cue.end()):
@@ -1172,6 +1189,17 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
                 subject = _description_comma_name(text, *trim_speaker(text, *subject))
                 return Attribution(subject, cue.span("cue"), how_found)
     return None
+
+
+# "was slammed by Jane Doe as", "was described by the mayor,": the agent of a passive cue
+_BY_AGENT_RE = re.compile(
+    r"\s+by\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"|"
+    + _DET_NP
+    + r")(?=\s*(?:[,:;.!?(\u2014\u2013]|$)|\s+(?:as|in|on|at|"
+    r"who|during|after|before|when|while|last|this|earlier|that)\b)"
+)
 
 
 def _later_naming(text: str, start: int, end: int) -> Attribution | None:
