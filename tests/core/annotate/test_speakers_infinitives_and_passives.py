@@ -58,3 +58,17 @@ def test_an_infinitive_of_intent_reports_no_words() -> None:
 def test_the_agent_of_a_passive_cue_is_the_speaker(text: str) -> None:
     (q,) = _direct(text)
     assert q.speaker_name == "Jane Quillon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Renwick unveiled it on Monday. The plan was slammed by Jane Quillon as "
+        "\u201ca disaster for the port.\u201d",
+        "Tom Renwick unveiled it on Monday. The plan was dubbed by Jane Quillon "
+        "\u201ca disaster for the port.\u201d",
+    ],
+)
+def test_a_cue_doubling_its_last_consonant_is_a_cue(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon"

@@ -113,6 +113,9 @@ _DOUBLED = {
     "plead": "plead",
     "brag": "bragg",
     "concur": "concurr",
+    "slam": "slamm",
+    "dub": "dubb",
+    "shrug": "shrugg",
 }
 
 
