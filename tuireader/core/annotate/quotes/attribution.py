@@ -386,7 +386,10 @@ _CLAUSE_AFTER_CUE_RE = re.compile(
 # "Doe told Channel 5:", "sent a message to Roe:" - the name before the colon is spoken to.
 _ADDRESSEE_BEFORE_RE = re.compile(
     r"(?:\b(?:told|tells|telling|asked|asks|assured|reminded|warned|informed|urged)|"
-    r"(?<!\baccording)(?<!\bthanks)(?<!\bdue)\s+to)\s+$",
+    r"(?<!\baccording)(?<!\bthanks)(?<!\bdue)\s+to|"
+    # "had a simple message for Roe:": the words are for Roe, the subject's
+    r"\b(?:message|words|warning|advice|reminder|question|challenge|plea|request|demand|"
+    r"response|answer|reply|retort|note)s?\s+for)\s+$",
     re.IGNORECASE,
 )
 
@@ -489,6 +492,14 @@ def _found(text: str, m: re.Match, offset: int, how: str) -> Attribution:
     return Attribution(sp, cue, how)
 
 
+# '"...," was how it was described by Jane Doe', '"...," as the plan was dubbed by Doe'
+_HOW_DESCRIBED_RE = re.compile(
+    r"[\s,\u2014\u2013-]*(?:(?:was|is|were|are)\s+how|as)\s[^.!?;\"\u201c\u201d\n]{0,50}?\b"
+    r"(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(?P<cue>[a-z]+(?:ed|told|written|said))"
+    r"\s+by\s+(?P<sp>" + _MODIFIED_NAME + r")"
+)
+
+
 def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> Attribution | None:
     """Speaker in the window right after a quote: subject-cue, cue-subject or a dash.
 
@@ -515,6 +526,10 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
                 if how == INVERTED
                 else found
             )
+    m = _HOW_DESCRIBED_RE.match(window) if not sentence_closed else None
+    if m is not None and _ANY_CUE_RE.fullmatch(m.group("cue")):
+        # '"...," was how it was described by Jane Doe.': the agent's words
+        return _found(text, m, start, AFTER)
     m = _QUESTIONED_RE.match(window)
     if m is not None:
         return _found(text, m, start, AFTER)  # '"Why now?" Doe questioned.'
@@ -1134,6 +1149,11 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
         cues = list(regex.finditer(text, first.start(), end))
         for i in range(len(cues) - 1, -1, -1):
             cue = cues[i]
+            if _passive(text, start, cue):
+                agent = _BY_AGENT_RE.match(text, cue.end(), end)
+                if agent is not None:
+                    # "The plan was slammed by Jane Doe as "...": the agent's words
+                    return Attribution(trim_speaker(text, *agent.span("sp")), cue.span("cue"), how)
             if _after_modal(text, start, cue) or _after_owner(text, start, cue):
                 continue
             if cue.group("cue") == "points" and not _POINTS_ON_RE.match(text, cue.end()):
@@ -1152,7 +1172,7 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
                 # subject gave it
                 subject = sentence_subject(text, start, cue.start())
             else:
-                subject = _subject_of_cue(text, start, cue)
+                subject = _subject_of_cue(text, start, cue) or _purpose_subject(text, start, cue)
             if (
                 subject is not None
                 and i + 1 < len(cues)
@@ -1171,6 +1191,17 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
     return None
 
 
+# "was slammed by Jane Doe as", "was described by the mayor,": the agent of a passive cue
+_BY_AGENT_RE = re.compile(
+    r"\s+by\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"|"
+    + _DET_NP
+    + r")(?=\s*(?:[,:;.!?(\u2014\u2013]|$)|\s+(?:as|in|on|at|"
+    r"who|during|after|before|when|while|last|this|earlier|that)\b)"
+)
+
+
 def _later_naming(text: str, start: int, end: int) -> Attribution | None:
     """ "Doe said Jane Roe called the plan "...": a naming cue after the speech cue, with a
     named subject of its own in the reported clause, is the one whose words are quoted."""
@@ -1178,6 +1209,11 @@ def _later_naming(text: str, start: int, end: int) -> Attribution | None:
         if _after_modal(text, start, cue) or _after_owner(text, start, cue):
             continue
         m = _NAME_END_RE.search(text, max(start, cue.start() - 80), cue.start())
+        if m is None:
+            # "Doe said Roe was quick to call the plan "...": Roe's words
+            purpose = _purpose_subject(text, start, cue)
+            if purpose is not None and text[purpose[0]].isupper():
+                return Attribution(trim_speaker(text, *purpose), cue.span("cue"), NAMING)
         if m is None or not m.group("sp")[:1].isupper() or not _named(m):
             return None
         return Attribution(trim_speaker(text, *m.span("sp")), cue.span("cue"), NAMING)
@@ -1312,7 +1348,47 @@ def _after_modal(text: str, start: int, cue: re.Match) -> bool:
         # "Roe will accuse you of a "freak out."": a name-calling all the same (not "would":
         # "It is odd that Roe would denounce "..."" is no one's words)
         return False
-    return not (modal == "to" and cue.group("cue").endswith("ing"))
+    return not (
+        modal == "to"
+        and (
+            cue.group("cue").endswith("ing")
+            or _PURPOSE_TO_RE.search(text, max(start, cue.start() - 80), cue.start()) is not None
+        )
+    )
+
+
+_SUBJECT_BEFORE_PURPOSE_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>"
+    + _LEFT_NAME
+    + r"|"
+    + PRONOUN
+    + r")"
+    + _ADVERBS
+    + r"(?:\s+(?:was|were|is|are|ha[sd]\s+been)(?:\s+(?:very|not|so|also|the))?)?\s+$"
+)
+
+
+def _purpose_subject(text: str, start: int, cue: re.Match) -> tuple[int, int] | None:
+    """ "Jane Doe took to Twitter to call it": the subject of the act the infinitive serves."""
+    if text[cue.start() - 3 : cue.start()] != "to ":
+        return None
+    p = _PURPOSE_TO_RE.search(text, max(start, cue.start() - 80), cue.start())
+    if p is None:
+        return None
+    m = _SUBJECT_BEFORE_PURPOSE_RE.search(text, max(start, p.start() - 80), p.start())
+    return m.span("sp") if m is not None else None
+
+
+# "took to Twitter to call", "was quick to say", "used the speech to warn": an infinitive of
+# purpose or manner after the subject's own act reports the subject's words.
+_PURPOSE_TO_RE = re.compile(
+    r"\b(?:(?:quick|quicker|swift|fast|first|careful)\s+to|"
+    r"(?:took|takes|taking)\s+to\s+[^,;:.!?\"\u201c\u201d\n]{1,40}?\s+to|"
+    r"(?:took|takes|taking)\s+(?:the|that|this|an?)\s+(?:opportunity|chance|occasion)\s+to|"
+    r"(?:used|uses|using)\s+(?:his|her|their|its|an?|the)\s[^,;:.!?\"\u201c\u201d\n]{1,50}?\s+to|"
+    r"(?:went|goes|appeared|appears)\s+on\s+[^,;:.!?\"\u201c\u201d\n]{1,40}?\s+to)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _ends_intro(text: str, cue_end: int, quote_start: int) -> bool:
@@ -1346,7 +1422,7 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     if not text[start:end].rstrip().endswith(":"):
         return None
     m = _NAME_BEFORE_COLON_RE.search(text, max(start, end - 120), end)
-    if m and not _ADDRESSEE_BEFORE_RE.search(text, max(start, m.start() - 12), m.start()):
+    if m and not _ADDRESSEE_BEFORE_RE.search(text, max(start, m.start() - 24), m.start()):
         return _found(text, m, 0, BEFORE)
     m = _FOR_NAME_ANSWER_RE.match(text, start, end)
     if m is not None:

@@ -113,6 +113,9 @@ _DOUBLED = {
     "plead": "plead",
     "brag": "bragg",
     "concur": "concurr",
+    "slam": "slamm",
+    "dub": "dubb",
+    "shrug": "shrugg",
 }
 
 
@@ -176,10 +179,13 @@ _PHRASES = [
 SPEECH_CUE = r"(?:" + "|".join(_PHRASES) + r"|" + _alternation(list(SPEECH_VERBS)) + r")"
 # Right after a quote a cue may be capitalised by mistake ('..." Murphy Tweeted').
 AFTER_CUE = r"(?:" + SPEECH_CUE + r"|" + _alternation([v.capitalize() for v in SPEECH_VERBS]) + r")"
-# "call" is a cue in its base form only after "will" ("Roe will call it "...""): elsewhere
+# "call" is a cue in its base form only after "will" or "to" ("Roe will call it "...""):
+# elsewhere
 # it is mostly a noun ("a phone call").
 NAMING_CUE = (
-    r"(?:" + _alternation(list(NAMING_VERBS)) + r"|referr?(?:ed|ing|s)?\s+to|(?<=\bwill\s)call)"
+    r"(?:"
+    + _alternation(list(NAMING_VERBS))
+    + r"|referr?(?:ed|ing|s)?\s+to|(?:(?<=\bwill\s)|(?<=\bto\s))call)"
 )
 # The letters a cue starts with: those of the verbs, and of the phrases' first words
 # ("according", "went", "goes", "shot", "fired", "hit", "pointed", "chimed", "spoke", "is").
