@@ -130,3 +130,20 @@ def test_a_state_file_that_cannot_be_written_is_said_and_reading_goes_on(tmp_pat
         await wait_for(pilot, lambda: app.reader.shown.article.title == "Budget vote")
 
     _start(Corpus([dump]), open_the_next)
+
+
+def test_a_star_set_while_the_article_is_read_again_stays_shown(tmp_path):
+    """The open article read again in a worker (after an index commit) while the user stars
+    it: the pane shows the star, not the marks the worker read before it was set."""
+    from tuireader.ui.messages import ArticleReady
+
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def star_during_a_read(app, pilot):
+        article_id = app.view.open_id
+        stale = app.library.article(article_id, frozenset(), frozenset())  # read: no star
+        app.library.set_starred(article_id, True)  # the star written meanwhile
+        app.reading.ready(ArticleReady(article_id, stale, refresh=True))
+        assert app.reader.shown.starred
+
+    _start(Corpus([dump]), star_during_a_read)

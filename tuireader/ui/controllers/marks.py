@@ -279,6 +279,16 @@ class Marks:
             done,
         )
 
+    def current(self, key: str, read_before):
+        """The article's marks as they are now (``read_before``, read with its text in a
+        worker, when the user data cannot be read)."""
+        if self.marks is None:
+            return read_before
+        try:
+            return self.marks.get(key)
+        except UserDataError:
+            return read_before
+
     def _show(self, row: ArticleRow) -> None:
         reader = self.host.reader
         shown = reader.shown

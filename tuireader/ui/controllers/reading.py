@@ -150,8 +150,9 @@ class Reading:
             self.open(message.article_id, refresh=True)
 
     def _shown(self, view: ArticleView) -> ShownArticle:
-        """What the reading pane draws of an opened article (the date as configured)."""
-        marks = view.marks
+        """What the reading pane draws of an opened article (the date as configured); its
+        marks read again here: one set while the worker read the article counts."""
+        marks = self.marks.current(view.article.key, view.marks)
         return ShownArticle(
             view.article,
             view.meta(self.settings.pane_date),
