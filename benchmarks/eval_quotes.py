@@ -1,6 +1,6 @@
 """Score ``extract_quotes`` against gold direct quotations (PolNeAR-style JSONL).
 
-Usage: python benchmarks/eval_quotes.py PATH.jsonl[.gz] [--limit N] [--no-entities]
+Usage: python benchmarks/eval_quotes.py PATH.jsonl[.gz] [--limit N] [--no-entities] [--repeat N]
 
 Gold quotations are all entries of all attributions' ``quotes`` lists (deduplicated by span;
 a duplicated span keeps the sources of every attribution it belongs to). A prediction matches a
@@ -12,6 +12,9 @@ must overlap one of the source's span pieces.
 Only direct quotations are scored: predictions with ``direct=False`` (reported speech) are left
 out of the scores and reported apart, as information: how many were found, and how many match a
 gold attribution's content (overlap at least 0.5 of the union) with an overlapping source.
+
+The throughput is that of ``extract_quotes`` alone (entities found beforehand), on one core,
+best of ``--repeat`` passes over every article, as ``timeit`` reports: the least disturbed pass.
 """
 
 from __future__ import annotations
@@ -147,17 +150,10 @@ def load_entity_extractor(disabled: bool) -> Callable[[str], list[Entity]] | Non
     return extract_entities
 
 
-def score_article(article: dict, tally: Tally, entities_of) -> list[tuple]:
+def score_article(article: dict, tally: Tally, entities: Sequence[Entity] = ()) -> list[tuple]:
     """Run the extractor on one article, update the tally and return its errors."""
     text = article["text"]
-    entities: Sequence[Entity] = ()
-    if entities_of is not None:
-        t0 = time.perf_counter()
-        entities = entities_of(text)
-        tally.entity_seconds += time.perf_counter() - t0
-    t0 = time.perf_counter()
     found = extract_quotes(text, entities)
-    tally.seconds += time.perf_counter() - t0
     pred = [q for q in found if q.direct]
     score_indirect(article, [q for q in found if not q.direct], tally)
     gold = gold_quotes(article)
@@ -229,7 +225,7 @@ def report(tally: Tally, with_entities: bool) -> None:
     )
     print(
         f"extract_quotes throughput: {tally.articles / secs:.1f} articles/s,"
-        f" {tally.words / secs:.0f} words/s ({tally.seconds:.2f} s)"
+        f" {tally.words / secs:.0f} words/s ({tally.seconds:.2f} s, best pass, one core)"
     )
     print(
         f"indirect (reported speech, not scored above): {tally.indirect} found,"
@@ -247,18 +243,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     parser.add_argument("--no-entities", action="store_true", help="do not pass entities")
     parser.add_argument("--errors", action="store_true", help="print every error")
+    parser.add_argument("--repeat", type=int, default=5, help="timed passes; the best one counts")
     args = parser.parse_args(argv)
     entities_of = load_entity_extractor(args.no_entities)
     tally = Tally()
+    inputs: list[tuple[str, Sequence[Entity]]] = []
     for n, article in enumerate(read_jsonl(args.path)):
         if args.limit and n >= args.limit:
             break
-        errors = score_article(article, tally, entities_of)
+        entities: Sequence[Entity] = ()
+        if entities_of is not None:
+            t0 = time.perf_counter()
+            entities = entities_of(article["text"])
+            tally.entity_seconds += time.perf_counter() - t0
+        inputs.append((article["text"], entities))
+        errors = score_article(article, tally, entities)
         if args.errors:
             for kind, gold, pred in errors:
                 show_error(article["text"], kind, gold, pred)
+    tally.seconds = best_pass(inputs, max(1, args.repeat))
     report(tally, entities_of is not None)
     return 0
+
+
+def best_pass(inputs: Sequence[tuple[str, Sequence[Entity]]], repeat: int) -> float:
+    """Seconds of the fastest of ``repeat`` passes of ``extract_quotes`` over ``inputs``."""
+    best = float("inf")
+    for _ in range(repeat):
+        elapsed = 0.0
+        for text, entities in inputs:
+            t0 = time.perf_counter()
+            extract_quotes(text, entities)
+            elapsed += time.perf_counter() - t0
+        best = min(best, elapsed)
+    return best
 
 
 if __name__ == "__main__":

@@ -400,7 +400,7 @@ def test_eval_scores_direct_quotations_only() -> None:
     text = "Acme Corp said that its profits would rise sharply next year."
     article = {"text": text, "attributions": []}
     tally = module.Tally()
-    module.score_article(article, tally, None)
+    module.score_article(article, tally)
     assert tally.predicted == 0  # the indirect quotation is not scored ...
     assert tally.indirect == 1  # ... only counted
 
