@@ -480,6 +480,9 @@ class NameResolver:
             # "House Republican Jane Doe", "Clinton ally Jane Doe": the person the recognizer
             # found at the end of the phrase, not the words before it.
             return self._complete(proper_name(inner.name) or inner.name, inner.start)
+        org = self._org_of(speaker[0], speaker[0] + len(raw.partition(",")[0]), proper_name(head))
+        if org is not None:
+            return self._complete(org.name, org.start)
         if head.lower() in _GROUP_WORDS:
             return None  # "Aides say": people the article does not name
         group = _GROUP_AT_RE.match(head)
@@ -678,9 +681,26 @@ class NameResolver:
             if not _PERSON_OF_RE.match(self.text, m.end, hi):
                 return None
             lead = self.text[lo : m.start].split()
-            if all(w.rstrip(".").lower() in _TITLE_WORDS for w in lead):
-                return m
+            if all(w[:1].isupper() or w.rstrip(".").lower() in _TITLE_WORDS for w in lead):
+                return m  # "Mr. Doe of ...", "Senate Republican Leader Jane Doe of Ohio"
             return None
+        return None
+
+    def _org_of(self, lo: int, hi: int, tail: str | None) -> Mention | None:
+        """The ORG mention "X of ``tail``" that ends the phrase ``[lo, hi)`` ("the Bank of
+        Dover"): named whole, where the phrase's last capitalised words give only ``tail``."""
+        if tail is None or " of " not in self.text[lo:hi]:
+            return None
+        i = bisect.bisect_left(self.starts, lo)
+        for m in self.mentions[i:]:
+            if m.start >= hi:
+                break
+            if (
+                m.label == "ORG"
+                and m.name.rpartition(" of ")[2] == tail
+                and not self.text[m.end : hi].strip()
+            ):
+                return m
         return None
 
     def _person_inside(self, lo: int, hi: int) -> Mention | None:

@@ -1,0 +1,48 @@
+"""Speaker names from wire-copy reporting clauses (invented sentences): a titled person "of"
+a place, an organisation named "X of Y"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuireader.core.annotate.pipeline import annotate
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker_name for q in annotate(text).quotes if q.direct]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"The plan was a mistake and he made it," Senate Republican Leader Roland '
+            "Quillon of Nebraska said.",
+            "Roland Quillon",
+        ),
+        (
+            '"We will not wait," said House Minority Whip Dana Jonsby of Vermont.',
+            "Dana Jonsby",
+        ),
+    ],
+)
+def test_a_titled_person_of_a_place_is_the_speaker_not_the_place(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"The government can keep lower cash balances," the Bank of Harbor said in its '
+            "annual report.",
+            "Bank of Harbor",
+        ),
+        (
+            '"Enrolment rose for a third year," the University of Quillon said on Monday.',
+            "University of Quillon",
+        ),
+    ],
+)
+def test_an_organisation_named_x_of_y_is_named_whole(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
