@@ -46,3 +46,36 @@ def test_a_titled_person_of_a_place_is_the_speaker_not_the_place(text: str, spea
 )
 def test_an_organisation_named_x_of_y_is_named_whole(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Jane Harlow, analyst at Quillon Brothers, Harbor Upham and Co said the deal "
+            '"will help production."',
+            "Jane Harlow",
+        ),
+        (
+            "Dana Whitcombe, oil analyst with Harbor Partners, Upham Quillon and Co said, "
+            '"both markets have been oversold."',
+            "Dana Whitcombe",
+        ),
+    ],
+)
+def test_a_person_at_a_firm_named_with_a_comma_is_the_speaker(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_a_firm_named_x_and_co_is_named_whole() -> None:
+    assert _speakers('Harbor Upham and Co said on Monday "the deal is done."') == [
+        "Harbor Upham and Co"
+    ]
+
+
+def test_an_analyst_at_a_firm_of_several_names_is_the_speaker() -> None:
+    text = (
+        "Dana Whitcombe, analyst at Jonsby Barney, Harbor Upham and Co said the deal "
+        '"will help production."'
+    )
+    assert _speakers(text) == ["Dana Whitcombe"]

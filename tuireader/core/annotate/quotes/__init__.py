@@ -76,6 +76,15 @@ class _Entities:
         self.ends = [e.end for e in self.persons]
         self.sorted = self.starts == sorted(self.starts) and self.ends == sorted(self.ends)
         self.places = {(e.start, e.end) for e in entities if e.label == "LOC"}
+        self.orgs = [e for e in entities if e.label == "ORG"]
+        self.org_starts = [e.start for e in self.orgs]
+
+    def org_holding(self, start: int) -> Entity | None:
+        """The organisation with ``e.start < start < e.end`` (the entities do not overlap)."""
+        if not self.sorted:
+            return next((e for e in self.orgs if e.start < start < e.end), None)
+        j = bisect_left(self.org_starts, start) - 1
+        return self.orgs[j] if j >= 0 and start < self.orgs[j].end else None
 
     def person_holding(self, end: int) -> Entity | None:
         """The first person with ``start < end <= e.end``. (Sorted: the first ending at or
@@ -112,6 +121,36 @@ def _through_role(who: Attribution, entities: _Entities, text: str) -> Attributi
     if _ROLE_GAP.fullmatch(gap) and all(w in _GAP_WORDS for w in small):
         return replace(who, speaker=(start, e.end))
     return who
+
+
+# "Jane Doe, analyst at ": a person's apposition naming her employer, the comma still open
+# (and perhaps a first name of the firm's: "Jane Doe, analyst at Roe Barney, ").
+_EMPLOYED_AT_RE = re.compile(
+    r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}), (?:an? |the )?"
+    r"(?:[a-z][\w-]* ){0,3}(?:at|with|of|for|from) "
+    r"(?:[A-Z][\w.&'\u2019-]*(?: [A-Z][\w.&'\u2019-]*){0,3}, )?$"
+)
+
+
+def _across_org_comma(text: str, who: Attribution, entities: _Entities) -> Attribution:
+    """A speaker that is the tail of an organisation's name ("Doe Upham and Co said": "Co")
+    is the whole organisation, with the names listed before it ("Roe Brothers, Doe Upham and
+    Co"), and when those close a person's apposition ("Jane Harlow, analyst at Roe Brothers,
+    Doe Upham and Co said") the person."""
+    start, end = who.speaker
+    org = entities.org_holding(start)
+    if org is None or end > org.end or not _AND_BEFORE_RE.search(text, org.start, start):
+        return who
+    first = org.start
+    while (before := entities.org_holding(first - 3)) is not None and text[
+        before.end : first
+    ] == ", ":
+        first = before.start
+    lead = _EMPLOYED_AT_RE.search(text, max(0, first - 80), first)
+    return replace(who, speaker=(lead.start() if lead else first, org.end))
+
+
+_AND_BEFORE_RE = re.compile(r"\s(?:and|&)\s+$")
 
 
 # "a woman in Dover, Delaware, told": the description the town's state closes.
@@ -179,6 +218,8 @@ def extract_quotes(
         if c.who is not None:
             c.who = _through_role(_without_full_stop(text, c.who), lookups, text)
             c.who = _over_place(text, c.who, lookups)
+            if lookups.orgs:
+                c.who = _across_org_comma(text, c.who, lookups)
         if c.who is None:
             name = None
         else:

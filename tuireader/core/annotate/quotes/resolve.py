@@ -687,9 +687,10 @@ class NameResolver:
         return None
 
     def _org_of(self, lo: int, hi: int, tail: str | None) -> Mention | None:
-        """The ORG mention "X of ``tail``" that ends the phrase ``[lo, hi)`` ("the Bank of
-        Dover"): named whole, where the phrase's last capitalised words give only ``tail``."""
-        if tail is None or " of " not in self.text[lo:hi]:
+        """The ORG mention "X of ``tail``" or "X and ``tail``" that ends the phrase ``[lo,
+        hi)`` ("the Bank of Dover", "Doe Upham and Co"): named whole, where the phrase's last
+        capitalised words give only ``tail``."""
+        if tail is None:
             return None
         i = bisect.bisect_left(self.starts, lo)
         for m in self.mentions[i:]:
@@ -697,7 +698,7 @@ class NameResolver:
                 break
             if (
                 m.label == "ORG"
-                and m.name.rpartition(" of ")[2] == tail
+                and m.name.endswith((" of " + tail, " and " + tail, " & " + tail))
                 and not self.text[m.end : hi].strip()
             ):
                 return m
