@@ -79,3 +79,12 @@ def test_an_analyst_at_a_firm_of_several_names_is_the_speaker() -> None:
         '"will help production."'
     )
     assert _speakers(text) == ["Dana Whitcombe"]
+
+
+def test_a_role_first_given_to_someone_unnamed_after_but_stays_unnamed() -> None:
+    text = (
+        "Governor Quillon will plead his case in a televised address next week. But one top "
+        "Republican strategist warned against expecting a turnaround. \u201cThe office has to "
+        "avoid building expectations,\u201d said the strategist, who requested anonymity."
+    )
+    assert _speakers(text) == [None]

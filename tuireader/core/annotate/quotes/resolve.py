@@ -95,7 +95,9 @@ _OPENS_HERE = r"(?:(?<![\s\S]{2})|(?<=\n.)|(?<=[.!?:]\s.)|(?<=[.!?][\"\u201d\u20
 _UNNAMED_RE = re.compile(
     # "A", "An", "One" or "Another" opening the text, a line or a sentence: checked after the
     # first letter, so that re skips to "A" and "O" instead of trying every character
-    r"(?:A" + _OPENS_HERE + r"(?:|n|nother)|O" + _OPENS_HERE + r"ne)\s+"
+    # ("But one aide", "And a senior adviser": after a conjunction opening the sentence, too)
+    r"(?:A" + _OPENS_HERE + r"(?:|n|nother)|O" + _OPENS_HERE + r"ne|(?:B" + _OPENS_HERE + r"ut"
+    r"|A" + _OPENS_HERE + r"nd|Y" + _OPENS_HERE + r"et)\s+(?:one|another|an?))\s+"
     r"(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN + r"(?:,?\s+(?:for|to|with|at|from|in|of|"
     r"close\s+to)\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s*)+)?",
     re.M,
