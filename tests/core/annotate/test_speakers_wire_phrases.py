@@ -88,3 +88,14 @@ def test_a_role_first_given_to_someone_unnamed_after_but_stays_unnamed() -> None
         "avoid building expectations,\u201d said the strategist, who requested anonymity."
     )
     assert _speakers(text) == [None]
+
+
+@pytest.mark.parametrize("modifier", ["Australian", "Harbor Trust"])
+def test_a_subject_that_is_a_thing_named_after_a_place_or_body_is_no_speaker(
+    modifier: str,
+) -> None:
+    text = (
+        f"The recent {modifier} proposals were a good start for talks, \u201cbut we do not "
+        "want them to feel alone.\u201d"
+    )
+    assert _speakers(text) == [None]

@@ -740,7 +740,12 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
         w = _WORD_SPAN_RE.match(text, m.end("sp"), d.end("sp"))
         if w is not None and (_names_a_person(w.group()) or w.group(1) in _THING_NOUNS):
             return d.start("sp"), w.end()  # "The Ohio poll finds", not "The Ohio"
+        if w is not None and _AUXILIARY_RE.match(text, w.end(), end):
+            return d.start("sp"), w.end()  # "The recent Ohio proposals were": the proposals
     return m.span("sp")
+
+
+_AUXILIARY_RE = re.compile(r"\s+(?:were|was|are|is|have|has|had|will|would)\b")
 
 
 _THING_NOUNS = ORG_NOUNS | word_set("poll polls survey media press study report")
