@@ -99,3 +99,11 @@ def test_a_subject_that_is_a_thing_named_after_a_place_or_body_is_no_speaker(
         "want them to feel alone.\u201d"
     )
     assert _speakers(text) == [None]
+
+
+def test_a_body_opening_a_sentence_with_the_is_named_as_elsewhere() -> None:
+    text = (
+        "Foreign buying rose in January, the Quillbank said.  The Quillbank said purchases "
+        "of bonds fell, calling them \u201cthe weakest in years.\u201d"
+    )
+    assert _speakers(text) == ["Quillbank"]

@@ -245,6 +245,9 @@ class Canon:
         if len(words) == 2 and words[0] == "The" and _ACRONYM_RE.fullmatch(words[1]):
             raw = other = words[1]  # "The FBI said": the acronym, not a person "Fbi"
             words = [other]
+        elif len(words) == 2 and words[0] == "The" and words[1] in self.others:
+            raw = other = words[1]  # "The Quillbank said" where the text names "Quillbank"
+            words = [other]
         long = len(words) > 3 and len(_key_words(words)) > 3  # "Jane Q. Doe Jr." is a person
         if long and not _ORG_WORDS & {w.lower() for w in words}:
             # "Minority Whip Jane Doe", "Metro Desk Editor Jane Doe": the name after the role
