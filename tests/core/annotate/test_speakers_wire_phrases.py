@@ -107,3 +107,19 @@ def test_a_body_opening_a_sentence_with_the_is_named_as_elsewhere() -> None:
         "of bonds fell, calling them \u201cthe weakest in years.\u201d"
     )
     assert _speakers(text) == ["Quillbank"]
+
+
+def test_the_object_of_a_lead_in_preposition_is_not_the_speaker() -> None:
+    text = (
+        "In a statement to the Harbor Ledger, her senior policy adviser, Jake Quillon, said: "
+        "\u201cShe believes the pact matters.\u201d"
+    )
+    assert _speakers(text) == ["Jake Quillon"]
+
+
+def test_according_to_a_person_and_her_role_is_still_that_person() -> None:
+    text = (
+        "The pact matters, according to Jane Quillon, the mayor, who called it "
+        "\u201ca lifeline for the port.\u201d"
+    )
+    assert _speakers(text) == ["Jane Quillon"]

@@ -153,6 +153,23 @@ def _across_org_comma(text: str, who: Attribution, entities: _Entities) -> Attri
 _AND_BEFORE_RE = re.compile(r"\s(?:and|&)\s+$")
 
 
+# "In a statement to the ": a preposition whose object cannot be the speaker.
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?:(?<!according )\bto|\b(?:with|for|at|in|on))\s+(?:the\s+)?$", re.I
+)
+
+
+def _past_preposition(text: str, who: Attribution) -> Attribution:
+    """A speaker mention that opens with a preposition's object and then names the speaker
+    ("In a statement to the Ledger, her adviser, Jane Doe, said": not the Ledger) starts
+    after the object."""
+    start, end = who.speaker
+    comma = text.find(", ", start, end)
+    if comma < 0 or not _PREPOSITION_BEFORE_RE.search(text, max(0, start - 12), start):
+        return who
+    return replace(who, speaker=(comma + 2, end))
+
+
 # "a woman in Dover, Delaware, told": the description the town's state closes.
 _PLACE_TAIL_RE = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013]))(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][a-z]+s)\s+"
@@ -218,6 +235,7 @@ def extract_quotes(
         if c.who is not None:
             c.who = _through_role(_without_full_stop(text, c.who), lookups, text)
             c.who = _over_place(text, c.who, lookups)
+            c.who = _past_preposition(text, c.who)
             if lookups.orgs:
                 c.who = _across_org_comma(text, c.who, lookups)
         if c.who is None:
