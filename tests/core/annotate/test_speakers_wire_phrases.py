@@ -123,3 +123,31 @@ def test_according_to_a_person_and_her_role_is_still_that_person() -> None:
         "\u201ca lifeline for the port.\u201d"
     )
     assert _speakers(text) == ["Jane Quillon"]
+
+
+def test_the_subject_of_a_relative_clause_is_the_speaker() -> None:
+    text = (
+        "The candidate pivoted toward Dovia, a country that the previous nominee, Jane "
+        "Quillon, called \u201cour top geopolitical foe.\u201d"
+    )
+    assert _speakers(text) == ["Jane Quillon"]
+
+
+def test_a_relative_clause_without_a_subject_of_its_own_keeps_the_person() -> None:
+    text = (
+        "Tom Jonsby, the head of Harbor Watch, a group that has sued the city, said the "
+        "records were \u201clong overdue.\u201d"
+    )
+    assert _speakers(text) == ["Tom Jonsby"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A newly formed super PAC ran ads saying \u201cthe plan is dead.\u201d",
+        "Quillon named his running mate on Friday. Quillon\u2019s potential VP then said "
+        "\u201che encouraged me to run.\u201d",
+    ],
+)
+def test_a_kind_of_body_or_an_office_alone_names_no_speaker(text: str) -> None:
+    assert _speakers(text) == [None]

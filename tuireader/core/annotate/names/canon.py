@@ -43,6 +43,7 @@ from tuireader.core.annotate.names.words import (
     _PREPOSITIONS,
     _QUOTES,
     _SUFFIXES,
+    _TITLES,
     place_or_people,
 )
 from tuireader.core.annotate.patterns import find_words
@@ -270,6 +271,8 @@ class Canon:
             name = self._as_written(name)  # "WIKILEAKS": as the text writes it elsewhere
             if name is None:
                 return None  # a headline's word only
+        if " " not in name and name.lower() in _OFFICES and name.lower() not in self.singles:
+            return None  # "Doe's running mate, the VP, said": an office, no one's name
         known = (
             name.lower() in self.singles
             or (name in self.others and " " in name)
@@ -724,6 +727,10 @@ def _without_nickname(words: list[str]) -> list[str] | None:
         if quoted and is_given_name(words[i - 1].strip(".")):
             return words[:i] + words[i + 1 :]
     return None
+
+
+# Offices alone: never a speaker's name (unless the article names a person so: "King").
+_OFFICES = _TITLES | frozenset(("vp", "ceo", "cfo", "coo"))
 
 
 def _fragment(words: list[str], mention: str | None) -> bool:

@@ -170,6 +170,23 @@ def _past_preposition(text: str, who: Attribution) -> Attribution:
     return replace(who, speaker=(comma + 2, end))
 
 
+# "Dovia, a country that ": a description whose relative clause has a subject of its own.
+_RELATIVE_RE = re.compile(
+    r",\s+(?:an?|the)\s+(?:[a-z][\w-]*\s+){1,3}(?:that|whom)\s+"
+    r"(?=(?:the|an?|his|her|its|their)\s|[A-Z])"  # its own subject, not "that has sued"
+)
+
+
+def _relative_subject(text: str, who: Attribution) -> Attribution:
+    """A speaker mention running through a relative clause ("Dovia, a country that the
+    former nominee, Jane Doe, called “...”") is the clause's subject, Jane Doe."""
+    start, end = who.speaker
+    if "," not in text[start:end]:
+        return who
+    m = _RELATIVE_RE.search(text, start, end)
+    return replace(who, speaker=(m.end(), end)) if m is not None and m.end() < end else who
+
+
 # "a woman in Dover, Delaware, told": the description the town's state closes.
 _PLACE_TAIL_RE = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013]))(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][a-z]+s)\s+"
@@ -236,6 +253,7 @@ def extract_quotes(
             c.who = _through_role(_without_full_stop(text, c.who), lookups, text)
             c.who = _over_place(text, c.who, lookups)
             c.who = _past_preposition(text, c.who)
+            c.who = _relative_subject(text, c.who)
             if lookups.orgs:
                 c.who = _across_org_comma(text, c.who, lookups)
         if c.who is None:

@@ -608,7 +608,9 @@ class NameResolver:
             if m.end != end:
                 continue
             if m.label == "ORG":
-                return True
+                before = self.text[start : m.start].split()
+                # "a newly formed super PAC": a kind of body, not one (but "One Harbor News")
+                return not (m.name.isupper() and before and before[-1][:1].islower())
             words = m.name.split()
             if m.label == "PERSON" and len(words) > 1 and is_given_name(words[0]):
                 return True  # "an angry Jane Doe"
