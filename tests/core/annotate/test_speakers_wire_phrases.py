@@ -151,3 +151,16 @@ def test_a_relative_clause_without_a_subject_of_its_own_keeps_the_person() -> No
 )
 def test_a_kind_of_body_or_an_office_alone_names_no_speaker(text: str) -> None:
     assert _speakers(text) == [None]
+
+
+def test_a_member_for_a_place_is_the_person_not_the_place() -> None:
+    text = 'Hazel Quillon spoke on Monday. "The threat is growing," the Dover MP said.'
+    assert _speakers(text) == ["Hazel Quillon"]
+
+
+def test_a_capitalised_office_of_a_place_with_the_holder_in_apposition() -> None:
+    text = (
+        "The Bishop of Dover, the Rt Rev Dr Tom Quillon, described the novel as a "
+        "\u201cgreat thriller\u201d."
+    )
+    assert _speakers(text) == ["Tom Quillon"]

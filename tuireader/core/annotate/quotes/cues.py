@@ -93,7 +93,7 @@ PERSON_NOUNS = word_set(
     "singer star comedian anchor columnist critic campaigner organizer pollster surrogate "
     "democrat republican politician veteran student teacher resident owner friend source "
     "chair congressmember delegate diplomat envoy front-runner frontrunner hopeful challenger "
-    "incumbent contender"
+    "incumbent contender mp mep msp mla mpp peer councillor premier chancellor"
 )
 ORG_NOUNS = word_set(
     "campaign committee company group agency department organization organisation party "

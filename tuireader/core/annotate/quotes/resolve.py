@@ -116,7 +116,7 @@ _EXPLETIVE_AFTER_RE = re.compile(
 # "The leader of the League", "the head of the Ohio party": a role in an organisation, whose
 # holder the apposition names
 _ROLE_OF_RE = re.compile(
-    r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}?(?:"
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,2}?(?i:"  # "the Bishop of Dover" too
     + "|".join(sorted(PERSON_NOUNS | {"head", "chief"}, key=len, reverse=True))
     + r")\s+(?:of|for|at)\s"
 )
@@ -191,8 +191,14 @@ def proper_name(phrase: str) -> str | None:
     owners = [i for i, w in enumerate(words[:-1]) if _CLITIC_RE.search(w)]
     words = words[owners[-1] + 1 :] if owners else words  # "GAF's Heyman" -> "Heyman"
     words = _after_roles([_CLITIC_RE.sub("", w) for w in words]) or words[-1:]
-    name = _POST_NOMINAL_RE.sub("", " ".join(words))
+    joined = " ".join(words)
+    name = _POST_NOMINAL_RE.sub("", joined)
+    if name != joined and " " not in name and _THE_BEFORE_RE.search(phrase, 0, m.start()):
+        return None  # "the Dover MP": a role at a place, not a person "Dover"
     return None if name.lower() in _NOT_NAMES else name
+
+
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
 
 
 def _heuristic_label(words: list[str]) -> str | None:
