@@ -363,7 +363,7 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
     ends = _possessive_ends(text)
     if not ends:
         return mentions
-    by_start = {m.start: m for m in mentions}
+    by_start: dict[int, Mention] | None = None  # built at the first hit (no start moves)
     absorbed: set[int] = set()
     for m in mentions:
         if m.end not in ends:
@@ -371,6 +371,8 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
         hit = _POSSESSED_HEAD.match(text, m.end)
         if not hit or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
             continue
+        if by_start is None:
+            by_start = {m.start: m for m in mentions}
         alone = by_start.get(hit.start(1))
         if alone is not None and not alone.weak:
             continue
@@ -395,7 +397,7 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
                 absorbed.add(id(other))
         m.end, m.label, m.text = firm.end(), ORG, text[m.start : firm.end()]
         m.weak = m.guess = m.typable = m.tentative = m.lone = False
-    return [m for m in mentions if id(m) not in absorbed]
+    return [m for m in mentions if id(m) not in absorbed] if absorbed else mentions
 
 
 _NICKNAME = re.compile(
@@ -621,7 +623,8 @@ def _no_person_after_the(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
     """ "the West Jersey", "the Houston Chronicle": people do not take "the" (bar "the Smith
     family"), so a "person" after it is retyped as the best of the other labels."""
     for m in mentions:
-        if m.label != PER or text[(m.start - 4 if m.start > 4 else 0) : m.start] != "the ":
+        # (after "the " only: a test in place, no slice of the text per person)
+        if m.label != PER or m.start < 4 or not text.startswith("the ", m.start - 4):
             continue
         nxt = _NEXT_WORD.match(text, m.end)
         if nxt and nxt.group(1) in _PERSONAL_NOUNS or m.text.endswith("s") and " " not in m.text:
