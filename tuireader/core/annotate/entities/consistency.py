@@ -100,11 +100,17 @@ def vote(mentions: list[Mention]) -> None:
         if m.text in mixed and m.weak and not m.place and not m.country:
             groups.setdefault(m.text, []).append(m)
     for group in groups.values():
-        counts = Counter(m.label for m in group).most_common(2)
-        if len(counts) < 2 or counts[0][1] == counts[1][1]:
+        # (not ``most_common(2)``: it imports heapq on its first call, and the first
+        # document to get here pays for the import)
+        counts = Counter(m.label for m in group)
+        if len(counts) < 2:
             continue
+        top = sorted(counts.values(), reverse=True)
+        if top[0] == top[1]:
+            continue
+        label = max(counts, key=counts.__getitem__)
         for m in group:
-            m.label = counts[0][0]
+            m.label = label
 
 
 _LEGAL_FORMS = frozenset(
@@ -136,9 +142,9 @@ def _acronym(word: str) -> bool:
 
 def known_names(mentions: list[Mention]) -> dict[str, str]:
     """Lower-cased names used in the body (and surnames of its people) -> label."""
-    known: dict[str, str] = {}
-    for m in mentions:
-        known.setdefault(m.text.lower(), m.label)
+    # each text's first label: the comprehension's last write, read backwards (no method
+    # call per mention)
+    known = {m.text.lower(): m.label for m in reversed(mentions)}
     for m in mentions:
         if m.label == PER and " " in m.text:
             known.setdefault(m.text.rsplit(" ", 1)[1].lower(), PER)

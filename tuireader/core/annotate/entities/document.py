@@ -63,6 +63,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
     # ("The", "But") is no name, ``label_word`` is not called (unless a quote mark is before
     # it: a quoted title may open there)
     words, quotes = labeller._words, labeller._quotes
+    # (bound once: the loop below runs per capitalised run)
+    add, label_word, label = mentions.extend, labeller.label_word, labeller.label
     # each non-empty line and its offsets, by one split (a pattern such as "[^\n]+" steps
     # through every character and builds a match object per line)
     le = -1
@@ -91,14 +93,15 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
                 and not (quotes and labeller.quote_before(run.start()))
             ):
                 continue  # (a cached word is one token: the run is one word)
-            rs = run.start()
+            tok = run.span()  # (the token of a one-word run as it is)
+            rs = tok[0]
             # after a word and a space (most runs) no sentence opens: no call
             opens = rs == ls or (
                 not (rs > 1 and text[rs - 1] == " " and text[rs - 2].isalnum())
                 and opens_sentence(text, rs)
             )
             if " " not in group and group[-1] != ".":  # one word, most runs: one segment
-                mentions.extend(labeller.label_word((rs, run.end()), group, info, opens))
+                add(label_word(tok, group, info, opens))
                 continue
             if group.count(" ") > 1 and group[:2].isupper():
                 caps = _caps_words(group)
@@ -108,7 +111,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
                         continue
                     rs, group, opens = rs + caps + 1, group[caps + 1 :], True
             for seg in segments(text, rs, group, lex.flags, opens, lex.zipf, share):
-                mentions.extend(labeller.label(seg.toks, seg.opens, seg.after_title))
+                add(label(seg.toks, seg.opens, seg.after_title))
     _ordinals(mentions, text)
     _bare_ordinals(mentions, text)
     _numbered_teams(mentions, text)
@@ -189,6 +192,8 @@ def _families(mentions: list[Mention], lex: lx.Lexicon) -> None:
     """ "the Brisket family" is people: "the Briskets" (a person's surname in the plural,
     this document naming the person) is a person mention, not a firm or a place."""
     surnames = {m.text.rsplit(" ", 1)[-1] for m in mentions if m.label == PER}
+    if not surnames:
+        return  # no person: no family
     for m in mentions:
         if m.label != PER and m.text[-1] == "s" and " " not in m.text:
             if lex.flags.get(m.text.lower(), 0) & _NOT_FAMILY:
@@ -358,7 +363,7 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
     ends = _possessive_ends(text)
     if not ends:
         return mentions
-    by_start = {m.start: m for m in mentions}
+    by_start: dict[int, Mention] | None = None  # built at the first hit (no start moves)
     absorbed: set[int] = set()
     for m in mentions:
         if m.end not in ends:
@@ -366,6 +371,8 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
         hit = _POSSESSED_HEAD.match(text, m.end)
         if not hit or m.label not in (PER, LOC, ORG) or id(m) in absorbed:
             continue
+        if by_start is None:
+            by_start = {m.start: m for m in mentions}
         alone = by_start.get(hit.start(1))
         if alone is not None and not alone.weak:
             continue
@@ -390,7 +397,7 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
                 absorbed.add(id(other))
         m.end, m.label, m.text = firm.end(), ORG, text[m.start : firm.end()]
         m.weak = m.guess = m.typable = m.tentative = m.lone = False
-    return [m for m in mentions if id(m) not in absorbed]
+    return [m for m in mentions if id(m) not in absorbed] if absorbed else mentions
 
 
 _NICKNAME = re.compile(
@@ -447,8 +454,8 @@ def _ordinals(mentions: list[Mention], text: str) -> None:
             if before == " ":
                 if text[s - 2] not in "tdh" and not text[s - 2].isdecimal():
                     continue
-            elif before != "\n":
-                continue
+            elif before != "\n" or text[s - 2] != " ":
+                continue  # (after a newline both patterns' " $" needs a space before it)
             # an ordinal ends in st, nd, rd, th or a digit and d (then a space), or before a newline
             hit = (
                 _ORDINAL_BEFORE.search(text, (s - 13 if s > 13 else 0), s)
@@ -616,7 +623,8 @@ def _no_person_after_the(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
     """ "the West Jersey", "the Houston Chronicle": people do not take "the" (bar "the Smith
     family"), so a "person" after it is retyped as the best of the other labels."""
     for m in mentions:
-        if m.label != PER or text[(m.start - 4 if m.start > 4 else 0) : m.start] != "the ":
+        # (after "the " only: a test in place, no slice of the text per person)
+        if m.label != PER or m.start < 4 or not text.startswith("the ", m.start - 4):
             continue
         nxt = _NEXT_WORD.match(text, m.end)
         if nxt and nxt.group(1) in _PERSONAL_NOUNS or m.text.endswith("s") and " " not in m.text:

@@ -143,16 +143,22 @@ def is_title_line(line: str) -> bool:
     """True for a Title Case headline ("Only 24 Percent of Donors Are Small Donors")."""
     if len(line) > 150 or len(line) < 19:  # (four words of four letters or more: 19)
         return False
-    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    if len(words) < 4:
+    # One pass over the words (each test below is a plain condition, so their order is
+    # free): the long words that open with a letter and those of them capitalised are
+    # counted, and the first lower-case word that is not one of the minor words ends it.
+    # Title case capitalises short verbs too ("Donors Are Small"): such a word makes the
+    # line a sentence ("Jane Doe was an Ohio lawyer.").
+    long = capital = 0
+    for w in line.split():
+        if w.islower() and w.isalpha() and w not in _MINOR_WORDS:
+            return False
+        if len(w) > 3 and w[0].isalpha():
+            long += 1
+            if w[0].isupper():
+                capital += 1
+    if long < 4 or capital * 4 < long * 3:
         return False
-    if sum(w[0].isupper() for w in words) * 4 < len(words) * 3:
-        return False
-    if ". " in line and _has_sentence_break(line):
-        return False
-    # Title case capitalises short verbs too ("Donors Are Small"): a lower-case word that is
-    # not one of the minor words makes the line a sentence ("Jane Doe was an Ohio lawyer.").
-    return not any(w.islower() and w not in _MINOR_WORDS for w in line.split() if w.isalpha())
+    return not (". " in line and _has_sentence_break(line))
 
 
 _MINOR_WORDS = frozenset(
