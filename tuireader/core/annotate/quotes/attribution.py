@@ -1328,10 +1328,27 @@ _OF_MODIFIER_RE = re.compile(
 )
 
 
+# "was praised by Jane Doe and criticized by": a second participle joined to a passive with
+# its own by-agent, and the first one's passive before it in the same sentence
+_AND_BEFORE_RE = re.compile(r"\s(?:and|but|or)\s+$")
+_FIRST_PASSIVE_RE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|told)\s+by\s"
+    r"[^.!?;:\"\u201c\u201d\n]{1,80}$"
+)
+
+
 def _passive(text: str, start: int, cue: re.Match) -> bool:
-    """True for a participle after a form of "be": "were admitted", "was told"."""
-    return cue.group("cue").endswith(("ed", "told", "written")) and (
-        _PASSIVE_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is not None
+    """True for a participle after a form of "be": "were admitted", "was told"; or after
+    "and" that joins it to such a passive ("was praised by Doe and criticized by Roe")."""
+    if not cue.group("cue").endswith(("ed", "told", "written")):
+        return False
+    at = cue.start()
+    if _PASSIVE_BEFORE_RE.search(text, max(start, at - 8), at) is not None:
+        return True
+    return (
+        _AND_BEFORE_RE.search(text, max(start, at - 6), at) is not None
+        and _BY_AFTER_RE.match(text, cue.end()) is not None
+        and _FIRST_PASSIVE_RE.search(text, max(start, at - 160), at) is not None
     )
 
 
