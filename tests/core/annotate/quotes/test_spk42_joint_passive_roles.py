@@ -26,6 +26,11 @@ def _direct(text: str) -> list:
             "Jane Quillon and Tom Jonsby",
         ),
         (
+            "HARBOR VOTERS WANT CHANGE - Jane Quillon and Tom Jonsby: \u201cWe found that "
+            "voters want a change.\u201d",
+            "Jane Quillon and Tom Jonsby",
+        ),
+        (
             "\u201cWe will fight it,\u201d Jane Quillon and Tom Jonsby said.",
             "Jane Quillon and Tom Jonsby",
         ),
@@ -73,6 +78,21 @@ def test_a_relative_clause_naming_a_body_leaves_the_person_the_speaker() -> None
         "Tom Jonsby, who is a pastor at the Harbor Street Church, said "
         "\u201cWe will pray for them.\u201d"
     )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tom Jonsby"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Jonsby, who is a pastor at the Harbor Street Church of Dover, Ohio, said the plan "
+        "was \u201creckless.\u201d",
+        "Tom Jonsby spoke on Monday.\n\nJonsby, who is a pastor at the Harbor Street Church of "
+        "Dover, Ohio, slammed the Sea Scouts for promoting \u201creckless sailing\u201d among "
+        "its members.",
+    ],
+)
+def test_a_relative_clause_ending_in_a_body_and_its_place_leaves_the_person(text: str) -> None:
     (q,) = _direct(text)
     assert q.speaker_name == "Tom Jonsby"
 

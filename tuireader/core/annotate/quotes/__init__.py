@@ -125,7 +125,7 @@ def _through_role(who: Attribution, entities: _Entities, text: str) -> Attributi
 # first (a sentence or clause start), and a list of three or more, left as it is.
 _AND_RE = re.compile(r"\s+(?:and|&)\s+")
 _CLAUSE_START_RE = re.compile(
-    r"(?:^|[\n.!?:;,(\u2014\u201c\u201d\"]|\b(?:[Bb]ut|[Ww]hile|[Ww]hen|[Aa]s|[Bb]ecause|[Aa]fter|"
+    r"(?:^|[\n.!?:;,(\u2014\u2013\u201c\u201d\"]|\s-|\b(?:[Bb]ut|[Ww]hile|[Ww]hen|[Aa]s|[Bb]ecause|[Aa]fter|"
     r"[Tt]hen|[Tt]hat|[Ss]o|[Tt]hough|[Aa]lthough|[Ss]ince)|(?:^|[.!?]\s)[A-Z][a-z]+ly)\s*$"
 )
 _LIST_COMMA_RE = re.compile(r",\s*")

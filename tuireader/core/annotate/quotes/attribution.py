@@ -768,6 +768,16 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         m = _TITLE_APPOSITION_RE.search(text, max(start, cue.start() - 250), cue.start())
     if m is None and "," in window and (" of " in window or " from " in window):
         m = _NAME_OF_PLACE_RE.search(text, lo, cue.start())
+        rel = None
+        if m is not None and ", who" in window:
+            rel = _IN_RELATIVE_RE.search(text, max(start, m.start() - 150), m.start())
+        if rel is not None:
+            # "Doe, who is a pastor at the Ardley Church of Dover, Ohio, said": the body and
+            # its place end the relative clause; the subject is the phrase it hangs on
+            found = sentence_subject(text, start, cue.start())
+            if found is not None and _COORDINATED_RE.fullmatch(text, found[1], rel.start()):
+                return found
+            m = None
     if m is not None:
         return m.span("sp")
     m = _CLOSED_RELATIVE_RE.search(text, lo, cue.start()) if ", who" in window else None
