@@ -122,3 +122,17 @@ def test_a_role_described_by_its_modifier_for_no_one_is_the_person_last_named() 
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Mark Renwick"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters of Jane Quillon jeered a protester, with Quillon reportedly yelling: "
+        "\u201cGet him out of here!\u201d",
+        "Supporters of Jane Quillon jeered a protester, with Quillon shouting: "
+        "\u201cGet him out of here!\u201d",
+    ],
+)
+def test_the_subject_of_an_absolute_with_clause_speaks(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon"

@@ -844,6 +844,11 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
                     and _named(m)
                 )
                 or (
+                    # "with Doe reportedly yelling": "with" opens an absolute clause whose
+                    # subject is the name, a surname alone too
+                    participle and _preposition(text, m) == "with" and m.group("sp")[:1].isupper()
+                )
+                or (
                     # "footage of Doe saying", "a video of Doe calling": a recording's speaker
                     participle
                     and m.group("sp")[:1].isupper()
