@@ -136,3 +136,28 @@ def test_a_role_described_by_its_modifier_for_no_one_is_the_person_last_named() 
 def test_the_subject_of_an_absolute_with_clause_speaks(text: str) -> None:
     (q,) = _direct(text)
     assert q.speaker_name == "Jane Quillon"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Jane Quillon unveiled the plan on Monday. It was described by her as "
+            "\u201ca good start.\u201d",
+            "Jane Quillon",
+        ),
+        (
+            "Jane Quillon unveiled the plan on Monday. It was praised by Tom Jonsby and "
+            "slammed by her as \u201ca bad start.\u201d",
+            "Jane Quillon",
+        ),
+        (
+            "Jane Quillon and Tom Jonsby unveiled the plan. It was described by them as "
+            "\u201ca good start.\u201d",
+            "Jane Quillon and Tom Jonsby",
+        ),
+    ],
+)
+def test_a_pronoun_agent_of_a_passive_cue_is_resolved(text: str, name: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == name

@@ -1212,6 +1212,7 @@ _BY_AGENT_RE = re.compile(
     + _MODIFIED_NAME
     + r"|"
     + _DET_NP
+    + r"|him|her|them"  # "was slammed by her as": the one "she" would be
     + r")(?=\s*(?:[,:;.!?(\u2014\u2013]|$)|\s+(?:as|in|on|at|"
     r"who|during|after|before|when|while|last|this|earlier|that)\b)"
 )

@@ -453,7 +453,7 @@ class NameResolver:
             return self._nearest(speaker[0], {"PERSON"}, sex)
         if lowered == "their":
             return self._nearest(speaker[0], {"ORG", "PERSON"})
-        if lowered in ("they", "we"):
+        if lowered in ("they", "we", "them"):
             return self._plural(speaker[0])
         if lowered == "it":
             if _EXPLETIVE_AFTER_RE.match(self.text, speaker[1]):
