@@ -161,3 +161,18 @@ def test_the_subject_of_an_absolute_with_clause_speaks(text: str) -> None:
 def test_a_pronoun_agent_of_a_passive_cue_is_resolved(text: str, name: str) -> None:
     (q,) = _direct(text)
     assert q.speaker_name == name
+
+
+def test_a_naming_cue_in_a_clause_after_and_has_its_own_subject() -> None:
+    text = (
+        "The Harbor Ledger notes that Jane Quillon tweeted that Mark Renwick should fire Tom "
+        "Jonsby, and Renwick later called Jonsby \u201cvery weak on ports.\u201d"
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mark Renwick"
+
+
+def test_a_day_after_and_is_no_subject() -> None:
+    text = "Jane Quillon said the plan was dead, and Tuesday called it \u201cvery weak.\u201d"
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon"

@@ -1230,10 +1230,21 @@ def _later_naming(text: str, start: int, end: int) -> Attribution | None:
             purpose = _purpose_subject(text, start, cue)
             if purpose is not None and text[purpose[0]].isupper():
                 return Attribution(trim_speaker(text, *purpose), cue.span("cue"), NAMING)
-        if m is None or not m.group("sp")[:1].isupper() or not _named(m):
+        if m is None or not m.group("sp")[:1].isupper():
+            return None
+        if not _named(m) and not (
+            # "Doe tweeted that Roe should go, and Poe later called Roe "...": a clause of its
+            # own after ", and"; its subject a surname alone too
+            " " not in m.group("sp")
+            and _CLAUSE_AND_BEFORE_RE.search(text, max(start, m.start() - 8), m.start())
+            and m.group("sp").lower() not in _NOT_MENTION_END
+        ):
             return None
         return Attribution(trim_speaker(text, *m.span("sp")), cue.span("cue"), NAMING)
     return None
+
+
+_CLAUSE_AND_BEFORE_RE = re.compile(r",\s+(?:and|but)\s+$")
 
 
 # "The Labour MP for Dunmore, Jane Doe": a description, then the name in apposition
