@@ -176,3 +176,9 @@ def test_a_day_after_and_is_no_subject() -> None:
     text = "Jane Quillon said the plan was dead, and Tuesday called it \u201cvery weak.\u201d"
     (q,) = _direct(text)
     assert q.speaker_name == "Jane Quillon"
+
+
+def test_two_people_as_the_agent_of_a_passive_cue_speak_jointly() -> None:
+    text = "The plan was slammed by Jane Quillon and Tom Jonsby as \u201ca disgrace.\u201d"
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon and Tom Jonsby"

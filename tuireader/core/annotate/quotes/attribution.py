@@ -1210,7 +1210,9 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
 _BY_AGENT_RE = re.compile(
     r"\s+by\s+(?P<sp>"
     + _MODIFIED_NAME
-    + r"|"
+    + r"(?:\s+and\s+"  # "by Jane Doe and Tom Roe as": the two jointly
+    + _MODIFIED_NAME
+    + r")?|"
     + _DET_NP
     + r"|him|her|them"  # "was slammed by her as": the one "she" would be
     + r")(?=\s*(?:[,:;.!?(\u2014\u2013]|$)|\s+(?:as|in|on|at|"
