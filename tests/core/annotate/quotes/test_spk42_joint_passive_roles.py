@@ -182,3 +182,24 @@ def test_two_people_as_the_agent_of_a_passive_cue_speak_jointly() -> None:
     text = "The plan was slammed by Jane Quillon and Tom Jonsby as \u201ca disgrace.\u201d"
     (q,) = _direct(text)
     assert q.speaker_name == "Jane Quillon and Tom Jonsby"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "\u201cWe are ready,\u201d the Office of Port Safety and the Department of Harbor "
+            "Works said.",
+            "Office of Port Safety and Department of Harbor Works",
+        ),
+        (
+            "The plan was slammed by Jane Quillon and Harbor Trust as \u201ca disgrace.\u201d",
+            "Jane Quillon and Harbor Trust",
+        ),
+    ],
+)
+def test_two_bodies_as_the_subject_speak_jointly_as_a_joint_statement_does(
+    text: str, name: str
+) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == name

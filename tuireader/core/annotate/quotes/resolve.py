@@ -445,6 +445,10 @@ class NameResolver:
             raw = _TITLE_IN_MENTION_RE.sub("", raw).strip()
         head, _, apposition = raw.partition(",")
         head = _CLITIC_RE.sub("", head.strip())
+        if " and " in head:
+            pair = self._pair_named(speaker[0], speaker[0] + len(head))
+            if pair is not None:
+                return pair
         lowered = head.lower()
         if lowered in PERSON_PRONOUNS or lowered == "his":
             if self._unnamed_since(speaker[0]):
@@ -590,6 +594,22 @@ class NameResolver:
         if not _VERB_AFTER_RE.match(self.text, last.end):
             return None
         return self.text[first.start : last.end]
+
+    def _pair_named(self, lo: int, hi: int) -> str | None:
+        """ "the Harbor Trust and the Port Office said", "by Jane Doe and the Port Office":
+        two mentions joined by "and" that make up the phrase ``[lo, hi)`` speak together,
+        named as "the statement" of two bodies is (see ``_issuer``)."""
+        i = bisect.bisect_left(self.starts, lo)
+        pair = self.mentions[i : i + 2]
+        if len(pair) != 2 or pair[1].end > hi or self.text[pair[1].end : hi].strip(" .'\u2019s"):
+            return None
+        first, second = pair
+        if self.text[lo : first.start].strip().lower() not in ("", "the"):
+            return None
+        if not _PAIR_AND_RE.fullmatch(self.text, first.end, second.start):
+            return None
+        names = [self._complete(m.name, m.start) for m in pair]
+        return " and ".join(names) if names[0] != names[1] else None
 
     def _person_named(self, name: str, after: int) -> bool:
         """Whether a PERSON mention named ``name`` starts within 40 characters after ``after``."""
@@ -1316,6 +1336,7 @@ _MEDIA_WORDS = word_set(
 )
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _AND_RE = re.compile(r"\s+and\s+")
+_PAIR_AND_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 # before a pair that opens a sentence: start of text, a sentence end or a line break, and
 # at most two capitalised words ("Senators", "Former Gov.")
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+|\n\s*)(?:[A-Z][\w.-]*\s+){0,2}$")
