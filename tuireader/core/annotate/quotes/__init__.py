@@ -94,6 +94,13 @@ class _Entities:
         j = bisect_left(self.ends, end)
         return self.persons[j] if j < len(self.persons) and self.starts[j] < end else None
 
+    def person_before(self, start: int) -> Entity | None:
+        """The last person ending at or before ``start``."""
+        if not self.sorted:
+            return next((e for e in reversed(self.persons) if e.end <= start), None)
+        j = bisect_left(self.ends, start + 1)
+        return self.persons[j - 1] if j > 0 else None
+
     def person_after(self, end: int) -> Entity | None:
         """The first person starting at or after ``end``."""
         if not self.sorted:
@@ -187,6 +194,38 @@ def _relative_subject(text: str, who: Attribution) -> Attribution:
     return replace(who, speaker=(m.end(), end)) if m is not None and m.end() < end else who
 
 
+# "Jane Doe and Tom Roe said": the conjunction between two people; what may come before the
+# first (a sentence or clause start), and a list of three or more, left as it is.
+_AND_RE = re.compile(r"\s+(?:and|&)\s+")
+_CLAUSE_START_RE = re.compile(
+    r"(?:^|[\n.!?:;,(\u2014\u2013\u201c\u201d\"]|\s-|\b(?:[Bb]ut|[Ww]hile|[Ww]hen|[Aa]s|[Bb]ecause|[Aa]fter|"
+    r"[Tt]hen|[Tt]hat|[Ss]o|[Tt]hough|[Aa]lthough|[Ss]ince)|(?:^|[.!?]\s)[A-Z][a-z]+ly)\s*$"
+)
+_LIST_COMMA_RE = re.compile(r",\s*")
+
+
+def _with_conjunct(text: str, who: Attribution, entities: _Entities) -> Attribution:
+    """A speaker who is the second of two people joined by "and" at the head of a clause
+    ("Jane Doe and Tom Roe have slammed the plan as "..."") is the pair, which the name table
+    names jointly as it does "the statement" of two bodies; a name after a preposition ("met
+    with Doe and Roe") or a list of three stays as it is."""
+    start, end = who.speaker
+    if start < 6 or text[start - 1] != " " or "and" not in text[start - 6 : start]:
+        return who  # (the cheap test first)
+    e = entities.person_holding(end)
+    if e is None or e.start != start:
+        return who
+    first = entities.person_before(start)
+    if first is None or not _AND_RE.fullmatch(text, first.end, start):
+        return who
+    if not _CLAUSE_START_RE.search(text, max(0, first.start - 40), first.start):
+        return who
+    listed = entities.person_before(first.start)
+    if listed is not None and _LIST_COMMA_RE.fullmatch(text, listed.end, first.start):
+        return who  # "Doe, Roe and Poe said": three or more
+    return replace(who, speaker=(first.start, end))
+
+
 # "a woman in Dover, Delaware, told": the description the town's state closes.
 _PLACE_TAIL_RE = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013]))(?P<np>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[A-Z][a-z]+s)\s+"
@@ -256,6 +295,7 @@ def extract_quotes(
             c.who = _relative_subject(text, c.who)
             if lookups.orgs:
                 c.who = _across_org_comma(text, c.who, lookups)
+            c.who = _with_conjunct(text, c.who, lookups)
         if c.who is None:
             name = None
         else:

@@ -773,6 +773,16 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         m = _TITLE_APPOSITION_RE.search(text, max(start, cue.start() - 250), cue.start())
     if m is None and "," in window and (" of " in window or " from " in window):
         m = _NAME_OF_PLACE_RE.search(text, lo, cue.start())
+        rel = None
+        if m is not None and ", who" in window:
+            rel = _IN_RELATIVE_RE.search(text, max(start, m.start() - 150), m.start())
+        if rel is not None:
+            # "Doe, who is a pastor at the Ardley Church of Dover, Ohio, said": the body and
+            # its place end the relative clause; the subject is the phrase it hangs on
+            found = sentence_subject(text, start, cue.start())
+            if found is not None and _COORDINATED_RE.fullmatch(text, found[1], rel.start()):
+                return found
+            m = None
     if m is not None:
         return m.span("sp")
     m = _CLOSED_RELATIVE_RE.search(text, lo, cue.start()) if ", who" in window else None
@@ -837,6 +847,11 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
                     participle
                     and _preposition(text, m) in ("with", "of", "from", "like")
                     and _named(m)
+                )
+                or (
+                    # "with Doe reportedly yelling": "with" opens an absolute clause whose
+                    # subject is the name, a surname alone too
+                    participle and _preposition(text, m) == "with" and m.group("sp")[:1].isupper()
                 )
                 or (
                     # "footage of Doe saying", "a video of Doe calling": a recording's speaker
@@ -1200,8 +1215,11 @@ def _cued_subject(text: str, start: int, end: int) -> Attribution | None:
 _BY_AGENT_RE = re.compile(
     r"\s+by\s+(?P<sp>"
     + _MODIFIED_NAME
-    + r"|"
+    + r"(?:\s+and\s+"  # "by Jane Doe and Tom Roe as": the two jointly
+    + _MODIFIED_NAME
+    + r")?|"
     + _DET_NP
+    + r"|him|her|them"  # "was slammed by her as": the one "she" would be
     + r")(?=\s*(?:[,:;.!?(\u2014\u2013]|$)|\s+(?:as|in|on|at|"
     r"who|during|after|before|when|while|last|this|earlier|that)\b)"
 )
@@ -1219,10 +1237,21 @@ def _later_naming(text: str, start: int, end: int) -> Attribution | None:
             purpose = _purpose_subject(text, start, cue)
             if purpose is not None and text[purpose[0]].isupper():
                 return Attribution(trim_speaker(text, *purpose), cue.span("cue"), NAMING)
-        if m is None or not m.group("sp")[:1].isupper() or not _named(m):
+        if m is None or not m.group("sp")[:1].isupper():
+            return None
+        if not _named(m) and not (
+            # "Doe tweeted that Roe should go, and Poe later called Roe "...": a clause of its
+            # own after ", and"; its subject a surname alone too
+            " " not in m.group("sp")
+            and _CLAUSE_AND_BEFORE_RE.search(text, max(start, m.start() - 8), m.start())
+            and m.group("sp").lower() not in _NOT_MENTION_END
+        ):
             return None
         return Attribution(trim_speaker(text, *m.span("sp")), cue.span("cue"), NAMING)
     return None
+
+
+_CLAUSE_AND_BEFORE_RE = re.compile(r",\s+(?:and|but)\s+$")
 
 
 # "The Labour MP for Dunmore, Jane Doe": a description, then the name in apposition
@@ -1333,10 +1362,27 @@ _OF_MODIFIER_RE = re.compile(
 )
 
 
+# "was praised by Jane Doe and criticized by": a second participle joined to a passive with
+# its own by-agent, and the first one's passive before it in the same sentence
+_AND_BEFORE_RE = re.compile(r"\s(?:and|but|or)\s+$")
+_FIRST_PASSIVE_RE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|told)\s+by\s"
+    r"[^.!?;:\"\u201c\u201d\n]{1,80}$"
+)
+
+
 def _passive(text: str, start: int, cue: re.Match) -> bool:
-    """True for a participle after a form of "be": "were admitted", "was told"."""
-    return cue.group("cue").endswith(("ed", "told", "written")) and (
-        _PASSIVE_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is not None
+    """True for a participle after a form of "be": "were admitted", "was told"; or after
+    "and" that joins it to such a passive ("was praised by Doe and criticized by Roe")."""
+    if not cue.group("cue").endswith(("ed", "told", "written")):
+        return False
+    at = cue.start()
+    if _PASSIVE_BEFORE_RE.search(text, max(start, at - 8), at) is not None:
+        return True
+    return (
+        _AND_BEFORE_RE.search(text, max(start, at - 6), at) is not None
+        and _BY_AFTER_RE.match(text, cue.end()) is not None
+        and _FIRST_PASSIVE_RE.search(text, max(start, at - 160), at) is not None
     )
 
 

@@ -453,6 +453,10 @@ class NameResolver:
             raw = _TITLE_IN_MENTION_RE.sub("", raw).strip()
         head, _, apposition = raw.partition(",")
         head = _CLITIC_RE.sub("", head.strip())
+        if " and " in head:
+            pair = self._pair_named(speaker[0], speaker[0] + len(head))
+            if pair is not None:
+                return pair
         lowered = head.lower()
         if lowered in PERSON_PRONOUNS or lowered == "his":
             if self._unnamed_since(speaker[0]):
@@ -461,7 +465,7 @@ class NameResolver:
             return self._nearest(speaker[0], {"PERSON"}, sex)
         if lowered == "their":
             return self._nearest(speaker[0], {"ORG", "PERSON"})
-        if lowered in ("they", "we"):
+        if lowered in ("they", "we", "them"):
             return self._plural(speaker[0])
         if lowered == "it":
             if _EXPLETIVE_AFTER_RE.match(self.text, speaker[1]):
@@ -538,14 +542,20 @@ class NameResolver:
                 fitting = self._fitting(speaker[0], {"PERSON"})
                 words = {w for m in fitting for w in m.name.split()}
                 if not any(w in words for w in head.split()[1:-1]):
-                    roled = self._roled(noun, speaker[0], fitting)
+                    mods = [
+                        w
+                        for w in head.split()[1:-1]
+                        if w[:1].isupper() and w not in _PARTY_MODIFIERS
+                    ]
+                    described = self._described(mods, fitting, speaker[0])
+                    roled = self._roled(noun, speaker[0], fitting, described)
                     if roled is not None:
                         # "Jane Doe, the Ohio front-runner, ... The Ohio front-runner said":
                         # the one the article gave that role, not the person last named
                         return roled
                     if self._unnamed_since(speaker[0], noun):
                         return None
-                    return self._nearest(speaker[0], {"PERSON"})
+                    return self._nearest_described(speaker[0], described)
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
             if noun in _EPITHET_NOUNS and _WHO_AFTER_RE.match(self.text, speaker[1]):
@@ -595,6 +605,22 @@ class NameResolver:
         if not _VERB_AFTER_RE.match(self.text, last.end):
             return None
         return self.text[first.start : last.end]
+
+    def _pair_named(self, lo: int, hi: int) -> str | None:
+        """ "the Harbor Trust and the Port Office said", "by Jane Doe and the Port Office":
+        two mentions joined by "and" that make up the phrase ``[lo, hi)`` speak together,
+        named as "the statement" of two bodies is (see ``_issuer``)."""
+        i = bisect.bisect_left(self.starts, lo)
+        pair = self.mentions[i : i + 2]
+        if len(pair) != 2 or pair[1].end > hi or self.text[pair[1].end : hi].strip(" .'\u2019s"):
+            return None
+        first, second = pair
+        if self.text[lo : first.start].strip().lower() not in ("", "the"):
+            return None
+        if not _PAIR_AND_RE.fullmatch(self.text, first.end, second.start):
+            return None
+        names = [self._complete(m.name, m.start) for m in pair]
+        return " and ".join(names) if names[0] != names[1] else None
 
     def _person_named(self, name: str, after: int) -> bool:
         """Whether a PERSON mention named ``name`` starts within 40 characters after ``after``."""
@@ -839,15 +865,19 @@ class NameResolver:
         pre_re, post_re = _office_patterns(office)
         i = bisect.bisect_left(self.starts, before)
         holders: dict[str, tuple[bool, int]] = {}
-        for m in self.mentions[:i]:
+        for k, m in enumerate(self.mentions[:i]):
             if m.label != "PERSON":
                 continue
             pre = pre_re.search(self.text, max(0, m.start - 80), m.start)
             post = post_re.match(self.text, m.end, min(before, m.end + 120))
+            near: set[str] = set()
+            if (pre or post) and office.modifiers:
+                # "Sen. Jane Doe (D-Ohio)" for "the Ohio senator": the place beside the name
+                near = self._near_words(m, self.mentions, k, before) & office.modifiers
             for found in (pre, post):
                 if found is None:
                     continue
-                words = set(re.findall(r"[\w-]+", found.group().lower()))
+                words = set(re.findall(r"[\w-]+", found.group().lower())) | near
                 former = bool(words & _FORMER)
                 fit = (former == office.former, len(words & office.modifiers))
                 name = self._complete(m.name, m.start)
@@ -894,17 +924,62 @@ class NameResolver:
                 names.add(self._complete(m.name, m.start))
         return names
 
-    def _roled(self, noun: str, before: int, fitting: list[Mention]) -> str | None:
+    def _roled(
+        self, noun: str, before: int, fitting: list[Mention], described: Sequence[str] = ()
+    ) -> str | None:
         """The latest of ``fitting`` the article gave the role ``noun`` ("front-runner Jane
-        Doe", "Jane Doe, the party's front-runner"), else None."""
+        Doe", "Jane Doe, the party's front-runner"), the latest of ``described`` among them
+        first ("the Ohio senator": the senator from Ohio, not a later one), else None."""
         roled = self._with_role(noun, before)
         if not roled:
             return None
+        for name in reversed(described):
+            if name in roled:
+                return name
         for m in reversed(fitting):
             name = self._complete(m.name, m.start)
             if name in roled:
                 return name
         return None
+
+    def _described(self, mods: list[str], fitting: list[Mention], before: int) -> list[str]:
+        """Names of the people of ``fitting`` (in order) with every one of the capitalised
+        modifiers ``mods`` of a description next to their mention: "Ohio preacher Jane Doe"
+        for "the Ohio leader"."""
+        if not mods:
+            return []
+        wanted = {w.lower() for w in mods}
+        found: list[str] = []
+        for k, m in enumerate(fitting):
+            if wanted <= self._near_words(m, fitting, k, before):
+                name = self._complete(m.name, m.start)
+                if name in found:
+                    found.remove(name)
+                found.append(name)
+        return found
+
+    def _nearest_described(self, before: int, described: list[str]) -> str | None:
+        """The person last written about, as "he" would be, unless the article described
+        others by the description's modifiers and not this one: then the last of those
+        ("Ohio preacher Jane Doe. Tom Roe spoke. The Ohio leader said": Jane Doe)."""
+        nearest = self._nearest(before, {"PERSON"})
+        if not described or nearest in described:
+            return nearest
+        return described[-1]
+
+    def _near_words(self, m: Mention, others: list[Mention], k: int, before: int) -> set[str]:
+        """The lower-cased words next to the mention ``m`` (``others[k]``, if there): in its
+        sentence, within 60 characters, before the next or after the last other name and
+        before ``before`` ("Senator Jane Doe of Ohio", "Sen. Jane Doe (D-Ohio)")."""
+        lo, hi = max(0, m.start - 60), min(before, m.end + 60)
+        if k < len(others) and others[k] is m:
+            lo = max(lo, others[k - 1].end if k else 0)
+            hi = min(hi, others[k + 1].start if k + 1 < len(others) else hi)
+        for stop in _SENTENCE_STOP_RE.finditer(self.text, lo, m.start):
+            lo = stop.end()
+        stop = _SENTENCE_STOP_RE.search(self.text, m.end, hi)
+        near = self.text[lo : stop.start() if stop else hi].lower()
+        return set(re.findall(r"[\w']+", near))
 
     def _nearest(self, before: int, labels: set[str], sex: str | None = None) -> str | None:
         """Name of the subject of the closest sentence with a fitting mention before ``before``.
@@ -1292,6 +1367,7 @@ _MEDIA_WORDS = word_set(
 )
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _AND_RE = re.compile(r"\s+and\s+")
+_PAIR_AND_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 # before a pair that opens a sentence: start of text, a sentence end or a line break, and
 # at most two capitalised words ("Senators", "Former Gov.")
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+|\n\s*)(?:[A-Z][\w.-]*\s+){0,2}$")
@@ -1312,6 +1388,10 @@ _THE = ("the ", "The ")
 _TITLES_ONLY_RE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}")
 _SENTENCE_PRONOUN_RE = re.compile(r"[.!?](?P<gap>[\"\u201d\u2019)]*\s+)(?P<p>He|She)\b")
 _ABBREVIATED = word_set("mr mrs ms dr sen rep gov gen st jr sr lt col u.s u.n d.c")
+# a sentence's end, not a title's dot ("Sen.", "Capt.")
+_SENTENCE_STOP_RE = re.compile(
+    r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})[.!?]\s|\n"
+)
 _PARTY_MODIFIERS = word_set("Democratic Republican Democrat GOP Conservative Labour Liberal")
 
 
