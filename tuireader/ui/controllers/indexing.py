@@ -117,14 +117,17 @@ class Indexing:
         self.skipped = library.skip_count()
         if self.skipped:
             host.notify(
-                f"{self.skipped:,} items could not be read: Ctrl+P › Skipped items lists them "
+                f"{self.skipped:,} item{'' if self.skipped == 1 else 's'} could not be read: "
+                "Ctrl+P › Skipped items lists them "
                 f"(reasons also in {visible(str(log_file()))})",
                 severity="warning",
                 timeout=8,
             )
         if report.changed and report.seconds > 1:
+            indexed = report.added + report.updated
             host.notify(
-                f"Indexed {report.added + report.updated:,} articles in {report.seconds:.1f} s"
+                f"Indexed {indexed:,} article{'' if indexed == 1 else 's'}"
+                f" in {report.seconds:.1f} s"
             )
         self._freeze_loaded()
 

@@ -141,14 +141,16 @@ class Investigating:
         else:
             self.add_entity_filter(name)
 
-    def add_entity_filter(self, name: str) -> None:
-        """Narrow the list to the articles naming ``name`` too (AND with the others). The
-        filter finds its articles whenever it is applied (a later sync's are in it); they are
-        found once here, in a worker, so that the entity table is in memory."""
+    def add_entity_filter(self, *names: str) -> None:
+        """Narrow the list to the articles naming each of ``names`` too (AND with the others).
+        The filter finds its articles whenever it is applied (a later sync's are in it); they
+        are found once here, in a worker, so that the entity table is in memory. Several names
+        are added at once: one call a name read the filters before the previous worker had
+        set them, and the last one replaced the rest."""
         current = self.view.meta_filter
-        if name in current.entities:
-            return
-        self._set_entities(current, (*current.entities, name))
+        added = tuple(dict.fromkeys(n for n in names if n not in current.entities))
+        if added:
+            self._set_entities(current, (*current.entities, *added))
 
     def remove_entity_filter(self, name: str) -> None:
         current = self.view.meta_filter
@@ -290,8 +292,7 @@ class Investigating:
         if chosen is None:
             return
         if chosen[0] == "filter":
-            self.add_entity_filter(name)
-            self.add_entity_filter(chosen[1])
+            self.add_entity_filter(name, chosen[1])
         else:
             self.cooccur(chosen[1])
 

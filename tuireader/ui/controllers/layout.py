@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tuireader.core.base.localtime import zone_of
-from tuireader.core.user.layout import MIN_COLUMNS, MIN_ROWS, Layout, parse_extent, side_panel
+from tuireader.core.user.layout import (
+    MIN_COLUMNS,
+    MIN_ROWS,
+    PANEL_WIDTH,
+    Layout,
+    parse_extent,
+    side_panel,
+)
 from tuireader.ui.controllers.settings import Settings
 from tuireader.ui.host import Host
 
@@ -115,6 +122,7 @@ class Panes:
         beside = 0 if layout.stacked or layout.focus else self._list_cells(panes)
         keep_list, panel_width = side_panel(panes, beside)
         host.panel.styles.width = panel_width
+        host.panel.set_class(panel_width < PANEL_WIDTH, "narrow")
         hidden = layout.focus or (self.panel_open() and not keep_list)
         lst.display = not hidden
         lst.can_focus = not hidden

@@ -209,7 +209,7 @@ class Reading:
             self._before_find = (self.view.open_id, shown.hits, shown.title_hits)
         count = reader.set_hits(find_all(shown.article.body, event.value))
         self.host.show_message(
-            f"{count} matches of {event.value.strip()!r} (n/N to move)"
+            f"{count:,} match{'' if count == 1 else 'es'} of {event.value.strip()!r} (n/N to move)"
             if count
             else f"{event.value.strip()!r} is not in this article.",
             error=not count,

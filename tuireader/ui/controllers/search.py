@@ -242,8 +242,7 @@ class Search:
         view.results = results
         view.similar_to = message.similar_to
         view.near_duplicates = None
-        refiltered = listing.keep_open_listed and not message.live  # the filters changed
-        if refiltered:
+        if listing.keep_open_listed and not message.live:  # the filters changed
             listing.keep_open_listed = False
         self.suggestion = None
         view.sort_order = "relevance"

@@ -39,7 +39,8 @@ class SkippedScreen(ModalScreen[None]):
         with Vertical():
             more = f" (first {len(self.items):,} shown)" if self.total > len(self.items) else ""
             log = visible(str(self.log_path))
-            yield Label(Content(f"{self.total:,} items could not be read{more}; log: {log}"))
+            items = f"{self.total:,} item{'' if self.total == 1 else 's'}"
+            yield Label(Content(f"{items} could not be read{more}; log: {log}"))
             options = []
             for item, reason in self.items:
                 line = Text(visible(item), style="bold")

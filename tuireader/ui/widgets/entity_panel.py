@@ -139,6 +139,14 @@ class EntityPanel(OptionList):
         display: none;
         border: round $panel-lighten-2;
         padding: 0 0 0 1;  /* (the scrollbar beside it: the column to the names) */
+        /* the scrollbar's column kept even when no scrollbar shows: rows measured before it
+           appeared kept their height, a name wrapped at the wider width cut to its first
+           line; one column wide, for the names */
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+    }
+    EntityPanel.narrow {
+        padding: 0;  /* a narrow panel's every column for the names */
     }
     EntityPanel.visible {
         display: block;

@@ -166,7 +166,8 @@ class ReadingPane(StyleOncePerPass, ScrollView, can_focus=True):
         if not hits:
             self.border_subtitle = ""
         elif self.hit_index < 0:
-            self.border_subtitle = f"{len(hits)} matches in the text (n/N)"
+            count = f"{len(hits):,} match{'' if len(hits) == 1 else 'es'}"
+            self.border_subtitle = f"{count} in the text (n/N)"
         else:
             self.border_subtitle = f"match {self.hit_index + 1}/{len(hits)} (n/N)"
 

@@ -26,6 +26,10 @@ from tuireader.core.search.whoosh.schema import QUERY_FIELDS, QUERY_SCHEMA, SEAR
 from tuireader.core.search.whoosh.top_terms import TopOfUnion, union_terms
 
 # whoosh's date parser reads 20161001 but takes 2016-10-01 as just the year.
+# a "-" opening a word, field or phrase: whoosh's PlusMinusPlugin drops a query made of
+# such clauses only ("-storm" found nothing), where "NOT storm" lists the rest
+_WORD_START = r"(?:^|(?<=[\s(]))"
+_LEADING_MINUS = re.compile(_WORD_START + r"-(?=[^\s-])")
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])")
 
 
@@ -41,7 +45,9 @@ class QueryReader:
         self.parser = MultifieldParser(list(SEARCH_FIELDS), QUERY_SCHEMA, group=AndGroup)
         self.parser.add_plugin(FuzzyTermPlugin())
         self.parser.add_plugin(GtLtPlugin())
-        self.parser.add_plugin(PlusMinusPlugin())
+        # "-" (and "+") at a word's start only: anywhere, "Kilroy-Silk" was read as "kilroy
+        # -silk", the articles naming him left out
+        self.parser.add_plugin(PlusMinusPlugin(_WORD_START + r"\+", _WORD_START + "-"))
         self.parser.add_plugin(DateParserPlugin(free=False))
         analyzers = {name: QUERY_SCHEMA[name].analyzer for name in ("title", "body", "source")}
         self.fast_parser = FastParser(SEARCH_FIELDS, analyzers)
@@ -60,20 +66,27 @@ class QueryReader:
                 return parsed
         try:
             parsed = self.parser.parse(text)
+            if _is_null(parsed) and _LEADING_MINUS.search(text):
+                parsed = self.parser.parse(_LEADING_MINUS.sub("NOT ", text))
         except Exception as exc:  # whoosh's parser raises assorted errors on odd input
             raise QueryError(f"Cannot read the query: {exc}") from exc
-        if (
-            parsed is NullQuery
-            or isinstance(parsed, type(NullQuery))
-            or not list(parsed.leaves())
-            and not parsed.is_leaf()
-        ):
+        if _is_null(parsed):
             raise QueryError(f"Nothing to search for in {text!r} (only stop words or syntax?)")
         return with_day_spans(guard(parsed, text))
 
     def is_plain(self, text: str) -> bool:
         """Whether a query is plain words and phrases (no operators, wildcards, fields)."""
         return self.fast_parser.parse(text) is not None
+
+
+def _is_null(parsed) -> bool:
+    """Whether whoosh's parser found nothing to search for."""
+    return (
+        parsed is NullQuery
+        or isinstance(parsed, type(NullQuery))
+        or not list(parsed.leaves())
+        and not parsed.is_leaf()
+    )
 
 
 def expand(query, reader, budget: Budget | None = None):
