@@ -89,3 +89,14 @@ def test_a_sketch_is_the_lowest_run_hashes_and_words_hash_alike_after_the_cache_
     near_duplicates._word_numbers.clear()
     assert shingles(WIRE) == runs  # words new to the cache get the same numbers
     assert shingles(WIRE) == runs  # and so do words it knows
+
+
+def test_words_drop_accents_and_keep_other_non_ascii_letters() -> None:
+    assert words("Jonsbý said “Quillón’s café” — Ærø") == [
+        "jonsby",
+        "said",
+        "quillon",
+        "s",
+        "cafe",
+        "ærø",
+    ]

@@ -42,7 +42,11 @@ def words(text: str) -> list[str]:
     folded = text.casefold()
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded)
-        folded = "".join(c for c in folded if not unicodedata.combining(c))
+        # the accents dropped: found among the text's distinct characters, not tested
+        # character by character (most of a text is ASCII, which has none)
+        marks = [c for c in set(folded) if c > "\x7f" and unicodedata.combining(c)]
+        if marks:
+            folded = folded.translate(dict.fromkeys(map(ord, marks)))
     return _WORD.findall(folded)
 
 
