@@ -78,6 +78,21 @@ def sketch(runs: frozenset[int]) -> tuple[int, ...]:
     return tuple(heapq.heappop(heap) for _ in range(min(SKETCH_SIZE, len(heap))))
 
 
+def text_sketch(text: str) -> tuple[int, ...]:
+    """``sketch(shingles(text))``, the annotation pass's: from a heap of every run's hash
+    (duplicates left in, skipped as they come out), no set of the runs made first."""
+    numbers = _numbers(words(text))
+    runs = zip(*(numbers[start:] for start in range(SHINGLE_WORDS)), strict=False)
+    heap = list(map(hash, runs))
+    heapq.heapify(heap)
+    lowest: list[int] = []
+    while heap and len(lowest) < SKETCH_SIZE:
+        value = heapq.heappop(heap)
+        if not lowest or value != lowest[-1]:  # they come out in order: a copy follows
+            lowest.append(value)
+    return tuple(lowest)
+
+
 def sketch_keys(lowest: tuple[int, ...]) -> list[int]:
     """One key per pair of the sketch's hashes: two texts with a key in common share two of
     their lowest runs and are compared. 31-bit, so that SQLite keeps each in four bytes (a
