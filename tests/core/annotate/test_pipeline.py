@@ -31,3 +31,18 @@ def test_the_table_of_canonical_entities_is_that_of_the_named_entities() -> None
 def test_annotate_names_the_speaker() -> None:
     quotes = [q for q in annotate(TEXT).quotes if q.direct]
     assert [q.speaker_name for q in quotes] == ["Jane Doe"]
+
+
+def test_annotations_cross_a_pickle_unchanged() -> None:
+    import pickle
+
+    from tuireader.core.annotate.pipeline import Annotations
+    from tuireader.core.annotate.spans import Quote, Span
+
+    found = Annotations(
+        [Entity(0, 6, "PERSON", "Jonsby", "Mara Jonsby")],
+        [Quote(10, 20, '"Sail on,"', Span(22, 28, "Jonsby"), "Mara Jonsby", Span(29, 33, "said"))],
+    )
+    again = pickle.loads(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+    assert again == found
+    assert type(again.quotes[0].cue) is Span

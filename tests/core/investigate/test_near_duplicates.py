@@ -89,3 +89,24 @@ def test_a_sketch_is_the_lowest_run_hashes_and_words_hash_alike_after_the_cache_
     near_duplicates._word_numbers.clear()
     assert shingles(WIRE) == runs  # words new to the cache get the same numbers
     assert shingles(WIRE) == runs  # and so do words it knows
+
+
+def test_words_drop_accents_and_keep_other_non_ascii_letters() -> None:
+    assert words("Jonsbý said “Quillón’s café” — Ærø") == [
+        "jonsby",
+        "said",
+        "quillon",
+        "s",
+        "cafe",
+        "ærø",
+    ]
+
+
+def test_text_sketch_is_the_sketch_of_the_texts_runs() -> None:
+    from tuireader.core.investigate.near_duplicates import text_sketch
+
+    repeated = "Quillon boats sail. " * 6  # three words again and again: three distinct runs
+    longer = repeated + "Jonsby said the Harbor Trust would pay for the new quay at Quillon."
+    for text in (repeated, longer, WIRE, "too short to run", ""):
+        assert text_sketch(text) == sketch(shingles(text))
+    assert len(text_sketch(repeated)) < SKETCH_SIZE  # its runs repeat: fewer distinct ones

@@ -142,3 +142,36 @@ def test_quote_words_fold_case_and_curly_apostrophes_word_by_word():
     words = quote_words("Kept words are a copy")
     words.append("changed")
     assert quote_words("Kept words are a copy") == ["kept", "words", "are", "a", "copy"]
+
+
+def test_all_mentions_are_each_fields_mentions() -> None:
+    from tuireader.core.annotate.spans import Entity, Quote, Span
+    from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS, all_mentions
+
+    found = annotate_module.Annotations(
+        [
+            Entity(0, 6, "PERSON", "Jonsby", "Mara Jonsby"),
+            Entity(10, 22, "ORG", "Harbor Trust"),
+            Entity(30, 37, "LOC", "Quillon"),
+            Entity(40, 46, "MISC", "Quelan"),
+            Entity(50, 54, "DATE", "June"),
+        ],
+        [
+            Quote(60, 80, '"We sail at dawn,"', Span(82, 88, "Jonsby"), "Mara Jonsby"),
+            Quote(90, 99, '"Not yet,"'),
+        ],
+    )
+    every = all_mentions(found)
+    assert list(every) == list(ANNOTATION_FIELDS)
+    assert every == {name: mentions(found, name) for name in ANNOTATION_FIELDS}
+    assert every["entity"] == ["Mara Jonsby", "Harbor Trust", "Quillon", "Quelan"]
+
+
+def test_quote_fingerprints_are_the_lowest_hex_digests() -> None:
+    import hashlib
+
+    text = "the harbor trust will open the quillon docks to every boat next spring"
+    words = quote_words(text)
+    runs = {" ".join(words[i : i + 5]) for i in range(len(words) - 4)}
+    spelled = sorted(hashlib.blake2b(r.encode(), digest_size=6).hexdigest() for r in runs)
+    assert quote_fingerprints(text) == spelled[:3]

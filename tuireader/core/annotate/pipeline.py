@@ -54,6 +54,9 @@ class Annotations:
             "quotes": [q.to_dict() for q in self.quotes],
         }
 
+    def __reduce__(self) -> tuple:
+        return Annotations, (self.entities, self.quotes)  # see Span.__reduce__
+
 
 _DEFAULT_BACKEND = EmbeddedBackend()
 

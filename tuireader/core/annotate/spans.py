@@ -21,6 +21,11 @@ class Span:
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text}
 
+    def __reduce__(self) -> tuple:
+        # pickled as constructor arguments: the annotation pass's worker processes send
+        # every span to the pass, and a frozen dataclass's default pickles each field by name
+        return Span, (self.start, self.end, self.text)
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -45,6 +50,9 @@ class Entity:
             "text": self.text,
             "name": self.name or self.text,
         }
+
+    def __reduce__(self) -> tuple:
+        return Entity, (self.start, self.end, self.label, self.text, self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,10 @@ class Quote:
             "cue": self.cue.to_dict() if self.cue else None,
             "direct": self.direct,
         }
+
+    def __reduce__(self) -> tuple:
+        fields = (self.start, self.end, self.text, self.speaker, self.speaker_name, self.cue)
+        return Quote, (*fields, self.direct)
 
 
 class BackendError(Exception):

@@ -39,13 +39,13 @@ def _annotate_all(texts: Sequence[str], starts: Sequence[int], spec: str) -> lis
     """In a worker: the annotations of each text (None where the annotators failed) and
     the near-duplicate sketch of its body (the text from ``starts``)."""
     from tuireader.core.annotate.pipeline import annotate
-    from tuireader.core.investigate.near_duplicates import shingles, sketch
+    from tuireader.core.investigate.near_duplicates import text_sketch
     from tuireader.core.search.annotation_fields import backend_for
 
     backend = backend_for(spec)
     found: list[Found] = []
     for text, start in zip(texts, starts, strict=True):
-        lowest = sketch(shingles(text[start:]))
+        lowest = text_sketch(text[start:])
         try:
             found.append((annotate(text, backend), lowest))
         except Exception:  # noqa: BLE001 - the pass annotates it again and reports it

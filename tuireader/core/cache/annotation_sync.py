@@ -27,7 +27,7 @@ from tuireader.core.cache.corpus import Corpus
 from tuireader.core.cache.entity_table import EntityTableWriter
 from tuireader.core.cache.store import CacheError, MetaStore
 from tuireader.core.ingest.loaders import SourceFile
-from tuireader.core.investigate.near_duplicates import shingles, sketch
+from tuireader.core.investigate.near_duplicates import text_sketch
 from tuireader.core.investigate.rows import ROWS_VERSION, EntityRow, entity_row
 from tuireader.core.search import annotation_ident
 from tuireader.core.search.annotation_fields import remember
@@ -222,7 +222,7 @@ class _Pass:
                     if found is None or found[0] != current:
                         again.append((article_id, current, encode(annotations, article.full_text)))
                     row = entity_row(article.full_text, annotations)
-                    row.sketch = sketch(shingles(article.body))
+                    row.sketch = text_sketch(article.body)
                 except Exception as exc:  # the annotator failed on it: an empty row, once
                     get_logger().error("entity row of %s failed: %r", article.key, exc)
                     row = EntityRow()
@@ -307,7 +307,7 @@ class _Pass:
         self.kept.append((article_id, version(digest, self.spec), kept))
         row = entity_row(article.full_text, annotations)
         lowest = self.sketches.pop(article_id, None)
-        row.sketch = sketch(shingles(article.body)) if lowest is None else lowest
+        row.sketch = text_sketch(article.body) if lowest is None else lowest
         self.rows.append((article_id, row))
 
     def _begin(self) -> None:

@@ -6,6 +6,7 @@ The annotators give canonical names (``Entity.name``, quote ``speaker_name``: se
 
 from __future__ import annotations
 
+import functools
 import re
 
 from tuireader.core.annotate.spans import Entity
@@ -14,6 +15,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _EDGE = " \t\n\"'“”‘’,;:()[]"  # not ".": "U.S." and "Inc." keep theirs
 
 
+@functools.lru_cache(maxsize=4096)  # an article names the same few people again and again
 def normalise(text: str) -> str:
     """A mention's text as a name: one space between words, no possessive, no leading "the",
     no quote marks, brackets or commas at its ends (full stops stay: "U.S.")."""

@@ -42,7 +42,11 @@ def words(text: str) -> list[str]:
     folded = text.casefold()
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded)
-        folded = "".join(c for c in folded if not unicodedata.combining(c))
+        # the accents dropped: found among the text's distinct characters, not tested
+        # character by character (most of a text is ASCII, which has none)
+        marks = [c for c in set(folded) if c > "\x7f" and unicodedata.combining(c)]
+        if marks:
+            folded = folded.translate(dict.fromkeys(map(ord, marks)))
     return _WORD.findall(folded)
 
 
@@ -72,6 +76,21 @@ def sketch(runs: frozenset[int]) -> tuple[int, ...]:
     heap = list(runs)
     heapq.heapify(heap)  # in C: nsmallest compared each of an article's ~500 runs in Python
     return tuple(heapq.heappop(heap) for _ in range(min(SKETCH_SIZE, len(heap))))
+
+
+def text_sketch(text: str) -> tuple[int, ...]:
+    """``sketch(shingles(text))``, the annotation pass's: from a heap of every run's hash
+    (duplicates left in, skipped as they come out), no set of the runs made first."""
+    numbers = _numbers(words(text))
+    runs = zip(*(numbers[start:] for start in range(SHINGLE_WORDS)), strict=False)
+    heap = list(map(hash, runs))
+    heapq.heapify(heap)
+    lowest: list[int] = []
+    while heap and len(lowest) < SKETCH_SIZE:
+        value = heapq.heappop(heap)
+        if not lowest or value != lowest[-1]:  # they come out in order: a copy follows
+            lowest.append(value)
+    return tuple(lowest)
 
 
 def sketch_keys(lowest: tuple[int, ...]) -> list[int]:

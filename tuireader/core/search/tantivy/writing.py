@@ -22,9 +22,8 @@ import tantivy
 
 from tuireader.core.base.articles import Article
 from tuireader.core.search.annotation_fields import (
-    ANNOTATION_FIELDS,
+    all_mentions,
     cached_annotate,
-    mentions,
     quote_fingerprints,
 )
 from tuireader.core.search.engine import annotation_ident
@@ -150,8 +149,8 @@ class AnnotationWriter(_Batch):
         doc = tantivy.Document()
         doc.add_unsigned("aid", article_id)
         doc.add_text("ident", annotation_ident(article_id, digest))
-        for name in ANNOTATION_FIELDS:
-            for mention in mentions(annotations, name):
+        for name, found in all_mentions(annotations).items():
+            for mention in found:
                 doc.add_text(name, mention)
         prints = sorted({fp for q in annotations.quotes for fp in quote_fingerprints(q.text)})
         for fingerprint in prints:

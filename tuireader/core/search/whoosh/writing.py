@@ -13,9 +13,8 @@ from whoosh.writing import IndexWriter as WhooshWriter
 from tuireader.core.base.articles import Article
 from tuireader.core.base.processes import start_resource_tracker
 from tuireader.core.search.annotation_fields import (
-    ANNOTATION_FIELDS,
+    all_mentions,
     cached_annotate,
-    mentions,
 )
 from tuireader.core.search.engine import CommitInterrupted, annotation_ident
 from tuireader.core.search.index_files import record
@@ -97,7 +96,7 @@ class AnnotationWriter:
         parallel writer would otherwise annotate every article a second time."""
         ident = annotation_ident(article_id, digest)
         annotations = cached_annotate(article.full_text, self._spec)
-        fields: dict = {name: mentions(annotations, name) for name in ANNOTATION_FIELDS}
+        fields: dict = all_mentions(annotations)
         fields["quotefp"] = sorted(
             {fp for quote in annotations.quotes for fp in quote_prints(quote.text)}
         )
