@@ -116,6 +116,8 @@ def ids(engine: SearchEngine, query: str, **kwargs) -> list[int]:
         ("russia -sasse", [1]),
         ("rain -moscow", []),  # the excluded word's first article comes before
         ("rain NOT moscow", []),
+        ("-moscow", [2, 4, 5]),  # only excluding: every other article
+        ("NOT moscow", [2, 4, 5]),
         ("(sasse OR peskov) hacking", [1, 2]),
         ("title:russia", [1]),  # fields
         ("title:moscow", []),
@@ -234,6 +236,16 @@ def test_title_words_are_highlighted_in_titles_only(engine):
 
 
 # -- incremental updates and deletes ---------------------------------------------------------
+
+
+def test_a_hyphen_inside_a_word_is_part_of_it_not_an_exclusion(engine):
+    writer = engine.writer()
+    writer.add(6, article(6, "March", "An anti-war march in Moscow."), replace=False)
+    writer.add(7, article(7, "Vote", "The anti vote won; war was not mentioned."), replace=False)
+    writer.add(8, article(8, "Poll", "The anti side lost."), replace=False)
+    writer.commit()
+    assert 6 in ids(engine, "anti-war")
+    assert 8 not in ids(engine, "anti-war")
 
 
 def test_added_articles_are_found_after_the_commit(engine):

@@ -115,8 +115,8 @@ def parse(query: str) -> Node:
         raise QueryError(f"Cannot read the query near {tokens[parser.at][1]!r}.")
     if node is None:
         raise QueryError("Type something to search for (a word, not only operators).")
-    if _only_negative(node):
-        raise QueryError("The query only excludes words: add a word to search for.")
+    if _only_negative(node) and not isinstance(node, And):
+        node = And((node,))  # "-storm", "NOT storm": every article but those, as an And
     return node
 
 
