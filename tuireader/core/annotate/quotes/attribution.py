@@ -10,7 +10,6 @@ sentence ends inside quotations are not seen.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -426,35 +425,10 @@ def after_window(text: str, start: int, limit: int) -> int:
 def before_window(text: str, limit: int, end: int) -> int:
     """Start of the window before a quote: just past the last sentence end after ``limit``
     (read from the last one back)."""
-    for m in reversed(_sentence_ends_in(text, limit, end)):
+    for m in reversed(list(_SENTENCE_END_RE.finditer(text, limit, end))):
         if _ends_sentence(text, m):
             return m.end()
     return limit
-
-
-@lru_cache(maxsize=4)
-def _sentence_ends(text: str) -> tuple[list[int], list[re.Match]]:
-    """The matches of ``_SENTENCE_END_RE`` in the whole text and their starts: found once a
-    text, not once a quotation over its paragraph so far."""
-    found = list(_SENTENCE_END_RE.finditer(text))
-    return [m.start() for m in found], found
-
-
-def _sentence_ends_in(text: str, limit: int, end: int) -> list[re.Match]:
-    """``list(_SENTENCE_END_RE.finditer(text, limit, end))``, read off the whole text's
-    matches. The pattern looks neither behind nor ahead, so a window's matches are the text's
-    that lie inside it, except where one crosses an edge: across ``limit`` the window is
-    searched itself; across ``end`` the match is cut there, or there is none."""
-    starts, found = _sentence_ends(text)
-    i = bisect_left(starts, limit)
-    if i and found[i - 1].end() > limit:
-        return list(_SENTENCE_END_RE.finditer(text, limit, end))
-    j = bisect_left(starts, end, i)
-    inside = found[i:j]
-    if inside and inside[-1].end() > end:
-        cut = _SENTENCE_END_RE.match(text, inside[-1].start(), end)
-        inside[-1:] = [cut] if cut is not None else []
-    return inside
 
 
 def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
