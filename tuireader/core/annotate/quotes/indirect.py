@@ -110,6 +110,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?][.!?]*[\"\u201d\u2019')\]]*\s+")
 _NAME_BEFORE_RE = re.compile(
     r"(?P<name>(?:(?!The\s)[A-Z][\w.&'\u2019-]*\s+)+(?:of|for|on|and|&)\s+(?:the\s+)?)$"
 )
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
 # Quotation marks the pairing leaves out ('' and `` in some news dumps, stray marks).
 _MARKS_RE = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _WORD_RE = re.compile(r"[^\s,]+")
@@ -166,7 +167,7 @@ class IndirectFinder:
         """Every reported statement found, in text order."""
         out = []
         text = self.text
-        spans = [m.span() for m in _ANY_CUE_RE.finditer(text)]
+        spans = self._cue_spans()
         if not spans:
             return out
         cues = [start for start, _ in spans]
@@ -175,12 +176,28 @@ class IndirectFinder:
             if i == len(cues) or cues[i] >= hi:
                 continue  # no cue in this paragraph
             for s, e in sentences(text, lo, hi):
-                if not self._has_cue(spans, cues, s, e) or self._quoted(s, e):
+                if self._quoted(s, e) or not self._has_cue(spans, cues, s, e):
                     continue
                 found = self._sentence(s, e)
                 if found is not None:
                     out.append(found)
         return out
+
+    def _cue_spans(self) -> list[tuple[int, int]]:
+        """The spans of ``_ANY_CUE_RE.finditer(text)`` outside the quoted stretches, whose
+        sentences are never reported speech: the stretches are not scanned. One opening and
+        closing with a quotation mark (no cue holds one, nor tells it from the text's end)
+        leaves the other cues as they were; any other is scanned like the text around it."""
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for start, end in self.quoted:
+            if start < pos or text[start] not in _QUOTE_MARKS or text[end - 1] not in _QUOTE_MARKS:
+                continue
+            spans.extend(m.span() for m in _ANY_CUE_RE.finditer(text, pos, start))
+            pos = end
+        spans.extend(m.span() for m in _ANY_CUE_RE.finditer(text, pos))
+        return spans
 
     def _has_cue(self, spans: list[tuple[int, int]], cues: list[int], s: int, e: int) -> bool:
         """``_ANY_CUE_RE.search(text, s, e) is not None``, read off the cues of the whole text

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -991,11 +991,11 @@ class NameResolver:
         ``sex`` ("m" for "he", "f" for "she"), names of the other sex are passed over.
         """
         found = self._fitting(before, labels)
-        if sex:
-            found = [m for m in found if self._sex(m) in (None, sex)]
-            # "The Ledger reported": a name after "the" is no person a "he" stands for
-            found = [m for m in found if self.text[max(0, m.start - 4) : m.start] not in _THE]
-        if not found:
+        fits = self._sex_filter(found, sex) if sex else None
+        if fits is not None:
+            if not any(fits(m) for m in reversed(found)):
+                return None
+        elif not found:
             return None
         pos = before
         for turn in range(5):
@@ -1007,7 +1007,9 @@ class NameResolver:
             pronoun = opener is not None and (
                 sex is None or PRONOUNS.get(opener.group().lower(), sex) == sex
             )
-            inside = [m for m in found if body <= m.start and m.end <= pos]
+            inside = [
+                m for m in found if body <= m.start and m.end <= pos and (not fits or fits(m))
+            ]
             # "Doe's plan ..., Roe said": an owner is not the subject when another name is.
             inside = [m for m in inside if not self._possessive(m)] or inside
             # "A loyal Doe supporter, Roe said": a name modifying a noun is not the subject
@@ -1036,7 +1038,11 @@ class NameResolver:
                 return self._complete(best.name, best.start)
             # "Asked about Roe's plan, she said": a name in the pronoun's own lead-in clause
             # is not what the pronoun stands for.
-            lead_in = [m for m in found if opening <= m.start < body] if turn else []
+            lead_in = (
+                [m for m in found if opening <= m.start < body and (not fits or fits(m))]
+                if turn
+                else []
+            )
             if lead_in and not pronoun:
                 best = lead_in[-1]
                 self._chosen = best
@@ -1046,9 +1052,25 @@ class NameResolver:
             pos = opening
             while pos > 0 and (pos == opening or self.text[pos - 1].isspace()):
                 pos -= 1
-        best = max(found, key=lambda m: m.end)
+        best = max((m for m in found if not fits or fits(m)), key=lambda m: m.end)
         self._chosen = best
         return self._complete(best.name, best.start)
+
+    def _sex_filter(self, found: list[Mention], sex: str) -> Callable[[Mention], bool]:
+        """Whether a mention of ``found`` may be the "he" or "she" of ``sex``: of that sex or
+        of none, and no name after "the" ("The Ledger reported"). Asked only of the mentions
+        ``_nearest`` looks at, not all in its reach; what ``_sex`` remembers is settled now
+        all the same where it could change later (a lone surname, completed from the
+        speakers so far; the article's own pronouns, read on the first call)."""
+        if found:
+            self._pronoun_sex()
+        for m in found:
+            if " " not in m.name and m.name:
+                self._sex(m)
+        text = self.text
+        return lambda m: (
+            self._sex(m) in (None, sex) and text[max(0, m.start - 4) : m.start] not in _THE
+        )
 
     def _opens_sentence(self, pos: int) -> bool:
         """True when ``pos`` is where its sentence's body starts (after any lead-in); the
