@@ -171,3 +171,25 @@ def phrase_by_context(text: str, start: int) -> str | None:
 # Class nouns for a firm or for a person ("broker Jan Roe", "broker Acme Securities"): the
 # name of several words itself says which.
 _PEOPLE_TOO = word_set("broker")
+
+
+# Nouns of a group of performers: a name right after one ("the band Velvet Quarry") is the
+# group's, even when its words are a given name and a surname.
+_GROUP_NOUNS = word_set("band duo trio quartet quintet ensemble orchestra choir outfit group")
+# "his second album, Grey Lanterns, ...": a work's noun, a comma, then the work's title.
+_WORK_BEFORE = re.compile(r"(?:^|[^A-Za-z])([a-z]+) ?, $")
+_WORK_AFTER = re.compile(r" ?[,.;)(]")
+
+
+def group_before(text: str, start: int) -> bool:
+    """ "the band X Y", "the trio X Y": a performers' group noun right before the name."""
+    w1, w2 = _words_before(text, start)
+    return w1 in _GROUP_NOUNS and w2 == "the"
+
+
+def work_in_apposition(text: str, start: int, end: int) -> bool:
+    """ "the album, Grey Lanterns, sold": a title set off by commas after a work's noun."""
+    hit = _WORK_BEFORE.search(text, (start - 20 if start > 20 else 0), start)
+    return (
+        hit is not None and hit.group(1) in _MISC_NOUNS and _WORK_AFTER.match(text, end) is not None
+    )

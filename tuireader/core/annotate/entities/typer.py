@@ -18,8 +18,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
-from tuireader.core.annotate.entities.context import person_apposition, phrase_by_context
-from tuireader.core.annotate.entities.mention import ORG, PER, Mention
+from tuireader.core.annotate.entities.context import (
+    group_before,
+    person_apposition,
+    phrase_by_context,
+    work_in_apposition,
+)
+from tuireader.core.annotate.entities.mention import MISC, ORG, PER, Mention
 
 LABELS = ("PERSON", "ORG", "LOC", "MISC", "NONE")
 MODEL = lx.DATA / "typer.json.gz"
@@ -231,6 +236,20 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     """
     out: list[Mention] = []
     for m in mentions:
+        if (
+            m.label != MISC
+            and not (m.country or m.place)
+            and text[m.start - 2 : m.start] == ", "
+            and work_in_apposition(text, m.start, m.end)
+        ):
+            m.label, m.weak, m.guess, m.typable = MISC, False, False, False
+            out.append(m)  # "his album, Grey Lanterns, ...": a title, whatever its words
+            continue
+        if m.label == PER and " " in m.text and group_before(text, m.start):
+            m.label, m.weak, m.guess, m.typable = ORG, False, False, False
+            m.fixed = True
+            out.append(m)  # "the band Velvet Quarry": a group, though its words name a person
+            continue
         if (m.weak or m.guess or m.typable) and person_apposition(text, m.end):
             m.label = PER  # "X, the campaign's director": the text says X is a person
             out.append(m)
