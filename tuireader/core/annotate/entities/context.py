@@ -113,6 +113,27 @@ def person_apposition(text: str, end: int) -> bool:
     return m is not None and m.group(1).rsplit(" ", 1)[-1] in _PERSON_ROLES
 
 
+# Head nouns of an apposition that says the name before it is an organisation's:
+# "Cofinec, the first foreign company to list ...", "X, a Tollan-based insurer".
+_ORG_ROLES = word_set(
+    "company firm group bank insurer maker carrier airline newspaper daily agency broadcaster "
+    "retailer manufacturer producer supplier operator exporter importer distributor brokerage "
+    "subsidiary conglomerate utility lender chain publisher developer miner refiner"
+)
+
+
+def apposition_label(text: str, end: int) -> str | None:
+    """ "X, the national director of ...": PERSON; "X, the largest insurer in ...": ORG;
+    else None (no apposition, or its head says neither)."""
+    if not text.startswith(COMMA_OPENINGS, end):
+        return None
+    m = _APPOSED.match(text, end)
+    if m is None:
+        return None
+    head = m.group(1).rsplit(" ", 1)[-1]
+    return PER if head in _PERSON_ROLES else ORG if head in _ORG_ROLES else None
+
+
 def handle_after(text: str, end: int) -> bool:
     """ "the Zorro hacker", "the Guccifer 2.0 online persona": the name before ``end`` is a
     person's handle."""

@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
+    apposition_label,
     group_before,
-    person_apposition,
     phrase_by_context,
     work_in_apposition,
 )
@@ -34,6 +34,7 @@ CUE_RELABEL = 4.0  # the same margins for a label that a context cue gave
 CUE_DROP = 5.0
 MISC_KEEP = 0.0  # a guessed MISC must beat "no name": MISC guesses are the least precise
 _OVERRULED_CUES = frozenset((PER, ORG))
+_EVERYDAY_SURNAME = 4.0  # Zipf of a surname that is more often a word ("Rock")
 COMMON = 5.0  # Zipf frequency of an everyday word ("spring"): no name the model must spare
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
@@ -235,6 +236,9 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     A guess that ends up MISC is kept only if MISC scores ``MISC_KEEP`` above "no name".
     """
     out: list[Mention] = []
+    # surnames of the document's full person names: one alone is that person, whatever the
+    # model makes of its context ("Harbo, 35, denied ..." after "Quillon Harbo")
+    parts = {x.text.rsplit(" ", 1)[1] for x in mentions if x.label == PER and " " in x.text}
     for m in mentions:
         if (
             m.label != MISC
@@ -250,10 +254,13 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             m.fixed = True
             out.append(m)  # "the band Velvet Quarry": a group, though its words name a person
             continue
-        if (m.weak or m.guess or m.typable) and person_apposition(text, m.end):
-            m.label = PER  # "X, the campaign's director": the text says X is a person
-            out.append(m)
-            continue
+        if m.weak or m.guess or m.typable:
+            apposed = apposition_label(text, m.end)
+            if apposed is not None:
+                # "X, the campaign's director": the text says what X is, and that it is a name
+                m.label, m.tentative, m.lone = apposed, False, False
+                out.append(m)
+                continue
         if m.weak and m.label in _OVERRULED_CUES and not (m.guess or m.typable or m.fixed):
             # a person or organisation by a context cue ("the X" -> ORG): the model may
             # overrule it by more; a place after "in" stays one
@@ -261,7 +268,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             if scores:
                 none = scores.pop("NONE")
                 best = max(scores, key=scores.__getitem__)
-                if none - scores[best] >= CUE_DROP and not _all_names(m.text, lex):
+                if none - scores[best] >= CUE_DROP and not _kept(m.text, parts, lex):
                     continue
                 if scores[best] - scores.get(m.label, 0.0) >= CUE_RELABEL:
                     m.label = best
@@ -275,7 +282,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             if scores:
                 none = scores.pop("NONE")
                 best = max(scores, key=scores.__getitem__)
-                if none - scores[best] >= DROP and not _all_names(m.text, lex):
+                if none - scores[best] >= DROP and not _kept(m.text, parts, lex):
                     continue
                 if best == PER and _acronym_last(m.text):
                     best = m.label  # "The Q.R.C.", "Ohio NWU-PLU": no person's name
@@ -314,6 +321,14 @@ def _acronym_last(phrase: str) -> bool:
     return (
         last not in _PERSON_CAPS and _ACRONYM_LAST.match(last) is not None and not phrase.isupper()
     )
+
+
+def _kept(phrase: str, parts: set[str], lex: lx.Lexicon) -> bool:
+    """A guess the model may not drop: a word of a full name the document gives, or a
+    phrase of listed names (``_all_names``)."""
+    if phrase in parts and not phrase.isupper():
+        return lex.zipf.get(phrase.lower(), 0.0) < _EVERYDAY_SURNAME  # not "Rock", "Red"
+    return _all_names(phrase, lex)
 
 
 def _all_names(phrase: str, lex: lx.Lexicon) -> bool:
