@@ -66,11 +66,13 @@ _ORG_VERB = re.compile(
     r"liquidated|nationali[sz]ed|privati[sz]ed|acquired by|taken over)\b|"
     r"(?:manufactures|manufactured|merged with|went bankrupt|went public|"
     r"filed for bankruptcy|disbanded|employs \d)\b|"
-    r"(?:released|recorded|issued) their (?:[a-z]+ ){0,2}(?:album|single|ep|record)s?\b)"
+    r"(?:released|recorded|issued) their (?:[a-z]+ ){0,2}(?:album|single|ep|record)s?\b|"
+    r"(?:said|says) (?:on [A-Z][a-z]+day )?(?:that )?its (?!own\b)|"
+    r"(?:reported|posted) (?:a|an) (?:[a-z]+ ){0,2}(?:profit|loss|net)\b)"
 )
 # The first letters of ``_ORG_VERB``'s words (was, had, manufactures, filed, disbanded,
-# employs, released, issued ...).
-_ORG_VERB_FIRSTS = frozenset("whmfderi")
+# employs, released, issued, said, posted ...).
+_ORG_VERB_FIRSTS = frozenset("whmfderisp")
 APPOSITION = re.compile(r" ?, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
@@ -132,6 +134,16 @@ def apposition_label(text: str, end: int) -> str | None:
         return None
     head = m.group(1).rsplit(" ", 1)[-1]
     return PER if head in _PERSON_ROLES else ORG if head in _ORG_ROLES else None
+
+
+# A reporting verb right after a name: its subject ("Harbrook Systems said ...").
+_REPORTS = re.compile(r" (?:said|says|told|announced|reported|added)\b")
+
+
+def reports_after(text: str, end: int) -> bool:
+    """The name before ``end`` is the subject of a reporting verb: a name (of a person or
+    an organisation), whatever its words, even where it opens a sentence."""
+    return text[end + 1 : end + 2] in "stra" and _REPORTS.match(text, end) is not None
 
 
 def handle_after(text: str, end: int) -> bool:

@@ -15,6 +15,7 @@ from tuireader.core.annotate.entities.context import (
     APPOSITION,
     COMMA_OPENINGS,
     org_verb_after,
+    reports_after,
     single_by_context,
 )
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
@@ -391,9 +392,17 @@ class SegmentLabeller:
             ):  # "Zorblax was founded in", "Glass Otter released their album": no guess
                 m.label = ORG
                 m.weak = m.guess = m.typable = m.lone = False
-            elif maybe:
+            elif maybe and not self._reporter(m.text, m.end):  # "Harbrook said": a name
                 m.tentative = True
         return out
+
+    def _reporter(self, name: str, end: int) -> bool:
+        """The name before ``end`` is the subject of a reporting verb and no plural of an
+        everyday noun ("Brokers said", "Newspapers said")."""
+        if not reports_after(self.text, end):
+            return False
+        low = name.lower()
+        return not (low[-1] == "s" and self.zipf.get(low[:-1], 0.0) >= _EVERYDAY_SINGULAR)
 
     def _compounds(self, toks: list[Tok], after_title: bool) -> list[Mention]:
         """Split off hyphenated modifiers: "Ontario-based Zorblax", "rebel-controlled"."""
@@ -953,5 +962,9 @@ class SegmentLabeller:
         m = self.mention([tok], ORG if self.sports and not self._cricketer(tok) else PER, weak=True)
         m.guess = True
         # No gazetteer, no context: kept only if used again or owning something ("Doe's").
-        m.lone = not self.sports and not _POSSESSIVE_AFTER.match(self.text, tok[1])
+        m.lone = not (
+            self.sports
+            or _POSSESSIVE_AFTER.match(self.text, tok[1])
+            or self._reporter(word, tok[1])
+        )
         return m

@@ -22,6 +22,7 @@ from tuireader.core.annotate.entities.context import (
     apposition_label,
     group_before,
     phrase_by_context,
+    reports_after,
     work_in_apposition,
 )
 from tuireader.core.annotate.entities.mention import MISC, ORG, PER, Mention
@@ -268,7 +269,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             if scores:
                 none = scores.pop("NONE")
                 best = max(scores, key=scores.__getitem__)
-                if none - scores[best] >= CUE_DROP and not _kept(m.text, parts, lex):
+                if none - scores[best] >= CUE_DROP and not _kept(m, text, parts, lex):
                     continue
                 if scores[best] - scores.get(m.label, 0.0) >= CUE_RELABEL:
                     m.label = best
@@ -282,7 +283,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             if scores:
                 none = scores.pop("NONE")
                 best = max(scores, key=scores.__getitem__)
-                if none - scores[best] >= DROP and not _kept(m.text, parts, lex):
+                if none - scores[best] >= DROP and not _kept(m, text, parts, lex):
                     continue
                 if best == PER and _acronym_last(m.text):
                     best = m.label  # "The Q.R.C.", "Ohio NWU-PLU": no person's name
@@ -323,9 +324,13 @@ def _acronym_last(phrase: str) -> bool:
     )
 
 
-def _kept(phrase: str, parts: set[str], lex: lx.Lexicon) -> bool:
-    """A guess the model may not drop: a word of a full name the document gives, or a
+def _kept(m: Mention, text: str, parts: set[str], lex: lx.Lexicon) -> bool:
+    """A guess the model may not drop: a surname of a full name the document gives, a
+    phrase of several words before a reporting verb ("Silver Peak Resources said"), or a
     phrase of listed names (``_all_names``)."""
+    phrase = m.text
+    if " " in phrase and reports_after(text, m.end):
+        return True
     if phrase in parts and not phrase.isupper():
         return lex.zipf.get(phrase.lower(), 0.0) < _EVERYDAY_SURNAME  # not "Rock", "Red"
     return _all_names(phrase, lex)
