@@ -44,3 +44,14 @@ def test_a_possessive_before_a_land_feature_is_one_place() -> None:
 
 def test_a_possessive_before_mills_with_a_spaced_mark_is_one_place() -> None:
     assert ("Harbo 's Mills", "LOC") in found("Milepost 4 : Harbo 's Mills - a short spur .")
+
+
+def test_a_band_after_a_genre_word_is_a_group() -> None:
+    text = "It is the first album of the German metal band Velvet Quarry , released in 2006 ."
+    assert ("Velvet Quarry", "ORG") in found(text)
+
+
+def test_the_members_named_after_a_duo_are_people() -> None:
+    ents = found("The duo Tomas Jonsby and Ada Quill recorded it in Tollan.")
+    assert ("Tomas Jonsby", "PERSON") in ents
+    assert ("Ada Quill", "PERSON") in ents

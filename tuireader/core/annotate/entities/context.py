@@ -214,10 +214,23 @@ _WORK_BEFORE = re.compile(r"(?:^|[^A-Za-z])([a-z]+) ?, $")
 _WORK_AFTER = re.compile(r" ?[,.;)(]")
 
 
-def group_before(text: str, start: int) -> bool:
-    """ "the band X Y", "the trio X Y": a performers' group noun right before the name."""
+_MEMBERS_AFTER = re.compile(r" (?:and|,) [A-Z]")
+
+
+def group_before(text: str, start: int, end: int) -> bool:
+    """ "the band X Y", "a metal band X Y": a performers' group noun right before the name
+    ("group" only after "the": "rights group X" may name one person), and no list of its
+    members after it ("the duo X Y and Z W")."""
     w1, w2 = _words_before(text, start)
-    return w1 in _GROUP_NOUNS and w2 == "the"
+    if w1 not in _GROUP_NOUNS or (w1 == "group" and w2 != "the"):
+        return False
+    return not members_after(text, end)
+
+
+def members_after(text: str, end: int) -> bool:
+    """A list goes on after the name before ``end`` ("the duo X Y and Z W"): after a
+    group's noun, its members are named, not the group."""
+    return _MEMBERS_AFTER.match(text, end) is not None
 
 
 def work_in_apposition(text: str, start: int, end: int) -> bool:

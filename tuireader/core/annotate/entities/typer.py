@@ -21,6 +21,7 @@ from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
     apposition_label,
     group_before,
+    members_after,
     phrase_by_context,
     reports_after,
     work_in_apposition,
@@ -250,7 +251,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             m.label, m.weak, m.guess, m.typable = MISC, False, False, False
             out.append(m)  # "his album, Grey Lanterns, ...": a title, whatever its words
             continue
-        if m.label == PER and " " in m.text and group_before(text, m.start):
+        if m.label == PER and " " in m.text and group_before(text, m.start, m.end):
             m.label, m.weak, m.guess, m.typable = ORG, False, False, False
             m.fixed = True
             out.append(m)  # "the band Velvet Quarry": a group, though its words name a person
@@ -275,6 +276,8 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
                     m.label = best
         if m.guess or m.typable:
             cue = phrase_by_context(text, m.start)
+            if cue == ORG and members_after(text, m.end) and _given_first(m.text, lex):
+                cue = None  # "the duo Jan Roe and Ada Quill": the members, not the group
             if cue:  # "the band X Y", "the album X Y": the text says what it is
                 m.label = cue
                 out.append(m)
@@ -334,6 +337,12 @@ def _kept(m: Mention, text: str, parts: set[str], lex: lx.Lexicon) -> bool:
     if phrase in parts and not phrase.isupper():
         return lex.zipf.get(phrase.lower(), 0.0) < _EVERYDAY_SURNAME  # not "Rock", "Red"
     return _all_names(phrase, lex)
+
+
+def _given_first(phrase: str, lex: lx.Lexicon) -> bool:
+    """A phrase of two words or more opening with a listed given name ("Jan Roe")."""
+    first, space, _ = phrase.partition(" ")
+    return bool(space) and bool(lex.flags.get(first.lower(), 0) & lx.FIRST)
 
 
 def _all_names(phrase: str, lex: lx.Lexicon) -> bool:
