@@ -137,13 +137,20 @@ def apposition_label(text: str, end: int) -> str | None:
 
 
 # A reporting verb right after a name: its subject ("Harbrook Systems said ...").
-_REPORTS = re.compile(r" (?:said|says|told|announced|reported|added)\b")
+_REPORTS = (" said", " says", " told", " announced", " reported", " added")
 
 
 def reports_after(text: str, end: int) -> bool:
     """The name before ``end`` is the subject of a reporting verb: a name (of a person or
     an organisation), whatever its words, even where it opens a sentence."""
-    return text[end + 1 : end + 2] in "stra" and _REPORTS.match(text, end) is not None
+    if not text.startswith(_REPORTS, end):
+        return False
+    after = text.find(" ", end + 1)  # the verb's end: a space, a mark or the text's end
+    verb = text[end + 1 : after if after >= 0 else len(text)].rstrip(".,;:!?\"”'’)")
+    return verb in _REPORT_VERBS
+
+
+_REPORT_VERBS = frozenset(word.strip() for word in _REPORTS)
 
 
 def handle_after(text: str, end: int) -> bool:
@@ -210,7 +217,9 @@ _PEOPLE_TOO = word_set("broker")
 # group's, even when its words are a given name and a surname.
 _GROUP_NOUNS = word_set("band duo trio quartet quintet ensemble orchestra choir outfit group")
 # "his second album, Grey Lanterns, ...": a work's noun, a comma, then the work's title.
-_WORK_BEFORE = re.compile(r"(?:^|[^A-Za-z])([a-z]+) ?, $")
+# How the text before a name ends when a group's noun is right before it (a string test
+# that spares most names the look at the words before them).
+_GROUP_ENDINGS = tuple(" " + noun + " " for noun in _GROUP_NOUNS)
 _WORK_AFTER = re.compile(r" ?[,.;)(]")
 
 
@@ -221,6 +230,8 @@ def group_before(text: str, start: int, end: int) -> bool:
     """ "the band X Y", "a metal band X Y": a performers' group noun right before the name
     ("group" only after "the": "rights group X" may name one person), and no list of its
     members after it ("the duo X Y and Z W")."""
+    if not text.endswith(_GROUP_ENDINGS, 0, start):
+        return False
     w1, w2 = _words_before(text, start)
     if w1 not in _GROUP_NOUNS or (w1 == "group" and w2 != "the"):
         return False
@@ -235,7 +246,6 @@ def members_after(text: str, end: int) -> bool:
 
 def work_in_apposition(text: str, start: int, end: int) -> bool:
     """ "the album, Grey Lanterns, sold": a title set off by commas after a work's noun."""
-    hit = _WORK_BEFORE.search(text, (start - 20 if start > 20 else 0), start)
-    return (
-        hit is not None and hit.group(1) in _MISC_NOUNS and _WORK_AFTER.match(text, end) is not None
-    )
+    before = text[(start - 20 if start > 20 else 0) : start].rstrip(" ,")
+    word = before[before.rfind(" ") + 1 :]
+    return word in _MISC_NOUNS and _WORK_AFTER.match(text, end) is not None

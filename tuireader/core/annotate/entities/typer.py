@@ -238,9 +238,6 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     A guess that ends up MISC is kept only if MISC scores ``MISC_KEEP`` above "no name".
     """
     out: list[Mention] = []
-    # surnames of the document's full person names: one alone is that person, whatever the
-    # model makes of its context ("Harbo, 35, denied ..." after "Quillon Harbo")
-    parts = {x.text.rsplit(" ", 1)[1] for x in mentions if x.label == PER and " " in x.text}
     for m in mentions:
         if (
             m.label != MISC
@@ -270,7 +267,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             if scores:
                 none = scores.pop("NONE")
                 best = max(scores, key=scores.__getitem__)
-                if none - scores[best] >= CUE_DROP and not _kept(m, text, parts, lex):
+                if none - scores[best] >= CUE_DROP and not _kept(m, text, mentions, lex):
                     continue
                 if scores[best] - scores.get(m.label, 0.0) >= CUE_RELABEL:
                     m.label = best
@@ -286,7 +283,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             if scores:
                 none = scores.pop("NONE")
                 best = max(scores, key=scores.__getitem__)
-                if none - scores[best] >= DROP and not _kept(m, text, parts, lex):
+                if none - scores[best] >= DROP and not _kept(m, text, mentions, lex):
                     continue
                 if best == PER and _acronym_last(m.text):
                     best = m.label  # "The Q.R.C.", "Ohio NWU-PLU": no person's name
@@ -327,16 +324,24 @@ def _acronym_last(phrase: str) -> bool:
     )
 
 
-def _kept(m: Mention, text: str, parts: set[str], lex: lx.Lexicon) -> bool:
+def _kept(m: Mention, text: str, mentions: list[Mention], lex: lx.Lexicon) -> bool:
     """A guess the model may not drop: a surname of a full name the document gives, a
     phrase of several words before a reporting verb ("Silver Peak Resources said"), or a
     phrase of listed names (``_all_names``)."""
     phrase = m.text
     if " " in phrase and reports_after(text, m.end):
         return True
-    if phrase in parts and not phrase.isupper():
+    # surnames of the document's full person names: one alone is that person, whatever the
+    # model makes of its context ("Harbo, 35, denied ..." after "Quillon Harbo")
+    if " " not in phrase and not phrase.isupper() and _surname_of(phrase, mentions):
         return lex.zipf.get(phrase.lower(), 0.0) < _EVERYDAY_SURNAME  # not "Rock", "Red"
     return _all_names(phrase, lex)
+
+
+def _surname_of(word: str, mentions: list[Mention]) -> bool:
+    """``word`` ends a person's name of several words among ``mentions``."""
+    tail = " " + word
+    return any(x.label == PER and x.text.endswith(tail) for x in mentions)
 
 
 def _given_first(phrase: str, lex: lx.Lexicon) -> bool:
