@@ -18,3 +18,12 @@ def test_a_surname_opening_a_paragraph_after_the_full_name_is_the_person() -> No
 def test_a_name_set_off_by_a_firms_apposition_is_an_organisation() -> None:
     text = "Profits fell.\n\nCofarel , the first foreign company to list in Tollan , said so ."
     assert ("Cofarel", "ORG") in found(text)
+
+
+def test_a_name_before_daily_or_newspaper_is_the_publication() -> None:
+    assert found("Rzeczy Jonsby daily said on Saturday.") == [("Rzeczy Jonsby", "ORG")]
+    assert found("But Le Tollan newspaper said so.") == [("Le Tollan", "ORG")]
+
+
+def test_a_person_doing_something_daily_stays_a_person() -> None:
+    assert found("Jane Doe daily walks her dog.") == [("Jane Doe", "PERSON")]

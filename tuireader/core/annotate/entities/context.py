@@ -249,3 +249,26 @@ def work_in_apposition(text: str, start: int, end: int) -> bool:
     before = text[(start - 20 if start > 20 else 0) : start].rstrip(" ,")
     word = before[before.rfind(" ") + 1 :]
     return word in _MISC_NOUNS and _WORK_AFTER.match(text, end) is not None
+
+
+# A publication's or agency's noun right after a name: "Zycie Nowe daily said", "the Le Soir
+# newspaper": the name is the publication's, whatever its words.
+_PUBLICATION_AFTER = (
+    " newspaper",
+    " daily",
+    " weekly",
+    " magazine",
+    " tabloid",
+    " news agency",
+    " agency",
+)
+
+
+def publication_after(text: str, end: int) -> bool:
+    """The name before ``end`` is followed by a publication's or agency's noun."""
+    if not text.startswith(_PUBLICATION_AFTER, end):
+        return False
+    after = text[end + 1 : end + 14]
+    return not after.startswith(("daily ", "weekly ")) or after.startswith(
+        ("daily said", "weekly said")
+    )

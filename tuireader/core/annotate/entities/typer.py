@@ -23,10 +23,11 @@ from tuireader.core.annotate.entities.context import (
     group_before,
     members_after,
     phrase_by_context,
+    publication_after,
     reports_after,
     work_in_apposition,
 )
-from tuireader.core.annotate.entities.mention import MISC, ORG, PER, Mention
+from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
 
 LABELS = ("PERSON", "ORG", "LOC", "MISC", "NONE")
 MODEL = lx.DATA / "typer.json.gz"
@@ -252,6 +253,14 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             m.label, m.weak, m.guess, m.typable = ORG, False, False, False
             m.fixed = True
             out.append(m)  # "the band Velvet Quarry": a group, though its words name a person
+            continue
+        if (
+            (m.label == PER or m.weak and m.label == LOC and not m.country)
+            and not m.fixed
+            and publication_after(text, m.end)
+        ):
+            m.label, m.weak, m.guess, m.typable = ORG, False, False, False
+            out.append(m)  # "Zycie Nowe daily said": a newspaper, though named like a person
             continue
         if m.weak or m.guess or m.typable:
             apposed = apposition_label(text, m.end)
