@@ -869,8 +869,8 @@ def _everyday_lists(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list
         listed = text.startswith((", ", " , ", " and "), m.end)
         if not listed and text[m.start - 2 : m.start] not in (", ", "d "):
             continue
-        if any(s <= m.start < e for s, e in windows):
-            continue
+        if not _everyday_item(m.text, lex) or any(s <= m.start < e for s, e in windows):
+            continue  # (a list of things holds an everyday word: most guesses are none)
         lo, hi = (m.start - 120 if m.start > 120 else 0), m.end + 120
         for hit in _LIST.finditer(text, lo, hi):
             if hit.start() <= m.start < hit.end():
