@@ -74,6 +74,7 @@ _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
 _HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr.")
 _EVERYDAY = 4.5  # Zipf of a word no one is named by alone ("universe", 4.6)
 _MONTHS = word_set("january february march april may june july august september october")
+_RARE_WORD = 3.0  # Zipf of a word too common to be taken for a name by its verb alone
 _SAID_BEFORE = ("said ", "says ", "told ", "added ", "wrote ")
 _SAINT = word_set("st st. ste ste.")
 _OF_AFTER = re.compile(r" of\b")
@@ -413,12 +414,14 @@ class SegmentLabeller:
         )
 
     def _reporter(self, name: str, end: int) -> bool:
-        """The name before ``end`` is the subject of a reporting verb and no plural of an
-        everyday noun ("Brokers said", "Newspapers said")."""
+        """The name before ``end`` is the subject of a reporting verb and a rare word, no
+        everyday noun or its plural ("Server said", "Brokers said")."""
         if not reports_after(self.text, end):
             return False
-        low = name.lower()
-        return not (low[-1] == "s" and self.zipf.get(low[:-1], 0.0) >= _EVERYDAY_SINGULAR)
+        low, zipf = name.lower(), self.zipf
+        if zipf.get(low, 0.0) >= _RARE_WORD:
+            return False
+        return not (low[-1] == "s" and zipf.get(low[:-1], 0.0) >= _EVERYDAY_SINGULAR)
 
     def _compounds(self, toks: list[Tok], after_title: bool) -> list[Mention]:
         """Split off hyphenated modifiers: "Ontario-based Zorblax", "rebel-controlled"."""
