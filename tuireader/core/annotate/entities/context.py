@@ -66,11 +66,13 @@ _ORG_VERB = re.compile(
     r"liquidated|nationali[sz]ed|privati[sz]ed|acquired by|taken over)\b|"
     r"(?:manufactures|manufactured|merged with|went bankrupt|went public|"
     r"filed for bankruptcy|disbanded|employs \d)\b|"
-    r"(?:released|recorded|issued) their (?:[a-z]+ ){0,2}(?:album|single|ep|record)s?\b)"
+    r"(?:released|recorded|issued) their (?:[a-z]+ ){0,2}(?:album|single|ep|record)s?\b|"
+    r"(?:said|says) (?:on [A-Z][a-z]+day )?(?:that )?its (?!own\b)|"
+    r"(?:reported|posted) (?:a|an) (?:[a-z]+ ){0,2}(?:profit|loss|net)\b)"
 )
 # The first letters of ``_ORG_VERB``'s words (was, had, manufactures, filed, disbanded,
-# employs, released, issued ...).
-_ORG_VERB_FIRSTS = frozenset("whmfderi")
+# employs, released, issued, said, posted ...).
+_ORG_VERB_FIRSTS = frozenset("whmfderisp")
 APPOSITION = re.compile(r" ?, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 
 
@@ -111,6 +113,44 @@ def person_apposition(text: str, end: int) -> bool:
         return False  # (every hit opens so: most names go on otherwise, and skip the call)
     m = _APPOSED.match(text, end)
     return m is not None and m.group(1).rsplit(" ", 1)[-1] in _PERSON_ROLES
+
+
+# Head nouns of an apposition that says the name before it is an organisation's:
+# "Cofinec, the first foreign company to list ...", "X, a Tollan-based insurer".
+_ORG_ROLES = word_set(
+    "company firm group bank insurer maker carrier airline newspaper daily agency broadcaster "
+    "retailer manufacturer producer supplier operator exporter importer distributor brokerage "
+    "subsidiary conglomerate utility lender chain publisher developer miner refiner"
+)
+
+
+def apposition_label(text: str, end: int) -> str | None:
+    """ "X, the national director of ...": PERSON; "X, the largest insurer in ...": ORG;
+    else None (no apposition, or its head says neither)."""
+    if not text.startswith(COMMA_OPENINGS, end):
+        return None
+    m = _APPOSED.match(text, end)
+    if m is None:
+        return None
+    head = m.group(1).rsplit(" ", 1)[-1]
+    return PER if head in _PERSON_ROLES else ORG if head in _ORG_ROLES else None
+
+
+# A reporting verb right after a name: its subject ("Harbrook Systems said ...").
+_REPORTS = (" said", " says", " told", " announced", " reported", " added")
+
+
+def reports_after(text: str, end: int) -> bool:
+    """The name before ``end`` is the subject of a reporting verb: a name (of a person or
+    an organisation), whatever its words, even where it opens a sentence."""
+    if not text.startswith(_REPORTS, end):
+        return False
+    after = text.find(" ", end + 1)  # the verb's end: a space, a mark or the text's end
+    verb = text[end + 1 : after if after >= 0 else len(text)].rstrip(".,;:!?\"”'’)")
+    return verb in _REPORT_VERBS
+
+
+_REPORT_VERBS = frozenset(word.strip() for word in _REPORTS)
 
 
 def handle_after(text: str, end: int) -> bool:
@@ -171,3 +211,64 @@ def phrase_by_context(text: str, start: int) -> str | None:
 # Class nouns for a firm or for a person ("broker Jan Roe", "broker Acme Securities"): the
 # name of several words itself says which.
 _PEOPLE_TOO = word_set("broker")
+
+
+# Nouns of a group of performers: a name right after one ("the band Velvet Quarry") is the
+# group's, even when its words are a given name and a surname.
+_GROUP_NOUNS = word_set("band duo trio quartet quintet ensemble orchestra choir outfit group")
+# "his second album, Grey Lanterns, ...": a work's noun, a comma, then the work's title.
+# How the text before a name ends when a group's noun is right before it (a string test
+# that spares most names the look at the words before them).
+_GROUP_ENDINGS = tuple(" " + noun + " " for noun in _GROUP_NOUNS)
+_WORK_AFTER = re.compile(r" ?[,.;)(]")
+
+
+_MEMBERS_AFTER = re.compile(r" (?:and|,) [A-Z]")
+
+
+def group_before(text: str, start: int, end: int) -> bool:
+    """ "the band X Y", "a metal band X Y": a performers' group noun right before the name
+    ("group" only after "the": "rights group X" may name one person), and no list of its
+    members after it ("the duo X Y and Z W")."""
+    if not text.endswith(_GROUP_ENDINGS, 0, start):
+        return False
+    w1, w2 = _words_before(text, start)
+    if w1 not in _GROUP_NOUNS or (w1 == "group" and w2 != "the"):
+        return False
+    return not members_after(text, end)
+
+
+def members_after(text: str, end: int) -> bool:
+    """A list goes on after the name before ``end`` ("the duo X Y and Z W"): after a
+    group's noun, its members are named, not the group."""
+    return _MEMBERS_AFTER.match(text, end) is not None
+
+
+def work_in_apposition(text: str, start: int, end: int) -> bool:
+    """ "the album, Grey Lanterns, sold": a title set off by commas after a work's noun."""
+    before = text[(start - 20 if start > 20 else 0) : start].rstrip(" ,")
+    word = before[before.rfind(" ") + 1 :]
+    return word in _MISC_NOUNS and _WORK_AFTER.match(text, end) is not None
+
+
+# A publication's or agency's noun right after a name: "Zycie Nowe daily said", "the Le Soir
+# newspaper": the name is the publication's, whatever its words.
+_PUBLICATION_AFTER = (
+    " newspaper",
+    " daily",
+    " weekly",
+    " magazine",
+    " tabloid",
+    " news agency",
+    " agency",
+)
+
+
+def publication_after(text: str, end: int) -> bool:
+    """The name before ``end`` is followed by a publication's or agency's noun."""
+    if not text.startswith(_PUBLICATION_AFTER, end):
+        return False
+    after = text[end + 1 : end + 14]
+    return not after.startswith(("daily ", "weekly ")) or after.startswith(
+        ("daily said", "weekly said")
+    )

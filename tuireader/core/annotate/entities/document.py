@@ -142,6 +142,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         mentions = retype(mentions, text, lex)
     if not sports and " to " in text and "rom " in text:
         _from_to(mentions, text)
+    if not sports and (", " in text or " and " in text):
+        mentions = _everyday_lists(mentions, text, lex)
     settle(mentions)
     vote(mentions)
     _families(mentions, lex)
@@ -304,6 +306,13 @@ def _disjoint(mentions: list[Mention]) -> list[Mention]:
 
 _POSSESSED_HEAD = re.compile(r" ?['’]s ([A-Z][a-z]+)(?![\w'’-]| [A-Z0-9])")
 _POSSESSED_SKIP = frozenset(("party", "army", "house", "hall", "church", "college"))
+# Land and water features named after someone ("Jonsby's Landing", "Rankin's Mills"): the
+# possessive and the feature make one place.
+_PLACE_FEATURES = frozenset(
+    ("landing", "point", "crossing", "creek", "cove", "harbour", "harbor", "island", "mills")
+    + ("ferry", "corner", "corners", "wharf", "brook", "hollow", "neck", "gap", "pond", "run")
+    + ("station", "bluff", "knob", "ford", "falls", "inlet", "reach", "hole", "prairie")
+)
 
 
 # A company's legal form ending a possessive name: "Moody's Investors Service Inc".
@@ -380,7 +389,13 @@ def _possessed_heads(mentions: list[Mention], text: str, lex: lx.Lexicon) -> lis
         f = lex.flags.get(head, 0)
         if head in _POSSESSED_SKIP or f & lx.TITLE:
             continue
-        label = ORG if f & lx.ORG_SUFFIX else LOC if f & lx.LOC_SUFFIX or head == "mill" else None
+        label = (
+            ORG
+            if f & lx.ORG_SUFFIX
+            else LOC
+            if f & lx.LOC_SUFFIX or head == "mill" or head in _PLACE_FEATURES
+            else None
+        )
         if label:
             m.end, m.label, m.text = hit.end(1), label, text[m.start : hit.end(1)]
             m.weak = m.guess = m.typable = m.tentative = m.lone = False
@@ -823,3 +838,67 @@ def _as_one(
     kept = [m for m in mentions if m.start < start or m.end > end]
     kept.append(Mention(start, end, label, text[start:end]))
     return kept
+
+
+# A list of three or more single capitalised words: "Wheat, Barley and Oats", "Rice , Pulses".
+_LIST = re.compile(r"[A-Z][a-z]+(?:(?: ?, (?:and )?| and )[A-Z][a-z]+){2,}")
+_LIST_WORD = re.compile(r"[A-Z][a-z]+")
+_EVERYDAY_ITEM = 3.0  # Zipf of an everyday word ("barley", "oats" as "oat")
+_EVERYDAY_FIRST = 4.5  # ... and of a given name that is mostly a word
+
+
+def _everyday_item(word: str, lex: lx.Lexicon) -> bool:
+    """A word that is an everyday noun (or the plural of one), not a given name."""
+    low = word.lower()
+    f, z = lex.flags.get(low, 0), lex.zipf
+    if f & (lx.COUNTRY | lx.ORG | lx.DEMONYM | lx.MISC):
+        return False
+    if f & lx.FIRST and z.get(low, 0.0) < _EVERYDAY_FIRST:
+        return False  # "Rice" is a given name too, but far more often a word
+    return z.get(low, 0.0) >= _EVERYDAY_ITEM or (
+        low[-1] == "s" and z.get(low[:-1], 0.0) >= _EVERYDAY_ITEM
+    )
+
+
+def _everyday_lists(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]:
+    """ "Wheat, Barley and Oats rose": a list of single capitalised words, most of them
+    everyday nouns and none a word of a longer name the text gives, lists things (crops,
+    goods), not people; its guessed names are dropped. People in a list are named in full
+    somewhere in the text."""
+    candidates = [
+        m
+        for m in mentions
+        if m.label == PER and (m.weak or m.guess or m.typable) and " " not in m.text
+    ]
+    if not candidates:
+        return mentions
+    windows: list[tuple[int, int]] = []
+    for m in candidates:
+        listed = text.startswith((", ", " , ", " and "), m.end)
+        if not listed and text[m.start - 2 : m.start] not in (", ", "d "):
+            continue
+        if not _everyday_item(m.text, lex) or any(s <= m.start < e for s, e in windows):
+            continue  # (a list of things holds an everyday word: most guesses are none)
+        lo, hi = (m.start - 120 if m.start > 120 else 0), m.end + 120
+        for hit in _LIST.finditer(text, lo, hi):
+            if hit.start() <= m.start < hit.end():
+                windows.append(hit.span())
+                break
+    if not windows:
+        return mentions
+    longer = set()
+    for m in mentions:
+        if " " in m.text:
+            longer.update(m.text.split(" "))
+    drop: set[int] = set()
+    for s, e in windows:
+        words = _LIST_WORD.findall(text, s, e)
+        if any(w in longer for w in words):
+            continue
+        everyday = sum(1 for w in words if _everyday_item(w, lex))
+        if everyday * 2 <= len(words):
+            continue
+        inside = [m for m in mentions if s <= m.start < e]
+        if all(m.weak or m.guess or m.typable or m.tentative for m in inside):
+            drop.update(id(m) for m in inside)
+    return [m for m in mentions if id(m) not in drop] if drop else mentions

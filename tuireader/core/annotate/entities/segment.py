@@ -15,6 +15,8 @@ from tuireader.core.annotate.entities.context import (
     APPOSITION,
     COMMA_OPENINGS,
     org_verb_after,
+    person_apposition,
+    reports_after,
     single_by_context,
 )
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
@@ -72,6 +74,8 @@ _POSSESSIVE_AFTER = re.compile(r" ?['\u2019]s\b")
 _HONORIFICS = word_set("mr mr. mrs mrs. ms ms. dr dr.")
 _EVERYDAY = 4.5  # Zipf of a word no one is named by alone ("universe", 4.6)
 _MONTHS = word_set("january february march april may june july august september october")
+_RARE_WORD = 3.0  # Zipf of a word too common to be taken for a name by its verb alone
+_SAID_BEFORE = ("said ", "says ", "told ", "added ", "wrote ")
 _SAINT = word_set("st st. ste ste.")
 _OF_AFTER = re.compile(r" of\b")
 _TEAM_ZIPF = 4.5  # plurals of Zipf 4.0-4.5 ("Otters"-like team names); not "Members"
@@ -271,6 +275,8 @@ class SegmentLabeller:
         starts_known = self._starts_known(toks) if opens else None
         if opens and not starts_known:
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
+            if head_ended and len(toks) == 3:  # "Yesterday Jane Park said": no park's name
+                head_ended = not self._speaker(toks[1:], self.tflags(toks[1]), self.tflags(toks[2]))
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
             if verdict == "drop" and 1 < len(toks) <= 3 and _syllables(self._word(toks[-1])):
                 verdict = "keep"  # "Pak Su-min said": a family name, however common a word
@@ -391,9 +397,31 @@ class SegmentLabeller:
             ):  # "Zorblax was founded in", "Glass Otter released their album": no guess
                 m.label = ORG
                 m.weak = m.guess = m.typable = m.lone = False
-            elif maybe:
+            elif maybe and not self._reporter(m.text, m.end):  # "Harbrook said": a name
                 m.tentative = True
         return out
+
+    def _speaker(self, toks: list[Tok], first_f: int, last_f: int) -> bool:
+        """A given name and a surname that is also a place's head word ("Park", "Field")
+        said something or has a person's apposition: a person, no place."""
+        if not first_f & lx.FIRST or first_f & _KNOWN or not last_f & lx.SUR:
+            return False
+        text, start, end = self.text, toks[0][0], toks[-1][1]
+        return (
+            reports_after(text, end)
+            or text.endswith(_SAID_BEFORE, 0, start)
+            or person_apposition(text, end)
+        )
+
+    def _reporter(self, name: str, end: int) -> bool:
+        """The name before ``end`` is the subject of a reporting verb and a rare word, no
+        everyday noun or its plural ("Server said", "Brokers said")."""
+        if not reports_after(self.text, end):
+            return False
+        low, zipf = name.lower(), self.zipf
+        if zipf.get(low, 0.0) >= _RARE_WORD:
+            return False
+        return not (low[-1] == "s" and zipf.get(low[:-1], 0.0) >= _EVERYDAY_SINGULAR)
 
     def _compounds(self, toks: list[Tok], after_title: bool) -> list[Mention]:
         """Split off hyphenated modifiers: "Ontario-based Zorblax", "rebel-controlled"."""
@@ -462,6 +490,8 @@ class SegmentLabeller:
         if n > 1 and last_f & lx.MISC_HEAD:
             return [self.mention(toks, MISC)]
         if n > 1 and last_f & lx.LOC_SUFFIX and not first_f & lx.TITLE:
+            if n == 2 and self._speaker(toks, first_f, last_f):
+                return [self.mention(toks, PER)]  # "Jane Park said": a surname, no park
             m = self.mention(toks, LOC)
             m.place = True
             return [m]
@@ -953,5 +983,9 @@ class SegmentLabeller:
         m = self.mention([tok], ORG if self.sports and not self._cricketer(tok) else PER, weak=True)
         m.guess = True
         # No gazetteer, no context: kept only if used again or owning something ("Doe's").
-        m.lone = not self.sports and not _POSSESSIVE_AFTER.match(self.text, tok[1])
+        m.lone = not (
+            self.sports
+            or _POSSESSIVE_AFTER.match(self.text, tok[1])
+            or self._reporter(word, tok[1])
+        )
         return m

@@ -18,8 +18,16 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
-from tuireader.core.annotate.entities.context import person_apposition, phrase_by_context
-from tuireader.core.annotate.entities.mention import ORG, PER, Mention
+from tuireader.core.annotate.entities.context import (
+    apposition_label,
+    group_before,
+    members_after,
+    phrase_by_context,
+    publication_after,
+    reports_after,
+    work_in_apposition,
+)
+from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
 
 LABELS = ("PERSON", "ORG", "LOC", "MISC", "NONE")
 MODEL = lx.DATA / "typer.json.gz"
@@ -29,6 +37,7 @@ CUE_RELABEL = 4.0  # the same margins for a label that a context cue gave
 CUE_DROP = 5.0
 MISC_KEEP = 0.0  # a guessed MISC must beat "no name": MISC guesses are the least precise
 _OVERRULED_CUES = frozenset((PER, ORG))
+_EVERYDAY_SURNAME = 4.0  # Zipf of a surname that is more often a word ("Rock")
 COMMON = 5.0  # Zipf frequency of an everyday word ("spring"): no name the model must spare
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
@@ -231,10 +240,35 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     """
     out: list[Mention] = []
     for m in mentions:
-        if (m.weak or m.guess or m.typable) and person_apposition(text, m.end):
-            m.label = PER  # "X, the campaign's director": the text says X is a person
-            out.append(m)
+        if (
+            m.label != MISC
+            and not (m.country or m.place)
+            and text[m.start - 2 : m.start] == ", "
+            and work_in_apposition(text, m.start, m.end)
+        ):
+            m.label, m.weak, m.guess, m.typable = MISC, False, False, False
+            out.append(m)  # "his album, Grey Lanterns, ...": a title, whatever its words
             continue
+        if m.label == PER and " " in m.text and group_before(text, m.start, m.end):
+            m.label, m.weak, m.guess, m.typable = ORG, False, False, False
+            m.fixed = True
+            out.append(m)  # "the band Velvet Quarry": a group, though its words name a person
+            continue
+        if (
+            (m.label == PER or m.weak and m.label == LOC and not m.country)
+            and not m.fixed
+            and publication_after(text, m.end)
+        ):
+            m.label, m.weak, m.guess, m.typable = ORG, False, False, False
+            out.append(m)  # "Zycie Nowe daily said": a newspaper, though named like a person
+            continue
+        if m.weak or m.guess or m.typable:
+            apposed = apposition_label(text, m.end)
+            if apposed is not None:
+                # "X, the campaign's director": the text says what X is, and that it is a name
+                m.label, m.tentative, m.lone = apposed, False, False
+                out.append(m)
+                continue
         if m.weak and m.label in _OVERRULED_CUES and not (m.guess or m.typable or m.fixed):
             # a person or organisation by a context cue ("the X" -> ORG): the model may
             # overrule it by more; a place after "in" stays one
@@ -242,12 +276,14 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             if scores:
                 none = scores.pop("NONE")
                 best = max(scores, key=scores.__getitem__)
-                if none - scores[best] >= CUE_DROP and not _all_names(m.text, lex):
+                if none - scores[best] >= CUE_DROP and not _kept(m, text, mentions, lex):
                     continue
                 if scores[best] - scores.get(m.label, 0.0) >= CUE_RELABEL:
                     m.label = best
         if m.guess or m.typable:
             cue = phrase_by_context(text, m.start)
+            if cue == ORG and members_after(text, m.end) and _given_first(m.text, lex):
+                cue = None  # "the duo Jan Roe and Ada Quill": the members, not the group
             if cue:  # "the band X Y", "the album X Y": the text says what it is
                 m.label = cue
                 out.append(m)
@@ -256,7 +292,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             if scores:
                 none = scores.pop("NONE")
                 best = max(scores, key=scores.__getitem__)
-                if none - scores[best] >= DROP and not _all_names(m.text, lex):
+                if none - scores[best] >= DROP and not _kept(m, text, mentions, lex):
                     continue
                 if best == PER and _acronym_last(m.text):
                     best = m.label  # "The Q.R.C.", "Ohio NWU-PLU": no person's name
@@ -295,6 +331,32 @@ def _acronym_last(phrase: str) -> bool:
     return (
         last not in _PERSON_CAPS and _ACRONYM_LAST.match(last) is not None and not phrase.isupper()
     )
+
+
+def _kept(m: Mention, text: str, mentions: list[Mention], lex: lx.Lexicon) -> bool:
+    """A guess the model may not drop: a surname of a full name the document gives, a
+    phrase of several words before a reporting verb ("Silver Peak Resources said"), or a
+    phrase of listed names (``_all_names``)."""
+    phrase = m.text
+    if " " in phrase and reports_after(text, m.end):
+        return True
+    # surnames of the document's full person names: one alone is that person, whatever the
+    # model makes of its context ("Harbo, 35, denied ..." after "Quillon Harbo")
+    if " " not in phrase and not phrase.isupper() and _surname_of(phrase, mentions):
+        return lex.zipf.get(phrase.lower(), 0.0) < _EVERYDAY_SURNAME  # not "Rock", "Red"
+    return _all_names(phrase, lex)
+
+
+def _surname_of(word: str, mentions: list[Mention]) -> bool:
+    """``word`` ends a person's name of several words among ``mentions``."""
+    tail = " " + word
+    return any(x.label == PER and x.text.endswith(tail) for x in mentions)
+
+
+def _given_first(phrase: str, lex: lx.Lexicon) -> bool:
+    """A phrase of two words or more opening with a listed given name ("Jan Roe")."""
+    first, space, _ = phrase.partition(" ")
+    return bool(space) and bool(lex.flags.get(first.lower(), 0) & lx.FIRST)
 
 
 def _all_names(phrase: str, lex: lx.Lexicon) -> bool:
