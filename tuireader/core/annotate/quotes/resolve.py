@@ -92,16 +92,21 @@ _UNNAMED_NOUN = r"(?P<noun>" + "|".join(sorted(_UNNAMED_NOUNS, key=len, reverse=
 # "One Doe aide, who ...", "A senior adviser to the campaign": someone the article does not
 # name, leading a sentence; a name attached by a preposition belongs to the description.
 _OPENS_HERE = r"(?:(?<![\s\S]{2})|(?<=\n.)|(?<=[.!?:]\s.)|(?<=[.!?][\"\u201d\u2019]\s.))"
+_UNNAMED_TAIL = (
+    r"\s+(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN + r"(?:,?\s+(?:for|to|with|at|from|in|of|"
+    r"close\s+to)\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s*)+)?"
+)
 _UNNAMED_RE = re.compile(
     # "A", "An", "One" or "Another" opening the text, a line or a sentence: checked after the
     # first letter, so that re skips to "A" and "O" instead of trying every character
-    # ("But one aide", "And a senior adviser": after a conjunction opening the sentence, too)
-    r"(?:A" + _OPENS_HERE + r"(?:|n|nother)|O" + _OPENS_HERE + r"ne|(?:B" + _OPENS_HERE + r"ut"
-    r"|A" + _OPENS_HERE + r"nd|Y" + _OPENS_HERE + r"et)\s+(?:one|another|an?))\s+"
-    r"(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN + r"(?:,?\s+(?:for|to|with|at|from|in|of|"
-    r"close\s+to)\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s*)+)?",
+    r"(?:A" + _OPENS_HERE + r"(?:|n|nother)|O" + _OPENS_HERE + r"ne)" + _UNNAMED_TAIL,
     re.M,
 )
+# "But one aide", "And a senior adviser": after a conjunction opening the sentence (found
+# with str.find: a third pattern of capitals above would slow every text's scan)
+_CONJUNCTIONS = ("But ", "And ", "Yet ")
+_SENTENCE_OPENS_RE = re.compile(r"(?<=\n)|(?<=[.!?:]\s)|(?<=[.!?][\"\u201d\u2019]\s)")
+_UNNAMED_AFTER_CONJUNCTION_RE = re.compile(r"(?:But|And|Yet)\s+(?:one|another|an?)" + _UNNAMED_TAIL)
 # "The senator from Maine", "a woman in Akron": a person described by where they are from;
 # the place names no one.
 _DESCRIBED_AT_RE = re.compile(
@@ -422,10 +427,13 @@ class NameResolver:
         """People the article describes but does not name ("one aide", "a senior adviser")
         where they lead a sentence or speak, by start; found on first use."""
         if self._unnamed is None:
+            found = [(m.start(), m.end(), m.group()) for m in _UNNAMED_RE.finditer(self.text)]
+            found += _after_conjunctions(self.text)
+            found.sort()
             self._unnamed = [
-                (m.start(), m.end(), m.group().lower())
-                for m in _UNNAMED_RE.finditer(self.text)
-                if not _inside(m.start(), self._quotes, self._quote_starts)
+                (start, end, words.lower())
+                for start, end, words in found
+                if not _inside(start, self._quotes, self._quote_starts)
             ]
         return self._unnamed
 
@@ -1536,6 +1544,20 @@ def _proper_modifier(phrase: str) -> bool:
     """ "the Russian government", "the Trump campaign": a description made specific by a name,
     so it is not a stand-in for the nearest organisation or person."""
     return any(w[:1].isupper() and w not in _PARTY_MODIFIERS for w in phrase.split()[1:-1])
+
+
+def _after_conjunctions(text: str) -> list[tuple[int, int, str]]:
+    """The unnamed people described after a conjunction opening a sentence ("But one aide")."""
+    found = []
+    for word in _CONJUNCTIONS:
+        at = text.find(word)
+        while at >= 0:
+            if at == 0 or _SENTENCE_OPENS_RE.match(text, at):
+                m = _UNNAMED_AFTER_CONJUNCTION_RE.match(text, at)
+                if m is not None:
+                    found.append((at, m.end(), m.group()))
+            at = text.find(word, at + 4)
+    return found
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:
