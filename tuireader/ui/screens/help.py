@@ -17,7 +17,7 @@ QUERY_SYNTAX = [
     ('"homeland security"', "the exact phrase"),
     ('exact:hacked, exact:"hacked emails"', "the word as written: no other forms of it"),
     ("putin OR peskov", "either word"),
-    ("russia NOT sasse", "leave out articles with a word (also -sasse)"),
+    ("russia NOT sasse", "leave out articles with a word (also -sasse; anti-war is one word)"),
     ("(putin OR kremlin) hack", "grouping"),
     ("title:russia", "a word in the title; also source:reuters"),
     ("hack*", "words starting with hack"),
