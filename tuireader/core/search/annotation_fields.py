@@ -85,21 +85,24 @@ def all_mentions(annotations: Annotations) -> dict[str, list[str]]:
     """``mentions`` of every annotation field, in ANNOTATION_FIELDS order: the entities and
     quotations gone through once, not once a field."""
     found: dict[str, list[str]] = {name: [] for name in ANNOTATION_FIELDS}
-    people, orgs, places, every = found["person"], found["org"], found["place"], found["entity"]
-    kind = {"PERSON": people, "ORG": orgs, "LOC": places}
+    into = {label: [found[f] for f in _FIELDS_OF[label]] for label in _FIELDS_OF}
     for e in annotations.entities:
-        label = e.label
-        if label in _ENTITY_LABELS:
+        lists = into.get(e.label)
+        if lists:
             name = e.name or e.text
-            every.append(name)
-            if label != "MISC":
-                kind[label].append(name)
+            for names in lists:
+                names.append(name)
     found["speaker"] = [q.speaker_name for q in annotations.quotes if q.speaker_name]
     found["quote"] = [q.text for q in annotations.quotes]
     return found
 
 
-_ENTITY_LABELS = frozenset(ENTITY_FIELDS["entity"])
+# Each entity label and the fields that index it ("PERSON": person, entity).
+_FIELDS_OF: dict[str, tuple[str, ...]] = {
+    label: tuple(f for f, labels in ENTITY_FIELDS.items() if label in labels)
+    for labels in ENTITY_FIELDS.values()
+    for label in labels
+}
 
 
 # -- quotations shared between articles -----------------------------------------------------
