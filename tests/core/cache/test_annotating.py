@@ -11,7 +11,7 @@ import time
 
 from tuireader.core.annotate.pipeline import annotate
 from tuireader.core.cache.annotating import Annotating
-from tuireader.core.investigate.near_duplicates import shingles, sketch
+from tuireader.core.investigate.near_duplicates import text_sketch
 
 TEXTS = [
     'Jane Doe of Acme Corp said in Paris: "We will respond."',
@@ -27,7 +27,7 @@ def test_workers_annotate_as_this_process_does():
     finally:
         ahead.close()
     assert [annotations for annotations, _sketch in found] == [annotate(text) for text in TEXTS]
-    assert [lowest for _annotations, lowest in found] == [sketch(shingles(text)) for text in TEXTS]
+    assert [lowest for _annotations, lowest in found] == [text_sketch(text) for text in TEXTS]
 
 
 def _children(pid: int) -> set[int]:

@@ -8,7 +8,7 @@ from tuireader.core.investigate.near_duplicates import (
     shared_share,
     shared_text,
     shingles,
-    sketch,
+    text_sketch,
     words,
 )
 
@@ -82,10 +82,11 @@ def test_empty_and_short_texts_share_nothing_and_short_lines_do_not_count_as_cop
 
 def test_a_sketch_is_the_lowest_run_hashes_and_words_hash_alike_after_the_cache_is_cleared():
     runs = shingles(WIRE)
-    assert sketch(runs) == tuple(sorted(runs)[:SKETCH_SIZE])
-    short = shingles("the lantern keeper rang the harbour bell twice")
-    assert len(short) < SKETCH_SIZE and sketch(short) == tuple(sorted(short))
-    assert sketch(frozenset()) == ()
+    assert text_sketch(WIRE) == tuple(sorted(runs)[:SKETCH_SIZE])
+    line = "the lantern keeper rang the harbour bell twice"
+    short = shingles(line)
+    assert len(short) < SKETCH_SIZE and text_sketch(line) == tuple(sorted(short))
+    assert text_sketch("") == ()
     near_duplicates._word_numbers.clear()
     assert shingles(WIRE) == runs  # words new to the cache get the same numbers
     assert shingles(WIRE) == runs  # and so do words it knows
@@ -103,10 +104,8 @@ def test_words_drop_accents_and_keep_other_non_ascii_letters() -> None:
 
 
 def test_text_sketch_is_the_sketch_of_the_texts_runs() -> None:
-    from tuireader.core.investigate.near_duplicates import text_sketch
-
     repeated = "Quillon boats sail. " * 6  # three words again and again: three distinct runs
     longer = repeated + "Jonsby said the Harbor Trust would pay for the new quay at Quillon."
     for text in (repeated, longer, WIRE, "too short to run", ""):
-        assert text_sketch(text) == sketch(shingles(text))
+        assert text_sketch(text) == tuple(sorted(shingles(text))[:SKETCH_SIZE])
     assert len(text_sketch(repeated)) < SKETCH_SIZE  # its runs repeat: fewer distinct ones

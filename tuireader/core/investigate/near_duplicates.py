@@ -71,16 +71,10 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     return frozenset(map(hash, runs))
 
 
-def sketch(runs: frozenset[int]) -> tuple[int, ...]:
-    """The text's lowest SKETCH_SIZE run hashes (``shingles``), lowest first."""
-    heap = list(runs)
-    heapq.heapify(heap)  # in C: nsmallest compared each of an article's ~500 runs in Python
-    return tuple(heapq.heappop(heap) for _ in range(min(SKETCH_SIZE, len(heap))))
-
-
 def text_sketch(text: str) -> tuple[int, ...]:
-    """``sketch(shingles(text))``, the annotation pass's: from a heap of every run's hash
-    (duplicates left in, skipped as they come out), no set of the runs made first."""
+    """The text's lowest SKETCH_SIZE run hashes (those ``shingles`` gives), lowest first:
+    from a heap of every run's hash (duplicates left in, skipped as they come out; in C, where
+    ``heapq.nsmallest`` compared each of an article's ~500 runs in Python), no set made first."""
     numbers = _numbers(words(text))
     runs = zip(*(numbers[start:] for start in range(SHINGLE_WORDS)), strict=False)
     heap = list(map(hash, runs))
