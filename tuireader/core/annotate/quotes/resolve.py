@@ -91,7 +91,9 @@ _UNNAMED_NOUNS = PERSON_NOUNS | ANONYMOUS_NOUNS
 _UNNAMED_NOUN = r"(?P<noun>" + "|".join(sorted(_UNNAMED_NOUNS, key=len, reverse=True)) + r")s?\b"
 # "One Doe aide, who ...", "A senior adviser to the campaign": someone the article does not
 # name, leading a sentence; a name attached by a preposition belongs to the description.
-_OPENS_HERE = r"(?:(?<![\s\S]{2})|(?<=\n.)|(?<=[.!?:]\s.)|(?<=[.!?][\"\u201d\u2019]\s.))"
+# What comes before a sentence's first letter: a line break, or its end mark and a space.
+_BEFORE_SENTENCE = (r"\n", r"[.!?:]\s", r"[.!?][\"\u201d\u2019]\s")
+_OPENS_HERE = r"(?:(?<![\s\S]{2})|" + "|".join(f"(?<={b}.)" for b in _BEFORE_SENTENCE) + ")"
 _UNNAMED_TAIL = (
     r"\s+(?:[\w'\u2019-]+\s+){0,4}?" + _UNNAMED_NOUN + r"(?:,?\s+(?:for|to|with|at|from|in|of|"
     r"close\s+to)\s+(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s*)+)?"
@@ -105,7 +107,7 @@ _UNNAMED_RE = re.compile(
 # "But one aide", "And a senior adviser": after a conjunction opening the sentence (found
 # with str.find: a third pattern of capitals above would slow every text's scan)
 _CONJUNCTIONS = ("But ", "And ", "Yet ")
-_SENTENCE_OPENS_RE = re.compile(r"(?<=\n)|(?<=[.!?:]\s)|(?<=[.!?][\"\u201d\u2019]\s)")
+_SENTENCE_OPENS_RE = re.compile("|".join(f"(?<={b})" for b in _BEFORE_SENTENCE))
 _UNNAMED_AFTER_CONJUNCTION_RE = re.compile(r"(?:But|And|Yet)\s+(?:one|another|an?)" + _UNNAMED_TAIL)
 # "The senator from Maine", "a woman in Akron": a person described by where they are from;
 # the place names no one.
@@ -999,11 +1001,8 @@ class NameResolver:
         ``sex`` ("m" for "he", "f" for "she"), names of the other sex are passed over.
         """
         found = self._fitting(before, labels)
-        fits = self._sex_filter(found, sex) if sex else None
-        if fits is not None:
-            if not any(fits(m) for m in reversed(found)):
-                return None
-        elif not found:
+        fits = self._sex_filter(found, sex) if sex else _anyone
+        if not any(fits(m) for m in reversed(found)):
             return None
         pos = before
         for turn in range(5):
@@ -1015,9 +1014,7 @@ class NameResolver:
             pronoun = opener is not None and (
                 sex is None or PRONOUNS.get(opener.group().lower(), sex) == sex
             )
-            inside = [
-                m for m in found if body <= m.start and m.end <= pos and (not fits or fits(m))
-            ]
+            inside = [m for m in found if body <= m.start and m.end <= pos and fits(m)]
             # "Doe's plan ..., Roe said": an owner is not the subject when another name is.
             inside = [m for m in inside if not self._possessive(m)] or inside
             # "A loyal Doe supporter, Roe said": a name modifying a noun is not the subject
@@ -1046,11 +1043,7 @@ class NameResolver:
                 return self._complete(best.name, best.start)
             # "Asked about Roe's plan, she said": a name in the pronoun's own lead-in clause
             # is not what the pronoun stands for.
-            lead_in = (
-                [m for m in found if opening <= m.start < body and (not fits or fits(m))]
-                if turn
-                else []
-            )
+            lead_in = [m for m in found if opening <= m.start < body and fits(m)] if turn else []
             if lead_in and not pronoun:
                 best = lead_in[-1]
                 self._chosen = best
@@ -1060,7 +1053,7 @@ class NameResolver:
             pos = opening
             while pos > 0 and (pos == opening or self.text[pos - 1].isspace()):
                 pos -= 1
-        best = max((m for m in found if not fits or fits(m)), key=lambda m: m.end)
+        best = max((m for m in found if fits(m)), key=lambda m: m.end)
         self._chosen = best
         return self._complete(best.name, best.start)
 
@@ -1397,6 +1390,13 @@ _MEDIA_WORDS = word_set(
 )
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _AND_RE = re.compile(r"\s+and\s+")
+
+
+def _anyone(m: Mention) -> bool:
+    """Every mention fits a pronoun of no sex."""
+    return True
+
+
 _PAIR_AND_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 # before a pair that opens a sentence: start of text, a sentence end or a line break, and
 # at most two capitalised words ("Senators", "Former Gov.")
