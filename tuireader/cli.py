@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tuireader import __version__
 from tuireader import cli_investigate as investigate_cli
+from tuireader.core.base.wording import counted
 
 if TYPE_CHECKING:  # imported by build_parser: `tuireader PATH` opens the reader without it
     import argparse
@@ -919,7 +920,7 @@ def _article_count(corpus_paths) -> str:
     count = indexed_count(corpus_paths)
     if isinstance(count, str):
         return count
-    return f"{count:,} article" + ("" if count == 1 else "s")
+    return counted(count, "article")
 
 
 def entry() -> None:  # pragma: no cover

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from tuireader.core.base.text import visible
+from tuireader.core.base.wording import counted
 from tuireader.core.library import Library
 from tuireader.core.search.meta_filter import EXAMPLES
 from tuireader.ui.controllers.corpora import Corpora, describe
@@ -25,7 +26,7 @@ from tuireader.ui.controllers.export import EXPORTS, Export
 from tuireader.ui.controllers.filters import Filters
 from tuireader.ui.controllers.indexing import Indexing
 from tuireader.ui.controllers.investigating import Investigating
-from tuireader.ui.controllers.marks import Marks, count
+from tuireader.ui.controllers.marks import Marks
 from tuireader.ui.controllers.search import Search
 from tuireader.ui.controllers.similar import Similar
 from tuireader.ui.controllers.view import View
@@ -165,7 +166,7 @@ class UserCommands(_ChoicesProvider):
             for name, query in self.reader.searching.saved.items.items()
         ]
         for tag, n in self.reader.marks.tag_counts():
-            articles = count(n, "article")
+            articles = counted(n, "article")
             self.choices.append(
                 (
                     f"Show tag: {tag}",
@@ -204,7 +205,7 @@ class FilterCommands(_ChoicesProvider):
                 (
                     f"Filter by source: {visible(source)}",
                     partial(filters.by_source, source),
-                    count(n, "article") + mark,
+                    counted(n, "article") + mark,
                 )
             )
 

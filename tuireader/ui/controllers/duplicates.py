@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from textual.css.query import NoMatches
 
+from tuireader.core.base.wording import counted
 from tuireader.core.library import Library
 from tuireader.ui.controllers.search import Search
 from tuireader.ui.controllers.view import View
@@ -110,9 +111,8 @@ class Duplicates:
         label = listing.results_label(results) if snippets else listing.marks.all_articles_label()
         if snippets and self.view.sort_order != "relevance":
             label += f" · {self.view.sort_order}"
-        plural = "" if folded == 1 else "s"
         self.listing.folded = (
-            f"{folded:,} near-duplicate{plural} folded (D: show all)" if folded else ""
+            f"{counted(folded, 'near-duplicate')} folded (D: show all)" if folded else ""
         )
         self.listing.set_title(label)
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from tuireader.core.base.wording import counted
 from tuireader.core.library import Library
-from tuireader.ui.controllers.marks import Marks, count
+from tuireader.ui.controllers.marks import Marks
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
 from tuireader.ui.screens.prompt import PromptScreen
@@ -88,5 +89,5 @@ class Export:
             )
             return
         self.host.call_from_thread(
-            self.host.notify, f"Exported {count(written, 'article')} to {path}", timeout=8
+            self.host.notify, f"Exported {counted(written, 'article')} to {path}", timeout=8
         )

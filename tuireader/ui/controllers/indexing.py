@@ -8,6 +8,7 @@ import threading
 
 from tuireader.core.base.log import log_file
 from tuireader.core.base.text import visible
+from tuireader.core.base.wording import counted
 from tuireader.core.cache.store import CacheError
 from tuireader.core.library import Library, SyncEvent
 from tuireader.core.library import SyncProgressed as LibrarySyncProgressed
@@ -117,7 +118,7 @@ class Indexing:
         self.skipped = library.skip_count()
         if self.skipped:
             host.notify(
-                f"{self.skipped:,} item{'' if self.skipped == 1 else 's'} could not be read: "
+                f"{counted(self.skipped, 'item')} could not be read: "
                 "Ctrl+P › Skipped items lists them "
                 f"(reasons also in {visible(str(log_file()))})",
                 severity="warning",
@@ -125,10 +126,7 @@ class Indexing:
             )
         if report.changed and report.seconds > 1:
             indexed = report.added + report.updated
-            host.notify(
-                f"Indexed {indexed:,} article{'' if indexed == 1 else 's'}"
-                f" in {report.seconds:.1f} s"
-            )
+            host.notify(f"Indexed {counted(indexed, 'article')} in {report.seconds:.1f} s")
         self._freeze_loaded()
 
     def follow_other_writers(self) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from rich.text import Text
 
 from tuireader.core.base.text import clean_line
+from tuireader.core.base.wording import counted
 from tuireader.core.search.meta_filter import DateRange
 from tuireader.ui.controllers.duplicates import Duplicates
 from tuireader.ui.controllers.filters import Filters
@@ -180,7 +181,7 @@ class Investigating:
             shown.append(clean_line(name), style="bold")
             rows.append(Row(shown, name, name))
         title = (
-            f"Who said what in {self._scope()} ({_counted(len(rows), 'speaker')}) — "
+            f"Who said what in {self._scope()} ({counted(len(rows), 'speaker')}) — "
             "quotations, each article's counted"
         )
         empty = "No quotation in this list has a named speaker."
@@ -205,7 +206,7 @@ class Investigating:
 
     def _show_quotes(self, speaker: str, quotes, rows: list[Row]) -> None:
         self._quotes_shown = quotes
-        count = _counted(len(rows), "quotation")
+        count = counted(len(rows), "quotation")
         carried = sum(len(quote.sites) for quote in quotes)
         if carried != len(quotes):  # the speakers' list counts each article's: said so
             count += f", {carried:,} counting repeats"
@@ -392,11 +393,6 @@ class Investigating:
     def _batch_chosen(self, chosen: tuple[str, str] | None) -> None:
         if chosen is not None and chosen[1]:
             self.host.run_search_from_palette(chosen[1])
-
-
-def _counted(number: int, noun: str) -> str:
-    """ "1 quotation", "2,345 quotations"."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _quote_rows(quotes) -> list[Row]:

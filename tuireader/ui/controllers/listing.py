@@ -10,6 +10,7 @@ from contextlib import suppress
 
 from textual.css.query import NoMatches
 
+from tuireader.core.base.wording import counted
 from tuireader.core.investigate.near_duplicates import is_near_duplicate
 from tuireader.core.library import Library
 from tuireader.core.search import SearchResults
@@ -149,7 +150,7 @@ class Listing:
         skipped = self.library.skip_count()
         if not skipped:
             return "No articles found."
-        items = f"{skipped:,} item{'' if skipped == 1 else 's'}"
+        items = counted(skipped, "item")
         return f"No articles: {items} could not be read (Ctrl+P › Skipped items says why)."
 
     def set_title(self, label: str) -> None:
@@ -179,7 +180,7 @@ class Listing:
         if shares is None:
             return label + " · comparing texts…" if results.ids else label
         near = sum(1 for share in shares.values() if is_near_duplicate(share))
-        return label + f", {near:,} near-duplicate" + ("" if near == 1 else "s")
+        return f"{label}, {counted(near, 'near-duplicate')}"
 
     def restore_title(self) -> None:
         """The header says what the list shows again (not "Searching for …" after a query

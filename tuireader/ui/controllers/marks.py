@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from textual.suggester import Suggester
 
+from tuireader.core.base.wording import counted
 from tuireader.core.cache.store import ArticleRow
 from tuireader.core.library import Library
 from tuireader.core.user.userdata import CorpusMarks, UserDataError, parse_tags
@@ -18,10 +19,6 @@ from tuireader.ui.controllers.settings import Settings
 from tuireader.ui.controllers.view import View
 from tuireader.ui.host import Host
 from tuireader.ui.screens.prompt import PromptScreen
-
-
-def count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 class TagSuggester(Suggester):
@@ -80,7 +77,7 @@ class Marks:
         """The list header when every article is shown: "2 articles · 1 unread" (with a filter
         on: "1 of 2 articles · 1 unread", counted in the list)."""
         total = self.view.total
-        label = count(total, "article")
+        label = counted(total, "article")
         # (the list's articles, near-duplicates folded away included: as the count unfiltered)
         shown = None if self.view.meta_filter.empty else self.host.article_list.whole
         if shown is not None:
@@ -194,7 +191,7 @@ class Marks:
             self.read_ids.update(ids)
             self._changed()
             self.host.notify(
-                f"Marked {count(len(keys), 'article')} read "
+                f"Marked {counted(len(keys), 'article')} read "
                 "(Ctrl+P › Undo mark all read puts them back)",
                 timeout=8,
             )
@@ -213,7 +210,7 @@ class Marks:
             return
         self.refresh()
         self._changed()
-        self.host.notify(f"{count(len(keys), 'article')} unread again")
+        self.host.notify(f"{counted(len(keys), 'article')} unread again")
 
     # -- stars, tags, notes ----------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from textual.widgets import Input
 
 from tuireader.core.base.text import clean_line, visible
+from tuireader.core.base.wording import counted
 from tuireader.core.cache.store import ArticleRow
 from tuireader.core.library import ArticleUnavailable, ArticleView, Library, QuoteSource
 from tuireader.core.present.find import find_all
@@ -209,7 +210,7 @@ class Reading:
             self._before_find = (self.view.open_id, shown.hits, shown.title_hits)
         count = reader.set_hits(find_all(shown.article.body, event.value))
         self.host.show_message(
-            f"{count:,} match{'' if count == 1 else 'es'} of {event.value.strip()!r} (n/N to move)"
+            f"{counted(count, 'match', 'matches')} of {event.value.strip()!r} (n/N to move)"
             if count
             else f"{event.value.strip()!r} is not in this article.",
             error=not count,

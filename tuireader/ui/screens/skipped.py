@@ -14,6 +14,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tuireader.core.base.text import visible
+from tuireader.core.base.wording import counted
 from tuireader.ui.widgets.footer import ReaderFooter
 
 
@@ -39,7 +40,7 @@ class SkippedScreen(ModalScreen[None]):
         with Vertical():
             more = f" (first {len(self.items):,} shown)" if self.total > len(self.items) else ""
             log = visible(str(self.log_path))
-            items = f"{self.total:,} item{'' if self.total == 1 else 's'}"
+            items = counted(self.total, "item")
             yield Label(Content(f"{items} could not be read{more}; log: {log}"))
             options = []
             for item, reason in self.items:

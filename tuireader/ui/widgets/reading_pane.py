@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from tuireader.core.annotate.pipeline import Annotations
 from tuireader.core.base.articles import Article
+from tuireader.core.base.wording import counted
 from tuireader.ui.colours import readable_style
 from tuireader.ui.styles import StyleOncePerPass, component_style
 
@@ -166,7 +167,7 @@ class ReadingPane(StyleOncePerPass, ScrollView, can_focus=True):
         if not hits:
             self.border_subtitle = ""
         elif self.hit_index < 0:
-            count = f"{len(hits):,} match{'' if len(hits) == 1 else 'es'}"
+            count = counted(len(hits), "match", "matches")
             self.border_subtitle = f"{count} in the text (n/N)"
         else:
             self.border_subtitle = f"match {self.hit_index + 1}/{len(hits)} (n/N)"
