@@ -164,3 +164,21 @@ def test_a_capitalised_office_of_a_place_with_the_holder_in_apposition() -> None
         "\u201cgreat thriller\u201d."
     )
     assert _speakers(text) == ["Tom Quillon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Governor Hazel Quillon toured the plant. "Those are skilled workers," the Texan said.',
+            "Hazel Quillon",
+        ),
+        ('Tom Jonsby won in four sets. "I felt tired," the Briton said.', "Tom Jonsby"),
+        (
+            'Hazel Quillon watched. "It was close," the Briton, Tom Jonsby, said afterwards.',
+            "Tom Jonsby",
+        ),
+    ],
+)
+def test_one_of_a_people_is_a_described_person_never_a_name(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]

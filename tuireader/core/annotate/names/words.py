@@ -124,6 +124,14 @@ def place_or_people(word: str) -> bool:
     return bool(load().flags.get(word.lower(), 0) & (PLACE | COUNTRY | DEMONYM))
 
 
+def people_word(word: str) -> bool:
+    """One of a people ("Texan", "Briton"), not a place: "the Texan said" describes a person."""
+    from tuireader.core.annotate.entities.lexicon import COUNTRY, DEMONYM, PLACE, load
+
+    flags = load().flags.get(word.lower(), 0)
+    return bool(flags & DEMONYM) and not flags & (PLACE | COUNTRY)
+
+
 # A company's legal form: a word added before it names another company (its arm).
 _LEGAL_FORMS = _words("co corp inc ltd llc plc lp ag sa gmbh group holdings")
 

@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
-from tuireader.core.annotate.names import is_given_name, place_or_people
+from tuireader.core.annotate.names import is_given_name, people_word, place_or_people
 from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.quotes.attribution import _HEADLINE_VERBS, _LEAD_RE, STATE_RE
 from tuireader.core.annotate.quotes.cues import (
@@ -527,6 +527,16 @@ class NameResolver:
         named = proper_name(apposition.strip()) if _ROLE_OF_RE.match(head) else None
         if named and self._person_named(named, speaker[0] + len(raw.partition(",")[0])):
             return self._complete(named, speaker[0])  # "The leader of the League, Jane Doe,"
+        people = _ONE_OF_A_PEOPLE_RE.fullmatch(head)
+        if people and people_word(people.group(1)):
+            # "the Texan said", "the Briton added": a person described by where they are
+            # from, found as "the senator" is (never a speaker named "Texan")
+            named = proper_name(apposition.strip())
+            if named:
+                return self._complete(named, speaker[0])  # "the Briton, Tom Roe, said"
+            if self._unnamed_since(speaker[0]):
+                return None
+            return self._nearest(speaker[0], {"PERSON"})
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
@@ -827,19 +837,7 @@ class NameResolver:
         if noun in ANONYMOUS_NOUNS:
             return None
         if noun in PERSON_NOUNS:  # "the host": often the person just named, not the subject
-            found = self._fitting(before, {"PERSON"})
-            # "Gov. Jane Doe ... the governor said": one the article gave that role first.
-            roled = self._with_role(noun, before)
-            with_role = [m for m in found if self._complete(m.name, m.start) in roled]
-            if not with_role and self._unnamed_since(before, noun):
-                return None  # "A senior adviser said ... the adviser added"
-            if not with_role and self._opens_sentence(before):
-                # "In an interview with Roe, the candidate said": a description leading its
-                # sentence continues the topic, found as "he" or "she" would be.
-                return self._nearest(before, {"PERSON"})
-            found = with_role or found
-            best = max(found, key=lambda m: m.end) if found else None
-            return self._complete(best.name, best.start) if best else None
+            return self._described_person(noun, before)
         if noun in _MEDIA_NOUNS:
             # "Factwatch examined the claim. The news service pointed to ...": an outlet the
             # recognizer missed, the subject of the sentence before, over one named earlier
@@ -849,6 +847,24 @@ class NameResolver:
         if noun in ORG_NOUNS or noun in _MEDIA_NOUNS:
             return self._nearest_org(noun, before)
         return None
+
+    def _described_person(self, noun: str, before: int) -> str | None:
+        """ "the governor": one the article gave that role, else the person the description
+        stands for (the nearest, or the topic where it opens its sentence); unnamed after an
+        unnamed one ("A senior adviser said ... the adviser added")."""
+        found = self._fitting(before, {"PERSON"})
+        # "Gov. Jane Doe ... the governor said": one the article gave that role first.
+        roled = self._with_role(noun, before)
+        with_role = [m for m in found if self._complete(m.name, m.start) in roled]
+        if not with_role and self._unnamed_since(before, noun):
+            return None
+        if not with_role and self._opens_sentence(before):
+            # "In an interview with Roe, the candidate said": a description leading its
+            # sentence continues the topic, found as "he" or "she" would be.
+            return self._nearest(before, {"PERSON"})
+        found = with_role or found
+        best = max(found, key=lambda m: m.end) if found else None
+        return self._complete(best.name, best.start) if best else None
 
     def _unlabelled_subject(self, before: int) -> str | None:
         """The one capitalised word opening the sentence before the one at ``before`` ("Factwatch
@@ -1482,6 +1498,7 @@ _INDEFINITE_NAME_RE = re.compile(
     r"(?:[Aa]n?|[Aa]nother|[Oo]ne)(?:\s+(?!(?:for|of|to|with|at|from|by|in|on|and|or|near|"
     r"close|about|who)\b)[a-z][\w-]*)*(?:\s+[A-Z][\w'\u2019.-]*)+"
 )
+_ONE_OF_A_PEOPLE_RE = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?<!s))")
 _QUANTIFIED_RE = re.compile(r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther)\s")
 _CREDITED_TO_RE = re.compile(
     r"\b(?:attributed\s+to|signed\s+by|written\s+by|came\s+from|issued\s+by)\s+"
