@@ -182,3 +182,29 @@ def test_a_capitalised_office_of_a_place_with_the_holder_in_apposition() -> None
 )
 def test_one_of_a_people_is_a_described_person_never_a_name(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Tom Jonsby left. The Archbishop of York said: "I am pleased."', None),
+        (
+            'Jane Quillon, the Archbishop of York, spoke first. Tom Jonsby left. "I am '
+            'pleased," the Archbishop of York said.',
+            "Jane Quillon",
+        ),
+        (
+            'Tom Jonsby spoke on Sunday. "What sort of model does it give?" the Labour MP for '
+            "Leeds asked.",
+            "Tom Jonsby",
+        ),
+        ('Tom Jonsby spoke in Leeds. "We need skills," the MEP said.', "Tom Jonsby"),
+    ],
+)
+def test_a_role_at_a_place_is_never_the_place(text: str, speaker: str | None) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_a_spokesman_for_a_body_named_like_a_place_is_still_the_body() -> None:
+    text = '"We will fight the cuts," a spokesman for Unison said on Monday.'
+    assert _speakers(text) == ["Unison"]

@@ -202,6 +202,8 @@ def proper_name(phrase: str) -> str | None:
     name = _POST_NOMINAL_RE.sub("", joined)
     if name != joined and " " not in name and _THE_BEFORE_RE.search(phrase, 0, m.start()):
         return None  # "the Dover MP": a role at a place, not a person "Dover"
+    if _POST_NOMINAL_RE.fullmatch(" " + name) and _THE_BEFORE_RE.search(phrase, 0, m.start()):
+        return None  # "the MEP said": the role alone
     return None if name.lower() in _NOT_NAMES else name
 
 
@@ -493,6 +495,27 @@ class NameResolver:
         if document is not None and document.group("noun").lower() in _SPOKEN_DOCUMENTS:
             # "Doe's statement read:", "Doe's press release said": the owner's words
             return self._complete(clean_name(document.group("owner")), speaker[0])
+        role_at = _ROLE_AT_PLACE_RE.fullmatch(head)
+        if (
+            role_at is not None
+            and role_at["noun"].lower() in _ROLES_AT_PLACES
+            and (role_at["of"] == "of" or role_at["noun"].lower() in _MEMBER_NOUNS)
+            and self._place(role_at["place"])
+        ):
+            # "The Archbishop of York said", "the Labour MP for Leeds asked": a role at a
+            # place; the place names no one
+            named = proper_name(apposition.strip())
+            if named:
+                return self._complete(named, speaker[0])
+            noun = role_at["noun"].lower()
+            if noun in _MEMBER_NOUNS:  # the member for a seat: the person just written about
+                return self._described_person(noun, speaker[0])
+            office = _office(head)
+            holder = self._office_holder(office, speaker[0]) if office is not None else None
+            roled = self._with_role(noun, speaker[0])
+            return holder or (next(iter(roled)) if len(roled) == 1 else None)
+        if _LONE_ROLE_RE.fullmatch(head):  # "the MEP said": the role alone, as "the senator"
+            return self._described_person(head.split()[-1].lower(), speaker[0])
         of_org = self._person_of(speaker[0], speaker[0] + len(raw.partition(",")[0]))
         if of_org is not None:
             # "Jane Doe of the Harbor Trust said": the person, not the body she is of
@@ -936,8 +959,9 @@ class NameResolver:
         before_re = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")\.?\s+$", re.IGNORECASE)
         after_re = re.compile(
             r",\s+(?:the|a|an|its|their|his|her)\s+(?:[\w'\u2019-]+\s+){0,4}?"
+            + "(?i:"
             + re.escape(noun)
-            + r"\b"
+            + r")\b"
         )
         i = bisect.bisect_left(self.starts, before)
         names = set()
@@ -1498,6 +1522,13 @@ _INDEFINITE_NAME_RE = re.compile(
     r"(?:[Aa]n?|[Aa]nother|[Oo]ne)(?:\s+(?!(?:for|of|to|with|at|from|by|in|on|and|or|near|"
     r"close|about|who)\b)[a-z][\w-]*)*(?:\s+[A-Z][\w'\u2019.-]*)+"
 )
+_ROLE_AT_PLACE_RE = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?P<of>of|for)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
+)
+_MEMBER_NOUNS = word_set("mp mep msp mla member councillor")
+_LONE_ROLE_RE = re.compile(r"[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:MP|MEP|MSP|MLA)")
+_ROLES_AT_PLACES = PERSON_NOUNS | _MEMBER_NOUNS | word_set("archbishop")
 _ONE_OF_A_PEOPLE_RE = re.compile(r"[Tt]he\s+([A-Z][a-z]+(?<!s))")
 _QUANTIFIED_RE = re.compile(r"(?:[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Ff]ew|[Oo]ther)\s")
 _CREDITED_TO_RE = re.compile(
