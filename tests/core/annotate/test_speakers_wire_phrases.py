@@ -208,3 +208,21 @@ def test_a_role_at_a_place_is_never_the_place(text: str, speaker: str | None) ->
 def test_a_spokesman_for_a_body_named_like_a_place_is_still_the_body() -> None:
     text = '"We will fight the cuts," a spokesman for Unison said on Monday.'
     assert _speakers(text) == ["Unison"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We are clear," the Institute for Fiscal Studies said.', "Institute for Fiscal Studies"),
+        (
+            'A spokeswoman for the Department for International Trade said: "We are clear."',
+            "Department for International Trade",
+        ),
+        (
+            'A Department for Work and Pensions spokesman said: "We are clear."',
+            "Department for Work and Pensions",
+        ),
+    ],
+)
+def test_a_body_named_with_for_is_named_whole(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]

@@ -21,7 +21,7 @@ from tuireader.core.annotate.names.canon import Canon, canonical_entities
 from tuireader.core.annotate.names.clean import clean_other, clean_person
 from tuireader.core.annotate.names.given import is_given_name
 from tuireader.core.annotate.names.plausible import plausible_speaker
-from tuireader.core.annotate.names.words import people_word, place_or_people
+from tuireader.core.annotate.names.words import org_head, people_word, place_or_people
 
 __all__ = [
     "Canon",
@@ -29,6 +29,7 @@ __all__ = [
     "clean_other",
     "clean_person",
     "is_given_name",
+    "org_head",
     "people_word",
     "place_or_people",
     "plausible_speaker",

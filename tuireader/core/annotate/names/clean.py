@@ -21,7 +21,7 @@ from tuireader.core.annotate.names.words import (
     _SUFFIXES,
     _TITLES,
     _TRAILING,
-    _org_head,
+    org_head,
 )
 
 # (written to open with one class, which re skips to in C: the same matches as \s*[(\[]...)
@@ -87,7 +87,7 @@ def _clean_person(raw: str) -> tuple[str, ...]:
         # "Metro Desk Editor Jane Doe", "Roe Is Over Jane Doe": the name after a role or a
         # headline's words, as for a speaker
         named = _named_after_role(words)
-        if named is not None and not _org_head(named.rsplit(" ", 1)[-1]):
+        if named is not None and not org_head(named.rsplit(" ", 1)[-1]):
             words = named.split()
     if len(words) > 2 and is_given_name(words[0]):
         # "Jane Doe Says Roe Is Wrong": a headline after the name

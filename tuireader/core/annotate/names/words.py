@@ -110,7 +110,7 @@ _EDGE = " \t\n\"'\u201c\u201d\u2018\u2019,;:.!?-\u2014\u2013()[]"
 _INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,2}$|^[A-Z]$")
 
 
-def _org_head(word: str) -> bool:
+def org_head(word: str) -> bool:
     """The last word of an organisation's name ("Church", "Corp"): no person ends there."""
     from tuireader.core.annotate.entities.lexicon import ORG_SUFFIX, load
 

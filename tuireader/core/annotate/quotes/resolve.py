@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from tuireader.core.annotate import gender
 from tuireader.core.annotate.gender import PRONOUNS
-from tuireader.core.annotate.names import is_given_name, people_word, place_or_people
+from tuireader.core.annotate.names import is_given_name, org_head, people_word, place_or_people
 from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.quotes.attribution import _HEADLINE_VERBS, _LEAD_RE, STATE_RE
 from tuireader.core.annotate.quotes.cues import (
@@ -525,9 +525,16 @@ class NameResolver:
             # "House Republican Jane Doe", "Clinton ally Jane Doe": the person the recognizer
             # found at the end of the phrase, not the words before it.
             return self._complete(proper_name(inner.name) or inner.name, inner.start)
-        org = self._org_of(speaker[0], speaker[0] + len(raw.partition(",")[0]), proper_name(head))
+        org = self._org_of(
+            speaker[0], speaker[0] + len(raw.partition(",")[0]), proper_name(head)
+        ) or self._org_cut(speaker[0] + len(raw.partition(",")[0]))
         if org is not None:
             return self._complete(org.name, org.start)
+        body = _BODY_FOR_RE.fullmatch(head)
+        if body is not None and (org_head(body["head"]) or body["head"] in ("Centre", "Center")):
+            # "The Centre for Policy Studies said" where the recognizer found no organisation:
+            # the body named whole, not "Policy Studies"
+            return self._complete(body["body"], speaker[0])
         if head.lower() in _GROUP_WORDS:
             return None  # "Aides say": people the article does not name
         group = _GROUP_AT_RE.match(head)
@@ -766,9 +773,9 @@ class NameResolver:
         return None
 
     def _org_of(self, lo: int, hi: int, tail: str | None) -> Mention | None:
-        """The ORG mention "X of ``tail``" or "X and ``tail``" that ends the phrase ``[lo,
-        hi)`` ("the Bank of Dover", "Doe Upham and Co"): named whole, where the phrase's last
-        capitalised words give only ``tail``."""
+        """The ORG mention "X of ``tail``" (or "for", "and") that ends the phrase ``[lo, hi)``
+        ("the Bank of Dover", "the Institute for Fiscal Studies", "Doe Upham and Co"): named
+        whole, where the phrase's last capitalised words give only ``tail``."""
         if tail is None:
             return None
         i = bisect.bisect_left(self.starts, lo)
@@ -777,11 +784,21 @@ class NameResolver:
                 break
             if (
                 m.label == "ORG"
-                and m.name.endswith((" of " + tail, " and " + tail, " & " + tail))
+                and m.name.endswith((" of " + tail, " for " + tail, " and " + tail, " & " + tail))
                 and not self.text[m.end : hi].strip()
             ):
                 return m
         return None
+
+    def _org_cut(self, hi: int) -> Mention | None:
+        """The ORG mention the phrase ending at ``hi`` stops inside ("a spokeswoman for the
+        Department" of "the Department for Trade said"): the body named whole."""
+        i = bisect.bisect_left(self.starts, hi) - 1
+        if i < 0:
+            return None
+        m = self.mentions[i]
+        inside = m.label == "ORG" and m.start < hi < m.end
+        return m if inside and self.text.startswith((" for ", " of "), hi) else None
 
     def _person_inside(self, lo: int, hi: int) -> Mention | None:
         """The last PERSON mention of two or more words ending the phrase ``[lo, hi)``."""
@@ -1525,6 +1542,10 @@ _INDEFINITE_NAME_RE = re.compile(
 _ROLE_AT_PLACE_RE = re.compile(
     r"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z]+)\s+(?P<of>of|for)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
+)
+_BODY_FOR_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?P<body>(?:[A-Z][\w'\u2019-]*\s+){0,3}(?P<head>[A-Z][\w'\u2019-]*)\s+"
+    r"(?:for|of)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+(?:and\s+)?[A-Z][\w'\u2019-]*){0,3})"
 )
 _MEMBER_NOUNS = word_set("mp mep msp mla member councillor")
 _LONE_ROLE_RE = re.compile(r"[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?:MP|MEP|MSP|MLA)")
