@@ -122,6 +122,20 @@ def test_a_surname_that_is_also_a_title_stays_in_the_name() -> None:
     assert clean_person("Jane Quillby Former") == ["Jane", "Quillby"]  # page debris
 
 
+def test_a_party_or_a_job_before_the_name_is_no_part_of_it() -> None:
+    assert clean_person("Tory Dominic Quillby") == ["Dominic", "Quillby"]
+    assert clean_person("Boss Graeme Jonsby") == ["Graeme", "Jonsby"]
+    assert clean_person("Jane Green") == ["Jane", "Green"]  # a surname, not the party
+    text = '"We played well," said Boss Graeme Jonsby.'
+    assert [q.speaker_name for q in annotate(text).quotes] == ["Graeme Jonsby"]
+
+
+def test_a_sentence_run_into_a_name_leaves_no_article_at_its_end() -> None:
+    assert clean_person("Vadim Jonsby The") == ["Vadim", "Jonsby"]
+    text = '"The risks are real," said analyst Tom Jonsby The dispute with the bank goes on.'
+    assert [q.speaker_name for q in annotate(text).quotes] == ["Tom Jonsby"]
+
+
 def test_a_long_speaker_phrase_keeps_the_name_after_the_role() -> None:
     text = "The harbor vote was close."
     canon = Canon(text, [])

@@ -226,3 +226,8 @@ def test_a_spokesman_for_a_body_named_like_a_place_is_still_the_body() -> None:
 )
 def test_a_body_named_with_for_is_named_whole(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+def test_members_named_by_their_house_alone_are_unnamed() -> None:
+    text = 'The select committee met. The MPs said they were "concerned" by the delay.'
+    assert _speakers(text) == [None]

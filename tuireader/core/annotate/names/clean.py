@@ -11,6 +11,7 @@ from tuireader.core.annotate.names.words import (
     _CLAUSE_OPENERS,
     _CLAUSE_WORDS,
     _COURTESY,
+    _DESCRIBING,
     _EDGE,
     _FUNCTION,
     _FURNITURE,
@@ -69,6 +70,8 @@ def _clean_person(raw: str) -> tuple[str, ...]:
         words[-1] = _DIGITS_RE.sub("", _POSSESSIVE_RE.sub("", words[-1]))
     while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
         words.pop(0)
+    while len(words) > 2 and words[0].lower() in _DESCRIBING and is_given_name(words[1]):
+        words.pop(0)  # "Tory Jane Doe", "Boss Tom Roe"
     given = _first_given(words)
     if given:  # "Staff Katie Walsh", "Understated Tom Perez": words before the given name
         words = words[given:]
@@ -79,6 +82,8 @@ def _clean_person(raw: str) -> tuple[str, ...]:
         or not words[-1][:1].isupper()
         or len(words) > 2
         and words[-1].lower() in _HEADLINE_WORDS  # "Jane Doe On"
+        or len(words) > 2  # "Jane Doe The dispute ...": a missed full stop
+        and words[-1] in ("The", "A", "An")
     ):
         words.pop()
     if len(words) == 1 and words[0].lower().rstrip(".") in _TITLES:

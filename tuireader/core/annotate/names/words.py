@@ -48,6 +48,14 @@ _ACRONYM_SKIP = _words("of the and for on in at de & to")
 _COURTESY = _words("mr mrs ms miss dr")
 
 
+# Words that describe a person by party or job before the name ("Tory Jane Doe", "Boss Tom
+# Roe", "striker Tom Roe"): no part of it, though some are given names or surnames too.
+_DESCRIBING = _words(
+    """tory tories labour conservative liberal democrat republican gop snp ukip green
+    boss coach manager skipper striker midfielder defender winger goalkeeper keeper"""
+)
+
+
 # Legislative chambers: their members speak, the chamber alone does not.
 _CHAMBERS = _words("senate house congress parliament legislature assembly")
 

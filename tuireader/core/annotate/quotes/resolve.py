@@ -516,6 +516,8 @@ class NameResolver:
             return holder or (next(iter(roled)) if len(roled) == 1 else None)
         if _LONE_ROLE_RE.fullmatch(head):  # "the MEP said": the role alone, as "the senator"
             return self._described_person(head.split()[-1].lower(), speaker[0])
+        if _LONE_ROLE_RE.fullmatch(head[:-1]) and head.endswith("s"):
+            return None  # "The MPs said": members the article does not name
         of_org = self._person_of(speaker[0], speaker[0] + len(raw.partition(",")[0]))
         if of_org is not None:
             # "Jane Doe of the Harbor Trust said": the person, not the body she is of
