@@ -241,6 +241,22 @@ class SegmentLabeller:
                 return True
         return False
 
+    def _known_then_person(self, toks: list[Tok]) -> int:
+        """How many tokens of a known organisation's name of two words or more open the
+        segment when a given name and a surname make the rest ("Lib Dem Jan Roe"), or 0."""
+        n = len(toks)
+        if n < 4 or self.low(toks[0]) not in self.firsts:
+            return 0
+        start = toks[0][0]
+        for i in range(n - 2 if n < 5 else 3, 1, -1):
+            if (
+                n - i <= 3
+                and self.tflags(toks[i]) & lx.FIRST
+                and self.flags.get(self.text[start : toks[i - 1][1]].lower(), 0) & lx.ORG
+            ):
+                return i
+        return 0
+
     # -- main entry --------------------------------------------------------------------------
 
     def label(self, toks: list[Tok], opens: bool, after_title: bool = False) -> list[Mention]:
@@ -289,6 +305,9 @@ class SegmentLabeller:
             maybe = verdict == "maybe" and not (
                 self.sports and DIGIT_AHEAD.match(self.text, toks[-1][1])
             )
+        known = self._known_then_person(toks)
+        if known:  # "Lib Dem Jan Roe": a party's name, then the person
+            return self.label(toks[:known], False) + self.label(toks[known:], False)
         if starts_known is None:
             starts_known = self._starts_known(toks)
         if not starts_known:  # "Tel Aviv" keeps its "Tel"
@@ -649,7 +668,11 @@ class SegmentLabeller:
 
     def _month_surname(self, toks: list[Tok]) -> bool:
         """ "Lara May said": a month that is also a surname, after a given name and
-        before no number, ends a person's name rather than dating it ("Ben May 5")."""
+        before no number, ends a person's name rather than dating it ("Ben May 5"); a title
+        may come first ("Senator Lara May")."""
+        if len(toks) > 2 and not self.tflags(toks[-3]) & lx.TITLE:
+            return False
+        toks = toks[-2:]
         if len(toks) != 2 or not self.tflags(toks[0]) & lx.FIRST:
             return False
         if self.low(toks[1]) not in _MONTHS:
@@ -811,6 +834,10 @@ class SegmentLabeller:
         # "Democratic National Committee Chairman", "Clark County Sheriff": an organisation's
         # or a place's head word before the title ends that name; no modifier of the title.
         named_head = t and self.tflags(toks[t - 1]) & (lx.ORG_SUFFIX | lx.LOC_SUFFIX)
+        if t > 1 and not named_head:  # "Lib Dem MP Jan Roe": a known name before the title
+            named_head = self.flags.get(self.text[toks[0][0] : toks[t - 1][1]].lower(), 0) & (
+                lx.ORG | lx.MISC
+            )
         while m > 0 and self._modifier(toks[m - 1]) and not named_head:
             m -= 1
         out = self._label(toks[:m], False)

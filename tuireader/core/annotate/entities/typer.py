@@ -340,11 +340,16 @@ def _kept(m: Mention, text: str, mentions: list[Mention], lex: lx.Lexicon) -> bo
     phrase = m.text
     if " " in phrase and reports_after(text, m.end):
         return True
+    if _COURTESY_BEFORE_RE.search(text, max(0, m.start - 6), m.start):
+        return True  # "Mr Mates", "Dr Rock": a person, however everyday the word
     # surnames of the document's full person names: one alone is that person, whatever the
     # model makes of its context ("Harbo, 35, denied ..." after "Quillon Harbo")
     if " " not in phrase and not phrase.isupper() and _surname_of(phrase, mentions):
         return lex.zipf.get(phrase.lower(), 0.0) < _EVERYDAY_SURNAME  # not "Rock", "Red"
     return _all_names(phrase, lex)
+
+
+_COURTESY_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
 
 
 def _surname_of(word: str, mentions: list[Mention]) -> bool:

@@ -68,10 +68,14 @@ def _clean_person(raw: str) -> tuple[str, ...]:
     words = _after_function_word(words) or words  # "U.S. While Jane Doe": a missed break
     if words:
         words[-1] = _DIGITS_RE.sub("", _POSSESSIVE_RE.sub("", words[-1]))
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+    while len(words) > 1 and (
+        words[0].lower().rstrip(".") in _TITLES
+        # "Tory Jane Doe", "Boss Tom Roe", "Labour MSP Jane Doe"
+        or len(words) > 2
+        and words[0].lower() in _DESCRIBING
+        and (is_given_name(words[1]) or words[1].lower() in _TITLES)
+    ):
         words.pop(0)
-    while len(words) > 2 and words[0].lower() in _DESCRIBING and is_given_name(words[1]):
-        words.pop(0)  # "Tory Jane Doe", "Boss Tom Roe"
     given = _first_given(words)
     if given:  # "Staff Katie Walsh", "Understated Tom Perez": words before the given name
         words = words[given:]

@@ -19,7 +19,7 @@ _TITLES = _words(
     minister premier chancellor ambassador amb commissioner councilman councilwoman
     congressman congresswoman alderman alderwoman sheriff chief attorney atty former ex
     then-president then-candidate candidate nominee hon supt det insp officer trooper deputy
-    assistant counsel principal advocate committeeman committeewoman
+    assistant counsel principal advocate committeeman committeewoman mp msp mep mla
     spokesman spokeswoman spokesperson sens reps govs presidential prime foreign defense
     defence state interior finance first mme mlle herr
     admiral colonel lieutenant sergeant captain commander corporal detective inspector
