@@ -335,7 +335,11 @@ class SegmentLabeller:
         if dash > 0 and word[dash + 1 : dash + 2].islower():
             out = [Mention(s, e, MISC, word)]  # "Ruritanian-born": as ``_compounds``
         # ("Dover, Del.": alone, a dotted title that is also a state's abbreviation is the state)
-        elif f & (lx.TITLE | lx.TITLE_MOD) and not (f & lx.PLACE and word[-1] == "."):
+        elif (
+            f & (lx.TITLE | lx.TITLE_MOD)
+            and (opens or f & (lx.ORG | lx.TITLE) != lx.ORG)  # "Labour" mid-sentence: the party
+            and not (f & lx.PLACE and word[-1] == ".")
+        ):
             return []  # "Governor", "Prime": an office, no one named (as ``_label_one``)
         elif dash >= 0 and _MODEL.match(word):
             out = [Mention(s, e, MISC, word)]  # "F-16", "AK-47": a model of a thing
@@ -635,8 +639,8 @@ class SegmentLabeller:
         """``_label`` for one token: the same rules, without the ones that need two."""
         s, e = toks[0]
         f = self.tflags(toks[0])
-        if f & (lx.TITLE | lx.TITLE_MOD):
-            return []  # "Governor", "Prime": an office, no one named
+        if f & (lx.TITLE | lx.TITLE_MOD) and f & (lx.ORG | lx.TITLE) != lx.ORG:
+            return []  # "Governor", "Prime": an office, no one named ("Labour" alone: a party)
         if self.text.find("-", s + 1, s + 4) > 0 and _MODEL.match(self.text, s, e):
             return [self.mention(toks, MISC)]  # "F-16", "AK-47": a model of a thing
         known = self._whole(toks, f)
