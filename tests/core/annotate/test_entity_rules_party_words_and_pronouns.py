@@ -21,3 +21,16 @@ def test_a_party_alone_mid_sentence_is_the_party() -> None:
 
 def test_a_sentence_opening_labour_cost_is_no_party() -> None:
     assert found("Labor costs rose sharply in Tollan.") == [("Tollan", "LOC")]
+
+
+def test_a_name_that_says_it_would_act_is_a_firm() -> None:
+    assert ("Redwater", "ORG") in found("Redwater said it would cut 200 jobs at its Tollan plant.")
+
+
+def test_a_name_that_says_it_expects_to_act_is_a_firm() -> None:
+    assert found("Harbo said on Monday it expects to sell the unit.") == [("Harbo", "ORG")]
+
+
+def test_a_surname_of_a_named_person_stays_a_person_before_said_it() -> None:
+    ents = found("Tomas Jonsby scored twice. Jonsby said it would help the club.")
+    assert ents == [("Tomas Jonsby", "PERSON"), ("Jonsby", "PERSON")]

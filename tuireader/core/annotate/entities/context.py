@@ -60,14 +60,17 @@ _HANDLE_AFTER = re.compile(
 )
 # What only organisations do, right after their name: "X was founded in", "X manufactures",
 # "X merged with", "X released their debut album". People are born, not founded; a band or
-# a firm takes "their" where one person takes "his" or "her".
+# a firm takes "their" where one person takes "his" or "her". "X said it would cut jobs"
+# (group ``it``) is weaker: a person's surname there speaks of something else.
 _ORG_VERB = re.compile(
     r" (?:(?:was|were|had been|has been) (?:founded|incorporated|dissolved|disbanded|"
     r"liquidated|nationali[sz]ed|privati[sz]ed|acquired by|taken over)\b|"
     r"(?:manufactures|manufactured|merged with|went bankrupt|went public|"
     r"filed for bankruptcy|disbanded|employs \d)\b|"
     r"(?:released|recorded|issued) their (?:[a-z]+ ){0,2}(?:album|single|ep|record)s?\b|"
-    r"(?:said|says) (?:on [A-Z][a-z]+day )?(?:that )?its (?!own\b)|"
+    r"(?:said|says) (?:on [A-Z][a-z]+day )?(?:that )?(?:its (?!own\b)|(?P<it>it (?:"
+    r"(?:would|will|could|may|might|has|had)(?: not)? (?!be\b|been\b|have\b)|"
+    r"(?:expects|expected|plans|planned|intends|intended|aims) to\b)))|"
     r"(?:reported|posted) (?:a|an) (?:[a-z]+ ){0,2}(?:profit|loss|net)\b)"
 )
 # The first letters of ``_ORG_VERB``'s words (was, had, manufactures, filed, disbanded,
@@ -159,12 +162,15 @@ def handle_after(text: str, end: int) -> bool:
     return _HANDLE_AFTER.match(text, end) is not None
 
 
-def org_verb_after(text: str, end: int) -> bool:
+def org_verb_after(text: str, end: int) -> re.Match[str] | None:
     """ "X was founded in", "X merged with", "X released their album": the name before
-    ``end`` is an organisation (a firm, a band, a club)."""
+    ``end`` is an organisation (a firm, a band, a club). The match's ``lastgroup`` is "it"
+    for the weaker cue "X said it would ..."."""
     # (every hit opens with a space and one of ``_ORG_VERB_FIRSTS``: most names go on
     # otherwise, and a string test costs less than the pattern's call)
-    return text[end + 1 : end + 2] in _ORG_VERB_FIRSTS and _ORG_VERB.match(text, end) is not None
+    if text[end + 1 : end + 2] in _ORG_VERB_FIRSTS:
+        return _ORG_VERB.match(text, end)
+    return None
 
 
 def single_by_context(text: str, start: int, end: int) -> str | None:

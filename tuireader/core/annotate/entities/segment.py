@@ -396,11 +396,15 @@ class SegmentLabeller:
         """An organisation's verb after a guess makes it one; an opening word no evidence
         confirmed waits for the document to name it elsewhere."""
         for m in out:
-            if (m.guess or m.typable or m.weak and m.label == ORG) and org_verb_after(
+            verb = (m.guess or m.typable or m.weak and m.label == ORG) and org_verb_after(
                 self.text, m.end
-            ):  # "Zorblax was founded in", "Glass Otter released their album": no guess
+            )
+            if verb:  # "Zorblax was founded in", "Glass Otter released their album": no guess
                 m.label = ORG
-                m.weak = m.guess = m.typable = m.lone = False
+                m.guess = m.typable = m.lone = False
+                # "Redwater said it would": a firm (the typer leaves it), unless the document
+                # names a person so
+                m.weak = m.fixed = verb.lastgroup == "it"
             elif maybe and not self._reporter(m.text, m.end):  # "Harbrook said": a name
                 m.tentative = True
         return out
