@@ -520,6 +520,7 @@ class SegmentLabeller:
             and first_f & lx.LOC_ANY
             and self._team_plural(toks[-1])
             and not any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
+            and not (n == 2 and self._surname_plural(first_f, last_f, toks[-1]))
         ):  # "Riverton Hawks", "Eastfield Bears"; not "Ohio Sen. Jan Sanders"
             return [self.mention(toks, ORG)]
 
@@ -751,6 +752,17 @@ class SegmentLabeller:
         return (
             self.zipf.get(low, 0.0) >= _WORD_PLURAL
             and self.zipf.get(low[:-1], 0.0) >= _EVERYDAY_SINGULAR
+        )
+
+    def _surname_plural(self, first_f: int, last_f: int, tok: Tok) -> bool:
+        """ "Adrian Hughes", "Dallas Roberts": a given name (also a town's) and a surname in
+        "s" that is no plural of a word ("Bears", "Bruins" are) but of nothing or of a
+        given name name a person."""
+        if not (first_f & lx.FIRST and last_f & lx.SUR):
+            return False
+        singular = self.text[tok[0] : tok[1] - 1].lower()
+        return self.zipf.get(singular, 0.0) < _WORD_PLURAL or bool(
+            self.flags.get(singular, 0) & lx.FIRST
         )
 
     def _name_pair(self, toks: list[Tok]) -> bool:
