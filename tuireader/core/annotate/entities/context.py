@@ -156,6 +156,21 @@ def reports_after(text: str, end: int) -> bool:
 _REPORT_VERBS = frozenset(word.strip() for word in _REPORTS)
 
 
+# What a band or a team does right after its name and a place never does: "Velvet Harbor
+# played three nights". Not "played host", "played a part", "recorded 3 inches of snow",
+# "released him" (a prison): places do.
+_PERFORMS = re.compile(
+    r" (?:(?:played|plays|performed|performs|toured|tours|headlined|recorded|sang)\b"
+    r"(?! (?:host|a|an|its|no|some|little|key|major|important|vital|\d)\b)|released their\b)"
+)
+
+
+def performs_after(text: str, end: int) -> bool:
+    """The name before ``end`` plays, tours or records: a group (a band, a team), whatever
+    its last word ("Velvet Harbor", "Quillon Bridge")."""
+    return text[end + 1 : end + 2] in "ptrhs" and _PERFORMS.match(text, end) is not None
+
+
 def handle_after(text: str, end: int) -> bool:
     """ "the Zorro hacker", "the Guccifer 2.0 online persona": the name before ``end`` is a
     person's handle."""

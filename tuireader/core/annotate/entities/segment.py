@@ -15,6 +15,7 @@ from tuireader.core.annotate.entities.context import (
     APPOSITION,
     COMMA_OPENINGS,
     org_verb_after,
+    performs_after,
     person_apposition,
     reports_after,
     single_by_context,
@@ -500,6 +501,8 @@ class SegmentLabeller:
         if n > 1 and last_f & lx.LOC_SUFFIX and not first_f & lx.TITLE:
             if n == 2 and self._speaker(toks, first_f, last_f):
                 return [self.mention(toks, PER)]  # "Jane Park said": a surname, no park
+            if performs_after(text, toks[-1][1]):
+                return [self.mention(toks, ORG)]  # "Velvet Harbor played": a band, no harbour
             m = self.mention(toks, LOC)
             m.place = True
             return [m]
