@@ -34,3 +34,18 @@ def test_a_name_that_says_it_expects_to_act_is_a_firm() -> None:
 def test_a_surname_of_a_named_person_stays_a_person_before_said_it() -> None:
     ents = found("Tomas Jonsby scored twice. Jonsby said it would help the club.")
     assert ents == [("Tomas Jonsby", "PERSON"), ("Jonsby", "PERSON")]
+
+
+def test_a_creed_before_caucus_is_the_party() -> None:
+    assert ("Liberal", "ORG") in found("Quillon sat with the Liberal caucus in Tollan.")
+
+
+def test_a_creed_before_party_opening_a_sentence_is_the_party() -> None:
+    assert found("The Conservative party won in Tollan.") == [
+        ("Conservative", "ORG"),
+        ("Tollan", "LOC"),
+    ]
+
+
+def test_a_creed_before_an_office_stays_an_adjective() -> None:
+    assert found("The Liberal prime minister spoke.") == [("Liberal", "MISC")]

@@ -58,6 +58,10 @@ _HEADLINE_VERBS = frozenset(
 # Football and sports club prefixes: "FC Oslo" is a club even where "Oslo" alone is a city.
 # Performers' titles that are part of their stage names.
 _STAGE_PREFIXES = word_set("dj mc")
+# Political creeds that name a party before "party", "parties" or "caucus": "the Liberal
+# caucus" is the party's, where "the Liberal prime minister" describes a person (MISC).
+_CREEDS = word_set("liberal conservative republican democratic socialist communist tory")
+_PARTY_NOUNS = (" party", " parties", " caucus")
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
 # A cricket scorecard's players: after "c" (caught), "b" (bowled), "st" (stumped), or
@@ -353,7 +357,8 @@ class SegmentLabeller:
                 m.country = m.place = True
                 return self._confirm([m], maybe) if maybe else [m]
             if f & (lx.MISC | lx.DEMONYM):
-                m = Mention(s, e, MISC, word)
+                party = text.startswith(_PARTY_NOUNS, e) and info[0] in _CREEDS
+                m = Mention(s, e, ORG if party else MISC, word)
                 return self._confirm([m], maybe) if maybe else [m]
             if f & lx.PLACE:
                 m = Mention(s, e, LOC, word, bool(f & (lx.FIRST | lx.SUR)))  # weak
@@ -653,6 +658,8 @@ class SegmentLabeller:
             return [self.mention(toks, MISC)]  # "F-16", "AK-47": a model of a thing
         known = self._whole(toks, f)
         if known is not None:
+            if self.text.startswith(_PARTY_NOUNS, e) and self.low(toks[0]) in _CREEDS:
+                known.label = ORG  # "The Conservative party": as ``label_word``
             return [known]
         single = self._single(toks[0])
         return [single] if single else []
