@@ -918,7 +918,7 @@ def _towns_in_regions(mentions: list[Mention], text: str, lex: lx.Lexicon) -> No
     ("the county seat of Paxton, Illinois"); not "Jane Doe, Ohio Republican"."""
     flags = lex.flags
     for m in mentions:
-        if m.label != PER or text[m.end : m.end + 1] not in ", ":
+        if m.label != PER or not text.startswith((",", " ,"), m.end):
             continue
         hit = _REGION_AFTER.match(text, m.end)
         if hit is None or previous_word(text, m.start) not in _AT_PLACE:
