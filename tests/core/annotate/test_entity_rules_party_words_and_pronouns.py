@@ -49,3 +49,8 @@ def test_a_creed_before_party_opening_a_sentence_is_the_party() -> None:
 
 def test_a_creed_before_an_office_stays_an_adjective() -> None:
     assert found("The Liberal prime minister spoke.") == [("Liberal", "MISC")]
+
+
+def test_a_listed_surname_that_says_it_would_is_no_firm() -> None:
+    ents = found("Smith said it would take time to rebuild the team.")
+    assert not [e for e in ents if e[1] == "ORG"]

@@ -405,6 +405,8 @@ class SegmentLabeller:
             verb = (m.guess or m.typable or m.weak and m.label == ORG) and org_verb_after(
                 self.text, m.end
             )
+            if verb and verb.lastgroup == "it" and self._has_name_word(m.text):
+                verb = None  # "Smith said it would take time": "it" is something else
             if verb:  # "Zorblax was founded in", "Glass Otter released their album": no guess
                 m.label = ORG
                 m.guess = m.typable = m.lone = False
@@ -414,6 +416,11 @@ class SegmentLabeller:
             elif maybe and not self._reporter(m.text, m.end):  # "Harbrook said": a name
                 m.tentative = True
         return out
+
+    def _has_name_word(self, phrase: str) -> bool:
+        """A word of ``phrase`` is a listed given name or surname."""
+        flags = self.flags
+        return any(flags.get(w.lower(), 0) & (lx.FIRST | lx.SUR) for w in phrase.split(" "))
 
     def _speaker(self, toks: list[Tok], first_f: int, last_f: int) -> bool:
         """A given name and a surname that is also a place's head word ("Park", "Field")
