@@ -200,7 +200,7 @@ def single_by_context(text: str, start: int, end: int) -> str | None:
     if w1 == "of" and w2 in _PLACE_NOUNS:
         return LOC
     if w1 in _ORG_BEFORE:
-        return ORG
+        return PER if w2 == "fellow" else ORG  # "fellow broadcaster X": a colleague
     if w1 in _PER_BEFORE:
         return PER
     if org_verb_after(text, end):
@@ -223,7 +223,7 @@ def phrase_by_context(text: str, start: int) -> str | None:
     if w1 in _MISC_NOUNS:
         return MISC
     if w1 in _ORG_NOUNS and w1 not in _PEOPLE_TOO:
-        return ORG
+        return PER if w2 == "fellow" else ORG  # "his fellow broadcaster Jan Roe": a colleague
     if w1 in _PER_BEFORE:
         return PER
     return None
