@@ -54,3 +54,16 @@ def test_a_creed_before_an_office_stays_an_adjective() -> None:
 def test_a_listed_surname_that_says_it_would_is_no_firm() -> None:
     ents = found("Smith said it would take time to rebuild the team.")
     assert not [e for e in ents if e[1] == "ORG"]
+
+
+def test_a_ministry_portfolio_is_no_party() -> None:
+    ents = found("Tomas Jonsby was named Secretary of Labor in 1990.")
+    assert not [e for e in ents if e[0] == "Labor"]
+
+
+def test_a_portfolio_pair_before_ministry_is_no_party() -> None:
+    assert found("He heads the Labour and Employment ministry.") == []
+
+
+def test_a_party_possessive_after_of_is_the_party() -> None:
+    assert ("Labour", "ORG") in found("It was the cornerstone of Labour's plan for Tollan.")

@@ -342,7 +342,8 @@ class SegmentLabeller:
         # ("Dover, Del.": alone, a dotted title that is also a state's abbreviation is the state)
         elif (
             f & (lx.TITLE | lx.TITLE_MOD)
-            and (opens or f & (lx.ORG | lx.TITLE) != lx.ORG)  # "Labour" mid-sentence: the party
+            # "Labour" mid-sentence is the party, not a ministry's portfolio
+            and (opens or f & (lx.ORG | lx.TITLE) != lx.ORG or self._portfolio(s, e))
             and not (f & lx.PLACE and word[-1] == ".")
         ):
             return []  # "Governor", "Prime": an office, no one named (as ``_label_one``)
@@ -416,6 +417,14 @@ class SegmentLabeller:
             elif maybe and not self._reporter(m.text, m.end):  # "Harbrook said": a name
                 m.tentative = True
         return out
+
+    def _portfolio(self, start: int, end: int) -> bool:
+        """ "Secretary of Labor", "the Labour and Employment ministry": the word names a
+        ministry's field, not the party."""
+        text = self.text
+        if previous_word(text, start) == "of":
+            return not text.startswith(("'s", "’s"), end)  # not "the cornerstone of Labour's"
+        return text.startswith(" and ", end) and text[end + 5 : end + 6].isupper()
 
     def _has_name_word(self, phrase: str) -> bool:
         """A word of ``phrase`` is a listed given name or surname."""
@@ -659,7 +668,9 @@ class SegmentLabeller:
         """``_label`` for one token: the same rules, without the ones that need two."""
         s, e = toks[0]
         f = self.tflags(toks[0])
-        if f & (lx.TITLE | lx.TITLE_MOD) and f & (lx.ORG | lx.TITLE) != lx.ORG:
+        if f & (lx.TITLE | lx.TITLE_MOD) and (
+            f & (lx.ORG | lx.TITLE) != lx.ORG or self._portfolio(s, e)
+        ):
             return []  # "Governor", "Prime": an office, no one named ("Labour" alone: a party)
         if self.text.find("-", s + 1, s + 4) > 0 and _MODEL.match(self.text, s, e):
             return [self.mention(toks, MISC)]  # "F-16", "AK-47": a model of a thing
