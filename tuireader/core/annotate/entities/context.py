@@ -60,14 +60,17 @@ _HANDLE_AFTER = re.compile(
 )
 # What only organisations do, right after their name: "X was founded in", "X manufactures",
 # "X merged with", "X released their debut album". People are born, not founded; a band or
-# a firm takes "their" where one person takes "his" or "her".
+# a firm takes "their" where one person takes "his" or "her". "X said it would cut jobs"
+# (group ``it``) is weaker: a person's surname there speaks of something else.
 _ORG_VERB = re.compile(
     r" (?:(?:was|were|had been|has been) (?:founded|incorporated|dissolved|disbanded|"
     r"liquidated|nationali[sz]ed|privati[sz]ed|acquired by|taken over)\b|"
     r"(?:manufactures|manufactured|merged with|went bankrupt|went public|"
     r"filed for bankruptcy|disbanded|employs \d)\b|"
     r"(?:released|recorded|issued) their (?:[a-z]+ ){0,2}(?:album|single|ep|record)s?\b|"
-    r"(?:said|says) (?:on [A-Z][a-z]+day )?(?:that )?its (?!own\b)|"
+    r"(?:said|says) (?:on [A-Z][a-z]+day )?(?:that )?(?:its (?!own\b)|(?P<it>it (?:"
+    r"(?:would|will|could|may|might|has|had)(?: not)? (?!be\b|been\b|have\b)|"
+    r"(?:expects|expected|plans|planned|intends|intended|aims) to\b)))|"
     r"(?:reported|posted) (?:a|an) (?:[a-z]+ ){0,2}(?:profit|loss|net)\b)"
 )
 # The first letters of ``_ORG_VERB``'s words (was, had, manufactures, filed, disbanded,
@@ -153,18 +156,36 @@ def reports_after(text: str, end: int) -> bool:
 _REPORT_VERBS = frozenset(word.strip() for word in _REPORTS)
 
 
+# What a band or a team does right after its name and a place never does: "Velvet Harbor
+# played three nights". Not "played host", "played a part", "recorded 3 inches of snow",
+# "released him" (a prison): places do.
+_PERFORMS = re.compile(
+    r" (?:(?:played|plays|performed|performs|toured|tours|headlined|recorded|sang)\b"
+    r"(?! (?:host|a|an|its|no|some|little|key|major|important|vital|\d)\b)|released their\b)"
+)
+
+
+def performs_after(text: str, end: int) -> bool:
+    """The name before ``end`` plays, tours or records: a group (a band, a team), whatever
+    its last word ("Velvet Harbor", "Quillon Bridge")."""
+    return text[end + 1 : end + 2] in "ptrhs" and _PERFORMS.match(text, end) is not None
+
+
 def handle_after(text: str, end: int) -> bool:
     """ "the Zorro hacker", "the Guccifer 2.0 online persona": the name before ``end`` is a
     person's handle."""
     return _HANDLE_AFTER.match(text, end) is not None
 
 
-def org_verb_after(text: str, end: int) -> bool:
+def org_verb_after(text: str, end: int) -> re.Match[str] | None:
     """ "X was founded in", "X merged with", "X released their album": the name before
-    ``end`` is an organisation (a firm, a band, a club)."""
+    ``end`` is an organisation (a firm, a band, a club). The match's ``lastgroup`` is "it"
+    for the weaker cue "X said it would ..."."""
     # (every hit opens with a space and one of ``_ORG_VERB_FIRSTS``: most names go on
     # otherwise, and a string test costs less than the pattern's call)
-    return text[end + 1 : end + 2] in _ORG_VERB_FIRSTS and _ORG_VERB.match(text, end) is not None
+    if text[end + 1 : end + 2] in _ORG_VERB_FIRSTS:
+        return _ORG_VERB.match(text, end)
+    return None
 
 
 def single_by_context(text: str, start: int, end: int) -> str | None:
@@ -179,7 +200,7 @@ def single_by_context(text: str, start: int, end: int) -> str | None:
     if w1 == "of" and w2 in _PLACE_NOUNS:
         return LOC
     if w1 in _ORG_BEFORE:
-        return ORG
+        return PER if w2 == "fellow" else ORG  # "fellow broadcaster X": a colleague
     if w1 in _PER_BEFORE:
         return PER
     if org_verb_after(text, end):
@@ -202,7 +223,7 @@ def phrase_by_context(text: str, start: int) -> str | None:
     if w1 in _MISC_NOUNS:
         return MISC
     if w1 in _ORG_NOUNS and w1 not in _PEOPLE_TOO:
-        return ORG
+        return PER if w2 == "fellow" else ORG  # "his fellow broadcaster Jan Roe": a colleague
     if w1 in _PER_BEFORE:
         return PER
     return None

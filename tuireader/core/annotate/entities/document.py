@@ -29,6 +29,7 @@ from tuireader.core.annotate.entities.tokens import (
     is_title_line,
     opens_sentence,
     prefixed,
+    previous_word,
     word_set,
 )
 from tuireader.core.annotate.entities.typer import classify, retype
@@ -146,6 +147,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         mentions = _everyday_lists(mentions, text, lex)
     settle(mentions)
     vote(mentions)
+    if not sports and "," in text:
+        _towns_in_regions(mentions, text, lex)
     _families(mentions, lex)
     known = known_names(mentions)
     firsts = first_words(known) if caps_lines else set()
@@ -902,3 +905,24 @@ def _everyday_lists(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list
         if all(m.weak or m.guess or m.typable or m.tentative for m in inside):
             drop.update(id(m) for m in inside)
     return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
+# "in Bowling Green, Ohio.": a place's preposition, the name, a comma and a region that is no
+# one's name, then the clause ends.
+_AT_PLACE = word_set("in of from at near")
+_REGION_AFTER = re.compile(r" ?, ([A-Z][a-z]+)(?=[.,;:)\n]| [.,;:)]|$)")
+
+
+def _towns_in_regions(mentions: list[Mention], text: str, lex: lx.Lexicon) -> None:
+    """A "person" between a place's preposition and ", Ohio." is the town there, in place
+    ("the county seat of Paxton, Illinois"); not "Jane Doe, Ohio Republican"."""
+    flags = lex.flags
+    for m in mentions:
+        if m.label != PER or not text.startswith((",", " ,"), m.end):
+            continue
+        hit = _REGION_AFTER.match(text, m.end)
+        if hit is None or previous_word(text, m.start) not in _AT_PLACE:
+            continue
+        region = flags.get(hit.group(1).lower(), 0)
+        if region & (lx.PLACE | lx.COUNTRY) and not region & (lx.FIRST | lx.SUR):
+            m.label, m.weak, m.guess, m.typable = LOC, False, False, False

@@ -15,6 +15,7 @@ from tuireader.core.annotate.entities.context import (
     APPOSITION,
     COMMA_OPENINGS,
     org_verb_after,
+    performs_after,
     person_apposition,
     reports_after,
     single_by_context,
@@ -57,6 +58,10 @@ _HEADLINE_VERBS = frozenset(
 # Football and sports club prefixes: "FC Oslo" is a club even where "Oslo" alone is a city.
 # Performers' titles that are part of their stage names.
 _STAGE_PREFIXES = word_set("dj mc")
+# Political creeds that name a party before "party", "parties" or "caucus": "the Liberal
+# caucus" is the party's, where "the Liberal prime minister" describes a person (MISC).
+_CREEDS = word_set("liberal conservative republican democratic socialist communist tory")
+_PARTY_NOUNS = (" party", " parties", " caucus")
 _CLUB_PREFIXES = word_set("fc afc ac sc cf fk nk sk sv vfb vfl bk if cd rc ssc tsv")
 _QUOTES = '"“”'
 # A cricket scorecard's players: after "c" (caught), "b" (bowled), "st" (stumped), or
@@ -354,7 +359,12 @@ class SegmentLabeller:
         if dash > 0 and word[dash + 1 : dash + 2].islower():
             out = [Mention(s, e, MISC, word)]  # "Ruritanian-born": as ``_compounds``
         # ("Dover, Del.": alone, a dotted title that is also a state's abbreviation is the state)
-        elif f & (lx.TITLE | lx.TITLE_MOD) and not (f & lx.PLACE and word[-1] == "."):
+        elif (
+            f & (lx.TITLE | lx.TITLE_MOD)
+            # "Labour" mid-sentence is the party, not a ministry's portfolio
+            and (opens or f & (lx.ORG | lx.TITLE) != lx.ORG or self._portfolio(s, e))
+            and not (f & lx.PLACE and word[-1] == ".")
+        ):
             return []  # "Governor", "Prime": an office, no one named (as ``_label_one``)
         elif dash >= 0 and _MODEL.match(word):
             out = [Mention(s, e, MISC, word)]  # "F-16", "AK-47": a model of a thing
@@ -367,7 +377,8 @@ class SegmentLabeller:
                 m.country = m.place = True
                 return self._confirm([m], maybe) if maybe else [m]
             if f & (lx.MISC | lx.DEMONYM):
-                m = Mention(s, e, MISC, word)
+                party = text.startswith(_PARTY_NOUNS, e) and info[0] in _CREEDS
+                m = Mention(s, e, ORG if party else MISC, word)
                 return self._confirm([m], maybe) if maybe else [m]
             if f & lx.PLACE:
                 m = Mention(s, e, LOC, word, bool(f & (lx.FIRST | lx.SUR)))  # weak
@@ -411,14 +422,33 @@ class SegmentLabeller:
         """An organisation's verb after a guess makes it one; an opening word no evidence
         confirmed waits for the document to name it elsewhere."""
         for m in out:
-            if (m.guess or m.typable or m.weak and m.label == ORG) and org_verb_after(
+            verb = (m.guess or m.typable or m.weak and m.label == ORG) and org_verb_after(
                 self.text, m.end
-            ):  # "Zorblax was founded in", "Glass Otter released their album": no guess
+            )
+            if verb and verb.lastgroup == "it" and self._has_name_word(m.text):
+                verb = None  # "Smith said it would take time": "it" is something else
+            if verb:  # "Zorblax was founded in", "Glass Otter released their album": no guess
                 m.label = ORG
-                m.weak = m.guess = m.typable = m.lone = False
+                m.guess = m.typable = m.lone = False
+                # "Redwater said it would": a firm (the typer leaves it), unless the document
+                # names a person so
+                m.weak = m.fixed = verb.lastgroup == "it"
             elif maybe and not self._reporter(m.text, m.end):  # "Harbrook said": a name
                 m.tentative = True
         return out
+
+    def _portfolio(self, start: int, end: int) -> bool:
+        """ "Secretary of Labor", "the Labour and Employment ministry": the word names a
+        ministry's field, not the party."""
+        text = self.text
+        if previous_word(text, start) == "of":
+            return not text.startswith(("'s", "’s"), end)  # not "the cornerstone of Labour's"
+        return text.startswith(" and ", end) and text[end + 5 : end + 6].isupper()
+
+    def _has_name_word(self, phrase: str) -> bool:
+        """A word of ``phrase`` is a listed given name or surname."""
+        flags = self.flags
+        return any(flags.get(w.lower(), 0) & (lx.FIRST | lx.SUR) for w in phrase.split(" "))
 
     def _speaker(self, toks: list[Tok], first_f: int, last_f: int) -> bool:
         """A given name and a surname that is also a place's head word ("Park", "Field")
@@ -511,6 +541,8 @@ class SegmentLabeller:
         if n > 1 and last_f & lx.LOC_SUFFIX and not first_f & lx.TITLE:
             if n == 2 and self._speaker(toks, first_f, last_f):
                 return [self.mention(toks, PER)]  # "Jane Park said": a surname, no park
+            if performs_after(text, toks[-1][1]):
+                return [self.mention(toks, ORG)]  # "Velvet Harbor played": a band, no harbour
             m = self.mention(toks, LOC)
             m.place = True
             return [m]
@@ -531,6 +563,7 @@ class SegmentLabeller:
             and first_f & lx.LOC_ANY
             and self._team_plural(toks[-1])
             and not any(self.tflags(t) & lx.TITLE for t in toks[1:-1])
+            and not (n == 2 and self._surname_plural(first_f, last_f, toks[-1]))
         ):  # "Riverton Hawks", "Eastfield Bears"; not "Ohio Sen. Jan Sanders"
             return [self.mention(toks, ORG)]
 
@@ -654,12 +687,16 @@ class SegmentLabeller:
         """``_label`` for one token: the same rules, without the ones that need two."""
         s, e = toks[0]
         f = self.tflags(toks[0])
-        if f & (lx.TITLE | lx.TITLE_MOD):
-            return []  # "Governor", "Prime": an office, no one named
+        if f & (lx.TITLE | lx.TITLE_MOD) and (
+            f & (lx.ORG | lx.TITLE) != lx.ORG or self._portfolio(s, e)
+        ):
+            return []  # "Governor", "Prime": an office, no one named ("Labour" alone: a party)
         if self.text.find("-", s + 1, s + 4) > 0 and _MODEL.match(self.text, s, e):
             return [self.mention(toks, MISC)]  # "F-16", "AK-47": a model of a thing
         known = self._whole(toks, f)
         if known is not None:
+            if self.text.startswith(_PARTY_NOUNS, e) and self.low(toks[0]) in _CREEDS:
+                known.label = ORG  # "The Conservative party": as ``label_word``
             return [known]
         single = self._single(toks[0])
         return [single] if single else []
@@ -766,6 +803,17 @@ class SegmentLabeller:
         return (
             self.zipf.get(low, 0.0) >= _WORD_PLURAL
             and self.zipf.get(low[:-1], 0.0) >= _EVERYDAY_SINGULAR
+        )
+
+    def _surname_plural(self, first_f: int, last_f: int, tok: Tok) -> bool:
+        """ "Adrian Hughes", "Dallas Roberts": a given name (also a town's) and a surname in
+        "s" that is no plural of a word ("Bears", "Bruins" are) but of nothing or of a
+        given name name a person."""
+        if not (first_f & lx.FIRST and last_f & lx.SUR):
+            return False
+        singular = self.text[tok[0] : tok[1] - 1].lower()
+        return self.zipf.get(singular, 0.0) < _WORD_PLURAL or bool(
+            self.flags.get(singular, 0) & lx.FIRST
         )
 
     def _name_pair(self, toks: list[Tok]) -> bool:
