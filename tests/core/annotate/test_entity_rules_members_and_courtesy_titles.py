@@ -33,3 +33,9 @@ def test_a_party_named_in_two_words_before_a_person_is_apart_from_the_person() -
         ("Lib Dem", "ORG"),
         ("Lembit Jonsby", "PERSON"),
     ]
+
+
+def test_a_firms_arm_named_after_a_continent_stays_one_firm() -> None:
+    assert _spans("Chase Manhattan Asia Ltd said it would lend more.") == [
+        ("Chase Manhattan Asia Ltd", "ORG")
+    ]

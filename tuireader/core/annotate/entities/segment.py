@@ -250,13 +250,14 @@ class SegmentLabeller:
         """How many tokens of a known organisation's name of two words or more open the
         segment when a given name and a surname make the rest ("Lib Dem Jan Roe"), or 0."""
         n = len(toks)
-        if n < 4 or self.low(toks[0]) not in self.firsts:
-            return 0
+        if n < 4 or self.low(toks[0]) not in self.firsts or self.tflags(toks[-1]) & lx.ORG_SUFFIX:
+            return 0  # ("Chase Manhattan Asia Ltd": a firm's arm)
         start = toks[0][0]
         for i in range(n - 2 if n < 5 else 3, 1, -1):
             if (
                 n - i <= 3
                 and self.tflags(toks[i]) & lx.FIRST
+                and not self.tflags(toks[i]) & lx.COUNTRY
                 and self.flags.get(self.text[start : toks[i - 1][1]].lower(), 0) & lx.ORG
             ):
                 return i
