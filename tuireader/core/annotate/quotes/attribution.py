@@ -279,9 +279,11 @@ _NAME_END_RE = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>" + _LEFT_NAME + r"|" + PRONOUN + r")"
     r"(?:\s+" + ADVERB + r")?\s+$"  # "with Doe reportedly yelling"
 )
+# "according to Jane Doe and Tom Roe": the two jointly, as "by Jane Doe and Tom Roe" is
+_JOINT_NAME = _MODIFIED_NAME + r"(?:\s+and\s+" + _MODIFIED_NAME + r")?"
 _ACCORDING_RE = re.compile(
     r"\b(?P<cue>[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<sp>"
-    + _MODIFIED_NAME
+    + _JOINT_NAME
     + r"|"
     + _DET_NP
     + r")"
@@ -555,7 +557,7 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
 
 _ACCORDING_FINAL_RE = re.compile(
     r",\s*(?P<cue>according\s+to)\s+(?P<sp>"
-    + _MODIFIED_NAME
+    + _JOINT_NAME
     + r"|"
     + _DET_NP
     + r")[^.!?;:\"\u201c\u201d]{0,150}[.!?]?\s*$"
