@@ -23,3 +23,24 @@ def _direct(text: str) -> list:
 def test_according_to_two_people_gives_both(text: str) -> None:
     (q,) = _direct(text)
     assert q.speaker_name == "Mara Quillon and Tobin Jonsby"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mara Quillon and her husband, Tobin Jonsby, said: \u201cWe cannot keep it open.\u201d",
+        "\u201cWe cannot keep it open,\u201d Mara Quillon and her husband, Tobin Jonsby, said.",
+    ],
+)
+def test_a_subject_and_the_partner_in_apposition_speak_together(text: str) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Mara Quillon and Tobin Jonsby"
+
+
+def test_a_partner_after_a_preposition_speaks_alone() -> None:
+    text = (
+        "The mayor met Mara Quillon and her husband, Tobin Jonsby, who said:"
+        " \u201cWe cannot keep it open.\u201d"
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Tobin Jonsby"

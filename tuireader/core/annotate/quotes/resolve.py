@@ -465,6 +465,9 @@ class NameResolver:
         head = _CLITIC_RE.sub("", head.strip())
         if " and " in head:
             pair = self._pair_named(speaker[0], speaker[0] + len(head))
+            if pair is None and apposition:
+                # "Jane Doe and her husband, Tom Roe": the two, as "Jane Doe and Tom Roe"
+                pair = self._pair_named(speaker[0], speaker[1], PARTNER_AND_RE)
             if pair is not None:
                 return pair
         lowered = head.lower()
@@ -616,7 +619,7 @@ class NameResolver:
             return None
         return self.text[first.start : last.end]
 
-    def _pair_named(self, lo: int, hi: int) -> str | None:
+    def _pair_named(self, lo: int, hi: int, joint: re.Pattern[str] | None = None) -> str | None:
         """ "the Harbor Trust and the Port Office said", "by Jane Doe and the Port Office":
         two mentions joined by "and" that make up the phrase ``[lo, hi)`` speak together,
         named as "the statement" of two bodies is (see ``_issuer``)."""
@@ -627,7 +630,7 @@ class NameResolver:
         first, second = pair
         if self.text[lo : first.start].strip().lower() not in ("", "the"):
             return None
-        if not _PAIR_AND_RE.fullmatch(self.text, first.end, second.start):
+        if not (joint or _PAIR_AND_RE).fullmatch(self.text, first.end, second.start):
             return None
         names = [self._complete(m.name, m.start) for m in pair]
         return " and ".join(names) if names[0] != names[1] else None
@@ -1398,6 +1401,8 @@ def _anyone(m: Mention) -> bool:
 
 
 _PAIR_AND_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+# "Jane Doe and her husband, Tom Roe,": the second of a pair named in apposition
+PARTNER_AND_RE = re.compile(r"\s+and\s+(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,\s+")
 # before a pair that opens a sentence: start of text, a sentence end or a line break, and
 # at most two capitalised words ("Senators", "Former Gov.")
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+|\n\s*)(?:[A-Z][\w.-]*\s+){0,2}$")
