@@ -44,3 +44,39 @@ def test_a_partner_after_a_preposition_speaks_alone() -> None:
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Tobin Jonsby"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Republican Tom Renwick spoke first. Democratic rival Jane Quillon answered him."
+            " \u201cWe will win,\u201d the Republican nominee said.",
+            "Tom Renwick",
+        ),
+        (
+            "Tom Renwick spoke first. Democratic rival Jane Quillon answered him."
+            " \u201cWe will win,\u201d the Republican nominee said.",
+            None,
+        ),
+        (
+            "Tom Renwick spoke first. Jane Quillon (D-Ohio) answered him."
+            " \u201cWe will win,\u201d the Republican candidate said.",
+            None,
+        ),
+    ],
+)
+def test_a_party_description_passes_over_a_person_of_another_party(
+    text: str, name: str | None
+) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == name
+
+
+def test_a_party_description_keeps_the_nearest_person_of_no_known_party() -> None:
+    text = (
+        "Tom Renwick spoke first. Jane Quillon answered him."
+        " \u201cWe will win,\u201d the Republican candidate said."
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon"

@@ -562,13 +562,15 @@ class NameResolver:
                     ]
                     described = self._described(mods, fitting, speaker[0])
                     roled = self._roled(noun, speaker[0], fitting, described)
+                    party = _parties(head.split()[1:-1])
                     if roled is not None:
                         # "Jane Doe, the Ohio front-runner, ... The Ohio front-runner said":
                         # the one the article gave that role, not the person last named
-                        return roled
+                        return self._of_party(roled, party, fitting)
                     if self._unnamed_since(speaker[0], noun):
                         return None
-                    return self._nearest_described(speaker[0], described)
+                    found = self._nearest_described(speaker[0], described)
+                    return self._of_party(found, party, fitting)
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
             if noun in _EPITHET_NOUNS and _WHO_AFTER_RE.match(self.text, speaker[1]):
@@ -582,7 +584,12 @@ class NameResolver:
                 )
             if noun in _OWNED_NOUNS:
                 return self._owner(noun, speaker[0])
-            return self._resolve_definite(noun, speaker[0]) or self._named_after(noun, speaker[1])
+            found = self._resolve_definite(noun, speaker[0]) or self._named_after(noun, speaker[1])
+            party = _parties(head.split()[1:-1]) if found and noun in PERSON_NOUNS else None
+            if party:
+                # "Democratic rival Jane Doe ... the Republican nominee said": not Doe
+                return self._of_party(found, party, self._fitting(speaker[0], {"PERSON"}))
+            return found
         owned = _OWNED_DESCRIPTION_RE.match(head)
         if owned is not None:
             # "his family doctor said ... The note was signed by Dr. Jane Roe"
@@ -969,6 +976,40 @@ class NameResolver:
                 if name in found:
                     found.remove(name)
                 found.append(name)
+        return found
+
+    def _of_party(self, name: str | None, party: set[str], fitting: list[Mention]) -> str | None:
+        """``name``, unless the article gives that person another party than the description
+        ("Democratic rival Jane Doe ... the Republican nominee said"): then the last of
+        ``fitting`` it gives the description's party, else no one (a party is no speaker)."""
+        if not party or name is None:
+            return name
+        known: dict[str, set[str]] = {}
+        for k, m in enumerate(fitting):
+            if m.label == "PERSON":
+                lo = fitting[k - 1].end if k else 0
+                known.setdefault(self._complete(m.name, m.start), set()).update(
+                    self._party_at(m, lo)
+                )
+        own = known.get(name)
+        if not own or own & party:
+            return name
+        for m in reversed(fitting):
+            other = self._complete(m.name, m.start) if m.label == "PERSON" else None
+            if other is not None and known.get(other, set()) & party:
+                return other
+        return None
+
+    def _party_at(self, m: Mention, lo: int) -> set[str]:
+        """The parties the few words right before a mention (after ``lo``, in its sentence)
+        or a tag after it give the person: "Republican rival Jane Doe", "Doe (D-Ohio)"."""
+        lo = max(lo, m.start - 40)
+        for stop in _SENTENCE_STOP_RE.finditer(self.text, lo, m.start):
+            lo = stop.end()
+        found = _parties(self.text[lo : m.start].split()[-4:])
+        tag = _PARTY_TAG_RE.match(self.text, m.end)
+        if tag is not None:
+            found.add(tag.group(1))
         return found
 
     def _nearest_described(self, before: int, described: list[str]) -> str | None:
@@ -1428,6 +1469,27 @@ _SENTENCE_STOP_RE = re.compile(
     r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})[.!?]\s|\n"
 )
 _PARTY_MODIFIERS = word_set("Democratic Republican Democrat GOP Conservative Labour Liberal")
+# Capitalised party words, each as its party's key ("GOP" is the Republicans' too).
+_PARTY_KEYS = {
+    "Republican": "R",
+    "GOP": "R",
+    "Democratic": "D",
+    "Democrat": "D",
+    "Labour": "Lab",
+    "Conservative": "Con",
+    "Tory": "Con",
+}
+_PARTY_TAG_RE = re.compile(r"\s*\(([DR])-[A-Z]")  # "Jane Doe (R-Ohio)"
+
+
+def _parties(words: list[str]) -> set[str]:
+    """The parties capitalised words name ("Liberal Democrat" is a party of its own)."""
+    found = set()
+    for i, word in enumerate(words):
+        key = _PARTY_KEYS.get(word.strip(",.'\u2019s") if word[:1].isupper() else "")
+        if key is not None:
+            found.add("LD" if key == "D" and i and words[i - 1] == "Liberal" else key)
+    return found
 
 
 # Offices a description can stand for ("the senator", "the former secretary of state").
