@@ -80,3 +80,13 @@ def test_a_party_description_keeps_the_nearest_person_of_no_known_party() -> Non
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Jane Quillon"
+
+
+@pytest.mark.parametrize("verb", ["slammed", "described"])
+def test_the_subject_of_a_relative_clause_without_that_speaks(verb: str) -> None:
+    text = (
+        "Jane Quillon spoke first. The council changed the rules in a way Quillon"
+        f" {verb} as \u201ca farce and a disgrace.\u201d"
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon"

@@ -949,6 +949,9 @@ def _subject_past(text: str, rejected: re.Match, m: re.Match, participle: bool) 
         return sp[:1].isupper() and _CLAUSE_IN_APPOSITION_RE.search(sp) is None
     if _DETERMINER_ONLY_RE.fullmatch(text, rejected.start("sp"), m.start("sp")):
         return sp[:1].isupper()  # "In a Bloomberg interview Jane Doe declared"
+    if not participle and _CONTACT_CLAUSE_RE.fullmatch(text, rejected.start("sp"), m.start("sp")):
+        # "in a way Doe slammed as": a relative clause with no "that"; the name is its subject
+        return sp[:1].isupper()
     if not _named(m):
         return False
     p = _PREPOSITION_END_RE.search(text, max(0, rejected.start() - 12), rejected.start())
@@ -973,6 +976,7 @@ def _named(m: re.Match) -> bool:
 
 
 _DETERMINER_ONLY_RE = re.compile(r"(?:an?|the)\s+")  # "The Nation" is a name
+_CONTACT_CLAUSE_RE = re.compile(r"(?:an?|the)\s+[a-z][\w-]*\s+")  # "a way ", "the plan "
 
 
 # "Secretary of State", "Speaker of the House": an "of" inside a title.
