@@ -90,3 +90,12 @@ def test_the_subject_of_a_relative_clause_without_that_speaks(verb: str) -> None
     )
     (q,) = _direct(text)
     assert q.speaker_name == "Jane Quillon"
+
+
+def test_a_party_word_inside_a_quotation_gives_no_one_a_party() -> None:
+    text = (
+        "Tory leader Tom Renwick has dismissed the plan as \u201ca raid on savers\u201d.\n\n"
+        "The plan was not about the country, but \u201call about the Labour party,\u201d the"
+        " Tory leader said. \u201cWe will win,\u201d the Tory leader added."
+    )
+    assert [q.speaker_name for q in _direct(text)] == ["Tom Renwick"] * 3

@@ -1001,12 +1001,14 @@ class NameResolver:
         return None
 
     def _party_at(self, m: Mention, lo: int) -> set[str]:
-        """The parties the few words right before a mention (after ``lo``, in its sentence)
-        or a tag after it give the person: "Republican rival Jane Doe", "Doe (D-Ohio)"."""
+        """The parties the words of a mention, the few right before it (after ``lo``, in its
+        sentence, outside quotations) or a tag after it give the person: "Republican rival
+        Jane Doe", "the Tory leader", "Doe (D-Ohio)"."""
         lo = max(lo, m.start - 40)
         for stop in _SENTENCE_STOP_RE.finditer(self.text, lo, m.start):
             lo = stop.end()
-        found = _parties(self.text[lo : m.start].split()[-4:])
+        before = _AFTER_QUOTE_MARK_RE.split(self.text[lo : m.start])[-1]
+        found = _parties(before.split()[-4:] + self.text[m.start : m.end].split())
         tag = _PARTY_TAG_RE.match(self.text, m.end)
         if tag is not None:
             found.add(tag.group(1))
@@ -1479,6 +1481,7 @@ _PARTY_KEYS = {
     "Conservative": "Con",
     "Tory": "Con",
 }
+_AFTER_QUOTE_MARK_RE = re.compile('["\u201c\u201d]')
 _PARTY_TAG_RE = re.compile(r"\s*\(([DR])-[A-Z]")  # "Jane Doe (R-Ohio)"
 
 
