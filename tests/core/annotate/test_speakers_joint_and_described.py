@@ -99,3 +99,13 @@ def test_a_party_word_inside_a_quotation_gives_no_one_a_party() -> None:
         " Tory leader said. \u201cWe will win,\u201d the Tory leader added."
     )
     assert [q.speaker_name for q in _direct(text)] == ["Tom Renwick"] * 3
+
+
+def test_a_party_adjective_after_a_lead_in_is_not_the_speaker() -> None:
+    text = (
+        "Lord Quillon spoke on Monday. During the debate, the Labour peer and former"
+        " minister said: \u201cThe harbour should stay open.\u201d"
+    )
+    (q,) = _direct(text)
+    assert q.speaker.text == "the Labour peer"
+    assert q.speaker_name == "Quillon"

@@ -734,9 +734,12 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _SENTENCE_SUBJECT_RE.match(text, pos, end)
     if m is None or not _plausible_subject(m.group("sp")):
         return None
-    d = _DESCRIPTION_SUBJECT_RE.match(text, pos, end) if m.group("sp")[:1].isupper() else None
+    sp = m.group("sp")
+    described = sp[:1].isupper() or sp.startswith(("the ", "a ", "an "))
+    d = _DESCRIPTION_SUBJECT_RE.match(text, pos, end) if described else None
     if d is not None and d.end("sp") > m.end("sp"):
-        # "The Democratic nominee said", "The Ohio senator sought to", not "The Democratic"
+        # "The Democratic nominee said", "The Ohio senator sought to", not "The Democratic";
+        # after a lead-in too ("During the debate, the Labour peer and former minister said")
         if _names_a_person(d.group("sp")):
             return d.span("sp")
         w = _WORD_SPAN_RE.match(text, m.end("sp"), d.end("sp"))
