@@ -109,3 +109,28 @@ def test_a_party_adjective_after_a_lead_in_is_not_the_speaker() -> None:
     (q,) = _direct(text)
     assert q.speaker.text == "the Labour peer"
     assert q.speaker_name == "Quillon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Quillon, the Democratic nominee, spoke first. Tom Renwick followed."
+        " \u201cWe will win,\u201d the Democratic nominee said.",
+        "Jane Quillon spoke first, as the Democratic nominee. She was followed by Tom Renwick."
+        " \u201cWe will win,\u201d said the Democratic nominee.",
+    ],
+)
+def test_a_party_description_finds_the_person_given_that_party_after_the_name(
+    text: str,
+) -> None:
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon"
+
+
+def test_the_speaking_description_gives_no_party_to_the_name_before_it() -> None:
+    text = (
+        "Jane Quillon spoke. In an interview with hosts Tom Renwick and Mara Jonsby, the"
+        " Democratic presidential candidate stated that it was \u201ca farce.\u201d"
+    )
+    (q,) = _direct(text)
+    assert q.speaker_name == "Jane Quillon"

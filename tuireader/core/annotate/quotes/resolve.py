@@ -566,11 +566,11 @@ class NameResolver:
                     if roled is not None:
                         # "Jane Doe, the Ohio front-runner, ... The Ohio front-runner said":
                         # the one the article gave that role, not the person last named
-                        return self._of_party(roled, party, fitting)
+                        return self._of_party(roled, party, fitting, speaker[0])
                     if self._unnamed_since(speaker[0], noun):
                         return None
                     found = self._nearest_described(speaker[0], described)
-                    return self._of_party(found, party, fitting)
+                    return self._of_party(found, party, fitting, speaker[0])
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
             if noun in _EPITHET_NOUNS and _WHO_AFTER_RE.match(self.text, speaker[1]):
@@ -588,7 +588,8 @@ class NameResolver:
             party = _parties(head.split()[1:-1]) if found and noun in PERSON_NOUNS else None
             if party:
                 # "Democratic rival Jane Doe ... the Republican nominee said": not Doe
-                return self._of_party(found, party, self._fitting(speaker[0], {"PERSON"}))
+                fitting = self._fitting(speaker[0], {"PERSON"})
+                return self._of_party(found, party, fitting, speaker[0])
             return found
         owned = _OWNED_DESCRIPTION_RE.match(head)
         if owned is not None:
@@ -978,7 +979,9 @@ class NameResolver:
                 found.append(name)
         return found
 
-    def _of_party(self, name: str | None, party: set[str], fitting: list[Mention]) -> str | None:
+    def _of_party(
+        self, name: str | None, party: set[str], fitting: list[Mention], before: int
+    ) -> str | None:
         """``name``, unless the article gives that person another party than the description
         ("Democratic rival Jane Doe ... the Republican nominee said"): then the last of
         ``fitting`` it gives the description's party, else no one (a party is no speaker)."""
@@ -988,22 +991,27 @@ class NameResolver:
         for k, m in enumerate(fitting):
             if m.label == "PERSON":
                 lo = fitting[k - 1].end if k else 0
+                # (the description itself, "Doe, the Democratic nominee, said", gives no one)
+                hi = min(fitting[k + 1].start if k + 1 < len(fitting) else before, before)
                 known.setdefault(self._complete(m.name, m.start), set()).update(
-                    self._party_at(m, lo)
+                    self._party_at(m, lo, hi)
                 )
         own = known.get(name)
-        if not own or own & party:
+        if own and own & party:
             return name
         for m in reversed(fitting):
             other = self._complete(m.name, m.start) if m.label == "PERSON" else None
             if other is not None and known.get(other, set()) & party:
+                # (also over a nearest of no known party: "Jane Doe, the Democratic nominee,
+                # ... Tom Roe ... the Democratic nominee said" is Doe)
                 return other
-        return None
+        return None if own else name
 
-    def _party_at(self, m: Mention, lo: int) -> set[str]:
+    def _party_at(self, m: Mention, lo: int, hi: int) -> set[str]:
         """The parties the words of a mention, the few right before it (after ``lo``, in its
-        sentence, outside quotations) or a tag after it give the person: "Republican rival
-        Jane Doe", "the Tory leader", "Doe (D-Ohio)"."""
+        sentence, outside quotations), a tag or a description after it (before ``hi``) give
+        the person: "Republican rival Jane Doe", "the Tory leader", "Doe (D-Ohio)", "Jane Doe,
+        the Democratic nominee,", "Doe spoke as the Democratic nominee"."""
         lo = max(lo, m.start - 40)
         for stop in _SENTENCE_STOP_RE.finditer(self.text, lo, m.start):
             lo = stop.end()
@@ -1012,6 +1020,9 @@ class NameResolver:
         tag = _PARTY_TAG_RE.match(self.text, m.end)
         if tag is not None:
             found.add(tag.group(1))
+        described = _DESCRIBED_AFTER_RE.match(self.text, m.end, max(m.end, hi))
+        if described is not None:
+            found |= _parties(described.group().split())
         return found
 
     def _nearest_described(self, before: int, described: list[str]) -> str | None:
@@ -1482,6 +1493,10 @@ _PARTY_KEYS = {
     "Tory": "Con",
 }
 _AFTER_QUOTE_MARK_RE = re.compile('["\u201c\u201d]')
+# "Jane Doe, the Democratic nominee", "Doe spoke as the Democratic nominee": a description
+_DESCRIBED_AFTER_RE = re.compile(
+    r"(?:,\s+|[^;:.!?\"\u201c\u201d\n]{0,50}?\s+as\s+)(?:the|a|an)\s+[^,;:.!?\"\u201c\u201d\n]{1,50}"
+)
 _PARTY_TAG_RE = re.compile(r"\s*\(([DR])-[A-Z]")  # "Jane Doe (R-Ohio)"
 
 
