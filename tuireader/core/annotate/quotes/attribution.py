@@ -735,7 +735,7 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m is None or not _plausible_subject(m.group("sp")):
         return None
     sp = m.group("sp")
-    described = sp[:1].isupper() or sp.startswith(("the ", "a ", "an "))
+    described = sp[:1].isupper() or sp.startswith("the ")
     d = _DESCRIPTION_SUBJECT_RE.match(text, pos, end) if described else None
     if d is not None and d.end("sp") > m.end("sp"):
         # "The Democratic nominee said", "The Ohio senator sought to", not "The Democratic";
