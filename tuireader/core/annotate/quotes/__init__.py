@@ -23,7 +23,7 @@ from tuireader.core.annotate.quotes.marks import (
     headline_marks,
     typeset_marks,
 )
-from tuireader.core.annotate.quotes.resolve import NameResolver
+from tuireader.core.annotate.quotes.resolve import PARTNER_AND_RE, NameResolver
 from tuireader.core.annotate.spans import Entity, Quote, Span
 
 __all__ = ["extract_quotes"]
@@ -206,17 +206,27 @@ _LIST_COMMA_RE = re.compile(r",\s*")
 
 def _with_conjunct(text: str, who: Attribution, entities: _Entities) -> Attribution:
     """A speaker who is the second of two people joined by "and" at the head of a clause
-    ("Jane Doe and Tom Roe have slammed the plan as "..."") is the pair, which the name table
+    ("Jane Doe and Tom Roe have slammed the plan as "..."", "Jane Doe and her husband, Tom
+    Roe, said") is the pair, which the name table
     names jointly as it does "the statement" of two bodies; a name after a preposition ("met
     with Doe and Roe") or a list of three stays as it is."""
     start, end = who.speaker
-    if start < 6 or text[start - 1] != " " or "and" not in text[start - 6 : start]:
-        return who  # (the cheap test first)
+    if start < 6 or text[start - 1] != " ":
+        return who  # (the cheap tests first)
+    partner = text[start - 2] == "," and " and " in text[max(0, start - 40) : start]
+    if not partner and "and" not in text[start - 6 : start]:
+        return who
     e = entities.person_holding(end)
     if e is None or e.start != start:
         return who
     first = entities.person_before(start)
-    if first is None or not _AND_RE.fullmatch(text, first.end, start):
+    if first is None:
+        return who
+    if partner:
+        # "Jane Doe and her husband, Tom Roe, said": the couple, not the apposition alone
+        if not (text.startswith(",", end) and PARTNER_AND_RE.fullmatch(text, first.end, start)):
+            return who
+    elif not _AND_RE.fullmatch(text, first.end, start):
         return who
     if not _CLAUSE_START_RE.search(text, max(0, first.start - 40), first.start):
         return who

@@ -279,9 +279,11 @@ _NAME_END_RE = re.compile(
     r"(?:^|(?<=[\s(\u2014\u2013;:]))(?P<sp>" + _LEFT_NAME + r"|" + PRONOUN + r")"
     r"(?:\s+" + ADVERB + r")?\s+$"  # "with Doe reportedly yelling"
 )
+# "according to Jane Doe and Tom Roe": the two jointly, as "by Jane Doe and Tom Roe" is
+_JOINT_NAME = _MODIFIED_NAME + r"(?:\s+and\s+" + _MODIFIED_NAME + r")?"
 _ACCORDING_RE = re.compile(
     r"\b(?P<cue>[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<sp>"
-    + _MODIFIED_NAME
+    + _JOINT_NAME
     + r"|"
     + _DET_NP
     + r")"
@@ -555,7 +557,7 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
 
 _ACCORDING_FINAL_RE = re.compile(
     r",\s*(?P<cue>according\s+to)\s+(?P<sp>"
-    + _MODIFIED_NAME
+    + _JOINT_NAME
     + r"|"
     + _DET_NP
     + r")[^.!?;:\"\u201c\u201d]{0,150}[.!?]?\s*$"
@@ -732,9 +734,12 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _SENTENCE_SUBJECT_RE.match(text, pos, end)
     if m is None or not _plausible_subject(m.group("sp")):
         return None
-    d = _DESCRIPTION_SUBJECT_RE.match(text, pos, end) if m.group("sp")[:1].isupper() else None
+    sp = m.group("sp")
+    described = sp[:1].isupper() or sp.startswith("the ")
+    d = _DESCRIPTION_SUBJECT_RE.match(text, pos, end) if described else None
     if d is not None and d.end("sp") > m.end("sp"):
-        # "The Democratic nominee said", "The Ohio senator sought to", not "The Democratic"
+        # "The Democratic nominee said", "The Ohio senator sought to", not "The Democratic";
+        # after a lead-in too ("During the debate, the Labour peer and former minister said")
         if _names_a_person(d.group("sp")):
             return d.span("sp")
         w = _WORD_SPAN_RE.match(text, m.end("sp"), d.end("sp"))
@@ -947,6 +952,9 @@ def _subject_past(text: str, rejected: re.Match, m: re.Match, participle: bool) 
         return sp[:1].isupper() and _CLAUSE_IN_APPOSITION_RE.search(sp) is None
     if _DETERMINER_ONLY_RE.fullmatch(text, rejected.start("sp"), m.start("sp")):
         return sp[:1].isupper()  # "In a Bloomberg interview Jane Doe declared"
+    if not participle and _CONTACT_CLAUSE_RE.fullmatch(text, rejected.start("sp"), m.start("sp")):
+        # "in a way Doe slammed as": a relative clause with no "that"; the name is its subject
+        return sp[:1].isupper()
     if not _named(m):
         return False
     p = _PREPOSITION_END_RE.search(text, max(0, rejected.start() - 12), rejected.start())
@@ -971,6 +979,7 @@ def _named(m: re.Match) -> bool:
 
 
 _DETERMINER_ONLY_RE = re.compile(r"(?:an?|the)\s+")  # "The Nation" is a name
+_CONTACT_CLAUSE_RE = re.compile(r"(?:an?|the)\s+[a-z][\w-]*\s+")  # "a way ", "the plan "
 
 
 # "Secretary of State", "Speaker of the House": an "of" inside a title.

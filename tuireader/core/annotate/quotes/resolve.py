@@ -467,6 +467,9 @@ class NameResolver:
         head = _CLITIC_RE.sub("", head.strip())
         if " and " in head:
             pair = self._pair_named(speaker[0], speaker[0] + len(head))
+            if pair is None and apposition:
+                # "Jane Doe and her husband, Tom Roe": the two, as "Jane Doe and Tom Roe"
+                pair = self._pair_named(speaker[0], speaker[1], PARTNER_AND_RE)
             if pair is not None:
                 return pair
         lowered = head.lower()
@@ -601,13 +604,15 @@ class NameResolver:
                     ]
                     described = self._described(mods, fitting, speaker[0])
                     roled = self._roled(noun, speaker[0], fitting, described)
+                    party = _parties(head.split()[1:-1])
                     if roled is not None:
                         # "Jane Doe, the Ohio front-runner, ... The Ohio front-runner said":
                         # the one the article gave that role, not the person last named
-                        return roled
+                        return self._of_party(roled, party, fitting, speaker[0])
                     if self._unnamed_since(speaker[0], noun):
                         return None
-                    return self._nearest_described(speaker[0], described)
+                    found = self._nearest_described(speaker[0], described)
+                    return self._of_party(found, party, fitting, speaker[0])
         if definite and not _proper_modifier(head):
             noun = definite.group("noun").lower()
             if noun in _EPITHET_NOUNS and _WHO_AFTER_RE.match(self.text, speaker[1]):
@@ -621,7 +626,13 @@ class NameResolver:
                 )
             if noun in _OWNED_NOUNS:
                 return self._owner(noun, speaker[0])
-            return self._resolve_definite(noun, speaker[0]) or self._named_after(noun, speaker[1])
+            found = self._resolve_definite(noun, speaker[0]) or self._named_after(noun, speaker[1])
+            party = _parties(head.split()[1:-1]) if found and noun in PERSON_NOUNS else None
+            if party:
+                # "Democratic rival Jane Doe ... the Republican nominee said": not Doe
+                fitting = self._fitting(speaker[0], {"PERSON"})
+                return self._of_party(found, party, fitting, speaker[0])
+            return found
         owned = _OWNED_DESCRIPTION_RE.match(head)
         if owned is not None:
             # "his family doctor said ... The note was signed by Dr. Jane Roe"
@@ -658,7 +669,7 @@ class NameResolver:
             return None
         return self.text[first.start : last.end]
 
-    def _pair_named(self, lo: int, hi: int) -> str | None:
+    def _pair_named(self, lo: int, hi: int, joint: re.Pattern[str] | None = None) -> str | None:
         """ "the Harbor Trust and the Port Office said", "by Jane Doe and the Port Office":
         two mentions joined by "and" that make up the phrase ``[lo, hi)`` speak together,
         named as "the statement" of two bodies is (see ``_issuer``)."""
@@ -669,7 +680,7 @@ class NameResolver:
         first, second = pair
         if self.text[lo : first.start].strip().lower() not in ("", "the"):
             return None
-        if not _PAIR_AND_RE.fullmatch(self.text, first.end, second.start):
+        if not (joint or _PAIR_AND_RE).fullmatch(self.text, first.end, second.start):
             return None
         names = [self._complete(m.name, m.start) for m in pair]
         return " and ".join(names) if names[0] != names[1] else None
@@ -1025,6 +1036,52 @@ class NameResolver:
                 if name in found:
                     found.remove(name)
                 found.append(name)
+        return found
+
+    def _of_party(
+        self, name: str | None, party: set[str], fitting: list[Mention], before: int
+    ) -> str | None:
+        """``name``, unless the article gives that person another party than the description
+        ("Democratic rival Jane Doe ... the Republican nominee said"): then the last of
+        ``fitting`` it gives the description's party, else no one (a party is no speaker)."""
+        if not party or name is None:
+            return name
+        known: dict[str, set[str]] = {}
+        for k, m in enumerate(fitting):
+            if m.label == "PERSON":
+                lo = fitting[k - 1].end if k else 0
+                # (the description itself, "Doe, the Democratic nominee, said", gives no one)
+                hi = min(fitting[k + 1].start if k + 1 < len(fitting) else before, before)
+                known.setdefault(self._complete(m.name, m.start), set()).update(
+                    self._party_at(m, lo, hi)
+                )
+        own = known.get(name)
+        if own and own & party:
+            return name
+        for m in reversed(fitting):
+            other = self._complete(m.name, m.start) if m.label == "PERSON" else None
+            if other is not None and known.get(other, set()) & party:
+                # (also over a nearest of no known party: "Jane Doe, the Democratic nominee,
+                # ... Tom Roe ... the Democratic nominee said" is Doe)
+                return other
+        return None if own else name
+
+    def _party_at(self, m: Mention, lo: int, hi: int) -> set[str]:
+        """The parties the words of a mention, the few right before it (after ``lo``, in its
+        sentence, outside quotations), a tag or a description after it (before ``hi``) give
+        the person: "Republican rival Jane Doe", "the Tory leader", "Doe (D-Ohio)", "Jane Doe,
+        the Democratic nominee,", "Doe spoke as the Democratic nominee"."""
+        lo = max(lo, m.start - 40)
+        for stop in _SENTENCE_STOP_RE.finditer(self.text, lo, m.start):
+            lo = stop.end()
+        before = _AFTER_QUOTE_MARK_RE.split(self.text[lo : m.start])[-1]
+        found = _parties(before.split()[-4:] + self.text[m.start : m.end].split())
+        tag = _PARTY_TAG_RE.match(self.text, m.end)
+        if tag is not None:
+            found.add(tag.group(1))
+        described = _DESCRIBED_AFTER_RE.match(self.text, m.end, max(m.end, hi))
+        if described is not None:
+            found |= _parties(described.group().split())
         return found
 
     def _nearest_described(self, before: int, described: list[str]) -> str | None:
@@ -1457,6 +1514,8 @@ def _anyone(m: Mention) -> bool:
 
 
 _PAIR_AND_RE = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+# "Jane Doe and her husband, Tom Roe,": the second of a pair named in apposition
+PARTNER_AND_RE = re.compile(r"\s+and\s+(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,\s+")
 # before a pair that opens a sentence: start of text, a sentence end or a line break, and
 # at most two capitalised words ("Senators", "Former Gov.")
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+|\n\s*)(?:[A-Z][\w.-]*\s+){0,2}$")
@@ -1482,6 +1541,32 @@ _SENTENCE_STOP_RE = re.compile(
     r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})[.!?]\s|\n"
 )
 _PARTY_MODIFIERS = word_set("Democratic Republican Democrat GOP Conservative Labour Liberal")
+# Capitalised party words, each as its party's key ("GOP" is the Republicans' too).
+_PARTY_KEYS = {
+    "Republican": "R",
+    "GOP": "R",
+    "Democratic": "D",
+    "Democrat": "D",
+    "Labour": "Lab",
+    "Conservative": "Con",
+    "Tory": "Con",
+}
+_AFTER_QUOTE_MARK_RE = re.compile('["\u201c\u201d]')
+# "Jane Doe, the Democratic nominee", "Doe spoke as the Democratic nominee": a description
+_DESCRIBED_AFTER_RE = re.compile(
+    r"(?:,\s+|[^;:.!?\"\u201c\u201d\n]{0,50}?\s+as\s+)(?:the|a|an)\s+[^,;:.!?\"\u201c\u201d\n]{1,50}"
+)
+_PARTY_TAG_RE = re.compile(r"\s*\(([DR])-[A-Z]")  # "Jane Doe (R-Ohio)"
+
+
+def _parties(words: list[str]) -> set[str]:
+    """The parties capitalised words name ("Liberal Democrat" is a party of its own)."""
+    found = set()
+    for i, word in enumerate(words):
+        key = _PARTY_KEYS.get(word.strip(",.'\u2019s") if word[:1].isupper() else "")
+        if key is not None:
+            found.add("LD" if key == "D" and i and words[i - 1] == "Liberal" else key)
+    return found
 
 
 # Offices a description can stand for ("the senator", "the former secretary of state").
