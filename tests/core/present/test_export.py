@@ -272,3 +272,15 @@ def test_default_path_leaves_out_the_corpus_format_suffix(isolated_dirs):
     assert default_export_path("jonsby.txt.gz +2", "results").name.startswith("jonsby-2-results-")
     assert default_export_path("cache.db", "starred").name.startswith("newsboat-starred-")
     assert default_export_path("news", "article").name.startswith("news-article-")
+
+
+def test_markdown_of_several_articles_has_their_texts(indexed):
+    """Results and starred exports (no annotations) carry each article's text too, as the
+    JSONL and CSV ones do: a Markdown list of titles only lost what was read."""
+    corpus, store, _engine = indexed
+    buffer = io.StringIO()
+    assert export(build_items(corpus, store, store.ordered_ids(), None), "md", buffer) == 3
+    written = buffer.getvalue()
+    assert "Moscow rejected it." in written and "Second paragraph." in written
+    assert "Ben Sasse spoke." in written
+    assert "### Names" not in written  # the names and quotations: the one-article export's

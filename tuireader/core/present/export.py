@@ -188,10 +188,10 @@ def _markdown_item(item: ExportItem) -> Iterator[str]:
     yield "\n"
     if data["note"]:
         yield f"> {_md_line(data['note'])}\n\n"
-    if item.annotations is None:
-        return
     if data["text"]:
         yield _md_paragraphs(data["text"])
+    if item.annotations is None:
+        return
     if data["entities"]:
         yield "### Names\n\n"
         for entity in data["entities"]:
