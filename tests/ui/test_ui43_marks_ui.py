@@ -41,3 +41,23 @@ def test_tags_and_notes_never_put_controls_on_screen(tmp_path):
         assert "✎ call Quillon back Jonsby soon" in html.unescape(screen).replace("\u00a0", " ")
 
     run(dump, scenario)
+
+
+def test_pasted_controls_never_reach_the_search_bar_or_the_palette(tmp_path):
+    dump = write_jsonl(tmp_path / "d.jsonl", RECORDS)
+
+    async def scenario(app, pilot):
+        bar = app.search_input
+        await pilot.press("slash")
+        bar.insert_text_at_cursor("storm\x1b[2J \u202ecoast\t")  # as a paste inserts it
+        assert bar.value == "storm coast "
+        app.searching.saved.save("harbor\x1b[31m watch", "quillon\x1b]0;x\x07 pier")
+        assert app.searching.saved.items == {"harbor watch": "quillon pier"}
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause(0.3)
+        for char in "saved":
+            await pilot.press(char)
+        await pilot.pause(1.0)
+        assert not CONTROLS.search(app.export_screenshot())
+
+    run(dump, scenario)
