@@ -162,7 +162,7 @@ def test_skipped_report(tmp_path: Path, capsys) -> None:
     captured = capsys.readouterr()
     assert "good.txt" in captured.out and "bad.txt" not in captured.out
     assert captured.err.splitlines() == [
-        "skipped 1 items:",
+        "skipped 1 item:",
         f"  {tmp_path / 'bad.txt'}: binary file",
     ]
 

@@ -81,7 +81,7 @@ def test_sigkill_during_index_never_needs_a_manual_step(tmp_path, engine_name, r
     )
     assert done.returncode == 0, done.stderr
     assert f"{ARTICLES:,} articles" in done.stdout
-    assert "skipped 1 items" in done.stderr and "bad.txt: binary file" in done.stderr
+    assert "skipped 1 item that" in done.stderr and "bad.txt: binary file" in done.stderr
     corpus = Corpus([root])
     assert corpus.engine == engine_name
     store, engine = corpus.open_store(), corpus.open_engine()

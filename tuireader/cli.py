@@ -588,7 +588,9 @@ def report_skipped(report, command: str, list_all: bool) -> None:
     if not report.skipped:
         return
     shown = report.skipped if list_all else report.skipped[:20]
-    print(f"skipped {len(report.skipped):,} items that could not be read:", file=sys.stderr)
+    print(
+        f"skipped {counted(len(report.skipped), 'item')} that could not be read:", file=sys.stderr
+    )
     for item in shown:
         print(f"  {visible(item.path)}: {visible(item.reason)}", file=sys.stderr)
     if len(report.skipped) > len(shown):
@@ -779,7 +781,7 @@ def run_annotate(
             print("\n".join(summary_lines(item, spans)), file=out, flush=True)
     skipped = found.skipped
     if skipped:
-        print(f"skipped {len(skipped):,} items:", file=sys.stderr)
+        print(f"skipped {counted(len(skipped), 'item')}:", file=sys.stderr)
         for miss in skipped[:20]:
             print(f"  {miss.path}: {miss.reason}", file=sys.stderr)
         if len(skipped) > 20:

@@ -37,9 +37,7 @@ def test_scrolling_to_the_end_of_the_results_adds_the_next_page(tmp_path, monkey
             assert app.view.results.total == 130
             first = list(app.article_list.ids)
             app.article_list.focus()
-            await pilot.press("end")  # to the last row: the next page comes
-            await wait_for(pilot, lambda: len(app.article_list.ids) == 120)
-            await pilot.press("end")
+            await pilot.press("end")  # to the last row: the next pages come, the cursor follows
             await wait_for(pilot, lambda: len(app.article_list.ids) == 130)
             ids = app.article_list.ids
             assert ids[:60] == first and len(set(ids)) == 130  # in order, each once

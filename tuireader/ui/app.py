@@ -58,6 +58,7 @@ from tuireader.ui.messages import (
 )
 from tuireader.ui.notices import NoticesApp
 from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.clean_input import CleanInput
 from tuireader.ui.widgets.entity_panel import EntityPanel
 from tuireader.ui.widgets.footer import ReaderFooter
 from tuireader.ui.widgets.indexing_bar import IndexingBar
@@ -108,7 +109,7 @@ class ReaderApp(NoticesApp[Corpus | None]):
                 yield EntityPanel(id="panel")
         yield IndexingBar(id="indexing")
         yield Static("", id="message", classes="empty")
-        yield Input(
+        yield CleanInput(
             placeholder="find in this article (Enter; n/N next/previous; Esc closes)",
             id="find",
             classes="hidden",

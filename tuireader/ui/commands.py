@@ -17,7 +17,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from tuireader.core.base.text import visible
+from tuireader.core.base.text import clean_line, visible
 from tuireader.core.base.wording import counted
 from tuireader.core.library import Library
 from tuireader.core.search.meta_filter import EXAMPLES
@@ -162,14 +162,14 @@ class UserCommands(_ChoicesProvider):
     async def startup(self) -> None:
         search = self.reader.run_search_from_palette
         self.choices: list[tuple[str, Callable[[], None], str]] = [
-            (f"Saved search: {name}", partial(search, query), as_markup(query))
+            (f"Saved search: {clean_line(name)}", partial(search, query), as_markup(query))
             for name, query in self.reader.searching.saved.items.items()
         ]
         for tag, n in self.reader.marks.tag_counts():
             articles = counted(n, "article")
             self.choices.append(
                 (
-                    f"Show tag: {tag}",
+                    f"Show tag: {clean_line(tag)}",
                     partial(search, f"tag:{tag}"),
                     as_markup(f"tag:{tag} ({articles})"),
                 )

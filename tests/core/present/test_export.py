@@ -262,3 +262,25 @@ def test_cli_export_names_the_file_with_its_whole_path(indexed, tmp_path, capsys
     monkeypatch.chdir(tmp_path)
     assert main(["export", "hacking", "--corpus", str(corpus.paths[0]), "-o", "out.md"]) == 0
     assert f" to {tmp_path / 'out.md'}\n" in capsys.readouterr().err
+
+
+def test_default_path_leaves_out_the_corpus_format_suffix(isolated_dirs):
+    """A corpus opened from a dump is named after the file: the default export name must not
+    carry its suffix ("harbor.jsonl.gz-results-….md" reads as a gzip file)."""
+    assert default_export_path("harbor.jsonl.gz", "results").name.startswith("harbor-results-")
+    assert default_export_path("Quillon.CSV", "starred", "csv").name.startswith("Quillon-starred-")
+    assert default_export_path("jonsby.txt.gz +2", "results").name.startswith("jonsby-2-results-")
+    assert default_export_path("cache.db", "starred").name.startswith("newsboat-starred-")
+    assert default_export_path("news", "article").name.startswith("news-article-")
+
+
+def test_markdown_of_several_articles_has_their_texts(indexed):
+    """Results and starred exports (no annotations) carry each article's text too, as the
+    JSONL and CSV ones do: a Markdown list of titles only lost what was read."""
+    corpus, store, _engine = indexed
+    buffer = io.StringIO()
+    assert export(build_items(corpus, store, store.ordered_ids(), None), "md", buffer) == 3
+    written = buffer.getvalue()
+    assert "Moscow rejected it." in written and "Second paragraph." in written
+    assert "Ben Sasse spoke." in written
+    assert "### Names" not in written  # the names and quotations: the one-article export's

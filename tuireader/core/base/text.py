@@ -68,6 +68,13 @@ def clean_text(text: str) -> str:
     return _CONTROL_RE.sub("", text)
 
 
+def clean_typed(text: str) -> str:
+    """What the user typed or pasted into a one-line field, without controls or escape
+    sequences (they would act on the terminal where it is shown); newlines and tabs become
+    spaces, and the spaces typed stay (a query being typed keeps its trailing space)."""
+    return clean_text(text).replace("\n", " ").replace("\t", " ")
+
+
 def clean_line(text: str) -> str:
     """Clean a one-line field (title, source): no newlines, single spaces."""
     return _SPACE_RUN_RE.sub(" ", clean_text(text).replace("\n", " ")).strip()

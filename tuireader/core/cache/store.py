@@ -898,7 +898,12 @@ class MetaStore:
     def skips(self, limit: int | None = None) -> list[tuple[str, str]]:
         """(item, reason) for everything skipped by the syncs so far (files that could not be
         read, bad records, articles read only in part, folders that could not be listed)."""
-        sql = "SELECT item, reason FROM skips ORDER BY item"
+        # file by file (the folder walk's by name), then a file's records in reading order:
+        # the file itself, then "path:2" before "path:10" (shorter numbers first)
+        sql = (
+            "SELECT item, reason FROM skips"
+            " ORDER BY CASE WHEN file = '' THEN item ELSE file END, length(item), item"
+        )
         if limit is not None:
             return list(self.db.execute(sql + " LIMIT ?", (limit,)))
         return list(self.db.execute(sql))

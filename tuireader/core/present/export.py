@@ -27,7 +27,13 @@ from tuireader.core.annotate.pipeline import Annotations
 from tuireader.core.base.articles import Article
 from tuireader.core.base.text import json_safe, title_from_text, visible_controls
 from tuireader.core.cache.store import ArticleRow
-from tuireader.core.ingest.loaders import CSV_ESCAPE_PREFIXES, CSV_ESCAPED_COLUMN, CSV_ESCAPED_VALUE
+from tuireader.core.ingest.formats import FORMATS as READ_FORMATS
+from tuireader.core.ingest.loaders import (
+    CSV_ESCAPE_PREFIXES,
+    CSV_ESCAPED_COLUMN,
+    CSV_ESCAPED_VALUE,
+    SUPPORTED,
+)
 from tuireader.core.user.userdata import ArticleMarks
 
 FORMATS = ("md", "jsonl", "csv")
@@ -182,10 +188,10 @@ def _markdown_item(item: ExportItem) -> Iterator[str]:
     yield "\n"
     if data["note"]:
         yield f"> {_md_line(data['note'])}\n\n"
-    if item.annotations is None:
-        return
     if data["text"]:
         yield _md_paragraphs(data["text"])
+    if item.annotations is None:
+        return
     if data["entities"]:
         yield "### Names\n\n"
         for entity in data["entities"]:
@@ -274,6 +280,24 @@ def default_export_path(corpus_name: str, what: str, fmt: str = "md", now=None) 
     import platformdirs
 
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M")
-    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", corpus_name).strip("-.")[:40] or "corpus"
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", _stem(corpus_name)).strip("-.")[:40] or "corpus"
     folder = Path(platformdirs.user_documents_dir()).expanduser().absolute() / "tuireader"
     return folder / f"{slug}-{what}-{stamp}{SUFFIXES.get(fmt, '.md')}"
+
+
+def _stem(corpus_name: str) -> str:
+    """The corpus name without the suffix its format gives it ("reuters.jsonl.gz +1" ->
+    "reuters +1"), so that an export is not named like a dump of another format; newsboat's
+    ``cache.db`` is called "newsboat"."""
+    first, plus, more = corpus_name.partition(" +")
+    lower = first.lower()
+    named = {name: fmt.name for fmt in READ_FORMATS for name in fmt.names}
+    if lower in named:
+        first = named[lower]
+    else:
+        suffixes = sorted((s for s in SUPPORTED if s.startswith(".")), key=len, reverse=True)
+        for suffix in suffixes:
+            if lower.endswith(suffix) and len(first) > len(suffix):
+                first = first[: -len(suffix)]
+                break
+    return first + plus + more

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tuireader.core.base import paths
 from tuireader.core.base.atomic import write_atomic
+from tuireader.core.base.text import clean_line
 from tuireader.core.user.jsonfile import load_json
 
 
@@ -19,7 +20,7 @@ class SavedSearches:
         self.items: dict[str, str] = items or {}
 
     def save(self, name: str, query: str) -> None:
-        name, query = name.strip(), query.strip()
+        name, query = clean_line(name), clean_line(query)  # no controls: both are shown
         if not name or not query:
             raise ValueError("a saved search needs a name and a query")
         self.items.pop(name, None)

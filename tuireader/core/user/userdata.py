@@ -20,6 +20,7 @@ from pathlib import Path
 from tuireader.core.base import paths
 from tuireader.core.base.atomic import set_aside
 from tuireader.core.base.log import get_logger
+from tuireader.core.base.text import clean_line
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS marks (
@@ -53,8 +54,10 @@ class UserDataError(Exception):
 
 
 def normalize_tag(tag: str) -> str:
-    """Tags are lower case words: spaces and commas become dashes."""
-    return _TAG_BAD.sub("-", tag.strip().casefold()).strip("-")
+    """Tags are lower case words: spaces and commas become dashes; control characters and
+    escape sequences (pasted into the prompt) are left out, as they would act on the
+    terminal wherever the tag is shown."""
+    return _TAG_BAD.sub("-", clean_line(tag).casefold()).strip("-")
 
 
 def parse_tags(text: str) -> list[str]:
@@ -456,7 +459,7 @@ class CorpusMarks:
         self._set("starred", [key], int(starred))
 
     def set_note(self, key: str, note: str) -> None:
-        self._set("note", [key], " ".join(note.split())[:NOTE_LIMIT])
+        self._set("note", [key], clean_line(note)[:NOTE_LIMIT])  # one line, no controls
 
     def set_tags(self, key: str, tags: Iterable[str]) -> None:
         wanted = [t for t in (normalize_tag(tag) for tag in tags) if t]

@@ -24,6 +24,7 @@ class Filters:
         self.view = view
         self.library = library
         self._sources: list[tuple[str, int]] | None = None
+        self.cleared = 0  # how many times they were cleared (entity filters asked go too)
 
     def sources(self) -> list[tuple[str, int]]:
         """(source, article count), most articles first; read again after indexing commits."""
@@ -60,6 +61,7 @@ class Filters:
         self._set(replace(self.view.meta_filter, dates=dates))
 
     def clear(self) -> None:
+        self.cleared += 1  # an entity filter still being found is dropped too
         if self.view.meta_filter.empty:
             self.host.notify("No filters are on.")
             return

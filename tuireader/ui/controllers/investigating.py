@@ -44,6 +44,11 @@ class Investigating:
         self.timeline_by = "month"
         self.pending_quote: tuple[int, str] | None = None  # (article, text) to scroll to
         self._quotes_shown: list = []  # the speaker's quotations listed last
+        self._asked: dict[str, int] = {}  # the newest request of each worker group
+        # entity filters asked for and not yet in force (the next one adds to them), and
+        # how many times the filters had been cleared when the first of them was asked for
+        self._entities_asked: tuple[str, ...] | None = None
+        self._entities_since = 0
 
     # -- the current list ------------------------------------------------------------------
 
@@ -55,18 +60,38 @@ class Investigating:
         query = view.results.query if view.results is not None else ""
         return investigation.list_ids(query, view.meta_filter)
 
-    def _in_worker(self, work: Callable[[], object], then: Callable[[object], None]) -> None:
-        """Run ``work`` in a thread (keys stay live), then ``then`` with its result."""
+    def _in_worker(
+        self,
+        work: Callable[[], object],
+        then: Callable[[object], None],
+        group: str = "investigate",
+        failed: Callable[[], None] | None = None,
+    ) -> None:
+        """Run ``work`` in a thread (keys stay live), then ``then`` with its result. Only the
+        newest request of a group lands: a thread cannot be stopped, and an older view that
+        took longer covered the one asked for after it."""
+        self._asked[group] = seq = self._asked.get(group, 0) + 1
+        newest = lambda: self._asked.get(group) == seq  # noqa: E731
+
+        def landed(result: object) -> None:
+            if newest():
+                then(result)
+
+        def said(text: str) -> None:
+            if newest():
+                self.host.show_message(text, True)
+                if failed is not None:
+                    failed()
 
         def run() -> None:
             try:
                 result = work()
             except Exception as exc:  # a query or store that fails: said, the app goes on
-                self.host.call_from_thread(self.host.show_message, f"{exc}", True)
+                self.host.call_from_thread(said, f"{exc}")
                 return
-            self.host.call_from_thread(then, result)
+            self.host.call_from_thread(landed, result)
 
-        self.host.run_worker(run, thread=True, group="investigate", exclusive=True)
+        self.host.run_worker(run, thread=True, group=group, exclusive=True)
 
     def _scope(self) -> str:
         view = self.view
@@ -145,28 +170,46 @@ class Investigating:
     def add_entity_filter(self, *names: str) -> None:
         """Narrow the list to the articles naming each of ``names`` too (AND with the others).
         The filter finds its articles whenever it is applied (a later sync's are in it); they
-        are found once here, in a worker, so that the entity table is in memory. Several names
-        are added at once: one call a name read the filters before the previous worker had
-        set them, and the last one replaced the rest."""
-        current = self.view.meta_filter
-        added = tuple(dict.fromkeys(n for n in names if n not in current.entities))
+        are found once here, in a worker, so that the entity table is in memory. A name added
+        while an earlier one is still being found adds to it (it read the filters in force,
+        without the earlier one, and the last worker to end replaced the rest)."""
+        current = self._entity_names()
+        added = tuple(dict.fromkeys(n for n in names if n not in current))
         if added:
-            self._set_entities(current, (*current.entities, *added))
+            self._set_entities((*current, *added))
 
     def remove_entity_filter(self, name: str) -> None:
-        current = self.view.meta_filter
-        names = tuple(n for n in current.entities if n != name)
+        names = tuple(n for n in self._entity_names() if n != name)
         if not names:
-            self.filters.set(replace(current, entities=(), within=None))
+            self._asked["entity-filter"] = self._asked.get("entity-filter", 0) + 1
+            self._entities_asked = None
+            self.filters.set(replace(self.view.meta_filter, entities=(), within=None))
             return
-        self._set_entities(current, names)
+        self._set_entities(names)
 
-    def _set_entities(self, current, names: tuple[str, ...]) -> None:
+    def _entity_names(self) -> tuple[str, ...]:
+        """The entity filters in force, or those asked for (still being found) after them;
+        clearing the filters meanwhile drops the ones asked for."""
+        asked = self._entities_asked
+        if asked is not None and self.filters.cleared == self._entities_since:
+            return asked
+        return self.view.meta_filter.entities
+
+    def _set_entities(self, names: tuple[str, ...]) -> None:
+        if self._entities_asked is None or self.filters.cleared != self._entities_since:
+            self._entities_since = self.filters.cleared
+        self._entities_asked = names
         scope = self.library.investigation.scope(names)
-        self._in_worker(
-            scope.ids,
-            lambda _found: self.filters.set(replace(current, entities=names, within=scope)),
-        )
+
+        def found(_ids: object) -> None:
+            self._entities_asked = None
+            if self.filters.cleared == self._entities_since:  # not cleared meanwhile
+                self.filters.set(replace(self.view.meta_filter, entities=names, within=scope))
+
+        def failed() -> None:
+            self._entities_asked = None
+
+        self._in_worker(scope.ids, found, "entity-filter", failed)
 
     # -- who said what ---------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from tuireader.ui.widgets.clean_input import CleanInput
 from tuireader.ui.widgets.footer import ReaderFooter
 
 SHOWN_MOST = 2000  # rows shown at once (typing narrows the rest)
@@ -84,7 +85,7 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text(self.title_text), id="pick-title")
-            yield Input(
+            yield CleanInput(
                 placeholder="type to narrow the list", id="pick-filter", select_on_focus=False
             )
             yield OptionList(*self._options(""), id="pick-rows")

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
+from tuireader.ui.widgets.clean_input import CleanInput
 from tuireader.ui.widgets.footer import ReaderFooter
 
 
@@ -45,7 +46,7 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Content(self.question))
-            yield Input(value=self.value, suggester=self.suggester, id="prompt-input")
+            yield CleanInput(value=self.value, suggester=self.suggester, id="prompt-input")
         yield ReaderFooter()  # its own keys over the main screen's (which do not work here)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

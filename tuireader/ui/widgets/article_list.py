@@ -158,6 +158,9 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         self._columns_cache: tuple[tuple, tuple[int, int]] | None = None
         # Called when the cursor comes near the last row (a result list that has more pages).
         self.near_end: Callable[[], None] | None = None
+        # The last row End put the cursor on: while it stays there, the rows a next page adds
+        # take it on to the new last row (End means the last match, not the last fetched).
+        self._end_id: int | None = None
 
     def set_date_format(self, date_format: str | None) -> None:
         """Show dates with a strftime format (None: 2016-10-03); the date column is as wide
@@ -212,6 +215,10 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
                 position = ids.index(current)
             except ValueError:
                 position = 0
+        following = keep_cursor and current is not None and current == self._end_id
+        if following and ids:
+            position = len(ids) - 1
+        self._end_id = ids[position] if following and ids else None
         self.cursor = min(position, max(0, len(ids) - 1))
         self._scroll_cursor_into_view()
         self.refresh()
@@ -290,6 +297,7 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
 
     def action_last(self) -> None:
         self.cursor = max(0, len(self.ids) - 1)
+        self._end_id = self.current_id if self.near_end is not None else None
 
     def action_page_down(self) -> None:
         page = max(1, self.scrollable_content_region.height // self.row_height - 1)

@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from tuireader.core.annotate.pipeline import Annotations
 from tuireader.core.base.articles import Article
+from tuireader.core.base.text import clean_line
 from tuireader.core.base.wording import counted
 from tuireader.ui.colours import readable_style
 from tuireader.ui.styles import StyleOncePerPass, component_style
@@ -311,13 +312,14 @@ class ReadingPane(StyleOncePerPass, ScrollView, can_focus=True):
             meta = self._meta_line(shown)
             if meta:
                 self._add_lines(meta)
-            marks = " ".join(
-                [*(["★ starred"] if shown.starred else []), *(f"#{tag}" for tag in shown.tags)]
-            )
+            # (marks written before they were cleaned on saving may hold controls)
+            tags = (f"#{clean_line(tag)}" for tag in shown.tags)
+            marks = " ".join([*(["★ starred"] if shown.starred else []), *tags])
             if marks:
                 self._add_lines(_styled(marks, self._style("reading-pane--marks")))
             if shown.note:
-                self._add_lines(_styled(f"✎ {shown.note}", self._style("reading-pane--note")))
+                note = f"✎ {clean_line(shown.note)}"
+                self._add_lines(_styled(note, self._style("reading-pane--note")))
             self._blank()
             self._wrap_body(shown)
         self.virtual_size = Size(width, len(self._lines))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Input
+
+from tuireader.ui.widgets.clean_input import CleanInput
 
 
-class SearchBar(Input):
+class SearchBar(CleanInput):
     """Up/Down recall earlier queries; what was being typed comes back after the newest."""
 
     BINDINGS = [

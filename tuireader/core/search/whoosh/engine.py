@@ -75,6 +75,7 @@ SUGGEST_WORDS = 6
 SUGGEST_CHARS = 120
 # Share of a quotation's word runs another article must carry to count as quoting it.
 SHARED_QUOTE_SHARE = 0.5
+SHARED_QUOTE_PRINTS = 2  # cut prints an article must share with a quotation to carry it
 # What search results can be ordered by.
 ORDERS = ("score", "newest", "oldest")
 # Tries to open an index before it is taken as damaged and rebuilt.
@@ -456,20 +457,25 @@ class WhooshEngine:
         """Other articles carrying (nearly) the same quotation: (article id, share of its words).
 
         A copy counts when at least half of the quotation's word runs appear in it, which
-        tolerates small edits (punctuation, a changed word) and quoting only part of it.
+        tolerates small edits (punctuation, a changed word) and quoting only part of it, and
+        at least two of them: the prints are cut short (``analysis.FINGERPRINT_CHARS``), so
+        one of them is carried by chance by some articles of a large corpus, and a quotation
+        of six words has only two.
         """
         prints = quote_prints(quote_text)
         if not prints:
             return []
+        least = min(SHARED_QUOTE_PRINTS, len(prints))
         query = Or([Term("quotefp", fp) for fp in prints])
         with self._lock:
             searcher = self._get_annotation_searcher()
             column = self._ids(searcher)
             found = []
             for hit in searcher.search(query, limit=limit + 1, terms=True):
-                share = len(hit.matched_terms()) / len(prints)
+                matched = len(hit.matched_terms())
+                share = matched / len(prints)
                 article_id = int(column[hit.docnum])
-                if article_id != exclude_id and share >= SHARED_QUOTE_SHARE:
+                if article_id != exclude_id and share >= SHARED_QUOTE_SHARE and matched >= least:
                     found.append((article_id, share))
         return found[:limit]
 
