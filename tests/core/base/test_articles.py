@@ -3,7 +3,7 @@
 import hashlib
 import json
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tuireader.core.base.articles import Article
@@ -49,6 +49,7 @@ def _reference(article: Article) -> str:
     return hashlib.blake2b(payload, digest_size=10).hexdigest()
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a loaded machine
 @given(TEXT, TEXT, TEXT, TEXT)
 def test_the_hash_is_that_of_the_fields_as_json(title, body, source, url):
     article = Article("k", "/corpus/harbor.jsonl", 0, title, body, source, url=url)

@@ -1,4 +1,4 @@
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tuireader.core.base.text import (
@@ -118,6 +118,7 @@ _MIXED = st.text(
 )
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a loaded machine
 @given(_MIXED)
 def test_the_quick_check_of_clean_text_agrees_with_its_pattern(text):
     from tuireader.core.base import text as module
@@ -125,6 +126,7 @@ def test_the_quick_check_of_clean_text_agrees_with_its_pattern(text):
     assert module._clean_already(text) == (module._NEEDS_CLEANING_RE.search(text) is None)
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a loaded machine
 @given(_MIXED)
 def test_fold_of_ascii_is_its_decomposed_case_fold(text):
     from unicodedata import combining, normalize
