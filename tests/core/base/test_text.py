@@ -1,7 +1,11 @@
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tuireader.core.base.text import (
     clean_line,
     clean_text,
     decode_bytes,
+    fold,
     levenshtein_within,
     looks_binary,
     shorten,
@@ -84,3 +88,48 @@ def test_levenshtein_within_counts_insertions_deletions_and_substitutions():
     assert levenshtein_within("", "ab", 2)
     assert not levenshtein_within("kitten", "sitting", 2)
     assert levenshtein_within("kitten", "sitting", 3)
+
+
+_MIXED = st.text(
+    alphabet=st.sampled_from(
+        [
+            "a",
+            "Q",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\x00",
+            "\x08",
+            "\x0b",
+            "\x1b",
+            "\x1f",
+            "\x7f",
+            "\x85",
+            "\x9b",
+            "é",
+            "\u202e",
+            "\ufeff",
+            "\ud800",
+            "É",
+        ]
+    ),
+    max_size=10,
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a loaded machine
+@given(_MIXED)
+def test_the_quick_check_of_clean_text_agrees_with_its_pattern(text):
+    from tuireader.core.base import text as module
+
+    assert module._clean_already(text) == (module._NEEDS_CLEANING_RE.search(text) is None)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a loaded machine
+@given(_MIXED)
+def test_fold_of_ascii_is_its_decomposed_case_fold(text):
+    from unicodedata import combining, normalize
+
+    expected = "".join(c for c in normalize("NFKD", text.casefold()) if not combining(c))
+    assert fold(text) == expected

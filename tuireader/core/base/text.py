@@ -45,6 +45,8 @@ _NEEDS_CLEANING_RE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
     "\u2028\u2029\ud800-\udfff]"
 )
+# The ASCII characters of _NEEDS_CLEANING_RE.
+_ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
 _SPACE_RUN_RE = re.compile(r"[ \t]+")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s")
 
@@ -60,7 +62,7 @@ def clean_text(text: str) -> str:
     removed whole; remaining C0/C1 controls (but tab and newline), bidirectional overrides and
     stray BOMs are removed; lone surrogates become U+FFFD.
     """
-    if _NEEDS_CLEANING_RE.search(text) is None:
+    if _clean_already(text):
         return text  # most text: one scan instead of four substitutions
     text = _LINE_SEPARATORS_RE.sub("\n", text)
     text = _ESCAPE_RE.sub("", text)
@@ -73,6 +75,16 @@ def clean_typed(text: str) -> str:
     sequences (they would act on the terminal where it is shown); newlines and tabs become
     spaces, and the spaces typed stay (a query being typed keeps its trailing space)."""
     return clean_text(text).replace("\n", " ").replace("\t", " ")
+
+
+def _clean_already(text: str) -> bool:
+    """Whether ``clean_text`` leaves ``text`` as it is. ASCII text (Python knows whether a
+    str is ASCII without reading it) is checked by deleting its controls from its bytes,
+    several times quicker than the regex's scan."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        return len(raw.translate(None, _ASCII_CONTROLS)) == len(raw)
+    return _NEEDS_CLEANING_RE.search(text) is None
 
 
 def clean_line(text: str) -> str:
@@ -194,6 +206,8 @@ def shorten(text: str, limit: int) -> str:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, for sorting titles."""
+    if text.isascii():  # nothing to decompose (a quick test: Python knows it of every str)
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

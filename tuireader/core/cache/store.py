@@ -748,10 +748,20 @@ class MetaStore:
             int(article.has_headline),
             fold(article.title),
         )
-        existing = self.db.execute(
-            "SELECT id FROM articles WHERE key = ?", (article.key,)
-        ).fetchone()
-        if existing:
+        # Most articles are new: inserted at once; a key already there (the insert breaks
+        # its uniqueness, and nothing is written) keeps its id and gets the new values.
+        try:
+            cursor = self.db.execute(
+                "INSERT INTO articles (file, locator, title, source, date_ts, date_text, url, "
+                "hash, has_headline, sort_title, key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, article.key),
+            )
+        except sqlite3.IntegrityError:
+            existing = self.db.execute(
+                "SELECT id FROM articles WHERE key = ?", (article.key,)
+            ).fetchone()
+            if existing is None:
+                raise
             self.db.execute(
                 "UPDATE articles SET file=?, locator=?, title=?, source=?, date_ts=?, "
                 "date_text=?, url=?, hash=?, has_headline=?, sort_title=? WHERE id=?",
@@ -759,11 +769,6 @@ class MetaStore:
             )
             article_id = existing[0]
         else:
-            cursor = self.db.execute(
-                "INSERT INTO articles (file, locator, title, source, date_ts, date_text, url, "
-                "hash, has_headline, sort_title, key) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (*values, article.key),
-            )
             article_id = int(cursor.lastrowid)
         self.put_bodies([(article_id, article.body)])
         return article_id

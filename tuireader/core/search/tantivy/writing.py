@@ -7,13 +7,19 @@ segment files are removed by the next writer), and another process can read mean
 One tantivy writer serves all the batches of a pass (``WriterHold``): a batch committed with
 ``more`` hands it on to the next batch, so that merging segments goes on in the background
 while the next batch is read, instead of the pass waiting for every merge after every batch
-(and opening a writer again). The last commit of a pass (or a cancel) waits for the merges
-and lets the writer go: the index's writer lock is free again for another process.
+(and opening a writer again). After the last commit of a pass the writer finishes its merges
+in a thread of its own and then lets go (``WriterHold.settle_later``): the articles are
+searchable once the commit is published, and the next pass (the annotations) starts meanwhile
+instead of waiting, one core idle, for a merge that may take minutes on a big corpus. Anything
+that needs the writer lock again (the next batch, a repair, closing) waits for that thread; so
+does the interpreter at exit (the thread is not a daemon). A cancel waits for the merges at
+once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
@@ -49,9 +55,12 @@ class WriterHold:
         self.index = index
         self.directory = directory
         self._kept: tantivy.IndexWriter | None = None
+        self._settling: threading.Thread | None = None
 
     def take(self, parallel: bool) -> tantivy.IndexWriter:
-        """The kept writer, or a new one."""
+        """The kept writer, or a new one (once a writer settling in the background is done:
+        it holds the index's writer lock until then)."""
+        self.wait()
         writer, self._kept = self._kept, None
         return writer if writer is not None else open_writer(self.index, parallel)
 
@@ -60,9 +69,25 @@ class WriterHold:
 
     def release(self) -> None:
         """Wait for the kept writer's merges and let it go (the index's lock is free)."""
+        self.wait()
         writer, self._kept = self._kept, None
         if writer is not None:
             settle(writer, self.directory)
+
+    def settle_later(self, writer: tantivy.IndexWriter) -> None:
+        """Let ``writer`` finish its merges and go in a thread, not holding up the caller."""
+        self.wait()
+        thread = threading.Thread(
+            target=settle, args=(writer, self.directory), name="tuireader-tantivy-settle"
+        )
+        thread.start()
+        self._settling = thread
+
+    def wait(self) -> None:
+        """Until the writer settling in the background (if any) is done."""
+        thread, self._settling = self._settling, None
+        if thread is not None:
+            thread.join()
 
 
 def settle(writer: tantivy.IndexWriter, directory: Path) -> None:
@@ -92,8 +117,7 @@ class _Batch:
             # opening would take it for damage.
             self._hold.keep(self._writer)
         else:
-            self._writer.wait_merging_threads()
-            record(self._directory, CHECKED)
+            self._hold.settle_later(self._writer)
         self._index.reload()
 
     def cancel(self) -> None:
