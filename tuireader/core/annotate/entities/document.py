@@ -193,15 +193,18 @@ def _from_to(mentions: list[Mention], text: str) -> None:
 def _families(mentions: list[Mention], lex: lx.Lexicon) -> None:
     """ "the Brisket family" is people: "the Briskets" (a person's surname in the plural,
     this document naming the person) is a person mention, not a firm or a place."""
+    # the plurals first: most texts have none, and skip the people's surnames
+    plurals = [m for m in mentions if m.label != PER and m.text[-1] == "s" and " " not in m.text]
+    if not plurals:
+        return
     surnames = {m.text.rsplit(" ", 1)[-1] for m in mentions if m.label == PER}
     if not surnames:
         return  # no person: no family
-    for m in mentions:
-        if m.label != PER and m.text[-1] == "s" and " " not in m.text:
-            if lex.flags.get(m.text.lower(), 0) & _NOT_FAMILY:
-                continue  # "Americans", "Mets"
-            if m.text[:-1] in surnames or m.text.endswith("es") and m.text[:-2] in surnames:
-                m.label = PER
+    for m in plurals:
+        if lex.flags.get(m.text.lower(), 0) & _NOT_FAMILY:
+            continue  # "Americans", "Mets"
+        if m.text[:-1] in surnames or m.text.endswith("es") and m.text[:-2] in surnames:
+            m.label = PER
 
 
 # A lower-case word of five letters or more: the line is no Title Case headline.
