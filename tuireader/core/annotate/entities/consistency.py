@@ -45,41 +45,58 @@ def settle(mentions: list[Mention]) -> None:
     person_parts: set[str] = set()  # words of full person names
     surnames: set[str] = set()  # their last words: a place name ("Miami") yields only to these
     org_heads: set[str] = set()  # first words of organisation names ("Zorblax" Corp)
+    firms: set[str] = set()  # short forms of firms named with their legal form
+    # (one pass gathers all of them: the firms' short forms come from weak mentions too)
     for m in mentions:
+        text = m.text
         if m.weak:
             if not m.guess:
-                hinted.setdefault(m.text, m.label)
+                hinted.setdefault(text, m.label)
+            if m.label == ORG and " " in text:
+                _add_firm_stems(text, firms)
             continue
-        strong.setdefault(m.text, m.label)
-        if " " in m.text:
+        strong.setdefault(text, m.label)
+        if " " in text:
             if m.label == PER:
-                person_parts.update(m.text.split(" "))
-                surnames.add(m.text.rsplit(" ", 1)[1])
+                person_parts.update(text.split(" "))
+                surnames.add(text.rsplit(" ", 1)[1])
             elif m.label == ORG:
-                org_heads.add(m.text.split(" ", 1)[0])
+                org_heads.add(text.split(" ", 1)[0])
+                _add_firm_stems(text, firms)
 
-    firms = _firm_stems(mentions)
     for m in mentions:
-        if m.label != ORG and m.text in firms and m.text not in person_parts and not m.country:
-            m.label, m.weak = ORG, False  # "Acme" after "Acme Corp"; "Moody" after "Moody's Inc"
+        text = m.text
+        # "Acme" after "Acme Corp"; "Moody" after "Moody's Inc" (most texts name no such firm)
+        if (
+            firms
+            and m.label != ORG
+            and text in firms
+            and text not in person_parts
+            and not m.country
+        ):
+            m.label, m.weak = ORG, False
             continue
-        single = " " not in m.text
-        if not m.weak and not (m.place and single):
-            continue  # only guesses and one-word gazetteer places may change
-        label = strong.get(m.text)
+        # only guesses and one-word gazetteer places may change (most mentions: neither)
+        if m.weak:
+            single = " " not in text
+        elif m.place and " " not in text:
+            single = True
+        else:
+            continue
+        label = strong.get(text)
         if label and m.weak:
             m.label, m.weak = label, False
         elif (
             single
-            and m.text in (surnames if m.place else person_parts)
+            and text in (surnames if m.place else person_parts)
             and not m.country
-            and not _acronym(m.text)
+            and not _acronym(text)
         ):
             m.label, m.weak = PER, False
-        elif m.weak and m.text in org_heads and not m.place:
+        elif m.weak and text in org_heads and not m.place:
             m.label = ORG
-        elif m.guess and m.text in hinted:
-            m.label = hinted[m.text]
+        elif m.guess and text in hinted:
+            m.label = hinted[text]
 
 
 def vote(mentions: list[Mention]) -> None:
@@ -118,21 +135,16 @@ _LEGAL_FORMS = frozenset(
 )
 
 
-def _firm_stems(mentions: list[Mention]) -> set[str]:
-    """Short forms of the firms named with their legal form: "First Boston" of "First Boston
-    Corp", "Moody" of "Moody's Investors Service Inc"."""
-    stems: set[str] = set()
-    for m in mentions:
-        if m.label != ORG or " " not in m.text:
-            continue
-        words = m.text.rstrip(".,").split(" ")
-        if words[-1].lower().rstrip(".") not in _LEGAL_FORMS:
-            continue
-        stems.add(" ".join(words[:-1]))
-        first = words[0]
-        if first.endswith(("'s", "’s")):
-            stems.add(first[:-2])
-    return stems
+def _add_firm_stems(name: str, stems: set[str]) -> None:
+    """The short forms of a firm named with its legal form, added to ``stems``: "First
+    Boston" of "First Boston Corp", "Moody" of "Moody's Investors Service Inc"."""
+    words = name.rstrip(".,").split(" ")
+    if words[-1].lower().rstrip(".") not in _LEGAL_FORMS:
+        return
+    stems.add(" ".join(words[:-1]))
+    first = words[0]
+    if first.endswith(("'s", "’s")):
+        stems.add(first[:-2])
 
 
 def _acronym(word: str) -> bool:

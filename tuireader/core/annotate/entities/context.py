@@ -84,11 +84,16 @@ APPOSITION = re.compile(r" ?, ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
 _LAST_TWO_REVERSED = re.compile(r"[^A-Za-z0-9]*(?:([A-Za-z0-9]+)(?:[^A-Za-z0-9]+([A-Za-z0-9]+))?)?")
 
 
+# The last marks of a window after which no words are looked for (its last character is
+# compared: a one-character string costs less than ``endswith``'s parsed arguments).
+_NO_WORDS_AFTER = frozenset(("-", ",", ".", "(", '"'))
+
+
 def _words_before(text: str, start: int) -> tuple[str, str]:
     """The two lower-cased words (runs of letters and digits) before ``start`` within 40
     characters (nearest first), "" where missing."""
     window = text[(start - 40 if start > 40 else 0) : start]
-    if window.rstrip().endswith(("-", ",", ".", "(", '"')):
+    if window.rstrip()[-1:] in _NO_WORDS_AFTER:
         return "", ""
     w1, w2 = _LAST_TWO_REVERSED.match(window[::-1]).groups("")
     return w1[::-1].lower(), w2[::-1].lower()

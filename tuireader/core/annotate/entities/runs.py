@@ -162,7 +162,7 @@ def segments(
             groups.append([])
             pending = []
         word = text[s:e]
-        if word.endswith(".") and not _abbreviation(word, flags):
+        if word[-1] == "." and not _abbreviation(word, flags):
             groups[-1].append((s, e - 1))
             joins.append(".")
             groups.append([])

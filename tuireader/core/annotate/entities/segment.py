@@ -354,7 +354,8 @@ class SegmentLabeller:
             return []
         if info[0] in _SEASONS and DIGIT_AHEAD.match(text, e):
             return []  # "as of Spring 2007": a season of a year names no place
-        dash = word.rfind("-")
+        # (most words have no dash: ``in`` costs less than ``rfind``'s parsed arguments)
+        dash = word.rfind("-") if "-" in word else -1
         if dash == 1 and word[2:3].islower():
             return []  # "C-section", "T-shirt": a letter before a common noun
         if dash > 0 and word[dash + 1 : dash + 2].islower():
@@ -839,7 +840,7 @@ class SegmentLabeller:
 
     def _team_plural(self, tok: Tok) -> bool:
         word = self.text[tok[0] : tok[1]]
-        return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+        return len(word) > 3 and word[-1] == "s" and word[-2] != "s"  # (no "-ss" word)
 
     def _of_head(self, toks: list[Tok]) -> str | None:
         """Label of a phrase with an inner "of" by its head word ("Bank of ..." -> ORG)."""

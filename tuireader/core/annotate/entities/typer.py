@@ -239,6 +239,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     A guess that ends up MISC is kept only if MISC scores ``MISC_KEEP`` above "no name".
     """
     out: list[Mention] = []
+    surnames = _Surnames(mentions)
     for m in mentions:
         if (
             m.label != MISC
@@ -276,7 +277,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             if scores:
                 none = scores.pop("NONE")
                 best = max(scores, key=scores.__getitem__)
-                if none - scores[best] >= CUE_DROP and not _kept(m, text, mentions, lex):
+                if none - scores[best] >= CUE_DROP and not _kept(m, text, surnames, lex):
                     continue
                 if scores[best] - scores.get(m.label, 0.0) >= CUE_RELABEL:
                     m.label = best
@@ -292,7 +293,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             if scores:
                 none = scores.pop("NONE")
                 best = max(scores, key=scores.__getitem__)
-                if none - scores[best] >= DROP and not _kept(m, text, mentions, lex):
+                if none - scores[best] >= DROP and not _kept(m, text, surnames, lex):
                     continue
                 if best == PER and _acronym_last(m.text):
                     best = m.label  # "The Q.R.C.", "Ohio NWU-PLU": no person's name
@@ -333,7 +334,7 @@ def _acronym_last(phrase: str) -> bool:
     )
 
 
-def _kept(m: Mention, text: str, mentions: list[Mention], lex: lx.Lexicon) -> bool:
+def _kept(m: Mention, text: str, surnames: _Surnames, lex: lx.Lexicon) -> bool:
     """A guess the model may not drop: a surname of a full name the document gives, a
     phrase of several words before a reporting verb ("Silver Peak Resources said"), or a
     phrase of listed names (``_all_names``)."""
@@ -344,7 +345,7 @@ def _kept(m: Mention, text: str, mentions: list[Mention], lex: lx.Lexicon) -> bo
         return True  # "Mr Mates", "Dr Rock": a person, however everyday the word
     # surnames of the document's full person names: one alone is that person, whatever the
     # model makes of its context ("Harbo, 35, denied ..." after "Quillon Harbo")
-    if " " not in phrase and not phrase.isupper() and _surname_of(phrase, mentions):
+    if " " not in phrase and not phrase.isupper() and phrase in surnames:
         return lex.zipf.get(phrase.lower(), 0.0) < _EVERYDAY_SURNAME  # not "Rock", "Red"
     return _all_names(phrase, lex)
 
@@ -352,10 +353,29 @@ def _kept(m: Mention, text: str, mentions: list[Mention], lex: lx.Lexicon) -> bo
 _COURTESY_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
 
 
-def _surname_of(word: str, mentions: list[Mention]) -> bool:
-    """``word`` ends a person's name of several words among ``mentions``."""
-    tail = " " + word
-    return any(x.label == PER and x.text.endswith(tail) for x in mentions)
+class _Surnames:
+    """The words that end a person's name of several words among a document's mentions.
+
+    Asked for a few words of a document, each once scanned all its mentions; the mentions
+    are now grouped by their last word at the first question. Their texts stay as they are
+    while ``retype`` runs; their labels may change, so those are read at each question.
+    """
+
+    __slots__ = ("_mentions", "_by_last")
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._mentions = mentions
+        self._by_last: dict[str, list[Mention]] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        """``word`` (one word) ends the name of a mention labelled a person."""
+        by_last = self._by_last
+        if by_last is None:
+            by_last = self._by_last = {}
+            for x in self._mentions:
+                if " " in x.text:  # (ending with " " + word: its last word is ``word``)
+                    by_last.setdefault(x.text.rsplit(" ", 1)[1], []).append(x)
+        return any(x.label == PER for x in by_last.get(word, ()))
 
 
 def _given_first(phrase: str, lex: lx.Lexicon) -> bool:
