@@ -2,10 +2,10 @@
 
 A W3 posting block is a pickle of (document number gaps, weights, posting values), deflated
 from 80 bytes up. Under protocol 2 every posting value (a ``bytes``) is pickled as a call to
-``_codecs.encode`` on its text as latin-1, bytes from 128 up taking two: about 20 bytes around
-a value of one or two, which the deflating does not win back on the many short blocks of rare
+``_codecs.encode`` on its text as latin-1, bytes from 128 up taking two: many times the bytes
+of a short value, which the deflating does not win back on the many short blocks of rare
 words. Protocol 4 writes bytes as they are. Weights that are whole numbers (counts, times
-a whole boost) are written as ints (2 bytes each instead of 9).
+a whole boost) are written as ints, shorter than pickled floats.
 
 Reading is whoosh's own (``W3LeafMatcher`` unpickles any protocol): indexes written by the
 plain W3 codec read the same, and this one writes the same block headers and layout.
@@ -32,7 +32,7 @@ _INFO_PROTOCOL = 2  # the small block header: protocol 4's frame would make it l
 
 
 def _whole(number: float) -> float | int:
-    """A whole number as an int: pickled in 2 or 3 bytes, not 9."""
+    """A whole number as an int: pickled shorter than a float."""
     return int(number) if isinstance(number, float) and number.is_integer() else number
 
 

@@ -1,11 +1,12 @@
 """A positions format of whoosh whose postings are varints, not a count and a pickle.
 
 whoosh's ``Positions`` keeps each posting's positions as a 4-byte count and a pickled list of
-gaps: for the usual word found once in an article, 13 bytes where its position needs one or
-two. ``VarintPositions`` keeps only the gaps between positions (the first: the position), each
-a base-128 varint (low 7 bits first, the high bit set on all bytes but a number's last); the
-count is the number of last bytes. It answers everything ``Positions`` does (frequency,
-weight, positions, position boosts, combining postings): phrases, ``near``, scoring.
+gaps: for the usual word found once in an article, several times the byte or two its
+position needs. ``VarintPositions`` keeps only the gaps between positions (the first: the
+position), each a base-128 varint (low 7 bits first, the high bit set on all bytes but a
+number's last); the count is the number of last bytes. It answers everything ``Positions``
+does (frequency, weight, positions, position boosts, combining postings): phrases, ``near``,
+scoring.
 
 The class is pickled into the index's schema: it keeps its module path and name.
 """
