@@ -43,7 +43,6 @@ from tuireader.core.search.index_files import DamageCheck, find_damage, put_asid
 from tuireader.core.search.whoosh import day_spans, schema
 from tuireader.core.search.whoosh.analysis import find_terms, quote_prints
 from tuireader.core.search.whoosh.bounded import SEARCH_SECONDS, Budget
-from tuireader.core.search.whoosh.codec import CompactCodec
 from tuireader.core.search.whoosh.join import only, resolve_annotations
 from tuireader.core.search.whoosh.schema import (
     EXACT_FIELD,
@@ -263,7 +262,7 @@ class WhooshEngine:
                 else:
                     kept.add(aid)
         if stale:
-            writer = self._text_index.writer(timeout=60.0, codec=CompactCodec())
+            writer = self._text_index.writer(timeout=60.0)
             try:
                 for docnum in stale:
                     writer.delete_document(docnum)

@@ -16,12 +16,12 @@ from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, AnnotationText
 # 6: plain whoosh postings and codec, analyzers in tuireader.core.search.whoosh.analysis.
 # 7: ``exact`` in the text index (it was in the annotation index).
 # 8: ``date`` in its column only (``day_spans.DateColumn``: no index terms).
-# 9: positions as varints (``positions.VarintPositions``), blocks by ``codec.CompactCodec``.
+# 9: positions as varints (``positions.VarintPositions``).
 FORMAT_VERSION = 9
 # The same for the annotation index (which also follows the annotators and the backend).
 # 4: without ``exact``.
 # 5: quotation fingerprints cut to ``analysis.FINGERPRINT_CHARS`` (``quote_prints``).
-# 6: positions as varints, blocks by ``codec.CompactCodec`` (as the text index's 9).
+# 6: positions as varints (as the text index's 9).
 ANNOTATION_FORMAT_VERSION = 6
 
 SEARCH_FIELDS = ("title", "body")

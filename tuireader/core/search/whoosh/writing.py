@@ -19,7 +19,6 @@ from tuireader.core.search.annotation_fields import (
 from tuireader.core.search.engine import CommitInterrupted, annotation_ident
 from tuireader.core.search.index_files import record
 from tuireader.core.search.whoosh.analysis import quote_prints
-from tuireader.core.search.whoosh.codec import CompactCodec
 from tuireader.core.search.whoosh.processes import end_processes, use_safe_start_method
 from tuireader.core.search.whoosh.schema import EXACT_FIELD
 
@@ -171,6 +170,5 @@ def open_writer(ix, parallel: bool) -> WhooshWriter:
             batchsize=PARALLEL_BATCH,
             multisegment=True,
             limitmb=POOL_MB,
-            codec=CompactCodec(),
         )
-    return ix.writer(timeout=60.0, limitmb=POOL_MB, codec=CompactCodec())
+    return ix.writer(timeout=60.0, limitmb=POOL_MB)
