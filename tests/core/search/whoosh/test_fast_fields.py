@@ -10,6 +10,7 @@ from whoosh.fields import TEXT
 from tuireader.core.search.annotation_fields import ANNOTATION_FIELDS, cached_annotate, mentions
 from tuireader.core.search.whoosh.analysis import annotation_analyzer, name_analyzer, news_analyzer
 from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, AnnotationText, FastText
+from tuireader.core.search.whoosh.positions import VarintPositions
 
 TEXTS = [
     "",
@@ -20,6 +21,13 @@ TEXTS = [
     "the of and a an to in is",  # only stop words
     "word " * 50,
 ]
+
+
+def _plain(analyzer, boost: float = 1.0) -> TEXT:
+    """whoosh's own TEXT field, with the positions format of the index's fields."""
+    field = TEXT(analyzer=analyzer, field_boost=boost)
+    field.format = VarintPositions(field_boost=boost)
+    return field
 
 
 def _random_texts(count: int) -> list[str]:
@@ -57,9 +65,15 @@ def _random_texts(count: int) -> list[str]:
 )
 def test_fast_fields_index_as_whoosh_does(kind, analyzer, boost):
     fast = FastText(kind, field_boost=boost)
-    plain = TEXT(analyzer=analyzer(), field_boost=boost)
+    plain = _plain(analyzer(), boost)
     for text in TEXTS + _random_texts(300):
         assert list(fast.index(text)) == list(plain.index(text)), text
+
+
+def test_fields_keep_positions_as_varints():
+    assert type(FastText(NEWS).format) is VarintPositions
+    assert type(AnnotationText("person").format) is VarintPositions
+    assert FastText(NEWS, field_boost=2.0).format.field_boost == 2.0
 
 
 def test_queries_are_analysed_as_before():
@@ -81,7 +95,7 @@ NEWS_TEXT = (
 @pytest.mark.parametrize("name", [*ANNOTATION_FIELDS])
 def test_annotation_fields_index_as_whoosh_does(name):
     fast = AnnotationText(name, "embedded")
-    plain = TEXT(analyzer=annotation_analyzer(name, "embedded"))
+    plain = _plain(annotation_analyzer(name, "embedded"))
     for text in [NEWS_TEXT, NEWS_TEXT.upper(), "", "No names here at all."]:
         assert list(fast.index(text)) == list(plain.index(text)), text
 

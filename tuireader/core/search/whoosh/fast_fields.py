@@ -15,7 +15,6 @@ The class is pickled into the index's schema: it keeps its module path and name.
 from __future__ import annotations
 
 import functools
-import pickle
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -24,7 +23,6 @@ from whoosh.analysis import STOP_WORDS, RegexTokenizer
 from whoosh.fields import TEXT
 from whoosh.formats import Positions
 from whoosh.support.charset import accent_map
-from whoosh.system import pack_uint
 
 from tuireader.core.search.annotation_fields import (
     MENTION_GAP,
@@ -38,6 +36,7 @@ from tuireader.core.search.whoosh.analysis import (
     news_analyzer,
     stem,
 )
+from tuireader.core.search.whoosh.positions import VarintPositions, encode_places
 
 NEWS = "news"  # words, lower case, accents folded, stop words (and 1-letter words) gone, stems
 NAMES = "names"  # words, lower case, accents folded
@@ -47,17 +46,16 @@ _STOP_MIN = 2  # StopFilter's default: shorter words are stopped too
 
 
 def _encoded(places: list[int]) -> bytes:
-    """``Positions.encode``: the count, then the gaps between positions pickled."""
+    """``VarintPositions.encode``."""
     if len(places) == 1:
         return _encoded_one(places[0])
-    gaps = [b - a for a, b in zip([0, *places], places, strict=False)]
-    return pack_uint(len(gaps)) + pickle.dumps(gaps, 2)
+    return encode_places(places)
 
 
 @functools.lru_cache(maxsize=100_000)
 def _encoded_one(place: int) -> bytes:
     """Most words of an article occur once in it."""
-    return pack_uint(1) + pickle.dumps([place], 2)
+    return encode_places([place])
 
 
 @functools.lru_cache(maxsize=300_000)
@@ -84,9 +82,16 @@ def _words(text: str) -> list[str]:
     return [_folded(word) for word in _WORDS.findall(text)]
 
 
+def _varint(format_):
+    """A field's ``Positions`` as ``VarintPositions`` (positions in a few bytes a word)."""
+    if type(format_) is Positions:
+        return VarintPositions(field_boost=format_.field_boost)
+    return format_
+
+
 def _postings(field: TEXT, positions: dict[str, list[int]]):
     """``field.index``'s tuples: term, frequency, weight, encoded positions."""
-    encode = _encoded if type(field.format) is Positions else field.format.encode
+    encode = _encoded if type(field.format) is VarintPositions else field.format.encode
     boost = field.format.field_boost
     for term, places in positions.items():
         yield term.encode("utf-8"), len(places), float(len(places)) * boost, encode(places)
@@ -98,6 +103,7 @@ class FastText(TEXT):
     def __init__(self, kind: str = NEWS, **kwargs: Any) -> None:
         analyzer = news_analyzer() if kind == NEWS else name_analyzer()
         super().__init__(analyzer=analyzer, **kwargs)
+        self.format = _varint(self.format)
         self.kind = kind
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
@@ -148,6 +154,7 @@ class AnnotationText(TEXT):
 
     def __init__(self, name: str = "entity", spec: str = "embedded", **kwargs: Any) -> None:
         super().__init__(analyzer=annotation_analyzer(name, spec), **kwargs)
+        self.format = _varint(self.format)
         self.name = name
         self.spec = spec
 

@@ -16,11 +16,13 @@ from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, AnnotationText
 # 6: plain whoosh postings and codec, analyzers in tuireader.core.search.whoosh.analysis.
 # 7: ``exact`` in the text index (it was in the annotation index).
 # 8: ``date`` in its column only (``day_spans.DateColumn``: no index terms).
-FORMAT_VERSION = 8
+# 9: positions as varints (``positions.VarintPositions``).
+FORMAT_VERSION = 9
 # The same for the annotation index (which also follows the annotators and the backend).
 # 4: without ``exact``.
 # 5: quotation fingerprints cut to ``analysis.FINGERPRINT_CHARS`` (``quote_prints``).
-ANNOTATION_FORMAT_VERSION = 5
+# 6: positions as varints (as the text index's 9).
+ANNOTATION_FORMAT_VERSION = 6
 
 SEARCH_FIELDS = ("title", "body")
 # ``exact:``: words as written (no stems), in the text index (searchable after the first pass;

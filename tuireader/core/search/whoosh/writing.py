@@ -165,6 +165,10 @@ def open_writer(ix, parallel: bool) -> WhooshWriter:
         use_safe_start_method()
         start_resource_tracker()
         return EndingMpWriter(
-            ix, procs=2, batchsize=PARALLEL_BATCH, multisegment=True, limitmb=POOL_MB
+            ix,
+            procs=2,
+            batchsize=PARALLEL_BATCH,
+            multisegment=True,
+            limitmb=POOL_MB,
         )
     return ix.writer(timeout=60.0, limitmb=POOL_MB)
