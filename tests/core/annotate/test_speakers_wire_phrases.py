@@ -231,3 +231,12 @@ def test_a_body_named_with_for_is_named_whole(text: str, speaker: str) -> None:
 def test_members_named_by_their_house_alone_are_unnamed() -> None:
     text = 'The select committee met. The MPs said they were "concerned" by the delay.'
     assert _speakers(text) == [None]
+
+
+def test_people_a_capitalised_word_describes_are_the_subject_not_the_word() -> None:
+    text = (
+        "Church ministers are trying to stop the concert, saying they do not want his "
+        '"vile lyrics" in their town.'
+    )
+    result = annotate(text)
+    assert [(q.speaker.text, q.speaker_name) for q in result.quotes] == [("Church ministers", None)]

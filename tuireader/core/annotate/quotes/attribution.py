@@ -747,7 +747,18 @@ def sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
             return d.start("sp"), w.end()  # "The Ohio poll finds", not "The Ohio"
         if w is not None and _AUXILIARY_RE.match(text, w.end(), end):
             return d.start("sp"), w.end()  # "The recent Ohio proposals were": the proposals
+    if sp[:1].isupper() and sp.rsplit(None, 1)[-1][:1].isupper():
+        w = _WORD_SPAN_RE.match(text, m.end("sp"), end)
+        if w is not None and w.group(1) in _PEOPLE_PLURALS:
+            return m.start("sp"), w.end()  # "Church ministers are trying": the ministers
     return m.span("sp")
+
+
+# "ministers", "supporters": people a capitalised word before them only describes (not those
+# who speak for it: "UAW officials said" stays the union's word)
+_PEOPLE_PLURALS = frozenset(
+    noun + "s" for noun in PERSON_NOUNS if not noun.endswith("s")
+) - word_set("officials executives spokesmen spokeswomen spokespersons representatives sources")
 
 
 _AUXILIARY_RE = re.compile(r"\s+(?:were|was|are|is|have|has|had|will|would)\b")
