@@ -70,7 +70,7 @@ class Investigating:
         """Run ``work`` in a thread (keys stay live), then ``then`` with its result. Only the
         newest request of a group lands: a thread cannot be stopped, and an older view that
         took longer covered the one asked for after it."""
-        self._asked[group] = seq = self._asked.get(group, 0) + 1
+        seq = self._ask(group)
         newest = lambda: self._asked.get(group) == seq  # noqa: E731
 
         def landed(result: object) -> None:
@@ -92,6 +92,11 @@ class Investigating:
             self.host.call_from_thread(landed, result)
 
         self.host.run_worker(run, thread=True, group=group, exclusive=True)
+
+    def _ask(self, group: str) -> int:
+        """A new request of ``group``: the number only its result may land with."""
+        self._asked[group] = seq = self._asked.get(group, 0) + 1
+        return seq
 
     def _scope(self) -> str:
         view = self.view
@@ -181,7 +186,7 @@ class Investigating:
     def remove_entity_filter(self, name: str) -> None:
         names = tuple(n for n in self._entity_names() if n != name)
         if not names:
-            self._asked["entity-filter"] = self._asked.get("entity-filter", 0) + 1
+            self._ask("entity-filter")  # a filter still being found lands no more
             self._entities_asked = None
             self.filters.set(replace(self.view.meta_filter, entities=(), within=None))
             return
