@@ -83,6 +83,7 @@ _RARE_WORD = 3.0  # Zipf of a word too common to be taken for a name by its verb
 _SAID_BEFORE = ("said ", "says ", "told ", "added ", "wrote ")
 _SAINT = word_set("st st. ste ste.")
 _OF_AFTER = re.compile(r" of\b")
+_PERSON_OF = re.compile(r"\b([A-Z][a-z]+) ([A-Z][\w'\u2019-]+) of $")  # "Jan Roe of "
 _TEAM_ZIPF = 4.5  # plurals of Zipf 4.0-4.5 ("Otters"-like team names); not "Members"
 _EVERYDAY_SINGULAR = 3.0  # "falcon", "cable": a plural of such a word names no person
 _WORD_PLURAL = 2.5  # ... when the plural is an English word too ("falcons"; no "pedros")
@@ -189,8 +190,8 @@ class SegmentLabeller:
         word = self.low(tok)
         z = self.zipf.get(word, 0.0)
         f = self.flags.get(word, 0)
-        if head_ended and z < 5.5:
-            return "keep"  # "State Department", "Police Federation"
+        if head_ended and (z < 5.5 or (f & lx.LOC_OF and z < 6.0)):
+            return "keep"  # "State Department", "Police Federation", "City Council"
         if f & lx.STOP or len(word) == 1:
             return "drop"
         if f & lx.TITLE and next_is_cap:
@@ -297,6 +298,12 @@ class SegmentLabeller:
         starts_known = self._starts_known(toks) if opens else None
         if opens and not starts_known:
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
+            if not head_ended and len(toks) > 3:  # "City Council Speaker Jane Roe said"
+                head_ended = bool(
+                    self.tflags(toks[1]) & _HEADS
+                    and self.tflags(toks[2]) & lx.TITLE
+                    and not self.low(toks[0]).endswith(("ed", "ing"))  # "Retired Army Col."
+                )
             if head_ended and len(toks) == 3:  # "Yesterday Jane Park said": no park's name
                 head_ended = not self._speaker(toks[1:], self.tflags(toks[1]), self.tflags(toks[2]))
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
@@ -391,6 +398,19 @@ class SegmentLabeller:
                 return []
             out = [known]
         return self._confirm(out, maybe)
+
+    def _person_of(self, start: int) -> bool:
+        """ "Jan Roe of Zorblax": a given name and a surname before "of" say that the unknown
+        word after it is where the person works (a place would be known: "Jan Roe of Ohio")."""
+        m = _PERSON_OF.search(self.text, start - 60 if start > 60 else 0, start)
+        if m is None:
+            return False
+        given, surname = m.group(1).lower(), m.group(2).lower()
+        return (
+            self.flags.get(given, 0) & (lx.FIRST | lx.STOP) == lx.FIRST
+            and not self.flags.get(surname, 0) & (lx.TITLE | _HEADS | lx.LOC_ANY)
+            and self.zipf.get(surname, 0.0) < _COMMON_NOUN  # not "Maria Full of Grace"
+        )
 
     def quote_before(self, start: int) -> bool:
         """A double quote mark just before ``start``, maybe one space away: what
@@ -1035,6 +1055,10 @@ class SegmentLabeller:
             m.locative = True
             return m
         guess = single_by_context(self.text, tok[0], tok[1])
+        if guess != LOC and self.text.endswith(" of ", 0, tok[0]) and self._person_of(tok[0]):
+            m = self.mention([tok], ORG, weak=True)
+            m.fixed = True  # the model, seeing "said" after it, would make it a person
+            return m
         if guess == ORG and self._common(tok) and z >= 4.0 and not self._team_name(tok):
             return None  # "the Mayor", "the Battles of ...": a common noun given a capital
         if guess == LOC and z >= _COMMON_LOC and self._common(tok):

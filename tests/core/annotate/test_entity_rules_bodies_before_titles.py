@@ -1,0 +1,42 @@
+"""A body named before an office holder's title, and where a named person works (invented
+sentences)."""
+
+from __future__ import annotations
+
+from tuireader.core.annotate.entities import extract_entities
+
+
+def _spans(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in extract_entities(text)]
+
+
+def test_a_body_opening_a_sentence_before_a_title_keeps_its_first_word() -> None:
+    assert _spans("City Council Speaker Dana Quillby took the floor.") == [
+        ("City Council", "ORG"),
+        ("Dana Quillby", "PERSON"),
+    ]
+    assert _spans("State Senate President Tom Jonsby said no.") == [
+        ("State Senate", "ORG"),
+        ("Tom Jonsby", "PERSON"),
+    ]
+    assert ("City Council", "ORG") in _spans("City Council members voted on Monday.")
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_the_body() -> None:
+    spans = _spans("Retired Army Col. Tom Jonsby spoke first.")
+    assert ("Tom Jonsby", "PERSON") in spans
+    assert not any(text.startswith("Retired") for text, _ in spans)
+
+
+def test_an_unknown_word_after_a_persons_name_and_of_is_where_they_work() -> None:
+    assert _spans("The guests included Dana Quillby of Zorblax.") == [
+        ("Dana Quillby", "PERSON"),
+        ("Zorblax", "ORG"),
+    ]
+    assert ("Zorblax", "ORG") in _spans("Tom Jonsby of Zorblax said the deal was done.")
+
+
+def test_a_known_place_or_a_titles_words_after_of_are_not_a_firm() -> None:
+    assert ("Ohio", "LOC") in _spans("Senator Tom Jonsby of Ohio spoke.")
+    # a film's title of everyday words is no person's name and workplace
+    assert ("Grace", "ORG") not in _spans("She starred in Maria Full of Grace last year.")
