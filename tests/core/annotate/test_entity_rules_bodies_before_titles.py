@@ -40,3 +40,10 @@ def test_a_known_place_or_a_titles_words_after_of_are_not_a_firm() -> None:
     assert ("Ohio", "LOC") in _spans("Senator Tom Jonsby of Ohio spoke.")
     # a film's title of everyday words is no person's name and workplace
     assert ("Grace", "ORG") not in _spans("She starred in Maria Full of Grace last year.")
+
+
+def test_a_club_named_after_its_town_is_the_town_in_a_list_of_places_or_after_in() -> None:
+    spans = _spans("The tour visits Leeds, Liverpool, Sheffield and York.")
+    assert ("Liverpool", "LOC") in spans
+    assert ("Liverpool", "LOC") in _spans("She grew up in Liverpool.")
+    assert ("Liverpool", "ORG") in _spans("He joined Liverpool in 2004.")

@@ -83,6 +83,9 @@ _RARE_WORD = 3.0  # Zipf of a word too common to be taken for a name by its verb
 _SAID_BEFORE = ("said ", "says ", "told ", "added ", "wrote ")
 _SAINT = word_set("st st. ste ste.")
 _OF_AFTER = re.compile(r" of\b")
+_IN_PLACE = word_set("in near outside inside throughout around across")  # not "at", "from"
+_LISTED_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:,| and) $")  # "Leeds, " before a name
+_LISTED_AFTER = re.compile(r",? (?:and )?([A-Z][a-z]+)\b")  # ", Sheffield" after it
 _PERSON_OF = re.compile(r"\b([A-Z][a-z]+) ([A-Z][\w'\u2019-]+) of $")  # "Jan Roe of "
 _TEAM_ZIPF = 4.5  # plurals of Zipf 4.0-4.5 ("Otters"-like team names); not "Members"
 _EVERYDAY_SINGULAR = 3.0  # "falcon", "cable": a plural of such a word names no person
@@ -378,7 +381,8 @@ class SegmentLabeller:
         elif dash >= 0 and _MODEL.match(word):
             out = [Mention(s, e, MISC, word)]  # "F-16", "AK-47": a model of a thing
         else:  # ``_whole`` for one token, unrolled
-            if f & lx.ORG:  # a known name is no guess: ``_confirm`` has only ``maybe`` to do
+            if f & lx.ORG and not (f & lx.PLACE and self._among_places(s, e)):
+                # a known name is no guess: ``_confirm`` has only ``maybe`` to do
                 m = Mention(s, e, ORG, word)
                 return self._confirm([m], maybe) if maybe else [m]
             if f & lx.COUNTRY:
@@ -411,6 +415,19 @@ class SegmentLabeller:
             and not self.flags.get(surname, 0) & (lx.TITLE | _HEADS | lx.LOC_ANY)
             and self.zipf.get(surname, 0.0) < _COMMON_NOUN  # not "Maria Full of Grace"
         )
+
+    def _among_places(self, start: int, end: int) -> bool:
+        """ "lives in Porto", "Leeds, Liverpool, Sheffield": a club or firm named after its
+        town is the town after "in" or listed between places (a comma or "and" apart)."""
+        if previous_word(self.text, start) in _IN_PLACE:
+            return True
+        m = _LISTED_BEFORE.search(self.text, start - 40 if start > 40 else 0, start)
+        if m is None:
+            m = _LISTED_AFTER.match(self.text, end)
+        if m is None:
+            return False
+        f = self.flags.get(m.group(1).lower(), 0)
+        return bool(f & lx.PLACE and not f & lx.ORG)
 
     def quote_before(self, start: int) -> bool:
         """A double quote mark just before ``start``, maybe one space away: what
