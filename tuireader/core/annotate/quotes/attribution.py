@@ -103,7 +103,7 @@ _DET_NP = (
     + _WORD
     + r"|"
     + _MASKED_TITLE
-    + r")){1,6}(?:\s+(?:of|for|at|from)\s+(?:the\s+)?"
+    + r")){1,6}(?:(?<![^e]ed)\s+(?:of|for|at|from)\s+(?:the\s+)?"
     + _STOP
     + _WORD
     + r"(?:\s+"
@@ -823,6 +823,11 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         # "Doe, for his part, is labeling it": a progressive is finite, not a participle
         _PASSIVE_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is None
     )
+    if participle and " with " in window:
+        # "..., with many marchers and spectators chanting": the absolute clause's subject
+        m = _WITH_GROUP_RE.search(text, max(start, cue.start() - 120), cue.start())
+        if m is not None:
+            return m.span("sp")
     if participle:
         m = _SAID_BEFORE_PARTICIPLE_RE.search(text, max(start, cue.start() - 80), cue.start())
         if m is not None and not m.group("said").endswith("ing"):
@@ -899,6 +904,9 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
     return None
 
 
+_WITH_GROUP_RE = re.compile(
+    r"\bwith\s+(?P<sp>" + _DET_NP + r"(?:\s+and\s+[a-z][\w-]*)?)\s+(?:" + ADVERB + r"\s+)?$"
+)
 _RECORDING_OF_RE = re.compile(
     r"\b(?:footage|video|videos|clip|clips|recording|recordings|audio|tape|tapes)\s+of\s+$"
 )

@@ -1,0 +1,41 @@
+"""Who speaks in a participle clause: "with many marchers chanting", and a description
+whose verb is no part of it ("the prince called for Roe to quit, calling him") (invented
+sentences)."""
+
+from __future__ import annotations
+
+from tuireader.core.annotate.pipeline import annotate
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (q.speaker.text if q.speaker else None, q.speaker_name)
+        for q in annotate(text).quotes
+        if q.direct
+    ]
+
+
+def test_the_subject_of_a_with_clause_speaks_not_the_sentences() -> None:
+    text = (
+        "Harborville was on the minds of the crowd, with many marchers and spectators "
+        'chanting "We are Harborville" all afternoon.'
+    )
+    assert _speakers(text) == [("many marchers and spectators", None)]
+
+
+def test_a_group_in_a_with_clause_after_a_named_body_is_not_the_body() -> None:
+    text = (
+        "Teachers unions backed Dana Quillby early, with the Federation of Zorblax Teachers "
+        'calling her "the champion families need".'
+    )
+    assert _speakers(text) == [
+        ("the Federation of Zorblax Teachers", "Federation of Zorblax Teachers")
+    ]
+
+
+def test_a_verb_and_its_object_are_no_part_of_a_described_speaker() -> None:
+    text = (
+        "In December, the prince called for Tom Quillon to leave the race, calling him "
+        '"a disgrace to all of us."'
+    )
+    assert _speakers(text) == [("the prince", None)]
