@@ -39,3 +39,16 @@ def test_a_verb_and_its_object_are_no_part_of_a_described_speaker() -> None:
         '"a disgrace to all of us."'
     )
     assert _speakers(text) == [("the prince", None)]
+
+
+def test_the_group_is_not_the_outlet_it_told() -> None:
+    text = (
+        "The Zorblax Foundation did not want to comment, telling Harbor News 35 that it "
+        'was focused on its work.\n"We are focused on that mission," the group said.'
+    )
+    assert _speakers(text) == [("the group", "Zorblax Foundation")]
+    text = (
+        "Acme Motors Corp told Reuters it would cut jobs.\n"
+        '"We have no choice," the company said.'
+    )
+    assert _speakers(text) == [("the company", "Acme Motors Corp")]

@@ -1302,8 +1302,10 @@ class NameResolver:
         found = self._fitting(before, {"ORG"})
         for m in reversed(found):
             words = m.name.lower().split()
-            if noun in _ANY_ORG or noun in words:
+            if noun in words:
                 return m.name
+            if noun in _ANY_ORG and not _TOLD_BEFORE_RE.search(self.text, m.start - 20, m.start):
+                return m.name  # (not "telling Fox 35 that": whom the group told)
             if noun in _MEDIA_NOUNS and _MEDIA_WORDS.intersection(words):
                 return m.name  # "the newspaper" -> "The Daily Example"
         # "the office" after "the Federal Example Office" long before: a name with the noun
@@ -1505,6 +1507,7 @@ _MEDIA_WORDS = word_set(
     mail express standard record bulletin weekly monthly"""
 )
 _ANY_ORG = word_set("company firm group organization organisation agency")
+_TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$")
 _AND_RE = re.compile(r"\s+and\s+")
 
 
