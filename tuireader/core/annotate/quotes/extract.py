@@ -405,15 +405,27 @@ def _between(
     lo, hi = spans[c.paragraph - 1]
     if _ANY_MARK_RE.search(text, lo, hi):
         return None
+    said = masked[last.who.speaker[0] : last.who.speaker[1]].split()
+    if _aside(masked, lo, hi) and any(word[:1].isupper() for word in said):
+        # "She pauses." / "Pause." between two of Doe's quotations: a stage direction
+        return Attribution(last.who.speaker, None, PREVIOUS)
     subject = sentence_subject(masked, lo, after_window(masked, lo, hi))
     if subject is None:
         return None
     lo, hi = trim_speaker(masked, *subject)
-    said = masked[last.who.speaker[0] : last.who.speaker[1]].split()
     words = masked[lo:hi].split()
     if not words or not said or words[-1] != said[-1] or not words[-1][:1].isupper():
         return None
     return Attribution((lo, hi), None, PREVIOUS)
+
+
+# A short paragraph of one sentence naming no one: "Pause.", "She hangs up.", "He laughs."
+_ASIDE_RE = re.compile(r"(?:(?:[Hh]e|[Ss]he)\s+)?[A-Za-z]+(?:\s+[a-z]+){0,3}[.!]")
+
+
+def _aside(text: str, lo: int, hi: int) -> bool:
+    """Whether the paragraph [lo, hi) is a stage direction of the last speaker's."""
+    return hi - lo <= 40 and _ASIDE_RE.fullmatch(text[lo:hi].strip()) is not None
 
 
 def _fallback_subject(text: str, c: Candidate) -> Attribution | None:
