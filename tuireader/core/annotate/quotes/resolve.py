@@ -911,9 +911,12 @@ class NameResolver:
         with_role = [m for m in found if self._complete(m.name, m.start) in roled]
         if not with_role and self._unnamed_since(before, noun):
             return None
-        if not with_role and self._opens_sentence(before):
-            # "In an interview with Roe, the candidate said": a description leading its
-            # sentence continues the topic, found as "he" or "she" would be.
+        after_quotation = _AFTER_QUOTATION_RE.search(self.text, before - 6, before)
+        if not with_role and (self._opens_sentence(before) or after_quotation):
+            # "In an interview with Roe, the candidate said", '"...," the nominee said': a
+            # description leading its sentence or right after a quotation continues the
+            # topic, found as "he" or "she" would be (not the last name of the sentence
+            # before: "Doe said it would be cool had Roe called him. "...," the nominee said")
             return self._nearest(before, {"PERSON"})
         found = with_role or found
         best = max(found, key=lambda m: m.end) if found else None
@@ -944,11 +947,14 @@ class NameResolver:
         pre_re, post_re = _office_patterns(office)
         i = bisect.bisect_left(self.starts, before)
         holders: dict[str, tuple[bool, int]] = {}
+        states = {_STATES[w] for w in office.modifiers if w in _STATES}
         for k, m in enumerate(self.mentions[:i]):
             if m.label != "PERSON":
                 continue
             pre = pre_re.search(self.text, max(0, m.start - 80), m.start)
             post = post_re.match(self.text, m.end, min(before, m.end + 120))
+            if (pre or post) and states and self._other_state(m, before, states):
+                continue  # "Sen. Jane Doe (I-Vt.)" is not "the Florida senator"
             near: set[str] = set()
             if (pre or post) and office.modifiers:
                 # "Sen. Jane Doe (D-Ohio)" for "the Ohio senator": the place beside the name
@@ -965,6 +971,8 @@ class NameResolver:
             # "the independent Ohio senator said" resolved earlier: a later "the senator"
             # is the same person.
             words = set(re.findall(r"[\w-]+", self.text[sp.start : sp.end].lower()))
+            if states and {_STATES[w] for w in words if w in _STATES} - states:
+                continue  # "Doe, the senator from Vermont" said before "the Florida senator"
             if sp.end <= before and office.words[0] in words and sp.name not in holders:
                 holders[sp.name] = (bool(words & _FORMER) == office.former, 0)
         if not holders:
@@ -979,6 +987,18 @@ class NameResolver:
             return None
         counts = Counter(m.name for m in self.mentions[:i] if m.label == "PERSON")
         return max(holders, key=lambda n: (holders[n], counts[n] + counts[n.split()[-1]]))
+
+    def _other_state(self, m: Mention, before: int, states: set[str]) -> bool:
+        """Whether the words beside the mention ``m`` in its sentence name a US state and none
+        of ``states`` ("Sen. Jane Doe (I-Vt.)", "Doe, the senator from Vermont", beside "the
+        Florida senator")."""
+        lo, hi = max(0, m.start - 60), min(before, m.end + 60)
+        for stop in _SENTENCE_STOP_RE.finditer(self.text, lo, m.start):
+            lo = stop.end()
+        stop = _SENTENCE_STOP_RE.search(self.text, m.end, hi)
+        words = re.findall(r"[a-z]+", self.text[lo : stop.start() if stop else hi].lower())
+        near = {_STATES[w] for w in words if w in _STATES}
+        return bool(near) and not near & states
 
     def _with_role(self, noun: str, before: int) -> set[str]:
         """Names of people mentioned before ``before`` right after the role word ``noun``
@@ -1506,6 +1526,23 @@ _MEDIA_WORDS = word_set(
     telegraph guardian observer examiner inquirer register courier dispatch sun star globe
     mail express standard record bulletin weekly monthly"""
 )
+# US states by their lower-cased names and the abbreviations of party tags ("R-Fla."):
+# the state a senator or governor stands for.
+_STATE_NAMES = word_set(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia "
+    "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
+    "michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon "
+    "pennsylvania tennessee texas utah vermont virginia wisconsin wyoming"
+)
+_STATES = {name: name for name in _STATE_NAMES} | {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "fla": "florida", "ill": "illinois",
+    "ind": "indiana", "kan": "kansas", "ky": "kentucky", "md": "maryland",
+    "mass": "massachusetts", "mich": "michigan", "minn": "minnesota", "miss": "mississippi",
+    "mont": "montana", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma", "ore": "oregon",
+    "tenn": "tennessee", "tex": "texas", "vt": "vermont", "wis": "wisconsin", "wyo": "wyoming",
+}  # fmt: skip
+_AFTER_QUOTATION_RE = re.compile(r"[,!?]?[\"\u201d\u2019]\s+$")
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$")
 _AND_RE = re.compile(r"\s+and\s+")
