@@ -47,3 +47,9 @@ def test_a_club_named_after_its_town_is_the_town_in_a_list_of_places_or_after_in
     assert ("Liverpool", "LOC") in spans
     assert ("Liverpool", "LOC") in _spans("She grew up in Liverpool.")
     assert ("Liverpool", "ORG") in _spans("He joined Liverpool in 2004.")
+
+
+def test_a_courtesy_title_makes_a_person_of_a_surname_that_is_a_town() -> None:
+    assert _spans("He spoke to Mr Preston on Monday.") == [("Preston", "PERSON")]
+    assert _spans("Mr Newton said he was pleased.") == [("Newton", "PERSON")]
+    assert _spans("She called Ms Jackson later.") == [("Jackson", "PERSON")]

@@ -298,6 +298,12 @@ class SegmentLabeller:
             if text[toks[i][0] : toks[i][1]] in _HEADLINE_VERBS:
                 head = self.label(toks[:i], opens, after_title)
                 return head + (self.label(toks[i + 1 :], False) if i + 1 < len(toks) else [])
+        if (
+            len(toks) == 2
+            and self.low(toks[0]) in _HONORIFICS
+            and not self.tflags(toks[1]) & (lx.STOP | lx.TITLE | lx.ORG)
+        ):
+            return [self.mention(toks[1:], PER)]  # "Mr Newton": a person, not the town
         starts_known = self._starts_known(toks) if opens else None
         if opens and not starts_known:
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
