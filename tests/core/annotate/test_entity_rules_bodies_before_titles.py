@@ -53,3 +53,9 @@ def test_a_courtesy_title_makes_a_person_of_a_surname_that_is_a_town() -> None:
     assert _spans("He spoke to Mr Preston on Monday.") == [("Preston", "PERSON")]
     assert _spans("Mr Newton said he was pleased.") == [("Newton", "PERSON")]
     assert _spans("She called Ms Jackson later.") == [("Jackson", "PERSON")]
+
+
+def test_a_stock_ticker_after_a_firms_name_is_no_entity() -> None:
+    assert _spans("It received an offer from Zorblax Inc <ZBX>.") == [("Zorblax Inc", "ORG")]
+    # a unit named in angle brackets after a plain word is a name
+    assert ("ZSMS", "ORG") in _spans("It employs 70 people in its <ZSMS> unit.")

@@ -86,6 +86,7 @@ _OF_AFTER = re.compile(r" of\b")
 _IN_PLACE = word_set("in near outside inside throughout around across")  # not "at", "from"
 _LISTED_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:,| and) $")  # "Leeds, " before a name
 _LISTED_AFTER = re.compile(r",? (?:and )?([A-Z][a-z]+)\b")  # ", Sheffield" after it
+_TICKER_BEFORE = re.compile(r"(?:[A-Z][\w.&'-]*|['\u2019]s) <$")  # "Acme Corp <", "Acme's <"
 _PERSON_OF = re.compile(r"\b([A-Z][a-z]+) ([A-Z][\w'\u2019-]+) of $")  # "Jan Roe of "
 _TEAM_ZIPF = 4.5  # plurals of Zipf 4.0-4.5 ("Otters"-like team names); not "Members"
 _EVERYDAY_SINGULAR = 3.0  # "falcon", "cable": a plural of such a word names no person
@@ -1051,6 +1052,13 @@ class SegmentLabeller:
         if low in _DIRECTIONS:
             return None
         acronym = word.isupper() and word.isalpha()  # ``_is_acronym``
+        if (
+            acronym
+            and self.text[tok[0] - 1 : tok[0]] == "<"
+            and self.text.startswith(">", tok[1])
+            and _TICKER_BEFORE.search(self.text, tok[0] - 40 if tok[0] > 40 else 0, tok[0])
+        ):
+            return None  # "Acme Corp <ACM>": a stock ticker after the firm (not "its <SMS> unit")
         if tf & lx.TITLE and not acronym:
             return None  # a lone "President" or "Sen" names no one
         if len(word) > 6 and low.endswith(_POLICY_ENDINGS):
