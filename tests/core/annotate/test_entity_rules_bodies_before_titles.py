@@ -59,3 +59,8 @@ def test_a_stock_ticker_after_a_firms_name_is_no_entity() -> None:
     assert _spans("It received an offer from Zorblax Inc <ZBX>.") == [("Zorblax Inc", "ORG")]
     # a unit named in angle brackets after a plain word is a name
     assert ("ZSMS", "ORG") in _spans("It employs 70 people in its <ZSMS> unit.")
+
+
+def test_a_time_zone_after_a_time_is_no_entity() -> None:
+    assert _spans("Trading closes at 1515 CST (2115 GMT).") == []
+    assert _spans("Flights leave at 0100 PST and land at 0600.") == []
