@@ -1,4 +1,4 @@
-"""Who speaks in a participle clause: "with many marchers chanting", and a description
+"""Who speaks in a participle clause: "with many fans chanting", and a description
 whose verb is no part of it ("the prince called for Roe to quit, calling him") (invented
 sentences)."""
 
@@ -17,16 +17,16 @@ def _speakers(text: str) -> list[tuple[str | None, str | None]]:
 
 def test_the_subject_of_a_with_clause_speaks_not_the_sentences() -> None:
     text = (
-        "Harborville was on the minds of the crowd, with many marchers and spectators "
-        'chanting "We are Harborville" all afternoon.'
+        "Harborville was on the minds of the crowd, with many fans and neighbours "
+        'chanting "Stand together" all afternoon.'
     )
-    assert _speakers(text) == [("many marchers and spectators", None)]
+    assert _speakers(text) == [("many fans and neighbours", None)]
 
 
 def test_a_group_in_a_with_clause_after_a_named_body_is_not_the_body() -> None:
     text = (
         "Teachers unions backed Dana Quillby early, with the Federation of Zorblax Teachers "
-        'calling her "the champion families need".'
+        'calling her "a friend of every classroom".'
     )
     assert _speakers(text) == [
         ("the Federation of Zorblax Teachers", "Federation of Zorblax Teachers")
@@ -36,7 +36,7 @@ def test_a_group_in_a_with_clause_after_a_named_body_is_not_the_body() -> None:
 def test_a_verb_and_its_object_are_no_part_of_a_described_speaker() -> None:
     text = (
         "In December, the prince called for Tom Quillon to leave the race, calling him "
-        '"a disgrace to all of us."'
+        '"a danger to the whole party."'
     )
     assert _speakers(text) == [("the prince", None)]
 
@@ -44,11 +44,11 @@ def test_a_verb_and_its_object_are_no_part_of_a_described_speaker() -> None:
 def test_the_group_is_not_the_outlet_it_told() -> None:
     text = (
         "The Zorblax Foundation did not want to comment, telling Harbor News 35 that it "
-        'was focused on its work.\n"We are focused on that mission," the group said.'
+        'was busy.\n"Our work goes on," the group said.'
     )
     assert _speakers(text) == [("the group", "Zorblax Foundation")]
     text = (
         "Acme Motors Corp told Reuters it would cut jobs.\n"
-        '"We have no choice," the company said.'
+        '"The plant will close," the company said.'
     )
     assert _speakers(text) == [("the company", "Acme Motors Corp")]

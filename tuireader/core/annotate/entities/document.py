@@ -145,6 +145,8 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         _from_to(mentions, text)
     if not sports and (", " in text or " and " in text):
         mentions = _everyday_lists(mentions, text, lex)
+    if ", " in text:
+        _surname_lists(mentions, text, lex)
     settle(mentions)
     vote(mentions)
     if not sports and "," in text:
@@ -915,6 +917,41 @@ def _everyday_lists(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list
         if all(m.weak or m.guess or m.typable or m.tentative for m in inside):
             drop.update(id(m) for m in inside)
     return [m for m in mentions if id(m) not in drop] if drop else mentions
+
+
+_SURNAME_LIST = re.compile(r"[A-Z][\w'-]+(?:, [A-Z][\w'-]+){3,}")  # four or more, by commas
+_SURNAME_WORD = re.compile(r"[A-Z][\w'-]+")
+_NOT_SURNAME = lx.PLACE | lx.COUNTRY | lx.ORG | lx.DEMONYM | lx.STOP
+
+
+def _surname_lists(mentions: list[Mention], text: str, lex: lx.Lexicon) -> None:
+    """ "Subs: Turner, Quillby, Maloney, Wallace, Fletcher": in a list of four or more single
+    capitalised words by commas, most of those the name lists know being surnames that are
+    no place, every word is a person: the places and firms the name lists made of some
+    ("Wallace", "Fletcher" as LOC) and the words no rule took ("Quillby") too."""
+    flags = lex.flags
+    windows = []
+    for hit in _SURNAME_LIST.finditer(text):
+        known = [flags.get(w.lower(), 0) for w in hit.group().split(", ")]
+        known = [f for f in known if f]  # (words no list knows count for neither side)
+        people = sum(1 for f in known if f & (lx.SUR | lx.FIRST) and not f & _NOT_SURNAME)
+        if people * 2 > len(known) and not any(f & lx.COUNTRY for f in known):
+            windows.append(hit.span())
+    if not windows:
+        return
+    taken = set()
+    for m in mentions:
+        if any(s <= m.start < e for s, e in windows):
+            taken.add(m.start)
+            m.tentative = m.lone = False  # the list confirms them
+            if m.label in (LOC, ORG) and " " not in m.text and not m.country:
+                m.label, m.weak, m.place, m.guess, m.locative = PER, False, False, False, False
+    for s, e in windows:
+        for word in _SURNAME_WORD.finditer(text, s, e):
+            f = flags.get(word.group().lower(), 0)
+            if word.start() not in taken and not f & (lx.STOP | lx.COUNTRY):
+                # "Subs: Turner, ...": a list item no rule took (opening the line, a title)
+                mentions.append(Mention(word.start(), word.end(), PER, word.group()))
 
 
 # "in Bowling Green, Ohio.": a place's preposition, the name, a comma and a region that is no

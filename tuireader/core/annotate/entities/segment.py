@@ -304,7 +304,7 @@ class SegmentLabeller:
             and self.low(toks[0]) in _HONORIFICS
             and not self.tflags(toks[1]) & (lx.STOP | lx.TITLE | lx.ORG)
         ):
-            return [self.mention(toks[1:], PER)]  # "Mr Newton": a person, not the town
+            return [self.mention(toks[1:], PER)]  # "Mr Preston": a person, not the town
         starts_known = self._starts_known(toks) if opens else None
         if opens and not starts_known:
             head_ended = len(toks) > 1 and bool(self.tflags(toks[-1]) & _HEADS)
@@ -312,7 +312,7 @@ class SegmentLabeller:
                 head_ended = bool(
                     self.tflags(toks[1]) & _HEADS
                     and self.tflags(toks[2]) & lx.TITLE
-                    and not self.low(toks[0]).endswith(("ed", "ing"))  # "Retired Army Col."
+                    and not self.low(toks[0]).endswith(("ed", "ing"))  # "Decorated Navy Capt."
                 )
             if head_ended and len(toks) == 3:  # "Yesterday Jane Park said": no park's name
                 head_ended = not self._speaker(toks[1:], self.tflags(toks[1]), self.tflags(toks[2]))
@@ -420,7 +420,7 @@ class SegmentLabeller:
         return (
             self.flags.get(given, 0) & (lx.FIRST | lx.STOP) == lx.FIRST
             and not self.flags.get(surname, 0) & (lx.TITLE | _HEADS | lx.LOC_ANY)
-            and self.zipf.get(surname, 0.0) < _COMMON_NOUN  # not "Maria Full of Grace"
+            and self.zipf.get(surname, 0.0) < _COMMON_NOUN  # not "Nora Half of Nothing"
         )
 
     def _among_places(self, start: int, end: int) -> bool:
@@ -1058,7 +1058,7 @@ class SegmentLabeller:
             and self.text.startswith(">", tok[1])
             and _TICKER_BEFORE.search(self.text, tok[0] - 40 if tok[0] > 40 else 0, tok[0])
         ):
-            return None  # "Acme Corp <ACM>": a stock ticker after the firm (not "its <SMS> unit")
+            return None  # "Acme Corp <ACM>": a stock ticker after the firm (not "its <ZSM> unit")
         if tf & lx.TITLE and not acronym:
             return None  # a lone "President" or "Sen" names no one
         if len(word) > 6 and low.endswith(_POLICY_ENDINGS):

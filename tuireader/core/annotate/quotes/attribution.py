@@ -824,7 +824,7 @@ def _subject_of_cue(text: str, start: int, cue: re.Match) -> tuple[int, int] | N
         _PASSIVE_BEFORE_RE.search(text, max(start, cue.start() - 8), cue.start()) is None
     )
     if participle and " with " in window:
-        # "..., with many marchers and spectators chanting": the absolute clause's subject
+        # "..., with many fans and neighbours chanting": the absolute clause's subject
         m = _WITH_GROUP_RE.search(text, max(start, cue.start() - 120), cue.start())
         if m is not None:
             return m.span("sp")

@@ -407,7 +407,7 @@ def _between(
         return None
     said = masked[last.who.speaker[0] : last.who.speaker[1]].split()
     if _aside(masked, lo, hi) and any(word[:1].isupper() for word in said):
-        # "She pauses." / "Pause." between two of Doe's quotations: a stage direction
+        # "She laughs." / "Pause." between two of Doe's quotations: a stage direction
         return Attribution(last.who.speaker, None, PREVIOUS)
     subject = sentence_subject(masked, lo, after_window(masked, lo, hi))
     if subject is None:
@@ -419,7 +419,7 @@ def _between(
     return Attribution((lo, hi), None, PREVIOUS)
 
 
-# A short paragraph of one sentence naming no one: "Pause.", "She hangs up.", "He laughs."
+# A short paragraph of one sentence naming no one: "Pause.", "She laughs.", "He sighs."
 _ASIDE_RE = re.compile(r"(?:(?:[Hh]e|[Ss]he)\s+)?[A-Za-z]+(?:\s+[a-z]+){0,3}[.!]")
 
 

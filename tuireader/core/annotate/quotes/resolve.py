@@ -916,7 +916,7 @@ class NameResolver:
             # "In an interview with Roe, the candidate said", '"...," the nominee said': a
             # description leading its sentence or right after a quotation continues the
             # topic, found as "he" or "she" would be (not the last name of the sentence
-            # before: "Doe said it would be cool had Roe called him. "...," the nominee said")
+            # before: "Doe said Roe should have phoned him. "...," the nominee said")
             return self._nearest(before, {"PERSON"})
         found = with_role or found
         best = max(found, key=lambda m: m.end) if found else None
@@ -1325,7 +1325,7 @@ class NameResolver:
             if noun in words:
                 return m.name
             if noun in _ANY_ORG and not _TOLD_BEFORE_RE.search(self.text, m.start - 20, m.start):
-                return m.name  # (not "telling Fox 35 that": whom the group told)
+                return m.name  # (not "telling Channel 9 that": whom the group told)
             if noun in _MEDIA_NOUNS and _MEDIA_WORDS.intersection(words):
                 return m.name  # "the newspaper" -> "The Daily Example"
         # "the office" after "the Federal Example Office" long before: a name with the noun
