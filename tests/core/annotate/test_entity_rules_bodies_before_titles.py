@@ -71,3 +71,11 @@ def test_a_list_of_surnames_makes_people_of_its_towns_and_unknown_words() -> Non
     assert [label for _, label in spans] == ["PERSON"] * 6
     spans = _spans("Visits included Leeds, Leicester, Liverpool, Sheffield and York.")
     assert all(label == "LOC" for _, label in spans)
+
+
+def test_a_town_before_a_clubs_role_and_a_name_is_the_club() -> None:
+    assert ("Leeds", "ORG") in _spans("Leeds manager Kevin Quillby said so.")
+    assert ("Munster", "ORG") in _spans("He was led by Munster lock Paul Jonsby.")
+    # a country's or a US state's side is the place, as in wire copy
+    assert ("England", "LOC") in _spans("England coach Andy Quillby said so.")
+    assert ("Texas", "LOC") in _spans("Texas manager Jon Quillby said so.")

@@ -22,6 +22,7 @@ from tuireader.core.annotate.entities.context import (
 )
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
 from tuireader.core.annotate.entities.tokens import DIGIT_AHEAD, previous_word, word_set
+from tuireader.core.annotate.us_states import US_STATES
 
 # (start, end) of a token in the text being analysed.
 Tok = tuple[int, int]
@@ -86,6 +87,14 @@ _OF_AFTER = re.compile(r" of\b")
 _IN_PLACE = word_set("in near outside inside throughout around across")  # not "at", "from"
 _LISTED_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:,| and) $")  # "Leeds, " before a name
 _LISTED_AFTER = re.compile(r",? (?:and )?([A-Z][a-z]+)\b")  # ", Sheffield" after it
+# A club's role before a person's name ("Larne boss Jim Roe", "Munster lock Tom Quill"): a
+# town before it is the town's club (a country's or a US state's side is a place, as in
+# CoNLL-style news).
+_CLUB_ROLE_AFTER = re.compile(
+    r" (?:boss|manager|coach|striker|defender|midfielder|goalkeeper|keeper|winger|forward|"
+    r"lock|prop|hooker|flanker|fly-half|scrum-half|full-back|centre|skipper|captain|"
+    r"chairman|owner|team-mate|signing) [A-Z]"
+)
 _TICKER_BEFORE = re.compile(r"(?:[A-Z][\w.&'-]*|['\u2019]s) <$")  # "Acme Corp <", "Acme's <"
 _PERSON_OF = re.compile(r"\b([A-Z][a-z]+) ([A-Z][\w'\u2019-]+) of $")  # "Jan Roe of "
 _TEAM_ZIPF = 4.5  # plurals of Zipf 4.0-4.5 ("Otters"-like team names); not "Members"
@@ -400,6 +409,13 @@ class SegmentLabeller:
                 party = text.startswith(_PARTY_NOUNS, e) and info[0] in _CREEDS
                 m = Mention(s, e, ORG if party else MISC, word)
                 return self._confirm([m], maybe) if maybe else [m]
+            if (
+                f & lx.PLACE
+                and not f & lx.COUNTRY
+                and _CLUB_ROLE_AFTER.match(text, e)
+                and info[0] not in US_STATES  # "Texas manager": a state's side, a place
+            ):
+                return [Mention(s, e, ORG, word)]  # "Larne boss Jim Roe": the town's club
             if f & lx.PLACE:
                 m = Mention(s, e, LOC, word, bool(f & (lx.FIRST | lx.SUR)))  # weak
                 m.place = True

@@ -30,6 +30,7 @@ from tuireader.core.annotate.quotes.cues import (
     word_set,
 )
 from tuireader.core.annotate.spans import Entity
+from tuireader.core.annotate.us_states import US_STATES as _STATES
 
 _TITLE_WORDS = frozenset(w.rstrip(".").lower() for w in TITLES.split())
 # (written to open with one class, which re skips to in C: the same matches as \s*\(...)
@@ -1526,22 +1527,6 @@ _MEDIA_WORDS = word_set(
     telegraph guardian observer examiner inquirer register courier dispatch sun star globe
     mail express standard record bulletin weekly monthly"""
 )
-# US states by their lower-cased names and the abbreviations of party tags ("R-Fla."):
-# the state a senator or governor stands for.
-_STATE_NAMES = word_set(
-    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia "
-    "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
-    "michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon "
-    "pennsylvania tennessee texas utah vermont virginia wisconsin wyoming"
-)
-_STATES = {name: name for name in _STATE_NAMES} | {
-    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
-    "colo": "colorado", "conn": "connecticut", "fla": "florida", "ill": "illinois",
-    "ind": "indiana", "kan": "kansas", "ky": "kentucky", "md": "maryland",
-    "mass": "massachusetts", "mich": "michigan", "minn": "minnesota", "miss": "mississippi",
-    "mont": "montana", "neb": "nebraska", "nev": "nevada", "okla": "oklahoma", "ore": "oregon",
-    "tenn": "tennessee", "tex": "texas", "vt": "vermont", "wis": "wisconsin", "wyo": "wyoming",
-}  # fmt: skip
 _AFTER_QUOTATION_RE = re.compile(r"[,!?]?[\"\u201d\u2019]\s+$")
 _ANY_ORG = word_set("company firm group organization organisation agency")
 _TOLD_BEFORE_RE = re.compile(r"\b(?:told|tells|telling|tell)\s+(?:the\s+)?$")
