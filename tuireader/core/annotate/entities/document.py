@@ -919,7 +919,10 @@ def _everyday_lists(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list
     return [m for m in mentions if id(m) not in drop] if drop else mentions
 
 
-_SURNAME_LIST = re.compile(r"[A-Z][\w'-]+(?:, [A-Z][\w'-]+){3,}")  # four or more, by commas
+# A list of four or more capitalised words by commas: its tail (the literal ", " opening the
+# pattern lets ``re`` skip to it: most texts have few), then the word before it.
+_SURNAME_TAIL = re.compile(r", [A-Z][\w'-]+(?:, [A-Z][\w'-]+){2,}")
+_SURNAME_HEAD = re.compile(r"[A-Z][\w'-]+$")
 _SURNAME_WORD = re.compile(r"[A-Z][\w'-]+")
 _NOT_SURNAME = lx.PLACE | lx.COUNTRY | lx.ORG | lx.DEMONYM | lx.STOP
 
@@ -931,12 +934,17 @@ def _surname_lists(mentions: list[Mention], text: str, lex: lx.Lexicon) -> None:
     ("Wallace", "Fletcher" as LOC) and the words no rule took ("Quillby") too."""
     flags = lex.flags
     windows = []
-    for hit in _SURNAME_LIST.finditer(text):
-        known = [flags.get(w.lower(), 0) for w in hit.group().split(", ")]
+    for hit in _SURNAME_TAIL.finditer(text):
+        head = _SURNAME_HEAD.search(text, hit.start() - 30 if hit.start() > 30 else 0, hit.start())
+        span = (head.start() if head else hit.start() + 2, hit.end())
+        words = text[span[0] : span[1]].split(", ")
+        if len(words) < 4:
+            continue  # ("Tiago (Bridge 45), Lampard, Robben, Roe": the list after the bracket)
+        known = [flags.get(w.lower(), 0) for w in words]
         known = [f for f in known if f]  # (words no list knows count for neither side)
         people = sum(1 for f in known if f & (lx.SUR | lx.FIRST) and not f & _NOT_SURNAME)
         if people * 2 > len(known) and not any(f & lx.COUNTRY for f in known):
-            windows.append(hit.span())
+            windows.append(span)
     if not windows:
         return
     taken = set()
