@@ -131,6 +131,18 @@ def _syllables(word: str) -> bool:
     return hit is not None and hit.group(1) not in _MODIFIER_TAILS
 
 
+# Titles a member of a body holds, which take no portfolio word before them: a known
+# organisation's name there ("Labour MP") is the body, not a modifier of the title.
+_MEMBER_TITLES = word_set(
+    "mp mps mep meps msp msps mla mlas am td councillor councilor peer peers candidate "
+    "backbencher backbenchers leader activist activists member members"
+)
+_PARTY_TITLES = _MEMBER_TITLES | word_set("chairman chairwoman chair president")
+_POST_NOMINAL = re.compile(r" (?:MPs?|MEPs?|MSPs?|QC|KC|AM|MLA|TD)\b")
+_OWNS = ("'s ", "’s ")
+_OWNER_JOINS = frozenset(("on", "of", "for"))
+
+
 class SegmentLabeller:
     """Labels the segments of one document; holds the lexicon and the text."""
 
@@ -302,6 +314,13 @@ class SegmentLabeller:
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
             if verdict == "drop" and 1 < len(toks) <= 3 and _syllables(self._word(toks[-1])):
                 verdict = "keep"  # "Pak Su-min said": a family name, however common a word
+            elif (
+                verdict == "drop"
+                and text[toks[1][0]].islower()
+                and text.startswith(_OWNS, toks[-1][1])
+                and not self._word(toks[0]).endswith(("ing", "ed"))
+            ):
+                verdict = "keep"  # "Action on Debt's Jane Doe said": one body's name owns her
             elif verdict == "keep" and head_ended and self._verb_before_name(toks):
                 verdict = "drop"  # "Attended Jane Doe High School": a verb opens the line
             if verdict == "drop":
@@ -317,6 +336,8 @@ class SegmentLabeller:
         if starts_known is None:
             starts_known = self._starts_known(toks)
         if not starts_known:  # "Tel Aviv" keeps its "Tel"
+            if toks and self.tflags(toks[0]) & lx.STOP and self._figure(toks):
+                return []
             while toks and self.tflags(toks[0]) & lx.STOP:
                 toks = toks[1:]
         while toks and self.tflags(toks[-1]) & lx.STOP and not self._month_surname(toks):
@@ -462,7 +483,8 @@ class SegmentLabeller:
             reports_after(text, end)
             or text.endswith(_SAID_BEFORE, 0, start)
             or person_apposition(text, end)
-        )
+            or _POST_NOMINAL.match(text, end) is not None and previous_word(text, start) != "the"
+        )  # "Jan Field MP" is the member; "the Harbour Field MP" the member for a seat
 
     def _reporter(self, name: str, end: int) -> bool:
         """The name before ``end`` is the subject of a reporting verb and a rare word, no
@@ -521,6 +543,8 @@ class SegmentLabeller:
         if first_f & (lx.TITLE | lx.TITLE_MOD) and all(
             self.tflags(t) & (lx.TITLE | lx.TITLE_MOD) for t in toks
         ):
+            if n == 2 and first_f & lx.ORG and self.low(toks[1]) in _PARTY_TITLES:
+                return self._label(toks[:1], False)  # "the Labour Leader": the party's
             return []  # "Governor General", "Prime Minister": an office, no one named
         s0 = toks[0][0]
         # (a model's dash is its second to fourth character: a find is cheaper than the match)
@@ -534,6 +558,11 @@ class SegmentLabeller:
 
         # 2. Heads: "Acme Corp", "Department of ...", "World Cup", "Gulf of Mexico".
         of_head = self._of_head(toks)
+        if n == 3 and self._word(toks[1]) in _OWNER_JOINS and text.startswith(_OWNS, toks[2][1]):
+            if of_head is None or of_head == MISC:  # ("War on Poverty's Jane Doe": no war's)
+                m = self.mention(toks, ORG)  # "Action on Debt's Jane Doe": the body she
+                m.fixed = True  # speaks for (``runs._owner_of_name`` joined it)
+                return [m]
         if of_head:
             return [self.mention(toks, of_head)]
         if n > 1 and last_f & lx.ORG_SUFFIX and not last_f & lx.TITLE and not self._titled(toks):
@@ -602,8 +631,11 @@ class SegmentLabeller:
             return [m]
 
         # 3. A title: "Sen. Ben Sasse", "Ruritanian President Jan Novak"; "U.S. Secretary".
-        if n > 1 and last_f & lx.TITLE and self._all_known(toks[:-1]):
-            return self._label(toks[:-1], False)
+        if n > 1 and last_f & lx.TITLE:
+            if self._all_known(toks[:-1]):
+                return self._label(toks[:-1], False)
+            if self.tflags(toks[-2]) & lx.ORG_SUFFIX and not last_f & lx.FIRST:
+                return self._label(toks[:-1], False)  # "the Green Party Chairman": the party
         titled = self._split_title(toks)
         if titled is not None:
             return titled
@@ -860,6 +892,15 @@ class SegmentLabeller:
                 return None
         return None
 
+    def _figure(self, toks: list[Tok]) -> bool:
+        """ "the Mr Grumpy of cinema": "the", an honorific, a name and "of" make a type the
+        text likens someone to, no person it names."""
+        return (
+            self.low(toks[0]) in _HONORIFICS
+            and self.text.startswith(" of ", toks[-1][1])
+            and previous_word(self.text, toks[0][0]) == "the"
+        )
+
     def _split_title(self, toks: list[Tok]) -> list[Mention] | None:
         """Split "[who] [modifiers] title(s) Name" into its parts; None without a title."""
         n = len(toks)
@@ -889,6 +930,8 @@ class SegmentLabeller:
                 lx.ORG | lx.MISC
             )
         while m > 0 and self._modifier(toks[m - 1]) and not named_head:
+            if self.tflags(toks[m - 1]) & lx.ORG and self.low(toks[t]) in _PARTY_TITLES:
+                break  # "Labour MP Jan Roe": a party's member; no "Labour Minister" portfolio
             m -= 1
         out = self._label(toks[:m], False)
         for before in out:  # "Ellis Norvane Chairman Jan Roe": a person takes no title after
