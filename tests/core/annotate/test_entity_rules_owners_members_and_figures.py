@@ -55,3 +55,29 @@ def test_the_seat_before_mp_stays_a_place() -> None:
 
 def test_an_honorific_as_a_figure_of_speech_names_no_one() -> None:
     assert found("I am not going to be the Mr Grumpy of books, he said.") == []
+
+
+def test_a_title_after_a_work_noun_is_the_work() -> None:
+    assert found("His new book The Long Grey Road is out next week.") == [
+        ("The Long Grey Road", "MISC")
+    ]
+
+
+def test_a_place_named_album_is_the_album() -> None:
+    ents = found("Jan Roe released the album Ruritania, and her album Ruritania sold well.")
+    assert ("Ruritania", "MISC") in ents and ("Ruritania", "LOC") not in ents
+
+
+def test_a_verb_like_work_noun_after_a_subject_types_nothing() -> None:
+    assert found("Figures show Britain lags behind.") == [("Britain", "LOC")]
+
+
+def test_new_before_a_party_names_the_party_in_an_era() -> None:
+    assert found("He was a key figure in New Labour as the head of policy.") == [
+        ("New Labour", "ORG")
+    ]
+
+
+def test_new_before_a_party_opening_a_sentence_when_named_so_elsewhere() -> None:
+    ents = found("New Labour had promised a lot. Critics said New Labour failed.")
+    assert ents == [("New Labour", "ORG"), ("New Labour", "ORG")]

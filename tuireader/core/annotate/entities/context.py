@@ -290,6 +290,29 @@ _PUBLICATION_AFTER = (
 )
 
 
+# Nouns of a work whose title may follow them directly: "her novel Grey Lanterns", "the BBC
+# series Harbour Lights". Those that are verbs too ("show", "book", "film") count only when no
+# verb's subject, auxiliary or "to" stands before them ("figures show Ruritania ...").
+_WORK_NOUNS = word_set("album song novel musical opera sitcom documentary movie series")
+_WORK_VERBS = word_set("film book show")
+_WORK_ENDINGS = tuple(" " + noun + " " for noun in _WORK_NOUNS | _WORK_VERBS)
+_VERB_BEFORE = word_set(
+    "to will would could can may might must should shall did do does not also which that who "
+    "they we you i he she it and or"
+)
+
+
+def work_titled(text: str, start: int) -> bool:
+    """The name at ``start`` follows a work's noun: "his book The Long Road", "the album
+    Ruritania": the work's title, whatever its words name."""
+    if not text.endswith(_WORK_ENDINGS, 0, start):
+        return False
+    w1, w2 = _words_before(text, start)
+    if w1 in _WORK_NOUNS:
+        return True
+    return w2 not in _VERB_BEFORE and not (w2[-1:] == "s" and text[start - len(w1) - 3] != "'")
+
+
 def publication_after(text: str, end: int) -> bool:
     """The name before ``end`` is followed by a publication's or agency's noun."""
     if not text.startswith(_PUBLICATION_AFTER, end):

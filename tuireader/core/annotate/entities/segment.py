@@ -139,6 +139,7 @@ _MEMBER_TITLES = word_set(
 )
 _PARTY_TITLES = _MEMBER_TITLES | word_set("chairman chairwoman chair president")
 _POST_NOMINAL = re.compile(r" (?:MPs?|MEPs?|MSPs?|QC|KC|AM|MLA|TD)\b")
+_ERAS = frozenset(("new", "old"))
 _OWNS = ("'s ", "’s ")
 _OWNER_JOINS = frozenset(("on", "of", "for"))
 
@@ -321,6 +322,12 @@ class SegmentLabeller:
                 and not self._word(toks[0]).endswith(("ing", "ed"))
             ):
                 verdict = "keep"  # "Action on Debt's Jane Doe said": one body's name owns her
+            elif (
+                verdict == "drop"
+                and self._renamed(toks, self.tflags(toks[0]), self.tflags(toks[-1]))
+                and self._named_mid_sentence(toks)
+            ):
+                verdict = "keep"  # "New Acme had promised ...", as the text names it elsewhere
             elif verdict == "keep" and head_ended and self._verb_before_name(toks):
                 verdict = "drop"  # "Attended Jane Doe High School": a verb opens the line
             if verdict == "drop":
@@ -705,6 +712,8 @@ class SegmentLabeller:
             return [single] if single else []
 
         # 7. Several known names side by side ("NATO Kosovo"), else a guess.
+        if self._renamed(toks, first_f, last_f):
+            return [self.mention(toks, ORG)]
         parts = self._known_parts(toks)
         if len(parts) == 2 and all(p.label == LOC for p in parts) and self._name_pair(toks):
             return [self.mention(toks, PER)]  # "Burbank Thornton": two towns, a person
@@ -891,6 +900,28 @@ class SegmentLabeller:
                     return MISC
                 return None
         return None
+
+    def _renamed(self, toks: list[Tok], first_f: int, last_f: int) -> bool:
+        """ "New Acme", "Old Acme": a known organisation's name after "New" or "Old" names
+        the body in one of its eras, no place ("New York" is known as a whole)."""
+        return (
+            len(toks) == 2
+            and self.low(toks[0]) in _ERAS
+            and bool(last_f & lx.ORG)
+            and not last_f & lx.LOC_ANY
+            and not self.flags.get(self._phrase(toks), 0)
+        )
+
+    def _named_mid_sentence(self, toks: list[Tok]) -> bool:
+        """The phrase of ``toks`` stands elsewhere in the text after a lower-case word."""
+        text, start = self.text, toks[0][0]
+        phrase = text[start : toks[-1][1]]
+        at = text.find(phrase)
+        while at >= 0:
+            if at != start and at > 1 and text[at - 1] == " " and text[at - 2].islower():
+                return True
+            at = text.find(phrase, at + 1)
+        return False
 
     def _figure(self, toks: list[Tok]) -> bool:
         """ "the Mr Grumpy of cinema": "the", an honorific, a name and "of" make a type the

@@ -26,6 +26,7 @@ from tuireader.core.annotate.entities.context import (
     publication_after,
     reports_after,
     work_in_apposition,
+    work_titled,
 )
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
 
@@ -241,14 +242,16 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     out: list[Mention] = []
     surnames = _Surnames(mentions)
     for m in mentions:
-        if (
-            m.label != MISC
-            and not (m.country or m.place)
-            and text[m.start - 2 : m.start] == ", "
-            and work_in_apposition(text, m.start, m.end)
+        if m.label != MISC and (
+            (
+                not (m.country or m.place)
+                and text[m.start - 2 : m.start] == ", "
+                and work_in_apposition(text, m.start, m.end)
+            )
+            or work_titled(text, m.start)
         ):
             m.label, m.weak, m.guess, m.typable = MISC, False, False, False
-            out.append(m)  # "his album, Grey Lanterns, ...": a title, whatever its words
+            out.append(m)  # "his album, Grey Lanterns, ...", "her book The Long Road": a title
             continue
         if m.label == PER and " " in m.text and group_before(text, m.start, m.end):
             m.label, m.weak, m.guess, m.typable = ORG, False, False, False
