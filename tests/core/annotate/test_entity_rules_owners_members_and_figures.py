@@ -17,7 +17,7 @@ def test_a_body_named_with_on_before_its_speaker_is_one_organisation() -> None:
 
 
 def test_a_body_named_with_on_opening_a_sentence() -> None:
-    ents = found("The cuts hurt. Fight on Hunger's Mary Jones said: \"It is wrong.\"")
+    ents = found('The cuts hurt. Fight on Hunger\'s Mary Jones said: "It is wrong."')
     assert ents == [("Fight on Hunger", "ORG"), ("Mary Jones", "PERSON")]
 
 

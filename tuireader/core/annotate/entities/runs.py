@@ -245,10 +245,7 @@ def _owner_of_name(text: str, left: list[Tok], right: list[Tok], flags: dict[str
     after = text[end + 3 : end + 40].split(" ", 1)[0]
     if not flags.get(after.lower(), 0) & lx.FIRST:  # a person it owns: "'s Jane Doe"
         return False
-    for s, e in (*left, *right):
-        if flags.get(text[s:e].lower(), 0) & _NOT_OWNER:
-            return False
-    return True
+    return not any(flags.get(text[s:e].lower(), 0) & _NOT_OWNER for s, e in (*left, *right))
 
 
 _POSSESSIVE = frozenset(("'s ", "’s "))

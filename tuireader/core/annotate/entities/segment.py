@@ -490,7 +490,7 @@ class SegmentLabeller:
             reports_after(text, end)
             or text.endswith(_SAID_BEFORE, 0, start)
             or person_apposition(text, end)
-            or _POST_NOMINAL.match(text, end) is not None and previous_word(text, start) != "the"
+            or (_POST_NOMINAL.match(text, end) is not None and previous_word(text, start) != "the")
         )  # "Jan Field MP" is the member; "the Harbour Field MP" the member for a seat
 
     def _reporter(self, name: str, end: int) -> bool:
@@ -565,11 +565,15 @@ class SegmentLabeller:
 
         # 2. Heads: "Acme Corp", "Department of ...", "World Cup", "Gulf of Mexico".
         of_head = self._of_head(toks)
-        if n == 3 and self._word(toks[1]) in _OWNER_JOINS and text.startswith(_OWNS, toks[2][1]):
-            if of_head is None or of_head == MISC:  # ("War on Poverty's Jane Doe": no war's)
-                m = self.mention(toks, ORG)  # "Action on Debt's Jane Doe": the body she
-                m.fixed = True  # speaks for (``runs._owner_of_name`` joined it)
-                return [m]
+        if (
+            n == 3
+            and of_head in (None, MISC)  # ("War on Poverty's Jane Doe": no war's)
+            and self._word(toks[1]) in _OWNER_JOINS
+            and text.startswith(_OWNS, toks[2][1])
+        ):
+            m = self.mention(toks, ORG)  # "Action on Debt's Jane Doe": the body she speaks
+            m.fixed = True  # for (``runs._owner_of_name`` joined it)
+            return [m]
         if of_head:
             return [self.mention(toks, of_head)]
         if n > 1 and last_f & lx.ORG_SUFFIX and not last_f & lx.TITLE and not self._titled(toks):
