@@ -324,6 +324,7 @@ class SegmentLabeller:
                 verdict = "keep"  # "Action on Debt's Jane Doe said": one body's name owns her
             elif (
                 verdict == "drop"
+                and text[toks[0][0]] in "NO"  # (most openings: no call)
                 and self._renamed(toks, self.tflags(toks[0]), self.tflags(toks[-1]))
                 and self._named_mid_sentence(toks)
             ):
@@ -343,7 +344,7 @@ class SegmentLabeller:
         if starts_known is None:
             starts_known = self._starts_known(toks)
         if not starts_known:  # "Tel Aviv" keeps its "Tel"
-            if toks and self.tflags(toks[0]) & lx.STOP and self._figure(toks):
+            if text[toks[0][0]] in "MD" and self._figure(toks):
                 return []
             while toks and self.tflags(toks[0]) & lx.STOP:
                 toks = toks[1:]
@@ -567,6 +568,7 @@ class SegmentLabeller:
         of_head = self._of_head(toks)
         if (
             n == 3
+            and text[toks[1][0]].islower()
             and of_head in (None, MISC)  # ("War on Poverty's Jane Doe": no war's)
             and self._word(toks[1]) in _OWNER_JOINS
             and text.startswith(_OWNS, toks[2][1])
@@ -716,7 +718,7 @@ class SegmentLabeller:
             return [single] if single else []
 
         # 7. Several known names side by side ("NATO Kosovo"), else a guess.
-        if self._renamed(toks, first_f, last_f):
+        if n == 2 and text[toks[0][0]] in "NO" and self._renamed(toks, first_f, last_f):
             return [self.mention(toks, ORG)]
         parts = self._known_parts(toks)
         if len(parts) == 2 and all(p.label == LOC for p in parts) and self._name_pair(toks):

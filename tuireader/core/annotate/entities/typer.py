@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
+    WORK_TAILS,
     apposition_label,
     group_before,
     members_after,
@@ -248,7 +249,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
                 and text[m.start - 2 : m.start] == ", "
                 and work_in_apposition(text, m.start, m.end)
             )
-            or work_titled(text, m.start)
+            or (text[m.start - 3 : m.start - 1] in WORK_TAILS and work_titled(text, m.start))
         ):
             m.label, m.weak, m.guess, m.typable = MISC, False, False, False
             out.append(m)  # "his album, Grey Lanterns, ...", "her book The Long Road": a title
