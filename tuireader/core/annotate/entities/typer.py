@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
+    WORK_ENDINGS,
     WORK_TAILS,
     apposition_label,
     group_before,
@@ -242,6 +243,9 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     """
     out: list[Mention] = []
     surnames = _Surnames(mentions)
+    # a work's noun anywhere ("the album ", "her book "): one search of the text for each
+    # noun, no test per mention in the many texts without one
+    works = any(map(text.__contains__, WORK_ENDINGS))
     for m in mentions:
         if m.label != MISC and (
             (
@@ -249,7 +253,11 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
                 and text[m.start - 2 : m.start] == ", "
                 and work_in_apposition(text, m.start, m.end)
             )
-            or (text[m.start - 3 : m.start - 1] in WORK_TAILS and work_titled(text, m.start))
+            or (
+                works
+                and text[m.start - 3 : m.start - 1] in WORK_TAILS
+                and work_titled(text, m.start)
+            )
         ):
             m.label, m.weak, m.guess, m.typable = MISC, False, False, False
             out.append(m)  # "his album, Grey Lanterns, ...", "her book The Long Road": a title
