@@ -24,7 +24,9 @@ _ORG_BEFORE = word_set(
     "website site portal platform app startup broadcaster "
     "carrier broker brokerage bank insurer maker distributor manufacturer publisher channel "
     "network station retailer chain newsagency organisation organization movement party "
-    "band label duo trio quartet orchestra choir"
+    "band label duo trio quartet orchestra choir "
+    "institute bureau ministry regulator watchdog federation confederation association union "
+    "lender automaker carmaker consultancy"
 )
 _ORG_AFTER = word_set(
     "newspaper daily agency shares stock spokesman spokeswoman officials chairman executives "
@@ -314,6 +316,26 @@ def work_titled(text: str, start: int) -> bool:
     if w1 in _WORK_NOUNS:
         return True
     return w2 not in _VERB_BEFORE and not (w2[-1:] == "s" and text[start - len(w1) - 3] != "'")
+
+
+def class_noun_before(text: str, start: int) -> bool:
+    """ "the news agency Zorbag", "the statistics institute Oltrex": an organisation's class
+    noun right before the name says what it is, whatever the name's words suggest."""
+    return _words_before(text, start)[0] in _ORG_BEFORE
+
+
+# A firm's market staff right after a name, then the staffer's name: "Harlan Wexby analyst
+# Jan Roe", "... livestock analyst ...": the name is the employer. (Campaigns and people take
+# aides, not analysts: "Doe campaign manager Jan Roe" keeps Doe a person.)
+EMPLOYEE_WORDS = ("analyst", "economist", "strategist")
+_EMPLOYEE_AFTER = re.compile(
+    r" (?:[a-z]+ )?(?:chief |senior )?(?:analyst|economist|strategist)s? [A-Z]"
+)
+
+
+def employer_after(text: str, end: int) -> bool:
+    """The name before ``end`` employs the analyst or economist named after it."""
+    return _EMPLOYEE_AFTER.match(text, end) is not None
 
 
 def publication_after(text: str, end: int) -> bool:

@@ -14,6 +14,7 @@ from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
     APPOSITION,
     COMMA_OPENINGS,
+    class_noun_before,
     org_verb_after,
     performs_after,
     person_apposition,
@@ -140,6 +141,9 @@ _MEMBER_TITLES = word_set(
 _PARTY_TITLES = _MEMBER_TITLES | word_set("chairman chairwoman chair president")
 _POST_NOMINAL = re.compile(r" (?:MPs?|MEPs?|MSPs?|QC|KC|AM|MLA|TD)\b")
 _ERAS = frozenset(("new", "old"))
+_OPENING_JOINS = frozenset(("of", "for", "on", "the", "and", "&"))
+_OF_JOINS = frozenset(("of", "for"))
+_OF_HEADS = lx.OF_HEAD | lx.LOC_OF | lx.MISC_OF
 _OWNS = ("'s ", "’s ")
 _OWNER_JOINS = frozenset(("on", "of", "for"))
 
@@ -317,6 +321,14 @@ class SegmentLabeller:
                 verdict = "keep"  # "Pak Su-min said": a family name, however common a word
             elif (
                 verdict == "drop"
+                and len(toks) > 2
+                and text[toks[1][0]] in "of"
+                and self.low(toks[1]) in _OF_JOINS
+                and self.tflags(toks[0]) & _OF_HEADS
+            ):
+                verdict = "keep"  # "Bank of Ruritania said": the head opens the name
+            elif (
+                verdict == "drop"
                 and text[toks[1][0]].islower()
                 and text.startswith(_OWNS, toks[-1][1])
                 and not self._word(toks[0]).endswith(("ing", "ed"))
@@ -334,6 +346,10 @@ class SegmentLabeller:
             if verdict == "drop":
                 toks = toks[1:]
                 starts_known = None
+                while toks and self.low(toks[0]) in _OPENING_JOINS:  # no name opens with "of"
+                    toks = toks[1:]
+                if not toks:
+                    return []
             # A table row ("Northvale 3 0 3 0") names its subject; it is no sentence.
             maybe = verdict == "maybe" and not (
                 self.sports and DIGIT_AHEAD.match(self.text, toks[-1][1])
@@ -1120,7 +1136,9 @@ class SegmentLabeller:
         if guess == LOC and z >= _COMMON_LOC and self._common(tok):
             return None  # "a career in Marketing": an everyday word given a capital
         if guess is not None:
-            m = self.mention([tok], guess, weak=True)
+            # "the news agency Zorbag": a class noun before it is no guess the typer overrules
+            weak = guess != ORG or not class_noun_before(self.text, tok[0])
+            m = self.mention([tok], guess, weak=weak)
             m.locative = guess == LOC
             return m
         if not f & lx.FIRST and z >= _COMMON_MID:

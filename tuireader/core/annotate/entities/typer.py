@@ -19,9 +19,11 @@ from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
+    EMPLOYEE_WORDS,
     WORK_ENDINGS,
     WORK_TAILS,
     apposition_label,
+    employer_after,
     group_before,
     members_after,
     phrase_by_context,
@@ -246,6 +248,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     # a work's noun anywhere ("the album ", "her book "): one search of the text for each
     # noun, no test per mention in the many texts without one
     works = any(map(text.__contains__, WORK_ENDINGS))
+    staff = any(map(text.__contains__, EMPLOYEE_WORDS))  # (most texts: no test per mention)
     for m in mentions:
         if m.label != MISC and (
             (
@@ -274,6 +277,10 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
         ):
             m.label, m.weak, m.guess, m.typable = ORG, False, False, False
             out.append(m)  # "Zycie Nowe daily said": a newspaper, though named like a person
+            continue
+        if staff and m.label == PER and employer_after(text, m.end):
+            m.label, m.weak, m.guess, m.typable = ORG, False, False, False
+            out.append(m)  # "Harlan Wexby analyst Jan Roe": her firm, named like a person
             continue
         if m.weak or m.guess or m.typable:
             apposed = apposition_label(text, m.end)
