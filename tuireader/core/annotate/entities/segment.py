@@ -141,7 +141,7 @@ _MEMBER_TITLES = word_set(
 _PARTY_TITLES = _MEMBER_TITLES | word_set("chairman chairwoman chair president")
 _POST_NOMINAL = re.compile(r" (?:MPs?|MEPs?|MSPs?|QC|KC|AM|MLA|TD)\b")
 _ERAS = frozenset(("new", "old"))
-_OPENING_JOINS = frozenset(("of", "for", "on", "the", "and", "&"))
+_JOINS = frozenset(("of", "for", "on", "the", "and", "&"))
 _OF_JOINS = frozenset(("of", "for"))
 _OF_HEADS = lx.OF_HEAD | lx.LOC_OF | lx.MISC_OF
 _OWNS = ("'s ", "’s ")
@@ -346,7 +346,8 @@ class SegmentLabeller:
             if verdict == "drop":
                 toks = toks[1:]
                 starts_known = None
-                while toks and self.low(toks[0]) in _OPENING_JOINS:  # no name opens with "of"
+                # no name opens with "of" (a character test first: most words are no join)
+                while toks and text[toks[0][0]] in "oftahT&" and self.low(toks[0]) in _JOINS:
                     toks = toks[1:]
                 if not toks:
                     return []

@@ -19,8 +19,6 @@ from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
-    EMPLOYEE_WORDS,
-    WORK_ENDINGS,
     WORK_TAILS,
     apposition_label,
     employer_after,
@@ -245,10 +243,6 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     """
     out: list[Mention] = []
     surnames = _Surnames(mentions)
-    # a work's noun anywhere ("the album ", "her book "): one search of the text for each
-    # noun, no test per mention in the many texts without one
-    works = any(map(text.__contains__, WORK_ENDINGS))
-    staff = any(map(text.__contains__, EMPLOYEE_WORDS))  # (most texts: no test per mention)
     for m in mentions:
         if m.label != MISC and (
             (
@@ -256,11 +250,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
                 and text[m.start - 2 : m.start] == ", "
                 and work_in_apposition(text, m.start, m.end)
             )
-            or (
-                works
-                and text[m.start - 3 : m.start - 1] in WORK_TAILS
-                and work_titled(text, m.start)
-            )
+            or (text[m.start - 3 : m.start - 1] in WORK_TAILS and work_titled(text, m.start))
         ):
             m.label, m.weak, m.guess, m.typable = MISC, False, False, False
             out.append(m)  # "his album, Grey Lanterns, ...", "her book The Long Road": a title
@@ -278,7 +268,7 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
             m.label, m.weak, m.guess, m.typable = ORG, False, False, False
             out.append(m)  # "Zycie Nowe daily said": a newspaper, though named like a person
             continue
-        if staff and m.label == PER and employer_after(text, m.end):
+        if m.label == PER and employer_after(text, m.end):
             m.label, m.weak, m.guess, m.typable = ORG, False, False, False
             out.append(m)  # "Harlan Wexby analyst Jan Roe": her firm, named like a person
             continue
