@@ -321,36 +321,20 @@ class SegmentLabeller:
                 verdict = "keep"  # "Pak Su-min said": a family name, however common a word
             elif (
                 verdict == "drop"
-                and len(toks) > 2
-                and text[toks[1][0]] in "of"
-                and self.low(toks[1]) in _OF_JOINS
-                and self.tflags(toks[0]) & _OF_HEADS
+                and (text[toks[1][0]].islower() or text[toks[0][0]] in "NO")
+                and self._opening_kept(toks)
             ):
-                verdict = "keep"  # "Bank of Ruritania said": the head opens the name
-            elif (
-                verdict == "drop"
-                and text[toks[1][0]].islower()
-                and text.startswith(_OWNS, toks[-1][1])
-                and not self._word(toks[0]).endswith(("ing", "ed"))
-            ):
-                verdict = "keep"  # "Action on Debt's Jane Doe said": one body's name owns her
-            elif (
-                verdict == "drop"
-                and text[toks[0][0]] in "NO"  # (most openings: no call)
-                and self._renamed(toks, self.tflags(toks[0]), self.tflags(toks[-1]))
-                and self._named_mid_sentence(toks)
-            ):
-                verdict = "keep"  # "New Acme had promised ...", as the text names it elsewhere
+                verdict = "keep"
             elif verdict == "keep" and head_ended and self._verb_before_name(toks):
                 verdict = "drop"  # "Attended Jane Doe High School": a verb opens the line
             if verdict == "drop":
                 toks = toks[1:]
                 starts_known = None
-                # no name opens with "of" (a character test first: most words are no join)
-                while toks and text[toks[0][0]] in "oftahT&" and self.low(toks[0]) in _JOINS:
-                    toks = toks[1:]
-                if not toks:
-                    return []
+                if text[toks[0][0]] in "oftahT&":  # (a character test first: most are no join)
+                    while toks and self.low(toks[0]) in _JOINS:  # no name opens with "of"
+                        toks = toks[1:]
+                    if not toks:
+                        return []
             # A table row ("Northvale 3 0 3 0") names its subject; it is no sentence.
             maybe = verdict == "maybe" and not (
                 self.sports and DIGIT_AHEAD.match(self.text, toks[-1][1])
@@ -361,9 +345,9 @@ class SegmentLabeller:
         if starts_known is None:
             starts_known = self._starts_known(toks)
         if not starts_known:  # "Tel Aviv" keeps its "Tel"
-            if text[toks[0][0]] in "MD" and self._figure(toks):
-                return []
             while toks and self.tflags(toks[0]) & lx.STOP:
+                if text[toks[0][0]] in "MD" and self._figure(toks):
+                    return []
                 toks = toks[1:]
         while toks and self.tflags(toks[-1]) & lx.STOP and not self._month_surname(toks):
             toks = toks[:-1]
@@ -923,6 +907,26 @@ class SegmentLabeller:
                     return MISC
                 return None
         return None
+
+    def _opening_kept(self, toks: list[Tok]) -> bool:
+        """Whether a segment whose everyday first word opens a sentence keeps that word: the
+        callers test first that a lower-case word follows it or that it opens with N or O."""
+        text = self.text
+        if text[toks[1][0]].islower():
+            if (
+                len(toks) > 2
+                and self.low(toks[1]) in _OF_JOINS
+                and self.tflags(toks[0]) & _OF_HEADS
+            ):
+                return True  # "Bank of Ruritania said": the head opens the name
+            # "Action on Debt's Jane Doe said": one body's name owns her
+            return text.startswith(_OWNS, toks[-1][1]) and not self._word(toks[0]).endswith(
+                ("ing", "ed")
+            )
+        # "New Acme had promised ...", as the text names it elsewhere mid-sentence
+        return self._renamed(
+            toks, self.tflags(toks[0]), self.tflags(toks[-1])
+        ) and self._named_mid_sentence(toks)
 
     def _renamed(self, toks: list[Tok], first_f: int, last_f: int) -> bool:
         """ "New Acme", "Old Acme": a known organisation's name after "New" or "Old" names

@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
-    WORK_TAILS,
+    EMPLOYEE_WORDS,
+    WORK_ENDINGS,
     apposition_label,
     employer_after,
     group_before,
@@ -243,17 +244,24 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     """
     out: list[Mention] = []
     surnames = _Surnames(mentions)
+    # (texts with a work's noun or an analyst only: one search of the text a word)
+    if any(map(text.__contains__, WORK_ENDINGS)):
+        for m in mentions:  # "her book The Long Road": a title, whatever its words
+            if m.label != MISC and work_titled(text, m.start):
+                m.label, m.weak, m.guess, m.typable = MISC, False, False, False
+    if any(map(text.__contains__, EMPLOYEE_WORDS)):
+        for m in mentions:  # "Harlan Wexby analyst Jan Roe": her firm, named like a person
+            if m.label == PER and employer_after(text, m.end):
+                m.label, m.weak, m.guess, m.typable = ORG, False, False, False
     for m in mentions:
-        if m.label != MISC and (
-            (
-                not (m.country or m.place)
-                and text[m.start - 2 : m.start] == ", "
-                and work_in_apposition(text, m.start, m.end)
-            )
-            or (text[m.start - 3 : m.start - 1] in WORK_TAILS and work_titled(text, m.start))
+        if (
+            m.label != MISC
+            and not (m.country or m.place)
+            and text[m.start - 2 : m.start] == ", "
+            and work_in_apposition(text, m.start, m.end)
         ):
             m.label, m.weak, m.guess, m.typable = MISC, False, False, False
-            out.append(m)  # "his album, Grey Lanterns, ...", "her book The Long Road": a title
+            out.append(m)  # "his album, Grey Lanterns, ...": a title, whatever its words
             continue
         if m.label == PER and " " in m.text and group_before(text, m.start, m.end):
             m.label, m.weak, m.guess, m.typable = ORG, False, False, False
@@ -267,10 +275,6 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
         ):
             m.label, m.weak, m.guess, m.typable = ORG, False, False, False
             out.append(m)  # "Zycie Nowe daily said": a newspaper, though named like a person
-            continue
-        if m.label == PER and employer_after(text, m.end):
-            m.label, m.weak, m.guess, m.typable = ORG, False, False, False
-            out.append(m)  # "Harlan Wexby analyst Jan Roe": her firm, named like a person
             continue
         if m.weak or m.guess or m.typable:
             apposed = apposition_label(text, m.end)
