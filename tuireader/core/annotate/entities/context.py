@@ -297,7 +297,10 @@ _PUBLICATION_AFTER = (
 # verb's subject, auxiliary or "to" stands before them ("figures show Ruritania ...").
 _WORK_NOUNS = word_set("album song novel musical opera sitcom documentary movie series")
 _WORK_VERBS = word_set("film book show")
-WORK_ENDINGS = tuple(" " + noun + " " for noun in _WORK_NOUNS | _WORK_VERBS)
+_WORK_ENDINGS = tuple(" " + noun + " " for noun in _WORK_NOUNS | _WORK_VERBS)
+# The last two letters of those nouns: a test of two characters before a name that spares
+# most names the call.
+WORK_TAILS = frozenset(noun[-2:] for noun in _WORK_NOUNS | _WORK_VERBS)
 _VERB_BEFORE = word_set(
     "to will would could can may might must should shall did do does not also which that who "
     "they we you i he she it and or"
@@ -307,7 +310,7 @@ _VERB_BEFORE = word_set(
 def work_titled(text: str, start: int) -> bool:
     """The name at ``start`` follows a work's noun: "his book The Long Road", "the album
     Ruritania": the work's title, whatever its words name."""
-    if not text.endswith(WORK_ENDINGS, 0, start):
+    if not text.endswith(_WORK_ENDINGS, 0, start):
         return False
     w1, w2 = _words_before(text, start)
     if w1 in _WORK_NOUNS:
@@ -324,15 +327,9 @@ def class_noun_before(text: str, start: int) -> bool:
 # A firm's market staff right after a name, then the staffer's name: "Harlan Wexby analyst
 # Jan Roe", "... livestock analyst ...": the name is the employer. (Campaigns and people take
 # aides, not analysts: "Doe campaign manager Jan Roe" keeps Doe a person.)
-EMPLOYEE_WORDS = ("analyst", "economist", "strategist")
-_EMPLOYEE_AFTER = re.compile(
+EMPLOYER_AFTER = re.compile(
     r" (?:[a-z]+ )?(?:chief |senior )?(?:analyst|economist|strategist)s? [A-Z]"
 )
-
-
-def employer_after(text: str, end: int) -> bool:
-    """The name before ``end`` employs the analyst or economist named after it."""
-    return _EMPLOYEE_AFTER.match(text, end) is not None
 
 
 def publication_after(text: str, end: int) -> bool:

@@ -19,10 +19,9 @@ from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
-    EMPLOYEE_WORDS,
-    WORK_ENDINGS,
+    EMPLOYER_AFTER,
+    WORK_TAILS,
     apposition_label,
-    employer_after,
     group_before,
     members_after,
     phrase_by_context,
@@ -244,21 +243,20 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     """
     out: list[Mention] = []
     surnames = _Surnames(mentions)
-    # (texts with a work's noun or an analyst only: one search of the text a word)
-    if any(map(text.__contains__, WORK_ENDINGS)):
-        for m in mentions:  # "her book The Long Road": a title, whatever its words
-            if m.label != MISC and work_titled(text, m.start):
-                m.label, m.weak, m.guess, m.typable = MISC, False, False, False
-    if any(map(text.__contains__, EMPLOYEE_WORDS)):
-        for m in mentions:  # "Harlan Wexby analyst Jan Roe": her firm, named like a person
-            if m.label == PER and employer_after(text, m.end):
-                m.label, m.weak, m.guess, m.typable = ORG, False, False, False
+    employer = EMPLOYER_AFTER.match  # (bound once: tried after every person)
     for m in mentions:
         if (
             m.label != MISC
-            and not (m.country or m.place)
-            and text[m.start - 2 : m.start] == ", "
-            and work_in_apposition(text, m.start, m.end)
+            and (
+                (
+                    not (m.country or m.place)
+                    and text[m.start - 2 : m.start] == ", "
+                    and work_in_apposition(text, m.start, m.end)
+                )
+                # "her book The Long Road": a title (two letters before the call: most names
+                # follow no work's noun)
+                or (text[m.start - 3 : m.start - 1] in WORK_TAILS and work_titled(text, m.start))
+            )
         ):
             m.label, m.weak, m.guess, m.typable = MISC, False, False, False
             out.append(m)  # "his album, Grey Lanterns, ...": a title, whatever its words
@@ -275,6 +273,10 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
         ):
             m.label, m.weak, m.guess, m.typable = ORG, False, False, False
             out.append(m)  # "Zycie Nowe daily said": a newspaper, though named like a person
+            continue
+        if m.label == PER and employer(text, m.end) is not None:
+            m.label, m.weak, m.guess, m.typable = ORG, False, False, False
+            out.append(m)  # "Harlan Wexby analyst Jan Roe": her firm, named like a person
             continue
         if m.weak or m.guess or m.typable:
             apposed = apposition_label(text, m.end)
