@@ -300,7 +300,8 @@ _WORK_VERBS = word_set("film book show")
 _WORK_ENDINGS = tuple(" " + noun + " " for noun in _WORK_NOUNS | _WORK_VERBS)
 # The last two letters of those nouns: a test of two characters before a name that spares
 # most names the call.
-WORK_TAILS = frozenset(noun[-2:] for noun in _WORK_NOUNS | _WORK_VERBS)
+WORK_LAST = frozenset(noun[-1] for noun in _WORK_NOUNS | _WORK_VERBS)
+WORK_PENULTIMATE = frozenset(noun[-2] for noun in _WORK_NOUNS | _WORK_VERBS)
 _VERB_BEFORE = word_set(
     "to will would could can may might must should shall did do does not also which that who "
     "they we you i he she it and or"

@@ -20,7 +20,8 @@ from functools import lru_cache
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
     EMPLOYER_AFTER,
-    WORK_TAILS,
+    WORK_LAST,
+    WORK_PENULTIMATE,
     apposition_label,
     group_before,
     members_after,
@@ -245,17 +246,19 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     surnames = _Surnames(mentions)
     employer = EMPLOYER_AFTER.match  # (bound once: tried after every person)
     for m in mentions:
-        if (
-            m.label != MISC
-            and (
-                (
-                    not (m.country or m.place)
-                    and text[m.start - 2 : m.start] == ", "
-                    and work_in_apposition(text, m.start, m.end)
-                )
-                # "her book The Long Road": a title (two letters before the call: most names
-                # follow no work's noun)
-                or (text[m.start - 3 : m.start - 1] in WORK_TAILS and work_titled(text, m.start))
+        if m.label != MISC and (
+            (
+                not (m.country or m.place)
+                and text[m.start - 2 : m.start] == ", "
+                and work_in_apposition(text, m.start, m.end)
+            )
+            # "her book The Long Road": a title (two letters tested before the call, no
+            # string built: most names follow no work's noun)
+            or (
+                m.start > 2
+                and text[m.start - 2] in WORK_LAST
+                and text[m.start - 3] in WORK_PENULTIMATE
+                and work_titled(text, m.start)
             )
         ):
             m.label, m.weak, m.guess, m.typable = MISC, False, False, False
