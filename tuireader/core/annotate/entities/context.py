@@ -24,7 +24,9 @@ _ORG_BEFORE = word_set(
     "website site portal platform app startup broadcaster "
     "carrier broker brokerage bank insurer maker distributor manufacturer publisher channel "
     "network station retailer chain newsagency organisation organization movement party "
-    "band label duo trio quartet orchestra choir"
+    "band label duo trio quartet orchestra choir "
+    "institute bureau ministry regulator watchdog federation confederation association union "
+    "lender automaker carmaker consultancy"
 )
 _ORG_AFTER = word_set(
     "newspaper daily agency shares stock spokesman spokeswoman officials chairman executives "
@@ -287,6 +289,47 @@ _PUBLICATION_AFTER = (
     " tabloid",
     " news agency",
     " agency",
+)
+
+
+# Nouns of a work whose title may follow them directly: "her novel Grey Lanterns", "the BBC
+# series Harbour Lights". Those that are verbs too ("show", "book", "film") count only when no
+# verb's subject, auxiliary or "to" stands before them ("figures show Ruritania ...").
+_WORK_NOUNS = word_set("album song novel musical opera sitcom documentary movie series")
+_WORK_VERBS = word_set("film book show")
+_WORK_ENDINGS = tuple(" " + noun + " " for noun in _WORK_NOUNS | _WORK_VERBS)
+# The last two letters of those nouns: a test of two characters before a name that spares
+# most names the call.
+WORK_LAST = frozenset(noun[-1] for noun in _WORK_NOUNS | _WORK_VERBS)
+WORK_PENULTIMATE = frozenset(noun[-2] for noun in _WORK_NOUNS | _WORK_VERBS)
+_VERB_BEFORE = word_set(
+    "to will would could can may might must should shall did do does not also which that who "
+    "they we you i he she it and or"
+)
+
+
+def work_titled(text: str, start: int) -> bool:
+    """The name at ``start`` follows a work's noun: "his book The Long Road", "the album
+    Ruritania": the work's title, whatever its words name."""
+    if not text.endswith(_WORK_ENDINGS, 0, start):
+        return False
+    w1, w2 = _words_before(text, start)
+    if w1 in _WORK_NOUNS:
+        return True
+    return w2 not in _VERB_BEFORE and not (w2[-1:] == "s" and text[start - len(w1) - 3] != "'")
+
+
+def class_noun_before(text: str, start: int) -> bool:
+    """ "the news agency Zorbag", "the statistics institute Oltrex": an organisation's class
+    noun right before the name says what it is, whatever the name's words suggest."""
+    return _words_before(text, start)[0] in _ORG_BEFORE
+
+
+# A firm's market staff right after a name, then the staffer's name: "Harlan Wexby analyst
+# Jan Roe", "... livestock analyst ...": the name is the employer. (Campaigns and people take
+# aides, not analysts: "Doe campaign manager Jan Roe" keeps Doe a person.)
+EMPLOYER_AFTER = re.compile(
+    r" (?:[a-z]+ )?(?:chief |senior )?(?:analyst|economist|strategist)s? [A-Z]"
 )
 
 

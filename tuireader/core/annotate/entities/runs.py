@@ -199,10 +199,11 @@ def _merge(
         merge = phrase in flags
         if join in _ON:  # "Council on Foreign Relations", not "White House on FBI ..."
             head_word = text[head[0] : head[1]].lower() if head else ""
-            merge = merge or head_word in _ON_HEADS
+            merge = merge or head_word in _ON_HEADS or _owner_of_name(text, left.toks, right, flags)
             in_org = merge
         elif join in _OF:
             merge = merge or in_org or bool(head_f & _OF_HEADS)
+            merge = merge or _owner_of_name(text, left.toks, right, flags)
             if merge and head and _firm_of_place(text, head, right, flags):
                 merge = False
             if merge and join[:3] == "for" and _club_after_competition(text, head, right, flags):
@@ -226,6 +227,28 @@ def _merge(
             out.append(Segment(list(right), False, after_title))
             in_org = False
     return [s for s in out if s.toks]
+
+
+# Words that keep a name from being one body's name across "on"/"of" before a possessive.
+_NOT_OWNER = lx.TITLE | lx.TITLE_MOD | lx.FIRST | lx.LOC_ANY | lx.DEMONYM | lx.STOP
+
+
+def _owner_of_name(text: str, left: list[Tok], right: list[Tok], flags: dict[str, int]) -> bool:
+    """ "Action on Debt's Jane Doe said", "Friends of Rivers's Tom Baker": a name owning a
+    named person is one body's name, "on"/"of" and all; not after a title or a given
+    name ("President of Ruritania's", "John of Acme's"), nor when a place is the owner."""
+    if not left or len(left) > 3 or len(right) > 3:
+        return False
+    end = right[-1][1]
+    if text[end : end + 3] not in _POSSESSIVE or not text[end + 3 : end + 4].isupper():
+        return False
+    after = text[end + 3 : end + 40].split(" ", 1)[0]
+    if not flags.get(after.lower(), 0) & lx.FIRST:  # a person it owns: "'s Jane Doe"
+        return False
+    return not any(flags.get(text[s:e].lower(), 0) & _NOT_OWNER for s, e in (*left, *right))
+
+
+_POSSESSIVE = frozenset(("'s ", "’s "))
 
 
 def _firm_of_place(text: str, head: Tok, right: list[Tok], flags: dict[str, int]) -> bool:

@@ -14,6 +14,7 @@ from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
     APPOSITION,
     COMMA_OPENINGS,
+    class_noun_before,
     org_verb_after,
     performs_after,
     person_apposition,
@@ -143,6 +144,22 @@ def _syllables(word: str) -> bool:
         return False
     hit = _SYLLABLES.fullmatch(word)
     return hit is not None and hit.group(1) not in _MODIFIER_TAILS
+
+
+# Titles a member of a body holds, which take no portfolio word before them: a known
+# organisation's name there ("Labour MP") is the body, not a modifier of the title.
+_MEMBER_TITLES = word_set(
+    "mp mps mep meps msp msps mla mlas am td councillor councilor peer peers candidate "
+    "backbencher backbenchers leader activist activists member members"
+)
+_PARTY_TITLES = _MEMBER_TITLES | word_set("chairman chairwoman chair president")
+_POST_NOMINAL = re.compile(r" (?:MPs?|MEPs?|MSPs?|QC|KC|AM|MLA|TD)\b")
+_ERAS = frozenset(("new", "old"))
+_JOINS = frozenset(("of", "for", "on", "the", "and", "&"))
+_OF_JOINS = frozenset(("of", "for"))
+_OF_HEADS = lx.OF_HEAD | lx.LOC_OF | lx.MISC_OF
+_OWNS = ("'s ", "’s ")
+_OWNER_JOINS = frozenset(("on", "of", "for"))
 
 
 class SegmentLabeller:
@@ -328,11 +345,22 @@ class SegmentLabeller:
             verdict = self.opening_word(toks[0], len(toks) > 1, head_ended)
             if verdict == "drop" and 1 < len(toks) <= 3 and _syllables(self._word(toks[-1])):
                 verdict = "keep"  # "Pak Su-min said": a family name, however common a word
+            elif (
+                verdict == "drop"
+                and (text[toks[1][0]].islower() or text[toks[0][0]] in "NO")
+                and self._opening_kept(toks)
+            ):
+                verdict = "keep"
             elif verdict == "keep" and head_ended and self._verb_before_name(toks):
                 verdict = "drop"  # "Attended Jane Doe High School": a verb opens the line
             if verdict == "drop":
                 toks = toks[1:]
                 starts_known = None
+                if text[toks[0][0]] in "oftahT&":  # (a character test first: most are no join)
+                    while toks and self.low(toks[0]) in _JOINS:  # no name opens with "of"
+                        toks = toks[1:]
+                    if not toks:
+                        return []
             # A table row ("Northvale 3 0 3 0") names its subject; it is no sentence.
             maybe = verdict == "maybe" and not (
                 self.sports and DIGIT_AHEAD.match(self.text, toks[-1][1])
@@ -344,6 +372,8 @@ class SegmentLabeller:
             starts_known = self._starts_known(toks)
         if not starts_known:  # "Tel Aviv" keeps its "Tel"
             while toks and self.tflags(toks[0]) & lx.STOP:
+                if text[toks[0][0]] in "MD" and self._figure(toks):
+                    return []
                 toks = toks[1:]
         while toks and self.tflags(toks[-1]) & lx.STOP and not self._month_surname(toks):
             toks = toks[:-1]
@@ -522,7 +552,8 @@ class SegmentLabeller:
             reports_after(text, end)
             or text.endswith(_SAID_BEFORE, 0, start)
             or person_apposition(text, end)
-        )
+            or (_POST_NOMINAL.match(text, end) is not None and previous_word(text, start) != "the")
+        )  # "Jan Field MP" is the member; "the Harbour Field MP" the member for a seat
 
     def _reporter(self, name: str, end: int) -> bool:
         """The name before ``end`` is the subject of a reporting verb and a rare word, no
@@ -581,6 +612,8 @@ class SegmentLabeller:
         if first_f & (lx.TITLE | lx.TITLE_MOD) and all(
             self.tflags(t) & (lx.TITLE | lx.TITLE_MOD) for t in toks
         ):
+            if n == 2 and first_f & lx.ORG and self.low(toks[1]) in _PARTY_TITLES:
+                return self._label(toks[:1], False)  # "the Labour Leader": the party's
             return []  # "Governor General", "Prime Minister": an office, no one named
         s0 = toks[0][0]
         # (a model's dash is its second to fourth character: a find is cheaper than the match)
@@ -594,6 +627,16 @@ class SegmentLabeller:
 
         # 2. Heads: "Acme Corp", "Department of ...", "World Cup", "Gulf of Mexico".
         of_head = self._of_head(toks)
+        if (
+            n == 3
+            and text[toks[1][0]].islower()
+            and of_head in (None, MISC)  # ("War on Poverty's Jane Doe": no war's)
+            and self._word(toks[1]) in _OWNER_JOINS
+            and text.startswith(_OWNS, toks[2][1])
+        ):
+            m = self.mention(toks, ORG)  # "Action on Debt's Jane Doe": the body she speaks
+            m.fixed = True  # for (``runs._owner_of_name`` joined it)
+            return [m]
         if of_head:
             return [self.mention(toks, of_head)]
         if n > 1 and last_f & lx.ORG_SUFFIX and not last_f & lx.TITLE and not self._titled(toks):
@@ -662,8 +705,11 @@ class SegmentLabeller:
             return [m]
 
         # 3. A title: "Sen. Ben Sasse", "Ruritanian President Jan Novak"; "U.S. Secretary".
-        if n > 1 and last_f & lx.TITLE and self._all_known(toks[:-1]):
-            return self._label(toks[:-1], False)
+        if n > 1 and last_f & lx.TITLE:
+            if self._all_known(toks[:-1]):
+                return self._label(toks[:-1], False)
+            if self.tflags(toks[-2]) & lx.ORG_SUFFIX and not last_f & lx.FIRST:
+                return self._label(toks[:-1], False)  # "the Green Party Chairman": the party
         titled = self._split_title(toks)
         if titled is not None:
             return titled
@@ -733,6 +779,8 @@ class SegmentLabeller:
             return [single] if single else []
 
         # 7. Several known names side by side ("NATO Kosovo"), else a guess.
+        if n == 2 and text[toks[0][0]] in "NO" and self._renamed(toks, first_f, last_f):
+            return [self.mention(toks, ORG)]
         parts = self._known_parts(toks)
         if len(parts) == 2 and all(p.label == LOC for p in parts) and self._name_pair(toks):
             return [self.mention(toks, PER)]  # "Burbank Thornton": two towns, a person
@@ -920,6 +968,57 @@ class SegmentLabeller:
                 return None
         return None
 
+    def _opening_kept(self, toks: list[Tok]) -> bool:
+        """Whether a segment whose everyday first word opens a sentence keeps that word: the
+        callers test first that a lower-case word follows it or that it opens with N or O."""
+        text = self.text
+        if text[toks[1][0]].islower():
+            if (
+                len(toks) > 2
+                and self.low(toks[1]) in _OF_JOINS
+                and self.tflags(toks[0]) & _OF_HEADS
+            ):
+                return True  # "Bank of Ruritania said": the head opens the name
+            # "Action on Debt's Jane Doe said": one body's name owns her
+            return text.startswith(_OWNS, toks[-1][1]) and not self._word(toks[0]).endswith(
+                ("ing", "ed")
+            )
+        # "New Acme had promised ...", as the text names it elsewhere mid-sentence
+        return self._renamed(
+            toks, self.tflags(toks[0]), self.tflags(toks[-1])
+        ) and self._named_mid_sentence(toks)
+
+    def _renamed(self, toks: list[Tok], first_f: int, last_f: int) -> bool:
+        """ "New Acme", "Old Acme": a known organisation's name after "New" or "Old" names
+        the body in one of its eras, no place ("New York" is known as a whole)."""
+        return (
+            len(toks) == 2
+            and self.low(toks[0]) in _ERAS
+            and bool(last_f & lx.ORG)
+            and not last_f & lx.LOC_ANY
+            and not self.flags.get(self._phrase(toks), 0)
+        )
+
+    def _named_mid_sentence(self, toks: list[Tok]) -> bool:
+        """The phrase of ``toks`` stands elsewhere in the text after a lower-case word."""
+        text, start = self.text, toks[0][0]
+        phrase = text[start : toks[-1][1]]
+        at = text.find(phrase)
+        while at >= 0:
+            if at != start and at > 1 and text[at - 1] == " " and text[at - 2].islower():
+                return True
+            at = text.find(phrase, at + 1)
+        return False
+
+    def _figure(self, toks: list[Tok]) -> bool:
+        """ "the Mr Grumpy of cinema": "the", an honorific, a name and "of" make a type the
+        text likens someone to, no person it names."""
+        return (
+            self.low(toks[0]) in _HONORIFICS
+            and self.text.startswith(" of ", toks[-1][1])
+            and previous_word(self.text, toks[0][0]) == "the"
+        )
+
     def _split_title(self, toks: list[Tok]) -> list[Mention] | None:
         """Split "[who] [modifiers] title(s) Name" into its parts; None without a title."""
         n = len(toks)
@@ -949,6 +1048,8 @@ class SegmentLabeller:
                 lx.ORG | lx.MISC
             )
         while m > 0 and self._modifier(toks[m - 1]) and not named_head:
+            if self.tflags(toks[m - 1]) & lx.ORG and self.low(toks[t]) in _PARTY_TITLES:
+                break  # "Labour MP Jan Roe": a party's member; no "Labour Minister" portfolio
             m -= 1
         out = self._label(toks[:m], False)
         for before in out:  # "Ellis Norvane Chairman Jan Roe": a person takes no title after
@@ -1111,7 +1212,9 @@ class SegmentLabeller:
         if guess == LOC and z >= _COMMON_LOC and self._common(tok):
             return None  # "a career in Marketing": an everyday word given a capital
         if guess is not None:
-            m = self.mention([tok], guess, weak=True)
+            # "the news agency Zorbag": a class noun before it is no guess the typer overrules
+            weak = guess != ORG or not class_noun_before(self.text, tok[0])
+            m = self.mention([tok], guess, weak=weak)
             m.locative = guess == LOC
             return m
         if not f & lx.FIRST and z >= _COMMON_MID:

@@ -19,6 +19,9 @@ from functools import lru_cache
 
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
+    EMPLOYER_AFTER,
+    WORK_LAST,
+    WORK_PENULTIMATE,
     apposition_label,
     group_before,
     members_after,
@@ -26,6 +29,7 @@ from tuireader.core.annotate.entities.context import (
     publication_after,
     reports_after,
     work_in_apposition,
+    work_titled,
 )
 from tuireader.core.annotate.entities.mention import LOC, MISC, ORG, PER, Mention
 
@@ -240,12 +244,22 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
     """
     out: list[Mention] = []
     surnames = _Surnames(mentions)
+    employer = EMPLOYER_AFTER.match  # (bound once: tried after every person)
     for m in mentions:
-        if (
-            m.label != MISC
-            and not (m.country or m.place)
-            and text[m.start - 2 : m.start] == ", "
-            and work_in_apposition(text, m.start, m.end)
+        if m.label != MISC and (
+            (
+                not (m.country or m.place)
+                and text[m.start - 2 : m.start] == ", "
+                and work_in_apposition(text, m.start, m.end)
+            )
+            # "her book The Long Road": a title (two letters tested before the call, no
+            # string built: most names follow no work's noun)
+            or (
+                m.start > 2
+                and text[m.start - 2] in WORK_LAST
+                and text[m.start - 3] in WORK_PENULTIMATE
+                and work_titled(text, m.start)
+            )
         ):
             m.label, m.weak, m.guess, m.typable = MISC, False, False, False
             out.append(m)  # "his album, Grey Lanterns, ...": a title, whatever its words
@@ -262,6 +276,10 @@ def retype(mentions: list[Mention], text: str, lex: lx.Lexicon) -> list[Mention]
         ):
             m.label, m.weak, m.guess, m.typable = ORG, False, False, False
             out.append(m)  # "Zycie Nowe daily said": a newspaper, though named like a person
+            continue
+        if m.label == PER and employer(text, m.end) is not None:
+            m.label, m.weak, m.guess, m.typable = ORG, False, False, False
+            out.append(m)  # "Harlan Wexby analyst Jan Roe": her firm, named like a person
             continue
         if m.weak or m.guess or m.typable:
             apposed = apposition_label(text, m.end)
