@@ -330,6 +330,8 @@ class SegmentLabeller:
             and self.low(toks[0]) in _HONORIFICS
             and not self.tflags(toks[1]) & (lx.STOP | lx.TITLE | lx.ORG)
         ):
+            if self._figure(toks):
+                return []  # "the Mr Grumpy of cinema": a type, no one named
             return [self.mention(toks[1:], PER)]  # "Mr Preston": a person, not the town
         starts_known = self._starts_known(toks) if opens else None
         if opens and not starts_known:
