@@ -208,7 +208,7 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
             self._snippet_round += 1
         if not keep_badges:
             self.badges = {}
-        self.virtual_size = Size(self.size.width, len(ids) * self.row_height)
+        self._set_virtual_size()
         position = 0
         if keep_cursor and current is not None:
             try:
@@ -272,17 +272,37 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         if old != new or not self.ids:
             self.post_message(self.Highlighted(self.current_id))
 
+    def _set_virtual_size(self) -> None:
+        """As tall as the rows, and a line more for rows of two lines: a list of an odd height
+        scrolled to its end then shows the last row whole, at a row's boundary."""
+        spare = self.row_height - 1 if self.ids else 0
+        self.virtual_size = Size(self.size.width, len(self.ids) * self.row_height + spare)
+
+    @property
+    def top_line(self) -> int:
+        """The first line shown: the scroll position, at the start of a row (a scroll bar
+        dragged or a wheel turned may stop within one: the row is shown whole)."""
+        return int(self.scroll_y) // self.row_height * self.row_height
+
+    def _whole_rows_height(self) -> int:
+        """The lines that whole rows fill (a two-line row does not fit in the last line of a
+        list of an odd height: that line stays blank)."""
+        height = self.scrollable_content_region.height or self.size.height
+        return max(self.row_height, height // self.row_height * self.row_height)
+
     def _scroll_cursor_into_view(self) -> None:
         height = self.scrollable_content_region.height or self.size.height
         if height <= 0:
             return
-        top = int(self.scroll_y)
+        top = self.top_line
         first = self.cursor * self.row_height
         last = first + self.row_height - 1
         if first < top:
             self.scroll_to(y=first, animate=False)
-        elif last >= top + height:
-            self.scroll_to(y=last - height + 1, animate=False)
+        elif last >= top + self._whole_rows_height():
+            self.scroll_to(y=last - self._whole_rows_height() + 1, animate=False)
+        elif top != int(self.scroll_y):
+            self.scroll_to(y=top, animate=False)
 
     def action_cursor_down(self) -> None:
         if self.cursor < len(self.ids) - 1:
@@ -312,13 +332,15 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
             self.post_message(self.Opened(self.current_id))
 
     def on_click(self, event: events.Click) -> None:
-        index = (int(self.scroll_y) + event.y) // self.row_height
+        if event.y >= self._whole_rows_height():
+            return  # the blank line under the last whole row
+        index = (self.top_line + event.y) // self.row_height
         if 0 <= index < len(self.ids):
             self.cursor = index
             self.post_message(self.Opened(self.ids[index]))
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.ids) * self.row_height)
+        self._set_virtual_size()
         self._scroll_cursor_into_view()
         self._fit_header()
 
@@ -397,7 +419,7 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
-        top = int(self.scroll_y)
+        top = self.top_line
         index, part = divmod(top + y, self.row_height)
         if not self.ids:  # the message wrapped (a narrow list cut off "(Ctrl+P: Clear filters)")
             style = self.get_component_rich_style("article-list--empty")
@@ -407,7 +429,7 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
                 text.truncate(width, overflow="ellipsis", pad=True)
                 return Strip(text.render(self.app.console), width)
             return Strip.blank(width, self.base_style)
-        if index >= len(self.ids):
+        if index >= len(self.ids) or y >= self._whole_rows_height():
             return Strip.blank(width, self.base_style)
         first = top // self.row_height
         last = first + self.size.height // self.row_height + 2
