@@ -356,11 +356,19 @@ class Investigating:
             if entity is not None:
                 base = self.library.ordered_ids() if ids is None else ids
                 ids = investigation.with_entities(base, (entity,))
-            return investigation.timeline(ids, by)
+            found = investigation.timeline(ids, by)
+            return found, not found and not self._corpus_dated()
 
-        self._in_worker(periods, lambda found: self._show_timeline(found, by, entity))
+        self._in_worker(periods, lambda found: self._show_timeline(*found, by, entity))
 
-    def _show_timeline(self, periods, by: str, entity: str | None) -> None:
+    def _corpus_dated(self) -> bool:
+        """Whether any article of the corpus has a date (the first of the list of every
+        article, newest first and undated last, says)."""
+        ids = self.library.ordered_id_array()
+        row = self.library.get(ids[0]) if len(ids) else None
+        return row is not None and row.date_ts is not None
+
+    def _show_timeline(self, periods, undated: bool, by: str, entity: str | None) -> None:
         """Horizontal bars, one period a row, in the pick list: each row can be chosen
         (Enter narrows the dates to it) and read with its label and count, which neither a
         Sparkline (one row, nothing to choose) nor a plotting extra would give."""
@@ -378,6 +386,11 @@ class Investigating:
         keys = {"d": "day", "w": "week", "m": "month"}
         labels = {"d": "Per day", "w": "Per week", "m": "Per month"}
         empty = "No article in this list has a date: there is no timeline to draw."
+        if undated:  # not the list: the corpus (said how to give it dates)
+            from tuireader.core.investigate.timeline import HOW_TO_DATE  # (not at launch)
+
+            empty = "No article in this corpus has a date: there is no timeline to draw. "
+            empty += HOW_TO_DATE
         screen = PickScreen(title, rows, hint, keys, empty, labels)
         self.host.push_screen(screen, lambda chosen: self._period_chosen(chosen, entity))
 
