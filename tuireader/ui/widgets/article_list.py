@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.core.base.localtime import shown
-from tuireader.core.base.text import visible
+from tuireader.core.base.text import clean_line, visible
 from tuireader.core.cache.store import ArticleRow
 from tuireader.ui.styles import StyleOncePerPass, component_style
 
@@ -415,7 +415,7 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         return shown(row.date, self.zone).strftime(self.date_format) if row.date else row.date_text
 
     def _source_of(self, row: ArticleRow) -> str:
-        return row.source or visible(row.file.rsplit("/", 1)[-1])
+        return clean_line(row.source) or visible(row.file.rsplit("/", 1)[-1])
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
@@ -519,7 +519,8 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         if is_cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
             meta_style = Style()
-        title = row.title if row else "(missing)"
+        # (cleaned again: a corpus indexed by an earlier version may keep what is cleaned now)
+        title = clean_line(row.title) if row else "(missing)"
         date = self._date_of(row) if row is not None else ""
         source = self._source_of(row) if row is not None else ""
         marker = ("▶" if is_open else " ") + ("★" if article_id in self.starred_ids else " ")
