@@ -60,8 +60,10 @@ def test_result_rows_are_shown_whole_after_sorting(tmp_path):
             await pilot.press("end")
             await pilot.pause(0.3)
             assert re.fullmatch(r"(ts)+b*", kinds(app)), kinds(app)
-            assert lst.render_line(kinds(app).rindex("t")).text[2:].startswith(
-                app.library.get(lst.ids[-1]).title[:10]
+            assert (
+                lst.render_line(kinds(app).rindex("t"))
+                .text[2:]
+                .startswith(app.library.get(lst.ids[-1]).title[:10])
             )
 
     asyncio.run(main())

@@ -18,9 +18,7 @@ from tuireader.core.base.encoding import decode_bytes, utf16_without_bom  # noqa
 # in article text, where scripts and emoji join by them; one-line fields lose them.)
 _FORMAT = "\u00ad\u180e\u200b\u2060-\u2064\u206a-\u206f\ufff9-\ufffb\U000e0000-\U000e007f"
 _CONTROL_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
-    + _FORMAT
-    + "]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff" + _FORMAT + "]"
 )
 _JOINERS_RE = re.compile("[\u200c\u200d]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
