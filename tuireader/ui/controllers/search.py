@@ -382,9 +382,16 @@ class Search:
         )
 
     def accept_suggestion(self) -> None:
+        """Search for the spelling offered after a query found nothing (Ctrl+Y); said so when
+        none is offered (the key did nothing)."""
         if self.suggestion:
             suggestion, self.suggestion = self.suggestion, None
             self.host.run_search_from_palette(suggestion)
+            return
+        self.host.notify(
+            "No spelling to accept: Ctrl+Y searches for the one offered after a search that "
+            "found nothing."
+        )
 
     def clear(self) -> bool:
         """Forget the search (any still running is stale); whether results were shown."""
