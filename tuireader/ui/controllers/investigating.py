@@ -373,11 +373,12 @@ class Investigating:
         (Enter narrows the dates to it) and read with its label and count, which neither a
         Sparkline (one row, nothing to choose) nor a plotting extra would give."""
         most = max((p.count for p in periods), default=0)
-        width = 50
+        width = timeline_bar_width(self.host.size.width)
         rows = []
         for period in periods:
             bar = "█" * (round(width * period.count / most) if most else 0)
-            shown = Text(f"{period.label(by):<10} {period.count:>6,} ")
+            # (one line each: a bar wrapped onto the next row read as another period's)
+            shown = Text(f"{period.label(by):<10} {period.count:>6,} ", no_wrap=True)
             shown.append(bar or "·", style="bold" if period.count else "dim")
             rows.append(Row(shown, period.label(by), f"{period.start}|{period.end}"))
         about = f"{clean_line(entity)} in " if entity else ""
@@ -454,6 +455,14 @@ class Investigating:
     def _batch_chosen(self, chosen: tuple[str, str] | None) -> None:
         if chosen is not None and chosen[1]:
             self.host.run_search_from_palette(chosen[1])
+
+
+def timeline_bar_width(screen_width: int) -> int:
+    """The longest bar of the timeline: 50 cells, less on a narrow screen, where a row of
+    label, count and bar must still fit the view (92% of the screen, up to 130 cells, less its
+    border, padding, the rows' frame and scroll bar: 12 cells) on one line."""
+    room = min(130, screen_width * 92 // 100) - 12 - len("1987-W01      2,789 ")
+    return max(5, min(50, room))
 
 
 def _quote_rows(quotes) -> list[Row]:
