@@ -822,7 +822,9 @@ def run_export(
         except OSError as exc:
             if path is None:
                 raise
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            from tuireader.core.base.atomic import why_not_written
+
+            raise UsageError(f"cannot write {path}: {why_not_written(exc, path)}") from exc
         if path is not None:
             print(f"exported {count:,} articles to {path}", file=sys.stderr)
     finally:

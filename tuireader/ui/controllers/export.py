@@ -106,16 +106,10 @@ class Export:
 
 
 def _why(exc: Exception, path: Path) -> str:
-    """Why a file could not be written: an OSError's reason, not its message (which names the
-    temporary file written first); a file where a folder of the path should be, named."""
-    if not isinstance(exc, OSError) or not exc.strerror:
-        return str(exc)
-    for parent in path.parents:
-        if parent.exists():
-            if not parent.is_dir():
-                return f"{parent} is a file, not a folder"
-            break
-    return exc.strerror
+    """Why a file could not be written (a bad folder, a full disk...)."""
+    from tuireader.core.base.atomic import why_not_written  # (not at launch)
+
+    return why_not_written(exc, path) if isinstance(exc, OSError) else str(exc)
 
 
 def _format_note(path: Path) -> str:
