@@ -357,16 +357,9 @@ class Investigating:
                 base = self.library.ordered_ids() if ids is None else ids
                 ids = investigation.with_entities(base, (entity,))
             found = investigation.timeline(ids, by)
-            return found, not found and not self._corpus_dated()
+            return found, not found and not self.library.has_dates()
 
         self._in_worker(periods, lambda found: self._show_timeline(*found, by, entity))
-
-    def _corpus_dated(self) -> bool:
-        """Whether any article of the corpus has a date (the first of the list of every
-        article, newest first and undated last, says)."""
-        ids = self.library.ordered_id_array()
-        row = self.library.get(ids[0]) if len(ids) else None
-        return row is not None and row.date_ts is not None
 
     def _show_timeline(self, periods, undated: bool, by: str, entity: str | None) -> None:
         """Horizontal bars, one period a row, in the pick list: each row can be chosen
