@@ -27,6 +27,7 @@ from textual.strip import Strip
 from tuireader.core.base.localtime import shown
 from tuireader.core.base.text import clean_line, visible
 from tuireader.core.cache.store import ArticleRow
+from tuireader.ui.colours import readable_style
 from tuireader.ui.styles import StyleOncePerPass, component_style
 
 RowFetcher = Callable[[Sequence[int]], dict[int, ArticleRow]]
@@ -158,6 +159,8 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         self._columns_cache: tuple[tuple, tuple[int, int]] | None = None
         # Called when the cursor comes near the last row (a result list that has more pages).
         self.near_end: Callable[[], None] | None = None
+        # highlight styles made readable on the list's background, by style and background
+        self._readable_styles: dict[tuple, Style] = {}
         # The last row End put the cursor on: while it stays there, the rows a next page adds
         # take it on to the new last row (End means the last match, not the last fetched).
         self._end_id: int | None = None
@@ -462,6 +465,19 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         if message.round == self._snippet_round:
             self.add_snippets(message.snippets)
 
+    def _readable(self, name: str) -> Style:
+        """A component class's style with its text colour made readable (4.5:1) on the list's
+        background: the theme's warning colour of the snippets' matches and the badges was
+        3:1 on textual-light."""
+        style = component_style(self, name)
+        key = (name, style, self.base_style.bgcolor)
+        found = self._readable_styles.get(key)
+        if found is None:
+            if len(self._readable_styles) > 64:  # (themes switched back and forth)
+                self._readable_styles.clear()
+            found = self._readable_styles[key] = readable_style(style, [key[2]])
+        return found
+
     def _render_snippet(self, article_id: int, is_cursor: bool, width: int) -> Strip:
         plain, spans = self.snippets.get(article_id, ("…", []))
         style = Style() if is_cursor else component_style(self, "article-list--snippet")
@@ -470,16 +486,14 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         if badge:
             text.append(
                 badge,
-                style=Style(bold=True)
-                if is_cursor
-                else component_style(self, "article-list--badge"),
+                style=Style(bold=True) if is_cursor else self._readable("article-list--badge"),
             )
             text.append(" · ", style=style)
         body = Text(plain, style=style, no_wrap=True, end="")
         hit = (
             Style(bold=True, underline=True)
             if is_cursor
-            else component_style(self, "article-list--snippet-hit")
+            else self._readable("article-list--snippet-hit")
         )
         for start, end in spans:
             body.stylize(hit, start, end)
@@ -500,7 +514,7 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         short = " " + badge.split(" (", 1)[0]
         if title_width - len(short) < _MIN_TITLE:
             return Text("", end="")
-        style = Style(bold=True) if is_cursor else component_style(self, "article-list--badge")
+        style = Style(bold=True) if is_cursor else self._readable("article-list--badge")
         return Text(short, style=style, no_wrap=True, end="")
 
     def _render_row(
