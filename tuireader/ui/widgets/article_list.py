@@ -528,7 +528,7 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         base = self.base_style
         is_open = article_id == self.open_id
         if is_open:
-            base = base + self.get_component_rich_style("article-list--open")
+            base = base + self._readable("article-list--open")
         meta_style = component_style(self, "article-list--meta")
         if is_cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
