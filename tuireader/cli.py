@@ -45,8 +45,9 @@ Read and search a collection of news articles in the terminal.
   tuireader annotate PATH ... [--json] [--backend embedded|spacy] [--model NAME]
                                         print the entities and quotations of each article
   tuireader export QUERY [--format jsonl|csv|md] [--corpus PATH ...] [--output FILE]
-                                        write the matching articles with your tags and notes
-                                        (QUERY may use is:starred, is:unread, tag:NAME, note:WORD)
+                                        write the matching articles with your tags, notes,
+                                        stars and read marks (QUERY may use is:starred,
+                                        is:unread, tag:NAME, note:WORD)
   tuireader config [--path | --init]    check the config file, print its path, or write a
                                         commented default
   tuireader corpora                     list the corpora the reader has opened, most recent
@@ -822,7 +823,9 @@ def run_export(
         except OSError as exc:
             if path is None:
                 raise
-            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            from tuireader.core.base.atomic import why_not_written
+
+            raise UsageError(f"cannot write {path}: {why_not_written(exc, path)}") from exc
         if path is not None:
             print(f"exported {count:,} articles to {path}", file=sys.stderr)
     finally:

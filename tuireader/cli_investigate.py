@@ -163,7 +163,11 @@ def run(args: argparse.Namespace, library, narrow, out: TextIO | None = None) ->
     if args.command == "timeline":
         periods = investigation.timeline(ids, args.by)
         if not periods and ids is None:
-            print("tuireader: no article in this corpus has a date", file=sys.stderr)
+            from tuireader.core.investigate.timeline import HOW_TO_DATE
+
+            print(
+                f"tuireader: no article in this corpus has a date. {HOW_TO_DATE}", file=sys.stderr
+            )
         elif not periods and ids:
             print(
                 f"tuireader: none of the {len(ids):,} matching articles has a date", file=sys.stderr

@@ -25,6 +25,18 @@ def write_atomic(path: Path, text: str) -> None:
     fsync_dir(path.parent)
 
 
+def why_not_written(exc: OSError, path: Path) -> str:
+    """Why ``write_atomic`` could not write ``path``, for the user: the reason, not the
+    error's message (which names the temporary file written first); a file where a folder
+    of the path should be (mkdir says only "File exists"), named."""
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                return f"{parent} is a file, not a folder"
+            break
+    return exc.strerror or str(exc)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in ``folder`` durable (a crash of the machine keeps the new name)."""
     try:

@@ -11,9 +11,16 @@ from tuireader.core.base.encoding import decode_bytes, utf16_without_bom  # noqa
 # C0 controls except tab and newline, DEL, C1 controls, the bidirectional marks and
 # embedding/override/isolate characters that can reorder what a reader sees, stray byte order
 # marks (zero-width no-break spaces) and lone surrogates (from JSON "\ud800" escapes).
+# Invisible format characters too: soft hyphens, zero-width spaces, word joiners, invisible
+# operators, deprecated format controls, interlinear annotation marks and tag characters draw
+# nothing (or, in some terminals, a cell or a box), so the terminal and the layout disagree on
+# a line's width; they are text only to a typesetter. (Zero-width joiners and non-joiners stay
+# in article text, where scripts and emoji join by them; one-line fields lose them.)
+_FORMAT = "\u00ad\u180e\u200b\u2060-\u2064\u206a-\u206f\ufff9-\ufffb\U000e0000-\U000e007f"
 _CONTROL_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff" + _FORMAT + "]"
 )
+_JOINERS_RE = re.compile("[\u200c\u200d]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # Whole escape sequences first, so that their printable tails ("[31m") go too; both the 7-bit
 # (ESC-prefixed) and the 8-bit (C1) forms. Payloads are bounded so that a stray introducer does
@@ -40,10 +47,10 @@ _JSON_UNSAFE_RE = re.compile(
     "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
 )
 # Any character one of the substitutions of clean_text acts on (CR, NEL and the separators,
-# ESC and the C1 introducers, controls, bidi marks, BOM, surrogates).
+# ESC and the C1 introducers, controls, bidi marks, BOM, surrogates, invisible formats).
 _NEEDS_CLEANING_RE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
-    "\u2028\u2029\ud800-\udfff]"
+    "\u2028\u2029\ud800-\udfff" + _FORMAT + "]"
 )
 # The ASCII characters of _NEEDS_CLEANING_RE.
 _ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
@@ -59,8 +66,9 @@ def clean_text(text: str) -> str:
 
     CRLF, lone CR, NEL and the Unicode line/paragraph separators become ``\\n``; escape
     sequences (CSI, OSC including OSC 52 clipboard writes and title changes, DCS, ...) are
-    removed whole; remaining C0/C1 controls (but tab and newline), bidirectional overrides and
-    stray BOMs are removed; lone surrogates become U+FFFD.
+    removed whole; remaining C0/C1 controls (but tab and newline), bidirectional overrides,
+    stray BOMs and invisible format characters (zero-width spaces, soft hyphens, word joiners,
+    tag characters) are removed; lone surrogates become U+FFFD.
     """
     if _clean_already(text):
         return text  # most text: one scan instead of four substitutions
@@ -88,8 +96,12 @@ def _clean_already(text: str) -> bool:
 
 
 def clean_line(text: str) -> str:
-    """Clean a one-line field (title, source): no newlines, single spaces."""
-    return _SPACE_RUN_RE.sub(" ", clean_text(text).replace("\n", " ")).strip()
+    """Clean a one-line field (title, source): no newlines, single spaces, no zero-width
+    joiners (drawn as nothing, they leave the terminal and the layout disagreeing on width)."""
+    line = clean_text(text).replace("\n", " ")
+    if not line.isascii():
+        line = _JOINERS_RE.sub("", line)
+    return _SPACE_RUN_RE.sub(" ", line).strip()
 
 
 def visible(text: str) -> str:

@@ -9,6 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 PERIODS = ("day", "week", "month")
+# Said where a corpus has no date to chart: where dates come from, so that one can add them.
+HOW_TO_DATE = (
+    "Dates are read from a dump's date field, the date of a page, feed item or mail, or a "
+    "date column in a manifest.csv or metadata.jsonl beside the files (README: Sidecar "
+    "metadata); an edited file or sidecar is read again at the next start."
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -289,6 +289,13 @@ class Library:
                 return store.ordered_id_array()
             return narrow.ids(store)
 
+    def has_dates(self) -> bool:
+        """Whether any article has a date (the first of every article's list, newest first
+        and undated last, says): a timeline, a date search and a sort by date need one."""
+        ids = self.ordered_id_array()
+        row = self.get(ids[0]) if len(ids) else None
+        return row is not None and row.date_ts is not None
+
     # -- searching ---------------------------------------------------------------------------
 
     def search(

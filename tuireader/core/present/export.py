@@ -161,8 +161,8 @@ def _csv_cell(value: object) -> str:
 
 
 def write_markdown(items: Iterable[ExportItem], out: TextIO, heading: str = "") -> int:
-    """A heading, then each article: title, metadata, tags, note; a single article (one with
-    annotations) also gets its text, names and quotations."""
+    """A heading, then each article: title, metadata, tags, star and read marks, note, text; a
+    single article (one with annotations) also gets its names and quotations."""
     if heading:
         out.write(f"# {_md_line(heading)}\n\n")
     count = 0
@@ -182,6 +182,7 @@ def _markdown_item(item: ExportItem) -> Iterator[str]:
         ("Location", data["location"]),
         ("Tags", ", ".join(data["tags"])),
         ("Starred", "yes" if data["starred"] else ""),
+        ("Read", "yes" if data["read"] else "no"),  # (unread is worth saying in a reading list)
     ):
         if value:
             yield f"- **{label}:** {_md_line(value)}\n"

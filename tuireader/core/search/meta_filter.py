@@ -158,7 +158,8 @@ def _read_date(part: str, whole: str, end: bool) -> date:
     part = part.strip()
     match = _DATE.fullmatch(part)
     if match is None:
-        raise DateRangeError(f"Cannot read {part!r} in {whole!r} as a date: try {EXAMPLES}.")
+        where = f" in {whole!r}" if whole.strip() != part else ""  # ("'x' in 'x'": once)
+        raise DateRangeError(f"Cannot read {part!r}{where} as a date: try {EXAMPLES}.")
     year = int(match.group(1))
     if year < 1:
         raise DateRangeError(f"{part}: there is no year 0.")

@@ -31,7 +31,8 @@ def check_syntax(query: str, fields: tuple[str, ...]) -> None:
         name = match.group(1)
         if name.lower() not in fields:
             known = ", ".join(f"{f}:" for f in fields)
-            raise QueryError(f"Unknown field {name}: (fields: {known})")
+            # (and the clauses on the user's marks, taken out before the engine's checks)
+            raise QueryError(f"Unknown field {name}: (fields: {known}; marks: is:, tag:, note:)")
         rest = outside[match.end() :]
         if not rest or rest[0].isspace() or rest[0] == ")":
             raise QueryError(f"{name}: needs a word after it, e.g. {name}:russia")

@@ -22,6 +22,8 @@ IS_VALUES = ("starred", "unstarred", "read", "unread", "tagged", "noted")
 
 _CLAUSE = re.compile(r'(?<![\w:"])(-?)(is|tag|note):("[^"]*"|[^\s()"]+)', re.IGNORECASE)
 _TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+(?:"[^"]*")?')
+# "tag:" with nothing after it (the engine's checks took it for an unknown field)
+_BARE = re.compile(r"-?(is|tag|note):", re.IGNORECASE)
 
 
 @dataclass
@@ -79,7 +81,7 @@ class UserFilter:
 def split_query(query: str) -> tuple[str, UserFilter]:
     """The query without its user-mark clauses, and those clauses."""
     found = UserFilter()
-    if not _CLAUSE.search(query):
+    if not _CLAUSE.search(query) and ":" not in query:
         return query, found
     tokens = [m for m in _TOKEN.finditer(query)]
     keep: list[str] = []
@@ -92,6 +94,10 @@ def split_query(query: str) -> tuple[str, UserFilter]:
         elif token == ")":
             depth -= 1
         clause = _CLAUSE.fullmatch(token)
+        bare = _BARE.fullmatch(token)
+        if bare is not None:
+            name = bare.group(1).lower()
+            raise QueryError(f"{name}: needs a word after it, e.g. {_EXAMPLES[name]}")
         if clause is None:
             if drop_next_and and token == "AND":
                 drop_next_and = False

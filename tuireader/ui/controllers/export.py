@@ -29,6 +29,7 @@ class Export:
         self.view = view
         self.library = library
         self.marks = marks
+        self._failed = False  # the message line says an export failed (cleared by the next)
 
     def prompt(self, what: str) -> None:
         """Ask for a file name (the suffix picks the format), then export in a thread."""
@@ -58,6 +59,8 @@ class Export:
         def chosen(target: str | None) -> None:
             if target:
                 path = Path(target).expanduser().absolute()
+                if path.is_dir():  # a folder: the file named as offered, in it
+                    path = path / default.name
 
                 def every() -> list[int]:
                     return ids if unfetched is None else unfetched()
@@ -84,10 +87,36 @@ class Export:
                 heading = f"{name}: starred"
             written = library.export(ids, path=path, heading=heading, annotations=what == "article")
         except Exception as exc:  # a bad folder, a full disk: say so, keep the app
-            self.host.call_from_thread(
-                self.host.show_message, f"Cannot export to {path}: {exc}", True
-            )
+            said = f"Cannot export to {path}: {_why(exc, path)}"
+            self.host.call_from_thread(self._said, said, True)
             return
-        self.host.call_from_thread(
-            self.host.notify, f"Exported {counted(written, 'article')} to {path}", timeout=8
-        )
+        said = f"Exported {counted(written, 'article')} to {path}{_format_note(path)}"
+        self.host.call_from_thread(self._said, said, False)
+
+    def _said(self, text: str, failed: bool) -> None:
+        """An export's outcome: a failure on the message line (it stays), a success as a
+        notice, clearing the failure said before (it is no longer true)."""
+        if failed:
+            self.host.show_message(text, True)
+        else:
+            if self._failed:
+                self.host.show_message("")
+            self.host.notify(text, timeout=8)
+        self._failed = failed
+
+
+def _why(exc: Exception, path: Path) -> str:
+    """Why a file could not be written (a bad folder, a full disk...)."""
+    from tuireader.core.base.atomic import why_not_written  # (not at launch)
+
+    return why_not_written(exc, path) if isinstance(exc, OSError) else str(exc)
+
+
+def _format_note(path: Path) -> str:
+    """Which format a file name that asks for none was written in (the prompt names .md,
+    .jsonl and .csv; another suffix gets Markdown)."""
+    from tuireader.core.present.export import FORMATS, format_for  # (not at launch)
+
+    if format_for(path, "") in FORMATS:
+        return ""
+    return f" as Markdown ({path.suffix or 'no suffix'}: not .md, .jsonl or .csv)"

@@ -356,20 +356,22 @@ class Investigating:
             if entity is not None:
                 base = self.library.ordered_ids() if ids is None else ids
                 ids = investigation.with_entities(base, (entity,))
-            return investigation.timeline(ids, by)
+            found = investigation.timeline(ids, by)
+            return found, not found and not self.library.has_dates()
 
-        self._in_worker(periods, lambda found: self._show_timeline(found, by, entity))
+        self._in_worker(periods, lambda found: self._show_timeline(*found, by, entity))
 
-    def _show_timeline(self, periods, by: str, entity: str | None) -> None:
+    def _show_timeline(self, periods, undated: bool, by: str, entity: str | None) -> None:
         """Horizontal bars, one period a row, in the pick list: each row can be chosen
         (Enter narrows the dates to it) and read with its label and count, which neither a
         Sparkline (one row, nothing to choose) nor a plotting extra would give."""
         most = max((p.count for p in periods), default=0)
-        width = 50
+        width = timeline_bar_width(self.host.size.width)
         rows = []
         for period in periods:
             bar = "█" * (round(width * period.count / most) if most else 0)
-            shown = Text(f"{period.label(by):<10} {period.count:>6,} ")
+            # (one line each: a bar wrapped onto the next row read as another period's)
+            shown = Text(f"{period.label(by):<10} {period.count:>6,} ", no_wrap=True)
             shown.append(bar or "·", style="bold" if period.count else "dim")
             rows.append(Row(shown, period.label(by), f"{period.start}|{period.end}"))
         about = f"{clean_line(entity)} in " if entity else ""
@@ -378,6 +380,11 @@ class Investigating:
         keys = {"d": "day", "w": "week", "m": "month"}
         labels = {"d": "Per day", "w": "Per week", "m": "Per month"}
         empty = "No article in this list has a date: there is no timeline to draw."
+        if undated:  # not the list: the corpus (said how to give it dates)
+            from tuireader.core.investigate.timeline import HOW_TO_DATE  # (not at launch)
+
+            empty = "No article in this corpus has a date: there is no timeline to draw. "
+            empty += HOW_TO_DATE
         screen = PickScreen(title, rows, hint, keys, empty, labels)
         self.host.push_screen(screen, lambda chosen: self._period_chosen(chosen, entity))
 
@@ -441,6 +448,14 @@ class Investigating:
     def _batch_chosen(self, chosen: tuple[str, str] | None) -> None:
         if chosen is not None and chosen[1]:
             self.host.run_search_from_palette(chosen[1])
+
+
+def timeline_bar_width(screen_width: int) -> int:
+    """The longest bar of the timeline: 50 cells, less on a narrow screen, where a row of
+    label, count and bar must still fit the view (92% of the screen, up to 130 cells, less its
+    border, padding, the rows' frame and scroll bar: 12 cells) on one line."""
+    room = min(130, screen_width * 92 // 100) - 12 - len("1987-W01      2,789 ")
+    return max(5, min(50, room))
 
 
 def _quote_rows(quotes) -> list[Row]:

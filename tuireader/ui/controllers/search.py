@@ -277,9 +277,7 @@ class Search:
         first, undated last: its first article says)."""
         if not _DATE_CLAUSE.search(query):
             return False
-        ids = self.library.ordered_id_array()
-        row = self.library.get(ids[0]) if len(ids) else None
-        return row is not None and row.date_ts is None
+        return len(self.library.ordered_id_array()) > 0 and not self.library.has_dates()
 
     # -- the pages after the first 1,000 -------------------------------------------------------
 
@@ -382,9 +380,16 @@ class Search:
         )
 
     def accept_suggestion(self) -> None:
+        """Search for the spelling offered after a query found nothing (Ctrl+Y); said so when
+        none is offered (the key did nothing)."""
         if self.suggestion:
             suggestion, self.suggestion = self.suggestion, None
             self.host.run_search_from_palette(suggestion)
+            return
+        self.host.notify(
+            "No spelling to accept: Ctrl+Y searches for the one offered after a search that "
+            "found nothing."
+        )
 
     def clear(self) -> bool:
         """Forget the search (any still running is stale); whether results were shown."""
@@ -408,14 +413,21 @@ class Search:
             view.list_order = order
             self.listing.reload()
             undated = " (undated articles last)" if order != "title" else ""
-            self.host.notify_replacing("sort", f"Sorted by {order}{undated}")
+            self.host.notify_replacing("sort", f"Sorted by {order}{self._no_dates(order, undated)}")
             return
         order = SORT_ORDERS[(SORT_ORDERS.index(view.sort_order) + 1) % len(SORT_ORDERS)]
         view.sort_order = order
         self.listing.show_sorted()
         if self.on_results is not None:  # the sorted list's near-duplicates folded
             self.on_results()
-        self.host.notify_replacing("sort", f"Sorted by {order}")
+        self.host.notify_replacing("sort", f"Sorted by {order}{self._no_dates(order)}")
+
+    def _no_dates(self, order: str, otherwise: str = "") -> str:
+        """What a sort by date says when no article has one: the order did not change."""
+        if order not in ("newest", "oldest") or self.library.has_dates():
+            return otherwise
+        kept = "the files' order" if self.view.results is None else "the order by relevance"
+        return f": no article has a date, so the list keeps {kept} (O again: by title)"
 
     def save_current(self) -> None:
         results = self.view.results

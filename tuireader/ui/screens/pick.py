@@ -78,17 +78,24 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         self.hint = hint
         self.keys = keys or {}
         self.empty = empty  # said when there is no row at all (not merely none typed)
-        # the footer shows ``keys`` by these labels (a click there acts as the key does)
-        for key, label in (labels or {}).items():
+        # the footer shows ``keys`` by these labels (a click there acts as the key does);
+        # with no row at all, no key acts on one and there is nothing to narrow
+        for key, label in (labels or {}).items() if rows else ():
             self._bindings.bind(key, f"choose_key({key!r})", label)
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text(self.title_text), id="pick-title")
-            yield CleanInput(
+            field = CleanInput(
                 placeholder="type to narrow the list", id="pick-filter", select_on_focus=False
             )
+            field.display = bool(self.rows)
+            yield field
             yield OptionList(*self._options(""), id="pick-rows")
+            if not self.rows:  # the empty row says why; no key but Esc does anything
+                yield Label(Text("Esc: close"), id="pick-hint")
+                yield ReaderFooter()
+                return
             hint = "Esc: close · type to narrow"
             if self.type_first and self.keys:
                 hint = f"{', '.join(self.keys)}: on the rows (↓) · {hint}"
@@ -111,7 +118,7 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
         return options
 
     def on_mount(self) -> None:
-        self.query_one(Input if self.type_first else OptionList).focus()
+        self.query_one(Input if self.type_first and self.rows else OptionList).focus()
 
     def replace_rows(self, rows: list[Row]) -> None:
         """The rows made again (the same ids in the same order, e.g. with texts read since
@@ -179,7 +186,7 @@ class PickScreen(ModalScreen[tuple[str, str] | None]):
             if self.action_choose_key(event.key):
                 event.stop()
             return
-        if event.is_printable and event.character:
+        if event.is_printable and event.character and self.rows:
             event.stop()
             field = self.query_one(Input)
             field.focus()

@@ -25,8 +25,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.core.base.localtime import shown
-from tuireader.core.base.text import visible
+from tuireader.core.base.text import clean_line, visible
 from tuireader.core.cache.store import ArticleRow
+from tuireader.ui.colours import readable_style
 from tuireader.ui.styles import StyleOncePerPass, component_style
 
 RowFetcher = Callable[[Sequence[int]], dict[int, ArticleRow]]
@@ -158,6 +159,8 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         self._columns_cache: tuple[tuple, tuple[int, int]] | None = None
         # Called when the cursor comes near the last row (a result list that has more pages).
         self.near_end: Callable[[], None] | None = None
+        # highlight styles made readable on the list's background, by style and background
+        self._readable_styles: dict[tuple, Style] = {}
         # The last row End put the cursor on: while it stays there, the rows a next page adds
         # take it on to the new last row (End means the last match, not the last fetched).
         self._end_id: int | None = None
@@ -208,7 +211,7 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
             self._snippet_round += 1
         if not keep_badges:
             self.badges = {}
-        self.virtual_size = Size(self.size.width, len(ids) * self.row_height)
+        self._set_virtual_size()
         position = 0
         if keep_cursor and current is not None:
             try:
@@ -272,17 +275,37 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         if old != new or not self.ids:
             self.post_message(self.Highlighted(self.current_id))
 
+    def _set_virtual_size(self) -> None:
+        """As tall as the rows, and a line more for rows of two lines: a list of an odd height
+        scrolled to its end then shows the last row whole, at a row's boundary."""
+        spare = self.row_height - 1 if self.ids else 0
+        self.virtual_size = Size(self.size.width, len(self.ids) * self.row_height + spare)
+
+    @property
+    def top_line(self) -> int:
+        """The first line shown: the scroll position, at the start of a row (a scroll bar
+        dragged or a wheel turned may stop within one: the row is shown whole)."""
+        return int(self.scroll_y) // self.row_height * self.row_height
+
+    def _whole_rows_height(self) -> int:
+        """The lines that whole rows fill (a two-line row does not fit in the last line of a
+        list of an odd height: that line stays blank)."""
+        height = self.scrollable_content_region.height or self.size.height
+        return max(self.row_height, height // self.row_height * self.row_height)
+
     def _scroll_cursor_into_view(self) -> None:
         height = self.scrollable_content_region.height or self.size.height
         if height <= 0:
             return
-        top = int(self.scroll_y)
+        top = self.top_line
         first = self.cursor * self.row_height
         last = first + self.row_height - 1
         if first < top:
             self.scroll_to(y=first, animate=False)
-        elif last >= top + height:
-            self.scroll_to(y=last - height + 1, animate=False)
+        elif last >= top + self._whole_rows_height():
+            self.scroll_to(y=last - self._whole_rows_height() + 1, animate=False)
+        elif top != int(self.scroll_y):
+            self.scroll_to(y=top, animate=False)
 
     def action_cursor_down(self) -> None:
         if self.cursor < len(self.ids) - 1:
@@ -312,13 +335,15 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
             self.post_message(self.Opened(self.current_id))
 
     def on_click(self, event: events.Click) -> None:
-        index = (int(self.scroll_y) + event.y) // self.row_height
+        if event.y >= self._whole_rows_height():
+            return  # the blank line under the last whole row
+        index = (self.top_line + event.y) // self.row_height
         if 0 <= index < len(self.ids):
             self.cursor = index
             self.post_message(self.Opened(self.ids[index]))
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.ids) * self.row_height)
+        self._set_virtual_size()
         self._scroll_cursor_into_view()
         self._fit_header()
 
@@ -393,11 +418,11 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         return shown(row.date, self.zone).strftime(self.date_format) if row.date else row.date_text
 
     def _source_of(self, row: ArticleRow) -> str:
-        return row.source or visible(row.file.rsplit("/", 1)[-1])
+        return clean_line(row.source) or visible(row.file.rsplit("/", 1)[-1])
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
-        top = int(self.scroll_y)
+        top = self.top_line
         index, part = divmod(top + y, self.row_height)
         if not self.ids:  # the message wrapped (a narrow list cut off "(Ctrl+P: Clear filters)")
             style = self.get_component_rich_style("article-list--empty")
@@ -407,7 +432,7 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
                 text.truncate(width, overflow="ellipsis", pad=True)
                 return Strip(text.render(self.app.console), width)
             return Strip.blank(width, self.base_style)
-        if index >= len(self.ids):
+        if index >= len(self.ids) or y >= self._whole_rows_height():
             return Strip.blank(width, self.base_style)
         first = top // self.row_height
         last = first + self.size.height // self.row_height + 2
@@ -440,6 +465,19 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         if message.round == self._snippet_round:
             self.add_snippets(message.snippets)
 
+    def _readable(self, name: str) -> Style:
+        """A component class's style with its text colour made readable (4.5:1) on the list's
+        background: the theme's warning colour of the snippets' matches and the badges was
+        3:1 on textual-light."""
+        style = component_style(self, name)
+        key = (name, style, self.base_style.bgcolor)
+        found = self._readable_styles.get(key)
+        if found is None:
+            if len(self._readable_styles) > 64:  # (themes switched back and forth)
+                self._readable_styles.clear()
+            found = self._readable_styles[key] = readable_style(style, [key[2]])
+        return found
+
     def _render_snippet(self, article_id: int, is_cursor: bool, width: int) -> Strip:
         plain, spans = self.snippets.get(article_id, ("…", []))
         style = Style() if is_cursor else component_style(self, "article-list--snippet")
@@ -448,16 +486,14 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         if badge:
             text.append(
                 badge,
-                style=Style(bold=True)
-                if is_cursor
-                else component_style(self, "article-list--badge"),
+                style=Style(bold=True) if is_cursor else self._readable("article-list--badge"),
             )
             text.append(" · ", style=style)
         body = Text(plain, style=style, no_wrap=True, end="")
         hit = (
             Style(bold=True, underline=True)
             if is_cursor
-            else component_style(self, "article-list--snippet-hit")
+            else self._readable("article-list--snippet-hit")
         )
         for start, end in spans:
             body.stylize(hit, start, end)
@@ -478,7 +514,7 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         short = " " + badge.split(" (", 1)[0]
         if title_width - len(short) < _MIN_TITLE:
             return Text("", end="")
-        style = Style(bold=True) if is_cursor else component_style(self, "article-list--badge")
+        style = Style(bold=True) if is_cursor else self._readable("article-list--badge")
         return Text(short, style=style, no_wrap=True, end="")
 
     def _render_row(
@@ -492,12 +528,13 @@ class ArticleList(StyleOncePerPass, ScrollView, can_focus=True):
         base = self.base_style
         is_open = article_id == self.open_id
         if is_open:
-            base = base + self.get_component_rich_style("article-list--open")
+            base = base + self._readable("article-list--open")
         meta_style = component_style(self, "article-list--meta")
         if is_cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
             meta_style = Style()
-        title = row.title if row else "(missing)"
+        # (cleaned again: a corpus indexed by an earlier version may keep what is cleaned now)
+        title = clean_line(row.title) if row else "(missing)"
         date = self._date_of(row) if row is not None else ""
         source = self._source_of(row) if row is not None else ""
         marker = ("▶" if is_open else " ") + ("★" if article_id in self.starred_ids else " ")
