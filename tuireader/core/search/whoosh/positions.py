@@ -8,19 +8,51 @@ number's last); the count is the number of last bytes. It answers everything ``P
 does (frequency, weight, positions, position boosts, combining postings): phrases, ``near``,
 scoring.
 
-The class is pickled into the index's schema: it keeps its module path and name.
+Each value is a ``PackedValue``: whoosh's W3 codec pickles a block's values with pickle
+protocol 2, where a plain ``bytes`` becomes a call of ``_codecs.encode`` on a latin-1 string
+(about 20 bytes before the value's own). A ``PackedValue`` pickles as a call of
+``packed_value`` on one small int (``__reduce_ex__``, pickle's documented hook), and
+``packed_value`` is registered in ``copyreg``'s extension registry (``copyreg.add_extension``),
+so that a block names it with a 2-byte code instead of its module path: about 8 bytes a
+value. Loading a block calls ``packed_value`` for each value, which gives a ``PackedValue``
+again, so merged segments stay packed. (benchmarks/README.md, whoosh44.)
+
+The class and ``packed_value`` are pickled into the index (the schema, the postings): they
+keep their module path and names, and ``EXTENSION_CODE`` its number.
 """
 
 from __future__ import annotations
 
+import copyreg
 from itertools import accumulate
 
 from whoosh.formats import Positions
 
 _HIGH = bytes(range(128, 256))  # varint bytes that a number's next byte follows
+# copyreg's codes 240-255 are for private use; a posting block names ``packed_value`` by it.
+EXTENSION_CODE = 241
 
 
-def encode_places(places: list[int]) -> bytes:
+class PackedValue(bytes):
+    """A posting value that pickles as ``packed_value`` of one int (see the module's doc)."""
+
+    __slots__ = ()
+
+    def __reduce_ex__(self, protocol):
+        if len(self) == 1 or self[-1]:  # the int keeps every byte but trailing zeros
+            return packed_value, (int.from_bytes(self, "little"),)
+        return PackedValue, (bytes(self),)
+
+
+def packed_value(number: int) -> PackedValue:
+    """``PackedValue.__reduce_ex__`` undone: the value whose bytes are ``number``'s."""
+    return PackedValue(number.to_bytes(max(1, (number.bit_length() + 7) // 8), "little"))
+
+
+copyreg.add_extension(__name__, "packed_value", EXTENSION_CODE)
+
+
+def encode_places(places: list[int]) -> PackedValue:
     """The gaps between ``places`` (ascending; the first gap from 0) as varints."""
     out = bytearray()
     last = 0
@@ -31,7 +63,7 @@ def encode_places(places: list[int]) -> bytes:
             out.append((gap & 0x7F) | 0x80)
             gap >>= 7
         out.append(gap)
-    return bytes(out)
+    return PackedValue(out)
 
 
 def decode_places(value: bytes) -> list[int]:
@@ -59,7 +91,7 @@ def count_places(value: bytes) -> int:
 class VarintPositions(Positions):
     """``Positions`` with the postings of ``encode_places``."""
 
-    def encode(self, poslist) -> bytes:
+    def encode(self, poslist) -> PackedValue:
         return encode_places(poslist)
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
