@@ -11,13 +11,13 @@ scoring.
 Each value is a ``PackedValue``: whoosh's W3 codec pickles a block's values with pickle
 protocol 2, where a plain ``bytes`` becomes a call of ``_codecs.encode`` on a latin-1 string
 (about 20 bytes before the value's own). A ``PackedValue`` pickles as a call of
-``packed_value`` on one small int (``__reduce_ex__``, pickle's documented hook), and
-``packed_value`` is registered in ``copyreg``'s extension registry (``copyreg.add_extension``),
-so that a block names it with a 2-byte code instead of its module path: about 8 bytes a
-value. Loading a block calls ``packed_value`` for each value, which gives a ``PackedValue``
-again, so merged segments stay packed. (benchmarks/README.md, whoosh44.)
+``UNPACKER`` on one small int (``__reduce_ex__``, pickle's documented hook), and ``UNPACKER``
+as ``unpacker()``, registered in ``copyreg``'s extension registry (``copyreg.add_extension``):
+a block names it with a 2-byte code instead of a module path, then by pickle's memo: about
+10 bytes a value. Loading a block calls ``UNPACKER`` for each value, which gives a
+``PackedValue`` again, so merged segments stay packed. (benchmarks/README.md, whoosh44.)
 
-The class and ``packed_value`` are pickled into the index (the schema, the postings): they
+The classes and ``unpacker`` are pickled into the index (the schema, the postings): they
 keep their module path and names, and ``EXTENSION_CODE`` its number.
 """
 
@@ -29,27 +29,64 @@ from itertools import accumulate
 from whoosh.formats import Positions
 
 _HIGH = bytes(range(128, 256))  # varint bytes that a number's next byte follows
-# copyreg's codes 240-255 are for private use; a posting block names ``packed_value`` by it.
+# copyreg's codes 240-255 are for private use; a posting block names ``unpacker`` by it.
 EXTENSION_CODE = 241
 
 
+# What values pickle to and what numbers load as, kept for the values met again (most words
+# are found once in an article: a few thousand values make most postings). Cleared when full.
+_REDUCED: dict[bytes, tuple] = {}
+_LOADED: dict[int, PackedValue] = {}
+_CACHED_MOST = 65_536
+
+
 class PackedValue(bytes):
-    """A posting value that pickles as ``packed_value`` of one int (see the module's doc)."""
+    """A posting value that pickles as ``UNPACKER`` called with one int (see the module's doc)."""
 
     __slots__ = ()
 
     def __reduce_ex__(self, protocol):
-        if len(self) == 1 or self[-1]:  # the int keeps every byte but trailing zeros
-            return packed_value, (int.from_bytes(self, "little"),)
-        return PackedValue, (bytes(self),)
+        found = _REDUCED.get(self)
+        if found is None:
+            if len(_REDUCED) >= _CACHED_MOST:
+                _REDUCED.clear()
+            if len(self) == 1 or self[-1]:  # the int keeps every byte but trailing zeros
+                found = (UNPACKER, (int.from_bytes(self, "little"),))
+            else:
+                found = (PackedValue, (bytes(self),))
+            _REDUCED[self] = found
+        return found
 
 
-def packed_value(number: int) -> PackedValue:
-    """``PackedValue.__reduce_ex__`` undone: the value whose bytes are ``number``'s."""
-    return PackedValue(number.to_bytes(max(1, (number.bit_length() + 7) // 8), "little"))
+class Unpacker:
+    """Makes a ``PackedValue`` of the int it pickled as. One object, ``UNPACKER``: a posting
+    block pickles it once (by its extension code: pickle looks a code up again at each use,
+    an object it remembers) and names it by pickle's memo for each of its values."""
+
+    __slots__ = ()
+
+    def __call__(self, number: int) -> PackedValue:
+        found = _LOADED.get(number)
+        if found is None:
+            if len(_LOADED) >= _CACHED_MOST:
+                _LOADED.clear()
+            size = max(1, (number.bit_length() + 7) // 8)
+            found = _LOADED[number] = PackedValue(number.to_bytes(size, "little"))
+        return found
+
+    def __reduce__(self):
+        return unpacker, ()
 
 
-copyreg.add_extension(__name__, "packed_value", EXTENSION_CODE)
+UNPACKER = Unpacker()
+
+
+def unpacker() -> Unpacker:
+    """``UNPACKER``, as a pickle loads it."""
+    return UNPACKER
+
+
+copyreg.add_extension(__name__, "unpacker", EXTENSION_CODE)
 
 
 def encode_places(places: list[int]) -> PackedValue:
