@@ -113,3 +113,14 @@ def test_a_block_of_values_pickles_in_a_few_bytes_each():
     plain = tuple(bytes(value) for value in values)
     assert len(pickle.dumps(values, 2)) < 0.6 * len(pickle.dumps(plain, 2))
     assert len(pickle.dumps(values, 2)) < 12 * len(values)
+
+
+def test_a_block_names_its_unpacker_once():
+    """An extension code is looked up again at every use (an import each time): the values
+    name one memoized object instead, which the block pickles once by its code."""
+    import pickle
+
+    from tuireader.core.search.whoosh.positions import EXTENSION_CODE
+
+    values = tuple(encode_places([place, place + 3]) for place in range(50))
+    assert pickle.dumps(values, 2).count(bytes([pickle.EXT1[0], EXTENSION_CODE])) == 1
