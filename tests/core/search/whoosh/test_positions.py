@@ -80,3 +80,47 @@ def test_phrases_and_near_queries_find_the_same_documents(tmp_path):
             ]
     assert found["varint"] == found["plain"]
     assert [docnum for docnum, _ in found["varint"][0]] == [0, 2]
+
+
+@pytest.mark.parametrize("places", _lists(100))
+def test_a_packed_value_pickles_back_to_its_bytes(places):
+    import pickle
+
+    from tuireader.core.search.whoosh.positions import PackedValue
+
+    value = encode_places(places)
+    for protocol in (2, pickle.HIGHEST_PROTOCOL):
+        loaded = pickle.loads(pickle.dumps(value, protocol))
+        assert loaded == value
+        assert type(loaded) is PackedValue  # a merge pickles it packed again
+
+
+def test_values_ending_in_a_zero_byte_keep_it():
+    import pickle
+
+    from tuireader.core.search.whoosh.positions import PackedValue
+
+    for raw in (b"\x00", b"\x05\x00", b"\x00\x00", b"\x81\x00"):
+        assert pickle.loads(pickle.dumps(PackedValue(raw), 2)) == raw
+
+
+def test_a_block_of_values_pickles_in_a_few_bytes_each():
+    """whoosh3's W3 codec pickles a posting block's values with protocol 2, where each plain
+    bytes value costs about 20 bytes (``_codecs.encode`` of a latin-1 string)."""
+    import pickle
+
+    values = tuple(encode_places([place]) for place in range(0, 1280, 10))
+    plain = tuple(bytes(value) for value in values)
+    assert len(pickle.dumps(values, 2)) < 0.6 * len(pickle.dumps(plain, 2))
+    assert len(pickle.dumps(values, 2)) < 12 * len(values)
+
+
+def test_a_block_names_its_unpacker_once():
+    """An extension code is looked up again at every use (an import each time): the values
+    name one memoized object instead, which the block pickles once by its code."""
+    import pickle
+
+    from tuireader.core.search.whoosh.positions import EXTENSION_CODE
+
+    values = tuple(encode_places([place, place + 3]) for place in range(50))
+    assert pickle.dumps(values, 2).count(bytes([pickle.EXT1[0], EXTENSION_CODE])) == 1

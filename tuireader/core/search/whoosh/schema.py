@@ -17,12 +17,14 @@ from tuireader.core.search.whoosh.fast_fields import NAMES, NEWS, AnnotationText
 # 7: ``exact`` in the text index (it was in the annotation index).
 # 8: ``date`` in its column only (``day_spans.DateColumn``: no index terms).
 # 9: positions as varints (``positions.VarintPositions``).
-FORMAT_VERSION = 9
+# 10: positions pickled as small ints (``positions.PackedValue``).
+FORMAT_VERSION = 10
 # The same for the annotation index (which also follows the annotators and the backend).
 # 4: without ``exact``.
 # 5: quotation fingerprints cut to ``analysis.FINGERPRINT_CHARS`` (``quote_prints``).
 # 6: positions as varints (as the text index's 9).
-ANNOTATION_FORMAT_VERSION = 6
+# 7: as the text index's 10.
+ANNOTATION_FORMAT_VERSION = 7
 
 SEARCH_FIELDS = ("title", "body")
 # ``exact:``: words as written (no stems), in the text index (searchable after the first pass;
