@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from tuireader.core.user.config import Config
 
 # Bump when the embedded extractors change what they find: indexes are re-annotated.
-ANNOTATOR_VERSION = "23"
+ANNOTATOR_VERSION = "24"
 
 
 class EntityBackend(Protocol):

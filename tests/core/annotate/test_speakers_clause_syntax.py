@@ -1,0 +1,128 @@
+"""Speakers from the syntax around a quotation (invented sentences): a reporting clause whose
+verb is not a listed cue, the agent of a passive naming verb, the owner of a quoted remark."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuireader.core.annotate.pipeline import annotate
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker_name for q in annotate(text).quotes if q.direct]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The hearing opened late. Dana Whitfield chaired it.\n\n"
+            '"You promised us answers and we have waited for a year," Whitfield started.',
+            "Dana Whitfield",
+        ),
+        (
+            "The rally drew a big crowd.\n\n"
+            '"It is about time we had a teacher running this town," exhorted the mayor\'s '
+            "introducer, singer Dana Whitfield.",
+            "Dana Whitfield",
+        ),
+        (
+            "Loans fell in the spring.\n\n"
+            '"We expect the rest of the year to be much quieter for the bank," Tom Morrison '
+            "detailed.",
+            "Tom Morrison",
+        ),
+    ],
+)
+def test_a_reporting_clause_closing_the_sentence_names_the_speaker_whatever_its_verb(
+    text: str, speaker: str
+) -> None:
+    # a quotation closed by a comma, then a name and a past-tense verb ending the sentence
+    # (or the verb and then the name): the clause reports the quotation
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will stay here until the end of the week," Whitfield said. Morrison laughed.',
+        '"The Long Road Home," Dana Whitfield published.\n\nIt sold well.',
+    ],
+)
+def test_an_unlisted_verb_does_not_take_a_quotation_that_is_not_its_own(text: str) -> None:
+    quotes = annotate(text).quotes
+    assert all(q.speaker_name != "Morrison" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The inquiry has dragged on for years, often labeled a "witch hunt" by Tom '
+            "Morrison, the county's chief executive.",
+            "Tom Morrison",
+        ),
+        (
+            'Dana Whitfield spoke first. The levy was branded a "disgraceful waste of money" '
+            "by Tom Morrison on Monday.",
+            "Tom Morrison",
+        ),
+        (
+            "Whitfield has been careful in public. Still, she handled the files in a way "
+            '"extremely careless" - as described by Finance Director Tom Morrison - and many '
+            "voters agree.",
+            "Tom Morrison",
+        ),
+    ],
+)
+def test_the_agent_of_a_passive_naming_verb_said_the_words(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Unions have fought the levy for years. It is the steady pull of Tom Morrison's "
+            '"if you like your plan, you can keep it" promise: they want to keep their plans.',
+            "Tom Morrison",
+        ),
+        (
+            'Voters still remember Dana Whitfield\'s infamous "half the town" remark from the '
+            "spring.",
+            "Dana Whitfield",
+        ),
+    ],
+)
+def test_the_owner_of_a_quoted_remark_said_it(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_a_product_line_has_no_speaker() -> None:
+    text = 'Tom Morrison runs the shop. Harbor Foods\' "Fresh" line sold out in a week.'
+    assert all(q.speaker_name is None for q in annotate(text).quotes)
+
+
+def test_an_owned_quotation_gives_its_speaker_to_no_other_quotation() -> None:
+    text = (
+        "In the slump, Tom Morrison worried that the safety net was becoming "
+        '"a hammock that lulls able people to lives of idleness." Jobless numbers had risen '
+        'anyway. Dana Whitfield\'s "half the town" comment was nearly as dismissive.'
+    )
+    assert _speakers(text) == ["Tom Morrison", "Dana Whitfield"]
+
+
+def test_a_passive_agent_described_before_the_name_is_the_name() -> None:
+    text = (
+        'Fletcher was described as a "consummate professional" by his friend and fellow '
+        "broadcaster Tom Morrison."
+    )
+    assert _speakers(text) == ["Tom Morrison"]
+
+
+def test_a_role_may_open_the_apposition_naming_the_speaker() -> None:
+    text = (
+        '"It is about time we had a teacher running this town," said the mayor\'s '
+        "introducer, singer Dana Whitfield."
+    )
+    assert _speakers(text) == ["Dana Whitfield"]
