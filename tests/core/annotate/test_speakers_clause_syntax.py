@@ -118,6 +118,13 @@ def test_a_passive_agent_described_before_the_name_is_the_name() -> None:
         "broadcaster Tom Morrison."
     )
     assert _speakers(text) == ["Tom Morrison"]
+    # a capitalised word the recognizer missed is the subject there, not the first person
+    missed = (
+        "Tom Morrison was stepping down but would keep working for the parent firm, "
+        'Vandelk said in a statement. "An inquiry has been going on for two years and he '
+        'thought it unwise to stay on," the statement said.'
+    )
+    assert _speakers(missed)[-1] != "Tom Morrison"
 
 
 def test_a_role_may_open_the_apposition_naming_the_speaker() -> None:
@@ -126,3 +133,42 @@ def test_a_role_may_open_the_apposition_naming_the_speaker() -> None:
         "introducer, singer Dana Whitfield."
     )
     assert _speakers(text) == ["Dana Whitfield"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Tom Morrison provided a written statement in response to the questions.\n\n"
+            '"After reviewing the files this year, the secretary believes the mistake was '
+            'his own," the statement said.',
+            "Tom Morrison",
+        ),
+        (
+            '"We have talked to her a few times," Harbor News said in a statement.\n\n'
+            '"In those talks we heard her concerns about the show," the statement said.',
+            "Harbor News",
+        ),
+    ],
+)
+def test_the_statement_said_is_whoever_gave_or_spoke_in_the_statement(
+    text: str, speaker: str
+) -> None:
+    assert _speakers(text)[-1] == speaker
+
+
+def test_the_statement_belongs_to_the_subject_of_the_verb_that_gave_it() -> None:
+    text = (
+        "Dana Whitfield left her post in May, and the Ledger said Tom Morrison provided a "
+        "written statement about it.\n\n"
+        '"The secretary believes the mistake was his own and nobody else\'s," the '
+        "statement said."
+    )
+    assert _speakers(text) == ["Tom Morrison"]
+    # a capitalised word the recognizer missed is the subject there, not the first person
+    missed = (
+        "Tom Morrison was stepping down but would keep working for the parent firm, "
+        'Vandelk said in a statement. "An inquiry has been going on for two years and he '
+        'thought it unwise to stay on," the statement said.'
+    )
+    assert _speakers(missed)[-1] != "Tom Morrison"

@@ -875,9 +875,15 @@ class NameResolver:
         lead = _LEAD_RE.match(self.text, opening, found.start())
         lo, hi = (lead.end() if lead else opening), found.start()
         i = bisect.bisect_left(self.starts, lo)
-        names = [m.name for m in self.mentions[i:] if m.end <= hi]
-        if names:
-            return self._complete(names[0], lo)
+        before = [m for m in self.mentions[i:] if m.end <= hi]
+        if before and _SUBJECT_GAP_RE.fullmatch(self.text, before[-1].end, hi):
+            # "The Times said Doe provided a statement", "Doe left, the Ledger said in a
+            # statement": the name right before the verb is its subject
+            return self._complete(before[-1].name, before[-1].start)
+        if _NAME_BEFORE_VERB_RE.search(self.text, lo, hi):
+            return None  # "Doe left the company, Harborco said in a statement": not Doe
+        if before:
+            return self._complete(before[0].name, lo)
         owner = _OWNER_PRONOUN_RE.match(self.text, lo, hi)
         if owner is None:
             return None
@@ -1603,13 +1609,23 @@ def _office(head: str) -> Office | None:
 _LEGAL_NOUNS = word_set("complaint lawsuit suit filing")
 
 
+_SUBJECT_GAP_RE = re.compile(r"\s+(?:[a-z]+ly\s+|also\s+|later\s+)?")
+# a capitalised word the recognizer did not take for a name, right before the verb
+_NAME_BEFORE_VERB_RE = re.compile(
+    r"(?<=[\s,])(?!(?:The|It|He|She|They|We|I)\s)[A-Z][\w.'\u2019&-]+\s+$"
+)
+
+
 @lru_cache(maxsize=64)
 def _sent_pattern(noun: str) -> re.Pattern[str]:
     """ "sent out a fundraising email", "filed a complaint", "sued": issuing the document."""
     issued = (
         r"\b(?:sent(?:\s+out)?|released|issued|put\s+out|published|posted|emailed|"
-        r"circulated|distributed|filed|submitted|lodged)\s+(?:an?|the|its|his|her|their|"
-        r"a\s+new)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b"
+        r"circulated|distributed|filed|submitted|lodged|provided|gave|offered|read|"
+        # "Doe said in a statement", "Doe told the Ledger in an email": who wrote it
+        r"(?:said|says|added|wrote|announced|told(?:\s+[A-Z][\w.'\u2019-]*){1,4})\s+in|"
+        r"(?:said|says|added|wrote|announced)\s+(?:on\s+\w+\s+)?in)\s+(?:an?|the|its|his|"
+        r"her|their|a\s+new)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b"
     )
     if noun in _LEGAL_NOUNS:
         issued += r"|\bsued\b|\bfiled\s+suit\b"
