@@ -172,3 +172,16 @@ def test_the_statement_belongs_to_the_subject_of_the_verb_that_gave_it() -> None
         'thought it unwise to stay on," the statement said.'
     )
     assert _speakers(missed)[-1] != "Tom Morrison"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Morrison says the mayor is trying to distract from the lack of a plan to fix roads "
+        'in the U.S. He says drivers need no more "long lectures that are devoid of action."',
+        "Tom Morrison runs a big company, Harbor Tools Inc. He said the year had been "
+        '"very hard for everyone in the trade."',
+    ],
+)
+def test_a_pronoun_after_an_abbreviations_stop_opens_a_sentence_and_speaks(text: str) -> None:
+    assert _speakers(text) == ["Tom Morrison"]
