@@ -185,3 +185,14 @@ def test_the_statement_belongs_to_the_subject_of_the_verb_that_gave_it() -> None
 )
 def test_a_pronoun_after_an_abbreviations_stop_opens_a_sentence_and_speaks(text: str) -> None:
     assert _speakers(text) == ["Tom Morrison"]
+
+
+def test_the_company_is_the_one_the_passage_is_about_not_an_outlet_named_once() -> None:
+    text = (
+        "Vandel Motors said on Monday that its talks with the union had failed. A spokesman "
+        "for Vandel Motors told Reuters that the company would build the new truck "
+        "elsewhere.\n\n"
+        '"We sincerely regret this outcome, but the blame rests with the union," the company '
+        "said."
+    )
+    assert _speakers(text) == ["Vandel Motors"]

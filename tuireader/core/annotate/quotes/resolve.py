@@ -1306,9 +1306,11 @@ class NameResolver:
         """ "the committee" -> the closest organisation named "... Committee"; "the company",
         "the group" -> the closest organisation."""
         found = self._fitting(before, {"ORG"})
+        if noun in _ANY_ORG and found:
+            return self._topic_org(found)
         for m in reversed(found):
             words = m.name.lower().split()
-            if noun in _ANY_ORG or noun in words:
+            if noun in words:
                 return m.name
             if noun in _MEDIA_NOUNS and _MEDIA_WORDS.intersection(words):
                 return m.name  # "the newspaper" -> "The Daily Example"
@@ -1319,6 +1321,20 @@ class NameResolver:
             if m.label == "ORG" and m.end <= before and noun in m.name.lower().split():
                 return m.name
         return None
+
+    def _topic_org(self, found: list[Mention]) -> str:
+        """ "the company said": the nearest organisation, unless it is named just once in the
+        passage while another is named more often: then the one the passage is about (the
+        label, not a band on it named once; the carmaker, not the agency it told)."""
+        counts: dict[str, int] = {}
+        for m in found:
+            counts[m.name] = counts.get(m.name, 0) + 1
+        top = max(counts.values())
+        near = found[-1]
+        opening = self.text[_sentence_start(self.text, near.start) : near.start].split()
+        if counts[near.name] > 1 or top < 2 or len(opening) <= 1:
+            return near.name  # the nearest, unless named just once in passing
+        return next(m.name for m in reversed(found) if counts[m.name] == top)
 
     def _fitting(self, before: int, labels: set[str]) -> list[Mention]:
         """Mentions and earlier speakers with one of ``labels`` in the 3,000 characters before
