@@ -529,11 +529,19 @@ _CLOSING_INVERTED_RE = re.compile(
 )
 
 
+_ED_FIRST_RE = re.compile(r"[\s,]*[a-z]{3,}ed\s")
+
+
 def _closing_clause(text: str, start: int, end: int) -> Attribution | None:
     """The speaker of a reporting clause with an unlisted verb closing the sentence."""
-    m = _CLOSING_CLAUSE_RE.match(text, start, end)
-    if m is not None:
-        return _found(text, m, 0, AFTER)
+    # (cheap tests first: a word in -ed before the next full stop, or right after the quote)
+    stop = text.find(".", start, min(end, start + 120))
+    if stop > start and text[stop - 2 : stop] == "ed":
+        m = _CLOSING_CLAUSE_RE.match(text, start, end)
+        if m is not None:
+            return _found(text, m, 0, AFTER)
+    if stop < 0 or not _ED_FIRST_RE.match(text, start, end):
+        return None
     m = _CLOSING_INVERTED_RE.match(text, start, end)
     if m is None or m.group("sp")[:1].islower() and m.group("sp").split()[0] in ("by", "as"):
         return None
@@ -1752,6 +1760,8 @@ def attribute_passive_agent(
     text: str, start: int, quote: tuple[int, int], end: int
 ) -> Attribution | None:
     """The agent ("by Jane Doe") of a passive naming verb that holds the quotation."""
+    if text.find(" by ", quote[1], min(end, quote[1] + 140)) < 0:
+        return None  # (both forms need an agent after the quotation)
     verb = _PASSIVE_NAMING_RE.search(text, max(start, quote[0] - 40), quote[0])
     if verb is not None:
         m = _PASSIVE_AGENT_RE.match(text, quote[1], end)
