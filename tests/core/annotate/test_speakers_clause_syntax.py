@@ -196,3 +196,22 @@ def test_the_company_is_the_one_the_passage_is_about_not_an_outlet_named_once() 
         "said."
     )
     assert _speakers(text) == ["Vandel Motors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "But the chairman of the working party, Ambassador Tom Morrison of Iceland, warned "
+            'that there was "still a lot of work to be done".',
+            "Tom Morrison",
+        ),
+        (
+            "But the head of the panel, Judge Dana Whitfield of Ohio, said the ruling was "
+            '"final and binding on all of the parties".',
+            "Dana Whitfield",
+        ),
+    ],
+)
+def test_a_place_closing_the_apposition_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]

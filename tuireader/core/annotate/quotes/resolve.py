@@ -144,6 +144,11 @@ _INDEFINITE_RE = re.compile(
 )
 
 
+# A place closing an apposition after a capitalised name ("Judge Jane Doe of Ohio").
+_OF_PLACE_TAIL_RE = re.compile(
+    r"(?<=[A-Za-z])\s+(?:of|from)\s+(?:the\s+)?(?P<place>[A-Z][\w.'\u2019-]*"
+    r"(?:\s+[A-Z][\w.'\u2019-]*){0,2})\s*$"
+)
 _ISSUED_BY_RE = re.compile(
     r"\b(?:statements?|report|letter|memo|release|announcement|communiqu[eé]|declaration)"
     r"(?:\s+\w+){0,2}?\s+(?:released|issued|signed|published|sent|posted|put\s+out|"
@@ -465,6 +470,10 @@ class NameResolver:
             raw = _TITLE_IN_MENTION_RE.sub("", raw).strip()
         head, _, apposition = raw.partition(",")
         head = _CLITIC_RE.sub("", head.strip())
+        tail = _OF_PLACE_TAIL_RE.search(apposition)
+        if tail is not None and self._place(tail["place"]):
+            # "the chairman of the panel, Ambassador Jane Doe of Iceland": Doe, not Iceland
+            apposition = apposition[: tail.start()]
         if " and " in head:
             pair = self._pair_named(speaker[0], speaker[0] + len(head))
             if pair is None and apposition:
