@@ -215,3 +215,13 @@ def test_the_company_is_the_one_the_passage_is_about_not_an_outlet_named_once() 
 )
 def test_a_place_closing_the_apposition_is_not_the_speaker(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+def test_a_country_that_spoke_is_no_antecedent_for_he() -> None:
+    text = (
+        "Mr Tom Morrison said the war had gone badly. He pointed out that the Netherlands, "
+        "Portugal and Denmark, which all have troops in the south, have announced their "
+        'withdrawal "regardless of the situation on the ground".\n\n'
+        'He accused the government of "being less than straightforward" over its plans.'
+    )
+    assert _speakers(text)[-1] == "Tom Morrison"

@@ -422,7 +422,9 @@ class NameResolver:
         """
         name = self._resolve(speaker)
         if name and not any(m.start == speaker[0] for m in self.speakers):
-            self.speakers.append(Mention(speaker[0], speaker[1], "PERSON", name))
+            # a country that spoke is no antecedent for a later "he" or "she"
+            label = "LOC" if self._place(name) else "PERSON"
+            self.speakers.append(Mention(speaker[0], speaker[1], label, name))
         elif name is None:
             raw = self.text[speaker[0] : speaker[1]].strip()
             indefinite = _INDEFINITE_RE.match(raw.split(",")[0])
