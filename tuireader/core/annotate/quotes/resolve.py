@@ -380,6 +380,7 @@ class NameResolver:
         self._spelled: dict[str, list[tuple[int, str]]] = {}
         self._chosen: Mention | None = None  # the mention ``_nearest`` last answered with
         self._parts: dict[int, tuple[int, int]] = {}  # position -> ``_sentence_parts``
+        self._places: frozenset[str] | None = None  # the texts of LOC entities
 
     @property
     def mentions(self) -> list[Mention]:
@@ -731,7 +732,9 @@ class NameResolver:
     def _place(self, words: str) -> bool:
         """Whether ``words`` name a place ("Maine", "Akron, Ohio"): a LOC entity of the text, or
         every word a place, country or people's name."""
-        if any(e.label == "LOC" and e.text == words for e in self._entities):
+        if self._places is None:
+            self._places = frozenset(e.text for e in self._entities if e.label == "LOC")
+        if words in self._places:
             return True
         return all(place_or_people(w.strip(",.")) for w in words.split())
 
