@@ -225,3 +225,11 @@ def test_a_country_that_spoke_is_no_antecedent_for_he() -> None:
         'He accused the government of "being less than straightforward" over its plans.'
     )
     assert _speakers(text)[-1] == "Tom Morrison"
+
+
+def test_he_responds_is_the_one_just_written_to() -> None:
+    text = (
+        'Tom Whitfield praised the piece. "Remind me, didn\'t we use that word first?" Jake '
+        'Morrison writes to Whitfield. He responds, "Yes, but happy to let them have it."'
+    )
+    assert _speakers(text) == ["Jake Morrison", "Tom Whitfield"]

@@ -144,6 +144,15 @@ _INDEFINITE_RE = re.compile(
 )
 
 
+# "He responds", "she replied": an answer, given by the one just spoken to.
+_REPLY_AFTER_RE = re.compile(
+    r"\s+(?:responds|responded|replies|replied|answers|answered|retorts|retorted|wrote back|"
+    r"writes back)\b"
+)
+_SPOKE_TO_RE = re.compile(
+    r"\b(?:(?:writes|wrote|says|said|speaks|spoke|turns|turned)\s+to|asks|asked|tells|told|"
+    r"emails|emailed)\s+(?P<to>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})"
+)
 # A place closing an apposition after a capitalised name ("Judge Jane Doe of Ohio").
 _OF_PLACE_TAIL_RE = re.compile(
     r"(?<=[A-Za-z])\s+(?:of|from)\s+(?:the\s+)?(?P<place>[A-Z][\w.'\u2019-]*"
@@ -489,6 +498,10 @@ class NameResolver:
             if self._unnamed_since(speaker[0]):
                 return None  # "One aide, who asked not to be named, ... he said"
             sex = "m" if lowered == "his" else PRONOUNS.get(lowered)
+            if lowered in ("he", "she") and _REPLY_AFTER_RE.match(self.text, speaker[1]):
+                addressee = self._addressee(speaker[0])
+                if addressee is not None:
+                    return addressee
             return self._nearest(speaker[0], {"PERSON"}, sex)
         if lowered == "their":
             return self._nearest(speaker[0], {"ORG", "PERSON"})
@@ -728,6 +741,22 @@ class NameResolver:
             ):
                 return True  # (only phrases opening with "a"/"one" get here: rare)
         return False
+
+    def _addressee(self, before: int) -> str | None:
+        """ "Doe writes to Roe. He responds": the person the sentence before spoke to."""
+        opening = _sentence_start(self.text, max(0, before - 2))
+        found = None
+        for m in _SPOKE_TO_RE.finditer(self.text, opening, before):
+            found = m
+        if found is None:
+            return None
+        i = bisect.bisect_left(self.starts, found.start("to"))
+        for m in self.mentions[i:]:
+            if m.start >= found.end("to") or m.start >= before:
+                break
+            if m.label == "PERSON":
+                return self._complete(m.name, m.start)
+        return None
 
     def _place(self, words: str) -> bool:
         """Whether ``words`` name a place ("Maine", "Akron, Ohio"): a LOC entity of the text, or
