@@ -42,16 +42,15 @@ def test_a_reporting_clause_closing_the_sentence_names_the_speaker_whatever_its_
     assert _speakers(text) == [speaker]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        '"We will stay here until the end of the week," Whitfield said. Morrison laughed.',
-        '"The Long Road Home," Dana Whitfield published.\n\nIt sold well.',
-    ],
-)
-def test_an_unlisted_verb_does_not_take_a_quotation_that_is_not_its_own(text: str) -> None:
-    quotes = annotate(text).quotes
-    assert all(q.speaker_name != "Morrison" for q in quotes)
+def test_an_unlisted_verb_takes_only_a_quotation_of_its_own_sentence() -> None:
+    text = (
+        "Loans fell in the spring.\n\n"
+        '"We expect the rest of the year to be much quieter for the bank," Tom Morrison '
+        "detailed. Dana Whitfield laughed.\n\n"
+        'Her best-known novel is "The Long Road Home," Dana Whitfield published.'
+    )
+    # the second clause is a sentence of its own; a short title is no quotation
+    assert _speakers(text) == ["Tom Morrison"]
 
 
 @pytest.mark.parametrize(
@@ -96,11 +95,9 @@ def test_the_agent_of_a_passive_naming_verb_said_the_words(text: str, speaker: s
 )
 def test_the_owner_of_a_quoted_remark_said_it(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
-
-
-def test_a_product_line_has_no_speaker() -> None:
-    text = 'Tom Morrison runs the shop. Harbor Foods\' "Fresh" line sold out in a week.'
-    assert all(q.speaker_name is None for q in annotate(text).quotes)
+    # a product line is no remark
+    line = 'Tom Morrison runs the shop. Harbor Foods\' "Fresh" line sold out in a week.'
+    assert all(q.speaker_name is None for q in annotate(line).quotes)
 
 
 def test_an_owned_quotation_gives_its_speaker_to_no_other_quotation() -> None:
@@ -219,10 +216,12 @@ def test_a_place_closing_the_apposition_is_not_the_speaker(text: str, speaker: s
 
 def test_a_country_that_spoke_is_no_antecedent_for_he() -> None:
     text = (
-        "Mr Tom Morrison said the war had gone badly. He pointed out that the Netherlands, "
-        "Portugal and Denmark, which all have troops in the south, have announced their "
-        'withdrawal "regardless of the situation on the ground".\n\n'
-        'He accused the government of "being less than straightforward" over its plans.'
+        "Tom Morrison, the party leader, spoke at the rally. Mr Morrison pointed out that the "
+        "Netherlands, Portugal and the Czech Republic, which all have troops operating in the "
+        'southern sector, have announced their imminent withdrawal "regardless of the '
+        'situation on the ground".\n\n'
+        'He accused Mr Whitfield\'s government of "being less than straightforward" over its '
+        "plans."
     )
     assert _speakers(text)[-1] == "Tom Morrison"
 

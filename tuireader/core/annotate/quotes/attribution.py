@@ -529,6 +529,17 @@ _CLOSING_INVERTED_RE = re.compile(
 )
 
 
+_MASK_RUN = "\u00b7" * 20  # a masked quotation's interior, 20 characters at least
+
+
+def _long_masked(text: str, end: int) -> bool:
+    """Whether a masked quotation's interior of 20 characters or more ends at ``end``, past
+    the punctuation the marks hold (typeset marks double it: ''...,'')."""
+    while end > 0 and text[end - 1] in ",?!":
+        end -= 1
+    return text.endswith(_MASK_RUN, 0, end)
+
+
 _ED_FIRST_RE = re.compile(r"[\s,]*[a-z]{3,}ed\s")
 
 
@@ -595,7 +606,12 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
         # '"...," Jane Doe, who chairs the group said' - the apposition's comma left out.
         return _found(text, m, start, AFTER)
-    if not sentence_closed and text[start - 2 : start - 1] in (",", "?", "!"):
+    if (
+        not sentence_closed
+        and text[start - 2 : start - 1] in (",", "?", "!")
+        and _long_masked(text, start - 2)
+    ):
+        # (a quotation of some length: '"The Long Road Home," Doe published' is a title)
         found = _closing_clause(text, start, end)
         if found is not None:
             return found
