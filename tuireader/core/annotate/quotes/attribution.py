@@ -437,12 +437,17 @@ def before_window(text: str, limit: int, end: int) -> int:
 
 
 _PRONOUN_OPENS_RE = re.compile(r"\.\s+(He|She|They|We|I)$")
+_OPENING_PRONOUNS = (" He", " She", " They", " We", " I")
 
 
 def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a relative clause (', who ...') and trailing words that cannot end a mention; a
     name and a verb in the past tense ("Doe praised Roe's") keep only the name."""
-    m = _PRONOUN_OPENS_RE.search(text, start, end)
+    m = (
+        _PRONOUN_OPENS_RE.search(text, max(start, end - 8), end)
+        if text.endswith(_OPENING_PRONOUNS, start, end)
+        else None
+    )
     if m is not None:
         # "... roads in the U.S. He says": an abbreviation's stop ended the sentence
         return m.start(1), end
