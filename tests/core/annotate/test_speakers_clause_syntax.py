@@ -1,5 +1,7 @@
 """Speakers from the syntax around a quotation (invented sentences): a reporting clause whose
-verb is not a listed cue, the agent of a passive naming verb, the owner of a quoted remark."""
+verb is not a listed cue, the agent of a passive naming verb, the owner of a quoted remark,
+the giver of a statement, the company a passage is about, an apposition's place, a pronoun
+after an abbreviation, a country that spoke, the one who replies."""
 
 from __future__ import annotations
 
@@ -21,9 +23,9 @@ def _speakers(text: str) -> list[str | None]:
             "Dana Whitfield",
         ),
         (
-            "The rally drew a big crowd.\n\n"
-            '"It is about time we had a teacher running this town," exhorted the mayor\'s '
-            "introducer, singer Dana Whitfield.",
+            "The hall was full by noon.\n\n"
+            '"Nobody in this room has worked harder for the harbour than she has," exhorted '
+            "the mayor's host, singer Dana Whitfield.",
             "Dana Whitfield",
         ),
         (
@@ -57,19 +59,19 @@ def test_an_unlisted_verb_takes_only_a_quotation_of_its_own_sentence() -> None:
     ("text", "speaker"),
     [
         (
-            'The inquiry has dragged on for years, often labeled a "witch hunt" by Tom '
+            'The audit has run for two winters, often labeled a "fishing trip" by Tom '
             "Morrison, the county's chief executive.",
             "Tom Morrison",
         ),
         (
-            'Dana Whitfield spoke first. The levy was branded a "disgraceful waste of money" '
-            "by Tom Morrison on Monday.",
+            'Dana Whitfield spoke first. The ferry plan was branded a "costly folly for the '
+            'islands" by Tom Morrison on Monday.',
             "Tom Morrison",
         ),
         (
-            "Whitfield has been careful in public. Still, she handled the files in a way "
-            '"extremely careless" - as described by Finance Director Tom Morrison - and many '
-            "voters agree.",
+            "Whitfield has been careful in public. Still, she kept the ledgers in a way "
+            '"far too loose for a bank" - as described by Finance Director Tom Morrison - and '
+            "many voters agree.",
             "Tom Morrison",
         ),
     ],
@@ -82,8 +84,8 @@ def test_the_agent_of_a_passive_naming_verb_said_the_words(text: str, speaker: s
     ("text", "speaker"),
     [
         (
-            "Unions have fought the levy for years. It is the steady pull of Tom Morrison's "
-            '"if you like your plan, you can keep it" promise: they want to keep their plans.',
+            "The towns have waited for years. It is the long shadow of Tom Morrison's "
+            '"every pier will be rebuilt by spring" promise: they want their piers.',
             "Tom Morrison",
         ),
         (
@@ -102,32 +104,25 @@ def test_the_owner_of_a_quoted_remark_said_it(text: str, speaker: str) -> None:
 
 def test_an_owned_quotation_gives_its_speaker_to_no_other_quotation() -> None:
     text = (
-        "In the slump, Tom Morrison worried that the safety net was becoming "
-        '"a hammock that lulls able people to lives of idleness." Jobless numbers had risen '
-        'anyway. Dana Whitfield\'s "half the town" comment was nearly as dismissive.'
+        "In the slump, Tom Morrison worried that the harbour fund was turning into "
+        '"a cushion that keeps idle boats afloat for ever." Harbour jobs were lost anyway. '
+        'Dana Whitfield\'s "half the town" comment was nearly as blunt.'
     )
     assert _speakers(text) == ["Tom Morrison", "Dana Whitfield"]
 
 
 def test_a_passive_agent_described_before_the_name_is_the_name() -> None:
     text = (
-        'Fletcher was described as a "consummate professional" by his friend and fellow '
-        "broadcaster Tom Morrison."
+        'The old skipper was described as a "tireless friend of the coast" by his neighbour '
+        "and fellow sailor Tom Morrison."
     )
     assert _speakers(text) == ["Tom Morrison"]
-    # a capitalised word the recognizer missed is the subject there, not the first person
-    missed = (
-        "Tom Morrison was stepping down but would keep working for the parent firm, "
-        'Vandelk said in a statement. "An inquiry has been going on for two years and he '
-        'thought it unwise to stay on," the statement said.'
-    )
-    assert _speakers(missed)[-1] != "Tom Morrison"
 
 
 def test_a_role_may_open_the_apposition_naming_the_speaker() -> None:
     text = (
-        '"It is about time we had a teacher running this town," said the mayor\'s '
-        "introducer, singer Dana Whitfield."
+        '"Nobody in this room has worked harder for the harbour than she has," said the '
+        "mayor's host, singer Dana Whitfield."
     )
     assert _speakers(text) == ["Dana Whitfield"]
 
@@ -137,13 +132,13 @@ def test_a_role_may_open_the_apposition_naming_the_speaker() -> None:
     [
         (
             "Tom Morrison provided a written statement in response to the questions.\n\n"
-            '"After reviewing the files this year, the secretary believes the mistake was '
-            'his own," the statement said.',
+            '"Having looked again at the ferry contracts, the minister accepts that the '
+            'delays were his fault," the statement said.',
             "Tom Morrison",
         ),
         (
-            '"We have talked to her a few times," Harbor News said in a statement.\n\n'
-            '"In those talks we heard her concerns about the show," the statement said.',
+            '"We have met the builders twice this winter," Harbor News said in a statement.\n\n'
+            '"In those meetings they promised to finish the pier by June," the statement said.',
             "Harbor News",
         ),
     ],
@@ -158,15 +153,15 @@ def test_the_statement_belongs_to_the_subject_of_the_verb_that_gave_it() -> None
     text = (
         "Dana Whitfield left her post in May, and the Ledger said Tom Morrison provided a "
         "written statement about it.\n\n"
-        '"The secretary believes the mistake was his own and nobody else\'s," the '
+        '"The minister accepts that the delays were his fault and nobody else\'s," the '
         "statement said."
     )
     assert _speakers(text) == ["Tom Morrison"]
     # a capitalised word the recognizer missed is the subject there, not the first person
     missed = (
-        "Tom Morrison was stepping down but would keep working for the parent firm, "
-        'Vandelk said in a statement. "An inquiry has been going on for two years and he '
-        'thought it unwise to stay on," the statement said.'
+        "Tom Morrison will leave the board but stay on as an adviser to the parent firm, "
+        'Vandelk said in a statement. "A review of the accounts has taken a year and he '
+        'thought it better to step aside," the statement said.'
     )
     assert _speakers(missed)[-1] != "Tom Morrison"
 
@@ -174,8 +169,8 @@ def test_the_statement_belongs_to_the_subject_of_the_verb_that_gave_it() -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "Tom Morrison says the mayor is trying to distract from the lack of a plan to fix roads "
-        'in the U.S. He says drivers need no more "long lectures that are devoid of action."',
+        "Tom Morrison says the council keeps changing the subject from the state of the roads "
+        'in the U.S. He says drivers want "fewer speeches and more asphalt on the streets."',
         "Tom Morrison runs a big company, Harbor Tools Inc. He said the year had been "
         '"very hard for everyone in the trade."',
     ],
@@ -187,10 +182,10 @@ def test_a_pronoun_after_an_abbreviations_stop_opens_a_sentence_and_speaks(text:
 def test_the_company_is_the_one_the_passage_is_about_not_an_outlet_named_once() -> None:
     text = (
         "Vandel Motors said on Monday that its talks with the union had failed. A spokesman "
-        "for Vandel Motors told Reuters that the company would build the new truck "
-        "elsewhere.\n\n"
-        '"We sincerely regret this outcome, but the blame rests with the union," the company '
-        "said."
+        "for Vandel Motors told Reuters that the company would make the new van at another "
+        "plant.\n\n"
+        '"We are sorry it came to this, and we still hope to keep the plant busy," the '
+        "company said."
     )
     assert _speakers(text) == ["Vandel Motors"]
 
@@ -199,8 +194,8 @@ def test_the_company_is_the_one_the_passage_is_about_not_an_outlet_named_once() 
     ("text", "speaker"),
     [
         (
-            "But the chairman of the working party, Ambassador Tom Morrison of Iceland, warned "
-            'that there was "still a lot of work to be done".',
+            "But the head of the trade panel, Ambassador Tom Morrison of Iceland, warned that "
+            'the talks still had "many hard weeks ahead of them".',
             "Tom Morrison",
         ),
         (
@@ -216,19 +211,17 @@ def test_a_place_closing_the_apposition_is_not_the_speaker(text: str, speaker: s
 
 def test_a_country_that_spoke_is_no_antecedent_for_he() -> None:
     text = (
-        "Tom Morrison, the party leader, spoke at the rally. Mr Morrison pointed out that the "
-        "Netherlands, Portugal and the Czech Republic, which all have troops operating in the "
-        'southern sector, have announced their imminent withdrawal "regardless of the '
-        'situation on the ground".\n\n'
-        'He accused Mr Whitfield\'s government of "being less than straightforward" over its '
-        "plans."
+        "Tom Morrison, the party leader, spoke at the rally. Mr Morrison pointed out that "
+        "Norway, Chile and the Irish Republic, which all send ships to the northern fishing "
+        'grounds, have promised to leave "whatever the quota talks decide".\n\n'
+        'He accused Mr Whitfield\'s ministry of "hiding the real numbers" from the public.'
     )
     assert _speakers(text)[-1] == "Tom Morrison"
 
 
 def test_he_responds_is_the_one_just_written_to() -> None:
     text = (
-        'Tom Whitfield praised the piece. "Remind me, didn\'t we use that word first?" Jake '
-        'Morrison writes to Whitfield. He responds, "Yes, but happy to let them have it."'
+        'Tom Whitfield praised the report. "Was the bridge idea not ours to begin with?" Jake '
+        'Morrison writes to Whitfield. He responds, "It was, but let them take the credit."'
     )
     assert _speakers(text) == ["Jake Morrison", "Tom Whitfield"]
