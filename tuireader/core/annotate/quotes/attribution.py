@@ -449,7 +449,7 @@ def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
         else None
     )
     if m is not None:
-        # "... roads in the U.S. He says": an abbreviation's stop ended the sentence
+        # "... ships from the U.S. He adds": an abbreviation's stop ended the sentence
         return m.start(1), end
     m = _RELATIVE_RE.search(text, start, end)
     if m is not None:
@@ -563,7 +563,7 @@ def _closing_clause(text: str, start: int, end: int) -> Attribution | None:
         return None
     found = _found(text, m, 0, INVERTED)
     if _POSSESSIVE_START_RE.match(text, *found.speaker):
-        # "exhorted Doe's introducer, actress Jane Roe": the name in apposition
+        # "urged Doe's host, poet Jane Roe": the name in apposition
         named = _COMMA_NAME_RE.match(text, found.speaker[1], end)
         if named is not None:
             return Attribution(named.span("sp"), found.cue, INVERTED)
@@ -663,7 +663,7 @@ _PARTICIPLE_PHRASE_RE = re.compile(
 )
 # 'said the club's captain, Jane Doe.': the name in apposition to an inverted description
 _COMMA_NAME_RE = re.compile(
-    # (a role may open the apposition: "said the mayor's introducer, singer Jane Doe")
+    # (a role may open the apposition: "said the club's host, poet Jane Doe")
     r",\s+(?:(?!(?:who|whose|which|that|and|but|or|as|in|on|at|of|for|with|when|while|after|"
     r"before|then|also|now|not)\b)[a-z][\w-]*\s+){0,2}(?P<sp>"
     + NOT_OPENER
@@ -1789,7 +1789,7 @@ def attribute_passive_agent(
         if m is not None:
             lo, hi = trim_speaker(text, *m.span("sp"))
             if text[hi - 1 : hi] == "." and text[hi - 3 : hi - 2] != ".":
-                hi -= 1  # "by MPs." ends the sentence ("by Jane Doe Jr." keeps its stop)
+                hi -= 1  # "by the unions." ends the sentence ("by Jane Doe Jr." keeps its stop)
             sp = (lo, hi)
             return Attribution(sp, verb.span("cue"), OWNED)
     m = _AS_BY_RE.match(text, quote[1], end)
@@ -1798,7 +1798,7 @@ def attribute_passive_agent(
     return Attribution(trim_speaker(text, *m.span("sp")), m.span("cue"), OWNED)
 
 
-# 'Doe's "if you like it, keep it" promise', 'her "half the town" remark': the owner of the
+# 'Doe's "a pier for every town" promise', 'her "half the town" remark': the owner of the
 # remark the quotation names.
 _QUOTE_OWNER_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<sp>"

@@ -484,7 +484,7 @@ class NameResolver:
         head = _CLITIC_RE.sub("", head.strip())
         tail = _OF_PLACE_TAIL_RE.search(apposition)
         if tail is not None and self._place(tail["place"]):
-            # "the chairman of the panel, Ambassador Jane Doe of Iceland": Doe, not Iceland
+            # "the head of the panel, Judge Jane Doe of Ohio": Doe, not Ohio
             apposition = apposition[: tail.start()]
         if " and " in head:
             pair = self._pair_named(speaker[0], speaker[0] + len(head))
@@ -927,7 +927,7 @@ class NameResolver:
         i = bisect.bisect_left(self.starts, lo)
         before = [m for m in self.mentions[i:] if m.end <= hi]
         if before and _SUBJECT_GAP_RE.fullmatch(self.text, before[-1].end, hi):
-            # "The Times said Doe provided a statement", "Doe left, the Ledger said in a
+            # "The Ledger said Doe provided a statement", "Doe left, the Ledger said in a
             # statement": the name right before the verb is its subject
             return self._complete(before[-1].name, before[-1].start)
         if _NAME_BEFORE_VERB_RE.search(self.text, lo, hi):
