@@ -46,6 +46,9 @@ NAMING = "naming"
 SUBJECT = "subject"
 HEADLINE = "headline"
 FINDING = "finding"  # the words of a finding or report ("the Board's finding that")
+# words someone's own clause holds: 'Doe's "..." remark', 'branded "..." by Doe' (they
+# continue no speech, so the quotations around them do not take their speaker)
+OWNED = "owned"
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,9 +436,21 @@ def before_window(text: str, limit: int, end: int) -> int:
     return limit
 
 
+_PRONOUN_OPENS_RE = re.compile(r"\.\s+(He|She|They|We|I)$")
+_OPENING_PRONOUNS = (" He", " She", " They", " We", " I")
+
+
 def trim_speaker(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a relative clause (', who ...') and trailing words that cannot end a mention; a
     name and a verb in the past tense ("Doe praised Roe's") keep only the name."""
+    m = (
+        _PRONOUN_OPENS_RE.search(text, max(start, end - 8), end)
+        if text.endswith(_OPENING_PRONOUNS, start, end)
+        else None
+    )
+    if m is not None:
+        # "... ships from the U.S. He adds": an abbreviation's stop ended the sentence
+        return m.start(1), end
     m = _RELATIVE_RE.search(text, start, end)
     if m is not None:
         end = m.start()
@@ -502,6 +517,63 @@ _HOW_DESCRIBED_RE = re.compile(
 )
 
 
+# '"...," Doe started.', '"...," exhorted the host, singer Jane Doe.': right after a quotation
+# its sentence runs on past, a name and a past-tense verb (or the verb and a name) that end
+# the sentence are its reporting clause, whether or not the verb is a listed cue.
+_CLOSING_CLAUSE_RE = re.compile(
+    r"[\s,]*(?P<sp>" + NAME + r"|" + PRONOUN + r")\s+(?P<cue>[a-z]{3,}ed)(?=\.(?:\s|$))"
+)
+_CLOSING_INVERTED_RE = re.compile(
+    r"[\s,]*(?P<cue>[a-z]{3,}ed)\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"|"
+    + _POSSESSIVE_NP
+    + r"|"
+    + _DET_NP
+    + r")(?=(?:,[^.!?,;:\"\u201c\u201d\n]{1,80})?\.(?:\s|$))"
+)
+
+
+_MASK_RUN = "\u00b7" * 20  # a masked quotation's interior, 20 characters at least
+
+
+def _long_masked(text: str, end: int) -> bool:
+    """Whether a masked quotation's interior of 20 characters or more ends at ``end``, past
+    the punctuation the marks hold (typeset marks double it: ''...,'')."""
+    while end > 0 and text[end - 1] in ",?!":
+        end -= 1
+    return text.endswith(_MASK_RUN, 0, end)
+
+
+_ED_FIRST_RE = re.compile(r"[\s,]*[a-z]{3,}ed\s")
+
+
+def _closing_clause(text: str, start: int, end: int) -> Attribution | None:
+    """The speaker of a reporting clause with an unlisted verb closing the sentence."""
+    # (cheap tests first: a word in -ed before the next full stop, or right after the quote)
+    stop = text.find(".", start, min(end, start + 120))
+    if stop > start and text[stop - 2 : stop] == "ed":
+        m = _CLOSING_CLAUSE_RE.match(text, start, end)
+        if m is not None:
+            return _found(text, m, 0, AFTER)
+    if stop < 0 or not _ED_FIRST_RE.match(text, start, end):
+        return None
+    m = _CLOSING_INVERTED_RE.match(text, start, end)
+    if m is None or m.group("sp")[:1].islower() and m.group("sp").split()[0] in ("by", "as"):
+        return None
+    found = _found(text, m, 0, INVERTED)
+    if _POSSESSIVE_START_RE.match(text, *found.speaker):
+        # "urged Doe's host, poet Jane Roe": the name in apposition
+        named = _COMMA_NAME_RE.match(text, found.speaker[1], end)
+        if named is not None:
+            return Attribution(named.span("sp"), found.cue, INVERTED)
+    found = _comma_name(text, found, end)
+    return _to_trailing_name(text, _whole_description(text, found, end), end)
+
+
+_POSSESSIVE_START_RE = re.compile(r"[A-Z][\w.-]*['\u2019]s\s+[a-z]")
+
+
 def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> Attribution | None:
     """Speaker in the window right after a quote: subject-cue, cue-subject or a dash.
 
@@ -539,6 +611,15 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
     if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
         # '"...," Jane Doe, who chairs the group said' - the apposition's comma left out.
         return _found(text, m, start, AFTER)
+    if (
+        not sentence_closed
+        and text[start - 2 : start - 1] in (",", "?", "!")
+        and _long_masked(text, start - 2)
+    ):
+        # (a quotation of some length: '"The Long Road Home," Doe published' is a title)
+        found = _closing_clause(text, start, end)
+        if found is not None:
+            return found
     stripped = window.lstrip(" ,;:\u2014\u2013-")
     m = _ACCORDING_RE.match(stripped)
     if m and not sentence_closed:
@@ -582,7 +663,9 @@ _PARTICIPLE_PHRASE_RE = re.compile(
 )
 # 'said the club's captain, Jane Doe.': the name in apposition to an inverted description
 _COMMA_NAME_RE = re.compile(
-    r",\s+(?P<sp>"
+    # (a role may open the apposition: "said the club's host, poet Jane Doe")
+    r",\s+(?:(?!(?:who|whose|which|that|and|but|or|as|in|on|at|of|for|with|when|while|after|"
+    r"before|then|also|now|not)\b)[a-z][\w-]*\s+){0,2}(?P<sp>"
     + NOT_OPENER
     + r"(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]*[a-z])(?=\s*(?:[.,;!?]|$))"
 )
@@ -1678,3 +1761,79 @@ def attribute_headline(text: str, start: int, end: int) -> Attribution | None:
     """The name that opens a headline and a colon, for a quotation later in the headline."""
     m = _HEADLINE_SPEAKER_RE.match(text, start, end)
     return _found(text, m, 0, HEADLINE) if m else None
+
+
+# 'labeled a "witch hunt" by Jane Doe', 'branded "a waste" by Doe': the agent of a passive
+# naming verb whose complement is the quotation said its words (no object stands between
+# the verb and the quotation: 'Roe called the probe a "hunt" by Doe' is Roe's).
+_PASSIVE_NAMING_RE = re.compile(
+    r"\b(?P<cue>(?:labell?ed|called|dubbed|branded|termed)(?:\s+as)?|(?:described|"
+    r"characteri[sz]ed|derided|denounced|hailed|praised|decried|condemned|critici[sz]ed|"
+    r"mocked|dismissed|ridiculed)\s+as)\s+(?:(?:a|an|the)\s+)?$"
+)
+_PASSIVE_AGENT_RE = re.compile(
+    r"\s*,?\s+by\s+(?:(?:[a-z][\w'\u2019-]*\s+){1,6}(?=[A-Z]))?(?P<sp>"
+    + _JOINT_NAME
+    + r"|"
+    + _DET_NP
+    + r")"
+)
+# '"..." - as described by Jane Doe - ': the words as someone described it.
+_AS_BY_RE = re.compile(
+    r"[^.!?;\"\u201c\u201d\n]{0,80}?[\s,\u2014\u2013-]as\s+(?:it\s+was\s+)?(?P<cue>described|put|"
+    r"called|dubbed|termed|labell?ed|characteri[sz]ed|phrased)\s+by\s+(?P<sp>" + _JOINT_NAME + r")"
+)
+
+
+def attribute_passive_agent(
+    text: str, start: int, quote: tuple[int, int], end: int
+) -> Attribution | None:
+    """The agent ("by Jane Doe") of a passive naming verb that holds the quotation."""
+    if text.find(" by ", quote[1], min(end, quote[1] + 140)) < 0:
+        return None  # (both forms need an agent after the quotation)
+    verb = _PASSIVE_NAMING_RE.search(text, max(start, quote[0] - 40), quote[0])
+    if verb is not None:
+        m = _PASSIVE_AGENT_RE.match(text, quote[1], end)
+        if m is not None:
+            lo, hi = trim_speaker(text, *m.span("sp"))
+            if text[hi - 1 : hi] == "." and text[hi - 3 : hi - 2] != ".":
+                hi -= 1  # "by the unions." ends the sentence ("by Jane Doe Jr." keeps its stop)
+            sp = (lo, hi)
+            return Attribution(sp, verb.span("cue"), OWNED)
+    m = _AS_BY_RE.match(text, quote[1], end)
+    if m is None:
+        return None
+    return Attribution(trim_speaker(text, *m.span("sp")), m.span("cue"), OWNED)
+
+
+# 'Doe's "a pier for every town" promise', 'her "half the town" remark': the owner of the
+# remark the quotation names.
+_QUOTE_OWNER_RE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<sp>"
+    + NAME
+    + r"['\u2019]s|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?!(?:own|new|latest|first|former)\b)"
+    r"[a-z][\w-]*\s+)?$"
+)
+_OWNED_AFTER_RE = re.compile(
+    r"\s+(?P<cue>remarks?|comments?|promises?|pledges?|vows?|slogans?|mantras?|quips?|boasts?|"
+    r"warnings?|claims?|statements?|catchphrases?|refrains?|tweets?|lines?)\b"
+)
+_SHORT_LINE_WORDS = 3
+
+
+def attribute_owned_quote(text: str, start: int, quote: tuple[int, int]) -> Attribution | None:
+    """The owner of a remark named right after its quotation ('Doe's "..." remark')."""
+    after = _OWNED_AFTER_RE.match(text, quote[1])
+    if after is None:
+        return None
+    if after.group("cue").startswith("line") and (
+        len(text[quote[0] : quote[1]].split()) < _SHORT_LINE_WORDS
+    ):
+        return None  # 'Harbor's "Fresh" line': a product line
+    m = _QUOTE_OWNER_RE.search(text, max(start, quote[0] - 80), quote[0])
+    if m is None:
+        return None
+    lo, hi = m.span("sp")
+    if text[hi - 2 : hi] in ("'s", "\u2019s"):
+        hi -= 2
+    return Attribution((lo, hi), after.span("cue"), OWNED)

@@ -17,6 +17,7 @@ from tuireader.core.annotate.quotes.attribution import (
     EMBEDDED,
     FINDING,
     INVERTED,
+    OWNED,
     SUBJECT,
     Attribution,
     according_to,
@@ -26,8 +27,10 @@ from tuireader.core.annotate.quotes.attribution import (
     attribute_colon_intro,
     attribute_credit_line,
     attribute_headline,
+    attribute_owned_quote,
     attribute_owner,
     attribute_participle_lead,
+    attribute_passive_agent,
     before_window,
     has_cue,
     sentence_subject,
@@ -41,7 +44,7 @@ INHERITED = "inherited"
 PREVIOUS = "previous"
 _MASK = "\u00b7"
 _END_PUNCT = ".,!?;:\u2014\u2013- \u2026"
-_LOCAL = frozenset({AFTER, INVERTED, DASH, BEFORE})
+_LOCAL = frozenset({AFTER, INVERTED, DASH, BEFORE, OWNED})
 _SMALL_WORDS = word_set("a an and the of in on for to at by or with from vs")
 _WORD_RE = re.compile(r"[^\W_][\w'\u2019-]*")
 _CLAUSE_RE = re.compile(r"\bthat\b")
@@ -124,6 +127,11 @@ def _local_attribution(text: str, c: Candidate, next_start: int) -> Attribution 
         or attribute_participle_lead(text, b_start, (c.start, c.end), a_end)
     )
     c.sentence_cue = has_cue(text, b_start, c.start) or has_cue(text, c.end, a_end)
+    voiced = attribute_passive_agent(
+        text, b_start, (c.start, c.end), a_end
+    ) or attribute_owned_quote(text, b_start, (c.start, c.end))
+    if voiced is not None:
+        return voiced
     if before is None and after is None and b_start == c.start > c.para_start:
         return _previous_sentence(text, c)
     if before is None and after is None and a_end == next_start < c.para_end:
@@ -370,7 +378,7 @@ def _donor(cands: list[Candidate], i: int, last: Candidate | None) -> Candidate 
     for nxt in cands[i + 1 :]:
         if nxt.paragraph != c.paragraph:
             break
-        if nxt.who is not None and nxt.who.how not in (INHERITED, FINDING):
+        if nxt.who is not None and nxt.who.how not in (INHERITED, FINDING, OWNED):
             # (the words of a finding are its own, not those of the quotations before)
             return nxt
     if last is not None and c.leads_paragraph and last.paragraph >= c.paragraph - 1:

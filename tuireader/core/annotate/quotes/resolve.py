@@ -145,6 +145,20 @@ _INDEFINITE_RE = re.compile(
 )
 
 
+# "He responds", "she replied": an answer, given by the one just spoken to.
+_REPLY_AFTER_RE = re.compile(
+    r"\s+(?:responds|responded|replies|replied|answers|answered|retorts|retorted|wrote back|"
+    r"writes back)\b"
+)
+_SPOKE_TO_RE = re.compile(
+    r"\b(?:(?:writes|wrote|says|said|speaks|spoke|turns|turned)\s+to|asks|asked|tells|told|"
+    r"emails|emailed)\s+(?P<to>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})"
+)
+# A place closing an apposition after a capitalised name ("Judge Jane Doe of Ohio").
+_OF_PLACE_TAIL_RE = re.compile(
+    r"(?<=[A-Za-z])\s+(?:of|from)\s+(?:the\s+)?(?P<place>[A-Z][\w.'\u2019-]*"
+    r"(?:\s+[A-Z][\w.'\u2019-]*){0,2})\s*$"
+)
 _ISSUED_BY_RE = re.compile(
     r"\b(?:statements?|report|letter|memo|release|announcement|communiqu[eé]|declaration)"
     r"(?:\s+\w+){0,2}?\s+(?:released|issued|signed|published|sent|posted|put\s+out|"
@@ -376,6 +390,7 @@ class NameResolver:
         self._spelled: dict[str, list[tuple[int, str]]] = {}
         self._chosen: Mention | None = None  # the mention ``_nearest`` last answered with
         self._parts: dict[int, tuple[int, int]] = {}  # position -> ``_sentence_parts``
+        self._places: frozenset[str] | None = None  # the texts of LOC entities
 
     @property
     def mentions(self) -> list[Mention]:
@@ -418,7 +433,9 @@ class NameResolver:
         """
         name = self._resolve(speaker)
         if name and not any(m.start == speaker[0] for m in self.speakers):
-            self.speakers.append(Mention(speaker[0], speaker[1], "PERSON", name))
+            # a country that spoke is no antecedent for a later "he" or "she"
+            label = "LOC" if self._spoken_place(name) else "PERSON"
+            self.speakers.append(Mention(speaker[0], speaker[1], label, name))
         elif name is None:
             raw = self.text[speaker[0] : speaker[1]].strip()
             indefinite = _INDEFINITE_RE.match(raw.split(",")[0])
@@ -466,6 +483,10 @@ class NameResolver:
             raw = _TITLE_IN_MENTION_RE.sub("", raw).strip()
         head, _, apposition = raw.partition(",")
         head = _CLITIC_RE.sub("", head.strip())
+        tail = _OF_PLACE_TAIL_RE.search(apposition)
+        if tail is not None and self._place(tail["place"]):
+            # "the head of the panel, Judge Jane Doe of Ohio": Doe, not Ohio
+            apposition = apposition[: tail.start()]
         if " and " in head:
             pair = self._pair_named(speaker[0], speaker[0] + len(head))
             if pair is None and apposition:
@@ -478,6 +499,10 @@ class NameResolver:
             if self._unnamed_since(speaker[0]):
                 return None  # "One aide, who asked not to be named, ... he said"
             sex = "m" if lowered == "his" else PRONOUNS.get(lowered)
+            if lowered in ("he", "she") and _REPLY_AFTER_RE.match(self.text, speaker[1]):
+                addressee = self._addressee(speaker[0])
+                if addressee is not None:
+                    return addressee
             return self._nearest(speaker[0], {"PERSON"}, sex)
         if lowered == "their":
             return self._nearest(speaker[0], {"ORG", "PERSON"})
@@ -718,10 +743,35 @@ class NameResolver:
                 return True  # (only phrases opening with "a"/"one" get here: rare)
         return False
 
+    def _spoken_place(self, name: str) -> bool:
+        """Whether a speaker's name is a place ("Turkey said"): a LOC entity of the text or
+        one word that is a place or a people (cheaper than ``_place`` on every name)."""
+        if self._places is None:
+            self._places = frozenset(e.text for e in self._entities if e.label == "LOC")
+        return name in self._places or (" " not in name and place_or_people(name))
+
+    def _addressee(self, before: int) -> str | None:
+        """ "Doe writes to Roe. He responds": the person the sentence before spoke to."""
+        opening = _sentence_start(self.text, max(0, before - 2))
+        found = None
+        for m in _SPOKE_TO_RE.finditer(self.text, opening, before):
+            found = m
+        if found is None:
+            return None
+        i = bisect.bisect_left(self.starts, found.start("to"))
+        for m in self.mentions[i:]:
+            if m.start >= found.end("to") or m.start >= before:
+                break
+            if m.label == "PERSON":
+                return self._complete(m.name, m.start)
+        return None
+
     def _place(self, words: str) -> bool:
         """Whether ``words`` name a place ("Maine", "Akron, Ohio"): a LOC entity of the text, or
         every word a place, country or people's name."""
-        if any(e.label == "LOC" and e.text == words for e in self._entities):
+        if self._places is None:
+            self._places = frozenset(e.text for e in self._entities if e.label == "LOC")
+        if words in self._places:
             return True
         return all(place_or_people(w.strip(",.")) for w in words.split())
 
@@ -876,9 +926,15 @@ class NameResolver:
         lead = _LEAD_RE.match(self.text, opening, found.start())
         lo, hi = (lead.end() if lead else opening), found.start()
         i = bisect.bisect_left(self.starts, lo)
-        names = [m.name for m in self.mentions[i:] if m.end <= hi]
-        if names:
-            return self._complete(names[0], lo)
+        before = [m for m in self.mentions[i:] if m.end <= hi]
+        if before and _SUBJECT_GAP_RE.fullmatch(self.text, before[-1].end, hi):
+            # "The Ledger said Doe provided a statement", "Doe left, the Ledger said in a
+            # statement": the name right before the verb is its subject
+            return self._complete(before[-1].name, before[-1].start)
+        if _NAME_BEFORE_VERB_RE.search(self.text, lo, hi):
+            return None  # "Doe left the company, Harborco said in a statement": not Doe
+        if before:
+            return self._complete(before[0].name, lo)
         owner = _OWNER_PRONOUN_RE.match(self.text, lo, hi)
         if owner is None:
             return None
@@ -1321,6 +1377,8 @@ class NameResolver:
         """ "the committee" -> the closest organisation named "... Committee"; "the company",
         "the group" -> the closest organisation."""
         found = self._fitting(before, {"ORG"})
+        if noun in _ANY_ORG and found:
+            return self._topic_org(found)
         for m in reversed(found):
             words = m.name.lower().split()
             if noun in words:
@@ -1336,6 +1394,20 @@ class NameResolver:
             if m.label == "ORG" and m.end <= before and noun in m.name.lower().split():
                 return m.name
         return None
+
+    def _topic_org(self, found: list[Mention]) -> str:
+        """ "the company said": the nearest organisation, unless it is named just once in the
+        passage while another is named more often: then the one the passage is about (the
+        label, not a band on it named once; the carmaker, not the agency it told)."""
+        counts: dict[str, int] = {}
+        for m in found:
+            counts[m.name] = counts.get(m.name, 0) + 1
+        top = max(counts.values())
+        near = found[-1]
+        opening = self.text[_sentence_start(self.text, near.start) : near.start].split()
+        if counts[near.name] > 1 or top < 2 or len(opening) <= 1:
+            return near.name  # the nearest, unless named just once in passing
+        return next(m.name for m in reversed(found) if counts[m.name] == top)
 
     def _fitting(self, before: int, labels: set[str]) -> list[Mention]:
         """Mentions and earlier speakers with one of ``labels`` in the 3,000 characters before
@@ -1628,13 +1700,23 @@ def _office(head: str) -> Office | None:
 _LEGAL_NOUNS = word_set("complaint lawsuit suit filing")
 
 
+_SUBJECT_GAP_RE = re.compile(r"\s+(?:[a-z]+ly\s+|also\s+|later\s+)?")
+# a capitalised word the recognizer did not take for a name, right before the verb
+_NAME_BEFORE_VERB_RE = re.compile(
+    r"(?<=[\s,])(?!(?:The|It|He|She|They|We|I)\s)[A-Z][\w.'\u2019&-]+\s+$"
+)
+
+
 @lru_cache(maxsize=64)
 def _sent_pattern(noun: str) -> re.Pattern[str]:
     """ "sent out a fundraising email", "filed a complaint", "sued": issuing the document."""
     issued = (
         r"\b(?:sent(?:\s+out)?|released|issued|put\s+out|published|posted|emailed|"
-        r"circulated|distributed|filed|submitted|lodged)\s+(?:an?|the|its|his|her|their|"
-        r"a\s+new)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b"
+        r"circulated|distributed|filed|submitted|lodged|provided|gave|offered|read|"
+        # "Doe said in a statement", "Doe told the Ledger in an email": who wrote it
+        r"(?:said|says|added|wrote|announced|told(?:\s+[A-Z][\w.'\u2019-]*){1,4})\s+in|"
+        r"(?:said|says|added|wrote|announced)\s+(?:on\s+\w+\s+)?in)\s+(?:an?|the|its|his|"
+        r"her|their|a\s+new)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun) + r"s?\b"
     )
     if noun in _LEGAL_NOUNS:
         issued += r"|\bsued\b|\bfiled\s+suit\b"
