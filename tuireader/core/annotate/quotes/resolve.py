@@ -1378,13 +1378,15 @@ class NameResolver:
         "the group" -> the closest organisation."""
         found = self._fitting(before, {"ORG"})
         if noun in _ANY_ORG and found:
-            return self._topic_org(found)
+            # (not "telling Channel 9 that": whom the group told)
+            speaking = [
+                m for m in found if not _TOLD_BEFORE_RE.search(self.text, m.start - 20, m.start)
+            ]
+            return self._topic_org(speaking or found)
         for m in reversed(found):
             words = m.name.lower().split()
             if noun in words:
                 return m.name
-            if noun in _ANY_ORG and not _TOLD_BEFORE_RE.search(self.text, m.start - 20, m.start):
-                return m.name  # (not "telling Channel 9 that": whom the group told)
             if noun in _MEDIA_NOUNS and _MEDIA_WORDS.intersection(words):
                 return m.name  # "the newspaper" -> "The Daily Example"
         # "the office" after "the Federal Example Office" long before: a name with the noun
