@@ -107,6 +107,15 @@ _APPOSED = re.compile(
 )
 # How every hit of ``_APPOSED`` and ``APPOSITION`` opens.
 COMMA_OPENINGS = (",", " ,")
+
+
+def comma_after(text: str, end: int) -> bool:
+    """``text.startswith(COMMA_OPENINGS, end)``, by one-character slices: ``startswith``
+    parses its arguments at every call (it runs for many names, and most go on otherwise)."""
+    c = text[end : end + 1]
+    return c == "," or c == " " and text[end + 1 : end + 2] == ","
+
+
 _PERSON_ROLES = _PER_BEFORE | word_set(
     "founder co-founder executive adviser advisor aide strategist pollster consultant senator "
     "governor congressman congresswoman lawmaker candidate nominee professor reporter editor "
@@ -117,7 +126,7 @@ _PERSON_ROLES = _PER_BEFORE | word_set(
 
 def person_apposition(text: str, end: int) -> bool:
     """ "X, the national director of ...": the name before ``end`` is a person's."""
-    if not text.startswith(COMMA_OPENINGS, end):
+    if not comma_after(text, end):
         return False  # (every hit opens so: most names go on otherwise, and skip the call)
     m = _APPOSED.match(text, end)
     return m is not None and m.group(1).rsplit(" ", 1)[-1] in _PERSON_ROLES
@@ -135,7 +144,7 @@ _ORG_ROLES = word_set(
 def apposition_label(text: str, end: int) -> str | None:
     """ "X, the national director of ...": PERSON; "X, the largest insurer in ...": ORG;
     else None (no apposition, or its head says neither)."""
-    if not text.startswith(COMMA_OPENINGS, end):
+    if not comma_after(text, end):
         return None
     m = _APPOSED.match(text, end)
     if m is None:
@@ -151,7 +160,8 @@ _REPORTS = (" said", " says", " told", " announced", " reported", " added")
 def reports_after(text: str, end: int) -> bool:
     """The name before ``end`` is the subject of a reporting verb: a name (of a person or
     an organisation), whatever its words, even where it opens a sentence."""
-    if not text.startswith(_REPORTS, end):
+    # (each verb opens with one of "star": most names go on otherwise, and skip the call)
+    if text[end + 1 : end + 2] not in "star" or not text.startswith(_REPORTS, end):
         return False
     after = text.find(" ", end + 1)  # the verb's end: a space, a mark or the text's end
     verb = text[end + 1 : after if after >= 0 else len(text)].rstrip(".,;:!?\"”'’)")
@@ -292,7 +302,8 @@ _PUBLICATION_AFTER = (
 
 def publication_after(text: str, end: int) -> bool:
     """The name before ``end`` is followed by a publication's or agency's noun."""
-    if not text.startswith(_PUBLICATION_AFTER, end):
+    # (each noun opens with one of "ndwmta": most names go on otherwise, and skip the call)
+    if text[end + 1 : end + 2] not in "ndwmta" or not text.startswith(_PUBLICATION_AFTER, end):
         return False
     after = text[end + 1 : end + 14]
     return not after.startswith(("daily ", "weekly ")) or after.startswith(
