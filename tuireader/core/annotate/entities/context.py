@@ -186,10 +186,21 @@ def performs_after(text: str, end: int) -> bool:
     return text[end + 1 : end + 2] in "ptrhs" and _PERFORMS.match(text, end) is not None
 
 
+# The nouns every hit of ``_HANDLE_AFTER`` ends with: a text with none of them has no hit.
+_HANDLE_NOUNS = ("persona", "hacker", "pseudonym", "alias", "blogger", "username")
+# The last text asked about, and whether it holds one of the nouns (one scan a text, not a
+# call of the pattern for each name: the rules ask for most unknown words).
+_last_handles: tuple[str, bool] = ("", False)
+
+
 def handle_after(text: str, end: int) -> bool:
     """ "the Zorro hacker", "the Guccifer 2.0 online persona": the name before ``end`` is a
     person's handle."""
-    return _HANDLE_AFTER.match(text, end) is not None
+    global _last_handles
+    last = _last_handles  # (read once: the pair is replaced whole, never changed)
+    if last[0] is not text:
+        last = _last_handles = (text, any(noun in text for noun in _HANDLE_NOUNS))
+    return last[1] and _HANDLE_AFTER.match(text, end) is not None
 
 
 def org_verb_after(text: str, end: int) -> re.Match[str] | None:
@@ -206,7 +217,7 @@ def org_verb_after(text: str, end: int) -> re.Match[str] | None:
 def single_by_context(text: str, start: int, end: int) -> str | None:
     """A label for the unknown one-word name ``text[start:end]`` from its neighbours."""
     w1, w2 = _words_before(text, start)
-    if _HANDLE_AFTER.match(text, end):
+    if handle_after(text, end):
         return PER
     if w1 == "the":
         return ORG  # people rarely take "the": "the Mets", "the daily Le Monde"

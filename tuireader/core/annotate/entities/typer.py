@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import string
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -64,9 +65,27 @@ def _tags(flags: int) -> tuple[str, ...]:
     return tuple(tag for bit, tag in _FLAG_NAMES if flags & bit)
 
 
+@lru_cache(maxsize=2048)
+def _tag_features(name: str, flags: int) -> tuple[str, ...]:
+    """``name`` before the name of each gazetteer flag set in ``flags`` ("gf:first", ...)."""
+    return tuple([name + tag for tag in _tags(flags)])
+
+
+# An ASCII word's case pattern by one table and one scan instead of a Python loop over its
+# characters (three method calls a character): capitals, small letters and digits as
+# ``_shape`` writes them, other characters as they are; then one of each run of a character.
+_SHAPE_TABLE = str.maketrans(
+    string.ascii_uppercase + string.ascii_lowercase + string.digits,
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+_SHAPE_RUNS = re.compile(r"(.)\1*", re.DOTALL)
+
+
 @lru_cache(maxsize=8192)
 def _shape(word: str) -> str:
     """ "Xx", "X", "x", "d", "X-d": the word's case pattern, runs collapsed."""
+    if word.isascii():  # (the loop's tests read ASCII characters as the table does)
+        return "".join(_SHAPE_RUNS.findall(word.translate(_SHAPE_TABLE)))[:6]
     out: list[str] = []
     for ch in word:
         c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
@@ -84,6 +103,8 @@ def features(
 
 def span_features(span: Sequence[str], lex: lx.Lexicon) -> list[str]:
     """Features of the phrase's own words: what it looks like, whatever surrounds it."""
+    # (lists, not generators, and the flags' features cached whole: this runs for each
+    # phrase the typer has not seen yet, most of a pass over new articles)
     low = [w.lower() for w in span]
     first, last = low[0], low[-1]
     feats = [
@@ -93,14 +114,17 @@ def span_features(span: Sequence[str], lex: lx.Lexicon) -> list[str]:
         "s3:" + last[-3:],
         "s4:" + last[-4:],
         "n:" + str(len(span) if len(span) < 4 else 4),
-        "sh:" + " ".join(_shape(w) for w in span[:4]),
+        "sh:" + " ".join([_shape(w) for w in span[:4]]),
     ]
-    feats.extend("w:" + w for w in low[1:-1])
+    if len(low) > 2:
+        feats.extend(["w:" + w for w in low[1:-1]])
     flags = lex.flags
-    for name, word in (("gf:", first), ("gl:", last)):
-        f = flags.get(word, 0)
-        if f:
-            feats.extend(name + tag for tag in _tags(f))
+    f = flags.get(first, 0)
+    if f:
+        feats.extend(_tag_features("gf:", f))
+    f = flags.get(last, 0)
+    if f:
+        feats.extend(_tag_features("gl:", f))
     feats.append("zl:" + str(int(lex.zipf.get(last, 0.0))))
     if len(span) > 1:
         feats.append("zf:" + str(int(lex.zipf.get(first, 0.0))))
