@@ -44,6 +44,19 @@ COMMON = 5.0  # Zipf frequency of an everyday word ("spring"): no name the model
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
 # ``_WORD`` for ASCII text, the same matches there (Unicode's ``\s`` also takes \x1c-\x1f).
 _WORD_ASCII = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s\x1c-\x1f]", re.ASCII)
+
+
+def _two_after(word: re.Pattern[str]) -> re.Pattern[str]:
+    """The first two ``word`` tokens after a position (the second optional) by one match:
+    what two searches found, the second from the end of the first. Every character is a
+    token's first or one that no token holds (a space, and in ``_WORD_ASCII`` also
+    \\x1c-\\x1f), so a token opens at the first character after the skipped ones."""
+    w, skip = word.pattern, r"[\s\x1c-\x1f]*"
+    return re.compile(f"{skip}({w})(?:{skip}({w}))?", word.flags)
+
+
+_TWO_AFTER = _two_after(_WORD)
+_TWO_AFTER_ASCII = _two_after(_WORD_ASCII)
 _FLAG_NAMES = (
     (lx.FIRST, "first"),
     (lx.SUR, "sur"),
@@ -210,12 +223,13 @@ def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, floa
         if len(_SPAN_CACHE) > 20_000:
             _SPAN_CACHE.clear()
         own = _SPAN_CACHE[phrase] = score(span_features(span, lex))
-    word = _WORD_ASCII if text.isascii() else _WORD
-    key = (*_two_before(word, text, start), "|")
-    first = word.search(text, end, end + 30)  # the first two words after (none is empty)
-    if first is not None:
-        second = word.search(text, first.end(), end + 30)
-        key += (first.group(),) if second is None else (first.group(), second.group())
+    ascii_text = text.isascii()
+    key = (*_two_before(_WORD_ASCII if ascii_text else _WORD, text, start), "|")
+    # the first two words after (none is empty), by one match
+    after = (_TWO_AFTER_ASCII if ascii_text else _TWO_AFTER).match(text, end, end + 30)
+    if after is not None:
+        first, second = after.groups()
+        key += (first,) if second is None else (first, second)
     around = _CONTEXT_CACHE.get(key)
     if around is None:  # "in X ,", "the X of": contexts recur too
         if len(_CONTEXT_CACHE) > 20_000:
