@@ -109,6 +109,15 @@ _APPOSED = re.compile(
 )
 # How every hit of ``_APPOSED`` and ``APPOSITION`` opens.
 COMMA_OPENINGS = (",", " ,")
+
+
+def comma_after(text: str, end: int) -> bool:
+    """``text.startswith(COMMA_OPENINGS, end)``, by one-character slices: ``startswith``
+    parses its arguments at every call (it runs for many names, and most go on otherwise)."""
+    c = text[end : end + 1]
+    return c == "," or c == " " and text[end + 1 : end + 2] == ","
+
+
 _PERSON_ROLES = _PER_BEFORE | word_set(
     "founder co-founder executive adviser advisor aide strategist pollster consultant senator "
     "governor congressman congresswoman lawmaker candidate nominee professor reporter editor "
@@ -119,7 +128,7 @@ _PERSON_ROLES = _PER_BEFORE | word_set(
 
 def person_apposition(text: str, end: int) -> bool:
     """ "X, the national director of ...": the name before ``end`` is a person's."""
-    if not text.startswith(COMMA_OPENINGS, end):
+    if not comma_after(text, end):
         return False  # (every hit opens so: most names go on otherwise, and skip the call)
     m = _APPOSED.match(text, end)
     return m is not None and m.group(1).rsplit(" ", 1)[-1] in _PERSON_ROLES
@@ -137,7 +146,7 @@ _ORG_ROLES = word_set(
 def apposition_label(text: str, end: int) -> str | None:
     """ "X, the national director of ...": PERSON; "X, the largest insurer in ...": ORG;
     else None (no apposition, or its head says neither)."""
-    if not text.startswith(COMMA_OPENINGS, end):
+    if not comma_after(text, end):
         return None
     m = _APPOSED.match(text, end)
     if m is None:
@@ -153,7 +162,8 @@ _REPORTS = (" said", " says", " told", " announced", " reported", " added")
 def reports_after(text: str, end: int) -> bool:
     """The name before ``end`` is the subject of a reporting verb: a name (of a person or
     an organisation), whatever its words, even where it opens a sentence."""
-    if not text.startswith(_REPORTS, end):
+    # (each verb opens with one of "star": most names go on otherwise, and skip the call)
+    if text[end + 1 : end + 2] not in "star" or not text.startswith(_REPORTS, end):
         return False
     after = text.find(" ", end + 1)  # the verb's end: a space, a mark or the text's end
     verb = text[end + 1 : after if after >= 0 else len(text)].rstrip(".,;:!?\"”'’)")
@@ -178,10 +188,21 @@ def performs_after(text: str, end: int) -> bool:
     return text[end + 1 : end + 2] in "ptrhs" and _PERFORMS.match(text, end) is not None
 
 
+# The nouns every hit of ``_HANDLE_AFTER`` ends with: a text with none of them has no hit.
+_HANDLE_NOUNS = ("persona", "hacker", "pseudonym", "alias", "blogger", "username")
+# The last text asked about, and whether it holds one of the nouns (one scan a text, not a
+# call of the pattern for each name: the rules ask for most unknown words).
+_last_handles: tuple[str, bool] = ("", False)
+
+
 def handle_after(text: str, end: int) -> bool:
     """ "the Zorro hacker", "the Guccifer 2.0 online persona": the name before ``end`` is a
     person's handle."""
-    return _HANDLE_AFTER.match(text, end) is not None
+    global _last_handles
+    last = _last_handles  # (read once: the pair is replaced whole, never changed)
+    if last[0] is not text:
+        last = _last_handles = (text, any(noun in text for noun in _HANDLE_NOUNS))
+    return last[1] and _HANDLE_AFTER.match(text, end) is not None
 
 
 def org_verb_after(text: str, end: int) -> re.Match[str] | None:
@@ -198,7 +219,7 @@ def org_verb_after(text: str, end: int) -> re.Match[str] | None:
 def single_by_context(text: str, start: int, end: int) -> str | None:
     """A label for the unknown one-word name ``text[start:end]`` from its neighbours."""
     w1, w2 = _words_before(text, start)
-    if _HANDLE_AFTER.match(text, end):
+    if handle_after(text, end):
         return PER
     if w1 == "the":
         return ORG  # people rarely take "the": "the Mets", "the daily Le Monde"
@@ -335,7 +356,8 @@ EMPLOYER_AFTER = re.compile(
 
 def publication_after(text: str, end: int) -> bool:
     """The name before ``end`` is followed by a publication's or agency's noun."""
-    if not text.startswith(_PUBLICATION_AFTER, end):
+    # (each noun opens with one of "ndwmta": most names go on otherwise, and skip the call)
+    if text[end + 1 : end + 2] not in "ndwmta" or not text.startswith(_PUBLICATION_AFTER, end):
         return False
     after = text[end + 1 : end + 14]
     return not after.startswith(("daily ", "weekly ")) or after.startswith(

@@ -70,10 +70,37 @@ _PRONOUNS = word_set(
 )
 
 
+# What every hit of ``_COPULA`` opens with.
+_COPULA_OPENINGS = (" is ", " was ", " are ", " were ")
+
+
+def _copulas(text: str) -> list[re.Match[str]]:
+    """The hits of ``_COPULA`` in ``text``, as ``finditer`` gives them. A pattern opening
+    with a space is tried at every space of the text; each hit opens with one of
+    ``_COPULA_OPENINGS``, so the pattern is tried only where ``str.find`` finds one, in
+    order, from the end of the last hit on (the hits are the same)."""
+    starts = []
+    for opening in _COPULA_OPENINGS:
+        at = text.find(opening)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(opening, at + 3)
+    starts.sort()
+    hits = []
+    end = 0
+    for at in starts:
+        if at >= end:
+            hit = _COPULA.match(text, at)
+            if hit is not None:
+                hits.append(hit)
+                end = hit.end()
+    return hits
+
+
 def definitions(text: str, lex: lx.Lexicon) -> list[Mention]:
     """Names that open a defining sentence, labelled by the class noun of the definition."""
     out: list[Mention] = []
-    for cop in _COPULA.finditer(text):
+    for cop in _copulas(text):
         at = cop.start()
         lo = max(0, at - 200)
         dot, line = text.rfind(". ", lo, at), text.rfind("\n", lo, at)

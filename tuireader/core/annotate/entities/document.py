@@ -80,8 +80,11 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
         if headline and ls:  # later in the text: the headline again, or a headline's words
             first = text[: text.find("\n")].rstrip(" .")
             headline = lt.rstrip(" .") == first or _headline_words(lt, lex)
-        # (a lower-case letter among the first twelve: no caps line, ``is_caps_line`` not called)
-        if headline or (HAS_LOWER.search(lt, 0, 12) is None and is_caps_line(lt)):
+        # (a lower-case letter among the first twelve: no caps line, ``is_caps_line`` not called;
+        # most lines show one second, a test by comparison, not a call of the pattern)
+        if headline or (
+            not "a" <= lt[1:2] <= "z" and HAS_LOWER.search(lt, 0, 12) is None and is_caps_line(lt)
+        ):
             caps_lines.append((ls, le))
             continue
         for run in run_pattern.finditer(text, ls, le):
@@ -104,7 +107,7 @@ def analyse(text: str, lex: lx.Lexicon, typed: bool = True) -> list[Mention]:
             if " " not in group and group[-1] != ".":  # one word, most runs: one segment
                 add(label_word(tok, group, info, opens))
                 continue
-            if group.count(" ") > 1 and group[:2].isupper():
+            if group[:2].isupper() and group.count(" ") > 1:  # (the cheaper test first)
                 caps = _caps_words(group)
                 if caps:  # "... BEER LABELS ARE CHANGING Calories count ...": a headline
                     caps_lines.append((rs, rs + caps))
@@ -654,7 +657,7 @@ def _no_person_after_the(mentions: list[Mention], text: str, lex: lx.Lexicon) ->
     family"), so a "person" after it is retyped as the best of the other labels."""
     for m in mentions:
         # (after "the " only: a test in place, no slice of the text per person)
-        if m.label != PER or m.start < 4 or not text.startswith("the ", m.start - 4):
+        if m.label != PER or m.start < 4 or text[m.start - 4 : m.start] != "the ":
             continue
         nxt = _NEXT_WORD.match(text, m.end)
         if nxt and nxt.group(1) in _PERSONAL_NOUNS or m.text.endswith("s") and " " not in m.text:

@@ -75,7 +75,8 @@ def has_share_bar(text: str) -> bool:
     one of the common buttons, so only the words around those are looked at."""
     n = len(text)
     for button in _COMMON_BUTTONS:
-        i = text.find(button)
+        # (``in`` takes no arguments to parse: most texts have no such button)
+        i = text.find(button) if button in text else -1
         while i >= 0:
             s, e = i, i + len(button)
             while s and text[s - 1] not in " \n":

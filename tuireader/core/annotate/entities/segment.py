@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from tuireader.core.annotate.entities import lexicon as lx
 from tuireader.core.annotate.entities.context import (
     APPOSITION,
-    COMMA_OPENINGS,
     class_noun_before,
+    comma_after,
     org_verb_after,
     performs_after,
     person_apposition,
@@ -619,7 +619,7 @@ class SegmentLabeller:
             return []  # "Governor General", "Prime Minister": an office, no one named
         s0 = toks[0][0]
         # (a model's dash is its second to fourth character: a find is cheaper than the match)
-        if text.find("-", s0 + 1, s0 + 4) > 0 and _MODEL.match(text, s0, toks[0][1]):
+        if "-" in text[s0 + 1 : s0 + 4] and _MODEL.match(text, s0, toks[0][1]):
             return [self.mention(toks, MISC)]  # "F-16 Falcon", "AK-47": a model of a thing
 
         # 1. The whole phrase is a known name.
@@ -755,7 +755,7 @@ class SegmentLabeller:
         k = self._role_words(toks) if n > 2 else 0  # role words need a name of two after them
         if k:
             return [self.mention(toks[k:], PER)]
-        if 1 < n <= 3 and text.find("-", *toks[-1]) > 0 and _syllables(self._word(toks[-1])):
+        if 1 < n <= 3 and _syllables(self._word(toks[-1])):  # (it looks for the dash first)
             return [self.mention(toks, PER)]  # "Pak Su-min": a family name, a given name
         if n > 1 and self._plural_thing(toks[-1], last_f):
             guess = self.mention(toks, ORG, weak=True)  # "Harbor Falcons", "Zorvel Cables":
@@ -1195,11 +1195,7 @@ class SegmentLabeller:
         if "-" in word and self._demonym_compound(word):
             return self.mention([tok], MISC)  # "African-Americans", "Mexican-American"
         # (every hit opens with a comma: most words go on otherwise, and skip the call)
-        appos = (
-            APPOSITION.match(self.text, tok[1])
-            if self.text.startswith(COMMA_OPENINGS, tok[1])
-            else None
-        )
+        appos = APPOSITION.match(self.text, tok[1]) if comma_after(self.text, tok[1]) else None
         if appos and self.flags.get(appos.group(1).lower(), 0) & lx.LOC_ANY:
             m = self.mention([tok], LOC, weak=True)  # "Dunmore, Scotland"
             m.locative = True

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import string
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -47,6 +48,19 @@ COMMON = 5.0  # Zipf frequency of an everyday word ("spring"): no name the model
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
 # ``_WORD`` for ASCII text, the same matches there (Unicode's ``\s`` also takes \x1c-\x1f).
 _WORD_ASCII = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s\x1c-\x1f]", re.ASCII)
+
+
+def _two_after(word: re.Pattern[str]) -> re.Pattern[str]:
+    """The first two ``word`` tokens after a position (the second optional) by one match:
+    what two searches found, the second from the end of the first. Every character is a
+    token's first or one that no token holds (a space, and in ``_WORD_ASCII`` also
+    \\x1c-\\x1f), so a token opens at the first character after the skipped ones."""
+    w, skip = word.pattern, r"[\s\x1c-\x1f]*"
+    return re.compile(f"{skip}({w})(?:{skip}({w}))?", word.flags)
+
+
+_TWO_AFTER = _two_after(_WORD)
+_TWO_AFTER_ASCII = _two_after(_WORD_ASCII)
 _FLAG_NAMES = (
     (lx.FIRST, "first"),
     (lx.SUR, "sur"),
@@ -68,9 +82,27 @@ def _tags(flags: int) -> tuple[str, ...]:
     return tuple(tag for bit, tag in _FLAG_NAMES if flags & bit)
 
 
+@lru_cache(maxsize=2048)
+def _tag_features(name: str, flags: int) -> tuple[str, ...]:
+    """``name`` before the name of each gazetteer flag set in ``flags`` ("gf:first", ...)."""
+    return tuple([name + tag for tag in _tags(flags)])
+
+
+# An ASCII word's case pattern by one table and one scan instead of a Python loop over its
+# characters (three method calls a character): capitals, small letters and digits as
+# ``_shape`` writes them, other characters as they are; then one of each run of a character.
+_SHAPE_TABLE = str.maketrans(
+    string.ascii_uppercase + string.ascii_lowercase + string.digits,
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+_SHAPE_RUNS = re.compile(r"(.)\1*", re.DOTALL)
+
+
 @lru_cache(maxsize=8192)
 def _shape(word: str) -> str:
     """ "Xx", "X", "x", "d", "X-d": the word's case pattern, runs collapsed."""
+    if word.isascii():  # (the loop's tests read ASCII characters as the table does)
+        return "".join(_SHAPE_RUNS.findall(word.translate(_SHAPE_TABLE)))[:6]
     out: list[str] = []
     for ch in word:
         c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
@@ -88,6 +120,8 @@ def features(
 
 def span_features(span: Sequence[str], lex: lx.Lexicon) -> list[str]:
     """Features of the phrase's own words: what it looks like, whatever surrounds it."""
+    # (lists, not generators, and the flags' features cached whole: this runs for each
+    # phrase the typer has not seen yet, most of a pass over new articles)
     low = [w.lower() for w in span]
     first, last = low[0], low[-1]
     feats = [
@@ -97,14 +131,17 @@ def span_features(span: Sequence[str], lex: lx.Lexicon) -> list[str]:
         "s3:" + last[-3:],
         "s4:" + last[-4:],
         "n:" + str(len(span) if len(span) < 4 else 4),
-        "sh:" + " ".join(_shape(w) for w in span[:4]),
+        "sh:" + " ".join([_shape(w) for w in span[:4]]),
     ]
-    feats.extend("w:" + w for w in low[1:-1])
+    if len(low) > 2:
+        feats.extend(["w:" + w for w in low[1:-1]])
     flags = lex.flags
-    for name, word in (("gf:", first), ("gl:", last)):
-        f = flags.get(word, 0)
-        if f:
-            feats.extend(name + tag for tag in _tags(f))
+    f = flags.get(first, 0)
+    if f:
+        feats.extend(_tag_features("gf:", f))
+    f = flags.get(last, 0)
+    if f:
+        feats.extend(_tag_features("gl:", f))
     feats.append("zl:" + str(int(lex.zipf.get(last, 0.0))))
     if len(span) > 1:
         feats.append("zf:" + str(int(lex.zipf.get(first, 0.0))))
@@ -190,12 +227,13 @@ def classify(text: str, start: int, end: int, lex: lx.Lexicon) -> dict[str, floa
         if len(_SPAN_CACHE) > 20_000:
             _SPAN_CACHE.clear()
         own = _SPAN_CACHE[phrase] = score(span_features(span, lex))
-    word = _WORD_ASCII if text.isascii() else _WORD
-    key = (*_two_before(word, text, start), "|")
-    first = word.search(text, end, end + 30)  # the first two words after (none is empty)
-    if first is not None:
-        second = word.search(text, first.end(), end + 30)
-        key += (first.group(),) if second is None else (first.group(), second.group())
+    ascii_text = text.isascii()
+    key = (*_two_before(_WORD_ASCII if ascii_text else _WORD, text, start), "|")
+    # the first two words after (none is empty), by one match
+    after = (_TWO_AFTER_ASCII if ascii_text else _TWO_AFTER).match(text, end, end + 30)
+    if after is not None:
+        first, second = after.groups()
+        key += (first,) if second is None else (first, second)
     around = _CONTEXT_CACHE.get(key)
     if around is None:  # "in X ,", "the X of": contexts recur too
         if len(_CONTEXT_CACHE) > 20_000:
