@@ -79,3 +79,17 @@ def test_a_town_before_a_clubs_role_and_a_name_is_the_club() -> None:
     # a country's or a US state's side is the place, as in wire copy
     assert ("England", "LOC") in _spans("England coach Andy Quillby said so.")
     assert ("Texas", "LOC") in _spans("Texas manager Jon Quillby said so.")
+
+
+def test_a_bare_capital_before_a_surname_is_an_initial() -> None:
+    spans = _spans("Forwards: R Quillby (Harbor), H Jonsby (Dover), J Fennick (Bath).")
+    assert [(t, l) for t, l in spans if l == "PERSON"] == [
+        ("R Quillby", "PERSON"),
+        ("H Jonsby", "PERSON"),
+        ("J Fennick", "PERSON"),
+    ]
+    assert ("H Jonsby", "PERSON") in _spans("He picked H Jonsby at scrum-half.")
+    # a compass point before a region is no initial
+    spans = _spans("Referee: M Quillby (S Yorkshire).")
+    assert ("M Quillby", "PERSON") in spans
+    assert ("S Yorkshire", "PERSON") not in spans

@@ -96,6 +96,7 @@ _CLUB_ROLE_AFTER = re.compile(
     r"lock|prop|hooker|flanker|fly-half|scrum-half|full-back|centre|skipper|captain|"
     r"chairman|owner|team-mate|signing) [A-Z]"
 )
+_NEXT_WORD = re.compile(r"[A-Za-z]+")
 _TICKER_BEFORE = re.compile(r"(?:[A-Z][\w.&'-]*|['\u2019]s) <$")  # "Acme Corp <", "Acme's <"
 _PERSON_OF = re.compile(r"\b([A-Z][a-z]+) ([A-Z][\w'\u2019-]+) of $")  # "Jan Roe of "
 _TEAM_ZIPF = 4.5  # plurals of Zipf 4.0-4.5 ("Otters"-like team names); not "Members"
@@ -202,8 +203,23 @@ class SegmentLabeller:
         return Mention(start, end, label, self.text[start:end], weak)
 
     def _is_initial(self, tok: Tok) -> bool:
-        """A single-letter initial such as "J."."""
-        return tok[1] - tok[0] == 2 and self.text[tok[0] + 1] == "."
+        """A single-letter initial such as "J.", or "J" before a capitalised name ("J Roe
+        (Bath)" in a squad list; not "A" or "I", words of their own)."""
+        text, s = self.text, tok[0]
+        if tok[1] - s == 2:
+            return text[s + 1] == "."
+        if not (
+            tok[1] - s == 1
+            and text[s] not in "AI"
+            and text.startswith(" ", s + 1)
+            and text[s + 2 : s + 3].isupper()
+        ):
+            return False
+        if text[s] in "NSEW":  # "S Yorkshire": a compass point before a place
+            m = _NEXT_WORD.match(text, s + 2)
+            f = self.flags.get(m.group().lower(), 0) if m else 0
+            return not (f & lx.LOC_ANY and not f & (lx.SUR | lx.FIRST))  # not "S Orlando"
+        return True
 
     def _is_acronym(self, tok: Tok) -> bool:
         word = self.text[tok[0] : tok[1]]
