@@ -83,7 +83,7 @@ def test_a_town_before_a_clubs_role_and_a_name_is_the_club() -> None:
 
 def test_a_bare_capital_before_a_surname_is_an_initial() -> None:
     spans = _spans("Forwards: R Quillby (Harbor), H Jonsby (Dover), J Fennick (Bath).")
-    assert [(t, l) for t, l in spans if l == "PERSON"] == [
+    assert [(text, label) for text, label in spans if label == "PERSON"] == [
         ("R Quillby", "PERSON"),
         ("H Jonsby", "PERSON"),
         ("J Fennick", "PERSON"),
