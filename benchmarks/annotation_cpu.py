@@ -10,8 +10,9 @@ process (every thread) plus its worker processes' (sampled every 0.1 s from /pro
 
 ``--in-process``: no worker processes; ``annotate()`` (the extractors: entities, names,
 quotations) is timed by the CPU of its thread, and the rest of the pass is the pass's CPU
-(whoosh's indexing processes included) less that. With workers (the default from 2,000 articles), the split is the workers' CPU
-(extractors, near-duplicate sketches, the hand-off's pickling) against this process's.
+(whoosh's indexing processes included) less that. With workers (the default from 2,000
+articles), the split is the workers' CPU (extractors, near-duplicate sketches, the hand-off's
+pickling) against this process's.
 ``--code DIR``: another version's package (``git archive REV tuireader | tar -x -C DIR``), to
 compare two versions side by side, alternately. ``--profile``: a cProfile of the pass's thread.
 """
