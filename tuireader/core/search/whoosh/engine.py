@@ -213,13 +213,10 @@ class WhooshEngine:
         """A text index writer; ``parallel`` uses two indexing processes."""
         return TextWriter(open_writer(self._text_index, parallel), self.directory)
 
-    def annotation_writer(self, parallel: bool = False) -> AnnotationWriter:  # noqa: ARG002
-        """An annotation index writer, in this process whatever ``parallel`` says: the pass's
-        worker processes already keep every core busy finding entities and quotations, and
-        whoosh's indexing processes cost more CPU than they save (each document pickled to
-        them: 1.9-2.3 against 1.4-1.5 ms of CPU a document; benchmarks/README.md, apass44)."""
+    def annotation_writer(self, parallel: bool = False) -> AnnotationWriter:
+        """An annotation index writer; ``parallel`` uses two indexing processes."""
         return AnnotationWriter(
-            open_writer(self._annotations, False), annotation_dir(self.directory), self.spec
+            open_writer(self._annotations, parallel), annotation_dir(self.directory), self.spec
         )
 
     def record_files(self) -> None:
