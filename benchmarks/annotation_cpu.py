@@ -23,10 +23,8 @@ import argparse
 import contextlib
 import io
 import os
-import resource
 import shutil
 import sys
-import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -52,11 +50,7 @@ def main() -> int:
     sys.path.insert(1, HERE)
     import benchlib
 
-    shutil.rmtree(args.workdir, ignore_errors=True)
-    for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
-        path = os.path.join(os.path.abspath(args.workdir), name.lower())
-        os.makedirs(path)
-        os.environ[name] = path
+    benchlib.isolate_this_process(args.workdir)
     import tuireader
     from tuireader import cli
     from tuireader.core.cache import annotation_sync, sync
@@ -85,27 +79,10 @@ def main() -> int:
                 record = json.loads(line)
                 annotate(f"{record.get('title', '')}\n\n{record.get('text', '')}")
 
-    ticks: dict[int, int] = {}
-    done = threading.Event()
-
-    sampling = [0.0]  # this thread's own CPU: reading /proc is not the pass's
-
-    def sample() -> None:
-        while not done.wait(0.1):
-            start = time.thread_time()
-            for pid in benchlib.process_tree(os.getpid())[1:]:
-                ticks[pid] = max(ticks.get(pid, 0), benchlib.cpu_ticks(pid))
-            sampling[0] += time.thread_time() - start
-
+    tree = benchlib.TreeCpu()
     if not args.callgrind_marks:
-        threading.Thread(target=sample, daemon=True).start()
-
-    def own_cpu() -> float:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        return usage.ru_utime + usage.ru_stime - sampling[0]
-
-    def workers_cpu() -> float:
-        return sum(ticks.values()) / os.sysconf("SC_CLK_TCK")
+        tree.start()
+    own_cpu, workers_cpu = tree.own, tree.children
 
     def settle(engine) -> None:
         """Wait for a tantivy writer merging in the background (the text pass's, the
@@ -163,7 +140,7 @@ def main() -> int:
     sync._Sync._annotate = measured
     with contextlib.redirect_stdout(io.StringIO()):
         cli.main(["index", "--engine", args.engine, args.corpus])
-    done.set()
+    tree.stop()
     with open(args.corpus, "rb") as fh:
         articles = sum(1 for _ in fh)
 

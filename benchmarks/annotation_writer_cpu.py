@@ -16,10 +16,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -60,26 +58,13 @@ def main() -> int:
     shutil.rmtree(args.workdir, ignore_errors=True)
     os.makedirs(args.workdir)
     engine = open_engine(Path(args.workdir) / "index", engine=args.engine)
-    ticks: dict[int, int] = {}
-    sampling = [0.0]
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.wait(0.1):
-            start = time.thread_time()
-            for pid in benchlib.process_tree(os.getpid())[1:]:
-                ticks[pid] = max(ticks.get(pid, 0), benchlib.cpu_ticks(pid))
-            sampling[0] += time.thread_time() - start
-
+    tree = benchlib.TreeCpu()
     if not os.environ.get("NO_SAMPLER"):
-        threading.Thread(target=sample, daemon=True).start()
-
-    def own() -> float:
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        return usage.ru_utime + usage.ru_stime - sampling[0]
+        tree.start()
+    own = tree.own
 
     time.sleep(0.3)
-    own0, children0 = own(), sum(ticks.values())
+    own0, children0 = own(), tree.children()
     os.getsid(0)
     writer = engine.annotation_writer(parallel=args.parallel)
     for article_id, article, found in articles:
@@ -91,13 +76,12 @@ def main() -> int:
         hold.wait()  # tantivy's merges in the background
     os.getppid()
     time.sleep(0.3)
-    own1, children1 = own(), sum(ticks.values())
-    done.set()
-    clock = os.sysconf("SC_CLK_TCK")
+    own1, children1 = own(), tree.children()
+    tree.stop()
     count = len(articles)
     print(
         f"{args.engine} parallel={args.parallel}: this process {(own1 - own0) / count * 1e3:.3f}"
-        f" + children {(children1 - children0) / clock / count * 1e3:.3f} ms a document"
+        f" + children {(children1 - children0) / count * 1e3:.3f} ms a document"
         f" ({engine.stats().annotated} documents)"
     )
     engine.close()

@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -30,6 +31,49 @@ def isolated_env(root: Path) -> dict[str, str]:
         path.mkdir(parents=True, exist_ok=True)
         env[var] = str(path)
     return env
+
+
+def isolate_this_process(workdir: str) -> None:
+    """Point this process's XDG dirs at fresh folders under ``workdir`` (emptied first)."""
+    shutil.rmtree(workdir, ignore_errors=True)
+    for var in XDG_VARS:
+        path = os.path.join(os.path.abspath(workdir), var.lower())
+        os.makedirs(path)
+        os.environ[var] = path
+
+
+class TreeCpu:
+    """This process's CPU and its descendants', the latter sampled from /proc every 0.1 s
+    by a thread (a process's ticks vanish with it), that thread's own CPU left out: reading
+    every process's /proc entry cost ~0.3 ms an article of a loaded annotation pass."""
+
+    def __init__(self) -> None:
+        self.ticks: dict[int, int] = {}
+        self.sampling = 0.0
+        self._done = threading.Event()
+
+    def start(self) -> TreeCpu:
+        threading.Thread(target=self._sample, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self._done.set()
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.1):
+            start = time.thread_time()
+            for pid in process_tree(os.getpid())[1:]:
+                self.ticks[pid] = max(self.ticks.get(pid, 0), cpu_ticks(pid))
+            self.sampling += time.thread_time() - start
+
+    def own(self) -> float:
+        """This process's CPU seconds (every thread but the sampler's)."""
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime - self.sampling
+
+    def children(self) -> float:
+        """The descendants' CPU seconds, as last sampled."""
+        return sum(self.ticks.values()) / _CLK_TCK
 
 
 def compile_installed() -> str:

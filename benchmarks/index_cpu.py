@@ -20,10 +20,8 @@ import argparse
 import contextlib
 import io
 import os
-import resource
 import shutil
 import sys
-import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -47,36 +45,16 @@ def main() -> int:
     sys.path.insert(1, HERE)
     import benchlib
 
-    shutil.rmtree(args.workdir, ignore_errors=True)
-    for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
-        path = os.path.join(os.path.abspath(args.workdir), name.lower())
-        os.makedirs(path)
-        os.environ[name] = path
+    benchlib.isolate_this_process(args.workdir)
     import tuireader
     from tuireader import cli
     from tuireader.core.cache import sync
 
     print(f"code: {os.path.dirname(tuireader.__file__)}")
-    ticks: dict[int, int] = {}
-    done = threading.Event()
-
-    # this thread's own CPU, left out: reading every process's /proc entry ten times a second
-    # cost about 0.3 ms an article of a loaded machine's annotation pass (apass44)
-    sampling = [0.0]
-
-    def sample() -> None:
-        while not done.wait(0.1):
-            start = time.thread_time()
-            for pid in benchlib.process_tree(os.getpid())[1:]:
-                ticks[pid] = max(ticks.get(pid, 0), benchlib.cpu_ticks(pid))
-            sampling[0] += time.thread_time() - start
-
-    threading.Thread(target=sample, daemon=True).start()
+    tree = benchlib.TreeCpu().start()
 
     def cpu() -> tuple[float, float]:
-        own = resource.getrusage(resource.RUSAGE_SELF)
-        used = own.ru_utime + own.ru_stime - sampling[0]
-        return used, sum(ticks.values()) / os.sysconf("SC_CLK_TCK")
+        return tree.own(), tree.children()
 
     import cProfile
 
@@ -108,7 +86,7 @@ def main() -> int:
     with contextlib.suppress(_TextOnly), contextlib.redirect_stdout(io.StringIO()):
         cli.main(["index", "--engine", args.engine, args.corpus])
     time.sleep(0.3)  # a last sample of the workers
-    done.set()
+    tree.stop()
     end, cpu1 = time.monotonic(), cpu()
     with open(args.corpus, "rb") as fh:
         articles = sum(1 for _ in fh)
