@@ -31,3 +31,12 @@ def test_an_office_at_a_state_is_not_a_holder_of_another_state() -> None:
         '"We will win," the Florida senator said.'
     )
     assert _names(text) == ["Marco Fennick"]
+
+
+def test_she_after_a_sentence_led_by_she_is_not_the_man_of_unknown_sex_named_in_it() -> None:
+    text = (
+        "Senator Kelly Quillby said she reserves the right to reconsider. It is not as if "
+        "she has not backed a candidate before - she was a booster of nominee Mitt "
+        'Fennick.\n\n"I was at every event," she said.'
+    )
+    assert _names(text)[-1] == "Kelly Quillby"

@@ -1208,6 +1208,10 @@ class NameResolver:
                 sex is None or PRONOUNS.get(opener.group().lower(), sex) == sex
             )
             inside = [m for m in found if body <= m.start and m.end <= pos and fits(m)]
+            if sex and inside and not pronoun and self._sex(inside[0]) is None:
+                # "It isn't as if she hasn't backed one - she was a booster of Mitt Roe":
+                # the sought pronoun before a name of unknown sex is the sentence's subject
+                pronoun = _SEX_PRONOUN_RE[sex].search(self.text, body, inside[0].start) is not None
             # "Doe's plan ..., Roe said": an owner is not the subject when another name is.
             inside = [m for m in inside if not self._possessive(m)] or inside
             # "A loyal Doe supporter, Roe said": a name modifying a noun is not the subject
@@ -1619,6 +1623,10 @@ PARTNER_AND_RE = re.compile(r"\s+and\s+(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,
 # at most two capitalised words ("Senators", "Former Gov.")
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+|\n\s*)(?:[A-Z][\w.-]*\s+){0,2}$")
 _VERB_AFTER_RE = re.compile(r"(?:,[^,\n]{1,80},)?\s+(?:both\s+|also\s+|jointly\s+)?[a-z]+")
+_SEX_PRONOUN_RE = {
+    "m": re.compile(r"(?<![\w'\u2019])[Hh]e\b"),
+    "f": re.compile(r"(?<![\w'\u2019])[Ss]he\b"),
+}
 _PRONOUN_OPENING_RE = re.compile(r"(?:He|She|They|he|she|they)\b")
 # "Doe of the Harbor Trust", "Doe from Ohio": the rest of a speaker phrase after a person.
 _PERSON_OF_RE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?[A-Z]")
