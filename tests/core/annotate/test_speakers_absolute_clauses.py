@@ -52,3 +52,10 @@ def test_the_group_is_not_the_outlet_it_told() -> None:
         '"The plant will close," the company said.'
     )
     assert _speakers(text) == [("the company", "Acme Motors Corp")]
+
+
+def test_the_one_a_paper_quoted_as_saying_is_the_speaker_not_the_paper() -> None:
+    text = 'Toys are "big business", the paper quoted Mr Quillby as saying.'
+    assert _speakers(text) == [("Mr Quillby", "Quillby")]
+    text = '"We are done," the Daily Ledger quoted a source as saying.'
+    assert _speakers(text) == [("a source", None)]

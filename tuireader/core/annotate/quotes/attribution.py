@@ -589,6 +589,11 @@ def attribute_after(text: str, start: int, end: int, sentence_closed: bool) -> A
             m = None  # '"false," compared to 9% of Doe claims': a participle phrase, no subject
         if m and sentence_closed and how == AFTER and _CLAUSE_AFTER_CUE_RE.match(window, m.end()):
             m = None  # '"...." Doe agreed that the shift was real.': a report of its own
+        if m and how == AFTER and m.group("cue") in ("quoted", "quotes"):
+            quoted = _QUOTED_NAME_AS_RE.match(window, m.end())
+            if quoted is not None:
+                # '"...", the paper quoted Mr Roe as saying.': Roe's words, not the paper's
+                return _found(text, quoted, start, EMBEDDED)
         if m and (not sentence_closed or _TAIL_AFTER_CUE_RE.match(window, m.end())):
             found = _found(text, m, start, how)
             if how == INVERTED:
@@ -1237,6 +1242,13 @@ _WORK_BY_RE = re.compile(
     + _MODIFIED_NAME
     + r")(?:\s*\([^()\n]{1,40}\))?(?:\s*:|,?\s+(?:that|which)\s+"
     r"(?P<cue>read|reads|said|says|stated)\s*[:,]?)\s*$"
+)
+_QUOTED_NAME_AS_RE = re.compile(
+    r"\s+(?P<sp>"
+    + _MODIFIED_NAME
+    + r"|"
+    + _DET_NP
+    + r")\s+as\s+(?P<cue>saying|telling|writing)\b"
 )
 _QUOTED_AS_RE = re.compile(
     r"\bquot(?:ed|es|ing)\s+(?P<sp>"
