@@ -59,3 +59,9 @@ def test_the_one_a_paper_quoted_as_saying_is_the_speaker_not_the_paper() -> None
     assert _speakers(text) == [("Mr Quillby", "Quillby")]
     text = '"We are done," the Daily Ledger quoted a source as saying.'
     assert _speakers(text) == [("a source", None)]
+
+
+def test_a_platform_the_article_names_speaks_but_a_share_bar_does_not() -> None:
+    text = '"Our rules make that clear," Twitter said in a statement.'
+    assert _speakers(text) == [("Twitter", "Twitter")]
+    assert _speakers('Facebook Twitter Email\n\n"We will win," he said.') == [("he", None)]

@@ -46,6 +46,9 @@ from tuireader.core.annotate.names.words import (
     _TITLES,
     place_or_people,
 )
+from tuireader.core.annotate.names.words import (
+    PLATFORMS as _PLATFORMS,
+)
 from tuireader.core.annotate.patterns import find_words
 from tuireader.core.annotate.spans import Entity
 
@@ -275,7 +278,7 @@ class Canon:
             return None  # "Doe's running mate, the VP, said": an office, no one's name
         known = (
             name.lower() in self.singles
-            or (name in self.others and " " in name)
+            or (name in self.others and (" " in name or name.lower() in _PLATFORMS))
             or (mention is None or name in mention.split())
             and (self._name_mid_sentence(name) or self._subject_after_quote(name))
         )
@@ -390,6 +393,8 @@ class Canon:
         flags = load().flags.get(word, 0)
         lead = mention.split()[0].lower() if mention and mention.split() else ""
         article = lead in ("the", "a", "an")
+        if word in _PLATFORMS and name in self.others:
+            return False  # "Twitter said in a statement": the firm the article names
         if flags & STOP or word in _CHAMBERS:
             return True
         if word in self.singles or name.isupper():

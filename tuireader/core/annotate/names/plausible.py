@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tuireader.core.annotate.names.words import _EDGE, _FUNCTION, _FURNITURE
+from tuireader.core.annotate.names.words import _EDGE, _FUNCTION, _FURNITURE, PLATFORMS
 
 _PARTY_TAG_RE = re.compile(r"^\(?\s*[RDI]\s*[-\u2013.,]\s*[A-Z][\w.]*\s*\)?$|^[A-Z]\.[A-Z]\.$")
 
@@ -26,7 +26,9 @@ def plausible_speaker(name: str, known: bool = False) -> bool:
     words = [w.strip(_EDGE).lower() for w in name.split()]
     words = [w for w in words if w]
     if not words or all(w in _FURNITURE for w in words):
-        return False
+        # "Twitter said in a statement": a platform the article names as one speaks; a
+        # share bar ("Facebook Twitter Email") does not
+        return known and len(words) == 1 and words[0] in PLATFORMS
     if len(words) > 1:
         return words[0] not in _FURNITURE or not any(w in _FURNITURE for w in words[1:])
     word = words[0]

@@ -78,6 +78,10 @@ _FURNITURE = _words(
 )
 
 
+# Page furniture that is also a firm speaking for itself ("Twitter said in a statement").
+PLATFORMS = _words("facebook twitter linkedin pinterest reddit whatsapp")
+
+
 _FUNCTION = _words(
     """additionally also well shortly however meanwhile moreover furthermore instead indeed
     still yet now then so but and or nor if when while after before as because since though
