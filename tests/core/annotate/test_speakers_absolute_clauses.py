@@ -65,3 +65,9 @@ def test_a_platform_the_article_names_speaks_but_a_share_bar_does_not() -> None:
     text = '"Our rules make that clear," Twitter said in a statement.'
     assert _speakers(text) == [("Twitter", "Twitter")]
     assert _speakers('Facebook Twitter Email\n\n"We will win," he said.') == [("he", None)]
+
+
+def test_a_name_after_on_before_a_colon_is_where_not_who() -> None:
+    text = 'After the attack, a familiar voice cheered it on Twitter: "We have arrived."'
+    assert _speakers(text) == [("a familiar voice", None)]
+    assert _speakers('Jane Roe wrote in reply: "It is over."')[0][1] == "Jane Roe"

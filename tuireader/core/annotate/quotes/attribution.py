@@ -382,6 +382,7 @@ _MODAL_BEFORE_RE = re.compile(
 )
 # `...doesn't surprise Republican pollster Daron Shaw: "..."` - a name right before the colon.
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+$", re.IGNORECASE)
+_WHERE_BEFORE_RE = re.compile(r"\b(?:on|via|in|at|into)\s+$")
 _NAME_BEFORE_COLON_RE = re.compile(r"(?P<sp>" + _LEFT_NAME + _PAREN + r")\s*:\s*$")
 _TAIL_AFTER_CUE_RE = re.compile(r"[^.!?]{0,60}[.!?]?\s*$")
 # "agreed that", "told reporters that": the cue opens a reported clause of its own
@@ -1596,7 +1597,15 @@ def attribute_colon_intro(text: str, start: int, end: int) -> Attribution | None
     if not text[start:end].rstrip().endswith(":"):
         return None
     m = _NAME_BEFORE_COLON_RE.search(text, max(start, end - 120), end)
-    if m and not _ADDRESSEE_BEFORE_RE.search(text, max(start, m.start() - 24), m.start()):
+    if (
+        m
+        and not _ADDRESSEE_BEFORE_RE.search(text, max(start, m.start() - 24), m.start())
+        # "celebrated the attacks on Twitter:", "later on CNN:": where, not who
+        and not (
+            m.group("sp").count(" ") < 3
+            and _WHERE_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+        )
+    ):
         return _found(text, m, 0, BEFORE)
     m = _FOR_NAME_ANSWER_RE.match(text, start, end)
     if m is not None:
