@@ -71,3 +71,9 @@ def test_a_name_after_on_before_a_colon_is_where_not_who() -> None:
     text = 'After the attack, a familiar voice cheered it on Twitter: "We have arrived."'
     assert _speakers(text) == [("a familiar voice", None)]
     assert _speakers('Jane Roe wrote in reply: "It is over."')[0][1] == "Jane Roe"
+
+
+def test_a_firm_or_person_named_with_a_title_word_keeps_the_whole_name() -> None:
+    assert _speakers('"Sales rose," General Motors said.') == [("General Motors", "General Motors")]
+    text = '"We must act now," said Representative Peter T. Quillby, Republican of Ohio.'
+    assert _speakers(text)[0][1] == "Peter Quillby"

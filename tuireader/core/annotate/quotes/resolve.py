@@ -223,6 +223,7 @@ def proper_name(phrase: str) -> str | None:
 
 
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he\s+$")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 
 
 def _heuristic_label(words: list[str]) -> str | None:
@@ -239,7 +240,10 @@ def _after_roles(words: list[str]) -> list[str]:
     """The words after the last title or role word ('Party Chairman David Pepper'); a last
     word after a given name is a surname even where it is a title ("Ann Pope")."""
     last = len(words) - 1
-    if last >= 1 and is_given_name(words[last - 1].rstrip(".")):
+    before = last - 1
+    while before > 0 and _INITIAL_RE.fullmatch(words[before]):
+        before -= 1  # "Peter T. King": the initials between the given name and the surname
+    if before >= 0 and is_given_name(words[before].rstrip(".")):
         last -= 1
     for i in range(last, -1, -1):
         word = words[i].rstrip(".").lower()
@@ -316,11 +320,23 @@ _LONE_NEXT_RE = re.compile(r"\s+[A-Z]")
 _LONE_PREV_RE = re.compile(r"(?<![.!?:\n])\s[A-Z][\w'\u2019-]*\s+$")
 
 
+@lru_cache(maxsize=8192)
+def _org_name(raw: str) -> str:
+    """``clean_name`` for an organisation: its first word is no title to drop ("General
+    Electric", "President's Choice")."""
+    return _CLITIC_RE.sub("", _PAREN_RE.sub("", raw).split(",")[0].strip())
+
+
 def _entity_mentions(entities: Sequence[Entity]) -> list[Mention]:
     """PERSON/ORG entities as mentions, sorted by offset."""
     return sorted(
         (
-            Mention(e.start, e.end, e.label, clean_name(e.text))
+            Mention(
+                e.start,
+                e.end,
+                e.label,
+                clean_name(e.text) if e.label == "PERSON" else _org_name(e.text),
+            )
             for e in entities
             if e.label in ("PERSON", "ORG")
         ),
@@ -598,6 +614,9 @@ class NameResolver:
             if self._unnamed_since(speaker[0]):
                 return None
             return self._nearest(speaker[0], {"PERSON"})
+        whole = self._org_spanning(speaker[0], speaker[0] + len(head))
+        if whole is not None:
+            return self._complete(whole.name, whole.start)  # "General Electric", not "Electric"
         name = proper_name(head) or proper_name(apposition.strip())
         if name:
             return self._complete(name, speaker[0])
@@ -815,6 +834,17 @@ class NameResolver:
                 return self._complete(m.name, m.start)
             if _appositive_pattern(noun).match(self.text, m.end, end):
                 return self._complete(m.name, m.start)
+        return None
+
+    def _org_spanning(self, lo: int, hi: int) -> Mention | None:
+        """The ORG mention that is the whole phrase ``[lo, hi)`` (bar a leading "The"): a
+        firm whose first word is a title ("General Electric") is named whole."""
+        i = bisect.bisect_left(self.starts, lo)
+        for m in self.mentions[i : i + 2]:
+            if m.label == "ORG" and m.end == hi and (
+                m.start == lo or self.text[lo : m.start] in ("The ", "the ")
+            ):
+                return m
         return None
 
     def _person_of(self, lo: int, hi: int) -> Mention | None:
