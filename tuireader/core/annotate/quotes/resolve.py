@@ -1079,11 +1079,7 @@ class NameResolver:
         """Whether the words beside the mention ``m`` in its sentence name a US state and none
         of ``states`` ("Sen. Jane Doe (I-Vt.)", "Doe, the senator from Vermont", beside "the
         Florida senator")."""
-        lo, hi = max(0, m.start - 60), min(before, m.end + 60)
-        for stop in _SENTENCE_STOP_RE.finditer(self.text, lo, m.start):
-            lo = stop.end()
-        stop = _SENTENCE_STOP_RE.search(self.text, m.end, hi)
-        words = re.findall(r"[a-z]+", self.text[lo : stop.start() if stop else hi].lower())
+        words = re.findall(r"[a-z]+", self._near_text(m, [], 0, before))
         near = {_STATES[w] for w in words if w in _STATES}
         return bool(near) and not near & states
 
@@ -1201,9 +1197,14 @@ class NameResolver:
         return described[-1]
 
     def _near_words(self, m: Mention, others: list[Mention], k: int, before: int) -> set[str]:
-        """The lower-cased words next to the mention ``m`` (``others[k]``, if there): in its
+        """The lower-cased words of ``_near_text`` ("Senator Jane Doe of Ohio", "Sen. Jane Doe
+        (D-Ohio)")."""
+        return set(re.findall(r"[\w']+", self._near_text(m, others, k, before)))
+
+    def _near_text(self, m: Mention, others: list[Mention], k: int, before: int) -> str:
+        """The lower-cased text next to the mention ``m`` (``others[k]``, if there): in its
         sentence, within 60 characters, before the next or after the last other name and
-        before ``before`` ("Senator Jane Doe of Ohio", "Sen. Jane Doe (D-Ohio)")."""
+        before ``before``."""
         lo, hi = max(0, m.start - 60), min(before, m.end + 60)
         if k < len(others) and others[k] is m:
             lo = max(lo, others[k - 1].end if k else 0)
@@ -1211,8 +1212,7 @@ class NameResolver:
         for stop in _SENTENCE_STOP_RE.finditer(self.text, lo, m.start):
             lo = stop.end()
         stop = _SENTENCE_STOP_RE.search(self.text, m.end, hi)
-        near = self.text[lo : stop.start() if stop else hi].lower()
-        return set(re.findall(r"[\w']+", near))
+        return self.text[lo : stop.start() if stop else hi].lower()
 
     def _nearest(self, before: int, labels: set[str], sex: str | None = None) -> str | None:
         """Name of the subject of the closest sentence with a fitting mention before ``before``.
